@@ -1,0 +1,89 @@
+# antt — build, run, test, install.  `make V=1` shows full command lines.
+
+PREFIX   ?= /usr/local
+BUILD    ?= build
+CC       ?= cc
+SAN      ?=
+
+PKGS     := sqlite3 yaml-0.1 nettle
+CPPFLAGS += -D_GNU_SOURCE -Isrc -Isrc/core $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c11 -Wall -Wextra -Werror
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lcsv -lm
+
+ifneq ($(SAN),)
+CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+ifeq ($(V),)
+Q = @
+say = @printf '  %-6s %s\n' $(1) $(2);
+endif
+
+CORE_SRC := $(sort $(wildcard src/core/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c)) src/main.c
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+MIGRATIONS := $(sort $(wildcard db/[0-9][0-9][0-9]_*.sql))
+
+CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/db_migrations.o
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+BIN      := $(if $(filter build,$(BUILD)),antt,$(BUILD)/antt)
+
+DEMO_DB  ?= demo.db
+
+.PHONY: all run check unit-tests bench install clean deps demo
+all: $(BIN)
+
+deps:
+	$(Q)./scripts/deps.sh
+
+$(BUILD)/%.o: %.c
+	$(call say,CC,$<)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/gen/db_migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
+	$(call say,GEN,$@)mkdir -p $(dir $@)
+	$(Q)./scripts/embed-sql.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/db_migrations.o: $(BUILD)/gen/db_migrations.c
+	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libantt.a: $(CORE_OBJ)
+	$(call say,AR,$@)rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(BUILD)/libantt.a
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libantt.a
+	$(call say,CC,$<)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libantt.a $(LDLIBS) -lcmocka
+
+unit-tests: $(TESTS)
+
+# Opens the application on the demo database, creating it the first time.
+run: deps
+	$(Q)$(MAKE) --no-print-directory all
+	$(Q)[ -f $(DEMO_DB) ] || ./antt --db $(DEMO_DB) demo
+	$(Q)./antt --db $(DEMO_DB)
+
+# Every test, then the unit tests again under ASan + UBSan.
+check: all unit-tests
+	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN=1 unit-tests build/san/antt
+	$(Q)./tests/run.sh
+
+bench: all
+	$(Q)./bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/antt/forms $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 antt $(DESTDIR)$(PREFIX)/bin/antt
+	cp -R forms/. $(DESTDIR)$(PREFIX)/share/antt/forms/
+	install -m 644 doc/antt.1 $(DESTDIR)$(PREFIX)/share/man/man1/antt.1
+
+clean:
+	rm -rf build antt
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

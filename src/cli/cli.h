@@ -1,0 +1,54 @@
+/* The scriptable commands: `antt unit import`, `antt answer set`, ...
+ * Each command is a function over its own argv; the table in commands.c
+ * names them, and the help text comes from that table. */
+#ifndef ANTT_CLI_H
+#define ANTT_CLI_H
+
+#include "db.h"
+
+typedef struct {
+	const char *db_path;   /* --db, $ANTT_DB, or the default */
+	antt_db *db;           /* opened by cli_open() */
+} cli_ctx;
+
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+typedef int (*cli_fn)(cli_ctx *ctx, int argc, char **argv);
+
+typedef struct {
+	const char *name;      /* "unit import" */
+	cli_fn fn;
+	const char *usage;     /* arguments */
+	const char *help;      /* one line, Vietnamese */
+	int creates;           /* may create the database */
+} cli_command;
+
+/* Run the command line (argv after the global options). */
+int cli_main(cli_ctx *ctx, int argc, char **argv);
+void cli_usage(FILE *out);
+
+/* Open ctx->db; prints the error and returns CLI_FAIL on failure. */
+int cli_open(cli_ctx *ctx, int create);
+
+/* Print "antt: <message>" for a failed call; returns CLI_FAIL. */
+int cli_fail(antt_status st, const antt_err *err);
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A year argument: 2000..2100. */
+int cli_year(const char *s, int *year);
+
+/* The year screens and reports start on: setting current_year, else the
+ * latest year with assessments, else the calendar year. */
+int cli_current_year(antt_db *db);
+
+int cmd_unit(cli_ctx *ctx, int argc, char **argv);
+int cmd_forms_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_answer_set(cli_ctx *ctx, int argc, char **argv);
+int cmd_answer_import(cli_ctx *ctx, int argc, char **argv);
+int cmd_register(cli_ctx *ctx, int argc, char **argv);
+int cmd_assess_show(cli_ctx *ctx, int argc, char **argv);
+int cmd_summary(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+int cmd_settings(cli_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,222 @@
+/* antt register | answer set | answer import | assess show | summary */
+#include <stdio.h>
+#include "cli.h"
+#include "assess.h"
+#include "summary.h"
+#include "text.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_register(cli_ctx *ctx, int argc, char **argv)
+{
+	antt_err err = { "" };
+	antt_status st;
+	int year;
+
+	if (argc != 3)
+		return cli_usage_error("register", "cần MÃ và NĂM");
+	if (!cli_year(argv[2], &year))
+		return cli_usage_error("register", "năm \"%s\" không hợp lệ", argv[2]);
+	st = assess_register(ctx->db, argv[1], year, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Đã ghi nhận %s đăng ký năm %d.\n", argv[1], year);
+	return CLI_OK;
+}
+
+int cmd_answer_set(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *pos[4], *note = NULL;
+	antt_err err = { "" };
+	antt_status st;
+	int npos = 0, year, exception = -1;
+
+	/* Options may stand anywhere; a value such as "-1" is an argument
+	 * (and refused later with a message), only "--" starts an option. */
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--note") && i + 1 < argc)
+			note = argv[++i];
+		else if (!strncmp(argv[i], "--note=", 7))
+			note = argv[i] + 7;
+		else if (!strcmp(argv[i], "--exception"))
+			exception = 1;
+		else if (!strcmp(argv[i], "--no-exception"))
+			exception = 0;
+		else if (!strncmp(argv[i], "--", 2))
+			return cli_usage_error("answer set", "không có tùy chọn \"%s\"", argv[i]);
+		else if (npos < 4)
+			pos[npos++] = argv[i];
+		else
+			return cli_usage_error("answer set", "thừa tham số \"%s\" (giá trị có khoảng trắng "
+				"thì đặt trong ngoặc kép)", argv[i]);
+	}
+	if (npos != 4)
+		return cli_usage_error("answer set", "cần MÃ, NĂM, TIÊU_CHÍ và GIÁ_TRỊ");
+	if (!cli_year(pos[1], &year))
+		return cli_usage_error("answer set", "năm \"%s\" không hợp lệ", pos[1]);
+	st = answer_set(ctx->db, pos[0], year, pos[2], pos[3], note, exception, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Đã lưu: %s năm %d, tiêu chí %s = %s\n", pos[0], year, pos[2], pos[3]);
+	return CLI_OK;
+}
+
+int cmd_answer_import(cli_ctx *ctx, int argc, char **argv)
+{
+	antt_err err = { "" };
+	antt_status st;
+	int n;
+
+	if (argc != 2)
+		return cli_usage_error("answer import", "cần đúng một tệp CSV");
+	st = answer_import_csv(ctx->db, argv[1], &n, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Đã nhập %d câu trả lời từ %s.\n", n, argv[1]);
+	return CLI_OK;
+}
+
+static const char *status_name(const char *s)
+{
+	if (!strcmp(s, "registered")) return "đã đăng ký, chưa nhập";
+	if (!strcmp(s, "draft"))      return "đang nhập";
+	if (!strcmp(s, "submitted"))  return "đã trình";
+	if (!strcmp(s, "approved"))   return "đã duyệt";
+	if (!strcmp(s, "returned"))   return "trả lại";
+	return s;
+}
+
+static const char *state_name(int state)
+{
+	return state == RULE_PASS ? "đạt" : state == RULE_FAIL ? "KHÔNG ĐẠT" : "thiếu";
+}
+
+#define LABEL_COLS 52
+
+/* One criterion: id, label wrapped to LABEL_COLS, answer, state. */
+static void print_item(const form_item *it, const assess_item *a)
+{
+	char answer[128] = "", cell[256], line[512];
+	const char *label = it->label;
+	int indent = it->parent >= 0 ? 2 : 0, first = 1;
+
+	if (it->computed)
+		snprintf(answer, sizeof(answer), "%lld/%lld đạt, %lld đăng ký",
+			a->counts.recognised, a->counts.total, a->counts.registered);
+	else if (it->leaf)
+		form_format_value(it, &a->value, answer, sizeof(answer));
+	if (a->exception)
+		strncat(answer, " (ngoại lệ)", sizeof(answer) - strlen(answer) - 1);
+
+	while (*label || first) {
+		size_t cols = LABEL_COLS - (size_t)indent, fit = text_fit(label, cols);
+
+		if (label[fit]) { /* break at the last space that fits */
+			size_t sp = fit;
+			while (sp > 0 && label[sp] != ' ')
+				sp--;
+			if (sp > 0)
+				fit = sp;
+		}
+		snprintf(line, sizeof(line), "%.*s", (int)fit, label);
+		label += fit;
+		while (*label == ' ')
+			label++;
+		printf(" %-6s %*s%s", first ? it->id : "", indent, "", text_pad(cell, sizeof(cell), line, cols));
+		if (first)
+			printf("  %s  %s", text_pad(cell, sizeof(cell), answer, 22), state_name(a->state));
+		putchar('\n');
+		first = 0;
+	}
+	if (a->note && *a->note)
+		printf(" %-6s %*s  ghi chú: %s\n", "", indent, "", a->note);
+}
+
+int cmd_assess_show(cli_ctx *ctx, int argc, char **argv)
+{
+	assess_result r;
+	antt_err err = { "" };
+	antt_status st;
+	int year, n = 0;
+
+	if (argc != 3)
+		return cli_usage_error("assess show", "cần MÃ và NĂM");
+	if (!cli_year(argv[2], &year))
+		return cli_usage_error("assess show", "năm \"%s\" không hợp lệ", argv[2]);
+	st = assess_load(ctx->db, argv[1], year, &r, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+
+	printf("Đơn vị:      %s (%s) — %s\n", r.unit.name, r.unit.code, r.unit.type_name);
+	printf("Năm:         %d — %s\n", year, r.id ? status_name(r.status) : "chưa đăng ký");
+	printf("Bộ tiêu chí: %s — %s\n", r.f->regulation, r.f->title);
+	if (r.unit.excluded)
+		printf("Đơn vị này không thuộc diện đánh giá.\n");
+	printf("\n");
+	for (size_t i = 0; i < r.f->n_items; i++)
+		print_item(&r.f->items[i], &r.items[i]);
+
+	printf("\nKết luận: %s", r.verdict == RULE_PASS ? "ĐẠT" : r.verdict == RULE_FAIL ? "CHƯA ĐẠT" : "CHƯA ĐỦ THÔNG TIN");
+	if (r.verdict != RULE_PASS) {
+		printf(r.verdict == RULE_FAIL ? " — không đạt tiêu chí:" : " — còn thiếu:");
+		for (size_t i = 0; i < r.f->n_items; i++) {
+			const form_item *it = &r.f->items[i];
+			if (it->leaf && r.items[i].state == r.verdict)
+				printf("%s %s", n++ ? "," : "", it->id);
+		}
+	}
+	printf("\n");
+	assess_result_free(&r);
+	return CLI_OK;
+}
+
+int cmd_summary(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { "under", required_argument, NULL, 'u' }, { NULL, 0, NULL, 0 } };
+	const char *under = NULL;
+	summary_row *rows, tot = { .name = "Tổng cộng" };
+	antt_err err = { "" };
+	antt_status st;
+	size_t n;
+	int c, year;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "u:", opts, NULL)) != -1) {
+		if (c != 'u')
+			return cli_usage_error("summary", "tùy chọn không đúng");
+		under = optarg;
+	}
+	if (argc - optind != 1 || !cli_year(argv[optind], &year))
+		return cli_usage_error("summary", "cần một NĂM (từ 2000 đến 2100)");
+	st = summary_compute(ctx->db, year, under, &rows, &n, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Tổng hợp năm %d%s%s\n\n", year, under ? " — dưới đơn vị " : "", under ? under : "");
+	printf("%-16s %8s %10s %8s %8s %8s %8s\n", "Loại đơn vị", "Tổng số", "Không xét", "Đăng ký",
+		"Đã xét", "Đạt", "Tỷ lệ %");
+	for (size_t i = 0; i <= n; i++) {
+		summary_row *r = i < n ? &rows[i] : &tot;
+		char a[32], b[32], cc[32], d[32], e[32], pct[32], name[96];
+		double rate = summary_rate(r);
+
+		if (i == n && n < 2)
+			break;
+		if (i < n) {
+			tot.total += r->total;
+			tot.excluded += r->excluded;
+			tot.registered += r->registered;
+			tot.assessed += r->assessed;
+			tot.passed += r->passed;
+		}
+		printf("%s %8s %10s %8s %8s %8s %8s\n", text_pad(name, sizeof(name), r->name, 16),
+			text_fmt_int(a, sizeof(a), r->total), text_fmt_int(b, sizeof(b), r->excluded),
+			text_fmt_int(cc, sizeof(cc), r->registered), text_fmt_int(d, sizeof(d), r->assessed),
+			text_fmt_int(e, sizeof(e), r->passed), rate < 0 ? "-" : text_fmt_pct(pct, sizeof(pct), rate));
+	}
+	if (n == 0)
+		printf("(chưa có đơn vị nào thuộc diện đánh giá trong năm %d)\n", year);
+	free(rows);
+	return CLI_OK;
+}

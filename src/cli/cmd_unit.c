@@ -1,0 +1,153 @@
+/* antt unit import | list | add | rename | move | retire | exclude */
+#include <stdio.h>
+#include "cli.h"
+#include "text.h"
+#include "unit.h"
+
+#include <getopt.h>
+#include <string.h>
+
+static int print_unit(const unit_row *u, void *ctx)
+{
+	int flat = *(int *)ctx;
+	char name[512];
+	int indent = flat ? 0 : u->depth * 2;
+
+	printf("%*s%-*s %s  %s", indent, "", 14 - (indent > 12 ? 12 : indent), u->code,
+		text_pad(name, sizeof(name), u->name, 34), u->type_name);
+	if (u->excluded)
+		printf("  [không thuộc diện]");
+	if (u->valid_to[0]) {
+		printf("  [giải thể %s", u->valid_to);
+		if (u->merged_into[0])
+			printf(", sáp nhập vào %s", u->merged_into);
+		printf("]");
+	}
+	putchar('\n');
+	return 0;
+}
+
+static int unit_list_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "type", required_argument, NULL, 't' }, { "under", required_argument, NULL, 'u' },
+		{ "search", required_argument, NULL, 's' }, { "year", required_argument, NULL, 'y' },
+		{ "all", no_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
+	unit_filter f = { 0 };
+	antt_err err = { "" };
+	antt_status st;
+	int c, flat;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "t:u:s:y:a", opts, NULL)) != -1) {
+		switch (c) {
+		case 't': f.type = optarg; break;
+		case 'u': f.under = optarg; break;
+		case 's': f.search = optarg; break;
+		case 'a': f.all = 1; break;
+		case 'y':
+			if (!cli_year(optarg, &f.year))
+				return cli_usage_error("unit list", "năm \"%s\" không hợp lệ", optarg);
+			break;
+		default: return cli_usage_error("unit list", "tùy chọn không đúng");
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error("unit list", "thừa tham số \"%s\"", argv[optind]);
+	flat = f.type || f.search;
+	st = unit_list(ctx->db, &f, print_unit, &flat, &err);
+	return st == ANTT_OK ? CLI_OK : cli_fail(st, &err);
+}
+
+int cmd_unit(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub = argv[0];
+	antt_err err = { "" };
+	antt_status st;
+	int n = 0;
+
+	if (!strcmp(sub, "list"))
+		return unit_list_cmd(ctx, argc, argv);
+
+	if (!strcmp(sub, "import")) {
+		if (argc != 2)
+			return cli_usage_error("unit import", "cần đúng một tệp CSV");
+		st = unit_import_csv(ctx->db, argv[1], &n, &err);
+		if (st != ANTT_OK)
+			return cli_fail(st, &err);
+		printf("Đã nhập %d đơn vị từ %s.\n", n, argv[1]);
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "add")) {
+		static const struct option opts[] = { { "parent", required_argument, NULL, 'p' }, { NULL, 0, NULL, 0 } };
+		const char *parent = NULL;
+		int c;
+
+		optind = 0;
+		while ((c = getopt_long(argc, argv, "p:", opts, NULL)) != -1) {
+			if (c != 'p')
+				return cli_usage_error("unit add", "tùy chọn không đúng");
+			parent = optarg;
+		}
+		if (argc - optind != 3)
+			return cli_usage_error("unit add", "cần MÃ, LOẠI và TÊN");
+		st = unit_add(ctx->db, argv[optind], argv[optind + 1], argv[optind + 2], parent, &err);
+		if (st != ANTT_OK)
+			return cli_fail(st, &err);
+		printf("Đã thêm đơn vị %s.\n", argv[optind]);
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "rename")) {
+		if (argc != 3)
+			return cli_usage_error("unit rename", "cần MÃ và TÊN_MỚI");
+		st = unit_rename(ctx->db, argv[1], argv[2], &err);
+		if (st != ANTT_OK)
+			return cli_fail(st, &err);
+		printf("Đã đổi tên đơn vị %s.\n", argv[1]);
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "move")) {
+		if (argc != 3)
+			return cli_usage_error("unit move", "cần MÃ và MÃ_CẤP_TRÊN_MỚI");
+		st = unit_move(ctx->db, argv[1], strcmp(argv[2], "-") ? argv[2] : NULL, &err);
+		if (st != ANTT_OK)
+			return cli_fail(st, &err);
+		printf("Đã chuyển đơn vị %s.\n", argv[1]);
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "retire")) {
+		static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
+			{ "merged-into", required_argument, NULL, 'm' }, { NULL, 0, NULL, 0 } };
+		const char *date = NULL, *into = NULL;
+		int c;
+
+		optind = 0;
+		while ((c = getopt_long(argc, argv, "d:m:", opts, NULL)) != -1) {
+			if (c == 'd')
+				date = optarg;
+			else if (c == 'm')
+				into = optarg;
+			else
+				return cli_usage_error("unit retire", "tùy chọn không đúng");
+		}
+		if (argc - optind != 1)
+			return cli_usage_error("unit retire", "cần đúng một MÃ");
+		st = unit_retire(ctx->db, argv[optind], date, into, &err);
+		if (st != ANTT_OK)
+			return cli_fail(st, &err);
+		printf("Đã ghi nhận giải thể đơn vị %s.\n", argv[optind]);
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "exclude")) {
+		int undo = argc == 3 && !strcmp(argv[2], "--undo");
+		if (argc != 2 && !undo)
+			return cli_usage_error("unit exclude", "cần đúng một MÃ (và có thể --undo)");
+		st = unit_exclude(ctx->db, argv[1], !undo, &err);
+		if (st != ANTT_OK)
+			return cli_fail(st, &err);
+		printf(undo ? "Đơn vị %s thuộc diện đánh giá trở lại.\n"
+		            : "Đã đánh dấu đơn vị %s không thuộc diện đánh giá.\n", argv[1]);
+		return CLI_OK;
+	}
+	return cli_usage_error("unit", "không có lệnh con \"%s\"", sub);
+}

@@ -1,0 +1,146 @@
+/* The command table and the helpers every command shares. */
+#include <stdio.h>
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const cli_command commands[] = {
+	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded])", 1 },
+	{ "unit list",     cmd_unit, "[--type LOẠI] [--under MÃ] [--search CHỮ] [--year NĂM] [--all]", "liệt kê đơn vị theo cây", 0 },
+	{ "unit add",      cmd_unit, "MÃ LOẠI TÊN [--parent MÃ]", "thêm một đơn vị", 1 },
+	{ "unit rename",   cmd_unit, "MÃ TÊN_MỚI", "đổi tên đơn vị", 0 },
+	{ "unit move",     cmd_unit, "MÃ MÃ_CẤP_TRÊN_MỚI", "chuyển đơn vị sang cấp trên khác (\"-\": lên cấp cao nhất)", 0 },
+	{ "unit retire",   cmd_unit, "MÃ [--date NĂM-THÁNG-NGÀY] [--merged-into MÃ]", "giải thể hoặc sáp nhập đơn vị", 0 },
+	{ "unit exclude",  cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị không thuộc diện đánh giá", 0 },
+	{ "forms check",   cmd_forms_check, "[TỆP.yaml ...]", "kiểm tra các bộ tiêu chí và in tóm tắt", 0 },
+	{ "register",      cmd_register, "MÃ NĂM", "ghi nhận đơn vị đăng ký phấn đấu trong năm", 1 },
+	{ "answer set",    cmd_answer_set, "MÃ NĂM TIÊU_CHÍ GIÁ_TRỊ [--note GHI_CHÚ] [--exception|--no-exception]",
+	  "lưu một câu trả lời (TIÊU_CHÍ \"*\" với \"đạt\": mọi tiêu chí đạt)", 1 },
+	{ "answer import", cmd_answer_import, "TỆP.csv", "nhập câu trả lời (unit_code,year,criterion,value[,note])", 1 },
+	{ "assess show",   cmd_assess_show, "MÃ NĂM", "xem từng tiêu chí và kết luận của đơn vị", 0 },
+	{ "summary",       cmd_summary, "NĂM [--under MÃ]", "tổng hợp theo loại đơn vị: tổng số, đăng ký, đạt, tỷ lệ", 0 },
+	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1 },
+	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1 },
+};
+
+void cli_usage(FILE *out)
+{
+	fprintf(out, "Cách dùng: antt [--db TỆP] [LỆNH ...]\n\n"
+		"Không có LỆNH: mở chương trình trên cơ sở dữ liệu.\n"
+		"Cơ sở dữ liệu: --db, hoặc biến ANTT_DB, hoặc ~/.local/share/antt/antt.db\n\n"
+		"Các lệnh:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		fprintf(out, "  antt %s %s\n      %s\n", commands[i].name, commands[i].usage, commands[i].help);
+}
+
+int cli_fail(antt_status st, const antt_err *err)
+{
+	if (err && err->msg[0])
+		fprintf(stderr, "antt: %s\n", err->msg);
+	else
+		fprintf(stderr, "antt: %s\n", antt_strerror(st));
+	return CLI_FAIL;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "antt %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
+		if (strcmp(commands[i].name, cmd) == 0)
+			fprintf(stderr, "Cách dùng: antt %s %s\n", commands[i].name, commands[i].usage);
+	return CLI_USAGE;
+}
+
+int cli_year(const char *s, int *year)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < 2000 || v > 2100)
+		return 0;
+	*year = (int)v;
+	return 1;
+}
+
+int cli_current_year(antt_db *db)
+{
+	char *v = db_setting_get(db, "current_year", NULL);
+	sqlite3_stmt *st = NULL;
+	int year = 0;
+
+	if (v && cli_year(v, &year)) {
+		free(v);
+		return year;
+	}
+	free(v);
+	if (sqlite3_prepare_v2(db->sql, "SELECT max(year) FROM assessments", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		year = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!year) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		year = tm.tm_year + 1900;
+	}
+	return year;
+}
+
+int cli_open(cli_ctx *ctx, int create)
+{
+	antt_err err = { "" };
+	antt_status st;
+
+	if (ctx->db)
+		return CLI_OK;
+	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	return CLI_OK;
+}
+
+int cli_main(cli_ctx *ctx, int argc, char **argv)
+{
+	char name[64];
+
+	if (argc < 1)
+		return CLI_USAGE;
+	if (!strcmp(argv[0], "help") || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
+		cli_usage(stdout);
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++) {
+		const cli_command *c = &commands[i];
+		const char *sp = strchr(c->name, ' ');
+		int words = sp ? 2 : 1;
+
+		if (words == 2) {
+			if (argc < 2)
+				continue;
+			snprintf(name, sizeof(name), "%s %s", argv[0], argv[1]);
+		} else {
+			snprintf(name, sizeof(name), "%s", argv[0]);
+		}
+		if (strcmp(name, c->name) != 0)
+			continue;
+		if (strcmp(c->name, "forms check") != 0) {
+			int rc = cli_open(ctx, c->creates);
+			if (rc != CLI_OK)
+				return rc;
+		}
+		/* commands see argv from their last word, so argv[0] is it */
+		return c->fn(ctx, argc - (words - 1), argv + (words - 1));
+	}
+	fprintf(stderr, "antt: không có lệnh \"%s%s%s\". Gõ \"antt help\" để xem các lệnh.\n",
+		argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
+	return CLI_USAGE;
+}

@@ -1,0 +1,611 @@
+/* Assessments, answers and verdicts. */
+#include "assess.h"
+#include "csvtab.h"
+#include "errlist.h"
+#include "form_store.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *assess_verdict_name(int verdict)
+{
+	switch (verdict) {
+	case RULE_PASS: return "đạt";
+	case RULE_FAIL: return "chưa đạt";
+	default:        return "chưa đủ thông tin";
+	}
+}
+
+static const char *verdict_code(int v)
+{
+	return v == RULE_PASS ? "pass" : v == RULE_FAIL ? "fail" : "missing";
+}
+
+static int combine(int a, int b)
+{
+	if (a == RULE_FAIL || b == RULE_FAIL)
+		return RULE_FAIL;
+	if (a == RULE_MISSING || b == RULE_MISSING)
+		return RULE_MISSING;
+	return RULE_PASS;
+}
+
+static void free_items(assess_item *items, size_t n)
+{
+	for (size_t i = 0; items && i < n; i++) {
+		if (items[i].value.kind == RV_TEXT)
+			free((char *)items[i].value.s);
+		free(items[i].note);
+	}
+	free(items);
+}
+
+void assess_result_free(assess_result *r)
+{
+	if (!r)
+		return;
+	free_items(r->items, r->f ? r->f->n_items : 0);
+	r->items = NULL;
+}
+
+/* Counts over the units below unit_id of the given types, for a computed
+ * criterion: in force that year and not excluded. */
+static antt_status child_counts(antt_db *db, sqlite3_int64 unit_id, int year, const form_item *it,
+                                rule_input *in, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char types[512] = "[";
+	antt_status s;
+	int rc;
+
+	for (size_t i = 0; i < it->n_of_types; i++)
+		snprintf(types + strlen(types), sizeof(types) - strlen(types), "%s\"%s\"",
+			i ? "," : "", it->of_types[i]);
+	strncat(types, "]", sizeof(types) - strlen(types) - 1);
+	s = db_prepare(db,
+		"WITH RECURSIVE below(id) AS (SELECT id FROM units WHERE parent_id = ?1"
+		"  UNION ALL SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)"
+		" SELECT count(*), count(a.id), coalesce(sum(a.verdict IN ('pass', 'fail')), 0),"
+		"  coalesce(sum(a.verdict = 'pass'), 0)"
+		" FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		" WHERE u.id IN (SELECT id FROM below) AND u.excluded = 0"
+		"  AND u.type IN (SELECT value FROM json_each(?3)) AND " UNIT_IN_YEAR("u", "?2"),
+		&st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, unit_id);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_text(st, 3, types, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		in->total = sqlite3_column_int64(st, 0);
+		in->registered = sqlite3_column_int64(st, 1);
+		in->assessed = sqlite3_column_int64(st, 2);
+		in->recognised = sqlite3_column_int64(st, 3);
+	} else {
+		s = db_fail(db, rc, err, "đếm đơn vị trực thuộc");
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+static antt_status load_answers(antt_db *db, sqlite3_int64 aid, const form *f, assess_item *items, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	s = db_prepare(db, "SELECT criterion, value, exception, note FROM answers WHERE assessment_id = ?", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, aid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int k = form_find(f, (const char *)sqlite3_column_text(st, 0));
+		assess_item *a;
+
+		if (k < 0)
+			continue; /* an answer to a criterion the set does not have */
+		a = &items[k];
+		switch (sqlite3_column_type(st, 1)) {
+		case SQLITE_INTEGER:
+			a->value.kind = RV_INT;
+			a->value.i = sqlite3_column_int64(st, 1);
+			break;
+		case SQLITE_FLOAT:
+			a->value.kind = RV_REAL;
+			a->value.d = sqlite3_column_double(st, 1);
+			break;
+		case SQLITE_TEXT:
+			a->value.kind = RV_TEXT;
+			a->value.s = strdup((const char *)sqlite3_column_text(st, 1));
+			break;
+		default:
+			a->value.kind = RV_NULL;
+		}
+		a->answered = a->value.kind != RV_NULL;
+		a->exception = sqlite3_column_int(st, 2);
+		a->note = strdup((const char *)sqlite3_column_text(st, 3));
+	}
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc câu trả lời");
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Evaluate every item: leaves by their rule, groups by their leaves. Items
+ * are in pre-order, so walking backwards meets children before parents. */
+static antt_status evaluate(antt_db *db, assess_result *r, antt_err *err)
+{
+	const form *f = r->f;
+	antt_status s;
+
+	r->items = calloc(f->n_items ? f->n_items : 1, sizeof(assess_item));
+	if (!r->items)
+		return ANTT_ERR_NOMEM;
+	for (size_t i = 0; i < f->n_items; i++)
+		r->items[i].state = RULE_PASS;
+	if (r->id && (s = load_answers(db, r->id, f, r->items, err)) != ANTT_OK)
+		return s;
+	for (size_t k = f->n_items; k-- > 0;) {
+		const form_item *it = &f->items[k];
+		assess_item *a = &r->items[k];
+
+		if (it->leaf) {
+			if (it->computed) {
+				if ((s = child_counts(db, r->unit.id, r->year, it, &a->counts, err)) != ANTT_OK)
+					return s;
+				a->counts.value.kind = RV_NULL;
+				if ((s = rule_eval(it->rule_stmt, &a->counts, &a->state, err)) != ANTT_OK)
+					return s;
+			} else if (!a->answered) {
+				a->state = it->required ? RULE_MISSING : RULE_PASS;
+			} else {
+				rule_input in = { .value = a->value, .exception = a->exception };
+				if ((s = rule_eval(it->rule_stmt, &in, &a->state, err)) != ANTT_OK)
+					return s;
+			}
+		}
+		if (it->parent >= 0)
+			r->items[it->parent].state = combine(r->items[it->parent].state, a->state);
+	}
+	r->verdict = RULE_PASS;
+	for (size_t i = 0; i < f->n_items; i++)
+		if (f->items[i].parent < 0)
+			r->verdict = combine(r->verdict, r->items[i].state);
+	return ANTT_OK;
+}
+
+/* Fill r for a unit and year (r->unit already read). */
+static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 set_id = 0;
+	antt_status s;
+	int rc;
+
+	s = db_prepare(db, "SELECT id, criteria_set_id, status FROM assessments WHERE unit_id = ? AND year = ?", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, r->unit.id);
+	sqlite3_bind_int(st, 2, r->year);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->id = sqlite3_column_int64(st, 0);
+		set_id = sqlite3_column_int64(st, 1);
+		snprintf(r->status, sizeof(r->status), "%s", (const char *)sqlite3_column_text(st, 2));
+	} else if (rc != SQLITE_DONE) {
+		s = db_fail(db, rc, err, "đọc đánh giá");
+	}
+	sqlite3_finalize(st);
+	if (s != ANTT_OK)
+		return s;
+	if (r->id)
+		s = form_for_set(db, set_id, &r->f, err);
+	else
+		s = form_for_new(db, r->unit.type, r->year, &r->f, NULL, err);
+	if (s != ANTT_OK)
+		return s;
+	return evaluate(db, r, err);
+}
+
+static antt_status check_year(int year, antt_err *err)
+{
+	if (year < 2000 || year > 2100)
+		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ (cần từ 2000 đến 2100)", year);
+	return ANTT_OK;
+}
+
+antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_result *out, antt_err *err)
+{
+	antt_status s;
+
+	memset(out, 0, sizeof(*out));
+	out->year = year;
+	if ((s = check_year(year, err)) != ANTT_OK)
+		return s;
+	if ((s = unit_get(db, unit_code, &out->unit, err)) != ANTT_OK)
+		return s;
+	s = load_result(db, out, err);
+	if (s != ANTT_OK)
+		assess_result_free(out);
+	return s;
+}
+
+static antt_status store_verdict(antt_db *db, sqlite3_int64 aid, int verdict, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	s = db_prepare(db, "UPDATE assessments SET verdict = ?1, updated_by = ?2 WHERE id = ?3 AND verdict <> ?1", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, verdict_code(verdict), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, aid);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "lưu kết luận");
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Evaluate and store the verdict of one unit's assessment, if any. */
+static antt_status recompute_unit(antt_db *db, const unit_row *u, int year, antt_err *err)
+{
+	assess_result r = { .unit = *u, .year = year };
+	antt_status s = load_result(db, &r, err);
+
+	if (s == ANTT_OK && r.id)
+		s = store_verdict(db, r.id, r.verdict, err);
+	assess_result_free(&r);
+	return s;
+}
+
+/* The unit and every unit above it: a commune's computed criteria follow
+ * its units' verdicts. */
+static antt_status recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err)
+{
+	unit_row cur = *u;
+	antt_status s;
+	int guard = 0;
+
+	for (;;) {
+		if ((s = recompute_unit(db, &cur, year, err)) != ANTT_OK)
+			return s;
+		if (!cur.parent_code[0] || ++guard > 64)
+			return ANTT_OK;
+		if ((s = unit_get(db, cur.parent_code, &cur, err)) != ANTT_OK)
+			return s;
+	}
+}
+
+antt_status assess_recompute_year(antt_db *db, int year, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	s = db_prepare(db,
+		"WITH RECURSIVE d(id, depth) AS (SELECT id, 0 FROM units WHERE parent_id IS NULL"
+		"  UNION ALL SELECT u.id, d.depth + 1 FROM units u JOIN d ON u.parent_id = d.id)"
+		" SELECT u.code FROM assessments a JOIN units u ON u.id = a.unit_id JOIN d ON d.id = u.id"
+		" WHERE a.year = ? ORDER BY d.depth DESC, u.code", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int(st, 1, year);
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		unit_row u;
+		if ((s = unit_get(db, (const char *)sqlite3_column_text(st, 0), &u, err)) == ANTT_OK)
+			s = recompute_unit(db, &u, year, err);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Find or create the assessment; inside the caller's transaction. */
+static antt_status ensure(antt_db *db, const unit_row *u, int year, sqlite3_int64 *aid,
+                          const form **f, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 set_id;
+	antt_status s;
+	char uuid[37];
+	int rc, assessed = 0;
+
+	if (u->excluded)
+		return err_set(err, ANTT_ERR_INVALID, "\"%s\" (%s) được đánh dấu không thuộc diện đánh giá. "
+			"Bỏ đánh dấu bằng \"antt unit exclude %s --undo\" nếu cần đánh giá.", u->name, u->code, u->code);
+	s = db_prepare(db, "SELECT assessed FROM unit_types WHERE code = ?", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, u->type, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		assessed = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!assessed)
+		return err_set(err, ANTT_ERR_INVALID, "\"%s\" là %s: loại đơn vị này không đánh giá theo "
+			"tiêu chuẩn \"An toàn về an ninh, trật tự\"", u->name, u->type_name);
+
+	s = db_prepare(db, "SELECT id, criteria_set_id FROM assessments WHERE unit_id = ? AND year = ?", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, u->id);
+	sqlite3_bind_int(st, 2, year);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*aid = sqlite3_column_int64(st, 0);
+		set_id = sqlite3_column_int64(st, 1);
+		sqlite3_finalize(st);
+		return f ? form_for_set(db, set_id, f, err) : ANTT_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(db, rc, err, "đọc đánh giá");
+
+	if ((s = form_for_new(db, u->type, year, f, &set_id, err)) != ANTT_OK)
+		return s;
+	db_uuid(uuid);
+	s = db_prepare(db, "INSERT INTO assessments (uuid, unit_id, year, criteria_set_id, updated_by)"
+		" VALUES (?, ?, ?, ?, ?)", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, u->id);
+	sqlite3_bind_int(st, 3, year);
+	sqlite3_bind_int64(st, 4, set_id);
+	sqlite3_bind_text(st, 5, db->user, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đăng ký đơn vị");
+	*aid = sqlite3_last_insert_rowid(db->sql);
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status assess_register_tx(antt_db *db, const unit_row *u, int year, antt_err *err)
+{
+	const form *f;
+	sqlite3_int64 aid;
+
+	return ensure(db, u, year, &aid, &f, err);
+}
+
+antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_err *err)
+{
+	const form *f;
+	sqlite3_int64 aid;
+	unit_row u;
+	antt_status s;
+
+	if ((s = check_year(year, err)) != ANTT_OK)
+		return s;
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		return s;
+	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
+	    (s = ensure(db, &u, year, &aid, &f, err)) == ANTT_OK)
+		s = recompute_up(db, &u, year, err);
+	if (s != ANTT_OK) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
+}
+
+static antt_status upsert(antt_db *db, sqlite3_int64 aid, const form_item *it, const rule_value *v,
+                          const char *note, int exception, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	char uuid[37];
+	int rc;
+
+	db_uuid(uuid);
+	s = db_prepare(db,
+		"INSERT INTO answers (uuid, assessment_id, criterion, value, exception, note, updated_by)"
+		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), coalesce(?6, ''), ?7)"
+		" ON CONFLICT (assessment_id, criterion) DO UPDATE SET"
+		"  value = excluded.value, exception = coalesce(?5, exception), note = coalesce(?6, note),"
+		"  rev = rev + 1, updated_by = excluded.updated_by,"
+		"  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+		" WHERE value IS NOT excluded.value OR exception IS NOT coalesce(?5, exception)"
+		"  OR note IS NOT coalesce(?6, note)", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, aid);
+	sqlite3_bind_text(st, 3, it->id, -1, SQLITE_STATIC);
+	switch (v->kind) {
+	case RV_INT:  sqlite3_bind_int64(st, 4, v->i); break;
+	case RV_REAL: sqlite3_bind_double(st, 4, v->d); break;
+	case RV_TEXT: sqlite3_bind_text(st, 4, v->s, -1, SQLITE_STATIC); break;
+	default:      break;
+	}
+	if (exception >= 0)
+		sqlite3_bind_int(st, 5, exception);
+	if (note)
+		sqlite3_bind_text(st, 6, note, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, db->user, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "lưu câu trả lời");
+	sqlite3_finalize(st);
+	if (s != ANTT_OK)
+		return s;
+
+	/* An exception must say what happened. */
+	s = db_prepare(db, "SELECT 1 FROM answers WHERE assessment_id = ? AND criterion = ?"
+		" AND exception = 1 AND note = ''", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, aid);
+	sqlite3_bind_text(st, 2, it->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s được đánh dấu ngoại lệ (bất khả kháng hoặc "
+			"đã phát hiện, xử lý kịp thời): cần ghi chú nói rõ sự việc (--note)", it->id);
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *criterion,
+                          const char *value, const char *note, int exception, antt_err *err)
+{
+	const form *f;
+	sqlite3_int64 aid;
+	rule_value v;
+	antt_status s;
+	char *nnote = NULL;
+	int k;
+
+	if ((s = check_year(year, err)) != ANTT_OK)
+		return s;
+	if ((s = ensure(db, u, year, &aid, &f, err)) != ANTT_OK)
+		return s;
+	if (note && text_nfc(note, &nnote) != ANTT_OK)
+		return err_set(err, ANTT_ERR_INVALID, "ghi chú không phải văn bản UTF-8 hợp lệ");
+
+	if (strcmp(criterion, "*") == 0) {
+		char *key = text_key(value);
+		int ok = key && (!strcmp(key, "dat") || !strcmp(key, "co") || !strcmp(key, "1"));
+		free(key);
+		if (!ok) {
+			s = err_set(err, ANTT_ERR_INVALID, "với tiêu chí \"*\" chỉ dùng giá trị \"đạt\" "
+				"(trả lời mọi tiêu chí là đạt)");
+			goto out;
+		}
+		for (size_t i = 0; i < f->n_items && s == ANTT_OK; i++) {
+			const form_item *it = &f->items[i];
+			if (!it->leaf || it->computed || !it->holds)
+				continue;
+			if ((s = form_parse_value(it, it->holds, &v, err)) != ANTT_OK)
+				break;
+			s = upsert(db, aid, it, &v, NULL, 0, err);
+			if (v.kind == RV_TEXT)
+				free((char *)v.s);
+		}
+		goto out;
+	}
+
+	k = form_find(f, criterion);
+	if (k < 0) {
+		s = err_set(err, ANTT_ERR_NOT_FOUND, "bộ tiêu chí %s (%s) không có tiêu chí \"%s\". "
+			"Xem các mã bằng \"antt assess show %s %d\".", f->regulation, f->title, criterion, u->code, year);
+		goto out;
+	}
+	if ((s = form_parse_value(&f->items[k], value, &v, err)) != ANTT_OK)
+		goto out;
+	if (exception > 0 && !f->items[k].exception)
+		s = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s không có trường hợp ngoại lệ", criterion);
+	else
+		s = upsert(db, aid, &f->items[k], &v, nnote, exception, err);
+	if (v.kind == RV_TEXT)
+		free((char *)v.s);
+out:
+	free(nnote);
+	if (s == ANTT_OK) {
+		sqlite3_stmt *st = NULL;
+		if ((s = db_prepare(db, "UPDATE assessments SET status = 'draft', updated_by = ?"
+			" WHERE id = ? AND status = 'registered'", &st, err)) == ANTT_OK) {
+			sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 2, aid);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				s = db_fail(db, sqlite3_errcode(db->sql), err, "cập nhật trạng thái");
+		}
+		sqlite3_finalize(st);
+	}
+	return s;
+}
+
+antt_status answer_set(antt_db *db, const char *unit_code, int year, const char *criterion,
+                       const char *value, const char *note, int exception, antt_err *err)
+{
+	unit_row u;
+	antt_status s;
+
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		return s;
+	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
+	    (s = answer_set_tx(db, &u, year, criterion, value, note, exception, err)) == ANTT_OK)
+		s = recompute_up(db, &u, year, err);
+	if (s != ANTT_OK) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
+}
+
+static const char *const answer_header[] = { "unit_code", "unit", "ma don vi", NULL };
+
+antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
+{
+	errlist errs = { .count = 0 };
+	int years[64], n_years = 0;
+	char heading[600];
+	csvtab t;
+	antt_status s;
+	size_t i = 0;
+
+	*count = 0;
+	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
+		return s;
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if (t.n && csvtab_is_header(&t.rows[0], answer_header))
+		i = 1;
+	for (; i < t.n; i++) {
+		const csvtab_row *r = &t.rows[i];
+		int year, exception = -1, known = 0;
+		char *end;
+		unit_row u;
+		antt_err e;
+
+		if (r->n < 4 || r->n > 6) {
+			errlist_add(&errs, "dòng %d: có %zu cột, cần unit_code,year,criterion,value[,note[,exception]]",
+				r->line, r->n);
+			continue;
+		}
+		year = (int)strtol(r->fields[1], &end, 10);
+		if (!*r->fields[1] || *end || year < 2000 || year > 2100) {
+			errlist_add(&errs, "dòng %d: năm \"%s\" không hợp lệ", r->line, r->fields[1]);
+			continue;
+		}
+		if (r->n == 6 && *r->fields[5]) {
+			char *k = text_key(r->fields[5]);
+			exception = k && (!strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x"));
+			if (k && !exception && strcmp(k, "0") && strcmp(k, "khong")) {
+				errlist_add(&errs, "dòng %d: cột exception phải là 1 hoặc 0", r->line);
+				free(k);
+				continue;
+			}
+			free(k);
+		}
+		if (unit_get(db, r->fields[0], &u, &e) != ANTT_OK ||
+		    answer_set_tx(db, &u, year, r->fields[2], r->fields[3], r->n >= 5 ? r->fields[4] : NULL,
+		           exception, &e) != ANTT_OK) {
+			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
+			continue;
+		}
+		(*count)++;
+		for (int k = 0; k < n_years; k++)
+			known |= years[k] == year;
+		if (!known && n_years < 64)
+			years[n_years++] = year;
+	}
+	if (errs.count) {
+		snprintf(heading, sizeof(heading), "%s: tệp câu trả lời có lỗi", path);
+		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
+	}
+	for (int k = 0; k < n_years && s == ANTT_OK; k++)
+		s = assess_recompute_year(db, years[k], err);
+	if (s == ANTT_OK) {
+		s = db_commit(db, err);
+	} else {
+		db_rollback(db);
+		*count = 0;
+	}
+out:
+	csvtab_free(&t);
+	return s;
+}

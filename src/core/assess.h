@@ -1,0 +1,61 @@
+/* Assessments: one per unit and year, made with one criteria set; answers
+ * saved one by one, each in its own transaction; the verdict derived from
+ * the answers by the set's rules and kept current, also for the communes
+ * whose criteria are computed from their units. */
+#ifndef ANTT_ASSESS_H
+#define ANTT_ASSESS_H
+
+#include "db.h"
+#include "form.h"
+#include "unit.h"
+
+typedef struct {
+	int state;          /* RULE_PASS, RULE_FAIL or RULE_MISSING */
+	int answered;
+	rule_value value;   /* text values are owned */
+	int exception;
+	char *note;
+	rule_input counts;  /* for computed items: the child-unit counts */
+} assess_item;
+
+typedef struct {
+	unit_row unit;
+	int year;
+	sqlite3_int64 id;   /* 0: the unit has not registered this year */
+	char status[16];
+	const form *f;      /* owned by the database handle */
+	assess_item *items; /* one per form item, same order */
+	int verdict;        /* RULE_PASS, RULE_FAIL, RULE_MISSING */
+} assess_result;
+
+/* Load and evaluate a unit's assessment for a year. Free with
+ * assess_result_free(). */
+antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_result *out, antt_err *err);
+void assess_result_free(assess_result *r);
+
+/* Record the registration (đăng ký phấn đấu). Registering twice is fine. */
+antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_err *err);
+antt_status assess_register_tx(antt_db *db, const unit_row *u, int year, antt_err *err);
+
+/* Save one answer in its own transaction. criterion "*" with value "đạt"
+ * answers every criterion so that it holds. note NULL keeps the old note;
+ * exception -1 keeps the old flag. */
+antt_status answer_set(antt_db *db, const char *unit_code, int year, const char *criterion,
+                       const char *value, const char *note, int exception, antt_err *err);
+
+/* The same inside the caller's transaction, for bulk work: verdicts are
+ * not recomputed; call assess_recompute_year() before committing. */
+antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *criterion,
+                          const char *value, const char *note, int exception, antt_err *err);
+
+/* unit_code,year,criterion,value[,note[,exception]]: all or nothing. */
+antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err);
+
+/* Recompute and store every verdict of a year, units before their
+ * communes. Runs inside the caller's transaction. */
+antt_status assess_recompute_year(antt_db *db, int year, antt_err *err);
+
+/* Words for a verdict or a state: "đạt", "chưa đạt", "chưa đủ thông tin". */
+const char *assess_verdict_name(int verdict);
+
+#endif

@@ -1,0 +1,169 @@
+/* CSV input through libcsv (strict mode), fed one physical line at a time so
+ * every record knows the line it came from. */
+#include "csvtab.h"
+#include "text.h"
+
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct reader {
+	csvtab *t;
+	csvtab_row cur;
+	int line;
+	int rec_line;
+	antt_status st;
+	const char *path;
+	antt_err *err;
+};
+
+static void on_field(void *data, size_t len, void *ud)
+{
+	struct reader *r = ud;
+	char *raw, *nfc = NULL, **nf;
+
+	if (r->st != ANTT_OK)
+		return;
+	if (r->cur.n == 0)
+		r->rec_line = r->line;
+	raw = malloc(len + 1);
+	if (!raw) {
+		r->st = ANTT_ERR_NOMEM;
+		return;
+	}
+	if (len)
+		memcpy(raw, data, len);
+	raw[len] = '\0';
+	if (text_nfc(raw, &nfc) != ANTT_OK) {
+		r->st = err_set(r->err, ANTT_ERR_CSV, "%s:%d: dòng này không phải văn bản UTF-8. "
+			"Trong Excel hãy lưu bằng \"CSV UTF-8\".", r->path, r->line);
+		free(raw);
+		return;
+	}
+	free(raw);
+	nf = realloc(r->cur.fields, (r->cur.n + 1) * sizeof(char *));
+	if (!nf) {
+		free(nfc);
+		r->st = ANTT_ERR_NOMEM;
+		return;
+	}
+	r->cur.fields = nf;
+	r->cur.fields[r->cur.n++] = nfc;
+}
+
+static void on_record(int c, void *ud)
+{
+	struct reader *r = ud;
+	csvtab_row *nr;
+	int blank;
+
+	(void)c;
+	if (r->st != ANTT_OK)
+		return;
+	blank = r->cur.n == 0 || (r->cur.n == 1 && r->cur.fields[0][0] == '\0');
+	if (blank) {
+		for (size_t i = 0; i < r->cur.n; i++)
+			free(r->cur.fields[i]);
+		free(r->cur.fields);
+		memset(&r->cur, 0, sizeof(r->cur));
+		return;
+	}
+	nr = realloc(r->t->rows, (r->t->n + 1) * sizeof(*nr));
+	if (!nr) {
+		r->st = ANTT_ERR_NOMEM;
+		return;
+	}
+	r->t->rows = nr;
+	r->cur.line = r->rec_line;
+	r->t->rows[r->t->n++] = r->cur;
+	memset(&r->cur, 0, sizeof(r->cur));
+}
+
+antt_status csvtab_read(const char *path, csvtab *out, antt_err *err)
+{
+	struct reader r = { .t = out, .line = 1, .st = ANTT_OK, .path = path, .err = err };
+	struct csv_parser p;
+	FILE *fp;
+	char *buf = NULL;
+	size_t len = 0, cap = 0, n, pos;
+
+	memset(out, 0, sizeof(*out));
+	fp = fopen(path, "rb");
+	if (!fp)
+		return err_set(err, ANTT_ERR_IO, "%s: không mở được tệp. Kiểm tra tên và đường dẫn.", path);
+	do {
+		if (len + 4096 > cap) {
+			char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
+			if (!nb) {
+				free(buf);
+				fclose(fp);
+				return ANTT_ERR_NOMEM;
+			}
+			buf = nb;
+		}
+		n = fread(buf + len, 1, cap - len, fp);
+		len += n;
+	} while (n > 0);
+	fclose(fp);
+
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		free(buf);
+		return ANTT_ERR_NOMEM;
+	}
+	pos = (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	while (pos < len && r.st == ANTT_OK) {
+		char *nl = memchr(buf + pos, '\n', len - pos);
+		size_t chunk = nl ? (size_t)(nl - (buf + pos)) + 1 : len - pos;
+
+		if (csv_parse(&p, buf + pos, chunk, on_field, on_record, &r) != chunk) {
+			r.st = err_set(err, ANTT_ERR_CSV, "%s:%d: dòng sai định dạng CSV (%s): "
+				"kiểm tra dấu ngoặc kép \" của các ô", path, r.line, csv_strerror(csv_error(&p)));
+			break;
+		}
+		pos += chunk;
+		if (nl)
+			r.line++;
+	}
+	if (r.st == ANTT_OK && csv_fini(&p, on_field, on_record, &r) != 0)
+		r.st = err_set(err, ANTT_ERR_CSV, "%s:%d: tệp kết thúc giữa một ô có dấu ngoặc kép "
+			"chưa đóng", path, r.rec_line ? r.rec_line : r.line);
+	csv_free(&p);
+	free(buf);
+	for (size_t i = 0; i < r.cur.n; i++)
+		free(r.cur.fields[i]);
+	free(r.cur.fields);
+	if (r.st != ANTT_OK) {
+		if (r.st == ANTT_ERR_NOMEM)
+			err_set(err, r.st, "%s: hết bộ nhớ khi đọc tệp", path);
+		csvtab_free(out);
+	}
+	return r.st;
+}
+
+void csvtab_free(csvtab *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		for (size_t k = 0; k < t->rows[i].n; k++)
+			free(t->rows[i].fields[k]);
+		free(t->rows[i].fields);
+	}
+	free(t->rows);
+	t->rows = NULL;
+	t->n = 0;
+}
+
+int csvtab_is_header(const csvtab_row *r, const char *const *names)
+{
+	char *key;
+	int yes = 0;
+
+	if (r->n == 0)
+		return 0;
+	key = text_key(r->fields[0]);
+	for (; key && *names; names++)
+		if (strcmp(key, *names) == 0)
+			yes = 1;
+	free(key);
+	return yes;
+}

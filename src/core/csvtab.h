@@ -1,0 +1,30 @@
+/* Reading CSV files as officers save them from Excel ("CSV UTF-8": a BOM,
+ * CRLF line ends, quoted fields), with libcsv, keeping the line number of
+ * each record for error messages. */
+#ifndef ANTT_CSVTAB_H
+#define ANTT_CSVTAB_H
+
+#include <stddef.h>
+#include "status.h"
+
+typedef struct {
+	int line;         /* physical line where the record starts (1-based) */
+	char **fields;    /* NFC, trimmed */
+	size_t n;
+} csvtab_row;
+
+typedef struct {
+	csvtab_row *rows;
+	size_t n;
+} csvtab;
+
+/* Read the whole file. Fails with file:line on invalid UTF-8 or a broken
+ * quote. Free with csvtab_free(). */
+antt_status csvtab_read(const char *path, csvtab *out, antt_err *err);
+void csvtab_free(csvtab *t);
+
+/* 1 if the row's first field reads as one of the given header names
+ * (compared by search key, so "Mã" matches "ma"). */
+int csvtab_is_header(const csvtab_row *r, const char *const *names);
+
+#endif

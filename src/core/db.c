@@ -1,0 +1,295 @@
+/* Opening, migrating and writing the database. Every write the application
+ * makes goes through a transaction opened here. */
+#include "db.h"
+#include "form.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+/* Generated at build time from db/NNN_*.sql (see Makefile). */
+extern const char *const db_migrations[];
+extern const int db_migrations_count;
+
+int db_schema_version(void)
+{
+	return db_migrations_count;
+}
+
+antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
+{
+	const char *detail = db && db->sql ? sqlite3_errmsg(db->sql) : sqlite3_errstr(rc);
+	const char *path = db && db->path ? db->path : "";
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(err, ANTT_ERR_DB_BUSY,
+			"%s: cơ sở dữ liệu đang bị chương trình khác khóa (%s). "
+			"Hãy đóng chương trình antt khác đang mở tệp này rồi thử lại.", path, what);
+	case SQLITE_READONLY:
+		return err_set(err, ANTT_ERR_DB_READONLY,
+			"%s: không ghi được vì tệp chỉ đọc (%s). "
+			"Hãy chép tệp sang nơi ghi được hoặc kiểm tra quyền ghi.", path, what);
+	case SQLITE_FULL:
+		return err_set(err, ANTT_ERR_DB_FULL,
+			"%s: ổ đĩa đầy, chưa ghi gì (%s). Hãy giải phóng chỗ trống rồi thử lại.", path, what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(err, ANTT_ERR_DB_CORRUPT,
+			"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). "
+			"Hãy khôi phục từ bản sao lưu gần nhất.", path, detail);
+	case SQLITE_CANTOPEN:
+	case SQLITE_IOERR:
+		return err_set(err, ANTT_ERR_IO,
+			"%s: không mở được tệp cơ sở dữ liệu (%s). "
+			"Kiểm tra đường dẫn và quyền truy cập.", path, detail);
+	case SQLITE_NOMEM:
+		return err_set(err, ANTT_ERR_NOMEM, "hết bộ nhớ (%s)", what);
+	default:
+		return err_set(err, ANTT_ERR_DB, "%s: lỗi cơ sở dữ liệu khi %s: %s", path, what, detail);
+	}
+}
+
+antt_status db_prepare(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err)
+{
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, err, "chuẩn bị truy vấn");
+	return ANTT_OK;
+}
+
+static antt_status exec(antt_db *db, const char *sql, antt_err *err, const char *what)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? ANTT_OK : db_fail(db, rc, err, what);
+}
+
+antt_status db_begin(antt_db *db, antt_err *err)
+{
+	return exec(db, "BEGIN IMMEDIATE", err, "bắt đầu ghi");
+}
+
+antt_status db_commit(antt_db *db, antt_err *err)
+{
+	antt_status st = exec(db, "COMMIT", err, "lưu thay đổi");
+
+	if (st != ANTT_OK)
+		db_rollback(db);
+	return st;
+}
+
+void db_rollback(antt_db *db)
+{
+	if (!sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void db_uuid(char out[37])
+{
+	unsigned char b[16];
+	size_t got = 0;
+
+	while (got < sizeof(b)) {
+		ssize_t n = getrandom(b + got, sizeof(b) - got, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+	}
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	snprintf(out, 37,
+		"%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+		b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
+		b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+static void who_am_i(char *out, size_t n)
+{
+	const char *u = getenv("ANTT_USER");
+	struct passwd *pw;
+
+	if (!u || !*u) {
+		pw = getpwuid(getuid());
+		u = pw ? pw->pw_name : "?";
+	}
+	snprintf(out, n, "%s", u);
+}
+
+static antt_status migrate(antt_db *db, int from, antt_err *err)
+{
+	antt_status st;
+	char pragma[64];
+	int v;
+
+	for (v = from; v < db_migrations_count; v++) {
+		st = db_begin(db, err);
+		if (st != ANTT_OK)
+			return st;
+		st = exec(db, db_migrations[v], err, "nâng cấp cấu trúc dữ liệu");
+		if (st == ANTT_OK) {
+			snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
+			st = exec(db, pragma, err, "nâng cấp cấu trúc dữ liệu");
+		}
+		if (st == ANTT_OK)
+			st = db_commit(db, err);
+		if (st != ANTT_OK) {
+			db_rollback(db);
+			return st;
+		}
+	}
+	return ANTT_OK;
+}
+
+static antt_status user_version(antt_db *db, int *out, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail(db, rc, err, "đọc phiên bản cơ sở dữ liệu");
+	}
+	*out = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return ANTT_OK;
+}
+
+antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
+{
+	antt_db *db;
+	antt_status st;
+	int rc, version = 0, oflags;
+
+	*out = NULL;
+	if (!(flags & DB_CREATE) && access(path, F_OK) != 0)
+		return err_set(err, ANTT_ERR_NOT_FOUND,
+			"%s: không có tệp cơ sở dữ liệu này. Kiểm tra lại đường dẫn, "
+			"hoặc chạy \"antt demo\" để tạo dữ liệu mẫu.", path);
+
+	db = calloc(1, sizeof(*db));
+	if (!db)
+		return ANTT_ERR_NOMEM;
+	db->path = strdup(path);
+	if (!db->path) {
+		st = ANTT_ERR_NOMEM;
+		goto fail;
+	}
+	who_am_i(db->user, sizeof(db->user));
+	db->readonly = !!(flags & DB_READONLY);
+
+	oflags = db->readonly ? SQLITE_OPEN_READONLY
+	                      : SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		st = db_fail(db, rc, err, "mở tệp");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(db->sql, 0);
+	sqlite3_busy_timeout(db->sql, 5000);
+
+	/* Read the version before anything writes: a newer database must be
+	 * left exactly as it is. This is also where a non-database shows. */
+	st = user_version(db, &version, err);
+	if (st != ANTT_OK)
+		goto fail;
+	if (version > db_migrations_count) {
+		st = err_set(err, ANTT_ERR_DB_NEWER,
+			"%s: cơ sở dữ liệu ở phiên bản cấu trúc %d, bản antt này chỉ hiểu đến %d. "
+			"Hãy cập nhật antt; tệp chưa bị thay đổi.", path, version, db_migrations_count);
+		goto fail;
+	}
+
+	if (!db->readonly) {
+		st = exec(db, "PRAGMA journal_mode = WAL", err, "bật nhật ký WAL");
+		if (st != ANTT_OK)
+			goto fail;
+	}
+	st = exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err, "cấu hình");
+	if (st != ANTT_OK)
+		goto fail;
+
+	if (version < db_migrations_count) {
+		if (db->readonly) {
+			st = err_set(err, ANTT_ERR_DB_READONLY,
+				"%s: cơ sở dữ liệu cần nâng cấp cấu trúc nhưng đang mở chỉ đọc. "
+				"Hãy mở ở nơi ghi được.", path);
+			goto fail;
+		}
+		st = migrate(db, version, err);
+		if (st != ANTT_OK)
+			goto fail;
+	}
+	*out = db;
+	return ANTT_OK;
+fail:
+	db_close(db);
+	return st;
+}
+
+void db_close(antt_db *db)
+{
+	if (!db)
+		return;
+	form_registry_free(db->forms);
+	if (db->sql)
+		sqlite3_close_v2(db->sql);
+	free(db->path);
+	free(db);
+}
+
+char *db_setting_get(antt_db *db, const char *key, const char *def)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT value FROM settings WHERE key = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = strdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (!v && def)
+		v = strdup(def);
+	return v;
+}
+
+antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	s = db_begin(db, err);
+	if (s != ANTT_OK)
+		return s;
+	s = db_prepare(db,
+		"INSERT INTO settings (key, value, updated_by) VALUES (?1, ?2, ?3) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+		"updated_by = excluded.updated_by, "
+		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", &st, err);
+	if (s != ANTT_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "lưu thiết lập");
+out:
+	sqlite3_finalize(st);
+	if (s == ANTT_OK)
+		return db_commit(db, err);
+	db_rollback(db);
+	return s;
+}

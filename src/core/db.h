@@ -1,0 +1,53 @@
+/* Storage: opening the SQLite database safely (WAL, synchronous=FULL,
+ * foreign keys, busy timeout), numbered migrations, transactions, settings. */
+#ifndef ANTT_DB_H
+#define ANTT_DB_H
+
+#include <sqlite3.h>
+#include "status.h"
+
+enum {
+	DB_CREATE   = 1 << 0, /* create the file when it does not exist */
+	DB_READONLY = 1 << 1, /* never write (and never migrate) */
+};
+
+struct form_registry;
+
+typedef struct antt_db {
+	sqlite3 *sql;
+	char *path;
+	char user[64];                /* who writes: recorded in updated_by */
+	int readonly;
+	struct form_registry *forms;  /* criteria sets, loaded on first use */
+} antt_db;
+
+/* Open (and migrate) the database at path. On success *out is owned by the
+ * caller and released with db_close(). A database written by a newer antt
+ * is refused with ANTT_ERR_DB_NEWER and left untouched. */
+antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err);
+void db_close(antt_db *db);
+
+/* The schema version this build writes (number of migrations in db/). */
+int db_schema_version(void);
+
+/* Transactions: BEGIN IMMEDIATE, so a second writer waits (busy timeout)
+ * instead of failing half-way through. */
+antt_status db_begin(antt_db *db, antt_err *err);
+antt_status db_commit(antt_db *db, antt_err *err);
+void db_rollback(antt_db *db);
+
+/* Map a SQLite result code to a status, and describe it in err. */
+antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what);
+
+/* Prepare a statement or report through err. */
+antt_status db_prepare(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err);
+
+/* A random RFC 4122 version 4 UUID, as 36 characters plus NUL. */
+void db_uuid(char out[37]);
+
+/* Settings: db_setting_get returns a new string (caller frees) or a copy of
+ * def when the key is not set (NULL when def is NULL). */
+char *db_setting_get(antt_db *db, const char *key, const char *def);
+antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt_err *err);
+
+#endif

@@ -1,0 +1,32 @@
+/* Error lists: the first lines in full, then how many more. */
+#include "errlist.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define ERRLIST_SHOWN 8
+
+void errlist_add(errlist *l, const char *fmt, ...)
+{
+	size_t used = strlen(l->text);
+	va_list ap;
+
+	if (l->count++ >= ERRLIST_SHOWN || used + 2 >= sizeof(l->text))
+		return;
+	l->text[used++] = '\n';
+	l->text[used] = '\0';
+	strcat(l->text, "  ");
+	used += 2;
+	va_start(ap, fmt);
+	vsnprintf(l->text + used, sizeof(l->text) - used, fmt, ap);
+	va_end(ap);
+}
+
+antt_status errlist_report(const errlist *l, antt_err *err, antt_status st, const char *heading)
+{
+	if (l->count > ERRLIST_SHOWN)
+		return err_set(err, st, "%s (%d lỗi, chưa ghi gì):%s\n  ... và %d lỗi khác",
+			heading, l->count, l->text, l->count - ERRLIST_SHOWN);
+	return err_set(err, st, "%s (%d lỗi, chưa ghi gì):%s", heading, l->count, l->text);
+}

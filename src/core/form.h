@@ -1,0 +1,101 @@
+/* Criteria sets: one YAML file per unit type and regulation (forms/),
+ * loaded with libyaml into a flat list of criteria and their items, with
+ * every pass rule compiled. A set loaded from a file and the same set loaded
+ * from the copy stored in the database give the same form. */
+#ifndef ANTT_FORM_H
+#define ANTT_FORM_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+#include "status.h"
+#include "rule.h"
+
+typedef enum {
+	FORM_YESNO,
+	FORM_COUNT,
+	FORM_PERCENT,
+	FORM_CHOICE,
+	FORM_TEXT,
+	FORM_DATE,
+} form_type;
+
+typedef struct form_item {
+	char *id;            /* "1", "3a", "3dd", "1.2" */
+	char *label;
+	char *article;       /* where it comes from, e.g. "Điều 4, khoản 3, điểm a" */
+	char *note;          /* remarks for the maintainer (e.g. approximate) */
+	int parent;          /* index of the enclosing criterion, -1 at the top */
+	int leaf;            /* 1: answered or computed; 0: a group of items */
+	form_type type;
+	int exception;       /* the exception flag may be set */
+	int required;
+	char **options;      /* choices, for FORM_CHOICE */
+	size_t n_options;
+	char *holds;         /* the value "*" gives it, or NULL to leave it */
+	char *rule;          /* the pass rule as written (default filled in) */
+	sqlite3_stmt *rule_stmt;
+	int computed;        /* 1: computed from the child units, not typed */
+	char **of_types;     /* the child unit types it counts */
+	size_t n_of_types;
+	int line;
+} form_item;
+
+typedef struct form {
+	char *source;        /* file name (or "db:<id>" when loaded from the db) */
+	char *regulation;
+	char *version;
+	char *title;
+	char *note;
+	char **unit_types;
+	size_t n_unit_types;
+	int year_from, year_to;   /* 0 when open-ended */
+	form_item *items;
+	size_t n_items;
+	char *text;               /* the file as read, stored in the database */
+	size_t text_len;
+	char sha256[65];
+	rule_engine *engine;
+} form;
+
+/* Load a form. The error, if any, reads "file:line:column: problem".
+ * The caller frees *out with form_free(). */
+antt_status form_load_file(const char *path, form **out, antt_err *err);
+antt_status form_load_text(const char *source, const char *text, size_t len,
+                           form **out, antt_err *err);
+void form_free(form *f);
+
+/* Index of the item with this id, or -1. */
+int form_find(const form *f, const char *id);
+
+/* 1 if the form is the one for this unit type in this year. */
+int form_applies(const form *f, const char *type, int year);
+
+/* The type's name as written in form files ("yesno", "count", ...). */
+const char *form_type_name(form_type t);
+
+/* Parse what an officer typed for an item into a typed value, refusing
+ * values of the wrong type or out of range with a message saying what is
+ * expected. Text in *out (RV_TEXT) is a new string the caller frees. */
+antt_status form_parse_value(const form_item *it, const char *text, rule_value *out, antt_err *err);
+
+/* Write the value for display ("có", "không", "12", "97,5", ...). */
+void form_format_value(const form_item *it, const rule_value *v, char *buf, size_t n);
+
+/* The registry of criteria sets, owned by an antt_db. */
+struct form_registry;
+void form_registry_free(struct form_registry *r);
+
+/* The directory of form files: $ANTT_FORMS, else forms/ beside the
+ * executable, else ../share/antt/forms beside it. Caller frees. */
+char *form_dir(void);
+
+/* The criteria-set files under dir (YAML files in the tt... folders), sorted. Free the list
+ * with form_files_free(). */
+antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err);
+void form_files_free(char **paths, size_t n);
+
+/* Load every criteria-set file under dir (see form_files). On the first
+ * bad file, returns its error. The caller frees the array and each form. */
+antt_status form_load_dir(const char *dir, form ***out, size_t *n, antt_err *err);
+
+#endif

@@ -1,0 +1,272 @@
+/* The registry of loaded criteria sets, kept on the database handle so each
+ * file is parsed once per process. */
+#include "form_store.h"
+
+#include <glob.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct set_entry {
+	sqlite3_int64 id;
+	form *f;
+	int owned;
+};
+
+struct form_registry {
+	form **files;
+	size_t n_files;
+	int scanned;
+	struct set_entry *sets;
+	size_t n_sets;
+};
+
+void form_registry_free(struct form_registry *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_files; i++)
+		form_free(r->files[i]);
+	free(r->files);
+	for (size_t i = 0; i < r->n_sets; i++)
+		if (r->sets[i].owned)
+			form_free(r->sets[i].f);
+	free(r->sets);
+	free(r);
+}
+
+static int is_dir(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+char *form_dir(void)
+{
+	const char *env = getenv("ANTT_FORMS");
+	char exe[PATH_MAX], try[PATH_MAX + 32], *slash;
+	ssize_t n;
+
+	if (env && *env)
+		return strdup(env);
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(try, sizeof(try), "%s/forms", exe);
+			if (is_dir(try))
+				return strdup(try);
+			snprintf(try, sizeof(try), "%s/../share/antt/forms", exe);
+			if (is_dir(try))
+				return strdup(try);
+		}
+	}
+	return strdup("forms");
+}
+
+antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err)
+{
+	char pattern[PATH_MAX];
+	glob_t g;
+	int rc;
+
+	*paths = NULL;
+	*n = 0;
+	/* Criteria sets live in one folder per regulation (tt124-2021, ...);
+	 * report layouts and score sheets have folders and loaders of their own. */
+	snprintf(pattern, sizeof(pattern), "%s/tt*/*.yaml", dir);
+	rc = glob(pattern, 0, NULL, &g);
+	if (rc == GLOB_NOMATCH)
+		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp bộ tiêu chí nào (tt*/*.yaml). "
+			"Kiểm tra thư mục forms hoặc biến ANTT_FORMS.", dir);
+	if (rc != 0)
+		return err_set(err, ANTT_ERR_IO, "%s: không đọc được thư mục bộ tiêu chí", dir);
+	*paths = calloc(g.gl_pathc, sizeof(char *));
+	for (size_t i = 0; *paths && i < g.gl_pathc; i++) {
+		if (!((*paths)[i] = strdup(g.gl_pathv[i]))) {
+			form_files_free(*paths, i);
+			*paths = NULL;
+		}
+	}
+	*n = *paths ? g.gl_pathc : 0;
+	globfree(&g);
+	return *paths ? ANTT_OK : ANTT_ERR_NOMEM;
+}
+
+void form_files_free(char **paths, size_t n)
+{
+	for (size_t i = 0; paths && i < n; i++)
+		free(paths[i]);
+	free(paths);
+}
+
+antt_status form_load_dir(const char *dir, form ***out, size_t *n, antt_err *err)
+{
+	char **paths;
+	size_t count, i;
+	form **list;
+	antt_status st;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = form_files(dir, &paths, &count, err)) != ANTT_OK)
+		return st;
+	list = calloc(count, sizeof(*list));
+	if (!list) {
+		form_files_free(paths, count);
+		return ANTT_ERR_NOMEM;
+	}
+	for (i = 0; i < count; i++)
+		if ((st = form_load_file(paths[i], &list[i], err)) != ANTT_OK)
+			break;
+	form_files_free(paths, count);
+	if (st != ANTT_OK) {
+		for (size_t k = 0; k < i; k++)
+			form_free(list[k]);
+		free(list);
+		return st;
+	}
+	*out = list;
+	*n = count;
+	return ANTT_OK;
+}
+
+static antt_status registry(antt_db *db, struct form_registry **out)
+{
+	if (!db->forms) {
+		db->forms = calloc(1, sizeof(*db->forms));
+		if (!db->forms)
+			return ANTT_ERR_NOMEM;
+	}
+	*out = db->forms;
+	return ANTT_OK;
+}
+
+static antt_status remember(struct form_registry *r, sqlite3_int64 id, form *f, int owned)
+{
+	struct set_entry *s = realloc(r->sets, (r->n_sets + 1) * sizeof(*s));
+
+	if (!s)
+		return ANTT_ERR_NOMEM;
+	r->sets = s;
+	r->sets[r->n_sets++] = (struct set_entry){ id, f, owned };
+	return ANTT_OK;
+}
+
+static const form *known_set(struct form_registry *r, sqlite3_int64 id)
+{
+	for (size_t i = 0; i < r->n_sets; i++)
+		if (r->sets[i].id == id)
+			return r->sets[i].f;
+	return NULL;
+}
+
+antt_status form_for_new(antt_db *db, const char *type, int year,
+                         const form **out, sqlite3_int64 *set_id, antt_err *err)
+{
+	struct form_registry *r;
+	sqlite3_stmt *st = NULL;
+	form *found = NULL;
+	antt_status s;
+	char *dir;
+	int rc;
+
+	*out = NULL;
+	if ((s = registry(db, &r)) != ANTT_OK)
+		return s;
+	if (!r->scanned) {
+		dir = form_dir();
+		if (!dir)
+			return ANTT_ERR_NOMEM;
+		s = form_load_dir(dir, &r->files, &r->n_files, err);
+		free(dir);
+		if (s != ANTT_OK)
+			return s;
+		r->scanned = 1;
+	}
+	for (size_t i = 0; i < r->n_files; i++) {
+		if (!form_applies(r->files[i], type, year))
+			continue;
+		if (found)
+			return err_set(err, ANTT_ERR_FORM, "hai bộ tiêu chí cùng áp dụng cho loại %s năm %d: "
+				"%s và %s. Hãy sửa khoảng năm (years) của một tệp.",
+				type, year, found->source, r->files[i]->source);
+		found = r->files[i];
+	}
+	if (!found)
+		return err_set(err, ANTT_ERR_NOT_FOUND, "không có bộ tiêu chí nào cho loại đơn vị %s năm %d "
+			"trong thư mục forms", type, year);
+	if (!set_id) {
+		*out = found;
+		return ANTT_OK;
+	}
+
+	s = db_prepare(db, "INSERT INTO criteria_sets (regulation, version, source, body, sha256) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO UPDATE SET sha256 = sha256 "
+		"RETURNING id", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, found->regulation, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, found->version, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, found->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, found->text, (int)found->text_len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, found->sha256, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		s = db_fail(db, rc, err, "lưu bộ tiêu chí");
+		sqlite3_finalize(st);
+		return s;
+	}
+	*set_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!known_set(r, *set_id) && (s = remember(r, *set_id, found, 0)) != ANTT_OK)
+		return s;
+	*out = found;
+	return ANTT_OK;
+}
+
+antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **out, antt_err *err)
+{
+	struct form_registry *r;
+	sqlite3_stmt *st = NULL;
+	form *f = NULL;
+	antt_status s;
+	char source[64];
+	int rc;
+
+	*out = NULL;
+	if ((s = registry(db, &r)) != ANTT_OK)
+		return s;
+	if ((*out = known_set(r, set_id)))
+		return ANTT_OK;
+	s = db_prepare(db, "SELECT body FROM criteria_sets WHERE id = ?", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, set_id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		s = rc == SQLITE_DONE
+			? err_set(err, ANTT_ERR_NOT_FOUND, "bộ tiêu chí số %lld không có trong cơ sở dữ liệu", (long long)set_id)
+			: db_fail(db, rc, err, "đọc bộ tiêu chí");
+		goto out;
+	}
+	snprintf(source, sizeof(source), "bộ tiêu chí đã lưu số %lld", (long long)set_id);
+	s = form_load_text(source, (const char *)sqlite3_column_text(st, 0),
+		(size_t)sqlite3_column_bytes(st, 0), &f, err);
+	if (s != ANTT_OK)
+		goto out;
+	s = remember(r, set_id, f, 1);
+	if (s != ANTT_OK) {
+		form_free(f);
+		goto out;
+	}
+	*out = f;
+out:
+	sqlite3_finalize(st);
+	return s;
+}

@@ -1,0 +1,230 @@
+/* Reading what an officer typed for a criterion into a typed value, and
+ * writing it back for display. The messages say what is expected. */
+#include "form.h"
+#include "text.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int in_list(const char *key, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(key, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* "1.234" (Vietnamese thousands) or "1234" */
+static int parse_count(const char *s, long long *out)
+{
+	long long v = 0;
+	int digits = 0, group = -1;
+
+	if (!*s)
+		return 0;
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s)) {
+			if (v > 1000000000000LL)
+				return 0;
+			v = v * 10 + (*s - '0');
+			digits++;
+			if (group >= 0)
+				group++;
+		} else if (*s == '.' && digits > 0 && (group < 0 || group == 3)) {
+			if (group < 0 && digits > 3)
+				return 0;
+			group = 0;
+		} else {
+			return 0;
+		}
+	}
+	if (group >= 0 && group != 3)
+		return 0;
+	*out = v;
+	return 1;
+}
+
+static int parse_percent(const char *s, double *out)
+{
+	char buf[64], *end;
+	size_t n = strlen(s);
+	double v;
+
+	if (n == 0 || n >= sizeof(buf))
+		return 0;
+	memcpy(buf, s, n + 1);
+	while (n > 0 && (buf[n - 1] == '%' || buf[n - 1] == ' '))
+		buf[--n] = '\0';
+	for (char *c = buf; *c; c++) {
+		if (*c == ',')
+			*c = '.';
+		else if (!isdigit((unsigned char)*c) && *c != '.')
+			return 0;
+	}
+	if (!*buf)
+		return 0;
+	v = strtod(buf, &end);
+	if (*end || isnan(v))
+		return 0;
+	*out = v;
+	return 1;
+}
+
+static int days_in(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+static int parse_date(const char *s, char out[11])
+{
+	int y, m, d, n = 0;
+
+	if (sscanf(s, "%d/%d/%d%n", &d, &m, &y, &n) == 3 && s[n] == '\0')
+		;
+	else if (sscanf(s, "%d-%d-%d%n", &y, &m, &d, &n) == 3 && s[n] == '\0')
+		;
+	else
+		return 0;
+	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return 0;
+	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return 1;
+}
+
+antt_status form_parse_value(const form_item *it, const char *text, rule_value *out, antt_err *err)
+{
+	static const char *const yes[] = { "co", "1", "yes", "y", "x", "dung", "dat", "true", NULL };
+	static const char *const no[] = { "khong", "0", "no", "n", "sai", "chua dat", "khong dat", "false", NULL };
+	char *key = NULL, *nfc = NULL;
+	antt_status st = ANTT_OK;
+	char date[11];
+
+	memset(out, 0, sizeof(*out));
+	out->kind = RV_NULL;
+	if (it->computed)
+		return err_set(err, ANTT_ERR_INVALID, "tiêu chí %s được tính tự động từ các đơn vị trực thuộc, "
+			"không nhập tay", it->id);
+	if (!it->leaf)
+		return err_set(err, ANTT_ERR_INVALID, "tiêu chí %s gồm nhiều ý: hãy trả lời từng ý", it->id);
+	st = text_nfc(text, &nfc);
+	if (st != ANTT_OK)
+		return err_set(err, ANTT_ERR_INVALID, "giá trị của tiêu chí %s không phải văn bản UTF-8 hợp lệ", it->id);
+	key = text_key(nfc);
+	if (!key) {
+		st = ANTT_ERR_NOMEM;
+		goto out;
+	}
+
+	switch (it->type) {
+	case FORM_YESNO:
+		out->kind = RV_INT;
+		if (in_list(key, yes))
+			out->i = 1;
+		else if (in_list(key, no))
+			out->i = 0;
+		else
+			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần trả lời \"có\" hoặc \"không\" "
+				"(hoặc 1 / 0), không phải \"%s\"", it->id, nfc);
+		break;
+	case FORM_COUNT:
+		out->kind = RV_INT;
+		if (key[0] == '-')
+			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s là một số đếm, không được âm (\"%s\")", it->id, nfc);
+		else if (!parse_count(key, &out->i))
+			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một số nguyên từ 0 trở lên, "
+				"không phải \"%s\"", it->id, nfc);
+		break;
+	case FORM_PERCENT:
+		out->kind = RV_REAL;
+		if (!parse_percent(key, &out->d))
+			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một tỷ lệ phần trăm như 95 hoặc 97,5; "
+				"không phải \"%s\"", it->id, nfc);
+		else if (out->d < 0 || out->d > 100)
+			st = err_set(err, ANTT_ERR_INVALID, "tỷ lệ của tiêu chí %s phải từ 0 đến 100, không phải %s",
+				it->id, nfc);
+		break;
+	case FORM_CHOICE:
+		out->kind = RV_TEXT;
+		st = ANTT_ERR_INVALID;
+		for (size_t i = 0; i < it->n_options; i++) {
+			char *ok = text_key(it->options[i]);
+			int match = ok && strcmp(ok, key) == 0;
+			free(ok);
+			if (match) {
+				out->s = strdup(it->options[i]);
+				st = out->s ? ANTT_OK : ANTT_ERR_NOMEM;
+				break;
+			}
+		}
+		if (st == ANTT_ERR_INVALID) {
+			char list[512] = "";
+			for (size_t i = 0; i < it->n_options; i++) {
+				strncat(list, it->options[i], sizeof(list) - strlen(list) - 4);
+				if (i + 1 < it->n_options)
+					strncat(list, "; ", sizeof(list) - strlen(list) - 1);
+			}
+			err_set(err, st, "tiêu chí %s chỉ nhận một trong: %s (không phải \"%s\")", it->id, list, nfc);
+		}
+		break;
+	case FORM_TEXT:
+		out->kind = RV_TEXT;
+		out->s = nfc;
+		nfc = NULL;
+		break;
+	case FORM_DATE:
+		out->kind = RV_TEXT;
+		if (!parse_date(nfc, date)) {
+			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một ngày có thật dạng ngày/tháng/năm, "
+				"ví dụ 15/03/2024; không phải \"%s\"", it->id, nfc);
+		} else {
+			out->s = strdup(date);
+			st = out->s ? ANTT_OK : ANTT_ERR_NOMEM;
+		}
+		break;
+	}
+out:
+	if (st != ANTT_OK) {
+		if (out->kind == RV_TEXT)
+			free((char *)out->s);
+		out->kind = RV_NULL;
+		out->s = NULL;
+	}
+	free(key);
+	free(nfc);
+	return st;
+}
+
+void form_format_value(const form_item *it, const rule_value *v, char *buf, size_t n)
+{
+	char tmp[64];
+
+	switch (v->kind) {
+	case RV_NULL:
+		snprintf(buf, n, "—");
+		return;
+	case RV_INT:
+		if (it->type == FORM_YESNO)
+			snprintf(buf, n, "%s", v->i ? "có" : "không");
+		else
+			snprintf(buf, n, "%s", text_fmt_int(tmp, sizeof(tmp), v->i));
+		return;
+	case RV_REAL:
+		if (v->d == floor(v->d))
+			snprintf(buf, n, "%.0f %%", v->d);
+		else
+			snprintf(buf, n, "%s %%", text_fmt_pct(tmp, sizeof(tmp), v->d));
+		return;
+	case RV_TEXT:
+		if (it->type == FORM_DATE && strlen(v->s) == 10)
+			snprintf(buf, n, "%.2s/%.2s/%.4s", v->s + 8, v->s + 5, v->s);
+		else
+			snprintf(buf, n, "%s", v->s);
+		return;
+	}
+}

@@ -1,0 +1,169 @@
+/* Text handling on top of libunistring, so that Vietnamese typed through any
+ * input method (precomposed or decomposed) is stored and compared the same. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <unistr.h>
+#include <uninorm.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uniwidth.h>
+
+antt_status text_nfc(const char *in, char **out)
+{
+	size_t len = strlen(in), outlen = 0;
+	uint8_t *norm;
+	char *s;
+
+	*out = NULL;
+	if (u8_check((const uint8_t *)in, len))
+		return ANTT_ERR_INVALID;
+	norm = u8_normalize(UNINORM_NFC, (const uint8_t *)in, len, NULL, &outlen);
+	if (!norm)
+		return ANTT_ERR_NOMEM;
+	s = malloc(outlen + 1);
+	if (!s) {
+		free(norm);
+		return ANTT_ERR_NOMEM;
+	}
+	memcpy(s, norm, outlen);
+	s[outlen] = '\0';
+	free(norm);
+
+	/* trim */
+	{
+		char *b = s, *e = s + strlen(s);
+		while (*b == ' ' || *b == '\t' || *b == '\r' || *b == '\n')
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+			e--;
+		memmove(s, b, (size_t)(e - b));
+		s[e - b] = '\0';
+	}
+	*out = s;
+	return ANTT_OK;
+}
+
+char *text_key(const char *in)
+{
+	size_t len = strlen(in), dlen = 0, llen = 0, i = 0;
+	uint8_t *dec, *low;
+	char *key, *k;
+	int space = 1;
+
+	if (u8_check((const uint8_t *)in, len))
+		return NULL;
+	low = u8_tolower((const uint8_t *)in, len, NULL, NULL, NULL, &llen);
+	if (!low)
+		return NULL;
+	dec = u8_normalize(UNINORM_NFD, low, llen, NULL, &dlen);
+	free(low);
+	if (!dec)
+		return NULL;
+	key = malloc(dlen + 1);
+	if (!key) {
+		free(dec);
+		return NULL;
+	}
+	k = key;
+	while (i < dlen) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, dec + i, dlen - i);
+
+		if (uc == 0x0111 || uc == 0x0110) /* đ Đ */
+			uc = 'd';
+		if (uc == '-' || uc == '_' || uc == '\t' || uc == '\r' || uc == '\n')
+			uc = ' ';
+		if (uc == ' ') {
+			if (!space)
+				*k++ = ' ';
+			space = 1;
+		} else if (!uc_is_general_category(uc, UC_CATEGORY_Mn)) {
+			int w = u8_uctomb((uint8_t *)k, uc, 6);
+			if (w > 0)
+				k += w;
+			space = 0;
+		}
+		i += (size_t)n;
+	}
+	if (k > key && k[-1] == ' ')
+		k--;
+	*k = '\0';
+	free(dec);
+	return key;
+}
+
+size_t text_width(const char *s)
+{
+	int w = u8_strwidth((const uint8_t *)s, "UTF-8");
+	return w < 0 ? strlen(s) : (size_t)w;
+}
+
+size_t text_fit(const char *s, size_t cols)
+{
+	size_t i = 0, used = 0, len = strlen(s);
+
+	while (i < len) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, (const uint8_t *)s + i, len - i);
+		int w = uc_width(uc, "UTF-8");
+
+		if (w < 0)
+			w = 1;
+		if (used + (size_t)w > cols)
+			break;
+		used += (size_t)w;
+		i += (size_t)n;
+	}
+	return i;
+}
+
+char *text_pad(char *buf, size_t n, const char *s, size_t cols)
+{
+	size_t fit = text_fit(s, cols), w, pad;
+
+	if (fit >= n)
+		fit = n - 1;
+	memcpy(buf, s, fit);
+	buf[fit] = '\0';
+	w = text_width(buf);
+	pad = cols > w ? cols - w : 0;
+	if (fit + pad >= n)
+		pad = n - 1 - fit;
+	memset(buf + fit, ' ', pad);
+	buf[fit + pad] = '\0';
+	return buf;
+}
+
+char *text_fmt_int(char *buf, size_t n, long long v)
+{
+	char tmp[32], *p = tmp + sizeof(tmp) - 1;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	int digits = 0;
+
+	*p = '\0';
+	do {
+		if (digits && digits % 3 == 0)
+			*--p = '.';
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+		digits++;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	snprintf(buf, n, "%s", p);
+	return buf;
+}
+
+char *text_fmt_pct(char *buf, size_t n, double pct)
+{
+	char *c;
+
+	snprintf(buf, n, "%.1f", pct);
+	c = strchr(buf, '.');
+	if (c)
+		*c = ',';
+	return buf;
+}

@@ -1,0 +1,32 @@
+/* UTF-8 text: NFC normalisation of everything typed or imported, the
+ * accent-insensitive search key, and display widths for column layout. */
+#ifndef ANTT_TEXT_H
+#define ANTT_TEXT_H
+
+#include <stddef.h>
+#include "status.h"
+
+/* Validate UTF-8 and normalise to NFC, trimming surrounding white space.
+ * On success *out is a new string the caller frees. */
+antt_status text_nfc(const char *in, char **out);
+
+/* The search key: lower case, accents dropped, đ -> d, '-' and '_' read as
+ * spaces, runs of spaces collapsed. "Khu dân cư" and "khu-dan-cu" give
+ * "khu dan cu". Returns a new string (caller frees) or NULL on bad input. */
+char *text_key(const char *in);
+
+/* Columns the string takes on a terminal (NFC Vietnamese: one per letter). */
+size_t text_width(const char *s);
+
+/* Bytes of the longest prefix of s that fits in cols columns. */
+size_t text_fit(const char *s, size_t cols);
+
+/* Print s padded with spaces to cols columns (cut when longer) into buf of
+ * size n; returns buf. */
+char *text_pad(char *buf, size_t n, const char *s, size_t cols);
+
+/* Vietnamese number formats: 1.686 and 97,6 */
+char *text_fmt_int(char *buf, size_t n, long long v);
+char *text_fmt_pct(char *buf, size_t n, double pct);
+
+#endif

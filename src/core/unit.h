@@ -1,0 +1,68 @@
+/* The office's units as a hierarchy of any depth. Types are rows of the
+ * unit_types table; a type may be typed as its code or its Vietnamese name,
+ * without regard to case or accents. */
+#ifndef ANTT_UNIT_H
+#define ANTT_UNIT_H
+
+#include "db.h"
+
+typedef struct {
+	sqlite3_int64 id;
+	char uuid[37];
+	char code[64];
+	char name[256];
+	char type[32];
+	char type_name[64];
+	char parent_code[64];
+	char valid_from[16];
+	char valid_to[16];
+	char merged_into[64];
+	int excluded;
+	int depth;           /* 0 for the top of the listing */
+} unit_row;
+
+/* Resolve a typed type ("Khu dân cư", "khu dan cu", "khu-dan-cu") to its
+ * code, written into code (size n). */
+antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t n, antt_err *err);
+
+/* Look a unit up by code. */
+antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err);
+
+/* Changes; each runs in its own transaction and is audited. */
+antt_status unit_add(antt_db *db, const char *code, const char *type, const char *name,
+                     const char *parent_code, antt_err *err);
+/* Insert inside the caller's transaction, for bulk work: type is a type
+ * code and name is NFC already; nothing but the database's own
+ * constraints is checked. */
+antt_status unit_add_tx(antt_db *db, const char *code, const char *type, const char *name,
+                        const char *parent_code, int excluded, antt_err *err);
+antt_status unit_rename(antt_db *db, const char *code, const char *name, antt_err *err);
+antt_status unit_move(antt_db *db, const char *code, const char *parent_code, antt_err *err);
+/* Retire from date (YYYY-MM-DD; NULL: today), optionally merged into another. */
+antt_status unit_retire(antt_db *db, const char *code, const char *date,
+                        const char *merged_into, antt_err *err);
+antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err);
+
+/* Import code,parent_code,type,name[,excluded] rows: all or nothing; the
+ * error lists every bad line. *added receives the number of units. */
+antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err *err);
+
+typedef struct {
+	const char *type;     /* code or name; NULL for all */
+	const char *under;    /* unit code; NULL for the whole tree */
+	const char *search;   /* accent-insensitive part of the name or code */
+	int year;             /* only units in force that year; 0: all not retired */
+	int all;              /* include retired units */
+} unit_filter;
+
+/* Call fn for each unit in tree order. fn returns non-zero to stop. */
+antt_status unit_list(antt_db *db, const unit_filter *flt,
+                      int (*fn)(const unit_row *u, void *ctx), void *ctx, antt_err *err);
+
+#endif
+
+/* SQL condition: unit alias u is in force in year (a bound parameter). A
+ * unit retired during a year no longer counts for that year. */
+#define UNIT_IN_YEAR(u, y) \
+	"((" u ".valid_from IS NULL OR CAST(substr(" u ".valid_from, 1, 4) AS INTEGER) <= " y ") AND " \
+	"(" u ".valid_to IS NULL OR CAST(substr(" u ".valid_to, 1, 4) AS INTEGER) > " y "))"

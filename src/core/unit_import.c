@@ -1,0 +1,209 @@
+/* antt unit import: rows are staged in a temporary table and checked there
+ * with SQL (duplicates, unknown parents, cycles), then inserted parents
+ * first. Nothing is written unless every line is right. */
+#include "unit.h"
+#include "csvtab.h"
+#include "errlist.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const header_names[] = { "code", "ma", "ma don vi", NULL };
+
+static int parse_flag(const char *s, int *out)
+{
+	static const char *const yes[] = { "1", "co", "x", "yes", "true", NULL };
+	static const char *const no[] = { "", "0", "khong", "no", "false", NULL };
+	char *k = text_key(s);
+	int ok = 0;
+
+	for (const char *const *p = yes; k && *p && !ok; p++)
+		if (!strcmp(k, *p))
+			ok = 1, *out = 1;
+	for (const char *const *p = no; k && *p && !ok; p++)
+		if (!strcmp(k, *p))
+			ok = 1, *out = 0;
+	free(k);
+	return ok;
+}
+
+static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	size_t i = 0;
+
+	s = db_prepare(db, "INSERT INTO temp.unit_import (line, code, parent_code, type, name, excluded) "
+		"VALUES (?, ?, ?, ?, ?, ?)", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	if (t->n && csvtab_is_header(&t->rows[0], header_names))
+		i = 1;
+	for (; i < t->n; i++) {
+		const csvtab_row *r = &t->rows[i];
+		char tcode[32];
+		int excluded = 0;
+		antt_err e;
+
+		if (r->n < 4 || r->n > 5) {
+			errlist_add(errs, "dòng %d: có %zu cột, cần 4 hoặc 5 cột: code,parent_code,type,name[,excluded]",
+				r->line, r->n);
+			continue;
+		}
+		if (!*r->fields[0] || strlen(r->fields[0]) >= 64 || strpbrk(r->fields[0], " \t")) {
+			errlist_add(errs, "dòng %d: mã đơn vị \"%s\" trống hoặc có khoảng trắng", r->line, r->fields[0]);
+			continue;
+		}
+		if (!*r->fields[3]) {
+			errlist_add(errs, "dòng %d: thiếu tên đơn vị", r->line);
+			continue;
+		}
+		if (unit_type_resolve(db, r->fields[2], tcode, sizeof(tcode), &e) != ANTT_OK) {
+			errlist_add(errs, "dòng %d: %s", r->line, e.msg);
+			continue;
+		}
+		if (r->n == 5 && !parse_flag(r->fields[4], &excluded)) {
+			errlist_add(errs, "dòng %d: cột excluded phải là 1 (không thuộc diện) hoặc 0, không phải \"%s\"",
+				r->line, r->fields[4]);
+			continue;
+		}
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, r->line);
+		sqlite3_bind_text(st, 2, r->fields[0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, r->fields[1], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, tcode, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, r->fields[3], -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 6, excluded);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			s = db_fail(db, sqlite3_errcode(db->sql), err, "đọc tệp đơn vị");
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Each query yields (line, message) rows for one kind of problem. */
+static antt_status check(antt_db *db, errlist *errs, antt_err *err)
+{
+	static const char *const checks[] = {
+		"SELECT b.line, printf('mã \"%s\" trùng với dòng %d', b.code, a.line)"
+		" FROM temp.unit_import a JOIN temp.unit_import b ON a.code = b.code AND a.line < b.line",
+
+		"SELECT i.line, printf('mã \"%s\" đã có trong cơ sở dữ liệu (\"%s\")', i.code, u.name)"
+		" FROM temp.unit_import i JOIN units u ON u.code = i.code",
+
+		"SELECT i.line, printf('đơn vị cấp trên \"%s\" không có trong tệp lẫn trong cơ sở dữ liệu', i.parent_code)"
+		" FROM temp.unit_import i WHERE i.parent_code <> ''"
+		" AND i.parent_code NOT IN (SELECT code FROM temp.unit_import)"
+		" AND i.parent_code NOT IN (SELECT code FROM units)",
+
+		/* walk up from every row; coming back to the start is a cycle */
+		"WITH RECURSIVE walk(start, cur, n) AS ("
+		"  SELECT code, parent_code, 1 FROM temp.unit_import"
+		"  UNION ALL SELECT w.start, i.parent_code, w.n + 1 FROM walk w"
+		"  JOIN temp.unit_import i ON i.code = w.cur"
+		"  WHERE w.cur <> w.start AND w.n <= (SELECT count(*) FROM temp.unit_import))"
+		" SELECT i.line, printf('mã \"%s\" nằm trong một vòng lặp cấp trên (đơn vị là cấp trên của chính nó)', i.code)"
+		" FROM temp.unit_import i WHERE i.code IN (SELECT start FROM walk WHERE cur = start)",
+	};
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+
+	for (size_t k = 0; k < sizeof(checks) / sizeof(*checks) && s == ANTT_OK; k++) {
+		if ((s = db_prepare(db, checks[k], &st, err)) != ANTT_OK)
+			break;
+		while (sqlite3_step(st) == SQLITE_ROW)
+			errlist_add(errs, "dòng %d: %s", sqlite3_column_int(st, 0),
+				(const char *)sqlite3_column_text(st, 1));
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+	return s;
+}
+
+static antt_status insert_all(antt_db *db, int *added, antt_err *err)
+{
+	sqlite3_stmt *st = NULL, *ins = NULL;
+	antt_status s;
+	int rc;
+
+	/* parents before children: order by depth within the file */
+	s = db_prepare(db,
+		"WITH RECURSIVE d(code, depth) AS ("
+		"  SELECT code, 0 FROM temp.unit_import"
+		"   WHERE parent_code NOT IN (SELECT code FROM temp.unit_import)"
+		"  UNION ALL SELECT i.code, d.depth + 1 FROM temp.unit_import i JOIN d ON i.parent_code = d.code)"
+		" SELECT i.code, i.name, i.type, i.parent_code, i.excluded FROM temp.unit_import i"
+		" JOIN d USING (code) ORDER BY d.depth, i.line", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	s = db_prepare(db, "INSERT INTO units (uuid, code, name, name_key, type, parent_id, excluded, updated_by)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM units WHERE code = ?6), ?7, ?8)", &ins, err);
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char uuid[37], *key = text_key((const char *)sqlite3_column_text(st, 1));
+
+		if (!key) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
+		db_uuid(uuid);
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(st, 0));
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(st, 1));
+		sqlite3_bind_text(ins, 4, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_value(ins, 5, sqlite3_column_value(st, 2));
+		sqlite3_bind_value(ins, 6, sqlite3_column_value(st, 3));
+		sqlite3_bind_value(ins, 7, sqlite3_column_value(st, 4));
+		sqlite3_bind_text(ins, 8, db->user, -1, SQLITE_STATIC);
+		free(key);
+		rc = sqlite3_step(ins);
+		if (rc != SQLITE_DONE)
+			s = db_fail(db, rc, err, "thêm đơn vị");
+		else
+			(*added)++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	return s;
+}
+
+antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err *err)
+{
+	errlist errs = { .count = 0 };
+	csvtab t;
+	antt_status s;
+	char heading[600];
+
+	*added = 0;
+	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
+		return s;
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if (sqlite3_exec(db->sql, "CREATE TEMP TABLE IF NOT EXISTS unit_import (line INTEGER, code TEXT,"
+		" parent_code TEXT, type TEXT, name TEXT, excluded INTEGER); DELETE FROM temp.unit_import",
+		NULL, NULL, NULL) != SQLITE_OK) {
+		s = db_fail(db, sqlite3_errcode(db->sql), err, "chuẩn bị nhập đơn vị");
+		goto rollback;
+	}
+	if ((s = stage(db, &t, &errs, err)) != ANTT_OK || (s = check(db, &errs, err)) != ANTT_OK)
+		goto rollback;
+	if (errs.count) {
+		snprintf(heading, sizeof(heading), "%s: tệp đơn vị có lỗi", path);
+		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
+		goto rollback;
+	}
+	if ((s = insert_all(db, added, err)) != ANTT_OK)
+		goto rollback;
+	s = db_commit(db, err);
+	goto out;
+rollback:
+	*added = 0;
+	db_rollback(db);
+out:
+	csvtab_free(&t);
+	return s;
+}

@@ -1,0 +1,86 @@
+/* antt: the "An toàn về an ninh, trật tự" assessments of a police office.
+ * Global options, then the command line (cli/) or, with no command, the
+ * application on the database. */
+#include <stdio.h>
+#include "cli/cli.h"
+#include "summary.h"
+#include "text.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ~/.local/share/antt/antt.db, creating the folders. */
+static char *default_db(void)
+{
+	const char *home = getenv("HOME"), *data = getenv("XDG_DATA_HOME");
+	char path[4096];
+
+	if (data && *data)
+		snprintf(path, sizeof(path), "%s/antt", data);
+	else
+		snprintf(path, sizeof(path), "%s/.local/share/antt", home ? home : ".");
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(path, 0700);
+			*p = '/';
+		}
+	mkdir(path, 0700);
+	strncat(path, "/antt.db", sizeof(path) - strlen(path) - 1);
+	return strdup(path);
+}
+
+/* Until the screens land: the current year's summary. */
+static int overview(cli_ctx *ctx)
+{
+	char year[8], *office;
+	char *args[] = { "summary", year, NULL };
+	int rc;
+
+	if ((rc = cli_open(ctx, 1)) != CLI_OK)
+		return rc;
+	office = db_setting_get(ctx->db, "office_name", "(chưa đặt tên đơn vị: antt settings office_name \"...\")");
+	printf("antt — %s\nCơ sở dữ liệu: %s\n\n", office ? office : "", ctx->db_path);
+	free(office);
+	snprintf(year, sizeof(year), "%d", cli_current_year(ctx->db));
+	return cli_main(ctx, 2, args);
+}
+
+int main(int argc, char **argv)
+{
+	cli_ctx ctx = { 0 };
+	char *path = NULL;
+	int i = 1, rc;
+
+	setlocale(LC_ALL, "");
+	while (i < argc && argv[i][0] == '-' && argv[i][1] == '-' && argv[i][2]) {
+		if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			ctx.db_path = argv[i + 1];
+			i += 2;
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			ctx.db_path = argv[i] + 5;
+			i++;
+		} else if (!strcmp(argv[i], "--help")) {
+			cli_usage(stdout);
+			return 0;
+		} else {
+			fprintf(stderr, "antt: không có tùy chọn \"%s\". Gõ \"antt help\" để xem cách dùng.\n", argv[i]);
+			return CLI_USAGE;
+		}
+	}
+	if (!ctx.db_path)
+		ctx.db_path = getenv("ANTT_DB");
+	if (!ctx.db_path || !*ctx.db_path)
+		ctx.db_path = path = default_db();
+	if (!ctx.db_path) {
+		fprintf(stderr, "antt: hết bộ nhớ\n");
+		return CLI_FAIL;
+	}
+	rc = i < argc ? cli_main(&ctx, argc - i, argv + i) : overview(&ctx);
+	db_close(ctx.db);
+	free(path);
+	return rc;
+}
