@@ -152,7 +152,7 @@ static antt_status build(struct demo *d, int communes, int kdc_per, int agencies
 			return s;
 	}
 	for (k = 0; k < schools; k++) {
-		int kind = k % 4;
+		int kind = (k + k / communes) % 4;
 		c = (k * 3) % communes;
 		snprintf(pcode, sizeof(pcode), "X%03d", c + 1);
 		snprintf(code, sizeof(code), "%s-GD%02d", pcode, k / communes + 1);

@@ -36,7 +36,7 @@ static void on_field(void *data, size_t len, void *ud)
 		memcpy(raw, data, len);
 	raw[len] = '\0';
 	if (text_nfc(raw, &nfc) != ANTT_OK) {
-		r->st = err_set(r->err, ANTT_ERR_CSV, "%s:%d: dòng này không phải văn bản UTF-8. "
+		r->st = err_set(r->err, ANTT_ERR_CSV, "%s: dòng %d: không phải văn bản UTF-8. "
 			"Trong Excel hãy lưu bằng \"CSV UTF-8\".", r->path, r->line);
 		free(raw);
 		return;
@@ -117,7 +117,7 @@ antt_status csvtab_read(const char *path, csvtab *out, antt_err *err)
 		size_t chunk = nl ? (size_t)(nl - (buf + pos)) + 1 : len - pos;
 
 		if (csv_parse(&p, buf + pos, chunk, on_field, on_record, &r) != chunk) {
-			r.st = err_set(err, ANTT_ERR_CSV, "%s:%d: dòng sai định dạng CSV (%s): "
+			r.st = err_set(err, ANTT_ERR_CSV, "%s: dòng %d: sai định dạng CSV (%s): "
 				"kiểm tra dấu ngoặc kép \" của các ô", path, r.line, csv_strerror(csv_error(&p)));
 			break;
 		}
@@ -126,7 +126,7 @@ antt_status csvtab_read(const char *path, csvtab *out, antt_err *err)
 			r.line++;
 	}
 	if (r.st == ANTT_OK && csv_fini(&p, on_field, on_record, &r) != 0)
-		r.st = err_set(err, ANTT_ERR_CSV, "%s:%d: tệp kết thúc giữa một ô có dấu ngoặc kép "
+		r.st = err_set(err, ANTT_ERR_CSV, "%s: dòng %d: tệp kết thúc giữa một ô có dấu ngoặc kép "
 			"chưa đóng", path, r.rec_line ? r.rec_line : r.line);
 	csv_free(&p);
 	free(buf);

@@ -134,15 +134,15 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 		break;
 	case FORM_COUNT:
 		out->kind = RV_INT;
-		if (key[0] == '-')
+		if (nfc[0] == '-')
 			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s là một số đếm, không được âm (\"%s\")", it->id, nfc);
-		else if (!parse_count(key, &out->i))
+		else if (!parse_count(nfc, &out->i))
 			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một số nguyên từ 0 trở lên, "
 				"không phải \"%s\"", it->id, nfc);
 		break;
 	case FORM_PERCENT:
 		out->kind = RV_REAL;
-		if (!parse_percent(key, &out->d))
+		if (!parse_percent(nfc, &out->d))
 			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một tỷ lệ phần trăm như 95 hoặc 97,5; "
 				"không phải \"%s\"", it->id, nfc);
 		else if (out->d < 0 || out->d > 100)

@@ -1,0 +1,158 @@
+/* db: migrations, refusal of newer or broken files, locks, read-only
+ * opening, settings, and the append-only audit trail. */
+#include "testutil.h"
+
+#include <sys/stat.h>
+
+static void open_creates_and_migrates(void **state)
+{
+	antt_db *db = tu_open();
+	(void)state;
+	assert_int_equal(tu_int(db, "PRAGMA user_version"), db_schema_version());
+	assert_true(db_schema_version() >= 1);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM unit_types WHERE code = 'khu-dan-cu'"), 1);
+	assert_int_equal(tu_int(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_int(db, "PRAGMA synchronous"), 2); /* FULL */
+	tu_cleanup(db);
+}
+
+static void missing_file_is_not_created_without_flag(void **state)
+{
+	antt_db *db = NULL;
+	antt_err err = { "" };
+	(void)state;
+	tu_mkdir();
+	assert_int_equal(db_open(tu_path("none.db"), 0, &db, &err), ANTT_ERR_NOT_FOUND);
+	assert_null(db);
+	assert_contains(err.msg, "none.db");
+	assert_int_not_equal(access(tu_path("none.db"), F_OK), 0);
+	tu_cleanup(NULL);
+}
+
+static long long file_size(const char *p)
+{
+	struct stat sb;
+	return stat(p, &sb) == 0 ? (long long)sb.st_size : -1;
+}
+
+static void newer_database_is_refused_untouched(void **state)
+{
+	antt_db *db = tu_open(), *again = NULL;
+	antt_err err = { "" };
+	char path[512];
+	long long before;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s", db->path);
+	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	db_close(db);
+	before = file_size(path);
+	assert_int_equal(db_open(path, 0, &again, &err), ANTT_ERR_DB_NEWER);
+	assert_contains(err.msg, "99");
+	assert_int_equal(file_size(path), before);
+	assert_int_not_equal(access(tu_path("test.db-wal"), F_OK), 0); /* WAL never switched on */
+	tu_cleanup(NULL);
+}
+
+static void garbage_file_is_reported_corrupt(void **state)
+{
+	antt_db *db = NULL;
+	antt_err err = { "" };
+	char junk[4096];
+	(void)state;
+	tu_mkdir();
+	memset(junk, 'x', sizeof(junk) - 1);
+	junk[sizeof(junk) - 1] = '\0';
+	tu_write(tu_path("junk.db"), junk);
+	assert_int_equal(db_open(tu_path("junk.db"), 0, &db, &err), ANTT_ERR_DB_CORRUPT);
+	assert_contains(err.msg, "sao lưu");
+	tu_cleanup(NULL);
+}
+
+static void locked_database_reports_busy(void **state)
+{
+	antt_db *db = tu_open(), *other = NULL;
+	antt_err err = { "" };
+	(void)state;
+	assert_int_equal(db_open(db->path, 0, &other, &err), ANTT_OK);
+	assert_int_equal(db_begin(other, &err), ANTT_OK);
+	sqlite3_busy_timeout(db->sql, 50);
+	assert_int_equal(db_setting_set(db, "office_name", "X", &err), ANTT_ERR_DB_BUSY);
+	assert_contains(err.msg, "khóa");
+	db_rollback(other);
+	db_close(other);
+	assert_int_equal(db_setting_set(db, "office_name", "X", &err), ANTT_OK);
+	tu_cleanup(db);
+}
+
+static void readonly_open_refuses_writes(void **state)
+{
+	antt_db *db = tu_open(), *ro = NULL;
+	antt_err err = { "" };
+	(void)state;
+	assert_int_equal(db_open(db->path, DB_READONLY, &ro, &err), ANTT_OK);
+	assert_int_equal(db_setting_set(ro, "office_name", "X", &err), ANTT_ERR_DB_READONLY);
+	assert_contains(err.msg, "chỉ đọc");
+	db_close(ro);
+	tu_cleanup(db);
+}
+
+static void settings_are_kept_and_audited(void **state)
+{
+	antt_db *db = tu_open();
+	antt_err err = { "" };
+	char *v;
+	(void)state;
+	assert_int_equal(db_setting_set(db, "office_name", "Công an xã Hòa Bình", &err), ANTT_OK);
+	assert_int_equal(db_setting_set(db, "office_name", "Công an xã An Phú", &err), ANTT_OK);
+	v = db_setting_get(db, "office_name", NULL);
+	assert_string_equal(v, "Công an xã An Phú");
+	free(v);
+	v = db_setting_get(db, "nothing", "mặc định");
+	assert_string_equal(v, "mặc định");
+	free(v);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE tbl = 'settings' AND who = 'kiemthu'"), 2);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'update'"
+		" AND old_value = 'Công an xã Hòa Bình' AND new_value = 'Công an xã An Phú'"), 1);
+	tu_cleanup(db);
+}
+
+static void audit_refuses_update_and_delete(void **state)
+{
+	antt_db *db = tu_open();
+	antt_err err = { "" };
+	(void)state;
+	assert_int_equal(db_setting_set(db, "k", "v", &err), ANTT_OK);
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE audit SET who = 'ke gian'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db->sql, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE who = 'kiemthu'"), 1);
+	tu_cleanup(db);
+}
+
+static void uuids_are_version_4_and_distinct(void **state)
+{
+	char a[37], b[37];
+	(void)state;
+	db_uuid(a);
+	db_uuid(b);
+	assert_int_equal(strlen(a), 36);
+	assert_int_equal(a[14], '4');
+	assert_true(strchr("89ab", a[19]) != NULL);
+	assert_string_not_equal(a, b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(open_creates_and_migrates),
+		cmocka_unit_test(missing_file_is_not_created_without_flag),
+		cmocka_unit_test(newer_database_is_refused_untouched),
+		cmocka_unit_test(garbage_file_is_reported_corrupt),
+		cmocka_unit_test(locked_database_reports_busy),
+		cmocka_unit_test(readonly_open_refuses_writes),
+		cmocka_unit_test(settings_are_kept_and_audited),
+		cmocka_unit_test(audit_refuses_update_and_delete),
+		cmocka_unit_test(uuids_are_version_4_and_distinct),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

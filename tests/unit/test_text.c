@@ -1,0 +1,73 @@
+/* text: NFC, search keys, display widths, Vietnamese number formats. */
+#include "testutil.h"
+#include "text.h"
+
+static void nfc_composes_decomposed_input(void **state)
+{
+	/* "Việt" typed as e + combining dot below + combining circumflex */
+	char *out = NULL;
+	(void)state;
+	assert_int_equal(text_nfc("  Vie\xcc\xa3\xcc\x82t Nam \r\n", &out), ANTT_OK);
+	assert_string_equal(out, "Việt Nam");
+	assert_int_equal(text_width(out), 8);
+	free(out);
+}
+
+static void nfc_refuses_invalid_utf8(void **state)
+{
+	char *out = (char *)1;
+	(void)state;
+	assert_int_equal(text_nfc("Vi\xe1\xbb", &out), ANTT_ERR_INVALID);
+	assert_null(out);
+}
+
+static void key_drops_accents_case_and_dashes(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Hà Nội", "ha noi" }, { "ĐƯỜNG Đá", "duong da" }, { "Khu dân cư", "khu dan cu" },
+		{ "khu-dan-cu", "khu dan cu" }, { "  Cơ  sở   giáo dục ", "co so giao duc" },
+		{ "Vie\xcc\xa3\xcc\x82t", "viet" }, { "Thị trấn", "thi tran" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		char *k = text_key(cases[i][0]);
+		assert_non_null(k);
+		assert_string_equal(k, cases[i][1]);
+		free(k);
+	}
+	assert_null(text_key("\xff"));
+}
+
+static void width_and_fit_count_columns(void **state)
+{
+	char buf[64];
+	(void)state;
+	assert_int_equal(text_width("Đặc khu"), 7);
+	assert_int_equal(text_fit("Đặc khu", 3), strlen("Đặc"));
+	assert_string_equal(text_pad(buf, sizeof(buf), "Xã", 5), "Xã   ");
+	assert_string_equal(text_pad(buf, sizeof(buf), "Phường", 3), "Phư");
+}
+
+static void numbers_in_vietnamese_format(void **state)
+{
+	char buf[32];
+	(void)state;
+	assert_string_equal(text_fmt_int(buf, sizeof(buf), 1686), "1.686");
+	assert_string_equal(text_fmt_int(buf, sizeof(buf), 1234567), "1.234.567");
+	assert_string_equal(text_fmt_int(buf, sizeof(buf), 0), "0");
+	assert_string_equal(text_fmt_int(buf, sizeof(buf), 999), "999");
+	assert_string_equal(text_fmt_pct(buf, sizeof(buf), 97.56), "97,6");
+	assert_string_equal(text_fmt_pct(buf, sizeof(buf), 100), "100,0");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(nfc_composes_decomposed_input),
+		cmocka_unit_test(nfc_refuses_invalid_utf8),
+		cmocka_unit_test(key_drops_accents_case_and_dashes),
+		cmocka_unit_test(width_and_fit_count_columns),
+		cmocka_unit_test(numbers_in_vietnamese_format),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

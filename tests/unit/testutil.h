@@ -1,0 +1,88 @@
+/* Shared helpers for the cmocka unit tests: each test gets its own
+ * temporary folder and database; forms come from the repository. */
+#ifndef ANTT_TESTUTIL_H
+#define ANTT_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "status.h"
+
+static char tu_dir[256];
+
+/* A fresh folder; ANTT_FORMS points at the repository's forms unless the
+ * test sets it. */
+static inline const char *tu_mkdir(void)
+{
+	snprintf(tu_dir, sizeof(tu_dir), "/tmp/antt-test-XXXXXX");
+	assert_non_null(mkdtemp(tu_dir));
+	setenv("ANTT_FORMS", "forms", 0);
+	setenv("ANTT_USER", "kiemthu", 1);
+	return tu_dir;
+}
+
+static inline const char *tu_path(const char *name)
+{
+	static char buf[4][512];
+	static int k;
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof(buf[k]), "%s/%s", tu_dir, name);
+	return buf[k];
+}
+
+static inline void tu_write(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "wb");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static inline antt_db *tu_open(void)
+{
+	antt_db *db = NULL;
+	antt_err err = { "" };
+
+	tu_mkdir();
+	if (db_open(tu_path("test.db"), DB_CREATE, &db, &err) != ANTT_OK)
+		fail_msg("db_open: %s", err.msg);
+	return db;
+}
+
+static inline void tu_cleanup(antt_db *db)
+{
+	char cmd[300];
+	db_close(db);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tu_dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* The first column of the first row of a query, as an integer. */
+static inline long long tu_int(antt_db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Assert that haystack contains needle, showing both when not. */
+#define assert_contains(haystack, needle) do { \
+	if (!strstr((haystack), (needle))) \
+		fail_msg("expected \"%s\" in \"%s\"", (needle), (haystack)); \
+} while (0)
+
+#endif
