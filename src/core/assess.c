@@ -177,6 +177,26 @@ static antt_status evaluate(antt_db *db, assess_result *r, antt_err *err)
 	return ANTT_OK;
 }
 
+/* 1 if the standard applies to the unit's type (unit_types.assessed). */
+static int type_assessed(antt_db *db, const char *type)
+{
+	sqlite3_stmt *st = NULL;
+	int yes = 0;
+
+	if (db_prepare(db, "SELECT assessed FROM unit_types WHERE code = ?", &st, NULL) == ANTT_OK) {
+		sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+		yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return yes;
+}
+
+static antt_status not_assessed(const unit_row *u, antt_err *err)
+{
+	return err_set(err, ANTT_ERR_INVALID, "\"%s\" là %s: loại đơn vị này không đánh giá theo "
+		"tiêu chuẩn \"An toàn về an ninh, trật tự\"", u->name, u->type_name);
+}
+
 /* Fill r for a unit and year (r->unit already read). */
 static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 {
@@ -227,6 +247,8 @@ antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_res
 		return s;
 	if ((s = unit_get(db, unit_code, &out->unit, err)) != ANTT_OK)
 		return s;
+	if (!type_assessed(db, out->unit.type))
+		return not_assessed(&out->unit, err);
 	s = load_result(db, out, err);
 	if (s != ANTT_OK)
 		assess_result_free(out);
@@ -256,7 +278,11 @@ static antt_status store_verdict(antt_db *db, sqlite3_int64 aid, int verdict, an
 static antt_status recompute_unit(antt_db *db, const unit_row *u, int year, antt_err *err)
 {
 	assess_result r = { .unit = *u, .year = year };
-	antt_status s = load_result(db, &r, err);
+	antt_status s;
+
+	if (!type_assessed(db, u->type))
+		return ANTT_OK;
+	s = load_result(db, &r, err);
 
 	if (s == ANTT_OK && r.id)
 		s = store_verdict(db, r.id, r.verdict, err);
@@ -313,21 +339,13 @@ static antt_status ensure(antt_db *db, const unit_row *u, int year, sqlite3_int6
 	sqlite3_int64 set_id;
 	antt_status s;
 	char uuid[37];
-	int rc, assessed = 0;
+	int rc;
 
 	if (u->excluded)
 		return err_set(err, ANTT_ERR_INVALID, "\"%s\" (%s) được đánh dấu không thuộc diện đánh giá. "
 			"Bỏ đánh dấu bằng \"antt unit exclude %s --undo\" nếu cần đánh giá.", u->name, u->code, u->code);
-	s = db_prepare(db, "SELECT assessed FROM unit_types WHERE code = ?", &st, err);
-	if (s != ANTT_OK)
-		return s;
-	sqlite3_bind_text(st, 1, u->type, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		assessed = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (!assessed)
-		return err_set(err, ANTT_ERR_INVALID, "\"%s\" là %s: loại đơn vị này không đánh giá theo "
-			"tiêu chuẩn \"An toàn về an ninh, trật tự\"", u->name, u->type_name);
+	if (!type_assessed(db, u->type))
+		return not_assessed(u, err);
 
 	s = db_prepare(db, "SELECT id, criteria_set_id FROM assessments WHERE unit_id = ? AND year = ?", &st, err);
 	if (s != ANTT_OK)
@@ -536,7 +554,7 @@ antt_status answer_set(antt_db *db, const char *unit_code, int year, const char 
 	return db_commit(db, err);
 }
 
-static const char *const answer_header[] = { "unit_code", "unit", "ma don vi", NULL };
+static const char *const answer_header[] = { "unit code", "unit", "ma don vi", NULL };
 
 antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
 {

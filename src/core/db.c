@@ -205,8 +205,8 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 		goto fail;
 	if (version > db_migrations_count) {
 		st = err_set(err, ANTT_ERR_DB_NEWER,
-			"%s: cơ sở dữ liệu ở phiên bản cấu trúc %d, bản antt này chỉ hiểu đến %d. "
-			"Hãy cập nhật antt; tệp chưa bị thay đổi.", path, version, db_migrations_count);
+			"%s: cơ sở dữ liệu do một bản antt mới hơn tạo ra (cấu trúc số %d, bản này chỉ "
+			"hiểu đến số %d). Hãy cập nhật antt; tệp chưa bị thay đổi.", path, version, db_migrations_count);
 		goto fail;
 	}
 

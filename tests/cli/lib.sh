@@ -1,0 +1,36 @@
+# Helpers for the end-to-end tests: run the real binary on a scratch
+# database and print TAP lines ("ok - ..." / "not ok - ...").
+set -u
+ANTT=${ANTT:-./antt}
+T=$(mktemp -d /tmp/antt-cli-XXXXXX)
+trap 'rm -rf "$T"' EXIT
+DB="$T/test.db"
+export ANTT_USER=kiemthu
+failed=0
+
+# run ARGS...: run antt on $DB; sets $rc, $out, $err
+run() {
+	"$ANTT" --db "$DB" "$@" > "$T/out" 2> "$T/err"
+	rc=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+}
+
+ok() { echo "ok - $1"; }
+not_ok() {
+	echo "not ok - $1"
+	echo "# stdout: $out" | head -20
+	echo "# stderr: $err" | head -20
+	failed=1
+}
+
+expect_rc() { [ "$rc" -eq "$1" ] && ok "$2 (exit $1)" || not_ok "$2: exit $rc, expected $1"; }
+expect_out() { case "$out" in *"$1"*) ok "$2";; *) not_ok "$2: stdout lacks '$1'";; esac; }
+expect_err() { case "$err" in *"$1"*) ok "$2";; *) not_ok "$2: stderr lacks '$1'";; esac; }
+expect_no_out() { case "$out" in *"$1"*) not_ok "$2: stdout has '$1'";; *) ok "$2";; esac; }
+expect_eq() { [ "$1" = "$2" ] && ok "$3" || not_ok "$3: '$1' != '$2'"; }
+
+# sql QUERY: read the database with sqlite3
+sql() { sqlite3 "$DB" "$1"; }
+
+finish() { exit $failed; }
