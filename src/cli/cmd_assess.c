@@ -194,8 +194,14 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
 	printf("Tổng hợp năm %d%s%s\n\n", year, under ? " — dưới đơn vị " : "", under ? under : "");
-	printf("%-16s %8s %10s %8s %8s %8s %8s\n", "Loại đơn vị", "Tổng số", "Không xét", "Đăng ký",
-		"Đã xét", "Đạt", "Tỷ lệ %");
+	{
+		static const char *const head[] = { "Tổng số", "Không xét", "Đăng ký", "Đã xét", "Đạt", "Tỷ lệ %" };
+		char cell[64];
+		printf("%s", text_pad(cell, sizeof(cell), "Loại đơn vị", 16));
+		for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
+			printf(" %s", text_rpad(cell, sizeof(cell), head[i], i == 1 ? 10 : 8));
+		printf("\n");
+	}
 	for (size_t i = 0; i <= n; i++) {
 		summary_row *r = i < n ? &rows[i] : &tot;
 		char a[32], b[32], cc[32], d[32], e[32], pct[32], name[96];

@@ -60,10 +60,10 @@ char *form_dir(void)
 			*slash = '\0';
 			snprintf(try, sizeof(try), "%s/forms", exe);
 			if (is_dir(try))
-				return strdup(try);
+				return realpath(try, NULL);
 			snprintf(try, sizeof(try), "%s/../share/antt/forms", exe);
 			if (is_dir(try))
-				return strdup(try);
+				return realpath(try, NULL);
 		}
 	}
 	return strdup("forms");

@@ -137,6 +137,17 @@ char *text_pad(char *buf, size_t n, const char *s, size_t cols)
 	return buf;
 }
 
+char *text_rpad(char *buf, size_t n, const char *s, size_t cols)
+{
+	size_t w = text_width(s), pad = cols > w ? cols - w : 0;
+
+	if (pad >= n)
+		pad = n - 1;
+	memset(buf, ' ', pad);
+	snprintf(buf + pad, n - pad, "%s", s);
+	return buf;
+}
+
 char *text_fmt_int(char *buf, size_t n, long long v)
 {
 	char tmp[32], *p = tmp + sizeof(tmp) - 1;

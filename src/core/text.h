@@ -25,6 +25,9 @@ size_t text_fit(const char *s, size_t cols);
  * size n; returns buf. */
 char *text_pad(char *buf, size_t n, const char *s, size_t cols);
 
+/* The same, aligned right. */
+char *text_rpad(char *buf, size_t n, const char *s, size_t cols);
+
 /* Vietnamese number formats: 1.686 and 97,6 */
 char *text_fmt_int(char *buf, size_t n, long long v);
 char *text_fmt_pct(char *buf, size_t n, double pct);
