@@ -103,6 +103,22 @@ static antt_status answer_year(struct demo *d, const char *code, int year, int l
 	return ANTT_OK;
 }
 
+struct year_walk {
+	struct demo *d;
+	int year, last;
+	antt_status st;
+};
+
+static int answer_unit(const unit_row *u, void *ctx)
+{
+	struct year_walk *w = ctx;
+
+	if (!strcmp(u->type, "huyen") || !strcmp(u->type, "tinh"))
+		return 0;
+	w->st = answer_year(w->d, u->code, w->year, w->last);
+	return w->st != ANTT_OK;
+}
+
 static antt_status build(struct demo *d, int communes, int kdc_per, int agencies, int firms,
                          int schools, const int *years, int n_years, const char *root_type,
                          const char *root_name)
@@ -165,19 +181,26 @@ static antt_status build(struct demo *d, int communes, int kdc_per, int agencies
 	}
 
 	for (y = 0; y < n_years; y++) {
-		sqlite3_stmt *st = NULL;
-		/* units first, communes last, so the 70 % criterion sees them */
-		s = db_prepare(d->db, "SELECT code FROM units WHERE type NOT IN ('huyen', 'tinh')"
-			" ORDER BY type IN ('xa', 'phuong', 'thi-tran', 'dac-khu'), code", &st, d->err);
-		while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW)
-			s = answer_year(d, (const char *)sqlite3_column_text(st, 0), years[y], y == n_years - 1);
-		sqlite3_finalize(st);
+		unit_filter all = { .year = years[y] };
+		struct year_walk w = { d, years[y], y == n_years - 1, ANTT_OK };
+
+		s = unit_list(d->db, &all, answer_unit, &w, d->err);
+		if (s == ANTT_OK)
+			s = w.st;
+		/* verdicts once, units before their communes */
 		if (s == ANTT_OK)
 			s = assess_recompute_year(d->db, years[y], d->err);
 		if (s != ANTT_OK)
 			return s;
 	}
 	return ANTT_OK;
+}
+
+static int first_unit(const unit_row *u, void *ctx)
+{
+	(void)u;
+	*(int *)ctx = 1;
+	return 1;
 }
 
 static antt_status settings(antt_db *db, const char *const kv[][2], size_t n, antt_err *err)
@@ -207,7 +230,6 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	static const int ten_years[] = { 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025 };
 	struct demo d = { .db = ctx->db, .rng = 0x9e3779b97f4a7c15ULL };
 	antt_err err = { "" };
-	sqlite3_stmt *st = NULL;
 	antt_status s;
 	int c, big = 0, has_units = 0;
 
@@ -219,9 +241,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		else if (!(c == 's' && !strcmp(optarg, "district")))
 			return cli_usage_error("demo", "--size chỉ nhận district hoặc province");
 	}
-	if (sqlite3_prepare_v2(ctx->db->sql, "SELECT 1 FROM units LIMIT 1", -1, &st, NULL) == SQLITE_OK)
-		has_units = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	if ((s = unit_list(ctx->db, &(unit_filter){ .all = 1 }, first_unit, &has_units, &err)) != ANTT_OK)
+		return cli_fail(s, &err);
 	if (has_units) {
 		fprintf(stderr, "antt: %s đã có đơn vị; dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu trống. "
 			"Dùng --db TỆP_MỚI.\n", ctx->db_path);

@@ -5,20 +5,22 @@
 
 #include <stdlib.h>
 
+static int print_setting(const char *key, const char *value, void *ctx)
+{
+	(void)ctx;
+	printf("%-20s %s\n", key, value);
+	return 0;
+}
+
 int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 {
-	sqlite3_stmt *st = NULL;
 	antt_err err = { "" };
 	antt_status s;
 	char *v;
 
 	if (argc == 1) {
-		if (sqlite3_prepare_v2(ctx->db->sql, "SELECT key, value FROM settings ORDER BY key", -1, &st, NULL) != SQLITE_OK)
-			return cli_fail(db_fail(ctx->db, sqlite3_errcode(ctx->db->sql), &err, "đọc thiết lập"), &err);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			printf("%-20s %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
-		sqlite3_finalize(st);
-		return CLI_OK;
+		s = db_settings_each(ctx->db, print_setting, NULL, &err);
+		return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
 	}
 	if (argc == 2) {
 		v = db_setting_get(ctx->db, argv[1], NULL);

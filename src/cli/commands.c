@@ -1,6 +1,7 @@
 /* The command table and the helpers every command shares. */
 #include <stdio.h>
 #include "cli.h"
+#include "assess.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -74,7 +75,6 @@ int cli_year(const char *s, int *year)
 int cli_current_year(antt_db *db)
 {
 	char *v = db_setting_get(db, "current_year", NULL);
-	sqlite3_stmt *st = NULL;
 	int year = 0;
 
 	if (v && cli_year(v, &year)) {
@@ -82,10 +82,7 @@ int cli_current_year(antt_db *db)
 		return year;
 	}
 	free(v);
-	if (sqlite3_prepare_v2(db->sql, "SELECT max(year) FROM assessments", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		year = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	year = assess_latest_year(db);
 	if (!year) {
 		time_t now = time(NULL);
 		struct tm tm;

@@ -18,6 +18,18 @@ const char *assess_verdict_name(int verdict)
 	}
 }
 
+int assess_latest_year(antt_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int year = 0;
+
+	if (db_prepare(db, "SELECT max(year) FROM assessments", &st, NULL) == ANTT_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		year = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return year;
+}
+
 static const char *verdict_code(int v)
 {
 	return v == RULE_PASS ? "pass" : v == RULE_FAIL ? "fail" : "missing";

@@ -55,6 +55,9 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
  * communes. Runs inside the caller's transaction. */
 antt_status assess_recompute_year(antt_db *db, int year, antt_err *err);
 
+/* The latest year with an assessment, or 0. */
+int assess_latest_year(antt_db *db);
+
 /* Words for a verdict or a state: "đạt", "chưa đạt", "chưa đủ thông tin". */
 const char *assess_verdict_name(int verdict);
 

@@ -1,6 +1,7 @@
 /* CSV input through libcsv (strict mode), fed one physical line at a time so
  * every record knows the line it came from. */
 #include "csvtab.h"
+#include "file.h"
 #include "text.h"
 
 #include <csv.h>
@@ -84,28 +85,12 @@ antt_status csvtab_read(const char *path, csvtab *out, antt_err *err)
 {
 	struct reader r = { .t = out, .line = 1, .st = ANTT_OK, .path = path, .err = err };
 	struct csv_parser p;
-	FILE *fp;
 	char *buf = NULL;
-	size_t len = 0, cap = 0, n, pos;
+	size_t len = 0, pos;
 
 	memset(out, 0, sizeof(*out));
-	fp = fopen(path, "rb");
-	if (!fp)
-		return err_set(err, ANTT_ERR_IO, "%s: không mở được tệp. Kiểm tra tên và đường dẫn.", path);
-	do {
-		if (len + 4096 > cap) {
-			char *nb = realloc(buf, cap = cap ? cap * 2 : 65536);
-			if (!nb) {
-				free(buf);
-				fclose(fp);
-				return ANTT_ERR_NOMEM;
-			}
-			buf = nb;
-		}
-		n = fread(buf + len, 1, cap - len, fp);
-		len += n;
-	} while (n > 0);
-	fclose(fp);
+	if ((r.st = file_read_all(path, &buf, &len, err)) != ANTT_OK)
+		return r.st;
 
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
 		free(buf);

@@ -293,3 +293,21 @@ out:
 	db_rollback(db);
 	return s;
 }
+
+antt_status db_settings_each(antt_db *db, int (*fn)(const char *key, const char *value, void *ctx),
+                             void *ctx, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	if ((s = db_prepare(db, "SELECT key, value FROM settings ORDER BY key", &st, err)) != ANTT_OK)
+		return s;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn((const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1), ctx))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc thiết lập");
+	sqlite3_finalize(st);
+	return s;
+}

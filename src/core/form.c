@@ -2,6 +2,7 @@
  * column of every node) into a form, with every check an officer or a
  * maintainer editing forms/ needs reported as file:line:column. */
 #include "form.h"
+#include "file.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -508,34 +509,14 @@ out:
 
 antt_status form_load_file(const char *path, form **out, antt_err *err)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
+	char *buf;
+	size_t len;
 	antt_status st;
 
 	*out = NULL;
-	if (!fp)
-		return err_set(err, ANTT_ERR_IO, "%s: không mở được tệp bộ tiêu chí", path);
-	do {
-		if (len + 4096 > cap) {
-			char *nb = realloc(buf, cap = cap ? cap * 2 : 16384);
-			if (!nb) {
-				free(buf);
-				fclose(fp);
-				return ANTT_ERR_NOMEM;
-			}
-			buf = nb;
-		}
-		n = fread(buf + len, 1, cap - len, fp);
-		len += n;
-	} while (n > 0);
-	if (ferror(fp)) {
-		st = err_set(err, ANTT_ERR_IO, "%s: lỗi khi đọc tệp", path);
-		goto out;
-	}
-	st = form_load_text(path, buf ? buf : "", len, out, err);
-out:
-	fclose(fp);
+	if ((st = file_read_all(path, &buf, &len, err)) != ANTT_OK)
+		return st;
+	st = form_load_text(path, buf, len, out, err);
 	free(buf);
 	return st;
 }

@@ -1,0 +1,52 @@
+/* Reading a whole file, with the officer-facing message when it fails. */
+#include "file.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char *why(int e)
+{
+	switch (e) {
+	case ENOENT: return "không có tệp này";
+	case EACCES: return "không có quyền đọc";
+	case EISDIR: return "đây là một thư mục, không phải tệp";
+	default:     return "không mở được";
+	}
+}
+
+antt_status file_read_all(const char *path, char **buf, size_t *len, antt_err *err)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 0, n;
+	antt_status st = ANTT_OK;
+
+	*buf = NULL;
+	*len = 0;
+	if (!fp)
+		return err_set(err, ANTT_ERR_IO, "%s: %s. Kiểm tra tên và đường dẫn.", path, why(errno));
+	do {
+		if (*len + 4096 > cap) {
+			char *nb = realloc(*buf, cap = cap ? cap * 2 : 65536);
+			if (!nb) {
+				st = err_set(err, ANTT_ERR_NOMEM, "%s: hết bộ nhớ khi đọc tệp", path);
+				goto out;
+			}
+			*buf = nb;
+		}
+		n = fread(*buf + *len, 1, cap - *len - 1, fp);
+		*len += n;
+	} while (n > 0);
+	if (ferror(fp))
+		st = err_set(err, ANTT_ERR_IO, "%s: %s", path, errno == EISDIR ? why(EISDIR) : "lỗi khi đọc tệp");
+	else
+		(*buf)[*len] = '\0';
+out:
+	fclose(fp);
+	if (st != ANTT_OK) {
+		free(*buf);
+		*buf = NULL;
+		*len = 0;
+	}
+	return st;
+}
