@@ -218,8 +218,6 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		{ "office_name", "Công an huyện Sông Lam" }, { "parent_agency", "Công an tỉnh Bình Giang" },
 		{ "signer_title", "Trưởng Công an huyện" }, { "signer_name", "Thượng tá Nguyễn Văn Bình" },
 		{ "report_prefix", "CAH" }, { "place", "Sông Lam" }, { "current_year", "2024" },
-		{ "target_xa", "95" }, { "target_khu-dan-cu", "95" }, { "target_co-quan", "90" },
-		{ "target_doanh-nghiep", "90" }, { "target_co-so-giao-duc", "90" },
 	};
 	static const char *const province[][2] = {
 		{ "office_name", "Phòng PV05 - Công an tỉnh Bình Giang" }, { "parent_agency", "Công an tỉnh Bình Giang" },

@@ -311,3 +311,38 @@ antt_status db_settings_each(antt_db *db, int (*fn)(const char *key, const char 
 	sqlite3_finalize(st);
 	return s;
 }
+
+char *db_state_get(antt_db *db, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (db_prepare(db, "SELECT value FROM ui_state WHERE key = ?", &st, NULL) == ANTT_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = strdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	if (db->readonly)
+		return ANTT_OK;
+	s = db_prepare(db, "INSERT INTO ui_state (key, value) VALUES (?1, ?2)"
+		" ON CONFLICT (key) DO UPDATE SET value = excluded.value", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "ghi vị trí làm việc");
+	sqlite3_finalize(st);
+	return s;
+}

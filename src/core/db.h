@@ -50,6 +50,11 @@ void db_uuid(char out[37]);
 char *db_setting_get(antt_db *db, const char *key, const char *def);
 antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt_err *err);
 
+/* What the screens remember between runs (table ui_state, not audited).
+ * db_state_get returns a new string or NULL. */
+char *db_state_get(antt_db *db, const char *key);
+antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_err *err);
+
 /* Call fn for every setting, by key. fn returns non-zero to stop. */
 antt_status db_settings_each(antt_db *db, int (*fn)(const char *key, const char *value, void *ctx),
                              void *ctx, antt_err *err);

@@ -1,0 +1,29 @@
+/* The progress screen's model: per unit type, this year beside last year
+ * and the target (settings target_<type>); per commune, how its units are
+ * doing. */
+#ifndef ANTT_PROGRESS_H
+#define ANTT_PROGRESS_H
+
+#include "db.h"
+#include "summary.h"
+
+typedef struct {
+	summary_row now, prev;   /* prev.total == 0 when last year had none */
+	double target;           /* percent, or -1 when not set */
+} progress_type;
+
+typedef struct {
+	char code[64];
+	char name[256];
+	int verdict;             /* the commune's own: RULE_PASS/FAIL/MISSING, or -2 when not registered */
+	long long units, assessed, passed;     /* its units this year (not excluded) */
+	long long prev_units, prev_passed;     /* last year */
+} progress_commune;
+
+antt_status progress_types(antt_db *db, int year, progress_type **rows, size_t *n, antt_err *err);
+antt_status progress_communes(antt_db *db, int year, progress_commune **rows, size_t *n, antt_err *err);
+
+/* a as a percentage of b, or -1 when b is 0. */
+double progress_pct(long long a, long long b);
+
+#endif

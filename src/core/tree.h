@@ -1,0 +1,62 @@
+/* The units screen's model: every unit in force in a year, in tree order,
+ * with its status for that year, filters (type, status, a search without
+ * accents) and the counts per type shown at the top. Loaded in one query;
+ * filtering works on memory, so a keystroke costs no I/O. */
+#ifndef ANTT_TREE_H
+#define ANTT_TREE_H
+
+#include "db.h"
+#include "unit.h"
+
+typedef enum {
+	STATUS_NONE,      /* chưa đánh giá */
+	STATUS_DRAFT,     /* đang nhập */
+	STATUS_PASS,      /* đạt */
+	STATUS_FAIL,      /* chưa đạt */
+	STATUS_EXCLUDED,  /* không thuộc diện */
+	STATUS_NA,        /* a type the standard does not assess (huyện, tỉnh) */
+	STATUS_COUNT
+} unit_status;
+
+const char *tree_status_name(unit_status s);
+
+typedef struct {
+	unit_row u;
+	unit_status status;
+	char key[256];    /* search key of "code name" */
+} tree_row;
+
+typedef struct {
+	char type[32];
+	char name[64];
+	int n[STATUS_COUNT];
+	int total;
+} tree_count;
+
+typedef struct {
+	int year;
+	tree_row *rows;
+	size_t n;
+	size_t *vis;           /* indices of the rows the filters let through */
+	size_t n_vis;
+	tree_count *counts;    /* per assessed type, over all rows */
+	size_t n_counts;
+	char type[32];         /* filter: type code, "" for all */
+	int status;            /* filter: a unit_status, -1 for all */
+	char search[256];      /* filter: search key, "" for none */
+} tree_view;
+
+antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
+void tree_free(tree_view *t);
+
+/* Apply filters (NULL type or search, status -1: no filter). */
+void tree_filter(tree_view *t, const char *type, int status, const char *search);
+
+/* Visible index of the unit with this code, or -1. */
+long tree_find(const tree_view *t, const char *code);
+
+/* The next visible unit after from that still needs assessing (chưa đánh
+ * giá or đang nhập), wrapping round; -1 when there is none. */
+long tree_next_pending(const tree_view *t, long from);
+
+#endif

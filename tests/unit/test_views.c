@@ -1,0 +1,160 @@
+/* The models behind the screens: unit tree with statuses and filters,
+ * progress per type and commune, and the text field with Telex. */
+#include "testutil.h"
+#include "assess.h"
+#include "lineedit.h"
+#include "progress.h"
+#include "tree.h"
+
+static antt_err err;
+#define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
+
+static antt_db *district(void)
+{
+	antt_db *db = tu_open();
+	OK(unit_add(db, "H", "huyen", "Huyện Sông Lam", NULL, &err));
+	OK(unit_add(db, "X1", "xa", "Xã Hòa Bình", "H", &err));
+	OK(unit_add(db, "X2", "xa", "Xã Đồng Tâm", "H", &err));
+	OK(unit_add(db, "K1", "khu-dan-cu", "Thôn Đông", "X1", &err));
+	OK(unit_add(db, "K2", "khu-dan-cu", "Thôn Đoài", "X1", &err));
+	OK(unit_add(db, "K3", "khu-dan-cu", "Thôn Hà Nội", "X2", &err));
+	OK(unit_add(db, "G1", "co-so-giao-duc", "Trường Tiểu học Đồng Tâm", "X2", &err));
+	OK(unit_exclude(db, "G1", 1, &err));
+	return db;
+}
+
+static void tree_statuses_and_counts(void **state)
+{
+	antt_db *db = district();
+	tree_view t;
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K2", 2024, "4b", "không", NULL, -1, &err));
+	OK(answer_set(db, "K3", 2024, "2", "có", NULL, -1, &err));
+	OK(assess_register(db, "X1", 2024, &err));
+	OK(tree_load(db, 2024, &t, &err));
+	assert_int_equal(t.n, 7);
+	assert_string_equal(t.rows[0].u.code, "H");
+	assert_int_equal(t.rows[0].status, STATUS_NA);
+	assert_string_equal(t.rows[3].u.code, "K2");
+	assert_int_equal(t.rows[3].u.depth, 2);
+	assert_int_equal(t.rows[2].status, STATUS_PASS);
+	assert_int_equal(t.rows[3].status, STATUS_FAIL);
+	assert_int_equal(t.rows[1].status, STATUS_NONE);   /* registered, nothing typed */
+	assert_int_equal(t.rows[tree_find(&t, "K3")].status, STATUS_DRAFT);
+	assert_int_equal(t.rows[tree_find(&t, "G1")].status, STATUS_EXCLUDED);
+	assert_string_equal(tree_status_name(STATUS_FAIL), "chưa đạt");
+	for (size_t i = 0; i < t.n_counts; i++)
+		if (!strcmp(t.counts[i].type, "khu-dan-cu")) {
+			assert_int_equal(t.counts[i].total, 3);
+			assert_int_equal(t.counts[i].n[STATUS_PASS], 1);
+			assert_int_equal(t.counts[i].n[STATUS_FAIL], 1);
+			assert_int_equal(t.counts[i].n[STATUS_DRAFT], 1);
+		}
+	tree_free(&t);
+	tu_cleanup(db);
+}
+
+static void tree_filters_and_pending(void **state)
+{
+	antt_db *db = district();
+	tree_view t;
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(tree_load(db, 2024, &t, &err));
+	tree_filter(&t, NULL, -1, "dong");
+	assert_int_equal(t.n_vis, 3);   /* Xã Đồng Tâm, Thôn Đông, Trường ... Đồng Tâm */
+	tree_filter(&t, NULL, -1, "HA NOI");
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].u.code, "K3");
+	tree_filter(&t, "khu-dan-cu", -1, NULL);
+	assert_int_equal(t.n_vis, 3);
+	tree_filter(&t, NULL, STATUS_PASS, NULL);
+	assert_int_equal(t.n_vis, 1);
+	tree_filter(&t, NULL, -1, "k3");
+	assert_int_equal(t.n_vis, 1);
+	tree_filter(&t, NULL, -1, NULL);
+	/* from K1 (passed) the next pending is K2, then X2, K3; G1 is excluded */
+	assert_int_equal(tree_next_pending(&t, tree_find(&t, "K1")), tree_find(&t, "K2"));
+	assert_int_equal(tree_next_pending(&t, tree_find(&t, "K3")), tree_find(&t, "X1"));
+	tree_filter(&t, NULL, STATUS_PASS, NULL);
+	assert_int_equal(tree_next_pending(&t, 0), -1);
+	tree_free(&t);
+	tu_cleanup(db);
+}
+
+static void progress_this_year_last_year_and_targets(void **state)
+{
+	antt_db *db = district();
+	progress_type *pt;
+	progress_commune *pc;
+	size_t n;
+	(void)state;
+	OK(answer_set(db, "K1", 2023, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K3", 2024, "4a", "không", NULL, -1, &err));
+	OK(progress_types(db, 2024, &pt, &n, &err));
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(pt[i].now.type, "khu-dan-cu")) {
+			assert_int_equal(pt[i].now.passed, 2);
+			assert_int_equal(pt[i].prev.passed, 1);
+			assert_true(pt[i].target > 94.9 && pt[i].target < 95.1);
+		}
+	free(pt);
+	OK(progress_communes(db, 2024, &pc, &n, &err));
+	assert_int_equal(n, 2);
+	assert_string_equal(pc[0].code, "X1");
+	assert_int_equal(pc[0].units, 2);
+	assert_int_equal(pc[0].passed, 2);
+	assert_int_equal(pc[0].prev_passed, 1);
+	assert_int_equal(pc[0].verdict, -2);
+	assert_string_equal(pc[1].code, "X2");
+	assert_int_equal(pc[1].units, 1);    /* the excluded school is not counted */
+	assert_int_equal(pc[1].assessed, 1);
+	assert_int_equal(pc[1].passed, 0);
+	free(pc);
+	assert_true(progress_pct(1, 4) > 24.9 && progress_pct(1, 4) < 25.1);
+	assert_true(progress_pct(1, 0) < 0);
+	tu_cleanup(db);
+}
+
+static void lineedit_types_telex_and_edits(void **state)
+{
+	lineedit le;
+	char out[256];
+	const char *keys = "Vieejt Nam ddoongf";
+	(void)state;
+	lineedit_init(&le, "", 1);
+	for (const char *p = keys; *p; p++)
+		lineedit_insert(&le, (uint32_t)*p);
+	assert_string_equal(lineedit_text(&le, out, sizeof(out)), "Việt Nam đồng");
+	assert_int_equal(lineedit_cursor_col(&le), 13);
+	lineedit_backspace(&le);               /* removes the tone key f: "đông" */
+	assert_string_equal(lineedit_text(&le, out, sizeof(out)), "Việt Nam đông");
+	lineedit_home(&le);
+	lineedit_delete(&le);
+	assert_string_equal(lineedit_text(&le, out, sizeof(out)), "iệt Nam đông");
+	/* without Telex the keys go in as they are; decomposed input is composed */
+	lineedit_init(&le, "Hà", 0);
+	lineedit_insert(&le, 'a');
+	lineedit_insert(&le, 'a');
+	assert_string_equal(lineedit_text(&le, out, sizeof(out)), "Hàaa");
+	lineedit_init(&le, "", 0);
+	lineedit_insert(&le, 'e');
+	lineedit_insert(&le, 0x323);
+	lineedit_insert(&le, 0x302);
+	assert_string_equal(lineedit_text(&le, out, sizeof(out)), "ệ");
+	assert_int_equal(lineedit_cursor_col(&le), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tree_statuses_and_counts),
+		cmocka_unit_test(tree_filters_and_pending),
+		cmocka_unit_test(progress_this_year_last_year_and_targets),
+		cmocka_unit_test(lineedit_types_telex_and_edits),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
