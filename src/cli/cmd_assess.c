@@ -111,15 +111,8 @@ static void print_item(const form_item *it, const assess_item *a)
 		strncat(answer, " (ngoại lệ)", sizeof(answer) - strlen(answer) - 1);
 
 	while (*label || first) {
-		size_t cols = LABEL_COLS - (size_t)indent, fit = text_fit(label, cols);
+		size_t cols = LABEL_COLS - (size_t)indent, fit = text_wrap_line(label, cols);
 
-		if (label[fit]) { /* break at the last space that fits */
-			size_t sp = fit;
-			while (sp > 0 && label[sp] != ' ')
-				sp--;
-			if (sp > 0)
-				fit = sp;
-		}
 		snprintf(line, sizeof(line), "%.*s", (int)fit, label);
 		label += fit;
 		while (*label == ' ')
@@ -139,7 +132,8 @@ int cmd_assess_show(cli_ctx *ctx, int argc, char **argv)
 	assess_result r;
 	antt_err err = { "" };
 	antt_status st;
-	int year, n = 0;
+	char verdict[512];
+	int year;
 
 	if (argc != 3)
 		return cli_usage_error("assess show", "cần MÃ và NĂM");
@@ -158,16 +152,7 @@ int cmd_assess_show(cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < r.f->n_items; i++)
 		print_item(&r.f->items[i], &r.items[i]);
 
-	printf("\nKết luận: %s", r.verdict == RULE_PASS ? "ĐẠT" : r.verdict == RULE_FAIL ? "CHƯA ĐẠT" : "CHƯA ĐỦ THÔNG TIN");
-	if (r.verdict != RULE_PASS) {
-		printf(r.verdict == RULE_FAIL ? " — không đạt tiêu chí:" : " — còn thiếu:");
-		for (size_t i = 0; i < r.f->n_items; i++) {
-			const form_item *it = &r.f->items[i];
-			if (it->leaf && r.items[i].state == r.verdict)
-				printf("%s %s", n++ ? "," : "", it->id);
-		}
-	}
-	printf("\n");
+	printf("\nKết luận: %s\n", assess_verdict_text(&r, verdict, sizeof(verdict)));
 	assess_result_free(&r);
 	return CLI_OK;
 }

@@ -1,237 +1,19 @@
-/* antt demo: a realistic fictional district (about 20 communes, 150 khu dân
- * cư, 40 cơ quan, 15 doanh nghiệp, 35 cơ sở giáo dục, two years of answers),
- * or with --size province a province-size database for the benchmarks.
- * Deterministic: the same seed gives the same data. */
+/* antt demo [--size district|province]: fill an empty database with the
+ * demo (see core/demo.h). */
 #include <stdio.h>
 #include "cli.h"
-#include "assess.h"
-#include "unit.h"
+#include "demo.h"
 
 #include <getopt.h>
-#include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
-
-static const char *const place[] = {
-	"Hòa Bình", "An Phú", "Tân Lập", "Đồng Tâm", "Quảng Ngãi Hạ", "Yên Thế", "Phú Xuân",
-	"Thạch Đà", "Hưng Đạo", "Nghĩa Hưng", "Minh Khai", "Đông Sơn", "Xuân Trường", "Cẩm Giàng",
-	"Vĩnh Lộc", "Lạc Thủy", "Bình Minh", "Hải Đường", "Tiên Lữ", "Kim Đường", "Thượng Ấm",
-	"Đức Phổ", "Hồng Hà", "Tràng An", "Phước Điền", "Nậm Ty", "Trung Sơn", "Thủy Nguyên",
-	"Quế Lâm", "Ngọc Lặc", "Mường Khến", "Bản Vược", "Điện Quang", "Ea Tóh", "Ô Loan",
-};
-static const char *const hamlet[] = {
-	"Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "Đình", "Chùa", "Bến", "Đồng Cả",
-	"Gò Mít", "Bãi Sậy", "Cầu Đá", "Đầm Sen", "Rừng Thông",
-};
-static const char *const agency[] = {
-	"Ủy ban nhân dân xã %s", "Trạm Y tế xã %s", "Bưu điện văn hóa xã %s",
-	"Hợp tác xã nông nghiệp %s", "Quỹ tín dụng nhân dân %s",
-};
-static const char *const firm[] = {
-	"Công ty TNHH May mặc %s", "Công ty Cổ phần Gạch Tuynel %s", "Công ty TNHH Chế biến Nông sản %s",
-	"Công ty Cổ phần Xây dựng %s", "Công ty TNHH Gỗ Mỹ nghệ %s",
-};
-static const char *const school[] = {
-	"Trường THCS %s", "Trường THPT %s", "Trường Tiểu học %s", "Trung tâm GDNN-GDTX %s",
-};
-
-struct demo {
-	antt_db *db;
-	uint64_t rng;
-	antt_err *err;
-	int units, answers;
-};
-
-static unsigned pick(struct demo *d, unsigned n)
-{
-	d->rng ^= d->rng << 13;
-	d->rng ^= d->rng >> 7;
-	d->rng ^= d->rng << 17;
-	return (unsigned)(d->rng % n);
-}
-
-static antt_status add(struct demo *d, const char *code, const char *type, const char *name,
-                       const char *parent, int excluded)
-{
-	d->units++;
-	return unit_add_tx(d->db, code, type, name, parent, excluded, d->err);
-}
-
-/* One unit's year: usually everything holds; sometimes a realistic failure
- * or an exception with its note; a few left half-entered. */
-static antt_status answer_year(struct demo *d, const char *code, int year, int last)
-{
-	static const struct { const char *type, *crit, *value, *note; int exception; } quirks[] = {
-		{ "khu-dan-cu", "4b", "không", "Vụ cố ý gây thương tích nghiêm trọng tháng 6, chưa xử lý xong", 0 },
-		{ "khu-dan-cu", "4b", "không", "Vụ trộm cắp tài sản lớn, đã phát hiện, bắt giữ và báo cáo kịp thời", 1 },
-		{ "khu-dan-cu", "1.2", "96", NULL, 0 },
-		{ "khu-dan-cu", "3e", "không", "Tranh chấp đất đai giữa hai dòng họ kéo dài", 0 },
-		{ "khu-dan-cu", "4d", "không", "Lũ quét tháng 9 làm sập cầu tạm (bất khả kháng)", 1 },
-		{ "co-quan", "3g", "không", "Cháy kho lưu trữ, thiệt hại lớn", 0 },
-		{ "co-quan", "1.3", "85", NULL, 0 },
-		{ "doanh-nghiep", "3d", "không", "Ngừng việc tập thể 2 ngày do chậm lương", 0 },
-		{ "co-so-giao-duc", "4", "không", "Một vụ bạo lực học đường lớp 8", 0 },
-		{ "xa", "3.2", "không", "Một cán bộ bị kỷ luật khiển trách", 0 },
-	};
-	unit_row u;
-	antt_status s;
-	unsigned roll = pick(d, 1000);
-
-	if ((s = unit_get(d->db, code, &u, d->err)) != ANTT_OK)
-		return s;
-	if (u.excluded)
-		return ANTT_OK;
-	if (roll < 5)    /* did not register this year */
-		return ANTT_OK;
-	if (last && roll < 30) { /* registered, nothing entered yet */
-		return assess_register_tx(d->db, &u, year, d->err);
-	}
-	if ((s = answer_set_tx(d->db, &u, year, "*", "đạt", NULL, 0, d->err)) != ANTT_OK)
-		return s;
-	d->answers++;
-	if (roll < 110) {
-		for (size_t i = 0; i < sizeof(quirks) / sizeof(*quirks); i++) {
-			size_t k = (roll + i) % (sizeof(quirks) / sizeof(*quirks));
-			if (strcmp(quirks[k].type, u.type) != 0)
-				continue;
-			s = answer_set_tx(d->db, &u, year, quirks[k].crit, quirks[k].value,
-				quirks[k].note, quirks[k].exception, d->err);
-			if (s != ANTT_ERR_NOT_FOUND) /* the older set may lack it: try another */
-				return s;
-		}
-	}
-	return ANTT_OK;
-}
-
-struct year_walk {
-	struct demo *d;
-	int year, last;
-	antt_status st;
-};
-
-static int answer_unit(const unit_row *u, void *ctx)
-{
-	struct year_walk *w = ctx;
-
-	if (!strcmp(u->type, "huyen") || !strcmp(u->type, "tinh"))
-		return 0;
-	w->st = answer_year(w->d, u->code, w->year, w->last);
-	return w->st != ANTT_OK;
-}
-
-static antt_status build(struct demo *d, int communes, int kdc_per, int agencies, int firms,
-                         int schools, const int *years, int n_years, const char *root_type,
-                         const char *root_name)
-{
-	char code[96], pcode[16], name[512], tmp[128];
-	antt_status s;
-	int y, c, k;
-
-	if ((s = add(d, "DV", root_type, root_name, NULL, 0)) != ANTT_OK)
-		return s;
-	for (c = 0; c < communes; c++) {
-		const char *type = c % 10 == 3 ? "thi-tran" : c % 15 == 7 ? "phuong" : "xa";
-		const char *pl = place[c % (sizeof(place) / sizeof(*place))];
-
-		snprintf(pcode, sizeof(pcode), "X%03d", c + 1);
-		if (communes > (int)(sizeof(place) / sizeof(*place)))
-			snprintf(tmp, sizeof(tmp), "%s %d", pl, c / (int)(sizeof(place) / sizeof(*place)) + 1);
-		else
-			snprintf(tmp, sizeof(tmp), "%s", pl);
-		snprintf(name, sizeof(name), "%s %s", !strcmp(type, "xa") ? "Xã" : !strcmp(type, "phuong") ? "Phường" : "Thị trấn", tmp);
-		if ((s = add(d, pcode, type, name, "DV", 0)) != ANTT_OK)
-			return s;
-		for (k = 0; k < kdc_per + (int)pick(d, 3) - 1; k++) {
-			snprintf(code, sizeof(code), "%s-K%02d", pcode, k + 1);
-			if (!strcmp(type, "xa"))
-				snprintf(name, sizeof(name), "Thôn %s %s", hamlet[k % (sizeof(hamlet) / sizeof(*hamlet))], tmp);
-			else
-				snprintf(name, sizeof(name), "Tổ dân phố số %d", k + 1);
-			if ((s = add(d, code, "khu-dan-cu", name, pcode, 0)) != ANTT_OK)
-				return s;
-		}
-	}
-	for (k = 0; k < agencies; k++) {
-		c = k % communes;
-		snprintf(pcode, sizeof(pcode), "X%03d", c + 1);
-		snprintf(code, sizeof(code), "%s-CQ%02d", pcode, k / communes + 1);
-		snprintf(name, sizeof(name), agency[(k / communes) % (sizeof(agency) / sizeof(*agency))],
-			place[c % (sizeof(place) / sizeof(*place))]);
-		if ((s = add(d, code, "co-quan", name, pcode, 0)) != ANTT_OK)
-			return s;
-	}
-	for (k = 0; k < firms; k++) {
-		c = (k * 7) % communes;
-		snprintf(pcode, sizeof(pcode), "X%03d", c + 1);
-		snprintf(code, sizeof(code), "%s-DN%02d", pcode, k / communes + 1);
-		snprintf(name, sizeof(name), firm[k % (sizeof(firm) / sizeof(*firm))], place[c % (sizeof(place) / sizeof(*place))]);
-		/* a small enterprise is outside the standard's scope */
-		if ((s = add(d, code, "doanh-nghiep", name, pcode, k % 13 == 12)) != ANTT_OK)
-			return s;
-	}
-	for (k = 0; k < schools; k++) {
-		int kind = (k + k / communes) % 4;
-		c = (k * 3) % communes;
-		snprintf(pcode, sizeof(pcode), "X%03d", c + 1);
-		snprintf(code, sizeof(code), "%s-GD%02d", pcode, k / communes + 1);
-		snprintf(name, sizeof(name), school[kind], place[c % (sizeof(place) / sizeof(*place))]);
-		/* primary schools are not assessed under TT 124 */
-		if ((s = add(d, code, "co-so-giao-duc", name, pcode, kind == 2)) != ANTT_OK)
-			return s;
-	}
-
-	for (y = 0; y < n_years; y++) {
-		unit_filter all = { .year = years[y] };
-		struct year_walk w = { d, years[y], y == n_years - 1, ANTT_OK };
-
-		s = unit_list(d->db, &all, answer_unit, &w, d->err);
-		if (s == ANTT_OK)
-			s = w.st;
-		/* verdicts once, units before their communes */
-		if (s == ANTT_OK)
-			s = assess_recompute_year(d->db, years[y], d->err);
-		if (s != ANTT_OK)
-			return s;
-	}
-	return ANTT_OK;
-}
-
-static int first_unit(const unit_row *u, void *ctx)
-{
-	(void)u;
-	*(int *)ctx = 1;
-	return 1;
-}
-
-static antt_status settings(antt_db *db, const char *const kv[][2], size_t n, antt_err *err)
-{
-	antt_status s = ANTT_OK;
-
-	for (size_t i = 0; i < n && s == ANTT_OK; i++)
-		s = db_setting_set(db, kv[i][0], kv[i][1], err);
-	return s;
-}
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {
-	static const char *const district[][2] = {
-		{ "office_name", "Công an huyện Sông Lam" }, { "parent_agency", "Công an tỉnh Bình Giang" },
-		{ "signer_title", "Trưởng Công an huyện" }, { "signer_name", "Thượng tá Nguyễn Văn Bình" },
-		{ "report_prefix", "CAH" }, { "place", "Sông Lam" }, { "current_year", "2024" },
-	};
-	static const char *const province[][2] = {
-		{ "office_name", "Phòng PV05 - Công an tỉnh Bình Giang" }, { "parent_agency", "Công an tỉnh Bình Giang" },
-		{ "current_year", "2025" },
-	};
 	static const struct option opts[] = { { "size", required_argument, NULL, 's' }, { NULL, 0, NULL, 0 } };
-	static const int two_years[] = { 2023, 2024 };
-	static const int ten_years[] = { 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025 };
-	struct demo d = { .db = ctx->db, .rng = 0x9e3779b97f4a7c15ULL };
 	antt_err err = { "" };
 	antt_status s;
-	int c, big = 0, has_units = 0;
+	int c, big = 0, units;
 
-	d.err = &err;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "s:", opts, NULL)) != -1) {
 		if (c == 's' && !strcmp(optarg, "province"))
@@ -239,29 +21,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		else if (!(c == 's' && !strcmp(optarg, "district")))
 			return cli_usage_error("demo", "--size chỉ nhận district hoặc province");
 	}
-	if ((s = unit_list(ctx->db, &(unit_filter){ .all = 1 }, first_unit, &has_units, &err)) != ANTT_OK)
+	if ((s = demo_build(ctx->db, big, &units, &err)) != ANTT_OK)
 		return cli_fail(s, &err);
-	if (has_units) {
-		fprintf(stderr, "antt: %s đã có đơn vị; dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu trống. "
-			"Dùng --db TỆP_MỚI.\n", ctx->db_path);
-		return CLI_FAIL;
-	}
-	s = big ? settings(ctx->db, province, sizeof(province) / sizeof(*province), &err)
-	        : settings(ctx->db, district, sizeof(district) / sizeof(*district), &err);
-	if (s != ANTT_OK)
-		return cli_fail(s, &err);
-	if ((s = db_begin(ctx->db, &err)) != ANTT_OK)
-		return cli_fail(s, &err);
-	if (big)
-		s = build(&d, 100, 20, 500, 150, 250, ten_years, 10, "tinh", "Tỉnh Bình Giang");
-	else
-		s = build(&d, 20, 8, 40, 15, 35, two_years, 2, "huyen", "Huyện Sông Lam");
-	if (s == ANTT_OK)
-		s = db_commit(ctx->db, &err);
-	else
-		db_rollback(ctx->db);
-	if (s != ANTT_OK)
-		return cli_fail(s, &err);
-	printf("Đã tạo dữ liệu mẫu trong %s: %d đơn vị, %d năm đánh giá.\n", ctx->db_path, d.units, big ? 10 : 2);
+	printf("Đã tạo dữ liệu mẫu trong %s: %d đơn vị, %d năm đánh giá.\n", ctx->db_path, units, big ? 10 : 2);
 	return CLI_OK;
 }

@@ -30,6 +30,26 @@ int assess_latest_year(antt_db *db)
 	return year;
 }
 
+char *assess_verdict_text(const assess_result *r, char *buf, size_t n)
+{
+	size_t used;
+	int k = 0;
+
+	snprintf(buf, n, "%s", r->verdict == RULE_PASS ? "ĐẠT" : r->verdict == RULE_FAIL ? "CHƯA ĐẠT" : "CHƯA ĐỦ THÔNG TIN");
+	if (r->verdict == RULE_PASS)
+		return buf;
+	used = strlen(buf);
+	snprintf(buf + used, n - used, "%s", r->verdict == RULE_FAIL ? " — không đạt tiêu chí:" : " — còn thiếu:");
+	for (size_t i = 0; i < r->f->n_items; i++) {
+		const form_item *it = &r->f->items[i];
+		if (!it->leaf || r->items[i].state != r->verdict)
+			continue;
+		used = strlen(buf);
+		snprintf(buf + used, n - used, "%s %s", k++ ? "," : "", it->id);
+	}
+	return buf;
+}
+
 static const char *verdict_code(int v)
 {
 	return v == RULE_PASS ? "pass" : v == RULE_FAIL ? "fail" : "missing";
@@ -546,6 +566,37 @@ out:
 		sqlite3_finalize(st);
 	}
 	return s;
+}
+
+antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	unit_row u;
+	antt_status s;
+	int rc;
+
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		return s;
+	if ((s = unit_get(db, unit_code, &u, err)) != ANTT_OK)
+		goto out;
+	if ((s = db_prepare(db, "DELETE FROM answers WHERE criterion = ?1 AND assessment_id ="
+		" (SELECT id FROM assessments WHERE unit_id = ?2 AND year = ?3)", &st, err)) != ANTT_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, criterion, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, u.id);
+	sqlite3_bind_int(st, 3, year);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "xóa câu trả lời");
+	sqlite3_finalize(st);
+	if (s == ANTT_OK)
+		s = recompute_up(db, &u, year, err);
+out:
+	if (s != ANTT_OK) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
 }
 
 antt_status answer_set(antt_db *db, const char *unit_code, int year, const char *criterion,

@@ -55,6 +55,13 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
  * communes. Runs inside the caller's transaction. */
 antt_status assess_recompute_year(antt_db *db, int year, antt_err *err);
 
+/* "ĐẠT", "CHƯA ĐẠT — không đạt tiêu chí: 4b, 5.2" or "CHƯA ĐỦ THÔNG TIN —
+ * còn thiếu: 1.1" into buf. */
+char *assess_verdict_text(const assess_result *r, char *buf, size_t n);
+
+/* Remove one answer (audited), in its own transaction. */
+antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err);
+
 /* The latest year with an assessment, or 0. */
 int assess_latest_year(antt_db *db);
 

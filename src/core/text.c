@@ -120,6 +120,19 @@ size_t text_fit(const char *s, size_t cols)
 	return i;
 }
 
+size_t text_wrap_line(const char *s, size_t cols)
+{
+	size_t fit = text_fit(s, cols), sp;
+
+	if (!s[fit])
+		return fit;
+	for (sp = fit; sp > 0 && s[sp] != ' '; sp--)
+		;
+	if (sp > 0)
+		return sp;
+	return fit ? fit : strlen(s) > 0 ? 1 : 0;
+}
+
 char *text_pad(char *buf, size_t n, const char *s, size_t cols)
 {
 	size_t fit = text_fit(s, cols), w, pad;

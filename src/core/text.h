@@ -21,6 +21,11 @@ size_t text_width(const char *s);
 /* Bytes of the longest prefix of s that fits in cols columns. */
 size_t text_fit(const char *s, size_t cols);
 
+/* Bytes of the first line of s when wrapped at cols columns, breaking at
+ * a space where one fits. The next line starts after the spaces that
+ * follow. Returns 0 only for an empty s. */
+size_t text_wrap_line(const char *s, size_t cols);
+
 /* Print s padded with spaces to cols columns (cut when longer) into buf of
  * size n; returns buf. */
 char *text_pad(char *buf, size_t n, const char *s, size_t cols);

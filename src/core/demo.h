@@ -1,0 +1,14 @@
+/* The demo: a realistic fictional district (about 20 communes, 150 khu dân
+ * cư, 40 cơ quan, 15 doanh nghiệp, 35 cơ sở giáo dục, two years of answers
+ * with some failures, exceptions and excluded units), or a province-size
+ * database (3,000 units, 10 years) for the benchmarks. Deterministic. */
+#ifndef ANTT_DEMO_H
+#define ANTT_DEMO_H
+
+#include "db.h"
+
+/* Fill an empty database; refused with ANTT_ERR_EXISTS when it has units.
+ * *units receives the number of units made. */
+antt_status demo_build(antt_db *db, int province, int *units, antt_err *err);
+
+#endif
