@@ -5,12 +5,14 @@
 #include "cli/cli.h"
 #include "summary.h"
 #include "text.h"
+#include "ui/app.h"
 
 #include <errno.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ~/.local/share/antt/antt.db, creating the folders. */
 static char *default_db(void)
@@ -33,7 +35,7 @@ static char *default_db(void)
 	return strdup(path);
 }
 
-/* Until the screens land: the current year's summary. */
+/* Without a terminal (a pipe, a script): the current year's summary. */
 static int overview(cli_ctx *ctx)
 {
 	char year[8], *office;
@@ -79,7 +81,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "antt: hết bộ nhớ\n");
 		return CLI_FAIL;
 	}
-	rc = i < argc ? cli_main(&ctx, argc - i, argv + i) : overview(&ctx);
+	if (i < argc)
+		rc = cli_main(&ctx, argc - i, argv + i);
+	else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		rc = (rc = cli_open(&ctx, 1)) != CLI_OK ? rc : ui_run(&ctx.db, ctx.db_path);
+	else
+		rc = overview(&ctx);
 	db_close(ctx.db);
 	free(path);
 	return rc;

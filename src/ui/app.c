@@ -1,0 +1,290 @@
+/* The application loop: terminal set-up (colours or none, UTF-8 check),
+ * one action per key, one redraw per key, resize, the too-small notice,
+ * and the prompt that every dialog uses. The terminal is restored on
+ * every way out. */
+#include <curses.h>
+#include "ui.h"
+#include "text.h"
+
+#include <langinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MIN_COLS 80
+#define MIN_ROWS 24
+
+void ui_message(ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->msg, sizeof(ui->msg), fmt, ap);
+	va_end(ap);
+	ui->msg_error = error;
+}
+
+void ui_push(ui *ui, const ui_screen *s)
+{
+	if (ui->screen && ui->depth < (int)(sizeof(ui->stack) / sizeof(*ui->stack)))
+		ui->stack[ui->depth++] = ui->screen;
+	ui->screen = s;
+}
+
+void ui_pop(ui *ui)
+{
+	if (ui->depth > 0)
+		ui->screen = ui->stack[--ui->depth];
+}
+
+void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
+{
+	snprintf(ui->prompt_label, sizeof(ui->prompt_label), "%s", label);
+	lineedit_init(&ui->prompt, initial ? initial : "", ui->telex);
+	ui->submit = submit;
+	ui->prompting = 1;
+	ui->msg[0] = '\0';
+}
+
+static void prompt_key(ui *ui, int is_code, wint_t ch)
+{
+	char text[LINEEDIT_MAX * 4 + 1];
+
+	if (is_code) {
+		switch (ch) {
+		case KEY_LEFT:      lineedit_left(&ui->prompt); return;
+		case KEY_RIGHT:     lineedit_right(&ui->prompt); return;
+		case KEY_HOME:      lineedit_home(&ui->prompt); return;
+		case KEY_END:       lineedit_end(&ui->prompt); return;
+		case KEY_DC:        lineedit_delete(&ui->prompt); return;
+		case KEY_BACKSPACE: lineedit_backspace(&ui->prompt); return;
+		case KEY_F(2):
+			ui->telex = ui->prompt.telex = !ui->telex;
+			return;
+		case KEY_ENTER:
+			break;
+		default:
+			return;
+		}
+	} else if (ch == 27) {
+		ui->prompting = 0;
+		ui->msg[0] = '\0';
+		return;
+	} else if (ch == 127 || ch == 8) {
+		lineedit_backspace(&ui->prompt);
+		return;
+	} else if (ch == 21) { /* ^U */
+		lineedit_clear(&ui->prompt);
+		return;
+	} else if (ch != '\n' && ch != '\r') {
+		lineedit_insert(&ui->prompt, (uint32_t)ch);
+		return;
+	}
+	lineedit_text(&ui->prompt, text, sizeof(text));
+	ui->prompting = 0;
+	ui->msg[0] = '\0';
+	if (ui->submit(ui, text) != ANTT_OK && !ui->prompting) {
+		/* refused: the field keeps its text and the focus */
+		ui->prompting = 1;
+	}
+}
+
+static void setup_colors(ui *ui)
+{
+	const char *term = getenv("TERM");
+	const char *nc = getenv("NO_COLOR");
+
+	ui->color = has_colors() && !(nc && *nc);
+	ui->ascii = !ui->color || (term && !strcmp(term, "linux")) || !ui->utf8;
+	if (!ui->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(UI_TITLE, COLOR_WHITE, COLOR_BLUE);
+	init_pair(UI_HINT, COLOR_BLACK, COLOR_CYAN);
+	init_pair(UI_PASS, COLOR_GREEN, -1);
+	init_pair(UI_FAIL, COLOR_RED, -1);
+	init_pair(UI_DRAFT, COLOR_YELLOW, -1);
+	init_pair(UI_ERROR, COLOR_WHITE, COLOR_RED);
+}
+
+static void draw_too_small(ui *ui)
+{
+	char line[160];
+
+	erase();
+	snprintf(line, sizeof(line), "Cửa sổ quá nhỏ: cần ít nhất %d×%d, hiện có %d×%d.", MIN_COLS, MIN_ROWS, ui->cols, ui->rows);
+	ui_put(ui->rows / 2 - 1, 0, ui->cols, line, A_BOLD);
+	ui_put(ui->rows / 2, 0, ui->cols, "Hãy phóng to cửa sổ, hoặc bấm F10 để thoát.", A_NORMAL);
+	ui_put(ui->rows / 2 + 1, 0, ui->cols, "Mọi câu trả lời đã được lưu.", A_NORMAL);
+	refresh();
+}
+
+static void draw(ui *ui)
+{
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	if (ui->rows < MIN_ROWS || ui->cols < MIN_COLS) {
+		draw_too_small(ui);
+		return;
+	}
+	erase();
+	curs_set(0);
+	ui->screen->draw(ui);
+	ui_draw_bottom(ui);
+	if (ui->prompting)
+		curs_set(1);
+	refresh();
+}
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* ANTT_TIMING=FILE: start-up and per-key times, for make bench. */
+static void write_timing(const char *path, double startup, long keys, double total, double worst)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (!fp)
+		return;
+	fprintf(fp, "startup_ms %.2f\nkeys %ld\navg_key_ms %.3f\nmax_key_ms %.3f\n",
+		startup, keys, keys ? total / (double)keys : 0.0, worst);
+	fclose(fp);
+}
+
+static int handle(ui *ui, int is_code, wint_t ch)
+{
+	ui_action a;
+
+	if (is_code && ch == KEY_RESIZE)
+		return R_REDRAW;
+	if (ui->rows < MIN_ROWS || ui->cols < MIN_COLS) {
+		if ((is_code && ch == KEY_F(10)) || (!is_code && ch == 'q'))
+			return R_QUIT;
+		return R_NONE;
+	}
+	if (ui->prompting) {
+		prompt_key(ui, is_code, ch);
+		return R_REDRAW;
+	}
+	a = ui_key_action(ui->screen->id, is_code, ch);
+	switch (a) {
+	case ACT_QUIT:
+		return R_QUIT;
+	case ACT_HELP:
+		if (ui->screen != &ui_help_screen) {
+			ui->htop = 0;
+			ui_push(ui, &ui_help_screen);
+		}
+		return R_REDRAW;
+	case ACT_TELEX:
+		ui->telex = !ui->telex;
+		ui_message(ui, 0, ui->telex ? "Bộ gõ Telex có sẵn: BẬT (aa=â, dd=đ, s f r x j = dấu)"
+		                            : "Bộ gõ Telex có sẵn: TẮT (dùng bộ gõ của máy)");
+		return R_REDRAW;
+	case ACT_NONE:
+		return R_NONE;
+	default:
+		ui->msg[0] = '\0';
+		return ui->screen->act(ui, a);
+	}
+}
+
+int ui_run(antt_db **dbp, const char *db_path)
+{
+	antt_db *db = *dbp;
+	ui u = { .db = db, .dbp = dbp };
+	const char *timing = getenv("ANTT_TIMING");
+	double t0 = now_ms(), startup = 0, total = 0, worst = 0;
+	long keys = 0;
+	char *year;
+	int rc = 0;
+
+	u.db_path = strdup(db_path);
+	u.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
+	year = db_setting_get(db, "current_year", NULL);
+	u.year = year ? atoi(year) : 0;
+	free(year);
+	if (u.year < 2000 || u.year > 2100) {
+		u.year = assess_latest_year(db);
+		if (!u.year) {
+			time_t now = time(NULL);
+			struct tm tm;
+			localtime_r(&now, &tm);
+			u.year = tm.tm_year + 1900;
+		}
+	}
+
+	if (!u.utf8)
+		fprintf(stderr, "antt: Canh bao: moi truong khong dung UTF-8 (LANG=%s). Chu tieng Viet se "
+			"hien thi sai. Hay dat LANG=C.UTF-8 hoac vi_VN.UTF-8.\n", getenv("LANG") ? getenv("LANG") : "");
+	initscr();
+	raw();
+	noecho();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	setup_colors(&u);
+
+	if (ui_units_reload(&u) != ANTT_OK) {
+		rc = 1;
+		goto out;
+	}
+	if (u.tree.n == 0) {
+		ui_push(&u, &ui_welcome_screen);
+	} else {
+		char *last = db_state_get(u.db, "unit"), *scr = db_state_get(u.db, "screen");
+		ui_push(&u, &ui_units_screen);
+		if (last && tree_find(&u.tree, last) >= 0) {
+			u.sel = tree_find(&u.tree, last);
+			if (scr && !strcmp(scr, "checklist") && ui_check_open(&u, last) == ANTT_OK) {
+				char *item = db_state_get(u.db, "item");
+				int k = item && u.chk_loaded ? form_find(u.chk.f, item) : -1;
+				if (k >= 0)
+					u.item = k;
+				free(item);
+			}
+		}
+		free(last);
+		free(scr);
+	}
+	if (!u.utf8)
+		ui_message(&u, 1, "Canh bao: moi truong khong dung UTF-8; hay dat LANG=C.UTF-8");
+
+	draw(&u);
+	startup = now_ms() - t0;
+	for (;;) {
+		wint_t ch;
+		int got = get_wch(&ch), r;
+		double k0 = now_ms(), dt;
+
+		if (got == ERR)
+			continue;
+		r = handle(&u, got == KEY_CODE_YES, ch);
+		if (r & R_QUIT)
+			break;
+		draw(&u);
+		dt = now_ms() - k0;
+		total += dt;
+		keys++;
+		if (dt > worst)
+			worst = dt;
+	}
+out:
+	endwin();
+	if (timing)
+		write_timing(timing, startup, keys, total, worst);
+	if (u.chk_loaded)
+		assess_result_free(&u.chk);
+	tree_free(&u.tree);
+	free(u.pt);
+	free(u.pc);
+	free(u.db_path);
+	if (rc)
+		fprintf(stderr, "antt: %s\n", u.msg);
+	return rc;
+}

@@ -1,0 +1,397 @@
+/* The checklist screen: one unit, one year. Every criterion with its full
+ * label, its answer and a live mark; the verdict at the bottom. Each
+ * confirmed answer is saved at once in its own transaction (answer_set),
+ * then the screen reloads from the database, so what it shows is what is
+ * stored. */
+#include <curses.h>
+#include "ui.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOP_ROWS 2
+#define ANSWER_COLS 22
+
+static antt_status reload(ui *ui)
+{
+	antt_err err = { "" };
+	char code[64];
+	antt_status s;
+
+	snprintf(code, sizeof(code), "%s", ui->chk.unit.code);
+	if (ui->chk_loaded)
+		assess_result_free(&ui->chk);
+	ui->chk_loaded = 0;
+	s = assess_load(ui->db, code, ui->year, &ui->chk, &err);
+	if (s != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	ui->chk_loaded = 1;
+	return ANTT_OK;
+}
+
+static void remember(ui *ui)
+{
+	if (!ui->chk_loaded)
+		return;
+	db_state_set(ui->db, "unit", ui->chk.unit.code, NULL);
+	db_state_set(ui->db, "item", ui->chk.f->items[ui->item].id, NULL);
+	db_state_set(ui->db, "screen", "checklist", NULL);
+}
+
+antt_status ui_check_open(ui *ui, const char *code)
+{
+	antt_err err = { "" };
+	antt_status s;
+
+	if (ui->chk_loaded)
+		assess_result_free(&ui->chk);
+	ui->chk_loaded = 0;
+	s = assess_load(ui->db, code, ui->year, &ui->chk, &err);
+	if (s != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	ui->chk_loaded = 1;
+	ui->item = ui->itop = 0;
+	/* start on the first criterion still to answer */
+	for (size_t i = 0; i < ui->chk.f->n_items; i++)
+		if (ui->chk.f->items[i].leaf && ui->chk.items[i].state == RULE_MISSING) {
+			ui->item = (int)i;
+			break;
+		}
+	if (ui->screen != &ui_check_screen)
+		ui_push(ui, &ui_check_screen);
+	remember(ui);
+	return ANTT_OK;
+}
+
+static int label_cols(const ui *ui)
+{
+	return ui->cols - 3 - 1 - 6 - 2 - ANSWER_COLS - 1;
+}
+
+/* Lines an item takes: its wrapped label, plus the note and the computed
+ * counts when it is the selected one. */
+static int item_lines(const ui *ui, int k)
+{
+	const form_item *it = &ui->chk.f->items[k];
+	const char *p = it->label;
+	int n = 0, cols = label_cols(ui) - (it->parent >= 0 ? 2 : 0);
+
+	while (*p) {
+		p += text_wrap_line(p, (size_t)cols);
+		while (*p == ' ')
+			p++;
+		n++;
+	}
+	if (k == ui->item) {
+		if (ui->chk.items[k].note && *ui->chk.items[k].note)
+			n++;
+		if (it->computed || it->article)
+			n++;
+	}
+	return n ? n : 1;
+}
+
+static void keep_visible(ui *ui, int height)
+{
+	int used = 0;
+
+	if (ui->item < ui->itop)
+		ui->itop = ui->item;
+	for (;;) {
+		used = 0;
+		for (int k = ui->itop; k <= ui->item; k++)
+			used += item_lines(ui, k);
+		if (used <= height || ui->itop >= ui->item)
+			break;
+		ui->itop++;
+	}
+}
+
+static int state_attr(const ui *ui, int state)
+{
+	return ui_attr(ui, state == RULE_PASS ? UI_PASS : state == RULE_FAIL ? UI_FAIL : UI_DRAFT);
+}
+
+static const char *status_words(const char *s)
+{
+	if (!*s)                      return "chưa đăng ký";
+	if (!strcmp(s, "registered")) return "đã đăng ký";
+	if (!strcmp(s, "draft"))      return "đang nhập";
+	if (!strcmp(s, "submitted"))  return "đã trình";
+	if (!strcmp(s, "approved"))   return "đã duyệt";
+	if (!strcmp(s, "returned"))   return "trả lại";
+	return s;
+}
+
+static void draw_check(ui *ui)
+{
+	char buf[1024], answer[160];
+	const assess_result *r = &ui->chk;
+	int height = ui->rows - TOP_ROWS - 3, y = TOP_ROWS, lc = label_cols(ui);
+
+	if (!ui->chk_loaded)
+		return;
+	snprintf(buf, sizeof(buf), "Phiếu tiêu chí — %s (%s)", r->unit.name, r->unit.code);
+	ui_draw_title(ui, buf);
+	snprintf(buf, sizeof(buf), "%s · %s — %s · %s", r->unit.type_name, r->f->regulation, r->f->title,
+		status_words(r->status));
+	ui_put(1, 1, ui->cols - 2, buf, A_DIM);
+
+	keep_visible(ui, height);
+	for (int k = ui->itop; k < (int)r->f->n_items && y < TOP_ROWS + height; k++) {
+		const form_item *it = &r->f->items[k];
+		const assess_item *a = &r->items[k];
+		const char *p = it->label;
+		int sel = k == ui->item, indent = it->parent >= 0 ? 2 : 0, first = 1;
+		int base = sel ? ui_attr(ui, UI_SELECT) : (it->leaf ? (int)A_NORMAL : (int)A_BOLD);
+
+		answer[0] = '\0';
+		if (it->computed)
+			snprintf(answer, sizeof(answer), "%lld/%lld đạt", a->counts.recognised, a->counts.total);
+		else if (it->leaf && a->answered)
+			form_format_value(it, &a->value, answer, sizeof(answer));
+		else if (it->leaf)
+			snprintf(answer, sizeof(answer), it->required ? "(chưa trả lời)" : "(không bắt buộc)");
+		if (a->exception)
+			strncat(answer, " ngoại lệ", sizeof(answer) - strlen(answer) - 1);
+
+		while ((*p || first) && y < TOP_ROWS + height) {
+			size_t n = text_wrap_line(p, (size_t)(lc - indent));
+			char line[512];
+
+			snprintf(line, sizeof(line), "%.*s", (int)n, p);
+			p += n;
+			while (*p == ' ')
+				p++;
+			if (sel)
+				ui_line(y, ui->cols, base);
+			if (first) {
+				ui_put(y, 0, 3, ui_mark(ui, a->state), sel ? base : state_attr(ui, a->state));
+				ui_put(y, 4 + indent, 6, it->id, base | A_BOLD);
+				text_rpad(buf, sizeof(buf), answer, ANSWER_COLS);
+				ui_put(y, ui->cols - ANSWER_COLS - 1, ANSWER_COLS, buf,
+					sel ? base : (a->answered || it->computed ? (int)A_BOLD : (int)A_DIM));
+			}
+			ui_put(y, 11 + indent, lc - indent, line, base);
+			first = 0;
+			y++;
+		}
+		if (sel && y < TOP_ROWS + height && (it->computed || it->article)) {
+			if (it->computed)
+				snprintf(buf, sizeof(buf), "Tính tự động: %lld đơn vị, %lld đăng ký, %lld có kết luận, %lld đạt",
+					a->counts.total, a->counts.registered, a->counts.assessed, a->counts.recognised);
+			else
+				snprintf(buf, sizeof(buf), "%s%s", it->article, it->exception ? " · có thể đánh dấu ngoại lệ (e)" : "");
+			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf, A_DIM);
+		}
+		if (sel && y < TOP_ROWS + height && a->note && *a->note) {
+			snprintf(buf, sizeof(buf), "Ghi chú: %s", a->note);
+			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf, A_NORMAL);
+		}
+	}
+
+	assess_verdict_text(r, answer, sizeof(answer));
+	snprintf(buf, sizeof(buf), "Kết luận: %s", answer);
+	ui_line(ui->rows - 3, ui->cols, A_NORMAL);
+	ui_put(ui->rows - 3, 1, ui->cols - 2, buf, state_attr(ui, r->verdict));
+}
+
+/* --- saving ------------------------------------------------------------- */
+
+static const form_item *item(const ui *ui)
+{
+	return &ui->chk.f->items[ui->item];
+}
+
+static antt_status save(ui *ui, const char *value, const char *note, int exception)
+{
+	antt_err err = { "" };
+	antt_status s = answer_set(ui->db, ui->chk.unit.code, ui->year, item(ui)->id, value, note, exception, &err);
+
+	if (s != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	reload(ui);
+	remember(ui);
+	ui_message(ui, 0, "Đã lưu tiêu chí %s.", item(ui)->id);
+	return ANTT_OK;
+}
+
+static void current_value(const ui *ui, char *buf, size_t n)
+{
+	const assess_item *a = &ui->chk.items[ui->item];
+	buf[0] = '\0';
+	if (a->answered)
+		form_format_value(item(ui), &a->value, buf, n);
+}
+
+static antt_status value_submit(ui *ui, const char *text)
+{
+	return save(ui, text, NULL, -1);
+}
+
+static antt_status note_submit(ui *ui, const char *text)
+{
+	char v[160];
+
+	current_value(ui, v, sizeof(v));
+	return save(ui, v, text, -1);
+}
+
+static antt_status exception_submit(ui *ui, const char *text)
+{
+	char v[160];
+
+	if (!*text) {
+		ui_message(ui, 1, "Ngoại lệ cần ghi chú nói rõ sự việc (bất khả kháng gì, hoặc đã phát hiện, xử lý ra sao).");
+		return ANTT_ERR_INVALID;
+	}
+	current_value(ui, v, sizeof(v));
+	return save(ui, v[0] ? v : "không", text, 1);
+}
+
+static int leaf_ok(ui *ui)
+{
+	if (item(ui)->computed) {
+		ui_message(ui, 0, "Tiêu chí %s được tính tự động từ các đơn vị trực thuộc.", item(ui)->id);
+		return 0;
+	}
+	if (!item(ui)->leaf) {
+		ui_message(ui, 0, "Tiêu chí %s gồm các ý bên dưới: chọn từng ý để trả lời.", item(ui)->id);
+		return 0;
+	}
+	return 1;
+}
+
+static void answer(ui *ui)
+{
+	const form_item *it = item(ui);
+	const assess_item *a = &ui->chk.items[ui->item];
+	char v[160], label[200];
+
+	if (!leaf_ok(ui))
+		return;
+	if (it->type == FORM_YESNO) {
+		save(ui, a->answered && a->value.i == 1 ? "không" : "có", NULL, -1);
+		return;
+	}
+	if (it->type == FORM_CHOICE) {
+		size_t next = 0;
+		for (size_t i = 0; a->answered && i < it->n_options; i++)
+			if (!strcmp(it->options[i], a->value.s))
+				next = (i + 1) % it->n_options;
+		save(ui, it->options[next], NULL, -1);
+		return;
+	}
+	current_value(ui, v, sizeof(v));
+	snprintf(label, sizeof(label), "%s %s:", it->id,
+		it->type == FORM_COUNT ? "(số)" : it->type == FORM_PERCENT ? "(%)" :
+		it->type == FORM_DATE ? "(ngày/tháng/năm)" : "(chữ)");
+	ui_prompt(ui, label, v, value_submit);
+}
+
+static void next_missing(ui *ui)
+{
+	size_t n = ui->chk.f->n_items;
+
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = ((size_t)ui->item + k) % n;
+		if (ui->chk.f->items[i].leaf && ui->chk.items[i].state == RULE_MISSING) {
+			ui->item = (int)i;
+			return;
+		}
+	}
+	ui_message(ui, 0, "Không còn tiêu chí nào chưa trả lời.");
+}
+
+static int act_check(ui *ui, ui_action a)
+{
+	antt_err err = { "" };
+	long sel = ui->item, top = 0;
+	const form_item *it;
+
+	if (!ui->chk_loaded)
+		return R_NONE;
+	it = item(ui);
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
+		ui_scroll(&sel, &top, (long)ui->chk.f->n_items, 6, a);
+		ui->item = (int)sel;
+		return R_REDRAW;
+	case ACT_BACK:
+		remember(ui);
+		db_state_set(ui->db, "screen", "units", NULL);
+		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->chk.unit.code);
+		ui_pop(ui);
+		ui_units_reload(ui);
+		return R_REDRAW;
+	case ACT_ALL_HOLD:
+		if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {
+			ui_message(ui, 1, "%s", err.msg);
+			return R_REDRAW;
+		}
+		reload(ui);
+		remember(ui);
+		ui_message(ui, 0, "Đã lưu: mọi tiêu chí đạt. Chỉ cần sửa các tiêu chí có ngoại lệ.");
+		return R_REDRAW;
+	case ACT_YES: case ACT_NO:
+		if (!leaf_ok(ui))
+			return R_REDRAW;
+		if (it->type != FORM_YESNO) {
+			ui_message(ui, 0, "Tiêu chí %s không phải câu có/không: bấm Enter để nhập.", it->id);
+			return R_REDRAW;
+		}
+		save(ui, a == ACT_YES ? "có" : "không", NULL, -1);
+		return R_REDRAW;
+	case ACT_ANSWER:
+		answer(ui);
+		return R_REDRAW;
+	case ACT_EXCEPTION:
+		if (!leaf_ok(ui))
+			return R_REDRAW;
+		if (!it->exception) {
+			ui_message(ui, 0, "Tiêu chí %s không có trường hợp ngoại lệ.", it->id);
+			return R_REDRAW;
+		}
+		if (ui->chk.items[ui->item].exception) {
+			char v[160];
+			current_value(ui, v, sizeof(v));
+			save(ui, v, NULL, 0);
+			return R_REDRAW;
+		}
+		ui_prompt(ui, "Ngoại lệ — ghi chú sự việc:", ui->chk.items[ui->item].note, exception_submit);
+		return R_REDRAW;
+	case ACT_NOTE:
+		if (!leaf_ok(ui))
+			return R_REDRAW;
+		if (!ui->chk.items[ui->item].answered) {
+			ui_message(ui, 0, "Hãy trả lời tiêu chí %s trước, rồi ghi chú.", it->id);
+			return R_REDRAW;
+		}
+		ui_prompt(ui, "Ghi chú:", ui->chk.items[ui->item].note, note_submit);
+		return R_REDRAW;
+	case ACT_CLEAR:
+		if (!leaf_ok(ui) || !ui->chk.items[ui->item].answered)
+			return R_REDRAW;
+		if (answer_clear(ui->db, ui->chk.unit.code, ui->year, it->id, &err) != ANTT_OK)
+			ui_message(ui, 1, "%s", err.msg);
+		else
+			ui_message(ui, 0, "Đã xóa câu trả lời của tiêu chí %s.", it->id);
+		reload(ui);
+		return R_REDRAW;
+	case ACT_NEXT:
+		next_missing(ui);
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+const ui_screen ui_check_screen = { SC_CHECK, draw_check, act_check };

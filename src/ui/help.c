@@ -1,0 +1,81 @@
+/* F1: the key table, grouped by screen. Drawn from ui_keys, so it always
+ * says what the keys do. */
+#include <curses.h>
+#include "ui.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct { int screen; const char *title; } groups[] = {
+	{ SC_ALL, "Mọi màn hình" },
+	{ SC_UNITS, "Danh sách đơn vị" },
+	{ SC_CHECK, "Phiếu tiêu chí" },
+	{ SC_PROGRESS, "Tiến độ" },
+	{ SC_SETTINGS, "Thiết lập" },
+	{ SC_WELCOME, "Lần đầu mở chương trình" },
+};
+
+/* Lines of the help text; line i written into buf when buf is not NULL. */
+static int help_line(int want, char *buf, size_t n, int *bold)
+{
+	int line = 0;
+	char label[32];
+
+	for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++) {
+		if (line == want && buf) {
+			snprintf(buf, n, "%s", groups[g].title);
+			*bold = 1;
+		}
+		line++;
+		for (int i = 0; i < ui_key_count; i++) {
+			const ui_key *k = &ui_keys[i];
+			int in = groups[g].screen == SC_ALL ? k->screens == SC_ALL || k->screens == SC_LISTS
+			                                   : k->screens != SC_ALL && k->screens != SC_LISTS &&
+			                                     (k->screens & groups[g].screen);
+			if (!in)
+				continue;
+			if (line == want && buf) {
+				snprintf(buf, n, "  %s  %s", text_pad(label, sizeof(label), k->label, 8), k->help);
+				*bold = 0;
+			}
+			line++;
+		}
+		if (line == want && buf)
+			buf[0] = '\0';
+		line++;
+	}
+	return line;
+}
+
+static void draw_help(ui *ui)
+{
+	int total = help_line(-1, NULL, 0, NULL), h = ui->rows - 3;
+	char buf[512];
+
+	ui_draw_title(ui, "Trợ giúp — các phím (Esc để quay lại)");
+	if (ui->htop > total - h)
+		ui->htop = total - h > 0 ? total - h : 0;
+	for (int i = 0; i < h && ui->htop + i < total; i++) {
+		int bold = 0;
+		buf[0] = '\0';
+		help_line(ui->htop + i, buf, sizeof(buf), &bold);
+		ui_put(1 + i, 1, ui->cols - 2, buf, bold ? A_BOLD : A_NORMAL);
+	}
+}
+
+static int act_help(ui *ui, ui_action a)
+{
+	switch (a) {
+	case ACT_BACK: ui_pop(ui); return R_REDRAW;
+	case ACT_UP:   if (ui->htop > 0) ui->htop--; return R_REDRAW;
+	case ACT_DOWN: ui->htop++; return R_REDRAW;
+	case ACT_PGUP: ui->htop = ui->htop > 10 ? ui->htop - 10 : 0; return R_REDRAW;
+	case ACT_PGDN: ui->htop += 10; return R_REDRAW;
+	case ACT_HOME: ui->htop = 0; return R_REDRAW;
+	case ACT_END:  ui->htop = 1 << 20; return R_REDRAW;
+	default:       return R_NONE;
+	}
+}
+
+const ui_screen ui_help_screen = { SC_HELP, draw_help, act_help };

@@ -1,0 +1,78 @@
+/* Every key binding of the application in one table: the screens look
+ * actions up here, and the help screen and the hint bar are drawn from it,
+ * so neither can drift from what the keys do. */
+#ifndef ANTT_UI_KEYS_H
+#define ANTT_UI_KEYS_H
+
+#include <curses.h>
+#include <wchar.h>
+
+/* Screens, as bits, for the table's scope column. */
+enum {
+	SC_UNITS = 1, SC_CHECK = 2, SC_PROGRESS = 4, SC_SETTINGS = 8, SC_HELP = 16, SC_WELCOME = 32,
+	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP,
+	SC_ALL = 63,
+};
+
+/* A function key (ncurses KEY_*) as opposed to a typed character. */
+#define KC(k) ((k) | 0x1000000)
+
+/* X(action, screens, key, other key, label, help, word in the hint bar or NULL) */
+#define UI_KEYS(X) \
+	X(ACT_HELP,      SC_ALL,      KC(KEY_F(1)), 0,   "F1",     "Trợ giúp: bảng phím này", "Trợ giúp") \
+	X(ACT_QUIT,      SC_ALL,      KC(KEY_F(10)), 'q', "F10 q",  "Thoát (mọi câu trả lời đã được lưu)", "Thoát") \
+	X(ACT_BACK,      SC_ALL,      27, KC(KEY_BACKSPACE), "Esc", "Quay lại màn hình trước", "Quay lại") \
+	X(ACT_TELEX,     SC_ALL,      KC(KEY_F(2)), 0,   "F2",     "Bật / tắt bộ gõ Telex có sẵn (khi máy không có bộ gõ)", NULL) \
+	X(ACT_UP,        SC_LISTS,    KC(KEY_UP), 0,     "↑",      "Lên một dòng", NULL) \
+	X(ACT_DOWN,      SC_LISTS,    KC(KEY_DOWN), 0,   "↓",      "Xuống một dòng", NULL) \
+	X(ACT_PGUP,      SC_LISTS,    KC(KEY_PPAGE), 0,  "PgUp",   "Lên một trang", NULL) \
+	X(ACT_PGDN,      SC_LISTS,    KC(KEY_NPAGE), 0,  "PgDn",   "Xuống một trang", NULL) \
+	X(ACT_HOME,      SC_LISTS,    KC(KEY_HOME), 0,   "Home",   "Về đầu danh sách", NULL) \
+	X(ACT_END,       SC_LISTS,    KC(KEY_END), 0,    "End",    "Đến cuối danh sách", NULL) \
+	X(ACT_OPEN,      SC_UNITS,    '\n', KC(KEY_ENTER), "Enter", "Mở phiếu tiêu chí của đơn vị đang chọn", "Mở phiếu") \
+	X(ACT_SEARCH,    SC_UNITS,    '/', 0,            "/",      "Tìm đơn vị theo tên hoặc mã, không cần gõ dấu", "Tìm") \
+	X(ACT_NEXT,      SC_UNITS | SC_CHECK, 'n', 0,    "n",      "Đến đơn vị (hoặc tiêu chí) tiếp theo chưa xong", "Tiếp") \
+	X(ACT_TYPE,      SC_UNITS,    't', 0,            "t",      "Lọc theo loại đơn vị (bấm lại để đổi loại)", NULL) \
+	X(ACT_STATUS,    SC_UNITS,    's', 0,            "s",      "Lọc theo trạng thái (bấm lại để đổi)", NULL) \
+	X(ACT_YEAR_PREV, SC_UNITS | SC_PROGRESS, '[', 0, "[",      "Năm trước", NULL) \
+	X(ACT_YEAR_NEXT, SC_UNITS | SC_PROGRESS, ']', 0, "]",      "Năm sau", NULL) \
+	X(ACT_PROGRESS,  SC_UNITS,    'p', '\t',         "p Tab",  "Tiến độ theo loại đơn vị và theo xã", "Tiến độ") \
+	X(ACT_SETTINGS,  SC_UNITS | SC_PROGRESS, KC(KEY_F(9)), 0, "F9", "Thiết lập: tên đơn vị, người ký, chỉ tiêu, năm", NULL) \
+	X(ACT_ADD,       SC_UNITS,    'a', KC(KEY_IC), "a Ins",  "Sửa đơn vị: thêm đơn vị trực thuộc đơn vị đang chọn", NULL) \
+	X(ACT_RENAME,    SC_UNITS,    'r', 0,            "r",      "Sửa đơn vị: đổi tên", NULL) \
+	X(ACT_MOVE,      SC_UNITS,    'm', 0,            "m",      "Sửa đơn vị: chuyển sang đơn vị cấp trên khác", NULL) \
+	X(ACT_EXCLUDE,   SC_UNITS,    'x', 0,            "x",      "Sửa đơn vị: đánh dấu / bỏ đánh dấu không thuộc diện", NULL) \
+	X(ACT_RETIRE,    SC_UNITS,    'd', 0,            "d",      "Sửa đơn vị: giải thể hoặc sáp nhập", NULL) \
+	X(ACT_ALL_HOLD,  SC_CHECK,    '*', 0,            "*",      "Mọi tiêu chí đều đạt (sau đó chỉ sửa các ngoại lệ)", "Đạt hết") \
+	X(ACT_ANSWER,    SC_CHECK | SC_SETTINGS, '\n', KC(KEY_ENTER), "Enter", "Trả lời hoặc sửa dòng đang chọn", "Trả lời") \
+	X(ACT_YES,       SC_CHECK,    'c', '1',          "c 1",    "Trả lời \"có\" (đạt)", "Có") \
+	X(ACT_NO,        SC_CHECK,    'k', '0',          "k 0",    "Trả lời \"không\"", "Không") \
+	X(ACT_EXCEPTION, SC_CHECK,    'e', 0,            "e",      "Ngoại lệ: bất khả kháng hoặc đã xử lý kịp thời (cần ghi chú)", "Ngoại lệ") \
+	X(ACT_NOTE,      SC_CHECK,    'g', 0,            "g",      "Ghi chú cho tiêu chí", "Ghi chú") \
+	X(ACT_CLEAR,     SC_CHECK,    KC(KEY_DC), 0,     "Del",    "Xóa câu trả lời của tiêu chí", NULL) \
+	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
+	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu")
+
+typedef enum {
+	ACT_NONE,
+#define X(a, sc, k1, k2, label, help, bar) a,
+	UI_KEYS(X)
+#undef X
+	ACT_COUNT
+} ui_action;
+
+typedef struct {
+	ui_action action;
+	int screens;
+	int key, key2;
+	const char *label, *help;
+	const char *bar;
+} ui_key;
+
+extern const ui_key ui_keys[];
+extern const int ui_key_count;
+
+/* The action for a key on a screen. is_code: ch is a KEY_* code. */
+ui_action ui_key_action(int screen, int is_code, wint_t ch);
+
+#endif

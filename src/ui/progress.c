@@ -1,0 +1,129 @@
+/* The progress screen: per unit type, this year beside last year and the
+ * target; then per commune, how its units are doing. */
+#include <curses.h>
+#include "ui.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void pct(char *buf, size_t n, double p)
+{
+	char t[32];
+	if (p < 0)
+		snprintf(buf, n, "-");
+	else
+		snprintf(buf, n, "%s %%", text_fmt_pct(t, sizeof(t), p));
+}
+
+static void row(int y, const ui *ui, const char *const cells[], const int widths[], int n, int attr)
+{
+	int x = 1;
+	char buf[256];
+
+	for (int i = 0; i < n && x < ui->cols; i++) {
+		if (i == 0)
+			text_pad(buf, sizeof(buf), cells[i], (size_t)widths[i]);
+		else
+			text_rpad(buf, sizeof(buf), cells[i], (size_t)widths[i]);
+		ui_put(y, x, ui->cols - x, buf, attr);
+		x += widths[i] + 1;
+	}
+}
+
+static void draw_progress(ui *ui)
+{
+	static const int tw[] = { 16, 7, 8, 7, 9, 11, 9 };
+	static const int cw[] = { 18, 6, 7, 6, 8, 10, 17 };
+	antt_err err = { "" };
+	char a[32], b[32], c[32], d[32], e[32], f[32], title[128];
+	int y = 2, h;
+
+	snprintf(title, sizeof(title), "Tiến độ năm %d (so với năm %d và chỉ tiêu)", ui->year, ui->year - 1);
+	ui_draw_title(ui, title);
+	if (ui->p_year != ui->year) {
+		free(ui->pt);
+		free(ui->pc);
+		ui->pt = NULL;
+		ui->pc = NULL;
+		ui->npt = ui->npc = 0;
+		ui->p_year = 0;
+		if (progress_types(ui->db, ui->year, &ui->pt, &ui->npt, &err) != ANTT_OK ||
+		    progress_communes(ui->db, ui->year, &ui->pc, &ui->npc, &err) != ANTT_OK) {
+			ui_message(ui, 1, "%s", err.msg);
+			return;
+		}
+		ui->p_year = ui->year;
+	}
+	{
+		const char *head[] = { "Loại đơn vị", "Tổng", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Chỉ tiêu" };
+		row(y++, ui, head, tw, 7, A_BOLD);
+	}
+	for (size_t i = 0; i < ui->npt; i++) {
+		const progress_type *p = &ui->pt[i];
+		long long base = p->now.total - p->now.excluded;
+		double now = progress_pct(p->now.passed, base);
+		const char *cells[7];
+		int attr = A_NORMAL;
+
+		snprintf(a, sizeof(a), "%lld", base);
+		snprintf(b, sizeof(b), "%lld", p->now.assessed);
+		snprintf(c, sizeof(c), "%lld", p->now.passed);
+		pct(d, sizeof(d), now);
+		pct(e, sizeof(e), progress_pct(p->prev.passed, p->prev.total - p->prev.excluded));
+		pct(f, sizeof(f), p->target);
+		cells[0] = p->now.name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e; cells[6] = f;
+		if (p->target >= 0 && now >= 0)
+			attr = ui_attr(ui, now >= p->target ? UI_PASS : UI_FAIL);
+		row(y++, ui, cells, tw, 7, attr);
+	}
+	y++;
+	{
+		const char *head[] = { "Xã / phường / thị trấn", "Đơn vị", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Xã" };
+		row(y++, ui, head, cw, 7, A_BOLD);
+	}
+	h = ui->rows - y - 2;
+	if (ui->ptop > (int)ui->npc - h)
+		ui->ptop = (int)ui->npc - h > 0 ? (int)ui->npc - h : 0;
+	for (int i = ui->ptop; i < (int)ui->npc && y < ui->rows - 2; i++) {
+		const progress_commune *p = &ui->pc[i];
+		const char *cells[7], *v = p->verdict == -2 ? "-" : assess_verdict_name(p->verdict);
+
+		snprintf(a, sizeof(a), "%lld", p->units);
+		snprintf(b, sizeof(b), "%lld", p->assessed);
+		snprintf(c, sizeof(c), "%lld", p->passed);
+		pct(d, sizeof(d), progress_pct(p->passed, p->units));
+		pct(e, sizeof(e), progress_pct(p->prev_passed, p->prev_units));
+		cells[0] = p->name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e; cells[6] = v;
+		row(y++, ui, cells, cw, 7, p->verdict == RULE_PASS ? ui_attr(ui, UI_PASS) :
+			p->verdict == RULE_FAIL ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
+	}
+}
+
+static int act_progress(ui *ui, ui_action a)
+{
+	switch (a) {
+	case ACT_BACK:
+		ui->p_year = 0; /* figures are reloaded on the next visit */
+		ui_pop(ui);
+		ui_units_reload(ui);
+		return R_REDRAW;
+	case ACT_UP:   if (ui->ptop > 0) ui->ptop--; return R_REDRAW;
+	case ACT_DOWN: ui->ptop++; return R_REDRAW;
+	case ACT_PGUP: ui->ptop = ui->ptop > 10 ? ui->ptop - 10 : 0; return R_REDRAW;
+	case ACT_PGDN: ui->ptop += 10; return R_REDRAW;
+	case ACT_HOME: ui->ptop = 0; return R_REDRAW;
+	case ACT_END:  ui->ptop = 1 << 20; return R_REDRAW;
+	case ACT_YEAR_PREV: ui->year--; return R_REDRAW;
+	case ACT_YEAR_NEXT: ui->year++; return R_REDRAW;
+	case ACT_SETTINGS:
+		ui->ssel = 0;
+		ui_push(ui, &ui_settings_screen);
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+const ui_screen ui_progress_screen = { SC_PROGRESS, draw_progress, act_progress };

@@ -1,0 +1,104 @@
+/* The settings screen: the office's names, the signer, the report number
+ * prefix, the current year and the targets per unit type. Values are
+ * checked before they are stored; every change is audited. */
+#include <curses.h>
+#include "ui.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	const char *key, *label;
+	int kind;   /* 0 text, 1 year, 2 percent */
+} setting;
+
+static const setting settings[] = {
+	{ "office_name",   "Tên đơn vị (cơ quan ban hành)", 0 },
+	{ "parent_agency", "Cơ quan chủ quản", 0 },
+	{ "signer_title",  "Chức vụ người ký", 0 },
+	{ "signer_name",   "Họ tên người ký", 0 },
+	{ "report_prefix", "Ký hiệu số báo cáo (…/BC-…)", 0 },
+	{ "place",         "Địa danh ghi ngày tháng", 0 },
+	{ "current_year",  "Năm đang làm việc", 1 },
+	{ "target_xa",     "Chỉ tiêu xã (%)", 2 },
+	{ "target_phuong", "Chỉ tiêu phường (%)", 2 },
+	{ "target_thi-tran", "Chỉ tiêu thị trấn (%)", 2 },
+	{ "target_dac-khu", "Chỉ tiêu đặc khu (%)", 2 },
+	{ "target_khu-dan-cu", "Chỉ tiêu khu dân cư (%)", 2 },
+	{ "target_co-quan", "Chỉ tiêu cơ quan (%)", 2 },
+	{ "target_doanh-nghiep", "Chỉ tiêu doanh nghiệp (%)", 2 },
+	{ "target_co-so-giao-duc", "Chỉ tiêu cơ sở giáo dục (%)", 2 },
+};
+#define N_SETTINGS ((int)(sizeof(settings) / sizeof(*settings)))
+
+static void draw_settings(ui *ui)
+{
+	char buf[512];
+
+	ui_draw_title(ui, "Thiết lập");
+	ui_put(1, 1, ui->cols - 2, "Chọn dòng rồi bấm Enter để sửa. Mọi thay đổi được ghi vào nhật ký.", A_DIM);
+	for (int i = 0; i < N_SETTINGS && 3 + i < ui->rows - 2; i++) {
+		char *v = db_setting_get(ui->db, settings[i].key, "");
+		int attr = i == ui->ssel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
+
+		if (i == ui->ssel)
+			ui_line(3 + i, ui->cols, attr);
+		ui_put(3 + i, 1, 34, text_pad(buf, sizeof(buf), settings[i].label, 34), attr | A_BOLD);
+		ui_put(3 + i, 37, ui->cols - 38, v && *v ? v : "(chưa đặt)", attr);
+		free(v);
+	}
+}
+
+static antt_status setting_submit(ui *ui, const char *text)
+{
+	const setting *s = &settings[ui->ssel];
+	antt_err err = { "" };
+	char *end;
+	double v = strtod(text, &end);
+
+	if (s->kind == 1 && (*end || v < 2000 || v > 2100 || v != (int)v)) {
+		ui_message(ui, 1, "Năm phải là một số từ 2000 đến 2100.");
+		return ANTT_ERR_INVALID;
+	}
+	if (s->kind == 2 && (*end || !*text || v < 0 || v > 100)) {
+		ui_message(ui, 1, "Chỉ tiêu là một tỷ lệ phần trăm từ 0 đến 100.");
+		return ANTT_ERR_INVALID;
+	}
+	if (db_setting_set(ui->db, s->key, text, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return ANTT_ERR_DB;
+	}
+	if (s->kind == 1)
+		ui->year = (int)v;
+	ui_message(ui, 0, "Đã lưu: %s.", s->label);
+	return ANTT_OK;
+}
+
+static int act_settings(ui *ui, ui_action a)
+{
+	long sel = ui->ssel, top = 0;
+	char *v;
+
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
+		ui_scroll(&sel, &top, N_SETTINGS, N_SETTINGS, a);
+		ui->ssel = (int)sel;
+		return R_REDRAW;
+	case ACT_ANSWER:
+		v = db_setting_get(ui->db, settings[ui->ssel].key, "");
+		ui_prompt(ui, settings[ui->ssel].label, v, setting_submit);
+		free(v);
+		return R_REDRAW;
+	case ACT_BACK:
+		ui_pop(ui);
+		if (ui->screen == &ui_units_screen)
+			ui_units_reload(ui);
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+const ui_screen ui_settings_screen = { SC_SETTINGS, draw_settings, act_settings };

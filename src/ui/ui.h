@@ -1,0 +1,100 @@
+/* The application's state and the pieces the screens share. Only src/ui
+ * includes curses.h; what the screens show comes from core functions
+ * (tree_*, assess_*, progress_*, lineedit_*) that are tested without a
+ * terminal. Actions change state and return a reaction; drawing happens
+ * once per key, from the state. */
+#ifndef ANTT_UI_H
+#define ANTT_UI_H
+
+#include "app.h"
+#include "assess.h"
+#include "db.h"
+#include "keys.h"
+#include "lineedit.h"
+#include "progress.h"
+#include "tree.h"
+
+enum { R_NONE = 0, R_REDRAW = 1, R_QUIT = 2 };
+
+struct ui;
+
+typedef struct {
+	int id;                                   /* SC_* */
+	void (*draw)(struct ui *ui);
+	int (*act)(struct ui *ui, ui_action a);   /* returns R_* */
+} ui_screen;
+
+/* A prompt's submit handler: ANTT_OK closes the prompt; anything else keeps
+ * it open with the text, and the message set by the handler is shown. */
+typedef antt_status (*ui_submit)(struct ui *ui, const char *text);
+
+enum { UI_TITLE = 1, UI_HINT, UI_PASS, UI_FAIL, UI_DRAFT, UI_ERROR, UI_SELECT };
+
+typedef struct ui {
+	antt_db *db;
+	antt_db **dbp;             /* the caller's handle: the welcome screen may switch it */
+	char *db_path;
+	int year;
+	int rows, cols;
+	int color;                 /* colours in use */
+	int ascii;                 /* ASCII marks: no colour, or the Linux console */
+	int telex;
+	int utf8;                  /* the locale is UTF-8 */
+	const ui_screen *screen;
+	const ui_screen *stack[8];
+	int depth;
+	char msg[600];
+	int msg_error;
+
+	/* the prompt on the line above the hint bar */
+	int prompting;
+	char prompt_label[160];
+	lineedit prompt;
+	ui_submit submit;
+	char pctx[4][128];         /* what a multi-step dialog has gathered */
+
+	/* units */
+	tree_view tree;
+	int tree_loaded;
+	long sel, top;
+	char want_unit[128];       /* select this unit when the tree reloads */
+
+	/* checklist */
+	assess_result chk;
+	int chk_loaded;
+	int item, itop;
+
+	/* progress (loaded for p_year), settings, help */
+	progress_type *pt;
+	size_t npt;
+	progress_commune *pc;
+	size_t npc;
+	int p_year;
+	int ptop, ssel, htop;
+} ui;
+
+extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
+	ui_settings_screen, ui_help_screen, ui_welcome_screen;
+
+
+/* Screens */
+void ui_push(ui *ui, const ui_screen *s);
+void ui_pop(ui *ui);
+void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
+
+/* Units and checklist hooks used across screens */
+antt_status ui_units_reload(ui *ui);
+antt_status ui_check_open(ui *ui, const char *code);
+
+/* Drawing (draw.c) */
+int ui_attr(const ui *ui, int kind);
+void ui_put(int y, int x, int cols, const char *s, int attr);
+void ui_line(int y, int cols, int attr);
+const char *ui_mark(const ui *ui, int state);
+void ui_draw_title(ui *ui, const char *left);
+void ui_draw_bottom(ui *ui);
+int ui_list_height(const ui *ui, int top_rows);
+void ui_scroll(long *sel, long *top, long n, int height, ui_action a);
+
+#endif

@@ -1,0 +1,333 @@
+/* The units screen: the hierarchy for the chosen year with each unit's
+ * status, the counts per type, filters, search without accents, the jump
+ * to the next unit still to assess, and the units editor's dialogs. */
+#include <curses.h>
+#include "ui.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TOP_ROWS 5   /* title, two lines of counts, filters, column heads */
+
+antt_status ui_units_reload(ui *ui)
+{
+	antt_err err = { "" };
+	char type[32], search[256];
+	int status;
+	long keep = -1;
+	antt_status s;
+
+	if (!ui->want_unit[0] && ui->tree_loaded && ui->sel >= 0 && (size_t)ui->sel < ui->tree.n_vis)
+		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->tree.rows[ui->tree.vis[ui->sel]].u.code);
+	snprintf(type, sizeof(type), "%s", ui->tree_loaded ? ui->tree.type : "");
+	snprintf(search, sizeof(search), "%s", ui->tree_loaded ? ui->tree.search : "");
+	status = ui->tree_loaded ? ui->tree.status : -1;
+	if (ui->tree_loaded)
+		tree_free(&ui->tree);
+	ui->tree_loaded = 0;
+	s = tree_load(ui->db, ui->year, &ui->tree, &err);
+	if (s != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	ui->tree_loaded = 1;
+	tree_filter(&ui->tree, type, status, search);
+	if (ui->want_unit[0])
+		keep = tree_find(&ui->tree, ui->want_unit);
+	ui->want_unit[0] = '\0';
+	ui->sel = keep >= 0 ? keep : 0;
+	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	return ANTT_OK;
+}
+
+static const tree_row *current(const ui *ui)
+{
+	if (ui->sel < 0 || (size_t)ui->sel >= ui->tree.n_vis)
+		return NULL;
+	return &ui->tree.rows[ui->tree.vis[ui->sel]];
+}
+
+static int status_attr(const ui *ui, unit_status s)
+{
+	switch (s) {
+	case STATUS_PASS:  return ui_attr(ui, UI_PASS);
+	case STATUS_FAIL:  return ui_attr(ui, UI_FAIL);
+	case STATUS_DRAFT: return ui_attr(ui, UI_DRAFT);
+	default:           return A_NORMAL;
+	}
+}
+
+static void draw_counts(ui *ui)
+{
+	char buf[1024] = "", part[128];
+
+	for (size_t i = 0; i < ui->tree.n_counts; i++) {
+		const tree_count *c = &ui->tree.counts[i];
+		snprintf(part, sizeof(part), "%s%s %d/%d", i ? " · " : "", c->name, c->n[STATUS_PASS],
+			c->total - c->n[STATUS_EXCLUDED]);
+		strncat(buf, part, sizeof(buf) - strlen(buf) - 1);
+	}
+	if (!buf[0]) {
+		ui_put(1, 1, ui->cols - 2, "Chưa có đơn vị nào.", A_NORMAL);
+		return;
+	}
+	/* "đạt / đơn vị thuộc diện" per type, wrapped on two lines */
+	{
+		const char *p = buf;
+		for (int y = 1; y <= 2 && *p; y++) {
+			size_t n = text_wrap_line(p, (size_t)ui->cols - 2);
+			char line[1024];
+			snprintf(line, sizeof(line), "%.*s", (int)n, p);
+			ui_put(y, 1, ui->cols - 2, line, A_NORMAL);
+			p += n;
+			while (*p == ' ' || *p == '\xc2' || *p == '\xb7')
+				p++;
+		}
+	}
+}
+
+static void draw_units(ui *ui)
+{
+	char title[512], line[512], name[512], st[64];
+	int h = ui_list_height(ui, TOP_ROWS);
+	int name_cols = ui->cols - 47;
+	char *office = db_setting_get(ui->db, "office_name", "antt");
+
+	snprintf(title, sizeof(title), "antt — %s — Đơn vị", office);
+	free(office);
+	ui_draw_title(ui, title);
+	draw_counts(ui);
+	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)",
+		ui->tree.type[0] ? ui->tree.type : "tất cả",
+		ui->tree.status >= 0 ? tree_status_name((unit_status)ui->tree.status) : "tất cả",
+		ui->tree.search[0] ? " · tìm: " : "", ui->tree.search, ui->tree.n_vis, ui->tree.n);
+	ui_put(3, 1, ui->cols - 2, line, A_DIM);
+	ui_put(4, 1, ui->cols - 2, "Đơn vị", A_BOLD);
+	ui_put(4, name_cols + 2, 11, "Mã", A_BOLD);
+	ui_put(4, name_cols + 14, 15, "Loại", A_BOLD);
+	ui_put(4, name_cols + 30, ui->cols - name_cols - 31, "Trạng thái", A_BOLD);
+
+	for (int i = 0; i < h && ui->top + i < (long)ui->tree.n_vis; i++) {
+		long v = ui->top + i;
+		const tree_row *r = &ui->tree.rows[ui->tree.vis[v]];
+		int y = TOP_ROWS + i, sel = v == ui->sel;
+		int indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
+		int base = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
+
+		if (sel)
+			ui_line(y, ui->cols, base);
+		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
+		ui_put(y, 1, name_cols, name, base | (r->status == STATUS_NA ? A_BOLD : 0));
+		ui_put(y, name_cols + 2, 11, r->u.code, base);
+		ui_put(y, name_cols + 14, 15, r->u.type_name, base);
+		snprintf(st, sizeof(st), "%s", tree_status_name(r->status));
+		ui_put(y, name_cols + 30, ui->cols - name_cols - 31, st, sel ? base : status_attr(ui, r->status));
+	}
+	if (ui->tree.n_vis == 0)
+		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
+}
+
+/* --- dialogs ------------------------------------------------------------ */
+
+static antt_status after_change(ui *ui, antt_status s, antt_err *err, const char *done)
+{
+	if (s != ANTT_OK) {
+		ui_message(ui, 1, "%s", err->msg[0] ? err->msg : antt_strerror(s));
+		return s;
+	}
+	ui_units_reload(ui);
+	ui_message(ui, 0, "%s", done);
+	return ANTT_OK;
+}
+
+static antt_status search_submit(ui *ui, const char *text)
+{
+	tree_filter(&ui->tree, ui->tree.type, ui->tree.status, text);
+	ui->sel = ui->top = 0;
+	if (ui->tree.n_vis == 0)
+		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.", text);
+	else
+		ui_message(ui, 0, "Tìm thấy %zu đơn vị. Bấm / rồi Enter với ô trống để bỏ tìm.", ui->tree.n_vis);
+	return ANTT_OK;
+}
+
+static antt_status add_name(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	antt_status s = unit_add(ui->db, ui->pctx[0], ui->pctx[1], text, ui->pctx[2][0] ? ui->pctx[2] : NULL, &err);
+
+	if (s == ANTT_OK)
+		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->pctx[0]);
+	return after_change(ui, s, &err, "Đã thêm đơn vị.");
+}
+
+static antt_status add_type(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	char code[32];
+
+	if (unit_type_resolve(ui->db, text, code, sizeof(code), &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return ANTT_ERR_INVALID;
+	}
+	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", code);
+	ui_prompt(ui, "Tên đơn vị:", "", add_name);
+	return ANTT_OK;
+}
+
+static antt_status add_code(ui *ui, const char *text)
+{
+	unit_row u;
+
+	if (!*text || strpbrk(text, " ,\"")) {
+		ui_message(ui, 1, "Mã không được trống, không có khoảng trắng, dấu phẩy hay ngoặc kép.");
+		return ANTT_ERR_INVALID;
+	}
+	if (unit_get(ui->db, text, &u, NULL) == ANTT_OK) {
+		ui_message(ui, 1, "Mã \"%s\" đã dùng cho \"%s\". Chọn mã khác.", text, u.name);
+		return ANTT_ERR_EXISTS;
+	}
+	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
+	ui_prompt(ui, "Loại (khu dân cư, xã, phường, cơ quan, doanh nghiệp, cơ sở giáo dục...):", "", add_type);
+	return ANTT_OK;
+}
+
+static antt_status rename_submit(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	return after_change(ui, unit_rename(ui->db, ui->pctx[0], text, &err), &err, "Đã đổi tên.");
+}
+
+static antt_status move_submit(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	return after_change(ui, unit_move(ui->db, ui->pctx[0], *text ? text : NULL, &err), &err, "Đã chuyển đơn vị.");
+}
+
+static antt_status retire_into(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	return after_change(ui, unit_retire(ui->db, ui->pctx[0], ui->pctx[1][0] ? ui->pctx[1] : NULL,
+		*text ? text : NULL, &err), &err, "Đã ghi nhận giải thể / sáp nhập.");
+}
+
+static antt_status retire_date(ui *ui, const char *text)
+{
+	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", text);
+	ui_prompt(ui, "Sáp nhập vào đơn vị mã (để trống nếu chỉ giải thể):", "", retire_into);
+	return ANTT_OK;
+}
+
+/* --- actions ------------------------------------------------------------ */
+
+static void cycle_type(ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->tree.n_counts; i++)
+		if (!strcmp(ui->tree.counts[i].type, ui->tree.type))
+			break;
+	/* "" -> first type -> ... -> last -> "" */
+	i = ui->tree.type[0] ? i + 1 : 0;
+	tree_filter(&ui->tree, i < ui->tree.n_counts ? ui->tree.counts[i].type : NULL, ui->tree.status, ui->tree.search);
+	ui->sel = ui->top = 0;
+}
+
+static void cycle_status(ui *ui)
+{
+	int s = ui->tree.status + 1;
+	if (s > STATUS_EXCLUDED)
+		s = -1;
+	tree_filter(&ui->tree, ui->tree.type, s, ui->tree.search);
+	ui->sel = ui->top = 0;
+}
+
+static int act_units(ui *ui, ui_action a)
+{
+	const tree_row *r = current(ui);
+	antt_err err = { "" };
+	long next;
+
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_HOME: case ACT_END:
+		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), a);
+		return R_REDRAW;
+	case ACT_BACK:
+		if (ui->tree.search[0] || ui->tree.type[0] || ui->tree.status >= 0) {
+			tree_filter(&ui->tree, NULL, -1, NULL);
+			ui->sel = ui->top = 0;
+			ui_message(ui, 0, "Đã bỏ mọi bộ lọc.");
+		}
+		return R_REDRAW;
+	case ACT_OPEN:
+		if (!r)
+			return R_NONE;
+		if (r->status == STATUS_NA) {
+			ui_message(ui, 0, "%s không đánh giá theo tiêu chuẩn; chọn một đơn vị bên dưới.", r->u.type_name);
+			return R_REDRAW;
+		}
+		if (r->status == STATUS_EXCLUDED) {
+			ui_message(ui, 0, "Đơn vị này không thuộc diện đánh giá (bấm x để bỏ đánh dấu).");
+			return R_REDRAW;
+		}
+		ui_check_open(ui, r->u.code);
+		return R_REDRAW;
+	case ACT_SEARCH:
+		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", ui->tree.search, search_submit);
+		return R_REDRAW;
+	case ACT_NEXT:
+		next = tree_next_pending(&ui->tree, ui->sel);
+		if (next < 0)
+			ui_message(ui, 0, "Không còn đơn vị nào chưa đánh giá trong danh sách này.");
+		else
+			ui->sel = next;
+		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+		return R_REDRAW;
+	case ACT_TYPE:
+		cycle_type(ui);
+		return R_REDRAW;
+	case ACT_STATUS:
+		cycle_status(ui);
+		return R_REDRAW;
+	case ACT_YEAR_PREV: case ACT_YEAR_NEXT:
+		ui->year += a == ACT_YEAR_NEXT ? 1 : -1;
+		ui_units_reload(ui);
+		return R_REDRAW;
+	case ACT_PROGRESS:
+		ui->ptop = 0;
+		ui_push(ui, &ui_progress_screen);
+		return R_REDRAW;
+	case ACT_SETTINGS:
+		ui->ssel = 0;
+		ui_push(ui, &ui_settings_screen);
+		return R_REDRAW;
+	case ACT_ADD:
+		snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%s", r ? r->u.code : "");
+		ui_prompt(ui, r ? "Thêm đơn vị trực thuộc — mã mới:" : "Thêm đơn vị — mã mới:", "", add_code);
+		return R_REDRAW;
+	case ACT_RENAME: case ACT_MOVE: case ACT_RETIRE:
+		if (!r)
+			return R_NONE;
+		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
+		if (a == ACT_RENAME)
+			ui_prompt(ui, "Tên mới:", r->u.name, rename_submit);
+		else if (a == ACT_MOVE)
+			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", r->u.parent_code, move_submit);
+		else
+			ui_prompt(ui, "Ngày giải thể (NĂM-THÁNG-NGÀY, trống: hôm nay):", "", retire_date);
+		return R_REDRAW;
+	case ACT_EXCLUDE:
+		if (!r || r->status == STATUS_NA)
+			return R_NONE;
+		after_change(ui, unit_exclude(ui->db, r->u.code, r->status != STATUS_EXCLUDED, &err), &err,
+			r->status != STATUS_EXCLUDED ? "Đã đánh dấu không thuộc diện đánh giá."
+			                             : "Đơn vị thuộc diện đánh giá trở lại.");
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units };

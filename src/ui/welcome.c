@@ -1,0 +1,101 @@
+/* First run: the database has no units yet. Offer to import the office's
+ * units from a CSV file, or to open the demo database beside it. */
+#include <curses.h>
+#include "ui.h"
+#include "demo.h"
+#include "text.h"
+#include "unit.h"
+
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void draw_welcome(ui *ui)
+{
+	static const char *const lines[] = {
+		"Chào mừng đến với antt.",
+		"",
+		"Cơ sở dữ liệu này chưa có đơn vị nào:",
+		NULL,
+		"",
+		"  1  Nhập danh sách đơn vị từ tệp CSV (Excel: Lưu thành \"CSV UTF-8\")",
+		"     các cột: code,parent_code,type,name[,excluded]",
+		"  2  Mở dữ liệu mẫu (một huyện giả định, để làm quen)",
+		"",
+		"  F1 Trợ giúp · F10 Thoát",
+	};
+	ui_draw_title(ui, "antt — An toàn về an ninh, trật tự");
+	for (size_t i = 0; i < sizeof(lines) / sizeof(*lines); i++)
+		ui_put(3 + (int)i, 4, ui->cols - 8, lines[i] ? lines[i] : ui->db_path, lines[i] ? A_NORMAL : A_BOLD);
+}
+
+static antt_status import_submit(ui *ui, const char *path)
+{
+	antt_err err = { "" };
+	int n = 0;
+	antt_status s = unit_import_csv(ui->db, path, &n, &err);
+
+	if (s != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	ui_units_reload(ui);
+	ui->screen = &ui_units_screen;
+	ui_message(ui, 0, "Đã nhập %d đơn vị. Bấm Enter trên một đơn vị để đánh giá.", n);
+	return ANTT_OK;
+}
+
+static antt_status open_demo(ui *ui)
+{
+	char *copy = strdup(ui->db_path), path[4096];
+	antt_db *demo = NULL;
+	antt_err err = { "" };
+	antt_status s;
+	int units;
+
+	if (!copy)
+		return ANTT_ERR_NOMEM;
+	snprintf(path, sizeof(path), "%s/demo.db", dirname(copy));
+	free(copy);
+	if ((s = db_open(path, DB_CREATE, &demo, &err)) == ANTT_OK) {
+		s = demo_build(demo, 0, &units, &err);
+		if (s == ANTT_ERR_EXISTS)   /* made on an earlier visit */
+			s = ANTT_OK;
+	}
+	if (s != ANTT_OK) {
+		db_close(demo);
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	db_close(*ui->dbp);
+	*ui->dbp = ui->db = demo;
+	free(ui->db_path);
+	ui->db_path = strdup(path);
+	{
+		char *y = db_setting_get(demo, "current_year", NULL);
+		if (y)
+			ui->year = atoi(y);
+		free(y);
+	}
+	ui_units_reload(ui);
+	ui->screen = &ui_units_screen;
+	ui_message(ui, 0, "Đang mở dữ liệu mẫu %s. Bấm F1 để xem các phím.", path);
+	return ANTT_OK;
+}
+
+static int act_welcome(ui *ui, ui_action a)
+{
+	switch (a) {
+	case ACT_WELCOME_IMPORT:
+		ui_prompt(ui, "Đường dẫn tệp CSV:", "", import_submit);
+		return R_REDRAW;
+	case ACT_WELCOME_DEMO:
+		open_demo(ui);
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+const ui_screen ui_welcome_screen = { SC_WELCOME, draw_welcome, act_welcome };
