@@ -35,7 +35,7 @@ for t in build/tests/test_* build/san/tests/test_*; do
 	"$t" > "$out" 2>&1
 	tally "$t" $? "$out"
 done
-for t in tests/cli/test_*.sh; do
+for t in tests/cli/test_*.sh tests/ui/test_*.sh; do
 	ANTT="$PWD/antt" sh "$t" > "$out" 2>&1
 	tally "$t" $? "$out"
 	if [ -x build/san/antt ]; then

@@ -178,7 +178,7 @@ static int handle(ui *ui, int is_code, wint_t ch)
 		return R_QUIT;
 	case ACT_HELP:
 		if (ui->screen != &ui_help_screen) {
-			ui->htop = 0;
+			ui->htop = ui_help_line_of(ui->screen->id);
 			ui_push(ui, &ui_help_screen);
 		}
 		return R_REDRAW;
@@ -241,13 +241,8 @@ int ui_run(antt_db **dbp, const char *db_path)
 		ui_push(&u, &ui_units_screen);
 		if (last && tree_find(&u.tree, last) >= 0) {
 			u.sel = tree_find(&u.tree, last);
-			if (scr && !strcmp(scr, "checklist") && ui_check_open(&u, last) == ANTT_OK) {
-				char *item = db_state_get(u.db, "item");
-				int k = item && u.chk_loaded ? form_find(u.chk.f, item) : -1;
-				if (k >= 0)
-					u.item = k;
-				free(item);
-			}
+			if (scr && !strcmp(scr, "checklist"))
+				ui_check_open(&u, last);
 		}
 		free(last);
 		free(scr);

@@ -57,12 +57,19 @@ antt_status ui_check_open(ui *ui, const char *code)
 	}
 	ui->chk_loaded = 1;
 	ui->item = ui->itop = 0;
-	/* start on the first criterion still to answer */
-	for (size_t i = 0; i < ui->chk.f->n_items; i++)
-		if (ui->chk.f->items[i].leaf && ui->chk.items[i].state == RULE_MISSING) {
-			ui->item = (int)i;
-			break;
-		}
+	{
+		/* back where the officer was on this unit, else on the first
+		 * criterion still to answer */
+		char *last = db_state_get(ui->db, "unit"), *item = db_state_get(ui->db, "item");
+		int k = last && item && !strcmp(last, code) ? form_find(ui->chk.f, item) : -1;
+
+		for (size_t i = 0; k < 0 && i < ui->chk.f->n_items; i++)
+			if (ui->chk.f->items[i].leaf && ui->chk.items[i].state == RULE_MISSING)
+				k = (int)i;
+		ui->item = k >= 0 ? k : 0;
+		free(last);
+		free(item);
+	}
 	if (ui->screen != &ui_check_screen)
 		ui_push(ui, &ui_check_screen);
 	remember(ui);

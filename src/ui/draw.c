@@ -84,6 +84,11 @@ void ui_draw_bottom(ui *ui)
 
 	move(y, 0);
 	clrtoeol();
+	if (ui->prompting && ui->msg[0]) {
+		/* a refused value: the reason above the field that keeps the focus */
+		ui_line(y - 1, ui->cols, ui_attr(ui, ui->msg_error ? UI_ERROR : UI_DRAFT));
+		ui_put(y - 1, 0, ui->cols, ui->msg, ui_attr(ui, ui->msg_error ? UI_ERROR : UI_DRAFT));
+	}
 	if (ui->prompting) {
 		char text[LINEEDIT_MAX * 4 + 1];
 		size_t lw = text_width(ui->prompt_label), cur = lineedit_cursor_col(&ui->prompt);

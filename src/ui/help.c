@@ -48,6 +48,25 @@ static int help_line(int want, char *buf, size_t n, int *bold)
 	return line;
 }
 
+int ui_help_line_of(int screen)
+{
+	int line = 0;
+
+	for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++) {
+		if (groups[g].screen == screen)
+			return line;
+		for (int i = 0; i < ui_key_count; i++) {
+			const ui_key *k = &ui_keys[i];
+			int in = groups[g].screen == SC_ALL ? k->screens == SC_ALL || k->screens == SC_LISTS
+			                                   : k->screens != SC_ALL && k->screens != SC_LISTS &&
+			                                     (k->screens & groups[g].screen);
+			line += in;
+		}
+		line += 2;
+	}
+	return 0;
+}
+
 static void draw_help(ui *ui)
 {
 	int total = help_line(-1, NULL, 0, NULL), h = ui->rows - 3;

@@ -87,6 +87,9 @@ void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
 antt_status ui_units_reload(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
 
+/* The help line where a screen's own keys start (help.c). */
+int ui_help_line_of(int screen);
+
 /* Drawing (draw.c) */
 int ui_attr(const ui *ui, int kind);
 void ui_put(int y, int x, int cols, const char *s, int attr);

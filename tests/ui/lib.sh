@@ -1,0 +1,39 @@
+# Helpers for driving the real binary in tmux: start it in an 80x24 pane,
+# send keys, wait for text on the screen, and print TAP lines.
+. "$(dirname "$0")/../cli/lib.sh"
+S="antt-test-$$"
+export LANG=C.UTF-8
+
+stop() { tmux kill-session -t "$S" 2>/dev/null; true; }
+trap 'stop; rm -rf "$T"' EXIT
+
+# start [ENV=VALUE ...]: antt on $DB in a fresh pane
+start() {
+	stop
+	tmux new-session -d -s "$S" -x 80 -y 24 "exec env $* ANTT_USER=kiemthu $ANTT --db $DB"
+}
+keys() { tmux send-keys -t "$S" "$@"; }
+# type TEXT: literal keys
+type_text() { tmux send-keys -t "$S" -l "$1"; }
+screen() { tmux capture-pane -p -t "$S"; }
+pane_pid() { tmux list-panes -t "$S" -F '#{pane_pid}'; }
+
+# wait_for TEXT [SECONDS]: until TEXT is on the screen; then ok/not ok
+wait_for() {
+	i=0 limit=$(( ${2:-5} * 20 ))
+	while [ $i -lt $limit ]; do
+		if screen | grep -qF -- "$1"; then
+			ok "screen shows: $1"
+			return 0
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	out=$(screen)
+	err=""
+	not_ok "screen never showed: $1"
+	return 1
+}
+
+# the row of the screen that contains TEXT
+row_of() { screen | grep -F -- "$1" | head -1; }

@@ -1,0 +1,104 @@
+# End to end in tmux: find a khu dân cư by a search without accents, answer
+# its checklist, watch the verdict change, see the commune's progress, quit,
+# reopen and find the answers; refused values; resize; Telex; help.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+start
+wait_for "Công an huyện Sông Lam"
+wait_for "F1 Trợ giúp"
+
+# search without accents
+keys /
+wait_for "Tìm (tên hoặc mã"
+type_text "thon dong hoa binh"
+keys Enter
+wait_for "Tìm thấy 1 đơn vị"
+wait_for "Thôn Đông Hòa Bình"
+
+# open it; everything holds with one key
+keys Enter
+wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình (X001-K01)"
+keys '*'
+wait_for "Kết luận: ĐẠT"
+expect_eq "$(sql "SELECT verdict FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X001-K01' AND year = 2024")" "pass" "the verdict is stored"
+
+# 4b is the 15th line of the khu dân cư form: a serious crime happened
+keys Home
+for i in $(seq 14); do keys Down; done
+keys k
+wait_for "CHƯA ĐẠT — không đạt tiêu chí: 4b"
+expect_eq "$(sql "SELECT value FROM answers WHERE criterion = '4b' AND assessment_id = (SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X001-K01' AND year = 2024)")" "0" "the answer is saved at once"
+
+# ... but it was handled promptly: an exception with a note typed in Telex
+keys e
+wait_for "Ngoại lệ — ghi chú sự việc:"
+keys C-u F2
+type_text "Vuj troomj ddax xuwr lys"
+wait_for "Vụ trộm đã xử lý"
+keys Enter
+wait_for "Kết luận: ĐẠT"
+expect_eq "$(sql "SELECT exception || '|' || note FROM answers WHERE criterion = '4b' AND assessment_id = (SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X001-K01' AND year = 2024)")" "1|Vụ trộm đã xử lý" "exception and Telex note stored in NFC"
+keys F2
+
+# a wrong value is refused and the field keeps the focus
+keys Home Down Down
+keys Enter
+wait_for "1.2 (%):"
+keys C-u
+type_text "150"
+keys Enter
+wait_for "từ 0 đến 100"
+wait_for "1.2 (%): 150"
+keys Escape
+wait_for "Kết luận: ĐẠT"
+
+# back to the list: the unit's status; then the commune's progress
+keys Escape
+wait_for "Lọc: loại"
+row=$(row_of "X001-K01")
+case "$row" in *"đạt"*) ok "the list shows the new status";; *) not_ok "status row: $row";; esac
+keys p
+wait_for "Tiến độ năm 2024"
+wait_for "Xã Hòa Bình"
+keys Escape
+wait_for "Lọc: loại"
+
+# help is drawn from the key table, open at the current screen's keys
+keys Enter
+wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình"
+keys F1
+wait_for "Mọi tiêu chí đều đạt (sau đó chỉ sửa các ngoại lệ)"
+keys Escape
+wait_for "Kết luận:"
+keys Escape
+wait_for "Lọc: loại"
+
+# quit and reopen on the same unit
+keys Enter
+wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình"
+keys q
+sleep 0.3
+start
+wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình (X001-K01)"
+keys End
+wait_for "không ngoại lệ"
+keys Home Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+wait_for "Ghi chú: Vụ trộm đã xử lý"
+
+# resize: too small, then back
+tmux resize-window -t "$S" -x 70 -y 20
+wait_for "Cửa sổ quá nhỏ: cần ít nhất 80×24, hiện có 70×20."
+tmux resize-window -t "$S" -x 100 -y 30
+wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình"
+keys F10
+sleep 0.3
+tmux has-session -t "$S" 2>/dev/null && not_ok "F10 quits" || ok "F10 quits"
+
+# no colour: ASCII marks
+start NO_COLOR=1
+keys Home
+wait_for "[+]"
+keys q
+expect_eq "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok" "database intact"
+finish

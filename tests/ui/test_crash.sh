@@ -1,0 +1,44 @@
+# kill -9 in the middle of entry: the database stays intact and every answer
+# the screen showed as saved is in it. TRIALS (default 3) random moments.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+trials=${TRIALS:-3}
+t=1
+while [ $t -le "$trials" ]; do
+	unit=X00$(( (t % 9) + 1 ))-K0$(( (t % 5) + 1 ))
+	sqlite3 "$DB" "DELETE FROM ui_state"   # start on the list, not where the last trial died
+	start
+	wait_for "Lọc: loại" > /dev/null || { not_ok "trial $t: no start"; t=$((t + 1)); continue; }
+	keys /
+	type_text "$unit"
+	keys Enter Enter
+	wait_for "($unit)" > /dev/null || { not_ok "trial $t: $unit did not open"; t=$((t + 1)); continue; }
+	# a burst of answers, then SIGKILL at a random moment inside it
+	keys Home
+	for i in $(seq 16); do
+		if [ $(( (i + t) % 3 )) -eq 0 ]; then keys k; else keys c; fi
+		keys Down
+	done
+	sleep "0.$(( $(od -An -N1 -tu1 /dev/urandom) % 40 ))"
+	shot=$(screen)
+	kill -9 "$(pane_pid)"
+	sleep 0.2
+	stop
+	check=$(sqlite3 "$DB" "PRAGMA integrity_check")
+	expect_eq "$check" "ok" "trial $t: integrity_check after kill -9"
+	# every answer row on the screen (mark, id, ..., có|không) is stored
+	lost=0 seen=0
+	printf '%s\n' "$shot" | awk '$1 ~ /^(✓|✗|·)$/ && ($NF == "có" || $NF == "không") { print $2, $NF }' > "$T/shown"
+	while read -r id ans; do
+		want=1; [ "$ans" = "không" ] && want=0
+		got=$(sqlite3 "$DB" "SELECT value FROM answers WHERE criterion = '$id' AND assessment_id =
+			(SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = '$unit' AND year = 2024)")
+		seen=$((seen + 1))
+		[ "$got" = "$want" ] || { lost=$((lost + 1)); echo "# $unit $id shown $ans, stored '$got'"; }
+	done < "$T/shown"
+	[ "$seen" -gt 0 ] && ok "trial $t: $seen answers on screen" || not_ok "trial $t: no answers on screen"
+	expect_eq "$lost" "0" "trial $t: answers shown but not stored"
+	t=$((t + 1))
+done
+finish
