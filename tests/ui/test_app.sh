@@ -100,5 +100,11 @@ start NO_COLOR=1
 keys Home
 wait_for "[+]"
 keys q
+sleep 0.3
+
+# the Linux console (8 colours, limited font): ASCII marks too
+start TERM=linux
+wait_for "[+]"
+keys q
 expect_eq "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok" "database intact"
 finish

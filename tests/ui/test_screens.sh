@@ -1,0 +1,79 @@
+# End to end in tmux: the first run on an empty database, the units editor,
+# the settings screen, and a terminal whose locale is not UTF-8.
+. "$(dirname "$0")/lib.sh"
+
+# first run: an empty database offers CSV import or the demo
+printf 'code,parent_code,type,name\nX1,,xã,Xã Hòa Bình\nK1,X1,khu dân cư,Thôn Đông\n' > "$T/units.csv"
+start
+wait_for "Cơ sở dữ liệu này chưa có đơn vị nào"
+keys 1
+wait_for "Đường dẫn tệp CSV:"
+type_text "$T/nope.csv"
+keys Enter
+wait_for "không có tệp này"
+keys C-u
+type_text "$T/units.csv"
+keys Enter
+wait_for "Đã nhập 2 đơn vị"
+wait_for "Thôn Đông"
+
+# units editor: add under the selected unit, rename, exclude
+keys Home
+keys a
+wait_for "Thêm đơn vị trực thuộc — mã mới:"
+type_text "K2"
+keys Enter
+wait_for "Loại (khu dân cư"
+type_text "khu dan cu"
+keys Enter
+wait_for "Tên đơn vị:"
+type_text "Thôn Tây"
+keys Enter
+wait_for "Đã thêm đơn vị."
+expect_eq "$(sql "SELECT p.code || '/' || u.type || '/' || u.name FROM units u JOIN units p ON p.id = u.parent_id WHERE u.code = 'K2'")" "X1/khu-dan-cu/Thôn Tây" "unit added under the selected commune"
+keys r
+wait_for "Tên mới:"
+keys C-u
+type_text "Thôn Tây Hạ"
+keys Enter
+wait_for "Thôn Tây Hạ"
+keys x
+wait_for "không thuộc diện"
+expect_eq "$(sql "SELECT excluded FROM units WHERE code = 'K2'")" "1" "exclude is stored"
+
+# settings: a target out of range is refused, a good one stored
+keys F9
+wait_for "Thiết lập"
+keys Down Down Down Down Down Down Down Enter
+wait_for "Chỉ tiêu xã (%)"
+keys C-u
+type_text "150"
+keys Enter
+wait_for "từ 0 đến 100"
+keys C-u
+type_text "97"
+keys Enter
+wait_for "Đã lưu: Chỉ tiêu xã (%)."
+expect_eq "$(sql "SELECT value FROM settings WHERE key = 'target_xa'")" "97" "target stored"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE tbl = 'settings' AND row_uuid = 'target_xa' AND new_value = '97' AND who = 'kiemthu'")" "1" "setting change audited"
+keys Escape
+wait_for "Lọc: loại"
+keys q
+sleep 0.3
+
+# the first run's other choice: the demo beside the database
+rm -f "$T/empty.db"
+tmux new-session -d -s "$S" -x 80 -y 24 "exec env ANTT_USER=kiemthu $ANTT --db $T/empty.db"
+wait_for "Cơ sở dữ liệu này chưa có đơn vị nào"
+keys 2
+wait_for "Đang mở dữ liệu mẫu" 20
+wait_for "Huyện Sông Lam"
+keys q
+sleep 0.3
+[ -f "$T/demo.db" ] && ok "demo database made beside the empty one" || not_ok "no demo.db"
+
+# a locale that is not UTF-8 is warned about
+tmux new-session -d -s "$S" -x 80 -y 24 "exec env LANG=C LC_ALL=C ANTT_USER=kiemthu $ANTT --db $DB"
+wait_for "Canh bao: moi truong khong dung UTF-8"
+keys q
+finish
