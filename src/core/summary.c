@@ -12,6 +12,15 @@ double summary_rate(const summary_row *r)
 	return base > 0 ? 100.0 * (double)r->passed / (double)base : -1.0;
 }
 
+#define SUMMARY_SELECT \
+	" SELECT t.code, t.name, count(*), sum(u.excluded)," \
+	"  sum(a.id IS NOT NULL AND NOT u.excluded)," \
+	"  sum(a.verdict IN ('pass', 'fail') AND NOT u.excluded)," \
+	"  sum(a.verdict = 'pass' AND NOT u.excluded)" \
+	" FROM unit_types t JOIN units u ON u.type = t.code" \
+	" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2" \
+	" WHERE t.assessed AND " UNIT_IN_YEAR("u", "?2")
+
 antt_status summary_compute(antt_db *db, int year, const char *under,
                             summary_row **rows, size_t *n, antt_err *err)
 {
@@ -32,18 +41,13 @@ antt_status summary_compute(antt_db *db, int year, const char *under,
 		if (rc != SQLITE_ROW)
 			return err_set(err, ANTT_ERR_NOT_FOUND, "không có đơn vị mã \"%s\"", under);
 	}
-	s = db_prepare(db,
+	/* the whole office needs no walk down the tree */
+	s = db_prepare(db, under ?
 		"WITH RECURSIVE scope(id) AS ("
-		"  SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL ELSE code = ?1 END"
+		"  SELECT id FROM units WHERE code = ?1"
 		"  UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id)"
-		" SELECT t.code, t.name, count(*), sum(u.excluded),"
-		"  sum(a.id IS NOT NULL AND NOT u.excluded),"
-		"  sum(a.verdict IN ('pass', 'fail') AND NOT u.excluded),"
-		"  sum(a.verdict = 'pass' AND NOT u.excluded)"
-		" FROM unit_types t JOIN units u ON u.type = t.code"
-		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
-		" WHERE t.assessed AND u.id IN (SELECT id FROM scope) AND " UNIT_IN_YEAR("u", "?2")
-		" GROUP BY t.code ORDER BY t.sort", &st, err);
+		SUMMARY_SELECT " AND u.id IN (SELECT id FROM scope) GROUP BY t.code ORDER BY t.sort" :
+		SUMMARY_SELECT " AND ?1 IS NULL GROUP BY t.code ORDER BY t.sort", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (under)

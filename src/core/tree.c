@@ -18,6 +18,7 @@ const char *tree_status_name(unit_status s)
 void tree_free(tree_view *t)
 {
 	free(t->rows);
+	free(t->order);
 	free(t->vis);
 	free(t->counts);
 	memset(t, 0, sizeof(*t));
@@ -28,16 +29,36 @@ static void copy(char *dst, size_t n, const unsigned char *s)
 	snprintf(dst, n, "%s", s ? (const char *)s : "");
 }
 
+static unit_status status_of(int assessed, int excluded, const char *astatus, const char *verdict)
+{
+	if (!assessed)
+		return STATUS_NA;
+	if (excluded)
+		return STATUS_EXCLUDED;
+	if (!astatus || !strcmp(astatus, "registered"))
+		return STATUS_NONE;
+	if (verdict && !strcmp(verdict, "pass"))
+		return STATUS_PASS;
+	if (verdict && !strcmp(verdict, "fail"))
+		return STATUS_FAIL;
+	return STATUS_DRAFT;
+}
+
+static tree_count *count_of(tree_view *t, const char *type)
+{
+	for (size_t i = 0; i < t->n_counts; i++)
+		if (!strcmp(t->counts[i].type, type))
+			return &t->counts[i];
+	return NULL;
+}
+
 static antt_status count_row(tree_view *t, const tree_row *r)
 {
-	tree_count *c = NULL;
+	tree_count *c;
 
 	if (r->status == STATUS_NA)
 		return ANTT_OK;
-	for (size_t i = 0; i < t->n_counts; i++)
-		if (!strcmp(t->counts[i].type, r->u.type))
-			c = &t->counts[i];
-	if (!c) {
+	if (!(c = count_of(t, r->u.type))) {
 		tree_count *g = realloc(t->counts, (t->n_counts + 1) * sizeof(*g));
 		if (!g)
 			return ANTT_ERR_NOMEM;
@@ -52,46 +73,77 @@ static antt_status count_row(tree_view *t, const tree_row *r)
 	return ANTT_OK;
 }
 
-antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
+/* A row's place for sorting: its parent and its code. */
+typedef struct {
+	sqlite3_int64 parent_id;
+	const char *code;
+	size_t row;
+} link;
+
+static int by_parent_code(const void *a, const void *b)
+{
+	const link *x = a, *y = b;
+
+	if (x->parent_id != y->parent_id)
+		return x->parent_id < y->parent_id ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+/* First index in sorted[0..n) whose parent is pid. */
+static size_t children_of(const link *sorted, size_t n, sqlite3_int64 pid)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (sorted[mid].parent_id < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int64 **parents,
+                             size_t *n, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
+	tree_row *rows = NULL;
+	sqlite3_int64 *par = NULL;
 	size_t cap = 0;
 	antt_status s;
 	int rc;
 
-	memset(t, 0, sizeof(*t));
-	t->year = year;
-	t->status = -1;
+	*n = 0;
 	s = db_prepare(db,
-		"WITH RECURSIVE tr(id, depth, path) AS ("
-		"  SELECT id, 0, code FROM units u WHERE parent_id IS NULL AND " UNIT_IN_YEAR("u", "?1")
-		"  UNION ALL SELECT u.id, tr.depth + 1, tr.path || char(31) || u.code FROM units u"
-		"  JOIN tr ON u.parent_id = tr.id WHERE " UNIT_IN_YEAR("u", "?1") ")"
-		" SELECT u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.excluded, tr.depth,"
+		"SELECT u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.excluded, coalesce(u.parent_id, 0),"
 		"  ty.assessed, a.status, a.verdict, u.name_key"
-		" FROM tr JOIN units u ON u.id = tr.id JOIN unit_types ty ON ty.code = u.type"
+		" FROM units u JOIN unit_types ty ON ty.code = u.type"
 		" LEFT JOIN units p ON p.id = u.parent_id"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
-		" ORDER BY tr.path", &st, err);
+		" WHERE " UNIT_IN_YEAR("u", "?1"), &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int(st, 1, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tree_row *r;
 		const char *astatus = (const char *)sqlite3_column_text(st, 10);
 		const char *verdict = (const char *)sqlite3_column_text(st, 11);
-		char *ckey;
+		tree_row *r;
 
-		if (t->n == cap) {
-			tree_row *g = realloc(t->rows, (cap = cap ? cap * 2 : 256) * sizeof(*g));
-			if (!g) {
+		if (*n == cap) {
+			tree_row *g = realloc(rows, (cap = cap ? cap * 2 : 1024) * sizeof(*g));
+			sqlite3_int64 *gp = g ? realloc(par, cap * sizeof(*gp)) : NULL;
+			if (g)
+				rows = g;
+			if (!g || !gp) {
 				s = ANTT_ERR_NOMEM;
 				break;
 			}
-			t->rows = g;
+			par = gp;
 		}
-		r = &t->rows[t->n++];
-		memset(r, 0, sizeof(*r));
+		par[*n] = sqlite3_column_int64(st, 8);
+		r = &rows[(*n)++];
+		r->u.valid_from[0] = r->u.valid_to[0] = r->u.merged_into[0] = '\0';
 		r->u.id = sqlite3_column_int64(st, 0);
 		copy(r->u.uuid, sizeof(r->u.uuid), sqlite3_column_text(st, 1));
 		copy(r->u.code, sizeof(r->u.code), sqlite3_column_text(st, 2));
@@ -100,36 +152,138 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 		copy(r->u.type_name, sizeof(r->u.type_name), sqlite3_column_text(st, 5));
 		copy(r->u.parent_code, sizeof(r->u.parent_code), sqlite3_column_text(st, 6));
 		r->u.excluded = sqlite3_column_int(st, 7);
-		r->u.depth = sqlite3_column_int(st, 8);
-		if (!sqlite3_column_int(st, 9))
-			r->status = STATUS_NA;
-		else if (r->u.excluded)
-			r->status = STATUS_EXCLUDED;
-		else if (!astatus || !strcmp(astatus, "registered"))
-			r->status = STATUS_NONE;
-		else if (verdict && !strcmp(verdict, "pass"))
-			r->status = STATUS_PASS;
-		else if (verdict && !strcmp(verdict, "fail"))
-			r->status = STATUS_FAIL;
-		else
-			r->status = STATUS_DRAFT;
-		ckey = text_key(r->u.code);
-		snprintf(r->key, sizeof(r->key), "%s %s", ckey ? ckey : "", (const char *)sqlite3_column_text(st, 12));
-		free(ckey);
-		if ((s = count_row(t, r)) != ANTT_OK)
-			break;
+		r->status = status_of(sqlite3_column_int(st, 9), r->u.excluded, astatus, verdict);
+		/* the code's key is its lower case (codes are ASCII); the name's
+		 * key is stored with the unit */
+		snprintf(r->key, sizeof(r->key), "%s %s", r->u.code, (const char *)sqlite3_column_text(st, 12));
+		/* as text_key() would: lower case, '-' and '_' read as spaces */
+		for (char *k = r->key; *k && k < r->key + strlen(r->u.code); k++)
+			*k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k == '-' || *k == '_' ? ' ' : *k);
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc cây đơn vị");
 	sqlite3_finalize(st);
-	if (s == ANTT_OK && !(t->vis = malloc((t->n ? t->n : 1) * sizeof(*t->vis))))
+	if (s != ANTT_OK) {
+		free(rows);
+		free(par);
+		*n = 0;
+		return s;
+	}
+	*out = rows;
+	*parents = par;
+	return ANTT_OK;
+}
+
+/* Tree order is worked out here rather than by SQLite: rows sorted by
+ * (parent, code), then a depth-first walk; a unit whose parent is not in
+ * force that year is not reached, as in a recursive query. */
+antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
+{
+	sqlite3_int64 *parents = NULL;
+	link *sorted = NULL;
+	size_t n = 0, *stack = NULL, sp = 0, i, e;
+	int *depth = NULL;
+	antt_status s;
+
+	memset(t, 0, sizeof(*t));
+	t->year = year;
+	t->status = -1;
+	if ((s = read_rows(db, year, &t->rows, &parents, &n, err)) != ANTT_OK)
+		return s;
+	t->n_rows = n;
+	sorted = malloc((n ? n : 1) * sizeof(*sorted));
+	stack = malloc((n ? n : 1) * sizeof(*stack));
+	depth = malloc((n ? n : 1) * sizeof(*depth));
+	t->order = malloc((n ? n : 1) * sizeof(*t->order));
+	t->vis = malloc((n ? n : 1) * sizeof(*t->vis));
+	if (!sorted || !stack || !depth || !t->order || !t->vis) {
 		s = ANTT_ERR_NOMEM;
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		sorted[i] = (link){ parents[i], t->rows[i].u.code, i };
+	qsort(sorted, n, sizeof(*sorted), by_parent_code);
+
+	/* the roots (parent 0) pushed in reverse, so the first pops first */
+	for (i = children_of(sorted, n, 0), e = i; e < n && sorted[e].parent_id == 0; e++)
+		;
+	while (e > i) {
+		depth[sp] = 0;
+		stack[sp++] = --e;
+	}
+	while (sp > 0) {
+		size_t k = stack[--sp], c;
+		int d = depth[sp];
+		tree_row *r = &t->rows[sorted[k].row];
+
+		r->u.depth = d;
+		t->order[t->n++] = sorted[k].row;
+		if ((s = count_row(t, r)) != ANTT_OK)
+			goto out;
+		for (c = children_of(sorted, n, r->u.id), e = c; e < n && sorted[e].parent_id == r->u.id; e++)
+			;
+		while (e > c && sp < n) {
+			depth[sp] = d + 1;
+			stack[sp++] = --e;
+		}
+	}
+out:
+	free(parents);
+	free(sorted);
+	free(stack);
+	free(depth);
 	if (s != ANTT_OK) {
 		tree_free(t);
 		return s;
 	}
 	tree_filter(t, NULL, -1, NULL);
 	return ANTT_OK;
+}
+
+antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char want[64];
+	antt_status s;
+	int guard = 0;
+
+	s = db_prepare(db, "SELECT a.status, a.verdict FROM units u"
+		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2 WHERE u.code = ?1", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	snprintf(want, sizeof(want), "%s", code);
+	while (want[0] && guard++ < 64) {
+		tree_row *r = NULL;
+		tree_count *c;
+		unit_status old;
+
+		for (size_t i = 0; i < t->n_rows && !r; i++)
+			if (!strcmp(t->rows[i].u.code, want))
+				r = &t->rows[i];
+		if (!r)
+			break;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 2, t->year);
+		if (sqlite3_step(st) != SQLITE_ROW) {
+			s = db_fail(db, sqlite3_errcode(db->sql), err, "đọc trạng thái đơn vị");
+			break;
+		}
+		old = r->status;
+		if (old != STATUS_NA && old != STATUS_EXCLUDED) {
+			r->status = status_of(1, 0, (const char *)sqlite3_column_text(st, 0),
+				(const char *)sqlite3_column_text(st, 1));
+			if ((c = count_of(t, r->u.type))) {
+				c->n[old]--;
+				c->n[r->status]++;
+			}
+		}
+		snprintf(want, sizeof(want), "%s", r->u.parent_code);
+	}
+	sqlite3_finalize(st);
+	if (s == ANTT_OK)
+		tree_filter(t, t->type, t->status, t->search);
+	return s;
 }
 
 void tree_filter(tree_view *t, const char *type, int status, const char *search)
@@ -141,7 +295,8 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
 	t->status = status;
 	free(key);
 	t->n_vis = 0;
-	for (size_t i = 0; i < t->n; i++) {
+	for (size_t k = 0; k < t->n; k++) {
+		size_t i = t->order[k];
 		const tree_row *r = &t->rows[i];
 		if (t->type[0] && strcmp(r->u.type, t->type))
 			continue;

@@ -35,9 +35,11 @@ typedef struct {
 
 typedef struct {
 	int year;
-	tree_row *rows;
-	size_t n;
-	size_t *vis;           /* indices of the rows the filters let through */
+	tree_row *rows;        /* as read from the database, in no order */
+	size_t n_rows;
+	size_t *order;         /* indices of rows in tree order (depth first, by code) */
+	size_t n;              /* units in the tree */
+	size_t *vis;           /* indices of the rows the filters let through, in tree order */
 	size_t n_vis;
 	tree_count *counts;    /* per assessed type, over all rows */
 	size_t n_counts;
@@ -48,6 +50,11 @@ typedef struct {
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
 void tree_free(tree_view *t);
+
+/* Re-read the status of one unit and of the units above it (a commune's
+ * verdict follows its units), after its checklist was edited: cheaper than
+ * tree_load when going back to the list. */
+antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err);
 
 /* Apply filters (NULL type or search, status -1: no filter). */
 void tree_filter(tree_view *t, const char *type, int status, const char *search);

@@ -146,14 +146,15 @@ static double now_ms(void)
 }
 
 /* ANTT_TIMING=FILE: start-up and per-key times, for make bench. */
-static void write_timing(const char *path, double startup, long keys, double total, double worst)
+static void write_timing(const char *path, double startup, long keys, double total, double worst,
+                         const char *worst_key)
 {
 	FILE *fp = fopen(path, "w");
 
 	if (!fp)
 		return;
-	fprintf(fp, "startup_ms %.2f\nkeys %ld\navg_key_ms %.3f\nmax_key_ms %.3f\n",
-		startup, keys, keys ? total / (double)keys : 0.0, worst);
+	fprintf(fp, "startup_ms %.2f\nkeys %ld\navg_key_ms %.3f\nmax_key_ms %.3f\nmax_key %s\n",
+		startup, keys, keys ? total / (double)keys : 0.0, worst, worst_key);
 	fclose(fp);
 }
 
@@ -202,7 +203,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	const char *timing = getenv("ANTT_TIMING");
 	double t0 = now_ms(), startup = 0, total = 0, worst = 0;
 	long keys = 0;
-	char *year;
+	char *year, worst_key[32] = "-";
 	int rc = 0;
 
 	u.db_path = strdup(db_path);
@@ -266,13 +267,17 @@ int ui_run(antt_db **dbp, const char *db_path)
 		dt = now_ms() - k0;
 		total += dt;
 		keys++;
-		if (dt > worst)
+		if (dt > worst) {
 			worst = dt;
+			snprintf(worst_key, sizeof(worst_key), "%s", got == KEY_CODE_YES ? keyname((int)ch) : "");
+			if (got != KEY_CODE_YES)
+				snprintf(worst_key, sizeof(worst_key), "%lc", (wint_t)ch);
+		}
 	}
 out:
 	endwin();
 	if (timing)
-		write_timing(timing, startup, keys, total, worst);
+		write_timing(timing, startup, keys, total, worst, worst_key);
 	if (u.chk_loaded)
 		assess_result_free(&u.chk);
 	tree_free(&u.tree);

@@ -335,9 +335,17 @@ static int act_check(ui *ui, ui_action a)
 	case ACT_BACK:
 		remember(ui);
 		db_state_set(ui->db, "screen", "units", NULL);
-		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->chk.unit.code);
 		ui_pop(ui);
-		ui_units_reload(ui);
+		{
+			antt_err e2 = { "" };
+			long keep = ui->sel;
+			/* only this unit and those above it can have changed */
+			if (tree_update(ui->db, &ui->tree, ui->chk.unit.code, &e2) != ANTT_OK)
+				ui_message(ui, 1, "%s", e2.msg);
+			keep = tree_find(&ui->tree, ui->chk.unit.code);
+			ui->sel = keep >= 0 ? keep : ui->sel;
+			ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, UI_UNITS_TOP), ACT_NONE);
+		}
 		return R_REDRAW;
 	case ACT_ALL_HOLD:
 		if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {

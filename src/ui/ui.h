@@ -16,6 +16,9 @@
 
 enum { R_NONE = 0, R_REDRAW = 1, R_QUIT = 2 };
 
+/* Rows above the unit list: title, two lines of counts, filters, heads. */
+#define UI_UNITS_TOP 5
+
 struct ui;
 
 typedef struct {

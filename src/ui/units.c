@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOP_ROWS 5   /* title, two lines of counts, filters, column heads */
+#define TOP_ROWS UI_UNITS_TOP
 
 antt_status ui_units_reload(ui *ui)
 {

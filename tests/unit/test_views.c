@@ -34,15 +34,18 @@ static void tree_statuses_and_counts(void **state)
 	OK(assess_register(db, "X1", 2024, &err));
 	OK(tree_load(db, 2024, &t, &err));
 	assert_int_equal(t.n, 7);
-	assert_string_equal(t.rows[0].u.code, "H");
-	assert_int_equal(t.rows[0].status, STATUS_NA);
-	assert_string_equal(t.rows[3].u.code, "K2");
-	assert_int_equal(t.rows[3].u.depth, 2);
-	assert_int_equal(t.rows[2].status, STATUS_PASS);
-	assert_int_equal(t.rows[3].status, STATUS_FAIL);
-	assert_int_equal(t.rows[1].status, STATUS_NONE);   /* registered, nothing typed */
-	assert_int_equal(t.rows[tree_find(&t, "K3")].status, STATUS_DRAFT);
-	assert_int_equal(t.rows[tree_find(&t, "G1")].status, STATUS_EXCLUDED);
+#define AT(i) (&t.rows[t.order[i]])
+	assert_string_equal(AT(0)->u.code, "H");      /* tree order: H X1 K1 K2 X2 G1 K3 */
+	assert_string_equal(AT(1)->u.code, "X1");
+	assert_string_equal(AT(3)->u.code, "K2");
+	assert_string_equal(AT(6)->u.code, "K3");
+	assert_int_equal(AT(0)->status, STATUS_NA);
+	assert_int_equal(AT(3)->u.depth, 2);
+	assert_int_equal(AT(2)->status, STATUS_PASS);
+	assert_int_equal(AT(3)->status, STATUS_FAIL);
+	assert_int_equal(AT(1)->status, STATUS_NONE);   /* registered, nothing typed */
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K3")]].status, STATUS_DRAFT);
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "G1")]].status, STATUS_EXCLUDED);
 	assert_string_equal(tree_status_name(STATUS_FAIL), "chưa đạt");
 	for (size_t i = 0; i < t.n_counts; i++)
 		if (!strcmp(t.counts[i].type, "khu-dan-cu")) {
@@ -50,6 +53,15 @@ static void tree_statuses_and_counts(void **state)
 			assert_int_equal(t.counts[i].n[STATUS_PASS], 1);
 			assert_int_equal(t.counts[i].n[STATUS_FAIL], 1);
 			assert_int_equal(t.counts[i].n[STATUS_DRAFT], 1);
+		}
+	/* after an edit, only the unit and those above it are re-read */
+	OK(answer_set(db, "K3", 2024, "*", "đạt", NULL, -1, &err));
+	OK(tree_update(db, &t, "K3", &err));
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K3")]].status, STATUS_PASS);
+	for (size_t i = 0; i < t.n_counts; i++)
+		if (!strcmp(t.counts[i].type, "khu-dan-cu")) {
+			assert_int_equal(t.counts[i].n[STATUS_PASS], 2);
+			assert_int_equal(t.counts[i].n[STATUS_DRAFT], 0);
 		}
 	tree_free(&t);
 	tu_cleanup(db);
