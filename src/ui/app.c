@@ -269,9 +269,8 @@ int ui_run(antt_db **dbp, const char *db_path)
 		keys++;
 		if (dt > worst) {
 			worst = dt;
-			snprintf(worst_key, sizeof(worst_key), "%s", got == KEY_CODE_YES ? keyname((int)ch) : "");
-			if (got != KEY_CODE_YES)
-				snprintf(worst_key, sizeof(worst_key), "%lc", (wint_t)ch);
+			const char *kn = got == KEY_CODE_YES || ch < 256 ? keyname((int)ch) : NULL;
+			snprintf(worst_key, sizeof(worst_key), "%s", kn ? kn : "?");
 		}
 	}
 out:
