@@ -4,21 +4,18 @@
 #include "form.h"
 #include "file.h"
 #include "text.h"
+#include "ydoc.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
-#include <yaml.h>
 #include <nettle/sha2.h>
 
 struct loader {
-	const char *source;
-	yaml_document_t doc;
+	ydoc y;
 	form *f;
-	antt_err *err;
 	size_t cap;
 };
 
@@ -30,150 +27,6 @@ static const char *const type_names[] = {
 const char *form_type_name(form_type t)
 {
 	return type_names[t];
-}
-
-static antt_status fail_at(struct loader *L, const yaml_node_t *n, int coladd, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static antt_status fail_at(struct loader *L, const yaml_node_t *n, int coladd, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	if (n)
-		return err_set(L->err, ANTT_ERR_FORM, "%s:%zu:%zu: %s", L->source,
-			n->start_mark.line + 1, n->start_mark.column + 1 + (size_t)coladd, msg);
-	return err_set(L->err, ANTT_ERR_FORM, "%s: %s", L->source, msg);
-}
-
-static yaml_node_t *node(struct loader *L, int id)
-{
-	return yaml_document_get_node(&L->doc, id);
-}
-
-static const char *scalar(const yaml_node_t *n)
-{
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
-}
-
-static yaml_node_t *get(struct loader *L, yaml_node_t *map, const char *key)
-{
-	yaml_node_pair_t *p;
-
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = scalar(node(L, p->key));
-		if (k && strcmp(k, key) == 0)
-			return node(L, p->value);
-	}
-	return NULL;
-}
-
-/* Refuse keys the format does not know: a typo ("lable") must not be
- * silently ignored. */
-static antt_status check_keys(struct loader *L, yaml_node_t *map, const char *const *allowed, const char *where)
-{
-	yaml_node_pair_t *p, *q;
-
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *kn = node(L, p->key);
-		const char *k = scalar(kn);
-		const char *const *a;
-		int ok = 0;
-
-		if (!k)
-			return fail_at(L, kn, 0, "khóa phải là chữ");
-		for (a = allowed; *a; a++)
-			if (strcmp(*a, k) == 0)
-				ok = 1;
-		if (!ok) {
-			char list[256] = "";
-			for (a = allowed; *a; a++) {
-				strncat(list, *a, sizeof(list) - strlen(list) - 3);
-				if (a[1])
-					strncat(list, ", ", sizeof(list) - strlen(list) - 1);
-			}
-			return fail_at(L, kn, 0, "khóa \"%s\" không dùng được trong %s (chỉ dùng: %s)", k, where, list);
-		}
-		for (q = map->data.mapping.pairs.start; q < p; q++) {
-			const char *k2 = scalar(node(L, q->key));
-			if (k2 && strcmp(k, k2) == 0)
-				return fail_at(L, kn, 0, "khóa \"%s\" xuất hiện hai lần", k);
-		}
-	}
-	return ANTT_OK;
-}
-
-static antt_status get_text(struct loader *L, yaml_node_t *map, const char *key, int required, char **out)
-{
-	yaml_node_t *n = get(L, map, key);
-	const char *s = scalar(n);
-	antt_status st;
-
-	*out = NULL;
-	if (!n) {
-		if (required)
-			return fail_at(L, map, 0, "thiếu khóa \"%s\"", key);
-		return ANTT_OK;
-	}
-	if (!s)
-		return fail_at(L, n, 0, "\"%s\" phải là một chuỗi chữ", key);
-	st = text_nfc(s, out);
-	if (st == ANTT_ERR_INVALID)
-		return fail_at(L, n, 0, "\"%s\" không phải văn bản UTF-8 hợp lệ", key);
-	if (st != ANTT_OK)
-		return st;
-	if (required && !**out)
-		return fail_at(L, n, 0, "\"%s\" không được để trống", key);
-	return ANTT_OK;
-}
-
-static antt_status get_bool(struct loader *L, yaml_node_t *map, const char *key, int def, int *out)
-{
-	yaml_node_t *n = get(L, map, key);
-	const char *s = scalar(n);
-
-	*out = def;
-	if (!n)
-		return ANTT_OK;
-	if (s && (!strcmp(s, "true") || !strcmp(s, "yes")))
-		*out = 1;
-	else if (s && (!strcmp(s, "false") || !strcmp(s, "no")))
-		*out = 0;
-	else
-		return fail_at(L, n, 0, "\"%s\" phải là true hoặc false", key);
-	return ANTT_OK;
-}
-
-static antt_status get_list(struct loader *L, yaml_node_t *n, const char *key, char ***out, size_t *count)
-{
-	yaml_node_item_t *i;
-	size_t k = 0;
-
-	*out = NULL;
-	*count = 0;
-	if (!n || n->type != YAML_SEQUENCE_NODE)
-		return fail_at(L, n, 0, "\"%s\" phải là một danh sách, ví dụ [a, b]", key);
-	*out = calloc((size_t)(n->data.sequence.items.top - n->data.sequence.items.start) + 1, sizeof(char *));
-	if (!*out)
-		return ANTT_ERR_NOMEM;
-	for (i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
-		yaml_node_t *e = node(L, *i);
-		const char *s = scalar(e);
-		antt_status st;
-
-		if (!s || !*s)
-			return fail_at(L, e, 0, "mỗi phần tử của \"%s\" phải là một chuỗi chữ", key);
-		st = text_nfc(s, &(*out)[k]);
-		if (st != ANTT_OK)
-			return fail_at(L, e, 0, "phần tử của \"%s\" không phải UTF-8 hợp lệ", key);
-		*count = ++k;
-	}
-	if (k == 0)
-		return fail_at(L, n, 0, "\"%s\" không được để trống", key);
-	return ANTT_OK;
 }
 
 /* Ids follow the article's numbering: digits, then a letter (dd for đ),
@@ -212,7 +65,7 @@ static antt_status compile_rule(struct loader *L, form_item *it, yaml_node_t *rn
 		                    rn->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 		int plain_line = rn && (rn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE || quoted) &&
 		                 !strchr(it->rule, '\n');
-		return fail_at(L, rn, plain_line && off >= 0 ? off + quoted : 0,
+		return ydoc_fail(&L->y, rn, plain_line && off >= 0 ? off + quoted : 0,
 			"tiêu chí %s: quy tắc \"%s\" sai: %s", it->id, it->rule, msg);
 	}
 	return st;
@@ -248,8 +101,8 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 	char *type = NULL;
 
 	if (map->type != YAML_MAPPING_NODE)
-		return fail_at(L, map, 0, "mỗi tiêu chí phải là một bảng khóa: giá trị (id, label, ...)");
-	st = check_keys(L, map, keys, "tiêu chí");
+		return ydoc_fail(&L->y, map, 0, "mỗi tiêu chí phải là một bảng khóa: giá trị (id, label, ...)");
+	st = ydoc_check_keys(&L->y, map, keys, "tiêu chí");
 	if (st != ANTT_OK)
 		return st;
 	st = add_item(L, &it);
@@ -259,34 +112,34 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 	it->parent = parent;
 	it->line = (int)map->start_mark.line + 1;
 
-	if ((st = get_text(L, map, "id", 1, &it->id)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, map, "id", 1, &it->id)) != ANTT_OK)
 		return st;
-	n = get(L, map, "id");
+	n = ydoc_get(&L->y, map, "id");
 	if (!id_valid(it->id))
-		return fail_at(L, n, 0, "mã tiêu chí \"%s\" sai dạng: dùng số theo khoản, chữ theo điểm "
+		return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" sai dạng: dùng số theo khoản, chữ theo điểm "
 			"(viết dd cho đ), ví dụ 1, 3a, 3dd, 1.2", it->id);
 	if (parent >= 0) {
 		const char *pid = L->f->items[parent].id;
 		if (strncmp(it->id, pid, strlen(pid)) != 0 || strlen(it->id) == strlen(pid))
-			return fail_at(L, n, 0, "mã \"%s\" phải bắt đầu bằng mã tiêu chí chứa nó \"%s\"", it->id, pid);
+			return ydoc_fail(&L->y, n, 0, "mã \"%s\" phải bắt đầu bằng mã tiêu chí chứa nó \"%s\"", it->id, pid);
 	}
 	for (k = 0; k < idx; k++)
 		if (strcmp(L->f->items[k].id, it->id) == 0)
-			return fail_at(L, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
-	if ((st = get_text(L, map, "label", 1, &it->label)) != ANTT_OK)
+			return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
+	if ((st = ydoc_text(&L->y, map, "label", 1, &it->label)) != ANTT_OK)
 		return st;
-	if ((st = get_text(L, map, "article", 0, &it->article)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, map, "article", 0, &it->article)) != ANTT_OK)
 		return st;
-	if ((st = get_text(L, map, "note", 0, &it->note)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, map, "note", 0, &it->note)) != ANTT_OK)
 		return st;
 
-	n = get(L, map, "items");
+	n = ydoc_get(&L->y, map, "items");
 	if (n) {
 		static const char *const leaf_only[] = { "type", "exception", "options", "holds", "pass", "computed", NULL };
 		const char *const *lk;
 		for (lk = leaf_only; *lk; lk++)
-			if (get(L, map, *lk))
-				return fail_at(L, get(L, map, *lk), 0, "tiêu chí %s có các ý con nên không "
+			if (ydoc_get(&L->y, map, *lk))
+				return ydoc_fail(&L->y, ydoc_get(&L->y, map, *lk), 0, "tiêu chí %s có các ý con nên không "
 					"được có \"%s\": đặt \"%s\" ở từng ý", it->id, *lk, *lk);
 		it->leaf = 0;
 		it->required = 1;
@@ -294,37 +147,37 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 	}
 
 	it->leaf = 1;
-	if ((st = get_bool(L, map, "required", 1, &it->required)) != ANTT_OK)
+	if ((st = ydoc_bool(&L->y, map, "required", 1, &it->required)) != ANTT_OK)
 		return st;
-	if ((st = get_bool(L, map, "exception", 0, &it->exception)) != ANTT_OK)
+	if ((st = ydoc_bool(&L->y, map, "exception", 0, &it->exception)) != ANTT_OK)
 		return st;
 	/* re-fetch: the items array may have moved */
 	it = &L->f->items[idx];
 
-	n = get(L, map, "computed");
+	n = ydoc_get(&L->y, map, "computed");
 	if (n) {
 		yaml_node_t *of;
-		if (n->type != YAML_MAPPING_NODE || !(of = get(L, n, "of")))
-			return fail_at(L, n, 0, "\"computed\" phải có dạng {of: [khu-dan-cu, co-quan, ...]}");
-		if ((st = get_list(L, of, "of", &it->of_types, &it->n_of_types)) != ANTT_OK)
+		if (n->type != YAML_MAPPING_NODE || !(of = ydoc_get(&L->y, n, "of")))
+			return ydoc_fail(&L->y, n, 0, "\"computed\" phải có dạng {of: [khu-dan-cu, co-quan, ...]}");
+		if ((st = ydoc_list(&L->y, of, "of", &it->of_types, &it->n_of_types)) != ANTT_OK)
 			return st;
 		for (size_t i = 0; i < it->n_of_types; i++)
 			if (!rule_engine_type_known(L->f->engine, it->of_types[i]))
-				return fail_at(L, of, 0, "loại đơn vị \"%s\" không có", it->of_types[i]);
+				return ydoc_fail(&L->y, of, 0, "loại đơn vị \"%s\" không có", it->of_types[i]);
 		it->computed = 1;
 		it->type = FORM_COUNT;
-		if (get(L, map, "type"))
-			return fail_at(L, get(L, map, "type"), 0, "tiêu chí tính tự động (computed) không có \"type\"");
-		if (!get(L, map, "pass"))
-			return fail_at(L, map, 0, "tiêu chí %s tính tự động phải có quy tắc \"pass\"", it->id);
+		if (ydoc_get(&L->y, map, "type"))
+			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "tiêu chí tính tự động (computed) không có \"type\"");
+		if (!ydoc_get(&L->y, map, "pass"))
+			return ydoc_fail(&L->y, map, 0, "tiêu chí %s tính tự động phải có quy tắc \"pass\"", it->id);
 	} else {
-		if ((st = get_text(L, map, "type", 1, &type)) != ANTT_OK)
+		if ((st = ydoc_text(&L->y, map, "type", 1, &type)) != ANTT_OK)
 			return st;
 		for (k = 0; k <= FORM_DATE; k++)
 			if (strcmp(type, type_names[k]) == 0)
 				break;
 		if (k > FORM_DATE) {
-			st = fail_at(L, get(L, map, "type"), 0, "kiểu trả lời \"%s\" không có; dùng một trong: "
+			st = ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "kiểu trả lời \"%s\" không có; dùng một trong: "
 				"yesno, count, percent, choice, text, date", type);
 			free(type);
 			return st;
@@ -333,17 +186,17 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 		it->type = (form_type)k;
 	}
 
-	n = get(L, map, "options");
+	n = ydoc_get(&L->y, map, "options");
 	if (it->type == FORM_CHOICE) {
 		if (!n)
-			return fail_at(L, map, 0, "tiêu chí %s kiểu choice phải có \"options\"", it->id);
-		if ((st = get_list(L, n, "options", &it->options, &it->n_options)) != ANTT_OK)
+			return ydoc_fail(&L->y, map, 0, "tiêu chí %s kiểu choice phải có \"options\"", it->id);
+		if ((st = ydoc_list(&L->y, n, "options", &it->options, &it->n_options)) != ANTT_OK)
 			return st;
 	} else if (n) {
-		return fail_at(L, n, 0, "chỉ kiểu choice mới có \"options\"");
+		return ydoc_fail(&L->y, n, 0, "chỉ kiểu choice mới có \"options\"");
 	}
 
-	if ((st = get_text(L, map, "holds", 0, &it->holds)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, map, "holds", 0, &it->holds)) != ANTT_OK)
 		return st;
 	if (!it->holds && it->type == FORM_YESNO && !it->computed)
 		it->holds = strdup("có");
@@ -351,13 +204,13 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 		rule_value v;
 		antt_err e2;
 		if (form_parse_value(it, it->holds, &v, &e2) != ANTT_OK)
-			return fail_at(L, get(L, map, "holds"), 0, "\"holds\" sai: %s", e2.msg);
+			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "holds"), 0, "\"holds\" sai: %s", e2.msg);
 		if (v.kind == RV_TEXT)
 			free((char *)v.s);
 	}
 
-	rn = get(L, map, "pass");
-	if ((st = get_text(L, map, "pass", 0, &it->rule)) != ANTT_OK)
+	rn = ydoc_get(&L->y, map, "pass");
+	if ((st = ydoc_text(&L->y, map, "pass", 0, &it->rule)) != ANTT_OK)
 		return st;
 	if (!it->rule) {
 		const char *def = it->type == FORM_YESNO
@@ -376,11 +229,11 @@ static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, co
 	antt_status st;
 
 	if (!seq || seq->type != YAML_SEQUENCE_NODE)
-		return fail_at(L, seq, 0, "\"%s\" phải là một danh sách tiêu chí (mỗi tiêu chí bắt đầu bằng \"- id:\")", key);
+		return ydoc_fail(&L->y, seq, 0, "\"%s\" phải là một danh sách tiêu chí (mỗi tiêu chí bắt đầu bằng \"- id:\")", key);
 	if (seq->data.sequence.items.top == seq->data.sequence.items.start)
-		return fail_at(L, seq, 0, "\"%s\" không được để trống", key);
+		return ydoc_fail(&L->y, seq, 0, "\"%s\" không được để trống", key);
 	for (i = seq->data.sequence.items.start; i < seq->data.sequence.items.top; i++) {
-		st = load_item(L, node(L, *i), parent);
+		st = load_item(L, ydoc_node(&L->y, *i), parent);
 		if (st != ANTT_OK)
 			return st;
 	}
@@ -389,8 +242,8 @@ static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, co
 
 static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key, int *out)
 {
-	yaml_node_t *n = get(L, years, key);
-	const char *s = scalar(n);
+	yaml_node_t *n = ydoc_get(&L->y, years, key);
+	const char *s = ydoc_scalar(n);
 	char *end;
 	long v;
 
@@ -399,7 +252,7 @@ static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key
 		return ANTT_OK;
 	v = s ? strtol(s, &end, 10) : 0;
 	if (!s || *end || v < 2000 || v > 2100)
-		return fail_at(L, n, 0, "năm \"%s\" không hợp lệ (cần một năm từ 2000 đến 2100)", s ? s : "?");
+		return ydoc_fail(&L->y, n, 0, "năm \"%s\" không hợp lệ (cần một năm từ 2000 đến 2100)", s ? s : "?");
 	*out = (int)v;
 	return ANTT_OK;
 }
@@ -409,52 +262,50 @@ static antt_status load_root(struct loader *L)
 	static const char *const keys[] = { "regulation", "version", "title", "note",
 		"unit_types", "years", "criteria", NULL };
 	static const char *const year_keys[] = { "from", "to", NULL };
-	yaml_node_t *root = yaml_document_get_root_node(&L->doc), *n;
+	yaml_node_t *root = yaml_document_get_root_node(&L->y.doc), *n;
 	form *f = L->f;
 	antt_status st;
 
 	if (!root || root->type != YAML_MAPPING_NODE)
-		return fail_at(L, root, 0, "tệp bộ tiêu chí phải là một bảng khóa: giá trị "
+		return ydoc_fail(&L->y, root, 0, "tệp bộ tiêu chí phải là một bảng khóa: giá trị "
 			"(regulation, version, title, unit_types, years, criteria)");
-	if ((st = check_keys(L, root, keys, "bộ tiêu chí")) != ANTT_OK)
+	if ((st = ydoc_check_keys(&L->y, root, keys, "bộ tiêu chí")) != ANTT_OK)
 		return st;
-	if ((st = get_text(L, root, "regulation", 1, &f->regulation)) != ANTT_OK ||
-	    (st = get_text(L, root, "version", 1, &f->version)) != ANTT_OK ||
-	    (st = get_text(L, root, "title", 1, &f->title)) != ANTT_OK ||
-	    (st = get_text(L, root, "note", 0, &f->note)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, root, "regulation", 1, &f->regulation)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "version", 1, &f->version)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "title", 1, &f->title)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "note", 0, &f->note)) != ANTT_OK)
 		return st;
-	n = get(L, root, "unit_types");
+	n = ydoc_get(&L->y, root, "unit_types");
 	if (!n)
-		return fail_at(L, root, 0, "thiếu khóa \"unit_types\"");
-	if ((st = get_list(L, n, "unit_types", &f->unit_types, &f->n_unit_types)) != ANTT_OK)
+		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"unit_types\"");
+	if ((st = ydoc_list(&L->y, n, "unit_types", &f->unit_types, &f->n_unit_types)) != ANTT_OK)
 		return st;
 	for (size_t i = 0; i < f->n_unit_types; i++)
 		if (!rule_engine_type_known(f->engine, f->unit_types[i]))
-			return fail_at(L, n, 0, "loại đơn vị \"%s\" không có (dùng mã như khu-dan-cu, xa, co-quan)",
+			return ydoc_fail(&L->y, n, 0, "loại đơn vị \"%s\" không có (dùng mã như khu-dan-cu, xa, co-quan)",
 				f->unit_types[i]);
-	n = get(L, root, "years");
+	n = ydoc_get(&L->y, root, "years");
 	if (!n || n->type != YAML_MAPPING_NODE)
-		return fail_at(L, n ? n : root, 0, "cần \"years: {from: NĂM, to: NĂM}\" (có thể bỏ một đầu)");
-	if ((st = check_keys(L, n, year_keys, "years")) != ANTT_OK ||
+		return ydoc_fail(&L->y, n ? n : root, 0, "cần \"years: {from: NĂM, to: NĂM}\" (có thể bỏ một đầu)");
+	if ((st = ydoc_check_keys(&L->y, n, year_keys, "years")) != ANTT_OK ||
 	    (st = year_of(L, n, "from", &f->year_from)) != ANTT_OK ||
 	    (st = year_of(L, n, "to", &f->year_to)) != ANTT_OK)
 		return st;
 	if (f->year_from && f->year_to && f->year_from > f->year_to)
-		return fail_at(L, n, 0, "năm bắt đầu %d sau năm kết thúc %d", f->year_from, f->year_to);
-	n = get(L, root, "criteria");
+		return ydoc_fail(&L->y, n, 0, "năm bắt đầu %d sau năm kết thúc %d", f->year_from, f->year_to);
+	n = ydoc_get(&L->y, root, "criteria");
 	if (!n)
-		return fail_at(L, root, 0, "thiếu khóa \"criteria\" (danh sách tiêu chí)");
+		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"criteria\" (danh sách tiêu chí)");
 	return load_items(L, n, -1, "criteria");
 }
 
 antt_status form_load_text(const char *source, const char *text, size_t len, form **out, antt_err *err)
 {
-	struct loader L = { .source = source, .err = err };
-	yaml_parser_t parser;
+	struct loader L = { .y = { .source = source, .err = err } };
 	struct sha256_ctx sha;
 	uint8_t digest[SHA256_DIGEST_SIZE];
 	antt_status st;
-	int loaded = 0;
 
 	*out = NULL;
 	if (u8_check((const uint8_t *)text, len))
@@ -481,22 +332,11 @@ antt_status form_load_text(const char *source, const char *text, size_t len, for
 	if (st != ANTT_OK)
 		goto out;
 
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &L.doc)) {
-		st = err_set(err, ANTT_ERR_FORM, "%s:%zu:%zu: YAML sai cú pháp: %s%s%s", source,
-			parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-			parser.problem ? parser.problem : "?",
-			parser.context ? " " : "", parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
+	if ((st = ydoc_load(&L.y, source, text, len, err)) != ANTT_OK)
 		goto out;
-	}
-	yaml_parser_delete(&parser);
-	loaded = 1;
 	st = load_root(&L);
 out:
-	if (loaded)
-		yaml_document_delete(&L.doc);
+	ydoc_free(&L.y);
 	if (st != ANTT_OK) {
 		if (st == ANTT_ERR_NOMEM)
 			err_set(err, st, "%s: hết bộ nhớ khi đọc bộ tiêu chí", source);
