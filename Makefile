@@ -7,6 +7,7 @@ SAN      ?=
 
 PKGS     := sqlite3 yaml-0.1 nettle
 UI_PKGS  := ncursesw
+REPORT_PKGS := xlsxwriter
 CPPFLAGS += -D_GNU_SOURCE -Isrc -Isrc/core $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror
@@ -25,12 +26,14 @@ endif
 CORE_SRC := $(sort $(wildcard src/core/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c)) src/main.c
 UI_SRC   := $(sort $(wildcard src/ui/*.c))
+REPORT_SRC := $(sort $(wildcard src/report/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 MIGRATIONS := $(sort $(wildcard db/[0-9][0-9][0-9]_*.sql))
 
 CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/db_migrations.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)
+REPORT_OBJ := $(REPORT_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(if $(filter build,$(BUILD)),antt,$(BUILD)/antt)
 
@@ -57,11 +60,12 @@ $(BUILD)/libantt.a: $(CORE_OBJ)
 	$(call say,AR,$@)rm -f $@
 	$(Q)ar rcs $@ $^
 
-# only src/ui sees curses
+# only src/ui sees curses, only src/report sees xlsxwriter
 $(UI_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
+$(REPORT_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null)
 
-$(BIN): $(CLI_OBJ) $(UI_OBJ) $(BUILD)/libantt.a
-	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null)
+$(BIN): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(BUILD)/libantt.a
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs $(UI_PKGS) $(REPORT_PKGS) 2>/dev/null)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libantt.a
 	$(call say,CC,$<)mkdir -p $(dir $@)

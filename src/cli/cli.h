@@ -50,5 +50,6 @@ int cmd_assess_show(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_settings(cli_ctx *ctx, int argc, char **argv);
+int cmd_report(cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -287,18 +287,38 @@ antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_res
 	return s;
 }
 
-static antt_status store_verdict(antt_db *db, sqlite3_int64 aid, int verdict, antt_err *err)
+void assess_detail(const assess_result *r, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (r->verdict == RULE_PASS)
+		return;
+	for (size_t i = 0; i < r->f->n_items && used + 1 < n; i++) {
+		const form_item *it = &r->f->items[i];
+		if (!it->leaf || r->items[i].state != r->verdict)
+			continue;
+		snprintf(buf + used, n - used, "%s%s", used ? "," : "", it->id);
+		used = strlen(buf);
+	}
+}
+
+static antt_status store_verdict(antt_db *db, const assess_result *r, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
+	char detail[512];
 	antt_status s;
 	int rc;
 
-	s = db_prepare(db, "UPDATE assessments SET verdict = ?1, updated_by = ?2 WHERE id = ?3 AND verdict <> ?1", &st, err);
+	assess_detail(r, detail, sizeof(detail));
+	s = db_prepare(db, "UPDATE assessments SET verdict = ?1, detail = ?4, updated_by = ?2"
+		" WHERE id = ?3 AND (verdict <> ?1 OR detail <> ?4)", &st, err);
 	if (s != ANTT_OK)
 		return s;
-	sqlite3_bind_text(st, 1, verdict_code(verdict), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, verdict_code(r->verdict), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, db->user, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, aid);
+	sqlite3_bind_int64(st, 3, r->id);
+	sqlite3_bind_text(st, 4, detail, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "lưu kết luận");
@@ -317,7 +337,7 @@ static antt_status recompute_unit(antt_db *db, const unit_row *u, int year, antt
 	s = load_result(db, &r, err);
 
 	if (s == ANTT_OK && r.id)
-		s = store_verdict(db, r.id, r.verdict, err);
+		s = store_verdict(db, &r, err);
 	assess_result_free(&r);
 	return s;
 }

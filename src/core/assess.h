@@ -59,6 +59,11 @@ antt_status assess_recompute_year(antt_db *db, int year, antt_err *err);
  * còn thiếu: 1.1" into buf. */
 char *assess_verdict_text(const assess_result *r, char *buf, size_t n);
 
+/* The ids behind a verdict, comma-separated: the failed criteria of a
+ * "chưa đạt", the missing ones otherwise; empty for "đạt". Stored with the
+ * verdict (assessments.detail). */
+void assess_detail(const assess_result *r, char *buf, size_t n);
+
 /* Remove one answer (audited), in its own transaction. */
 antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err);
 

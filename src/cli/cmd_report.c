@@ -1,0 +1,51 @@
+/* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date D] */
+#include <stdio.h>
+#include "cli.h"
+#include "report/report.h"
+
+#include <getopt.h>
+#include <string.h>
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' }, { "under", required_argument, NULL, 'u' },
+		{ "output", required_argument, NULL, 'o' }, { "force", no_argument, NULL, 'f' },
+		{ "date", required_argument, NULL, 'd' }, { "layout", required_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 } };
+	report_opts o = { 0 };
+	report_info info;
+	antt_err err = { "" };
+	antt_status s;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "y:u:o:fd:l:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'y':
+			if (!cli_year(optarg, &o.year))
+				return cli_usage_error("report", "năm \"%s\" không hợp lệ", optarg);
+			break;
+		case 'u': o.under = optarg; break;
+		case 'o': o.path = optarg; break;
+		case 'f': o.force = 1; break;
+		case 'd': o.date = optarg; break;
+		case 'l': o.layout = optarg; break;
+		default: return cli_usage_error("report", "tùy chọn không đúng");
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error("report", "thừa tham số \"%s\"", argv[optind]);
+	if (!o.year)
+		o.year = cli_current_year(ctx->db);
+	if (!o.path)
+		return cli_usage_error("report", "cần tên tệp: -o TỆP.xlsx");
+	s = report_write(ctx->db, &o, &info, &err);
+	if (s != ANTT_OK)
+		return cli_fail(s, &err);
+	if (info.orphans)
+		fprintf(stderr, "antt: lưu ý: %lld đơn vị không thuộc xã nào (trực thuộc thẳng đơn vị báo cáo); "
+			"đã tính chung vào dòng \"Trực thuộc ...\" của bảng tổng hợp.\n", info.orphans);
+	printf("Đã ghi báo cáo năm %d vào %s (%lld đơn vị, %d trang tính).\n", o.year, o.path, info.units, info.sheets);
+	return CLI_OK;
+}

@@ -1,0 +1,44 @@
+/* The report's layout as data (a YAML file in forms/reports): the column groups of
+ * the summary sheet and their unit types, the columns of each group, and
+ * the words of the title and the signature block, so a province with
+ * another template changes a file, not the program. */
+#ifndef ANTT_LAYOUT_H
+#define ANTT_LAYOUT_H
+
+#include <stddef.h>
+#include "status.h"
+
+typedef enum { MEASURE_TOTAL, MEASURE_REGISTERED, MEASURE_PASSED, MEASURE_RATE } layout_measure;
+
+typedef struct {
+	char *label;
+	char **types;
+	size_t n_types;
+} layout_group;
+
+typedef struct {
+	layout_measure measure;
+	char *label;
+} layout_column;
+
+typedef struct {
+	char *title, *subject, *row_header, *totals_label, *previous_label, *target_label;
+	char *preparer, *recipients_label;
+	char **recipients;
+	size_t n_recipients;
+	layout_group *groups;
+	size_t n_groups;
+	layout_column *columns;
+	size_t n_columns;
+} report_layout;
+
+/* Load a layout; unknown unit types are refused when known_type is given
+ * (it returns 1 for a type code the database has). Free with layout_free. */
+antt_status layout_load(const char *path, int (*known_type)(const char *code, void *ctx), void *ctx,
+                        report_layout **out, antt_err *err);
+void layout_free(report_layout *l);
+
+/* Replace {year} and {prev} in text; a new string the caller frees. */
+char *layout_expand(const char *text, int year);
+
+#endif

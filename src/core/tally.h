@@ -1,0 +1,59 @@
+/* The figures of the province report: one row per unit one level below the
+ * office (the communes), counts per column group of the layout, totals, the
+ * previous year's totals; and the unit lists of the detail sheets. Counted
+ * by SQLite in one pass each; the report writer only lays them out. */
+#ifndef ANTT_TALLY_H
+#define ANTT_TALLY_H
+
+#include "db.h"
+#include "layout.h"
+
+typedef struct {
+	long long total;       /* units in force, not excluded */
+	long long excluded;
+	long long registered;
+	long long assessed;
+	long long passed;
+} tally_cell;
+
+typedef struct {
+	char code[64];
+	char name[320];
+	int orphan;            /* gathers units that are under no commune */
+	tally_cell *cells;     /* one per layout group */
+} tally_row;
+
+typedef struct {
+	int year;
+	char office_name[256];
+	size_t n_groups;
+	tally_row *rows;
+	size_t n_rows;
+	tally_cell *totals;    /* per group, this year */
+	tally_cell *prev;      /* per group, the year before */
+	long long orphans;     /* units counted in the orphan row */
+	long long units;       /* all units counted this year */
+} tally;
+
+/* Count year for the office (under: a unit code, or NULL for the whole
+ * database). Free with tally_free(). */
+antt_status tally_compute(antt_db *db, int year, const char *under, const report_layout *l,
+                          tally *out, antt_err *err);
+void tally_free(tally *t);
+
+/* One unit for the detail sheets. */
+typedef struct {
+	const char *code, *name, *type, *type_name, *commune;
+	int excluded;
+	const char *verdict;       /* "pass", "fail", "missing", or NULL: not registered */
+	const char *detail;        /* failed (or missing) criteria ids, comma-separated */
+	const char *failed_words;  /* the failed criteria with their labels */
+	const char *notes;         /* the answers' notes */
+} tally_unit;
+
+/* Call fn for every unit under the office in force that year, by type (in
+ * the types' order), commune and code. fn returns non-zero to stop. */
+antt_status tally_units(antt_db *db, int year, const char *under,
+                        int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err);
+
+#endif

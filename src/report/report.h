@@ -1,0 +1,29 @@
+/* The province-format Excel report: a summary sheet laid out by
+ * forms/reports/tong-hop.yaml with the Nghị định 30 header and signature
+ * block, one sheet per unit type, and the units that did not pass. The
+ * only place that includes xlsxwriter.h. */
+#ifndef ANTT_REPORT_H
+#define ANTT_REPORT_H
+
+#include "db.h"
+
+typedef struct {
+	int year;
+	const char *under;        /* a unit code, or NULL for the whole office */
+	const char *path;         /* the .xlsx to write */
+	int force;                /* replace an existing file */
+	const char *date;         /* YYYY-MM-DD of the place-and-date line; NULL: today */
+	const char *layout;       /* layout file; NULL: forms/reports/tong-hop.yaml */
+} report_opts;
+
+typedef struct {
+	long long units;          /* units counted */
+	long long orphans;        /* of which directly under the office, in the "trực thuộc" row */
+	int sheets;
+} report_info;
+
+/* Write the workbook: to a temporary file beside the target, then renamed,
+ * so a half-written file is never left behind. */
+antt_status report_write(antt_db *db, const report_opts *o, report_info *info, antt_err *err);
+
+#endif

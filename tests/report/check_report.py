@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""Read a report written by `antt report` with openpyxl and check its cells,
+merged header ranges, fonts, number formats and print settings against what
+the test built. Prints TAP lines; exits 1 on any failure.
+
+usage: check_report.py FILE.xlsx EXPECTED.json
+EXPECTED holds the summary numbers (from `antt summary`), the rows and the
+settings the test used."""
+import json
+import sys
+
+import openpyxl
+
+path, expected_path = sys.argv[1], sys.argv[2]
+exp = json.load(open(expected_path, encoding="utf-8"))
+failed = 0
+
+
+def check(cond, what):
+    global failed
+    print(("ok - " if cond else "not ok - ") + what)
+    if not cond:
+        failed = 1
+
+
+wb = openpyxl.load_workbook(path)                   # formulas
+wv = openpyxl.load_workbook(path, data_only=True)   # the values stored with them
+check(wb.sheetnames == exp["sheets"], f"sheets {wb.sheetnames}")
+ws, vs = wb["Tổng hợp"], wv["Tổng hợp"]
+
+
+def find(text, sheet=ws):
+    for row in sheet.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and text in c.value:
+                return c
+    return None
+
+
+def merged_of(cell):
+    for r in ws.merged_cells.ranges:
+        if cell.coordinate in r:
+            return str(r)
+    return None
+
+
+# Nghị định 30 header
+c = find("CÔNG AN TỈNH BÌNH GIANG")
+check(c is not None and c.row == 1 and c.column == 1 and merged_of(c), "parent agency top left, merged, capitals")
+c = find("CÔNG AN HUYỆN SÔNG LAM")
+check(c is not None and c.row == 2 and c.font.b, "issuing unit below it, bold capitals")
+c = find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+check(c is not None and c.row == 1 and c.column > 3 and c.font.b, "nation top right, bold")
+c = find("Độc lập - Tự do - Hạnh phúc")
+check(c is not None and c.row == 2 and c.font.b and c.font.u == "single", "motto bold and underlined")
+c = find("Số:")
+check(c is not None and "/BC-CAH" in c.value, "report number with the office's prefix")
+c = find("ngày 20 tháng 11 năm 2024")
+check(c is not None and c.font.i and c.value.startswith("Sông Lam,"), "italic place-and-date line")
+c = find("BÁO CÁO")
+check(c is not None and c.font.b and c.font.name == "Times New Roman" and c.font.sz == 14, "title bold, Times New Roman")
+c = find("đạt tiêu chuẩn \"An toàn về an ninh, trật tự\" năm 2024")
+check(c is not None and c.font.b, "subject names the year")
+
+# table header: group labels merged over their four columns
+head = find("Khu dân cư")
+check(head is not None and merged_of(head) is not None and merged_of(head).count(":") == 1, "group label merged")
+hr = head.row
+labels = [ws.cell(row=hr + 1, column=head.column + k).value for k in range(4)]
+check(labels == ["Tổng số", "Đăng ký", "Đạt", "Tỷ lệ %"], f"column labels {labels}")
+tt = ws.cell(row=hr, column=1)
+check(tt.value == "TT" and merged_of(tt) == f"A{hr}:A{hr + 1}", "TT spans both header rows")
+
+# data rows: one per commune, then the units directly under the office
+rows = {}
+r = hr + 2
+while ws.cell(row=r, column=2).value:
+    rows[ws.cell(row=r, column=2).value] = r
+    r += 1
+check(list(rows)[:len(exp["rows"])] == list(exp["rows"]), f"rows {list(rows)}")
+
+
+def group_col(label):
+    c = find(label)
+    return c.column if c and c.row == hr else None
+
+
+for name, groups in exp["rows"].items():
+    for label, (total, registered, passed) in groups.items():
+        gc = group_col(label)
+        got = [vs.cell(row=rows[name], column=gc + k).value for k in range(3)]
+        check(got == [total, registered, passed], f"{name} / {label}: {got}")
+        rate = vs.cell(row=rows[name], column=gc + 3).value
+        want = passed / total if total else 0
+        check(abs(rate - want) < 1e-9, f"{name} / {label}: rate {rate}")
+
+# totals: formulas that also store their values, equal to `antt summary`
+tr = rows.get("Tổng cộng") or find("Tổng cộng").row
+for label, (total, registered, passed) in exp["totals"].items():
+    gc = group_col(label)
+    f = ws.cell(row=tr, column=gc).value
+    check(isinstance(f, str) and f.startswith("=SUM("), f"{label}: total is a formula ({f})")
+    got = [vs.cell(row=tr, column=gc + k).value for k in range(3)]
+    check(got == [total, registered, passed], f"{label}: totals {got} match antt summary")
+    check(isinstance(got[0], (int, float)), f"{label}: numbers are numbers")
+    rf = ws.cell(row=tr, column=gc + 3)
+    check(isinstance(rf.value, str) and rf.value.startswith("=IF("), f"{label}: rate is a formula")
+    check("0.0" in rf.number_format and "%" in rf.number_format and "42A" in rf.number_format,
+          f"{label}: Vietnamese percent format {rf.number_format}")
+    check(ws.cell(row=tr, column=gc).number_format.endswith("#,##0"), f"{label}: integer format")
+check(ws.cell(row=tr, column=1).font.b, "totals row bold")
+prev = find("Năm 2023")
+check(prev is not None and prev.row == tr + 1, "previous year beside the totals")
+target = find("Chỉ tiêu (%)")
+gc = group_col("Khu dân cư")
+check(target is not None and abs(vs.cell(row=target.row, column=gc + 3).value - 0.95) < 1e-9, "target 95 % for khu dân cư")
+
+# signature and recipients
+check(find("NGƯỜI LẬP BIỂU") is not None, "preparer on the left")
+c = find("TRƯỞNG CÔNG AN HUYỆN")
+check(c is not None and c.font.b, "signer's title, bold capitals")
+check(find("Thượng tá Nguyễn Văn Bình") is not None, "signer's name")
+c = find("Nơi nhận:")
+check(c is not None and c.font.b and c.font.i, "Nơi nhận bold italic")
+
+# print settings
+ps = ws.page_setup
+check(str(ps.paperSize) == "9", f"A4 (paper {ps.paperSize})")
+check(ps.orientation == "landscape", "landscape for the wide table")
+# fitToWidth is left out of the file when it is 1, the default of the format
+check(ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth in (None, 1) and ps.fitToHeight == 0,
+      "fit to one page wide, any number of pages tall")
+check(ws.print_title_rows == f"${hr}:${hr + 1}", f"header rows repeated ({ws.print_title_rows})")
+m = ws.page_margins
+check(abs(m.left - 30 / 25.4) < 0.01 and abs(m.right - 15 / 25.4) < 0.01 and abs(m.top - 20 / 25.4) < 0.01,
+      "margins per Nghị định 30")
+check(not ws.sheet_view.showGridLines, "gridlines off")
+check(ws.print_area is not None, f"print area {ws.print_area}")
+check("&P" in (ws.oddFooter.center.text or ""), "page numbers in the footer")
+data_cell = ws.cell(row=hr + 2, column=2)
+check(data_cell.font.name == "Times New Roman" and data_cell.font.sz == 12, "table in Times New Roman 12")
+
+# a sheet per unit type and the units that did not pass
+kdc = wv["Khu dân cư"]
+names = [kdc.cell(row=r, column=3).value for r in range(4, kdc.max_row + 1)]
+check(len([n for n in names if n]) == exp["kdc_units"], f"every khu dân cư listed ({len(names)})")
+check(kdc.page_setup.orientation == "portrait" and kdc.print_title_rows == "$3:$3", "type sheet: portrait, header repeated")
+fail = wv["Chưa đạt"]
+failed_rows = [(fail.cell(row=r, column=3).value, fail.cell(row=r, column=5).value) for r in range(4, fail.max_row + 1)]
+for unit, words in exp["failed"].items():
+    hit = [w for n, w in failed_rows if n == unit]
+    check(hit and words in hit[0], f"{unit} listed as not passed with \"{words}\"")
+communes = [fail.cell(row=r, column=2).value for r in range(4, fail.max_row + 1)]
+check(communes == sorted(communes), "units that did not pass are grouped by commune")
+sys.exit(failed)
