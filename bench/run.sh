@@ -43,3 +43,4 @@ measure "unit list --search \"dong\" (không dấu)" 5 unit list --search dong
 measure "answer set (một câu trả lời, ghi FULL)" 5 answer set X050-K01 2025 2 có
 measure "forms check (mọi bộ tiêu chí)" 5 forms check
 ./bench/ui.sh
+./bench/report.sh

@@ -1,4 +1,4 @@
-/* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date D] */
+/* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date D] [--summary-only] */
 #include <stdio.h>
 #include "cli.h"
 #include "report/report.h"
@@ -12,6 +12,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' }, { "under", required_argument, NULL, 'u' },
 		{ "output", required_argument, NULL, 'o' }, { "force", no_argument, NULL, 'f' },
 		{ "date", required_argument, NULL, 'd' }, { "layout", required_argument, NULL, 'l' },
+		{ "summary-only", no_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 } };
 	report_opts o = { 0 };
 	report_info info;
@@ -20,7 +21,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	int c;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "y:u:o:fd:l:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "y:u:o:fd:l:s", opts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
 			if (!cli_year(optarg, &o.year))
@@ -31,6 +32,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		case 'f': o.force = 1; break;
 		case 'd': o.date = optarg; break;
 		case 'l': o.layout = optarg; break;
+		case 's': o.summary_only = 1; break;
 		default: return cli_usage_error("report", "tùy chọn không đúng");
 		}
 	}

@@ -23,7 +23,7 @@ static const cli_command commands[] = {
 	{ "answer import", cmd_answer_import, "TỆP.csv", "nhập câu trả lời (unit_code,year,criterion,value[,note])", 1 },
 	{ "assess show",   cmd_assess_show, "MÃ NĂM", "xem từng tiêu chí và kết luận của đơn vị", 0 },
 	{ "summary",       cmd_summary, "NĂM [--under MÃ]", "tổng hợp theo loại đơn vị: tổng số, đăng ký, đạt, tỷ lệ", 0 },
-	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY]",
+	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY] [--summary-only]",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0 },
 	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1 },
 	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1 },

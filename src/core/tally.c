@@ -36,10 +36,10 @@ static void add(tally_cell *c, long long count, long long excluded, long long re
 	c->passed += passed;
 }
 
-/* Walk from the seeds and add each (seed, type) count to the groups
- * holding the type: into rows (by seed) or, with rows NULL, into sums. */
-static antt_status count_year(antt_db *db, const seed *seeds, size_t n, int year, const report_layout *l,
-                              tally_row *rows, tally_cell *sums, long long *units, antt_err *err)
+/* Walk once from the seeds and add each (seed, type) count to the groups
+ * holding the type: this year's into the rows, last year's into prev. */
+static antt_status count_years(antt_db *db, const seed *seeds, size_t n, int year, const report_layout *l,
+                               tally_row *rows, tally_cell *prev, long long *units, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	char *ids = malloc(n * 24 + 3), *p;
@@ -57,13 +57,19 @@ static antt_status count_year(antt_db *db, const seed *seeds, size_t n, int year
 	s = db_prepare(db,
 		"WITH RECURSIVE walk(id, top) AS ("
 		"  SELECT value, value FROM json_each(?1)"
-		"  UNION ALL SELECT u.id, w.top FROM units u JOIN walk w ON u.parent_id = w.id)"
-		" SELECT w.top, u.type, count(*), sum(u.excluded),"
-		"  sum(a.id IS NOT NULL AND NOT u.excluded), sum(a.verdict IN ('pass', 'fail') AND NOT u.excluded),"
-		"  sum(a.verdict = 'pass' AND NOT u.excluded)"
-		" FROM walk w JOIN units u ON u.id = w.id"
-		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
-		" WHERE " UNIT_IN_YEAR("u", "?2") " GROUP BY w.top, u.type", &st, err);
+		"  UNION ALL SELECT u.id, w.top FROM units u JOIN walk w ON u.parent_id = w.id),"
+		" counted AS (SELECT w.top, u.type, u.excluded AS ex,"
+		"   " UNIT_IN_YEAR("u", "?2") " AS now, " UNIT_IN_YEAR("u", "?2 - 1") " AS before,"
+		"   a.id IS NOT NULL AS reg, a.verdict IN ('pass', 'fail') AS done, a.verdict = 'pass' AS ok,"
+		"   pa.id IS NOT NULL AS preg, pa.verdict IN ('pass', 'fail') AS pdone, pa.verdict = 'pass' AS pok"
+		"  FROM walk w JOIN units u ON u.id = w.id"
+		"  LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		"  LEFT JOIN assessments pa ON pa.unit_id = u.id AND pa.year = ?2 - 1)"
+		" SELECT top, type, total(now), total(now AND ex), total(now AND reg AND NOT ex),"
+		"  total(now AND done AND NOT ex), total(now AND ok AND NOT ex),"
+		"  total(before), total(before AND ex), total(before AND preg AND NOT ex),"
+		"  total(before AND pdone AND NOT ex), total(before AND pok AND NOT ex)"
+		" FROM counted GROUP BY top, type", &st, err);
 	if (s != ANTT_OK) {
 		free(ids);
 		return s;
@@ -73,21 +79,21 @@ static antt_status count_year(antt_db *db, const seed *seeds, size_t n, int year
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		sqlite3_int64 top = sqlite3_column_int64(st, 0);
 		const char *type = (const char *)sqlite3_column_text(st, 1);
-		long long c[5];
+		long long c[10];
 		int row = -1;
 
-		for (int k = 0; k < 5; k++)
-			c[k] = sqlite3_column_int64(st, 2 + k);
+		for (int k = 0; k < 10; k++)
+			c[k] = (long long)sqlite3_column_double(st, 2 + k);
 		for (size_t i = 0; i < n; i++)
 			if (seeds[i].id == top)
 				row = seeds[i].row;
 		for (size_t g = 0; g < l->n_groups; g++)
 			for (size_t k = 0; k < l->groups[g].n_types; k++)
 				if (!strcmp(l->groups[g].types[k], type)) {
-					tally_cell *cell = rows && row >= 0 ? &rows[row].cells[g] : &sums[g];
-					add(cell, c[0], c[1], c[2], c[3], c[4]);
-					if (units)
-						*units += c[0];
+					if (row >= 0)
+						add(&rows[row].cells[g], c[0], c[1], c[2], c[3], c[4]);
+					add(&prev[g], c[5], c[6], c[7], c[8], c[9]);
+					*units += c[0];
 				}
 	}
 	if (rc != SQLITE_DONE)
@@ -221,9 +227,8 @@ antt_status tally_compute(antt_db *db, int year, const char *under, const report
 		tally_free(t);
 		return ANTT_ERR_NOMEM;
 	}
-	if ((s = find_rows(db, year, under, t, &seeds, &n, err)) == ANTT_OK && n > 0 &&
-	    (s = count_year(db, seeds, n, year, l, t->rows, NULL, &t->units, err)) == ANTT_OK)
-		s = count_year(db, seeds, n, year - 1, l, NULL, t->prev, NULL, err);
+	if ((s = find_rows(db, year, under, t, &seeds, &n, err)) == ANTT_OK && n > 0)
+		s = count_years(db, seeds, n, year, l, t->rows, t->prev, &t->units, err);
 	free(seeds);
 	if (s != ANTT_OK) {
 		tally_free(t);

@@ -633,11 +633,12 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	props.created = timegm(&tm);
 	workbook_set_properties(w.wb, &props);
 	make_formats(&w);
-	if ((s = summary_sheet(&w, &t)) == ANTT_OK)
+	s = summary_sheet(&w, &t);
+	if (s == ANTT_OK && !o->summary_only)
 		s = tally_units(db, o->year, o->under, type_row, &d, err);
 	if (s == ANTT_OK && d.ws)
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 6);
-	if (s == ANTT_OK)
+	if (s == ANTT_OK && !o->summary_only)
 		s = failed_sheet(&w, err);
 	xe = workbook_close(w.wb);
 	if (s == ANTT_OK && xe != LXW_NO_ERROR)
@@ -647,7 +648,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", o->path, "kiểm tra quyền ghi");
 	if (s != ANTT_OK)
 		unlink(tmp);
-	info->sheets = 2 + d.sheets;
+	info->sheets = o->summary_only ? 1 : 2 + d.sheets;
 out:
 	tally_free(&t);
 	layout_free(layout);

@@ -14,6 +14,7 @@ typedef struct {
 	int force;                /* replace an existing file */
 	const char *date;         /* YYYY-MM-DD of the place-and-date line; NULL: today */
 	const char *layout;       /* layout file; NULL: forms/reports/tong-hop.yaml */
+	int summary_only;         /* only the "Tổng hợp" sheet */
 } report_opts;
 
 typedef struct {

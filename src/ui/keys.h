@@ -38,6 +38,7 @@ enum {
 	X(ACT_YEAR_NEXT, SC_UNITS | SC_PROGRESS, ']', 0, "]",      "Năm sau", NULL) \
 	X(ACT_PROGRESS,  SC_UNITS,    'p', '\t',         "p Tab",  "Tiến độ theo loại đơn vị và theo xã", "Tiến độ") \
 	X(ACT_SETTINGS,  SC_UNITS | SC_PROGRESS, KC(KEY_F(9)), 0, "F9", "Thiết lập: tên đơn vị, người ký, chỉ tiêu, năm", NULL) \
+	X(ACT_REPORT,    SC_UNITS | SC_PROGRESS, KC(KEY_F(5)), 0, "F5", "Xuất báo cáo Excel theo mẫu của tỉnh (hỏi năm và tên tệp)", "Báo cáo") \
 	X(ACT_ADD,       SC_UNITS,    'a', KC(KEY_IC), "a Ins",  "Sửa đơn vị: thêm đơn vị trực thuộc đơn vị đang chọn", NULL) \
 	X(ACT_RENAME,    SC_UNITS,    'r', 0,            "r",      "Sửa đơn vị: đổi tên", NULL) \
 	X(ACT_MOVE,      SC_UNITS,    'm', 0,            "m",      "Sửa đơn vị: chuyển sang đơn vị cấp trên khác", NULL) \

@@ -117,6 +117,9 @@ static int act_progress(ui *ui, ui_action a)
 	case ACT_END:  ui->ptop = 1 << 20; return R_REDRAW;
 	case ACT_YEAR_PREV: ui->year--; return R_REDRAW;
 	case ACT_YEAR_NEXT: ui->year++; return R_REDRAW;
+	case ACT_REPORT:
+		ui_report_dialog(ui);
+		return R_REDRAW;
 	case ACT_SETTINGS:
 		ui->ssel = 0;
 		ui_push(ui, &ui_settings_screen);

@@ -90,6 +90,9 @@ void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
 antt_status ui_units_reload(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
 
+/* F5: ask the year and the file, then write the Excel report. */
+void ui_report_dialog(ui *ui);
+
 /* The help line where a screen's own keys start (help.c). */
 int ui_help_line_of(int screen);
 

@@ -61,6 +61,27 @@ case "$row" in *"đạt"*) ok "the list shows the new status";; *) not_ok "statu
 keys p
 wait_for "Tiến độ năm 2024"
 wait_for "Xã Hòa Bình"
+# the report from the application: year, file, and where it went
+keys F5
+wait_for "Báo cáo năm: 2024"
+keys Enter
+wait_for "Lưu vào tệp:"
+keys C-u
+type_text "$T/bc.xlsx"
+keys Enter
+wait_for "Đã ghi báo cáo năm 2024 vào $T/bc.xlsx"
+[ -s "$T/bc.xlsx" ] && ok "the report file exists" || not_ok "no report file"
+keys F5
+wait_for "Báo cáo năm:"
+keys Enter
+wait_for "Lưu vào tệp:"
+keys C-u
+type_text "$T/bc.xlsx"
+keys Enter
+wait_for "Tệp đã có. Ghi đè?"
+type_text "c"
+keys Enter
+wait_for "Đã ghi báo cáo năm 2024"
 keys Escape
 wait_for "Lọc: loại"
 

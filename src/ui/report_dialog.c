@@ -1,0 +1,73 @@
+/* F5: the report from the application. Asks the year and the file, asks
+ * before replacing a file, and says where the file went. */
+#include <curses.h>
+#include "ui.h"
+#include "report/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static antt_status write_report(ui *ui, int force)
+{
+	report_opts o = { .year = atoi(ui->pctx[0]), .path = ui->pctx[1], .force = force };
+	report_info info;
+	antt_err err = { "" };
+	antt_status s = report_write(ui->db, &o, &info, &err);
+
+	if (s != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	ui_message(ui, 0, "Đã ghi báo cáo năm %d vào %s (%lld đơn vị)%s", o.year, o.path, info.units,
+		info.orphans ? "; có đơn vị không thuộc xã nào, tính vào dòng \"Trực thuộc\"." : ".");
+	return ANTT_OK;
+}
+
+static antt_status overwrite_submit(ui *ui, const char *text)
+{
+	if (text[0] == 'c' || text[0] == 'C' || !strncmp(text, "có", 3))
+		return write_report(ui, 1);
+	ui_message(ui, 0, "Chưa ghi. Bấm F5 để chọn tên tệp khác.");
+	return ANTT_OK;
+}
+
+static antt_status path_submit(ui *ui, const char *text)
+{
+	if (!*text) {
+		ui_message(ui, 1, "Cần tên tệp, ví dụ /home/canbo/bao-cao-2024.xlsx");
+		return ANTT_ERR_INVALID;
+	}
+	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", text);
+	if (access(text, F_OK) == 0) {
+		ui_prompt(ui, "Tệp đã có. Ghi đè? (c = có, k = không):", "", overwrite_submit);
+		return ANTT_OK;
+	}
+	/* a refused report keeps the prompt open with the path, to correct it */
+	return write_report(ui, 0);
+}
+
+static antt_status year_submit(ui *ui, const char *text)
+{
+	char *end, path[160];
+	const char *home = getenv("HOME");
+	long y = strtol(text, &end, 10);
+
+	if (!*text || *end || y < 2000 || y > 2100) {
+		ui_message(ui, 1, "Năm phải là một số từ 2000 đến 2100.");
+		return ANTT_ERR_INVALID;
+	}
+	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%ld", y);
+	snprintf(path, sizeof(path), "%s/bao-cao-antt-%ld.xlsx", home && *home ? home : ".", y);
+	ui_prompt(ui, "Lưu vào tệp:", path, path_submit);
+	return ANTT_OK;
+}
+
+void ui_report_dialog(ui *ui)
+{
+	char year[16];
+
+	snprintf(year, sizeof(year), "%d", ui->year);
+	ui_prompt(ui, "Báo cáo năm:", year, year_submit);
+}
