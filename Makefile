@@ -11,7 +11,7 @@ REPORT_PKGS := xlsxwriter
 CPPFLAGS += -D_GNU_SOURCE -Isrc -Isrc/core $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c11 -Wall -Wextra -Werror
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lcsv -lm
+LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lunistring -lcsv -lcrypt -lm
 
 ifneq ($(SAN),)
 CFLAGS  += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

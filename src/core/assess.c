@@ -1,5 +1,6 @@
 /* Assessments, answers and verdicts. */
 #include "assess.h"
+#include "auth.h"
 #include "csvtab.h"
 #include "errlist.h"
 #include "form_store.h"
@@ -336,7 +337,8 @@ static antt_status recompute_unit(antt_db *db, const unit_row *u, int year, antt
 		return ANTT_OK;
 	s = load_result(db, &r, err);
 
-	if (s == ANTT_OK && r.id)
+	/* an approved assessment keeps the verdict it was recognised with */
+	if (s == ANTT_OK && r.id && strcmp(r.status, "approved"))
 		s = store_verdict(db, &r, err);
 	assess_result_free(&r);
 	return s;
@@ -378,6 +380,28 @@ antt_status assess_recompute_year(antt_db *db, int year, antt_err *err)
 		unit_row u;
 		if ((s = unit_get(db, (const char *)sqlite3_column_text(st, 0), &u, err)) == ANTT_OK)
 			s = recompute_unit(db, &u, year, err);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Answers of a submitted or approved assessment are not changed. */
+static antt_status check_editable(antt_db *db, sqlite3_int64 aid, const unit_row *u, int year, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+
+	if (db_prepare(db, "SELECT status FROM assessments WHERE id = ?", &st, err) != ANTT_OK)
+		return ANTT_ERR_DB;
+	sqlite3_bind_int64(st, 1, aid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *status = (const char *)sqlite3_column_text(st, 0);
+		if (!strcmp(status, "approved"))
+			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã được duyệt nên không sửa được. "
+				"Lãnh đạo có thể mở lại (antt reopen %s %d --reason \"...\").", u->name, year, u->code, year);
+		else if (!strcmp(status, "submitted"))
+			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã trình lãnh đạo nên không sửa được. "
+				"Lãnh đạo trả lại (có lý do) thì mới sửa tiếp.", u->name, year);
 	}
 	sqlite3_finalize(st);
 	return s;
@@ -451,6 +475,8 @@ antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_e
 	antt_status s;
 
 	if ((s = check_year(year, err)) != ANTT_OK)
+		return s;
+	if ((s = auth_require(db, CAN_ENTER, "ghi nhận đăng ký", err)) != ANTT_OK)
 		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
@@ -531,7 +557,11 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 
 	if ((s = check_year(year, err)) != ANTT_OK)
 		return s;
+	if ((s = auth_require(db, CAN_ENTER, "nhập câu trả lời", err)) != ANTT_OK)
+		return s;
 	if ((s = ensure(db, u, year, &aid, &f, err)) != ANTT_OK)
+		return s;
+	if ((s = check_editable(db, aid, u, year, err)) != ANTT_OK)
 		return s;
 	if (note && text_nfc(note, &nnote) != ANTT_OK)
 		return err_set(err, ANTT_ERR_INVALID, "ghi chú không phải văn bản UTF-8 hợp lệ");
@@ -595,10 +625,19 @@ antt_status answer_clear(antt_db *db, const char *unit_code, int year, const cha
 	antt_status s;
 	int rc;
 
+	if ((s = auth_require(db, CAN_ENTER, "xóa câu trả lời", err)) != ANTT_OK)
+		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
 	if ((s = unit_get(db, unit_code, &u, err)) != ANTT_OK)
 		goto out;
+	{
+		sqlite3_int64 aid;
+		const form *f;
+		if ((s = ensure(db, &u, year, &aid, &f, err)) != ANTT_OK ||
+		    (s = check_editable(db, aid, &u, year, err)) != ANTT_OK)
+			goto out;
+	}
 	if ((s = db_prepare(db, "DELETE FROM answers WHERE criterion = ?1 AND assessment_id ="
 		" (SELECT id FROM assessments WHERE unit_id = ?2 AND year = ?3)", &st, err)) != ANTT_OK)
 		goto out;
@@ -709,4 +748,98 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 out:
 	csvtab_free(&t);
 	return s;
+}
+
+const char *assess_status_name(const char *s)
+{
+	if (!s || !*s)                return "chưa đăng ký";
+	if (!strcmp(s, "registered")) return "đã đăng ký";
+	if (!strcmp(s, "draft"))      return "đang nhập";
+	if (!strcmp(s, "submitted"))  return "đã trình";
+	if (!strcmp(s, "approved"))   return "đã duyệt";
+	if (!strcmp(s, "returned"))   return "trả lại";
+	return s;
+}
+
+/* Move one assessment from one of the statuses in `from` (comma-separated)
+ * to `to`, checking the right and, where asked, the reason. */
+static antt_status transition(antt_db *db, const char *code, int year, const char *from, const char *to,
+                              auth_cap cap, const char *what, const char *reason, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	assess_result r;
+	char *nreason = NULL, allowed[64];
+	antt_status s;
+	int rc, ok = 0;
+
+	if ((s = auth_require(db, cap, what, err)) != ANTT_OK)
+		return s;
+	if (reason && (text_nfc(reason, &nreason) != ANTT_OK || !*nreason)) {
+		free(nreason);
+		return err_set(err, ANTT_ERR_INVALID, "cần ghi lý do (--reason \"...\") khi %s", what);
+	}
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if ((s = assess_load(db, code, year, &r, err)) != ANTT_OK)
+		goto rollback;
+	snprintf(allowed, sizeof(allowed), ",%s,", from);
+	{
+		char probe[32];
+		snprintf(probe, sizeof(probe), ",%s,", r.status);
+		ok = r.id && strstr(allowed, probe) != NULL;
+	}
+	if (!ok) {
+		s = err_set(err, ANTT_ERR_INVALID, "không thể %s: phiếu của %s năm %d đang ở trạng thái \"%s\"",
+			what, r.unit.name, year, assess_status_name(r.id ? r.status : ""));
+	} else if (!strcmp(to, "submitted") && r.verdict == RULE_MISSING) {
+		char v[512];
+		s = err_set(err, ANTT_ERR_INVALID, "chưa trình được: %s", assess_verdict_text(&r, v, sizeof(v)));
+	} else if ((s = db_prepare(db, "UPDATE assessments SET status = ?1, reason = coalesce(?2, ''),"
+		" rev = rev + 1, updated_by = ?3, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?4",
+		&st, err)) == ANTT_OK) {
+		sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
+		if (nreason)
+			sqlite3_bind_text(st, 2, nreason, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, r.id);
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_DONE)
+			s = db_fail(db, rc, err, what);
+		sqlite3_finalize(st);
+	}
+	/* a reopened assessment follows its answers again */
+	if (s == ANTT_OK && !strcmp(to, "draft"))
+		s = recompute_up(db, &r.unit, year, err);
+	assess_result_free(&r);
+	if (s == ANTT_OK) {
+		s = db_commit(db, err);
+		goto out;
+	}
+rollback:
+	db_rollback(db);
+out:
+	free(nreason);
+	return s;
+}
+
+antt_status assess_submit(antt_db *db, const char *code, int year, antt_err *err)
+{
+	return transition(db, code, year, "registered,draft,returned", "submitted", CAN_ENTER, "trình duyệt", NULL, err);
+}
+
+antt_status assess_approve(antt_db *db, const char *code, int year, antt_err *err)
+{
+	return transition(db, code, year, "submitted", "approved", CAN_REVIEW, "duyệt", NULL, err);
+}
+
+antt_status assess_return(antt_db *db, const char *code, int year, const char *reason, antt_err *err)
+{
+	return transition(db, code, year, "submitted", "returned", CAN_REVIEW, "trả lại",
+		reason ? reason : "", err);
+}
+
+antt_status assess_reopen(antt_db *db, const char *code, int year, const char *reason, antt_err *err)
+{
+	return transition(db, code, year, "approved", "draft", CAN_REVIEW, "mở lại phiếu đã duyệt",
+		reason ? reason : "", err);
 }

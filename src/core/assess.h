@@ -67,6 +67,18 @@ void assess_detail(const assess_result *r, char *buf, size_t n);
 /* Remove one answer (audited), in its own transaction. */
 antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err);
 
+/* The workflow: đang nhập -> đã trình -> đã duyệt (recognised with its
+ * verdict, then read-only) or trả lại (returned with a reason); a reviewer
+ * may reopen an approved assessment, with a reason. Each in its own
+ * transaction, audited with who and why. */
+antt_status assess_submit(antt_db *db, const char *unit_code, int year, antt_err *err);
+antt_status assess_approve(antt_db *db, const char *unit_code, int year, antt_err *err);
+antt_status assess_return(antt_db *db, const char *unit_code, int year, const char *reason, antt_err *err);
+antt_status assess_reopen(antt_db *db, const char *unit_code, int year, const char *reason, antt_err *err);
+
+/* Vietnamese words for a workflow status ("đang nhập", "đã duyệt" ...). */
+const char *assess_status_name(const char *status);
+
 /* The latest year with an assessment, or 0. */
 int assess_latest_year(antt_db *db);
 

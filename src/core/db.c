@@ -1,6 +1,7 @@
 /* Opening, migrating and writing the database. Every write the application
  * makes goes through a transaction opened here. */
 #include "db.h"
+#include "auth.h"
 #include "form.h"
 
 #include <errno.h>
@@ -230,6 +231,7 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 		if (st != ANTT_OK)
 			goto fail;
 	}
+	db->role = auth_initial_role(db);
 	*out = db;
 	return ANTT_OK;
 fail:
@@ -270,6 +272,8 @@ antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt
 	antt_status s;
 	int rc;
 
+	if ((s = auth_require(db, CAN_ADMIN, "đổi thiết lập", err)) != ANTT_OK)
+		return s;
 	s = db_begin(db, err);
 	if (s != ANTT_OK)
 		return s;

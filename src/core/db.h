@@ -17,6 +17,7 @@ typedef struct antt_db {
 	sqlite3 *sql;
 	char *path;
 	char user[64];                /* who writes: recorded in updated_by */
+	int role;                     /* auth_role of the user (auth.h) */
 	int readonly;
 	struct form_registry *forms;  /* criteria sets, loaded on first use */
 } antt_db;

@@ -22,7 +22,9 @@
 	X(ANTT_ERR_INVALID,     "giá trị không hợp lệ") \
 	X(ANTT_ERR_FORM,        "tệp bộ tiêu chí có lỗi") \
 	X(ANTT_ERR_CSV,         "tệp CSV có lỗi") \
-	X(ANTT_ERR_RULE,        "quy tắc đánh giá có lỗi")
+	X(ANTT_ERR_RULE,        "quy tắc đánh giá có lỗi") \
+	X(ANTT_ERR_DENIED,      "không có quyền làm việc này") \
+	X(ANTT_ERR_LOCKED,      "phiếu đã trình hoặc đã duyệt, không sửa được")
 
 typedef enum {
 #define X(name, msg) name,

@@ -1,6 +1,7 @@
 /* Units: adding, renaming, moving, retiring, excluding, listing and CSV
  * import. Every change runs in one transaction and leaves an audit row. */
 #include "unit.h"
+#include "auth.h"
 #include "csvtab.h"
 #include "text.h"
 
@@ -150,6 +151,8 @@ antt_status unit_add(antt_db *db, const char *code, const char *type, const char
 	unit_row u;
 	antt_status s;
 
+	if (auth_require(db, CAN_ADMIN, "thêm đơn vị", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
 	if (!code_valid(code))
 		return err_set(err, ANTT_ERR_INVALID, "mã đơn vị \"%s\" không hợp lệ: cần từ 1 đến 63 ký tự, "
 			"không có khoảng trắng, dấu phẩy hay ngoặc kép", code);
@@ -207,6 +210,8 @@ antt_status unit_rename(antt_db *db, const char *code, const char *name, antt_er
 	char *nfc = NULL, *key = NULL;
 	antt_status s;
 
+	if (auth_require(db, CAN_ADMIN, "đổi tên đơn vị", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
 	if (text_nfc(name, &nfc) != ANTT_OK || !*nfc || !(key = text_key(nfc))) {
 		free(nfc);
 		return err_set(err, ANTT_ERR_INVALID, "tên mới không được để trống và phải là văn bản UTF-8");
@@ -224,6 +229,8 @@ antt_status unit_move(antt_db *db, const char *code, const char *parent_code, an
 	unit_row u, p;
 	antt_status s;
 
+	if (auth_require(db, CAN_ADMIN, "chuyển đơn vị", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
 	if ((s = unit_get(db, code, &u, err)) != ANTT_OK)
@@ -259,6 +266,8 @@ antt_status unit_retire(antt_db *db, const char *code, const char *date,
 	antt_status s;
 	int y, mo, d, n = 0;
 
+	if (auth_require(db, CAN_ADMIN, "giải thể đơn vị", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
 	if (date && (sscanf(date, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || date[n] || mo < 1 || mo > 12 || d < 1 || d > 31))
 		return err_set(err, ANTT_ERR_INVALID, "ngày \"%s\" không hợp lệ: viết dạng NĂM-THÁNG-NGÀY, "
 			"ví dụ 2025-07-01", date);
@@ -284,6 +293,8 @@ antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *
 {
 	antt_status s;
 
+	if (auth_require(db, CAN_ADMIN, "đánh dấu đơn vị", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
 	return finish(db, update_unit(db, code, "excluded = ?1", excluded ? "1" : "0", NULL, err), err);

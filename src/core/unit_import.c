@@ -2,6 +2,7 @@
  * with SQL (duplicates, unknown parents, cycles), then inserted parents
  * first. Nothing is written unless every line is right. */
 #include "unit.h"
+#include "auth.h"
 #include "csvtab.h"
 #include "errlist.h"
 #include "text.h"
@@ -179,6 +180,8 @@ antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err 
 	char heading[600];
 
 	*added = 0;
+	if ((s = auth_require(db, CAN_ADMIN, "nhập danh sách đơn vị", err)) != ANTT_OK)
+		return s;
 	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
 		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)

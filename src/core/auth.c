@@ -1,0 +1,276 @@
+/* Accounts and rights. Passwords go through libxcrypt's yescrypt and are
+ * never stored, logged or audited in clear (the audit trigger leaves the
+ * hash out). */
+#include "auth.h"
+#include "text.h"
+
+#include <crypt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *code, *name; } roles[] = {
+	[ROLE_NONE] = { "", "chưa đăng nhập" },
+	[ROLE_ENTRY] = { "entry", "cán bộ nhập liệu" },
+	[ROLE_REVIEWER] = { "reviewer", "lãnh đạo duyệt" },
+	[ROLE_ADMIN] = { "admin", "quản trị" },
+	[ROLE_OPEN] = { "", "không dùng tài khoản" },
+};
+
+auth_role auth_role_parse(const char *s)
+{
+	char *k = text_key(s);
+	auth_role r = ROLE_NONE;
+
+	for (int i = ROLE_ENTRY; k && i <= ROLE_ADMIN; i++) {
+		char *kn = text_key(roles[i].name);
+		if (!strcmp(k, roles[i].code) || (kn && !strcmp(k, kn)))
+			r = (auth_role)i;
+		free(kn);
+	}
+	free(k);
+	return r;
+}
+
+const char *auth_role_code(auth_role r)
+{
+	return r <= ROLE_OPEN ? roles[r].code : "";
+}
+
+const char *auth_role_name(auth_role r)
+{
+	return r <= ROLE_OPEN ? roles[r].name : "";
+}
+
+int auth_required(antt_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	char *flag;
+	int any = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT 1 FROM users WHERE active = 1 LIMIT 1", -1, &st, NULL) == SQLITE_OK)
+		any = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!any)
+		return 0;
+	flag = db_setting_get(db, "login_required", "1");
+	any = !flag || strcmp(flag, "0") != 0;
+	free(flag);
+	return any;
+}
+
+auth_role auth_initial_role(antt_db *db)
+{
+	return auth_required(db) ? ROLE_NONE : ROLE_OPEN;
+}
+
+static int caps_of(auth_role r)
+{
+	switch (r) {
+	case ROLE_ENTRY:    return CAN_ENTER;
+	case ROLE_REVIEWER: return CAN_ENTER | CAN_REVIEW;
+	case ROLE_ADMIN:    return CAN_ENTER | CAN_ADMIN;
+	case ROLE_OPEN:     return CAN_ENTER | CAN_REVIEW | CAN_ADMIN;
+	default:            return 0;
+	}
+}
+
+antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *err)
+{
+	if (caps_of((auth_role)db->role) & cap)
+		return ANTT_OK;
+	if (db->role == ROLE_NONE)
+		return err_set(err, ANTT_ERR_DENIED, "cần đăng nhập để %s", what);
+	return err_set(err, ANTT_ERR_DENIED, "%s (%s) không được %s: việc này dành cho %s", db->user,
+		auth_role_name((auth_role)db->role), what,
+		cap == CAN_REVIEW ? "lãnh đạo duyệt" : cap == CAN_ADMIN ? "quản trị" : "cán bộ nhập liệu");
+}
+
+static antt_status hash_password(const char *password, char *out, size_t n, antt_err *err)
+{
+	char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+	struct crypt_data data;
+
+	if (strlen(password) < 6)
+		return err_set(err, ANTT_ERR_INVALID, "mật khẩu cần ít nhất 6 ký tự");
+	if (!crypt_gensalt_rn("$y$", 0, NULL, 0, salt, sizeof(salt)))
+		return err_set(err, ANTT_ERR_IO, "không tạo được muối cho mật khẩu (libxcrypt)");
+	memset(&data, 0, sizeof(data));
+	if (!crypt_rn(password, salt, &data, sizeof(data)) || data.output[0] == '*')
+		return err_set(err, ANTT_ERR_IO, "không băm được mật khẩu (libxcrypt)");
+	snprintf(out, n, "%s", data.output);
+	explicit_bzero(&data, sizeof(data));
+	return ANTT_OK;
+}
+
+static antt_status run(antt_db *db, const char *sql, const char *a, const char *b, const char *c, const char *d,
+                       antt_err *err, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		return s;
+	if ((s = db_prepare(db, sql, &st, err)) == ANTT_OK) {
+		const char *v[4] = { a, b, c, d };
+		for (int i = 0; i < 4; i++)
+			if (v[i])
+				sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, db->user, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_CONSTRAINT)
+			s = err_set(err, ANTT_ERR_EXISTS, "tài khoản \"%s\" đã có", a);
+		else if (rc != SQLITE_DONE)
+			s = db_fail(db, rc, err, what);
+		else if (sqlite3_changes(db->sql) == 0)
+			s = err_set(err, ANTT_ERR_NOT_FOUND, "không có tài khoản \"%s\". Xem bằng \"antt user list\".", a);
+	}
+	sqlite3_finalize(st);
+	if (s != ANTT_OK) {
+		db_rollback(db);
+		return s;
+	}
+	return db_commit(db, err);
+}
+
+antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth_role role,
+                          const char *password, antt_err *err)
+{
+	char hash[CRYPT_OUTPUT_SIZE], *nname = NULL;
+	antt_status s;
+
+	if ((s = auth_require(db, CAN_ADMIN, "thêm tài khoản", err)) != ANTT_OK)
+		return s;
+	if (!*login || strpbrk(login, " \t,\""))
+		return err_set(err, ANTT_ERR_INVALID, "tên đăng nhập \"%s\" không hợp lệ: không để trống, không có khoảng trắng", login);
+	if (role < ROLE_ENTRY || role > ROLE_ADMIN)
+		return err_set(err, ANTT_ERR_INVALID, "vai trò phải là cán bộ nhập liệu (entry), lãnh đạo duyệt (reviewer) hoặc quản trị (admin)");
+	if (text_nfc(name, &nname) != ANTT_OK || !*nname) {
+		free(nname);
+		return err_set(err, ANTT_ERR_INVALID, "cần họ tên của cán bộ");
+	}
+	if ((s = hash_password(password, hash, sizeof(hash), err)) == ANTT_OK)
+		s = run(db, "INSERT INTO users (login, name, role, hash, updated_by) VALUES (?1, ?2, ?3, ?4, ?5)",
+			login, nname, auth_role_code(role), hash, err, "thêm tài khoản");
+	free(nname);
+	return s;
+}
+
+antt_status auth_passwd(antt_db *db, const char *login, const char *password, antt_err *err)
+{
+	char hash[CRYPT_OUTPUT_SIZE];
+	antt_status s;
+
+	/* one's own password, or anyone's for an admin */
+	if (strcmp(login, db->user) && (s = auth_require(db, CAN_ADMIN, "đổi mật khẩu người khác", err)) != ANTT_OK)
+		return s;
+	if ((s = hash_password(password, hash, sizeof(hash), err)) != ANTT_OK)
+		return s;
+	return run(db, "UPDATE users SET hash = ?2, failures = 0, locked_until = NULL, updated_by = ?5,"
+		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE login = ?1",
+		login, hash, NULL, NULL, err, "đổi mật khẩu");
+}
+
+antt_status auth_disable(antt_db *db, const char *login, antt_err *err)
+{
+	antt_status s;
+
+	if ((s = auth_require(db, CAN_ADMIN, "khóa tài khoản", err)) != ANTT_OK)
+		return s;
+	return run(db, "UPDATE users SET active = 0, updated_by = ?5 WHERE login = ?1 AND active = 1",
+		login, NULL, NULL, NULL, err, "khóa tài khoản");
+}
+
+antt_status auth_login(antt_db *db, const char *login, const char *password, int *wait_s, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct crypt_data data;
+	char hash[CRYPT_OUTPUT_SIZE] = "", role[16] = "";
+	int failures = 0, active = 0, found = 0, ok;
+	long long wait = 0;
+	antt_status s;
+
+	*wait_s = 0;
+	s = db_prepare(db, "SELECT hash, role, active, failures,"
+		" CAST(max(0, coalesce(unixepoch(locked_until) - unixepoch('now'), 0)) AS INTEGER)"
+		" FROM users WHERE login = ?", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		found = 1;
+		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(role, sizeof(role), "%s", (const char *)sqlite3_column_text(st, 1));
+		active = sqlite3_column_int(st, 2);
+		failures = sqlite3_column_int(st, 3);
+		wait = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (!found || !active) {
+		/* the same answer whether the login exists or not */
+		return err_set(err, ANTT_ERR_DENIED, "sai tên đăng nhập hoặc mật khẩu");
+	}
+	if (wait > 0) {
+		*wait_s = (int)wait;
+		return err_set(err, ANTT_ERR_DENIED, "đã nhập sai nhiều lần: hãy đợi %lld giây rồi thử lại", wait);
+	}
+	memset(&data, 0, sizeof(data));
+	ok = crypt_rn(password, hash, &data, sizeof(data)) && !strcmp(data.output, hash);
+	explicit_bzero(&data, sizeof(data));
+	if (!ok) {
+		/* from the third failure on, each try waits twice as long:
+		 * 2, 4, 8 ... seconds, at most 5 minutes */
+		int n = failures + 1, delay = n < 3 ? 0 : n - 3 >= 8 ? 300 : 2 << (n - 3);
+		char mod[32];
+		if (delay > 300)
+			delay = 300;
+		snprintf(mod, sizeof(mod), "+%d seconds", delay);
+		if (db_prepare(db, "UPDATE users SET failures = failures + 1, locked_until ="
+			" CASE WHEN ?2 > 0 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?3) END WHERE login = ?1",
+			&st, NULL) == ANTT_OK) {
+			char d[16];
+			snprintf(d, sizeof(d), "%d", delay);
+			sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, d, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 3, mod, -1, SQLITE_STATIC);
+			sqlite3_step(st);
+		}
+		sqlite3_finalize(st);
+		*wait_s = delay;
+		if (delay)
+			return err_set(err, ANTT_ERR_DENIED, "sai tên đăng nhập hoặc mật khẩu; đợi %d giây rồi thử lại", delay);
+		return err_set(err, ANTT_ERR_DENIED, "sai tên đăng nhập hoặc mật khẩu");
+	}
+	if (db_prepare(db, "UPDATE users SET failures = 0, locked_until = NULL WHERE login = ?", &st, NULL) == ANTT_OK) {
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	snprintf(db->user, sizeof(db->user), "%s", login);
+	db->role = auth_role_parse(role);
+	return ANTT_OK;
+}
+
+antt_status auth_list(antt_db *db, int (*fn)(const auth_user *u, void *ctx), void *ctx, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	if ((s = db_prepare(db, "SELECT login, name, role, active FROM users ORDER BY login", &st, err)) != ANTT_OK)
+		return s;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		auth_user u;
+		snprintf(u.login, sizeof(u.login), "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(u.name, sizeof(u.name), "%s", (const char *)sqlite3_column_text(st, 1));
+		u.role = auth_role_parse((const char *)sqlite3_column_text(st, 2));
+		u.active = sqlite3_column_int(st, 3);
+		if (fn(&u, ctx))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc tài khoản");
+	sqlite3_finalize(st);
+	return s;
+}

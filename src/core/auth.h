@@ -1,0 +1,57 @@
+/* Officers' accounts: roles, yescrypt password hashes (libxcrypt), login
+ * with a growing wait after failures, and the role checks the workflow
+ * uses. With no active account (a one-person office) or with login switched
+ * off in the settings, whoever runs antt may do everything. */
+#ifndef ANTT_AUTH_H
+#define ANTT_AUTH_H
+
+#include "db.h"
+
+typedef enum {
+	ROLE_NONE = 0,      /* not logged in: may read, not write */
+	ROLE_ENTRY,         /* cán bộ nhập liệu: answers, registration, submission */
+	ROLE_REVIEWER,      /* lãnh đạo duyệt: the above, and approve, return, reopen */
+	ROLE_ADMIN,         /* quản trị: answers, units, settings, accounts; not approval */
+	ROLE_OPEN,          /* no accounts in use: everything */
+} auth_role;
+
+/* What an action needs. */
+typedef enum { CAN_ENTER = 1, CAN_REVIEW = 2, CAN_ADMIN = 4 } auth_cap;
+
+/* "entry", "reviewer", "admin" (and the Vietnamese names, any case or
+ * accents: "cán bộ nhập liệu", "lãnh đạo duyệt", "quản trị"). */
+auth_role auth_role_parse(const char *s);
+const char *auth_role_code(auth_role r);
+const char *auth_role_name(auth_role r);
+
+/* 1 when logging in is needed: an active account exists and the setting
+ * login_required is not 0. */
+int auth_required(antt_db *db);
+
+antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth_role role,
+                          const char *password, antt_err *err);
+antt_status auth_passwd(antt_db *db, const char *login, const char *password, antt_err *err);
+antt_status auth_disable(antt_db *db, const char *login, antt_err *err);
+
+/* Check the password and make this account the database handle's user
+ * (db->user, db->role). After 3 failures each further try must wait
+ * longer (2, 4, 8 ... up to 300 seconds); *wait_s tells how long. */
+antt_status auth_login(antt_db *db, const char *login, const char *password, int *wait_s, antt_err *err);
+
+/* The role a freshly opened handle gets: ROLE_OPEN without accounts,
+ * ROLE_NONE until someone logs in otherwise. */
+auth_role auth_initial_role(antt_db *db);
+
+/* ANTT_OK when the handle's user may do it; otherwise an error that says
+ * which role may. */
+antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *err);
+
+typedef struct {
+	char login[64], name[128];
+	auth_role role;
+	int active;
+} auth_user;
+
+antt_status auth_list(antt_db *db, int (*fn)(const auth_user *u, void *ctx), void *ctx, antt_err *err);
+
+#endif
