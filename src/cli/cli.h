@@ -51,5 +51,11 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_settings(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_workflow(cli_ctx *ctx, int argc, char **argv);
+int cmd_audit(cli_ctx *ctx, int argc, char **argv);
+int cmd_user(cli_ctx *ctx, int argc, char **argv);
+
+/* Read a secret from the terminal without echo; 0 when there is none. */
+int cli_read_secret(const char *prompt, char *buf, size_t n);
 
 #endif

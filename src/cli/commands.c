@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "assess.h"
+#include "auth.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -23,6 +24,16 @@ static const cli_command commands[] = {
 	{ "answer import", cmd_answer_import, "TỆP.csv", "nhập câu trả lời (unit_code,year,criterion,value[,note])", 1 },
 	{ "assess show",   cmd_assess_show, "MÃ NĂM", "xem từng tiêu chí và kết luận của đơn vị", 0 },
 	{ "summary",       cmd_summary, "NĂM [--under MÃ]", "tổng hợp theo loại đơn vị: tổng số, đăng ký, đạt, tỷ lệ", 0 },
+	{ "submit",        cmd_workflow, "MÃ NĂM", "trình lãnh đạo phiếu đã nhập xong", 0 },
+	{ "approve",       cmd_workflow, "MÃ NĂM", "lãnh đạo duyệt (công nhận kết luận); phiếu không sửa được nữa", 0 },
+	{ "return",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo trả lại phiếu để sửa", 0 },
+	{ "reopen",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo mở lại phiếu đã duyệt", 0 },
+	{ "audit",         cmd_audit, "[--unit MÃ] [--year NĂM] [--criterion TIÊU_CHÍ] [--since NĂM-THÁNG-NGÀY]",
+	  "nhật ký: ai đổi gì, lúc nào, từ gì thành gì", 0 },
+	{ "user add",      cmd_user, "TÊN_ĐĂNG_NHẬP \"Họ tên\" --role entry|reviewer|admin", "thêm tài khoản cán bộ", 1 },
+	{ "user passwd",   cmd_user, "TÊN_ĐĂNG_NHẬP", "đổi mật khẩu", 0 },
+	{ "user disable",  cmd_user, "TÊN_ĐĂNG_NHẬP", "khóa tài khoản", 0 },
+	{ "user list",     cmd_user, "", "liệt kê tài khoản", 0 },
 	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY] [--summary-only]",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0 },
 	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1 },
@@ -94,6 +105,32 @@ int cli_current_year(antt_db *db)
 	return year;
 }
 
+/* With accounts in use, the command acts as ANTT_USER, whose password
+ * comes from ANTT_PASSWORD or is asked on the terminal. Without a login
+ * the database can be read but not changed. */
+static int cli_login(cli_ctx *ctx)
+{
+	const char *login = getenv("ANTT_USER"), *pw = getenv("ANTT_PASSWORD");
+	char buf[256], prompt[128];
+	antt_err err = { "" };
+	antt_status st;
+	int wait;
+
+	if (ctx->db->role != ROLE_NONE || !login || !*login)
+		return CLI_OK;
+	if (!pw) {
+		snprintf(prompt, sizeof(prompt), "Mật khẩu của %s: ", login);
+		if (!cli_read_secret(prompt, buf, sizeof(buf)))
+			return CLI_OK;
+		pw = buf;
+	}
+	st = auth_login(ctx->db, login, pw, &wait, &err);
+	explicit_bzero(buf, sizeof(buf));
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	return CLI_OK;
+}
+
 int cli_open(cli_ctx *ctx, int create)
 {
 	antt_err err = { "" };
@@ -104,7 +141,7 @@ int cli_open(cli_ctx *ctx, int create)
 	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	return CLI_OK;
+	return cli_login(ctx);
 }
 
 int cli_main(cli_ctx *ctx, int argc, char **argv)

@@ -80,7 +80,8 @@ antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *
 	if (caps_of((auth_role)db->role) & cap)
 		return ANTT_OK;
 	if (db->role == ROLE_NONE)
-		return err_set(err, ANTT_ERR_DENIED, "cần đăng nhập để %s", what);
+		return err_set(err, ANTT_ERR_DENIED, "cần đăng nhập để %s: đăng nhập trong chương trình, hoặc với "
+			"lệnh thì đặt ANTT_USER (và ANTT_PASSWORD, hoặc gõ mật khẩu khi được hỏi)", what);
 	return err_set(err, ANTT_ERR_DENIED, "%s (%s) không được %s: việc này dành cho %s", db->user,
 		auth_role_name((auth_role)db->role), what,
 		cap == CAN_REVIEW ? "lãnh đạo duyệt" : cap == CAN_ADMIN ? "quản trị" : "cán bộ nhập liệu");
@@ -149,6 +150,19 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 	if (text_nfc(name, &nname) != ANTT_OK || !*nname) {
 		free(nname);
 		return err_set(err, ANTT_ERR_INVALID, "cần họ tên của cán bộ");
+	}
+	if (role != ROLE_ADMIN && !auth_required(db)) {
+		/* otherwise nobody could manage accounts once login is on */
+		sqlite3_stmt *st = NULL;
+		int admins = 0;
+		if (db_prepare(db, "SELECT 1 FROM users WHERE role = 'admin' AND active = 1", &st, NULL) == ANTT_OK)
+			admins = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+		if (!admins) {
+			free(nname);
+			return err_set(err, ANTT_ERR_INVALID, "tài khoản đầu tiên phải là quản trị (--role admin), "
+				"để luôn có người quản lý được tài khoản");
+		}
 	}
 	if ((s = hash_password(password, hash, sizeof(hash), err)) == ANTT_OK)
 		s = run(db, "INSERT INTO users (login, name, role, hash, updated_by) VALUES (?1, ?2, ?3, ?4, ?5)",

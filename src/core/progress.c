@@ -113,3 +113,48 @@ antt_status progress_communes(antt_db *db, int year, progress_commune **rows, si
 	*rows = out;
 	return ANTT_OK;
 }
+
+antt_status progress_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2], antt_err *err)
+{
+	static const char *const keys[2] = { "deadline_khu-dan-cu", "deadline_others" };
+	static const char *const defaults[2] = { "11-15", "11-20" };
+	static const char *const labels[2] = { "khu dân cư", "xã, cơ quan, doanh nghiệp, cơ sở giáo dục" };
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+
+	s = db_prepare(db, "SELECT count(*), date(?2) > date(printf('%04d-%s', ?1, ?3))"
+		" FROM assessments a JOIN units u ON u.id = a.unit_id"
+		" WHERE a.year = ?1 AND u.excluded = 0 AND a.status <> 'approved'"
+		"  AND (u.type = 'khu-dan-cu') = ?4", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	for (int i = 0; i < 2 && s == ANTT_OK; i++) {
+		char *md = db_setting_get(db, keys[i], defaults[i]);
+		int m = 0, d = 0;
+
+		if (!md || sscanf(md, "%d-%d", &m, &d) != 2 || m < 1 || m > 12 || d < 1 || d > 31) {
+			free(md);
+			md = strdup(defaults[i]);
+			sscanf(defaults[i], "%d-%d", &m, &d);
+		}
+		snprintf(out[i].label, sizeof(out[i].label), "%s", labels[i]);
+		snprintf(out[i].date, sizeof(out[i].date), "%02d/%02d/%04d", d % 100, m % 100, year % 10000);
+		sqlite3_reset(st);
+		sqlite3_bind_int(st, 1, year);
+		if (today)
+			sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_text(st, 2, "now", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, md ? md : defaults[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 4, i == 0);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			out[i].due = sqlite3_column_int64(st, 0);
+			out[i].late = sqlite3_column_int(st, 1) && out[i].due > 0;
+		} else {
+			s = db_fail(db, sqlite3_errcode(db->sql), err, "tính hạn công nhận");
+		}
+		free(md);
+	}
+	sqlite3_finalize(st);
+	return s;
+}

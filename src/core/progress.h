@@ -23,6 +23,18 @@ typedef struct {
 antt_status progress_types(antt_db *db, int year, progress_type **rows, size_t *n, antt_err *err);
 antt_status progress_communes(antt_db *db, int year, progress_commune **rows, size_t *n, antt_err *err);
 
+typedef struct {
+	char label[64];       /* "khu dân cư", "xã, cơ quan, doanh nghiệp, cơ sở giáo dục" */
+	char date[16];        /* DD/MM/YYYY */
+	long long due;        /* registered, not excluded, not yet approved */
+	int late;             /* the deadline has passed (today > date) */
+} progress_deadline;
+
+/* The cycle's two deadlines for a year (settings deadline_khu-dan-cu and
+ * deadline_others, month-day) with what is still to approve; today is
+ * YYYY-MM-DD (NULL: the real today). */
+antt_status progress_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2], antt_err *err);
+
 /* a as a percentage of b, or -1 when b is 0. */
 double progress_pct(long long a, long long b);
 

@@ -280,7 +280,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		"   ELSE 'Trực thuộc ' || (SELECT name FROM units WHERE id = top.parent_id) END,"
 		"  u.excluded, a.verdict, a.detail, a.criteria_set_id,"
 		"  (SELECT group_concat(criterion || ': ' || note, '; ') FROM answers"
-		"    WHERE assessment_id = a.id AND note <> '')"
+		"    WHERE assessment_id = a.id AND note <> ''), a.status"
 		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
 		" JOIN units top ON top.id = w.top JOIN unit_types tt ON tt.code = top.type"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
@@ -303,6 +303,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 			.excluded = sqlite3_column_int(st, 5),
 			.verdict = verdict,
 			.notes = sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9) : "",
+			.status = (const char *)sqlite3_column_text(st, 10),
 		};
 
 		snprintf(detail, sizeof(detail), "%s", sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7) : "");

@@ -46,6 +46,7 @@ typedef struct {
 	const char *code, *name, *type, *type_name, *commune;
 	int excluded;
 	const char *verdict;       /* "pass", "fail", "missing", or NULL: not registered */
+	const char *status;        /* workflow status ("approved" ...), or NULL */
 	const char *detail;        /* failed (or missing) criteria ids, comma-separated */
 	const char *failed_words;  /* the failed criteria with their labels */
 	const char *notes;         /* the answers' notes */

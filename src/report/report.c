@@ -393,15 +393,16 @@ static void detail_head(detail *d, const char *title, const char *const *cols, c
 
 static int type_row(const tally_unit *u, void *ctx)
 {
-	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Kết luận", "Tiêu chí không đạt", "Ghi chú" };
-	static const double widths[] = { 5, 11, 30, 20, 12, 14, 34 };
+	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Kết luận", "Duyệt",
+		"Tiêu chí không đạt", "Ghi chú" };
+	static const double widths[] = { 5, 10, 28, 18, 11, 10, 13, 30 };
 	detail *d = ctx;
 	writer *w = d->w;
 
 	if (strcmp(d->type, u->type)) {
 		char title[160];
 		if (d->ws)
-			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), 6);
+			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), 7);
 		snprintf(d->type, sizeof(d->type), "%s", u->type);
 		d->ws = workbook_add_worksheet(w->wb, u->type_name);
 		if (!d->ws)
@@ -411,12 +412,12 @@ static int type_row(const tally_unit *u, void *ctx)
 		{
 			char up[200];
 			upper(title, up, sizeof(up));
-			detail_head(d, up, cols, widths, 7);
+			detail_head(d, up, cols, widths, 8);
 		}
 	}
 	{
 		char ids[600] = "";
-		const char *texts[7];
+		const char *texts[8];
 		size_t n = 0;
 
 		/* "4b, 5.2" for a failed unit; what is missing for an incomplete one */
@@ -430,11 +431,14 @@ static int type_row(const tally_unit *u, void *ctx)
 			ids[n] = '\0';
 		}
 		texts[0] = ""; texts[1] = u->code; texts[2] = u->name; texts[3] = u->commune;
-		texts[4] = verdict_words(u->verdict, u->excluded); texts[5] = ids; texts[6] = u->notes;
+		texts[4] = verdict_words(u->verdict, u->excluded);
+		texts[5] = u->status && !strcmp(u->status, "approved") ? "Đã duyệt" :
+		           u->status && !strcmp(u->status, "submitted") ? "Đã trình" : "";
+		texts[6] = ids; texts[7] = u->notes;
 		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
-		for (int k = 1; k < 7; k++)
+		for (int k = 1; k < 8; k++)
 			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
-		fit_row(d->ws, d->row, texts, widths, 7);
+		fit_row(d->ws, d->row, texts, widths, 8);
 	}
 	d->row++;
 	return 0;
@@ -637,7 +641,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && !o->summary_only)
 		s = tally_units(db, o->year, o->under, type_row, &d, err);
 	if (s == ANTT_OK && d.ws)
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 6);
+		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 7);
 	if (s == ANTT_OK && !o->summary_only)
 		s = failed_sheet(&w, err);
 	xe = workbook_close(w.wb);

@@ -5,6 +5,7 @@
 #include <curses.h>
 #include "ui.h"
 #include "text.h"
+#include "auth.h"
 
 #include <langinfo.h>
 #include <stdarg.h>
@@ -45,7 +46,19 @@ void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
 	lineedit_init(&ui->prompt, initial ? initial : "", ui->telex);
 	ui->submit = submit;
 	ui->prompting = 1;
+	ui->prompt_mask = 0;
 	ui->msg[0] = '\0';
+}
+
+void ui_prompt_secret(ui *ui, const char *label, ui_submit submit)
+{
+	char keep[sizeof(ui->msg)];
+
+	snprintf(keep, sizeof(keep), "%s", ui->msg);
+	ui_prompt(ui, label, "", submit);
+	ui->prompt.telex = 0;
+	ui->prompt_mask = 1;
+	snprintf(ui->msg, sizeof(ui->msg), "%s", keep);
 }
 
 static void prompt_key(ui *ui, int is_code, wint_t ch)
@@ -61,7 +74,8 @@ static void prompt_key(ui *ui, int is_code, wint_t ch)
 		case KEY_DC:        lineedit_delete(&ui->prompt); return;
 		case KEY_BACKSPACE: lineedit_backspace(&ui->prompt); return;
 		case KEY_F(2):
-			ui->telex = ui->prompt.telex = !ui->telex;
+			if (!ui->prompt_mask)
+				ui->telex = ui->prompt.telex = !ui->telex;
 			return;
 		case KEY_ENTER:
 			break;
@@ -196,6 +210,23 @@ static int handle(ui *ui, int is_code, wint_t ch)
 	}
 }
 
+void ui_start(ui *u)
+{
+	if (u->tree.n == 0) {
+		ui_push(u, &ui_welcome_screen);
+	} else {
+		char *last = db_state_get(u->db, "unit"), *scr = db_state_get(u->db, "screen");
+		ui_push(u, &ui_units_screen);
+		if (last && tree_find(&u->tree, last) >= 0) {
+			u->sel = tree_find(&u->tree, last);
+			if (scr && !strcmp(scr, "checklist"))
+				ui_check_open(u, last);
+		}
+		free(last);
+		free(scr);
+	}
+}
+
 int ui_run(antt_db **dbp, const char *db_path)
 {
 	antt_db *db = *dbp;
@@ -235,19 +266,10 @@ int ui_run(antt_db **dbp, const char *db_path)
 		rc = 1;
 		goto out;
 	}
-	if (u.tree.n == 0) {
-		ui_push(&u, &ui_welcome_screen);
-	} else {
-		char *last = db_state_get(u.db, "unit"), *scr = db_state_get(u.db, "screen");
-		ui_push(&u, &ui_units_screen);
-		if (last && tree_find(&u.tree, last) >= 0) {
-			u.sel = tree_find(&u.tree, last);
-			if (scr && !strcmp(scr, "checklist"))
-				ui_check_open(&u, last);
-		}
-		free(last);
-		free(scr);
-	}
+	if (u.db->role == ROLE_NONE)
+		ui_push(&u, &ui_login_screen);
+	else
+		ui_start(&u);
 	if (!u.utf8)
 		ui_message(&u, 1, "Canh bao: moi truong khong dung UTF-8; hay dat LANG=C.UTF-8");
 
@@ -282,6 +304,7 @@ out:
 	tree_free(&u.tree);
 	free(u.pt);
 	free(u.pc);
+	ui_history_free(&u);
 	free(u.db_path);
 	if (rc)
 		fprintf(stderr, "antt: %s\n", u.msg);

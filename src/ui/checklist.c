@@ -146,8 +146,9 @@ static void draw_check(ui *ui)
 		return;
 	snprintf(buf, sizeof(buf), "Phiếu tiêu chí — %s (%s)", r->unit.name, r->unit.code);
 	ui_draw_title(ui, buf);
-	snprintf(buf, sizeof(buf), "%s · %s — %s · %s", r->unit.type_name, r->f->regulation, r->f->title,
-		status_words(r->status));
+	snprintf(buf, sizeof(buf), "%s · %s — %s · %s%s", r->unit.type_name, r->f->regulation, r->f->title,
+		status_words(r->status), !strcmp(r->status, "approved") || !strcmp(r->status, "submitted")
+			? " (khóa)" : "");
 	ui_put(1, 1, ui->cols - 2, buf, A_DIM);
 
 	keep_visible(ui, height);
@@ -318,6 +319,30 @@ static void next_missing(ui *ui)
 	ui_message(ui, 0, "Không còn tiêu chí nào chưa trả lời.");
 }
 
+static void workflow(ui *ui, antt_status s, antt_err *err, const char *done)
+{
+	if (s != ANTT_OK)
+		ui_message(ui, 1, "%s", err->msg);
+	else
+		ui_message(ui, 0, "%s", done);
+	reload(ui);
+}
+
+static antt_status reason_submit(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	int reopen = !strcmp(ui->chk.status, "approved");
+	antt_status s = reopen ? assess_reopen(ui->db, ui->chk.unit.code, ui->year, text, &err)
+	                       : assess_return(ui->db, ui->chk.unit.code, ui->year, text, &err);
+
+	if (s != ANTT_OK && s != ANTT_ERR_DENIED && s != ANTT_ERR_INVALID) {
+		ui_message(ui, 1, "%s", err.msg);
+		return s;
+	}
+	workflow(ui, s, &err, reopen ? "Đã mở lại phiếu để sửa." : "Đã trả lại phiếu.");
+	return ANTT_OK;
+}
+
 static int act_check(ui *ui, ui_action a)
 {
 	antt_err err = { "" };
@@ -403,6 +428,20 @@ static int act_check(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_NEXT:
 		next_missing(ui);
+		return R_REDRAW;
+	case ACT_HISTORY:
+		ui_history_open(ui, ui->chk.unit.code, ui->year, it->id);
+		return R_REDRAW;
+	case ACT_SUBMIT:
+		workflow(ui, assess_submit(ui->db, ui->chk.unit.code, ui->year, &err), &err, "Đã trình lãnh đạo.");
+		return R_REDRAW;
+	case ACT_APPROVE:
+		workflow(ui, assess_approve(ui->db, ui->chk.unit.code, ui->year, &err), &err,
+			"Đã duyệt: kết luận được công nhận, phiếu không sửa được nữa.");
+		return R_REDRAW;
+	case ACT_RETURN:
+		ui_prompt(ui, !strcmp(ui->chk.status, "approved") ? "Mở lại phiếu đã duyệt — lý do:" : "Trả lại — lý do:",
+			"", reason_submit);
 		return R_REDRAW;
 	default:
 		return R_NONE;

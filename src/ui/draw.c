@@ -98,6 +98,11 @@ void ui_draw_bottom(ui *ui)
 
 		ui_put(y, 0, ui->cols, ui->prompt_label, A_BOLD);
 		lineedit_text(&ui->prompt, text, sizeof(text));
+		if (ui->prompt_mask) {
+			size_t n = ui->prompt.len < sizeof(text) - 1 ? ui->prompt.len : sizeof(text) - 1;
+			memset(text, '*', n);
+			text[n] = '\0';
+		}
 		t = text + text_fit(text, skip);
 		ui_put(y, (int)lw + 1, room, t, A_NORMAL);
 		move(y, (int)lw + 1 + (int)(cur - skip));

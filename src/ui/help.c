@@ -13,6 +13,7 @@ static const struct { int screen; const char *title; } groups[] = {
 	{ SC_CHECK, "Phiếu tiêu chí" },
 	{ SC_PROGRESS, "Tiến độ" },
 	{ SC_SETTINGS, "Thiết lập" },
+	{ SC_HISTORY, "Lịch sử thay đổi" },
 	{ SC_WELCOME, "Lần đầu mở chương trình" },
 };
 

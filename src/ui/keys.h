@@ -10,8 +10,9 @@
 /* Screens, as bits, for the table's scope column. */
 enum {
 	SC_UNITS = 1, SC_CHECK = 2, SC_PROGRESS = 4, SC_SETTINGS = 8, SC_HELP = 16, SC_WELCOME = 32,
-	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP,
-	SC_ALL = 63,
+	SC_LOGIN = 64, SC_HISTORY = 128,
+	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY,
+	SC_ALL = 255,
 };
 
 /* A function key (ncurses KEY_*) as opposed to a typed character. */
@@ -51,6 +52,10 @@ enum {
 	X(ACT_EXCEPTION, SC_CHECK,    'e', 0,            "e",      "Ngoại lệ: bất khả kháng hoặc đã xử lý kịp thời (cần ghi chú)", "Ngoại lệ") \
 	X(ACT_NOTE,      SC_CHECK,    'g', 0,            "g",      "Ghi chú cho tiêu chí", "Ghi chú") \
 	X(ACT_CLEAR,     SC_CHECK,    KC(KEY_DC), 0,     "Del",    "Xóa câu trả lời của tiêu chí", NULL) \
+	X(ACT_HISTORY,   SC_CHECK,    'l', 0,            "l",      "Lịch sử của tiêu chí đang chọn: ai đổi, lúc nào, từ gì thành gì", "Lịch sử") \
+	X(ACT_SUBMIT,    SC_CHECK,    KC(KEY_F(6)), 0,   "F6",     "Trình lãnh đạo duyệt phiếu đã nhập xong", "Trình") \
+	X(ACT_APPROVE,   SC_CHECK,    KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt, công nhận kết luận (phiếu không sửa được nữa)", NULL) \
+	X(ACT_RETURN,    SC_CHECK,    KC(KEY_F(8)), 0,   "F8",     "Lãnh đạo: trả lại phiếu đã trình, hoặc mở lại phiếu đã duyệt (kèm lý do)", NULL) \
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
 	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu")
 

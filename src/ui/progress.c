@@ -78,6 +78,16 @@ static void draw_progress(ui *ui)
 			attr = ui_attr(ui, now >= p->target ? UI_PASS : UI_FAIL);
 		row(y++, ui, cells, tw, 7, attr);
 	}
+	{
+		progress_deadline dl[2];
+		char line[400];
+		if (progress_deadlines(ui->db, ui->year, NULL, dl, &err) == ANTT_OK)
+			for (int i = 0; i < 2; i++) {
+				snprintf(line, sizeof(line), "Hạn công nhận %s: %s — còn %lld phiếu chưa duyệt%s", dl[i].label,
+					dl[i].date, dl[i].due, dl[i].late ? " (QUÁ HẠN)" : "");
+				ui_put(y++, 1, ui->cols - 2, line, dl[i].late ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
+			}
+	}
 	y++;
 	{
 		const char *head[] = { "Xã / phường / thị trấn", "Đơn vị", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Xã" };

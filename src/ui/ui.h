@@ -54,6 +54,7 @@ typedef struct ui {
 	char prompt_label[160];
 	lineedit prompt;
 	ui_submit submit;
+	int prompt_mask;           /* a password: drawn as stars, no Telex */
 	char pctx[4][128];         /* what a multi-step dialog has gathered */
 
 	/* units */
@@ -67,6 +68,10 @@ typedef struct ui {
 	int chk_loaded;
 	int item, itop;
 
+	/* history of one criterion */
+	char **hist;
+	size_t n_hist;
+
 	/* progress (loaded for p_year), settings, help */
 	progress_type *pt;
 	size_t npt;
@@ -77,7 +82,14 @@ typedef struct ui {
 } ui;
 
 extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
-	ui_settings_screen, ui_help_screen, ui_welcome_screen;
+	ui_settings_screen, ui_help_screen, ui_welcome_screen, ui_login_screen, ui_history_screen;
+
+/* The first screen after start (and after logging in): the welcome screen
+ * on an empty database, else the units, or the checklist left open. */
+void ui_start(ui *ui);
+void ui_prompt_secret(ui *ui, const char *label, ui_submit submit);
+void ui_history_free(ui *ui);
+void ui_history_open(ui *ui, const char *unit, int year, const char *criterion);
 
 
 /* Screens */

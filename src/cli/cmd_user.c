@@ -1,0 +1,118 @@
+/* antt user add LOGIN "Họ tên" --role ROLE | passwd LOGIN | disable LOGIN | list
+ * New passwords come from ANTT_NEW_PASSWORD, or are asked twice on the
+ * terminal without echo. */
+#include <stdio.h>
+#include "cli.h"
+#include "auth.h"
+#include "text.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+int cli_read_secret(const char *prompt, char *buf, size_t n)
+{
+	struct termios old, quiet;
+	FILE *tty = fopen("/dev/tty", "r+");
+	int ok = 0;
+
+	if (!tty)
+		return 0;
+	fprintf(tty, "%s", prompt);
+	fflush(tty);
+	if (tcgetattr(fileno(tty), &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= (tcflag_t)~ECHO;
+		tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
+		ok = fgets(buf, (int)n, tty) != NULL;
+		tcsetattr(fileno(tty), TCSAFLUSH, &old);
+		fprintf(tty, "\n");
+	}
+	fclose(tty);
+	if (ok)
+		buf[strcspn(buf, "\r\n")] = '\0';
+	return ok;
+}
+
+static int new_password(char *buf, size_t n)
+{
+	const char *env = getenv("ANTT_NEW_PASSWORD");
+	char again[256];
+
+	if (env) {
+		snprintf(buf, n, "%s", env);
+		return 1;
+	}
+	if (!cli_read_secret("Mật khẩu mới: ", buf, n) || !cli_read_secret("Nhập lại mật khẩu: ", again, sizeof(again))) {
+		fprintf(stderr, "antt: cần mật khẩu: đặt ANTT_NEW_PASSWORD, hoặc chạy trong cửa sổ dòng lệnh\n");
+		return 0;
+	}
+	if (strcmp(buf, again)) {
+		fprintf(stderr, "antt: hai lần nhập mật khẩu không khớp; chưa lưu gì\n");
+		return 0;
+	}
+	return 1;
+}
+
+static int print_user(const auth_user *u, void *ctx)
+{
+	char name[256], role[96];
+	(void)ctx;
+	printf("%-16s %s %s %s\n", u->login, text_pad(name, sizeof(name), u->name, 28),
+		text_pad(role, sizeof(role), auth_role_name(u->role), 18), u->active ? "" : "[đã khóa]");
+	return 0;
+}
+
+int cmd_user(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *sub = argv[0];
+	antt_err err = { "" };
+	antt_status s;
+	char pw[256];
+
+	if (!strcmp(sub, "list")) {
+		s = auth_list(ctx->db, print_user, NULL, &err);
+		return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
+	}
+	if (!strcmp(sub, "add")) {
+		static const struct option opts[] = { { "role", required_argument, NULL, 'r' }, { NULL, 0, NULL, 0 } };
+		auth_role role = ROLE_ENTRY;
+		int c;
+
+		optind = 0;
+		while ((c = getopt_long(argc, argv, "r:", opts, NULL)) != -1) {
+			if (c != 'r' || (role = auth_role_parse(optarg)) == ROLE_NONE)
+				return cli_usage_error("user add", "vai trò là entry (cán bộ nhập liệu), reviewer (lãnh đạo duyệt) "
+					"hoặc admin (quản trị)");
+		}
+		if (argc - optind != 2)
+			return cli_usage_error("user add", "cần TÊN_ĐĂNG_NHẬP và \"Họ tên\"");
+		if (!new_password(pw, sizeof(pw)))
+			return CLI_FAIL;
+		s = auth_user_add(ctx->db, argv[optind], argv[optind + 1], role, pw, &err);
+		explicit_bzero(pw, sizeof(pw));
+		if (s != ANTT_OK)
+			return cli_fail(s, &err);
+		printf("Đã thêm tài khoản %s (%s).\n", argv[optind], auth_role_name(role));
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "passwd") || !strcmp(sub, "disable")) {
+		if (argc != 2)
+			return cli_usage_error(!strcmp(sub, "passwd") ? "user passwd" : "user disable", "cần TÊN_ĐĂNG_NHẬP");
+		if (!strcmp(sub, "disable")) {
+			s = auth_disable(ctx->db, argv[1], &err);
+		} else {
+			if (!new_password(pw, sizeof(pw)))
+				return CLI_FAIL;
+			s = auth_passwd(ctx->db, argv[1], pw, &err);
+			explicit_bzero(pw, sizeof(pw));
+		}
+		if (s != ANTT_OK)
+			return cli_fail(s, &err);
+		printf(!strcmp(sub, "disable") ? "Đã khóa tài khoản %s.\n" : "Đã đổi mật khẩu của %s.\n", argv[1]);
+		return CLI_OK;
+	}
+	return cli_usage_error("user", "không có lệnh con \"%s\"", sub);
+}

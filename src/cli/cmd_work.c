@@ -1,0 +1,80 @@
+/* antt submit | approve | return | reopen UNIT YEAR [--reason TEXT], and
+ * antt audit [--unit CODE] [--year Y] [--criterion C] [--since DATE] */
+#include <stdio.h>
+#include "cli.h"
+#include "assess.h"
+#include "audit.h"
+
+#include <getopt.h>
+#include <string.h>
+
+int cmd_workflow(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { "reason", required_argument, NULL, 'r' }, { NULL, 0, NULL, 0 } };
+	const char *cmd = argv[0], *reason = NULL;
+	antt_err err = { "" };
+	antt_status s;
+	int c, year;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "r:", opts, NULL)) != -1) {
+		if (c != 'r')
+			return cli_usage_error(cmd, "tùy chọn không đúng");
+		reason = optarg;
+	}
+	if (argc - optind != 2)
+		return cli_usage_error(cmd, "cần MÃ và NĂM");
+	if (!cli_year(argv[optind + 1], &year))
+		return cli_usage_error(cmd, "năm \"%s\" không hợp lệ", argv[optind + 1]);
+	if (!strcmp(cmd, "submit"))
+		s = assess_submit(ctx->db, argv[optind], year, &err);
+	else if (!strcmp(cmd, "approve"))
+		s = assess_approve(ctx->db, argv[optind], year, &err);
+	else if (!strcmp(cmd, "return"))
+		s = assess_return(ctx->db, argv[optind], year, reason, &err);
+	else
+		s = assess_reopen(ctx->db, argv[optind], year, reason, &err);
+	if (s != ANTT_OK)
+		return cli_fail(s, &err);
+	printf("%s năm %d: %s.\n", argv[optind], year,
+		!strcmp(cmd, "submit") ? "đã trình lãnh đạo" : !strcmp(cmd, "approve") ? "đã duyệt" :
+		!strcmp(cmd, "return") ? "đã trả lại" : "đã mở lại để sửa");
+	return CLI_OK;
+}
+
+static int print_entry(const audit_entry *e, void *ctx)
+{
+	(void)ctx;
+	printf("%s  %-12s  %s\n", e->at, e->who, e->what);
+	return 0;
+}
+
+int cmd_audit(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, 'u' }, { "year", required_argument, NULL, 'y' },
+		{ "criterion", required_argument, NULL, 'c' }, { "since", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 } };
+	audit_filter f = { 0 };
+	antt_err err = { "" };
+	antt_status s;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "u:y:c:s:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u': f.unit = optarg; break;
+		case 'c': f.criterion = optarg; break;
+		case 's': f.since = optarg; break;
+		case 'y':
+			if (!cli_year(optarg, &f.year))
+				return cli_usage_error("audit", "năm \"%s\" không hợp lệ", optarg);
+			break;
+		default: return cli_usage_error("audit", "tùy chọn không đúng");
+		}
+	}
+	if (optind != argc)
+		return cli_usage_error("audit", "thừa tham số \"%s\"", argv[optind]);
+	s = audit_list(ctx->db, &f, print_entry, NULL, &err);
+	return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
+}

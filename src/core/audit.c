@@ -1,0 +1,151 @@
+/* Audit rows into sentences. Answer values are written the way the
+ * checklist shows them (có / không, 97,5 %), using the criteria set of the
+ * assessment they belong to. */
+#include "audit.h"
+#include "assess.h"
+#include "form_store.h"
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void value_words(antt_db *db, sqlite3_int64 set_id, const char *crit, sqlite3_stmt *st, int col,
+                        char *buf, size_t n)
+{
+	const form *f = NULL;
+	rule_value v = { .kind = RV_NULL };
+	int k;
+
+	switch (sqlite3_column_type(st, col)) {
+	case SQLITE_INTEGER: v.kind = RV_INT; v.i = sqlite3_column_int64(st, col); break;
+	case SQLITE_FLOAT:   v.kind = RV_REAL; v.d = sqlite3_column_double(st, col); break;
+	case SQLITE_TEXT:    v.kind = RV_TEXT; v.s = (const char *)sqlite3_column_text(st, col); break;
+	default: break;
+	}
+	if (set_id && form_for_set(db, set_id, &f, NULL) == ANTT_OK && (k = form_find(f, crit)) >= 0) {
+		form_format_value(&f->items[k], &v, buf, n);
+		return;
+	}
+	if (v.kind == RV_NULL)
+		snprintf(buf, n, "(trống)");
+	else
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, col));
+}
+
+antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit_entry *e, void *ctx),
+                       void *ctx, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	/* Each audit row with the unit and year it concerns, found through its
+	 * scope (an assessment's or a unit's uuid); with a unit asked for,
+	 * only the rows whose scope is that unit or one of its assessments. */
+	s = db_prepare(db,
+		"WITH scopes(s) AS ("
+		"  SELECT uuid FROM units WHERE code = ?1"
+		"  UNION ALL SELECT a.uuid FROM assessments a JOIN units u ON u.id = a.unit_id"
+		"   WHERE u.code = ?1 AND (?2 = 0 OR a.year = ?2))"
+		" SELECT au.at, au.who, au.tbl, au.action,"
+		"  coalesce(json_extract(au.new_value, '$.criterion'), json_extract(au.old_value, '$.criterion')),"
+		"  coalesce(ua.code, uu.code), a.year, coalesce(a.criteria_set_id, 0),"
+		"  json_extract(au.old_value, '$.value'), json_extract(au.new_value, '$.value'),"
+		"  json_extract(au.new_value, '$.note'), json_extract(au.old_value, '$.note'),"
+		"  json_extract(au.new_value, '$.exception'), json_extract(au.old_value, '$.exception'),"
+		"  json_extract(au.old_value, '$.status'), json_extract(au.new_value, '$.status'),"
+		"  json_extract(au.new_value, '$.reason'), json_extract(au.old_value, '$.verdict'),"
+		"  json_extract(au.new_value, '$.verdict'),"
+		"  json_extract(au.old_value, '$.name'), json_extract(au.new_value, '$.name'),"
+		"  au.row_uuid, au.old_value, au.new_value"
+		" FROM audit au"
+		" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments')"
+		" LEFT JOIN units ua ON ua.id = a.unit_id"
+		" LEFT JOIN units uu ON uu.uuid = au.scope AND au.tbl = 'units'"
+		" WHERE (?1 IS NULL OR au.scope IN (SELECT s FROM scopes))"
+		"  AND (?2 = 0 OR a.year = ?2 OR au.tbl = 'units')"
+		"  AND (?3 IS NULL OR au.tbl = 'assessments' OR (au.tbl = 'answers' AND"
+		"   coalesce(json_extract(au.new_value, '$.criterion'), json_extract(au.old_value, '$.criterion')) = ?3))"
+		"  AND (?4 IS NULL OR au.at >= ?4)"
+		" ORDER BY au.id", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	if (f->unit)
+		sqlite3_bind_text(st, 1, f->unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, f->year);
+	if (f->criterion)
+		sqlite3_bind_text(st, 3, f->criterion, -1, SQLITE_STATIC);
+	if (f->since)
+		sqlite3_bind_text(st, 4, f->since, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *at = (const char *)sqlite3_column_text(st, 0);
+		const char *tbl = (const char *)sqlite3_column_text(st, 2);
+		const char *action = (const char *)sqlite3_column_text(st, 3);
+		const char *crit = (const char *)sqlite3_column_text(st, 4);
+		const char *unit = (const char *)sqlite3_column_text(st, 5);
+		int year = sqlite3_column_int(st, 6);
+		char what[1024], oldv[256], newv[256], when[24];
+		audit_entry e = { when, (const char *)sqlite3_column_text(st, 1), what };
+
+		snprintf(when, sizeof(when), "%.10s %.8s", at, strlen(at) > 11 ? at + 11 : "");
+		if (!strcmp(tbl, "answers")) {
+			sqlite3_int64 set = sqlite3_column_int64(st, 7);
+			const char *note = (const char *)sqlite3_column_text(st, 10);
+			value_words(db, set, crit ? crit : "", st, 8, oldv, sizeof(oldv));
+			value_words(db, set, crit ? crit : "", st, 9, newv, sizeof(newv));
+			if (!strcmp(action, "insert"))
+				snprintf(what, sizeof(what), "%s năm %d, tiêu chí %s: trả lời %s%s%s%s", unit ? unit : "?", year,
+					crit ? crit : "?", newv, sqlite3_column_int(st, 12) ? " (ngoại lệ)" : "",
+					note && *note ? "; ghi chú: " : "", note && *note ? note : "");
+			else if (!strcmp(action, "delete"))
+				snprintf(what, sizeof(what), "%s năm %d, tiêu chí %s: xóa câu trả lời %s", unit ? unit : "?", year,
+					crit ? crit : "?", oldv);
+			else
+				snprintf(what, sizeof(what), "%s năm %d, tiêu chí %s: %s → %s%s%s%s%s", unit ? unit : "?", year,
+					crit ? crit : "?", oldv, newv,
+					sqlite3_column_int(st, 12) != sqlite3_column_int(st, 13)
+						? (sqlite3_column_int(st, 12) ? "; đánh dấu ngoại lệ" : "; bỏ ngoại lệ") : "",
+					note && *note && (!sqlite3_column_text(st, 11) || strcmp(note, (const char *)sqlite3_column_text(st, 11)))
+						? "; ghi chú: " : "",
+					note && *note && (!sqlite3_column_text(st, 11) || strcmp(note, (const char *)sqlite3_column_text(st, 11)))
+						? note : "", "");
+		} else if (!strcmp(tbl, "assessments")) {
+			const char *os = (const char *)sqlite3_column_text(st, 14), *ns = (const char *)sqlite3_column_text(st, 15);
+			const char *reason = (const char *)sqlite3_column_text(st, 16);
+			const char *ov = (const char *)sqlite3_column_text(st, 17), *nv = (const char *)sqlite3_column_text(st, 18);
+			if (!strcmp(action, "insert"))
+				snprintf(what, sizeof(what), "%s năm %d: đăng ký", unit ? unit : "?", year);
+			else if (os && ns && strcmp(os, ns))
+				snprintf(what, sizeof(what), "%s năm %d: %s → %s%s%s", unit ? unit : "?", year,
+					assess_status_name(os), assess_status_name(ns),
+					reason && *reason ? "; lý do: " : "", reason && *reason ? reason : "");
+			else
+				snprintf(what, sizeof(what), "%s năm %d: kết luận %s → %s", unit ? unit : "?", year,
+					ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
+					nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ");
+		} else if (!strcmp(tbl, "units")) {
+			const char *on = (const char *)sqlite3_column_text(st, 19), *nn = (const char *)sqlite3_column_text(st, 20);
+			if (!strcmp(action, "insert"))
+				snprintf(what, sizeof(what), "đơn vị %s: thêm \"%s\"", unit ? unit : "?", nn ? nn : "");
+			else if (on && nn && strcmp(on, nn))
+				snprintf(what, sizeof(what), "đơn vị %s: đổi tên \"%s\" → \"%s\"", unit ? unit : "?", on, nn);
+			else
+				snprintf(what, sizeof(what), "đơn vị %s: sửa %s → %s", unit ? unit : "?",
+					(const char *)sqlite3_column_text(st, 22), (const char *)sqlite3_column_text(st, 23));
+		} else if (!strcmp(tbl, "settings")) {
+			const char *o = (const char *)sqlite3_column_text(st, 22), *n = (const char *)sqlite3_column_text(st, 23);
+			snprintf(what, sizeof(what), "thiết lập %s: %s → %s", (const char *)sqlite3_column_text(st, 21),
+				o ? o : "(chưa đặt)", n ? n : "");
+		} else {
+			snprintf(what, sizeof(what), "%s %s: %s", tbl, (const char *)sqlite3_column_text(st, 21),
+				sqlite3_column_text(st, 23) ? (const char *)sqlite3_column_text(st, 23) : "");
+		}
+		if (fn(&e, ctx))
+			break;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc nhật ký");
+	sqlite3_finalize(st);
+	return s;
+}
