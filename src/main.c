@@ -83,8 +83,10 @@ int main(int argc, char **argv)
 	}
 	if (i < argc)
 		rc = cli_main(&ctx, argc - i, argv + i);
-	else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+	else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		ctx.screens = 1;
 		rc = (rc = cli_open(&ctx, 1)) != CLI_OK ? rc : ui_run(&ctx.db, ctx.db_path);
+	}
 	else
 		rc = overview(&ctx);
 	db_close(ctx.db);

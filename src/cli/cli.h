@@ -9,6 +9,7 @@
 typedef struct {
 	const char *db_path;   /* --db, $ANTT_DB, or the default */
 	antt_db *db;           /* opened by cli_open() */
+	int screens;           /* the application logs in on its own screen */
 } cli_ctx;
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };

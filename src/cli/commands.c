@@ -116,7 +116,7 @@ static int cli_login(cli_ctx *ctx)
 	antt_status st;
 	int wait;
 
-	if (ctx->db->role != ROLE_NONE || !login || !*login)
+	if (ctx->screens || ctx->db->role != ROLE_NONE || !login || !*login)
 		return CLI_OK;
 	if (!pw) {
 		snprintf(prompt, sizeof(prompt), "Mật khẩu của %s: ", login);

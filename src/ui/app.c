@@ -266,9 +266,10 @@ int ui_run(antt_db **dbp, const char *db_path)
 		rc = 1;
 		goto out;
 	}
-	if (u.db->role == ROLE_NONE)
+	if (u.db->role == ROLE_NONE) {
 		ui_push(&u, &ui_login_screen);
-	else
+		ui_login_screen.act(&u, ACT_NONE);   /* asks for the login at once */
+	} else
 		ui_start(&u);
 	if (!u.utf8)
 		ui_message(&u, 1, "Canh bao: moi truong khong dung UTF-8; hay dat LANG=C.UTF-8");

@@ -146,9 +146,9 @@ static void draw_check(ui *ui)
 		return;
 	snprintf(buf, sizeof(buf), "Phiếu tiêu chí — %s (%s)", r->unit.name, r->unit.code);
 	ui_draw_title(ui, buf);
-	snprintf(buf, sizeof(buf), "%s · %s — %s · %s%s", r->unit.type_name, r->f->regulation, r->f->title,
-		status_words(r->status), !strcmp(r->status, "approved") || !strcmp(r->status, "submitted")
-			? " (khóa)" : "");
+	snprintf(buf, sizeof(buf), "%s%s · %s · %s — %s", status_words(r->status),
+		!strcmp(r->status, "approved") || !strcmp(r->status, "submitted") ? " (khóa)" : "",
+		r->unit.type_name, r->f->regulation, r->f->title);
 	ui_put(1, 1, ui->cols - 2, buf, A_DIM);
 
 	keep_visible(ui, height);

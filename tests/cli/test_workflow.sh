@@ -1,0 +1,68 @@
+# End to end: one officer enters and submits a commune's checklists, the
+# head approves them under his own login, the report shows them as
+# recognised, and the history says who did what.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+ANTT_NEW_PASSWORD=quantri1 "$ANTT" --db "$DB" user add qt "Nguyễn Quản Trị" --role admin > /dev/null
+as() { ANTT_USER=$1 ANTT_PASSWORD=$2 "$ANTT" --db "$DB" "$@" 2>/dev/null; }
+export ANTT_USER=qt ANTT_PASSWORD=quantri1
+ANTT_NEW_PASSWORD=canbo123 "$ANTT" --db "$DB" user add canbo "Trần Văn Nam" --role "cán bộ nhập liệu" > /dev/null
+ANTT_NEW_PASSWORD=lanhdao1 "$ANTT" --db "$DB" user add lanhdao "Lê Văn Bình" --role "lãnh đạo duyệt" > /dev/null
+unset ANTT_PASSWORD
+run user list
+expect_out "lãnh đạo duyệt" "three accounts"
+
+# without a login nothing changes
+ANTT_USER= run answer set X002-K01 2024 2 có
+expect_rc 1 "no login: refused"
+expect_err "cần đăng nhập" "no login message"
+ANTT_USER=canbo ANTT_PASSWORD=sai run answer set X002-K01 2024 2 có
+expect_rc 1 "wrong password"
+expect_err "sai tên đăng nhập hoặc mật khẩu" "wrong password message"
+
+# the officer completes and submits every checklist of Xã An Phú
+units=$(sql "SELECT code FROM units WHERE code LIKE 'X002%' AND excluded = 0 ORDER BY code = 'X002', code")
+export ANTT_USER=canbo ANTT_PASSWORD=canbo123
+n=0
+for u in $units; do
+	"$ANTT" --db "$DB" answer set "$u" 2024 '*' đạt > /dev/null && "$ANTT" --db "$DB" submit "$u" 2024 > /dev/null && n=$((n + 1))
+done
+expect_eq "$n" "$(echo "$units" | wc -w)" "canbo submitted every checklist of the commune"
+run approve X002-K01 2024
+expect_rc 1 "an entry officer cannot approve"
+expect_err "dành cho lãnh đạo duyệt" "approval refused message"
+
+# the head approves under his own login
+export ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1
+n=0
+for u in $units; do "$ANTT" --db "$DB" approve "$u" 2024 > /dev/null && n=$((n + 1)); done
+expect_eq "$n" "$(echo "$units" | wc -w)" "lanhdao approved them"
+export ANTT_USER=canbo ANTT_PASSWORD=canbo123
+run answer set X002-K01 2024 2 không
+expect_rc 1 "approved checklist is read-only"
+expect_err "đã được duyệt" "read-only message"
+
+# the report shows them as recognised
+unset ANTT_USER ANTT_PASSWORD
+run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
+expect_rc 0 "report"
+got=$(/usr/bin/python3 - "$T/bc.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Khu dân cư"]
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=4)]
+print(sum(1 for r in rows if r[1] and r[1].startswith("X002-") and r[5] == "Đã duyệt"),
+      sum(1 for r in rows if r[1] and r[1].startswith("X002-")))
+PY
+)
+set -- $got
+[ "$1" -gt 0 ] && [ "$1" = "$2" ] && ok "report: every khu dân cư of Xã An Phú shows Đã duyệt ($1)" || not_ok "report shows: $got"
+
+# the history of an answer says who did what
+run audit --unit X002-K01 --year 2024
+expect_out "canbo" "history names the officer"
+expect_out "lanhdao       X002-K01 năm 2024: đã trình → đã duyệt" "history names the head and what he did"
+expect_out "canbo         X002-K01 năm 2024: đang nhập → đã trình" "history shows the submission"
+run audit --unit X002-K01 --criterion 4b
+expect_rc 0 "audit of one criterion"
+finish
