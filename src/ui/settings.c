@@ -11,7 +11,7 @@
 
 typedef struct {
 	const char *key, *label;
-	int kind;   /* 0 text, 1 year, 2 percent */
+	int kind;   /* 0 text, 1 year, 2 percent, 3 yes/no (1/0), 4 month-day */
 } setting;
 
 static const setting settings[] = {
@@ -22,6 +22,9 @@ static const setting settings[] = {
 	{ "report_prefix", "Ký hiệu số báo cáo (…/BC-…)", 0 },
 	{ "place",         "Địa danh ghi ngày tháng", 0 },
 	{ "current_year",  "Năm đang làm việc", 1 },
+	{ "login_required", "Đăng nhập khi mở (1 có, 0 không)", 3 },
+	{ "deadline_khu-dan-cu", "Hạn công nhận khu dân cư (tháng-ngày)", 4 },
+	{ "deadline_others", "Hạn công nhận xã, cơ quan... (tháng-ngày)", 4 },
 	{ "target_xa",     "Chỉ tiêu xã (%)", 2 },
 	{ "target_phuong", "Chỉ tiêu phường (%)", 2 },
 	{ "target_thi-tran", "Chỉ tiêu thị trấn (%)", 2 },
@@ -65,6 +68,17 @@ static antt_status setting_submit(ui *ui, const char *text)
 	if (s->kind == 2 && (*end || !*text || v < 0 || v > 100)) {
 		ui_message(ui, 1, "Chỉ tiêu là một tỷ lệ phần trăm từ 0 đến 100.");
 		return ANTT_ERR_INVALID;
+	}
+	if (s->kind == 3 && strcmp(text, "0") && strcmp(text, "1")) {
+		ui_message(ui, 1, "Gõ 1 (có) hoặc 0 (không).");
+		return ANTT_ERR_INVALID;
+	}
+	if (s->kind == 4) {
+		int m = 0, d = 0, n = 0;
+		if (sscanf(text, "%d-%d%n", &m, &d, &n) != 2 || text[n] || m < 1 || m > 12 || d < 1 || d > 31) {
+			ui_message(ui, 1, "Viết tháng-ngày, ví dụ 11-15 cho ngày 15 tháng 11.");
+			return ANTT_ERR_INVALID;
+		}
 	}
 	if (db_setting_set(ui->db, s->key, text, &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);

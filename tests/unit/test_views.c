@@ -131,6 +131,31 @@ static void progress_this_year_last_year_and_targets(void **state)
 	tu_cleanup(db);
 }
 
+static void deadlines_show_what_is_due_and_late(void **state)
+{
+	antt_db *db = district();
+	progress_deadline dl[2];
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "X1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(assess_submit(db, "K2", 2024, &err));
+	OK(assess_approve(db, "K2", 2024, &err));
+	OK(progress_deadlines(db, 2024, "2024-11-10", dl, &err));
+	assert_string_equal(dl[0].date, "15/11/2024");
+	assert_int_equal(dl[0].due, 1);          /* K1 still to approve */
+	assert_false(dl[0].late);
+	assert_string_equal(dl[1].date, "20/11/2024");
+	assert_int_equal(dl[1].due, 1);          /* X1 */
+	OK(progress_deadlines(db, 2024, "2024-11-16", dl, &err));
+	assert_true(dl[0].late);
+	assert_false(dl[1].late);
+	OK(db_setting_set(db, "deadline_others", "11-10", &err));
+	OK(progress_deadlines(db, 2024, "2024-11-16", dl, &err));
+	assert_true(dl[1].late);
+	tu_cleanup(db);
+}
+
 static void lineedit_types_telex_and_edits(void **state)
 {
 	lineedit le;
@@ -166,6 +191,7 @@ int main(void)
 		cmocka_unit_test(tree_statuses_and_counts),
 		cmocka_unit_test(tree_filters_and_pending),
 		cmocka_unit_test(progress_this_year_last_year_and_targets),
+		cmocka_unit_test(deadlines_show_what_is_due_and_late),
 		cmocka_unit_test(lineedit_types_telex_and_edits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
