@@ -27,6 +27,7 @@ CORE_SRC := $(sort $(wildcard src/core/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c)) src/main.c
 UI_SRC   := $(sort $(wildcard src/ui/*.c))
 REPORT_SRC := $(sort $(wildcard src/report/*.c))
+SYNC_SRC := $(sort $(wildcard src/sync/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 MIGRATIONS := $(sort $(wildcard db/[0-9][0-9][0-9]_*.sql))
 
@@ -34,6 +35,7 @@ CORE_OBJ := $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/db_migrations.o
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 UI_OBJ   := $(UI_SRC:%.c=$(BUILD)/%.o)
 REPORT_OBJ := $(REPORT_SRC:%.c=$(BUILD)/%.o)
+SYNC_OBJ := $(SYNC_SRC:%.c=$(BUILD)/%.o)
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 BIN      := $(if $(filter build,$(BUILD)),antt,$(BUILD)/antt)
 
@@ -64,7 +66,7 @@ $(BUILD)/libantt.a: $(CORE_OBJ)
 $(UI_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
 $(REPORT_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null)
 
-$(BIN): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(BUILD)/libantt.a
+$(BIN): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs $(UI_PKGS) $(REPORT_PKGS) 2>/dev/null)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libantt.a

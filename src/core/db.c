@@ -191,6 +191,7 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 
 	oflags = db->readonly ? SQLITE_OPEN_READONLY
 	                      : SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	oflags |= SQLITE_OPEN_URI;   /* packages are attached read-only as file:...?mode=ro */
 	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
 	if (rc != SQLITE_OK) {
 		st = db_fail(db, rc, err, "mở tệp");

@@ -1,0 +1,113 @@
+/* antt export | import | conflicts: packages between offline machines. */
+#include <stdio.h>
+#include "cli.h"
+#include "sync/sync.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cmd_export(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "under", required_argument, NULL, 'u' }, { "year", required_argument, NULL, 'y' },
+		{ "output", required_argument, NULL, 'o' }, { "force", no_argument, NULL, 'f' }, { NULL, 0, NULL, 0 } };
+	sync_export_opts o = { 0 };
+	sync_counts n;
+	antt_err err = { "" };
+	antt_status s;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "u:y:o:f", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u': o.under = optarg; break;
+		case 'o': o.path = optarg; break;
+		case 'f': o.force = 1; break;
+		case 'y':
+			if (!cli_year(optarg, &o.year))
+				return cli_usage_error("export", "năm \"%s\" không hợp lệ", optarg);
+			break;
+		default: return cli_usage_error("export", "tùy chọn không đúng");
+		}
+	}
+	if (!o.path || optind != argc)
+		return cli_usage_error("export", "cần -o TỆP.antt");
+	if ((s = sync_export(ctx->db, &o, &n, &err)) != ANTT_OK)
+		return cli_fail(s, &err);
+	printf("Đã ghi gói %s: %lld đơn vị, %lld phiếu, %lld câu trả lời, %lld dòng nhật ký.\nSHA-256: %s\n",
+		o.path, n.units, n.assessments, n.answers, n.audit, n.sha256);
+	return CLI_OK;
+}
+
+int cmd_import(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' }, { "under", required_argument, NULL, 'u' }, { NULL, 0, NULL, 0 } };
+	static const char *const kinds[] = { "đơn vị", "phiếu", "câu trả lời" };
+	const char *under = NULL;
+	sync_result r;
+	antt_err err = { "" };
+	antt_status s;
+	int c, dry = 0;
+	long long conflicts = 0;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "nu:", opts, NULL)) != -1) {
+		if (c == 'n')
+			dry = 1;
+		else if (c == 'u')
+			under = optarg;
+		else
+			return cli_usage_error("import", "tùy chọn không đúng");
+	}
+	if (argc - optind != 1)
+		return cli_usage_error("import", "cần đúng một TỆP.antt");
+	if ((s = sync_import(ctx->db, argv[optind], under, dry, &r, &err)) != ANTT_OK)
+		return cli_fail(s, &err);
+	printf("Gói của: %s%s%s, tạo lúc %s%s\n", r.sender, r.under[0] ? ", đơn vị " : "", r.under, r.created,
+		r.seen_before ? " (gói này đã được nhập trước đây)" : "");
+	printf("%s\n", dry ? "Nếu nhập sẽ:" : "Đã nhập:");
+	for (int k = 0; k < 3; k++) {
+		printf("  %-12s thêm %lld, cập nhật %lld, giữ nguyên %lld, xung đột %lld\n", kinds[k],
+			r.added[k], r.changed[k], r.unchanged[k], r.conflicts[k]);
+		conflicts += r.conflicts[k];
+	}
+	printf("  nhật ký      thêm %lld dòng\n", r.audit);
+	if (dry)
+		printf("Chưa thay đổi gì (--dry-run).\n");
+	if (conflicts)
+		printf("Có %lld thay đổi chưa áp dụng vì xung đột: xem \"antt conflicts\" để chọn bản giữ lại.\n", conflicts);
+	return CLI_OK;
+}
+
+static int print_conflict(const sync_conflict *c, void *ctx)
+{
+	(void)ctx;
+	printf("#%lld  %s — %s%s%s\n      ở máy này: %s\n      trong gói: %s\n", c->id, c->label, c->why,
+		c->resolution ? "; đã chọn: " : "", c->resolution ? (strcmp(c->resolution, "local") ? "bản trong gói" : "bản ở máy này") : "",
+		c->local ? c->local : "(chưa có)", c->incoming);
+	return 0;
+}
+
+int cmd_conflicts(cli_ctx *ctx, int argc, char **argv)
+{
+	antt_err err = { "" };
+	antt_status s;
+
+	if (argc >= 2 && !strcmp(argv[1], "resolve")) {
+		char *end;
+		long long id;
+		if (argc != 4 || (strcmp(argv[3], "local") && strcmp(argv[3], "incoming")))
+			return cli_usage_error("conflicts", "cách dùng: antt conflicts resolve SỐ local|incoming");
+		id = strtoll(argv[2], &end, 10);
+		if (*end)
+			return cli_usage_error("conflicts", "số xung đột \"%s\" không hợp lệ", argv[2]);
+		if ((s = sync_resolve(ctx->db, id, !strcmp(argv[3], "incoming"), &err)) != ANTT_OK)
+			return cli_fail(s, &err);
+		printf("Đã chọn %s cho xung đột #%lld.\n", strcmp(argv[3], "local") ? "bản trong gói" : "bản ở máy này", id);
+		return CLI_OK;
+	}
+	s = sync_conflicts(ctx->db, argc >= 2 && !strcmp(argv[1], "--all"), print_conflict, NULL, &err);
+	return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
+}

@@ -1,0 +1,263 @@
+/* Writing a package and checking one: the package file, its manifest and
+ * the SHA-256 over its content (every table, in key order, every value with
+ * its type), so a truncated or edited package is refused. */
+#include "sync.h"
+#include "sync_int.h"
+#include "content.h"
+
+#include <errno.h>
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const package_schema =
+	"CREATE TABLE pkg.manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE pkg.units (uuid TEXT PRIMARY KEY, rev INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,"
+	" type TEXT NOT NULL, parent_uuid TEXT, valid_from TEXT, valid_to TEXT, excluded INTEGER NOT NULL,"
+	" merged_uuid TEXT, updated_by TEXT, updated_at TEXT);"
+	"CREATE TABLE pkg.criteria_sets (sha256 TEXT PRIMARY KEY, regulation TEXT, version TEXT, source TEXT, body TEXT NOT NULL);"
+	"CREATE TABLE pkg.assessments (unit_uuid TEXT NOT NULL, year INTEGER NOT NULL, uuid TEXT NOT NULL,"
+	" rev INTEGER NOT NULL, set_sha TEXT NOT NULL, status TEXT NOT NULL, verdict TEXT NOT NULL, detail TEXT,"
+	" reason TEXT, registered_at TEXT, updated_by TEXT, updated_at TEXT, PRIMARY KEY (unit_uuid, year));"
+	"CREATE TABLE pkg.answers (unit_uuid TEXT NOT NULL, year INTEGER NOT NULL, criterion TEXT NOT NULL,"
+	" uuid TEXT NOT NULL, rev INTEGER NOT NULL, value, exception INTEGER NOT NULL, note TEXT NOT NULL,"
+	" updated_by TEXT, updated_at TEXT, PRIMARY KEY (unit_uuid, year, criterion));"
+	"CREATE TABLE pkg.audit (id INTEGER PRIMARY KEY, at TEXT, who TEXT, tbl TEXT, row_uuid TEXT, scope TEXT,"
+	" action TEXT, old_value TEXT, new_value TEXT);";
+
+/* The tables hashed, each in a fixed order. */
+static const char *const hashed[] = {
+	"SELECT * FROM %s.manifest WHERE key <> 'sha256' ORDER BY key",
+	"SELECT * FROM %s.units ORDER BY uuid",
+	"SELECT * FROM %s.criteria_sets ORDER BY sha256",
+	"SELECT * FROM %s.assessments ORDER BY unit_uuid, year",
+	"SELECT * FROM %s.answers ORDER BY unit_uuid, year, criterion",
+	"SELECT * FROM %s.audit ORDER BY id",
+};
+
+antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err)
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+
+	sha256_init(&ctx);
+	for (size_t t = 0; t < sizeof(hashed) / sizeof(*hashed); t++) {
+		sqlite3_stmt *st = NULL;
+		char q[160];
+		int rc;
+
+		snprintf(q, sizeof(q), hashed[t], schema);
+		if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return err_set(err, ANTT_ERR_INVALID, "gói thiếu bảng dữ liệu (%s): không phải gói antt "
+				"hoặc gói bị hỏng", sqlite3_errmsg(sql));
+		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			for (int c = 0; c < sqlite3_column_count(st); c++) {
+				uint8_t type = (uint8_t)sqlite3_column_type(st, c);
+				const void *p = type == SQLITE_BLOB ? sqlite3_column_blob(st, c) : (const void *)sqlite3_column_text(st, c);
+				uint32_t len = (uint32_t)sqlite3_column_bytes(st, c);
+				sha256_update(&ctx, 1, &type);
+				sha256_update(&ctx, sizeof(len), (const uint8_t *)&len);
+				if (p && len)
+					sha256_update(&ctx, len, p);
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return err_set(err, ANTT_ERR_INVALID, "gói bị hỏng, không đọc hết được (%s)", sqlite3_errstr(rc));
+	}
+	sha256_digest(&ctx, sizeof(digest), digest);
+	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+	return ANTT_OK;
+}
+
+static antt_status exec(antt_db *db, const char *sql, antt_err *err, const char *what)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ANTT_OK : db_fail(db, rc, err, what);
+}
+
+/* Run a statement with ?1 = under (may be NULL) and ?2 = year. */
+static antt_status run2(antt_db *db, const char *sql, const char *under, int year, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, sql, &st, err);
+	int rc;
+
+	if (s != ANTT_OK)
+		return s;
+	if (under)
+		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "ghi gói");
+	sqlite3_finalize(st);
+	return s;
+}
+
+static long long count_of(antt_db *db, const char *table)
+{
+	sqlite3_stmt *st = NULL;
+	char q[96];
+	long long n = 0;
+
+	snprintf(q, sizeof(q), "SELECT count(*) FROM pkg.%s", table);
+	if (sqlite3_prepare_v2(db->sql, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static antt_status manifest(antt_db *db, const char *key, const char *value, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, "INSERT OR REPLACE INTO pkg.manifest (key, value) VALUES (?, ?)", &st, err);
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		s = db_fail(db, sqlite3_errcode(db->sql), err, "ghi gói");
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out, antt_err *err)
+{
+	char tmp[4200], num[32], *office = NULL;
+	unit_row root;
+	antt_status s;
+	sqlite3_stmt *st = NULL;
+	int attached = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (o->under && (s = unit_get(db, o->under, &root, err)) != ANTT_OK)
+		return s;
+	if (!o->force && access(o->path, F_OK) == 0)
+		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có. Chọn tên khác, hoặc dùng --force để ghi đè.", o->path);
+	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", o->path, (long)getpid());
+	unlink(tmp);
+	{
+		/* an empty file: ATTACH opens with the main database's flags,
+		 * which may not include creating files */
+		FILE *fp = fopen(tmp, "wb");
+		if (!fp)
+			return err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu gói.",
+				o->path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
+		fclose(fp);
+	}
+
+	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		s = err_set(err, ANTT_ERR_IO, "%s: không tạo được gói (%s)", o->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	attached = 1;
+	if ((s = exec(db, "PRAGMA pkg.journal_mode = DELETE", err, "tạo gói")) != ANTT_OK ||
+	    (s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if ((s = exec(db, package_schema, err, "tạo gói")) != ANTT_OK)
+		goto rollback;
+
+	/* the subtree (sub = 1) and, for placing it, its ancestors (sub = 0) */
+	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY, sub INTEGER);"
+		"DELETE FROM temp.scope", err, "tạo gói")) != ANTT_OK ||
+	    (s = run2(db, "INSERT INTO temp.scope (id, sub)"
+		" WITH RECURSIVE sub(id) AS ("
+		"  SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL ELSE code = ?1 END"
+		"  UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id),"
+		" anc(id) AS (SELECT parent_id FROM units WHERE code = ?1 AND parent_id IS NOT NULL"
+		"  UNION ALL SELECT u.parent_id FROM units u JOIN anc ON u.id = anc.id WHERE u.parent_id IS NOT NULL)"
+		" SELECT id, 1 FROM sub UNION SELECT id, 0 FROM anc WHERE id NOT IN (SELECT id FROM sub)",
+		o->under, o->year, err)) != ANTT_OK)
+		goto rollback;
+
+	if ((s = run2(db, "INSERT INTO pkg.units SELECT u.uuid, u.rev, u.code, u.name, u.type, p.uuid, u.valid_from,"
+		" u.valid_to, u.excluded, m.uuid, u.updated_by, u.updated_at FROM units u JOIN temp.scope s ON s.id = u.id"
+		" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units m ON m.id = u.merged_into", o->under, o->year, err)) != ANTT_OK ||
+	    (s = run2(db, "INSERT INTO pkg.assessments SELECT u.uuid, a.year, a.uuid, a.rev, cs.sha256, a.status,"
+		" a.verdict, a.detail, a.reason, a.registered_at, a.updated_by, a.updated_at"
+		" FROM assessments a JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"
+		" JOIN criteria_sets cs ON cs.id = a.criteria_set_id WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
+	    (s = run2(db, "INSERT INTO pkg.answers SELECT u.uuid, a.year, x.criterion, x.uuid, x.rev, x.value,"
+		" x.exception, x.note, x.updated_by, x.updated_at FROM answers x JOIN assessments a ON a.id = x.assessment_id"
+		" JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"
+		" WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
+	    (s = exec(db, "INSERT INTO pkg.criteria_sets SELECT sha256, regulation, version, source, body FROM criteria_sets"
+		" WHERE sha256 IN (SELECT set_sha FROM pkg.assessments)", err, "ghi gói")) != ANTT_OK ||
+	    (s = exec(db, "INSERT INTO pkg.audit (at, who, tbl, row_uuid, scope, action, old_value, new_value)"
+		" SELECT at, who, tbl, row_uuid, scope, action, old_value, new_value FROM audit"
+		" WHERE scope IN (SELECT uuid FROM pkg.assessments UNION SELECT uuid FROM pkg.units) ORDER BY id",
+		err, "ghi gói")) != ANTT_OK)
+		goto rollback;
+
+	/* what both sides now share: the base of the next exchange */
+	if ((s = exec(db,
+		"INSERT OR REPLACE INTO sync_base (key, rev, content) SELECT uuid, rev, "
+		UNIT_JSON("code", "name", "type", "parent_uuid", "valid_from", "valid_to", "excluded", "merged_uuid")
+		" FROM pkg.units;"
+		"INSERT OR REPLACE INTO sync_base (key, rev, content) SELECT unit_uuid || '/' || year, rev, "
+		ASSESSMENT_JSON("status", "set_sha", "reason") " FROM pkg.assessments;"
+		"INSERT OR REPLACE INTO sync_base (key, rev, content) SELECT unit_uuid || '/' || year || '/' || criterion, rev, "
+		ANSWER_JSON("value", "exception", "note") " FROM pkg.answers;", err, "ghi gói")) != ANTT_OK)
+		goto rollback;
+
+	out->units = count_of(db, "units");
+	out->assessments = count_of(db, "assessments");
+	out->answers = count_of(db, "answers");
+	out->audit = count_of(db, "audit");
+	office = db_setting_get(db, "office_name", NULL);
+	if (!office || !*office) {
+		/* a commune laptop may have no office name: say which unit sent it */
+		free(office);
+		office = strdup(o->under ? root.name : "máy chưa đặt tên đơn vị");
+	}
+	snprintf(num, sizeof(num), "%d", db_schema_version());
+	if ((s = manifest(db, "format", "antt-package", err)) != ANTT_OK ||
+	    (s = manifest(db, "package_version", "1", err)) != ANTT_OK ||
+	    (s = manifest(db, "schema_version", num, err)) != ANTT_OK ||
+	    (s = manifest(db, "sender", office ? office : "", err)) != ANTT_OK ||
+	    (s = manifest(db, "under_code", o->under ? o->under : "", err)) != ANTT_OK ||
+	    (s = manifest(db, "under_uuid", o->under ? root.uuid : "", err)) != ANTT_OK)
+		goto rollback;
+	snprintf(num, sizeof(num), "%d", o->year);
+	if ((s = manifest(db, "years", o->year ? num : "", err)) != ANTT_OK)
+		goto rollback;
+	if ((s = exec(db, "INSERT INTO pkg.manifest SELECT 'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now');"
+		"INSERT INTO pkg.manifest SELECT 'rows_units', count(*) FROM pkg.units;"
+		"INSERT INTO pkg.manifest SELECT 'rows_assessments', count(*) FROM pkg.assessments;"
+		"INSERT INTO pkg.manifest SELECT 'rows_answers', count(*) FROM pkg.answers;"
+		"INSERT INTO pkg.manifest SELECT 'rows_audit', count(*) FROM pkg.audit;"
+		"INSERT INTO pkg.manifest SELECT 'criteria_sets', coalesce(group_concat(sha256, ','), '') FROM"
+		" (SELECT sha256 FROM pkg.criteria_sets ORDER BY sha256)", err, "ghi gói")) != ANTT_OK)
+		goto rollback;
+	if ((s = sync_checksum(db->sql, "pkg", out->sha256, err)) != ANTT_OK ||
+	    (s = manifest(db, "sha256", out->sha256, err)) != ANTT_OK)
+		goto rollback;
+	if ((s = db_commit(db, err)) != ANTT_OK)
+		goto out;
+	exec(db, "DETACH pkg", NULL, "");
+	attached = 0;
+	if (rename(tmp, o->path) != 0)
+		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp gói; kiểm tra quyền ghi", o->path);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	if (attached)
+		exec(db, "DETACH pkg", NULL, "");
+	if (s != ANTT_OK)
+		unlink(tmp);
+	free(office);
+	return s;
+}
