@@ -154,6 +154,8 @@ static antt_status verify(const char *path, sync_result *r, antt_err *err)
 		s = bad(err, path, why);
 		goto out;
 	}
+	if ((s = check_sets(pkg, path, err)) != ANTT_OK)
+		goto out;
 	free(v);
 	v = manifest_value(pkg, "sha256");
 	if ((s = sync_checksum(pkg, "main", sha, err)) != ANTT_OK)
@@ -172,8 +174,6 @@ static antt_status verify(const char *path, sync_result *r, antt_err *err)
 			goto out;
 		}
 	}
-	if ((s = check_sets(pkg, path, err)) != ANTT_OK)
-		goto out;
 	free(v);
 	v = manifest_value(pkg, "sender");
 	snprintf(r->sender, sizeof(r->sender), "%s", v ? v : "");
