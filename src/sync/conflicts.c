@@ -15,8 +15,21 @@ antt_status sync_conflicts(antt_db *db, int every_one, int (*fn)(const sync_conf
 	antt_status s;
 	int rc;
 
-	s = db_prepare(db, "SELECT id, kind, label, why, local, incoming, detected_at, resolution FROM conflicts"
-		" WHERE ?1 OR resolution IS NULL ORDER BY id", &st, err);
+	/* the two versions in words rather than JSON */
+#define WORDS(x) \
+	"CASE WHEN " x " IS NULL THEN NULL WHEN kind = 'answer' THEN printf('trả lời %s%s%s'," \
+	" CASE WHEN json_type(" x ", '$.value') = 'integer' AND json_extract(" x ", '$.value') IN (0, 1)" \
+	"  THEN CASE json_extract(" x ", '$.value') WHEN 1 THEN 'có (1)' ELSE 'không (0)' END" \
+	"  ELSE coalesce(json_extract(" x ", '$.value'), '(trống)') END," \
+	" CASE WHEN json_extract(" x ", '$.exception') THEN ', ngoại lệ' ELSE '' END," \
+	" CASE WHEN json_extract(" x ", '$.note') <> '' THEN '; ghi chú: ' || json_extract(" x ", '$.note') ELSE '' END)" \
+	" WHEN kind = 'assessment' THEN 'trạng thái ' || CASE json_extract(" x ", '$.status') WHEN 'approved'" \
+	"  THEN 'đã duyệt' WHEN 'submitted' THEN 'đã trình' WHEN 'draft' THEN 'đang nhập' WHEN 'returned'" \
+	"  THEN 'trả lại' ELSE 'đã đăng ký' END" \
+	"  || CASE WHEN json_extract(" x ", '$.reason') <> '' THEN '; lý do: ' || json_extract(" x ", '$.reason') ELSE '' END" \
+	" ELSE printf('mã %s, tên %s', json_extract(" x ", '$.code'), json_extract(" x ", '$.name')) END"
+	s = db_prepare(db, "SELECT id, kind, label, why, " WORDS("local") ", " WORDS("incoming") ", detected_at, resolution"
+		" FROM conflicts WHERE ?1 OR resolution IS NULL ORDER BY id", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int(st, 1, every_one);

@@ -14,6 +14,7 @@ static const struct { int screen; const char *title; } groups[] = {
 	{ SC_PROGRESS, "Tiến độ" },
 	{ SC_SETTINGS, "Thiết lập" },
 	{ SC_HISTORY, "Lịch sử thay đổi" },
+	{ SC_CONFLICTS, "Xung đột khi nhập gói" },
 	{ SC_WELCOME, "Lần đầu mở chương trình" },
 };
 

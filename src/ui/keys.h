@@ -10,9 +10,9 @@
 /* Screens, as bits, for the table's scope column. */
 enum {
 	SC_UNITS = 1, SC_CHECK = 2, SC_PROGRESS = 4, SC_SETTINGS = 8, SC_HELP = 16, SC_WELCOME = 32,
-	SC_LOGIN = 64, SC_HISTORY = 128,
-	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY,
-	SC_ALL = 255,
+	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256,
+	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS,
+	SC_ALL = 511,
 };
 
 /* A function key (ncurses KEY_*) as opposed to a typed character. */
@@ -56,6 +56,10 @@ enum {
 	X(ACT_SUBMIT,    SC_CHECK,    KC(KEY_F(6)), 0,   "F6",     "Trình lãnh đạo duyệt phiếu đã nhập xong", "Trình") \
 	X(ACT_APPROVE,   SC_CHECK,    KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt, công nhận kết luận (phiếu không sửa được nữa)", NULL) \
 	X(ACT_RETURN,    SC_CHECK,    KC(KEY_F(8)), 0,   "F8",     "Lãnh đạo: trả lại phiếu đã trình, hoặc mở lại phiếu đã duyệt (kèm lý do)", NULL) \
+	X(ACT_CONFLICTS, SC_UNITS | SC_PROGRESS, KC(KEY_F(4)), 0, "F4", "Xung đột khi nhập gói từ máy khác: xem và chọn bản giữ lại", NULL) \
+	X(ACT_PACKAGES,  SC_PROGRESS, 'g', 0,            "g",      "Xem xã nào đã gửi gói dữ liệu, gửi lúc nào (bấm lại để quay về)", "Gói") \
+	X(ACT_KEEP_LOCAL, SC_CONFLICTS, '1', 0,          "1",      "Giữ bản ở máy này", "Giữ bản máy này") \
+	X(ACT_TAKE_INCOMING, SC_CONFLICTS, '2', 0,       "2",      "Lấy bản trong gói", "Lấy bản trong gói") \
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
 	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu")
 

@@ -3,6 +3,7 @@
 #include <curses.h>
 #include "ui.h"
 #include "text.h"
+#include "sync/sync.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,40 @@ static void row(int y, const ui *ui, const char *const cells[], const int widths
 		ui_put(y, x, ui->cols - x, buf, attr);
 		x += widths[i] + 1;
 	}
+}
+
+typedef struct {
+	ui *ui;
+	int y, skip;
+} pk_ctx;
+
+static int package_row(const sync_sender *s, void *ctx)
+{
+	pk_ctx *c = ctx;
+	char line[400], name[300];
+
+	if (c->skip > 0) {
+		c->skip--;
+		return 0;
+	}
+	if (c->y >= c->ui->rows - 2)
+		return 1;
+	snprintf(line, sizeof(line), "%s  %s", text_pad(name, sizeof(name), s->name, 28),
+		s->last ? s->last : "chưa gửi gói nào");
+	if (s->last && !s->this_year)
+		strncat(line, "  — chưa gửi dữ liệu năm này", sizeof(line) - strlen(line) - 1);
+	ui_put(c->y++, 1, c->ui->cols - 2, line, !s->this_year ? ui_attr(c->ui, UI_FAIL) : (int)A_NORMAL);
+	return 0;
+}
+
+static void draw_packages(ui *ui, int y)
+{
+	pk_ctx c = { ui, y + 1, ui->ptop };
+	antt_err err = { "" };
+
+	ui_put(y, 1, ui->cols - 2, "Xã / phường / thị trấn        Gói dữ liệu gần nhất đã nhận (giờ UTC)", A_BOLD);
+	if (sync_senders(ui->db, ui->year, package_row, &c, &err) != ANTT_OK)
+		ui_message(ui, 1, "%s", err.msg);
 }
 
 static void draw_progress(ui *ui)
@@ -89,6 +124,10 @@ static void draw_progress(ui *ui)
 			}
 	}
 	y++;
+	if (ui->packages) {
+		draw_packages(ui, y);
+		return;
+	}
 	{
 		const char *head[] = { "Xã / phường / thị trấn", "Đơn vị", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Xã" };
 		row(y++, ui, head, cw, 7, A_BOLD);
@@ -125,8 +164,13 @@ static int act_progress(ui *ui, ui_action a)
 	case ACT_PGDN: ui->ptop += 10; return R_REDRAW;
 	case ACT_HOME: ui->ptop = 0; return R_REDRAW;
 	case ACT_END:  ui->ptop = 1 << 20; return R_REDRAW;
+	case ACT_PACKAGES: ui->packages = !ui->packages; ui->ptop = 0; return R_REDRAW;
 	case ACT_YEAR_PREV: ui->year--; return R_REDRAW;
 	case ACT_YEAR_NEXT: ui->year++; return R_REDRAW;
+	case ACT_CONFLICTS:
+		ui->csel = 0;
+		ui_push(ui, &ui_conflicts_screen);
+		return R_REDRAW;
 	case ACT_REPORT:
 		ui_report_dialog(ui);
 		return R_REDRAW;

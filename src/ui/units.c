@@ -299,6 +299,10 @@ static int act_units(ui *ui, ui_action a)
 		ui->ptop = 0;
 		ui_push(ui, &ui_progress_screen);
 		return R_REDRAW;
+	case ACT_CONFLICTS:
+		ui->csel = 0;
+		ui_push(ui, &ui_conflicts_screen);
+		return R_REDRAW;
 	case ACT_REPORT:
 		ui_report_dialog(ui);
 		return R_REDRAW;

@@ -19,8 +19,8 @@ run() {
 ok() { echo "ok - $1"; }
 not_ok() {
 	echo "not ok - $1"
-	echo "# stdout: $out" | head -20
-	echo "# stderr: $err" | head -20
+	echo "# stdout: ${out:-}" | head -20
+	echo "# stderr: ${err:-}" | head -20
 	failed=1
 }
 

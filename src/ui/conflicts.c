@@ -1,0 +1,95 @@
+/* F4: what packages brought that was not applied (both sides had changed
+ * it, or it was approved here). A reviewer chooses: keep this machine's
+ * version (1) or take the package's (2). The choice is audited. */
+#include <curses.h>
+#include "ui.h"
+#include "sync/sync.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+	ui *ui;
+	int y;
+	long i;
+	long long chosen_id;    /* id of the selected conflict */
+	int draw;               /* 0: only find the selected one (actions do not draw) */
+} list_ctx;
+
+static int row(const sync_conflict *c, void *ctx)
+{
+	list_ctx *l = ctx;
+	ui *ui = l->ui;
+	char line[600];
+	int sel = l->i == ui->csel, attr = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
+
+	if (sel)
+		l->chosen_id = c->id;
+	if (l->draw && l->y + 2 < ui->rows - 2 && l->i >= ui->csel - 4) {
+		if (sel) {
+			ui_line(l->y, ui->cols, attr);
+			ui_line(l->y + 1, ui->cols, attr);
+			ui_line(l->y + 2, ui->cols, attr);
+		}
+		snprintf(line, sizeof(line), "#%lld  %s — %s", c->id, c->label, c->why);
+		ui_put(l->y++, 1, ui->cols - 2, line, attr | A_BOLD);
+		snprintf(line, sizeof(line), "     máy này: %s", c->local ? c->local : "(chưa có)");
+		ui_put(l->y++, 1, ui->cols - 2, line, attr);
+		snprintf(line, sizeof(line), "     trong gói: %s", c->incoming);
+		ui_put(l->y++, 1, ui->cols - 2, line, attr);
+	}
+	l->i++;
+	return 0;
+}
+
+static long walk_list(ui *ui, int draw, long long *chosen)
+{
+	list_ctx l = { ui, 2, 0, 0, draw };
+	antt_err err = { "" };
+
+	if (sync_conflicts(ui->db, 0, row, &l, &err) != ANTT_OK)
+		ui_message(ui, 1, "%s", err.msg);
+	if (chosen)
+		*chosen = l.chosen_id;
+	return l.i;
+}
+
+static void draw_conflicts(ui *ui)
+{
+	ui_draw_title(ui, "Xung đột khi nhập gói — chọn bản giữ lại");
+	if (walk_list(ui, 1, NULL) == 0)
+		ui_put(3, 2, ui->cols - 4, "Không có xung đột nào đang chờ.", A_NORMAL);
+}
+
+static int act_conflicts(ui *ui, ui_action a)
+{
+	long long id = 0;
+	long n;
+	antt_err err = { "" };
+
+	switch (a) {
+	case ACT_BACK:
+		ui_pop(ui);
+		if (ui->screen == &ui_units_screen)
+			ui_units_reload(ui);
+		return R_REDRAW;
+	case ACT_UP: if (ui->csel > 0) ui->csel--; return R_REDRAW;
+	case ACT_DOWN: ui->csel++; return R_REDRAW;
+	case ACT_KEEP_LOCAL: case ACT_TAKE_INCOMING:
+		n = walk_list(ui, 0, &id);
+		if (n == 0 || !id)
+			return R_REDRAW;
+		if (sync_resolve(ui->db, id, a == ACT_TAKE_INCOMING, &err) != ANTT_OK)
+			ui_message(ui, 1, "%s", err.msg);
+		else
+			ui_message(ui, 0, "Xung đột #%lld: đã %s.", id, a == ACT_TAKE_INCOMING ? "lấy bản trong gói" : "giữ bản ở máy này");
+		if (ui->csel >= n - 1 && ui->csel > 0)
+			ui->csel--;
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+const ui_screen ui_conflicts_screen = { SC_CONFLICTS, draw_conflicts, act_conflicts };
