@@ -3,6 +3,7 @@
 #include "db.h"
 #include "auth.h"
 #include "form.h"
+#include "score.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -245,6 +246,7 @@ void db_close(antt_db *db)
 	if (!db)
 		return;
 	form_registry_free(db->forms);
+	score_registry_free(db->scores);
 	if (db->sql)
 		sqlite3_close_v2(db->sql);
 	free(db->path);

@@ -12,6 +12,7 @@ enum {
 };
 
 struct form_registry;
+struct score_registry;
 
 typedef struct antt_db {
 	sqlite3 *sql;
@@ -20,6 +21,7 @@ typedef struct antt_db {
 	int role;                     /* auth_role of the user (auth.h) */
 	int readonly;
 	struct form_registry *forms;  /* criteria sets, loaded on first use */
+	struct score_registry *scores; /* score sheets, loaded on first use */
 } antt_db;
 
 /* Open (and migrate) the database at path. On success *out is owned by the

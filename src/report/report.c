@@ -5,6 +5,8 @@
 #include "report.h"
 #include "form.h"
 #include "layout.h"
+#include "register.h"
+#include "score.h"
 #include "tally.h"
 #include "text.h"
 #include "unit.h"
@@ -532,6 +534,175 @@ static antt_status failed_sheet(writer *w, antt_err *err)
 	return s;
 }
 
+/* --- the movement ------------------------------------------------------------ */
+
+typedef struct {
+	char commune[256], type[64];
+	long long n[CLASS_COUNT];
+} class_row;
+
+/* Class counts per commune and type, over the units with a score sheet. */
+static antt_status classes_sheet(writer *w, antt_err *err)
+{
+	static const char *const cols[] = { "Xã / trực thuộc", "Loại đơn vị", "Xuất sắc", "Khá", "Trung bình", "Yếu" };
+	static const double widths[] = { 26, 18, 10, 10, 11, 10 };
+	sqlite3_stmt *st = NULL;
+	class_row *rows = NULL, tot[16];
+	size_t n = 0, nt = 0;
+	detail d = { .w = w };
+	antt_status s;
+	int r;
+
+	s = db_prepare(w->db, "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL"
+		" THEN parent_id IS NULL ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)"
+		" SELECT DISTINCT u.code, coalesce(p.name, ''), t.name FROM scores x JOIN units u ON u.id = x.unit_id"
+		" JOIN unit_types t ON t.code = u.type LEFT JOIN units p ON p.id = u.parent_id"
+		" WHERE x.year = ?2 AND u.id IN (SELECT id FROM scope) ORDER BY p.code, t.sort, u.code", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	if (w->o->under)
+		sqlite3_bind_text(st, 1, w->o->under, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, w->year);
+	memset(tot, 0, sizeof(tot));
+	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *commune = (const char *)sqlite3_column_text(st, 1), *type = (const char *)sqlite3_column_text(st, 2);
+		score_result sr;
+		class_row *row = n ? &rows[n - 1] : NULL;
+
+		if ((s = score_load(w->db, (const char *)sqlite3_column_text(st, 0), w->year, &sr, err)) != ANTT_OK)
+			break;
+		if (sr.cls >= 0) {
+			if (!row || strcmp(row->commune, commune) || strcmp(row->type, type)) {
+				class_row *g = realloc(rows, (n + 1) * sizeof(*g));
+				if (!g) {
+					s = ANTT_ERR_NOMEM;
+					score_result_free(&sr);
+					break;
+				}
+				rows = g;
+				row = &rows[n++];
+				memset(row, 0, sizeof(*row));
+				snprintf(row->commune, sizeof(row->commune), "%s", commune);
+				snprintf(row->type, sizeof(row->type), "%s", type);
+			}
+			row->n[sr.cls]++;
+			{
+				size_t k;
+				for (k = 0; k < nt && strcmp(tot[k].type, type); k++)
+					;
+				if (k == nt && nt < 16)
+					snprintf(tot[nt++].type, sizeof(tot[0].type), "%s", type);
+				if (k < 16)
+					tot[k].n[sr.cls]++;
+			}
+		}
+		score_result_free(&sr);
+	}
+	sqlite3_finalize(st);
+	if (s == ANTT_OK) {
+		d.ws = workbook_add_worksheet(w->wb, "Xếp loại");
+		detail_head(&d, "KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM {year}", cols, widths, 6);
+		r = d.row;
+		for (size_t i = 0; i < n; i++, r++) {
+			worksheet_write_string(d.ws, r, 0, rows[i].commune, w->f[F_CELL_TEXT]);
+			worksheet_write_string(d.ws, r, 1, rows[i].type, w->f[F_CELL_TEXT]);
+			for (int c = 0; c < CLASS_COUNT; c++)
+				worksheet_write_number(d.ws, r, 2 + c, (double)rows[i].n[CLASS_XUAT_SAC - c], w->f[F_CELL_INT]);
+		}
+		for (size_t k = 0; k < nt; k++, r++) {
+			worksheet_write_string(d.ws, r, 0, "Tổng cộng", w->f[F_TOTAL_TEXT]);
+			worksheet_write_string(d.ws, r, 1, tot[k].type, w->f[F_TOTAL_TEXT]);
+			for (int c = 0; c < CLASS_COUNT; c++)
+				worksheet_write_number(d.ws, r, 2 + c, (double)tot[k].n[CLASS_XUAT_SAC - c], w->f[F_TOTAL_INT]);
+		}
+		if (n == 0) {
+			worksheet_merge_range(d.ws, r, 0, r, 5, "Chưa có phiếu chấm điểm nào trong năm.", w->f[F_CELL_TEXT]);
+			r++;
+		}
+		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(r > 3 ? r - 1 : 3), 5);
+	}
+	free(rows);
+	return s;
+}
+
+static antt_status movement_sheet(writer *w, antt_err *err)
+{
+	static const char *const cols[] = { "Nội dung", "Số lượng" };
+	static const double widths[] = { 60, 14 };
+	reg_lists *l = NULL;
+	reg_figures f;
+	detail d = { .w = w };
+	antt_status s;
+	int r;
+
+	if ((s = reg_lists_load(&l, err)) != ANTT_OK)
+		return s;
+	if ((s = reg_year_figures(w->db, l, w->year, w->o->under, &f, err)) == ANTT_OK) {
+		typedef struct { const char *what; long long n; } figure_row;
+		figure_row rows[32];
+		int k = 0;
+		rows[k++] = (figure_row){ "Cuộc phát động phong trào", f.launches };
+		rows[k++] = (figure_row){ "Lượt người tham gia các cuộc phát động", f.launch_participants };
+		rows[k++] = (figure_row){ "Diễn đàn \"Công an lắng nghe ý kiến nhân dân\"", f.forums };
+		rows[k++] = (figure_row){ "Buổi tuyên truyền", f.sessions };
+		rows[k++] = (figure_row){ "Mô hình đang hoạt động", f.models };
+		rows[k++] = (figure_row){ "   trong đó duy trì từ các năm trước", f.models_kept };
+		rows[k++] = (figure_row){ "   trong đó xây dựng mới trong năm", f.models_new };
+		rows[k++] = (figure_row){ "Số điểm áp dụng mô hình", f.places };
+		rows[k++] = (figure_row){ "Số tổ, đội", f.teams };
+		rows[k++] = (figure_row){ "Số thành viên", f.members };
+		rows[k++] = (figure_row){ "Tin báo của quần chúng", f.tipoffs };
+		rows[k++] = (figure_row){ "   trong đó tin có giá trị", f.tipoffs_valuable };
+		for (size_t i = 0; i < l->n_levels && i < 8; i++)
+			rows[k++] = (figure_row){ l->level_names[i], f.commendations[i] };
+		rows[k++] = (figure_row){ "Khen thưởng tập thể", f.collective };
+		rows[k++] = (figure_row){ "Khen thưởng cá nhân", f.individual };
+		d.ws = workbook_add_worksheet(w->wb, "Phong trào");
+		detail_head(&d, "KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {year}", cols, widths, 2);
+		for (r = 0; r < k; r++) {
+			worksheet_write_string(d.ws, d.row + r, 0, rows[r].what, w->f[F_CELL_TEXT]);
+			worksheet_write_number(d.ws, d.row + r, 1, (double)rows[r].n, w->f[F_CELL_INT]);
+		}
+		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row + k - 1), 1);
+	}
+	reg_lists_free(l);
+	return s;
+}
+
+static int candidate_row(const reg_candidate *c, void *ctx)
+{
+	detail *d = ctx;
+	writer *w = d->w;
+
+	worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
+	worksheet_write_string(d->ws, d->row, 1, c->name, w->f[F_CELL_TEXT]);
+	worksheet_write_string(d->ws, d->row, 2, c->type_name, w->f[F_CELL_TEXT]);
+	worksheet_write_string(d->ws, d->row, 3, c->commune, w->f[F_CELL_TEXT]);
+	worksheet_write_number(d->ws, d->row, 4, c->total, w->f[F_CELL_INT]);
+	worksheet_write_string(d->ws, d->row, 5, score_class_name(c->cls), w->f[F_CELL_TEXT]);
+	worksheet_write_string(d->ws, d->row, 6, c->proposed ? "Đề nghị" : "", w->f[F_CELL_TEXT]);
+	d->row++;
+	return 0;
+}
+
+static antt_status candidates_sheet(writer *w, antt_err *err)
+{
+	static const char *const cols[] = { "STT", "Đơn vị", "Loại", "Xã / trực thuộc", "Điểm", "Xếp loại", "Điển hình" };
+	static const double widths[] = { 5, 30, 14, 20, 8, 10, 11 };
+	detail d = { .w = w };
+	antt_status s;
+
+	d.ws = workbook_add_worksheet(w->wb, "Đề nghị điển hình");
+	detail_head(&d, "ĐƠN VỊ ĐẠT TIÊU CHUẨN, XẾP LOẠI KHÁ TRỞ LÊN NĂM {year}", cols, widths, 7);
+	s = reg_candidates(w->db, w->year, w->o->under, candidate_row, &d, err);
+	if (d.n == 0) {
+		worksheet_merge_range(d.ws, d.row, 0, d.row, 6, "Chưa có đơn vị nào.", w->f[F_CELL_TEXT]);
+		d.row++;
+	}
+	worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 6);
+	return s;
+}
+
 /* --- the file -------------------------------------------------------------- */
 
 static int known_type(const char *code, void *ctx)
@@ -644,6 +815,9 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 7);
 	if (s == ANTT_OK && !o->summary_only)
 		s = failed_sheet(&w, err);
+	if (s == ANTT_OK && !o->summary_only && (s = classes_sheet(&w, err)) == ANTT_OK &&
+	    (s = movement_sheet(&w, err)) == ANTT_OK)
+		s = candidates_sheet(&w, err);
 	xe = workbook_close(w.wb);
 	if (s == ANTT_OK && xe != LXW_NO_ERROR)
 		s = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp Excel (%s). Kiểm tra chỗ trống trên đĩa.",
@@ -652,7 +826,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", o->path, "kiểm tra quyền ghi");
 	if (s != ANTT_OK)
 		unlink(tmp);
-	info->sheets = o->summary_only ? 1 : 2 + d.sheets;
+	info->sheets = o->summary_only ? 1 : 5 + d.sheets;
 out:
 	tally_free(&t);
 	layout_free(layout);

@@ -1,0 +1,518 @@
+/* The registers: adding rows with their checks, CSV import, the figures of
+ * a year and the candidates' list. */
+#include "register.h"
+#include "assess.h"
+#include "auth.h"
+#include "csvtab.h"
+#include "errlist.h"
+#include "file.h"
+#include "form.h"
+#include "score.h"
+#include "text.h"
+#include "unit.h"
+#include "ydoc.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void free_list(char **l, size_t n)
+{
+	for (size_t i = 0; l && i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+void reg_lists_free(reg_lists *l)
+{
+	if (!l)
+		return;
+	free_list(l->model_kinds, l->n_model_kinds);
+	free_list(l->activity_codes, l->n_activities);
+	free_list(l->activity_names, l->n_activities);
+	free_list(l->level_codes, l->n_levels);
+	free_list(l->level_names, l->n_levels);
+	free(l);
+}
+
+static antt_status pairs(ydoc *y, yaml_node_t *root, const char *key, char ***codes, char ***names, size_t *n)
+{
+	yaml_node_t *seq = ydoc_get(y, root, key);
+	size_t cap;
+
+	if (!seq || seq->type != YAML_SEQUENCE_NODE)
+		return ydoc_fail(y, seq ? seq : root, 0, "cần danh sách \"%s\" (code, name)", key);
+	cap = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	*codes = calloc(cap + 1, sizeof(char *));
+	*names = calloc(cap + 1, sizeof(char *));
+	if (!*codes || !*names)
+		return ANTT_ERR_NOMEM;
+	for (yaml_node_item_t *i = seq->data.sequence.items.start; i < seq->data.sequence.items.top; i++) {
+		yaml_node_t *m = ydoc_node(y, *i);
+		antt_status s;
+		if (!m || m->type != YAML_MAPPING_NODE)
+			return ydoc_fail(y, m, 0, "mỗi phần tử của \"%s\" cần code và name", key);
+		if ((s = ydoc_text(y, m, "code", 1, &(*codes)[*n])) != ANTT_OK ||
+		    (s = ydoc_text(y, m, "name", 1, &(*names)[*n])) != ANTT_OK)
+			return s;
+		(*n)++;
+	}
+	return ANTT_OK;
+}
+
+antt_status reg_lists_load(reg_lists **out, antt_err *err)
+{
+	reg_lists *l = calloc(1, sizeof(*l));
+	char *dir = form_dir(), path[PATH_MAX], *text = NULL;
+	ydoc y = { 0 };
+	size_t len;
+	antt_status s;
+
+	*out = NULL;
+	if (!l || !dir) {
+		free(l);
+		free(dir);
+		return ANTT_ERR_NOMEM;
+	}
+	snprintf(path, sizeof(path), "%s/registers/lists.yaml", dir);
+	free(dir);
+	if ((s = file_read_all(path, &text, &len, err)) == ANTT_OK && (s = ydoc_load(&y, path, text, len, err)) == ANTT_OK) {
+		yaml_node_t *root = yaml_document_get_root_node(&y.doc), *mk = root ? ydoc_get(&y, root, "model_kinds") : NULL;
+		if (!mk)
+			s = ydoc_fail(&y, root, 0, "thiếu \"model_kinds\"");
+		else if ((s = ydoc_list(&y, mk, "model_kinds", &l->model_kinds, &l->n_model_kinds)) == ANTT_OK &&
+		         (s = pairs(&y, root, "activity_kinds", &l->activity_codes, &l->activity_names, &l->n_activities)) == ANTT_OK)
+			s = pairs(&y, root, "commendation_levels", &l->level_codes, &l->level_names, &l->n_levels);
+		if (s == ANTT_OK && l->n_levels > 8)
+			s = ydoc_fail(&y, root, 0, "tối đa 8 cấp khen thưởng");
+	}
+	ydoc_free(&y);
+	free(text);
+	if (s != ANTT_OK) {
+		reg_lists_free(l);
+		return s;
+	}
+	*out = l;
+	return ANTT_OK;
+}
+
+/* The code of a typed kind or level (code or name, any case or accents). */
+static const char *pick(char **codes, char **names, size_t n, const char *typed)
+{
+	char *k = text_key(typed);
+	const char *hit = NULL;
+
+	for (size_t i = 0; k && i < n && !hit; i++) {
+		char *kc = text_key(codes[i]), *kn = text_key(names[i]);
+		if ((kc && !strcmp(k, kc)) || (kn && !strcmp(k, kn)))
+			hit = codes[i];
+		free(kc);
+		free(kn);
+	}
+	free(k);
+	return hit;
+}
+
+static int valid_date(const char *s, int *year)
+{
+	int y, m, d, n = 0;
+	if (!s || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	*year = y;
+	return 1;
+}
+
+/* Run one INSERT/UPDATE with text parameters (NULL binds NULL). */
+static antt_status write(antt_db *db, const char *sql, const char *const *v, int n, antt_err *err, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, sql, &st, err);
+	int rc;
+
+	if (s != ANTT_OK)
+		return s;
+	for (int i = 0; i < n; i++)
+		if (v[i])
+			sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, what);
+	else if (sqlite3_changes(db->sql) == 0)
+		s = err_set(err, ANTT_ERR_NOT_FOUND, "không tìm thấy dòng cần sửa (%s)", what);
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* The checks and writes, inside the caller's transaction. */
+static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const char *name, const char *kind,
+                            int started, long long places, long long teams, long long members, antt_err *err)
+{
+	char num[4][24], uuid[37], *nname = NULL;
+	const char *v[10];
+	unit_row u;
+	antt_status s;
+	int known = 0;
+
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+		return s;
+	for (size_t i = 0; i < l->n_model_kinds && !known; i++) {
+		char *a = text_key(l->model_kinds[i]), *b = text_key(kind);
+		known = a && b && !strcmp(a, b);
+		if (known)
+			kind = l->model_kinds[i];
+		free(a);
+		free(b);
+	}
+	if (!known)
+		return err_set(err, ANTT_ERR_INVALID, "loại mô hình \"%s\" không có trong forms/registers/lists.yaml", kind);
+	if (started < 2000 || started > 2100)
+		return err_set(err, ANTT_ERR_INVALID, "năm bắt đầu %d không hợp lệ", started);
+	if (places < 0 || teams < 0 || members < 0)
+		return err_set(err, ANTT_ERR_INVALID, "số điểm, số tổ, số thành viên không được âm");
+	if (text_nfc(name, &nname) != ANTT_OK || !*nname) {
+		free(nname);
+		return err_set(err, ANTT_ERR_INVALID, "cần tên mô hình");
+	}
+	db_uuid(uuid);
+	snprintf(num[0], sizeof(num[0]), "%d", started);
+	snprintf(num[1], sizeof(num[1]), "%lld", places);
+	snprintf(num[2], sizeof(num[2]), "%lld", teams);
+	snprintf(num[3], sizeof(num[3]), "%lld", members);
+	v[0] = uuid; v[1] = u.code; v[2] = nname; v[3] = kind; v[4] = num[0]; v[5] = num[1]; v[6] = num[2];
+	v[7] = num[3]; v[8] = db->user;
+	s = write(db, "INSERT INTO models (uuid, unit_id, name, kind, year_started, places, teams, members, updated_by)"
+		" VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9)", v, 9, err, "thêm mô hình");
+	free(nname);
+	return s;
+}
+
+static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int year, const char *kind,
+                               const char *date, long long participants, const char *note, antt_err *err)
+{
+	char num[2][24], uuid[37];
+	const char *code = pick(l->activity_codes, l->activity_names, l->n_activities, kind), *v[8];
+	unit_row u;
+	antt_status s;
+	int dy;
+
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+		return s;
+	if (!code)
+		return err_set(err, ANTT_ERR_INVALID, "loại hoạt động \"%s\" không có (phat-dong, dien-dan, tuyen-truyen)", kind);
+	if (!valid_date(date, &dy))
+		return err_set(err, ANTT_ERR_INVALID, "ngày \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY", date ? date : "");
+	if (dy != year)
+		return err_set(err, ANTT_ERR_INVALID, "ngày %s không thuộc năm %d", date, year);
+	if (participants < 0)
+		return err_set(err, ANTT_ERR_INVALID, "số người tham gia không được âm");
+	db_uuid(uuid);
+	snprintf(num[0], sizeof(num[0]), "%d", year);
+	snprintf(num[1], sizeof(num[1]), "%lld", participants);
+	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = date; v[5] = num[1]; v[6] = note ? note : ""; v[7] = db->user;
+	return write(db, "INSERT INTO activities (uuid, unit_id, year, kind, date, participants, note, updated_by)"
+		" VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5, ?6, ?7, ?8)", v, 8, err, "thêm hoạt động");
+}
+
+static antt_status tipoff_tx(antt_db *db, const char *unit, int year, long long total, long long valuable,
+                             const char *outcome, antt_err *err)
+{
+	char num[3][24];
+	const char *v[6];
+	unit_row u;
+	antt_status s;
+
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+		return s;
+	if (total < 0 || valuable < 0 || valuable > total)
+		return err_set(err, ANTT_ERR_INVALID, "tin báo: tổng số và số tin có giá trị không được âm, "
+			"số có giá trị không vượt tổng số");
+	snprintf(num[0], sizeof(num[0]), "%d", year);
+	snprintf(num[1], sizeof(num[1]), "%lld", total);
+	snprintf(num[2], sizeof(num[2]), "%lld", valuable);
+	v[0] = u.code; v[1] = num[0]; v[2] = num[1]; v[3] = num[2]; v[4] = outcome ? outcome : ""; v[5] = db->user;
+	return write(db, "INSERT INTO tipoffs (unit_id, year, total, valuable, outcome, updated_by)"
+		" VALUES ((SELECT id FROM units WHERE code = ?1), ?2, ?3, ?4, ?5, ?6)"
+		" ON CONFLICT (unit_id, year) DO UPDATE SET total = excluded.total, valuable = excluded.valuable,"
+		" outcome = excluded.outcome, updated_by = excluded.updated_by", v, 6, err, "ghi tin báo");
+}
+
+static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, int year, const char *level,
+                                   int collective, const char *recipient, const char *reason, const char *no,
+                                   const char *date, antt_err *err)
+{
+	char num[2][24], uuid[37];
+	const char *code = pick(l->level_codes, l->level_names, l->n_levels, level), *v[10];
+	unit_row u;
+	antt_status s;
+	int dy;
+
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+		return s;
+	if (!code)
+		return err_set(err, ANTT_ERR_INVALID, "cấp khen thưởng \"%s\" không có trong forms/registers/lists.yaml", level);
+	if (date && *date && !valid_date(date, &dy))
+		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY", date);
+	if (date && *date && dy != year && dy != year + 1)
+		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định %s không thuộc năm %d (hoặc đầu năm sau)", date, year);
+	if (!collective && (!recipient || !*recipient))
+		return err_set(err, ANTT_ERR_INVALID, "khen cá nhân cần họ tên người được khen");
+	db_uuid(uuid);
+	snprintf(num[0], sizeof(num[0]), "%d", year);
+	snprintf(num[1], sizeof(num[1]), "%d", collective ? 1 : 0);
+	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = num[1]; v[5] = recipient ? recipient : "";
+	v[6] = reason ? reason : ""; v[7] = no ? no : ""; v[8] = date && *date ? date : NULL; v[9] = db->user;
+	return write(db, "INSERT INTO commendations (uuid, unit_id, year, level, collective, recipient, reason,"
+		" decision_no, decision_date, updated_by) VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5,"
+		" ?6, ?7, ?8, ?9, ?10)", v, 10, err, "thêm khen thưởng");
+}
+
+/* Each public call: right, lists, one transaction. */
+#define REG_CALL(what, call) do { \
+	reg_lists *l = NULL; \
+	antt_status s_; \
+	(void)l; \
+	if ((s_ = auth_require(db, CAN_ENTER, what, err)) != ANTT_OK) return s_; \
+	if ((s_ = reg_lists_load(&l, err)) != ANTT_OK) return s_; \
+	if ((s_ = db_begin(db, err)) == ANTT_OK) { \
+		s_ = (call); \
+		if (s_ == ANTT_OK) s_ = db_commit(db, err); else db_rollback(db); \
+	} \
+	reg_lists_free(l); \
+	return s_; \
+} while (0)
+
+antt_status reg_model_add(antt_db *db, const char *unit, const char *name, const char *kind, int started,
+                          long long places, long long teams, long long members, antt_err *err)
+{
+	REG_CALL("ghi sổ mô hình", model_tx(db, l, unit, name, kind, started, places, teams, members, err));
+}
+
+antt_status reg_model_end(antt_db *db, long long id, int last_year, antt_err *err)
+{
+	char a[24], b[24];
+	const char *v[3] = { a, b, db->user };
+	snprintf(a, sizeof(a), "%lld", id);
+	snprintf(b, sizeof(b), "%d", last_year);
+	REG_CALL("ghi sổ mô hình", write(db, "UPDATE models SET year_ended = ?2, rev = rev + 1, updated_by = ?3"
+		" WHERE id = ?1 AND year_started <= ?2", v, 3, err, "ghi năm dừng của mô hình"));
+}
+
+antt_status reg_activity_add(antt_db *db, const char *unit, int year, const char *kind, const char *date,
+                             long long participants, const char *note, antt_err *err)
+{
+	REG_CALL("ghi sổ hoạt động", activity_tx(db, l, unit, year, kind, date, participants, note, err));
+}
+
+antt_status reg_tipoff_set(antt_db *db, const char *unit, int year, long long total, long long valuable,
+                           const char *outcome, antt_err *err)
+{
+	REG_CALL("ghi tin báo", tipoff_tx(db, unit, year, total, valuable, outcome, err));
+}
+
+antt_status reg_commendation_add(antt_db *db, const char *unit, int year, const char *level, int collective,
+                                 const char *recipient, const char *reason, const char *decision_no,
+                                 const char *decision_date, antt_err *err)
+{
+	REG_CALL("ghi khen thưởng", commendation_tx(db, l, unit, year, level, collective, recipient, reason,
+		decision_no, decision_date, err));
+}
+
+static long long num(const char *s, int *ok)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (!*s || *end)
+		*ok = 0;
+	return v;
+}
+
+antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int *count, antt_err *err)
+{
+	static const char *const header[] = { "unit code", "ma don vi", NULL };
+	errlist errs = { .count = 0 };
+	reg_lists *l = NULL;
+	char heading[600];
+	csvtab t;
+	antt_status s;
+	size_t i = 0;
+
+	*count = 0;
+	if (strcmp(what, "models") && strcmp(what, "activities") && strcmp(what, "commendations") && strcmp(what, "tipoffs"))
+		return err_set(err, ANTT_ERR_USAGE, "không có sổ \"%s\" (models, activities, commendations, tipoffs)", what);
+	if ((s = auth_require(db, CAN_ENTER, "nhập sổ theo dõi", err)) != ANTT_OK || (s = reg_lists_load(&l, err)) != ANTT_OK)
+		return s;
+	if ((s = csvtab_read(path, &t, err)) != ANTT_OK) {
+		reg_lists_free(l);
+		return s;
+	}
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if (t.n && csvtab_is_header(&t.rows[0], header))
+		i = 1;
+	for (; i < t.n; i++) {
+		const csvtab_row *r = &t.rows[i];
+		char **f = r->fields;
+		antt_status rs = ANTT_ERR_INVALID;
+		antt_err e = { "" };
+		int ok = 1;
+
+		if (!strcmp(what, "models") && r->n == 7) {
+			long long a = num(f[4], &ok), b = num(f[5], &ok), c = num(f[6], &ok);
+			int y = (int)num(f[3], &ok);
+			rs = ok ? model_tx(db, l, f[0], f[1], f[2], y, a, b, c, &e)
+			        : err_set(&e, ANTT_ERR_INVALID, "năm, số điểm, số tổ, số thành viên phải là số");
+		} else if (!strcmp(what, "activities") && (r->n == 5 || r->n == 6)) {
+			int y = (int)num(f[1], &ok);
+			long long p = num(f[4], &ok);
+			rs = ok ? activity_tx(db, l, f[0], y, f[2], f[3], p, r->n == 6 ? f[5] : "", &e)
+			        : err_set(&e, ANTT_ERR_INVALID, "năm và số người tham gia phải là số");
+		} else if (!strcmp(what, "commendations") && r->n == 8) {
+			int y = (int)num(f[1], &ok), coll = (int)num(f[3], &ok);
+			rs = ok ? commendation_tx(db, l, f[0], y, f[2], coll, f[4], f[5], f[6], f[7], &e)
+			        : err_set(&e, ANTT_ERR_INVALID, "năm và cột tập thể (1/0) phải là số");
+		} else if (!strcmp(what, "tipoffs") && (r->n == 4 || r->n == 5)) {
+			int y = (int)num(f[1], &ok);
+			long long tt = num(f[2], &ok), v = num(f[3], &ok);
+			rs = ok ? tipoff_tx(db, f[0], y, tt, v, r->n == 5 ? f[4] : "", &e)
+			        : err_set(&e, ANTT_ERR_INVALID, "năm, tổng số tin, số tin có giá trị phải là số");
+		} else {
+			err_set(&e, ANTT_ERR_INVALID, "số cột không đúng (%zu)", r->n);
+		}
+		if (rs != ANTT_OK) {
+			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
+			continue;
+		}
+		(*count)++;
+	}
+	if (errs.count) {
+		snprintf(heading, sizeof(heading), "%s: tệp có lỗi", path);
+		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
+		db_rollback(db);
+		*count = 0;
+	} else {
+		s = db_commit(db, err);
+	}
+out:
+	csvtab_free(&t);
+	reg_lists_free(l);
+	return s;
+}
+
+#define SCOPE \
+	"WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL" \
+	" ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
+
+static antt_status figure(antt_db *db, const char *sql, const char *under, int year, const char *extra,
+                          long long *a, long long *b, long long *c, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, sql, &st, err);
+
+	if (s != ANTT_OK)
+		return s;
+	if (under)
+		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	if (extra)
+		sqlite3_bind_text(st, 3, extra, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		if (a) *a = sqlite3_column_int64(st, 0);
+		if (b) *b = sqlite3_column_int64(st, 1);
+		if (c) *c = sqlite3_column_int64(st, 2);
+	} else {
+		s = db_fail(db, sqlite3_errcode(db->sql), err, "tính số liệu phong trào");
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const char *under, reg_figures *f, antt_err *err)
+{
+	static const char *const act = SCOPE "SELECT count(*), coalesce(sum(participants), 0), 0 FROM activities"
+		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2 AND kind = ?3";
+	antt_status s;
+
+	memset(f, 0, sizeof(*f));
+	if ((s = figure(db, act, under, year, "phat-dong", &f->launches, &f->launch_participants, NULL, err)) != ANTT_OK ||
+	    (s = figure(db, act, under, year, "dien-dan", &f->forums, NULL, NULL, err)) != ANTT_OK ||
+	    (s = figure(db, act, under, year, "tuyen-truyen", &f->sessions, NULL, NULL, err)) != ANTT_OK)
+		return s;
+	/* a model active in the year: kept if it started before, new if that year */
+	if ((s = figure(db, SCOPE "SELECT count(*), coalesce(sum(year_started < ?2), 0), coalesce(sum(year_started = ?2), 0)"
+		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
+		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->models, &f->models_kept, &f->models_new, err)) != ANTT_OK ||
+	    (s = figure(db, SCOPE "SELECT coalesce(sum(places), 0), coalesce(sum(teams), 0), coalesce(sum(members), 0)"
+		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
+		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->places, &f->teams, &f->members, err)) != ANTT_OK ||
+	    (s = figure(db, SCOPE "SELECT coalesce(sum(total), 0), coalesce(sum(valuable), 0), 0 FROM tipoffs"
+		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->tipoffs, &f->tipoffs_valuable, NULL, err)) != ANTT_OK ||
+	    (s = figure(db, SCOPE "SELECT coalesce(sum(collective), 0), coalesce(sum(NOT collective), 0), 0 FROM commendations"
+		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->collective, &f->individual, NULL, err)) != ANTT_OK)
+		return s;
+	for (size_t i = 0; i < l->n_levels && i < 8; i++)
+		if ((s = figure(db, SCOPE "SELECT count(*), 0, 0 FROM commendations WHERE unit_id IN (SELECT id FROM scope)"
+			" AND year = ?2 AND level = ?3", under, year, l->level_codes[i], &f->commendations[i], NULL, NULL, err)) != ANTT_OK)
+			return s;
+	return ANTT_OK;
+}
+
+antt_status reg_candidates(antt_db *db, int year, const char *under, int (*fn)(const reg_candidate *c, void *ctx),
+                           void *ctx, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	/* units that met the standard and have scores; their class decides */
+	s = db_prepare(db, SCOPE "SELECT u.code, u.name, t.name, coalesce(p.name, ''), coalesce(c.proposed, 0)"
+		" FROM units u JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN candidates c ON c.unit_id = u.id AND c.year = ?2"
+		" WHERE u.id IN (SELECT id FROM scope) AND a.verdict = 'pass'"
+		"  AND EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?2)"
+		" ORDER BY t.sort, p.code, u.code", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	if (under)
+		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		score_result r;
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		if ((s = score_load(db, code, year, &r, err)) != ANTT_OK)
+			break;
+		if (r.cls >= CLASS_KHA) {
+			reg_candidate c = { code, (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+				(const char *)sqlite3_column_text(st, 3), r.has_reviewer ? r.reviewer_total : r.self_total, r.cls,
+				sqlite3_column_int(st, 4) };
+			if (fn(&c, ctx)) {
+				score_result_free(&r);
+				break;
+			}
+		}
+		score_result_free(&r);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status reg_propose(antt_db *db, const char *unit, int year, int proposed, antt_err *err)
+{
+	char y[16], p[4];
+	const char *v[4] = { unit, y, p, db->user };
+
+	snprintf(y, sizeof(y), "%d", year);
+	snprintf(p, sizeof(p), "%d", proposed ? 1 : 0);
+	if (auth_require(db, CAN_ENTER, "đề nghị điển hình", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
+	{
+		unit_row u;
+		antt_status s = unit_get(db, unit, &u, err);
+		if (s != ANTT_OK)
+			return s;
+	}
+	REG_CALL("đề nghị điển hình", write(db, "INSERT INTO candidates (unit_id, year, proposed, updated_by)"
+		" VALUES ((SELECT id FROM units WHERE code = ?1), ?2, ?3, ?4)"
+		" ON CONFLICT (unit_id, year) DO UPDATE SET proposed = excluded.proposed, updated_by = excluded.updated_by",
+		v, 4, err, "đề nghị điển hình"));
+}
