@@ -429,6 +429,10 @@ static int act_check(ui *ui, ui_action a)
 	case ACT_NEXT:
 		next_missing(ui);
 		return R_REDRAW;
+	case ACT_SCORE:
+		ui->ssel_item = ui->stop = 0;
+		ui_push(ui, &ui_score_screen);
+		return R_REDRAW;
 	case ACT_HISTORY:
 		ui_history_open(ui, ui->chk.unit.code, ui->year, it->id);
 		return R_REDRAW;

@@ -15,6 +15,7 @@ static const struct { int screen; const char *title; } groups[] = {
 	{ SC_SETTINGS, "Thiết lập" },
 	{ SC_HISTORY, "Lịch sử thay đổi" },
 	{ SC_CONFLICTS, "Xung đột khi nhập gói" },
+	{ SC_SCORE, "Phiếu chấm điểm phong trào" },
 	{ SC_WELCOME, "Lần đầu mở chương trình" },
 };
 

@@ -10,9 +10,9 @@
 /* Screens, as bits, for the table's scope column. */
 enum {
 	SC_UNITS = 1, SC_CHECK = 2, SC_PROGRESS = 4, SC_SETTINGS = 8, SC_HELP = 16, SC_WELCOME = 32,
-	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256,
-	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS,
-	SC_ALL = 511,
+	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256, SC_SCORE = 512,
+	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS | SC_SCORE,
+	SC_ALL = 1023,
 };
 
 /* A function key (ncurses KEY_*) as opposed to a typed character. */
@@ -46,7 +46,9 @@ enum {
 	X(ACT_EXCLUDE,   SC_UNITS,    'x', 0,            "x",      "Sửa đơn vị: đánh dấu / bỏ đánh dấu không thuộc diện", NULL) \
 	X(ACT_RETIRE,    SC_UNITS,    'd', 0,            "d",      "Sửa đơn vị: giải thể hoặc sáp nhập", NULL) \
 	X(ACT_ALL_HOLD,  SC_CHECK,    '*', 0,            "*",      "Mọi tiêu chí đều đạt (sau đó chỉ sửa các ngoại lệ)", "Đạt hết") \
-	X(ACT_ANSWER,    SC_CHECK | SC_SETTINGS, '\n', KC(KEY_ENTER), "Enter", "Trả lời hoặc sửa dòng đang chọn", "Trả lời") \
+	X(ACT_ANSWER,    SC_CHECK | SC_SETTINGS | SC_SCORE, '\n', KC(KEY_ENTER), "Enter", "Trả lời hoặc sửa dòng đang chọn", "Trả lời") \
+	X(ACT_SCORE,     SC_CHECK,    KC(KEY_F(3)), 0,   "F3",     "Phiếu chấm điểm phong trào (QĐ 510) của đơn vị: tự chấm, cấp trên chấm, xếp loại", "Chấm điểm") \
+	X(ACT_REVIEWER,  SC_SCORE,    'r', 0,            "r",      "Nhập điểm cấp trên chấm cho mục đang chọn (lãnh đạo)", "Cấp trên chấm") \
 	X(ACT_YES,       SC_CHECK,    'c', '1',          "c 1",    "Trả lời \"có\" (đạt)", "Có") \
 	X(ACT_NO,        SC_CHECK,    'k', '0',          "k 0",    "Trả lời \"không\"", "Không") \
 	X(ACT_EXCEPTION, SC_CHECK,    'e', 0,            "e",      "Ngoại lệ: bất khả kháng hoặc đã xử lý kịp thời (cần ghi chú)", "Ngoại lệ") \

@@ -1,0 +1,108 @@
+/* F3 on a checklist: the unit's score sheet for the year — every item with
+ * its maximum, the self-score and the reviewer's score, running totals,
+ * their difference and the class reached. Each score is saved at once. */
+#include <curses.h>
+#include "ui.h"
+#include "score.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void draw_score(ui *ui)
+{
+	score_result r;
+	antt_err err = { "" };
+	char title[400], line[600], label[400], a[32], b[32], c[32];
+	int y = 3, h = ui->rows - 7;
+
+	snprintf(title, sizeof(title), "Chấm điểm — %s (%s)", ui->chk.unit.name, ui->chk.unit.code);
+	ui_draw_title(ui, title);
+	if (score_load(ui->db, ui->chk.unit.code, ui->year, &r, &err) != ANTT_OK) {
+		ui_put(2, 1, ui->cols - 2, err.msg, ui_attr(ui, UI_ERROR));
+		return;
+	}
+	ui_put(1, 1, ui->cols - 2, r.sheet->title, A_DIM);
+	snprintf(line, sizeof(line), " %-5s %s %7s %9s %9s", "Mục", text_pad(label, sizeof(label), "Nội dung", (size_t)ui->cols - 37),
+		"Chuẩn", "Tự chấm", "Cấp trên");
+	ui_put(2, 0, ui->cols, line, A_BOLD);
+	if (ui->ssel_item >= (long)r.sheet->n_items)
+		ui->ssel_item = (long)r.sheet->n_items - 1;
+	if (ui->ssel_item < ui->stop)
+		ui->stop = ui->ssel_item;
+	if (ui->ssel_item >= ui->stop + h)
+		ui->stop = ui->ssel_item - h + 1;
+	for (long i = ui->stop; i < (long)r.sheet->n_items && y < 3 + h; i++, y++) {
+		const score_item *it = &r.sheet->items[i];
+		int sel = i == ui->ssel_item, attr = sel ? ui_attr(ui, UI_SELECT) : (it->leaf ? (int)A_NORMAL : (int)A_BOLD);
+
+		snprintf(c, sizeof(c), it->deduct > 0 ? "-%g" : "%g", it->max);
+		snprintf(a, sizeof(a), "%s", "");
+		snprintf(b, sizeof(b), "%s", "");
+		if (it->leaf && r.e[i].has_self)
+			snprintf(a, sizeof(a), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].self);
+		if (it->leaf && r.e[i].has_reviewer)
+			snprintf(b, sizeof(b), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].reviewer);
+		snprintf(line, sizeof(line), " %-5s %s %7s %9s %9s", it->id,
+			text_pad(label, sizeof(label), it->label, (size_t)ui->cols - 37), c, a, b);
+		if (sel)
+			ui_line(y, ui->cols, attr);
+		ui_put(y, 0, ui->cols, line, attr);
+	}
+	snprintf(line, sizeof(line), "Tổng: tự chấm %s · cấp trên chấm %s · chênh lệch %s",
+		r.has_self ? text_fmt_pct(a, sizeof(a), r.self_total) : "-",
+		r.has_reviewer ? text_fmt_pct(b, sizeof(b), r.reviewer_total) : "-",
+		r.has_self && r.has_reviewer ? text_fmt_pct(c, sizeof(c), r.reviewer_total - r.self_total) : "-");
+	ui_put(ui->rows - 4, 1, ui->cols - 2, line, A_BOLD);
+	snprintf(line, sizeof(line), "Xếp loại: %s%s  (khá từ %g, xuất sắc từ %g điểm)", score_class_name(r.cls),
+		r.capped ? " — chưa đạt tiêu chuẩn nên không xếp xuất sắc" : "", r.cut[CLASS_KHA], r.cut[CLASS_XUAT_SAC]);
+	ui_put(ui->rows - 3, 1, ui->cols - 2, line, r.cls >= CLASS_KHA ? ui_attr(ui, UI_PASS) : (int)A_NORMAL);
+	score_result_free(&r);
+}
+
+static antt_status save(ui *ui, const char *text, int reviewer)
+{
+	score_result r;
+	antt_err err = { "" };
+	char id[64];
+
+	if (score_load(ui->db, ui->chk.unit.code, ui->year, &r, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return ANTT_ERR_INVALID;
+	}
+	snprintf(id, sizeof(id), "%s", r.sheet->items[ui->ssel_item].id);
+	score_result_free(&r);
+	if (score_set(ui->db, ui->chk.unit.code, ui->year, id, reviewer ? NULL : text, reviewer ? text : NULL, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return ANTT_ERR_INVALID;
+	}
+	ui_message(ui, 0, "Đã lưu điểm mục %s.", id);
+	return ANTT_OK;
+}
+
+static antt_status self_submit(ui *ui, const char *text) { return save(ui, text, 0); }
+static antt_status reviewer_submit(ui *ui, const char *text) { return save(ui, text, 1); }
+
+static int act_score(ui *ui, ui_action a)
+{
+	long top = 0;
+
+	switch (a) {
+	case ACT_BACK:
+		ui_pop(ui);
+		return R_REDRAW;
+	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
+		ui_scroll(&ui->ssel_item, &top, 1 << 20, 10, a);
+		return R_REDRAW;
+	case ACT_ANSWER:
+		ui_prompt(ui, "Điểm tự chấm (mục trừ điểm: số vụ việc; trống để xóa):", "", self_submit);
+		return R_REDRAW;
+	case ACT_REVIEWER:
+		ui_prompt(ui, "Điểm cấp trên chấm (trống để xóa):", "", reviewer_submit);
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+const ui_screen ui_score_screen = { SC_SCORE, draw_score, act_score };

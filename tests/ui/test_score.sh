@@ -1,0 +1,35 @@
+# End to end in tmux: the score sheet beside a checklist (F3): a self-score,
+# a refused score that keeps the field, the reviewer's score, running totals.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+start
+wait_for "Lọc: loại"
+keys /
+type_text "X001-CQ02"
+keys Enter Enter
+wait_for "(X001-CQ02)"
+keys F3
+wait_for "Chấm điểm — Trạm Y tế xã Hòa Bình (X001-CQ02)"
+wait_for "Xếp loại: -"
+keys Enter
+wait_for "Điểm tự chấm"
+type_text "4"
+keys Enter
+wait_for "mục 1, điểm tự chấm: 4 vượt điểm chuẩn 3"
+keys C-u
+type_text "3"
+keys Enter
+wait_for "Đã lưu điểm mục 1."
+wait_for "Tổng: tự chấm 3,0 · cấp trên chấm - · chênh lệch -"
+keys r
+wait_for "Điểm cấp trên chấm"
+type_text "2,5"
+keys Enter
+wait_for "Tổng: tự chấm 3,0 · cấp trên chấm 2,5 · chênh lệch -0,5"
+wait_for "Xếp loại: Yếu"
+keys Escape
+wait_for "Kết luận:"
+keys q
+expect_eq "$(sql "SELECT self || '/' || reviewer FROM scores x JOIN units u ON u.id = x.unit_id WHERE u.code = 'X001-CQ02'")" "3.0/2.5" "scores stored"
+finish
