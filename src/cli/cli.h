@@ -61,6 +61,8 @@ int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
 int cmd_score(cli_ctx *ctx, int argc, char **argv);
 int cmd_movement(cli_ctx *ctx, int argc, char **argv);
 int cmd_candidates(cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_restore(cli_ctx *ctx, int argc, char **argv);
 
 /* Read a secret from the terminal without echo; 0 when there is none. */
 int cli_read_secret(const char *prompt, char *buf, size_t n);

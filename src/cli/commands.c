@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "assess.h"
 #include "auth.h"
+#include "backup.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -47,6 +48,8 @@ static const cli_command commands[] = {
 	  "sổ theo dõi phong trào: mô hình, phát động, khen thưởng, tin báo", 1 },
 	{ "candidates",    cmd_candidates, "NĂM [--propose MÃ | --withdraw MÃ | --under MÃ]",
 	  "đơn vị đạt tiêu chuẩn, xếp loại khá trở lên; đánh dấu đề nghị điển hình", 0 },
+	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0 },
+	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0 },
 	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY] [--summary-only]",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0 },
 	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1 },
@@ -154,6 +157,13 @@ int cli_open(cli_ctx *ctx, int create)
 	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
+	{
+		/* once per day of use; it also reads every page, so a damaged
+		 * database shows here, with the backup to restore */
+		int made;
+		if (backup_daily(ctx->db, &made, &err) != ANTT_OK)
+			fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
+	}
 	return cli_login(ctx);
 }
 
@@ -181,7 +191,8 @@ int cli_main(cli_ctx *ctx, int argc, char **argv)
 		}
 		if (strcmp(name, c->name) != 0)
 			continue;
-		if (strcmp(c->name, "forms check") != 0) {
+		/* forms check needs no database; restore must work on a damaged one */
+		if (strcmp(c->name, "forms check") != 0 && strcmp(c->name, "restore") != 0) {
 			int rc = cli_open(ctx, c->creates);
 			if (rc != CLI_OK)
 				return rc;

@@ -2,6 +2,7 @@
  * makes goes through a transaction opened here. */
 #include "db.h"
 #include "auth.h"
+#include "backup.h"
 #include "form.h"
 #include "score.h"
 
@@ -41,10 +42,16 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
 		return err_set(err, ANTT_ERR_DB_FULL,
 			"%s: ổ đĩa đầy, chưa ghi gì (%s). Hãy giải phóng chỗ trống rồi thử lại.", path, what);
 	case SQLITE_CORRUPT:
-	case SQLITE_NOTADB:
+	case SQLITE_NOTADB: {
+		char latest[4096];
+		if (*path && backup_latest(path, latest, sizeof(latest)))
+			return err_set(err, ANTT_ERR_DB_CORRUPT,
+				"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). Bản sao lưu gần nhất: %s — "
+				"khôi phục bằng: antt --db %s restore %s", path, detail, latest, path, latest);
 		return err_set(err, ANTT_ERR_DB_CORRUPT,
 			"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). "
-			"Hãy khôi phục từ bản sao lưu gần nhất.", path, detail);
+			"Hãy khôi phục từ bản sao lưu gần nhất (antt restore TỆP).", path, detail);
+	}
 	case SQLITE_CANTOPEN:
 	case SQLITE_IOERR:
 		return err_set(err, ANTT_ERR_IO,
@@ -194,6 +201,14 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 	                      : SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
 	oflags |= SQLITE_OPEN_URI;   /* packages are attached read-only as file:...?mode=ro */
 	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
+	if (rc != SQLITE_OK && !db->readonly && access(path, F_OK) == 0 && access(path, W_OK) != 0) {
+		/* a database on read-only media (a write-protected USB stick):
+		 * open it to read, and say so */
+		sqlite3_close_v2(db->sql);
+		db->sql = NULL;
+		db->readonly = 1;
+		rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	}
 	if (rc != SQLITE_OK) {
 		st = db_fail(db, rc, err, "mở tệp");
 		goto fail;
@@ -228,6 +243,12 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 				"%s: cơ sở dữ liệu cần nâng cấp cấu trúc nhưng đang mở chỉ đọc. "
 				"Hãy mở ở nơi ghi được.", path);
 			goto fail;
+		}
+		if (version > 0) {
+			/* a copy of the old state before its structure changes */
+			char saved[4096];
+			if ((st = backup_now(db, "truoc-nang-cap", saved, sizeof(saved), err)) != ANTT_OK)
+				goto fail;
 		}
 		st = migrate(db, version, err);
 		if (st != ANTT_OK)

@@ -14,6 +14,7 @@
 #include "content.h"
 #include "assess.h"
 #include "auth.h"
+#include "backup.h"
 #include "form.h"
 #include "text.h"
 
@@ -479,6 +480,11 @@ antt_status sync_import(antt_db *db, const char *path, const char *attach_under,
 		return s;
 	if ((s = verify(path, r, err)) != ANTT_OK)
 		return s;
+	if (!dry_run) {
+		char saved[4200];
+		if ((s = backup_now(db, "truoc-nhap-goi", saved, sizeof(saved), err)) != ANTT_OK)
+			return s;
+	}
 	if (attach_under) {
 		unit_row u;
 		if ((s = unit_get(db, attach_under, &u, err)) != ANTT_OK)

@@ -63,6 +63,13 @@ void ui_draw_title(ui *ui, const char *left)
 	size_t w;
 
 	ui_line(0, ui->cols, ui_attr(ui, UI_TITLE));
+	if (ui->db->readonly) {
+		/* a database on read-only media: say so on every screen */
+		char banner[600];
+		snprintf(banner, sizeof(banner), "[CHỈ ĐỌC] %s", left);
+		ui_put(0, 1, ui->cols - 2, banner, ui_attr(ui, UI_TITLE));
+		return;
+	}
 	ui_put(0, 1, ui->cols - 2, left, ui_attr(ui, UI_TITLE));
 	snprintf(right, sizeof(right), " năm %d ", ui->year);
 	w = text_width(right);

@@ -1,0 +1,232 @@
+/* Backups and restore. */
+#include "backup.h"
+
+#include <errno.h>
+#include <glob.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* dir/antt-backups and the database's base name without .db */
+static void names(const char *db_path, char *dir, size_t dn, char *base, size_t bn)
+{
+	char a[PATH_MAX], b[PATH_MAX], *dot;
+
+	snprintf(a, sizeof(a), "%s", db_path);
+	snprintf(b, sizeof(b), "%s", db_path);
+	snprintf(dir, dn, "%s/antt-backups", dirname(a));
+	snprintf(base, bn, "%s", basename(b));
+	if ((dot = strrchr(base, '.')) && !strcmp(dot, ".db"))
+		*dot = '\0';
+}
+
+static int list(const char *db_path, glob_t *g)
+{
+	char dir[PATH_MAX], base[256], pattern[PATH_MAX + 300];
+
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	snprintf(pattern, sizeof(pattern), "%s/%s-[0-9]*.db", dir, base);
+	return glob(pattern, 0, NULL, g) == 0;
+}
+
+int backup_latest(const char *db_path, char *out, size_t n)
+{
+	glob_t g;
+	int found = 0;
+
+	if (list(db_path, &g)) {
+		if (g.gl_pathc) {
+			snprintf(out, n, "%s", g.gl_pathv[g.gl_pathc - 1]);   /* names sort by time */
+			found = 1;
+		}
+		globfree(&g);
+	}
+	return found;
+}
+
+static void rotate(antt_db *db)
+{
+	char *keep_s = db_setting_get(db, "backup_keep", "10");
+	long keep = keep_s ? strtol(keep_s, NULL, 10) : 10;
+	glob_t g;
+
+	free(keep_s);
+	if (keep < 1)
+		keep = 1;
+	if (!list(db->path, &g))
+		return;
+	for (size_t i = 0; g.gl_pathc > (size_t)keep && i < g.gl_pathc - (size_t)keep; i++)
+		unlink(g.gl_pathv[i]);
+	globfree(&g);
+}
+
+antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err)
+{
+	char dir[PATH_MAX], base[256], path[PATH_MAX + 400], stamp[32];
+	sqlite3_stmt *st = NULL;
+	struct tm tm;
+	struct timespec ts;
+	antt_status s = ANTT_OK;
+	int rc;
+
+	names(db->path, dir, sizeof(dir), base, sizeof(base));
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return err_set(err, ANTT_ERR_IO, "%s: không tạo được thư mục sao lưu", dir);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	localtime_r(&ts.tv_sec, &tm);
+	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
+	/* milliseconds: two backups in one second keep both */
+	snprintf(stamp + strlen(stamp), sizeof(stamp) - strlen(stamp), "%03ld", ts.tv_nsec / 1000000);
+	snprintf(path, sizeof(path), "%s/%s-%s%s%s.db", dir, base, stamp, why ? "-" : "", why ? why : "");
+	unlink(path);
+	if ((s = db_prepare(db, "VACUUM INTO ?", &st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		unlink(path);
+		return db_fail(db, rc, err, "sao lưu");
+	}
+	if (out)
+		snprintf(out, n, "%s", path);
+	rotate(db);
+	return ANTT_OK;
+}
+
+antt_status backup_daily(antt_db *db, int *made, antt_err *err)
+{
+	char latest[PATH_MAX], today[16], base[256], dir[PATH_MAX];
+	struct tm tm;
+	time_t now = time(NULL);
+
+	*made = 0;
+	if (db->readonly || !strcmp(db->path, ":memory:"))
+		return ANTT_OK;
+	localtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y%m%d", &tm);
+	names(db->path, dir, sizeof(dir), base, sizeof(base));
+	if (backup_latest(db->path, latest, sizeof(latest))) {
+		const char *p = strrchr(latest, '/');
+		p = p ? p + 1 : latest;
+		if (strlen(p) > strlen(base) + 9 && !strncmp(p + strlen(base) + 1, today, 8))
+			return ANTT_OK;
+	}
+	*made = 1;
+	return backup_now(db, NULL, NULL, 0, err);
+}
+
+/* A backup must be an antt database this version can open. */
+static antt_status check_file(const char *file, antt_err *err)
+{
+	sqlite3 *c = NULL;
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+
+	if (access(file, R_OK) != 0)
+		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp sao lưu này", file);
+	if (sqlite3_open_v2(file, &c, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: không mở được tệp sao lưu", file);
+	else if (sqlite3_prepare_v2(c, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW ||
+	         strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
+		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: tệp sao lưu bị hỏng; chọn một bản khác", file);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (s == ANTT_OK && (sqlite3_prepare_v2(c, "SELECT (SELECT user_version FROM pragma_user_version),"
+		" (SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'assessments', 'answers'))", -1, &st, NULL) != SQLITE_OK ||
+		sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 1) != 3 || sqlite3_column_int(st, 0) > db_schema_version()))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: không phải bản sao lưu của antt (hoặc của bản antt mới hơn)", file);
+	sqlite3_finalize(st);
+	sqlite3_close_v2(c);
+	return s;
+}
+
+/* A byte copy of a database that cannot be opened, beside the backups. */
+static antt_status copy_raw(const char *db_path, char *saved, size_t n, antt_err *err)
+{
+	char dir[PATH_MAX], base[256], path[PATH_MAX + 300], buf[65536];
+	FILE *in, *out;
+	size_t r;
+	int ok = 1;
+
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	mkdir(dir, 0700);
+	snprintf(path, sizeof(path), "%s/%s-%ld-hong.db", dir, base, (long)time(NULL));
+	if (!(in = fopen(db_path, "rb")))
+		return err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp hiện tại để giữ lại", db_path);
+	if (!(out = fopen(path, "wb"))) {
+		fclose(in);
+		return err_set(err, ANTT_ERR_IO, "%s: không ghi được bản giữ lại", path);
+	}
+	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, r, out) != r)
+			ok = 0;
+	fclose(in);
+	if (fclose(out) != 0 || !ok) {
+		unlink(path);
+		return err_set(err, ANTT_ERR_DB_FULL, "ổ đĩa đầy: không giữ lại được tệp hiện tại; chưa khôi phục");
+	}
+	snprintf(saved, n, "%s", path);
+	return ANTT_OK;
+}
+
+antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err)
+{
+	char tmp[PATH_MAX + 16], wal[PATH_MAX + 8], shm[PATH_MAX + 8];
+	FILE *in = NULL, *out = NULL;
+	antt_db *db = NULL;
+	antt_status s;
+	char buf[65536];
+	size_t r;
+
+	if ((s = check_file(file, err)) != ANTT_OK)
+		return s;
+	/* the current state first: a backup if it can still be read, else a
+	 * plain copy of the damaged file, so that nothing is thrown away */
+	if (access(db_path, F_OK) == 0) {
+		antt_err e2;
+		if (db_open(db_path, 0, &db, &e2) == ANTT_OK) {
+			s = backup_now(db, "truoc-khoi-phuc", saved, n, err);
+			db_close(db);
+			if (s != ANTT_OK)
+				return s;
+		} else if ((s = copy_raw(db_path, saved, n, err)) != ANTT_OK) {
+			return s;
+		}
+	}
+	snprintf(tmp, sizeof(tmp), "%s.restore", db_path);
+	if (!(in = fopen(file, "rb")) || !(out = fopen(tmp, "wb"))) {
+		s = err_set(err, ANTT_ERR_IO, "không chép được %s thành %s", file, db_path);
+		goto out;
+	}
+	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, r, out) != r) {
+			s = err_set(err, ANTT_ERR_DB_FULL, "ổ đĩa đầy khi khôi phục; cơ sở dữ liệu hiện tại chưa bị thay");
+			goto out;
+		}
+	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
+		s = err_set(err, ANTT_ERR_IO, "không ghi xong bản khôi phục; cơ sở dữ liệu hiện tại chưa bị thay");
+		goto out;
+	}
+	fclose(out);
+	out = NULL;
+	snprintf(wal, sizeof(wal), "%s-wal", db_path);
+	snprintf(shm, sizeof(shm), "%s-shm", db_path);
+	unlink(wal);
+	unlink(shm);
+	if (rename(tmp, db_path) != 0)
+		s = err_set(err, ANTT_ERR_IO, "không thay được %s", db_path);
+out:
+	if (in)
+		fclose(in);
+	if (out)
+		fclose(out);
+	if (s != ANTT_OK)
+		unlink(tmp);
+	return s;
+}

@@ -1,0 +1,23 @@
+/* Backups beside the database (antt-backups/NAME-YYYYMMDD-HHMMSS[-why].db),
+ * written with VACUUM INTO (a consistent copy that also reads every page,
+ * so it doubles as the daily integrity check): once per day of use, before
+ * every import and migration, keeping the newest N (setting backup_keep). */
+#ifndef ANTT_BACKUP_H
+#define ANTT_BACKUP_H
+
+#include "db.h"
+
+/* Write a backup now; out receives its path. why: a short tag or NULL. */
+antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err);
+
+/* A backup unless one was made today. *made says whether one was. */
+antt_status backup_daily(antt_db *db, int *made, antt_err *err);
+
+/* The newest backup of the database at db_path; 0 when there is none. */
+int backup_latest(const char *db_path, char *out, size_t n);
+
+/* Replace the database at db_path with a backup, after checking it and
+ * backing up the current state. The database must not be open. */
+antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err);
+
+#endif
