@@ -41,7 +41,7 @@ BIN      := $(if $(filter build,$(BUILD)),antt,$(BUILD)/antt)
 
 DEMO_DB  ?= demo.db
 
-.PHONY: all run check unit-tests bench install clean deps demo
+.PHONY: all run check unit-tests bench install clean deps demo stress valgrind fuzz
 all: $(BIN)
 
 deps:
@@ -88,6 +88,33 @@ check: all unit-tests
 
 bench: all
 	$(Q)./bench/run.sh
+
+# make stress: 200 kill -9 trials in the middle of entry (make check runs 3)
+stress: all
+	$(Q)TRIALS=$${TRIALS:-200} ANTT=$(CURDIR)/antt ANTT_FORMS=$(CURDIR)/forms sh tests/ui/test_crash.sh | tee build/stress.log | grep -c '^ok' > /dev/null; \
+	  grep -E '^not ok' build/stress.log || echo "stress: $$(grep -c '^ok' build/stress.log) checks passed, 0 failed"
+
+# make valgrind: the unit tests under memcheck, leaks included
+valgrind: unit-tests
+	$(Q)fail=0; for t in $(TESTS); do \
+	  ANTT_FORMS=$(CURDIR)/forms valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    --error-exitcode=99 $$t > build/valgrind-$$(basename $$t).log 2>&1 || { echo "  FAIL   $$t (build/valgrind-$$(basename $$t).log)"; fail=1; }; \
+	done; [ $$fail -eq 0 ] && echo "valgrind: every unit test clean"
+
+# make fuzz: libFuzzer (clang) on the form loader, the CSV importers and the
+# package importer, FUZZ_RUNS executions each (not in CI)
+FUZZ_RUNS ?= 1000000
+FUZZ_TARGETS := form csv package
+fuzz:
+	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libantt.a $(SYNC_SRC:%.c=build/fuzz/%.o)
+	$(Q)for t in $(FUZZ_TARGETS); do \
+	  clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c \
+	    $(SYNC_SRC:%.c=build/fuzz/%.o) build/fuzz/libantt.a $(LDLIBS) || exit 1; \
+	  mkdir -p build/fuzz/corpus-$$t; \
+	  ANTT_FORMS=$(CURDIR)/forms build/fuzz/fuzz_$$t -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 \
+	    -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | tail -3 || exit 1; \
+	done
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/antt/forms $(DESTDIR)$(PREFIX)/share/man/man1

@@ -15,7 +15,13 @@
 struct rule_engine {
 	antt_db *db;
 	int compiling;
+	int refs;
 };
+
+/* One engine for the process: opening an in-memory database with the
+ * schema costs milliseconds, and every form needs one to compile its
+ * rules. antt is single-threaded; the engine is freed with its last form. */
+static rule_engine *shared;
 
 static int authorize(void *ud, int action, const char *a, const char *b,
                      const char *dbname, const char *trigger)
@@ -40,11 +46,16 @@ static int authorize(void *ud, int action, const char *a, const char *b,
 
 antt_status rule_engine_new(rule_engine **out, antt_err *err)
 {
-	rule_engine *re = calloc(1, sizeof(*re));
+	rule_engine *re;
 	antt_status st;
 
 	*out = NULL;
-	if (!re)
+	if (shared) {
+		shared->refs++;
+		*out = shared;
+		return ANTT_OK;
+	}
+	if (!(re = calloc(1, sizeof(*re))))
 		return ANTT_ERR_NOMEM;
 	st = db_open(":memory:", DB_CREATE, &re->db, err);
 	if (st != ANTT_OK) {
@@ -52,16 +63,18 @@ antt_status rule_engine_new(rule_engine **out, antt_err *err)
 		return st;
 	}
 	sqlite3_set_authorizer(re->db->sql, authorize, re);
-	*out = re;
+	re->refs = 1;
+	*out = shared = re;
 	return ANTT_OK;
 }
 
 void rule_engine_free(rule_engine *re)
 {
-	if (!re)
+	if (!re || --re->refs > 0)
 		return;
 	db_close(re->db);
 	free(re);
+	shared = NULL;
 }
 
 int rule_engine_type_known(rule_engine *re, const char *code)
