@@ -123,6 +123,17 @@ static int valid_date(const char *s, int *year)
 	return 1;
 }
 
+antt_status reg_check_date(const char *date, int year, antt_err *err)
+{
+	int dy;
+
+	if (!valid_date(date, &dy))
+		return err_set(err, ANTT_ERR_INVALID, "ngày \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY", date ? date : "");
+	if (dy != year)
+		return err_set(err, ANTT_ERR_INVALID, "ngày %s không thuộc năm %d", date, year);
+	return ANTT_OK;
+}
+
 /* Run one INSERT/UPDATE with text parameters (NULL binds NULL). */
 static antt_status write(antt_db *db, const char *sql, const char *const *v, int n, antt_err *err, const char *what)
 {
@@ -194,16 +205,13 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
 	const char *code = pick(l->activity_codes, l->activity_names, l->n_activities, kind), *v[8];
 	unit_row u;
 	antt_status s;
-	int dy;
 
 	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
 		return s;
 	if (!code)
 		return err_set(err, ANTT_ERR_INVALID, "loại hoạt động \"%s\" không có (phat-dong, dien-dan, tuyen-truyen)", kind);
-	if (!valid_date(date, &dy))
-		return err_set(err, ANTT_ERR_INVALID, "ngày \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY", date ? date : "");
-	if (dy != year)
-		return err_set(err, ANTT_ERR_INVALID, "ngày %s không thuộc năm %d", date, year);
+	if ((s = reg_check_date(date, year, err)) != ANTT_OK)
+		return s;
 	if (participants < 0)
 		return err_set(err, ANTT_ERR_INVALID, "số người tham gia không được âm");
 	db_uuid(uuid);
@@ -515,4 +523,42 @@ antt_status reg_propose(antt_db *db, const char *unit, int year, int proposed, a
 		" VALUES ((SELECT id FROM units WHERE code = ?1), ?2, ?3, ?4)"
 		" ON CONFLICT (unit_id, year) DO UPDATE SET proposed = excluded.proposed, updated_by = excluded.updated_by",
 		v, 4, err, "đề nghị điển hình"));
+}
+
+antt_status reg_rows(antt_db *db, const char *unit, int year,
+                     int (*fn)(const char *section, long long id, const char *text, void *ctx), void *ctx, antt_err *err)
+{
+	static const char *const sql = SCOPE
+		"SELECT 'Mô hình', m.id, printf('%s — %s, %s, từ %d%s; %d điểm, %d tổ, %d thành viên', u.name, m.name, m.kind,"
+		"  m.year_started, CASE WHEN m.year_started = ?2 THEN ' (mới)' ELSE ' (duy trì)' END, m.places, m.teams, m.members)"
+		" FROM models m JOIN units u ON u.id = m.unit_id WHERE m.unit_id IN (SELECT id FROM scope)"
+		"  AND m.year_started <= ?2 AND (m.year_ended IS NULL OR m.year_ended >= ?2)"
+		" UNION ALL SELECT 'Hoạt động', a.id, printf('%s — %s %s, %d người%s', u.name,"
+		"  CASE a.kind WHEN 'phat-dong' THEN 'phát động' WHEN 'dien-dan' THEN 'diễn đàn' ELSE 'tuyên truyền' END,"
+		"  strftime('%d/%m/%Y', a.date), a.participants, CASE WHEN a.note <> '' THEN '; ' || a.note ELSE '' END)"
+		" FROM activities a JOIN units u ON u.id = a.unit_id WHERE a.unit_id IN (SELECT id FROM scope) AND a.year = ?2"
+		" UNION ALL SELECT 'Khen thưởng', c.id, printf('%s — %s (%s)%s, QĐ %s', u.name, c.level,"
+		"  CASE WHEN c.collective THEN 'tập thể' ELSE 'cá nhân: ' || c.recipient END,"
+		"  CASE WHEN c.reason <> '' THEN ': ' || c.reason ELSE '' END, c.decision_no)"
+		" FROM commendations c JOIN units u ON u.id = c.unit_id WHERE c.unit_id IN (SELECT id FROM scope) AND c.year = ?2"
+		" UNION ALL SELECT 'Tin báo', 0, printf('%s — %d tin, %d có giá trị%s', u.name, t.total, t.valuable,"
+		"  CASE WHEN t.outcome <> '' THEN '; ' || t.outcome ELSE '' END)"
+		" FROM tipoffs t JOIN units u ON u.id = t.unit_id WHERE t.unit_id IN (SELECT id FROM scope) AND t.year = ?2";
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, sql, &st, err);
+	int rc;
+
+	if (s != ANTT_OK)
+		return s;
+	if (unit)
+		sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
+			(const char *)sqlite3_column_text(st, 2), ctx))
+			break;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc sổ theo dõi");
+	sqlite3_finalize(st);
+	return s;
 }

@@ -57,6 +57,15 @@ typedef struct {
 
 antt_status reg_candidates(antt_db *db, int year, const char *under, int (*fn)(const reg_candidate *c, void *ctx),
                            void *ctx, antt_err *err);
+/* The registers' rows under a unit for a year, as lines for a screen:
+ * section "Mô hình", "Hoạt động", "Khen thưởng", "Tin báo"; id (a model's
+ * id, for ending it) and the text. */
+antt_status reg_rows(antt_db *db, const char *unit, int year,
+                     int (*fn)(const char *section, long long id, const char *text, void *ctx), void *ctx, antt_err *err);
+
+/* A date of an activity: YYYY-MM-DD, in the year. */
+antt_status reg_check_date(const char *date, int year, antt_err *err);
+
 antt_status reg_propose(antt_db *db, const char *unit, int year, int proposed, antt_err *err);
 
 #endif

@@ -16,6 +16,7 @@ static const struct { int screen; const char *title; } groups[] = {
 	{ SC_HISTORY, "Lịch sử thay đổi" },
 	{ SC_CONFLICTS, "Xung đột khi nhập gói" },
 	{ SC_SCORE, "Phiếu chấm điểm phong trào" },
+	{ SC_REGISTERS, "Sổ theo dõi phong trào" },
 	{ SC_WELCOME, "Lần đầu mở chương trình" },
 };
 

@@ -10,9 +10,9 @@
 /* Screens, as bits, for the table's scope column. */
 enum {
 	SC_UNITS = 1, SC_CHECK = 2, SC_PROGRESS = 4, SC_SETTINGS = 8, SC_HELP = 16, SC_WELCOME = 32,
-	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256, SC_SCORE = 512,
-	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS | SC_SCORE,
-	SC_ALL = 1023,
+	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256, SC_SCORE = 512, SC_REGISTERS = 1024,
+	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS | SC_SCORE | SC_REGISTERS,
+	SC_ALL = 2047,
 };
 
 /* A function key (ncurses KEY_*) as opposed to a typed character. */
@@ -62,6 +62,12 @@ enum {
 	X(ACT_PACKAGES,  SC_PROGRESS, 'g', 0,            "g",      "Xem xã nào đã gửi gói dữ liệu, gửi lúc nào (bấm lại để quay về)", "Gói") \
 	X(ACT_KEEP_LOCAL, SC_CONFLICTS, '1', 0,          "1",      "Giữ bản ở máy này", "Giữ bản máy này") \
 	X(ACT_TAKE_INCOMING, SC_CONFLICTS, '2', 0,       "2",      "Lấy bản trong gói", "Lấy bản trong gói") \
+	X(ACT_REGISTERS, SC_UNITS,    KC(KEY_F(6)), 0,   "F6",     "Sổ theo dõi phong trào của đơn vị đang chọn (mô hình, phát động, khen thưởng, tin báo)", "Sổ") \
+	X(ACT_ADD_MODEL, SC_REGISTERS, 'm', 0,           "m",      "Thêm mô hình", "Mô hình") \
+	X(ACT_ADD_ACTIVITY, SC_REGISTERS, 'h', 0,        "h",      "Thêm hoạt động: phát động, diễn đàn, tuyên truyền", "Hoạt động") \
+	X(ACT_ADD_COMMENDATION, SC_REGISTERS, 'k', 0,    "k",      "Thêm khen thưởng", "Khen") \
+	X(ACT_END_MODEL, SC_REGISTERS, 'x', 0,           "x",      "Mô hình đang chọn dừng hoạt động từ năm sau", NULL) \
+	X(ACT_IMPORT,    SC_REGISTERS, 'i', 0,           "i",      "Nhập sổ từ tệp CSV (models, activities, commendations, tipoffs)", "Nhập CSV") \
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
 	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu")
 

@@ -82,11 +82,13 @@ typedef struct ui {
 	int packages;              /* the progress screen shows who sent packages */
 	long csel;                 /* selected conflict */
 	long ssel_item, stop;      /* score sheet: selected item, first shown */
+	char reg_unit[64];         /* registers: the unit shown */
+	long rsel;
 } ui;
 
 extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
 	ui_settings_screen, ui_help_screen, ui_welcome_screen, ui_login_screen, ui_history_screen,
-	ui_conflicts_screen, ui_score_screen;
+	ui_conflicts_screen, ui_score_screen, ui_registers_screen;
 
 /* The first screen after start (and after logging in): the welcome screen
  * on an empty database, else the units, or the checklist left open. */

@@ -299,6 +299,13 @@ static int act_units(ui *ui, ui_action a)
 		ui->ptop = 0;
 		ui_push(ui, &ui_progress_screen);
 		return R_REDRAW;
+	case ACT_REGISTERS:
+		if (!r)
+			return R_NONE;
+		snprintf(ui->reg_unit, sizeof(ui->reg_unit), "%s", r->u.code);
+		ui->rsel = 0;
+		ui_push(ui, &ui_registers_screen);
+		return R_REDRAW;
 	case ACT_CONFLICTS:
 		ui->csel = 0;
 		ui_push(ui, &ui_conflicts_screen);
