@@ -31,6 +31,6 @@ expect_no_out() { case "$out" in *"$1"*) not_ok "$2: stdout has '$1'";; *) ok "$
 expect_eq() { [ "$1" = "$2" ] && ok "$3" || not_ok "$3: '$1' != '$2'"; }
 
 # sql QUERY: read the database with sqlite3
-sql() { sqlite3 "$DB" "$1"; }
+sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }
 
 finish() { exit $failed; }

@@ -35,5 +35,12 @@ wait_for() {
 	return 1
 }
 
+# quit: q, then wait until the application has ended (its writes are done)
+quit_app() {
+	keys q
+	i=0
+	while tmux has-session -t "$S" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+}
+
 # the row of the screen that contains TEXT
 row_of() { screen | grep -F -- "$1" | head -1; }

@@ -53,6 +53,6 @@ type_text "125/QĐ-CAT"
 keys Enter Enter
 wait_for "Đã ghi khen thưởng."
 wait_for "1 cuộc phát động · 1 mô hình (1 duy trì, 0 mới) · 1 khen thưởng"
-keys q
+quit_app
 expect_eq "$(sql "SELECT count(*) FROM models WHERE name = 'Tổ tự quản thôn Đông' AND members = 18")" "1" "model stored"
 finish

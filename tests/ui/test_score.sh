@@ -30,6 +30,6 @@ wait_for "Tổng: tự chấm 3,0 · cấp trên chấm 2,5 · chênh lệch -0,
 wait_for "Xếp loại: Yếu"
 keys Escape
 wait_for "Kết luận:"
-keys q
+quit_app
 expect_eq "$(sql "SELECT self || '/' || reviewer FROM scores x JOIN units u ON u.id = x.unit_id WHERE u.code = 'X001-CQ02'")" "3.0/2.5" "scores stored"
 finish
