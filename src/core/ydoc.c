@@ -128,8 +128,13 @@ antt_status ydoc_text(ydoc *y, yaml_node_t *map, const char *key, int required, 
 		return ydoc_fail(y, n, 0, "\"%s\" không phải văn bản UTF-8 hợp lệ", key);
 	if (st != ANTT_OK)
 		return st;
-	if (required && !**out)
+	if (required && !**out) {
+		/* found by fuzzing: the empty string was left to a caller that
+		 * gives up on the error */
+		free(*out);
+		*out = NULL;
 		return ydoc_fail(y, n, 0, "\"%s\" không được để trống", key);
+	}
 	return ANTT_OK;
 }
 

@@ -74,6 +74,27 @@ static void bad_forms_give_their_messages(void **state)
 	assert_true(checked >= 10);
 }
 
+/* Inputs the fuzzers found: each must be refused cleanly (the ASan+UBSan
+ * run of make check catches a leak or a crash). */
+static void fuzz_regressions_are_refused(void **state)
+{
+	glob_t g;
+	int n = 0;
+	(void)state;
+	if (glob("tests/fuzz/regress/form-*", 0, NULL, &g) != 0)
+		fail_msg("no regression inputs in tests/fuzz/regress");
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		form *f = NULL;
+		antt_err err = { "" };
+		assert_int_not_equal(form_load_file(g.gl_pathv[i], &f, &err), ANTT_OK);
+		assert_null(f);
+		assert_true(err.msg[0] != '\0');
+		n++;
+	}
+	globfree(&g);
+	assert_true(n >= 1);
+}
+
 static void stored_text_reloads_identically(void **state)
 {
 	form *a, *b;
@@ -149,6 +170,7 @@ int main(void)
 		cmocka_unit_test(khu_dan_cu_follows_the_article),
 		cmocka_unit_test(bad_forms_give_their_messages),
 		cmocka_unit_test(stored_text_reloads_identically),
+		cmocka_unit_test(fuzz_regressions_are_refused),
 		cmocka_unit_test(values_are_parsed_by_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
