@@ -164,10 +164,12 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 		}
 		if (st == ANTT_ERR_INVALID) {
 			char list[512] = "";
-			for (size_t i = 0; i < it->n_options; i++) {
-				strncat(list, it->options[i], sizeof(list) - strlen(list) - 4);
-				if (i + 1 < it->n_options)
-					strncat(list, "; ", sizeof(list) - strlen(list) - 1);
+			size_t used = 0;
+			/* found by fuzzing: long options overflowed the list; each
+			 * append is now bounded by what is left */
+			for (size_t i = 0; i < it->n_options && used + 1 < sizeof(list); i++) {
+				snprintf(list + used, sizeof(list) - used, "%s%s", i ? "; " : "", it->options[i]);
+				used = strlen(list);
 			}
 			err_set(err, st, "tiêu chí %s chỉ nhận một trong: %s (không phải \"%s\")", it->id, list, nfc);
 		}

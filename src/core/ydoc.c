@@ -94,9 +94,8 @@ antt_status ydoc_check_keys(ydoc *y, yaml_node_t *map, const char *const *allowe
 		if (!ok) {
 			char list[256] = "";
 			for (a = allowed; *a; a++) {
-				strncat(list, *a, sizeof(list) - strlen(list) - 3);
-				if (a[1])
-					strncat(list, ", ", sizeof(list) - strlen(list) - 1);
+				size_t used = strlen(list);
+				snprintf(list + used, sizeof(list) - used, "%s%s", *a, a[1] ? ", " : "");
 			}
 			return ydoc_fail(y, kn, 0, "khóa \"%s\" không dùng được trong %s (chỉ dùng: %s)", k, where, list);
 		}
