@@ -1,4 +1,4 @@
-/* Importing a package: check it whole (quick_check, manifest, schema
+/* Importing a package: check it whole (integrity_check, manifest, schema
  * version, SHA-256, row counts, criteria sets), then merge it in one
  * transaction on the natural keys: units by uuid, assessments by unit and
  * year, answers by unit, year and criterion. For each row:
@@ -134,7 +134,9 @@ static antt_status verify(const char *path, sync_result *r, antt_err *err)
 		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
 		goto out;
 	}
-	rc = sqlite3_prepare_v2(pkg, "PRAGMA quick_check", -1, &st, NULL);
+	/* integrity_check, not quick_check: an index that disagrees with its
+	 * table would change what the merge sees without changing the checksum */
+	rc = sqlite3_prepare_v2(pkg, "PRAGMA integrity_check", -1, &st, NULL);
 	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok")) {
 		sqlite3_finalize(st);
 		s = bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
