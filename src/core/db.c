@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 /* Generated at build time from db/NNN_*.sql (see Makefile). */
@@ -21,6 +22,21 @@ extern const int db_migrations_count;
 int db_schema_version(void)
 {
 	return db_migrations_count;
+}
+
+/* Less than 64 KiB left where the database lives. */
+static int disk_full(const char *path)
+{
+	char dir[4096], *slash;
+	struct statvfs sv;
+
+	snprintf(dir, sizeof(dir), "%s", *path ? path : ".");
+	slash = strrchr(dir, '/');
+	if (slash)
+		*slash = '\0';
+	else
+		snprintf(dir, sizeof(dir), ".");
+	return statvfs(*dir ? dir : "/", &sv) == 0 && (unsigned long long)sv.f_bavail * sv.f_frsize < 65536;
 }
 
 antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
@@ -52,8 +68,14 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
 			"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). "
 			"Hãy khôi phục từ bản sao lưu gần nhất (antt restore TỆP).", path, detail);
 	}
-	case SQLITE_CANTOPEN:
 	case SQLITE_IOERR:
+		/* a full disk often shows as an I/O error (the WAL cannot grow) */
+		if (disk_full(path))
+			return err_set(err, ANTT_ERR_DB_FULL,
+				"%s: ổ đĩa đầy, chưa ghi gì (%s). Hãy giải phóng chỗ trống rồi thử lại.", path, what);
+		return err_set(err, ANTT_ERR_IO,
+			"%s: lỗi đọc/ghi đĩa khi %s (%s). Kiểm tra ổ đĩa hoặc USB, rồi thử lại.", path, what, detail);
+	case SQLITE_CANTOPEN:
 		return err_set(err, ANTT_ERR_IO,
 			"%s: không mở được tệp cơ sở dữ liệu (%s). "
 			"Kiểm tra đường dẫn và quyền truy cập.", path, detail);

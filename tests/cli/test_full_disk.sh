@@ -1,0 +1,25 @@
+# End to end: a full disk during a write refuses the answer with a message
+# and writes nothing half-way. Needs root to mount a small tmpfs; without
+# it the test says so and counts nothing.
+. "$(dirname "$0")/lib.sh"
+M="$T/disk"
+mkdir -p "$M"
+if ! mount -t tmpfs -o size=2m tmpfs "$M" 2>/dev/null; then
+	echo "# skipped: cannot mount a tmpfs here"
+	exit 0
+fi
+trap 'umount "$M" 2>/dev/null; stop 2>/dev/null; rm -rf "$T"' EXIT
+DB="$M/full.db"
+printf 'code,parent_code,type,name\nX1,,xã,Xã 1\nK1,X1,khu dân cư,Thôn 1\n' > "$T/u.csv"
+run unit import "$T/u.csv"; expect_rc 0 "units on the small disk"
+run answer set K1 2024 2 có; expect_rc 0 "an answer before the disk fills"
+rm -rf "$M/antt-backups"
+dd if=/dev/zero of="$M/filler" bs=4096 2>/dev/null   # until the disk is full
+run answer set K1 2024 '*' đạt --note "$(head -c 3000 /dev/zero | tr '\0' 'x')"
+expect_rc 1 "a write on a full disk is refused"
+expect_err "ổ đĩa đầy" "the message says the disk is full"
+rm -f "$M/filler"
+expect_eq "$(sql "PRAGMA integrity_check")" "ok" "nothing written half-way"
+expect_eq "$(sql "SELECT count(*) FROM answers")" "1" "only the earlier answer is there"
+run answer set K1 2024 '*' đạt; expect_rc 0 "with room again, the answer is saved"
+finish
