@@ -53,7 +53,7 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 				snprintf(a, sizeof(a), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].self);
 			if (r.e[i].has_reviewer)
 				snprintf(b, sizeof(b), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].reviewer);
-			printf(" %-5s %s %7s %9s %9s\n", it->id, text_pad(line, sizeof(line), it->label, it->parent >= 0 ? 48 : 48),
+			printf(" %-5s %s %7s %9s %9s\n", it->id, text_pad(line, sizeof(line), it->label, 48),
 				buf, it->leaf ? a : "", it->leaf ? b : "");
 		}
 		printf("\nTổng: tự chấm %s, cấp trên chấm %s", r.has_self ? text_fmt_pct(a, sizeof(a), r.self_total) : "-",

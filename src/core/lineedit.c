@@ -144,25 +144,15 @@ void lineedit_clear(lineedit *le)
 
 char *lineedit_text(const lineedit *le, char *out, size_t n)
 {
-	uint8_t buf[LINEEDIT_MAX * 4 + 1], *nfc;
-	size_t len = 0, outlen = 0;
+	uint8_t buf[LINEEDIT_MAX * 4 + 1];
+	size_t len = 0;
 
 	for (size_t i = 0; i < le->len; i++) {
 		int k = u8_uctomb(buf + len, le->cp[i], 6);
 		if (k > 0)
 			len += (size_t)k;
 	}
-	nfc = u8_normalize(UNINORM_NFC, buf, len, NULL, &outlen);
-	if (!nfc) {
-		out[0] = '\0';
-		return out;
-	}
-	if (outlen >= n)
-		outlen = n - 1;
-	memcpy(out, nfc, outlen);
-	out[outlen] = '\0';
-	free(nfc);
-	return out;
+	return text_nfc_into(buf, len, out, n);
 }
 
 size_t lineedit_cursor_col(const lineedit *le)

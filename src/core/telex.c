@@ -4,6 +4,7 @@
  * right vowel whatever order the keys came in. Typing a modifier twice
  * undoes it and keeps the key ("aaa" -> "aa", "ass" -> "as"). */
 #include "telex.h"
+#include "text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -222,8 +223,8 @@ static ucs4_t letter_char(const letter *l)
 char *telex_word(const char *raw, char *out, size_t n)
 {
 	static const ucs4_t tones[] = { 0, 0x301, 0x300, 0x309, 0x303, 0x323 };
-	uint8_t nfd[512], *nfc;
-	size_t len = 0, outlen = 0;
+	uint8_t nfd[512];
+	size_t len = 0;
 	word w = { .n = 0 };
 	int pos;
 
@@ -239,15 +240,5 @@ char *telex_word(const char *raw, char *out, size_t n)
 		if (i == pos && (k = u8_uctomb(nfd + len, tones[w.tone], 6)) > 0)
 			len += (size_t)k;
 	}
-	nfc = u8_normalize(UNINORM_NFC, nfd, len, NULL, &outlen);
-	if (!nfc) {
-		out[0] = '\0';
-		return out;
-	}
-	if (outlen >= n)
-		outlen = n - 1;
-	memcpy(out, nfc, outlen);
-	out[outlen] = '\0';
-	free(nfc);
-	return out;
+	return text_nfc_into(nfd, len, out, n);
 }

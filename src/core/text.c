@@ -46,6 +46,27 @@ antt_status text_nfc(const char *in, char **out)
 	return ANTT_OK;
 }
 
+char *text_nfc_into(const uint8_t *s, size_t len, char *out, size_t n)
+{
+	size_t outlen = 0;
+	uint8_t *nfc;
+
+	if (n == 0)
+		return out;
+	out[0] = '\0';
+	if (!(nfc = u8_normalize(UNINORM_NFC, s, len, NULL, &outlen)))
+		return out;
+	if (outlen >= n) {
+		outlen = n - 1;
+		while (outlen > 0 && (nfc[outlen] & 0xC0) == 0x80)   /* not inside a character */
+			outlen--;
+	}
+	memcpy(out, nfc, outlen);
+	out[outlen] = '\0';
+	free(nfc);
+	return out;
+}
+
 char *text_key(const char *in)
 {
 	size_t len = strlen(in), dlen = 0, llen = 0, i = 0;

@@ -4,11 +4,16 @@
 #define ANTT_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "status.h"
 
 /* Validate UTF-8 and normalise to NFC, trimming surrounding white space.
  * On success *out is a new string the caller frees. */
 antt_status text_nfc(const char *in, char **out);
+
+/* NFC of len bytes of UTF-8 into out (size n), cut at a character
+ * boundary if it does not fit. Returns out ("" when normalising fails). */
+char *text_nfc_into(const uint8_t *s, size_t len, char *out, size_t n);
 
 /* The search key: lower case, accents dropped, đ -> d, '-' and '_' read as
  * spaces, runs of spaces collapsed. "Khu dân cư" and "khu-dan-cu" give

@@ -89,6 +89,7 @@ static void draw_progress(ui *ui)
 			ui_message(ui, 1, "%s", err.msg);
 			return;
 		}
+		ui->have_deadlines = progress_deadlines(ui->db, ui->year, NULL, ui->deadlines, &err) == ANTT_OK;
 		ui->p_year = ui->year;
 	}
 	{
@@ -114,9 +115,9 @@ static void draw_progress(ui *ui)
 		row(y++, ui, cells, tw, 7, attr);
 	}
 	{
-		progress_deadline dl[2];
+		const progress_deadline *dl = ui->deadlines;
 		char line[400];
-		if (progress_deadlines(ui->db, ui->year, NULL, dl, &err) == ANTT_OK)
+		if (ui->have_deadlines)
 			for (int i = 0; i < 2; i++) {
 				snprintf(line, sizeof(line), "Hạn công nhận %s: %s — còn %lld phiếu chưa duyệt%s", dl[i].label,
 					dl[i].date, dl[i].due, dl[i].late ? " (QUÁ HẠN)" : "");

@@ -77,6 +77,8 @@ typedef struct ui {
 	size_t npt;
 	progress_commune *pc;
 	size_t npc;
+	progress_deadline deadlines[2];
+	int have_deadlines;
 	int p_year;
 	int ptop, ssel, htop;
 	int packages;              /* the progress screen shows who sent packages */
