@@ -94,17 +94,19 @@ stress: all
 	$(Q)TRIALS=$${TRIALS:-200} ANTT=$(CURDIR)/antt ANTT_FORMS=$(CURDIR)/forms sh tests/ui/test_crash.sh | tee build/stress.log | grep -c '^ok' > /dev/null; \
 	  grep -E '^not ok' build/stress.log || echo "stress: $$(grep -c '^ok' build/stress.log) checks passed, 0 failed"
 
-# make valgrind: the unit tests under memcheck, leaks included
-valgrind: unit-tests
+# make valgrind: the unit tests, then every end-to-end test, under memcheck,
+# leaks included (tests/valgrind.sh wraps each run of the binary)
+valgrind: unit-tests $(BIN)
 	$(Q)fail=0; for t in $(TESTS); do \
 	  ANTT_FORMS=$(CURDIR)/forms valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
 	    --error-exitcode=99 $$t > build/valgrind-$$(basename $$t).log 2>&1 || { echo "  FAIL   $$t (build/valgrind-$$(basename $$t).log)"; fail=1; }; \
 	done; [ $$fail -eq 0 ] && echo "valgrind: every unit test clean"
+	$(Q)sh tests/valgrind.sh
 
 # make fuzz: libFuzzer (clang) on the form loader, the CSV importers and the
 # package importer, FUZZ_RUNS executions each (not in CI)
 FUZZ_RUNS ?= 1000000
-FUZZ_TARGETS := form csv package
+FUZZ_TARGETS ?= form csv package
 fuzz:
 	$(Q)$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libantt.a $(SYNC_SRC:%.c=build/fuzz/%.o)
@@ -112,8 +114,11 @@ fuzz:
 	  clang $(CPPFLAGS) -O1 -g -fsanitize=fuzzer,address,undefined -o build/fuzz/fuzz_$$t tests/fuzz/fuzz_$$t.c \
 	    $(SYNC_SRC:%.c=build/fuzz/%.o) build/fuzz/libantt.a $(LDLIBS) || exit 1; \
 	  mkdir -p build/fuzz/corpus-$$t; \
+	  echo "fuzz_$$t: $(FUZZ_RUNS) runs (log: build/fuzz/run-$$t.log)"; \
 	  ANTT_FORMS=$(CURDIR)/forms build/fuzz/fuzz_$$t -runs=$(FUZZ_RUNS) -max_len=65536 -timeout=10 \
-	    -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | tail -3 || exit 1; \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/crash-$$t- build/fuzz/corpus-$$t tests/fuzz/corpus/$$t \
+	    > build/fuzz/run-$$t.log 2>&1 || { tail -30 build/fuzz/run-$$t.log; echo "fuzz_$$t: FAILED"; exit 1; }; \
+	  grep -E '^stat::number_of_executed_units|^Done' build/fuzz/run-$$t.log; \
 	done
 
 install: all

@@ -2,6 +2,8 @@
 # send keys, wait for text on the screen, and print TAP lines.
 . "$(dirname "$0")/../cli/lib.sh"
 S="antt-test-$$"
+# ANTT_TEST_SLOW=N multiplies every wait (N=10 under valgrind)
+SLOW=${ANTT_TEST_SLOW:-1}
 export LANG=C.UTF-8
 
 stop() { tmux kill-session -t "$S" 2>/dev/null; true; }
@@ -20,7 +22,7 @@ pane_pid() { tmux list-panes -t "$S" -F '#{pane_pid}'; }
 
 # wait_for TEXT [SECONDS]: until TEXT is on the screen; then ok/not ok
 wait_for() {
-	i=0 limit=$(( ${2:-5} * 20 ))
+	i=0 limit=$(( ${2:-5} * 20 * SLOW ))
 	while [ $i -lt $limit ]; do
 		if screen | grep -qF -- "$1"; then
 			ok "screen shows: $1"
@@ -38,8 +40,13 @@ wait_for() {
 # quit: q, then wait until the application has ended (its writes are done)
 quit_app() {
 	keys q
+	wait_gone
+}
+# wait_gone: until the application has ended; 0 if it has
+wait_gone() {
 	i=0
-	while tmux has-session -t "$S" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	while tmux has-session -t "$S" 2>/dev/null && [ $i -lt $((100 * SLOW)) ]; do sleep 0.05; i=$((i + 1)); done
+	! tmux has-session -t "$S" 2>/dev/null
 }
 
 # the row of the screen that contains TEXT

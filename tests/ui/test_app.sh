@@ -98,8 +98,7 @@ wait_for "Lọc: loại"
 # quit and reopen on the same unit
 keys Enter
 wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình"
-keys q
-sleep 0.3
+quit_app
 start
 wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình (X001-K01)"
 keys End
@@ -113,15 +112,13 @@ wait_for "Cửa sổ quá nhỏ: cần ít nhất 80×24, hiện có 70×20."
 tmux resize-window -t "$S" -x 100 -y 30
 wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình"
 keys F10
-sleep 0.3
-tmux has-session -t "$S" 2>/dev/null && not_ok "F10 quits" || ok "F10 quits"
+wait_gone && ok "F10 quits" || not_ok "F10 quits"
 
 # no colour: ASCII marks
 start NO_COLOR=1
 keys Home
 wait_for "[+]"
-keys q
-sleep 0.3
+quit_app
 
 # the Linux console (8 colours, limited font): ASCII marks too
 start TERM=linux

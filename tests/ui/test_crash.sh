@@ -20,7 +20,7 @@ while [ $t -le "$trials" ]; do
 		if [ $(( (i + t) % 3 )) -eq 0 ]; then keys k; else keys c; fi
 		keys Down
 	done
-	sleep "0.$(( $(od -An -N1 -tu1 /dev/urandom) % 40 ))"
+	sleep "$(awk -v r="$(od -An -N1 -tu1 /dev/urandom)" -v k="$SLOW" 'BEGIN { print (r % 40) / 100 * k }')"
 	shot=$(screen)
 	kill -9 "$(pane_pid)"
 	sleep 0.2

@@ -42,7 +42,6 @@ wait_for "canbo"
 wait_for "đang nhập → đã trình"
 keys Escape
 wait_for "Kết luận: ĐẠT"
-keys q
-sleep 0.3
+quit_app
 expect_eq "$(sql "SELECT status FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X003-K02' AND year = 2024")" "submitted" "submitted in the database"
 finish

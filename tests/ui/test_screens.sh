@@ -58,8 +58,7 @@ expect_eq "$(sql "SELECT value FROM settings WHERE key = 'target_xa'")" "97" "ta
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE tbl = 'settings' AND row_uuid = 'target_xa' AND new_value = '97' AND who = 'kiemthu'")" "1" "setting change audited"
 keys Escape
 wait_for "Lọc: loại"
-keys q
-sleep 0.3
+quit_app
 
 # the first run's other choice: the demo beside the database
 rm -f "$T/empty.db"
@@ -68,8 +67,7 @@ wait_for "Cơ sở dữ liệu này chưa có đơn vị nào"
 keys 2
 wait_for "Đang mở dữ liệu mẫu" 20
 wait_for "Huyện Sông Lam"
-keys q
-sleep 0.3
+quit_app
 [ -f "$T/demo.db" ] && ok "demo database made beside the empty one" || not_ok "no demo.db"
 
 # a locale that is not UTF-8 is warned about
