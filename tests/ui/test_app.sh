@@ -123,6 +123,6 @@ quit_app
 # the Linux console (8 colours, limited font): ASCII marks too
 start TERM=linux
 wait_for "[+]"
-keys q
-expect_eq "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok" "database intact"
+quit_app
+expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "database intact"
 finish

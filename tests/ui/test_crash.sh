@@ -7,7 +7,7 @@ trials=${TRIALS:-3}
 t=1
 while [ $t -le "$trials" ]; do
 	unit=X00$(( (t % 9) + 1 ))-K0$(( (t % 5) + 1 ))
-	sqlite3 "$DB" "DELETE FROM ui_state"   # start on the list, not where the last trial died
+	sql "DELETE FROM ui_state"   # start on the list, not where the last trial died
 	start
 	wait_for "Lọc: loại" > /dev/null || { not_ok "trial $t: no start"; t=$((t + 1)); continue; }
 	keys /
@@ -25,14 +25,14 @@ while [ $t -le "$trials" ]; do
 	kill -9 "$(pane_pid)"
 	sleep 0.2
 	stop
-	check=$(sqlite3 "$DB" "PRAGMA integrity_check")
+	check=$(sql "PRAGMA integrity_check")
 	expect_eq "$check" "ok" "trial $t: integrity_check after kill -9"
 	# every answer row on the screen (mark, id, ..., có|không) is stored
 	lost=0 seen=0
 	printf '%s\n' "$shot" | awk '$1 ~ /^(✓|✗|·)$/ && ($NF == "có" || $NF == "không") { print $2, $NF }' > "$T/shown"
 	while read -r id ans; do
 		want=1; [ "$ans" = "không" ] && want=0
-		got=$(sqlite3 "$DB" "SELECT value FROM answers WHERE criterion = '$id' AND assessment_id =
+		got=$(sql "SELECT value FROM answers WHERE criterion = '$id' AND assessment_id =
 			(SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = '$unit' AND year = 2024)")
 		seen=$((seen + 1))
 		[ "$got" = "$want" ] || { lost=$((lost + 1)); echo "# $unit $id shown $ans, stored '$got'"; }
