@@ -201,7 +201,7 @@ typedef struct {
 	antt_db *db;
 	sync_result *r;
 	antt_err *err;
-	sqlite3_stmt *base, *conflict;
+	sqlite3_stmt *base, *conflict, *clash;
 	sqlite3_int64 attach_id;
 } merger;
 
@@ -244,13 +244,113 @@ static antt_status step_done(merger *m, sqlite3_stmt *st, const char *what)
 	return rc == SQLITE_DONE ? ANTT_OK : db_fail(m->db, rc, m->err, what);
 }
 
-static antt_status merge_units(merger *m)
-{
-	sqlite3_stmt *st = NULL, *ins = NULL, *upd = NULL, *clash = NULL;
-	antt_status s;
-	int rc;
+/* What differs between units, assessments and answers: the queries, where
+ * the columns of the package row and its local twin are, and how a row is
+ * written and named. The decision and the bookkeeping are shared. */
+typedef struct {
+	int kind;
+	const char *select, *insert, *update, *what;
+	int c_key, c_rev, c_incoming, c_local_id, c_local, c_base;
+	int c_status;   /* the local assessment's status, -1 if none */
+	antt_status (*bind)(merger *m, sqlite3_stmt *row, sqlite3_stmt *w);
+	void (*label)(sqlite3_stmt *row, char *buf, size_t size);
+} merge_kind;
 
-	s = db_prepare(m->db,
+static antt_status merge_rows(merger *m, const merge_kind *k)
+{
+	sqlite3_stmt *st = NULL, *ins = NULL, *upd = NULL;
+	antt_status s;
+	int rc = SQLITE_DONE;
+
+	if ((s = db_prepare(m->db, k->select, &st, m->err)) != ANTT_OK ||
+	    (s = db_prepare(m->db, k->insert, &ins, m->err)) != ANTT_OK ||
+	    (s = db_prepare(m->db, k->update, &upd, m->err)) != ANTT_OK)
+		goto out;
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = col(st, k->c_key), *incoming = col(st, k->c_incoming), *local = col(st, k->c_local);
+		const char *status = k->c_status < 0 ? NULL : col(st, k->c_status);
+		sqlite3_int64 rev = sqlite3_column_int64(st, k->c_rev);
+		int exists = sqlite3_column_type(st, k->c_local_id) != SQLITE_NULL;
+		int locked = status && !strcmp(status, "approved");
+		int d = decide(exists, exists ? local : "", incoming, col(st, k->c_base), locked && exists);
+		char label[200];
+
+		if (locked && !exists)   /* a new answer in an approved assessment */
+			d = M_CONFLICT;
+		if (d == M_INSERT || d == M_FORWARD) {
+			sqlite3_stmt *w = d == M_INSERT ? ins : upd;
+			if ((s = k->bind(m, st, w)) != ANTT_OK || (s = step_done(m, w, k->what)) != ANTT_OK)
+				break;
+		}
+		switch (d) {
+		case M_INSERT:  m->r->added[k->kind]++; break;
+		case M_FORWARD: m->r->changed[k->kind]++; break;
+		case M_SAME: case M_KEEP: m->r->unchanged[k->kind]++; break;
+		default:
+			k->label(st, label, sizeof(label));
+			s = add_conflict(m, k->kind, key, label, locked ? why_approved : why_both,
+				exists ? local : NULL, incoming, rev);
+		}
+		if (s == ANTT_OK && d != M_KEEP && d != M_CONFLICT)
+			s = set_base(m, key, rev, incoming);
+	}
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(m->db, rc, m->err, k->what);
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(upd);
+	return s;
+}
+
+static void bind_columns(sqlite3_stmt *w, sqlite3_stmt *row, const int *cols, int n)
+{
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_value(w, i + 1, sqlite3_column_value(row, cols[i]));
+}
+
+/* Units come parents first, so a new child finds its parent; a code that is
+ * another unit's here stops the import (codes must agree across machines). */
+static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
+{
+	static const int cols[] = { 0, 1, 2, 3 };
+	const char *code = col(row, 2);
+	char *key;
+
+	sqlite3_reset(m->clash);
+	sqlite3_bind_text(m->clash, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(m->clash, 2, col(row, 0), -1, SQLITE_STATIC);
+	if (sqlite3_step(m->clash) == SQLITE_ROW) {
+		antt_status s = err_set(m->err, ANTT_ERR_EXISTS, "mã đơn vị \"%s\" trong gói đã dùng cho một đơn vị "
+			"khác ở máy này (\"%s\"). Hai máy cần dùng chung mã (nên dùng mã đơn vị hành chính); chưa nhập gì.",
+			code, col(m->clash, 0));
+		sqlite3_reset(m->clash);
+		return s;
+	}
+	sqlite3_reset(m->clash);
+	/* uuid rev code name | search key | type parent from to excluded merged | top | who */
+	bind_columns(w, row, cols, 4);
+	key = text_key(col(row, 3));
+	sqlite3_bind_text(w, 5, key ? key : "", -1, SQLITE_TRANSIENT);
+	free(key);
+	for (int i = 6; i <= 11; i++)
+		sqlite3_bind_value(w, i, sqlite3_column_value(row, i - 2));
+	if (m->attach_id)
+		sqlite3_bind_int64(w, 12, m->attach_id);
+	else
+		sqlite3_bind_null(w, 12);
+	sqlite3_bind_value(w, 13, sqlite3_column_value(row, 10));
+	return ANTT_OK;
+}
+
+static void label_unit(sqlite3_stmt *row, char *buf, size_t size)
+{
+	snprintf(buf, size, "đơn vị %s", col(row, 2));
+}
+
+static const merge_kind merge_unit = {
+	.kind = K_UNIT, .what = "nhập đơn vị",
+	.select =
 		"WITH RECURSIVE ord(uuid, depth) AS ("
 		"  SELECT uuid, 0 FROM pkg.units WHERE parent_uuid IS NULL OR parent_uuid NOT IN (SELECT uuid FROM pkg.units)"
 		"  UNION ALL SELECT u.uuid, o.depth + 1 FROM pkg.units u JOIN ord o ON u.parent_uuid = o.uuid)"
@@ -263,148 +363,73 @@ static antt_status merge_units(merger *m)
 		" FROM ord JOIN pkg.units p ON p.uuid = ord.uuid"
 		" LEFT JOIN main.units l ON l.uuid = p.uuid LEFT JOIN main.units lp ON lp.id = l.parent_id"
 		" LEFT JOIN main.units lm ON lm.id = l.merged_into LEFT JOIN main.sync_base b ON b.key = p.uuid"
-		" ORDER BY ord.depth, p.code", &st, m->err);
-	if (s != ANTT_OK)
-		return s;
-	if ((s = db_prepare(m->db, "INSERT INTO units (uuid, rev, code, name, name_key, type, parent_id, valid_from,"
+		" ORDER BY ord.depth, p.code",
+	.insert =
+		"INSERT INTO units (uuid, rev, code, name, name_key, type, parent_id, valid_from,"
 		" valid_to, excluded, merged_into, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
 		" coalesce((SELECT id FROM units WHERE uuid = ?7), ?12), ?8, ?9, ?10, (SELECT id FROM units WHERE uuid = ?11), ?13)",
-		&ins, m->err)) != ANTT_OK ||
-	    (s = db_prepare(m->db, "UPDATE units SET rev = ?2, code = ?3, name = ?4, name_key = ?5, type = ?6,"
+	.update =
+		"UPDATE units SET rev = ?2, code = ?3, name = ?4, name_key = ?5, type = ?6,"
 		" parent_id = CASE WHEN ?7 IS NULL THEN parent_id ELSE (SELECT id FROM units WHERE uuid = ?7) END,"
 		" valid_from = ?8, valid_to = ?9, excluded = ?10, merged_into = (SELECT id FROM units WHERE uuid = ?11),"
-		" updated_by = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1", &upd, m->err)) != ANTT_OK ||
-	    (s = db_prepare(m->db, "SELECT name FROM units WHERE code = ?1 AND uuid <> ?2", &clash, m->err)) != ANTT_OK)
-		goto out;
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *uuid = col(st, 0), *code = col(st, 2), *incoming = col(st, 11);
-		int exists = sqlite3_column_type(st, 12) != SQLITE_NULL;
-		int d = decide(exists, exists ? col(st, 13) : "", incoming, col(st, 14), 0);
-		char label[160];
+		" updated_by = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1",
+	.c_key = 0, .c_rev = 1, .c_incoming = 11, .c_local_id = 12, .c_local = 13, .c_base = 14, .c_status = -1,
+	.bind = bind_unit, .label = label_unit,
+};
 
-		if (d == M_INSERT || d == M_FORWARD) {
-			char *key = text_key(col(st, 3));
-			sqlite3_stmt *w = d == M_INSERT ? ins : upd;
-
-			sqlite3_bind_text(clash, 1, code, -1, SQLITE_STATIC);
-			sqlite3_bind_text(clash, 2, uuid, -1, SQLITE_STATIC);
-			if (sqlite3_step(clash) == SQLITE_ROW) {
-				s = err_set(m->err, ANTT_ERR_EXISTS, "mã đơn vị \"%s\" trong gói đã dùng cho một đơn vị khác ở máy "
-					"này (\"%s\"). Hai máy cần dùng chung mã (nên dùng mã đơn vị hành chính); chưa nhập gì.",
-					code, col(clash, 0));
-				sqlite3_reset(clash);
-				free(key);
-				break;
-			}
-			sqlite3_reset(clash);
-			/* uuid rev code name | search key | type parent from to excluded merged | top | who */
-			sqlite3_bind_value(w, 1, sqlite3_column_value(st, 0));
-			sqlite3_bind_value(w, 2, sqlite3_column_value(st, 1));
-			sqlite3_bind_value(w, 3, sqlite3_column_value(st, 2));
-			sqlite3_bind_value(w, 4, sqlite3_column_value(st, 3));
-			sqlite3_bind_text(w, 5, key ? key : "", -1, SQLITE_TRANSIENT);
-			sqlite3_bind_value(w, 6, sqlite3_column_value(st, 4));
-			sqlite3_bind_value(w, 7, sqlite3_column_value(st, 5));
-			sqlite3_bind_value(w, 8, sqlite3_column_value(st, 6));
-			sqlite3_bind_value(w, 9, sqlite3_column_value(st, 7));
-			sqlite3_bind_value(w, 10, sqlite3_column_value(st, 8));
-			sqlite3_bind_value(w, 11, sqlite3_column_value(st, 9));
-			if (m->attach_id)
-				sqlite3_bind_int64(w, 12, m->attach_id);
-			else
-				sqlite3_bind_null(w, 12);
-			sqlite3_bind_value(w, 13, sqlite3_column_value(st, 10));
-			free(key);
-			if ((s = step_done(m, w, "nhập đơn vị")) != ANTT_OK)
-				break;
-		}
-		switch (d) {
-		case M_INSERT:  m->r->added[K_UNIT]++; break;
-		case M_FORWARD: m->r->changed[K_UNIT]++; break;
-		case M_SAME:    m->r->unchanged[K_UNIT]++; break;
-		case M_KEEP:    m->r->unchanged[K_UNIT]++; break;
-		default:
-			snprintf(label, sizeof(label), "đơn vị %s", code);
-			s = add_conflict(m, K_UNIT, uuid, label, why_both, col(st, 13), incoming, sqlite3_column_int64(st, 1));
-		}
-		if (s == ANTT_OK && d != M_KEEP && d != M_CONFLICT)
-			s = set_base(m, uuid, sqlite3_column_int64(st, 1), incoming);
-	}
-out:
-	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
-	sqlite3_finalize(clash);
-	return s;
+/* uuid rev unit year | set status verdict detail reason registered by */
+static antt_status bind_assessment(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
+{
+	static const int cols[] = { 1, 2, 15, 17, 3, 4, 5, 6, 7, 8, 9 };
+	(void)m;
+	bind_columns(w, row, cols, sizeof(cols) / sizeof(*cols));
+	return ANTT_OK;
 }
 
-static antt_status merge_assessments(merger *m)
+static void label_assessment(sqlite3_stmt *row, char *buf, size_t size)
 {
-	sqlite3_stmt *st = NULL, *ins = NULL, *upd = NULL;
-	antt_status s;
-	int rc;
+	snprintf(buf, size, "%s năm %d", col(row, 16), sqlite3_column_int(row, 17));
+}
 
-	s = db_prepare(m->db,
+static const merge_kind merge_assessment = {
+	.kind = K_ASSESSMENT, .what = "nhập phiếu đánh giá",
+	.select =
 		"SELECT p.unit_uuid || '/' || p.year, p.uuid, p.rev, p.set_sha, p.status, p.verdict, p.detail, p.reason,"
 		"  p.registered_at, p.updated_by, " ASSESSMENT_JSON("p.status", "p.set_sha", "p.reason") ","
 		"  a.id, " ASSESSMENT_JSON("a.status", "cs.sha256", "a.reason") ", b.content, a.status, u.id, u.code, p.year"
 		" FROM pkg.assessments p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" LEFT JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
 		" LEFT JOIN main.criteria_sets cs ON cs.id = a.criteria_set_id"
-		" LEFT JOIN main.sync_base b ON b.key = p.unit_uuid || '/' || p.year", &st, m->err);
-	if (s != ANTT_OK)
-		return s;
-	if ((s = db_prepare(m->db, "INSERT INTO assessments (uuid, rev, unit_id, year, criteria_set_id, status, verdict,"
+		" LEFT JOIN main.sync_base b ON b.key = p.unit_uuid || '/' || p.year",
+	.insert =
+		"INSERT INTO assessments (uuid, rev, unit_id, year, criteria_set_id, status, verdict,"
 		" detail, reason, registered_at, updated_by) VALUES (?1, ?2, ?3, ?4,"
-		" (SELECT id FROM criteria_sets WHERE sha256 = ?5), ?6, ?7, ?8, ?9, ?10, ?11)", &ins, m->err)) != ANTT_OK ||
-	    (s = db_prepare(m->db, "UPDATE assessments SET rev = ?2, criteria_set_id = (SELECT id FROM criteria_sets"
+		" (SELECT id FROM criteria_sets WHERE sha256 = ?5), ?6, ?7, ?8, ?9, ?10, ?11)",
+	.update =
+		"UPDATE assessments SET rev = ?2, criteria_set_id = (SELECT id FROM criteria_sets"
 		" WHERE sha256 = ?5), status = ?6, verdict = ?7, detail = ?8, reason = ?9, updated_by = ?11,"
-		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE unit_id = ?3 AND year = ?4", &upd, m->err)) != ANTT_OK)
-		goto out;
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int exists = sqlite3_column_type(st, 11) != SQLITE_NULL;
-		int locked = exists && !strcmp(col(st, 14), "approved");
-		const char *incoming = col(st, 10);
-		int d = decide(exists, exists ? col(st, 12) : "", incoming, col(st, 13), locked);
-		char label[160];
+		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE unit_id = ?3 AND year = ?4",
+	.c_key = 0, .c_rev = 2, .c_incoming = 10, .c_local_id = 11, .c_local = 12, .c_base = 13, .c_status = 14,
+	.bind = bind_assessment, .label = label_assessment,
+};
 
-		if (d == M_INSERT || d == M_FORWARD) {
-			sqlite3_stmt *w = d == M_INSERT ? ins : upd;
-			sqlite3_bind_value(w, 1, sqlite3_column_value(st, 1));
-			sqlite3_bind_value(w, 2, sqlite3_column_value(st, 2));
-			sqlite3_bind_value(w, 3, sqlite3_column_value(st, 15));
-			sqlite3_bind_value(w, 4, sqlite3_column_value(st, 17));
-			for (int i = 5; i <= 11; i++)
-				sqlite3_bind_value(w, i, sqlite3_column_value(st, i - 2));
-			if ((s = step_done(m, w, "nhập phiếu đánh giá")) != ANTT_OK)
-				break;
-		}
-		switch (d) {
-		case M_INSERT:  m->r->added[K_ASSESSMENT]++; break;
-		case M_FORWARD: m->r->changed[K_ASSESSMENT]++; break;
-		case M_SAME: case M_KEEP: m->r->unchanged[K_ASSESSMENT]++; break;
-		default:
-			snprintf(label, sizeof(label), "%s năm %d", col(st, 16), sqlite3_column_int(st, 17));
-			s = add_conflict(m, K_ASSESSMENT, col(st, 0), label, locked ? why_approved : why_both, col(st, 12),
-				incoming, sqlite3_column_int64(st, 2));
-		}
-		if (s == ANTT_OK && d != M_KEEP && d != M_CONFLICT)
-			s = set_base(m, col(st, 0), sqlite3_column_int64(st, 2), incoming);
-	}
-out:
-	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
-	return s;
+/* uuid rev assessment criterion | value exception note by */
+static antt_status bind_answer(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
+{
+	static const int cols[] = { 1, 2, 12, 15, 3, 4, 5, 6 };
+	(void)m;
+	bind_columns(w, row, cols, sizeof(cols) / sizeof(*cols));
+	return ANTT_OK;
 }
 
-static antt_status merge_answers(merger *m)
+static void label_answer(sqlite3_stmt *row, char *buf, size_t size)
 {
-	sqlite3_stmt *st = NULL, *ins = NULL, *upd = NULL;
-	antt_status s;
-	int rc;
+	snprintf(buf, size, "%s năm %d, tiêu chí %s", col(row, 13), sqlite3_column_int(row, 14), col(row, 15));
+}
 
-	s = db_prepare(m->db,
+static const merge_kind merge_answer = {
+	.kind = K_ANSWER, .what = "nhập câu trả lời",
+	.select =
 		"SELECT p.unit_uuid || '/' || p.year || '/' || p.criterion, p.uuid, p.rev, p.value, p.exception, p.note,"
 		"  p.updated_by, " ANSWER_JSON("p.value", "p.exception", "p.note") ","
 		"  x.id, " ANSWER_JSON("x.value", "x.exception", "x.note") ", b.content, a.status, a.id, u.code, p.year,"
@@ -412,55 +437,16 @@ static antt_status merge_answers(merger *m)
 		" FROM pkg.answers p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
 		" LEFT JOIN main.answers x ON x.assessment_id = a.id AND x.criterion = p.criterion"
-		" LEFT JOIN main.sync_base b ON b.key = p.unit_uuid || '/' || p.year || '/' || p.criterion", &st, m->err);
-	if (s != ANTT_OK)
-		return s;
-	if ((s = db_prepare(m->db, "INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note,"
-		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &ins, m->err)) != ANTT_OK ||
-	    (s = db_prepare(m->db, "UPDATE answers SET rev = ?2, value = ?5, exception = ?6, note = ?7, updated_by = ?8,"
+		" LEFT JOIN main.sync_base b ON b.key = p.unit_uuid || '/' || p.year || '/' || p.criterion",
+	.insert =
+		"INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note,"
+		" updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	.update =
+		"UPDATE answers SET rev = ?2, value = ?5, exception = ?6, note = ?7, updated_by = ?8,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE assessment_id = ?3 AND criterion = ?4",
-		&upd, m->err)) != ANTT_OK)
-		goto out;
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int exists = sqlite3_column_type(st, 8) != SQLITE_NULL;
-		int locked = !strcmp(col(st, 11), "approved");
-		const char *incoming = col(st, 7);
-		int d = decide(exists, exists ? col(st, 9) : "", incoming, col(st, 10), locked && exists);
-		char label[200];
-
-		if (locked && !exists)
-			d = M_CONFLICT;
-		if (d == M_INSERT || d == M_FORWARD) {
-			sqlite3_stmt *w = d == M_INSERT ? ins : upd;
-			sqlite3_bind_value(w, 1, sqlite3_column_value(st, 1));
-			sqlite3_bind_value(w, 2, sqlite3_column_value(st, 2));
-			sqlite3_bind_value(w, 3, sqlite3_column_value(st, 12));
-			sqlite3_bind_value(w, 4, sqlite3_column_value(st, 15));
-			sqlite3_bind_value(w, 5, sqlite3_column_value(st, 3));
-			sqlite3_bind_value(w, 6, sqlite3_column_value(st, 4));
-			sqlite3_bind_value(w, 7, sqlite3_column_value(st, 5));
-			sqlite3_bind_value(w, 8, sqlite3_column_value(st, 6));
-			if ((s = step_done(m, w, "nhập câu trả lời")) != ANTT_OK)
-				break;
-		}
-		switch (d) {
-		case M_INSERT:  m->r->added[K_ANSWER]++; break;
-		case M_FORWARD: m->r->changed[K_ANSWER]++; break;
-		case M_SAME: case M_KEEP: m->r->unchanged[K_ANSWER]++; break;
-		default:
-			snprintf(label, sizeof(label), "%s năm %d, tiêu chí %s", col(st, 13), sqlite3_column_int(st, 14), col(st, 15));
-			s = add_conflict(m, K_ANSWER, col(st, 0), label, locked ? why_approved : why_both,
-				exists ? col(st, 9) : NULL, incoming, sqlite3_column_int64(st, 2));
-		}
-		if (s == ANTT_OK && d != M_KEEP && d != M_CONFLICT)
-			s = set_base(m, col(st, 0), sqlite3_column_int64(st, 2), incoming);
-	}
-out:
-	sqlite3_finalize(st);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(upd);
-	return s;
-}
+	.c_key = 0, .c_rev = 2, .c_incoming = 7, .c_local_id = 8, .c_local = 9, .c_base = 10, .c_status = 11,
+	.bind = bind_answer, .label = label_answer,
+};
 
 static antt_status exec(antt_db *db, const char *sql, antt_err *err, const char *what)
 {
@@ -526,12 +512,13 @@ antt_status sync_import(antt_db *db, const char *path, const char *attach_under,
 	}
 	if ((s = db_prepare(db, "INSERT OR REPLACE INTO sync_base (key, rev, content) VALUES (?, ?, ?)", &m.base, err)) != ANTT_OK ||
 	    (s = db_prepare(db, "INSERT OR IGNORE INTO conflicts (kind, key, label, why, local, incoming, incoming_rev, package)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &m.conflict, err)) != ANTT_OK)
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &m.conflict, err)) != ANTT_OK ||
+	    (s = db_prepare(db, "SELECT name FROM units WHERE code = ?1 AND uuid <> ?2", &m.clash, err)) != ANTT_OK)
 		goto rollback;
 	if ((s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
 		" SELECT regulation, version, source, body, sha256 FROM pkg.criteria_sets", err, "nhập bộ tiêu chí")) != ANTT_OK ||
-	    (s = merge_units(&m)) != ANTT_OK || (s = merge_assessments(&m)) != ANTT_OK ||
-	    (s = merge_answers(&m)) != ANTT_OK)
+	    (s = merge_rows(&m, &merge_unit)) != ANTT_OK || (s = merge_rows(&m, &merge_assessment)) != ANTT_OK ||
+	    (s = merge_rows(&m, &merge_answer)) != ANTT_OK)
 		goto rollback;
 	/* the sender's history, each row once */
 	if ((s = exec(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value)"
@@ -570,7 +557,8 @@ antt_status sync_import(antt_db *db, const char *path, const char *attach_under,
 		goto rollback;
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
-	m.base = m.conflict = NULL;
+	sqlite3_finalize(m.clash);
+	m.base = m.conflict = m.clash = NULL;
 	if (dry_run) {
 		db_rollback(db);
 		goto out;
@@ -582,6 +570,7 @@ rollback:
 out:
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
+	sqlite3_finalize(m.clash);
 	if (attached)
 		sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
 	return s;
