@@ -1,5 +1,7 @@
 /* The registry of loaded criteria sets, kept on the database handle so each
- * file is parsed once per process. */
+ * file is parsed once per process. Stored sets are remembered by their
+ * SHA-256, not their row id: a rolled-back transaction gives its id back,
+ * and the next set stored may get it. */
 #include "form_store.h"
 
 #include <glob.h>
@@ -11,7 +13,6 @@
 #include <unistd.h>
 
 struct set_entry {
-	sqlite3_int64 id;
 	form *f;
 	int owned;
 };
@@ -147,21 +148,21 @@ static antt_status registry(antt_db *db, struct form_registry **out)
 	return ANTT_OK;
 }
 
-static antt_status remember(struct form_registry *r, sqlite3_int64 id, form *f, int owned)
+static antt_status remember(struct form_registry *r, form *f, int owned)
 {
 	struct set_entry *s = realloc(r->sets, (r->n_sets + 1) * sizeof(*s));
 
 	if (!s)
 		return ANTT_ERR_NOMEM;
 	r->sets = s;
-	r->sets[r->n_sets++] = (struct set_entry){ id, f, owned };
+	r->sets[r->n_sets++] = (struct set_entry){ f, owned };
 	return ANTT_OK;
 }
 
-static const form *known_set(struct form_registry *r, sqlite3_int64 id)
+static const form *known_set(struct form_registry *r, const char *sha256)
 {
 	for (size_t i = 0; i < r->n_sets; i++)
-		if (r->sets[i].id == id)
+		if (!strcmp(r->sets[i].f->sha256, sha256))
 			return r->sets[i].f;
 	return NULL;
 }
@@ -224,7 +225,7 @@ antt_status form_for_new(antt_db *db, const char *type, int year,
 	}
 	*set_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	if (!known_set(r, *set_id) && (s = remember(r, *set_id, found, 0)) != ANTT_OK)
+	if (!known_set(r, found->sha256) && (s = remember(r, found, 0)) != ANTT_OK)
 		return s;
 	*out = found;
 	return ANTT_OK;
@@ -234,6 +235,7 @@ antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **out, an
 {
 	struct form_registry *r;
 	sqlite3_stmt *st = NULL;
+	const char *sha;
 	form *f = NULL;
 	antt_status s;
 	char source[64];
@@ -242,9 +244,7 @@ antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **out, an
 	*out = NULL;
 	if ((s = registry(db, &r)) != ANTT_OK)
 		return s;
-	if ((*out = known_set(r, set_id)))
-		return ANTT_OK;
-	s = db_prepare(db, "SELECT body FROM criteria_sets WHERE id = ?", &st, err);
+	s = db_prepare(db, "SELECT sha256, body FROM criteria_sets WHERE id = ?", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, set_id);
@@ -255,12 +255,15 @@ antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **out, an
 			: db_fail(db, rc, err, "đọc bộ tiêu chí");
 		goto out;
 	}
+	sha = (const char *)sqlite3_column_text(st, 0);
+	if (sha && (*out = known_set(r, sha)))
+		goto out;
 	snprintf(source, sizeof(source), "bộ tiêu chí đã lưu số %lld", (long long)set_id);
-	s = form_load_text(source, (const char *)sqlite3_column_text(st, 0),
-		(size_t)sqlite3_column_bytes(st, 0), &f, err);
+	s = form_load_text(source, (const char *)sqlite3_column_text(st, 1),
+		(size_t)sqlite3_column_bytes(st, 1), &f, err);
 	if (s != ANTT_OK)
 		goto out;
-	s = remember(r, set_id, f, 1);
+	s = remember(r, f, 1);
 	if (s != ANTT_OK) {
 		form_free(f);
 		goto out;

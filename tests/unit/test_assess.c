@@ -4,6 +4,7 @@
 #include "testutil.h"
 #include "assess.h"
 #include "summary.h"
+#include "form.h"
 
 static antt_err err;
 
@@ -265,6 +266,26 @@ static void import_answers_all_or_nothing(void **state)
 	tu_cleanup(db);
 }
 
+/* A failed import rolls back the criteria set it stored; the next set
+ * stored may get the same row id, and must not be read as the first. */
+static void rolled_back_set_is_not_remembered_by_id(void **state)
+{
+	antt_db *db = commune(1);
+	assess_result r;
+	int n;
+	(void)state;
+	tu_write(tu_path("bad.csv"), "X1,2024,*,đạt\nZZ,2024,*,đạt\n");
+	assert_int_equal(answer_import_csv(db, tu_path("bad.csv"), &n, &err), ANTT_ERR_CSV);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM criteria_sets"), 0);
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(assess_load(db, "K1", 2024, &r, &err));
+	assert_true(form_applies(r.f, "khu-dan-cu", 2024));
+	assert_int_equal(r.verdict, RULE_PASS);
+	assess_result_free(&r);
+	assert_int_equal(stored(db, "K1", 2024), 1);
+	tu_cleanup(db);
+}
+
 static void summary_counts_per_type(void **state)
 {
 	antt_db *db = commune(4);
@@ -313,6 +334,7 @@ int main(void)
 		cmocka_unit_test(old_regulation_counts_all_khu_dan_cu),
 		cmocka_unit_test(past_year_keeps_its_criteria_set),
 		cmocka_unit_test(import_answers_all_or_nothing),
+		cmocka_unit_test(rolled_back_set_is_not_remembered_by_id),
 		cmocka_unit_test(summary_counts_per_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
