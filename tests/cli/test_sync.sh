@@ -84,6 +84,7 @@ expect_eq "$(sqlite3 "$T/office.db" "SELECT x.note FROM answers x JOIN assessmen
 	"huyện sửa" "nothing overwritten silently"
 run conflicts
 expect_out "X1-K1 năm 2024, tiêu chí 2 — hai bên cùng sửa" "the conflict is listed"
+expect_no_out "(0)" "no raw numbers in the listed versions"
 id=$(sqlite3 "$T/office.db" "SELECT id FROM conflicts WHERE resolution IS NULL")
 ANTT_USER=truongcong run conflicts resolve "$id" incoming
 expect_rc 0 "a person chooses the package's version"
@@ -103,6 +104,8 @@ run import "$T/c2b.antt"
 expect_out "xung đột 1" "a late change to an approved assessment is a conflict"
 run conflicts
 expect_out "phiếu ở máy này đã được duyệt" "listed with the reason"
+expect_out "trả lời có" "a yes/no answer is shown as the checklist shows it"
+expect_out "trả lời không; ghi chú: phát hiện muộn" "the package's answer in words"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT quote(x.value) FROM answers x JOIN assessments a ON a.id = x.assessment_id JOIN units u ON u.id = a.unit_id WHERE u.code = 'X2-K1' AND x.criterion = '3a'")" \
 	"1" "the approved answer is unchanged"
 

@@ -15,8 +15,8 @@ start
 wait_for "Lọc: loại"
 keys F4
 wait_for "X001-K02 năm 2024, tiêu chí 2 — hai bên cùng sửa"
-wait_for "máy này: trả lời không (0); ghi chú: huyện sửa"
-wait_for "trong gói: trả lời không (0); ghi chú: xã sửa"
+wait_for "máy này: trả lời không; ghi chú: huyện sửa"
+wait_for "trong gói: trả lời không; ghi chú: xã sửa"
 keys 2
 wait_for "đã lấy bản trong gói"
 wait_for "Không có xung đột nào đang chờ."
