@@ -119,26 +119,32 @@ void ui_draw_bottom(ui *ui)
 
 	y = ui->rows - 1;
 	ui_line(y, ui->cols, ui_attr(ui, UI_HINT));
-	/* F1 first, then this screen's own keys, then the global ones */
-	for (int pass = 0; pass < 3; pass++)
-		for (int i = 0; i < ui_key_count && x < ui->cols; i++) {
-			const ui_key *k = &ui_keys[i];
-			int global = k->screens == SC_ALL;
-			if (!k->bar || !(k->screens & ui->screen->id))
-				continue;
-			if ((pass == 0) != (k->action == ACT_HELP) || (pass == 1 && global) || (pass == 2 && !global))
-				continue;
-			ui_put(y, x, ui->cols - x, k->label, ui_attr(ui, UI_HINT) | A_BOLD);
-			x += (int)text_width(k->label);
-			snprintf(hint, sizeof(hint), " %s  ", k->bar);
-			ui_put(y, x, ui->cols - x, hint, ui_attr(ui, UI_HINT));
-			x += (int)text_width(hint);
-		}
+	/* F1 first, then this screen's own keys, then the global ones; a hint
+	 * that does not fit whole is left out rather than cut ("F1" for "F10
+	 * Thoát" would mislead): F1 lists them all. */
 	{
 		const char *tx = ui->telex ? " Telex:bật " : " Telex:tắt ";
-		int w = (int)text_width(tx);
-		if (x + w <= ui->cols)
-			ui_put(y, ui->cols - w, w, tx, ui_attr(ui, UI_HINT) | (ui->telex ? A_BOLD : 0));
+		int tw = (int)text_width(tx), room = ui->cols - tw;
+
+		for (int pass = 0; pass < 3; pass++)
+			for (int i = 0; i < ui_key_count; i++) {
+				const ui_key *k = &ui_keys[i];
+				int global = k->screens == SC_ALL, lw, w;
+				if (!k->bar || !(k->screens & ui->screen->id))
+					continue;
+				if ((pass == 0) != (k->action == ACT_HELP) || (pass == 1 && global) || (pass == 2 && !global))
+					continue;
+				snprintf(hint, sizeof(hint), " %s  ", k->bar);
+				lw = (int)text_width(k->label);
+				w = lw + (int)text_width(hint);
+				if (x + w - 2 > room)   /* the two trailing spaces may fall off */
+					continue;
+				ui_put(y, x, room - x, k->label, ui_attr(ui, UI_HINT) | A_BOLD);
+				ui_put(y, x + lw, room - x - lw, hint, ui_attr(ui, UI_HINT));
+				x += w;
+			}
+		if (tw <= ui->cols)
+			ui_put(y, room, tw, tx, ui_attr(ui, UI_HINT) | (ui->telex ? A_BOLD : 0));
 	}
 }
 

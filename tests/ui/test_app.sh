@@ -7,6 +7,10 @@
 start
 wait_for "Công an huyện Sông Lam"
 wait_for "F1 Trợ giúp"
+# at 80 columns the hint bar leaves out what does not fit, never half a hint
+bar=$(screen | tail -1)
+case "$bar" in *"Telex:tắt") ok "hint bar ends with the Telex state";; *) not_ok "hint bar: '$bar'";; esac
+expect_eq "$(printf '%s\n' "$bar" | grep -o 'F1' | wc -l)" "1" "no hint cut down to its key (F10 shown as F1)"
 
 # search without accents
 keys /
