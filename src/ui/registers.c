@@ -53,21 +53,36 @@ static long walk(ui *ui, int draw, long long *chosen)
 	return c.i;
 }
 
-static void draw_registers(ui *ui)
+/* The figures line reads the lists file and counts the year: made when the
+ * screen opens and after each change, not on every key. */
+static void figures_line(ui *ui)
 {
 	reg_lists *l = NULL;
 	reg_figures f;
 	antt_err err = { "" };
-	char title[200], line[400];
+
+	if (ui->reg_line[0] && ui->reg_line_year == ui->year)
+		return;
+	ui->reg_line[0] = '\0';
+	if (reg_lists_load(&l, &err) == ANTT_OK && reg_year_figures(ui->db, l, ui->year, ui->reg_unit, &f, &err) == ANTT_OK) {
+		snprintf(ui->reg_line, sizeof(ui->reg_line),
+			"%lld cuộc phát động · %lld mô hình (%lld duy trì, %lld mới) · %lld khen thưởng · %lld tin báo",
+			f.launches, f.models, f.models_kept, f.models_new, f.collective + f.individual, f.tipoffs);
+		ui->reg_line_year = ui->year;
+	} else {
+		ui_message(ui, 1, "%s", err.msg);
+	}
+	reg_lists_free(l);
+}
+
+static void draw_registers(ui *ui)
+{
+	char title[200];
 
 	snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s", ui->reg_unit);
 	ui_draw_title(ui, title);
-	if (reg_lists_load(&l, &err) == ANTT_OK && reg_year_figures(ui->db, l, ui->year, ui->reg_unit, &f, &err) == ANTT_OK) {
-		snprintf(line, sizeof(line), "%lld cuộc phát động · %lld mô hình (%lld duy trì, %lld mới) · %lld khen thưởng · %lld tin báo",
-			f.launches, f.models, f.models_kept, f.models_new, f.collective + f.individual, f.tipoffs);
-		ui_put(1, 1, ui->cols - 2, line, A_BOLD);
-	}
-	reg_lists_free(l);
+	figures_line(ui);
+	ui_put(1, 1, ui->cols - 2, ui->reg_line, A_BOLD);
 	if (walk(ui, 1, NULL) == 0)
 		ui_put(3, 2, ui->cols - 4, "Chưa có gì trong sổ năm này. Bấm m, h, k để thêm, i để nhập từ CSV.", A_NORMAL);
 }
@@ -81,6 +96,7 @@ static antt_status done(ui *ui, antt_status s, antt_err *err, const char *what)
 		return s;
 	}
 	ui_message(ui, 0, "Đã ghi %s.", what);
+	ui->reg_line[0] = '\0';
 	return ANTT_OK;
 }
 
@@ -200,6 +216,7 @@ static antt_status import_path(ui *ui, const char *text)
 		return s;
 	}
 	ui_message(ui, 0, "Đã nhập %d dòng vào sổ %s.", n, ui->pctx[0]);
+	ui->reg_line[0] = '\0';
 	return ANTT_OK;
 }
 
@@ -252,6 +269,7 @@ static int act_registers(ui *ui, ui_action a)
 			ui_message(ui, 1, "%s", err.msg);
 		else
 			ui_message(ui, 0, "Mô hình dừng sau năm %d.", ui->year);
+		ui->reg_line[0] = '\0';
 		return R_REDRAW;
 	default:
 		return R_NONE;

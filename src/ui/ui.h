@@ -86,6 +86,8 @@ typedef struct ui {
 	long ssel_item, stop;      /* score sheet: selected item, first shown */
 	char reg_unit[64];         /* registers: the unit shown */
 	long rsel;
+	char reg_line[400];        /* its figures, made again after a change ("" = stale) */
+	int reg_line_year;
 } ui;
 
 extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,

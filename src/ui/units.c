@@ -304,6 +304,7 @@ static int act_units(ui *ui, ui_action a)
 			return R_NONE;
 		snprintf(ui->reg_unit, sizeof(ui->reg_unit), "%s", r->u.code);
 		ui->rsel = 0;
+		ui->reg_line[0] = '\0';
 		ui_push(ui, &ui_registers_screen);
 		return R_REDRAW;
 	case ACT_CONFLICTS:
