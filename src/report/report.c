@@ -12,6 +12,7 @@
 #include "unit.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -730,6 +731,53 @@ static antt_status parse_date(const char *date, struct tm *tm, antt_err *err)
 	return ANTT_OK;
 }
 
+/* libxlsxwriter prints its errors in English to stderr, over the screen of
+ * the application; they are silenced while it works and the error code is
+ * put into words below. */
+static int stderr_off(void)
+{
+	int saved, null;
+
+	fflush(stderr);
+	if ((saved = dup(STDERR_FILENO)) < 0)
+		return -1;
+	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) >= 0) {
+		dup2(null, STDERR_FILENO);
+		close(null);
+	}
+	return saved;
+}
+
+static void stderr_on(int saved)
+{
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+}
+
+/* What went wrong when the workbook was written, in the user's words
+ * (libxlsxwriter's own texts are English). */
+static const char *close_error_words(lxw_error e)
+{
+	switch (e) {
+	case LXW_ERROR_MEMORY_MALLOC_FAILED:
+		return "hết bộ nhớ; hãy đóng bớt chương trình khác rồi làm lại";
+	case LXW_ERROR_CREATING_XLSX_FILE:
+		return "không tạo được tệp; kiểm tra thư mục có tồn tại và được phép ghi";
+	case LXW_ERROR_CREATING_TMPFILE:
+	case LXW_ERROR_READING_TMPFILE:
+		return "không dùng được tệp tạm; kiểm tra chỗ trống trên đĩa và thư mục tạm (TMPDIR)";
+	case LXW_ERROR_ZIP_FILE_OPERATION:
+	case LXW_ERROR_ZIP_FILE_ADD:
+	case LXW_ERROR_ZIP_CLOSE:
+		return "ghi tệp bị gián đoạn, thường do đĩa đầy; kiểm tra chỗ trống trên đĩa";
+	default:
+		return "lỗi bên trong khi ghi tệp; hãy làm lại, nếu vẫn lỗi xin báo người quản trị";
+	}
+}
+
 antt_status report_write(antt_db *db, const report_opts *o, report_info *info, antt_err *err)
 {
 	writer w = { .o = o, .db = db, .year = o->year };
@@ -743,6 +791,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	antt_status s;
 	lxw_error xe;
 	FILE *probe;
+	int quiet;
 
 	memset(info, 0, sizeof(*info));
 	if ((s = parse_date(o->date, &tm, err)) != ANTT_OK)
@@ -796,8 +845,10 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	fclose(probe);
 
 	wopt.tmpdir = NULL;
+	quiet = stderr_off();
 	w.wb = workbook_new_opt(tmp, &wopt);
 	if (!w.wb) {
+		stderr_on(quiet);
 		unlink(tmp);
 		s = err_set(err, ANTT_ERR_IO, "%s: không tạo được tệp Excel", o->path);
 		goto out;
@@ -819,9 +870,10 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	    (s = movement_sheet(&w, err)) == ANTT_OK)
 		s = candidates_sheet(&w, err);
 	xe = workbook_close(w.wb);
+	stderr_on(quiet);
 	if (s == ANTT_OK && xe != LXW_NO_ERROR)
-		s = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp Excel (%s). Kiểm tra chỗ trống trên đĩa.",
-			o->path, lxw_strerror(xe));
+		s = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp Excel: %s. Tệp cũ (nếu có) vẫn nguyên.",
+			o->path, close_error_words(xe));
 	if (s == ANTT_OK && rename(tmp, o->path) != 0)
 		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", o->path, "kiểm tra quyền ghi");
 	if (s != ANTT_OK)
