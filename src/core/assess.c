@@ -499,7 +499,7 @@ static antt_status upsert(antt_db *db, sqlite3_int64 aid, const form_item *it, c
 	int rc;
 
 	db_uuid(uuid);
-	s = db_prepare(db,
+	s = db_cached(db,
 		"INSERT INTO answers (uuid, assessment_id, criterion, value, exception, note, updated_by)"
 		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), coalesce(?6, ''), ?7)"
 		" ON CONFLICT (assessment_id, criterion) DO UPDATE SET"
@@ -527,12 +527,12 @@ static antt_status upsert(antt_db *db, sqlite3_int64 aid, const form_item *it, c
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "lưu câu trả lời");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (s != ANTT_OK)
 		return s;
 
 	/* An exception must say what happened. */
-	s = db_prepare(db, "SELECT 1 FROM answers WHERE assessment_id = ? AND criterion = ?"
+	s = db_cached(db, "SELECT 1 FROM answers WHERE assessment_id = ? AND criterion = ?"
 		" AND exception = 1 AND note = ''", &st, err);
 	if (s != ANTT_OK)
 		return s;
@@ -541,7 +541,7 @@ static antt_status upsert(antt_db *db, sqlite3_int64 aid, const form_item *it, c
 	if (sqlite3_step(st) == SQLITE_ROW)
 		s = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s được đánh dấu ngoại lệ (bất khả kháng hoặc "
 			"đã phát hiện, xử lý kịp thời): cần ghi chú nói rõ sự việc (--note)", it->id);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }
 

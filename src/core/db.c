@@ -95,6 +95,33 @@ antt_status db_prepare(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err
 	return ANTT_OK;
 }
 
+antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err)
+{
+	size_t n = sizeof(db->cache) / sizeof(*db->cache), oldest = 0;
+	sqlite3_stmt *fresh;
+	antt_status s;
+
+	for (size_t i = 0; i < n; i++) {
+		if (db->cache[i].sql == sql) {
+			db->cache[i].used = ++db->tick;
+			sqlite3_reset(db->cache[i].st);
+			sqlite3_clear_bindings(db->cache[i].st);
+			*st = db->cache[i].st;
+			return ANTT_OK;
+		}
+		if (db->cache[i].used < db->cache[oldest].used)
+			oldest = i;
+	}
+	if ((s = db_prepare(db, sql, &fresh, err)) != ANTT_OK)
+		return s;
+	sqlite3_finalize(db->cache[oldest].st);
+	db->cache[oldest].sql = sql;
+	db->cache[oldest].st = fresh;
+	db->cache[oldest].used = ++db->tick;
+	*st = fresh;
+	return ANTT_OK;
+}
+
 static antt_status exec(antt_db *db, const char *sql, antt_err *err, const char *what)
 {
 	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
@@ -290,6 +317,8 @@ void db_close(antt_db *db)
 		return;
 	form_registry_free(db->forms);
 	score_registry_free(db->scores);
+	for (size_t i = 0; i < sizeof(db->cache) / sizeof(*db->cache); i++)
+		sqlite3_finalize(db->cache[i].st);
 	if (db->sql)
 		sqlite3_close_v2(db->sql);
 	free(db->path);

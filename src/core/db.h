@@ -22,6 +22,12 @@ typedef struct antt_db {
 	int readonly;
 	struct form_registry *forms;  /* criteria sets, loaded on first use */
 	struct score_registry *scores; /* score sheets, loaded on first use */
+	struct {                      /* statements kept prepared (db_cached) */
+		const char *sql;
+		sqlite3_stmt *st;
+		unsigned used;
+	} cache[16];
+	unsigned tick;
 } antt_db;
 
 /* Open (and migrate) the database at path. On success *out is owned by the
@@ -44,6 +50,13 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what);
 
 /* Prepare a statement or report through err. */
 antt_status db_prepare(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err);
+
+/* A statement kept prepared on the handle, for the queries run once per
+ * answer (preparing one that fires the audit triggers costs more than
+ * running it). sql must be a string literal: the cache is keyed by its
+ * address. The statement comes reset with no bindings; the caller does not
+ * finalize it, and calls sqlite3_reset() when done so no read stays open. */
+antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err);
 
 /* A random RFC 4122 version 4 UUID, as 36 characters plus NUL. */
 void db_uuid(char out[37]);
