@@ -244,7 +244,7 @@ antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **out, an
 	*out = NULL;
 	if ((s = registry(db, &r)) != ANTT_OK)
 		return s;
-	s = db_prepare(db, "SELECT sha256, body FROM criteria_sets WHERE id = ?", &st, err);
+	s = db_cached(db, "SELECT sha256, body FROM criteria_sets WHERE id = ?", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, set_id);
@@ -270,6 +270,6 @@ antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **out, an
 	}
 	*out = f;
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }

@@ -47,7 +47,7 @@ antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t
 
 	if (!want)
 		return err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
-	s = db_prepare(db, "SELECT code, name FROM unit_types ORDER BY sort", &st, err);
+	s = db_cached(db, "SELECT code, name FROM unit_types ORDER BY sort", &st, err);
 	if (s != ANTT_OK)
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -66,7 +66,7 @@ antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t
 	if (!found)
 		s = err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không có. Các loại: %s", typed, list);
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	free(want);
 	return s;
 }
@@ -77,7 +77,7 @@ antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err
 	antt_status s;
 	int rc;
 
-	s = db_prepare(db, "SELECT " UNIT_COLUMNS " FROM units u" UNIT_JOINS " WHERE u.code = ?", &st, err);
+	s = db_cached(db, "SELECT " UNIT_COLUMNS " FROM units u" UNIT_JOINS " WHERE u.code = ?", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
@@ -89,7 +89,7 @@ antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err
 			"Dùng \"antt unit list\" để xem các mã.", code);
 	else
 		s = db_fail(db, rc, err, "tìm đơn vị");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }
 
