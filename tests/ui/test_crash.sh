@@ -38,7 +38,7 @@ while [ $t -le "$trials" ]; do
 		[ "$got" = "$want" ] || { lost=$((lost + 1)); echo "# $unit $id shown $ans, stored '$got'"; }
 	done < "$T/shown"
 	[ "$seen" -gt 0 ] && ok "trial $t: $seen answers on screen" || not_ok "trial $t: no answers on screen"
-	expect_eq "$lost" "0" "trial $t: answers lost (shown as saved, not in the database)"
+	expect_eq "$lost" "0" "trial $t: no answer lost (shown as saved yet missing from the database)"
 	t=$((t + 1))
 done
 finish
