@@ -12,7 +12,6 @@
 #include "unit.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -512,7 +511,8 @@ static antt_status failed_sheet(writer *w, antt_err *err)
 	if (s == ANTT_OK && l.nomem)
 		s = ANTT_ERR_NOMEM;
 	if (s == ANTT_OK) {
-		qsort(l.v, l.n, sizeof(*l.v), by_commune);
+		if (l.n)   /* qsort may not be given NULL, even for nothing */
+			qsort(l.v, l.n, sizeof(*l.v), by_commune);
 		d.ws = workbook_add_worksheet(w->wb, "Chưa đạt");
 		detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}", cols, widths, 5);
 		for (size_t i = 0; i < l.n; i++) {
@@ -731,30 +731,28 @@ static antt_status parse_date(const char *date, struct tm *tm, antt_err *err)
 	return ANTT_OK;
 }
 
-/* libxlsxwriter prints its errors in English to stderr, over the screen of
- * the application; they are silenced while it works and the error code is
+/* libxlsxwriter prints its errors in English with fprintf(stderr), over
+ * the screen of the application. While it works, the stdio stream stderr
+ * (glibc lets it be assigned) points at /dev/null; file descriptor 2 is
+ * left alone, so a sanitizer's report still gets through. The error code is
  * put into words below. */
-static int stderr_off(void)
+static FILE *stderr_off(void)
 {
-	int saved, null;
+	FILE *saved = stderr, *null = fopen("/dev/null", "we");
 
+	if (!null)
+		return NULL;
 	fflush(stderr);
-	if ((saved = dup(STDERR_FILENO)) < 0)
-		return -1;
-	if ((null = open("/dev/null", O_WRONLY | O_CLOEXEC)) >= 0) {
-		dup2(null, STDERR_FILENO);
-		close(null);
-	}
+	stderr = null;
 	return saved;
 }
 
-static void stderr_on(int saved)
+static void stderr_on(FILE *saved)
 {
-	if (saved < 0)
+	if (!saved)
 		return;
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
+	fclose(stderr);
+	stderr = saved;
 }
 
 /* What went wrong when the workbook was written, in the user's words
@@ -790,8 +788,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	struct tm tm;
 	antt_status s;
 	lxw_error xe;
-	FILE *probe;
-	int quiet;
+	FILE *probe, *quiet;
 
 	memset(info, 0, sizeof(*info));
 	if ((s = parse_date(o->date, &tm, err)) != ANTT_OK)
