@@ -242,7 +242,7 @@ struct score_registry {
 	score_sheet **files;
 	size_t n_files;
 	int scanned;
-	struct { sqlite3_int64 id; score_sheet *s; int owned; } *sets;
+	struct { score_sheet *s; int owned; } *sets;   /* by SHA-256, as criteria sets */
 	size_t n_sets;
 };
 
@@ -291,8 +291,29 @@ static int applies(const score_sheet *s, const char *type, int year)
 	return 0;
 }
 
+static const score_sheet *known(struct score_registry *r, const char *sha256)
+{
+	for (size_t i = 0; sha256 && i < r->n_sets; i++)
+		if (!strcmp(r->sets[i].s->sha256, sha256))
+			return r->sets[i].s;
+	return NULL;
+}
+
+static antt_status remember(struct score_registry *r, score_sheet *sh, int owned)
+{
+	void *g = realloc(r->sets, (r->n_sets + 1) * sizeof(*r->sets));
+
+	if (!g)
+		return ANTT_ERR_NOMEM;
+	r->sets = g;
+	r->sets[r->n_sets].s = sh;
+	r->sets[r->n_sets++].owned = owned;
+	return ANTT_OK;
+}
+
 /* The sheet of an existing score (set_id) or the one for the type and year,
- * stored on first use when store is set. */
+ * stored on first use when store is set. Sheets are remembered by SHA-256,
+ * not row id: a rolled-back import gives its id back (form_store.c). */
 static antt_status sheet_for(antt_db *db, const char *type, int year, sqlite3_int64 set_id, int store,
                              const score_sheet **out, sqlite3_int64 *out_id, antt_err *err)
 {
@@ -305,27 +326,23 @@ static antt_status sheet_for(antt_db *db, const char *type, int year, sqlite3_in
 	if (!db->scores && !(db->scores = calloc(1, sizeof(*db->scores))))
 		return ANTT_ERR_NOMEM;
 	r = db->scores;
-	for (size_t i = 0; set_id && i < r->n_sets; i++)
-		if (r->sets[i].id == set_id) {
-			*out = r->sets[i].s;
-			*out_id = set_id;
-			return ANTT_OK;
-		}
 	if (set_id) {
-		score_sheet *sh = NULL;
-		if ((s = db_prepare(db, "SELECT body FROM criteria_sets WHERE id = ?", &st, err)) != ANTT_OK)
+		if ((s = db_cached(db, "SELECT sha256, body FROM criteria_sets WHERE id = ?", &st, err)) != ANTT_OK)
 			return s;
 		sqlite3_bind_int64(st, 1, set_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			s = score_sheet_load_text("phiếu chấm điểm đã lưu", (const char *)sqlite3_column_text(st, 0),
-				(size_t)sqlite3_column_bytes(st, 0), &sh, err);
-		else
+		if (sqlite3_step(st) != SQLITE_ROW)
 			s = err_set(err, ANTT_ERR_NOT_FOUND, "không có phiếu chấm điểm số %lld", (long long)set_id);
-		sqlite3_finalize(st);
-		if (s != ANTT_OK)
-			return s;
-		found = sh;
-		goto remember;
+		else if (!(*out = known(r, (const char *)sqlite3_column_text(st, 0))) &&
+		         (s = score_sheet_load_text("phiếu chấm điểm đã lưu", (const char *)sqlite3_column_text(st, 1),
+		              (size_t)sqlite3_column_bytes(st, 1), &found, err)) == ANTT_OK) {
+			if ((s = remember(r, found, 1)) != ANTT_OK)
+				score_sheet_free(found);
+			else
+				*out = found;
+		}
+		sqlite3_reset(st);
+		*out_id = set_id;
+		return s;
 	}
 	if (!r->scanned && (s = scan(r, err)) != ANTT_OK)
 		return s;
@@ -352,31 +369,7 @@ static antt_status sheet_for(antt_db *db, const char *type, int year, sqlite3_in
 	if (!set_id)
 		return db_fail(db, rc, err, "lưu phiếu chấm điểm");
 	*out_id = set_id;
-	{
-		void *g = realloc(r->sets, (r->n_sets + 1) * sizeof(*r->sets));
-		if (!g)
-			return ANTT_ERR_NOMEM;
-		r->sets = g;
-		r->sets[r->n_sets].id = set_id;
-		r->sets[r->n_sets].s = found;
-		r->sets[r->n_sets++].owned = 0;
-	}
-	return ANTT_OK;
-remember:
-	{
-		void *g = realloc(r->sets, (r->n_sets + 1) * sizeof(*r->sets));
-		if (!g) {
-			score_sheet_free(found);
-			return ANTT_ERR_NOMEM;
-		}
-		r->sets = g;
-		r->sets[r->n_sets].id = set_id;
-		r->sets[r->n_sets].s = found;
-		r->sets[r->n_sets++].owned = 1;
-	}
-	*out = found;
-	*out_id = set_id;
-	return ANTT_OK;
+	return known(r, found->sha256) ? ANTT_OK : remember(r, found, 0);
 }
 
 /* --- scoring ----------------------------------------------------------------- */

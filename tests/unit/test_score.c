@@ -152,6 +152,25 @@ static void import_refuses_unknown_units_whole(void **state)
 	tu_cleanup(db);
 }
 
+/* As with criteria sets: a sheet stored by an import that was rolled back
+ * gives its row id back; the next sheet stored must not be read as it. */
+static void rolled_back_sheet_is_not_remembered_by_id(void **state)
+{
+	antt_db *db = setup_units();
+	score_result r;
+	int n;
+	(void)state;
+	OK(unit_add(db, "K1", "khu-dan-cu", "Thôn 1", "X1", &err));
+	tu_write(tu_path("s.csv"), "C1,2024,1,3\nZZ,2024,1,1\n");
+	assert_int_equal(score_import_csv(db, tu_path("s.csv"), &n, &err), ANTT_ERR_CSV);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM criteria_sets"), 0);
+	OK(score_set(db, "K1", 2024, "1", "1", NULL, &err));
+	OK(score_load(db, "K1", 2024, &r, &err));
+	assert_string_equal(r.sheet->unit_types[0], "khu-dan-cu");
+	score_result_free(&r);
+	tu_cleanup(db);
+}
+
 static int count_candidates(const reg_candidate *c, void *ctx)
 {
 	(void)c;
@@ -191,6 +210,7 @@ int main(void)
 		cmocka_unit_test(sheet_cutoffs_must_increase),
 		cmocka_unit_test(models_kept_and_new_across_years),
 		cmocka_unit_test(import_refuses_unknown_units_whole),
+		cmocka_unit_test(rolled_back_sheet_is_not_remembered_by_id),
 		cmocka_unit_test(candidates_met_the_standard_and_khá),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
