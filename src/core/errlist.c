@@ -30,3 +30,16 @@ antt_status errlist_report(const errlist *l, antt_err *err, antt_status st, cons
 			heading, l->count, l->text, l->count - ERRLIST_SHOWN);
 	return err_set(err, st, "%s (%d lỗi, chưa ghi gì):%s", heading, l->count, l->text);
 }
+
+antt_status errlist_finish(antt_db *db, const errlist *l, const char *path, const char *what,
+                           int *count, antt_err *err)
+{
+	char heading[600];
+
+	if (!l->count)
+		return db_commit(db, err);
+	db_rollback(db);
+	*count = 0;
+	snprintf(heading, sizeof(heading), "%s: %s có lỗi", path, what);
+	return errlist_report(l, err, ANTT_ERR_CSV, heading);
+}

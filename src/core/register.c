@@ -340,7 +340,6 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
 	errlist errs = { .count = 0 };
 	reg_lists *l = NULL;
-	char heading[600];
 	csvtab t;
 	antt_status s;
 	size_t i = 0;
@@ -393,14 +392,7 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 		}
 		(*count)++;
 	}
-	if (errs.count) {
-		snprintf(heading, sizeof(heading), "%s: tệp có lỗi", path);
-		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
-		db_rollback(db);
-		*count = 0;
-	} else {
-		s = db_commit(db, err);
-	}
+	s = errlist_finish(db, &errs, path, "tệp", count, err);
 out:
 	csvtab_free(&t);
 	reg_lists_free(l);

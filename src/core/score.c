@@ -598,7 +598,6 @@ antt_status score_import_csv(antt_db *db, const char *path, int *count, antt_err
 {
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
 	errlist errs = { .count = 0 };
-	char heading[600];
 	csvtab t;
 	antt_status s;
 	size_t i = 0;
@@ -628,14 +627,7 @@ antt_status score_import_csv(antt_db *db, const char *path, int *count, antt_err
 		}
 		(*count)++;
 	}
-	if (errs.count) {
-		snprintf(heading, sizeof(heading), "%s: tệp điểm có lỗi", path);
-		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
-		db_rollback(db);
-		*count = 0;
-	} else {
-		s = db_commit(db, err);
-	}
+	s = errlist_finish(db, &errs, path, "tệp điểm", count, err);
 out:
 	csvtab_free(&t);
 	return s;
