@@ -4,6 +4,7 @@
 #include "auth.h"
 #include "backup.h"
 #include "form.h"
+#include "form_store.h"
 #include "score.h"
 
 #include <errno.h>
@@ -264,6 +265,10 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 	}
 	sqlite3_extended_result_codes(db->sql, 0);
 	sqlite3_busy_timeout(db->sql, 5000);
+	if ((rc = form_sql_functions(db)) != SQLITE_OK) {
+		st = db_fail(db, rc, err, "mở tệp");
+		goto fail;
+	}
 
 	/* Read the version before anything writes: a newer database must be
 	 * left exactly as it is. This is also where a non-database shows. */

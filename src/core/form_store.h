@@ -17,4 +17,9 @@ antt_status form_for_new(antt_db *db, const char *type, int year,
 /* The stored set with this id. The form belongs to the database handle. */
 antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **f, antt_err *err);
 
+/* SQL functions that need the criteria sets, registered on every handle
+ * by db_open: antt_answer_words(set_id, criterion, value) writes a stored
+ * answer as the checklist shows it ("có", "97,5 %"). Returns a SQLite code. */
+int form_sql_functions(antt_db *db);
+
 #endif

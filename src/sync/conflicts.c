@@ -3,41 +3,10 @@
 #include "sync_int.h"
 #include "assess.h"
 #include "auth.h"
-#include "form_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* answer_words(set_id, criterion, value): an answer's value as the
- * checklist shows it ("có", "97,5 %", "05/03/2024"), which needs the
- * criterion's type from its criteria set. */
-static void answer_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	antt_db *db = sqlite3_user_data(ctx);
-	const char *crit = (const char *)sqlite3_value_text(argv[1]);
-	rule_value v = { .kind = RV_NULL };
-	const form *f;
-	char buf[256];
-	int k;
-
-	(void)argc;
-	switch (sqlite3_value_type(argv[2])) {
-	case SQLITE_INTEGER: v.kind = RV_INT; v.i = sqlite3_value_int64(argv[2]); break;
-	case SQLITE_FLOAT:   v.kind = RV_REAL; v.d = sqlite3_value_double(argv[2]); break;
-	case SQLITE_TEXT:    v.kind = RV_TEXT; v.s = (const char *)sqlite3_value_text(argv[2]); break;
-	default:
-		sqlite3_result_text(ctx, "(trống)", -1, SQLITE_STATIC);
-		return;
-	}
-	if (crit && form_for_set(db, sqlite3_value_int64(argv[0]), &f, NULL) == ANTT_OK &&
-	    (k = form_find(f, crit)) >= 0) {
-		form_format_value(&f->items[k], &v, buf, sizeof(buf));
-		sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
-	} else {
-		sqlite3_result_value(ctx, argv[2]);
-	}
-}
 
 antt_status sync_conflicts(antt_db *db, int every_one, int (*fn)(const sync_conflict *c, void *ctx),
                            void *ctx, antt_err *err)
@@ -46,10 +15,7 @@ antt_status sync_conflicts(antt_db *db, int every_one, int (*fn)(const sync_conf
 	antt_status s;
 	int rc;
 
-	if (sqlite3_create_function(db->sql, "antt_answer_words", 3, SQLITE_UTF8, db, answer_words, NULL, NULL)
-	    != SQLITE_OK)
-		return db_fail(db, sqlite3_errcode(db->sql), err, "đọc danh sách xung đột");
-	/* the two versions in words rather than JSON */
+	/* the two versions in words rather than JSON (antt_answer_words: form_store.c) */
 #define WORDS(x) \
 	"CASE WHEN " x " IS NULL THEN NULL WHEN kind = 'answer' THEN printf('trả lời %s%s%s'," \
 	" antt_answer_words((SELECT a.criteria_set_id FROM assessments a JOIN units u ON u.id = a.unit_id" \
