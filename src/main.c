@@ -90,6 +90,7 @@ int main(int argc, char **argv)
 	else
 		rc = overview(&ctx);
 	db_close(ctx.db);
+	explicit_bzero(ctx.password, sizeof(ctx.password));
 	free(path);
 	return rc;
 }

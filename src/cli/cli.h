@@ -10,6 +10,7 @@ typedef struct {
 	const char *db_path;   /* --db, $ANTT_DB, or the default */
 	antt_db *db;           /* opened by cli_open() */
 	int screens;           /* the application logs in on its own screen */
+	char password[256];    /* the password the login was proven with (wiped at exit) */
 } cli_ctx;
 
 enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
@@ -22,6 +23,8 @@ typedef struct {
 	const char *usage;     /* arguments */
 	const char *help;      /* one line, Vietnamese */
 	int creates;           /* may create the database */
+	int writes;            /* changes data or the exchange state: needs a proven
+	                          login when accounts are in use */
 } cli_command;
 
 /* Run the command line (argv after the global options). */

@@ -1,6 +1,8 @@
-/* antt user add LOGIN "Họ tên" --role ROLE | passwd LOGIN | disable LOGIN | list
+/* antt user add LOGIN "Họ tên" --role ROLE | passwd LOGIN | role LOGIN ROLE
+ * | disable LOGIN | enable LOGIN | list
  * New passwords come from ANTT_NEW_PASSWORD, or are asked twice on the
- * terminal without echo. */
+ * terminal without echo. Changing one's own password needs the current one:
+ * the password ANTT_USER logged in with, or asked. */
 #include <stdio.h>
 #include "cli.h"
 #include "auth.h"
@@ -98,20 +100,53 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 		printf("Đã thêm tài khoản %s (%s).\n", argv[optind], auth_role_name(role));
 		return CLI_OK;
 	}
-	if (!strcmp(sub, "passwd") || !strcmp(sub, "disable")) {
+	if (!strcmp(sub, "passwd")) {
+		const char *old = NULL;
+		char cur[256], prompt[160];
+
 		if (argc != 2)
-			return cli_usage_error(!strcmp(sub, "passwd") ? "user passwd" : "user disable", "cần TÊN_ĐĂNG_NHẬP");
-		if (!strcmp(sub, "disable")) {
-			s = auth_disable(ctx->db, argv[1], &err);
-		} else {
-			if (!new_password(pw, sizeof(pw)))
+			return cli_usage_error("user passwd", "cần TÊN_ĐĂNG_NHẬP");
+		if (auth_proven(ctx->db) && !strcmp(argv[1], ctx->db->user))
+			old = ctx->password;           /* just proven by the login */
+		else if (!auth_proven(ctx->db) || ctx->db->role != ROLE_ADMIN) {
+			snprintf(prompt, sizeof(prompt), "Mật khẩu hiện tại của %s: ", argv[1]);
+			if (!cli_read_secret(prompt, cur, sizeof(cur))) {
+				fprintf(stderr, "antt: đổi mật khẩu cần mật khẩu hiện tại: chạy lệnh trong cửa sổ dòng lệnh, "
+					"hoặc đặt ANTT_USER=%s và ANTT_PASSWORD. Quên mật khẩu thì nhờ quản trị đặt lại.\n", argv[1]);
 				return CLI_FAIL;
-			s = auth_passwd(ctx->db, argv[1], pw, &err);
-			explicit_bzero(pw, sizeof(pw));
+			}
+			old = cur;
 		}
+		if (!new_password(pw, sizeof(pw))) {
+			explicit_bzero(cur, sizeof(cur));
+			return CLI_FAIL;
+		}
+		s = auth_passwd(ctx->db, argv[1], old, pw, &err);
+		explicit_bzero(pw, sizeof(pw));
+		explicit_bzero(cur, sizeof(cur));
 		if (s != ANTT_OK)
 			return cli_fail(s, &err);
-		printf(!strcmp(sub, "disable") ? "Đã khóa tài khoản %s.\n" : "Đã đổi mật khẩu của %s.\n", argv[1]);
+		printf("Đã đổi mật khẩu của %s.\n", argv[1]);
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "role")) {
+		auth_role role;
+		if (argc != 3 || (role = auth_role_parse(argv[2])) == ROLE_NONE)
+			return cli_usage_error("user role", "cần TÊN_ĐĂNG_NHẬP và vai trò entry (cán bộ nhập liệu), "
+				"reviewer (lãnh đạo duyệt) hoặc admin (quản trị)");
+		if ((s = auth_set_role(ctx->db, argv[1], role, &err)) != ANTT_OK)
+			return cli_fail(s, &err);
+		printf("Tài khoản %s nay là %s.\n", argv[1], auth_role_name(role));
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "disable") || !strcmp(sub, "enable")) {
+		int off = !strcmp(sub, "disable");
+		if (argc != 2)
+			return cli_usage_error(off ? "user disable" : "user enable", "cần TÊN_ĐĂNG_NHẬP");
+		s = off ? auth_disable(ctx->db, argv[1], &err) : auth_enable(ctx->db, argv[1], &err);
+		if (s != ANTT_OK)
+			return cli_fail(s, &err);
+		printf(off ? "Đã khóa tài khoản %s.\n" : "Đã mở khóa tài khoản %s.\n", argv[1]);
 		return CLI_OK;
 	}
 	return cli_usage_error("user", "không có lệnh con \"%s\"", sub);

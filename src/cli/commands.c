@@ -11,49 +11,51 @@
 #include <time.h>
 
 static const cli_command commands[] = {
-	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded])", 1 },
-	{ "unit list",     cmd_unit, "[--type LOẠI] [--under MÃ] [--search CHỮ] [--year NĂM] [--all]", "liệt kê đơn vị theo cây", 0 },
-	{ "unit add",      cmd_unit, "MÃ LOẠI TÊN [--parent MÃ]", "thêm một đơn vị", 1 },
-	{ "unit rename",   cmd_unit, "MÃ TÊN_MỚI", "đổi tên đơn vị", 0 },
-	{ "unit move",     cmd_unit, "MÃ MÃ_CẤP_TRÊN_MỚI", "chuyển đơn vị sang cấp trên khác (\"-\": lên cấp cao nhất)", 0 },
-	{ "unit retire",   cmd_unit, "MÃ [--date NĂM-THÁNG-NGÀY] [--merged-into MÃ]", "giải thể hoặc sáp nhập đơn vị", 0 },
-	{ "unit exclude",  cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị không thuộc diện đánh giá", 0 },
-	{ "forms check",   cmd_forms_check, "[TỆP.yaml ...]", "kiểm tra các bộ tiêu chí và in tóm tắt", 0 },
-	{ "register",      cmd_register, "MÃ NĂM", "ghi nhận đơn vị đăng ký phấn đấu trong năm", 1 },
+	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded])", 1, 1 },
+	{ "unit list",     cmd_unit, "[--type LOẠI] [--under MÃ] [--search CHỮ] [--year NĂM] [--all]", "liệt kê đơn vị theo cây", 0, 0 },
+	{ "unit add",      cmd_unit, "MÃ LOẠI TÊN [--parent MÃ]", "thêm một đơn vị", 1, 1 },
+	{ "unit rename",   cmd_unit, "MÃ TÊN_MỚI", "đổi tên đơn vị", 0, 1 },
+	{ "unit move",     cmd_unit, "MÃ MÃ_CẤP_TRÊN_MỚI", "chuyển đơn vị sang cấp trên khác (\"-\": lên cấp cao nhất)", 0, 1 },
+	{ "unit retire",   cmd_unit, "MÃ [--date NĂM-THÁNG-NGÀY] [--merged-into MÃ]", "giải thể hoặc sáp nhập đơn vị", 0, 1 },
+	{ "unit exclude",  cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị không thuộc diện đánh giá", 0, 1 },
+	{ "forms check",   cmd_forms_check, "[TỆP.yaml ...]", "kiểm tra các bộ tiêu chí và in tóm tắt", 0, 0 },
+	{ "register",      cmd_register, "MÃ NĂM", "ghi nhận đơn vị đăng ký phấn đấu trong năm", 1, 1 },
 	{ "answer set",    cmd_answer_set, "MÃ NĂM TIÊU_CHÍ GIÁ_TRỊ [--note GHI_CHÚ] [--exception|--no-exception]",
-	  "lưu một câu trả lời (TIÊU_CHÍ \"*\" với \"đạt\": mọi tiêu chí đạt)", 1 },
-	{ "answer import", cmd_answer_import, "TỆP.csv", "nhập câu trả lời (unit_code,year,criterion,value[,note])", 1 },
-	{ "assess show",   cmd_assess_show, "MÃ NĂM", "xem từng tiêu chí và kết luận của đơn vị", 0 },
-	{ "summary",       cmd_summary, "NĂM [--under MÃ]", "tổng hợp theo loại đơn vị: tổng số, đăng ký, đạt, tỷ lệ", 0 },
-	{ "submit",        cmd_workflow, "MÃ NĂM", "trình lãnh đạo phiếu đã nhập xong", 0 },
-	{ "approve",       cmd_workflow, "MÃ NĂM", "lãnh đạo duyệt (công nhận kết luận); phiếu không sửa được nữa", 0 },
-	{ "return",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo trả lại phiếu để sửa", 0 },
-	{ "reopen",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo mở lại phiếu đã duyệt", 0 },
+	  "lưu một câu trả lời (TIÊU_CHÍ \"*\" với \"đạt\": mọi tiêu chí đạt)", 1, 1 },
+	{ "answer import", cmd_answer_import, "TỆP.csv", "nhập câu trả lời (unit_code,year,criterion,value[,note])", 1, 1 },
+	{ "assess show",   cmd_assess_show, "MÃ NĂM", "xem từng tiêu chí và kết luận của đơn vị", 0, 0 },
+	{ "summary",       cmd_summary, "NĂM [--under MÃ]", "tổng hợp theo loại đơn vị: tổng số, đăng ký, đạt, tỷ lệ", 0, 0 },
+	{ "submit",        cmd_workflow, "MÃ NĂM", "trình lãnh đạo phiếu đã nhập xong", 0, 1 },
+	{ "approve",       cmd_workflow, "MÃ NĂM", "lãnh đạo duyệt (công nhận kết luận); phiếu không sửa được nữa", 0, 1 },
+	{ "return",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo trả lại phiếu để sửa", 0, 1 },
+	{ "reopen",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo mở lại phiếu đã duyệt", 0, 1 },
 	{ "audit",         cmd_audit, "[--unit MÃ] [--year NĂM] [--criterion TIÊU_CHÍ] [--since NĂM-THÁNG-NGÀY]",
-	  "nhật ký: ai đổi gì, lúc nào, từ gì thành gì", 0 },
-	{ "user add",      cmd_user, "TÊN_ĐĂNG_NHẬP \"Họ tên\" --role entry|reviewer|admin", "thêm tài khoản cán bộ", 1 },
-	{ "user passwd",   cmd_user, "TÊN_ĐĂNG_NHẬP", "đổi mật khẩu", 0 },
-	{ "user disable",  cmd_user, "TÊN_ĐĂNG_NHẬP", "khóa tài khoản", 0 },
-	{ "user list",     cmd_user, "", "liệt kê tài khoản", 0 },
+	  "nhật ký: ai đổi gì, lúc nào, từ gì thành gì", 0, 0 },
+	{ "user add",      cmd_user, "TÊN_ĐĂNG_NHẬP \"Họ tên\" --role entry|reviewer|admin", "thêm tài khoản cán bộ", 1, 1 },
+	{ "user passwd",   cmd_user, "TÊN_ĐĂNG_NHẬP", "đổi mật khẩu của mình (hỏi mật khẩu hiện tại); quản trị đặt lại của người khác", 0, 1 },
+	{ "user disable",  cmd_user, "TÊN_ĐĂNG_NHẬP", "khóa tài khoản", 0, 1 },
+	{ "user role",     cmd_user, "TÊN_ĐĂNG_NHẬP entry|reviewer|admin", "đổi vai trò của tài khoản", 0, 1 },
+	{ "user enable",   cmd_user, "TÊN_ĐĂNG_NHẬP", "mở khóa tài khoản", 0, 1 },
+	{ "user list",     cmd_user, "", "liệt kê tài khoản", 0, 0 },
 	{ "export",        cmd_export, "[--under MÃ] [--year NĂM] -o TỆP.antt [--force]",
-	  "ghi gói dữ liệu để chép sang máy khác (USB)", 0 },
+	  "ghi gói dữ liệu để chép sang máy khác (USB)", 0, 1 },
 	{ "import",        cmd_import, "TỆP.antt [--dry-run] [--under MÃ]",
-	  "kiểm tra và nhập gói từ máy khác; xung đột được giữ lại để người chọn", 1 },
+	  "kiểm tra và nhập gói từ máy khác; xung đột được giữ lại để người chọn", 1, 1 },
 	{ "conflicts",     cmd_conflicts, "[--all] | resolve SỐ local|incoming",
-	  "xem và giải quyết các xung đột khi nhập gói", 0 },
-	{ "score set",     cmd_score, "MÃ NĂM MỤC ĐIỂM_TỰ_CHẤM [ĐIỂM_CẤP_TRÊN]", "chấm điểm phong trào (QĐ 510) một mục", 1 },
-	{ "score show",    cmd_score, "MÃ NĂM", "phiếu chấm điểm: từng mục, tổng, chênh lệch, xếp loại", 0 },
-	{ "score import",  cmd_score, "TỆP.csv", "nhập điểm (unit_code,year,item,self[,reviewer])", 1 },
+	  "xem và giải quyết các xung đột khi nhập gói", 0, 0 },
+	{ "score set",     cmd_score, "MÃ NĂM MỤC ĐIỂM_TỰ_CHẤM [ĐIỂM_CẤP_TRÊN]", "chấm điểm phong trào (QĐ 510) một mục", 1, 1 },
+	{ "score show",    cmd_score, "MÃ NĂM", "phiếu chấm điểm: từng mục, tổng, chênh lệch, xếp loại", 0, 0 },
+	{ "score import",  cmd_score, "TỆP.csv", "nhập điểm (unit_code,year,item,self[,reviewer])", 1, 1 },
 	{ "movement",      cmd_movement, "add-model | end-model | add-activity | add-commendation | tipoffs | import | show",
-	  "sổ theo dõi phong trào: mô hình, phát động, khen thưởng, tin báo", 1 },
+	  "sổ theo dõi phong trào: mô hình, phát động, khen thưởng, tin báo", 1, 0 },
 	{ "candidates",    cmd_candidates, "NĂM [--propose MÃ | --withdraw MÃ | --under MÃ]",
-	  "đơn vị đạt tiêu chuẩn, xếp loại khá trở lên; đánh dấu đề nghị điển hình", 0 },
-	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0 },
-	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0 },
+	  "đơn vị đạt tiêu chuẩn, xếp loại khá trở lên; đánh dấu đề nghị điển hình", 0, 0 },
+	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0, 0 },
+	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0, 1 },
 	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY] [--summary-only]",
-	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0 },
-	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1 },
-	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1 },
+	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0, 0 },
+	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1, 1 },
+	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1, 0 },
 };
 
 void cli_usage(FILE *out)
@@ -72,6 +74,12 @@ int cli_fail(antt_status st, const antt_err *err)
 		fprintf(stderr, "antt: %s\n", err->msg);
 	else
 		fprintf(stderr, "antt: %s\n", antt_strerror(st));
+	/* core says who may; the command line says how */
+	if (st == ANTT_ERR_DENIED && err && strstr(err->msg, "chưa có tài khoản lãnh đạo duyệt"))
+		fprintf(stderr, "antt: quản trị tạo tài khoản lãnh đạo bằng: antt user add TÊN \"Họ tên\" --role reviewer\n");
+	else if (st == ANTT_ERR_DENIED && err && strstr(err->msg, "cần") && strstr(err->msg, "đăng nhập"))
+		fprintf(stderr, "antt: đăng nhập bằng cách đặt ANTT_USER=TÊN_ĐĂNG_NHẬP và ANTT_PASSWORD "
+			"(hoặc gõ mật khẩu khi được hỏi)\n");
 	return CLI_FAIL;
 }
 
@@ -121,33 +129,54 @@ int cli_current_year(antt_db *db)
 	return year;
 }
 
-/* With accounts in use, the command acts as ANTT_USER, whose password
- * comes from ANTT_PASSWORD or is asked on the terminal. Without a login
- * the database can be read but not changed. */
-static int cli_login(cli_ctx *ctx)
+/* ANTT_USER names the account a command acts as; it counts only once its
+ * password (ANTT_PASSWORD, or asked on the terminal) is proven. A name
+ * with no password is a failed login, never a pass: the command is refused
+ * if it would change anything, and otherwise reads as nobody. With no
+ * account on this machine the name cannot be proven and is not used. */
+static int cli_login(cli_ctx *ctx, int writes)
 {
 	const char *login = getenv("ANTT_USER"), *pw = getenv("ANTT_PASSWORD");
-	char buf[256], prompt[128];
+	char prompt[128];
 	antt_err err = { "" };
 	antt_status st;
 	int wait;
 
-	if (ctx->screens || ctx->db->role != ROLE_NONE || !login || !*login)
+	if (ctx->screens || auth_proven(ctx->db) || !login || !*login || !auth_accounts(ctx->db, ROLE_NONE))
 		return CLI_OK;
-	if (!pw) {
+	if (pw)
+		snprintf(ctx->password, sizeof(ctx->password), "%s", pw);
+	else {
 		snprintf(prompt, sizeof(prompt), "Mật khẩu của %s: ", login);
-		if (!cli_read_secret(prompt, buf, sizeof(buf)))
-			return CLI_OK;
-		pw = buf;
+		if (!cli_read_secret(prompt, ctx->password, sizeof(ctx->password))) {
+			if (!writes)
+				return CLI_OK;
+			fprintf(stderr, "antt: chưa đăng nhập được %s: không có mật khẩu. Đặt ANTT_PASSWORD, "
+				"hoặc chạy lệnh trong cửa sổ dòng lệnh để gõ mật khẩu.\n", login);
+			return CLI_FAIL;
+		}
 	}
-	st = auth_login(ctx->db, login, pw, &wait, &err);
-	explicit_bzero(buf, sizeof(buf));
-	if (st != ANTT_OK)
+	st = auth_login(ctx->db, login, ctx->password, &wait, &err);
+	if (st != ANTT_OK) {
+		explicit_bzero(ctx->password, sizeof(ctx->password));
 		return cli_fail(st, &err);
+	}
 	return CLI_OK;
 }
 
-int cli_open(cli_ctx *ctx, int create)
+/* A command that changes data (or what the next exchange sends) needs a
+ * proven login when the office uses accounts. */
+static int cli_require_login(cli_ctx *ctx, const cli_command *c)
+{
+	if (!c->writes || !auth_required(ctx->db) || auth_proven(ctx->db))
+		return CLI_OK;
+	fprintf(stderr, "antt: cần đăng nhập để chạy \"antt %s\": đặt ANTT_USER=TÊN_ĐĂNG_NHẬP (và ANTT_PASSWORD, "
+		"hoặc gõ mật khẩu khi được hỏi).\n", c->name);
+	return CLI_FAIL;
+}
+
+static int cli_open_as(cli_ctx *ctx, int create, int writes)
+
 {
 	antt_err err = { "" };
 	antt_status st;
@@ -164,7 +193,35 @@ int cli_open(cli_ctx *ctx, int create)
 		if (backup_daily(ctx->db, &made, &err) != ANTT_OK)
 			fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
 	}
-	return cli_login(ctx);
+	return cli_login(ctx, writes);
+}
+
+int cli_open(cli_ctx *ctx, int create)
+{
+	return cli_open_as(ctx, create, 0);
+}
+
+/* Restoring replaces everything: when the current database opens and uses
+ * accounts, an admin's proven login is needed. A database too damaged to
+ * open cannot say who may, and is restored as before (whoever holds the
+ * file could replace it anyway). */
+static int restore_login(cli_ctx *ctx, const cli_command *c)
+{
+	antt_err err = { "" };
+	antt_db *db = NULL;
+	int rc = CLI_OK;
+
+	if (db_open(ctx->db_path, DB_READONLY, &db, &err) != ANTT_OK)
+		return CLI_OK;
+	ctx->db = db;
+	if (auth_required(db)) {
+		if ((rc = cli_login(ctx, 1)) == CLI_OK && (rc = cli_require_login(ctx, c)) == CLI_OK &&
+		    auth_require(db, CAN_ADMIN, "khôi phục dữ liệu từ bản sao lưu", &err) != ANTT_OK)
+			rc = cli_fail(ANTT_ERR_DENIED, &err);
+	}
+	ctx->db = NULL;
+	db_close(db);
+	return rc;
 }
 
 int cli_main(cli_ctx *ctx, int argc, char **argv)
@@ -193,7 +250,13 @@ int cli_main(cli_ctx *ctx, int argc, char **argv)
 			continue;
 		/* forms check needs no database; restore must work on a damaged one */
 		if (strcmp(c->name, "forms check") != 0 && strcmp(c->name, "restore") != 0) {
-			int rc = cli_open(ctx, c->creates);
+			int rc = cli_open_as(ctx, c->creates, c->writes);
+			if (rc == CLI_OK)
+				rc = cli_require_login(ctx, c);
+			if (rc != CLI_OK)
+				return rc;
+		} else if (!strcmp(c->name, "restore")) {
+			int rc = restore_login(ctx, c);
 			if (rc != CLI_OK)
 				return rc;
 		}

@@ -64,15 +64,42 @@ auth_role auth_initial_role(antt_db *db)
 	return auth_required(db) ? ROLE_NONE : ROLE_OPEN;
 }
 
+int auth_proven(const antt_db *db)
+{
+	return db->role == ROLE_ENTRY || db->role == ROLE_REVIEWER || db->role == ROLE_ADMIN;
+}
+
+/* Without a proven login nobody may approve: a leader's decision carries a
+ * name, and a name nobody proved could be anyone's. */
 static int caps_of(auth_role r)
 {
 	switch (r) {
 	case ROLE_ENTRY:    return CAN_ENTER;
 	case ROLE_REVIEWER: return CAN_ENTER | CAN_REVIEW;
 	case ROLE_ADMIN:    return CAN_ENTER | CAN_ADMIN;
-	case ROLE_OPEN:     return CAN_ENTER | CAN_REVIEW | CAN_ADMIN;
+	case ROLE_OPEN:     return CAN_ENTER | CAN_ADMIN;
 	default:            return 0;
 	}
+}
+
+static int active_accounts(antt_db *db, const char *role)
+{
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM users WHERE active = 1 AND (?1 IS NULL OR role = ?1)",
+		-1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+int auth_accounts(antt_db *db, auth_role role)
+{
+	return active_accounts(db, role == ROLE_NONE ? NULL : auth_role_code(role)) > 0;
 }
 
 antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *err)
@@ -80,11 +107,27 @@ antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *
 	if (caps_of((auth_role)db->role) & cap)
 		return ANTT_OK;
 	if (db->role == ROLE_NONE)
-		return err_set(err, ANTT_ERR_DENIED, "cần đăng nhập để %s: đăng nhập trong chương trình, hoặc với "
-			"lệnh thì đặt ANTT_USER (và ANTT_PASSWORD, hoặc gõ mật khẩu khi được hỏi)", what);
+		return err_set(err, ANTT_ERR_DENIED, "cần đăng nhập để %s", what);
+	if (db->role == ROLE_OPEN && cap == CAN_REVIEW)
+		return err_set(err, ANTT_ERR_DENIED, "%s cần lãnh đạo duyệt đăng nhập bằng tài khoản của mình%s", what,
+			active_accounts(db, "reviewer") ? "" : " (máy này chưa có tài khoản lãnh đạo duyệt nào)");
 	return err_set(err, ANTT_ERR_DENIED, "%s (%s) không được %s: việc này dành cho %s", db->user,
 		auth_role_name((auth_role)db->role), what,
 		cap == CAN_REVIEW ? "lãnh đạo duyệt" : cap == CAN_ADMIN ? "quản trị" : "cán bộ nhập liệu");
+}
+
+/* Accounts are managed by a proven admin once any account exists; before
+ * that, whoever runs antt sets up the first one (an admin). Being "open"
+ * (login switched off) is not enough: it would let anyone give themselves
+ * a leader's account. */
+static antt_status require_account_admin(antt_db *db, const char *what, antt_err *err)
+{
+	if (!auth_accounts(db, ROLE_NONE) || db->role == ROLE_ADMIN)
+		return ANTT_OK;
+	if (auth_proven(db))
+		return err_set(err, ANTT_ERR_DENIED, "%s (%s) không được %s: việc này dành cho quản trị", db->user,
+			auth_role_name((auth_role)db->role), what);
+	return err_set(err, ANTT_ERR_DENIED, "cần quản trị đăng nhập để %s", what);
 }
 
 static antt_status hash_password(const char *password, char *out, size_t n, antt_err *err)
@@ -141,7 +184,7 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 	char hash[CRYPT_OUTPUT_SIZE], *nname = NULL;
 	antt_status s;
 
-	if ((s = auth_require(db, CAN_ADMIN, "thêm tài khoản", err)) != ANTT_OK)
+	if ((s = require_account_admin(db, "thêm tài khoản", err)) != ANTT_OK)
 		return s;
 	if (!*login || strpbrk(login, " \t,\""))
 		return err_set(err, ANTT_ERR_INVALID, "tên đăng nhập \"%s\" không hợp lệ: không để trống, không có khoảng trắng", login);
@@ -151,18 +194,11 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 		free(nname);
 		return err_set(err, ANTT_ERR_INVALID, "cần họ tên của cán bộ");
 	}
-	if (role != ROLE_ADMIN && !auth_required(db)) {
+	if (role != ROLE_ADMIN && !active_accounts(db, "admin")) {
 		/* otherwise nobody could manage accounts once login is on */
-		sqlite3_stmt *st = NULL;
-		int admins = 0;
-		if (db_prepare(db, "SELECT 1 FROM users WHERE role = 'admin' AND active = 1", &st, NULL) == ANTT_OK)
-			admins = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
-		if (!admins) {
-			free(nname);
-			return err_set(err, ANTT_ERR_INVALID, "tài khoản đầu tiên phải là quản trị (--role admin), "
-				"để luôn có người quản lý được tài khoản");
-		}
+		free(nname);
+		return err_set(err, ANTT_ERR_INVALID, "tài khoản đầu tiên phải là quản trị (--role admin), "
+			"để luôn có người quản lý được tài khoản");
 	}
 	if ((s = hash_password(password, hash, sizeof(hash), err)) == ANTT_OK)
 		s = run(db, "INSERT INTO users (login, name, role, hash, updated_by) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -171,14 +207,22 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 	return s;
 }
 
-antt_status auth_passwd(antt_db *db, const char *login, const char *password, antt_err *err)
+antt_status auth_passwd(antt_db *db, const char *login, const char *old, const char *password, antt_err *err)
 {
 	char hash[CRYPT_OUTPUT_SIZE];
 	antt_status s;
 
-	/* one's own password, or anyone's for an admin */
-	if (strcmp(login, db->user) && (s = auth_require(db, CAN_ADMIN, "đổi mật khẩu người khác", err)) != ANTT_OK)
+	/* one's own password with the old one; anyone's for a proven admin,
+	 * recorded as the admin's doing */
+	if (old) {
+		int wait;
+		if ((s = auth_login(db, login, old, &wait, err)) != ANTT_OK)
+			return err_set(err, s, "mật khẩu hiện tại không đúng%s", wait ? "; hãy đợi rồi thử lại" : "");
+	} else if (!auth_proven(db) || !strcmp(login, db->user)) {
+		return err_set(err, ANTT_ERR_DENIED, "đổi mật khẩu của mình cần mật khẩu hiện tại");
+	} else if ((s = require_account_admin(db, "đặt lại mật khẩu người khác", err)) != ANTT_OK) {
 		return s;
+	}
 	if ((s = hash_password(password, hash, sizeof(hash), err)) != ANTT_OK)
 		return s;
 	return run(db, "UPDATE users SET hash = ?2, failures = 0, locked_until = NULL, updated_by = ?5,"
@@ -186,14 +230,58 @@ antt_status auth_passwd(antt_db *db, const char *login, const char *password, an
 		login, hash, NULL, NULL, err, "đổi mật khẩu");
 }
 
+/* The last active admin stays: without one nobody could manage accounts or
+ * settings again. (A trigger in db/ keeps the same rule.) */
+static antt_status keep_last_admin(antt_db *db, const char *login, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int last = 0;
+
+	if (db_prepare(db, "SELECT role = 'admin' AND active = 1 AND (SELECT count(*) FROM users"
+		" WHERE role = 'admin' AND active = 1) = 1 FROM users WHERE login = ?", &st, NULL) == ANTT_OK) {
+		sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+		last = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (last)
+		return err_set(err, ANTT_ERR_DENIED, "%s là quản trị cuối cùng còn hoạt động: không khóa hay đổi vai trò "
+			"được, vì sau đó không ai quản lý được tài khoản và thiết lập. Hãy thêm một quản trị khác trước", login);
+	return ANTT_OK;
+}
+
 antt_status auth_disable(antt_db *db, const char *login, antt_err *err)
 {
 	antt_status s;
 
-	if ((s = auth_require(db, CAN_ADMIN, "khóa tài khoản", err)) != ANTT_OK)
+	if ((s = require_account_admin(db, "khóa tài khoản", err)) != ANTT_OK ||
+	    (s = keep_last_admin(db, login, err)) != ANTT_OK)
 		return s;
 	return run(db, "UPDATE users SET active = 0, updated_by = ?5 WHERE login = ?1 AND active = 1",
 		login, NULL, NULL, NULL, err, "khóa tài khoản");
+}
+
+antt_status auth_enable(antt_db *db, const char *login, antt_err *err)
+{
+	antt_status s;
+
+	if ((s = require_account_admin(db, "mở khóa tài khoản", err)) != ANTT_OK)
+		return s;
+	return run(db, "UPDATE users SET active = 1, failures = 0, locked_until = NULL, updated_by = ?5"
+		" WHERE login = ?1 AND active = 0", login, NULL, NULL, NULL, err, "mở khóa tài khoản");
+}
+
+antt_status auth_set_role(antt_db *db, const char *login, auth_role role, antt_err *err)
+{
+	antt_status s;
+
+	if (role < ROLE_ENTRY || role > ROLE_ADMIN)
+		return err_set(err, ANTT_ERR_INVALID, "vai trò phải là cán bộ nhập liệu (entry), lãnh đạo duyệt (reviewer) hoặc quản trị (admin)");
+	if ((s = require_account_admin(db, "đổi vai trò tài khoản", err)) != ANTT_OK)
+		return s;
+	if (role != ROLE_ADMIN && (s = keep_last_admin(db, login, err)) != ANTT_OK)
+		return s;
+	return run(db, "UPDATE users SET role = ?2, updated_by = ?5 WHERE login = ?1",
+		login, auth_role_code(role), NULL, NULL, err, "đổi vai trò tài khoản");
 }
 
 antt_status auth_login(antt_db *db, const char *login, const char *password, int *wait_s, antt_err *err)
@@ -229,8 +317,9 @@ antt_status auth_login(antt_db *db, const char *login, const char *password, int
 		*wait_s = (int)wait;
 		return err_set(err, ANTT_ERR_DENIED, "đã nhập sai nhiều lần: hãy đợi %lld giây rồi thử lại", wait);
 	}
+	/* an empty or missing password is a failed login, never a pass */
 	memset(&data, 0, sizeof(data));
-	ok = crypt_rn(password, hash, &data, sizeof(data)) && !strcmp(data.output, hash);
+	ok = password && *password && crypt_rn(password, hash, &data, sizeof(data)) && !strcmp(data.output, hash);
 	explicit_bzero(&data, sizeof(data));
 	if (!ok) {
 		/* from the third failure on, each try waits twice as long:

@@ -171,16 +171,14 @@ void db_uuid(char out[37])
 		b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
+/* Who writes before anyone logs in: never a name taken on trust (ANTT_USER
+ * names an account only once auth_login proves it), and never one that
+ * could be read as an account's (logins have no spaces). */
 static void who_am_i(char *out, size_t n)
 {
-	const char *u = getenv("ANTT_USER");
-	struct passwd *pw;
+	struct passwd *pw = getpwuid(getuid());
 
-	if (!u || !*u) {
-		pw = getpwuid(getuid());
-		u = pw ? pw->pw_name : "?";
-	}
-	snprintf(out, n, "%s", u);
+	snprintf(out, n, "(không đăng nhập) %s", pw && pw->pw_name ? pw->pw_name : "?");
 }
 
 static antt_status migrate(antt_db *db, int from, antt_err *err)

@@ -343,6 +343,20 @@ static antt_status reason_submit(ui *ui, const char *text)
 	return ANTT_OK;
 }
 
+static void approve(ui *ui)
+{
+	antt_err err = { "" };
+
+	workflow(ui, assess_approve(ui->db, ui->chk.unit.code, ui->year, &err), &err,
+		"Đã duyệt: kết luận được công nhận, phiếu không sửa được nữa.");
+}
+
+static void ask_reason(ui *ui)
+{
+	ui_prompt(ui, !strcmp(ui->chk.status, "approved") ? "Mở lại phiếu đã duyệt — lý do:" : "Trả lại — lý do:",
+		"", reason_submit);
+}
+
 static int act_check(ui *ui, ui_action a)
 {
 	antt_err err = { "" };
@@ -440,12 +454,12 @@ static int act_check(ui *ui, ui_action a)
 		workflow(ui, assess_submit(ui->db, ui->chk.unit.code, ui->year, &err), &err, "Đã trình lãnh đạo.");
 		return R_REDRAW;
 	case ACT_APPROVE:
-		workflow(ui, assess_approve(ui->db, ui->chk.unit.code, ui->year, &err), &err,
-			"Đã duyệt: kết luận được công nhận, phiếu không sửa được nữa.");
+		if (ui_leader_first(ui, "duyệt", approve))
+			approve(ui);
 		return R_REDRAW;
 	case ACT_RETURN:
-		ui_prompt(ui, !strcmp(ui->chk.status, "approved") ? "Mở lại phiếu đã duyệt — lý do:" : "Trả lại — lý do:",
-			"", reason_submit);
+		if (ui_leader_first(ui, !strcmp(ui->chk.status, "approved") ? "mở lại phiếu" : "trả lại phiếu", ask_reason))
+			ask_reason(ui);
 		return R_REDRAW;
 	default:
 		return R_NONE;

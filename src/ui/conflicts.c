@@ -62,12 +62,27 @@ static void draw_conflicts(ui *ui)
 		ui_put(3, 2, ui->cols - 4, "Không có xung đột nào đang chờ.", A_NORMAL);
 }
 
-static int act_conflicts(ui *ui, ui_action a)
+/* Settle the selected conflict; which side is in ui->pctx[1] ("1" the
+ * package's) so a leader's login can come first. */
+static void resolve(ui *ui)
 {
 	long long id = 0;
-	long n;
+	long n = walk_list(ui, 0, &id);
+	int incoming = ui->pctx[1][0] == '1';
 	antt_err err = { "" };
 
+	if (n == 0 || !id)
+		return;
+	if (sync_resolve(ui->db, id, incoming, &err) != ANTT_OK)
+		ui_message(ui, 1, "%s", err.msg);
+	else
+		ui_message(ui, 0, "Xung đột #%lld: đã %s.", id, incoming ? "lấy bản trong gói" : "giữ bản ở máy này");
+	if (ui->csel >= n - 1 && ui->csel > 0)
+		ui->csel--;
+}
+
+static int act_conflicts(ui *ui, ui_action a)
+{
 	switch (a) {
 	case ACT_BACK:
 		ui_pop(ui);
@@ -77,15 +92,9 @@ static int act_conflicts(ui *ui, ui_action a)
 	case ACT_UP: if (ui->csel > 0) ui->csel--; return R_REDRAW;
 	case ACT_DOWN: ui->csel++; return R_REDRAW;
 	case ACT_KEEP_LOCAL: case ACT_TAKE_INCOMING:
-		n = walk_list(ui, 0, &id);
-		if (n == 0 || !id)
-			return R_REDRAW;
-		if (sync_resolve(ui->db, id, a == ACT_TAKE_INCOMING, &err) != ANTT_OK)
-			ui_message(ui, 1, "%s", err.msg);
-		else
-			ui_message(ui, 0, "Xung đột #%lld: đã %s.", id, a == ACT_TAKE_INCOMING ? "lấy bản trong gói" : "giữ bản ở máy này");
-		if (ui->csel >= n - 1 && ui->csel > 0)
-			ui->csel--;
+		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", a == ACT_TAKE_INCOMING);
+		if (ui_leader_first(ui, "chọn bản khi có xung đột", resolve))
+			resolve(ui);
 		return R_REDRAW;
 	default:
 		return R_NONE;

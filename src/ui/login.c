@@ -1,6 +1,7 @@
 /* The login screen, when the office uses accounts: the login, then the
  * password (shown as stars). A wrong password makes the next try wait
- * longer (auth_login says how long). */
+ * longer (auth_login says how long). Where login is off, a leader still
+ * logs in to approve: the same two prompts, asked on the spot. */
 #include <curses.h>
 #include "ui.h"
 #include "auth.h"
@@ -38,15 +39,21 @@ static antt_status password_submit(ui *ui, const char *text)
 	return ANTT_OK;
 }
 
-static antt_status login_submit(ui *ui, const char *text)
+/* The login typed: keep it, ask the password. */
+static antt_status ask_password(ui *ui, const char *login, ui_submit next)
 {
-	if (!*text) {
+	if (!*login) {
 		ui_message(ui, 1, "Cần tên đăng nhập.");
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
-	ui_prompt_secret(ui, "Mật khẩu:", password_submit);
+	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", login);
+	ui_prompt_secret(ui, "Mật khẩu:", next);
 	return ANTT_OK;
+}
+
+static antt_status login_submit(ui *ui, const char *text)
+{
+	return ask_password(ui, text, password_submit);
 }
 
 static int act_login(ui *ui, ui_action a)
@@ -58,3 +65,53 @@ static int act_login(ui *ui, ui_action a)
 }
 
 const ui_screen ui_login_screen = { SC_LOGIN, draw_login, act_login };
+
+static antt_status leader_login_submit(ui *ui, const char *text);
+
+static antt_status leader_password_submit(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	void (*then)(struct ui *) = ui->then;
+	int wait = 0;
+
+	if (auth_login(ui->db, ui->pctx[0], text, &wait, &err) != ANTT_OK) {
+		ui_prompt(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", ui->pctx[0], leader_login_submit);
+		ui_message(ui, 1, "%s", err.msg);
+		return ANTT_OK;
+	}
+	ui->then = NULL;
+	if (ui->db->role != ROLE_REVIEWER) {
+		ui_message(ui, 1, "%s (%s) không phải lãnh đạo duyệt.", ui->db->user,
+			auth_role_name((auth_role)ui->db->role));
+		return ANTT_OK;
+	}
+	ui->prompting = 0;
+	if (then)
+		then(ui);
+	return ANTT_OK;
+}
+
+static antt_status leader_login_submit(ui *ui, const char *text)
+{
+	return ask_password(ui, text, leader_password_submit);
+}
+
+int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
+{
+	antt_err err = { "" };
+
+	if (auth_require(ui->db, CAN_REVIEW, what, &err) == ANTT_OK)
+		return 1;
+	if (ui->db->role == ROLE_OPEN && auth_accounts(ui->db, ROLE_REVIEWER)) {
+		ui->then = then;
+		ui_prompt(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", "", leader_login_submit);
+		ui_message(ui, 0, "Việc này cần lãnh đạo duyệt đăng nhập (Esc: thôi).");
+		return 0;
+	}
+	if (ui->db->role == ROLE_OPEN)
+		ui_message(ui, 1, "%s. Quản trị tạo tài khoản lãnh đạo bằng lệnh: antt user add TÊN \"Họ tên\" --role reviewer",
+			err.msg);
+	else
+		ui_message(ui, 1, "%s", err.msg);
+	return 0;
+}

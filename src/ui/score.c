@@ -83,6 +83,11 @@ static antt_status save(ui *ui, const char *text, int reviewer)
 static antt_status self_submit(ui *ui, const char *text) { return save(ui, text, 0); }
 static antt_status reviewer_submit(ui *ui, const char *text) { return save(ui, text, 1); }
 
+static void ask_reviewer(ui *ui)
+{
+	ui_prompt(ui, "Điểm cấp trên chấm (trống để xóa):", "", reviewer_submit);
+}
+
 static int act_score(ui *ui, ui_action a)
 {
 	long top = 0;
@@ -98,7 +103,8 @@ static int act_score(ui *ui, ui_action a)
 		ui_prompt(ui, "Điểm tự chấm (mục trừ điểm: số vụ việc; trống để xóa):", "", self_submit);
 		return R_REDRAW;
 	case ACT_REVIEWER:
-		ui_prompt(ui, "Điểm cấp trên chấm (trống để xóa):", "", reviewer_submit);
+		if (ui_leader_first(ui, "chấm điểm của cấp trên", ask_reviewer))
+			ask_reviewer(ui);
 		return R_REDRAW;
 	default:
 		return R_NONE;

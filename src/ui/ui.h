@@ -56,6 +56,7 @@ typedef struct ui {
 	ui_submit submit;
 	int prompt_mask;           /* a password: drawn as stars, no Telex */
 	char pctx[4][128];         /* what a multi-step dialog has gathered */
+	void (*then)(struct ui *ui); /* what a leader's login was asked for */
 
 	/* units */
 	tree_view tree;
@@ -98,6 +99,12 @@ extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
  * on an empty database, else the units, or the checklist left open. */
 void ui_start(ui *ui);
 void ui_prompt_secret(ui *ui, const char *label, ui_submit submit);
+
+/* Before a leader's action (approve, return, reopen, a reviewer's score,
+ * choosing in a conflict): 1 when the session may do it now. Otherwise 0,
+ * and where login is off it asks for a leader's login and password and
+ * runs then() once the leader is proven; else it says who may and how. */
+int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *));
 void ui_history_free(ui *ui);
 void ui_history_open(ui *ui, const char *unit, int year, const char *criterion);
 

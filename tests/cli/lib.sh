@@ -5,7 +5,8 @@ ANTT=${ANTT:-./antt}
 T=$(mktemp -d /tmp/antt-cli-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 DB="$T/test.db"
-export ANTT_USER=kiemthu
+# a name is believed only once its password is proven (auth.c)
+unset ANTT_USER ANTT_PASSWORD
 failed=0
 
 # run ARGS...: run antt on $DB; sets $rc, $out, $err
@@ -32,5 +33,14 @@ expect_eq() { [ "$1" = "$2" ] && ok "$3" || not_ok "$3: '$1' != '$2'"; }
 
 # sql QUERY: read the database with sqlite3
 sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }
+
+# leaders [DB]: an admin (qt / quantri1) and a leader (lanhdao / lanhdao1),
+# with login left off: anyone enters, only a proven leader approves
+leaders() {
+	ANTT_NEW_PASSWORD=quantri1 "$ANTT" --db "${1:-$DB}" user add qt "Nguyễn Quản Trị" --role admin > /dev/null &&
+	ANTT_USER=qt ANTT_PASSWORD=quantri1 ANTT_NEW_PASSWORD=lanhdao1 "$ANTT" --db "${1:-$DB}" \
+		user add lanhdao "Lê Văn Bình" --role reviewer > /dev/null &&
+	ANTT_USER=qt ANTT_PASSWORD=quantri1 "$ANTT" --db "${1:-$DB}" settings login_required 0 > /dev/null
+}
 
 finish() { exit $failed; }

@@ -40,7 +40,11 @@ expect_err "dòng 3: không có đơn vị mã \"X999\"" "unknown unit"
 
 # score sheets: classes and candidates
 printf 'unit_code,year,item,self,reviewer\nX001-CQ02,2024,6,34,34\nX001-CQ02,2024,7,30,30\nX001-CQ02,2024,5,20,18\nX001-CQ02,2024,1,3,3\nX001-CQ01,2024,6,30,30\n' > "$T/scores.csv"
-run score import "$T/scores.csv"; expect_rc 0 "scores imported"
+run score import "$T/scores.csv"; expect_rc 1 "reviewer's scores need a proven leader"
+expect_err "cần lãnh đạo duyệt đăng nhập" "the refusal says who may"
+leaders
+ANTT_USER=lanhdao run score import "$T/scores.csv"; expect_rc 1 "a leader's name with no password is refused"
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run score import "$T/scores.csv"; expect_rc 0 "scores imported by the leader"
 run score show X001-CQ02 2024
 expect_out "Tổng: tự chấm 87,0, cấp trên chấm 85,0; chênh lệch -2,0" "totals and the difference"
 expect_out "Xếp loại: Khá" "class from the reviewer's score"

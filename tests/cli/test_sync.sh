@@ -86,18 +86,19 @@ run conflicts
 expect_out "X1-K1 năm 2024, tiêu chí 2 — hai bên cùng sửa" "the conflict is listed"
 expect_no_out "(0)" "no raw numbers in the listed versions"
 id=$(sqlite3 "$T/office.db" "SELECT id FROM conflicts WHERE resolution IS NULL")
-ANTT_USER=truongcong run conflicts resolve "$id" incoming
+DB="$T/office.db" leaders
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run conflicts resolve "$id" incoming
 expect_rc 0 "a person chooses the package's version"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT x.note FROM answers x JOIN assessments a ON a.id = x.assessment_id JOIN units u ON u.id = a.unit_id WHERE u.code = 'X1-K1' AND x.criterion = '2'")" \
 	"xã sửa" "the chosen version is applied"
-expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'conflicts' AND who = 'truongcong' AND json_extract(new_value, '$.chosen') = 'incoming'")" \
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'conflicts' AND who = 'lanhdao' AND json_extract(new_value, '$.chosen') = 'incoming'")" \
 	"1" "the choice is audited"
 run import "$T/c1b.antt"
 expect_out "xung đột 0" "the settled package brings no new conflict"
 
 # an assessment approved at the office is not changed by a late package
 A office.db submit X2-K1 2024 > /dev/null
-A office.db approve X2-K1 2024 > /dev/null
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 A office.db approve X2-K1 2024 > /dev/null
 A commune2.db answer set X2-K1 2024 3a không --note "phát hiện muộn" > /dev/null
 A commune2.db export --under X2 -o "$T/c2b.antt" > /dev/null
 run import "$T/c2b.antt"

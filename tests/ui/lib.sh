@@ -12,7 +12,7 @@ trap 'stop; rm -rf "$T"' EXIT
 # start [ENV=VALUE ...]: antt on $DB in a fresh pane
 start() {
 	stop
-	tmux new-session -d -s "$S" -x 80 -y 24 "exec env $* ANTT_USER=kiemthu $ANTT --db $DB"
+	tmux new-session -d -s "$S" -x 80 -y 24 "exec env $* $ANTT --db $DB"
 }
 keys() { tmux send-keys -t "$S" "$@"; }
 # type TEXT: literal keys
@@ -47,6 +47,16 @@ wait_gone() {
 	i=0
 	while tmux has-session -t "$S" 2>/dev/null && [ $i -lt $((100 * SLOW)) ]; do sleep 0.05; i=$((i + 1)); done
 	! tmux has-session -t "$S" 2>/dev/null
+}
+
+# leader_login LOGIN PASSWORD: answer the two prompts a leader's action asks
+leader_login() {
+	wait_for "Lãnh đạo duyệt đăng nhập — tên đăng nhập:"
+	type_text "$1"
+	keys Enter
+	wait_for "Mật khẩu:"
+	type_text "$2"
+	keys Enter
 }
 
 # the row of the screen that contains TEXT

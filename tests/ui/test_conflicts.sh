@@ -10,6 +10,7 @@ A test.db answer set X001-K02 2024 2 không --note "huyện sửa" > /dev/null
 A commune.db answer set X001-K02 2024 2 không --note "xã sửa" > /dev/null
 A commune.db export --under X001 -o "$T/c.antt" > /dev/null
 A test.db import "$T/c.antt" > /dev/null
+leaders
 
 start
 wait_for "Lọc: loại"
@@ -18,6 +19,7 @@ wait_for "X001-K02 năm 2024, tiêu chí 2 — hai bên cùng sửa"
 wait_for "máy này: trả lời không; ghi chú: huyện sửa"
 wait_for "trong gói: trả lời không; ghi chú: xã sửa"
 keys 2
+leader_login lanhdao lanhdao1
 wait_for "đã lấy bản trong gói"
 wait_for "Không có xung đột nào đang chờ."
 expect_eq "$(sql "SELECT x.note FROM answers x JOIN assessments a ON a.id = x.assessment_id JOIN units u ON u.id = a.unit_id WHERE u.code = 'X001-K02' AND a.year = 2024 AND x.criterion = '2'")" \

@@ -13,6 +13,11 @@ wait_for "Tên đăng nhập:"
 type_text "canbo"
 keys Enter
 wait_for "Mật khẩu:"
+keys Enter
+wait_for "sai tên đăng nhập hoặc mật khẩu"
+expect_eq "$(sql "SELECT failures FROM users WHERE login = 'canbo'")" "1" "an empty password is a failed login"
+keys Enter
+wait_for "Mật khẩu:"
 type_text "sai-mat-khau"
 wait_for "Mật khẩu: ************"
 keys Enter

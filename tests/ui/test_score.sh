@@ -3,6 +3,7 @@
 . "$(dirname "$0")/lib.sh"
 
 "$ANTT" --db "$DB" demo > /dev/null
+leaders
 start
 wait_for "Lọc: loại"
 keys /
@@ -23,6 +24,12 @@ keys Enter
 wait_for "Đã lưu điểm mục 1."
 wait_for "Tổng: tự chấm 3,0 · cấp trên chấm - · chênh lệch -"
 keys r
+leader_login lanhdao ""
+wait_for "sai tên đăng nhập hoặc mật khẩu"
+keys Enter
+wait_for "Mật khẩu:"
+type_text "lanhdao1"
+keys Enter
 wait_for "Điểm cấp trên chấm"
 type_text "2,5"
 keys Enter
@@ -32,4 +39,6 @@ keys Escape
 wait_for "Kết luận:"
 quit_app
 expect_eq "$(sql "SELECT self || '/' || reviewer FROM scores x JOIN units u ON u.id = x.unit_id WHERE u.code = 'X001-CQ02'")" "3.0/2.5" "scores stored"
+expect_eq "$(sql "SELECT x.updated_by FROM scores x JOIN units u ON u.id = x.unit_id WHERE u.code = 'X001-CQ02'")" "lanhdao" \
+	"the reviewer's score is the proven leader's"
 finish

@@ -9,6 +9,8 @@
 static antt_err err;
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
 
+static void as(antt_db *db, const char *login, const char *pw);
+
 /* A commune with two khu dân cư and three accounts; returns logged out. */
 static antt_db *office(void)
 {
@@ -19,6 +21,9 @@ static antt_db *office(void)
 	assert_int_equal(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err), ANTT_ERR_INVALID);
 	assert_contains(err.msg, "tài khoản đầu tiên phải là quản trị");
 	OK(auth_user_add(db, "qt", "Nguyễn Quản Trị", ROLE_ADMIN, "quantri1", &err));
+	db->role = auth_initial_role(db);
+	assert_int_equal(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err), ANTT_ERR_DENIED);
+	as(db, "qt", "quantri1");
 	OK(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err));
 	OK(auth_user_add(db, "lanhdao", "Lê Văn Bình", ROLE_REVIEWER, "lanhdao1", &err));
 	db->role = auth_initial_role(db);
@@ -50,8 +55,8 @@ static void passwords_are_hashed_and_checked(void **state)
 	assert_int_equal(db->role, ROLE_ENTRY);
 	assert_string_equal(db->user, "canbo");
 	assert_int_equal(auth_user_add(db, "x", "X", ROLE_ENTRY, "abcdef12", &err), ANTT_ERR_DENIED);
-	assert_int_equal(auth_passwd(db, "canbo", "ngan", &err), ANTT_ERR_INVALID);
-	OK(auth_passwd(db, "canbo", "matkhau2", &err));
+	assert_int_equal(auth_passwd(db, "canbo", "matkhau1", "ngan", &err), ANTT_ERR_INVALID);
+	OK(auth_passwd(db, "canbo", "matkhau1", "matkhau2", &err));
 	tu_cleanup(db);
 }
 
@@ -191,6 +196,121 @@ static void history_says_who_did_what(void **state)
 	tu_cleanup(db);
 }
 
+/* Attack: a name with no password, or an empty one, is not a login. */
+static void empty_password_is_a_failed_login(void **state)
+{
+	antt_db *db = office();
+	int wait;
+	(void)state;
+	assert_int_equal(auth_login(db, "lanhdao", "", &wait, &err), ANTT_ERR_DENIED);
+	assert_int_equal(auth_login(db, "lanhdao", NULL, &wait, &err), ANTT_ERR_DENIED);
+	assert_int_equal(db->role, ROLE_NONE);
+	assert_int_equal(tu_int(db, "SELECT failures FROM users WHERE login = 'lanhdao'"), 2);
+	assert_int_equal(assess_approve(db, "K1", 2024, &err), ANTT_ERR_DENIED);
+	tu_cleanup(db);
+}
+
+/* Attack: setting a new password on someone's account without knowing
+ * the old one. One's own needs the old password; a proven admin resets
+ * anyone's, and the audit names the admin. */
+static void a_password_is_changed_by_its_owner_or_an_admin(void **state)
+{
+	antt_db *db = office();
+	(void)state;
+	/* nobody logged in, the "owner" by name only */
+	snprintf(db->user, sizeof(db->user), "lanhdao");
+	assert_int_equal(auth_passwd(db, "lanhdao", NULL, "chiemquyen", &err), ANTT_ERR_DENIED);
+	assert_int_equal(auth_passwd(db, "lanhdao", "", "chiemquyen", &err), ANTT_ERR_DENIED);
+	assert_int_equal(auth_passwd(db, "lanhdao", "doan-mo", "chiemquyen", &err), ANTT_ERR_DENIED);
+	assert_contains(err.msg, "mật khẩu hiện tại không đúng");
+	/* another officer, proven, is not an admin */
+	as(db, "canbo", "matkhau1");
+	assert_int_equal(auth_passwd(db, "lanhdao", NULL, "chiemquyen", &err), ANTT_ERR_DENIED);
+	assert_int_equal(auth_passwd(db, "canbo", NULL, "matkhau9", &err), ANTT_ERR_DENIED);   /* own: old needed */
+	OK(auth_passwd(db, "canbo", "matkhau1", "matkhau9", &err));
+	/* the admin resets the leader's; the audit names the admin */
+	as(db, "qt", "quantri1");
+	OK(auth_passwd(db, "lanhdao", NULL, "datlai123", &err));
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE tbl = 'users' AND row_uuid = 'lanhdao'"
+		" AND who = 'qt' AND json_extract(new_value, '$.password') = 'đã đổi'"), 1);
+	as(db, "lanhdao", "datlai123");
+	assert_int_equal(db->role, ROLE_REVIEWER);
+	tu_cleanup(db);
+}
+
+/* With login switched off the name in ANTT_USER is not believed: writes
+ * are recorded as nobody's, approving needs the leader's own login, and
+ * accounts are still managed by a proven admin only. */
+static void login_off_believes_no_name(void **state)
+{
+	antt_db *db = office();
+	int wait;
+	(void)state;
+	as(db, "qt", "quantri1");
+	OK(db_setting_set(db, "login_required", "0", &err));
+	db_close(db);
+	setenv("ANTT_USER", "lanhdao", 1);
+	OK(db_open(tu_path("test.db"), 0, &db, &err));
+	setenv("ANTT_USER", "kiemthu", 1);
+	assert_int_equal(db->role, ROLE_OPEN);
+	assert_int_equal(auth_proven(db), 0);
+	assert_non_null(strstr(db->user, "(không đăng nhập)"));
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(assess_submit(db, "K1", 2024, &err));
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE who = 'lanhdao'"), 0);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE tbl = 'assessments' AND who LIKE '(không đăng nhập) %'"
+		" AND json_extract(new_value, '$.status') = 'submitted'"), 1);
+	assert_int_equal(assess_approve(db, "K1", 2024, &err), ANTT_ERR_DENIED);
+	assert_contains(err.msg, "cần lãnh đạo duyệt đăng nhập");
+	/* open is not admin enough to give oneself an account */
+	assert_int_equal(auth_user_add(db, "ke-gian", "Kẻ Gian", ROLE_REVIEWER, "matkhau1", &err), ANTT_ERR_DENIED);
+	assert_int_equal(auth_passwd(db, "lanhdao", NULL, "chiemquyen", &err), ANTT_ERR_DENIED);
+	assert_int_equal(auth_set_role(db, "canbo", ROLE_REVIEWER, &err), ANTT_ERR_DENIED);
+	OK(auth_login(db, "lanhdao", "lanhdao1", &wait, &err));
+	OK(assess_approve(db, "K1", 2024, &err));
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE who = 'lanhdao'"
+		" AND json_extract(new_value, '$.status') = 'approved'"), 1);
+	tu_cleanup(db);
+}
+
+/* With no account at all nobody can approve: the message says why. */
+static void no_accounts_no_approval(void **state)
+{
+	antt_db *db = tu_open();
+	(void)state;
+	OK(unit_add(db, "K1", "khu-dan-cu", "Thôn Đông", NULL, &err));
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(assess_submit(db, "K1", 2024, &err));
+	assert_int_equal(assess_approve(db, "K1", 2024, &err), ANTT_ERR_DENIED);
+	assert_contains(err.msg, "chưa có tài khoản lãnh đạo duyệt");
+	assert_int_equal(assess_reopen(db, "K1", 2024, "x", &err), ANTT_ERR_DENIED);
+	tu_cleanup(db);
+}
+
+/* Attack: disabling or demoting the last admin locks everybody out of
+ * accounts and settings for good. */
+static void the_last_admin_stays(void **state)
+{
+	antt_db *db = office();
+	(void)state;
+	as(db, "qt", "quantri1");
+	assert_int_equal(auth_disable(db, "qt", &err), ANTT_ERR_DENIED);
+	assert_contains(err.msg, "quản trị cuối cùng");
+	assert_int_equal(auth_set_role(db, "qt", ROLE_ENTRY, &err), ANTT_ERR_DENIED);
+	OK(auth_user_add(db, "qt2", "Phạm Quản Trị", ROLE_ADMIN, "quantri2", &err));
+	OK(auth_set_role(db, "qt", ROLE_REVIEWER, &err));
+	as(db, "qt2", "quantri2");
+	assert_int_equal(auth_disable(db, "qt2", &err), ANTT_ERR_DENIED);
+	OK(auth_disable(db, "canbo", &err));
+	OK(auth_enable(db, "canbo", &err));
+	/* the database keeps the rule whatever writes the row */
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE users SET active = 0 WHERE login = 'qt2'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE users SET role = 'entry' WHERE login = 'qt2'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(sqlite3_exec(db->sql, "DELETE FROM users WHERE login = 'qt2'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1"), 1);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -200,6 +320,11 @@ int main(void)
 		cmocka_unit_test(approved_is_locked_until_reopened_with_a_reason),
 		cmocka_unit_test(approved_verdict_is_frozen),
 		cmocka_unit_test(history_says_who_did_what),
+		cmocka_unit_test(empty_password_is_a_failed_login),
+		cmocka_unit_test(a_password_is_changed_by_its_owner_or_an_admin),
+		cmocka_unit_test(login_off_believes_no_name),
+		cmocka_unit_test(no_accounts_no_approval),
+		cmocka_unit_test(the_last_admin_stays),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

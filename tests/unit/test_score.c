@@ -34,6 +34,7 @@ static void arithmetic_with_groups_and_deductions(void **state)
 	antt_db *db = setup_units();
 	int cls;
 	(void)state;
+	tu_as_leader(db);   /* the reviewer's scores */
 	OK(score_set(db, "C1", 2024, "1", "3", "2,5", &err));
 	OK(score_set(db, "C1", 2024, "4a", "1", NULL, &err));
 	OK(score_set(db, "C1", 2024, "4b", "4", NULL, &err));

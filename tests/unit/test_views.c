@@ -140,7 +140,9 @@ static void deadlines_show_what_is_due_and_late(void **state)
 	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
 	OK(answer_set(db, "X1", 2024, "*", "đạt", NULL, -1, &err));
 	OK(assess_submit(db, "K2", 2024, &err));
+	tu_as_leader(db);
 	OK(assess_approve(db, "K2", 2024, &err));
+	db->role = auth_initial_role(db);   /* back to nobody, login off */
 	OK(progress_deadlines(db, 2024, "2024-11-10", dl, &err));
 	assert_string_equal(dl[0].date, "15/11/2024");
 	assert_int_equal(dl[0].due, 1);          /* K1 still to approve */

@@ -79,6 +79,28 @@ static inline long long tu_int(antt_db *db, const char *sql)
 	return v;
 }
 
+/* Approving needs a proven leader login (auth.c): a leader account and its
+ * login, for tests whose subject is not the accounts themselves. Login
+ * stays optional for everything else (no login_required). */
+#include "auth.h"
+static inline void tu_as_leader(antt_db *db)
+{
+	antt_err err = { "" };
+	int wait;
+
+	if (!auth_accounts(db, ROLE_NONE)) {
+		if (auth_user_add(db, "tu-qt", "Quản trị kiểm thử", ROLE_ADMIN, "tu-quantri", &err) != ANTT_OK ||
+		    db_setting_set(db, "login_required", "0", &err) != ANTT_OK)
+			fail_msg("tu_as_leader: %s", err.msg);
+		db->role = auth_initial_role(db);
+		if (auth_login(db, "tu-qt", "tu-quantri", &wait, &err) != ANTT_OK ||
+		    auth_user_add(db, "tu-ld", "Lãnh đạo kiểm thử", ROLE_REVIEWER, "tu-lanhdao", &err) != ANTT_OK)
+			fail_msg("tu_as_leader: %s", err.msg);
+	}
+	if (auth_login(db, "tu-ld", "tu-lanhdao", &wait, &err) != ANTT_OK)
+		fail_msg("tu_as_leader: %s", err.msg);
+}
+
 /* Assert that haystack contains needle, showing both when not. */
 #define assert_contains(haystack, needle) do { \
 	if (!strstr((haystack), (needle))) \
