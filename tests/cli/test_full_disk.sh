@@ -1,11 +1,11 @@
 # End to end: a full disk during a write refuses the answer with a message
 # and writes nothing half-way. Needs root to mount a small tmpfs; without
-# it the test says so and counts nothing.
+# it the test says it is skipped, and the count says so.
 . "$(dirname "$0")/lib.sh"
 M="$T/disk"
 mkdir -p "$M"
 if ! mount -t tmpfs -o size=2m tmpfs "$M" 2>/dev/null; then
-	echo "# skipped: cannot mount a tmpfs here"
+	echo "ok - a full disk refuses an answer # SKIP cannot mount a tmpfs here (needs root)"
 	exit 0
 fi
 trap 'umount "$M" 2>/dev/null; stop 2>/dev/null; rm -rf "$T"' EXIT
