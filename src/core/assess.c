@@ -167,6 +167,16 @@ static antt_status load_answers(antt_db *db, sqlite3_int64 aid, const form *f, a
 	return s;
 }
 
+/* A rule stopped while evaluating (too long, too big): say which file
+ * and line hold it, so whoever maintains the set can find it. */
+static antt_status rule_failed(const form *f, const form_item *it, antt_err *err)
+{
+	char why[sizeof(err->msg)];
+
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return err_set(err, ANTT_ERR_RULE, "%s:%d: tiêu chí %s: %s", f->source, it->rule_line, it->id, why);
+}
+
 /* Evaluate every item: leaves by their rule, groups by their leaves. Items
  * are in pre-order, so walking backwards meets children before parents. */
 static antt_status evaluate(antt_db *db, assess_result *r, antt_err *err)
@@ -191,13 +201,13 @@ static antt_status evaluate(antt_db *db, assess_result *r, antt_err *err)
 					return s;
 				a->counts.value.kind = RV_NULL;
 				if ((s = rule_eval(it->rule_stmt, &a->counts, &a->state, err)) != ANTT_OK)
-					return s;
+					return rule_failed(f, it, err);
 			} else if (!a->answered) {
 				a->state = it->required ? RULE_MISSING : RULE_PASS;
 			} else {
 				rule_input in = { .value = a->value, .exception = a->exception };
 				if ((s = rule_eval(it->rule_stmt, &in, &a->state, err)) != ANTT_OK)
-					return s;
+					return rule_failed(f, it, err);
 			}
 		}
 		if (it->parent >= 0)
