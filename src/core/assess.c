@@ -1,5 +1,6 @@
 /* Assessments, answers and verdicts. */
 #include "assess.h"
+#include "num.h"
 #include "auth.h"
 #include "csvtab.h"
 #include "errlist.h"
@@ -707,7 +708,6 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 	for (; i < t.n; i++) {
 		const csvtab_row *r = &t.rows[i];
 		int year, exception = -1, known = 0;
-		char *end;
 		unit_row u;
 		antt_err e;
 
@@ -716,9 +716,8 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 				r->line, r->n);
 			continue;
 		}
-		year = (int)strtol(r->fields[1], &end, 10);
-		if (!*r->fields[1] || *end || year < 2000 || year > 2100) {
-			errlist_add(&errs, "dòng %d: năm \"%s\" không hợp lệ", r->line, r->fields[1]);
+		if (num_year(r->fields[1], &year, &e) != ANTT_OK) {
+			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
 			continue;
 		}
 		if (r->n == 6 && *r->fields[5]) {

@@ -1,6 +1,7 @@
 /* Reading what an officer typed for a criterion into a typed value, and
  * writing it back for display. The messages say what is expected. */
 #include "form.h"
+#include "num.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -136,9 +137,9 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 		out->kind = RV_INT;
 		if (nfc[0] == '-')
 			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s là một số đếm, không được âm (\"%s\")", it->id, nfc);
-		else if (!parse_count(nfc, &out->i))
-			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một số nguyên từ 0 trở lên, "
-				"không phải \"%s\"", it->id, nfc);
+		else if (!parse_count(nfc, &out->i) || out->i > NUM_COUNT_MAX)
+			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một số nguyên từ 0 đến %lld, "
+				"không phải \"%s\"", it->id, NUM_COUNT_MAX, nfc);
 		break;
 	case FORM_PERCENT:
 		out->kind = RV_REAL;
