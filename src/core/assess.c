@@ -574,8 +574,8 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 		return s;
 	if ((s = check_editable(db, aid, u, year, err)) != ANTT_OK)
 		return s;
-	if (note && text_nfc(note, &nnote) != ANTT_OK)
-		return err_set(err, ANTT_ERR_INVALID, "ghi chú không phải văn bản UTF-8 hợp lệ");
+	if (note && (s = text_clean(note, "ghi chú", &nnote, err)) != ANTT_OK)
+		return s;
 
 	if (strcmp(criterion, "*") == 0) {
 		char *key = text_key(value);
@@ -783,7 +783,9 @@ static antt_status transition(antt_db *db, const char *code, int year, const cha
 
 	if ((s = auth_require(db, cap, what, err)) != ANTT_OK)
 		return s;
-	if (reason && (text_nfc(reason, &nreason) != ANTT_OK || !*nreason)) {
+	if (reason && (s = text_clean(reason, "lý do", &nreason, err)) != ANTT_OK)
+		return s;
+	if (reason && !*nreason) {
 		free(nreason);
 		return err_set(err, ANTT_ERR_INVALID, "cần ghi lý do (--reason \"...\") khi %s", what);
 	}

@@ -104,7 +104,7 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 	static const char *const no[] = { "khong", "0", "no", "n", "sai", "chua dat", "khong dat", "false", NULL };
 	char *key = NULL, *nfc = NULL;
 	antt_status st = ANTT_OK;
-	char date[11];
+	char date[11], what[96];
 
 	memset(out, 0, sizeof(*out));
 	out->kind = RV_NULL;
@@ -113,9 +113,9 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 			"không nhập tay", it->id);
 	if (!it->leaf)
 		return err_set(err, ANTT_ERR_INVALID, "tiêu chí %s gồm nhiều ý: hãy trả lời từng ý", it->id);
-	st = text_nfc(text, &nfc);
-	if (st != ANTT_OK)
-		return err_set(err, ANTT_ERR_INVALID, "giá trị của tiêu chí %s không phải văn bản UTF-8 hợp lệ", it->id);
+	snprintf(what, sizeof(what), "giá trị của tiêu chí %s", it->id);
+	if ((st = text_clean(text, what, &nfc, err)) != ANTT_OK)
+		return st;
 	key = text_key(nfc);
 	if (!key) {
 		st = ANTT_ERR_NOMEM;

@@ -183,7 +183,9 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 	    (s = num_check(teams, 0, NUM_COUNT_MAX, "số tổ", err)) != ANTT_OK ||
 	    (s = num_check(members, 0, NUM_COUNT_MAX, "số thành viên", err)) != ANTT_OK)
 		return s;
-	if (text_nfc(name, &nname) != ANTT_OK || !*nname) {
+	if ((s = text_clean(name, "tên mô hình", &nname, err)) != ANTT_OK)
+		return s;
+	if (!*nname) {
 		free(nname);
 		return err_set(err, ANTT_ERR_INVALID, "cần tên mô hình");
 	}
@@ -203,7 +205,7 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int year, const char *kind,
                                const char *date, long long participants, const char *note, antt_err *err)
 {
-	char num[2][24], uuid[37];
+	char num[2][24], uuid[37], *nnote = NULL;
 	const char *code = pick(l->activity_codes, l->activity_names, l->n_activities, kind), *v[8];
 	unit_row u;
 	antt_status s;
@@ -217,18 +219,22 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
 		return s;
 	if ((s = num_check(participants, 0, NUM_COUNT_MAX, "số người tham gia", err)) != ANTT_OK)
 		return s;
+	if ((s = text_clean(note ? note : "", "ghi chú", &nnote, err)) != ANTT_OK)
+		return s;
 	db_uuid(uuid);
 	snprintf(num[0], sizeof(num[0]), "%d", year);
 	snprintf(num[1], sizeof(num[1]), "%lld", participants);
-	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = date; v[5] = num[1]; v[6] = note ? note : ""; v[7] = db->user;
-	return write(db, "INSERT INTO activities (uuid, unit_id, year, kind, date, participants, note, updated_by)"
+	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = date; v[5] = num[1]; v[6] = nnote; v[7] = db->user;
+	s = write(db, "INSERT INTO activities (uuid, unit_id, year, kind, date, participants, note, updated_by)"
 		" VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5, ?6, ?7, ?8)", v, 8, err, "thêm hoạt động");
+	free(nnote);
+	return s;
 }
 
 static antt_status tipoff_tx(antt_db *db, const char *unit, int year, long long total, long long valuable,
                              const char *outcome, antt_err *err)
 {
-	char num[3][24];
+	char num[3][24], *nout = NULL;
 	const char *v[6];
 	unit_row u;
 	antt_status s;
@@ -242,21 +248,25 @@ static antt_status tipoff_tx(antt_db *db, const char *unit, int year, long long 
 	if (valuable > total)
 		return err_set(err, ANTT_ERR_INVALID, "tin báo: số tin có giá trị (%lld) không được vượt tổng số (%lld)",
 			valuable, total);
+	if ((s = text_clean(outcome ? outcome : "", "kết quả xử lý tin báo", &nout, err)) != ANTT_OK)
+		return s;
 	snprintf(num[0], sizeof(num[0]), "%d", year);
 	snprintf(num[1], sizeof(num[1]), "%lld", total);
 	snprintf(num[2], sizeof(num[2]), "%lld", valuable);
-	v[0] = u.code; v[1] = num[0]; v[2] = num[1]; v[3] = num[2]; v[4] = outcome ? outcome : ""; v[5] = db->user;
-	return write(db, "INSERT INTO tipoffs (unit_id, year, total, valuable, outcome, updated_by)"
+	v[0] = u.code; v[1] = num[0]; v[2] = num[1]; v[3] = num[2]; v[4] = nout; v[5] = db->user;
+	s = write(db, "INSERT INTO tipoffs (unit_id, year, total, valuable, outcome, updated_by)"
 		" VALUES ((SELECT id FROM units WHERE code = ?1), ?2, ?3, ?4, ?5, ?6)"
 		" ON CONFLICT (unit_id, year) DO UPDATE SET total = excluded.total, valuable = excluded.valuable,"
 		" outcome = excluded.outcome, updated_by = excluded.updated_by", v, 6, err, "ghi tin báo");
+	free(nout);
+	return s;
 }
 
 static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, int year, const char *level,
                                    int collective, const char *recipient, const char *reason, const char *no,
                                    const char *date, antt_err *err)
 {
-	char num[2][24], uuid[37];
+	char num[2][24], uuid[37], *t[3] = { NULL, NULL, NULL };
 	const char *code = pick(l->level_codes, l->level_names, l->n_levels, level), *v[10];
 	unit_row u;
 	antt_status s;
@@ -275,14 +285,21 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
 		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định %s không thuộc năm %d (hoặc đầu năm sau)", date, year);
 	if (!collective && (!recipient || !*recipient))
 		return err_set(err, ANTT_ERR_INVALID, "khen cá nhân cần họ tên người được khen");
-	db_uuid(uuid);
-	snprintf(num[0], sizeof(num[0]), "%d", year);
-	snprintf(num[1], sizeof(num[1]), "%d", collective ? 1 : 0);
-	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = num[1]; v[5] = recipient ? recipient : "";
-	v[6] = reason ? reason : ""; v[7] = no ? no : ""; v[8] = date && *date ? date : NULL; v[9] = db->user;
-	return write(db, "INSERT INTO commendations (uuid, unit_id, year, level, collective, recipient, reason,"
-		" decision_no, decision_date, updated_by) VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5,"
-		" ?6, ?7, ?8, ?9, ?10)", v, 10, err, "thêm khen thưởng");
+	if ((s = text_clean(recipient ? recipient : "", "người được khen", &t[0], err)) == ANTT_OK &&
+	    (s = text_clean(reason ? reason : "", "lý do khen", &t[1], err)) == ANTT_OK &&
+	    (s = text_clean(no ? no : "", "số quyết định", &t[2], err)) == ANTT_OK) {
+		db_uuid(uuid);
+		snprintf(num[0], sizeof(num[0]), "%d", year);
+		snprintf(num[1], sizeof(num[1]), "%d", collective ? 1 : 0);
+		v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = num[1]; v[5] = t[0];
+		v[6] = t[1]; v[7] = t[2]; v[8] = date && *date ? date : NULL; v[9] = db->user;
+		s = write(db, "INSERT INTO commendations (uuid, unit_id, year, level, collective, recipient, reason,"
+			" decision_no, decision_date, updated_by) VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5,"
+			" ?6, ?7, ?8, ?9, ?10)", v, 10, err, "thêm khen thưởng");
+	}
+	for (int i = 0; i < 3; i++)
+		free(t[i]);
+	return s;
 }
 
 /* Each public call: right, lists, one transaction. */
