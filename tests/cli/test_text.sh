@@ -48,6 +48,14 @@ run unit rename X1-K2 "$(printf 'Thôn\nBa Mới')"
 expect_rc 0 "unit rename with a line break"
 expect_eq "$(sql "SELECT name FROM units WHERE code = 'X1-K2'")" "Thôn Ba Mới" "  folded to one space"
 
+# settings: the office name is printed on every report
+run settings office_name "$(printf 'Công an \033[5m huyện')"
+expect_rc 1 "a setting with an escape sequence refused"
+expect_err "giá trị thiết lập có ký tự điều khiển" "  it says why"
+run settings office_name "$(printf 'Công an\nhuyện')"
+expect_rc 0 "a setting with a line break"
+expect_eq "$(sql "SELECT value FROM settings WHERE key = 'office_name'")" "Công an huyện" "  folded to one space"
+
 # answers: a note with ESC refused
 printf 'unit_code,year,criterion,value,note\nX1-K1,2024,1.1,có,"ghi \033[31m chú"\n' > "$T/answers.csv"
 run answer import "$T/answers.csv"
