@@ -81,6 +81,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "antt: hết bộ nhớ\n");
 		return CLI_FAIL;
 	}
+	if (i < argc || !isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		cli_safe_output();
 	if (i < argc)
 		rc = cli_main(&ctx, argc - i, argv + i);
 	else if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {

@@ -31,6 +31,10 @@ typedef struct {
 int cli_main(cli_ctx *ctx, int argc, char **argv);
 void cli_usage(FILE *out);
 
+/* Route stdout and stderr through a filter that shows control characters
+ * as '?' (output.c): call before a command prints anything. */
+void cli_safe_output(void);
+
 /* Open ctx->db; prints the error and returns CLI_FAIL on failure. */
 int cli_open(cli_ctx *ctx, int create);
 

@@ -3,10 +3,12 @@
  * figures beside the checklists. */
 #include <stdio.h>
 #include "cli.h"
+#include "num.h"
 #include "register.h"
 #include "score.h"
 #include "text.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,9 +69,11 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 	return cli_usage_error("score", "không có lệnh con \"%s\"", sub);
 }
 
-static long long opt_num(int argc, char **argv, int i)
+/* Optional count argument i: 0 when absent, else bounded (num.h). */
+static antt_status opt_count(int argc, char **argv, int i, const char *what, long long *out, antt_err *err)
 {
-	return argc > i ? strtoll(argv[i], NULL, 10) : 0;
+	*out = 0;
+	return argc > i ? num_count(argv[i], what, out, err) : ANTT_OK;
 }
 
 int cmd_movement(cli_ctx *ctx, int argc, char **argv)
@@ -85,17 +89,30 @@ int cmd_movement(cli_ctx *ctx, int argc, char **argv)
 		printf("Đã nhập %d dòng vào sổ %s.\n", n, argv[2]);
 		return CLI_OK;
 	}
-	if (!strcmp(sub, "add-model") && argc >= 6 && cli_year(argv[5], &year))
-		s = reg_model_add(ctx->db, argv[2], argv[3], argv[4], year, opt_num(argc, argv, 6), opt_num(argc, argv, 7),
-			opt_num(argc, argv, 8), &err);
-	else if (!strcmp(sub, "end-model") && argc == 4 && cli_year(argv[3], &year))
-		s = reg_model_end(ctx->db, strtoll(argv[2], NULL, 10), year, &err);
-	else if (!strcmp(sub, "add-activity") && argc >= 6 && cli_year(argv[3], &year))
-		s = reg_activity_add(ctx->db, argv[2], year, argv[4], argv[5], opt_num(argc, argv, 6), argc > 7 ? argv[7] : "", &err);
-	else if (!strcmp(sub, "add-commendation") && argc == 10 && cli_year(argv[3], &year))
-		s = reg_commendation_add(ctx->db, argv[2], year, argv[4], atoi(argv[5]), argv[6], argv[7], argv[8], argv[9], &err);
-	else if (!strcmp(sub, "tipoffs") && argc >= 6 && cli_year(argv[3], &year))
-		s = reg_tipoff_set(ctx->db, argv[2], year, opt_num(argc, argv, 4), opt_num(argc, argv, 5), argc > 6 ? argv[6] : "", &err);
+	if (!strcmp(sub, "add-model") && argc >= 6 && cli_year(argv[5], &year)) {
+		long long a, b, c;
+		if ((s = opt_count(argc, argv, 6, "số điểm", &a, &err)) == ANTT_OK &&
+		    (s = opt_count(argc, argv, 7, "số tổ", &b, &err)) == ANTT_OK &&
+		    (s = opt_count(argc, argv, 8, "số thành viên", &c, &err)) == ANTT_OK)
+			s = reg_model_add(ctx->db, argv[2], argv[3], argv[4], year, a, b, c, &err);
+	} else if (!strcmp(sub, "end-model") && argc == 4 && cli_year(argv[3], &year)) {
+		long long id;
+		if ((s = num_parse(argv[2], 1, LLONG_MAX, "số thứ tự mô hình", &id, &err)) == ANTT_OK)
+			s = reg_model_end(ctx->db, id, year, &err);
+	} else if (!strcmp(sub, "add-activity") && argc >= 6 && cli_year(argv[3], &year)) {
+		long long p;
+		if ((s = opt_count(argc, argv, 6, "số người tham gia", &p, &err)) == ANTT_OK)
+			s = reg_activity_add(ctx->db, argv[2], year, argv[4], argv[5], p, argc > 7 ? argv[7] : "", &err);
+	} else if (!strcmp(sub, "add-commendation") && argc == 10 && cli_year(argv[3], &year)) {
+		long long coll;
+		if ((s = num_parse(argv[5], 0, 1, "cột tập thể (1: tập thể, 0: cá nhân)", &coll, &err)) == ANTT_OK)
+			s = reg_commendation_add(ctx->db, argv[2], year, argv[4], (int)coll, argv[6], argv[7], argv[8], argv[9], &err);
+	} else if (!strcmp(sub, "tipoffs") && argc >= 6 && cli_year(argv[3], &year)) {
+		long long t, v;
+		if ((s = opt_count(argc, argv, 4, "tổng số tin báo", &t, &err)) == ANTT_OK &&
+		    (s = opt_count(argc, argv, 5, "số tin có giá trị", &v, &err)) == ANTT_OK)
+			s = reg_tipoff_set(ctx->db, argv[2], year, t, v, argc > 6 ? argv[6] : "", &err);
+	}
 	else if (!strcmp(sub, "show") && argc >= 3 && cli_year(argv[2], &year)) {
 		reg_lists *l;
 		reg_figures f;

@@ -2,6 +2,7 @@
  * targets, current year), kept in the database and audited. */
 #include <stdio.h>
 #include "cli.h"
+#include "text.h"
 
 #include <stdlib.h>
 
@@ -33,10 +34,14 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	if (argc == 3) {
-		s = db_setting_set(ctx->db, argv[1], argv[2], &err);
-		if (s != ANTT_OK)
+		if ((s = text_clean(argv[2], "giá trị thiết lập", &v, &err)) == ANTT_OK)
+			s = db_setting_set(ctx->db, argv[1], v, &err);
+		if (s != ANTT_OK) {
+			free(v);
 			return cli_fail(s, &err);
-		printf("Đã đặt %s = %s\n", argv[1], argv[2]);
+		}
+		printf("Đã đặt %s = %s\n", argv[1], v);
+		free(v);
 		return CLI_OK;
 	}
 	return cli_usage_error("settings", "cần tối đa KHÓA và GIÁ_TRỊ");

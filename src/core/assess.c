@@ -1,5 +1,6 @@
 /* Assessments, answers and verdicts. */
 #include "assess.h"
+#include "num.h"
 #include "auth.h"
 #include "csvtab.h"
 #include "errlist.h"
@@ -167,6 +168,16 @@ static antt_status load_answers(antt_db *db, sqlite3_int64 aid, const form *f, a
 	return s;
 }
 
+/* A rule stopped while evaluating (too long, too big): say which file
+ * and line hold it, so whoever maintains the set can find it. */
+static antt_status rule_failed(const form *f, const form_item *it, antt_err *err)
+{
+	char why[sizeof(err->msg)];
+
+	snprintf(why, sizeof(why), "%s", err->msg);
+	return err_set(err, ANTT_ERR_RULE, "%s:%d: tiêu chí %s: %s", f->source, it->rule_line, it->id, why);
+}
+
 /* Evaluate every item: leaves by their rule, groups by their leaves. Items
  * are in pre-order, so walking backwards meets children before parents. */
 static antt_status evaluate(antt_db *db, assess_result *r, antt_err *err)
@@ -191,13 +202,13 @@ static antt_status evaluate(antt_db *db, assess_result *r, antt_err *err)
 					return s;
 				a->counts.value.kind = RV_NULL;
 				if ((s = rule_eval(it->rule_stmt, &a->counts, &a->state, err)) != ANTT_OK)
-					return s;
+					return rule_failed(f, it, err);
 			} else if (!a->answered) {
 				a->state = it->required ? RULE_MISSING : RULE_PASS;
 			} else {
 				rule_input in = { .value = a->value, .exception = a->exception };
 				if ((s = rule_eval(it->rule_stmt, &in, &a->state, err)) != ANTT_OK)
-					return s;
+					return rule_failed(f, it, err);
 			}
 		}
 		if (it->parent >= 0)
@@ -563,8 +574,8 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 		return s;
 	if ((s = check_editable(db, aid, u, year, err)) != ANTT_OK)
 		return s;
-	if (note && text_nfc(note, &nnote) != ANTT_OK)
-		return err_set(err, ANTT_ERR_INVALID, "ghi chú không phải văn bản UTF-8 hợp lệ");
+	if (note && (s = text_clean(note, "ghi chú", &nnote, err)) != ANTT_OK)
+		return s;
 
 	if (strcmp(criterion, "*") == 0) {
 		char *key = text_key(value);
@@ -697,7 +708,6 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 	for (; i < t.n; i++) {
 		const csvtab_row *r = &t.rows[i];
 		int year, exception = -1, known = 0;
-		char *end;
 		unit_row u;
 		antt_err e;
 
@@ -706,9 +716,8 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 				r->line, r->n);
 			continue;
 		}
-		year = (int)strtol(r->fields[1], &end, 10);
-		if (!*r->fields[1] || *end || year < 2000 || year > 2100) {
-			errlist_add(&errs, "dòng %d: năm \"%s\" không hợp lệ", r->line, r->fields[1]);
+		if (num_year(r->fields[1], &year, &e) != ANTT_OK) {
+			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
 			continue;
 		}
 		if (r->n == 6 && *r->fields[5]) {
@@ -774,7 +783,9 @@ static antt_status transition(antt_db *db, const char *code, int year, const cha
 
 	if ((s = auth_require(db, cap, what, err)) != ANTT_OK)
 		return s;
-	if (reason && (text_nfc(reason, &nreason) != ANTT_OK || !*nreason)) {
+	if (reason && (s = text_clean(reason, "lý do", &nreason, err)) != ANTT_OK)
+		return s;
+	if (reason && !*nreason) {
 		free(nreason);
 		return err_set(err, ANTT_ERR_INVALID, "cần ghi lý do (--reason \"...\") khi %s", what);
 	}

@@ -1,5 +1,7 @@
 /* CSV input through libcsv (strict mode), fed one physical line at a time so
- * every record knows the line it came from. */
+ * every record knows the line it came from. Every cell is cleaned on the
+ * way in (text_clean): a line break inside a quoted cell becomes a space,
+ * a NUL or another control character refuses the file with line and column. */
 #include "csvtab.h"
 #include "file.h"
 #include "text.h"
@@ -8,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 struct reader {
 	csvtab *t;
@@ -23,11 +26,20 @@ static void on_field(void *data, size_t len, void *ud)
 {
 	struct reader *r = ud;
 	char *raw, *nfc = NULL, **nf;
+	antt_status st;
+	antt_err e;
 
 	if (r->st != ANTT_OK)
 		return;
 	if (r->cur.n == 0)
 		r->rec_line = r->line;
+	/* libcsv hands over the bytes with their length; a NUL among them
+	 * would silently cut the field where C strings end */
+	if (len && memchr(data, '\0', len)) {
+		r->st = err_set(r->err, ANTT_ERR_CSV, "%s: dòng %d, cột %zu: ô có byte NUL (mã 0), tệp có thể bị "
+			"hỏng hoặc không phải CSV. Trong Excel hãy lưu lại bằng \"CSV UTF-8\".", r->path, r->line, r->cur.n + 1);
+		return;
+	}
 	raw = malloc(len + 1);
 	if (!raw) {
 		r->st = ANTT_ERR_NOMEM;
@@ -36,13 +48,18 @@ static void on_field(void *data, size_t len, void *ud)
 	if (len)
 		memcpy(raw, data, len);
 	raw[len] = '\0';
-	if (text_nfc(raw, &nfc) != ANTT_OK) {
+	st = text_clean(raw, "ô", &nfc, &e);
+	free(raw);
+	if (st == ANTT_ERR_INVALID && u8_check((const uint8_t *)data, len)) {
 		r->st = err_set(r->err, ANTT_ERR_CSV, "%s: dòng %d: không phải văn bản UTF-8. "
 			"Trong Excel hãy lưu bằng \"CSV UTF-8\".", r->path, r->line);
-		free(raw);
 		return;
 	}
-	free(raw);
+	if (st != ANTT_OK) {
+		r->st = st == ANTT_ERR_NOMEM ? st : err_set(r->err, ANTT_ERR_CSV, "%s: dòng %d, cột %zu: %s",
+			r->path, r->line, r->cur.n + 1, e.msg);
+		return;
+	}
 	nf = realloc(r->cur.fields, (r->cur.n + 1) * sizeof(char *));
 	if (!nf) {
 		free(nfc);

@@ -210,6 +210,7 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 	}
 
 	rn = ydoc_get(&L->y, map, "pass");
+	it->rule_line = rn ? (int)rn->start_mark.line + 1 : it->line;
 	if ((st = ydoc_text(&L->y, map, "pass", 0, &it->rule)) != ANTT_OK)
 		return st;
 	if (!it->rule) {

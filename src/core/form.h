@@ -38,6 +38,7 @@ typedef struct form_item {
 	char **of_types;     /* the child unit types it counts */
 	size_t n_of_types;
 	int line;
+	int rule_line;        /* line of "pass" (the item's line for a default rule) */
 } form_item;
 
 typedef struct form {

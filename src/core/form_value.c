@@ -1,6 +1,7 @@
 /* Reading what an officer typed for a criterion into a typed value, and
  * writing it back for display. The messages say what is expected. */
 #include "form.h"
+#include "num.h"
 #include "text.h"
 
 #include <ctype.h>
@@ -103,7 +104,7 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 	static const char *const no[] = { "khong", "0", "no", "n", "sai", "chua dat", "khong dat", "false", NULL };
 	char *key = NULL, *nfc = NULL;
 	antt_status st = ANTT_OK;
-	char date[11];
+	char date[11], what[96];
 
 	memset(out, 0, sizeof(*out));
 	out->kind = RV_NULL;
@@ -112,9 +113,9 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 			"không nhập tay", it->id);
 	if (!it->leaf)
 		return err_set(err, ANTT_ERR_INVALID, "tiêu chí %s gồm nhiều ý: hãy trả lời từng ý", it->id);
-	st = text_nfc(text, &nfc);
-	if (st != ANTT_OK)
-		return err_set(err, ANTT_ERR_INVALID, "giá trị của tiêu chí %s không phải văn bản UTF-8 hợp lệ", it->id);
+	snprintf(what, sizeof(what), "giá trị của tiêu chí %s", it->id);
+	if ((st = text_clean(text, what, &nfc, err)) != ANTT_OK)
+		return st;
 	key = text_key(nfc);
 	if (!key) {
 		st = ANTT_ERR_NOMEM;
@@ -136,9 +137,9 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 		out->kind = RV_INT;
 		if (nfc[0] == '-')
 			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s là một số đếm, không được âm (\"%s\")", it->id, nfc);
-		else if (!parse_count(nfc, &out->i))
-			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một số nguyên từ 0 trở lên, "
-				"không phải \"%s\"", it->id, nfc);
+		else if (!parse_count(nfc, &out->i) || out->i > NUM_COUNT_MAX)
+			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một số nguyên từ 0 đến %lld, "
+				"không phải \"%s\"", it->id, NUM_COUNT_MAX, nfc);
 		break;
 	case FORM_PERCENT:
 		out->kind = RV_REAL;

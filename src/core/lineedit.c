@@ -74,7 +74,7 @@ static void render_word(lineedit *le)
 
 void lineedit_insert(lineedit *le, uint32_t c)
 {
-	if (c < 32 || c == 127)
+	if (c < 32 || (c >= 127 && c <= 0x9F))   /* C0, DEL, C1: never text */
 		return;
 	if (le->telex && c < 128 && telex_is_key((int)c) && le->raw_n + 1 < sizeof(le->raw)) {
 		if (le->raw_n == 0) {

@@ -7,6 +7,7 @@
 #include "errlist.h"
 #include "file.h"
 #include "form.h"
+#include "num.h"
 #include "score.h"
 #include "text.h"
 #include "unit.h"
@@ -177,11 +178,14 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 	}
 	if (!known)
 		return err_set(err, ANTT_ERR_INVALID, "loại mô hình \"%s\" không có trong forms/registers/lists.yaml", kind);
-	if (started < 2000 || started > 2100)
-		return err_set(err, ANTT_ERR_INVALID, "năm bắt đầu %d không hợp lệ", started);
-	if (places < 0 || teams < 0 || members < 0)
-		return err_set(err, ANTT_ERR_INVALID, "số điểm, số tổ, số thành viên không được âm");
-	if (text_nfc(name, &nname) != ANTT_OK || !*nname) {
+	if ((s = num_check(started, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm bắt đầu", err)) != ANTT_OK ||
+	    (s = num_check(places, 0, NUM_COUNT_MAX, "số điểm", err)) != ANTT_OK ||
+	    (s = num_check(teams, 0, NUM_COUNT_MAX, "số tổ", err)) != ANTT_OK ||
+	    (s = num_check(members, 0, NUM_COUNT_MAX, "số thành viên", err)) != ANTT_OK)
+		return s;
+	if ((s = text_clean(name, "tên mô hình", &nname, err)) != ANTT_OK)
+		return s;
+	if (!*nname) {
 		free(nname);
 		return err_set(err, ANTT_ERR_INVALID, "cần tên mô hình");
 	}
@@ -201,7 +205,7 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int year, const char *kind,
                                const char *date, long long participants, const char *note, antt_err *err)
 {
-	char num[2][24], uuid[37];
+	char num[2][24], uuid[37], *nnote = NULL;
 	const char *code = pick(l->activity_codes, l->activity_names, l->n_activities, kind), *v[8];
 	unit_row u;
 	antt_status s;
@@ -210,46 +214,59 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
 		return s;
 	if (!code)
 		return err_set(err, ANTT_ERR_INVALID, "loại hoạt động \"%s\" không có (phat-dong, dien-dan, tuyen-truyen)", kind);
-	if ((s = reg_check_date(date, year, err)) != ANTT_OK)
+	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK ||
+	    (s = reg_check_date(date, year, err)) != ANTT_OK)
 		return s;
-	if (participants < 0)
-		return err_set(err, ANTT_ERR_INVALID, "số người tham gia không được âm");
+	if ((s = num_check(participants, 0, NUM_COUNT_MAX, "số người tham gia", err)) != ANTT_OK)
+		return s;
+	if ((s = text_clean(note ? note : "", "ghi chú", &nnote, err)) != ANTT_OK)
+		return s;
 	db_uuid(uuid);
 	snprintf(num[0], sizeof(num[0]), "%d", year);
 	snprintf(num[1], sizeof(num[1]), "%lld", participants);
-	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = date; v[5] = num[1]; v[6] = note ? note : ""; v[7] = db->user;
-	return write(db, "INSERT INTO activities (uuid, unit_id, year, kind, date, participants, note, updated_by)"
+	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = date; v[5] = num[1]; v[6] = nnote; v[7] = db->user;
+	s = write(db, "INSERT INTO activities (uuid, unit_id, year, kind, date, participants, note, updated_by)"
 		" VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5, ?6, ?7, ?8)", v, 8, err, "thêm hoạt động");
+	free(nnote);
+	return s;
 }
 
 static antt_status tipoff_tx(antt_db *db, const char *unit, int year, long long total, long long valuable,
                              const char *outcome, antt_err *err)
 {
-	char num[3][24];
+	char num[3][24], *nout = NULL;
 	const char *v[6];
 	unit_row u;
 	antt_status s;
 
 	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
 		return s;
-	if (total < 0 || valuable < 0 || valuable > total)
-		return err_set(err, ANTT_ERR_INVALID, "tin báo: tổng số và số tin có giá trị không được âm, "
-			"số có giá trị không vượt tổng số");
+	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK ||
+	    (s = num_check(total, 0, NUM_COUNT_MAX, "tổng số tin báo", err)) != ANTT_OK ||
+	    (s = num_check(valuable, 0, NUM_COUNT_MAX, "số tin có giá trị", err)) != ANTT_OK)
+		return s;
+	if (valuable > total)
+		return err_set(err, ANTT_ERR_INVALID, "tin báo: số tin có giá trị (%lld) không được vượt tổng số (%lld)",
+			valuable, total);
+	if ((s = text_clean(outcome ? outcome : "", "kết quả xử lý tin báo", &nout, err)) != ANTT_OK)
+		return s;
 	snprintf(num[0], sizeof(num[0]), "%d", year);
 	snprintf(num[1], sizeof(num[1]), "%lld", total);
 	snprintf(num[2], sizeof(num[2]), "%lld", valuable);
-	v[0] = u.code; v[1] = num[0]; v[2] = num[1]; v[3] = num[2]; v[4] = outcome ? outcome : ""; v[5] = db->user;
-	return write(db, "INSERT INTO tipoffs (unit_id, year, total, valuable, outcome, updated_by)"
+	v[0] = u.code; v[1] = num[0]; v[2] = num[1]; v[3] = num[2]; v[4] = nout; v[5] = db->user;
+	s = write(db, "INSERT INTO tipoffs (unit_id, year, total, valuable, outcome, updated_by)"
 		" VALUES ((SELECT id FROM units WHERE code = ?1), ?2, ?3, ?4, ?5, ?6)"
 		" ON CONFLICT (unit_id, year) DO UPDATE SET total = excluded.total, valuable = excluded.valuable,"
 		" outcome = excluded.outcome, updated_by = excluded.updated_by", v, 6, err, "ghi tin báo");
+	free(nout);
+	return s;
 }
 
 static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, int year, const char *level,
                                    int collective, const char *recipient, const char *reason, const char *no,
                                    const char *date, antt_err *err)
 {
-	char num[2][24], uuid[37];
+	char num[2][24], uuid[37], *t[3] = { NULL, NULL, NULL };
 	const char *code = pick(l->level_codes, l->level_names, l->n_levels, level), *v[10];
 	unit_row u;
 	antt_status s;
@@ -259,20 +276,30 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
 		return s;
 	if (!code)
 		return err_set(err, ANTT_ERR_INVALID, "cấp khen thưởng \"%s\" không có trong forms/registers/lists.yaml", level);
+	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK ||
+	    (s = num_check(collective, 0, 1, "cột tập thể (1: tập thể, 0: cá nhân)", err)) != ANTT_OK)
+		return s;
 	if (date && *date && !valid_date(date, &dy))
 		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY", date);
 	if (date && *date && dy != year && dy != year + 1)
 		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định %s không thuộc năm %d (hoặc đầu năm sau)", date, year);
 	if (!collective && (!recipient || !*recipient))
 		return err_set(err, ANTT_ERR_INVALID, "khen cá nhân cần họ tên người được khen");
-	db_uuid(uuid);
-	snprintf(num[0], sizeof(num[0]), "%d", year);
-	snprintf(num[1], sizeof(num[1]), "%d", collective ? 1 : 0);
-	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = num[1]; v[5] = recipient ? recipient : "";
-	v[6] = reason ? reason : ""; v[7] = no ? no : ""; v[8] = date && *date ? date : NULL; v[9] = db->user;
-	return write(db, "INSERT INTO commendations (uuid, unit_id, year, level, collective, recipient, reason,"
-		" decision_no, decision_date, updated_by) VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5,"
-		" ?6, ?7, ?8, ?9, ?10)", v, 10, err, "thêm khen thưởng");
+	if ((s = text_clean(recipient ? recipient : "", "người được khen", &t[0], err)) == ANTT_OK &&
+	    (s = text_clean(reason ? reason : "", "lý do khen", &t[1], err)) == ANTT_OK &&
+	    (s = text_clean(no ? no : "", "số quyết định", &t[2], err)) == ANTT_OK) {
+		db_uuid(uuid);
+		snprintf(num[0], sizeof(num[0]), "%d", year);
+		snprintf(num[1], sizeof(num[1]), "%d", collective ? 1 : 0);
+		v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = num[1]; v[5] = t[0];
+		v[6] = t[1]; v[7] = t[2]; v[8] = date && *date ? date : NULL; v[9] = db->user;
+		s = write(db, "INSERT INTO commendations (uuid, unit_id, year, level, collective, recipient, reason,"
+			" decision_no, decision_date, updated_by) VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5,"
+			" ?6, ?7, ?8, ?9, ?10)", v, 10, err, "thêm khen thưởng");
+	}
+	for (int i = 0; i < 3; i++)
+		free(t[i]);
+	return s;
 }
 
 /* Each public call: right, lists, one transaction. */
@@ -326,15 +353,6 @@ antt_status reg_commendation_add(antt_db *db, const char *unit, int year, const 
 		decision_no, decision_date, err));
 }
 
-static long long num(const char *s, int *ok)
-{
-	char *end;
-	long long v = strtoll(s, &end, 10);
-	if (!*s || *end)
-		*ok = 0;
-	return v;
-}
-
 antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int *count, antt_err *err)
 {
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
@@ -362,27 +380,32 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 		char **f = r->fields;
 		antt_status rs = ANTT_ERR_INVALID;
 		antt_err e = { "" };
-		int ok = 1;
 
 		if (!strcmp(what, "models") && r->n == 7) {
-			long long a = num(f[4], &ok), b = num(f[5], &ok), c = num(f[6], &ok);
-			int y = (int)num(f[3], &ok);
-			rs = ok ? model_tx(db, l, f[0], f[1], f[2], y, a, b, c, &e)
-			        : err_set(&e, ANTT_ERR_INVALID, "năm, số điểm, số tổ, số thành viên phải là số");
+			long long a, b, c;
+			int y;
+			if ((rs = num_year(f[3], &y, &e)) == ANTT_OK && (rs = num_count(f[4], "số điểm", &a, &e)) == ANTT_OK &&
+			    (rs = num_count(f[5], "số tổ", &b, &e)) == ANTT_OK &&
+			    (rs = num_count(f[6], "số thành viên", &c, &e)) == ANTT_OK)
+				rs = model_tx(db, l, f[0], f[1], f[2], y, a, b, c, &e);
 		} else if (!strcmp(what, "activities") && (r->n == 5 || r->n == 6)) {
-			int y = (int)num(f[1], &ok);
-			long long p = num(f[4], &ok);
-			rs = ok ? activity_tx(db, l, f[0], y, f[2], f[3], p, r->n == 6 ? f[5] : "", &e)
-			        : err_set(&e, ANTT_ERR_INVALID, "năm và số người tham gia phải là số");
+			long long p;
+			int y;
+			if ((rs = num_year(f[1], &y, &e)) == ANTT_OK &&
+			    (rs = num_count(f[4], "số người tham gia", &p, &e)) == ANTT_OK)
+				rs = activity_tx(db, l, f[0], y, f[2], f[3], p, r->n == 6 ? f[5] : "", &e);
 		} else if (!strcmp(what, "commendations") && r->n == 8) {
-			int y = (int)num(f[1], &ok), coll = (int)num(f[3], &ok);
-			rs = ok ? commendation_tx(db, l, f[0], y, f[2], coll, f[4], f[5], f[6], f[7], &e)
-			        : err_set(&e, ANTT_ERR_INVALID, "năm và cột tập thể (1/0) phải là số");
+			long long coll;
+			int y;
+			if ((rs = num_year(f[1], &y, &e)) == ANTT_OK &&
+			    (rs = num_parse(f[3], 0, 1, "cột tập thể (1: tập thể, 0: cá nhân)", &coll, &e)) == ANTT_OK)
+				rs = commendation_tx(db, l, f[0], y, f[2], (int)coll, f[4], f[5], f[6], f[7], &e);
 		} else if (!strcmp(what, "tipoffs") && (r->n == 4 || r->n == 5)) {
-			int y = (int)num(f[1], &ok);
-			long long tt = num(f[2], &ok), v = num(f[3], &ok);
-			rs = ok ? tipoff_tx(db, f[0], y, tt, v, r->n == 5 ? f[4] : "", &e)
-			        : err_set(&e, ANTT_ERR_INVALID, "năm, tổng số tin, số tin có giá trị phải là số");
+			long long tt, v;
+			int y;
+			if ((rs = num_year(f[1], &y, &e)) == ANTT_OK && (rs = num_count(f[2], "tổng số tin báo", &tt, &e)) == ANTT_OK &&
+			    (rs = num_count(f[3], "số tin có giá trị", &v, &e)) == ANTT_OK)
+				rs = tipoff_tx(db, f[0], y, tt, v, r->n == 5 ? f[4] : "", &e);
 		} else {
 			err_set(&e, ANTT_ERR_INVALID, "số cột không đúng (%zu)", r->n);
 		}
@@ -427,9 +450,13 @@ static antt_status figure(antt_db *db, const char *sql, const char *under, int y
 	return s;
 }
 
+/* Counts are summed with total() (a float) and cast back, not sum(): a row
+ * written by an older antt, or arriving in a package, may hold a value
+ * above NUM_COUNT_MAX, and sum() would then fail with "integer overflow"
+ * on every show and report; the cast clamps instead. */
 antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const char *under, reg_figures *f, antt_err *err)
 {
-	static const char *const act = SCOPE "SELECT count(*), coalesce(sum(participants), 0), 0 FROM activities"
+	static const char *const act = SCOPE "SELECT count(*), CAST(total(participants) AS INTEGER), 0 FROM activities"
 		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2 AND kind = ?3";
 	antt_status s;
 
@@ -442,10 +469,10 @@ antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const ch
 	if ((s = figure(db, SCOPE "SELECT count(*), coalesce(sum(year_started < ?2), 0), coalesce(sum(year_started = ?2), 0)"
 		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
 		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->models, &f->models_kept, &f->models_new, err)) != ANTT_OK ||
-	    (s = figure(db, SCOPE "SELECT coalesce(sum(places), 0), coalesce(sum(teams), 0), coalesce(sum(members), 0)"
+	    (s = figure(db, SCOPE "SELECT CAST(total(places) AS INTEGER), CAST(total(teams) AS INTEGER), CAST(total(members) AS INTEGER)"
 		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
 		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->places, &f->teams, &f->members, err)) != ANTT_OK ||
-	    (s = figure(db, SCOPE "SELECT coalesce(sum(total), 0), coalesce(sum(valuable), 0), 0 FROM tipoffs"
+	    (s = figure(db, SCOPE "SELECT CAST(total(total) AS INTEGER), CAST(total(valuable) AS INTEGER), 0 FROM tipoffs"
 		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->tipoffs, &f->tipoffs_valuable, NULL, err)) != ANTT_OK ||
 	    (s = figure(db, SCOPE "SELECT coalesce(sum(collective), 0), coalesce(sum(NOT collective), 0), 0 FROM commendations"
 		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->collective, &f->individual, NULL, err)) != ANTT_OK)

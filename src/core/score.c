@@ -6,6 +6,7 @@
 #include "errlist.h"
 #include "file.h"
 #include "form.h"
+#include "num.h"
 #include "text.h"
 #include "ydoc.h"
 
@@ -165,8 +166,9 @@ static antt_status load_root(ydoc *y, score_sheet *s)
 		return n ? st : ydoc_fail(y, root, 0, "thiếu \"unit_types\"");
 	if ((n = ydoc_get(y, root, "years")) && n->type == YAML_MAPPING_NODE) {
 		const char *f = ydoc_scalar(ydoc_get(y, n, "from")), *t = ydoc_scalar(ydoc_get(y, n, "to"));
-		s->year_from = f ? atoi(f) : 0;
-		s->year_to = t ? atoi(t) : 0;
+		antt_err e;
+		if ((f && num_year(f, &s->year_from, &e) != ANTT_OK) || (t && num_year(t, &s->year_to, &e) != ANTT_OK))
+			return ydoc_fail(y, n, 0, "\"years\": %s", e.msg);
 	}
 	n = ydoc_get(y, root, "classes");
 	if (!n || n->type != YAML_SEQUENCE_NODE ||
@@ -615,13 +617,14 @@ antt_status score_import_csv(antt_db *db, const char *path, int *count, antt_err
 		const csvtab_row *r = &t.rows[i];
 		unit_row u;
 		antt_err e;
+		int year;
 
 		if (r->n < 4 || r->n > 5) {
 			errlist_add(&errs, "dòng %d: cần unit_code,year,item,self[,reviewer]", r->line);
 			continue;
 		}
-		if (unit_get(db, r->fields[0], &u, &e) != ANTT_OK ||
-		    set_tx(db, &u, atoi(r->fields[1]), r->fields[2], r->fields[3], r->n == 5 && *r->fields[4] ? r->fields[4] : NULL, &e) != ANTT_OK) {
+		if (unit_get(db, r->fields[0], &u, &e) != ANTT_OK || num_year(r->fields[1], &year, &e) != ANTT_OK ||
+		    set_tx(db, &u, year, r->fields[2], r->fields[3], r->n == 5 && *r->fields[4] ? r->fields[4] : NULL, &e) != ANTT_OK) {
 			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
 			continue;
 		}

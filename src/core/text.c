@@ -46,6 +46,82 @@ antt_status text_nfc(const char *in, char **out)
 	return ANTT_OK;
 }
 
+/* C0 (NUL, ESC, ...), DEL and C1: never printable. */
+static int is_control(ucs4_t uc)
+{
+	return uc < 0x20 || (uc >= 0x7F && uc <= 0x9F);
+}
+
+static int is_fold(ucs4_t uc)
+{
+	return uc == '\t' || uc == '\n' || uc == '\r';
+}
+
+antt_status text_clean(const char *in, const char *what, char **out, antt_err *err)
+{
+	size_t len = strlen(in), i = 0, k = 0, nth = 0;
+	char *tmp = malloc(len + 1);
+	antt_status st;
+
+	*out = NULL;
+	if (!tmp)
+		return ANTT_ERR_NOMEM;
+	if (u8_check((const uint8_t *)in, len)) {
+		free(tmp);
+		return err_set(err, ANTT_ERR_INVALID, "%s không phải văn bản UTF-8 hợp lệ", what);
+	}
+	while (i < len) {
+		ucs4_t uc;
+		int n = u8_mbtouc(&uc, (const uint8_t *)in + i, len - i);
+
+		nth++;
+		if (is_fold(uc)) {
+			if (k == 0 || tmp[k - 1] != ' ')
+				tmp[k++] = ' ';
+		} else if (is_control(uc)) {
+			free(tmp);
+			return err_set(err, ANTT_ERR_INVALID, "%s có ký tự điều khiển không in được (mã U+%04X, "
+				"ký tự thứ %zu)%s; hãy xóa ký tự đó", what, (unsigned)uc, nth,
+				uc == 0x1B ? ", mở đầu một chuỗi điều khiển màn hình" : "");
+		} else {
+			memcpy(tmp + k, in + i, (size_t)n);
+			k += (size_t)n;
+		}
+		i += (size_t)n;
+	}
+	tmp[k] = '\0';
+	st = text_nfc(tmp, out);
+	free(tmp);
+	return st;
+}
+
+char *text_make_safe(char *s)
+{
+	size_t len = strlen(s), i = 0, k = 0;
+
+	while (i < len) {
+		ucs4_t uc;
+		int n = u8_mbtoucr(&uc, (const uint8_t *)s + i, len - i);
+
+		if (n < 0) {
+			s[k++] = '?';
+			i++;
+			continue;
+		}
+		if (is_fold(uc))
+			s[k++] = ' ';
+		else if (is_control(uc))
+			s[k++] = '?';
+		else {
+			memmove(s + k, s + i, (size_t)n);
+			k += (size_t)n;
+		}
+		i += (size_t)n;
+	}
+	s[k] = '\0';
+	return s;
+}
+
 char *text_nfc_into(const uint8_t *s, size_t len, char *out, size_t n)
 {
 	size_t outlen = 0;
@@ -162,6 +238,8 @@ char *text_pad(char *buf, size_t n, const char *s, size_t cols)
 		fit = n - 1;
 	memcpy(buf, s, fit);
 	buf[fit] = '\0';
+	text_make_safe(buf);
+	fit = strlen(buf);
 	w = text_width(buf);
 	pad = cols > w ? cols - w : 0;
 	if (fit + pad >= n)
@@ -173,12 +251,19 @@ char *text_pad(char *buf, size_t n, const char *s, size_t cols)
 
 char *text_rpad(char *buf, size_t n, const char *s, size_t cols)
 {
-	size_t w = text_width(s), pad = cols > w ? cols - w : 0;
+	size_t w, pad, len;
 
-	if (pad >= n)
-		pad = n - 1;
+	if (n == 0)
+		return buf;
+	snprintf(buf, n, "%s", s);
+	text_make_safe(buf);
+	w = text_width(buf);
+	len = strlen(buf);
+	pad = cols > w ? cols - w : 0;
+	if (pad > n - 1 - len)
+		pad = n - 1 - len;
+	memmove(buf + pad, buf, len + 1);
 	memset(buf, ' ', pad);
-	snprintf(buf + pad, n - pad, "%s", s);
 	return buf;
 }
 

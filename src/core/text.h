@@ -11,6 +11,21 @@
  * On success *out is a new string the caller frees. */
 antt_status text_nfc(const char *in, char **out);
 
+/* Text typed or imported for storage (names, notes, reasons): NFC and
+ * trimmed as text_nfc(), with a line break or tab (Excel's Alt+Enter) folded
+ * into one space so the text stays one screen row, and any other control
+ * character (NUL, ESC that starts a terminal escape sequence, DEL, C1)
+ * refused: what names the field in the message ("tên đơn vị"). On success
+ * *out is a new string the caller frees. */
+antt_status text_clean(const char *in, const char *what, char **out, antt_err *err);
+
+/* Make stored text safe to print or draw, in place: a line break or tab
+ * becomes a space, any other control character or byte that is not UTF-8
+ * becomes '?', so text already in a database or arriving in a package
+ * cannot move the cursor, clear the screen or break a row. The result is
+ * never longer. Returns s. */
+char *text_make_safe(char *s);
+
 /* NFC of len bytes of UTF-8 into out (size n), cut at a character
  * boundary if it does not fit. Returns out ("" when normalising fails). */
 char *text_nfc_into(const uint8_t *s, size_t len, char *out, size_t n);

@@ -158,9 +158,11 @@ antt_status unit_add(antt_db *db, const char *code, const char *type, const char
 			"không có khoảng trắng, dấu phẩy hay ngoặc kép", code);
 	if ((s = unit_type_resolve(db, type, tcode, sizeof(tcode), err)) != ANTT_OK)
 		return s;
-	if (text_nfc(name, &nfc) != ANTT_OK || !*nfc) {
+	if ((s = text_clean(name, "tên đơn vị", &nfc, err)) != ANTT_OK)
+		return s;
+	if (!*nfc) {
 		free(nfc);
-		return err_set(err, ANTT_ERR_INVALID, "tên đơn vị không được để trống và phải là văn bản UTF-8");
+		return err_set(err, ANTT_ERR_INVALID, "tên đơn vị không được để trống");
 	}
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
@@ -212,9 +214,11 @@ antt_status unit_rename(antt_db *db, const char *code, const char *name, antt_er
 
 	if (auth_require(db, CAN_ADMIN, "đổi tên đơn vị", err) != ANTT_OK)
 		return ANTT_ERR_DENIED;
-	if (text_nfc(name, &nfc) != ANTT_OK || !*nfc || !(key = text_key(nfc))) {
+	if ((s = text_clean(name, "tên mới", &nfc, err)) != ANTT_OK)
+		return s;
+	if (!*nfc || !(key = text_key(nfc))) {
 		free(nfc);
-		return err_set(err, ANTT_ERR_INVALID, "tên mới không được để trống và phải là văn bản UTF-8");
+		return err_set(err, ANTT_ERR_INVALID, "tên mới không được để trống");
 	}
 	if ((s = db_begin(db, err)) == ANTT_OK)
 		s = finish(db, update_unit(db, code, "name = ?1, name_key = ?2", nfc, key, err), err);

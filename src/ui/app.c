@@ -4,6 +4,7 @@
  * every way out. */
 #include <curses.h>
 #include "ui.h"
+#include "num.h"
 #include "text.h"
 #include "auth.h"
 
@@ -235,14 +236,16 @@ int ui_run(antt_db **dbp, const char *db_path)
 	double t0 = now_ms(), startup = 0, total = 0, worst = 0;
 	long keys = 0;
 	char *year, worst_key[32] = "-";
+	antt_err err = { "" };
 	int rc = 0;
 
 	u.db_path = strdup(db_path);
 	u.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	year = db_setting_get(db, "current_year", NULL);
-	u.year = year ? atoi(year) : 0;
+	if (!year || num_year(year, &u.year, &err) != ANTT_OK)
+		u.year = 0;
 	free(year);
-	if (u.year < 2000 || u.year > 2100) {
+	if (!u.year) {
 		u.year = assess_latest_year(db);
 		if (!u.year) {
 			time_t now = time(NULL);

@@ -6,6 +6,7 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int ui_attr(const ui *ui, int kind)
@@ -30,17 +31,25 @@ int ui_attr(const ui *ui, int kind)
 	return A_NORMAL;
 }
 
-/* Write s at (y, x), cut to cols display columns. */
+/* Write s at (y, x), cut to cols display columns. Every text on the
+ * screens passes here, so here it is made safe (text_make_safe): a name
+ * stored with a line break or an escape sequence, from an old database or
+ * a package, shows as spaces and '?' and cannot break the row. */
 void ui_put(int y, int x, int cols, const char *s, int attr)
 {
 	size_t bytes;
+	char *safe;
 
 	if (cols <= 0)
 		return;
-	bytes = text_fit(s, (size_t)cols);
+	if (!(safe = strdup(s)))
+		return;
+	text_make_safe(safe);
+	bytes = text_fit(safe, (size_t)cols);
 	attron(attr);
-	mvaddnstr(y, x, s, (int)bytes);
+	mvaddnstr(y, x, safe, (int)bytes);
 	attroff(attr);
+	free(safe);
 }
 
 void ui_line(int y, int cols, int attr)

@@ -3,6 +3,7 @@
  * add each (a short dialog) and to import a CSV file. */
 #include <curses.h>
 #include "ui.h"
+#include "num.h"
 #include "register.h"
 #include "text.h"
 
@@ -102,22 +103,34 @@ static antt_status done(ui *ui, antt_status s, antt_err *err, const char *what)
 
 static antt_status model_numbers(ui *ui, const char *text)
 {
-	long long p = 0, t = 0, m = 0;
+	static const char *const what[3] = { "số điểm", "số tổ", "số thành viên" };
+	long long n[3] = { 0, 0, 0 };
 	antt_err err = { "" };
+	char buf[128], *tok, *save = NULL;
+	int k = 0, year;
 
-	if (*text && sscanf(text, "%lld %lld %lld", &p, &t, &m) != 3) {
-		ui_message(ui, 1, "Gõ ba số cách nhau bởi dấu cách: số điểm, số tổ, số thành viên (ví dụ 2 1 15).");
+	snprintf(buf, sizeof(buf), "%s", text);
+	for (tok = strtok_r(buf, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save), k++)
+		if (k >= 3 || num_count(tok, what[k], &n[k], &err) != ANTT_OK)
+			break;
+	if (*text && (k != 3 || tok)) {
+		ui_message(ui, 1, "%s%sGõ ba số cách nhau bởi dấu cách: số điểm, số tổ, số thành viên (ví dụ 2 1 15).",
+			err.msg, *err.msg ? ". " : "");
 		return ANTT_ERR_INVALID;
 	}
-	return done(ui, reg_model_add(ui->db, ui->reg_unit, ui->pctx[0], ui->pctx[1], atoi(ui->pctx[2]), p, t, m, &err), &err,
+	if (num_year(ui->pctx[2], &year, &err) != ANTT_OK)
+		return done(ui, ANTT_ERR_INVALID, &err, "mô hình");
+	return done(ui, reg_model_add(ui->db, ui->reg_unit, ui->pctx[0], ui->pctx[1], year, n[0], n[1], n[2], &err), &err,
 		"mô hình");
 }
 
 static antt_status model_year(ui *ui, const char *text)
 {
-	int y = atoi(text);
-	if (y < 2000 || y > 2100) {
-		ui_message(ui, 1, "Năm bắt đầu phải là một năm từ 2000 đến 2100.");
+	antt_err err = { "" };
+	int y;
+
+	if (num_year(text, &y, &err) != ANTT_OK) {
+		ui_message(ui, 1, "Năm bắt đầu: %s.", err.msg);
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%d", y);
@@ -150,7 +163,13 @@ static antt_status model_name(ui *ui, const char *text)
 static antt_status activity_people(ui *ui, const char *text)
 {
 	antt_err err = { "" };
-	return done(ui, reg_activity_add(ui->db, ui->reg_unit, ui->year, ui->pctx[0], ui->pctx[1], atoll(text), "", &err),
+	long long n = 0;
+
+	if (*text && num_count(text, "số người tham gia", &n, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s.", err.msg);
+		return ANTT_ERR_INVALID;
+	}
+	return done(ui, reg_activity_add(ui->db, ui->reg_unit, ui->year, ui->pctx[0], ui->pctx[1], n, "", &err),
 		&err, "hoạt động");
 }
 

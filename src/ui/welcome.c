@@ -3,6 +3,7 @@
 #include <curses.h>
 #include "ui.h"
 #include "demo.h"
+#include "num.h"
 #include "text.h"
 #include "unit.h"
 
@@ -74,8 +75,9 @@ static antt_status open_demo(ui *ui)
 	ui->db_path = strdup(path);
 	{
 		char *y = db_setting_get(demo, "current_year", NULL);
+		antt_err e;
 		if (y)
-			ui->year = atoi(y);
+			num_year(y, &ui->year, &e);
 		free(y);
 	}
 	ui_units_reload(ui);

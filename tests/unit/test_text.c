@@ -60,6 +60,36 @@ static void numbers_in_vietnamese_format(void **state)
 	assert_string_equal(text_fmt_pct(buf, sizeof(buf), 100), "100,0");
 }
 
+/* Issue 12: control characters at input are refused (line breaks and
+ * tabs fold into one space); stored text is made safe to print. */
+static void clean_folds_breaks_and_refuses_controls(void **state)
+{
+	antt_err err = { "" };
+	char *out = NULL;
+	(void)state;
+	assert_int_equal(text_clean(" Thôn Hai\r\nHòa\tBình ", "tên", &out, &err), ANTT_OK);
+	assert_string_equal(out, "Thôn Hai Hòa Bình");
+	free(out);
+	assert_int_equal(text_clean("Thôn \033[2J", "tên đơn vị", &out, &err), ANTT_ERR_INVALID);
+	assert_null(out);
+	assert_contains(err.msg, "tên đơn vị có ký tự điều khiển không in được (mã U+001B, ký tự thứ 6)");
+	assert_int_equal(text_clean("a\x7f", "x", &out, &err), ANTT_ERR_INVALID);
+	assert_int_equal(text_clean("a\xc2\x9b" "1m", "x", &out, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "U+009B");
+	assert_int_equal(text_clean("a\xff", "ghi chú", &out, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "ghi chú không phải văn bản UTF-8");
+}
+
+static void make_safe_shows_controls(void **state)
+{
+	char s[] = "Thôn \033[2J\nBốn \xc2\x9b" "1m\xff\t.";
+	char buf[64];
+	(void)state;
+	assert_string_equal(text_make_safe(s), "Thôn ?[2J Bốn ?1m? .");
+	assert_string_equal(text_pad(buf, sizeof(buf), "a\033b\nc", 6), "a?b c ");
+	assert_string_equal(text_rpad(buf, sizeof(buf), "a\033b", 5), "  a?b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -68,6 +98,8 @@ int main(void)
 		cmocka_unit_test(key_drops_accents_case_and_dashes),
 		cmocka_unit_test(width_and_fit_count_columns),
 		cmocka_unit_test(numbers_in_vietnamese_format),
+		cmocka_unit_test(clean_folds_breaks_and_refuses_controls),
+		cmocka_unit_test(make_safe_shows_controls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
