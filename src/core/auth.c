@@ -116,6 +116,22 @@ antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *
 		cap == CAN_REVIEW ? "lãnh đạo duyệt" : cap == CAN_ADMIN ? "quản trị" : "cán bộ nhập liệu");
 }
 
+/* A login is a short ASCII word: it is typed on old keyboards, printed in
+ * the audit, and must never look like "(không đăng nhập) ...". */
+#define LOGIN_MAX 32
+static int login_ok(const char *login)
+{
+	size_t n = strlen(login);
+
+	if (n == 0 || n > LOGIN_MAX)
+		return 0;
+	for (const char *p = login; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '.' || *p == '_' || *p == '-'))
+			return 0;
+	return 1;
+}
+
 /* Accounts are managed by a proven admin once any account exists; before
  * that, whoever runs antt sets up the first one (an admin). Being "open"
  * (login switched off) is not enough: it would let anyone give themselves
@@ -186,11 +202,14 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 
 	if ((s = require_account_admin(db, "thêm tài khoản", err)) != ANTT_OK)
 		return s;
-	if (!*login || strpbrk(login, " \t,\""))
-		return err_set(err, ANTT_ERR_INVALID, "tên đăng nhập \"%s\" không hợp lệ: không để trống, không có khoảng trắng", login);
+	if (!login_ok(login))
+		return err_set(err, ANTT_ERR_INVALID, "tên đăng nhập không hợp lệ: từ 1 đến %d ký tự, chỉ gồm chữ không dấu, "
+			"chữ số và . _ -", LOGIN_MAX);
 	if (role < ROLE_ENTRY || role > ROLE_ADMIN)
 		return err_set(err, ANTT_ERR_INVALID, "vai trò phải là cán bộ nhập liệu (entry), lãnh đạo duyệt (reviewer) hoặc quản trị (admin)");
-	if (text_nfc(name, &nname) != ANTT_OK || !*nname) {
+	if ((s = text_clean(name, "họ tên", &nname, err)) != ANTT_OK)
+		return s;
+	if (!*nname) {
 		free(nname);
 		return err_set(err, ANTT_ERR_INVALID, "cần họ tên của cán bộ");
 	}

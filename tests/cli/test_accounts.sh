@@ -121,4 +121,16 @@ unset ANTT_USER ANTT_PASSWORD
 ANTT_USER=qt2 ANTT_PASSWORD=quantri2 runs user disable qt2
 expect_rc 1 "the new last admin stays too"
 expect_eq "$(sql "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1")" "1" "one active admin"
+
+# 6. a login or a name that would print a terminal escape, or pass for nobody
+export ANTT_USER=qt2 ANTT_PASSWORD=quantri2
+esc=$(printf '\033[2J')
+ANTT_NEW_PASSWORD=matkhau1 runs user add "x${esc}" "Tên" --role entry
+expect_rc 1 "a login with an escape sequence: refused"
+ANTT_NEW_PASSWORD=matkhau1 runs user add "(không" "Tên" --role entry
+expect_rc 1 "a login that looks like nobody's: refused"
+ANTT_NEW_PASSWORD=matkhau1 runs user add ab "Tên${esc}" --role entry
+expect_rc 1 "a name with an escape sequence: refused"
+expect_err "ký tự điều khiển" "the refusal names the control character"
+expect_eq "$(sql "SELECT count(*) FROM users")" "5" "no account added"
 finish
