@@ -25,25 +25,55 @@ static void names(const char *db_path, char *dir, size_t dn, char *base, size_t 
 		*dot = '\0';
 }
 
-static int list(const char *db_path, glob_t *g)
+/* Only this database's backups: BASE-YYYYMMDD-HHMMSS[mmm][-tag].db, so that
+ * huyen.db never counts (and rotation never deletes) those of huyen-2024.db. */
+static int is_own(const char *path, const char *base)
 {
-	char dir[PATH_MAX], base[256], pattern[PATH_MAX + 300];
+	const char *p = strrchr(path, '/'), *q;
+	size_t bl = strlen(base), digits = 0;
 
-	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	p = p ? p + 1 : path;
+	if (strncmp(p, base, bl) != 0 || p[bl] != '-')
+		return 0;
+	p += bl + 1;
+	for (q = p; q - p < 8; q++)
+		if (*q < '0' || *q > '9')
+			return 0;
+	if (*q++ != '-')
+		return 0;
+	while (*q >= '0' && *q <= '9')
+		q++, digits++;
+	if (digits != 6 && digits != 9)
+		return 0;
+	if (*q == '-')          /* the tag: lower-case letters and dashes */
+		for (q++; (*q >= 'a' && *q <= 'z') || *q == '-'; q++)
+			;
+	return !strcmp(q, ".db");
+}
+
+/* The backups, oldest first (names sort by time); g holds every candidate,
+ * is_own picks this database's among them. */
+static int list(const char *db_path, glob_t *g, char *base, size_t bn)
+{
+	char dir[PATH_MAX], pattern[PATH_MAX + 300];
+
+	names(db_path, dir, sizeof(dir), base, bn);
 	snprintf(pattern, sizeof(pattern), "%s/%s-[0-9]*.db", dir, base);
 	return glob(pattern, 0, NULL, g) == 0;
 }
 
 int backup_latest(const char *db_path, char *out, size_t n)
 {
+	char base[256];
 	glob_t g;
 	int found = 0;
 
-	if (list(db_path, &g)) {
-		if (g.gl_pathc) {
-			snprintf(out, n, "%s", g.gl_pathv[g.gl_pathc - 1]);   /* names sort by time */
-			found = 1;
-		}
+	if (list(db_path, &g, base, sizeof(base))) {
+		for (size_t i = g.gl_pathc; i-- > 0 && !found;)
+			if (is_own(g.gl_pathv[i], base)) {
+				snprintf(out, n, "%s", g.gl_pathv[i]);
+				found = 1;
+			}
 		globfree(&g);
 	}
 	return found;
@@ -51,17 +81,23 @@ int backup_latest(const char *db_path, char *out, size_t n)
 
 static void rotate(antt_db *db)
 {
-	char *keep_s = db_setting_get(db, "backup_keep", "10");
+	char *keep_s = db_setting_get(db, "backup_keep", "10"), base[256];
 	long keep = keep_s ? strtol(keep_s, NULL, 10) : 10;
+	size_t own = 0;
 	glob_t g;
 
 	free(keep_s);
 	if (keep < 1)
 		keep = 1;
-	if (!list(db->path, &g))
+	if (!list(db->path, &g, base, sizeof(base)))
 		return;
-	for (size_t i = 0; g.gl_pathc > (size_t)keep && i < g.gl_pathc - (size_t)keep; i++)
-		unlink(g.gl_pathv[i]);
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		own += (size_t)is_own(g.gl_pathv[i], base);
+	for (size_t i = 0; own > (size_t)keep && i < g.gl_pathc; i++)
+		if (is_own(g.gl_pathv[i], base)) {
+			unlink(g.gl_pathv[i]);
+			own--;
+		}
 	globfree(&g);
 }
 

@@ -7,7 +7,8 @@
 
 #include "db.h"
 
-/* Write a backup now; out receives its path. why: a short tag or NULL. */
+/* Write a backup now; out receives its path. why: a short tag of lower-case
+ * ASCII letters and dashes, or NULL. */
 antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err);
 
 /* A backup unless one was made today. *made says whether one was. */

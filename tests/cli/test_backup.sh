@@ -1,5 +1,7 @@
-# End to end: backups (daily, on demand, rotated), restore with the current
-# state kept, and a corrupt database pointing to its last good backup.
+# End to end: backups (daily, on demand, rotated, never another database's),
+# restore with the current state kept and other open connections safe, a
+# corrupt database pointing to its last good backup and refusing writes, and
+# stale temporary files of killed runs cleaned on the next start.
 . "$(dirname "$0")/lib.sh"
 
 "$ANTT" --db "$DB" demo > /dev/null
@@ -49,4 +51,86 @@ expect_rc 0 "restore after damage"
 run summary 2024
 expect_rc 0 "the restored database works"
 expect_eq "$(sqlite3 "$DB" 'PRAGMA integrity_check')" "ok" "integrity after restore"
+
+# rotation counts only this database's backups: huyen.db must not delete
+# those of huyen-2024.db (names sharing a prefix)
+H="$T/huyen.db"; H2="$T/huyen-2024.db"
+"$ANTT" --db "$H2" demo > /dev/null
+"$ANTT" --db "$H" demo > /dev/null
+"$ANTT" --db "$H2" backup > /dev/null
+n2=$(ls "$T/antt-backups" | grep -c '^huyen-2024-')
+"$ANTT" --db "$H" settings backup_keep 1 > /dev/null
+for i in 1 2 3; do "$ANTT" --db "$H" backup > /dev/null; done
+expect_eq "$(ls "$T/antt-backups" | grep -c '^huyen-2024-')" "$n2" "rotating huyen.db keeps every backup of huyen-2024.db"
+expect_eq "$(ls "$T/antt-backups" | grep '^huyen-' | grep -vc '^huyen-2024-')" "1" "huyen.db keeps its newest 1"
+
+# restore while another connection holds the database open (the screen, or
+# sqlite3): what that connection writes afterwards is not silently lost
+run backup
+good=$(echo "$out" | sed 's/^Đã sao lưu vào //')
+mkfifo "$T/fifo"
+sqlite3 -batch -cmd ".timeout 5000" "$DB" < "$T/fifo" > "$T/holder.out" 2>&1 &
+holder=$!
+exec 3> "$T/fifo"
+echo "SELECT count(*) FROM units;" >&3
+echo "INSERT INTO settings (key, value, updated_by) VALUES ('truoc_khoi_phuc', '1', 'khac');" >&3
+sleep 0.5
+run restore "$good" --yes
+restore_rc=$rc
+echo "INSERT INTO settings (key, value, updated_by) VALUES ('sau_khoi_phuc', '1', 'khac');" >&3
+exec 3>&-
+wait $holder
+if [ "$restore_rc" -eq 0 ]; then
+	expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = 'sau_khoi_phuc'")" "1" \
+		"a write of another open connection after restore lands in the restored database"
+	expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = 'truoc_khoi_phuc'")" "0" "restored to the backup"
+	before=$(ls -t "$T/antt-backups"/test-*truoc-khoi-phuc* | head -1)
+	expect_eq "$(sqlite3 "$before" "SELECT count(*) FROM settings WHERE key = 'truoc_khoi_phuc'")" "1" \
+		"the other connection's earlier write is in the state kept before restoring"
+else
+	expect_err "đang mở" "restore refused while another program has the database open"
+fi
+expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity after restoring under another connection"
+
+# a damaged page: found by the first check of the day, then writes are
+# refused (naming the last backup and the restore command) until restored
+run backup
+good=$(echo "$out" | sed 's/^Đã sao lưu vào //')
+sqlite3 "$DB" "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null
+page=$(sqlite3 "$DB" "SELECT pageno FROM dbstat WHERE name = 'answers' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3")
+rm -f "$DB-wal" "$DB-shm"
+dd if=/dev/urandom of="$DB" bs=4096 seek=$(( page - 1 )) count=1 conv=notrunc 2>/dev/null
+# the next day: today's backups carry yesterday's date, so the daily check runs
+today=$(date +%Y%m%d)
+for f in "$T/antt-backups"/test-"$today"-*; do mv "$f" "$(echo "$f" | sed "s/-$today-/-20000101-/")"; done
+good=$(echo "$good" | sed "s/-$today-/-20000101-/")
+units=$(sql "SELECT count(*) FROM units")
+run unit add X099 xã "Xã Mới"
+expect_rc 1 "a write to a damaged database is refused"
+expect_err "hỏng" "the refusal says the database is damaged"
+expect_err "$(basename "$good")" "the refusal names the last backup"
+expect_err "restore" "the refusal gives the restore command"
+expect_eq "$(sql "SELECT count(*) FROM units")" "$units" "nothing was written"
+run unit add X098 xã "Xã Khác"
+expect_rc 1 "still refused on the next run (until restored or checked)"
+run unit list
+expect_rc 0 "reading what is not damaged still works"
+expect_out "X001" "the unit list is shown"
+run restore "$good" --yes
+expect_rc 0 "restore brings it back"
+run unit add X099 xã "Xã Mới"
+expect_rc 0 "writes are taken again after restore"
+
+# stale temporary files of a killed report or restore are removed on the
+# next start; those of a live process, and other names, stay
+sh -c 'exit 0' & dead=$!; wait $dead
+sleep 60 & live=$!
+for p in $dead $live; do : > "$T/.antt-report-$p.xlsx.tmp"; : > "$DB.restore-$p"; done
+: > "$T/.antt-report-x.xlsx.tmp"; : > "$T/other.restore-$dead"
+run unit list
+[ ! -e "$T/.antt-report-$dead.xlsx.tmp" ] && ok "a dead report's temp file is removed" || not_ok "stale report temp file left"
+[ ! -e "$DB.restore-$dead" ] && ok "a dead restore's temp file is removed" || not_ok "stale restore temp file left"
+[ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$DB.restore-$live" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"
+[ -e "$T/.antt-report-x.xlsx.tmp" ] && [ -e "$T/other.restore-$dead" ] && ok "other names are not touched" || not_ok "a file of another pattern was removed"
+kill $live
 finish
