@@ -1,10 +1,54 @@
-/* antt backup | restore FILE [--yes] */
+/* antt backup | restore FILE [--yes], and the checks every start makes:
+ * the daily backup (which reads every page) and the leftovers of killed runs. */
 #include <stdio.h>
 #include "cli.h"
 #include "backup.h"
+#include "file.h"
 
+#include <libgen.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The temporary files of a report or restore killed earlier (kill -9, a
+ * power cut): beside the database and in the current folder, where reports
+ * are usually written. */
+static void clean_leftovers(const char *db_path)
+{
+	char *d = strdup(db_path), *b = strdup(db_path), prefix[4200];
+
+	if (d && b) {
+		const char *dir = dirname(d);
+		snprintf(prefix, sizeof(prefix), "%s.restore-", basename(b));
+		file_remove_stale(dir, prefix, "");
+		file_remove_stale(dir, ".antt-report-", ".xlsx.tmp");
+		file_remove_stale(".", ".antt-report-", ".xlsx.tmp");
+	}
+	free(d);
+	free(b);
+}
+
+void cli_startup_checks(cli_ctx *ctx)
+{
+	antt_err err = { "" };
+	char latest[4200];
+	int made;
+
+	clean_leftovers(ctx->db_path);
+	/* once per day of use; it also reads every page, so a damaged
+	 * database shows here, and is then only read until restored */
+	if (backup_daily(ctx->db, &made, &err) != ANTT_OK && !ctx->db->damaged)
+		fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
+	if (!ctx->db->damaged)
+		return;
+	fprintf(stderr, "antt: %s bị hỏng: chỉ mở để xem, mọi thay đổi bị từ chối cho đến khi khôi phục.\n",
+		ctx->db_path);
+	if (backup_latest(ctx->db_path, latest, sizeof(latest)))
+		fprintf(stderr, "antt: bản sao lưu gần nhất: %s\n      khôi phục bằng: antt --db %s restore %s\n",
+			latest, ctx->db_path, latest);
+	else
+		fprintf(stderr, "antt: chưa có bản sao lưu nào; hãy chép tệp sang nơi khác và nhờ người có chuyên môn.\n");
+}
 
 int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 {
@@ -45,9 +89,11 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		}
 		fclose(tty);
 	}
-	/* the database is replaced as a file: close our handle first */
-	db_close(ctx->db);   /* (not opened for restore: the file may be damaged) */
+	/* restore opens the file its own way (it may be damaged) and must be
+	 * the only connection of this process to it */
+	db_close(ctx->db);
 	ctx->db = NULL;
+	clean_leftovers(ctx->db_path);
 	if ((s = backup_restore(ctx->db_path, argv[1], saved, sizeof(saved), &err)) != ANTT_OK)
 		return cli_fail(s, &err);
 	printf("Đã khôi phục %s từ %s.%s%s\n", ctx->db_path, argv[1], saved[0] ? " Dữ liệu trước đó được giữ ở " : "", saved);

@@ -2,6 +2,7 @@
 #include "backup.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glob.h>
 #include <libgen.h>
 #include <limits.h>
@@ -140,6 +141,7 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 	char latest[PATH_MAX], today[16], base[256], dir[PATH_MAX];
 	struct tm tm;
 	time_t now = time(NULL);
+	antt_status s;
 
 	*made = 0;
 	if (db->readonly || !strcmp(db->path, ":memory:"))
@@ -154,7 +156,10 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 			return ANTT_OK;
 	}
 	*made = 1;
-	return backup_now(db, NULL, NULL, 0, err);
+	s = backup_now(db, NULL, NULL, 0, err);
+	if (s == ANTT_ERR_DB_CORRUPT)
+		db_set_damaged(db);
+	return s;
 }
 
 /* A backup must be an antt database this version can open. */
@@ -182,87 +187,212 @@ static antt_status check_file(const char *file, antt_err *err)
 	return s;
 }
 
-/* A byte copy of a database that cannot be opened, beside the backups. */
-static antt_status copy_raw(const char *db_path, char *saved, size_t n, antt_err *err)
+/* Copy the rest of in to a new file at to, synced; the file is removed
+ * when it cannot be written whole. then: what the message adds. */
+static antt_status copy_to(FILE *in, const char *to, const char *then, antt_err *err)
 {
-	char dir[PATH_MAX], base[256], path[PATH_MAX + 300], buf[65536];
-	FILE *in, *out;
+	char buf[65536];
+	FILE *out = fopen(to, "wb");
 	size_t r;
 	int ok = 1;
+
+	if (!out)
+		return err_set(err, ANTT_ERR_IO, "%s: không ghi được tệp; %s", to, then);
+	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, r, out) != r)
+			ok = 0;
+	if (ferror(in) || fflush(out) != 0 || fsync(fileno(out)) != 0)
+		ok = 0;
+	if (fclose(out) != 0 || !ok) {
+		unlink(to);
+		return err_set(err, ANTT_ERR_DB_FULL, "%s: không ghi xong tệp (ổ đĩa đầy hoặc lỗi ghi); %s", to, then);
+	}
+	return ANTT_OK;
+}
+
+static antt_status copy_path(const char *from, const char *to, const char *then, antt_err *err)
+{
+	FILE *in = fopen(from, "rb");
+	antt_status s;
+
+	if (!in)
+		return err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp; %s", from, then);
+	s = copy_to(in, to, then, err);
+	fclose(in);
+	return s;
+}
+
+/* A byte copy of a damaged database, with its WAL (its latest writes),
+ * beside the backups; the name is outside the backups' pattern, so it is
+ * never rotated away nor offered as the backup to restore. */
+static antt_status copy_raw(const char *db_path, char *saved, size_t n, antt_err *err)
+{
+	char dir[PATH_MAX], base[256], path[PATH_MAX + 300], wal[PATH_MAX + 8], wal_to[PATH_MAX + 310];
+	const char *keep = "chưa giữ lại được tệp hiện tại nên chưa khôi phục gì";
+	struct stat sb;
+	antt_status s;
 
 	names(db_path, dir, sizeof(dir), base, sizeof(base));
 	mkdir(dir, 0700);
 	snprintf(path, sizeof(path), "%s/%s-%ld-hong.db", dir, base, (long)time(NULL));
-	if (!(in = fopen(db_path, "rb")))
-		return err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp hiện tại để giữ lại", db_path);
-	if (!(out = fopen(path, "wb"))) {
-		fclose(in);
-		return err_set(err, ANTT_ERR_IO, "%s: không ghi được bản giữ lại", path);
-	}
-	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
-		if (fwrite(buf, 1, r, out) != r)
-			ok = 0;
-	fclose(in);
-	if (fclose(out) != 0 || !ok) {
+	snprintf(wal, sizeof(wal), "%s-wal", db_path);
+	snprintf(wal_to, sizeof(wal_to), "%s-wal", path);
+	if ((s = copy_path(db_path, path, keep, err)) == ANTT_OK && stat(wal, &sb) == 0 && sb.st_size > 0 &&
+	    (s = copy_path(wal, wal_to, keep, err)) != ANTT_OK)
 		unlink(path);
-		return err_set(err, ANTT_ERR_DB_FULL, "ổ đĩa đầy: không giữ lại được tệp hiện tại; chưa khôi phục");
-	}
+	if (s != ANTT_OK)
+		return s;
 	snprintf(saved, n, "%s", path);
 	return ANTT_OK;
 }
 
+/* Write the backup into the live database with SQLite's backup API: every
+ * other connection (the screen) reads the restored content on its next
+ * read, and what it writes afterwards lands in it. */
+static int copy_live(sqlite3 *dst, sqlite3 *src)
+{
+	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+	int rc, done;
+
+	if (!b)
+		return sqlite3_errcode(dst);
+	rc = sqlite3_backup_step(b, -1);
+	done = sqlite3_backup_finish(b);
+	if (rc == SQLITE_DONE)
+		rc = done;
+	if (rc == SQLITE_OK)   /* the whole database sits in the WAL now */
+		sqlite3_exec(dst, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	return rc;
+}
+
+/* The byte of the -shm file every open WAL connection holds a shared lock
+ * on for its lifetime (SQLite's os_unix.c: UNIX_SHM_DMS). */
+#define SHM_DMS_BYTE 128
+
+/* Replace the file itself, for a database too damaged for copy_live. Only
+ * when no other process has it open: one that had would go on writing
+ * into the old file, and its writes would be lost without a word. Our own
+ * process must have no connection to it (POSIX locks are per process). */
+static antt_status replace_file(const char *db_path, FILE *in, antt_err *err)
+{
+	char tmp[PATH_MAX + 40], wal[PATH_MAX + 8], shm[PATH_MAX + 8];
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE, .l_len = 1 };
+	antt_status s;
+	int shm_fd;
+
+	snprintf(wal, sizeof(wal), "%s-wal", db_path);
+	snprintf(shm, sizeof(shm), "%s-shm", db_path);
+	if ((shm_fd = open(shm, O_RDWR | O_CLOEXEC)) >= 0 && fcntl(shm_fd, F_SETLK, &fl) != 0) {
+		close(shm_fd);
+		return err_set(err, ANTT_ERR_DB_BUSY,
+			"%s: tệp hỏng đang được mở ở chương trình khác (màn hình antt hoặc sqlite3), nên không "
+			"thay được an toàn; chưa khôi phục gì. Hãy đóng chương trình đó rồi khôi phục lại.", db_path);
+	}
+	snprintf(tmp, sizeof(tmp), "%s.restore-%ld", db_path, (long)getpid());
+	rewind(in);
+	if ((s = copy_to(in, tmp, "cơ sở dữ liệu hiện tại chưa bị thay", err)) == ANTT_OK) {
+		/* the old WAL first: replayed onto the restored file it would
+		 * bring the damaged state back (it was kept by copy_raw) */
+		unlink(wal);
+		if (rename(tmp, db_path) != 0) {
+			unlink(tmp);
+			s = err_set(err, ANTT_ERR_IO, "không thay được %s", db_path);
+		} else if (shm_fd >= 0 && ftruncate(shm_fd, 0) != 0) {
+			/* harmless: the next opener rebuilds the index anyway */
+		}
+	}
+	if (shm_fd >= 0)
+		close(shm_fd);
+	return s;
+}
+
 antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err)
 {
-	char tmp[PATH_MAX + 16], wal[PATH_MAX + 8], shm[PATH_MAX + 8];
-	FILE *in = NULL, *out = NULL;
+	sqlite3 *src = NULL;
+	FILE *in = NULL;
 	antt_db *db = NULL;
 	antt_status s;
-	char buf[65536];
-	size_t r;
+	int rc, done = 0;
 
+	if (n)
+		saved[0] = '\0';
 	if ((s = check_file(file, err)) != ANTT_OK)
 		return s;
+	/* opened (and read once) now: rotating the backups below may delete it */
+	if (!(in = fopen(file, "rb")) || sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_exec(src, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		s = err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp sao lưu", file);
+		goto out;
+	}
 	/* the current state first: a backup if it can still be read, else a
 	 * plain copy of the damaged file, so that nothing is thrown away */
 	if (access(db_path, F_OK) == 0) {
 		antt_err e2;
-		if (db_open(db_path, 0, &db, &e2) == ANTT_OK) {
+		if (db_open(db_path, DB_NO_CHECK, &db, &e2) == ANTT_OK) {
 			s = backup_now(db, "truoc-khoi-phuc", saved, n, err);
-			db_close(db);
+			if (s == ANTT_ERR_DB_CORRUPT)
+				s = copy_raw(db_path, saved, n, err);
 			if (s != ANTT_OK)
-				return s;
+				goto out;
+			rc = copy_live(db->sql, src);
+			if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+				s = db_fail(db, rc, err, "khôi phục");
+				goto out;
+			}
+			done = rc == SQLITE_OK;
+			db_close(db);
+			db = NULL;
 		} else if ((s = copy_raw(db_path, saved, n, err)) != ANTT_OK) {
-			return s;
-		}
-	}
-	snprintf(tmp, sizeof(tmp), "%s.restore", db_path);
-	if (!(in = fopen(file, "rb")) || !(out = fopen(tmp, "wb"))) {
-		s = err_set(err, ANTT_ERR_IO, "không chép được %s thành %s", file, db_path);
-		goto out;
-	}
-	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
-		if (fwrite(buf, 1, r, out) != r) {
-			s = err_set(err, ANTT_ERR_DB_FULL, "ổ đĩa đầy khi khôi phục; cơ sở dữ liệu hiện tại chưa bị thay");
 			goto out;
 		}
-	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
-		s = err_set(err, ANTT_ERR_IO, "không ghi xong bản khôi phục; cơ sở dữ liệu hiện tại chưa bị thay");
-		goto out;
 	}
-	fclose(out);
-	out = NULL;
-	snprintf(wal, sizeof(wal), "%s-wal", db_path);
-	snprintf(shm, sizeof(shm), "%s-shm", db_path);
-	unlink(wal);
-	unlink(shm);
-	if (rename(tmp, db_path) != 0)
-		s = err_set(err, ANTT_ERR_IO, "không thay được %s", db_path);
+	if (!done && (s = replace_file(db_path, in, err)) != ANTT_OK)
+		goto out;
+	backup_damaged_mark(db_path, 0);
+	/* an older backup takes this version's structure now */
+	if ((s = db_open(db_path, 0, &db, err)) != ANTT_OK)
+		goto out;
 out:
+	db_close(db);
+	sqlite3_close_v2(src);
 	if (in)
 		fclose(in);
-	if (out)
-		fclose(out);
-	if (s != ANTT_OK)
-		unlink(tmp);
 	return s;
+}
+
+/* dir/antt-backups/BASE.hong: the database was found damaged; it opens
+ * read-only until a check passes or it is restored. */
+static void marker(const char *db_path, char *out, size_t n)
+{
+	char dir[PATH_MAX], base[256];
+
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	snprintf(out, n, "%s/%s.hong", dir, base);
+}
+
+int backup_damaged_marked(const char *db_path)
+{
+	char m[PATH_MAX + 300];
+
+	marker(db_path, m, sizeof(m));
+	return access(m, F_OK) == 0;
+}
+
+void backup_damaged_mark(const char *db_path, int damaged)
+{
+	char m[PATH_MAX + 300];
+	FILE *f;
+
+	marker(db_path, m, sizeof(m));
+	if (!damaged) {
+		unlink(m);
+		return;
+	}
+	/* only beside a database antt has used (its backups folder exists),
+	 * not beside any file given by mistake; on read-only media it cannot
+	 * be kept, which is fine */
+	if ((f = fopen(m, "w"))) {
+		fputs("antt: cơ sở dữ liệu này bị hỏng; chỉ mở để xem cho đến khi khôi phục.\n", f);
+		fclose(f);
+	}
 }
