@@ -352,6 +352,12 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 		oflags |= SQLITE_OPEN_URI;   /* packages are attached read-only as file:...?mode=ro */
 		rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
 	}
+	if (rc != SQLITE_OK && db->readonly && (rc & 0xff) == SQLITE_CANTOPEN && wal_pending(path)) {
+		st = err_set(err, ANTT_ERR_DB_READONLY,
+			"%s: tệp ở nơi chỉ đọc và còn phần ghi dở trong tệp %s-wal, mà ở nơi chỉ đọc thì "
+			"không đọc được phần đó. Hãy chép cả hai tệp sang nơi ghi được (ổ cứng) rồi mở ở đó.", path, path);
+		goto fail;
+	}
 	if (rc != SQLITE_OK) {
 		st = db_fail(db, rc, err, "mở tệp");
 		goto fail;

@@ -33,4 +33,34 @@ expect_eq() { [ "$1" = "$2" ] && ok "$3" || not_ok "$3: '$1' != '$2'"; }
 # sql QUERY: read the database with sqlite3
 sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }
 
+# mount_tmpfs DIR SIZE: a small tmpfs at DIR, unmounted at exit; without
+# root the test says "skipped" and ends there
+mount_tmpfs() {
+	mkdir -p "$1"
+	if ! mount -t tmpfs -o size="$2" tmpfs "$1" 2>/dev/null; then
+		echo "# skipped: cannot mount a tmpfs here"
+		exit 0
+	fi
+	MOUNTED=$1
+	trap 'umount "$MOUNTED" 2>/dev/null; rm -rf "$T"' EXIT
+}
+
+# screen_shows TEXT: the application on $DB in tmux; true once the screen
+# holds TEXT (within 3 s). $shown has the screen. Returns 2 without tmux.
+screen_shows() {
+	command -v tmux > /dev/null || return 2
+	s=antt-test-$$
+	tmux new-session -d -s "$s" -x 160 -y 30 "LANG=C.UTF-8 ANTT_FORMS='${ANTT_FORMS:-}' '$ANTT' --db '$DB'; sleep 5"
+	shown=""
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 0.3
+		shown=$(tmux capture-pane -p -t "$s" 2>/dev/null)
+		case "$shown" in *"$1"*) break;; esac
+	done
+	tmux kill-session -t "$s" 2>/dev/null
+	case "$shown" in *"$1"*) return 0;; esac
+	out=$shown
+	return 1
+}
+
 finish() { exit $failed; }

@@ -116,6 +116,13 @@ expect_rc 1 "still refused on the next run (until restored or checked)"
 run unit list
 expect_rc 0 "reading what is not damaged still works"
 expect_out "X001" "the unit list is shown"
+screen_shows "bị hỏng"; r=$?
+if [ $r -eq 2 ]; then
+	echo "# skipped: no tmux for the screen check"
+else
+	case "$shown" in *"[CHỈ ĐỌC]"*"bị hỏng: chỉ xem được"*"antt restore"*) ok "the screen says it is damaged and read-only";;
+	*) not_ok "the screen does not say it is damaged";; esac
+fi
 run restore "$good" --yes
 expect_rc 0 "restore brings it back"
 run unit add X099 xã "Xã Mới"
