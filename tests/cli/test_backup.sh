@@ -128,6 +128,29 @@ expect_rc 0 "restore brings it back"
 run unit add X099 xã "Xã Mới"
 expect_rc 0 "writes are taken again after restore"
 
+# a file too damaged to be written through SQLite (its first page gone)
+# while another program holds it open: refused, nothing changed; once that
+# program has ended, restore replaces it
+mkfifo "$T/fifo2"
+sqlite3 -batch -cmd ".timeout 5000" "$DB" < "$T/fifo2" > /dev/null 2>&1 &
+holder=$!
+exec 3> "$T/fifo2"
+echo "SELECT count(*) FROM units;" >&3
+sleep 0.5
+dd if=/dev/urandom of="$DB" bs=4096 count=1 conv=notrunc 2>/dev/null
+sum=$(cksum < "$DB")
+run restore "$good" --yes
+expect_rc 1 "restoring over a wrecked file another program holds is refused"
+expect_err "đang được mở ở chương trình khác" "the message says another program has it open"
+expect_eq "$(cksum < "$DB")" "$sum" "the file is left as it was"
+exec 3>&-
+wait $holder
+run restore "$good" --yes
+expect_rc 0 "with nobody else on it, the wrecked file is replaced"
+expect_out "Dữ liệu trước đó được giữ ở" "and the wrecked file is kept aside"
+expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity after replacing the wrecked file"
+ls "$T"/test.db.restore-* > /dev/null 2>&1 && not_ok "a temporary file is left" || ok "no temporary file left"
+
 # stale temporary files of a killed report or restore are removed on the
 # next start; those of a live process, and other names, stay
 sh -c 'exit 0' & dead=$!; wait $dead
