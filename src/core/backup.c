@@ -246,33 +246,64 @@ static antt_status copy_raw(const char *db_path, char *saved, size_t n, antt_err
 	return ANTT_OK;
 }
 
+/* The current state, kept before it is replaced: a backup if it can still
+ * be read, else a plain copy of the damaged file, so that nothing is thrown
+ * away. On its own connection: the restoring one may hold the write lock. */
+static antt_status keep_current(const char *db_path, char *saved, size_t n, antt_err *err)
+{
+	antt_db *cur = NULL;
+	antt_err e2;
+	antt_status s;
+
+	if (db_open(db_path, DB_NO_CHECK, &cur, &e2) == ANTT_OK) {
+		s = backup_now(cur, "truoc-khoi-phuc", saved, n, err);
+		db_close(cur);
+		if (s != ANTT_ERR_DB_CORRUPT)
+			return s;
+	}
+	return copy_raw(db_path, saved, n, err);
+}
+
 /* Write the backup into the live database with SQLite's backup API: every
  * other connection (the screen) reads the restored content on its next
- * read, and what it writes afterwards lands in it. */
-static int copy_live(sqlite3 *dst, sqlite3 *src)
+ * read, and what it writes afterwards lands in it. The first step, of no
+ * pages, takes the write lock and holds it to the end, so nothing another
+ * connection writes can fall between the state kept and the restore.
+ * *kept: keep_current ran; *live: restored (else the file is too damaged
+ * for SQLite to write into, and the caller replaces it). */
+static antt_status copy_live(antt_db *db, sqlite3 *src, char *saved, size_t n, int *kept, int *live, antt_err *err)
 {
-	sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
-	int rc, done;
+	sqlite3_backup *b = sqlite3_backup_init(db->sql, "main", src, "main");
+	antt_status s = ANTT_OK;
+	int rc = b ? sqlite3_backup_step(b, 0) : sqlite3_errcode(db->sql), finish;
 
-	if (!b)
-		return sqlite3_errcode(dst);
-	rc = sqlite3_backup_step(b, -1);
-	done = sqlite3_backup_finish(b);
+	if (rc == SQLITE_OK) {
+		*kept = 1;
+		if ((s = keep_current(db->path, saved, n, err)) == ANTT_OK)
+			rc = sqlite3_backup_step(b, -1);
+	}
+	finish = b ? sqlite3_backup_finish(b) : SQLITE_OK;   /* rolls back unless done */
+	if (s != ANTT_OK)
+		return s;
 	if (rc == SQLITE_DONE)
-		rc = done;
-	if (rc == SQLITE_OK)   /* the whole database sits in the WAL now */
-		sqlite3_exec(dst, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-	return rc;
+		rc = finish;
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return db_fail(db, rc, err, "khôi phục");
+	if ((*live = rc == SQLITE_OK))   /* the whole database sits in the WAL now */
+		sqlite3_exec(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+	return ANTT_OK;
 }
 
 /* The byte of the -shm file every open WAL connection holds a shared lock
  * on for its lifetime (SQLite's os_unix.c: UNIX_SHM_DMS). */
 #define SHM_DMS_BYTE 128
 
-/* Replace the file itself, for a database too damaged for copy_live. Only
- * when no other process has it open: one that had would go on writing
- * into the old file, and its writes would be lost without a word. Our own
- * process must have no connection to it (POSIX locks are per process). */
+/* Replace the file itself, for a database too damaged for copy_live, or
+ * with another page size than the backup (the backup API cannot write that
+ * into a WAL database). Only when no other process has it open: one that
+ * had would go on writing into the old file, and its writes would be lost
+ * without a word. Our own process must have no connection to it (POSIX
+ * locks are per process). */
 static antt_status replace_file(const char *db_path, FILE *in, antt_err *err)
 {
 	char tmp[PATH_MAX + 40], wal[PATH_MAX + 8], shm[PATH_MAX + 8];
@@ -285,8 +316,9 @@ static antt_status replace_file(const char *db_path, FILE *in, antt_err *err)
 	if ((shm_fd = open(shm, O_RDWR | O_CLOEXEC)) >= 0 && fcntl(shm_fd, F_SETLK, &fl) != 0) {
 		close(shm_fd);
 		return err_set(err, ANTT_ERR_DB_BUSY,
-			"%s: tệp hỏng đang được mở ở chương trình khác (màn hình antt hoặc sqlite3), nên không "
-			"thay được an toàn; chưa khôi phục gì. Hãy đóng chương trình đó rồi khôi phục lại.", db_path);
+			"%s: tệp phải được thay cả tệp (hỏng, hoặc khác cỡ trang với bản sao lưu) nhưng đang được mở "
+			"ở chương trình khác (màn hình antt hoặc sqlite3); chưa khôi phục gì. "
+			"Hãy đóng chương trình đó rồi khôi phục lại.", db_path);
 	}
 	snprintf(tmp, sizeof(tmp), "%s.restore-%ld", db_path, (long)getpid());
 	rewind(in);
@@ -311,8 +343,9 @@ antt_status backup_restore(const char *db_path, const char *file, char *saved, s
 	sqlite3 *src = NULL;
 	FILE *in = NULL;
 	antt_db *db = NULL;
+	antt_err e2;
 	antt_status s;
-	int rc, done = 0;
+	int exists = access(db_path, F_OK) == 0, kept = 0, live = 0;
 
 	if (n)
 		saved[0] = '\0';
@@ -324,30 +357,19 @@ antt_status backup_restore(const char *db_path, const char *file, char *saved, s
 		s = err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp sao lưu", file);
 		goto out;
 	}
-	/* the current state first: a backup if it can still be read, else a
-	 * plain copy of the damaged file, so that nothing is thrown away */
-	if (access(db_path, F_OK) == 0) {
-		antt_err e2;
-		if (db_open(db_path, DB_NO_CHECK, &db, &e2) == ANTT_OK) {
-			s = backup_now(db, "truoc-khoi-phuc", saved, n, err);
-			if (s == ANTT_ERR_DB_CORRUPT)
-				s = copy_raw(db_path, saved, n, err);
-			if (s != ANTT_OK)
-				goto out;
-			rc = copy_live(db->sql, src);
-			if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
-				s = db_fail(db, rc, err, "khôi phục");
-				goto out;
-			}
-			done = rc == SQLITE_OK;
-			db_close(db);
-			db = NULL;
-		} else if ((s = copy_raw(db_path, saved, n, err)) != ANTT_OK) {
+	if (exists && db_open(db_path, DB_NO_CHECK, &db, &e2) == ANTT_OK) {
+		s = copy_live(db, src, saved, n, &kept, &live, err);
+		db_close(db);
+		db = NULL;
+		if (s != ANTT_OK)
 			goto out;
-		}
 	}
-	if (!done && (s = replace_file(db_path, in, err)) != ANTT_OK)
-		goto out;
+	if (!live) {
+		if (exists && !kept && (s = keep_current(db_path, saved, n, err)) != ANTT_OK)
+			goto out;
+		if ((s = replace_file(db_path, in, err)) != ANTT_OK)
+			goto out;
+	}
 	backup_damaged_mark(db_path, 0);
 	/* an older backup takes this version's structure now */
 	if ((s = db_open(db_path, 0, &db, err)) != ANTT_OK)

@@ -162,5 +162,12 @@ run unit list
 [ ! -e "$DB.restore-$dead" ] && ok "a dead restore's temp file is removed" || not_ok "stale restore temp file left"
 [ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$DB.restore-$live" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"
 [ -e "$T/.antt-report-x.xlsx.tmp" ] && [ -e "$T/other.restore-$dead" ] && ok "other names are not touched" || not_ok "a file of another pattern was removed"
+# and a report cleans the folder it writes to
+mkdir "$T/rep"
+: > "$T/rep/.antt-report-$dead.xlsx.tmp"; : > "$T/rep/.antt-report-$live.xlsx.tmp"
+run report --year 2024 -o "$T/rep/r.xlsx"
+expect_rc 0 "a report into a folder with leftovers"
+[ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && [ -e "$T/rep/.antt-report-$live.xlsx.tmp" ] && \
+	ok "the report removes a dead report's temp file there, not a live one's" || not_ok "report folder leftovers"
 kill $live
 finish
