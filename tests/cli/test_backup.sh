@@ -169,5 +169,8 @@ run report --year 2024 -o "$T/rep/r.xlsx"
 expect_rc 0 "a report into a folder with leftovers"
 [ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && [ -e "$T/rep/.antt-report-$live.xlsx.tmp" ] && \
 	ok "the report removes a dead report's temp file there, not a live one's" || not_ok "report folder leftovers"
+# a bare file name: the report goes to the current folder
+(cd "$T/rep" && "$ANTT" --db "$DB" report --year 2024 -o bare.xlsx > /dev/null 2>&1)
+[ -s "$T/rep/bare.xlsx" ] && ok "a report to a bare file name is written in the current folder" || not_ok "no report at a bare name"
 kill $live
 finish
