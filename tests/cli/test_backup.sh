@@ -92,6 +92,38 @@ else
 fi
 expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity after restoring under another connection"
 
+# restores in the middle of a stream of writes from other processes: every
+# write that was committed is either in a state kept before a restore or in
+# the database now (none falls between the kept copy and the restore)
+run settings backup_keep 100
+run backup
+many=$(echo "$out" | sed 's/^Đã sao lưu vào //')
+: > "$T/committed"
+( i=0; while [ $i -lt 200 ]; do
+	sqlite3 -cmd ".timeout 10000" "$DB" "INSERT INTO settings (key, value, updated_by) VALUES ('luong$i', '1', 'khac')" \
+		2> /dev/null && echo "luong$i" >> "$T/committed"
+	i=$((i + 1))
+done ) &
+writer=$!
+restores=0
+for r in 1 2 3 4; do
+	sleep 0.2
+	"$ANTT" --db "$DB" restore "$many" --yes > /dev/null 2> "$T/restore.err" && restores=$((restores + 1)) ||
+		echo "# $(cat "$T/restore.err")"
+done
+wait $writer
+lost=0
+for k in $(cat "$T/committed"); do
+	found=0
+	for f in "$DB" "$T"/antt-backups/test-*truoc-khoi-phuc.db; do
+		[ "$(sqlite3 -cmd ".timeout 5000" "$f" "SELECT count(*) FROM settings WHERE key = '$k'" 2>/dev/null)" = 1 ] && { found=1; break; }
+	done
+	[ $found = 1 ] || lost=$((lost + 1))
+done
+expect_eq "$restores" "4" "4 restores during the writes"
+expect_eq "$lost" "0" "no committed write lost across restores ($(wc -l < "$T/committed") committed)"
+run settings backup_keep 10
+
 # a damaged page: found by the first check of the day, then writes are
 # refused (naming the last backup and the restore command) until restored
 run backup
