@@ -10,22 +10,18 @@
 #include <string.h>
 #include <unistd.h>
 
-/* The temporary files of a report or restore killed earlier (kill -9, a
- * power cut): beside the database and in the current folder, where reports
- * are usually written. */
+/* The temporary files of a backup, restore or report killed earlier (kill
+ * -9, a power cut): beside the database, and for reports also in the
+ * current folder, where they are usually written. */
 static void clean_leftovers(const char *db_path)
 {
-	char *d = strdup(db_path), *b = strdup(db_path), prefix[4200];
+	char *d = strdup(db_path);
 
-	if (d && b) {
-		const char *dir = dirname(d);
-		snprintf(prefix, sizeof(prefix), "%s.restore-", basename(b));
-		file_remove_stale(dir, prefix, "");
-		file_remove_stale(dir, ".antt-report-", ".xlsx.tmp");
-		file_remove_stale(".", ".antt-report-", ".xlsx.tmp");
-	}
+	backup_remove_stale(db_path);
+	if (d)
+		file_remove_stale(dirname(d), ".antt-report-", ".xlsx.tmp");
+	file_remove_stale(".", ".antt-report-", ".xlsx.tmp");
 	free(d);
-	free(b);
 }
 
 void cli_startup_checks(cli_ctx *ctx)

@@ -1,5 +1,6 @@
 /* Backups and restore. */
 #include "backup.h"
+#include "file.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -104,7 +105,7 @@ static void rotate(antt_db *db)
 
 antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err)
 {
-	char dir[PATH_MAX], base[256], path[PATH_MAX + 400], stamp[32];
+	char dir[PATH_MAX], base[256], path[PATH_MAX + 400], stamp[32], tmp[PATH_MAX + 40];
 	sqlite3_stmt *st = NULL;
 	struct tm tm;
 	struct timespec ts;
@@ -120,15 +121,22 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
 	/* milliseconds: two backups in one second keep both */
 	snprintf(stamp + strlen(stamp), sizeof(stamp) - strlen(stamp), "%03ld", ts.tv_nsec / 1000000);
 	snprintf(path, sizeof(path), "%s/%s-%s%s%s.db", dir, base, stamp, why ? "-" : "", why ? why : "");
-	unlink(path);
+	/* written under a temporary name and renamed when whole: a run killed
+	 * half-way leaves no truncated file that looks like the latest backup */
+	snprintf(tmp, sizeof(tmp), "%s/.antt-backup-%ld.tmp", dir, (long)getpid());
+	unlink(tmp);
 	if ((s = db_prepare(db, "VACUUM INTO ?", &st, err)) != ANTT_OK)
 		return s;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		unlink(path);
+		unlink(tmp);
 		return db_fail(db, rc, err, "sao lưu");
+	}
+	if (rename(tmp, path) != 0) {
+		unlink(tmp);
+		return err_set(err, ANTT_ERR_IO, "%s: không đặt được tên cho bản sao lưu", path);
 	}
 	if (out)
 		snprintf(out, n, "%s", path);
@@ -380,6 +388,18 @@ out:
 	if (in)
 		fclose(in);
 	return s;
+}
+
+void backup_remove_stale(const char *db_path)
+{
+	char dir[PATH_MAX], base[256], file[PATH_MAX], prefix[PATH_MAX + 16];
+
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	file_remove_stale(dir, ".antt-backup-", ".tmp");
+	snprintf(file, sizeof(file), "%s", db_path);
+	snprintf(prefix, sizeof(prefix), "%s.restore-", basename(file));
+	snprintf(file, sizeof(file), "%s", db_path);
+	file_remove_stale(dirname(file), prefix, "");
 }
 
 /* dir/antt-backups/BASE.hong: the database was found damaged; it opens

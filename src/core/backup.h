@@ -26,6 +26,10 @@ int backup_latest(const char *db_path, char *out, size_t n);
  * must hold no connection to it. */
 antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err);
 
+/* Remove what a backup or restore killed half-way (kill -9, a power cut)
+ * left beside the database at db_path, when that process is gone. */
+void backup_remove_stale(const char *db_path);
+
 /* The mark of a database found damaged (by the daily copy or an error):
  * db_open checks such a one again and opens it read-only while it fails. */
 int backup_damaged_marked(const char *db_path);
