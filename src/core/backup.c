@@ -260,16 +260,14 @@ static antt_status copy_raw(const char *db_path, char *saved, size_t n, antt_err
 static antt_status keep_current(const char *db_path, char *saved, size_t n, antt_err *err)
 {
 	antt_db *cur = NULL;
-	antt_err e2;
 	antt_status s;
 
-	if (db_open(db_path, DB_NO_CHECK, &cur, &e2) == ANTT_OK) {
+	if ((s = db_open(db_path, DB_NO_CHECK, &cur, err)) == ANTT_OK) {
 		s = backup_now(cur, "truoc-khoi-phuc", saved, n, err);
 		db_close(cur);
-		if (s != ANTT_ERR_DB_CORRUPT)
-			return s;
 	}
-	return copy_raw(db_path, saved, n, err);
+	/* any other failure (a full disk) stops the restore, with its reason */
+	return s == ANTT_ERR_DB_CORRUPT ? copy_raw(db_path, saved, n, err) : s;
 }
 
 /* Write the backup into the live database with SQLite's backup API: every
@@ -295,11 +293,18 @@ static antt_status copy_live(antt_db *db, sqlite3 *src, char *saved, size_t n, i
 		return s;
 	if (rc == SQLITE_DONE)
 		rc = finish;
-	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-		return db_fail(db, rc, err, "khôi phục");
-	if ((*live = rc == SQLITE_OK))   /* the whole database sits in the WAL now */
+	switch (rc & 0xff) {
+	case SQLITE_OK:   /* the whole database sits in the WAL now */
 		sqlite3_exec(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-	return ANTT_OK;
+		*live = 1;
+		return ANTT_OK;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+	case SQLITE_READONLY:   /* another page size, in WAL mode */
+		return ANTT_OK;
+	default:                /* busy, a full disk, an I/O error: say so */
+		return db_fail(db, rc, err, "khôi phục");
+	}
 }
 
 /* The byte of the -shm file every open WAL connection holds a shared lock
@@ -396,6 +401,7 @@ void backup_remove_stale(const char *db_path)
 
 	names(db_path, dir, sizeof(dir), base, sizeof(base));
 	file_remove_stale(dir, ".antt-backup-", ".tmp");
+	file_remove_stale(dir, ".antt-backup-", ".tmp-journal");   /* VACUUM INTO's own */
 	snprintf(file, sizeof(file), "%s", db_path);
 	snprintf(prefix, sizeof(prefix), "%s.restore-", basename(file));
 	snprintf(file, sizeof(file), "%s", db_path);

@@ -188,13 +188,14 @@ ls "$T"/test.db.restore-* > /dev/null 2>&1 && not_ok "a temporary file is left" 
 sh -c 'exit 0' & dead=$!; wait $dead
 sleep 60 & live=$!
 for p in $dead $live; do
-	: > "$T/.antt-report-$p.xlsx.tmp"; : > "$DB.restore-$p"; : > "$T/antt-backups/.antt-backup-$p.tmp"
+	: > "$T/.antt-report-$p.xlsx.tmp"; : > "$DB.restore-$p"
+	: > "$T/antt-backups/.antt-backup-$p.tmp"; : > "$T/antt-backups/.antt-backup-$p.tmp-journal"
 done
 : > "$T/.antt-report-x.xlsx.tmp"; : > "$T/other.restore-$dead"
 run unit list
 [ ! -e "$T/.antt-report-$dead.xlsx.tmp" ] && ok "a dead report's temp file is removed" || not_ok "stale report temp file left"
 [ ! -e "$DB.restore-$dead" ] && ok "a dead restore's temp file is removed" || not_ok "stale restore temp file left"
-[ ! -e "$T/antt-backups/.antt-backup-$dead.tmp" ] && ok "a dead backup's temp file is removed" || not_ok "stale backup temp file left"
+[ ! -e "$T/antt-backups/.antt-backup-$dead.tmp" ] && [ ! -e "$T/antt-backups/.antt-backup-$dead.tmp-journal" ] && ok "a dead backup's temp file is removed" || not_ok "stale backup temp file left"
 [ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$DB.restore-$live" ] && [ -e "$T/antt-backups/.antt-backup-$live.tmp" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"
 [ -e "$T/.antt-report-x.xlsx.tmp" ] && [ -e "$T/other.restore-$dead" ] && ok "other names are not touched" || not_ok "a file of another pattern was removed"
 # and a report cleans the folder it writes to

@@ -29,4 +29,16 @@ rm -f "$M/filler"
 expect_eq "$(sql "PRAGMA integrity_check")" "ok" "nothing written half-way"
 expect_eq "$(sql "SELECT count(*) FROM answers")" "1" "only the earlier answer is there"
 run answer set K1 2024 '*' đạt; expect_rc 0 "with room again, the answer is saved"
+
+# restore on a full disk: refused with the reason, the database unchanged
+run backup
+good=$(echo "$out" | sed 's/^Đã sao lưu vào //')
+run settings office_name "Giữ nguyên"
+dd if=/dev/zero of="$M/filler" bs=4096 2>/dev/null
+run restore "$good" --yes
+expect_rc 1 "a restore on a full disk is refused"
+expect_err "ổ đĩa đầy" "the message says the disk is full"
+rm -f "$M/filler"
+expect_eq "$(sql "SELECT value FROM settings WHERE key = 'office_name'")" "Giữ nguyên" "the database is unchanged"
+expect_eq "$(sql "PRAGMA integrity_check")" "ok" "and sound"
 finish
