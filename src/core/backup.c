@@ -298,13 +298,18 @@ static antt_status copy_live(antt_db *db, sqlite3 *src, char *saved, size_t n, i
 		sqlite3_exec(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 		*live = 1;
 		return ANTT_OK;
+	case SQLITE_READONLY:   /* another page size, in WAL mode; or read-only media */
+		if (db->readonly)
+			break;
+		/* fall through */
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-	case SQLITE_READONLY:   /* another page size, in WAL mode */
 		return ANTT_OK;
-	default:                /* busy, a full disk, an I/O error: say so */
-		return db_fail(db, rc, err, "khôi phục");
+	default:
+		break;
 	}
+	/* busy, a full disk, an I/O error, read-only media: say so */
+	return db_fail(db, rc, err, "khôi phục");
 }
 
 /* The byte of the -shm file every open WAL connection holds a shared lock

@@ -28,6 +28,10 @@ expect_rc 0 "a report from read-only media (written elsewhere)"
 run unit add X099 xã "Xã Mới"
 expect_rc 1 "a write is refused"
 expect_err "chỉ đọc" "with the read-only message"
+cp "$(ls "$M"/antt-backups/huyen-*.db | tail -1)" "$T/good.db"
+run restore "$T/good.db" --yes
+expect_rc 1 "a restore onto read-only media is refused"
+expect_err "chỉ đọc" "with the read-only message"
 expect_eq "$(ls -A "$M")" "$(cat "$T/before")" "nothing was created on the stick"
 
 # writes not yet copied from the -wal cannot be read there: say what to do
