@@ -49,7 +49,7 @@ mount_tmpfs() {
 # holds TEXT (within 3 s). $shown has the screen. Returns 2 without tmux.
 screen_shows() {
 	command -v tmux > /dev/null || return 2
-	s=antt-test-$$
+	s=antt-shows-$$
 	tmux new-session -d -s "$s" -x 160 -y 30 "LANG=C.UTF-8 ANTT_FORMS='${ANTT_FORMS:-}' '$ANTT' --db '$DB'; sleep 5"
 	shown=""
 	for i in 1 2 3 4 5 6 7 8 9 10; do
