@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "assess.h"
 #include "auth.h"
+#include "backup.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -156,7 +157,7 @@ int cli_open(cli_ctx *ctx, int create)
 	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	cli_startup_checks(ctx);
+	cli_startup_checks(ctx);   /* daily backup, damaged file, leftovers */
 	return cli_login(ctx);
 }
 
