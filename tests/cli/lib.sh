@@ -42,7 +42,8 @@ mount_tmpfs() {
 		exit 0
 	fi
 	MOUNTED=$1
-	trap 'umount "$MOUNTED" 2>/dev/null; rm -rf "$T"' EXIT
+	# a program just ended (the screen in tmux) may still hold it: detach
+	trap 'umount "$MOUNTED" 2>/dev/null || umount -l "$MOUNTED" 2>/dev/null; rm -rf "$T"' EXIT
 }
 
 # screen_shows TEXT: the application on $DB in tmux; true once the screen
