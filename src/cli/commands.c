@@ -186,13 +186,7 @@ static int cli_open_as(cli_ctx *ctx, int create, int writes)
 	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	{
-		/* once per day of use; it also reads every page, so a damaged
-		 * database shows here, with the backup to restore */
-		int made;
-		if (backup_daily(ctx->db, &made, &err) != ANTT_OK)
-			fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
-	}
+	cli_startup_checks(ctx);   /* daily backup, damaged file, leftovers */
 	return cli_login(ctx, writes);
 }
 
