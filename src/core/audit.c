@@ -58,7 +58,7 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		"  json_extract(au.new_value, '$.reason'), json_extract(au.old_value, '$.verdict'),"
 		"  json_extract(au.new_value, '$.verdict'),"
 		"  json_extract(au.old_value, '$.name'), json_extract(au.new_value, '$.name'),"
-		"  au.row_uuid, au.old_value, au.new_value"
+		"  au.row_uuid, au.old_value, au.new_value, au.origin"
 		" FROM audit au"
 		" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments')"
 		" LEFT JOIN units ua ON ua.id = a.unit_id"
@@ -85,8 +85,16 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		const char *crit = (const char *)sqlite3_column_text(st, 4);
 		const char *unit = (const char *)sqlite3_column_text(st, 5);
 		int year = sqlite3_column_int(st, 6);
-		char what[1024], oldv[256], newv[256], when[24];
+		char what[1024], oldv[256], newv[256], when[24], who[512];
 		audit_entry e = { when, (const char *)sqlite3_column_text(st, 1), what };
+
+		/* a row a package brought is the sender's history, never an
+		 * action of an account here */
+		if (sqlite3_column_type(st, 24) != SQLITE_NULL) {
+			snprintf(who, sizeof(who), "%s (từ gói của %s)", e.who ? e.who : "?",
+				(const char *)sqlite3_column_text(st, 24));
+			e.who = who;
+		}
 
 		snprintf(when, sizeof(when), "%.10s %.8s", at, strlen(at) > 11 ? at + 11 : "");
 		if (!strcmp(tbl, "answers")) {

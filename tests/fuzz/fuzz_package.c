@@ -26,6 +26,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	fwrite(data, 1, size, fp);
 	fclose(fp);
-	sync_import(db, path, NULL, 1, &r, &err);
+	{ sync_import_opts o = { .dry_run = 1 }; sync_import(db, path, &o, &r, &err); }
 	return 0;
 }
