@@ -74,6 +74,23 @@ A commune.db import "$T/back.antt" > /dev/null
 expect_eq "$?" "0" "the first package back to the commune needs no extra step"
 expect_eq "$(note_of commune.db X1-K2 3a)" "huyện ghi" "the office's answer arrived at the commune"
 
+run trust list
+DB="$T/commune.db"; run trust list; DB="$T/office.db"
+expect_out "được sửa: toàn bộ dữ liệu" "the set-up enrols the office for the whole tree it sent"
+run import "$T/c1.antt" --dry-run
+expect_rc 0 "a dry run of an enrolled sender's package"
+A office.db export --under X2 -o "$T/own.antt" > /dev/null
+run trust add "$T/own.antt" --under X2
+expect_rc 1 "a machine does not enrol its own key"
+run trust remove "3F2A-91C0"
+expect_rc 1 "a fingerprint too short is refused"
+A commune.db unit add X1-K3 "khu dân cư" "Thôn Mới" --parent X1 > /dev/null
+A commune.db export --under X1 -o "$T/new.antt" > /dev/null
+run import "$T/new.antt"
+expect_rc 0 "a new unit inside the commune's scope is taken"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT p.code FROM units u JOIN units p ON p.id = u.parent_id WHERE u.code = 'X1-K3'")" "X1" \
+	"under the commune"
+
 # 3. edited with sqlite3, checksum recomputed, signed again: refused
 before=$(state office.db)
 cp "$T/c1.antt" "$T/edited.antt"
@@ -153,7 +170,7 @@ A commune.db unit move X1-K2 X1-K1 > /dev/null
 A commune.db export --under X1 -o "$T/cycle.antt" > /dev/null
 run import "$T/cycle.antt"
 expect_rc 0 "the package with the opposite move is imported"
-expect_out "đơn vị   thêm 0, cập nhật 0, giữ nguyên 3, xung đột 1" "the move that would close a cycle is a conflict"
+expect_out "đơn vị   thêm 0, cập nhật 0, giữ nguyên 4, xung đột 1" "the move that would close a cycle is a conflict"
 timeout 10 "$ANTT" --db "$T/office.db" unit list --under X1 > "$T/list" 2>&1
 expect_eq "$?" "0" "unit list --under terminates"
 grep -q "X1-K2" "$T/list" && ok "both units still show" || not_ok "units vanished: $(cat "$T/list")"
