@@ -42,17 +42,20 @@ static int print_trusted(const sync_trusted *t, void *ctx)
 static int trust_add(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "under", required_argument, NULL, 'u' }, { "may-approve", no_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
-	const char *under = NULL;
+		{ "under", required_argument, NULL, 'u' }, { "may-approve", no_argument, NULL, 'a' },
+		{ "fingerprint", required_argument, NULL, 'f' }, { NULL, 0, NULL, 0 } };
+	const char *under = NULL, *expect = NULL;
 	sync_result r;
 	antt_err err = { "" };
 	antt_status s;
 	int c, may_approve = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "u:a", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "u:af:", opts, NULL)) != -1) {
 		if (c == 'u')
 			under = optarg;
+		else if (c == 'f')
+			expect = optarg;
 		else if (c == 'a')
 			may_approve = 1;
 		else
@@ -60,13 +63,15 @@ static int trust_add(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 1 || !under)
 		return cli_usage_error("trust add", "cần TỆP.antt của máy gửi và --under MÃ (đơn vị máy gửi được sửa)");
-	if ((s = sync_trust_add(ctx->db, argv[optind], under, may_approve, &r, &err)) != ANTT_OK)
+	if ((s = sync_trust_add(ctx->db, argv[optind], under, may_approve, expect, &r, &err)) != ANTT_OK)
 		return cli_fail(s, &err);
-	printf("Đã ghi nhận máy gửi \"%s\"\n  mã nhận dạng: %s\n  được sửa: %s và các đơn vị trực thuộc; %s.\n"
-		"Hãy gọi điện cho cán bộ máy gửi, nhờ họ chạy \"antt key\" và đọc mã nhận dạng: phải trùng từng nhóm.\n"
-		"Nếu không trùng, gói đã bị tráo: bỏ ghi nhận ngay bằng \"antt trust remove %s\".\n",
-		r.sender, r.fingerprint, under, may_approve ? "được gửi kết quả duyệt" : "không được gửi kết quả duyệt",
-		r.fingerprint);
+	printf("Đã ghi nhận máy gửi \"%s\"\n  mã nhận dạng: %s\n  được sửa: %s và các đơn vị trực thuộc; %s.\n",
+		r.sender, r.fingerprint, under, may_approve ? "được gửi kết quả duyệt" : "không được gửi kết quả duyệt");
+	if (expect)
+		printf("Mã nhận dạng trùng với mã máy gửi đọc qua điện thoại.\n");
+	else
+		printf("Hãy gọi điện cho cán bộ máy gửi, nhờ họ chạy \"antt key\" và đọc mã nhận dạng: phải trùng từng nhóm.\n"
+			"Nếu không trùng, gói đã bị tráo: bỏ ghi nhận ngay bằng \"antt trust remove %s\".\n", r.fingerprint);
 	return CLI_OK;
 }
 

@@ -40,7 +40,7 @@ static const cli_command commands[] = {
 	{ "import",        cmd_import, "TỆP.antt [--dry-run] [--under MÃ] [--accept-set SHA256]",
 	  "kiểm tra và nhập gói từ máy khác; xung đột được giữ lại để người chọn", 1 },
 	{ "key",           cmd_key, "", "in mã nhận dạng của máy này (để so qua điện thoại khi máy khác ghi nhận máy này)", 1 },
-	{ "trust add",     cmd_trust, "TỆP.antt --under MÃ [--may-approve]",
+	{ "trust add",     cmd_trust, "TỆP.antt --under MÃ [--may-approve] [--fingerprint MÃ_NHẬN_DẠNG]",
 	  "ghi nhận máy đã ký gói: nhận gói của máy đó cho đơn vị MÃ và các đơn vị trực thuộc", 0 },
 	{ "trust list",    cmd_trust, "", "các máy được ghi nhận: mã nhận dạng, phạm vi, quyền gửi kết quả duyệt", 0 },
 	{ "trust remove",  cmd_trust, "MÃ_NHẬN_DẠNG", "bỏ ghi nhận một máy gửi", 0 },

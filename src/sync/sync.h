@@ -66,9 +66,11 @@ typedef struct {
 
 /* Enrol the machine that signed the package at path: it may change the
  * unit under and everything below it, and its approvals count when
- * may_approve. Needs an admin; audited. r tells the fingerprint. */
+ * may_approve. expect_fp: the fingerprint read out by phone, if already
+ * known (NULL: none); a different one refuses. Needs an admin; audited.
+ * r tells the fingerprint. */
 antt_status sync_trust_add(antt_db *db, const char *path, const char *under, int may_approve,
-                           sync_result *r, antt_err *err);
+                           const char *expect_fp, sync_result *r, antt_err *err);
 antt_status sync_trust_list(antt_db *db, int (*fn)(const sync_trusted *t, void *ctx), void *ctx, antt_err *err);
 /* fingerprint as typed (any case, dashes or not). Needs an admin; audited. */
 antt_status sync_trust_remove(antt_db *db, const char *fingerprint, antt_err *err);

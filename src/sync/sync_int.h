@@ -13,6 +13,10 @@
 /* SHA-256 over a package's content in schema ("pkg", "main"). */
 antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err);
 
+/* Text from a package (anyone can write one) with every control byte (C0,
+ * DEL, C1 in UTF-8) made a space, so none reaches a terminal; cut to n. */
+void sync_clean_text(const char *in, char *out, size_t n);
+
 /* Everything about a package that can be checked without the database:
  * fills r's sender, scope, dates, checksum, key and fingerprint. */
 antt_status sync_verify(const char *path, sync_result *r, antt_err *err);

@@ -10,20 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A sender's name comes from a file anyone can write: no control bytes
- * (C0, DEL, and C1 in UTF-8) reach a terminal from it. */
-static void clean_name(const char *in, char *out, size_t n)
+void sync_clean_text(const char *in, char *out, size_t n)
 {
+	const unsigned char *p = (const unsigned char *)in;
 	size_t o = 0;
 
-	for (const unsigned char *p = (const unsigned char *)in; *p && o + 1 < n; p++) {
-		if (*p < 0x20 || *p == 0x7f)
+	while (*p) {
+		size_t len = *p < 0x80 ? 1 : *p < 0xe0 ? 2 : *p < 0xf0 ? 3 : 4, k;
+		if (o + len >= n)
+			break;   /* never half a character */
+		if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)) {
 			out[o++] = ' ';
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			out[o++] = ' ';
-			p++;
-		} else
-			out[o++] = (char)*p;
+			p += *p == 0xc2 ? 2 : 1;
+			continue;
+		}
+		for (k = 0; k < len && p[k]; k++)
+			out[o++] = (char)p[k];
+		p += k;
 	}
 	out[o] = '\0';
 }
@@ -72,7 +75,7 @@ antt_status sync_trust_enrol(antt_db *db, const sync_result *r, const char *unde
 	antt_status s;
 	int rc;
 
-	clean_name(r->sender, name, sizeof(name));
+	sync_clean_text(r->sender, name, sizeof(name));
 	if ((s = db_prepare(db, "INSERT INTO trusted_senders (fingerprint, public_key, name, under_uuid, may_approve, added_by)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (fingerprint) DO UPDATE SET name = excluded.name,"
 		" under_uuid = excluded.under_uuid, may_approve = excluded.may_approve, added_by = excluded.added_by,"
@@ -149,35 +152,37 @@ antt_status sync_trust_find(antt_db *db, const char *path, sync_result *r, sync_
 	rc = sqlite3_step(st);
 	t->first = rc == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0;
 	sqlite3_finalize(st);
+	/* r->sender is clean already (sync_verify) */
 	if (t->first) {
-		char name[256];
-		clean_name(r->sender, name, sizeof(name));
-		snprintf(t->origin, sizeof(t->origin), "%s [%s]", name, r->fingerprint);
+		snprintf(t->origin, sizeof(t->origin), "%s [%s]", r->sender, r->fingerprint);
 		t->whole = t->may_approve = 1;
 		return ANTT_OK;
 	}
 	r->untrusted = 1;
-	{
-		char name[256];
-		clean_name(r->sender, name, sizeof(name));
-		return err_set(err, ANTT_ERR_DENIED, "%s: gói của \"%s\", ký bằng khóa có mã nhận dạng %s. Máy gửi này chưa "
-			"được ghi nhận ở máy này nên gói không được nhận. Cơ sở dữ liệu không bị thay đổi.",
-			path, name, r->fingerprint);
-	}
+	return err_set(err, ANTT_ERR_DENIED, "%s: gói của \"%s\", ký bằng khóa có mã nhận dạng %s. Máy gửi này chưa "
+		"được ghi nhận ở máy này nên gói không được nhận. Cơ sở dữ liệu không bị thay đổi.",
+		path, r->sender, r->fingerprint);
 }
 
 antt_status sync_trust_add(antt_db *db, const char *path, const char *under, int may_approve,
-                           sync_result *r, antt_err *err)
+                           const char *expect_fp, sync_result *r, antt_err *err)
 {
+	char fp[KEYS_FP];
 	unit_row u;
 	antt_status s;
 
 	memset(r, 0, sizeof(*r));
-	if ((s = auth_require(db, CAN_ADMIN, "ghi nhận máy gửi gói", err)) != ANTT_OK ||
-	    (s = sync_verify(path, r, err)) != ANTT_OK)
+	if ((s = auth_require(db, CAN_ADMIN, "ghi nhận máy gửi gói", err)) != ANTT_OK)
+		return s;
+	if (expect_fp && !keys_fingerprint_parse(expect_fp, fp))
+		return err_set(err, ANTT_ERR_INVALID, "\"%s\" không phải mã nhận dạng (sáu nhóm bốn chữ số và chữ A–F)", expect_fp);
+	if ((s = sync_verify(path, r, err)) != ANTT_OK)
 		return s;
 	if (own_key(db, r->key))
 		return refuse_own(path, err);
+	if (expect_fp && strcmp(fp, r->fingerprint))
+		return err_set(err, ANTT_ERR_DENIED, "%s: gói được ký bằng khóa có mã nhận dạng %s, không phải %s như máy gửi "
+			"đọc qua điện thoại. Gói có thể đã bị tráo; chưa ghi nhận gì.", path, r->fingerprint, fp);
 	if ((s = unit_get(db, under, &u, err)) != ANTT_OK)
 		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)
@@ -209,7 +214,7 @@ antt_status sync_trust_list(antt_db *db, int (*fn)(const sync_trusted *t, void *
 			(const char *)sqlite3_column_text(st, 3), sqlite3_column_int(st, 4),
 			(const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
 		};
-		clean_name((const char *)sqlite3_column_text(st, 1), name, sizeof(name));
+		sync_clean_text((const char *)sqlite3_column_text(st, 1), name, sizeof(name));
 		if (fn(&t, ctx))
 			break;
 	}

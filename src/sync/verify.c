@@ -177,16 +177,16 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	}
 	free(v);
 	v = manifest_value(pkg, "sender");
-	snprintf(r->sender, sizeof(r->sender), "%s", v ? v : "");
+	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));
 	free(v);
 	v = manifest_value(pkg, "under_code");
-	snprintf(r->under, sizeof(r->under), "%s", v ? v : "");
+	sync_clean_text(v ? v : "", r->under, sizeof(r->under));
 	free(v);
 	v = manifest_value(pkg, "years");
-	snprintf(r->years, sizeof(r->years), "%s", v ? v : "");
+	sync_clean_text(v ? v : "", r->years, sizeof(r->years));
 	free(v);
 	v = manifest_value(pkg, "created_at");
-	snprintf(r->created, sizeof(r->created), "%s", v ? v : "");
+	sync_clean_text(v ? v : "", r->created, sizeof(r->created));
 out:
 	free(v);
 	sqlite3_close_v2(pkg);

@@ -74,7 +74,20 @@ A commune.db import "$T/back.antt" > /dev/null
 expect_eq "$?" "0" "the first package back to the commune needs no extra step"
 expect_eq "$(note_of commune.db X1-K2 3a)" "huyện ghi" "the office's answer arrived at the commune"
 
-run trust list
+cp "$T/office.db" "$T/office-fp.db"
+A office-fp.db trust remove "$commune_fp" > /dev/null
+A office-fp.db trust add "$T/c1.antt" --under X1 --fingerprint "$office_fp" > /dev/null 2>&1
+expect_eq "$?" "1" "enrolment with the fingerprint read by phone: a different one is refused"
+expect_eq "$(sqlite3 "$T/office-fp.db" "SELECT count(*) FROM trusted_senders")" "0" "and nothing is enrolled"
+lower=$(printf '%s' "$commune_fp" | tr 'A-F-' 'a-f ')
+A office-fp.db trust add "$T/c1.antt" --under X1 --fingerprint "$lower" > /dev/null 2>&1
+expect_eq "$?" "0" "the same one, typed in lower case with spaces, enrols"
+cp "$T/c1.antt" "$T/esc.antt"
+sqlite3 "$T/esc.antt" "UPDATE manifest SET value = 'Xã' || char(27) || '[2J' || char(10) || 'giả' WHERE key = 'sender'"
+R "$T/esc.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/esc.antt" --dry-run
+case "$out$err" in *"$(printf '')"*) not_ok "an escape sequence in the sender's name reached the terminal";;
+	*) ok "no control character from the package reaches the terminal";; esac
 DB="$T/commune.db"; run trust list; DB="$T/office.db"
 expect_out "được sửa: toàn bộ dữ liệu" "the set-up enrols the office for the whole tree it sent"
 run import "$T/c1.antt" --dry-run
