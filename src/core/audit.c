@@ -58,7 +58,11 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		"  json_extract(au.new_value, '$.reason'), json_extract(au.old_value, '$.verdict'),"
 		"  json_extract(au.new_value, '$.verdict'),"
 		"  json_extract(au.old_value, '$.name'), json_extract(au.new_value, '$.name'),"
-		"  au.row_uuid, au.old_value, au.new_value, au.origin"
+		"  au.row_uuid, au.old_value, au.new_value, au.origin,"
+		/* enrolments of package senders (trust.c), always JSON */
+		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.new_value, au.old_value), '$.name') END,"
+		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.new_value, au.old_value), '$.under') END,"
+		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(au.new_value, '$.may_approve') END"
 		" FROM audit au"
 		" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments')"
 		" LEFT JOIN units ua ON ua.id = a.unit_id"
@@ -141,6 +145,17 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 			else
 				snprintf(what, sizeof(what), "đơn vị %s: sửa %s → %s", unit ? unit : "?",
 					(const char *)sqlite3_column_text(st, 22), (const char *)sqlite3_column_text(st, 23));
+		} else if (!strcmp(tbl, "trusted_senders")) {
+			const char *name = (const char *)sqlite3_column_text(st, 25), *under = (const char *)sqlite3_column_text(st, 26);
+			if (!strcmp(action, "delete"))
+				snprintf(what, sizeof(what), "bỏ ghi nhận máy gửi \"%s\" (mã nhận dạng %s)", name ? name : "?",
+					(const char *)sqlite3_column_text(st, 21));
+			else
+				snprintf(what, sizeof(what), "%s máy gửi \"%s\" (mã nhận dạng %s): được sửa %s%s; %s",
+					!strcmp(action, "insert") ? "ghi nhận" : "đổi ghi nhận", name ? name : "?",
+					(const char *)sqlite3_column_text(st, 21), under ? under : "toàn bộ dữ liệu",
+					under ? " và các đơn vị trực thuộc" : "",
+					sqlite3_column_int(st, 27) ? "được gửi kết quả duyệt" : "không được gửi kết quả duyệt");
 		} else if (!strcmp(tbl, "settings")) {
 			const char *o = (const char *)sqlite3_column_text(st, 22), *n = (const char *)sqlite3_column_text(st, 23);
 			snprintf(what, sizeof(what), "thiết lập %s: %s → %s", (const char *)sqlite3_column_text(st, 21),
