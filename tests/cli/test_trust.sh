@@ -216,9 +216,24 @@ expect_eq "$(state office.db)" "$before" "out of scope: nothing changed"
 # 9. only an admin enrols; removal is audited and takes effect
 cp "$T/office.db" "$T/acc.db"
 ANTT_NEW_PASSWORD=matkhau-qt A acc.db user add qt "Quản trị" --role admin > /dev/null 2>&1
-ANTT_NEW_PASSWORD=matkhau-cb A acc.db user add cb "Cán bộ" --role entry > /dev/null 2>&1
-ANTT_USER=cb ANTT_PASSWORD=matkhau-cb A acc.db trust remove "$commune_fp" > /dev/null 2>&1
+ANTT_USER=qt ANTT_PASSWORD=matkhau-qt ANTT_NEW_PASSWORD=matkhau-cb A acc.db user add cb "Cán bộ" --role entry > /dev/null 2>&1
+expect_eq "$(sqlite3 "$T/acc.db" "SELECT group_concat(login || ':' || role) FROM (SELECT * FROM users ORDER BY login)")" \
+	"cb:entry,qt:admin" "two accounts: an admin and an officer"
+ANTT_USER=cb ANTT_PASSWORD=matkhau-cb A acc.db trust remove "$commune_fp" > /dev/null 2> "$T/err9"
 expect_eq "$?" "1" "an officer who is not admin cannot remove an enrolment"
+grep -q "quản trị" "$T/err9" && ok "and is told who can" || not_ok "message: $(cat "$T/err9")"
+cp -r "$T/forms2" "$T/forms3"
+find "$T/forms3" -name '*.yaml' -exec sh -c 'echo "# bản sửa lần hai" >> "$1"' _ {} \;
+ANTT_FORMS="$T/forms3" A commune.db answer set X1-K1 2026 '*' đạt > /dev/null
+A commune.db export --under X1 --year 2026 -o "$T/set3.antt" > /dev/null
+sha3=$(sqlite3 "$T/set3.antt" "SELECT sha256 FROM criteria_sets" | head -1)
+ANTT_USER=cb ANTT_PASSWORD=matkhau-cb A acc.db import "$T/set3.antt" --accept-set "$sha3" > /dev/null 2> "$T/err3"
+expect_eq "$?" "1" "an officer who is not admin cannot accept a new criteria set"
+grep -q "quản trị" "$T/err3" && ok "and is told who can" || not_ok "message: $(cat "$T/err3")"
+ANTT_USER=qt ANTT_PASSWORD=matkhau-qt A acc.db import "$T/set3.antt" --accept-set "$sha3" > /dev/null 2>&1
+expect_eq "$?" "0" "the admin can"
+expect_eq "$(sqlite3 "$T/acc.db" "SELECT who FROM audit WHERE tbl = 'criteria_sets' AND row_uuid = '$sha3'")" "qt" \
+	"the acceptance is audited as the admin's"
 ANTT_USER=qt ANTT_PASSWORD=matkhau-qt A acc.db trust remove "$commune_fp" > /dev/null 2>&1
 expect_eq "$?" "0" "the admin removes it"
 expect_eq "$(sqlite3 "$T/acc.db" "SELECT who FROM audit WHERE tbl = 'trusted_senders' AND action = 'delete'")" "qt" "removal is audited"
