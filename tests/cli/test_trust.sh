@@ -192,6 +192,9 @@ expect_out "đơn vị   thêm 0, cập nhật 0, giữ nguyên 4, xung đột 1
 timeout 10 "$ANTT" --db "$T/office.db" unit list --under X1 > "$T/list" 2>&1
 expect_eq "$?" "0" "unit list --under terminates"
 grep -q "X1-K2" "$T/list" && ok "both units still show" || not_ok "units vanished: $(cat "$T/list")"
+run conflicts
+expect_out "đơn vị X1-K2 — chuyển đơn vị như trong gói sẽ tạo vòng lặp" "the conflict says why"
+expect_out "trong gói: mã X1-K2, tên Thôn Hai, thuộc X1-K1" "and shows the move"
 id=$(sqlite3 "$T/office.db" "SELECT id FROM conflicts WHERE kind = 'unit' AND resolution IS NULL")
 run conflicts resolve "$id" incoming
 expect_rc 1 "taking the move that closes a cycle is refused"
