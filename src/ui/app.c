@@ -186,6 +186,7 @@ static int handle(ui *ui, int is_code, wint_t ch)
 	}
 	if (ui->prompting) {
 		prompt_key(ui, is_code, ch);
+		ui_leader_end(ui);
 		return R_REDRAW;
 	}
 	a = ui_key_action(ui->screen->id, is_code, ch);

@@ -1,7 +1,8 @@
 /* The login screen, when the office uses accounts: the login, then the
  * password (shown as stars). A wrong password makes the next try wait
  * longer (auth_login says how long). Where login is off, a leader still
- * logs in to approve: the same two prompts, asked on the spot. */
+ * logs in to approve: the same two prompts, asked on the spot, for that
+ * one action only. */
 #include <curses.h>
 #include "ui.h"
 #include "auth.h"
@@ -104,6 +105,8 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 		return 1;
 	if (ui->db->role == ROLE_OPEN && auth_accounts(ui->db, ROLE_REVIEWER)) {
 		ui->then = then;
+		ui->leader_once = 1;
+		snprintf(ui->open_user, sizeof(ui->open_user), "%s", ui->db->user);
 		ui_prompt(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", "", leader_login_submit);
 		ui_message(ui, 0, "Việc này cần lãnh đạo duyệt đăng nhập (Esc: thôi).");
 		return 0;
@@ -114,4 +117,14 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 	else
 		ui_message(ui, 1, "%s", err.msg);
 	return 0;
+}
+
+void ui_leader_end(ui *ui)
+{
+	if (!ui->leader_once || ui->prompting)
+		return;
+	ui->leader_once = 0;
+	ui->then = NULL;
+	snprintf(ui->db->user, sizeof(ui->db->user), "%s", ui->open_user);
+	ui->db->role = ROLE_OPEN;
 }
