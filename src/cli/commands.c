@@ -202,16 +202,19 @@ int cli_open(cli_ctx *ctx, int create)
 }
 
 /* Restoring replaces everything: when the current database opens and uses
- * accounts, an admin's proven login is needed. A database too damaged to
- * open cannot say who may, and is restored as before (whoever holds the
- * file could replace it anyway). */
+ * accounts, an admin's proven login is needed. It is opened for writing
+ * where it can be, so a wrong password counts (and makes the next try
+ * wait) as at any login. A database too damaged to open cannot say who
+ * may, and is restored as before (whoever holds the file could replace it
+ * anyway). */
 static int restore_login(cli_ctx *ctx, const cli_command *c)
 {
 	antt_err err = { "" };
 	antt_db *db = NULL;
 	int rc = CLI_OK;
 
-	if (db_open(ctx->db_path, DB_READONLY, &db, &err) != ANTT_OK)
+	if (db_open(ctx->db_path, 0, &db, &err) != ANTT_OK &&
+	    db_open(ctx->db_path, DB_READONLY, &db, &err) != ANTT_OK)
 		return CLI_OK;
 	ctx->db = db;
 	if (auth_required(db)) {

@@ -82,6 +82,12 @@ expect_rc 1 "restore by an entry officer: refused"
 expect_err "dành cho quản trị" "restore is the admin's"
 expect_eq "$(sql "SELECT count(*) FROM answers WHERE note = 'sau sao lưu' AND updated_by = 'canbo'")" "1" \
 	"nothing was restored over today's answer"
+# guessing the admin's password through restore is counted like any login
+for i in 1 2 3; do ANTT_USER=qt ANTT_PASSWORD=doan-$i runs restore "$bk" --yes; done
+expect_eq "$(sql "SELECT failures FROM users WHERE login = 'qt'")" "3" "wrong passwords given to restore are counted"
+ANTT_USER=qt ANTT_PASSWORD=doan-4 runs restore "$bk" --yes
+expect_err "đợi" "and make the next try wait"
+sql "UPDATE users SET failures = 0, locked_until = NULL WHERE login = 'qt'"
 
 # 4. with login off, a name is not believed: nobody's writes, no approval
 ANTT_USER=qt ANTT_PASSWORD=quantri1 runs settings login_required 0
