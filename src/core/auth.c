@@ -303,6 +303,8 @@ antt_status auth_set_role(antt_db *db, const char *login, auth_role role, antt_e
 		login, auth_role_code(role), NULL, NULL, err, "đổi vai trò tài khoản");
 }
 
+#define WAIT_MAX 300   /* seconds: the longest wait after wrong passwords */
+
 antt_status auth_login(antt_db *db, const char *login, const char *password, int *wait_s, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -313,12 +315,15 @@ antt_status auth_login(antt_db *db, const char *login, const char *password, int
 	antt_status s;
 
 	*wait_s = 0;
-	s = db_prepare(db, "SELECT hash, role, active, failures,"
-		" CAST(max(0, coalesce(unixepoch(locked_until) - unixepoch('now'), 0)) AS INTEGER)"
-		" FROM users WHERE login = ?", &st, err);
+	/* a wait longer than any antt sets means the clock went back (a flat
+	 * CMOS battery), not a lock: it would keep the account out for years */
+	s = db_prepare(db, "SELECT hash, role, active, failures, CASE WHEN w > ?2 THEN 0 ELSE w END FROM"
+		" (SELECT *, CAST(max(0, coalesce(unixepoch(locked_until) - unixepoch('now'), 0)) AS INTEGER) AS w"
+		" FROM users WHERE login = ?1)", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, WAIT_MAX);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = 1;
 		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 0));
@@ -343,10 +348,10 @@ antt_status auth_login(antt_db *db, const char *login, const char *password, int
 	if (!ok) {
 		/* from the third failure on, each try waits twice as long:
 		 * 2, 4, 8 ... seconds, at most 5 minutes */
-		int n = failures + 1, delay = n < 3 ? 0 : n - 3 >= 8 ? 300 : 2 << (n - 3);
+		int n = failures + 1, delay = n < 3 ? 0 : n - 3 >= 8 ? WAIT_MAX : 2 << (n - 3);
 		char mod[32];
-		if (delay > 300)
-			delay = 300;
+		if (delay > WAIT_MAX)
+			delay = WAIT_MAX;
 		snprintf(mod, sizeof(mod), "+%d seconds", delay);
 		if (db_prepare(db, "UPDATE users SET failures = failures + 1, locked_until ="
 			" CASE WHEN ?2 > 0 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?3) END WHERE login = ?1",

@@ -83,6 +83,27 @@ static void failures_make_the_next_try_wait(void **state)
 	tu_cleanup(db);
 }
 
+/* A PC whose clock went back (a flat CMOS battery: the year 2000 at boot)
+ * must not keep an account waiting for years: a wait longer than the
+ * longest one antt sets is a clock that moved, not a lock. */
+static void a_clock_that_went_back_locks_nobody_out(void **state)
+{
+	antt_db *db = office();
+	int wait = -1;
+	(void)state;
+	OK(sqlite3_exec(db->sql, "UPDATE users SET failures = 5, locked_until = '2099-01-01T00:00:00Z' WHERE login = 'qt'",
+		NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK : ANTT_ERR_DB);
+	OK(auth_login(db, "qt", "quantri1", &wait, &err));
+	assert_int_equal(wait, 0);
+	assert_int_equal(db->role, ROLE_ADMIN);
+	/* a real lock still holds */
+	OK(sqlite3_exec(db->sql, "UPDATE users SET locked_until = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+60 seconds')"
+		" WHERE login = 'qt'", NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK : ANTT_ERR_DB);
+	assert_int_equal(auth_login(db, "qt", "quantri1", &wait, &err), ANTT_ERR_DENIED);
+	assert_true(wait > 0 && wait <= 60);
+	tu_cleanup(db);
+}
+
 static void roles_decide_who_may_do_what(void **state)
 {
 	antt_db *db = office();
@@ -316,6 +337,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(passwords_are_hashed_and_checked),
 		cmocka_unit_test(failures_make_the_next_try_wait),
+		cmocka_unit_test(a_clock_that_went_back_locks_nobody_out),
 		cmocka_unit_test(roles_decide_who_may_do_what),
 		cmocka_unit_test(approved_is_locked_until_reopened_with_a_reason),
 		cmocka_unit_test(approved_verdict_is_frozen),
