@@ -79,4 +79,23 @@ printf 'unit_code,year,criterion,value\nX1-K1,2024,1.1,có\n' > "$T/answers3.csv
 run answer import "$T/answers3.csv"
 run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
 expect_rc 0 "report with overflowing rows already stored"
+
+# settings typed on the command line are held to what the settings screen
+# allows: a target of 1e309 wrote "inf" into the report, "abc" a 0 %
+for kv in "target_xa 1e309" "target_xa abc" "target_xa -5" "target_khu-dan-cu 101" "current_year 4294969316" \
+	"current_year 2020.5" "login_required x" "deadline_others 13-40" "deadline_others 11"; do
+	set -- $kv
+	run settings "$1" "$2"
+	expect_rc 1 "settings $1 $2: refused"
+	expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = '$1' AND value = '$2'")" "0" "  and not stored"
+done
+run settings target_xa 1e309
+expect_err "từ 0 đến 100" "the refusal gives the range"
+for kv in "target_xa 97.5" "current_year 2024" "login_required 1" "deadline_others 11-20"; do
+	set -- $kv
+	run settings "$@"
+	expect_rc 0 "settings $kv: accepted"
+done
+run settings office_name "Công an huyện 1e309"
+expect_rc 0 "a text setting is free text"
 finish

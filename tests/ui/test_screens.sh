@@ -51,6 +51,11 @@ type_text "150"
 keys Enter
 wait_for "từ 0 đến 100"
 keys C-u
+type_text "nan"
+keys Enter
+sleep 0.3
+expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = 'target_xa' AND value = 'nan'")" "0" "a target of nan is refused"
+keys C-u
 type_text "97"
 keys Enter
 wait_for "Đã lưu: Chỉ tiêu xã (%)."
