@@ -12,6 +12,14 @@
 
 static antt_status login_submit(ui *ui, const char *text);
 
+/* A login is plain ASCII: Telex, left on from typing Vietnamese, would
+ * turn "quantris" into "quánti" and the login would fail. */
+static void ask_login(ui *ui, const char *label, const char *initial, ui_submit submit)
+{
+	ui_prompt(ui, label, initial, submit);
+	ui->prompt.telex = 0;
+}
+
 static void draw_login(ui *ui)
 {
 	ui_draw_title(ui, "antt — Đăng nhập");
@@ -29,7 +37,7 @@ static antt_status password_submit(ui *ui, const char *text)
 
 	if (auth_login(ui->db, ui->pctx[0], text, &wait, &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
-		ui_prompt(ui, "Tên đăng nhập:", ui->pctx[0], login_submit);
+		ask_login(ui, "Tên đăng nhập:", ui->pctx[0], login_submit);
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_OK;
 	}
@@ -61,7 +69,7 @@ static int act_login(ui *ui, ui_action a)
 {
 	(void)a;
 	if (!ui->prompting)
-		ui_prompt(ui, "Tên đăng nhập:", "", login_submit);
+		ask_login(ui, "Tên đăng nhập:", "", login_submit);
 	return R_REDRAW;
 }
 
@@ -76,7 +84,7 @@ static antt_status leader_password_submit(ui *ui, const char *text)
 	int wait = 0;
 
 	if (auth_login(ui->db, ui->pctx[0], text, &wait, &err) != ANTT_OK) {
-		ui_prompt(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", ui->pctx[0], leader_login_submit);
+		ask_login(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", ui->pctx[0], leader_login_submit);
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_OK;
 	}
@@ -107,7 +115,7 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 		ui->then = then;
 		ui->leader_once = 1;
 		snprintf(ui->open_user, sizeof(ui->open_user), "%s", ui->db->user);
-		ui_prompt(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", "", leader_login_submit);
+		ask_login(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", "", leader_login_submit);
 		ui_message(ui, 0, "Việc này cần lãnh đạo duyệt đăng nhập (Esc: thôi).");
 		return 0;
 	}

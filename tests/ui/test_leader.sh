@@ -15,11 +15,17 @@ ANTT_USER=qt ANTT_PASSWORD=quantri1 ANTT_NEW_PASSWORD=canbo123 "$ANTT" --db "$DB
 
 start ANTT_USER=lanhdao
 wait_for "Lọc: loại"
-keys /
+keys / F2             # Telex on, as an officer typing Vietnamese leaves it
+wait_for "Telex:bật"
 type_text "X003-K02"
 keys Enter Enter
 wait_for "đã trình (khóa)"
 keys F7
+# a login is plain ASCII: Telex must not turn "canbos" into "canbó"
+wait_for "Lãnh đạo duyệt đăng nhập — tên đăng nhập:"
+type_text "canbos"
+wait_for "tên đăng nhập: canbos"
+keys C-u
 leader_login canbo canbo123
 wait_for "canbo (cán bộ nhập liệu) không phải lãnh đạo duyệt."
 expect_eq "$(sql "SELECT status FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X003-K02' AND year = 2024")" \
