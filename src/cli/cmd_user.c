@@ -44,11 +44,20 @@ static int new_password(char *buf, size_t n)
 	char again[256];
 
 	if (env) {
+		if (strlen(env) >= n) {
+			/* cut short, it would be another password than the one given */
+			fprintf(stderr, "antt: mật khẩu mới dài quá %zu ký tự; chưa lưu gì\n", n - 1);
+			return 0;
+		}
 		snprintf(buf, n, "%s", env);
 		return 1;
 	}
 	if (!cli_read_secret("Mật khẩu mới: ", buf, n) || !cli_read_secret("Nhập lại mật khẩu: ", again, sizeof(again))) {
 		fprintf(stderr, "antt: cần mật khẩu: đặt ANTT_NEW_PASSWORD, hoặc chạy trong cửa sổ dòng lệnh\n");
+		return 0;
+	}
+	if (strlen(buf) >= n - 2) {
+		fprintf(stderr, "antt: mật khẩu mới dài quá %zu ký tự; chưa lưu gì\n", n - 3);
 		return 0;
 	}
 	if (strcmp(buf, again)) {

@@ -138,5 +138,10 @@ expect_rc 1 "a login that looks like nobody's: refused"
 ANTT_NEW_PASSWORD=matkhau1 runs user add ab "Tên${esc}" --role entry
 expect_rc 1 "a name with an escape sequence: refused"
 expect_err "ký tự điều khiển" "the refusal names the control character"
+# a password longer than antt keeps is refused, not cut short in silence
+long=$(printf '%0300d' 7)
+ANTT_NEW_PASSWORD=$long runs user add dai "Tên Dài" --role entry
+expect_rc 1 "a 300-character new password: refused"
+expect_err "dài quá" "  the refusal says it is too long"
 expect_eq "$(sql "SELECT count(*) FROM users")" "4" "no account added (qt, lanhdao, canbo, qt2)"
 finish
