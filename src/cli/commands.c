@@ -50,7 +50,8 @@ static const cli_command commands[] = {
 	  "sổ theo dõi phong trào: mô hình, phát động, khen thưởng, tin báo", 1, 0 },
 	{ "candidates",    cmd_candidates, "NĂM [--propose MÃ | --withdraw MÃ | --under MÃ]",
 	  "đơn vị đạt tiêu chuẩn, xếp loại khá trở lên; đánh dấu đề nghị điển hình", 0, 0 },
-	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0, 0 },
+	/* a backup rotates the oldest away: it changes what can be restored */
+	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0, 1 },
 	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0, 1 },
 	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY] [--summary-only]",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0, 0 },

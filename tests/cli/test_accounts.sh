@@ -82,6 +82,15 @@ expect_rc 1 "restore by an entry officer: refused"
 expect_err "dành cho quản trị" "restore is the admin's"
 expect_eq "$(sql "SELECT count(*) FROM answers WHERE note = 'sau sao lưu' AND updated_by = 'canbo'")" "1" \
 	"nothing was restored over today's answer"
+# a backup rotates the oldest away: ten of them without a login would wipe
+# the office's history of backups
+nb=$(ls "$T"/antt-backups | wc -l)
+runs backup
+expect_rc 1 "backup without login: refused"
+expect_err "cần đăng nhập" "  backup refusal"
+expect_eq "$(ls "$T"/antt-backups | wc -l)" "$nb" "  no backup made, none rotated away"
+ANTT_USER=canbo ANTT_PASSWORD=datlai99 runs backup
+expect_rc 0 "backup with a login"
 # guessing the admin's password through restore is counted like any login
 for i in 1 2 3; do ANTT_USER=qt ANTT_PASSWORD=doan-$i runs restore "$bk" --yes; done
 expect_eq "$(sql "SELECT failures FROM users WHERE login = 'qt'")" "3" "wrong passwords given to restore are counted"
