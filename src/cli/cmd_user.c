@@ -67,6 +67,15 @@ static int new_password(char *buf, size_t n)
 	return 1;
 }
 
+/* core names the missing account; the command line says where to look */
+static int user_fail(antt_status s, const antt_err *err)
+{
+	cli_fail(s, err);
+	if (s == ANTT_ERR_NOT_FOUND)
+		fprintf(stderr, "antt: xem các tài khoản bằng: antt user list\n");
+	return CLI_FAIL;
+}
+
 static int print_user(const auth_user *u, void *ctx)
 {
 	char name[256], role[96];
@@ -134,7 +143,7 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 		explicit_bzero(pw, sizeof(pw));
 		explicit_bzero(cur, sizeof(cur));
 		if (s != ANTT_OK)
-			return cli_fail(s, &err);
+			return user_fail(s, &err);
 		printf("Đã đổi mật khẩu của %s.\n", argv[1]);
 		return CLI_OK;
 	}
@@ -144,7 +153,7 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error("user role", "cần TÊN_ĐĂNG_NHẬP và vai trò entry (cán bộ nhập liệu), "
 				"reviewer (lãnh đạo duyệt) hoặc admin (quản trị)");
 		if ((s = auth_set_role(ctx->db, argv[1], role, &err)) != ANTT_OK)
-			return cli_fail(s, &err);
+			return user_fail(s, &err);
 		printf("Tài khoản %s nay là %s.\n", argv[1], auth_role_name(role));
 		return CLI_OK;
 	}
@@ -154,7 +163,7 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error(off ? "user disable" : "user enable", "cần TÊN_ĐĂNG_NHẬP");
 		s = off ? auth_disable(ctx->db, argv[1], &err) : auth_enable(ctx->db, argv[1], &err);
 		if (s != ANTT_OK)
-			return cli_fail(s, &err);
+			return user_fail(s, &err);
 		printf(off ? "Đã khóa tài khoản %s.\n" : "Đã mở khóa tài khoản %s.\n", argv[1]);
 		return CLI_OK;
 	}

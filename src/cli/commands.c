@@ -35,7 +35,7 @@ static const cli_command commands[] = {
 	{ "user passwd",   cmd_user, "TÊN_ĐĂNG_NHẬP", "đổi mật khẩu của mình (hỏi mật khẩu hiện tại); quản trị đặt lại của người khác", 0, 1 },
 	{ "user disable",  cmd_user, "TÊN_ĐĂNG_NHẬP", "khóa tài khoản", 0, 1 },
 	{ "user role",     cmd_user, "TÊN_ĐĂNG_NHẬP entry|reviewer|admin", "đổi vai trò của tài khoản", 0, 1 },
-	{ "user enable",   cmd_user, "TÊN_ĐĂNG_NHẬP", "mở khóa tài khoản", 0, 1 },
+	{ "user enable",   cmd_user, "TÊN_ĐĂNG_NHẬP", "mở khóa tài khoản (cả khi đang phải đợi vì nhập sai mật khẩu)", 0, 1 },
 	{ "user list",     cmd_user, "", "liệt kê tài khoản", 0, 0 },
 	{ "export",        cmd_export, "[--under MÃ] [--year NĂM] -o TỆP.antt [--force]",
 	  "ghi gói dữ liệu để chép sang máy khác (USB)", 0, 1 },

@@ -184,7 +184,7 @@ static antt_status run(antt_db *db, const char *sql, const char *a, const char *
 		else if (rc != SQLITE_DONE)
 			s = db_fail(db, rc, err, what);
 		else if (sqlite3_changes(db->sql) == 0)
-			s = err_set(err, ANTT_ERR_NOT_FOUND, "không có tài khoản \"%s\". Xem bằng \"antt user list\".", a);
+			s = err_set(err, ANTT_ERR_NOT_FOUND, "không có tài khoản \"%s\"", a);
 	}
 	sqlite3_finalize(st);
 	if (s != ANTT_OK) {
@@ -275,7 +275,8 @@ antt_status auth_disable(antt_db *db, const char *login, antt_err *err)
 	if ((s = require_account_admin(db, "khóa tài khoản", err)) != ANTT_OK ||
 	    (s = keep_last_admin(db, login, err)) != ANTT_OK)
 		return s;
-	return run(db, "UPDATE users SET active = 0, updated_by = ?5 WHERE login = ?1 AND active = 1",
+	/* already disabled is no error (the trigger audits only a change) */
+	return run(db, "UPDATE users SET active = 0, updated_by = ?5 WHERE login = ?1",
 		login, NULL, NULL, NULL, err, "khóa tài khoản");
 }
 
@@ -285,8 +286,9 @@ antt_status auth_enable(antt_db *db, const char *login, antt_err *err)
 
 	if ((s = require_account_admin(db, "mở khóa tài khoản", err)) != ANTT_OK)
 		return s;
+	/* an active account is unlocked too: its wait after wrong passwords ends */
 	return run(db, "UPDATE users SET active = 1, failures = 0, locked_until = NULL, updated_by = ?5"
-		" WHERE login = ?1 AND active = 0", login, NULL, NULL, NULL, err, "mở khóa tài khoản");
+		" WHERE login = ?1", login, NULL, NULL, NULL, err, "mở khóa tài khoản");
 }
 
 antt_status auth_set_role(antt_db *db, const char *login, auth_role role, antt_err *err)

@@ -323,7 +323,18 @@ static void the_last_admin_stays(void **state)
 	as(db, "qt2", "quantri2");
 	assert_int_equal(auth_disable(db, "qt2", &err), ANTT_ERR_DENIED);
 	OK(auth_disable(db, "canbo", &err));
+	/* a second time is no error: the account is disabled, as asked */
+	OK(auth_disable(db, "canbo", &err));
 	OK(auth_enable(db, "canbo", &err));
+	/* enabling an active account clears its wait after wrong passwords */
+	OK(sqlite3_exec(db->sql, "UPDATE users SET failures = 9, locked_until = '2099-01-01T00:00:00Z' WHERE login = 'canbo'",
+		NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK : ANTT_ERR_DB);
+	OK(auth_enable(db, "canbo", &err));
+	assert_int_equal(tu_int(db, "SELECT failures FROM users WHERE login = 'canbo' AND locked_until IS NULL"), 0);
+	/* core says what is wrong; the command line says how to look */
+	assert_int_equal(auth_disable(db, "khongco", &err), ANTT_ERR_NOT_FOUND);
+	assert_contains(err.msg, "không có tài khoản \"khongco\"");
+	assert_null(strstr(err.msg, "antt "));
 	/* the database keeps the rule whatever writes the row */
 	assert_int_equal(sqlite3_exec(db->sql, "UPDATE users SET active = 0 WHERE login = 'qt2'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
 	assert_int_equal(sqlite3_exec(db->sql, "UPDATE users SET role = 'entry' WHERE login = 'qt2'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
