@@ -113,6 +113,11 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 			return CLI_FAIL;
 		s = auth_user_add(ctx->db, argv[optind], argv[optind + 1], role, pw, &err);
 		explicit_bzero(pw, sizeof(pw));
+		if (s != ANTT_OK && strstr(err.msg, "tài khoản đầu tiên")) {
+			cli_fail(s, &err);
+			fprintf(stderr, "antt: thêm tài khoản quản trị trước: antt user add TÊN \"Họ tên\" --role admin\n");
+			return CLI_FAIL;
+		}
 		if (s != ANTT_OK)
 			return cli_fail(s, &err);
 		printf("Đã thêm tài khoản %s (%s).\n", argv[optind], auth_role_name(role));

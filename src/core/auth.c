@@ -109,7 +109,7 @@ antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *
 	if (db->role == ROLE_NONE)
 		return err_set(err, ANTT_ERR_DENIED, "cần đăng nhập để %s", what);
 	if (db->role == ROLE_OPEN && cap == CAN_REVIEW)
-		return err_set(err, ANTT_ERR_DENIED, "%s cần lãnh đạo duyệt đăng nhập bằng tài khoản của mình%s", what,
+		return err_set(err, ANTT_ERR_DENIED, "việc %s cần lãnh đạo duyệt đăng nhập bằng tài khoản của mình%s", what,
 			active_accounts(db, "reviewer") ? "" : " (máy này chưa có tài khoản lãnh đạo duyệt nào)");
 	return err_set(err, ANTT_ERR_DENIED, "%s (%s) không được %s: việc này dành cho %s", db->user,
 		auth_role_name((auth_role)db->role), what,
@@ -216,7 +216,7 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 	if (role != ROLE_ADMIN && !active_accounts(db, "admin")) {
 		/* otherwise nobody could manage accounts once login is on */
 		free(nname);
-		return err_set(err, ANTT_ERR_INVALID, "tài khoản đầu tiên phải là quản trị (--role admin), "
+		return err_set(err, ANTT_ERR_INVALID, "tài khoản đầu tiên phải là quản trị, "
 			"để luôn có người quản lý được tài khoản");
 	}
 	if ((s = hash_password(password, hash, sizeof(hash), err)) == ANTT_OK)

@@ -109,7 +109,7 @@ ANTT_USER=lanhdao runs approve X001-K03 2024
 expect_rc 1 "ANTT_USER=lanhdao with no password cannot approve"
 runs approve X001-K03 2024
 expect_rc 1 "nobody cannot approve"
-expect_err "cần lãnh đạo duyệt đăng nhập" "approval needs the leader's own login"
+expect_err "việc duyệt cần lãnh đạo duyệt đăng nhập" "approval needs the leader's own login"
 expect_eq "$(sql "SELECT status FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X001-K03' AND year = 2024")" \
 	"submitted" "still submitted"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE who = 'lanhdao'")" "0" "nothing recorded under the leader's name"

@@ -20,6 +20,7 @@ static antt_db *office(void)
 	OK(unit_add(db, "K2", "khu-dan-cu", "Thôn Tây", "X1", &err));
 	assert_int_equal(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err), ANTT_ERR_INVALID);
 	assert_contains(err.msg, "tài khoản đầu tiên phải là quản trị");
+	assert_null(strstr(err.msg, "--role"));   /* the command line says how */
 	OK(auth_user_add(db, "qt", "Nguyễn Quản Trị", ROLE_ADMIN, "quantri1", &err));
 	db->role = auth_initial_role(db);
 	assert_int_equal(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err), ANTT_ERR_DENIED);
