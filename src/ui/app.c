@@ -41,6 +41,18 @@ void ui_pop(ui *ui)
 		ui->screen = ui->stack[--ui->depth];
 }
 
+int ui_year_step(ui *ui, int delta)
+{
+	int y = ui->year + delta;
+
+	if (y < NUM_YEAR_MIN || y > NUM_YEAR_MAX) {
+		ui_message(ui, 1, "Năm chỉ từ %d đến %d.", NUM_YEAR_MIN, NUM_YEAR_MAX);
+		return 0;
+	}
+	ui->year = y;
+	return 1;
+}
+
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
 {
 	snprintf(ui->prompt_label, sizeof(ui->prompt_label), "%s", label);

@@ -121,6 +121,10 @@ void ui_pop(ui *ui);
 void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
 
+/* [ and ]: the year before or after, within the years antt knows; 0
+ * (with a message) at either end. */
+int ui_year_step(ui *ui, int delta);
+
 /* Units and checklist hooks used across screens */
 antt_status ui_units_reload(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);

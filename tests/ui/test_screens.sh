@@ -63,6 +63,16 @@ expect_eq "$(sql "SELECT value FROM settings WHERE key = 'target_xa'")" "97" "ta
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE tbl = 'settings' AND row_uuid = 'target_xa' AND new_value = '97' AND who LIKE '(không đăng nhập) %'")" "1" "setting change audited as nobody's"
 keys Escape
 wait_for "Lọc: loại"
+# the year keys stop at the years antt knows (2000-2100), as typed years do
+i=0; while [ $i -lt 40 ]; do keys '['; i=$((i + 1)); done
+wait_for "năm 2000"
+keys Tab
+wait_for "năm 2000"
+i=0; while [ $i -lt 3 ]; do keys '['; i=$((i + 1)); done
+wait_for "Năm chỉ từ 2000 đến 2100."
+wait_for "Tiến độ năm 2000 "
+keys Escape
+wait_for "Lọc: loại"
 quit_app
 
 # the first run's other choice: the demo beside the database
