@@ -59,6 +59,17 @@ run score import "$T/scores.csv"
 expect_rc 1 "score CSV with year 4294969316 refused"
 expect_err "năm phải là số nguyên từ 2000 đến 2100" "  the range is given"
 expect_eq "$(count)" "$before" "nothing was written by the refused files"
+# a score is written as digits with a point or a comma: strtod alone took
+# hexadecimal and exponents (0x2 stored as 2, 0x1p1 as 2)
+for v in 0x2 0x1p1 2e0 1e-320 +2 infinity; do
+	run score set X1-CQ 2024 1 "$v"
+	expect_rc 1 "score $v: refused"
+done
+expect_eq "$(sql "SELECT count(*) FROM scores")" "0" "  no score stored"
+for v in 2 2,5 2.5; do
+	run score set X1-CQ 2024 1 "$v"
+	expect_rc 0 "score $v: accepted"
+done
 
 # what is in range still goes in, and the figures can be read
 run movement add-activity X1 2024 phat-dong 2024-03-01 1000000000
