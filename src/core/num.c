@@ -68,7 +68,7 @@ antt_status num_setting(const char *key, const char *value, antt_err *err)
 	if (!strcmp(key, "current_year"))
 		return num_year(value, &year, err);
 	if (!strcmp(key, "login_required") && strcmp(value, "0") && strcmp(value, "1"))
-		return err_set(err, ANTT_ERR_INVALID, "login_required là 1 (đăng nhập khi mở) hoặc 0 (không), "
+		return err_set(err, ANTT_ERR_INVALID, "đăng nhập khi mở là 1 (có) hoặc 0 (không), "
 			"không phải \"%s\"", value);
 	if (!strncmp(key, "target_", 7)) {
 		errno = 0;
