@@ -5,7 +5,7 @@ BUILD    ?= build
 CC       ?= cc
 SAN      ?=
 
-PKGS     := sqlite3 yaml-0.1 nettle
+PKGS     := sqlite3 yaml-0.1 nettle hogweed
 UI_PKGS  := ncursesw
 REPORT_PKGS := xlsxwriter
 CPPFLAGS += -D_GNU_SOURCE -Isrc -Isrc/core $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -38,6 +38,11 @@ void cli_safe_output(void);
 /* Open ctx->db; prints the error and returns CLI_FAIL on failure. */
 int cli_open(cli_ctx *ctx, int create);
 
+/* What every start does after opening (cmd_backup.c): remove the leftovers
+ * of killed runs, make the daily backup, and say so when the database is
+ * damaged (it is then only read). */
+void cli_startup_checks(cli_ctx *ctx);
+
 /* Print "antt: <message>" for a failed call; returns CLI_FAIL. */
 int cli_fail(antt_status st, const antt_err *err);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -65,6 +70,8 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_conflicts(cli_ctx *ctx, int argc, char **argv);
+int cmd_key(cli_ctx *ctx, int argc, char **argv);
+int cmd_trust(cli_ctx *ctx, int argc, char **argv);
 int cmd_score(cli_ctx *ctx, int argc, char **argv);
 int cmd_movement(cli_ctx *ctx, int argc, char **argv);
 int cmd_candidates(cli_ctx *ctx, int argc, char **argv);

@@ -1,10 +1,50 @@
-/* antt backup | restore FILE [--yes] */
+/* antt backup | restore FILE [--yes], and the checks every start makes:
+ * the daily backup (which reads every page) and the leftovers of killed runs. */
 #include <stdio.h>
 #include "cli.h"
 #include "backup.h"
+#include "file.h"
 
+#include <libgen.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* The temporary files of a backup, restore or report killed earlier (kill
+ * -9, a power cut): beside the database, and for reports also in the
+ * current folder, where they are usually written. */
+static void clean_leftovers(const char *db_path)
+{
+	char *d = strdup(db_path);
+
+	backup_remove_stale(db_path);
+	if (d)
+		file_remove_stale(dirname(d), ".antt-report-", ".xlsx.tmp");
+	file_remove_stale(".", ".antt-report-", ".xlsx.tmp");
+	free(d);
+}
+
+void cli_startup_checks(cli_ctx *ctx)
+{
+	antt_err err = { "" };
+	char latest[4200];
+	int made;
+
+	clean_leftovers(ctx->db_path);
+	/* once per day of use; it also reads every page, so a damaged
+	 * database shows here, and is then only read until restored */
+	if (backup_daily(ctx->db, &made, &err) != ANTT_OK && !ctx->db->damaged)
+		fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
+	if (!ctx->db->damaged)
+		return;
+	fprintf(stderr, "antt: %s bị hỏng: chỉ mở để xem, mọi thay đổi bị từ chối cho đến khi khôi phục.\n",
+		ctx->db_path);
+	if (backup_latest(ctx->db_path, latest, sizeof(latest)))
+		fprintf(stderr, "antt: bản sao lưu gần nhất: %s\n      khôi phục bằng: antt --db %s restore %s\n",
+			latest, ctx->db_path, latest);
+	else
+		fprintf(stderr, "antt: chưa có bản sao lưu nào; hãy chép tệp sang nơi khác và nhờ người có chuyên môn.\n");
+}
 
 int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 {
@@ -45,9 +85,11 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		}
 		fclose(tty);
 	}
-	/* the database is replaced as a file: close our handle first */
-	db_close(ctx->db);   /* (not opened for restore: the file may be damaged) */
+	/* restore opens the file its own way (it may be damaged) and must be
+	 * the only connection of this process to it */
+	db_close(ctx->db);
 	ctx->db = NULL;
+	clean_leftovers(ctx->db_path);
 	if ((s = backup_restore(ctx->db_path, argv[1], saved, sizeof(saved), &err)) != ANTT_OK)
 		return cli_fail(s, &err);
 	printf("Đã khôi phục %s từ %s.%s%s\n", ctx->db_path, argv[1], saved[0] ? " Dữ liệu trước đó được giữ ở " : "", saved);

@@ -40,41 +40,78 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* The "how" a refusal of the core leaves to the command line. */
+static void import_hint(const char *path, const sync_result *r)
+{
+	if (r->untrusted)
+		fprintf(stderr, "Nếu gói đúng là của máy đó: quản trị viên gọi điện cho cán bộ máy gửi, cùng đọc và so mã "
+			"nhận dạng (máy gửi xem bằng \"antt key\"), rồi ghi nhận máy gửi:\n"
+			"  antt trust add %s --under MÃ_ĐƠN_VỊ_CỦA_MÁY_GỬI\n", path);
+	else if (r->unknown_set[0])
+		fprintf(stderr, "Nếu quản trị viên đã xem và đồng ý dùng bộ tiêu chí này: antt import %s --accept-set %s\n",
+			path, r->unknown_set);
+}
+
 int cmd_import(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "dry-run", no_argument, NULL, 'n' }, { "under", required_argument, NULL, 'u' }, { NULL, 0, NULL, 0 } };
+		{ "dry-run", no_argument, NULL, 'n' }, { "under", required_argument, NULL, 'u' },
+		{ "accept-set", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
 	static const char *const kinds[] = { "đơn vị", "phiếu", "câu trả lời" };
-	const char *under = NULL;
+	sync_import_opts o = { 0 };
+	const char **sets = calloc((size_t)argc + 1, sizeof(*sets));
 	sync_result r;
 	antt_err err = { "" };
 	antt_status s;
-	int c, dry = 0;
+	int c, rc = CLI_OK;
 	long long conflicts = 0;
 
+	if (!sets)
+		return cli_fail(ANTT_ERR_NOMEM, NULL);
+	o.accept_sets = sets;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "nu:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "nu:a:", opts, NULL)) != -1) {
 		if (c == 'n')
-			dry = 1;
+			o.dry_run = 1;
 		else if (c == 'u')
-			under = optarg;
-		else
+			o.attach_under = optarg;
+		else if (c == 'a')
+			sets[o.n_accept++] = optarg;
+		else {
+			free(sets);
 			return cli_usage_error("import", "tùy chọn không đúng");
+		}
 	}
-	if (argc - optind != 1)
+	if (argc - optind != 1) {
+		free(sets);
 		return cli_usage_error("import", "cần đúng một TỆP.antt");
-	if ((s = sync_import(ctx->db, argv[optind], under, dry, &r, &err)) != ANTT_OK)
-		return cli_fail(s, &err);
+	}
+	s = sync_import(ctx->db, argv[optind], &o, &r, &err);
+	free(sets);
+	if (s != ANTT_OK) {
+		rc = cli_fail(s, &err);
+		import_hint(argv[optind], &r);
+		return rc;
+	}
 	printf("Gói của: %s%s%s, tạo lúc %s%s\n", r.sender, r.under[0] ? ", đơn vị " : "", r.under, r.created,
 		r.seen_before ? " (gói này đã được nhập trước đây)" : "");
-	printf("%s\n", dry ? "Nếu nhập sẽ:" : "Đã nhập:");
+	printf("Máy gửi có mã nhận dạng: %s\n", r.fingerprint);
+	printf("%s\n", o.dry_run ? "Nếu nhập sẽ:" : "Đã nhập:");
 	for (int k = 0; k < 3; k++) {
 		printf("  %-12s thêm %lld, cập nhật %lld, giữ nguyên %lld, xung đột %lld\n", kinds[k],
 			r.added[k], r.changed[k], r.unchanged[k], r.conflicts[k]);
 		conflicts += r.conflicts[k];
 	}
-	printf("  nhật ký      thêm %lld dòng\n", r.audit);
-	if (dry)
+	printf("  nhật ký      thêm %lld dòng (ghi là lịch sử của máy gửi)\n", r.audit);
+	if (r.sets_accepted)
+		printf("Đã chấp nhận %lld bộ tiêu chí mới từ gói (ghi vào nhật ký).\n", r.sets_accepted);
+	if (r.withheld)
+		printf("Lưu ý: không nhận trạng thái duyệt hay trả lại của %lld phiếu, vì máy gửi không được ghi nhận quyền "
+			"duyệt ở máy này; câu trả lời vẫn được nhập, trạng thái phiếu ở máy này giữ nguyên.\n", r.withheld);
+	if (r.enrolled)
+		printf("Máy này được lập từ gói này: từ nay nhận gói của \"%s\" (mã nhận dạng %s). Hãy gọi điện so mã "
+			"nhận dạng với cán bộ máy gửi; xem lại bằng \"antt trust list\".\n", r.sender, r.fingerprint);
+	if (o.dry_run)
 		printf("Chưa thay đổi gì (--dry-run).\n");
 	if (conflicts)
 		printf("Có %lld thay đổi chưa áp dụng vì xung đột: xem \"antt conflicts\" để chọn bản giữ lại.\n", conflicts);

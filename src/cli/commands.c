@@ -39,8 +39,13 @@ static const cli_command commands[] = {
 	{ "user list",     cmd_user, "", "liệt kê tài khoản", 0, 0 },
 	{ "export",        cmd_export, "[--under MÃ] [--year NĂM] -o TỆP.antt [--force]",
 	  "ghi gói dữ liệu để chép sang máy khác (USB)", 0, 1 },
-	{ "import",        cmd_import, "TỆP.antt [--dry-run] [--under MÃ]",
+	{ "import",        cmd_import, "TỆP.antt [--dry-run] [--under MÃ] [--accept-set SHA256]",
 	  "kiểm tra và nhập gói từ máy khác; xung đột được giữ lại để người chọn", 1, 1 },
+	{ "key",           cmd_key, "", "in mã nhận dạng của máy này (để so qua điện thoại khi máy khác ghi nhận máy này)", 1, 0 },
+	{ "trust add",     cmd_trust, "TỆP.antt --under MÃ [--may-approve] [--fingerprint MÃ_NHẬN_DẠNG]",
+	  "ghi nhận máy đã ký gói: nhận gói của máy đó cho đơn vị MÃ và các đơn vị trực thuộc", 0, 1 },
+	{ "trust list",    cmd_trust, "", "các máy được ghi nhận: mã nhận dạng, phạm vi, quyền gửi kết quả duyệt", 0, 0 },
+	{ "trust remove",  cmd_trust, "MÃ_NHẬN_DẠNG", "bỏ ghi nhận một máy gửi", 0, 1 },
 	{ "conflicts",     cmd_conflicts, "[--all] | resolve SỐ local|incoming",
 	  "xem và giải quyết các xung đột khi nhập gói", 0, 0 },
 	{ "score set",     cmd_score, "MÃ NĂM MỤC ĐIỂM_TỰ_CHẤM [ĐIỂM_CẤP_TRÊN]", "chấm điểm phong trào (QĐ 510) một mục", 1, 1 },
@@ -187,13 +192,7 @@ static int cli_open_as(cli_ctx *ctx, int create, int writes)
 	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	{
-		/* once per day of use; it also reads every page, so a damaged
-		 * database shows here, with the backup to restore */
-		int made;
-		if (backup_daily(ctx->db, &made, &err) != ANTT_OK)
-			fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
-	}
+	cli_startup_checks(ctx);   /* daily backup, damaged file, leftovers */
 	return cli_login(ctx, writes);
 }
 

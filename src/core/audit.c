@@ -58,7 +58,11 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		"  json_extract(au.nj, '$.reason'), json_extract(au.oj, '$.verdict'),"
 		"  json_extract(au.nj, '$.verdict'),"
 		"  json_extract(au.oj, '$.name'), json_extract(au.nj, '$.name'),"
-		"  au.row_uuid, au.old_value, au.new_value"
+		"  au.row_uuid, au.old_value, au.new_value, au.origin,"
+		/* enrolments of package senders (trust.c) */
+		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.name') END,"
+		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.under') END,"
+		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(au.nj, '$.may_approve') END"
 		/* settings hold plain text, not JSON: read only valid JSON */
 		" FROM (SELECT *, iif(json_valid(old_value), old_value, NULL) AS oj,"
 		"  iif(json_valid(new_value), new_value, NULL) AS nj FROM audit) au"
@@ -87,8 +91,16 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		const char *crit = (const char *)sqlite3_column_text(st, 4);
 		const char *unit = (const char *)sqlite3_column_text(st, 5);
 		int year = sqlite3_column_int(st, 6);
-		char what[1024], oldv[256], newv[256], when[24];
+		char what[1024], oldv[256], newv[256], when[24], who[512];
 		audit_entry e = { when, (const char *)sqlite3_column_text(st, 1), what };
+
+		/* a row a package brought is the sender's history, never an
+		 * action of an account here */
+		if (sqlite3_column_type(st, 24) != SQLITE_NULL) {
+			snprintf(who, sizeof(who), "%s (từ gói của %s)", e.who ? e.who : "?",
+				(const char *)sqlite3_column_text(st, 24));
+			e.who = who;
+		}
 
 		snprintf(when, sizeof(when), "%.10s %.8s", at, strlen(at) > 11 ? at + 11 : "");
 		if (!strcmp(tbl, "answers")) {
@@ -135,6 +147,17 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 			else
 				snprintf(what, sizeof(what), "đơn vị %s: sửa %s → %s", unit ? unit : "?",
 					(const char *)sqlite3_column_text(st, 22), (const char *)sqlite3_column_text(st, 23));
+		} else if (!strcmp(tbl, "trusted_senders")) {
+			const char *name = (const char *)sqlite3_column_text(st, 25), *under = (const char *)sqlite3_column_text(st, 26);
+			if (!strcmp(action, "delete"))
+				snprintf(what, sizeof(what), "bỏ ghi nhận máy gửi \"%s\" (mã nhận dạng %s)", name ? name : "?",
+					(const char *)sqlite3_column_text(st, 21));
+			else
+				snprintf(what, sizeof(what), "%s máy gửi \"%s\" (mã nhận dạng %s): được sửa %s%s; %s",
+					!strcmp(action, "insert") ? "ghi nhận" : "đổi ghi nhận", name ? name : "?",
+					(const char *)sqlite3_column_text(st, 21), under ? under : "toàn bộ dữ liệu",
+					under ? " và các đơn vị trực thuộc" : "",
+					sqlite3_column_int(st, 27) ? "được gửi kết quả duyệt" : "không được gửi kết quả duyệt");
 		} else if (!strcmp(tbl, "settings")) {
 			const char *o = (const char *)sqlite3_column_text(st, 22), *n = (const char *)sqlite3_column_text(st, 23);
 			snprintf(what, sizeof(what), "thiết lập %s: %s → %s", (const char *)sqlite3_column_text(st, 21),

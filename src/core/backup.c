@@ -1,7 +1,9 @@
 /* Backups and restore. */
 #include "backup.h"
+#include "file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glob.h>
 #include <libgen.h>
 #include <limits.h>
@@ -25,25 +27,55 @@ static void names(const char *db_path, char *dir, size_t dn, char *base, size_t 
 		*dot = '\0';
 }
 
-static int list(const char *db_path, glob_t *g)
+/* Only this database's backups: BASE-YYYYMMDD-HHMMSS[mmm][-tag].db, so that
+ * huyen.db never counts (and rotation never deletes) those of huyen-2024.db. */
+static int is_own(const char *path, const char *base)
 {
-	char dir[PATH_MAX], base[256], pattern[PATH_MAX + 300];
+	const char *p = strrchr(path, '/'), *q;
+	size_t bl = strlen(base), digits = 0;
 
-	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	p = p ? p + 1 : path;
+	if (strncmp(p, base, bl) != 0 || p[bl] != '-')
+		return 0;
+	p += bl + 1;
+	for (q = p; q - p < 8; q++)
+		if (*q < '0' || *q > '9')
+			return 0;
+	if (*q++ != '-')
+		return 0;
+	while (*q >= '0' && *q <= '9')
+		q++, digits++;
+	if (digits != 6 && digits != 9)
+		return 0;
+	if (*q == '-')          /* the tag: lower-case letters and dashes */
+		for (q++; (*q >= 'a' && *q <= 'z') || *q == '-'; q++)
+			;
+	return !strcmp(q, ".db");
+}
+
+/* The backups, oldest first (names sort by time); g holds every candidate,
+ * is_own picks this database's among them. */
+static int list(const char *db_path, glob_t *g, char *base, size_t bn)
+{
+	char dir[PATH_MAX], pattern[PATH_MAX + 300];
+
+	names(db_path, dir, sizeof(dir), base, bn);
 	snprintf(pattern, sizeof(pattern), "%s/%s-[0-9]*.db", dir, base);
 	return glob(pattern, 0, NULL, g) == 0;
 }
 
 int backup_latest(const char *db_path, char *out, size_t n)
 {
+	char base[256];
 	glob_t g;
 	int found = 0;
 
-	if (list(db_path, &g)) {
-		if (g.gl_pathc) {
-			snprintf(out, n, "%s", g.gl_pathv[g.gl_pathc - 1]);   /* names sort by time */
-			found = 1;
-		}
+	if (list(db_path, &g, base, sizeof(base))) {
+		for (size_t i = g.gl_pathc; i-- > 0 && !found;)
+			if (is_own(g.gl_pathv[i], base)) {
+				snprintf(out, n, "%s", g.gl_pathv[i]);
+				found = 1;
+			}
 		globfree(&g);
 	}
 	return found;
@@ -51,23 +83,29 @@ int backup_latest(const char *db_path, char *out, size_t n)
 
 static void rotate(antt_db *db)
 {
-	char *keep_s = db_setting_get(db, "backup_keep", "10");
+	char *keep_s = db_setting_get(db, "backup_keep", "10"), base[256];
 	long keep = keep_s ? strtol(keep_s, NULL, 10) : 10;
+	size_t own = 0;
 	glob_t g;
 
 	free(keep_s);
 	if (keep < 1)
 		keep = 1;
-	if (!list(db->path, &g))
+	if (!list(db->path, &g, base, sizeof(base)))
 		return;
-	for (size_t i = 0; g.gl_pathc > (size_t)keep && i < g.gl_pathc - (size_t)keep; i++)
-		unlink(g.gl_pathv[i]);
+	for (size_t i = 0; i < g.gl_pathc; i++)
+		own += (size_t)is_own(g.gl_pathv[i], base);
+	for (size_t i = 0; own > (size_t)keep && i < g.gl_pathc; i++)
+		if (is_own(g.gl_pathv[i], base)) {
+			unlink(g.gl_pathv[i]);
+			own--;
+		}
 	globfree(&g);
 }
 
 antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err)
 {
-	char dir[PATH_MAX], base[256], path[PATH_MAX + 400], stamp[32];
+	char dir[PATH_MAX], base[256], path[PATH_MAX + 400], stamp[32], tmp[PATH_MAX + 40];
 	sqlite3_stmt *st = NULL;
 	struct tm tm;
 	struct timespec ts;
@@ -83,15 +121,22 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
 	/* milliseconds: two backups in one second keep both */
 	snprintf(stamp + strlen(stamp), sizeof(stamp) - strlen(stamp), "%03ld", ts.tv_nsec / 1000000);
 	snprintf(path, sizeof(path), "%s/%s-%s%s%s.db", dir, base, stamp, why ? "-" : "", why ? why : "");
-	unlink(path);
+	/* written under a temporary name and renamed when whole: a run killed
+	 * half-way leaves no truncated file that looks like the latest backup */
+	snprintf(tmp, sizeof(tmp), "%s/.antt-backup-%ld.tmp", dir, (long)getpid());
+	unlink(tmp);
 	if ((s = db_prepare(db, "VACUUM INTO ?", &st, err)) != ANTT_OK)
 		return s;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		unlink(path);
+		unlink(tmp);
 		return db_fail(db, rc, err, "sao lưu");
+	}
+	if (rename(tmp, path) != 0) {
+		unlink(tmp);
+		return err_set(err, ANTT_ERR_IO, "%s: không đặt được tên cho bản sao lưu", path);
 	}
 	if (out)
 		snprintf(out, n, "%s", path);
@@ -104,6 +149,7 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 	char latest[PATH_MAX], today[16], base[256], dir[PATH_MAX];
 	struct tm tm;
 	time_t now = time(NULL);
+	antt_status s;
 
 	*made = 0;
 	if (db->readonly || !strcmp(db->path, ":memory:"))
@@ -118,7 +164,10 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 			return ANTT_OK;
 	}
 	*made = 1;
-	return backup_now(db, NULL, NULL, 0, err);
+	s = backup_now(db, NULL, NULL, 0, err);
+	if (s == ANTT_ERR_DB_CORRUPT)
+		db_set_damaged(db);
+	return s;
 }
 
 /* A backup must be an antt database this version can open. */
@@ -146,87 +195,257 @@ static antt_status check_file(const char *file, antt_err *err)
 	return s;
 }
 
-/* A byte copy of a database that cannot be opened, beside the backups. */
-static antt_status copy_raw(const char *db_path, char *saved, size_t n, antt_err *err)
+/* Copy the rest of in to a new file at to, synced; the file is removed
+ * when it cannot be written whole. then: what the message adds. */
+static antt_status copy_to(FILE *in, const char *to, const char *then, antt_err *err)
 {
-	char dir[PATH_MAX], base[256], path[PATH_MAX + 300], buf[65536];
-	FILE *in, *out;
+	char buf[65536];
+	FILE *out = fopen(to, "wb");
 	size_t r;
 	int ok = 1;
+
+	if (!out)
+		return err_set(err, ANTT_ERR_IO, "%s: không ghi được tệp; %s", to, then);
+	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, r, out) != r)
+			ok = 0;
+	if (ferror(in) || fflush(out) != 0 || fsync(fileno(out)) != 0)
+		ok = 0;
+	if (fclose(out) != 0 || !ok) {
+		unlink(to);
+		return err_set(err, ANTT_ERR_DB_FULL, "%s: không ghi xong tệp (ổ đĩa đầy hoặc lỗi ghi); %s", to, then);
+	}
+	return ANTT_OK;
+}
+
+static antt_status copy_path(const char *from, const char *to, const char *then, antt_err *err)
+{
+	FILE *in = fopen(from, "rb");
+	antt_status s;
+
+	if (!in)
+		return err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp; %s", from, then);
+	s = copy_to(in, to, then, err);
+	fclose(in);
+	return s;
+}
+
+/* A byte copy of a damaged database, with its WAL (its latest writes),
+ * beside the backups; the name is outside the backups' pattern, so it is
+ * never rotated away nor offered as the backup to restore. */
+static antt_status copy_raw(const char *db_path, char *saved, size_t n, antt_err *err)
+{
+	char dir[PATH_MAX], base[256], path[PATH_MAX + 300], wal[PATH_MAX + 8], wal_to[PATH_MAX + 310];
+	const char *keep = "chưa giữ lại được tệp hiện tại nên chưa khôi phục gì";
+	struct stat sb;
+	antt_status s;
 
 	names(db_path, dir, sizeof(dir), base, sizeof(base));
 	mkdir(dir, 0700);
 	snprintf(path, sizeof(path), "%s/%s-%ld-hong.db", dir, base, (long)time(NULL));
-	if (!(in = fopen(db_path, "rb")))
-		return err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp hiện tại để giữ lại", db_path);
-	if (!(out = fopen(path, "wb"))) {
-		fclose(in);
-		return err_set(err, ANTT_ERR_IO, "%s: không ghi được bản giữ lại", path);
-	}
-	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
-		if (fwrite(buf, 1, r, out) != r)
-			ok = 0;
-	fclose(in);
-	if (fclose(out) != 0 || !ok) {
+	snprintf(wal, sizeof(wal), "%s-wal", db_path);
+	snprintf(wal_to, sizeof(wal_to), "%s-wal", path);
+	if ((s = copy_path(db_path, path, keep, err)) == ANTT_OK && stat(wal, &sb) == 0 && sb.st_size > 0 &&
+	    (s = copy_path(wal, wal_to, keep, err)) != ANTT_OK)
 		unlink(path);
-		return err_set(err, ANTT_ERR_DB_FULL, "ổ đĩa đầy: không giữ lại được tệp hiện tại; chưa khôi phục");
-	}
+	if (s != ANTT_OK)
+		return s;
 	snprintf(saved, n, "%s", path);
 	return ANTT_OK;
 }
 
-antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err)
+/* The current state, kept before it is replaced: a backup if it can still
+ * be read, else a plain copy of the damaged file, so that nothing is thrown
+ * away. On its own connection: the restoring one may hold the write lock. */
+static antt_status keep_current(const char *db_path, char *saved, size_t n, antt_err *err)
 {
-	char tmp[PATH_MAX + 16], wal[PATH_MAX + 8], shm[PATH_MAX + 8];
-	FILE *in = NULL, *out = NULL;
-	antt_db *db = NULL;
+	antt_db *cur = NULL;
 	antt_status s;
-	char buf[65536];
-	size_t r;
 
-	if ((s = check_file(file, err)) != ANTT_OK)
+	if ((s = db_open(db_path, DB_NO_CHECK, &cur, err)) == ANTT_OK) {
+		s = backup_now(cur, "truoc-khoi-phuc", saved, n, err);
+		db_close(cur);
+	}
+	/* any other failure (a full disk) stops the restore, with its reason */
+	return s == ANTT_ERR_DB_CORRUPT ? copy_raw(db_path, saved, n, err) : s;
+}
+
+/* Write the backup into the live database with SQLite's backup API: every
+ * other connection (the screen) reads the restored content on its next
+ * read, and what it writes afterwards lands in it. The first step, of no
+ * pages, takes the write lock and holds it to the end, so nothing another
+ * connection writes can fall between the state kept and the restore.
+ * *kept: keep_current ran; *live: restored (else the file is too damaged
+ * for SQLite to write into, and the caller replaces it). */
+static antt_status copy_live(antt_db *db, sqlite3 *src, char *saved, size_t n, int *kept, int *live, antt_err *err)
+{
+	sqlite3_backup *b = sqlite3_backup_init(db->sql, "main", src, "main");
+	antt_status s = ANTT_OK;
+	int rc = b ? sqlite3_backup_step(b, 0) : sqlite3_errcode(db->sql), finish;
+
+	if (rc == SQLITE_OK) {
+		*kept = 1;
+		if ((s = keep_current(db->path, saved, n, err)) == ANTT_OK)
+			rc = sqlite3_backup_step(b, -1);
+	}
+	finish = b ? sqlite3_backup_finish(b) : SQLITE_OK;   /* rolls back unless done */
+	if (s != ANTT_OK)
 		return s;
-	/* the current state first: a backup if it can still be read, else a
-	 * plain copy of the damaged file, so that nothing is thrown away */
-	if (access(db_path, F_OK) == 0) {
-		antt_err e2;
-		if (db_open(db_path, 0, &db, &e2) == ANTT_OK) {
-			s = backup_now(db, "truoc-khoi-phuc", saved, n, err);
-			db_close(db);
-			if (s != ANTT_OK)
-				return s;
-		} else if ((s = copy_raw(db_path, saved, n, err)) != ANTT_OK) {
-			return s;
-		}
+	if (rc == SQLITE_DONE)
+		rc = finish;
+	switch (rc & 0xff) {
+	case SQLITE_OK:   /* the whole database sits in the WAL now */
+		sqlite3_exec(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+		*live = 1;
+		return ANTT_OK;
+	case SQLITE_READONLY:   /* another page size, in WAL mode; or read-only media */
+		if (db->readonly)
+			break;
+		/* fall through */
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return ANTT_OK;
+	default:
+		break;
 	}
-	snprintf(tmp, sizeof(tmp), "%s.restore", db_path);
-	if (!(in = fopen(file, "rb")) || !(out = fopen(tmp, "wb"))) {
-		s = err_set(err, ANTT_ERR_IO, "không chép được %s thành %s", file, db_path);
-		goto out;
-	}
-	while ((r = fread(buf, 1, sizeof(buf), in)) > 0)
-		if (fwrite(buf, 1, r, out) != r) {
-			s = err_set(err, ANTT_ERR_DB_FULL, "ổ đĩa đầy khi khôi phục; cơ sở dữ liệu hiện tại chưa bị thay");
-			goto out;
-		}
-	if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
-		s = err_set(err, ANTT_ERR_IO, "không ghi xong bản khôi phục; cơ sở dữ liệu hiện tại chưa bị thay");
-		goto out;
-	}
-	fclose(out);
-	out = NULL;
+	/* busy, a full disk, an I/O error, read-only media: say so */
+	return db_fail(db, rc, err, "khôi phục");
+}
+
+/* The byte of the -shm file every open WAL connection holds a shared lock
+ * on for its lifetime (SQLite's os_unix.c: UNIX_SHM_DMS). */
+#define SHM_DMS_BYTE 128
+
+/* Replace the file itself, for a database too damaged for copy_live, or
+ * with another page size than the backup (the backup API cannot write that
+ * into a WAL database). Only when no other process has it open: one that
+ * had would go on writing into the old file, and its writes would be lost
+ * without a word. Our own process must have no connection to it (POSIX
+ * locks are per process). */
+static antt_status replace_file(const char *db_path, FILE *in, antt_err *err)
+{
+	char tmp[PATH_MAX + 40], wal[PATH_MAX + 8], shm[PATH_MAX + 8];
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = SHM_DMS_BYTE, .l_len = 1 };
+	antt_status s;
+	int shm_fd;
+
 	snprintf(wal, sizeof(wal), "%s-wal", db_path);
 	snprintf(shm, sizeof(shm), "%s-shm", db_path);
-	unlink(wal);
-	unlink(shm);
-	if (rename(tmp, db_path) != 0)
-		s = err_set(err, ANTT_ERR_IO, "không thay được %s", db_path);
+	if ((shm_fd = open(shm, O_RDWR | O_CLOEXEC)) >= 0 && fcntl(shm_fd, F_SETLK, &fl) != 0) {
+		close(shm_fd);
+		return err_set(err, ANTT_ERR_DB_BUSY,
+			"%s: tệp phải được thay cả tệp (hỏng, hoặc khác cỡ trang với bản sao lưu) nhưng đang được mở "
+			"ở chương trình khác (màn hình antt hoặc sqlite3); chưa khôi phục gì. "
+			"Hãy đóng chương trình đó rồi khôi phục lại.", db_path);
+	}
+	snprintf(tmp, sizeof(tmp), "%s.restore-%ld", db_path, (long)getpid());
+	rewind(in);
+	if ((s = copy_to(in, tmp, "cơ sở dữ liệu hiện tại chưa bị thay", err)) == ANTT_OK) {
+		/* the old WAL first: replayed onto the restored file it would
+		 * bring the damaged state back (it was kept by copy_raw) */
+		unlink(wal);
+		if (rename(tmp, db_path) != 0) {
+			unlink(tmp);
+			s = err_set(err, ANTT_ERR_IO, "không thay được %s", db_path);
+		} else if (shm_fd >= 0 && ftruncate(shm_fd, 0) != 0) {
+			/* harmless: the next opener rebuilds the index anyway */
+		}
+	}
+	if (shm_fd >= 0)
+		close(shm_fd);
+	return s;
+}
+
+antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err)
+{
+	sqlite3 *src = NULL;
+	FILE *in = NULL;
+	antt_db *db = NULL;
+	antt_err e2;
+	antt_status s;
+	int exists = access(db_path, F_OK) == 0, kept = 0, live = 0;
+
+	if (n)
+		saved[0] = '\0';
+	if ((s = check_file(file, err)) != ANTT_OK)
+		return s;
+	/* opened (and read once) now: rotating the backups below may delete it */
+	if (!(in = fopen(file, "rb")) || sqlite3_open_v2(file, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_exec(src, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		s = err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp sao lưu", file);
+		goto out;
+	}
+	if (exists && db_open(db_path, DB_NO_CHECK, &db, &e2) == ANTT_OK) {
+		s = copy_live(db, src, saved, n, &kept, &live, err);
+		db_close(db);
+		db = NULL;
+		if (s != ANTT_OK)
+			goto out;
+	}
+	if (!live) {
+		if (exists && !kept && (s = keep_current(db_path, saved, n, err)) != ANTT_OK)
+			goto out;
+		if ((s = replace_file(db_path, in, err)) != ANTT_OK)
+			goto out;
+	}
+	backup_damaged_mark(db_path, 0);
+	/* an older backup takes this version's structure now */
+	if ((s = db_open(db_path, 0, &db, err)) != ANTT_OK)
+		goto out;
 out:
+	db_close(db);
+	sqlite3_close_v2(src);
 	if (in)
 		fclose(in);
-	if (out)
-		fclose(out);
-	if (s != ANTT_OK)
-		unlink(tmp);
 	return s;
+}
+
+void backup_remove_stale(const char *db_path)
+{
+	char dir[PATH_MAX], base[256], file[PATH_MAX], prefix[PATH_MAX + 16];
+
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	file_remove_stale(dir, ".antt-backup-", ".tmp");
+	file_remove_stale(dir, ".antt-backup-", ".tmp-journal");   /* VACUUM INTO's own */
+	snprintf(file, sizeof(file), "%s", db_path);
+	snprintf(prefix, sizeof(prefix), "%s.restore-", basename(file));
+	snprintf(file, sizeof(file), "%s", db_path);
+	file_remove_stale(dirname(file), prefix, "");
+}
+
+/* dir/antt-backups/BASE.hong: the database was found damaged; it opens
+ * read-only until a check passes or it is restored. */
+static void marker(const char *db_path, char *out, size_t n)
+{
+	char dir[PATH_MAX], base[256];
+
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	snprintf(out, n, "%s/%s.hong", dir, base);
+}
+
+int backup_damaged_marked(const char *db_path)
+{
+	char m[PATH_MAX + 300];
+
+	marker(db_path, m, sizeof(m));
+	return access(m, F_OK) == 0;
+}
+
+void backup_damaged_mark(const char *db_path, int damaged)
+{
+	char m[PATH_MAX + 300];
+	FILE *f;
+
+	marker(db_path, m, sizeof(m));
+	if (!damaged) {
+		unlink(m);
+		return;
+	}
+	/* only beside a database antt has used (its backups folder exists),
+	 * not beside any file given by mistake; on read-only media it cannot
+	 * be kept, which is fine */
+	if ((f = fopen(m, "w"))) {
+		fputs("antt: cơ sở dữ liệu này bị hỏng; chỉ mở để xem cho đến khi khôi phục.\n", f);
+		fclose(f);
+	}
 }

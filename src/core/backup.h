@@ -7,17 +7,32 @@
 
 #include "db.h"
 
-/* Write a backup now; out receives its path. why: a short tag or NULL. */
+/* Write a backup now; out receives its path. why: a short tag of lower-case
+ * ASCII letters and dashes, or NULL. */
 antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err);
 
-/* A backup unless one was made today. *made says whether one was. */
+/* A backup unless one was made today. *made says whether one was. When the
+ * copy finds the database damaged, it is made read-only (db_set_damaged). */
 antt_status backup_daily(antt_db *db, int *made, antt_err *err);
 
 /* The newest backup of the database at db_path; 0 when there is none. */
 int backup_latest(const char *db_path, char *out, size_t n);
 
 /* Replace the database at db_path with a backup, after checking it and
- * backing up the current state. The database must not be open. */
+ * keeping the current state (saved: where). The content is written into the
+ * live database, so connections other processes have open (the screen) go
+ * on in the restored one. A file too damaged for that is replaced whole,
+ * only when no other process has it open; else it is refused. The caller
+ * must hold no connection to it. */
 antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err);
+
+/* Remove what a backup or restore killed half-way (kill -9, a power cut)
+ * left beside the database at db_path, when that process is gone. */
+void backup_remove_stale(const char *db_path);
+
+/* The mark of a database found damaged (by the daily copy or an error):
+ * db_open checks such a one again and opens it read-only while it fails. */
+int backup_damaged_marked(const char *db_path);
+void backup_damaged_mark(const char *db_path, int damaged);
 
 #endif

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
 
@@ -52,6 +53,16 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
 			"%s: cơ sở dữ liệu đang bị chương trình khác khóa (%s). "
 			"Hãy đóng chương trình antt khác đang mở tệp này rồi thử lại.", path, what);
 	case SQLITE_READONLY:
+		if (db && db->damaged) {
+			char latest[4096];
+			if (backup_latest(path, latest, sizeof(latest)))
+				return err_set(err, ANTT_ERR_DB_CORRUPT,
+					"%s: cơ sở dữ liệu bị hỏng nên chỉ mở để xem; chưa ghi gì (%s). "
+					"Bản sao lưu gần nhất: %s", path, what, latest);
+			return err_set(err, ANTT_ERR_DB_CORRUPT,
+				"%s: cơ sở dữ liệu bị hỏng nên chỉ mở để xem; chưa ghi gì (%s). "
+				"Chưa có bản sao lưu nào.", path, what);
+		}
 		return err_set(err, ANTT_ERR_DB_READONLY,
 			"%s: không ghi được vì tệp chỉ đọc (%s). "
 			"Hãy chép tệp sang nơi ghi được hoặc kiểm tra quyền ghi.", path, what);
@@ -61,6 +72,10 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB: {
 		char latest[4096];
+		/* checked again (and refused writes while damaged) on the next
+		 * open: the error may also come from an attached package */
+		if (db && *path && strcmp(path, ":memory:"))
+			backup_damaged_mark(path, 1);
 		if (*path && backup_latest(path, latest, sizeof(latest)))
 			return err_set(err, ANTT_ERR_DB_CORRUPT,
 				"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). Bản sao lưu gần nhất: %s — "
@@ -222,11 +237,91 @@ static antt_status user_version(antt_db *db, int *out, antt_err *err)
 	return ANTT_OK;
 }
 
+/* The database cannot be written where it is: the file, or the folder
+ * that must hold its -wal and -shm (read-only media, a locked folder). */
+static int cannot_write(const char *path, int *folder)
+{
+	char dir[4096], *slash;
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash == dir ? (void)(dir[1] = '\0') : (void)(*slash = '\0');
+	else
+		snprintf(dir, sizeof(dir), ".");
+	*folder = access(dir, W_OK) != 0;
+	return access(path, F_OK) == 0 && (*folder || access(path, W_OK) != 0);
+}
+
+/* A non-empty -wal: writes not yet copied into the main file. */
+static int wal_pending(const char *path)
+{
+	char wal[4200];
+	struct stat sb;
+
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	return stat(wal, &sb) == 0 && sb.st_size > 0;
+}
+
+/* Open read-only through a URI (file:PATH?mode=ro). Where the folder cannot
+ * be written, SQLite cannot make the -shm a WAL database needs even to read:
+ * then immutable=1, which needs none, unless a -wal holds writes it would
+ * ignore. */
+static int open_ro(antt_db *db, const char *path, int folder)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path);
+	char *uri = malloc(3 * n + 40), *u;
+	int rc;
+
+	if (!uri)
+		return SQLITE_NOMEM;
+	u = uri + sprintf(uri, "file:%s", path[0] == '/' ? "//" : "");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f) {
+			*u++ = '%';
+			*u++ = hex[*p >> 4];
+			*u++ = hex[*p & 15];
+		} else {
+			*u++ = (char)*p;
+		}
+	strcpy(u, "?mode=ro");
+	rc = sqlite3_open_v2(uri, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db->sql, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+	if ((rc & 0xff) == SQLITE_CANTOPEN && folder && !wal_pending(path)) {
+		sqlite3_close_v2(db->sql);
+		db->sql = NULL;
+		strcat(u, "&immutable=1");
+		rc = sqlite3_open_v2(uri, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	}
+	free(uri);
+	return rc;
+}
+
+/* PRAGMA quick_check says "ok": every page of the database reads. */
+static int sound(antt_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int ok = sqlite3_prepare_v2(db->sql, "PRAGMA quick_check(1)", -1, &st, NULL) == SQLITE_OK &&
+	         sqlite3_step(st) == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), "ok");
+
+	sqlite3_finalize(st);
+	return ok;
+}
+
+void db_set_damaged(antt_db *db)
+{
+	db->damaged = db->readonly = 1;
+	sqlite3_exec(db->sql, "PRAGMA query_only = 1", NULL, NULL, NULL);
+	backup_damaged_mark(db->path, 1);
+}
+
 antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 {
 	antt_db *db;
 	antt_status st;
-	int rc, version = 0, oflags;
+	int rc, version = 0, oflags, memory, folder = 0;
 
 	*out = NULL;
 	if (!(flags & DB_CREATE) && access(path, F_OK) != 0)
@@ -243,19 +338,23 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 		goto fail;
 	}
 	who_am_i(db->user, sizeof(db->user));
-	db->readonly = !!(flags & DB_READONLY);
-
-	oflags = db->readonly ? SQLITE_OPEN_READONLY
-	                      : SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
-	oflags |= SQLITE_OPEN_URI;   /* packages are attached read-only as file:...?mode=ro */
-	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
-	if (rc != SQLITE_OK && !db->readonly && access(path, F_OK) == 0 && access(path, W_OK) != 0) {
-		/* a database on read-only media (a write-protected USB stick):
-		 * open it to read, and say so */
-		sqlite3_close_v2(db->sql);
-		db->sql = NULL;
-		db->readonly = 1;
-		rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	memory = !strcmp(path, ":memory:");
+	/* a database on read-only media (a write-protected USB stick), or a
+	 * file or folder that cannot be written: open it to read, and say so */
+	db->readonly = (flags & DB_READONLY) || (!memory && cannot_write(path, &folder));
+	if (db->readonly && !memory) {
+		rc = open_ro(db, path, folder);
+	} else {
+		oflags = db->readonly ? SQLITE_OPEN_READONLY
+		                      : SQLITE_OPEN_READWRITE | ((flags & DB_CREATE) ? SQLITE_OPEN_CREATE : 0);
+		oflags |= SQLITE_OPEN_URI;   /* packages are attached read-only as file:...?mode=ro */
+		rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
+	}
+	if (rc != SQLITE_OK && db->readonly && (rc & 0xff) == SQLITE_CANTOPEN && wal_pending(path)) {
+		st = err_set(err, ANTT_ERR_DB_READONLY,
+			"%s: tệp ở nơi chỉ đọc và còn phần ghi dở trong tệp %s-wal, mà ở nơi chỉ đọc thì "
+			"không đọc được phần đó. Hãy chép cả hai tệp sang nơi ghi được (ổ cứng) rồi mở ở đó.", path, path);
+		goto fail;
 	}
 	if (rc != SQLITE_OK) {
 		st = db_fail(db, rc, err, "mở tệp");
@@ -273,6 +372,13 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 	st = user_version(db, &version, err);
 	if (st != ANTT_OK)
 		goto fail;
+	/* found damaged before: look again; while it fails, only reading */
+	if (!memory && !(flags & DB_NO_CHECK) && backup_damaged_marked(path)) {
+		if (sound(db))
+			backup_damaged_mark(path, 0);
+		else
+			db_set_damaged(db);
+	}
 	if (version > db_migrations_count) {
 		st = err_set(err, ANTT_ERR_DB_NEWER,
 			"%s: cơ sở dữ liệu do một bản antt mới hơn tạo ra (cấu trúc số %d, bản này chỉ "

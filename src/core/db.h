@@ -9,6 +9,7 @@
 enum {
 	DB_CREATE   = 1 << 0, /* create the file when it does not exist */
 	DB_READONLY = 1 << 1, /* never write (and never migrate) */
+	DB_NO_CHECK = 1 << 2, /* open even when marked damaged (restore writes over it) */
 };
 
 struct form_registry;
@@ -19,7 +20,8 @@ typedef struct antt_db {
 	char *path;
 	char user[64];                /* who writes: recorded in updated_by */
 	int role;                     /* auth_role of the user (auth.h) */
-	int readonly;
+	int readonly;                 /* read-only media, or damaged (below) */
+	int damaged;                  /* found damaged: writes refused until restored */
 	struct form_registry *forms;  /* criteria sets, loaded on first use */
 	struct score_registry *scores; /* score sheets, loaded on first use */
 	struct {                      /* statements kept prepared (db_cached) */
@@ -32,9 +34,15 @@ typedef struct antt_db {
 
 /* Open (and migrate) the database at path. On success *out is owned by the
  * caller and released with db_close(). A database written by a newer antt
- * is refused with ANTT_ERR_DB_NEWER and left untouched. */
+ * is refused with ANTT_ERR_DB_NEWER and left untouched. One that cannot be
+ * written (read-only media, folder or file) opens read-only; one marked
+ * damaged is checked again and opens read-only while the check fails. */
 antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err);
 void db_close(antt_db *db);
+
+/* The database was found damaged: refuse every write from now on (and on
+ * the next opens, until a check passes or it is restored). */
+void db_set_damaged(antt_db *db);
 
 /* The schema version this build writes (number of migrations in db/). */
 int db_schema_version(void);

@@ -1,9 +1,14 @@
 /* Reading a whole file, with the officer-facing message when it fails. */
 #include "file.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static const char *why(int e)
 {
@@ -49,4 +54,36 @@ out:
 		*len = 0;
 	}
 	return st;
+}
+
+void file_remove_stale(const char *dir, const char *prefix, const char *suffix)
+{
+	size_t pl = strlen(prefix), dl = strlen(dir);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	struct stat sb;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		const char *p = e->d_name + pl;
+		char *end, *path;
+		long pid;
+
+		if (strncmp(e->d_name, prefix, pl) != 0 || *p < '1' || *p > '9')
+			continue;
+		pid = strtol(p, &end, 10);
+		if (strcmp(end, suffix) != 0 || pid <= 0 || pid != (pid_t)pid)
+			continue;
+		/* EPERM: alive, though another user's */
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		if (!(path = malloc(dl + strlen(e->d_name) + 2)))
+			break;
+		sprintf(path, "%s/%s", dir, e->d_name);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+			unlink(path);
+		free(path);
+	}
+	closedir(d);
 }

@@ -1,4 +1,5 @@
-/* Whole-file reads for the small inputs antt takes (forms, CSV files). */
+/* Whole-file reads for the small inputs antt takes (forms, CSV files), and
+ * the removal of temporary files a killed run left behind. */
 #ifndef ANTT_FILE_H
 #define ANTT_FILE_H
 
@@ -7,5 +8,10 @@
 
 /* Read path into *buf (NUL-terminated, caller frees) and its length. */
 antt_status file_read_all(const char *path, char **buf, size_t *len, antt_err *err);
+
+/* Remove dir/PREFIX<pid>SUFFIX files left by a process that is gone (one
+ * killed during a report or a restore). The files of a live process, and
+ * every other name, are left alone. */
+void file_remove_stale(const char *dir, const char *prefix, const char *suffix);
 
 #endif

@@ -3,6 +3,7 @@
  * value, and the document properties are fixed, so the same data gives the
  * same bytes. */
 #include "report.h"
+#include "file.h"
 #include "form.h"
 #include "layout.h"
 #include "register.h"
@@ -833,7 +834,12 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		s = ANTT_ERR_NOMEM;
 		goto out;
 	}
-	snprintf(tmp, sizeof(tmp), "%s/.antt-report-%ld.xlsx.tmp", dirname(copy), (long)getpid());
+	{
+		const char *out_dir = dirname(copy);   /* "." for a bare name */
+		/* and those a killed report left there (kill -9, a power cut) go */
+		file_remove_stale(out_dir, ".antt-report-", ".xlsx.tmp");
+		snprintf(tmp, sizeof(tmp), "%s/.antt-report-%ld.xlsx.tmp", out_dir, (long)getpid());
+	}
 	if (!(probe = fopen(tmp, "wb"))) {
 		s = err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu.",
 			o->path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");

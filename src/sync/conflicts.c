@@ -27,7 +27,8 @@ antt_status sync_conflicts(antt_db *db, int every_one, int (*fn)(const sync_conf
 	"  THEN 'đã duyệt' WHEN 'submitted' THEN 'đã trình' WHEN 'draft' THEN 'đang nhập' WHEN 'returned'" \
 	"  THEN 'trả lại' ELSE 'đã đăng ký' END" \
 	"  || CASE WHEN json_extract(" x ", '$.reason') <> '' THEN '; lý do: ' || json_extract(" x ", '$.reason') ELSE '' END" \
-	" ELSE printf('mã %s, tên %s', json_extract(" x ", '$.code'), json_extract(" x ", '$.name')) END"
+	" ELSE printf('mã %s, tên %s, thuộc %s', json_extract(" x ", '$.code'), json_extract(" x ", '$.name')," \
+	"  coalesce((SELECT code FROM units WHERE uuid = json_extract(" x ", '$.parent')), 'cấp cao nhất')) END"
 	s = db_prepare(db, "SELECT id, kind, label, why, " WORDS("local") ", " WORDS("incoming") ", detected_at, resolution"
 		" FROM conflicts WHERE ?1 OR resolution IS NULL ORDER BY id", &st, err);
 	if (s != ANTT_OK)
@@ -73,6 +74,30 @@ static const char *const apply_sql[] = {
 	"  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
 };
 
+/* Taking a unit's incoming parent must not close a cycle in the tree (a
+ * move made here meanwhile can make it one): refused, naming both. */
+static antt_status check_cycle(antt_db *db, const char *key, const char *incoming, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db,
+		"WITH RECURSIVE up(id) AS (SELECT id FROM units WHERE uuid = json_extract(?2, '$.parent')"
+		"  UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)"
+		" SELECT me.code, p.code FROM units me, units p"
+		" WHERE me.uuid = ?1 AND p.uuid = json_extract(?2, '$.parent') AND me.id IN (SELECT id FROM up)", &st, err);
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, incoming, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = err_set(err, ANTT_ERR_INVALID, "không lấy được bản trong gói: chuyển đơn vị %s vào dưới %s sẽ tạo vòng "
+			"lặp trong cây đơn vị (%s đang nằm dưới %s ở máy này). Hãy giữ bản ở máy này, hoặc chuyển lại đơn vị "
+			"cho đúng trước.", (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return s;
+}
+
 antt_status sync_resolve(antt_db *db, long long id, int take_incoming, antt_err *err)
 {
 	sqlite3_stmt *st = NULL, *w = NULL;
@@ -104,7 +129,8 @@ antt_status sync_resolve(antt_db *db, long long id, int take_incoming, antt_err 
 		year = atoi(key + 37);
 
 	if (take_incoming) {
-		if ((s = db_prepare(db, apply_sql[k], &w, err)) != ANTT_OK)
+		if ((k == 0 && (s = check_cycle(db, key, incoming, err)) != ANTT_OK) ||
+		    (s = db_prepare(db, apply_sql[k], &w, err)) != ANTT_OK)
 			goto out;
 		sqlite3_bind_text(w, 1, key, -1, SQLITE_STATIC);
 		sqlite3_bind_text(w, 2, incoming, -1, SQLITE_STATIC);

@@ -1,6 +1,5 @@
-/* Importing a package: check it whole (integrity_check, manifest, schema
- * version, SHA-256, row counts, criteria sets), then merge it in one
- * transaction on the natural keys: units by uuid, assessments by unit and
+/* Merging a package, inside the transaction import.c holds, on the
+ * natural keys: units by uuid, assessments by unit and
  * year, answers by unit, year and criterion. For each row:
  *   new here                         -> added
  *   same content                     -> nothing
@@ -8,17 +7,15 @@
  *   unchanged here since the base    -> take the package's
  *   unchanged there since the base   -> keep ours
  *   changed on both sides            -> conflict
- * The base is what both sides last agreed on (sync_base). */
+ * The base is what both sides last agreed on (sync_base). A change to a
+ * unit outside the signer's scope refuses the whole package; a move that
+ * would close a cycle in the unit tree is a conflict; approval states from
+ * a signer without the right to approve are not taken (the answers are). */
 #include "sync.h"
 #include "sync_int.h"
 #include "content.h"
-#include "assess.h"
-#include "auth.h"
-#include "backup.h"
-#include "form.h"
 #include "text.h"
 
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,163 +44,55 @@ static const char *col(sqlite3_stmt *st, int i)
 	return s ? (const char *)s : NULL;
 }
 
-/* --- checking ------------------------------------------------------------ */
-
-static antt_status bad(antt_err *err, const char *path, const char *why)
-{
-	return err_set(err, ANTT_ERR_INVALID, "%s: %s. Cơ sở dữ liệu không bị thay đổi.", path, why);
-}
-
-static char *manifest_value(sqlite3 *pkg, const char *key)
-{
-	sqlite3_stmt *st = NULL;
-	char *v = NULL;
-
-	if (sqlite3_prepare_v2(pkg, "SELECT value FROM manifest WHERE key = ?", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = strdup((const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_finalize(st);
-	return v;
-}
-
-static long long count_rows(sqlite3 *pkg, const char *table)
-{
-	sqlite3_stmt *st = NULL;
-	char q[96];
-	long long n = -1;
-
-	snprintf(q, sizeof(q), "SELECT count(*) FROM %s", table);
-	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
-}
-
-static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	antt_status s = ANTT_OK;
-	int rc;
-
-	if (count_rows(pkg, "assessments WHERE set_sha NOT IN (SELECT sha256 FROM criteria_sets)") != 0)
-		return bad(err, path, "gói dùng bộ tiêu chí không có trong gói (bộ tiêu chí không rõ)");
-	if (sqlite3_prepare_v2(pkg, "SELECT sha256, body FROM criteria_sets", -1, &st, NULL) != SQLITE_OK)
-		return bad(err, path, "gói thiếu bảng bộ tiêu chí");
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		const char *body = (const char *)sqlite3_column_text(st, 1);
-		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		struct sha256_ctx ctx;
-		uint8_t d[SHA256_DIGEST_SIZE];
-		char hex[65];
-		form *f = NULL;
-		antt_err e2;
-
-		sha256_init(&ctx);
-		sha256_update(&ctx, len, (const uint8_t *)(body ? body : ""));
-		sha256_digest(&ctx, sizeof(d), d);
-		for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-			snprintf(hex + 2 * i, 3, "%02x", d[i]);
-		if (!sha || strcmp(sha, hex))
-			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ)");
-		else if (form_load_text("gói", body ? body : "", len, &f, &e2) != ANTT_OK)
-			s = bad(err, path, "một bộ tiêu chí trong gói không đọc được (bộ tiêu chí không rõ)");
-		form_free(f);
-	}
-	sqlite3_finalize(st);
-	return s;
-}
-
-/* Everything that can be checked before touching the database. */
-static antt_status verify(const char *path, sync_result *r, antt_err *err)
-{
-	static const char *const counted[][2] = {
-		{ "rows_units", "units" }, { "rows_assessments", "assessments" },
-		{ "rows_answers", "answers" }, { "rows_audit", "audit" },
-	};
-	sqlite3 *pkg = NULL;
-	sqlite3_stmt *st = NULL;
-	char sha[65], *v = NULL;
-	antt_status s = ANTT_OK;
-	int rc;
-
-	rc = sqlite3_open_v2(path, &pkg, SQLITE_OPEN_READONLY, NULL);
-	if (rc != SQLITE_OK) {
-		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
-		goto out;
-	}
-	/* integrity_check, not quick_check: an index that disagrees with its
-	 * table would change what the merge sees without changing the checksum */
-	rc = sqlite3_prepare_v2(pkg, "PRAGMA integrity_check", -1, &st, NULL);
-	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok")) {
-		sqlite3_finalize(st);
-		s = bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
-		goto out;
-	}
-	sqlite3_finalize(st);
-	v = manifest_value(pkg, "format");
-	if (!v || strcmp(v, "antt-package")) {
-		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
-		goto out;
-	}
-	free(v);
-	v = manifest_value(pkg, "schema_version");
-	if (!v || atoi(v) != db_schema_version()) {
-		char why[200];
-		snprintf(why, sizeof(why), "gói tạo bởi bản antt có cấu trúc số %s, máy này số %d: hãy cập nhật antt "
-			"ở hai máy cho cùng phiên bản", v ? v : "?", db_schema_version());
-		s = bad(err, path, why);
-		goto out;
-	}
-	if ((s = check_sets(pkg, path, err)) != ANTT_OK)
-		goto out;
-	free(v);
-	v = manifest_value(pkg, "sha256");
-	if ((s = sync_checksum(pkg, "main", sha, err)) != ANTT_OK)
-		goto out;
-	if (!v || strcmp(v, sha)) {
-		s = bad(err, path, "mã kiểm tra SHA-256 không khớp: gói đã bị sửa hoặc bị hỏng trên đường chép");
-		goto out;
-	}
-	snprintf(r->sha256, sizeof(r->sha256), "%s", sha);
-	for (size_t i = 0; i < sizeof(counted) / sizeof(*counted); i++) {
-		char *n = manifest_value(pkg, counted[i][0]);
-		int ok = n && atoll(n) == count_rows(pkg, counted[i][1]);
-		free(n);
-		if (!ok) {
-			s = bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng");
-			goto out;
-		}
-	}
-	free(v);
-	v = manifest_value(pkg, "sender");
-	snprintf(r->sender, sizeof(r->sender), "%s", v ? v : "");
-	free(v);
-	v = manifest_value(pkg, "under_code");
-	snprintf(r->under, sizeof(r->under), "%s", v ? v : "");
-	free(v);
-	v = manifest_value(pkg, "years");
-	snprintf(r->years, sizeof(r->years), "%s", v ? v : "");
-	free(v);
-	v = manifest_value(pkg, "created_at");
-	snprintf(r->created, sizeof(r->created), "%s", v ? v : "");
-out:
-	free(v);
-	sqlite3_close_v2(pkg);
-	return s;
-}
-
 /* --- merging --------------------------------------------------------------- */
 
 typedef struct {
 	antt_db *db;
 	sync_result *r;
 	antt_err *err;
-	sqlite3_stmt *base, *conflict, *clash;
+	sqlite3_stmt *base, *conflict, *clash, *up;
 	sqlite3_int64 attach_id;
+	const sync_trust *t;
 } merger;
+
+/* 1 when unit anc is unit id or one of its ancestors (UNION: a cycle
+ * already in the tree cannot make this loop). */
+static int below(merger *m, sqlite3_int64 id, sqlite3_int64 anc)
+{
+	int yes;
+
+	sqlite3_reset(m->up);
+	sqlite3_bind_int64(m->up, 1, id);
+	sqlite3_bind_int64(m->up, 2, anc);
+	yes = sqlite3_step(m->up) == SQLITE_ROW && sqlite3_column_int(m->up, 0);
+	sqlite3_reset(m->up);
+	return yes;
+}
+
+static int in_scope(merger *m, sqlite3_int64 id)
+{
+	return m->t->whole || (id && m->t->root_id && below(m, id, m->t->root_id));
+}
+
+static void unit_words(merger *m, sqlite3_int64 id, char *buf, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+
+	snprintf(buf, n, "cấp cao nhất (không có cấp trên)");
+	if (sqlite3_prepare_v2(m->db->sql, "SELECT code || ' (' || name || ')' FROM units WHERE id = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+}
+
+static antt_status outside(merger *m, const char *what)
+{
+	return err_set(m->err, ANTT_ERR_DENIED, "gói %s — ngoài phạm vi mà máy gửi \"%s\" được ghi nhận ở máy này "
+		"(%s và các đơn vị trực thuộc). Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi.",
+		what, m->t->origin, m->t->scope);
+}
 
 static antt_status set_base(merger *m, const char *key, sqlite3_int64 rev, const char *content)
 {
@@ -236,6 +125,7 @@ static antt_status add_conflict(merger *m, int kind, const char *key, const char
 
 static const char *const why_both = "hai bên cùng sửa kể từ lần trao đổi trước";
 static const char *const why_approved = "phiếu ở máy này đã được duyệt";
+static const char *const why_cycle = "chuyển đơn vị như trong gói sẽ tạo vòng lặp trong cây đơn vị ở máy này";
 
 static antt_status step_done(merger *m, sqlite3_stmt *st, const char *what)
 {
@@ -252,6 +142,9 @@ typedef struct {
 	const char *select, *insert, *update, *what;
 	int c_key, c_rev, c_incoming, c_local_id, c_local, c_base;
 	int c_status;   /* the local assessment's status, -1 if none */
+	int c_withheld; /* 1: an approval state not taken, -1 if none */
+	/* may the signer make this change? may turn it into a conflict */
+	antt_status (*check)(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why);
 	antt_status (*bind)(merger *m, sqlite3_stmt *row, sqlite3_stmt *w);
 	void (*label)(sqlite3_stmt *row, char *buf, size_t size);
 } merge_kind;
@@ -266,6 +159,8 @@ static antt_status merge_rows(merger *m, const merge_kind *k)
 	    (s = db_prepare(m->db, k->insert, &ins, m->err)) != ANTT_OK ||
 	    (s = db_prepare(m->db, k->update, &upd, m->err)) != ANTT_OK)
 		goto out;
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		sqlite3_bind_int(st, 1, m->t->may_approve);
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = col(st, k->c_key), *incoming = col(st, k->c_incoming), *local = col(st, k->c_local);
 		const char *status = k->c_status < 0 ? NULL : col(st, k->c_status);
@@ -273,10 +168,15 @@ static antt_status merge_rows(merger *m, const merge_kind *k)
 		int exists = sqlite3_column_type(st, k->c_local_id) != SQLITE_NULL;
 		int locked = status && !strcmp(status, "approved");
 		int d = decide(exists, exists ? local : "", incoming, col(st, k->c_base), locked && exists);
+		const char *why = locked ? why_approved : why_both;
 		char label[200];
 
 		if (locked && !exists)   /* a new answer in an approved assessment */
 			d = M_CONFLICT;
+		if (k->c_withheld >= 0 && sqlite3_column_int(st, k->c_withheld))
+			m->r->withheld++;
+		if (d != M_SAME && d != M_KEEP && (s = k->check(m, st, exists, &d, &why)) != ANTT_OK)
+			break;
 		if (d == M_INSERT || d == M_FORWARD) {
 			sqlite3_stmt *w = d == M_INSERT ? ins : upd;
 			if ((s = k->bind(m, st, w)) != ANTT_OK || (s = step_done(m, w, k->what)) != ANTT_OK)
@@ -288,8 +188,7 @@ static antt_status merge_rows(merger *m, const merge_kind *k)
 		case M_SAME: case M_KEEP: m->r->unchanged[k->kind]++; break;
 		default:
 			k->label(st, label, sizeof(label));
-			s = add_conflict(m, k->kind, key, label, locked ? why_approved : why_both,
-				exists ? local : NULL, incoming, rev);
+			s = add_conflict(m, k->kind, key, label, why, exists ? local : NULL, incoming, rev);
 		}
 		if (s == ANTT_OK && d != M_KEEP && d != M_CONFLICT)
 			s = set_base(m, key, rev, incoming);
@@ -343,6 +242,51 @@ static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 	return ANTT_OK;
 }
 
+/* Changing a unit needs it in scope; adding one, its parent; moving one,
+ * its new parent. A move under one's own descendant is a conflict. */
+static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
+{
+	sqlite3_int64 id = sqlite3_column_int64(row, 12);
+	int has_parent = sqlite3_column_type(row, 16) != SQLITE_NULL;
+	/* an existing unit whose parent the package names but this machine
+	 * does not have goes to the top (the update statement): a move too */
+	sqlite3_int64 parent = has_parent ? sqlite3_column_int64(row, 16) : exists ? 0 : m->attach_id;
+	int moves = exists && sqlite3_column_type(row, 5) != SQLITE_NULL && sqlite3_column_int64(row, 15) != parent;
+	char what[700], a[300], b[300];
+
+	if (exists && !in_scope(m, id)) {
+		unit_words(m, id, a, sizeof(a));
+		snprintf(what, sizeof(what), "sửa đơn vị %s", a);
+		return outside(m, what);
+	}
+	if ((!exists || moves) && !in_scope(m, parent)) {
+		unit_words(m, parent, b, sizeof(b));
+		if (exists)
+			unit_words(m, id, a, sizeof(a));
+		else
+			snprintf(a, sizeof(a), "%s (%s)", col(row, 2), col(row, 3));
+		snprintf(what, sizeof(what), "%s đơn vị %s vào dưới %s", exists ? "chuyển" : "thêm", a, b);
+		return outside(m, what);
+	}
+	if (moves && below(m, parent, id)) {
+		*d = M_CONFLICT;
+		*why = why_cycle;
+	}
+	return ANTT_OK;
+}
+
+/* An assessment or answer: its unit must be in scope. */
+static antt_status check_unit_of(merger *m, sqlite3_int64 unit_id, int year)
+{
+	char what[400], a[300];
+
+	if (in_scope(m, unit_id))
+		return ANTT_OK;
+	unit_words(m, unit_id, a, sizeof(a));
+	snprintf(what, sizeof(what), "sửa phiếu năm %d của đơn vị %s", year, a);
+	return outside(m, what);
+}
+
 static void label_unit(sqlite3_stmt *row, char *buf, size_t size)
 {
 	snprintf(buf, size, "đơn vị %s", col(row, 2));
@@ -359,7 +303,7 @@ static const merge_kind merge_unit = {
 		UNIT_JSON("p.code", "p.name", "p.type", "p.parent_uuid", "p.valid_from", "p.valid_to", "p.excluded", "p.merged_uuid") ","
 		"  l.id, "
 		UNIT_JSON("l.code", "l.name", "l.type", "lp.uuid", "l.valid_from", "l.valid_to", "l.excluded", "lm.uuid") ","
-		"  b.content"
+		"  b.content, l.parent_id, (SELECT id FROM main.units WHERE uuid = p.parent_uuid)"
 		" FROM ord JOIN pkg.units p ON p.uuid = ord.uuid"
 		" LEFT JOIN main.units l ON l.uuid = p.uuid LEFT JOIN main.units lp ON lp.id = l.parent_id"
 		" LEFT JOIN main.units lm ON lm.id = l.merged_into LEFT JOIN main.sync_base b ON b.key = p.uuid"
@@ -374,7 +318,7 @@ static const merge_kind merge_unit = {
 		" valid_from = ?8, valid_to = ?9, excluded = ?10, merged_into = (SELECT id FROM units WHERE uuid = ?11),"
 		" updated_by = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1",
 	.c_key = 0, .c_rev = 1, .c_incoming = 11, .c_local_id = 12, .c_local = 13, .c_base = 14, .c_status = -1,
-	.bind = bind_unit, .label = label_unit,
+	.c_withheld = -1, .check = check_unit, .bind = bind_unit, .label = label_unit,
 };
 
 /* uuid rev unit year | set status verdict detail reason registered by */
@@ -386,17 +330,33 @@ static antt_status bind_assessment(merger *m, sqlite3_stmt *row, sqlite3_stmt *w
 	return ANTT_OK;
 }
 
+static antt_status check_assessment(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
+{
+	(void)exists; (void)d; (void)why;
+	return check_unit_of(m, sqlite3_column_int64(row, 15), sqlite3_column_int(row, 17));
+}
+
 static void label_assessment(sqlite3_stmt *row, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s năm %d", col(row, 16), sqlite3_column_int(row, 17));
 }
 
+/* ?1: the signer may approve. If not, an approval state in the package
+ * (approved, returned) is not taken: the status here stays; a new
+ * assessment arrives as submitted (or draft) for this office to decide. */
+#define WITHHELD "(NOT ?1 AND p.status IN ('approved', 'returned'))"
+#define EFFECTIVE_STATUS "CASE WHEN NOT " WITHHELD " THEN p.status WHEN a.id IS NOT NULL THEN a.status" \
+	" WHEN p.status = 'approved' THEN 'submitted' ELSE 'draft' END"
+#define EFFECTIVE_REASON "CASE WHEN NOT " WITHHELD " THEN p.reason WHEN a.id IS NOT NULL THEN a.reason ELSE '' END"
+
 static const merge_kind merge_assessment = {
 	.kind = K_ASSESSMENT, .what = "nhập phiếu đánh giá",
 	.select =
-		"SELECT p.unit_uuid || '/' || p.year, p.uuid, p.rev, p.set_sha, p.status, p.verdict, p.detail, p.reason,"
-		"  p.registered_at, p.updated_by, " ASSESSMENT_JSON("p.status", "p.set_sha", "p.reason") ","
-		"  a.id, " ASSESSMENT_JSON("a.status", "cs.sha256", "a.reason") ", b.content, a.status, u.id, u.code, p.year"
+		"SELECT p.unit_uuid || '/' || p.year, p.uuid, p.rev, p.set_sha, " EFFECTIVE_STATUS ", p.verdict, p.detail, "
+		EFFECTIVE_REASON ", p.registered_at, p.updated_by, "
+		ASSESSMENT_JSON(EFFECTIVE_STATUS, "p.set_sha", EFFECTIVE_REASON) ","
+		"  a.id, " ASSESSMENT_JSON("a.status", "cs.sha256", "a.reason") ", b.content, a.status, u.id, u.code, p.year, "
+		WITHHELD
 		" FROM pkg.assessments p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" LEFT JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
 		" LEFT JOIN main.criteria_sets cs ON cs.id = a.criteria_set_id"
@@ -410,7 +370,7 @@ static const merge_kind merge_assessment = {
 		" WHERE sha256 = ?5), status = ?6, verdict = ?7, detail = ?8, reason = ?9, updated_by = ?11,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE unit_id = ?3 AND year = ?4",
 	.c_key = 0, .c_rev = 2, .c_incoming = 10, .c_local_id = 11, .c_local = 12, .c_base = 13, .c_status = 14,
-	.bind = bind_assessment, .label = label_assessment,
+	.c_withheld = 18, .check = check_assessment, .bind = bind_assessment, .label = label_assessment,
 };
 
 /* uuid rev assessment criterion | value exception note by */
@@ -420,6 +380,12 @@ static antt_status bind_answer(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 	(void)m;
 	bind_columns(w, row, cols, sizeof(cols) / sizeof(*cols));
 	return ANTT_OK;
+}
+
+static antt_status check_answer(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
+{
+	(void)exists; (void)d; (void)why;
+	return check_unit_of(m, sqlite3_column_int64(row, 16), sqlite3_column_int(row, 14));
 }
 
 static void label_answer(sqlite3_stmt *row, char *buf, size_t size)
@@ -433,7 +399,7 @@ static const merge_kind merge_answer = {
 		"SELECT p.unit_uuid || '/' || p.year || '/' || p.criterion, p.uuid, p.rev, p.value, p.exception, p.note,"
 		"  p.updated_by, " ANSWER_JSON("p.value", "p.exception", "p.note") ","
 		"  x.id, " ANSWER_JSON("x.value", "x.exception", "x.note") ", b.content, a.status, a.id, u.code, p.year,"
-		"  p.criterion"
+		"  p.criterion, u.id"
 		" FROM pkg.answers p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
 		" LEFT JOIN main.answers x ON x.assessment_id = a.id AND x.criterion = p.criterion"
@@ -445,133 +411,25 @@ static const merge_kind merge_answer = {
 		"UPDATE answers SET rev = ?2, value = ?5, exception = ?6, note = ?7, updated_by = ?8,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE assessment_id = ?3 AND criterion = ?4",
 	.c_key = 0, .c_rev = 2, .c_incoming = 7, .c_local_id = 8, .c_local = 9, .c_base = 10, .c_status = 11,
-	.bind = bind_answer, .label = label_answer,
+	.c_withheld = -1, .check = check_answer, .bind = bind_answer, .label = label_answer,
 };
 
-static antt_status exec(antt_db *db, const char *sql, antt_err *err, const char *what)
+antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
 {
-	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
-	return rc == SQLITE_OK ? ANTT_OK : db_fail(db, rc, err, what);
-}
-
-antt_status sync_import(antt_db *db, const char *path, const char *attach_under, int dry_run,
-                        sync_result *r, antt_err *err)
-{
-	merger m = { .db = db, .r = r, .err = err };
-	sqlite3_stmt *st = NULL;
-	char uri[4200];
+	merger m = { .db = db, .r = r, .err = err, .attach_id = attach_id, .t = t };
 	antt_status s;
-	int attached = 0;
 
-	memset(r, 0, sizeof(*r));
-	if (!dry_run && (s = auth_require(db, CAN_ENTER, "nhập gói dữ liệu", err)) != ANTT_OK)
-		return s;
-	if ((s = verify(path, r, err)) != ANTT_OK)
-		return s;
-	if (!dry_run) {
-		char saved[4200];
-		if ((s = backup_now(db, "truoc-nhap-goi", saved, sizeof(saved), err)) != ANTT_OK)
-			return s;
-	}
-	if (attach_under) {
-		unit_row u;
-		if ((s = unit_get(db, attach_under, &u, err)) != ANTT_OK)
-			return s;
-		m.attach_id = u.id;
-	}
-	/* the package is attached read-only: nothing here can change it */
-	{
-		char *p = uri;
-		p += snprintf(p, sizeof(uri), "file:");
-		for (const char *c = path; *c && p < uri + sizeof(uri) - 16; c++) {
-			if (*c == '?' || *c == '#' || *c == '%')
-				p += sprintf(p, "%%%02X", (unsigned char)*c);
-			else
-				*p++ = *c;
-		}
-		snprintf(p, (size_t)(uri + sizeof(uri) - p), "?mode=ro");
-	}
-	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
-		return s;
-	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return err_set(err, ANTT_ERR_IO, "%s: không mở được gói (%s)", path, sqlite3_errmsg(db->sql));
-	}
-	sqlite3_finalize(st);
-	attached = 1;
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		goto out;
-	{
-		sqlite3_stmt *seen = NULL;
-		if (db_prepare(db, "SELECT 1 FROM packages WHERE sha256 = ?", &seen, NULL) == ANTT_OK) {
-			sqlite3_bind_text(seen, 1, r->sha256, -1, SQLITE_STATIC);
-			r->seen_before = sqlite3_step(seen) == SQLITE_ROW;
-		}
-		sqlite3_finalize(seen);
-	}
-	if ((s = db_prepare(db, "INSERT OR REPLACE INTO sync_base (key, rev, content) VALUES (?, ?, ?)", &m.base, err)) != ANTT_OK ||
+	if ((s = db_prepare(db, "INSERT OR REPLACE INTO sync_base (key, rev, content) VALUES (?, ?, ?)", &m.base, err)) == ANTT_OK &&
 	    (s = db_prepare(db, "INSERT OR IGNORE INTO conflicts (kind, key, label, why, local, incoming, incoming_rev, package)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &m.conflict, err)) != ANTT_OK ||
-	    (s = db_prepare(db, "SELECT name FROM units WHERE code = ?1 AND uuid <> ?2", &m.clash, err)) != ANTT_OK)
-		goto rollback;
-	if ((s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
-		" SELECT regulation, version, source, body, sha256 FROM pkg.criteria_sets", err, "nhập bộ tiêu chí")) != ANTT_OK ||
-	    (s = merge_rows(&m, &merge_unit)) != ANTT_OK || (s = merge_rows(&m, &merge_assessment)) != ANTT_OK ||
-	    (s = merge_rows(&m, &merge_answer)) != ANTT_OK)
-		goto rollback;
-	/* the sender's history, each row once */
-	if ((s = exec(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value)"
-		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value FROM pkg.audit p"
-		" WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
-		"  AND a.action = p.action AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id",
-		err, "nhập nhật ký")) != ANTT_OK)
-		goto rollback;
-	r->audit = sqlite3_changes(db->sql);
-	/* communes follow their units: recompute the years the package brought */
-	{
-		sqlite3_stmt *ys = NULL;
-		if ((s = db_prepare(db, "SELECT DISTINCT year FROM pkg.assessments ORDER BY year", &ys, err)) == ANTT_OK) {
-			while (s == ANTT_OK && sqlite3_step(ys) == SQLITE_ROW)
-				s = assess_recompute_year(db, sqlite3_column_int(ys, 0), err);
-			sqlite3_finalize(ys);
-		}
-		if (s != ANTT_OK)
-			goto rollback;
-	}
-	if ((s = db_prepare(db, "INSERT OR IGNORE INTO packages (sha256, sender, under_code, under_uuid, years,"
-		" created_at, imported_by) SELECT ?1, ?2, nullif(?3, ''),"
-		" nullif((SELECT value FROM pkg.manifest WHERE key = 'under_uuid'), ''), ?4, ?5, ?6", &st, err)) != ANTT_OK)
-		goto rollback;
-	sqlite3_bind_text(st, 1, r->sha256, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->sender, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->under, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, r->years, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, r->created, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, db->user, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		s = db_fail(db, sqlite3_errcode(db->sql), err, "ghi gói đã nhận");
-	sqlite3_finalize(st);
-	st = NULL;
-	if (s != ANTT_OK)
-		goto rollback;
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &m.conflict, err)) == ANTT_OK &&
+	    (s = db_prepare(db, "SELECT name FROM units WHERE code = ?1 AND uuid <> ?2", &m.clash, err)) == ANTT_OK &&
+	    (s = db_prepare(db, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM main.units u"
+		" JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?2", &m.up, err)) == ANTT_OK &&
+	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK)
+		s = merge_rows(&m, &merge_answer);
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
 	sqlite3_finalize(m.clash);
-	m.base = m.conflict = m.clash = NULL;
-	if (dry_run) {
-		db_rollback(db);
-		goto out;
-	}
-	s = db_commit(db, err);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
-	sqlite3_finalize(m.base);
-	sqlite3_finalize(m.conflict);
-	sqlite3_finalize(m.clash);
-	if (attached)
-		sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
+	sqlite3_finalize(m.up);
 	return s;
 }

@@ -4,6 +4,7 @@
 #include "sync.h"
 #include "sync_int.h"
 #include "content.h"
+#include "keys.h"
 
 #include <errno.h>
 #include <nettle/sha2.h>
@@ -25,11 +26,11 @@ static const char *const package_schema =
 	" uuid TEXT NOT NULL, rev INTEGER NOT NULL, value, exception INTEGER NOT NULL, note TEXT NOT NULL,"
 	" updated_by TEXT, updated_at TEXT, PRIMARY KEY (unit_uuid, year, criterion));"
 	"CREATE TABLE pkg.audit (id INTEGER PRIMARY KEY, at TEXT, who TEXT, tbl TEXT, row_uuid TEXT, scope TEXT,"
-	" action TEXT, old_value TEXT, new_value TEXT);";
+	" action TEXT, old_value TEXT, new_value TEXT, origin TEXT);";
 
 /* The tables hashed, each in a fixed order. */
 static const char *const hashed[] = {
-	"SELECT * FROM %s.manifest WHERE key <> 'sha256' ORDER BY key",
+	"SELECT * FROM %s.manifest WHERE key NOT IN ('sha256', 'signature') ORDER BY key",
 	"SELECT * FROM %s.units ORDER BY uuid",
 	"SELECT * FROM %s.criteria_sets ORDER BY sha256",
 	"SELECT * FROM %s.assessments ORDER BY unit_uuid, year",
@@ -130,7 +131,9 @@ static antt_status manifest(antt_db *db, const char *key, const char *value, ant
 
 antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out, antt_err *err)
 {
-	char tmp[4200], num[32], *office = NULL;
+	char tmp[4200], num[32], *office = NULL, hex[2 * KEYS_SIG + 1], fp[KEYS_FP];
+	uint8_t sig[KEYS_SIG];
+	keys_pair key;
 	unit_row root;
 	antt_status s;
 	sqlite3_stmt *st = NULL;
@@ -141,6 +144,10 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		return s;
 	if (!o->force && access(o->path, F_OK) == 0)
 		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có. Chọn tên khác, hoặc dùng --force để ghi đè.", o->path);
+	if ((s = keys_own(db, &key, err)) != ANTT_OK)
+		return s;
+	keys_fingerprint(key.pub, fp);
+	keys_hex(key.pub, KEYS_PUB, hex);
 	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", o->path, (long)getpid());
 	unlink(tmp);
 	{
@@ -195,8 +202,8 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		" WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
 	    (s = exec(db, "INSERT INTO pkg.criteria_sets SELECT sha256, regulation, version, source, body FROM criteria_sets"
 		" WHERE sha256 IN (SELECT set_sha FROM pkg.assessments)", err, "ghi gói")) != ANTT_OK ||
-	    (s = exec(db, "INSERT INTO pkg.audit (at, who, tbl, row_uuid, scope, action, old_value, new_value)"
-		" SELECT at, who, tbl, row_uuid, scope, action, old_value, new_value FROM audit"
+	    (s = exec(db, "INSERT INTO pkg.audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
+		" SELECT at, who, tbl, row_uuid, scope, action, old_value, new_value, origin FROM audit"
 		" WHERE scope IN (SELECT uuid FROM pkg.assessments UNION SELECT uuid FROM pkg.units) ORDER BY id",
 		err, "ghi gói")) != ANTT_OK)
 		goto rollback;
@@ -227,6 +234,8 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	    (s = manifest(db, "package_version", "1", err)) != ANTT_OK ||
 	    (s = manifest(db, "schema_version", num, err)) != ANTT_OK ||
 	    (s = manifest(db, "sender", office ? office : "", err)) != ANTT_OK ||
+	    (s = manifest(db, "sender_key", hex, err)) != ANTT_OK ||
+	    (s = manifest(db, "sender_fingerprint", fp, err)) != ANTT_OK ||
 	    (s = manifest(db, "under_code", o->under ? o->under : "", err)) != ANTT_OK ||
 	    (s = manifest(db, "under_uuid", o->under ? root.uuid : "", err)) != ANTT_OK)
 		goto rollback;
@@ -244,6 +253,17 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	if ((s = sync_checksum(db->sql, "pkg", out->sha256, err)) != ANTT_OK ||
 	    (s = manifest(db, "sha256", out->sha256, err)) != ANTT_OK)
 		goto rollback;
+	/* the checksum covers every table and the manifest (with the sender's
+	 * key in it): signing it signs the whole package */
+	{
+		char msg[sizeof(SYNC_SIGNED_PREFIX) + 64];
+		snprintf(msg, sizeof(msg), "%s%s", SYNC_SIGNED_PREFIX, out->sha256);
+		keys_sign(&key, (const uint8_t *)msg, strlen(msg), sig);
+		keys_hex(sig, KEYS_SIG, hex);
+		memset(&key, 0, sizeof(key));
+		if ((s = manifest(db, "signature", hex, err)) != ANTT_OK)
+			goto rollback;
+	}
 	if ((s = db_commit(db, err)) != ANTT_OK)
 		goto out;
 	exec(db, "DETACH pkg", NULL, "");

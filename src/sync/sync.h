@@ -1,7 +1,10 @@
 /* Exchanging data between offline machines as files: a package is itself a
  * SQLite database (open it with sqlite3 to look inside) holding the units,
  * assessments, answers and audit rows in scope, the criteria sets they use,
- * and a manifest with a SHA-256 of the content. Import merges in one
+ * and a manifest with a SHA-256 of the content, signed with the sender's
+ * machine key (keys.h). A receiver takes packages only from senders its
+ * admin enrolled, and from each only changes inside the unit it was
+ * enrolled for (trust.c). Import merges in one
  * transaction, row by row on natural keys and revisions: a row changed on
  * both sides since they last exchanged, or an assessment already approved
  * here, becomes a conflict for a person to settle, never an overwrite. */
@@ -9,6 +12,7 @@
 #define ANTT_SYNC_H
 
 #include "db.h"
+#include "keys.h"
 
 typedef struct {
 	const char *under;    /* unit code, or NULL for the whole database */
@@ -28,14 +32,48 @@ typedef struct {
 	long long added[3], changed[3], unchanged[3], conflicts[3];   /* units, assessments, answers */
 	long long audit;
 	char sender[256], under[64], years[64], created[32], sha256[65];
+	char fingerprint[KEYS_FP], key[2 * KEYS_PUB + 1];   /* the signer */
 	int seen_before;      /* this very package was imported before */
+	int untrusted;        /* refused: the signer is not enrolled here */
+	int enrolled;         /* first set-up: the signer is now enrolled */
+	long long withheld;   /* approval states not taken (no --may-approve) */
+	long long sets_accepted;
+	char unknown_set[65]; /* refused: a criteria set nobody accepted here */
 } sync_result;
 
-/* Check and merge a package. attach_under: where the package's top units
- * go when they are new here (an office's district under the province), or
- * NULL to keep them at the top. dry_run: report, change nothing. */
-antt_status sync_import(antt_db *db, const char *path, const char *attach_under, int dry_run,
-                        sync_result *r, antt_err *err);
+typedef struct {
+	const char *attach_under;  /* where the package's top units go when they
+	                              are new here (an office under the province),
+	                              or NULL to keep them at the top */
+	int dry_run;               /* report, change nothing */
+	const char *const *accept_sets;  /* SHA-256 of criteria sets an admin accepts */
+	int n_accept;
+} sync_import_opts;
+
+/* Check and merge a package: signed by an enrolled sender, changing only
+ * units in its scope, with criteria sets known here or accepted. An empty
+ * database (no units, nobody enrolled) takes its first package from
+ * anyone and enrols that sender for everything: setting up a commune
+ * machine from the office's package. */
+antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err);
+
+typedef struct {
+	const char *fingerprint, *name;
+	const char *under_code, *under_name;   /* NULL: the whole database */
+	int may_approve;
+	const char *added_by, *added_at;
+} sync_trusted;
+
+/* Enrol the machine that signed the package at path: it may change the
+ * unit under and everything below it, and its approvals count when
+ * may_approve. expect_fp: the fingerprint read out by phone, if already
+ * known (NULL: none); a different one refuses. Needs an admin; audited.
+ * r tells the fingerprint. */
+antt_status sync_trust_add(antt_db *db, const char *path, const char *under, int may_approve,
+                           const char *expect_fp, sync_result *r, antt_err *err);
+antt_status sync_trust_list(antt_db *db, int (*fn)(const sync_trusted *t, void *ctx), void *ctx, antt_err *err);
+/* fingerprint as typed (any case, dashes or not). Needs an admin; audited. */
+antt_status sync_trust_remove(antt_db *db, const char *fingerprint, antt_err *err);
 
 typedef struct {
 	long long id;

@@ -5,8 +5,42 @@
 #include <sqlite3.h>
 #include "status.h"
 #include "unit.h"
+#include "sync.h"
+
+/* What a package's signature is made over: this, then the checksum in hex. */
+#define SYNC_SIGNED_PREFIX "antt-package-v1\n"
 
 /* SHA-256 over a package's content in schema ("pkg", "main"). */
 antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err);
+
+/* Text from a package (anyone can write one) with every control byte (C0,
+ * DEL, C1 in UTF-8) made a space, so none reaches a terminal; cut to n. */
+void sync_clean_text(const char *in, char *out, size_t n);
+
+/* Everything about a package that can be checked without the database:
+ * fills r's sender, scope, dates, checksum, key and fingerprint. */
+antt_status sync_verify(const char *path, sync_result *r, antt_err *err);
+
+/* What the signer of a package may do here (trust.c). */
+typedef struct {
+	int first;                /* empty database: set up from this package */
+	int whole;                /* may change every unit */
+	sqlite3_int64 root_id;    /* else the unit it may change, with those below */
+	int may_approve;
+	char scope[400];          /* the root unit in words, for messages */
+	char origin[300];         /* "name [fingerprint]": audit rows it brings */
+} sync_trust;
+
+/* The enrolment of r's signer; an error naming its fingerprint (and
+ * r->untrusted set) when it is not enrolled and this is not a set-up. */
+antt_status sync_trust_find(antt_db *db, const char *path, sync_result *r, sync_trust *t, antt_err *err);
+
+/* Enrol (or change the enrolment of) r's signer inside the caller's
+ * transaction; audited as db->user. under_uuid NULL: everything. */
+antt_status sync_trust_enrol(antt_db *db, const sync_result *r, const char *under_uuid, int may_approve, antt_err *err);
+
+/* Merge the attached package ("pkg") row by row inside the caller's
+ * transaction (merge.c). attach_id: where new top units go, or 0. */
+antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err);
 
 #endif

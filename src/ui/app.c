@@ -7,6 +7,7 @@
 #include "num.h"
 #include "text.h"
 #include "auth.h"
+#include "backup.h"
 
 #include <langinfo.h>
 #include <stdarg.h>
@@ -289,6 +290,13 @@ int ui_run(antt_db **dbp, const char *db_path)
 		ui_start(&u);
 	if (!u.utf8)
 		ui_message(&u, 1, "Canh bao: moi truong khong dung UTF-8; hay dat LANG=C.UTF-8");
+	if (db->damaged) {   /* found by the daily check: only reading until restored */
+		char latest[4200];
+		if (backup_latest(db_path, latest, sizeof(latest)))
+			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được. Thoát (F10) rồi chạy: antt restore %s", latest);
+		else
+			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. Chưa có bản sao lưu nào.");
+	}
 
 	draw(&u);
 	startup = now_ms() - t0;

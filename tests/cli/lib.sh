@@ -43,4 +43,35 @@ leaders() {
 	ANTT_USER=qt ANTT_PASSWORD=quantri1 "$ANTT" --db "${1:-$DB}" settings login_required 0 > /dev/null
 }
 
+# mount_tmpfs DIR SIZE: a small tmpfs at DIR, unmounted at exit; without
+# root the test says "skipped" and ends there
+mount_tmpfs() {
+	mkdir -p "$1"
+	if ! mount -t tmpfs -o size="$2" tmpfs "$1" 2>/dev/null; then
+		echo "ok - ${3:-tests on a small disk} # SKIP cannot mount a tmpfs here (needs root)"
+		exit 0
+	fi
+	MOUNTED=$1
+	# a program just ended (the screen in tmux) may still hold it: detach
+	trap 'umount "$MOUNTED" 2>/dev/null || umount -l "$MOUNTED" 2>/dev/null; rm -rf "$T"' EXIT
+}
+
+# screen_shows TEXT: the application on $DB in tmux; true once the screen
+# holds TEXT (within 3 s). $shown has the screen. Returns 2 without tmux.
+screen_shows() {
+	command -v tmux > /dev/null || return 2
+	s=antt-shows-$$
+	tmux new-session -d -s "$s" -x 160 -y 30 "LANG=C.UTF-8 ANTT_FORMS='${ANTT_FORMS:-}' '$ANTT' --db '$DB'; sleep 5"
+	shown=""
+	for i in 1 2 3 4 5 6 7 8 9 10; do
+		sleep 0.3
+		shown=$(tmux capture-pane -p -t "$s" 2>/dev/null)
+		case "$shown" in *"$1"*) break;; esac
+	done
+	tmux kill-session -t "$s" 2>/dev/null
+	case "$shown" in *"$1"*) return 0;; esac
+	out=$shown
+	return 1
+}
+
 finish() { exit $failed; }

@@ -3,12 +3,7 @@
 # it the test says it is skipped, and the count says so.
 . "$(dirname "$0")/lib.sh"
 M="$T/disk"
-mkdir -p "$M"
-if ! mount -t tmpfs -o size=2m tmpfs "$M" 2>/dev/null; then
-	echo "ok - a full disk refuses an answer # SKIP cannot mount a tmpfs here (needs root)"
-	exit 0
-fi
-trap 'umount "$M" 2>/dev/null; stop 2>/dev/null; rm -rf "$T"' EXIT
+mount_tmpfs "$M" 2m "a full disk refuses an answer"
 DB="$M/full.db"
 printf 'code,parent_code,type,name\nX1,,xã,Xã 1\nK1,X1,khu dân cư,Thôn 1\n' > "$T/u.csv"
 run unit import "$T/u.csv"; expect_rc 0 "units on the small disk"
@@ -34,4 +29,16 @@ rm -f "$M/filler"
 expect_eq "$(sql "PRAGMA integrity_check")" "ok" "nothing written half-way"
 expect_eq "$(sql "SELECT count(*) FROM answers")" "1" "only the earlier answer is there"
 run answer set K1 2024 '*' đạt; expect_rc 0 "with room again, the answer is saved"
+
+# restore on a full disk: refused with the reason, the database unchanged
+run backup
+good=$(echo "$out" | sed 's/^Đã sao lưu vào //')
+run settings office_name "Giữ nguyên"
+dd if=/dev/zero of="$M/filler" bs=4096 2>/dev/null
+run restore "$good" --yes
+expect_rc 1 "a restore on a full disk is refused"
+expect_err "ổ đĩa đầy" "the message says the disk is full"
+rm -f "$M/filler"
+expect_eq "$(sql "SELECT value FROM settings WHERE key = 'office_name'")" "Giữ nguyên" "the database is unchanged"
+expect_eq "$(sql "PRAGMA integrity_check")" "ok" "and sound"
 finish

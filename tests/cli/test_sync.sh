@@ -1,5 +1,6 @@
 # End to end: three commune machines, an office and a province exchanging
-# packages in different orders, some twice: all end in the same state. A
+# packages in different orders, some twice: all end in the same state (each
+# receiver has enrolled its senders; the attacks are in test_trust.sh). A
 # conflict made on purpose is listed, settled and audited; an approved
 # assessment is not changed by a late package; bad packages are refused
 # with the database unchanged; kill -9 during an import leaves it as before.
@@ -28,6 +29,8 @@ for c in 1 2 3; do
 	A commune$c.db export --under X$c -o "$T/c$c.antt" > /dev/null
 	expect_eq "$?" "0" "commune $c exports its package"
 done
+# the office enrols each commune machine (the fingerprint is compared by phone)
+for c in 1 2 3; do A office.db trust add "$T/c$c.antt" --under X$c > /dev/null || not_ok "office enrols commune $c"; done
 cp "$T/office.db" "$T/officeB.db"
 
 # canonical state: every unit, assessment and answer, as text
@@ -58,7 +61,9 @@ expect_out "Kết luận: CHƯA ĐẠT — không đạt tiêu chí: 4" "2 of 3 
 printf 'code,parent_code,type,name\nT,,tỉnh,Tỉnh Bình Giang\n' > "$T/prov.csv"
 A province.db unit import "$T/prov.csv" > /dev/null
 A office.db export -o "$T/office.antt" > /dev/null
+A province.db trust add "$T/office.antt" --under T > /dev/null
 A province.db import "$T/office.antt" --under T > /dev/null
+A province.db trust add "$T/c3.antt" --under X3 > /dev/null
 A province.db import "$T/c3.antt" > /dev/null
 expect_eq "$(sqlite3 "$T/province.db" "SELECT p.code FROM units u JOIN units p ON p.id = u.parent_id WHERE u.code = 'H'")" "T" \
 	"the office's units sit under the province"

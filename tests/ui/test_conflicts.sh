@@ -9,6 +9,7 @@ A commune.db import "$T/seed.antt" > /dev/null
 A test.db answer set X001-K02 2024 2 không --note "huyện sửa" > /dev/null
 A commune.db answer set X001-K02 2024 2 không --note "xã sửa" > /dev/null
 A commune.db export --under X001 -o "$T/c.antt" > /dev/null
+A test.db trust add "$T/c.antt" --under X001 > /dev/null
 A test.db import "$T/c.antt" > /dev/null
 leaders
 

@@ -1,8 +1,10 @@
 /* db: migrations, refusal of newer or broken files, locks, read-only
- * opening, settings, and the append-only audit trail. */
+ * opening, damaged files kept read-only, restore under another connection,
+ * settings, and the append-only audit trail. */
 #include "testutil.h"
 
 #include <sys/stat.h>
+#include "backup.h"
 
 static void open_creates_and_migrates(void **state)
 {
@@ -97,6 +99,91 @@ static void readonly_open_refuses_writes(void **state)
 	tu_cleanup(db);
 }
 
+static void damaged_database_refuses_writes_until_checked(void **state)
+{
+	antt_db *db = tu_open(), *again = NULL;
+	antt_err err = { "" };
+	char path[512], saved[1024], *v;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s", db->path);
+	assert_int_equal(db_setting_set(db, "office_name", "X", &err), ANTT_OK);
+	assert_int_equal(backup_now(db, NULL, saved, sizeof(saved), &err), ANTT_OK);
+	db_set_damaged(db);
+	assert_true(db->readonly && db->damaged);
+	assert_int_equal(db_setting_set(db, "office_name", "Y", &err), ANTT_ERR_DB_CORRUPT);
+	assert_contains(err.msg, "hỏng");
+	assert_contains(err.msg, strrchr(saved, '/') + 1);   /* names the last backup */
+	v = db_setting_get(db, "office_name", NULL);         /* reading still works */
+	assert_string_equal(v, "X");
+	free(v);
+	assert_true(backup_damaged_marked(path));
+	db_close(db);
+	/* checked again on the next open: sound after all, so writable again */
+	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
+	assert_false(again->readonly || again->damaged);
+	assert_false(backup_damaged_marked(path));
+	assert_int_equal(db_setting_set(again, "office_name", "Y", &err), ANTT_OK);
+	tu_cleanup(again);
+}
+
+static void corrupt_page_keeps_the_mark_on_open(void **state)
+{
+	antt_db *db = tu_open(), *again = NULL;
+	antt_err err = { "" };
+	char path[512], good[1024], kept[1024];
+	long long page;
+	FILE *fp;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s", db->path);
+	assert_int_equal(backup_now(db, NULL, good, sizeof(good), &err), ANTT_OK);
+	page = tu_int(db, "SELECT rootpage FROM sqlite_master WHERE name = 'audit'");
+	assert_true(page > 1);
+	assert_int_equal(db_fail(db, SQLITE_CORRUPT, &err, "đọc"), ANTT_ERR_DB_CORRUPT);   /* marks it */
+	db_close(db);
+	assert_non_null(fp = fopen(path, "r+b"));
+	assert_int_equal(fseek(fp, (page - 1) * 4096, SEEK_SET), 0);
+	assert_int_equal(fwrite("\x42 garbage garbage garbage", 1, 24, fp), 24);
+	fclose(fp);
+	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
+	assert_true(again->damaged && again->readonly);
+	assert_true(backup_damaged_marked(path));
+	db_close(again);
+	/* restore opens it all the same, and clears the mark */
+	assert_int_equal(backup_restore(path, good, kept, sizeof(kept), &err), ANTT_OK);
+	assert_false(backup_damaged_marked(path));
+	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
+	assert_false(again->damaged);
+	tu_cleanup(again);
+}
+
+/* restore writes into the live file: a connection opened before goes on in
+ * the restored database, and what it writes afterwards is kept */
+static void restore_reaches_other_connections(void **state)
+{
+	antt_db *db = tu_open(), *other = NULL, *again = NULL;
+	antt_err err = { "" };
+	char path[512], good[1024], saved[1024], *v;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s", db->path);
+	assert_int_equal(backup_now(db, NULL, good, sizeof(good), &err), ANTT_OK);
+	assert_int_equal(db_open(path, 0, &other, &err), ANTT_OK);
+	assert_int_equal(db_setting_set(other, "office_name", "trước khi khôi phục", &err), ANTT_OK);
+	db_close(db);
+	assert_int_equal(backup_restore(path, good, saved, sizeof(saved), &err), ANTT_OK);
+	v = db_setting_get(other, "office_name", NULL);
+	assert_null(v);                                        /* sees the restored state */
+	assert_int_equal(db_setting_set(other, "office_name", "sau khi khôi phục", &err), ANTT_OK);
+	db_close(other);
+	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
+	v = db_setting_get(again, "office_name", NULL);
+	assert_string_equal(v, "sau khi khôi phục");
+	free(v);
+	tu_cleanup(again);
+}
+
 static void settings_are_kept_and_audited(void **state)
 {
 	antt_db *db = tu_open();
@@ -150,6 +237,9 @@ int main(void)
 		cmocka_unit_test(garbage_file_is_reported_corrupt),
 		cmocka_unit_test(locked_database_reports_busy),
 		cmocka_unit_test(readonly_open_refuses_writes),
+		cmocka_unit_test(damaged_database_refuses_writes_until_checked),
+		cmocka_unit_test(corrupt_page_keeps_the_mark_on_open),
+		cmocka_unit_test(restore_reaches_other_connections),
 		cmocka_unit_test(settings_are_kept_and_audited),
 		cmocka_unit_test(audit_refuses_update_and_delete),
 		cmocka_unit_test(uuids_are_version_4_and_distinct),

@@ -1,0 +1,236 @@
+/* Importing a package, start to end: check it whole and its signature
+ * (verify.c), its signer's enrolment (trust.c), its criteria sets (known
+ * here, or accepted by an admin), then in one transaction merge it
+ * (merge.c), keep its audit rows as the sender's history, and record it.
+ * Any refusal leaves the database as it was. */
+#include "sync.h"
+#include "sync_int.h"
+#include "assess.h"
+#include "auth.h"
+#include "backup.h"
+#include "form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static antt_status exec(antt_db *db, const char *sql, antt_err *err, const char *what)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? ANTT_OK : db_fail(db, rc, err, what);
+}
+
+/* One statement with ?1 = text, run to the end. */
+static antt_status run1(antt_db *db, const char *sql, const char *text, antt_err *err, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, sql, &st, err);
+	int rc;
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ANTT_OK : db_fail(db, rc, err, what);
+}
+
+static int accepted(const sync_import_opts *o, const char *sha)
+{
+	for (int i = 0; i < o->n_accept; i++)
+		if (!strcasecmp(o->accept_sets[i], sha))
+			return 1;
+	return 0;
+}
+
+/* 1 when this machine's forms/ folder has the set (it is stored in the
+ * database only on first use). forms is loaded on the first question. */
+static int in_forms(form ***forms, size_t *n, int *loaded, const char *sha)
+{
+	if (!*loaded) {
+		char *dir = form_dir();
+		antt_err e2;
+		*loaded = 1;
+		if (!dir || form_load_dir(dir, forms, n, &e2) != ANTT_OK) {
+			*forms = NULL;
+			*n = 0;
+		}
+		free(dir);
+	}
+	for (size_t i = 0; i < *n; i++)
+		if (!strcmp((*forms)[i]->sha256, sha))
+			return 1;
+	return 0;
+}
+
+/* A criteria set decides who passes: one this machine does not have (in
+ * the database or in its forms/ folder) is used only when an admin
+ * accepted it by its SHA-256, or on the first set-up, where the office's
+ * package brings everything. */
+static antt_status check_new_sets(antt_db *db, const char *path, const sync_import_opts *o, const sync_trust *t,
+                                  sync_result *r, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	form **forms = NULL;
+	size_t n = 0;
+	antt_status s;
+	int rc, loaded = 0;
+
+	if ((s = db_prepare(db, "SELECT sha256, coalesce(regulation, ''), coalesce(version, '') FROM pkg.criteria_sets"
+		" WHERE sha256 NOT IN (SELECT sha256 FROM main.criteria_sets) ORDER BY sha256", &st, err)) != ANTT_OK)
+		return s;
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(st, 0);
+		if (t->first || in_forms(&forms, &n, &loaded, sha))
+			continue;
+		if (accepted(o, sha)) {
+			if (!o->dry_run)
+				s = auth_require(db, CAN_ADMIN, "chấp nhận bộ tiêu chí mới từ gói", err);
+			continue;
+		}
+		snprintf(r->unknown_set, sizeof(r->unknown_set), "%s", sha);
+		s = err_set(err, ANTT_ERR_DENIED, "%s: gói dùng bộ tiêu chí \"%s\" phiên bản \"%s\" (SHA-256 %s) mà máy này "
+			"chưa có. Bộ tiêu chí quyết định đơn vị đạt hay không đạt, nên chỉ được dùng khi quản trị viên máy này "
+			"đã xem và chấp nhận nó. Chưa nhập gì; cơ sở dữ liệu không bị thay đổi.", path,
+			(const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2), sha);
+	}
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc bộ tiêu chí trong gói");
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < n; i++)
+		form_free(forms[i]);
+	free(forms);
+	return s;
+}
+
+static antt_status attach(antt_db *db, const char *path, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char uri[4200], *p = uri;
+	antt_status s;
+
+	/* read-only: nothing here can change the package */
+	p += snprintf(p, sizeof(uri), "file:");
+	for (const char *c = path; *c && p < uri + sizeof(uri) - 16; c++) {
+		if (*c == '?' || *c == '#' || *c == '%')
+			p += sprintf(p, "%%%02X", (unsigned char)*c);
+		else
+			*p++ = *c;
+	}
+	snprintf(p, (size_t)(uri + sizeof(uri) - p), "?mode=ro");
+	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		s = err_set(err, ANTT_ERR_IO, "%s: không mở được gói (%s)", path, sqlite3_errmsg(db->sql));
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Everything inside the transaction. */
+static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+
+	if (db_prepare(db, "SELECT 1 FROM packages WHERE sha256 = ?", &st, NULL) == ANTT_OK) {
+		sqlite3_bind_text(st, 1, r->sha256, -1, SQLITE_STATIC);
+		r->seen_before = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* sets accepted by an admin: audited as the admin's acceptance */
+	if ((s = run1(db, "INSERT INTO audit (who, tbl, row_uuid, action, new_value)"
+		" SELECT ?1, 'criteria_sets', sha256, 'insert', json_object('regulation', regulation, 'version', version)"
+		" FROM pkg.criteria_sets WHERE sha256 NOT IN (SELECT sha256 FROM main.criteria_sets)",
+		db->user, err, "ghi nhật ký")) != ANTT_OK)
+		return s;
+	r->sets_accepted = t->first ? 0 : sqlite3_changes(db->sql);
+	/* the audit triggers mark every change of the merge as the sender's */
+	if ((s = run1(db, "INSERT INTO sync_origin (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
+	    (s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
+		" SELECT regulation, version, source, body, sha256 FROM pkg.criteria_sets", err, "nhập bộ tiêu chí")) != ANTT_OK ||
+	    (s = sync_merge(db, t, attach_id, r, err)) != ANTT_OK)
+		return s;
+	/* the sender's history, each row once, marked as the sender's: it can
+	 * never read as something this machine's accounts did */
+	if ((s = run1(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
+		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value, ?1 FROM pkg.audit p"
+		" WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
+		"  AND a.action = p.action AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id",
+		t->origin, err, "nhập nhật ký")) != ANTT_OK)
+		return s;
+	r->audit = sqlite3_changes(db->sql);
+	if ((s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
+		return s;
+	/* communes follow their units: recompute the years the package brought */
+	if ((s = db_prepare(db, "SELECT DISTINCT year FROM pkg.assessments ORDER BY year", &st, err)) != ANTT_OK)
+		return s;
+	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW)
+		s = assess_recompute_year(db, sqlite3_column_int(st, 0), err);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (s != ANTT_OK)
+		return s;
+	if (t->first) {
+		if ((s = sync_trust_enrol(db, r, NULL, 1, err)) != ANTT_OK)
+			return s;
+		r->enrolled = 1;
+	}
+	if ((s = db_prepare(db, "INSERT OR IGNORE INTO packages (sha256, sender, under_code, under_uuid, years,"
+		" created_at, imported_by, fingerprint) SELECT ?1, ?2, nullif(?3, ''),"
+		" nullif((SELECT value FROM pkg.manifest WHERE key = 'under_uuid'), ''), ?4, ?5, ?6, ?7", &st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, r->sha256, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->sender, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->under, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->years, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, r->created, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, db->user, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, r->fingerprint, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		s = db_fail(db, sqlite3_errcode(db->sql), err, "ghi gói đã nhận");
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err)
+{
+	sqlite3_int64 attach_id = 0;
+	sync_trust t;
+	antt_status s;
+
+	memset(r, 0, sizeof(*r));
+	if (!o->dry_run && (s = auth_require(db, CAN_ENTER, "nhập gói dữ liệu", err)) != ANTT_OK)
+		return s;
+	if ((s = sync_verify(path, r, err)) != ANTT_OK || (s = sync_trust_find(db, path, r, &t, err)) != ANTT_OK)
+		return s;
+	if (t.first && !o->dry_run &&
+	    (s = auth_require(db, CAN_ADMIN, "nhận gói đầu tiên và ghi nhận máy gửi", err)) != ANTT_OK)
+		return s;
+	if (o->attach_under) {
+		unit_row u;
+		if ((s = unit_get(db, o->attach_under, &u, err)) != ANTT_OK)
+			return s;
+		attach_id = u.id;
+	}
+	if ((s = attach(db, path, err)) != ANTT_OK)
+		return s;
+	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
+		goto out;
+	if (!o->dry_run) {
+		char saved[4200];
+		if ((s = backup_now(db, "truoc-nhap-goi", saved, sizeof(saved), err)) != ANTT_OK)
+			goto out;
+	}
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if ((s = take(db, &t, attach_id, r, err)) != ANTT_OK || o->dry_run)
+		db_rollback(db);
+	else
+		s = db_commit(db, err);
+out:
+	sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
+	return s;
+}

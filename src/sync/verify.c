@@ -1,0 +1,195 @@
+/* Checking a package before anything is written: it is a whole SQLite file,
+ * an antt package of this schema version, its criteria sets match their
+ * hashes, its SHA-256 matches its content, and it is signed by the key it
+ * names. Who that key belongs to, and what it may change, is trust.c's. */
+#include "sync.h"
+#include "sync_int.h"
+#include "form.h"
+#include "keys.h"
+
+#include <nettle/sha2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+static antt_status bad(antt_err *err, const char *path, const char *why)
+{
+	return err_set(err, ANTT_ERR_INVALID, "%s: %s. Cơ sở dữ liệu không bị thay đổi.", path, why);
+}
+
+static char *manifest_value(sqlite3 *pkg, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(pkg, "SELECT value FROM manifest WHERE key = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = strdup((const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+static long long count_rows(sqlite3 *pkg, const char *table)
+{
+	sqlite3_stmt *st = NULL;
+	char q[96];
+	long long n = -1;
+
+	snprintf(q, sizeof(q), "SELECT count(*) FROM %s", table);
+	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+	int rc;
+
+	if (count_rows(pkg, "assessments WHERE set_sha NOT IN (SELECT sha256 FROM criteria_sets)") != 0)
+		return bad(err, path, "gói dùng bộ tiêu chí không có trong gói (bộ tiêu chí không rõ)");
+	if (sqlite3_prepare_v2(pkg, "SELECT sha256, body FROM criteria_sets", -1, &st, NULL) != SQLITE_OK)
+		return bad(err, path, "gói thiếu bảng bộ tiêu chí");
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sha = (const char *)sqlite3_column_text(st, 0);
+		const char *body = (const char *)sqlite3_column_text(st, 1);
+		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+		struct sha256_ctx ctx;
+		uint8_t d[SHA256_DIGEST_SIZE];
+		char hex[65];
+		form *f = NULL;
+		antt_err e2;
+
+		sha256_init(&ctx);
+		sha256_update(&ctx, len, (const uint8_t *)(body ? body : ""));
+		sha256_digest(&ctx, sizeof(d), d);
+		for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+			snprintf(hex + 2 * i, 3, "%02x", d[i]);
+		if (!sha || strcmp(sha, hex))
+			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ)");
+		else if (form_load_text("gói", body ? body : "", len, &f, &e2) != ANTT_OK)
+			s = bad(err, path, "một bộ tiêu chí trong gói không đọc được (bộ tiêu chí không rõ)");
+		form_free(f);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* The signature: over the checksum (which covers the manifest naming the
+ * key), by the key the manifest names, whose fingerprint it also names. */
+static antt_status check_signature(sqlite3 *pkg, const char *path, const char *sha, sync_result *r, antt_err *err)
+{
+	char *key = manifest_value(pkg, "sender_key"), *sig = manifest_value(pkg, "signature");
+	char *fp = manifest_value(pkg, "sender_fingerprint"), msg[sizeof(SYNC_SIGNED_PREFIX) + 64];
+	uint8_t pub[KEYS_PUB], raw[KEYS_SIG];
+	antt_status s = ANTT_OK;
+
+	if (!key || !sig || !*sig)
+		s = bad(err, path, "gói không có chữ ký của máy gửi (gói do bản antt cũ ghi, hoặc chữ ký đã bị gỡ đi): "
+			"không biết gói do ai gửi. Hãy xin máy gửi ghi lại gói bằng bản antt mới");
+	else if (!keys_unhex(key, pub, KEYS_PUB) || !keys_unhex(sig, raw, KEYS_SIG))
+		s = bad(err, path, "chữ ký của gói không đọc được: gói đã bị sửa hoặc bị hỏng");
+	else {
+		keys_fingerprint(pub, r->fingerprint);
+		snprintf(msg, sizeof(msg), "%s%s", SYNC_SIGNED_PREFIX, sha);
+		if (!fp || strcmp(fp, r->fingerprint))
+			s = bad(err, path, "mã nhận dạng ghi trong gói không khớp khóa của máy gửi: gói đã bị sửa");
+		else if (!keys_verify(pub, (const uint8_t *)msg, strlen(msg), raw))
+			s = bad(err, path, "chữ ký không khớp nội dung gói: gói đã bị sửa sau khi máy gửi ký, hoặc bị ký lại "
+				"bằng một khóa khác. Đừng nhập gói này; hãy xin máy gửi ghi lại gói");
+		else
+			snprintf(r->key, sizeof(r->key), "%s", key);
+	}
+	if (s != ANTT_OK)
+		r->fingerprint[0] = '\0';
+	free(key);
+	free(sig);
+	free(fp);
+	return s;
+}
+
+antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
+{
+	static const char *const counted[][2] = {
+		{ "rows_units", "units" }, { "rows_assessments", "assessments" },
+		{ "rows_answers", "answers" }, { "rows_audit", "audit" },
+	};
+	sqlite3 *pkg = NULL;
+	sqlite3_stmt *st = NULL;
+	char sha[65], *v = NULL;
+	antt_status s = ANTT_OK;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &pkg, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
+		goto out;
+	}
+	/* integrity_check, not quick_check: an index that disagrees with its
+	 * table would change what the merge sees without changing the checksum */
+	rc = sqlite3_prepare_v2(pkg, "PRAGMA integrity_check", -1, &st, NULL);
+	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok")) {
+		sqlite3_finalize(st);
+		s = bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
+		goto out;
+	}
+	sqlite3_finalize(st);
+	v = manifest_value(pkg, "format");
+	if (!v || strcmp(v, "antt-package")) {
+		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
+		goto out;
+	}
+	free(v);
+	v = manifest_value(pkg, "schema_version");
+	if (!v || atoi(v) != db_schema_version()) {
+		char why[200];
+		snprintf(why, sizeof(why), "gói tạo bởi bản antt có cấu trúc số %s, máy này số %d: hãy cập nhật antt "
+			"ở hai máy cho cùng phiên bản", v ? v : "?", db_schema_version());
+		s = bad(err, path, why);
+		goto out;
+	}
+	if ((s = check_sets(pkg, path, err)) != ANTT_OK)
+		goto out;
+	free(v);
+	v = manifest_value(pkg, "sha256");
+	if ((s = sync_checksum(pkg, "main", sha, err)) != ANTT_OK)
+		goto out;
+	if (!v || strcmp(v, sha)) {
+		s = bad(err, path, "mã kiểm tra SHA-256 không khớp: gói đã bị sửa hoặc bị hỏng trên đường chép");
+		goto out;
+	}
+	snprintf(r->sha256, sizeof(r->sha256), "%s", sha);
+	if ((s = check_signature(pkg, path, sha, r, err)) != ANTT_OK)
+		goto out;
+	for (size_t i = 0; i < sizeof(counted) / sizeof(*counted); i++) {
+		char *n = manifest_value(pkg, counted[i][0]);
+		int ok = n && atoll(n) == count_rows(pkg, counted[i][1]);
+		free(n);
+		if (!ok) {
+			s = bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng");
+			goto out;
+		}
+	}
+	free(v);
+	v = manifest_value(pkg, "sender");
+	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));
+	free(v);
+	v = manifest_value(pkg, "under_code");
+	sync_clean_text(v ? v : "", r->under, sizeof(r->under));
+	free(v);
+	v = manifest_value(pkg, "years");
+	sync_clean_text(v ? v : "", r->years, sizeof(r->years));
+	free(v);
+	v = manifest_value(pkg, "created_at");
+	sync_clean_text(v ? v : "", r->created, sizeof(r->created));
+out:
+	free(v);
+	sqlite3_close_v2(pkg);
+	return s;
+}
+
