@@ -136,7 +136,7 @@ static int login_ok(const char *login)
  * that, whoever runs antt sets up the first one (an admin). Being "open"
  * (login switched off) is not enough: it would let anyone give themselves
  * a leader's account. */
-static antt_status require_account_admin(antt_db *db, const char *what, antt_err *err)
+antt_status auth_require_admin_login(antt_db *db, const char *what, antt_err *err)
 {
 	if (!auth_accounts(db, ROLE_NONE) || db->role == ROLE_ADMIN)
 		return ANTT_OK;
@@ -200,7 +200,7 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 	char hash[CRYPT_OUTPUT_SIZE], *nname = NULL;
 	antt_status s;
 
-	if ((s = require_account_admin(db, "thêm tài khoản", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "thêm tài khoản", err)) != ANTT_OK)
 		return s;
 	if (!login_ok(login))
 		return err_set(err, ANTT_ERR_INVALID, "tên đăng nhập không hợp lệ: từ 1 đến %d ký tự, chỉ gồm chữ không dấu, "
@@ -239,7 +239,7 @@ antt_status auth_passwd(antt_db *db, const char *login, const char *old, const c
 			return err_set(err, s, "mật khẩu hiện tại không đúng%s", wait ? "; hãy đợi rồi thử lại" : "");
 	} else if (!auth_proven(db) || !strcmp(login, db->user)) {
 		return err_set(err, ANTT_ERR_DENIED, "đổi mật khẩu của mình cần mật khẩu hiện tại");
-	} else if ((s = require_account_admin(db, "đặt lại mật khẩu người khác", err)) != ANTT_OK) {
+	} else if ((s = auth_require_admin_login(db, "đặt lại mật khẩu người khác", err)) != ANTT_OK) {
 		return s;
 	}
 	if ((s = hash_password(password, hash, sizeof(hash), err)) != ANTT_OK)
@@ -272,7 +272,7 @@ antt_status auth_disable(antt_db *db, const char *login, antt_err *err)
 {
 	antt_status s;
 
-	if ((s = require_account_admin(db, "khóa tài khoản", err)) != ANTT_OK ||
+	if ((s = auth_require_admin_login(db, "khóa tài khoản", err)) != ANTT_OK ||
 	    (s = keep_last_admin(db, login, err)) != ANTT_OK)
 		return s;
 	/* already disabled is no error (the trigger audits only a change) */
@@ -284,7 +284,7 @@ antt_status auth_enable(antt_db *db, const char *login, antt_err *err)
 {
 	antt_status s;
 
-	if ((s = require_account_admin(db, "mở khóa tài khoản", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "mở khóa tài khoản", err)) != ANTT_OK)
 		return s;
 	/* an active account is unlocked too: its wait after wrong passwords ends */
 	return run(db, "UPDATE users SET active = 1, failures = 0, locked_until = NULL, updated_by = ?5"
@@ -297,7 +297,7 @@ antt_status auth_set_role(antt_db *db, const char *login, auth_role role, antt_e
 
 	if (role < ROLE_ENTRY || role > ROLE_ADMIN)
 		return err_set(err, ANTT_ERR_INVALID, "vai trò phải là cán bộ nhập liệu (entry), lãnh đạo duyệt (reviewer) hoặc quản trị (admin)");
-	if ((s = require_account_admin(db, "đổi vai trò tài khoản", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "đổi vai trò tài khoản", err)) != ANTT_OK)
 		return s;
 	if (role != ROLE_ADMIN && (s = keep_last_admin(db, login, err)) != ANTT_OK)
 		return s;

@@ -153,4 +153,21 @@ ANTT_NEW_PASSWORD=$long runs user add dai "Tên Dài" --role entry
 expect_rc 1 "a 300-character new password: refused"
 expect_err "dài quá" "  the refusal says it is too long"
 expect_eq "$(sql "SELECT count(*) FROM users")" "4" "no account added (qt, lanhdao, canbo, qt2)"
+unset ANTT_USER ANTT_PASSWORD
+
+# 7. an edited copy of the official forms (ANTT_FORMS) does not decide
+# verdicts: a set this database has not seen, from outside antt's own
+# folder, is taken only by a proven admin
+cp -r "$ANTT_FORMS" "$T/forms-gian"
+find "$T/forms-gian" -name '*.yaml' -exec sh -c 'echo "# bản sửa" >> "$1"' _ {} \;
+sets=$(sql "SELECT count(*) FROM criteria_sets")
+ANTT_FORMS="$T/forms-gian" ANTT_USER=canbo ANTT_PASSWORD=datlai99 runs answer set X001-K04 2025 '*' đạt
+expect_rc 1 "an officer's edited criteria set: refused"
+expect_err "cần quản trị đăng nhập để dùng bộ tiêu chí mới" "the refusal says who may"
+ANTT_FORMS="$T/forms-gian" runs answer set X001-K04 2025 '*' đạt
+expect_rc 1 "login off is not enough either"
+expect_eq "$(sql "SELECT count(*) FROM criteria_sets")" "$sets" "no set stored"
+ANTT_FORMS="$T/forms-gian" ANTT_USER=qt2 ANTT_PASSWORD=quantri2 runs answer set X001-K04 2025 '*' đạt
+expect_rc 0 "the admin takes it"
+expect_eq "$(sql "SELECT count(*) FROM criteria_sets")" "$((sets + 1))" "one set stored"
 finish
