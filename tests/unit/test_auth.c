@@ -5,6 +5,7 @@
 #include "assess.h"
 #include "audit.h"
 #include "auth.h"
+#include "form_store.h"
 
 static antt_err err;
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
@@ -27,6 +28,14 @@ static antt_db *office(void)
 	as(db, "qt", "quantri1");
 	OK(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err));
 	OK(auth_user_add(db, "lanhdao", "Lê Văn Bình", ROLE_REVIEWER, "lanhdao1", &err));
+	/* the sets come from ANTT_FORMS, outside antt's own folder: the admin
+	 * takes them into the database once (form_store.c) */
+	{
+		const form *f;
+		sqlite3_int64 id;
+		OK(form_for_new(db, "khu-dan-cu", 2024, &f, &id, &err));
+		OK(form_for_new(db, "xa", 2024, &f, &id, &err));
+	}
 	db->role = auth_initial_role(db);
 	snprintf(db->user, sizeof(db->user), "?");
 	return db;
