@@ -128,6 +128,22 @@ static antt_status attach(antt_db *db, const char *path, antt_err *err)
 	return s;
 }
 
+/* The file attached is the one sync_verify checked, read the same way:
+ * only the package's own tables (a view could show this connection other
+ * rows than the checking one) with the signed content. ATTACH keeps the
+ * file open, so a file swapped on the stick after this is not read. */
+static antt_status same_as_checked(antt_db *db, const char *path, const sync_result *r, antt_err *err)
+{
+	char sha[65];
+	antt_err e2;
+
+	if (sync_check_schema(db->sql, "pkg", &e2) != ANTT_OK || sync_checksum(db->sql, "pkg", sha, &e2) != ANTT_OK ||
+	    strcmp(sha, r->sha256))
+		return err_set(err, ANTT_ERR_INVALID, "%s: tệp gói đã đổi trong lúc nhập, hoặc đọc ra khác lúc kiểm tra chữ ký: "
+			"không nhập gì; cơ sở dữ liệu không bị thay đổi. Hãy chép lại gói từ máy gửi.", path);
+	return ANTT_OK;
+}
+
 /* Everything inside the transaction. */
 static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
 {
@@ -217,6 +233,8 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	}
 	if ((s = attach(db, path, err)) != ANTT_OK)
 		return s;
+	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK)
+		goto out;
 	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
 		goto out;
 	if (!o->dry_run) {

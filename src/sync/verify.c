@@ -80,6 +80,26 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 	return s;
 }
 
+/* Years no antt database holds (its assessments CHECK them): refused
+ * here with the year, not by a constraint in the middle of the merge. */
+static antt_status check_years(sqlite3 *pkg, const char *path, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+	char why[200];
+
+	if (sqlite3_prepare_v2(pkg, "SELECT quote(year) FROM (SELECT year FROM assessments UNION ALL SELECT year FROM answers)"
+		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100 LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		s = bad(err, path, "gói bị hỏng");
+	else if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(why, sizeof(why), "gói có phiếu năm %.40s, ngoài khoảng 2000–2100 mà antt ghi được: gói bị hỏng "
+			"hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói", (const char *)sqlite3_column_text(st, 0));
+		s = bad(err, path, why);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* The signature: over the checksum (which covers the manifest naming the
  * key), by the key the manifest names, whose fingerprint it also names. */
 static antt_status check_signature(sqlite3 *pkg, const char *path, const char *sha, sync_result *r, antt_err *err)
@@ -123,6 +143,7 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	sqlite3_stmt *st = NULL;
 	char sha[65], *v = NULL;
 	antt_status s = ANTT_OK;
+	antt_err e2;
 	int rc;
 
 	rc = sqlite3_open_v2(path, &pkg, SQLITE_OPEN_READONLY, NULL);
@@ -142,6 +163,10 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	v = manifest_value(pkg, "format");
 	if (!v || strcmp(v, "antt-package")) {
 		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
+		goto out;
+	}
+	if ((s = sync_check_schema(pkg, "main", &e2)) != ANTT_OK) {
+		s = bad(err, path, e2.msg);
 		goto out;
 	}
 	free(v);
@@ -176,6 +201,9 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 		}
 	}
 	free(v);
+	v = NULL;
+	if ((s = check_years(pkg, path, err)) != ANTT_OK)
+		goto out;
 	v = manifest_value(pkg, "sender");
 	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));
 	free(v);

@@ -1,0 +1,97 @@
+# End to end, a second attacker's look at signed packages (after
+# test_trust.sh): a genuine package whose tables are made views that show
+# the signed rows to the check and other rows to the merge; an old genuine
+# package replayed after a newer one; a unit "merged into" a unit outside
+# the sender's scope; years no antt can write. Each is refused or kept
+# visible as a conflict, and a refusal changes nothing.
+. "$(dirname "$0")/lib.sh"
+A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
+R() { /usr/bin/python3 "$(dirname "$0")/resign.py" "$@"; }
+note_of() { # db unit criterion
+	sqlite3 "$T/$1" "SELECT x.note FROM answers x JOIN assessments a ON a.id = x.assessment_id
+		JOIN units u ON u.id = a.unit_id WHERE u.code = '$2' AND a.year = 2024 AND x.criterion = '$3'"
+}
+state() {
+	sqlite3 "$T/$1" "SELECT group_concat(x, '|') FROM (
+		SELECT u.uuid || ':' || u.code || ':' || coalesce(u.merged_into, '') AS x FROM units u
+		UNION ALL SELECT a.unit_id || ':' || a.year || ':' || a.status FROM assessments a
+		UNION ALL SELECT x.assessment_id || ':' || x.criterion || ':' || quote(x.value) || ':' || x.note FROM answers x
+		UNION ALL SELECT 'audit:' || count(*) FROM audit UNION ALL SELECT 'conflicts:' || count(*) FROM conflicts
+		ORDER BY 1)" | md5sum
+}
+
+{
+	echo "code,parent_code,type,name"
+	echo "H,,huyện,Huyện Sông Lam"
+	echo "X1,H,xã,Xã Hòa Bình"
+	echo "X1-K1,X1,khu dân cư,Thôn Một"
+	echo "X2,H,xã,Xã An Phú"
+} > "$T/units.csv"
+A office.db unit import "$T/units.csv" > /dev/null
+A office.db settings office_name "Công an huyện Sông Lam" > /dev/null
+A office.db export --under X1 -o "$T/seed.antt" > /dev/null
+A commune.db import "$T/seed.antt" > /dev/null
+A commune.db answer set X1-K1 2024 '*' đạt > /dev/null
+A commune.db answer set X1-K1 2024 2 không --note "bản 1 (sai)" > /dev/null
+A commune.db export --under X1 -o "$T/v1.antt" > /dev/null
+A office.db trust add "$T/v1.antt" --under X1 > /dev/null
+A office.db import "$T/v1.antt" > /dev/null
+A commune.db answer set X1-K1 2024 2 đạt --note "bản 2 (đã sửa)" > /dev/null
+A commune.db export --under X1 -o "$T/v2.antt" > /dev/null
+DB="$T/office.db"
+
+# 1. views: the check reads the signed rows, the merge other ones
+# (total_changes() is 0 on the connection that checks, not on the importer's)
+cp "$T/v2.antt" "$T/view.antt"
+sqlite3 "$T/view.antt" "ALTER TABLE answers RENAME TO signed;
+	CREATE TABLE forged AS SELECT * FROM signed; UPDATE forged SET value = 'không', note = 'giả mạo';
+	CREATE VIEW answers AS SELECT * FROM signed WHERE total_changes() = 0
+	 UNION ALL SELECT * FROM forged WHERE total_changes() > 0"
+before=$(state office.db)
+run import "$T/view.antt"
+expect_rc 1 "a genuine package whose table is made a view is refused"
+expect_err "không bị thay đổi" "the refusal says nothing changed"
+expect_eq "$(state office.db)" "$before" "nothing from the view was taken"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM answers WHERE note = 'giả mạo'")" "0" "no forged answer"
+cp "$T/v2.antt" "$T/trigger.antt"
+sqlite3 "$T/trigger.antt" "CREATE TABLE t (x); CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END"
+run import "$T/trigger.antt" --dry-run
+expect_rc 1 "a package with tables or triggers antt never writes is refused"
+expect_err "cấu trúc" "and the message says its structure is not a package's"
+cp "$T/office.db" "$T/office-t.db"
+A office-t.db trust add "$T/view.antt" --under X2 > /dev/null 2>&1
+expect_eq "$?" "1" "nor is its sender enrolled from it"
+
+# 2. an old genuine package after a newer one: the newer answers stay
+run import "$T/v2.antt"
+expect_rc 0 "the newer package is taken"
+expect_eq "$(note_of office.db X1-K1 2)" "bản 2 (đã sửa)" "its answer arrived"
+run import "$T/v1.antt"
+expect_eq "$(note_of office.db X1-K1 2)" "bản 2 (đã sửa)" "an older package imported again does not bring the old answer back"
+expect_out "xung đột 1" "the older answer is shown as a conflict, not taken silently"
+run conflicts
+expect_out "cũ hơn" "the conflict says the package's version is older"
+A office.db import "$T/v2.antt" > /dev/null
+expect_eq "$(note_of office.db X1-K1 2)" "bản 2 (đã sửa)" "the newer package again: still the newer answer"
+
+# 3. "merged into" a unit outside the sender's scope
+cp "$T/v2.antt" "$T/merged.antt"
+sqlite3 "$T/merged.antt" "UPDATE units SET merged_uuid = (SELECT uuid FROM units WHERE code = 'H'), rev = rev + 1
+	WHERE code = 'X1-K1'"
+R "$T/merged.antt" --key-from "$T/commune.db" > /dev/null
+before=$(state office.db)
+run import "$T/merged.antt"
+expect_rc 1 "a unit merged into a unit outside the sender's scope is refused"
+expect_err "H (Huyện Sông Lam)" "the refusal names the unit outside"
+expect_eq "$(state office.db)" "$before" "nothing changed"
+
+# 4. years no antt database can hold
+cp "$T/v2.antt" "$T/year.antt"
+sqlite3 "$T/year.antt" "UPDATE assessments SET year = 2101; UPDATE answers SET year = 2101"
+R "$T/year.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/year.antt"
+expect_rc 1 "a year out of range is refused"
+expect_err "năm 2101" "the refusal names the year"
+expect_eq "$(state office.db)" "$before" "nothing changed"
+
+exit $failed
