@@ -170,12 +170,61 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 	return s;
 }
 
-/* A backup must be an antt database this version can open. */
+/* The migrations (db/, built into gen/db_migrations.c). */
+extern const char *const db_migrations[];
+
+#define CODE_OBJECTS "SELECT CASE type WHEN 'view' THEN 'khung nhìn (view) \"' ELSE 'đoạn lệnh tự chạy (trigger) \"' END" \
+	" || name || '\"', coalesce(sql, '') FROM sqlite_master" \
+	" WHERE type IN ('trigger', 'view') ORDER BY name"
+
+/* Triggers and views run on every write and read: a backup must hold
+ * exactly those antt made at its version (a trigger slipped into a file
+ * handed over as a backup would go on approving or erasing after the
+ * restore). NULL when they match, else the first object that differs. */
+static char *foreign_code(sqlite3 *c, int version)
+{
+	sqlite3 *ref = NULL;
+	sqlite3_stmt *a = NULL, *b = NULL;
+	char *bad = NULL;
+	int ra, rb, v;
+
+	if (sqlite3_open(":memory:", &ref) != SQLITE_OK)
+		goto out;
+	for (v = 0; v < version; v++)
+		if (sqlite3_exec(ref, db_migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+			goto out;
+	if (sqlite3_prepare_v2(c, CODE_OBJECTS, -1, &a, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(ref, CODE_OBJECTS, -1, &b, NULL) != SQLITE_OK) {
+		bad = strdup("?");
+		goto out;
+	}
+	do {
+		ra = sqlite3_step(a);
+		rb = sqlite3_step(b);
+		if (ra != rb || (ra == SQLITE_ROW && (strcmp((const char *)sqlite3_column_text(a, 0), (const char *)sqlite3_column_text(b, 0)) ||
+		    strcmp((const char *)sqlite3_column_text(a, 1), (const char *)sqlite3_column_text(b, 1))))) {
+			bad = strdup(ra == SQLITE_ROW ? (const char *)sqlite3_column_text(a, 0) :
+				rb == SQLITE_ROW ? (const char *)sqlite3_column_text(b, 0) : "?");
+			break;
+		}
+	} while (ra == SQLITE_ROW);
+out:
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
+	sqlite3_close(ref);
+	return bad;
+}
+
+/* A backup must be an antt database this version can open: not an
+ * exchange package (which has tables of the same names), not a newer
+ * antt's, with only antt's own triggers and views. */
 static antt_status check_file(const char *file, antt_err *err)
 {
 	sqlite3 *c = NULL;
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
+	char *bad = NULL;
+	int version, tables;
 
 	if (access(file, R_OK) != 0)
 		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp sao lưu này", file);
@@ -186,10 +235,33 @@ static antt_status check_file(const char *file, antt_err *err)
 		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: tệp sao lưu bị hỏng; chọn một bản khác", file);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (s == ANTT_OK && (sqlite3_prepare_v2(c, "SELECT (SELECT user_version FROM pragma_user_version),"
-		" (SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'assessments', 'answers'))", -1, &st, NULL) != SQLITE_OK ||
-		sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 1) != 3 || sqlite3_column_int(st, 0) > db_schema_version()))
-		s = err_set(err, ANTT_ERR_INVALID, "%s: không phải bản sao lưu của antt (hoặc của bản antt mới hơn)", file);
+	if (s != ANTT_OK)
+		goto out;
+	if (sqlite3_prepare_v2(c, "SELECT (SELECT user_version FROM pragma_user_version),"
+		" (SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'assessments', 'answers')),"
+		" (SELECT count(*) FROM sqlite_master WHERE name = 'manifest')", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		s = err_set(err, ANTT_ERR_INVALID, "%s: không đọc được tệp sao lưu; chọn một bản khác", file);
+		goto out;
+	}
+	version = sqlite3_column_int(st, 0);
+	tables = sqlite3_column_int(st, 1);
+	if (version == 0 && tables == 3 && sqlite3_column_int(st, 2))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp là một gói trao đổi dữ liệu giữa các máy, không phải bản sao lưu; "
+			"khôi phục từ nó sẽ thay toàn bộ dữ liệu bằng phần nhỏ trong gói. Gói được nhận bằng lệnh nhập gói. "
+			"Chưa khôi phục gì.", file);
+	else if (version < 1 || tables != 3)
+		s = err_set(err, ANTT_ERR_INVALID, "%s: không phải bản sao lưu của antt; chọn một tệp trong thư mục "
+			"antt-backups. Chưa khôi phục gì.", file);
+	else if (version > db_schema_version())
+		s = err_set(err, ANTT_ERR_DB_NEWER, "%s: bản sao lưu do một bản antt mới hơn ghi (cấu trúc số %d, bản này "
+			"chỉ hiểu đến số %d): hãy cập nhật antt rồi khôi phục. Chưa khôi phục gì.", file, version, db_schema_version());
+	else if ((bad = foreign_code(c, version)))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp có %s khác với những gì antt tạo ra (đã bị thêm hoặc sửa "
+			"bằng chương trình khác), nên không phải bản sao lưu nguyên vẹn của antt. Chưa khôi phục gì; "
+			"chọn một bản sao lưu khác.", file, bad);
+out:
+	free(bad);
 	sqlite3_finalize(st);
 	sqlite3_close_v2(c);
 	return s;
@@ -267,7 +339,9 @@ static antt_status keep_current(const char *db_path, char *saved, size_t n, antt
 		db_close(cur);
 	}
 	/* any other failure (a full disk) stops the restore, with its reason */
-	return s == ANTT_ERR_DB_CORRUPT ? copy_raw(db_path, saved, n, err) : s;
+	/* a file antt cannot open as its own (damaged, or failing to take
+	 * this version's structure) is copied as it is */
+	return s == ANTT_ERR_DB_CORRUPT || s == ANTT_ERR_DB ? copy_raw(db_path, saved, n, err) : s;
 }
 
 /* Write the backup into the live database with SQLite's backup API: every
