@@ -15,6 +15,7 @@
 #include "sync.h"
 #include "sync_int.h"
 #include "content.h"
+#include "form.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -54,6 +55,8 @@ typedef struct {
 	sqlite3_stmt *base, *conflict, *clash, *up;
 	sqlite3_int64 attach_id;
 	const sync_trust *t;
+	form *set;        /* the last criteria set checked, and its SHA-256 */
+	char set_sha[65];
 } merger;
 
 /* 1 when unit anc is unit id or one of its ancestors (UNION: a cycle
@@ -349,10 +352,42 @@ static antt_status bind_assessment(merger *m, sqlite3_stmt *row, sqlite3_stmt *w
 	return ANTT_OK;
 }
 
+/* A criteria set given to an assessment (new, or another than here) must
+ * be one this unit's type and year are assessed by: a sender cannot pick
+ * a known but more lenient set, say an older regulation's. */
+static antt_status check_set(merger *m, sqlite3_stmt *row)
+{
+	const char *sha = col(row, 3), *type = col(row, 20), *body = col(row, 21);
+	int year = sqlite3_column_int(row, 17);
+	char a[300];
+	antt_err e2;
+
+	if (!sha || !type || !body)
+		return ANTT_OK;   /* no such set here: the insert fails on it */
+	if (strcmp(sha, m->set_sha)) {
+		form_free(m->set);
+		m->set = NULL;
+		m->set_sha[0] = '\0';
+		if (form_load_text("gói", body, strlen(body), &m->set, &e2) != ANTT_OK)
+			return err_set(m->err, ANTT_ERR_INVALID, "bộ tiêu chí %s trong gói không đọc được: %s", sha, e2.msg);
+		snprintf(m->set_sha, sizeof(m->set_sha), "%s", sha);
+	}
+	if (form_applies(m->set, type, year))
+		return ANTT_OK;
+	unit_words(m, sqlite3_column_int64(row, 15), a, sizeof(a));
+	return err_set(m->err, ANTT_ERR_DENIED, "gói ghi phiếu năm %d của đơn vị %s theo bộ tiêu chí \"%s\" phiên bản "
+		"\"%s\", nhưng bộ này không dùng cho loại đơn vị đó trong năm %d. Không nhập gì từ gói này; cơ sở dữ liệu "
+		"không bị thay đổi. Hãy báo máy gửi kiểm tra lại phiếu đó.", year, a, m->set->regulation ? m->set->regulation : "?",
+		m->set->version ? m->set->version : "?", year);
+}
+
 static antt_status check_assessment(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
 {
+	antt_status s = check_unit_of(m, sqlite3_column_int64(row, 15), sqlite3_column_int(row, 17));
 	(void)exists; (void)d; (void)why;
-	return check_unit_of(m, sqlite3_column_int64(row, 15), sqlite3_column_int(row, 17));
+	if (s == ANTT_OK && sqlite3_column_int(row, 22))
+		s = check_set(m, row);
+	return s;
 }
 
 static void label_assessment(sqlite3_stmt *row, char *buf, size_t size)
@@ -375,7 +410,8 @@ static const merge_kind merge_assessment = {
 		EFFECTIVE_REASON ", p.registered_at, p.updated_by, "
 		ASSESSMENT_JSON(EFFECTIVE_STATUS, "p.set_sha", EFFECTIVE_REASON) ","
 		"  a.id, " ASSESSMENT_JSON("a.status", "cs.sha256", "a.reason") ", b.content, a.status, u.id, u.code, p.year, "
-		WITHHELD ", b.rev"
+		WITHHELD ", b.rev, u.type, (SELECT body FROM main.criteria_sets WHERE sha256 = p.set_sha),"
+		" p.set_sha IS NOT cs.sha256"
 		" FROM pkg.assessments p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" LEFT JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
 		" LEFT JOIN main.criteria_sets cs ON cs.id = a.criteria_set_id"
@@ -450,5 +486,6 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 	sqlite3_finalize(m.conflict);
 	sqlite3_finalize(m.clash);
 	sqlite3_finalize(m.up);
+	form_free(m.set);
 	return s;
 }

@@ -94,4 +94,22 @@ expect_rc 1 "a year out of range is refused"
 expect_err "năm 2101" "the refusal names the year"
 expect_eq "$(state office.db)" "$before" "nothing changed"
 
+# 5. an assessment switched to another criteria set the office knows (an
+# older regulation's, for years up to 2021): refused
+old_set="${ANTT_FORMS:-forms}/tt23-2012/khu-dan-cu.yaml"
+cp "$T/v2.antt" "$T/set.antt"
+/usr/bin/python3 -c '
+import hashlib, sqlite3, sys
+body = open(sys.argv[2], encoding="utf-8").read()
+sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO criteria_sets VALUES (?, ?, ?, ?, ?)", (sha, "Thông tư 23/2012/TT-BCA", "2012", "x", body))
+db.execute("UPDATE assessments SET set_sha = ?, rev = rev + 1", (sha,))
+db.commit()' "$T/set.antt" "$old_set"
+R "$T/set.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/set.antt"
+expect_rc 1 "an assessment switched to a set not used for its unit type and year is refused"
+expect_err "không dùng cho loại đơn vị đó trong năm 2024" "the refusal says why"
+expect_eq "$(state office.db)" "$before" "nothing changed"
+
 exit $failed
