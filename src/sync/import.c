@@ -178,16 +178,15 @@ static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_i
 		t->origin, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
 	r->audit = sqlite3_changes(db->sql);
-	if ((s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
-		return s;
-	/* communes follow their units: recompute the years the package brought */
+	/* communes follow their units: recompute the years the package
+	 * brought; the verdicts its answers change are the sender's too */
 	if ((s = db_prepare(db, "SELECT DISTINCT year FROM pkg.assessments ORDER BY year", &st, err)) != ANTT_OK)
 		return s;
 	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW)
 		s = assess_recompute_year(db, sqlite3_column_int(st, 0), err);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (s != ANTT_OK)
+	if (s != ANTT_OK || (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
 		return s;
 	if (t->first) {
 		if ((s = sync_trust_enrol(db, r, NULL, 1, err)) != ANTT_OK)

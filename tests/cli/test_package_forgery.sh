@@ -66,6 +66,8 @@ expect_eq "$?" "1" "nor is its sender enrolled from it"
 run import "$T/v2.antt"
 expect_rc 0 "the newer package is taken"
 expect_eq "$(note_of office.db X1-K1 2)" "bản 2 (đã sửa)" "its answer arrived"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'assessments' AND origin IS NULL")" "0" \
+	"the verdict the package's answers changed is audited as from the package, not as this machine's"
 run import "$T/v1.antt"
 expect_eq "$(note_of office.db X1-K1 2)" "bản 2 (đã sửa)" "an older package imported again does not bring the old answer back"
 expect_out "xung đột 1" "the older answer is shown as a conflict, not taken silently"
