@@ -145,7 +145,8 @@ static antt_status same_as_checked(antt_db *db, const char *path, const sync_res
 }
 
 /* Everything inside the transaction. */
-static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
+static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust *t, sqlite3_int64 attach_id,
+                        sync_result *r, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
@@ -156,13 +157,25 @@ static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_i
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	/* sets accepted by an admin: audited as the admin's acceptance */
-	if ((s = run1(db, "INSERT INTO audit (who, tbl, row_uuid, action, new_value)"
-		" SELECT ?1, 'criteria_sets', sha256, 'insert', json_object('regulation', regulation, 'version', version)"
-		" FROM pkg.criteria_sets WHERE sha256 NOT IN (SELECT sha256 FROM main.criteria_sets)",
-		db->user, err, "ghi nhật ký")) != ANTT_OK)
-		return s;
-	r->sets_accepted = t->first ? 0 : sqlite3_changes(db->sql);
+	/* sets an admin accepted (--accept-set): audited as the admin's
+	 * acceptance. Not the sets of the set-up, nor those this machine's
+	 * forms/ folder has: no one accepted those here */
+	for (int i = 0; !t->first && i < o->n_accept; i++) {
+		if ((s = db_prepare(db, "INSERT INTO audit (who, tbl, row_uuid, action, new_value)"
+			" SELECT ?1, 'criteria_sets', sha256, 'insert', json_object('regulation', regulation, 'version', version)"
+			" FROM pkg.criteria_sets WHERE sha256 = lower(?2) AND sha256 NOT IN (SELECT sha256 FROM main.criteria_sets)",
+			&st, err)) != ANTT_OK)
+			return s;
+		sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, o->accept_sets[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			s = db_fail(db, sqlite3_errcode(db->sql), err, "ghi nhật ký");
+		sqlite3_finalize(st);
+		st = NULL;
+		if (s != ANTT_OK)
+			return s;
+		r->sets_accepted += sqlite3_changes(db->sql);
+	}
 	/* the audit triggers mark every change of the merge as the sender's */
 	if ((s = run1(db, "INSERT INTO sync_origin (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
 	    (s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
@@ -243,7 +256,7 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	}
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if ((s = take(db, &t, attach_id, r, err)) != ANTT_OK || o->dry_run)
+	if ((s = take(db, o, &t, attach_id, r, err)) != ANTT_OK || o->dry_run)
 		db_rollback(db);
 	else
 		s = db_commit(db, err);

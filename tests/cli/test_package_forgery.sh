@@ -39,6 +39,8 @@ A office.db import "$T/v1.antt" > /dev/null
 A commune.db answer set X1-K1 2024 2 đạt --note "bản 2 (đã sửa)" > /dev/null
 A commune.db export --under X1 -o "$T/v2.antt" > /dev/null
 DB="$T/office.db"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'criteria_sets'")" "0" \
+	"a criteria set this machine's forms/ has is not audited as accepted by someone here"
 
 # 1. views: the check reads the signed rows, the merge other ones
 # (total_changes() is 0 on the connection that checks, not on the importer's)
