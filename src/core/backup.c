@@ -28,8 +28,9 @@ static void names(const char *db_path, char *dir, size_t dn, char *base, size_t 
 }
 
 /* Only this database's backups: BASE-YYYYMMDD-HHMMSS[mmm][-tag].db, so that
- * huyen.db never counts (and rotation never deletes) those of huyen-2024.db. */
-static int is_own(const char *path, const char *base)
+ * huyen.db never counts (and rotation never deletes) those of huyen-2024.db.
+ * *tag (may be NULL): where "-tag.db" or ".db" starts. */
+static int is_own_tag(const char *path, const char *base, const char **tag)
 {
 	const char *p = strrchr(path, '/'), *q;
 	size_t bl = strlen(base), digits = 0;
@@ -47,10 +48,17 @@ static int is_own(const char *path, const char *base)
 		q++, digits++;
 	if (digits != 6 && digits != 9)
 		return 0;
+	if (tag)
+		*tag = q;
 	if (*q == '-')          /* the tag: lower-case letters and dashes */
 		for (q++; (*q >= 'a' && *q <= 'z') || *q == '-'; q++)
 			;
 	return !strcmp(q, ".db");
+}
+
+static int is_own(const char *path, const char *base)
+{
+	return is_own_tag(path, base, NULL);
 }
 
 /* The backups, oldest first (names sort by time); g holds every candidate,
@@ -81,11 +89,15 @@ int backup_latest(const char *db_path, char *out, size_t n)
 	return found;
 }
 
+/* Keep the newest backup_keep of each kind: the daily and manual ones, and
+ * those made before an import, a restore or an upgrade, each on their own.
+ * A day of imports (one backup before each) must not push out the day's
+ * first backup, nor the copy of what a restore replaced. */
 static void rotate(antt_db *db)
 {
 	char *keep_s = db_setting_get(db, "backup_keep", "10"), base[256];
 	long keep = keep_s ? strtol(keep_s, NULL, 10) : 10;
-	size_t own = 0;
+	const char *tag, *other;
 	glob_t g;
 
 	free(keep_s);
@@ -93,13 +105,15 @@ static void rotate(antt_db *db)
 		keep = 1;
 	if (!list(db->path, &g, base, sizeof(base)))
 		return;
-	for (size_t i = 0; i < g.gl_pathc; i++)
-		own += (size_t)is_own(g.gl_pathv[i], base);
-	for (size_t i = 0; own > (size_t)keep && i < g.gl_pathc; i++)
-		if (is_own(g.gl_pathv[i], base)) {
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		size_t newer = 0;
+		if (!is_own_tag(g.gl_pathv[i], base, &tag))
+			continue;
+		for (size_t j = i + 1; j < g.gl_pathc; j++)
+			newer += is_own_tag(g.gl_pathv[j], base, &other) && !strcmp(tag, other);
+		if (newer >= (size_t)keep)
 			unlink(g.gl_pathv[i]);
-			own--;
-		}
+	}
 	globfree(&g);
 }
 
