@@ -243,7 +243,7 @@ static antt_status check_file(const char *file, antt_err *err)
 	if (access(file, R_OK) != 0)
 		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp sao lưu này", file);
 	if (sqlite3_open_v2(file, &c, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: không mở được tệp sao lưu", file);
+		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: không mở được tệp sao lưu; chọn một bản khác", file);
 	else if (sqlite3_prepare_v2(c, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW ||
 	         strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
 		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: tệp sao lưu bị hỏng; chọn một bản khác", file);

@@ -102,8 +102,8 @@ antt_status sync_check_schema(sqlite3 *sql, const char *schema, antt_err *err)
 	    sqlite3_exec(ref, package_schema, NULL, NULL, NULL) != SQLITE_OK || !(want = objects(ref, "pkg")))
 		s = err_set(err, ANTT_ERR_NOMEM, "không dựng được cấu trúc gói mẫu để so");
 	else if (!have || strcmp(have, want))
-		s = err_set(err, ANTT_ERR_INVALID, "cấu trúc tệp không phải cấu trúc của gói antt (có bảng, khung nhìn hay "
-			"trigger mà antt không bao giờ ghi): gói đã bị sửa sau khi máy gửi ghi ra. Đừng nhập gói này; hãy xin máy gửi "
+		s = err_set(err, ANTT_ERR_INVALID, "cấu trúc tệp không phải cấu trúc của gói antt (có bảng hay đoạn lệnh mà "
+			"antt không bao giờ ghi vào gói): gói đã bị sửa sau khi máy gửi ghi ra. Đừng nhập gói này; hãy xin máy gửi "
 			"ghi lại gói");
 	free(want);
 	free(have);

@@ -52,7 +52,8 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 	int rc;
 
 	if (count_rows(pkg, "assessments WHERE set_sha NOT IN (SELECT sha256 FROM criteria_sets)") != 0)
-		return bad(err, path, "gói dùng bộ tiêu chí không có trong gói (bộ tiêu chí không rõ)");
+		return bad(err, path, "gói dùng bộ tiêu chí không có trong gói (bộ tiêu chí không rõ): gói bị hỏng hoặc đã bị sửa. "
+			"Hãy xin máy gửi ghi lại gói");
 	if (sqlite3_prepare_v2(pkg, "SELECT sha256, body FROM criteria_sets", -1, &st, NULL) != SQLITE_OK)
 		return bad(err, path, "gói thiếu bảng bộ tiêu chí");
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -71,9 +72,11 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 		for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
 			snprintf(hex + 2 * i, 3, "%02x", d[i]);
 		if (!sha || strcmp(sha, hex))
-			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ)");
+			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ). "
+				"Hãy xin máy gửi ghi lại gói");
 		else if (form_load_text("gói", body ? body : "", len, &f, &e2) != ANTT_OK)
-			s = bad(err, path, "một bộ tiêu chí trong gói không đọc được (bộ tiêu chí không rõ)");
+			s = bad(err, path, "một bộ tiêu chí trong gói không đọc được (bộ tiêu chí không rõ). "
+				"Hãy xin máy gửi ghi lại gói");
 		form_free(f);
 	}
 	sqlite3_finalize(st);
@@ -113,12 +116,13 @@ static antt_status check_signature(sqlite3 *pkg, const char *path, const char *s
 		s = bad(err, path, "gói không có chữ ký của máy gửi (gói do bản antt cũ ghi, hoặc chữ ký đã bị gỡ đi): "
 			"không biết gói do ai gửi. Hãy xin máy gửi ghi lại gói bằng bản antt mới");
 	else if (!keys_unhex(key, pub, KEYS_PUB) || !keys_unhex(sig, raw, KEYS_SIG))
-		s = bad(err, path, "chữ ký của gói không đọc được: gói đã bị sửa hoặc bị hỏng");
+		s = bad(err, path, "chữ ký của gói không đọc được: gói đã bị sửa hoặc bị hỏng. Hãy xin máy gửi ghi lại gói");
 	else {
 		keys_fingerprint(pub, r->fingerprint);
 		snprintf(msg, sizeof(msg), "%s%s", SYNC_SIGNED_PREFIX, sha);
 		if (!fp || strcmp(fp, r->fingerprint))
-			s = bad(err, path, "mã nhận dạng ghi trong gói không khớp khóa của máy gửi: gói đã bị sửa");
+			s = bad(err, path, "mã nhận dạng ghi trong gói không khớp khóa của máy gửi: gói đã bị sửa. "
+			"Đừng nhập gói này; hãy xin máy gửi ghi lại gói");
 		else if (!keys_verify(pub, (const uint8_t *)msg, strlen(msg), raw))
 			s = bad(err, path, "chữ ký không khớp nội dung gói: gói đã bị sửa sau khi máy gửi ký, hoặc bị ký lại "
 				"bằng một khóa khác. Đừng nhập gói này; hãy xin máy gửi ghi lại gói");
@@ -185,7 +189,8 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	if ((s = sync_checksum(pkg, "main", sha, err)) != ANTT_OK)
 		goto out;
 	if (!v || strcmp(v, sha)) {
-		s = bad(err, path, "mã kiểm tra SHA-256 không khớp: gói đã bị sửa hoặc bị hỏng trên đường chép");
+		s = bad(err, path, "mã kiểm tra SHA-256 không khớp: gói đã bị sửa hoặc bị hỏng trên đường chép. "
+			"Hãy chép lại gói từ máy gửi");
 		goto out;
 	}
 	snprintf(r->sha256, sizeof(r->sha256), "%s", sha);
@@ -196,7 +201,7 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 		int ok = n && atoll(n) == count_rows(pkg, counted[i][1]);
 		free(n);
 		if (!ok) {
-			s = bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng");
+			s = bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng. Hãy chép lại gói từ máy gửi");
 			goto out;
 		}
 	}
