@@ -488,6 +488,32 @@ out:
 	return s;
 }
 
+/* The public key of the database at path, malloc'd; NULL if none. */
+static char *machine_key(const char *path)
+{
+	sqlite3 *c = NULL;
+	sqlite3_stmt *st = NULL;
+	char *key = NULL;
+
+	if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(c, "SELECT public_key FROM machine_key", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		key = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close_v2(c);
+	return key;
+}
+
+int backup_same_machine(const char *db_path, const char *file)
+{
+	char *a = access(db_path, F_OK) == 0 ? machine_key(db_path) : NULL, *b = a ? machine_key(file) : NULL;
+	int same = !a || !b || !strcmp(a, b);
+
+	free(a);
+	free(b);
+	return same;
+}
+
 void backup_remove_stale(const char *db_path)
 {
 	char dir[PATH_MAX], base[256], file[PATH_MAX], prefix[PATH_MAX + 16];

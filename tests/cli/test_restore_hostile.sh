@@ -52,8 +52,23 @@ expect_rc 1 "a backup whose audit trigger was rewritten is refused"
 expect_eq "$(state)" "$before" "the database is unchanged"
 run restore "$good" --yes
 expect_rc 0 "the genuine backup restores"
+expect_no_out "máy khác" "this machine's own backup: no word about another machine"
 
-# 5. a database that no longer takes this version's structure (as a package
+# 5. another machine's backup (a colleague's, taken for ours): said plainly
+"$ANTT" --db "$DB" key > /dev/null
+"$ANTT" --db "$DB" backup > /dev/null
+own=$(ls -t "$T/antt-backups"/test-*.db | head -1)
+"$ANTT" --db "$T/other.db" demo > /dev/null
+"$ANTT" --db "$T/other.db" key > /dev/null
+"$ANTT" --db "$T/other.db" backup > /dev/null
+run restore "$(ls -t "$T/antt-backups"/other-*.db | head -1)" --yes
+expect_rc 0 "another machine's backup restores"
+expect_out "của một máy khác" "and the restore says it was another machine's"
+expect_out "khôi phục lại từ" "and how to undo it"
+run restore "$own" --yes
+expect_rc 0 "restored back"
+
+# 6. a database that no longer takes this version's structure (as a package
 # restored by an older antt left it) can still be restored over
 cp "$T/goi.antt" "$DB"
 rm -f "$DB-wal" "$DB-shm"
