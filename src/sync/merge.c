@@ -52,7 +52,7 @@ typedef struct {
 	antt_db *db;
 	sync_result *r;
 	antt_err *err;
-	sqlite3_stmt *base, *conflict, *clash, *up;
+	sqlite3_stmt *base, *conflict, *clash, *up, *uid;
 	sqlite3_int64 attach_id;
 	const sync_trust *t;
 	form *set;        /* the last criteria set checked, and its SHA-256 */
@@ -261,13 +261,24 @@ static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
  * its new parent. A move under one's own descendant is a conflict. */
 static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
 {
-	sqlite3_int64 id = sqlite3_column_int64(row, 12);
-	int has_parent = sqlite3_column_type(row, 16) != SQLITE_NULL;
+	sqlite3_int64 id = sqlite3_column_int64(row, 12), parent = 0;
+	char what[700], a[300], b[300];
+	int moves;
+
+	/* the parent here, looked up now and not when the rows were read
+	 * (sorted, before any was written): it may be new in this package */
+	if (col(row, 5)) {
+		sqlite3_reset(m->uid);
+		sqlite3_bind_text(m->uid, 1, col(row, 5), -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(m->uid) == SQLITE_ROW)
+			parent = sqlite3_column_int64(m->uid, 0);
+		sqlite3_reset(m->uid);
+	}
 	/* an existing unit whose parent the package names but this machine
 	 * does not have goes to the top (the update statement): a move too */
-	sqlite3_int64 parent = has_parent ? sqlite3_column_int64(row, 16) : exists ? 0 : m->attach_id;
-	int moves = exists && sqlite3_column_type(row, 5) != SQLITE_NULL && sqlite3_column_int64(row, 15) != parent;
-	char what[700], a[300], b[300];
+	if (!parent && !exists)
+		parent = m->attach_id;
+	moves = exists && sqlite3_column_type(row, 5) != SQLITE_NULL && sqlite3_column_int64(row, 15) != parent;
 
 	if (exists && !in_scope(m, id)) {
 		unit_words(m, id, a, sizeof(a));
@@ -480,12 +491,14 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 	    (s = db_prepare(db, "SELECT name FROM units WHERE code = ?1 AND uuid <> ?2", &m.clash, err)) == ANTT_OK &&
 	    (s = db_prepare(db, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM main.units u"
 		" JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?2", &m.up, err)) == ANTT_OK &&
+	    (s = db_prepare(db, "SELECT id FROM main.units WHERE uuid = ?", &m.uid, err)) == ANTT_OK &&
 	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK)
 		s = merge_rows(&m, &merge_answer);
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
 	sqlite3_finalize(m.clash);
 	sqlite3_finalize(m.up);
+	sqlite3_finalize(m.uid);
 	form_free(m.set);
 	return s;
 }

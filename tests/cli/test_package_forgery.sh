@@ -42,6 +42,15 @@ DB="$T/office.db"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'criteria_sets'")" "0" \
 	"a criteria set this machine's forms/ has is not audited as accepted by someone here"
 
+# 0. a positive control: a new unit and a new unit under it, both in scope
+A commune.db unit add X1-T1 "khu dân cư" "Tổ Một" --parent X1 > /dev/null
+A commune.db unit add X1-T1A "khu dân cư" "Tổ Một A" --parent X1-T1 > /dev/null
+A commune.db export --under X1 -o "$T/two.antt" > /dev/null
+run import "$T/two.antt"
+expect_rc 0 "a new unit with a new unit under it is taken"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT p.code FROM units u JOIN units p ON p.id = u.parent_id WHERE u.code = 'X1-T1A'")" \
+	"X1-T1" "under its new parent"
+
 # 1. views: the check reads the signed rows, the merge other ones
 # (total_changes() is 0 on the connection that checks, not on the importer's)
 cp "$T/v2.antt" "$T/view.antt"
