@@ -144,6 +144,32 @@ static antt_status same_as_checked(antt_db *db, const char *path, const sync_res
 	return ANTT_OK;
 }
 
+/* The unit a package says it is for (its manifest's under_uuid, which the
+ * progress screen counts as that unit having sent its package) must be in
+ * the signer's scope: a commune cannot report for its neighbour. */
+static antt_status check_under(antt_db *db, const sync_trust *t, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+
+	if (t->whole)
+		return ANTT_OK;
+	if ((s = db_prepare(db, "WITH RECURSIVE up(id) AS (SELECT id FROM main.units WHERE uuid ="
+		" (SELECT value FROM pkg.manifest WHERE key = 'under_uuid')"
+		"  UNION SELECT u.parent_id FROM main.units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)"
+		" SELECT u.code || ' (' || u.name || ')' FROM main.units u"
+		" WHERE u.uuid = (SELECT value FROM pkg.manifest WHERE key = 'under_uuid') AND ?1 NOT IN (SELECT id FROM up)",
+		&st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, t->root_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = err_set(err, ANTT_ERR_DENIED, "gói ghi là gói của đơn vị %s — ngoài phạm vi mà máy gửi \"%s\" được ghi "
+			"nhận ở máy này (%s và các đơn vị trực thuộc). Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi.",
+			(const char *)sqlite3_column_text(st, 0), t->origin, t->scope);
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* Everything inside the transaction. */
 static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust *t, sqlite3_int64 attach_id,
                         sync_result *r, antt_err *err)
@@ -245,7 +271,7 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	}
 	if ((s = attach(db, path, err)) != ANTT_OK)
 		return s;
-	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK)
+	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK)
 		goto out;
 	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
 		goto out;

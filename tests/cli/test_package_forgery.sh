@@ -107,6 +107,18 @@ expect_rc 1 "a year out of range is refused"
 expect_err "năm 2101" "the refusal names the year"
 expect_eq "$(state office.db)" "$before" "nothing changed"
 
+# 4b. a package that says it is another commune's (the progress screen
+# would show X2 as having sent its package)
+cp "$T/v2.antt" "$T/scope.antt"
+sqlite3 "$T/scope.antt" "UPDATE manifest SET value = '$(sqlite3 "$T/office.db" "SELECT uuid FROM units WHERE code = 'X2'")'
+	WHERE key = 'under_uuid'; UPDATE manifest SET value = 'X2' WHERE key = 'under_code'"
+R "$T/scope.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/scope.antt"
+expect_rc 1 "a package claiming to be for a unit outside the sender's scope is refused"
+expect_err "X2 (Xã An Phú)" "the refusal names that unit"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM packages p JOIN units u ON u.uuid = p.under_uuid WHERE u.code = 'X2'")" \
+	"0" "X2 is not recorded as having sent a package"
+
 # 5. an assessment switched to another criteria set the office knows (an
 # older regulation's, for years up to 2021): refused
 old_set="${ANTT_FORMS:-forms}/tt23-2012/khu-dan-cu.yaml"
