@@ -400,6 +400,22 @@ static antt_status copy_live(antt_db *db, sqlite3 *src, char *saved, size_t n, i
 	return db_fail(db, rc, err, "khôi phục");
 }
 
+/* The temporary file of a restore that replaces the whole file, beside the
+ * database: DIR/.BASE.antt-restore-PID (pid < 0: without the PID). A name no
+ * officer gives a copy of their own (huyen.db.restore-1 may be one), since
+ * what a killed restore left is removed at the next start. */
+static void restore_tmp(const char *db_path, char *out, size_t n, long pid)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+
+	snprintf(a, sizeof(a), "%s", db_path);
+	snprintf(b, sizeof(b), "%s", db_path);
+	if (pid < 0)
+		snprintf(out, n, ".%s.antt-restore-", basename(b));
+	else
+		snprintf(out, n, "%s/.%s.antt-restore-%ld", dirname(a), basename(b), pid);
+}
+
 /* The byte of the -shm file every open WAL connection holds a shared lock
  * on for its lifetime (SQLite's os_unix.c: UNIX_SHM_DMS). */
 #define SHM_DMS_BYTE 128
@@ -426,7 +442,7 @@ static antt_status replace_file(const char *db_path, FILE *in, antt_err *err)
 			"ở chương trình khác (màn hình antt hoặc sqlite3); chưa khôi phục gì. "
 			"Hãy đóng chương trình đó rồi khôi phục lại.", db_path);
 	}
-	snprintf(tmp, sizeof(tmp), "%s.restore-%ld", db_path, (long)getpid());
+	restore_tmp(db_path, tmp, sizeof(tmp), (long)getpid());
 	rewind(in);
 	if ((s = copy_to(in, tmp, "cơ sở dữ liệu hiện tại chưa bị thay", err)) == ANTT_OK) {
 		/* the old WAL first: replayed onto the restored file it would
@@ -521,8 +537,7 @@ void backup_remove_stale(const char *db_path)
 	names(db_path, dir, sizeof(dir), base, sizeof(base));
 	file_remove_stale(dir, ".antt-backup-", ".tmp");
 	file_remove_stale(dir, ".antt-backup-", ".tmp-journal");   /* VACUUM INTO's own */
-	snprintf(file, sizeof(file), "%s", db_path);
-	snprintf(prefix, sizeof(prefix), "%s.restore-", basename(file));
+	restore_tmp(db_path, prefix, sizeof(prefix), -1);
 	snprintf(file, sizeof(file), "%s", db_path);
 	file_remove_stale(dirname(file), prefix, "");
 }
