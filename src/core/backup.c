@@ -92,8 +92,10 @@ int backup_latest(const char *db_path, char *out, size_t n)
 /* Keep the newest backup_keep of each kind: the daily and manual ones, and
  * those made before an import, a restore or an upgrade, each on their own.
  * A day of imports (one backup before each) must not push out the day's
- * first backup, nor the copy of what a restore replaced. */
-static void rotate(antt_db *db)
+ * first backup, nor the copy of what a restore replaced. Never the one just
+ * made: names sort by the clock, and a clock set back (a flat CMOS battery)
+ * would make it the oldest. */
+static void rotate(antt_db *db, const char *made)
 {
 	char *keep_s = db_setting_get(db, "backup_keep", "10"), base[256];
 	long keep = keep_s ? strtol(keep_s, NULL, 10) : 10;
@@ -111,7 +113,7 @@ static void rotate(antt_db *db)
 			continue;
 		for (size_t j = i + 1; j < g.gl_pathc; j++)
 			newer += is_own_tag(g.gl_pathv[j], base, &other) && !strcmp(tag, other);
-		if (newer >= (size_t)keep)
+		if (newer >= (size_t)keep && strcmp(g.gl_pathv[i], made))
 			unlink(g.gl_pathv[i]);
 	}
 	globfree(&g);
@@ -154,7 +156,7 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
 	}
 	if (out)
 		snprintf(out, n, "%s", path);
-	rotate(db);
+	rotate(db, path);
 	return ANTT_OK;
 }
 

@@ -32,4 +32,12 @@ done
 [ -f "$kept" ] && ok "and so is the copy of what the restore replaced" || not_ok "the pre-restore copy was rotated away"
 expect_eq "$(sqlite3 "$kept" "SELECT count(*) FROM answers WHERE note = 'trước khi khôi phục nhầm'")" "1" "it holds the replaced answer"
 expect_eq "$(ls "$T/antt-backups"/office-*-truoc-nhap-goi.db | wc -l)" "3" "the backups before imports are rotated among themselves (keep 3)"
+
+# a clock set back (an old PC whose CMOS battery is flat says 2000): the
+# backups it makes sort before the earlier, correctly dated ones, and were
+# deleted by the rotation the moment they were made
+for d in 20990101 20990102 20990103; do cp "$daily" "$T/antt-backups/office-$d-000000.db"; done
+out=$(A office.db backup)
+made=$(printf '%s' "$out" | sed 's/^Đã sao lưu vào //')
+[ -f "$made" ] && ok "a backup made while the clock is behind the others is kept" || not_ok "the new backup was rotated away at once: $made"
 exit $failed
