@@ -83,20 +83,27 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 	return s;
 }
 
-/* Years no antt database holds (its assessments CHECK them): refused
- * here with the year, not by a constraint in the middle of the merge. */
-static antt_status check_years(sqlite3 *pkg, const char *path, antt_err *err)
+/* Values no antt database holds (its tables CHECK them): refused here,
+ * naming the value, not by a constraint in the middle of the merge. */
+static antt_status check_values(sqlite3 *pkg, const char *path, antt_err *err)
 {
+	static const char *const q =
+		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được' FROM"
+		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers)"
+		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100"
+		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có' FROM assessments"
+		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
+		" UNION ALL SELECT 'phiếu có kết luận ' || quote(verdict) || ' mà antt không có' FROM assessments"
+		" WHERE verdict NOT IN ('pass', 'fail', 'missing') LIMIT 1";
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
-	char why[200];
+	char why[300];
 
-	if (sqlite3_prepare_v2(pkg, "SELECT quote(year) FROM (SELECT year FROM assessments UNION ALL SELECT year FROM answers)"
-		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100 LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) != SQLITE_OK)
 		s = bad(err, path, "gói bị hỏng");
 	else if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(why, sizeof(why), "gói có phiếu năm %.40s, ngoài khoảng 2000–2100 mà antt ghi được: gói bị hỏng "
-			"hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói", (const char *)sqlite3_column_text(st, 0));
+		snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
+			(const char *)sqlite3_column_text(st, 0));
 		s = bad(err, path, why);
 	}
 	sqlite3_finalize(st);
@@ -207,7 +214,7 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	}
 	free(v);
 	v = NULL;
-	if ((s = check_years(pkg, path, err)) != ANTT_OK)
+	if ((s = check_values(pkg, path, err)) != ANTT_OK)
 		goto out;
 	v = manifest_value(pkg, "sender");
 	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));

@@ -106,6 +106,13 @@ run import "$T/year.antt"
 expect_rc 1 "a year out of range is refused"
 expect_err "năm 2101" "the refusal names the year"
 expect_eq "$(state office.db)" "$before" "nothing changed"
+cp "$T/v2.antt" "$T/status.antt"
+sqlite3 "$T/status.antt" "UPDATE assessments SET status = 'đã duyệt', rev = rev + 1"
+R "$T/status.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/status.antt"
+expect_rc 1 "a status antt does not have is refused"
+expect_err "trạng thái 'đã duyệt' mà antt không có" "the refusal names it (not a CHECK constraint)"
+expect_eq "$(state office.db)" "$before" "nothing changed"
 
 # 4b. a package that says it is another commune's (the progress screen
 # would show X2 as having sent its package)
