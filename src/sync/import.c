@@ -170,6 +170,24 @@ static antt_status check_under(antt_db *db, const sync_trust *t, antt_err *err)
 	return s;
 }
 
+/* A unit type this machine does not know (unit_types): said by name, not
+ * as a foreign key failing in the middle of the merge. */
+static antt_status check_types(antt_db *db, const char *path, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+
+	if ((s = db_prepare(db, "SELECT code, type FROM pkg.units WHERE type NOT IN (SELECT code FROM main.unit_types)"
+		" LIMIT 1", &st, err)) != ANTT_OK)
+		return s;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = err_set(err, ANTT_ERR_INVALID, "%s: gói có đơn vị %s thuộc loại \"%s\" mà máy này không có. Hai máy cần "
+			"cùng danh mục loại đơn vị (cùng phiên bản antt); chưa nhập gì, cơ sở dữ liệu không bị thay đổi.",
+			path, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* Everything inside the transaction. */
 static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust *t, sqlite3_int64 attach_id,
                         sync_result *r, antt_err *err)
@@ -271,7 +289,8 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	}
 	if ((s = attach(db, path, err)) != ANTT_OK)
 		return s;
-	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK)
+	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK ||
+	    (s = check_types(db, path, err)) != ANTT_OK)
 		goto out;
 	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
 		goto out;

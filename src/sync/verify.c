@@ -94,7 +94,14 @@ static antt_status check_values(sqlite3 *pkg, const char *path, antt_err *err)
 		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có' FROM assessments"
 		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
 		" UNION ALL SELECT 'phiếu có kết luận ' || quote(verdict) || ' mà antt không có' FROM assessments"
-		" WHERE verdict NOT IN ('pass', 'fail', 'missing') LIMIT 1";
+		" WHERE verdict NOT IN ('pass', 'fail', 'missing')"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' không có tên' FROM units WHERE name = ''"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' có dấu loại khỏi đánh giá ' || quote(excluded)"
+		"  || ' (chỉ có 0 hoặc 1)' FROM units WHERE excluded NOT IN (0, 1)"
+		" UNION ALL SELECT 'câu trả lời có dấu ngoại lệ ' || quote(exception) || ' (chỉ có 0 hoặc 1)' FROM answers"
+		" WHERE exception NOT IN (0, 1)"
+		" UNION ALL SELECT 'dòng nhật ký có việc ' || quote(action) || ' mà antt không ghi' FROM audit"
+		" WHERE action NOT IN ('insert', 'update', 'delete') LIMIT 1";
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
 	char why[300];

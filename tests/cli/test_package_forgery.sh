@@ -113,6 +113,21 @@ run import "$T/status.antt"
 expect_rc 1 "a status antt does not have is refused"
 expect_err "trạng thái 'đã duyệt' mà antt không có" "the refusal names it (not a CHECK constraint)"
 expect_eq "$(state office.db)" "$before" "nothing changed"
+n=0
+for q in "UPDATE units SET type = 'xyz' WHERE code = 'X1-K1'|loại \"xyz\"" \
+	"UPDATE units SET excluded = 5 WHERE code = 'X1-K1'|loại khỏi đánh giá 5" \
+	"UPDATE answers SET exception = 7 WHERE criterion = '2'|ngoại lệ 7" \
+	"UPDATE audit SET action = 'approve' WHERE id = 1|'approve'" \
+	"UPDATE units SET name = '' WHERE code = 'X1-K1'|không có tên"; do
+	n=$((n + 1))
+	cp "$T/v2.antt" "$T/bad$n.antt"
+	sqlite3 "$T/bad$n.antt" "${q%%|*}"
+	R "$T/bad$n.antt" --key-from "$T/commune.db" > /dev/null
+	run import "$T/bad$n.antt"
+	expect_rc 1 "a value antt never writes is refused ($n)"
+	expect_err "${q#*|}" "named in words, not as a constraint of the database ($n)"
+done
+expect_eq "$(state office.db)" "$before" "nothing changed"
 
 # 4b. a package that says it is another commune's (the progress screen
 # would show X2 as having sent its package)
