@@ -169,6 +169,29 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
 		goto out;
 	}
+	/* nothing in the file runs here: no view or trigger of its schema
+	 * calls a function, and only its own tables are ever read */
+	sqlite3_db_config(pkg, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(pkg, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	rc = sqlite3_prepare_v2(pkg, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'manifest'",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		s = bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
+		goto out;
+	}
+	rc = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!rc) {
+		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
+		goto out;
+	}
+	/* the structure before anything else reads the file (a virtual table
+	 * would run its module's code on attacker's data) */
+	if ((s = sync_check_schema(pkg, "main", &e2)) != ANTT_OK) {
+		s = bad(err, path, e2.msg);
+		goto out;
+	}
 	/* integrity_check, not quick_check: an index that disagrees with its
 	 * table would change what the merge sees without changing the checksum */
 	rc = sqlite3_prepare_v2(pkg, "PRAGMA integrity_check", -1, &st, NULL);
@@ -181,10 +204,6 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	v = manifest_value(pkg, "format");
 	if (!v || strcmp(v, "antt-package")) {
 		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
-		goto out;
-	}
-	if ((s = sync_check_schema(pkg, "main", &e2)) != ANTT_OK) {
-		s = bad(err, path, e2.msg);
 		goto out;
 	}
 	free(v);

@@ -69,6 +69,11 @@ sqlite3 "$T/trigger.antt" "CREATE TABLE t (x); CREATE TRIGGER tr AFTER INSERT ON
 run import "$T/trigger.antt" --dry-run
 expect_rc 1 "a package with tables or triggers antt never writes is refused"
 expect_err "cấu trúc" "and the message says its structure is not a package's"
+cp "$T/v2.antt" "$T/vtab.antt"
+sqlite3 "$T/vtab.antt" "CREATE VIRTUAL TABLE zz USING fts5(a); INSERT INTO zz VALUES ('x')"
+run import "$T/vtab.antt" --dry-run
+expect_rc 1 "a package with a virtual table is refused"
+expect_err "cấu trúc" "by its structure, before anything reads it"
 cp "$T/office.db" "$T/office-t.db"
 A office-t.db trust add "$T/view.antt" --under X2 > /dev/null 2>&1
 expect_eq "$?" "1" "nor is its sender enrolled from it"
