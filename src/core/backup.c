@@ -231,6 +231,21 @@ out:
 	return bad;
 }
 
+/* The first virtual table of a file, before anything else reads it: antt
+ * makes none, and one runs its module's code on the file's data. */
+static char *virtual_table(sqlite3 *c)
+{
+	sqlite3_stmt *st = NULL;
+	char *name = NULL;
+
+	sqlite3_db_config(c, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	if (sqlite3_prepare_v2(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'",
+		-1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		name = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return name;
+}
+
 /* A backup must be an antt database this version can open: not an
  * exchange package (which has tables of the same names), not a newer
  * antt's, with only antt's own triggers and views. */
@@ -246,6 +261,10 @@ static antt_status check_file(const char *file, antt_err *err)
 		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp sao lưu này", file);
 	if (sqlite3_open_v2(file, &c, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: không mở được tệp sao lưu; chọn một bản khác", file);
+	else if ((bad = virtual_table(c)))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp có bảng ảo (virtual table) \"%s\" mà antt không bao giờ tạo (đã "
+			"bị thêm bằng chương trình khác), nên không phải bản sao lưu nguyên vẹn của antt. Chưa khôi phục gì; "
+			"chọn một bản sao lưu khác.", file, bad);
 	else if (sqlite3_prepare_v2(c, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW ||
 	         strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
 		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: tệp sao lưu bị hỏng; chọn một bản khác", file);

@@ -50,6 +50,12 @@ sqlite3 "$T/view.db" "DROP TRIGGER units_au; CREATE TRIGGER units_au AFTER UPDAT
 run restore "$T/view.db" --yes
 expect_rc 1 "a backup whose audit trigger was rewritten is refused"
 expect_eq "$(state)" "$before" "the database is unchanged"
+cp "$good" "$T/vtab.db"
+sqlite3 "$T/vtab.db" "CREATE VIRTUAL TABLE zz USING fts5(a); INSERT INTO zz VALUES ('x')"
+run restore "$T/vtab.db" --yes
+expect_rc 1 "a backup with a virtual table is refused"
+expect_err "bảng ảo" "the message says what it has"
+expect_eq "$(state)" "$before" "the database is unchanged"
 run restore "$good" --yes
 expect_rc 0 "the genuine backup restores"
 expect_no_out "máy khác" "this machine's own backup: no word about another machine"
