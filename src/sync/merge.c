@@ -130,7 +130,7 @@ static antt_status add_conflict(merger *m, int kind, const char *key, const char
 static const char *const why_both = "hai bên cùng sửa kể từ lần trao đổi trước";
 static const char *const why_approved = "phiếu ở máy này đã được duyệt";
 static const char *const why_older = "bản trong gói cũ hơn bản hai máy đã thống nhất ở lần trao đổi trước "
-	"(có thể một gói cũ vừa được nhập lại)";
+	"(một gói cũ được nhập lại, hoặc máy gửi đã khôi phục từ bản sao lưu)";
 static const char *const why_cycle = "chuyển đơn vị như trong gói sẽ tạo vòng lặp trong cây đơn vị ở máy này";
 
 static antt_status step_done(merger *m, sqlite3_stmt *st, const char *what)
