@@ -1,4 +1,4 @@
--- Version 10: the last active admin cannot be disabled, demoted or deleted,
+-- Version 8: the last active admin cannot be disabled, demoted or deleted,
 -- whatever writes the row (auth.c says so in words first); without one
 -- nobody could manage accounts or settings again.
 CREATE TRIGGER users_keep_last_admin BEFORE UPDATE OF role, active ON users

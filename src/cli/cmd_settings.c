@@ -2,6 +2,7 @@
  * targets, current year), kept in the database and audited. */
 #include <stdio.h>
 #include "cli.h"
+#include "num.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -34,7 +35,8 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	if (argc == 3) {
-		if ((s = text_clean(argv[2], "giá trị thiết lập", &v, &err)) == ANTT_OK)
+		if ((s = text_clean(argv[2], "giá trị thiết lập", &v, &err)) == ANTT_OK &&
+		    (s = num_setting(argv[1], v, &err)) == ANTT_OK)
 			s = db_setting_set(ctx->db, argv[1], v, &err);
 		if (s != ANTT_OK) {
 			free(v);

@@ -44,6 +44,11 @@ static int new_password(char *buf, size_t n)
 	char again[256];
 
 	if (env) {
+		if (strlen(env) >= n) {
+			/* cut short, it would be another password than the one given */
+			fprintf(stderr, "antt: mật khẩu mới dài quá %zu ký tự; chưa lưu gì\n", n - 1);
+			return 0;
+		}
 		snprintf(buf, n, "%s", env);
 		return 1;
 	}
@@ -51,11 +56,24 @@ static int new_password(char *buf, size_t n)
 		fprintf(stderr, "antt: cần mật khẩu: đặt ANTT_NEW_PASSWORD, hoặc chạy trong cửa sổ dòng lệnh\n");
 		return 0;
 	}
+	if (strlen(buf) >= n - 2) {
+		fprintf(stderr, "antt: mật khẩu mới dài quá %zu ký tự; chưa lưu gì\n", n - 3);
+		return 0;
+	}
 	if (strcmp(buf, again)) {
 		fprintf(stderr, "antt: hai lần nhập mật khẩu không khớp; chưa lưu gì\n");
 		return 0;
 	}
 	return 1;
+}
+
+/* core names the missing account; the command line says where to look */
+static int user_fail(antt_status s, const antt_err *err)
+{
+	cli_fail(s, err);
+	if (s == ANTT_ERR_NOT_FOUND)
+		fprintf(stderr, "antt: xem các tài khoản bằng: antt user list\n");
+	return CLI_FAIL;
 }
 
 static int print_user(const auth_user *u, void *ctx)
@@ -95,6 +113,11 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 			return CLI_FAIL;
 		s = auth_user_add(ctx->db, argv[optind], argv[optind + 1], role, pw, &err);
 		explicit_bzero(pw, sizeof(pw));
+		if (s != ANTT_OK && strstr(err.msg, "tài khoản đầu tiên")) {
+			cli_fail(s, &err);
+			fprintf(stderr, "antt: thêm tài khoản quản trị trước: antt user add TÊN \"Họ tên\" --role admin\n");
+			return CLI_FAIL;
+		}
 		if (s != ANTT_OK)
 			return cli_fail(s, &err);
 		printf("Đã thêm tài khoản %s (%s).\n", argv[optind], auth_role_name(role));
@@ -125,7 +148,7 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 		explicit_bzero(pw, sizeof(pw));
 		explicit_bzero(cur, sizeof(cur));
 		if (s != ANTT_OK)
-			return cli_fail(s, &err);
+			return user_fail(s, &err);
 		printf("Đã đổi mật khẩu của %s.\n", argv[1]);
 		return CLI_OK;
 	}
@@ -135,7 +158,7 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error("user role", "cần TÊN_ĐĂNG_NHẬP và vai trò entry (cán bộ nhập liệu), "
 				"reviewer (lãnh đạo duyệt) hoặc admin (quản trị)");
 		if ((s = auth_set_role(ctx->db, argv[1], role, &err)) != ANTT_OK)
-			return cli_fail(s, &err);
+			return user_fail(s, &err);
 		printf("Tài khoản %s nay là %s.\n", argv[1], auth_role_name(role));
 		return CLI_OK;
 	}
@@ -145,7 +168,7 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error(off ? "user disable" : "user enable", "cần TÊN_ĐĂNG_NHẬP");
 		s = off ? auth_disable(ctx->db, argv[1], &err) : auth_enable(ctx->db, argv[1], &err);
 		if (s != ANTT_OK)
-			return cli_fail(s, &err);
+			return user_fail(s, &err);
 		printf(off ? "Đã khóa tài khoản %s.\n" : "Đã mở khóa tài khoản %s.\n", argv[1]);
 		return CLI_OK;
 	}

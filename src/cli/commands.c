@@ -35,7 +35,7 @@ static const cli_command commands[] = {
 	{ "user passwd",   cmd_user, "TÊN_ĐĂNG_NHẬP", "đổi mật khẩu của mình (hỏi mật khẩu hiện tại); quản trị đặt lại của người khác", 0, 1 },
 	{ "user disable",  cmd_user, "TÊN_ĐĂNG_NHẬP", "khóa tài khoản", 0, 1 },
 	{ "user role",     cmd_user, "TÊN_ĐĂNG_NHẬP entry|reviewer|admin", "đổi vai trò của tài khoản", 0, 1 },
-	{ "user enable",   cmd_user, "TÊN_ĐĂNG_NHẬP", "mở khóa tài khoản", 0, 1 },
+	{ "user enable",   cmd_user, "TÊN_ĐĂNG_NHẬP", "mở khóa tài khoản (cả khi đang phải đợi vì nhập sai mật khẩu)", 0, 1 },
 	{ "user list",     cmd_user, "", "liệt kê tài khoản", 0, 0 },
 	{ "export",        cmd_export, "[--under MÃ] [--year NĂM] -o TỆP.antt [--force]",
 	  "ghi gói dữ liệu để chép sang máy khác (USB)", 0, 1 },
@@ -55,7 +55,8 @@ static const cli_command commands[] = {
 	  "sổ theo dõi phong trào: mô hình, phát động, khen thưởng, tin báo", 1, 0 },
 	{ "candidates",    cmd_candidates, "NĂM [--propose MÃ | --withdraw MÃ | --under MÃ]",
 	  "đơn vị đạt tiêu chuẩn, xếp loại khá trở lên; đánh dấu đề nghị điển hình", 0, 0 },
-	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0, 0 },
+	/* a backup rotates the oldest away: it changes what can be restored */
+	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0, 1 },
 	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0, 1 },
 	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY] [--summary-only]",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0, 0 },
@@ -201,16 +202,19 @@ int cli_open(cli_ctx *ctx, int create)
 }
 
 /* Restoring replaces everything: when the current database opens and uses
- * accounts, an admin's proven login is needed. A database too damaged to
- * open cannot say who may, and is restored as before (whoever holds the
- * file could replace it anyway). */
+ * accounts, an admin's proven login is needed. It is opened for writing
+ * where it can be, so a wrong password counts (and makes the next try
+ * wait) as at any login. A database too damaged to open cannot say who
+ * may, and is restored as before (whoever holds the file could replace it
+ * anyway). */
 static int restore_login(cli_ctx *ctx, const cli_command *c)
 {
 	antt_err err = { "" };
 	antt_db *db = NULL;
 	int rc = CLI_OK;
 
-	if (db_open(ctx->db_path, DB_READONLY, &db, &err) != ANTT_OK)
+	if (db_open(ctx->db_path, 0, &db, &err) != ANTT_OK &&
+	    db_open(ctx->db_path, DB_READONLY, &db, &err) != ANTT_OK)
 		return CLI_OK;
 	ctx->db = db;
 	if (auth_required(db)) {

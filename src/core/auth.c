@@ -109,7 +109,7 @@ antt_status auth_require(antt_db *db, auth_cap cap, const char *what, antt_err *
 	if (db->role == ROLE_NONE)
 		return err_set(err, ANTT_ERR_DENIED, "cần đăng nhập để %s", what);
 	if (db->role == ROLE_OPEN && cap == CAN_REVIEW)
-		return err_set(err, ANTT_ERR_DENIED, "%s cần lãnh đạo duyệt đăng nhập bằng tài khoản của mình%s", what,
+		return err_set(err, ANTT_ERR_DENIED, "việc %s cần lãnh đạo duyệt đăng nhập bằng tài khoản của mình%s", what,
 			active_accounts(db, "reviewer") ? "" : " (máy này chưa có tài khoản lãnh đạo duyệt nào)");
 	return err_set(err, ANTT_ERR_DENIED, "%s (%s) không được %s: việc này dành cho %s", db->user,
 		auth_role_name((auth_role)db->role), what,
@@ -136,7 +136,7 @@ static int login_ok(const char *login)
  * that, whoever runs antt sets up the first one (an admin). Being "open"
  * (login switched off) is not enough: it would let anyone give themselves
  * a leader's account. */
-static antt_status require_account_admin(antt_db *db, const char *what, antt_err *err)
+antt_status auth_require_admin_login(antt_db *db, const char *what, antt_err *err)
 {
 	if (!auth_accounts(db, ROLE_NONE) || db->role == ROLE_ADMIN)
 		return ANTT_OK;
@@ -184,7 +184,7 @@ static antt_status run(antt_db *db, const char *sql, const char *a, const char *
 		else if (rc != SQLITE_DONE)
 			s = db_fail(db, rc, err, what);
 		else if (sqlite3_changes(db->sql) == 0)
-			s = err_set(err, ANTT_ERR_NOT_FOUND, "không có tài khoản \"%s\". Xem bằng \"antt user list\".", a);
+			s = err_set(err, ANTT_ERR_NOT_FOUND, "không có tài khoản \"%s\"", a);
 	}
 	sqlite3_finalize(st);
 	if (s != ANTT_OK) {
@@ -200,7 +200,7 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 	char hash[CRYPT_OUTPUT_SIZE], *nname = NULL;
 	antt_status s;
 
-	if ((s = require_account_admin(db, "thêm tài khoản", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "thêm tài khoản", err)) != ANTT_OK)
 		return s;
 	if (!login_ok(login))
 		return err_set(err, ANTT_ERR_INVALID, "tên đăng nhập không hợp lệ: từ 1 đến %d ký tự, chỉ gồm chữ không dấu, "
@@ -216,7 +216,7 @@ antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth
 	if (role != ROLE_ADMIN && !active_accounts(db, "admin")) {
 		/* otherwise nobody could manage accounts once login is on */
 		free(nname);
-		return err_set(err, ANTT_ERR_INVALID, "tài khoản đầu tiên phải là quản trị (--role admin), "
+		return err_set(err, ANTT_ERR_INVALID, "tài khoản đầu tiên phải là quản trị, "
 			"để luôn có người quản lý được tài khoản");
 	}
 	if ((s = hash_password(password, hash, sizeof(hash), err)) == ANTT_OK)
@@ -239,7 +239,7 @@ antt_status auth_passwd(antt_db *db, const char *login, const char *old, const c
 			return err_set(err, s, "mật khẩu hiện tại không đúng%s", wait ? "; hãy đợi rồi thử lại" : "");
 	} else if (!auth_proven(db) || !strcmp(login, db->user)) {
 		return err_set(err, ANTT_ERR_DENIED, "đổi mật khẩu của mình cần mật khẩu hiện tại");
-	} else if ((s = require_account_admin(db, "đặt lại mật khẩu người khác", err)) != ANTT_OK) {
+	} else if ((s = auth_require_admin_login(db, "đặt lại mật khẩu người khác", err)) != ANTT_OK) {
 		return s;
 	}
 	if ((s = hash_password(password, hash, sizeof(hash), err)) != ANTT_OK)
@@ -272,10 +272,11 @@ antt_status auth_disable(antt_db *db, const char *login, antt_err *err)
 {
 	antt_status s;
 
-	if ((s = require_account_admin(db, "khóa tài khoản", err)) != ANTT_OK ||
+	if ((s = auth_require_admin_login(db, "khóa tài khoản", err)) != ANTT_OK ||
 	    (s = keep_last_admin(db, login, err)) != ANTT_OK)
 		return s;
-	return run(db, "UPDATE users SET active = 0, updated_by = ?5 WHERE login = ?1 AND active = 1",
+	/* already disabled is no error (the trigger audits only a change) */
+	return run(db, "UPDATE users SET active = 0, updated_by = ?5 WHERE login = ?1",
 		login, NULL, NULL, NULL, err, "khóa tài khoản");
 }
 
@@ -283,10 +284,11 @@ antt_status auth_enable(antt_db *db, const char *login, antt_err *err)
 {
 	antt_status s;
 
-	if ((s = require_account_admin(db, "mở khóa tài khoản", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "mở khóa tài khoản", err)) != ANTT_OK)
 		return s;
+	/* an active account is unlocked too: its wait after wrong passwords ends */
 	return run(db, "UPDATE users SET active = 1, failures = 0, locked_until = NULL, updated_by = ?5"
-		" WHERE login = ?1 AND active = 0", login, NULL, NULL, NULL, err, "mở khóa tài khoản");
+		" WHERE login = ?1", login, NULL, NULL, NULL, err, "mở khóa tài khoản");
 }
 
 antt_status auth_set_role(antt_db *db, const char *login, auth_role role, antt_err *err)
@@ -295,13 +297,15 @@ antt_status auth_set_role(antt_db *db, const char *login, auth_role role, antt_e
 
 	if (role < ROLE_ENTRY || role > ROLE_ADMIN)
 		return err_set(err, ANTT_ERR_INVALID, "vai trò phải là cán bộ nhập liệu (entry), lãnh đạo duyệt (reviewer) hoặc quản trị (admin)");
-	if ((s = require_account_admin(db, "đổi vai trò tài khoản", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "đổi vai trò tài khoản", err)) != ANTT_OK)
 		return s;
 	if (role != ROLE_ADMIN && (s = keep_last_admin(db, login, err)) != ANTT_OK)
 		return s;
 	return run(db, "UPDATE users SET role = ?2, updated_by = ?5 WHERE login = ?1",
 		login, auth_role_code(role), NULL, NULL, err, "đổi vai trò tài khoản");
 }
+
+#define WAIT_MAX 300   /* seconds: the longest wait after wrong passwords */
 
 antt_status auth_login(antt_db *db, const char *login, const char *password, int *wait_s, antt_err *err)
 {
@@ -313,12 +317,15 @@ antt_status auth_login(antt_db *db, const char *login, const char *password, int
 	antt_status s;
 
 	*wait_s = 0;
-	s = db_prepare(db, "SELECT hash, role, active, failures,"
-		" CAST(max(0, coalesce(unixepoch(locked_until) - unixepoch('now'), 0)) AS INTEGER)"
-		" FROM users WHERE login = ?", &st, err);
+	/* a wait longer than any antt sets means the clock went back (a flat
+	 * CMOS battery), not a lock: it would keep the account out for years */
+	s = db_prepare(db, "SELECT hash, role, active, failures, CASE WHEN w > ?2 THEN 0 ELSE w END FROM"
+		" (SELECT *, CAST(max(0, coalesce(unixepoch(locked_until) - unixepoch('now'), 0)) AS INTEGER) AS w"
+		" FROM users WHERE login = ?1)", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, WAIT_MAX);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		found = 1;
 		snprintf(hash, sizeof(hash), "%s", (const char *)sqlite3_column_text(st, 0));
@@ -343,10 +350,10 @@ antt_status auth_login(antt_db *db, const char *login, const char *password, int
 	if (!ok) {
 		/* from the third failure on, each try waits twice as long:
 		 * 2, 4, 8 ... seconds, at most 5 minutes */
-		int n = failures + 1, delay = n < 3 ? 0 : n - 3 >= 8 ? 300 : 2 << (n - 3);
+		int n = failures + 1, delay = n < 3 ? 0 : n - 3 >= 8 ? WAIT_MAX : 2 << (n - 3);
 		char mod[32];
-		if (delay > 300)
-			delay = 300;
+		if (delay > WAIT_MAX)
+			delay = WAIT_MAX;
 		snprintf(mod, sizeof(mod), "+%d seconds", delay);
 		if (db_prepare(db, "UPDATE users SET failures = failures + 1, locked_until ="
 			" CASE WHEN ?2 > 0 THEN strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?3) END WHERE login = ?1",

@@ -39,6 +39,11 @@ int auth_accounts(antt_db *db, auth_role role);
  * that cannot be mistaken for an account. */
 int auth_proven(const antt_db *db);
 
+/* Deciding who is trusted (accounts, enrolled senders, new criteria sets)
+ * needs a proven admin once any account exists: being open (login off) is
+ * not enough, or anyone could give themselves a leader. */
+antt_status auth_require_admin_login(antt_db *db, const char *what, antt_err *err);
+
 /* Managing accounts needs a proven admin once any account exists (the
  * first account, an admin, can be made by whoever runs antt). */
 antt_status auth_user_add(antt_db *db, const char *login, const char *name, auth_role role,

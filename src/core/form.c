@@ -53,10 +53,14 @@ static int id_valid(const char *id)
 	return *p == '\0';
 }
 
+/* A long rule is quoted by its start only: the place is in file:line:col,
+ * and the reason must still fit in the message. */
+#define QUOTE_MAX 200
+
 static antt_status compile_rule(struct loader *L, form_item *it, yaml_node_t *rn)
 {
 	char msg[512];
-	int off = -1;
+	int off = -1, quote = (int)strlen(it->rule);
 	antt_status st;
 
 	st = rule_compile(L->f->engine, it->rule, &it->rule_stmt, &off, msg, sizeof(msg));
@@ -65,8 +69,12 @@ static antt_status compile_rule(struct loader *L, form_item *it, yaml_node_t *rn
 		                    rn->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 		int plain_line = rn && (rn->data.scalar.style == YAML_PLAIN_SCALAR_STYLE || quoted) &&
 		                 !strchr(it->rule, '\n');
+		if (quote > QUOTE_MAX)
+			for (quote = QUOTE_MAX; quote > 0 && (it->rule[quote] & 0xC0) == 0x80; quote--)
+				;
 		return ydoc_fail(&L->y, rn, plain_line && off >= 0 ? off + quoted : 0,
-			"tiêu chí %s: quy tắc \"%s\" sai: %s", it->id, it->rule, msg);
+			"tiêu chí %s: quy tắc \"%.*s%s\" sai: %s", it->id, quote, it->rule,
+			it->rule[quote] ? "…" : "", msg);
 	}
 	return st;
 }

@@ -3,6 +3,7 @@
  * SHA-256, not their row id: a rolled-back transaction gives its id back,
  * and the next set stored may get it. */
 #include "form_store.h"
+#include "auth.h"
 
 #include <glob.h>
 #include <limits.h>
@@ -21,6 +22,7 @@ struct form_registry {
 	form **files;
 	size_t n_files;
 	int scanned;
+	int outside;               /* files read from ANTT_FORMS or ./forms, not antt's own */
 	struct set_entry *sets;
 	size_t n_sets;
 };
@@ -45,12 +47,17 @@ static int is_dir(const char *p)
 	return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-char *form_dir(void)
+/* Where the criteria sets are read from: ANTT_FORMS, else the forms
+ * folder beside the program or installed with it, else ./forms. *own
+ * (may be NULL) tells whether it is the program's own folder. */
+static char *forms_folder(int *own)
 {
 	const char *env = getenv("ANTT_FORMS");
 	char exe[PATH_MAX], try[PATH_MAX + 32], *slash;
 	ssize_t n;
 
+	if (own)
+		*own = 0;
 	if (env && *env)
 		return strdup(env);
 	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -60,14 +67,43 @@ char *form_dir(void)
 		if (slash) {
 			*slash = '\0';
 			snprintf(try, sizeof(try), "%s/forms", exe);
-			if (is_dir(try))
+			if (!is_dir(try))
+				snprintf(try, sizeof(try), "%s/../share/antt/forms", exe);
+			if (is_dir(try)) {
+				if (own)
+					*own = 1;
 				return realpath(try, NULL);
-			snprintf(try, sizeof(try), "%s/../share/antt/forms", exe);
-			if (is_dir(try))
-				return realpath(try, NULL);
+			}
 		}
 	}
 	return strdup("forms");
+}
+
+char *form_dir(void)
+{
+	return forms_folder(NULL);
+}
+
+/* A criteria set decides every verdict made with it. Once accounts are in
+ * use, one this database has not seen that comes from a folder other than
+ * antt's own (ANTT_FORMS: an edited copy of the official form whose rule
+ * says 1 would pass every unit) is taken only by a proven admin. */
+static antt_status may_store(antt_db *db, const struct form_registry *r, const form *f, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int known = 0;
+
+	if (!r->outside || !auth_accounts(db, ROLE_NONE) || db->role == ROLE_ADMIN)
+		return ANTT_OK;
+	if (db_prepare(db, "SELECT 1 FROM criteria_sets WHERE sha256 = ?", &st, NULL) == ANTT_OK) {
+		sqlite3_bind_text(st, 1, f->sha256, -1, SQLITE_STATIC);
+		known = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	if (known)
+		return ANTT_OK;
+	return err_set(err, ANTT_ERR_DENIED, "bộ tiêu chí %s (%s) là bộ mới với cơ sở dữ liệu này và được đọc từ thư mục "
+		"ngoài chương trình: cần quản trị đăng nhập để dùng bộ tiêu chí mới", f->regulation, f->source);
 }
 
 antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err)
@@ -181,7 +217,9 @@ antt_status form_for_new(antt_db *db, const char *type, int year,
 	if ((s = registry(db, &r)) != ANTT_OK)
 		return s;
 	if (!r->scanned) {
-		dir = form_dir();
+		int own;
+		dir = forms_folder(&own);
+		r->outside = !own;
 		if (!dir)
 			return ANTT_ERR_NOMEM;
 		s = form_load_dir(dir, &r->files, &r->n_files, err);
@@ -207,6 +245,8 @@ antt_status form_for_new(antt_db *db, const char *type, int year,
 		return ANTT_OK;
 	}
 
+	if ((s = may_store(db, r, found, err)) != ANTT_OK)
+		return s;
 	s = db_prepare(db, "INSERT INTO criteria_sets (regulation, version, source, body, sha256) "
 		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (sha256) DO UPDATE SET sha256 = sha256 "
 		"RETURNING id", &st, err);

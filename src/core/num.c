@@ -3,7 +3,10 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static antt_status out_of_range(const char *s, long long lo, long long hi, const char *what, antt_err *err)
 {
@@ -54,4 +57,29 @@ antt_status num_year(const char *s, int *out, antt_err *err)
 antt_status num_count(const char *s, const char *what, long long *out, antt_err *err)
 {
 	return num_parse(s, 0, NUM_COUNT_MAX, what, out, err);
+}
+
+antt_status num_setting(const char *key, const char *value, antt_err *err)
+{
+	int year, m = 0, d = 0, n = 0;
+	char *end;
+	double v;
+
+	if (!strcmp(key, "current_year"))
+		return num_year(value, &year, err);
+	if (!strcmp(key, "login_required") && strcmp(value, "0") && strcmp(value, "1"))
+		return err_set(err, ANTT_ERR_INVALID, "đăng nhập khi mở là 1 (có) hoặc 0 (không), "
+			"không phải \"%s\"", value);
+	if (!strncmp(key, "target_", 7)) {
+		errno = 0;
+		v = strtod(value, &end);
+		if (!isdigit((unsigned char)*value) || *end || errno || !isfinite(v) || v < 0 || v > 100)
+			return err_set(err, ANTT_ERR_INVALID, "chỉ tiêu là một tỷ lệ phần trăm từ 0 đến 100 "
+				"(số lẻ viết dấu chấm, ví dụ 97.5), không phải \"%s\"", value);
+	}
+	if (!strncmp(key, "deadline_", 9) &&
+	    (sscanf(value, "%2d-%2d%n", &m, &d, &n) != 2 || value[n] || m < 1 || m > 12 || d < 1 || d > 31))
+		return err_set(err, ANTT_ERR_INVALID, "hạn là tháng-ngày, ví dụ 11-15 cho ngày 15 tháng 11, "
+			"không phải \"%s\"", value);
+	return ANTT_OK;
 }

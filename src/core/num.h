@@ -30,4 +30,10 @@ antt_status num_year(const char *s, int *out, antt_err *err);
 /* A count in [0, NUM_COUNT_MAX]. */
 antt_status num_count(const char *s, const char *what, long long *out, antt_err *err);
 
+/* A value for one of the settings the application reads as a number:
+ * current_year (a year), target_* (a percentage 0..100, decimals with a
+ * point), login_required (0 or 1), deadline_* (MM-DD). Other keys are
+ * free text and pass. */
+antt_status num_setting(const char *key, const char *value, antt_err *err);
+
 #endif

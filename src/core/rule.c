@@ -17,11 +17,16 @@
 
 /* The bounds. Counted in VM instructions, not seconds, so a rule is
  * stopped at the same point on a fast and a slow PC: the real forms take
- * under a hundred steps; a million takes a few milliseconds. */
+ * under a hundred steps; a million takes a few milliseconds. One
+ * instruction can still take long (instr() or LIKE over long strings is
+ * length times length, unseen by the step count), so the strings a rule
+ * may build and the rule itself are kept short: the real rules are under
+ * a hundred bytes and compare answers of a few words. */
 #define RULE_STEP_CHUNK  1000
 #define RULE_MAX_CHUNKS  1000
 #define RULE_MAX_STEPS   (RULE_STEP_CHUNK * RULE_MAX_CHUNKS)
-#define RULE_MAX_LENGTH  1000000          /* bytes in one text or blob value */
+#define RULE_MAX_LENGTH  10000            /* bytes in one text or blob value */
+#define RULE_MAX_EXPR    2000             /* bytes in one rule */
 #define RULE_MAX_HEAP    (64LL << 20)     /* bytes a rule may add to the heap */
 
 /* Functions that give the same result for the same arguments. Missing on
@@ -111,13 +116,13 @@ static antt_status engine_open(rule_engine *re, antt_err *err)
 {
 	static const struct { int id, value; } limits[] = {
 		{ SQLITE_LIMIT_LENGTH, RULE_MAX_LENGTH },
-		{ SQLITE_LIMIT_SQL_LENGTH, 100000 },
+		{ SQLITE_LIMIT_SQL_LENGTH, RULE_MAX_EXPR + 200 },
 		{ SQLITE_LIMIT_COLUMN, 100 },
 		{ SQLITE_LIMIT_EXPR_DEPTH, 100 },
 		{ SQLITE_LIMIT_COMPOUND_SELECT, 20 },
 		{ SQLITE_LIMIT_FUNCTION_ARG, 16 },
 		{ SQLITE_LIMIT_ATTACHED, 0 },
-		{ SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 1000 },
+		{ SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100 },
 		{ SQLITE_LIMIT_VARIABLE_NUMBER, 6 },
 		{ SQLITE_LIMIT_TRIGGER_DEPTH, 1 },
 		{ SQLITE_LIMIT_WORKER_THREADS, 0 },
@@ -267,6 +272,11 @@ antt_status rule_compile(rule_engine *re, const char *expr, sqlite3_stmt **out,
 
 	*out = NULL;
 	*offset = -1;
+	if (strlen(expr) > RULE_MAX_EXPR) {
+		snprintf(msg, msglen, "quy tắc dài %zu byte, quá %d byte: quy tắc chỉ nên so sánh câu trả lời, "
+			"hãy viết ngắn lại", strlen(expr), RULE_MAX_EXPR);
+		return ANTT_ERR_RULE;
+	}
 	if (strchr(expr, ';')) {
 		*offset = (int)(strchr(expr, ';') - expr);
 		snprintf(msg, msglen, "quy tắc chỉ được là một biểu thức, không có dấu ';'");

@@ -12,6 +12,7 @@
 
 #include <glob.h>
 #include <limits.h>
+#include <ctype.h>
 #include <math.h>
 #include <nettle/sha2.h>
 #include <stdio.h>
@@ -498,6 +499,14 @@ static antt_status parse_score(const score_item *it, const char *text, const cha
 	for (char *c = buf; *c; c++)
 		if (*c == ',')
 			*c = '.';
+	/* digits with one point or comma: strtod alone also takes 0x2,
+	 * 0x1p1, 2e0 and "infinity" */
+	end = buf + strspn(buf, " ");
+	if (*end == '-')
+		end++;
+	if (!isdigit((unsigned char)*end) || end[strspn(end, "0123456789.")] != '\0')
+		return err_set(err, ANTT_ERR_INVALID, "mục %s, %s: \"%s\" không phải một số (viết như 7 hoặc 7,5)",
+			it->id, field, text);
 	*out = strtod(buf, &end);
 	if (*end || isnan(*out))
 		return err_set(err, ANTT_ERR_INVALID, "mục %s, %s: \"%s\" không phải một số", it->id, field, text);

@@ -46,15 +46,24 @@ antt_status text_nfc(const char *in, char **out)
 	return ANTT_OK;
 }
 
-/* C0 (NUL, ESC, ...), DEL and C1: never printable. */
-static int is_control(ucs4_t uc)
+/* Bidirectional embeddings, overrides and isolates: they reorder what
+ * follows wherever text is shown with bidi (Excel, newer terminals), so a
+ * name could read as another one. */
+static int is_bidi(ucs4_t uc)
 {
-	return uc < 0x20 || (uc >= 0x7F && uc <= 0x9F);
+	return (uc >= 0x202A && uc <= 0x202E) || (uc >= 0x2066 && uc <= 0x2069);
 }
 
+/* C0 (NUL, ESC, ...), DEL, C1 and bidi controls: never printable. */
+static int is_control(ucs4_t uc)
+{
+	return uc < 0x20 || (uc >= 0x7F && uc <= 0x9F) || is_bidi(uc);
+}
+
+/* Line breaks, tabs, and the Unicode line and paragraph separators. */
 static int is_fold(ucs4_t uc)
 {
-	return uc == '\t' || uc == '\n' || uc == '\r';
+	return uc == '\t' || uc == '\n' || uc == '\r' || uc == 0x2028 || uc == 0x2029;
 }
 
 antt_status text_clean(const char *in, const char *what, char **out, antt_err *err)
@@ -82,7 +91,8 @@ antt_status text_clean(const char *in, const char *what, char **out, antt_err *e
 			free(tmp);
 			return err_set(err, ANTT_ERR_INVALID, "%s có ký tự điều khiển không in được (mã U+%04X, "
 				"ký tự thứ %zu)%s; hãy xóa ký tự đó", what, (unsigned)uc, nth,
-				uc == 0x1B ? ", mở đầu một chuỗi điều khiển màn hình" : "");
+				uc == 0x1B ? ", mở đầu một chuỗi điều khiển màn hình" :
+				is_bidi(uc) ? ", đảo thứ tự hiển thị của chữ" : "");
 		} else {
 			memcpy(tmp + k, in + i, (size_t)n);
 			k += (size_t)n;

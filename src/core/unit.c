@@ -93,12 +93,18 @@ antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err
 	return s;
 }
 
-static int code_valid(const char *code)
+/* Codes are plain ASCII: two codes that look alike on screen or paper
+ * (a Cyrillic "Х", a zero-width space, a bidi override) must not be two
+ * different units. */
+int unit_code_valid(const char *code)
 {
-	if (!*code || strlen(code) >= 64)
+	size_t n = strlen(code);
+
+	if (n == 0 || n > UNIT_CODE_MAX)
 		return 0;
 	for (const char *p = code; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == ',' || *p == '"')
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '-' || *p == '_' || *p == '.' || *p == '/'))
 			return 0;
 	return 1;
 }
@@ -153,9 +159,8 @@ antt_status unit_add(antt_db *db, const char *code, const char *type, const char
 
 	if (auth_require(db, CAN_ADMIN, "thêm đơn vị", err) != ANTT_OK)
 		return ANTT_ERR_DENIED;
-	if (!code_valid(code))
-		return err_set(err, ANTT_ERR_INVALID, "mã đơn vị \"%s\" không hợp lệ: cần từ 1 đến 63 ký tự, "
-			"không có khoảng trắng, dấu phẩy hay ngoặc kép", code);
+	if (!unit_code_valid(code))
+		return err_set(err, ANTT_ERR_INVALID, "mã đơn vị \"%s\" không hợp lệ: " UNIT_CODE_RULE, code);
 	if ((s = unit_type_resolve(db, type, tcode, sizeof(tcode), err)) != ANTT_OK)
 		return s;
 	if ((s = text_clean(name, "tên đơn vị", &nfc, err)) != ANTT_OK)

@@ -29,6 +29,11 @@ antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t
 antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err);
 
 /* Changes; each runs in its own transaction and is audited. */
+/* A unit code: 1 to UNIT_CODE_MAX of A-Z a-z 0-9 - _ . / (1 when valid). */
+#define UNIT_CODE_MAX 63
+#define UNIT_CODE_RULE "cần từ 1 đến 63 ký tự, chỉ gồm chữ không dấu, chữ số và - _ . /"
+int unit_code_valid(const char *code);
+
 antt_status unit_add(antt_db *db, const char *code, const char *type, const char *name,
                      const char *parent_code, antt_err *err);
 /* Insert inside the caller's transaction, for bulk work: type is a type

@@ -53,8 +53,8 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 				r->line, r->n);
 			continue;
 		}
-		if (!*r->fields[0] || strlen(r->fields[0]) >= 64 || strpbrk(r->fields[0], " \t")) {
-			errlist_add(errs, "dòng %d: mã đơn vị \"%s\" trống hoặc có khoảng trắng", r->line, r->fields[0]);
+		if (!unit_code_valid(r->fields[0])) {
+			errlist_add(errs, "dòng %d: mã đơn vị \"%s\" không hợp lệ: " UNIT_CODE_RULE, r->line, r->fields[0]);
 			continue;
 		}
 		if (!*r->fields[3]) {

@@ -86,7 +86,7 @@ static antt_status check_new_sets(antt_db *db, const char *path, const sync_impo
 			continue;
 		if (accepted(o, sha)) {
 			if (!o->dry_run)
-				s = auth_require(db, CAN_ADMIN, "chấp nhận bộ tiêu chí mới từ gói", err);
+				s = auth_require_admin_login(db, "chấp nhận bộ tiêu chí mới từ gói", err);
 			continue;
 		}
 		snprintf(r->unknown_set, sizeof(r->unknown_set), "%s", sha);

@@ -172,8 +172,13 @@ antt_status sync_trust_add(antt_db *db, const char *path, const char *under, int
 	antt_status s;
 
 	memset(r, 0, sizeof(*r));
-	if ((s = auth_require(db, CAN_ADMIN, "ghi nhận máy gửi gói", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "ghi nhận máy gửi gói", err)) != ANTT_OK)
 		return s;
+	/* a sender whose approvals count speaks for a leader: only a proven
+	 * admin may say so, in every mode */
+	if (may_approve && db->role != ROLE_ADMIN)
+		return err_set(err, ANTT_ERR_DENIED, "ghi nhận máy được gửi kết quả duyệt cần quản trị đăng nhập bằng tài khoản "
+			"của mình%s", auth_accounts(db, ROLE_ADMIN) ? "" : " (máy này chưa có tài khoản quản trị nào)");
 	if (expect_fp && !keys_fingerprint_parse(expect_fp, fp))
 		return err_set(err, ANTT_ERR_INVALID, "\"%s\" không phải mã nhận dạng (sáu nhóm bốn chữ số và chữ A–F)", expect_fp);
 	if ((s = sync_verify(path, r, err)) != ANTT_OK)
@@ -231,7 +236,7 @@ antt_status sync_trust_remove(antt_db *db, const char *fingerprint, antt_err *er
 	antt_status s;
 	int rc;
 
-	if ((s = auth_require(db, CAN_ADMIN, "bỏ ghi nhận máy gửi gói", err)) != ANTT_OK)
+	if ((s = auth_require_admin_login(db, "bỏ ghi nhận máy gửi gói", err)) != ANTT_OK)
 		return s;
 	if (!keys_fingerprint_parse(fingerprint, fp))
 		return err_set(err, ANTT_ERR_INVALID, "\"%s\" không phải mã nhận dạng (sáu nhóm bốn chữ số và chữ A–F)", fingerprint);

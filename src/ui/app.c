@@ -42,6 +42,18 @@ void ui_pop(ui *ui)
 		ui->screen = ui->stack[--ui->depth];
 }
 
+int ui_year_step(ui *ui, int delta)
+{
+	int y = ui->year + delta;
+
+	if (y < NUM_YEAR_MIN || y > NUM_YEAR_MAX) {
+		ui_message(ui, 1, "Năm chỉ từ %d đến %d.", NUM_YEAR_MIN, NUM_YEAR_MAX);
+		return 0;
+	}
+	ui->year = y;
+	return 1;
+}
+
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
 {
 	snprintf(ui->prompt_label, sizeof(ui->prompt_label), "%s", label);
@@ -187,6 +199,7 @@ static int handle(ui *ui, int is_code, wint_t ch)
 	}
 	if (ui->prompting) {
 		prompt_key(ui, is_code, ch);
+		ui_leader_end(ui);
 		return R_REDRAW;
 	}
 	a = ui_key_action(ui->screen->id, is_code, ch);

@@ -1,7 +1,8 @@
 /* The login screen, when the office uses accounts: the login, then the
  * password (shown as stars). A wrong password makes the next try wait
  * longer (auth_login says how long). Where login is off, a leader still
- * logs in to approve: the same two prompts, asked on the spot. */
+ * logs in to approve: the same two prompts, asked on the spot, for that
+ * one action only. */
 #include <curses.h>
 #include "ui.h"
 #include "auth.h"
@@ -10,6 +11,14 @@
 #include <string.h>
 
 static antt_status login_submit(ui *ui, const char *text);
+
+/* A login is plain ASCII: Telex, left on from typing Vietnamese, would
+ * turn "quantris" into "quánti" and the login would fail. */
+static void ask_login(ui *ui, const char *label, const char *initial, ui_submit submit)
+{
+	ui_prompt(ui, label, initial, submit);
+	ui->prompt.telex = 0;
+}
 
 static void draw_login(ui *ui)
 {
@@ -28,7 +37,7 @@ static antt_status password_submit(ui *ui, const char *text)
 
 	if (auth_login(ui->db, ui->pctx[0], text, &wait, &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
-		ui_prompt(ui, "Tên đăng nhập:", ui->pctx[0], login_submit);
+		ask_login(ui, "Tên đăng nhập:", ui->pctx[0], login_submit);
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_OK;
 	}
@@ -60,7 +69,7 @@ static int act_login(ui *ui, ui_action a)
 {
 	(void)a;
 	if (!ui->prompting)
-		ui_prompt(ui, "Tên đăng nhập:", "", login_submit);
+		ask_login(ui, "Tên đăng nhập:", "", login_submit);
 	return R_REDRAW;
 }
 
@@ -75,7 +84,7 @@ static antt_status leader_password_submit(ui *ui, const char *text)
 	int wait = 0;
 
 	if (auth_login(ui->db, ui->pctx[0], text, &wait, &err) != ANTT_OK) {
-		ui_prompt(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", ui->pctx[0], leader_login_submit);
+		ask_login(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", ui->pctx[0], leader_login_submit);
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_OK;
 	}
@@ -104,7 +113,9 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 		return 1;
 	if (ui->db->role == ROLE_OPEN && auth_accounts(ui->db, ROLE_REVIEWER)) {
 		ui->then = then;
-		ui_prompt(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", "", leader_login_submit);
+		ui->leader_once = 1;
+		snprintf(ui->open_user, sizeof(ui->open_user), "%s", ui->db->user);
+		ask_login(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", "", leader_login_submit);
 		ui_message(ui, 0, "Việc này cần lãnh đạo duyệt đăng nhập (Esc: thôi).");
 		return 0;
 	}
@@ -114,4 +125,14 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 	else
 		ui_message(ui, 1, "%s", err.msg);
 	return 0;
+}
+
+void ui_leader_end(ui *ui)
+{
+	if (!ui->leader_once || ui->prompting)
+		return;
+	ui->leader_once = 0;
+	ui->then = NULL;
+	snprintf(ui->db->user, sizeof(ui->db->user), "%s", ui->open_user);
+	ui->db->role = ROLE_OPEN;
 }

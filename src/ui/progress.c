@@ -166,8 +166,8 @@ static int act_progress(ui *ui, ui_action a)
 	case ACT_HOME: ui->ptop = 0; return R_REDRAW;
 	case ACT_END:  ui->ptop = 1 << 20; return R_REDRAW;
 	case ACT_PACKAGES: ui->packages = !ui->packages; ui->ptop = 0; return R_REDRAW;
-	case ACT_YEAR_PREV: ui->year--; return R_REDRAW;
-	case ACT_YEAR_NEXT: ui->year++; return R_REDRAW;
+	case ACT_YEAR_PREV: ui_year_step(ui, -1); return R_REDRAW;
+	case ACT_YEAR_NEXT: ui_year_step(ui, 1); return R_REDRAW;
 	case ACT_CONFLICTS:
 		ui->csel = 0;
 		ui_push(ui, &ui_conflicts_screen);

@@ -3,6 +3,7 @@
  * checked before they are stored; every change is audited. */
 #include <curses.h>
 #include "ui.h"
+#include "num.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -58,27 +59,12 @@ static antt_status setting_submit(ui *ui, const char *text)
 {
 	const setting *s = &settings[ui->ssel];
 	antt_err err = { "" };
-	char *end;
-	double v = strtod(text, &end);
+	double v = strtod(text, NULL);
 
-	if (s->kind == 1 && (*end || v < 2000 || v > 2100 || v != (int)v)) {
-		ui_message(ui, 1, "Năm phải là một số từ 2000 đến 2100.");
+	/* the same bounds as the command line (a "nan" target passed here) */
+	if (num_setting(s->key, text, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_INVALID;
-	}
-	if (s->kind == 2 && (*end || !*text || v < 0 || v > 100)) {
-		ui_message(ui, 1, "Chỉ tiêu là một tỷ lệ phần trăm từ 0 đến 100.");
-		return ANTT_ERR_INVALID;
-	}
-	if (s->kind == 3 && strcmp(text, "0") && strcmp(text, "1")) {
-		ui_message(ui, 1, "Gõ 1 (có) hoặc 0 (không).");
-		return ANTT_ERR_INVALID;
-	}
-	if (s->kind == 4) {
-		int m = 0, d = 0, n = 0;
-		if (sscanf(text, "%d-%d%n", &m, &d, &n) != 2 || text[n] || m < 1 || m > 12 || d < 1 || d > 31) {
-			ui_message(ui, 1, "Viết tháng-ngày, ví dụ 11-15 cho ngày 15 tháng 11.");
-			return ANTT_ERR_INVALID;
-		}
 	}
 	if (db_setting_set(ui->db, s->key, text, &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);

@@ -57,6 +57,8 @@ typedef struct ui {
 	int prompt_mask;           /* a password: drawn as stars, no Telex */
 	char pctx[4][128];         /* what a multi-step dialog has gathered */
 	void (*then)(struct ui *ui); /* what a leader's login was asked for */
+	int leader_once;           /* login off: a leader logged in for one action */
+	char open_user[64];        /* ... and the session's own name, given back after it */
 
 	/* units */
 	tree_view tree;
@@ -105,6 +107,10 @@ void ui_prompt_secret(ui *ui, const char *label, ui_submit submit);
  * and where login is off it asks for a leader's login and password and
  * runs then() once the leader is proven; else it says who may and how. */
 int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *));
+/* Once the prompts of that action are closed (done, refused or Esc), the
+ * session is nobody's again: the next approval asks again, and what is
+ * entered afterwards is not recorded under the leader's name. */
+void ui_leader_end(ui *ui);
 void ui_history_free(ui *ui);
 void ui_history_open(ui *ui, const char *unit, int year, const char *criterion);
 
@@ -114,6 +120,10 @@ void ui_push(ui *ui, const ui_screen *s);
 void ui_pop(ui *ui);
 void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
+
+/* [ and ]: the year before or after, within the years antt knows; 0
+ * (with a message) at either end. */
+int ui_year_step(ui *ui, int delta);
 
 /* Units and checklist hooks used across screens */
 antt_status ui_units_reload(ui *ui);

@@ -292,8 +292,8 @@ static int act_units(ui *ui, ui_action a)
 		cycle_status(ui);
 		return R_REDRAW;
 	case ACT_YEAR_PREV: case ACT_YEAR_NEXT:
-		ui->year += a == ACT_YEAR_NEXT ? 1 : -1;
-		ui_units_reload(ui);
+		if (ui_year_step(ui, a == ACT_YEAR_NEXT ? 1 : -1))
+			ui_units_reload(ui);
 		return R_REDRAW;
 	case ACT_PROGRESS:
 		ui->ptop = 0;

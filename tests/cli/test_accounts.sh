@@ -82,6 +82,21 @@ expect_rc 1 "restore by an entry officer: refused"
 expect_err "dành cho quản trị" "restore is the admin's"
 expect_eq "$(sql "SELECT count(*) FROM answers WHERE note = 'sau sao lưu' AND updated_by = 'canbo'")" "1" \
 	"nothing was restored over today's answer"
+# a backup rotates the oldest away: ten of them without a login would wipe
+# the office's history of backups
+nb=$(ls "$T"/antt-backups | wc -l)
+runs backup
+expect_rc 1 "backup without login: refused"
+expect_err "cần đăng nhập" "  backup refusal"
+expect_eq "$(ls "$T"/antt-backups | wc -l)" "$nb" "  no backup made, none rotated away"
+ANTT_USER=canbo ANTT_PASSWORD=datlai99 runs backup
+expect_rc 0 "backup with a login"
+# guessing the admin's password through restore is counted like any login
+for i in 1 2 3; do ANTT_USER=qt ANTT_PASSWORD=doan-$i runs restore "$bk" --yes; done
+expect_eq "$(sql "SELECT failures FROM users WHERE login = 'qt'")" "3" "wrong passwords given to restore are counted"
+ANTT_USER=qt ANTT_PASSWORD=doan-4 runs restore "$bk" --yes
+expect_err "đợi" "and make the next try wait"
+sql "UPDATE users SET failures = 0, locked_until = NULL WHERE login = 'qt'"
 
 # 4. with login off, a name is not believed: nobody's writes, no approval
 ANTT_USER=qt ANTT_PASSWORD=quantri1 runs settings login_required 0
@@ -94,7 +109,7 @@ ANTT_USER=lanhdao runs approve X001-K03 2024
 expect_rc 1 "ANTT_USER=lanhdao with no password cannot approve"
 runs approve X001-K03 2024
 expect_rc 1 "nobody cannot approve"
-expect_err "cần lãnh đạo duyệt đăng nhập" "approval needs the leader's own login"
+expect_err "việc duyệt cần lãnh đạo duyệt đăng nhập" "approval needs the leader's own login"
 expect_eq "$(sql "SELECT status FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X001-K03' AND year = 2024")" \
 	"submitted" "still submitted"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE who = 'lanhdao'")" "0" "nothing recorded under the leader's name"
@@ -132,5 +147,27 @@ expect_rc 1 "a login that looks like nobody's: refused"
 ANTT_NEW_PASSWORD=matkhau1 runs user add ab "Tên${esc}" --role entry
 expect_rc 1 "a name with an escape sequence: refused"
 expect_err "ký tự điều khiển" "the refusal names the control character"
+# a password longer than antt keeps is refused, not cut short in silence
+long=$(printf '%0300d' 7)
+ANTT_NEW_PASSWORD=$long runs user add dai "Tên Dài" --role entry
+expect_rc 1 "a 300-character new password: refused"
+expect_err "dài quá" "  the refusal says it is too long"
 expect_eq "$(sql "SELECT count(*) FROM users")" "4" "no account added (qt, lanhdao, canbo, qt2)"
+unset ANTT_USER ANTT_PASSWORD
+
+# 7. an edited copy of the official forms (ANTT_FORMS) does not decide
+# verdicts: a set this database has not seen, from outside antt's own
+# folder, is taken only by a proven admin
+cp -r "$ANTT_FORMS" "$T/forms-gian"
+find "$T/forms-gian" -name '*.yaml' -exec sh -c 'echo "# bản sửa" >> "$1"' _ {} \;
+sets=$(sql "SELECT count(*) FROM criteria_sets")
+ANTT_FORMS="$T/forms-gian" ANTT_USER=canbo ANTT_PASSWORD=datlai99 runs answer set X001-K04 2025 '*' đạt
+expect_rc 1 "an officer's edited criteria set: refused"
+expect_err "cần quản trị đăng nhập để dùng bộ tiêu chí mới" "the refusal says who may"
+ANTT_FORMS="$T/forms-gian" runs answer set X001-K04 2025 '*' đạt
+expect_rc 1 "login off is not enough either"
+expect_eq "$(sql "SELECT count(*) FROM criteria_sets")" "$sets" "no set stored"
+ANTT_FORMS="$T/forms-gian" ANTT_USER=qt2 ANTT_PASSWORD=quantri2 runs answer set X001-K04 2025 '*' đạt
+expect_rc 0 "the admin takes it"
+expect_eq "$(sql "SELECT count(*) FROM criteria_sets")" "$((sets + 1))" "one set stored"
 finish

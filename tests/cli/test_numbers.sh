@@ -59,6 +59,17 @@ run score import "$T/scores.csv"
 expect_rc 1 "score CSV with year 4294969316 refused"
 expect_err "năm phải là số nguyên từ 2000 đến 2100" "  the range is given"
 expect_eq "$(count)" "$before" "nothing was written by the refused files"
+# a score is written as digits with a point or a comma: strtod alone took
+# hexadecimal and exponents (0x2 stored as 2, 0x1p1 as 2)
+for v in 0x2 0x1p1 2e0 1e-320 +2 infinity; do
+	run score set X1-CQ 2024 1 "$v"
+	expect_rc 1 "score $v: refused"
+done
+expect_eq "$(sql "SELECT count(*) FROM scores")" "0" "  no score stored"
+for v in 2 2,5 2.5; do
+	run score set X1-CQ 2024 1 "$v"
+	expect_rc 0 "score $v: accepted"
+done
 
 # what is in range still goes in, and the figures can be read
 run movement add-activity X1 2024 phat-dong 2024-03-01 1000000000
@@ -79,4 +90,23 @@ printf 'unit_code,year,criterion,value\nX1-K1,2024,1.1,có\n' > "$T/answers3.csv
 run answer import "$T/answers3.csv"
 run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
 expect_rc 0 "report with overflowing rows already stored"
+
+# settings typed on the command line are held to what the settings screen
+# allows: a target of 1e309 wrote "inf" into the report, "abc" a 0 %
+for kv in "target_xa 1e309" "target_xa abc" "target_xa -5" "target_khu-dan-cu 101" "current_year 4294969316" \
+	"current_year 2020.5" "login_required x" "deadline_others 13-40" "deadline_others 11"; do
+	set -- $kv
+	run settings "$1" "$2"
+	expect_rc 1 "settings $1 $2: refused"
+	expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = '$1' AND value = '$2'")" "0" "  and not stored"
+done
+run settings target_xa 1e309
+expect_err "từ 0 đến 100" "the refusal gives the range"
+for kv in "target_xa 97.5" "current_year 2024" "login_required 1" "deadline_others 11-20"; do
+	set -- $kv
+	run settings "$@"
+	expect_rc 0 "settings $kv: accepted"
+done
+run settings office_name "Công an huyện 1e309"
+expect_rc 0 "a text setting is free text"
 finish

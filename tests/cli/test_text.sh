@@ -74,4 +74,15 @@ raw_esc "$err" && not_ok "  an error quoting the typed code printed the raw ESC"
 run audit
 expect_rc 0 "audit with the stored escape"
 raw_esc "$out" && not_ok "  audit printed the raw ESC" || ok "  no raw ESC in audit"
+
+# unit codes that look like another: a Cyrillic Х, a zero-width space, a bidi override
+for code in "$(printf 'X1-K\320\245')" "$(printf 'X1-K1\342\200\213')" "$(printf 'X1-\342\200\256K1')" "X1 K9"; do
+	run unit add "$code" "khu dân cư" "Thôn Giả" --parent X1
+	expect_rc 1 "a look-alike unit code is refused ($(printf '%s' "$code" | od -An -tx1 | tr -d ' \n' | cut -c1-24))"
+done
+expect_err "chỉ gồm chữ không dấu, chữ số" "  the refusal says what a code may hold"
+printf 'code,parent_code,type,name\nX1-K\342\200\2139,X1,khu dân cư,Thôn Chín\n' > "$T/lookalike.csv"
+run unit import "$T/lookalike.csv"
+expect_rc 1 "a look-alike code in a CSV is refused"
+expect_err "dòng 2: mã đơn vị" "  with its line"
 finish

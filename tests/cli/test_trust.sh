@@ -140,7 +140,14 @@ expect_out "không nhận" "the import says the approval was not taken"
 [ "$(status_of office.db X1-K1)" != "approved" ] && ok "the approval is not taken" || not_ok "the commune approved itself"
 expect_eq "$(note_of office.db X1-K1 2)" "xã sửa tiếp" "the answers in it are taken"
 cp "$T/office.db" "$T/office-ma.db"
-A office-ma.db trust add "$T/c1.antt" --under X1 --may-approve > /dev/null
+A office-ma.db trust add "$T/c1.antt" --under X1 --may-approve > /dev/null 2> "$T/err-ma"
+expect_eq "$?" "1" "a sender whose approvals count is enrolled only by a proven admin (none here)"
+grep -q "cần quản trị đăng nhập" "$T/err-ma" && ok "and the refusal says so" || not_ok "message: $(cat "$T/err-ma")"
+leaders "$T/office-ma.db"
+A office-ma.db trust add "$T/c1.antt" --under X1 --may-approve > /dev/null 2>&1
+expect_eq "$?" "1" "login off is not enough to enrol a sender whose approvals count"
+ANTT_USER=qt ANTT_PASSWORD=quantri1 A office-ma.db trust add "$T/c1.antt" --under X1 --may-approve > /dev/null
+expect_eq "$?" "0" "the proven admin enrols it"
 A office-ma.db import "$T/approve.antt" > /dev/null
 expect_eq "$(status_of office-ma.db X1-K1)" "approved" "with --may-approve the same approval is taken"
 

@@ -51,11 +51,26 @@ type_text "150"
 keys Enter
 wait_for "từ 0 đến 100"
 keys C-u
+type_text "nan"
+keys Enter
+sleep 0.3
+expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = 'target_xa' AND value = 'nan'")" "0" "a target of nan is refused"
+keys C-u
 type_text "97"
 keys Enter
 wait_for "Đã lưu: Chỉ tiêu xã (%)."
 expect_eq "$(sql "SELECT value FROM settings WHERE key = 'target_xa'")" "97" "target stored"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE tbl = 'settings' AND row_uuid = 'target_xa' AND new_value = '97' AND who LIKE '(không đăng nhập) %'")" "1" "setting change audited as nobody's"
+keys Escape
+wait_for "Lọc: loại"
+# the year keys stop at the years antt knows (2000-2100), as typed years do
+i=0; while [ $i -lt 40 ]; do keys '['; i=$((i + 1)); done
+wait_for "năm 2000"
+keys Tab
+wait_for "năm 2000"
+i=0; while [ $i -lt 3 ]; do keys '['; i=$((i + 1)); done
+wait_for "Năm chỉ từ 2000 đến 2100."
+wait_for "Tiến độ năm 2000 "
 keys Escape
 wait_for "Lọc: loại"
 quit_app

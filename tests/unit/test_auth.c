@@ -5,6 +5,7 @@
 #include "assess.h"
 #include "audit.h"
 #include "auth.h"
+#include "form_store.h"
 
 static antt_err err;
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
@@ -20,12 +21,21 @@ static antt_db *office(void)
 	OK(unit_add(db, "K2", "khu-dan-cu", "Thôn Tây", "X1", &err));
 	assert_int_equal(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err), ANTT_ERR_INVALID);
 	assert_contains(err.msg, "tài khoản đầu tiên phải là quản trị");
+	assert_null(strstr(err.msg, "--role"));   /* the command line says how */
 	OK(auth_user_add(db, "qt", "Nguyễn Quản Trị", ROLE_ADMIN, "quantri1", &err));
 	db->role = auth_initial_role(db);
 	assert_int_equal(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err), ANTT_ERR_DENIED);
 	as(db, "qt", "quantri1");
 	OK(auth_user_add(db, "canbo", "Trần Văn Nam", ROLE_ENTRY, "matkhau1", &err));
 	OK(auth_user_add(db, "lanhdao", "Lê Văn Bình", ROLE_REVIEWER, "lanhdao1", &err));
+	/* the sets come from ANTT_FORMS, outside antt's own folder: the admin
+	 * takes them into the database once (form_store.c) */
+	{
+		const form *f;
+		sqlite3_int64 id;
+		OK(form_for_new(db, "khu-dan-cu", 2024, &f, &id, &err));
+		OK(form_for_new(db, "xa", 2024, &f, &id, &err));
+	}
 	db->role = auth_initial_role(db);
 	snprintf(db->user, sizeof(db->user), "?");
 	return db;
@@ -80,6 +90,27 @@ static void failures_make_the_next_try_wait(void **state)
 		? ANTT_OK : ANTT_ERR_DB);
 	assert_int_equal(auth_login(db, "canbo", "sai4", &wait, &err), ANTT_ERR_DENIED);
 	assert_int_equal(wait, 4);
+	tu_cleanup(db);
+}
+
+/* A PC whose clock went back (a flat CMOS battery: the year 2000 at boot)
+ * must not keep an account waiting for years: a wait longer than the
+ * longest one antt sets is a clock that moved, not a lock. */
+static void a_clock_that_went_back_locks_nobody_out(void **state)
+{
+	antt_db *db = office();
+	int wait = -1;
+	(void)state;
+	OK(sqlite3_exec(db->sql, "UPDATE users SET failures = 5, locked_until = '2099-01-01T00:00:00Z' WHERE login = 'qt'",
+		NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK : ANTT_ERR_DB);
+	OK(auth_login(db, "qt", "quantri1", &wait, &err));
+	assert_int_equal(wait, 0);
+	assert_int_equal(db->role, ROLE_ADMIN);
+	/* a real lock still holds */
+	OK(sqlite3_exec(db->sql, "UPDATE users SET locked_until = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '+60 seconds')"
+		" WHERE login = 'qt'", NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK : ANTT_ERR_DB);
+	assert_int_equal(auth_login(db, "qt", "quantri1", &wait, &err), ANTT_ERR_DENIED);
+	assert_true(wait > 0 && wait <= 60);
 	tu_cleanup(db);
 }
 
@@ -302,7 +333,18 @@ static void the_last_admin_stays(void **state)
 	as(db, "qt2", "quantri2");
 	assert_int_equal(auth_disable(db, "qt2", &err), ANTT_ERR_DENIED);
 	OK(auth_disable(db, "canbo", &err));
+	/* a second time is no error: the account is disabled, as asked */
+	OK(auth_disable(db, "canbo", &err));
 	OK(auth_enable(db, "canbo", &err));
+	/* enabling an active account clears its wait after wrong passwords */
+	OK(sqlite3_exec(db->sql, "UPDATE users SET failures = 9, locked_until = '2099-01-01T00:00:00Z' WHERE login = 'canbo'",
+		NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK : ANTT_ERR_DB);
+	OK(auth_enable(db, "canbo", &err));
+	assert_int_equal(tu_int(db, "SELECT failures FROM users WHERE login = 'canbo' AND locked_until IS NULL"), 0);
+	/* core says what is wrong; the command line says how to look */
+	assert_int_equal(auth_disable(db, "khongco", &err), ANTT_ERR_NOT_FOUND);
+	assert_contains(err.msg, "không có tài khoản \"khongco\"");
+	assert_null(strstr(err.msg, "antt "));
 	/* the database keeps the rule whatever writes the row */
 	assert_int_equal(sqlite3_exec(db->sql, "UPDATE users SET active = 0 WHERE login = 'qt2'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
 	assert_int_equal(sqlite3_exec(db->sql, "UPDATE users SET role = 'entry' WHERE login = 'qt2'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
@@ -316,6 +358,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(passwords_are_hashed_and_checked),
 		cmocka_unit_test(failures_make_the_next_try_wait),
+		cmocka_unit_test(a_clock_that_went_back_locks_nobody_out),
 		cmocka_unit_test(roles_decide_who_may_do_what),
 		cmocka_unit_test(approved_is_locked_until_reopened_with_a_reason),
 		cmocka_unit_test(approved_verdict_is_frozen),

@@ -56,12 +56,35 @@ static void counts_name_their_field(void **state)
 	assert_contains(err.msg, "số tổ phải là số nguyên từ 0 đến 5, không phải -1");
 }
 
+/* Settings the reports read as numbers: bounded like any other input. */
+static void settings_that_are_numbers(void **state)
+{
+	antt_err err = { "" };
+	static const char *const bad[][2] = {
+		{ "target_xa", "nan" }, { "target_xa", "inf" }, { "target_xa", "1e309" }, { "target_xa", "-5" },
+		{ "target_xa", "100.01" }, { "target_xa", "97,5" }, { "target_xa", "" }, { "current_year", "4294969316" },
+		{ "login_required", "2" }, { "login_required", "" }, { "deadline_others", "13-01" },
+		{ "deadline_others", "11-15x" }, { "deadline_others", "111-15" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		if (num_setting(bad[i][0], bad[i][1], &err) != ANTT_ERR_INVALID)
+			fail_msg("%s = \"%s\" accepted", bad[i][0], bad[i][1]);
+	assert_int_equal(num_setting("target_xa", "97.5", &err), ANTT_OK);
+	assert_int_equal(num_setting("target_khu-dan-cu", "0", &err), ANTT_OK);
+	assert_int_equal(num_setting("current_year", "2024", &err), ANTT_OK);
+	assert_int_equal(num_setting("login_required", "0", &err), ANTT_OK);
+	assert_int_equal(num_setting("deadline_khu-dan-cu", "11-15", &err), ANTT_OK);
+	assert_int_equal(num_setting("office_name", "Công an huyện 1e309", &err), ANTT_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ranges_hold),
 		cmocka_unit_test(years_do_not_wrap),
 		cmocka_unit_test(counts_name_their_field),
+		cmocka_unit_test(settings_that_are_numbers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -90,6 +90,27 @@ static void make_safe_shows_controls(void **state)
 	assert_string_equal(text_rpad(buf, sizeof(buf), "a\033b", 5), "  a?b");
 }
 
+/* Bidirectional overrides reorder what follows them wherever the text is
+ * shown with bidi (Excel, newer terminals): a name could read as another
+ * one, or hide "không" in a report. Line and paragraph separators break a
+ * line like a line break. */
+static void bidi_controls_and_separators(void **state)
+{
+	antt_err err = { "" };
+	char *out = NULL;
+	char s[] = "A\xe2\x80\xae" "B\xe2\x81\xa6" "C\xe2\x80\xa8" "D";
+	(void)state;
+	assert_int_equal(text_clean("Thôn A\xe2\x80\xae" "tạđ gnôhk", "tên đơn vị", &out, &err), ANTT_ERR_INVALID);
+	assert_null(out);
+	assert_contains(err.msg, "U+202E");
+	assert_int_equal(text_clean("x\xe2\x81\xa7y", "tên", &out, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "U+2067");
+	assert_int_equal(text_clean("Thôn\xe2\x80\xa8Hai\xe2\x80\xa9" "Ba", "tên", &out, &err), ANTT_OK);
+	assert_string_equal(out, "Thôn Hai Ba");
+	free(out);
+	assert_string_equal(text_make_safe(s), "A?B?C D");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -100,6 +121,7 @@ int main(void)
 		cmocka_unit_test(numbers_in_vietnamese_format),
 		cmocka_unit_test(clean_folds_breaks_and_refuses_controls),
 		cmocka_unit_test(make_safe_shows_controls),
+		cmocka_unit_test(bidi_controls_and_separators),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
