@@ -45,9 +45,17 @@ static int accepted(const sync_import_opts *o, const char *sha)
 }
 
 /* 1 when this machine's forms/ folder has the set (it is stored in the
- * database only on first use). forms is loaded on the first question. */
-static int in_forms(form ***forms, size_t *n, int *loaded, const char *sha)
+ * database only on first use). forms is loaded on the first question. A
+ * folder other than antt's own (ANTT_FORMS: an officer's edited copy, the
+ * same a colluding sender used) counts as it does for using a set: once
+ * accounts are in use, only for a proven admin (form_store.c). */
+static int in_forms(antt_db *db, form ***forms, size_t *n, int *loaded, const char *sha)
 {
+	if (!*loaded && !form_dir_own() && auth_accounts(db, ROLE_NONE) && db->role != ROLE_ADMIN) {
+		*loaded = 1;
+		*forms = NULL;
+		*n = 0;
+	}
 	if (!*loaded) {
 		char *dir = form_dir();
 		antt_err e2;
@@ -82,7 +90,7 @@ static antt_status check_new_sets(antt_db *db, const char *path, const sync_impo
 		return s;
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (t->first || in_forms(&forms, &n, &loaded, sha))
+		if (t->first || in_forms(db, &forms, &n, &loaded, sha))
 			continue;
 		if (accepted(o, sha)) {
 			if (!o->dry_run)

@@ -164,4 +164,21 @@ expect_rc 1 "an assessment switched to a set not used for its unit type and year
 expect_err "không dùng cho loại đơn vị đó trong năm 2024" "the refusal says why"
 expect_eq "$(state office.db)" "$before" "nothing changed"
 
+# 6. an officer (not admin) points ANTT_FORMS at an edited copy of the
+# forms (a rule that passes everyone) that a colluding commune also used:
+# the set is not "known here" for that, only an admin accepts it
+cp "$T/office.db" "$T/acc.db"
+leaders "$T/acc.db"
+ANTT_USER=qt ANTT_PASSWORD=quantri1 ANTT_NEW_PASSWORD=matkhau-cb A acc.db user add cb "Cán bộ" --role entry > /dev/null
+cp -r "${ANTT_FORMS:-forms}" "$T/lenient"
+find "$T/lenient" -name '*.yaml' -exec sh -c 'echo "# bản sửa" >> "$1"' _ {} \;
+ANTT_FORMS="$T/lenient" A commune.db answer set X1-K1 2026 '*' đạt > /dev/null
+A commune.db export --under X1 --year 2026 -o "$T/lenient.antt" > /dev/null
+sha=$(sqlite3 "$T/lenient.antt" "SELECT sha256 FROM criteria_sets" | head -1)
+ANTT_USER=cb ANTT_PASSWORD=matkhau-cb ANTT_FORMS="$T/lenient" A acc.db import "$T/lenient.antt" > /dev/null 2> "$T/err6"
+expect_eq "$?" "1" "an officer's own forms folder does not make a package's new set known"
+expect_eq "$(sqlite3 "$T/acc.db" "SELECT count(*) FROM criteria_sets WHERE sha256 = '$sha'")" "0" "the set is not stored"
+ANTT_USER=qt ANTT_PASSWORD=quantri1 ANTT_FORMS="$T/lenient" A acc.db import "$T/lenient.antt" > /dev/null 2>&1
+expect_eq "$?" "0" "for a proven admin that folder counts, as it does for using a set"
+
 exit $failed
