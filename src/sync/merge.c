@@ -294,6 +294,13 @@ static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, 
 		snprintf(what, sizeof(what), "%s đơn vị %s vào dưới %s", exists ? "chuyển" : "thêm", a, b);
 		return outside(m, what);
 	}
+	/* a new code is plain ASCII, as unit add and the CSV import require:
+	 * no lookalike of another unit's code (a Cyrillic letter, a
+	 * zero-width space) */
+	if ((!exists || strcmp(col(row, 2), col(row, 19) ? col(row, 19) : "")) && !unit_code_valid(col(row, 2)))
+		return err_set(m->err, ANTT_ERR_INVALID, "gói có mã đơn vị \"%s\" (%s) không hợp lệ: " UNIT_CODE_RULE
+			". Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi. Hãy báo máy gửi sửa mã đó.",
+			col(row, 2), col(row, 3));
 	/* "merged into" names a unit too: a new one must be in scope */
 	if (sqlite3_column_type(row, 18) != SQLITE_NULL && !in_scope(m, sqlite3_column_int64(row, 18))) {
 		unit_words(m, sqlite3_column_int64(row, 18), b, sizeof(b));
@@ -336,7 +343,7 @@ static const merge_kind merge_unit = {
 		"  l.id, "
 		UNIT_JSON("l.code", "l.name", "l.type", "lp.uuid", "l.valid_from", "l.valid_to", "l.excluded", "lm.uuid") ","
 		"  b.content, l.parent_id, (SELECT id FROM main.units WHERE uuid = p.parent_uuid), b.rev,"
-		"  (SELECT id FROM main.units WHERE uuid = p.merged_uuid AND p.merged_uuid IS NOT lm.uuid)"
+		"  (SELECT id FROM main.units WHERE uuid = p.merged_uuid AND p.merged_uuid IS NOT lm.uuid), l.code"
 		" FROM ord JOIN pkg.units p ON p.uuid = ord.uuid"
 		" LEFT JOIN main.units l ON l.uuid = p.uuid LEFT JOIN main.units lp ON lp.id = l.parent_id"
 		" LEFT JOIN main.units lm ON lm.id = l.merged_into LEFT JOIN main.sync_base b ON b.key = p.uuid"

@@ -146,6 +146,16 @@ expect_err "X2 (Xã An Phú)" "the refusal names that unit"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM packages p JOIN units u ON u.uuid = p.under_uuid WHERE u.code = 'X2'")" \
 	"0" "X2 is not recorded as having sent a package"
 
+# 4c. a new unit whose code looks like another's (a Cyrillic Х)
+cp "$T/v2.antt" "$T/code.antt"
+sqlite3 "$T/code.antt" "INSERT INTO units SELECT lower(hex(randomblob(16))), 1, 'Х2', 'Xã An Phú', type, uuid, NULL, NULL, 0,
+	NULL, updated_by, updated_at FROM units WHERE code = 'X1'"
+R "$T/code.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/code.antt"
+expect_rc 1 "a unit code that only looks like X2 is refused"
+expect_err "không hợp lệ" "the refusal says the code is not valid"
+expect_eq "$(state office.db)" "$before" "nothing changed"
+
 # 5. an assessment switched to another criteria set the office knows (an
 # older regulation's, for years up to 2021): refused
 old_set="${ANTT_FORMS:-forms}/tt23-2012/khu-dan-cu.yaml"
