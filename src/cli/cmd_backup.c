@@ -66,16 +66,19 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 	char saved[4200] = "", answer[16] = "";
 	antt_err err = { "" };
 	antt_status s;
-	int yes = argc == 3 && !strcmp(argv[2], "--yes");
+	int yes = argc == 3 && !strcmp(argv[2], "--yes"), other;
 
 	if (argc != 2 && !yes)
 		return cli_usage_error("restore", "cần TỆP sao lưu (và --yes để không hỏi lại)");
+	other = !backup_same_machine(ctx->db_path, argv[1]);
 	if (!yes) {
 		FILE *tty = fopen("/dev/tty", "r+");
 		if (!tty) {
 			fprintf(stderr, "antt: khôi phục thay toàn bộ dữ liệu hiện tại: thêm --yes để xác nhận\n");
 			return CLI_USAGE;
 		}
+		if (other)
+			fprintf(tty, "Bản sao lưu này là của một máy khác (khóa ký gói khác với máy này).\n");
 		fprintf(tty, "Khôi phục %s từ %s? Dữ liệu hiện tại được sao lưu trước. (c/k): ", ctx->db_path, argv[1]);
 		fflush(tty);
 		if (!fgets(answer, sizeof(answer), tty) || (answer[0] != 'c' && answer[0] != 'C')) {
@@ -93,5 +96,10 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 	if ((s = backup_restore(ctx->db_path, argv[1], saved, sizeof(saved), &err)) != ANTT_OK)
 		return cli_fail(s, &err);
 	printf("Đã khôi phục %s từ %s.%s%s\n", ctx->db_path, argv[1], saved[0] ? " Dữ liệu trước đó được giữ ở " : "", saved);
+	if (other)
+		printf("Lưu ý: bản sao lưu này là của một máy khác. Từ nay máy này ký gói bằng khóa của máy đó và chỉ nhận "
+			"gói của những máy gửi mà máy đó đã ghi nhận (xem \"antt key\", \"antt trust list\"). Nếu khôi phục nhầm, "
+			"hãy khôi phục lại từ %s.\n", saved[0] ? saved : "bản sao lưu trước đó");
+
 	return CLI_OK;
 }

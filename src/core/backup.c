@@ -28,8 +28,9 @@ static void names(const char *db_path, char *dir, size_t dn, char *base, size_t 
 }
 
 /* Only this database's backups: BASE-YYYYMMDD-HHMMSS[mmm][-tag].db, so that
- * huyen.db never counts (and rotation never deletes) those of huyen-2024.db. */
-static int is_own(const char *path, const char *base)
+ * huyen.db never counts (and rotation never deletes) those of huyen-2024.db.
+ * *tag (may be NULL): where "-tag.db" or ".db" starts. */
+static int is_own_tag(const char *path, const char *base, const char **tag)
 {
 	const char *p = strrchr(path, '/'), *q;
 	size_t bl = strlen(base), digits = 0;
@@ -47,10 +48,17 @@ static int is_own(const char *path, const char *base)
 		q++, digits++;
 	if (digits != 6 && digits != 9)
 		return 0;
+	if (tag)
+		*tag = q;
 	if (*q == '-')          /* the tag: lower-case letters and dashes */
 		for (q++; (*q >= 'a' && *q <= 'z') || *q == '-'; q++)
 			;
 	return !strcmp(q, ".db");
+}
+
+static int is_own(const char *path, const char *base)
+{
+	return is_own_tag(path, base, NULL);
 }
 
 /* The backups, oldest first (names sort by time); g holds every candidate,
@@ -81,11 +89,17 @@ int backup_latest(const char *db_path, char *out, size_t n)
 	return found;
 }
 
-static void rotate(antt_db *db)
+/* Keep the newest backup_keep of each kind: the daily and manual ones, and
+ * those made before an import, a restore or an upgrade, each on their own.
+ * A day of imports (one backup before each) must not push out the day's
+ * first backup, nor the copy of what a restore replaced. Never the one just
+ * made: names sort by the clock, and a clock set back (a flat CMOS battery)
+ * would make it the oldest. */
+static void rotate(antt_db *db, const char *made)
 {
 	char *keep_s = db_setting_get(db, "backup_keep", "10"), base[256];
 	long keep = keep_s ? strtol(keep_s, NULL, 10) : 10;
-	size_t own = 0;
+	const char *tag, *other;
 	glob_t g;
 
 	free(keep_s);
@@ -93,13 +107,15 @@ static void rotate(antt_db *db)
 		keep = 1;
 	if (!list(db->path, &g, base, sizeof(base)))
 		return;
-	for (size_t i = 0; i < g.gl_pathc; i++)
-		own += (size_t)is_own(g.gl_pathv[i], base);
-	for (size_t i = 0; own > (size_t)keep && i < g.gl_pathc; i++)
-		if (is_own(g.gl_pathv[i], base)) {
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		size_t newer = 0;
+		if (!is_own_tag(g.gl_pathv[i], base, &tag))
+			continue;
+		for (size_t j = i + 1; j < g.gl_pathc; j++)
+			newer += is_own_tag(g.gl_pathv[j], base, &other) && !strcmp(tag, other);
+		if (newer >= (size_t)keep && strcmp(g.gl_pathv[i], made))
 			unlink(g.gl_pathv[i]);
-			own--;
-		}
+	}
 	globfree(&g);
 }
 
@@ -140,7 +156,7 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
 	}
 	if (out)
 		snprintf(out, n, "%s", path);
-	rotate(db);
+	rotate(db, path);
 	return ANTT_OK;
 }
 
@@ -170,26 +186,117 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 	return s;
 }
 
-/* A backup must be an antt database this version can open. */
+/* The migrations (db/, built into gen/db_migrations.c). */
+extern const char *const db_migrations[];
+
+#define CODE_OBJECTS "SELECT CASE type WHEN 'view' THEN 'khung nhìn (view) \"' ELSE 'đoạn lệnh tự chạy (trigger) \"' END" \
+	" || name || '\"', coalesce(sql, '') FROM sqlite_master" \
+	" WHERE type IN ('trigger', 'view') ORDER BY name"
+
+/* Triggers and views run on every write and read: a backup must hold
+ * exactly those antt made at its version (a trigger slipped into a file
+ * handed over as a backup would go on approving or erasing after the
+ * restore). NULL when they match, else the first object that differs. */
+static char *foreign_code(sqlite3 *c, int version)
+{
+	sqlite3 *ref = NULL;
+	sqlite3_stmt *a = NULL, *b = NULL;
+	char *bad = NULL;
+	int ra, rb, v;
+
+	if (sqlite3_open(":memory:", &ref) != SQLITE_OK)
+		goto out;
+	for (v = 0; v < version; v++)
+		if (sqlite3_exec(ref, db_migrations[v], NULL, NULL, NULL) != SQLITE_OK)
+			goto out;
+	if (sqlite3_prepare_v2(c, CODE_OBJECTS, -1, &a, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(ref, CODE_OBJECTS, -1, &b, NULL) != SQLITE_OK) {
+		bad = strdup("?");
+		goto out;
+	}
+	do {
+		ra = sqlite3_step(a);
+		rb = sqlite3_step(b);
+		if (ra != rb || (ra == SQLITE_ROW && (strcmp((const char *)sqlite3_column_text(a, 0), (const char *)sqlite3_column_text(b, 0)) ||
+		    strcmp((const char *)sqlite3_column_text(a, 1), (const char *)sqlite3_column_text(b, 1))))) {
+			bad = strdup(ra == SQLITE_ROW ? (const char *)sqlite3_column_text(a, 0) :
+				rb == SQLITE_ROW ? (const char *)sqlite3_column_text(b, 0) : "?");
+			break;
+		}
+	} while (ra == SQLITE_ROW);
+out:
+	sqlite3_finalize(a);
+	sqlite3_finalize(b);
+	sqlite3_close(ref);
+	return bad;
+}
+
+/* The first virtual table of a file, before anything else reads it: antt
+ * makes none, and one runs its module's code on the file's data. */
+static char *virtual_table(sqlite3 *c)
+{
+	sqlite3_stmt *st = NULL;
+	char *name = NULL;
+
+	sqlite3_db_config(c, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	if (sqlite3_prepare_v2(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'",
+		-1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		name = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return name;
+}
+
+/* A backup must be an antt database this version can open: not an
+ * exchange package (which has tables of the same names), not a newer
+ * antt's, with only antt's own triggers and views. */
 static antt_status check_file(const char *file, antt_err *err)
 {
 	sqlite3 *c = NULL;
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
+	char *bad = NULL;
+	int version, tables;
 
 	if (access(file, R_OK) != 0)
 		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp sao lưu này", file);
 	if (sqlite3_open_v2(file, &c, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: không mở được tệp sao lưu", file);
+		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: không mở được tệp sao lưu; chọn một bản khác", file);
+	else if ((bad = virtual_table(c)))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp có bảng ảo (virtual table) \"%s\" mà antt không bao giờ tạo (đã "
+			"bị thêm bằng chương trình khác), nên không phải bản sao lưu nguyên vẹn của antt. Chưa khôi phục gì; "
+			"chọn một bản sao lưu khác.", file, bad);
 	else if (sqlite3_prepare_v2(c, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW ||
 	         strcmp((const char *)sqlite3_column_text(st, 0), "ok"))
 		s = err_set(err, ANTT_ERR_DB_CORRUPT, "%s: tệp sao lưu bị hỏng; chọn một bản khác", file);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (s == ANTT_OK && (sqlite3_prepare_v2(c, "SELECT (SELECT user_version FROM pragma_user_version),"
-		" (SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'assessments', 'answers'))", -1, &st, NULL) != SQLITE_OK ||
-		sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 1) != 3 || sqlite3_column_int(st, 0) > db_schema_version()))
-		s = err_set(err, ANTT_ERR_INVALID, "%s: không phải bản sao lưu của antt (hoặc của bản antt mới hơn)", file);
+	if (s != ANTT_OK)
+		goto out;
+	if (sqlite3_prepare_v2(c, "SELECT (SELECT user_version FROM pragma_user_version),"
+		" (SELECT count(*) FROM sqlite_master WHERE name IN ('units', 'assessments', 'answers')),"
+		" (SELECT count(*) FROM sqlite_master WHERE name = 'manifest')", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		s = err_set(err, ANTT_ERR_INVALID, "%s: không đọc được tệp sao lưu; chọn một bản khác", file);
+		goto out;
+	}
+	version = sqlite3_column_int(st, 0);
+	tables = sqlite3_column_int(st, 1);
+	if (version == 0 && tables == 3 && sqlite3_column_int(st, 2))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp là một gói trao đổi dữ liệu giữa các máy, không phải bản sao lưu; "
+			"khôi phục từ nó sẽ thay toàn bộ dữ liệu bằng phần nhỏ trong gói. Gói được nhận bằng lệnh nhập gói. "
+			"Chưa khôi phục gì.", file);
+	else if (version < 1 || tables != 3)
+		s = err_set(err, ANTT_ERR_INVALID, "%s: không phải bản sao lưu của antt; chọn một tệp trong thư mục "
+			"antt-backups. Chưa khôi phục gì.", file);
+	else if (version > db_schema_version())
+		s = err_set(err, ANTT_ERR_DB_NEWER, "%s: bản sao lưu do một bản antt mới hơn ghi (cấu trúc số %d, bản này "
+			"chỉ hiểu đến số %d): hãy cập nhật antt rồi khôi phục. Chưa khôi phục gì.", file, version, db_schema_version());
+	else if ((bad = foreign_code(c, version)))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp có %s khác với những gì antt tạo ra (đã bị thêm hoặc sửa "
+			"bằng chương trình khác), nên không phải bản sao lưu nguyên vẹn của antt. Chưa khôi phục gì; "
+			"chọn một bản sao lưu khác.", file, bad);
+out:
+	free(bad);
 	sqlite3_finalize(st);
 	sqlite3_close_v2(c);
 	return s;
@@ -267,7 +374,9 @@ static antt_status keep_current(const char *db_path, char *saved, size_t n, antt
 		db_close(cur);
 	}
 	/* any other failure (a full disk) stops the restore, with its reason */
-	return s == ANTT_ERR_DB_CORRUPT ? copy_raw(db_path, saved, n, err) : s;
+	/* a file antt cannot open as its own (damaged, or failing to take
+	 * this version's structure) is copied as it is */
+	return s == ANTT_ERR_DB_CORRUPT || s == ANTT_ERR_DB ? copy_raw(db_path, saved, n, err) : s;
 }
 
 /* Write the backup into the live database with SQLite's backup API: every
@@ -312,6 +421,22 @@ static antt_status copy_live(antt_db *db, sqlite3 *src, char *saved, size_t n, i
 	return db_fail(db, rc, err, "khôi phục");
 }
 
+/* The temporary file of a restore that replaces the whole file, beside the
+ * database: DIR/.BASE.antt-restore-PID (pid < 0: without the PID). A name no
+ * officer gives a copy of their own (huyen.db.restore-1 may be one), since
+ * what a killed restore left is removed at the next start. */
+static void restore_tmp(const char *db_path, char *out, size_t n, long pid)
+{
+	char a[PATH_MAX], b[PATH_MAX];
+
+	snprintf(a, sizeof(a), "%s", db_path);
+	snprintf(b, sizeof(b), "%s", db_path);
+	if (pid < 0)
+		snprintf(out, n, ".%s.antt-restore-", basename(b));
+	else
+		snprintf(out, n, "%s/.%s.antt-restore-%ld", dirname(a), basename(b), pid);
+}
+
 /* The byte of the -shm file every open WAL connection holds a shared lock
  * on for its lifetime (SQLite's os_unix.c: UNIX_SHM_DMS). */
 #define SHM_DMS_BYTE 128
@@ -338,7 +463,7 @@ static antt_status replace_file(const char *db_path, FILE *in, antt_err *err)
 			"ở chương trình khác (màn hình antt hoặc sqlite3); chưa khôi phục gì. "
 			"Hãy đóng chương trình đó rồi khôi phục lại.", db_path);
 	}
-	snprintf(tmp, sizeof(tmp), "%s.restore-%ld", db_path, (long)getpid());
+	restore_tmp(db_path, tmp, sizeof(tmp), (long)getpid());
 	rewind(in);
 	if ((s = copy_to(in, tmp, "cơ sở dữ liệu hiện tại chưa bị thay", err)) == ANTT_OK) {
 		/* the old WAL first: replayed onto the restored file it would
@@ -400,6 +525,32 @@ out:
 	return s;
 }
 
+/* The public key of the database at path, malloc'd; NULL if none. */
+static char *machine_key(const char *path)
+{
+	sqlite3 *c = NULL;
+	sqlite3_stmt *st = NULL;
+	char *key = NULL;
+
+	if (sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(c, "SELECT public_key FROM machine_key", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		key = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close_v2(c);
+	return key;
+}
+
+int backup_same_machine(const char *db_path, const char *file)
+{
+	char *a = access(db_path, F_OK) == 0 ? machine_key(db_path) : NULL, *b = a ? machine_key(file) : NULL;
+	int same = !a || !b || !strcmp(a, b);
+
+	free(a);
+	free(b);
+	return same;
+}
+
 void backup_remove_stale(const char *db_path)
 {
 	char dir[PATH_MAX], base[256], file[PATH_MAX], prefix[PATH_MAX + 16];
@@ -407,8 +558,7 @@ void backup_remove_stale(const char *db_path)
 	names(db_path, dir, sizeof(dir), base, sizeof(base));
 	file_remove_stale(dir, ".antt-backup-", ".tmp");
 	file_remove_stale(dir, ".antt-backup-", ".tmp-journal");   /* VACUUM INTO's own */
-	snprintf(file, sizeof(file), "%s", db_path);
-	snprintf(prefix, sizeof(prefix), "%s.restore-", basename(file));
+	restore_tmp(db_path, prefix, sizeof(prefix), -1);
 	snprintf(file, sizeof(file), "%s", db_path);
 	file_remove_stale(dirname(file), prefix, "");
 }

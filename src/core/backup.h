@@ -26,6 +26,12 @@ int backup_latest(const char *db_path, char *out, size_t n);
  * must hold no connection to it. */
 antt_status backup_restore(const char *db_path, const char *file, char *saved, size_t n, antt_err *err);
 
+/* 0 when the backup file was written by another machine than the database
+ * at db_path (both have a machine key, and they differ): restoring it makes
+ * this machine sign packages as that one and trust its senders. 1 when the
+ * same, or when either cannot tell. */
+int backup_same_machine(const char *db_path, const char *file);
+
 /* Remove what a backup or restore killed half-way (kill -9, a power cut)
  * left beside the database at db_path, when that process is gone. */
 void backup_remove_stale(const char *db_path);

@@ -289,7 +289,9 @@ static int open_ro(antt_db *db, const char *path, int folder)
 	rc = sqlite3_open_v2(uri, &db->sql, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db->sql, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-	if ((rc & 0xff) == SQLITE_CANTOPEN && folder && !wal_pending(path)) {
+	/* read-only media give "cannot open"; a folder this user may not
+	 * write (permissions) gives "read-only" */
+	if (((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) && folder && !wal_pending(path)) {
 		sqlite3_close_v2(db->sql);
 		db->sql = NULL;
 		strcat(u, "&immutable=1");
@@ -350,7 +352,8 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 		oflags |= SQLITE_OPEN_URI;   /* packages are attached read-only as file:...?mode=ro */
 		rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
 	}
-	if (rc != SQLITE_OK && db->readonly && (rc & 0xff) == SQLITE_CANTOPEN && wal_pending(path)) {
+	if (rc != SQLITE_OK && db->readonly && ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) &&
+	    wal_pending(path)) {
 		st = err_set(err, ANTT_ERR_DB_READONLY,
 			"%s: tệp ở nơi chỉ đọc và còn phần ghi dở trong tệp %s-wal, mà ở nơi chỉ đọc thì "
 			"không đọc được phần đó. Hãy chép cả hai tệp sang nơi ghi được (ổ cứng) rồi mở ở đó.", path, path);

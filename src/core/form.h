@@ -90,6 +90,10 @@ void form_registry_free(struct form_registry *r);
  * executable, else ../share/antt/forms beside it. Caller frees. */
 char *form_dir(void);
 
+/* 1 when form_dir() is antt's own folder (beside the program or installed
+ * with it), 0 for ANTT_FORMS or ./forms, which anyone may have edited. */
+int form_dir_own(void);
+
 /* The criteria-set files under dir (YAML files in the tt... folders), sorted. Free the list
  * with form_files_free(). */
 antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err);

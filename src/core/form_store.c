@@ -84,6 +84,13 @@ char *form_dir(void)
 	return forms_folder(NULL);
 }
 
+int form_dir_own(void)
+{
+	int own;
+	free(forms_folder(&own));
+	return own;
+}
+
 /* A criteria set decides every verdict made with it. Once accounts are in
  * use, one this database has not seen that comes from a folder other than
  * antt's own (ANTT_FORMS: an edited copy of the official form whose rule

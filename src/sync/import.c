@@ -45,9 +45,17 @@ static int accepted(const sync_import_opts *o, const char *sha)
 }
 
 /* 1 when this machine's forms/ folder has the set (it is stored in the
- * database only on first use). forms is loaded on the first question. */
-static int in_forms(form ***forms, size_t *n, int *loaded, const char *sha)
+ * database only on first use). forms is loaded on the first question. A
+ * folder other than antt's own (ANTT_FORMS: an officer's edited copy, the
+ * same a colluding sender used) counts as it does for using a set: once
+ * accounts are in use, only for a proven admin (form_store.c). */
+static int in_forms(antt_db *db, form ***forms, size_t *n, int *loaded, const char *sha)
 {
+	if (!*loaded && !form_dir_own() && auth_accounts(db, ROLE_NONE) && db->role != ROLE_ADMIN) {
+		*loaded = 1;
+		*forms = NULL;
+		*n = 0;
+	}
 	if (!*loaded) {
 		char *dir = form_dir();
 		antt_err e2;
@@ -82,7 +90,7 @@ static antt_status check_new_sets(antt_db *db, const char *path, const sync_impo
 		return s;
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
-		if (t->first || in_forms(&forms, &n, &loaded, sha))
+		if (t->first || in_forms(db, &forms, &n, &loaded, sha))
 			continue;
 		if (accepted(o, sha)) {
 			if (!o->dry_run)
@@ -128,8 +136,69 @@ static antt_status attach(antt_db *db, const char *path, antt_err *err)
 	return s;
 }
 
+/* The file attached is the one sync_verify checked, read the same way:
+ * only the package's own tables (a view could show this connection other
+ * rows than the checking one) with the signed content. ATTACH keeps the
+ * file open, so a file swapped on the stick after this is not read. */
+static antt_status same_as_checked(antt_db *db, const char *path, const sync_result *r, antt_err *err)
+{
+	char sha[65];
+	antt_err e2;
+
+	if (sync_check_schema(db->sql, "pkg", &e2) != ANTT_OK || sync_checksum(db->sql, "pkg", sha, &e2) != ANTT_OK ||
+	    strcmp(sha, r->sha256))
+		return err_set(err, ANTT_ERR_INVALID, "%s: tệp gói đã đổi trong lúc nhập, hoặc đọc ra khác lúc kiểm tra chữ ký: "
+			"không nhập gì; cơ sở dữ liệu không bị thay đổi. Hãy chép lại gói từ máy gửi.", path);
+	return ANTT_OK;
+}
+
+/* The unit a package says it is for (its manifest's under_uuid, which the
+ * progress screen counts as that unit having sent its package) must be in
+ * the signer's scope: a commune cannot report for its neighbour. */
+static antt_status check_under(antt_db *db, const sync_trust *t, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+
+	if (t->whole)
+		return ANTT_OK;
+	if ((s = db_prepare(db, "WITH RECURSIVE up(id) AS (SELECT id FROM main.units WHERE uuid ="
+		" (SELECT value FROM pkg.manifest WHERE key = 'under_uuid')"
+		"  UNION SELECT u.parent_id FROM main.units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL)"
+		" SELECT u.code || ' (' || u.name || ')' FROM main.units u"
+		" WHERE u.uuid = (SELECT value FROM pkg.manifest WHERE key = 'under_uuid') AND ?1 NOT IN (SELECT id FROM up)",
+		&st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, t->root_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = err_set(err, ANTT_ERR_DENIED, "gói ghi là gói của đơn vị %s — ngoài phạm vi mà máy gửi \"%s\" được ghi "
+			"nhận ở máy này (%s và các đơn vị trực thuộc). Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi.",
+			(const char *)sqlite3_column_text(st, 0), t->origin, t->scope);
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* A unit type this machine does not know (unit_types): said by name, not
+ * as a foreign key failing in the middle of the merge. */
+static antt_status check_types(antt_db *db, const char *path, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+
+	if ((s = db_prepare(db, "SELECT code, type FROM pkg.units WHERE type NOT IN (SELECT code FROM main.unit_types)"
+		" LIMIT 1", &st, err)) != ANTT_OK)
+		return s;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		s = err_set(err, ANTT_ERR_INVALID, "%s: gói có đơn vị %s thuộc loại \"%s\" mà máy này không có. Hai máy cần "
+			"cùng danh mục loại đơn vị (cùng phiên bản antt); chưa nhập gì, cơ sở dữ liệu không bị thay đổi.",
+			path, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* Everything inside the transaction. */
-static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
+static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust *t, sqlite3_int64 attach_id,
+                        sync_result *r, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
@@ -140,13 +209,25 @@ static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_i
 	}
 	sqlite3_finalize(st);
 	st = NULL;
-	/* sets accepted by an admin: audited as the admin's acceptance */
-	if ((s = run1(db, "INSERT INTO audit (who, tbl, row_uuid, action, new_value)"
-		" SELECT ?1, 'criteria_sets', sha256, 'insert', json_object('regulation', regulation, 'version', version)"
-		" FROM pkg.criteria_sets WHERE sha256 NOT IN (SELECT sha256 FROM main.criteria_sets)",
-		db->user, err, "ghi nhật ký")) != ANTT_OK)
-		return s;
-	r->sets_accepted = t->first ? 0 : sqlite3_changes(db->sql);
+	/* sets an admin accepted (--accept-set): audited as the admin's
+	 * acceptance. Not the sets of the set-up, nor those this machine's
+	 * forms/ folder has: no one accepted those here */
+	for (int i = 0; !t->first && i < o->n_accept; i++) {
+		if ((s = db_prepare(db, "INSERT INTO audit (who, tbl, row_uuid, action, new_value)"
+			" SELECT ?1, 'criteria_sets', sha256, 'insert', json_object('regulation', regulation, 'version', version)"
+			" FROM pkg.criteria_sets WHERE sha256 = lower(?2) AND sha256 NOT IN (SELECT sha256 FROM main.criteria_sets)",
+			&st, err)) != ANTT_OK)
+			return s;
+		sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, o->accept_sets[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			s = db_fail(db, sqlite3_errcode(db->sql), err, "ghi nhật ký");
+		sqlite3_finalize(st);
+		st = NULL;
+		if (s != ANTT_OK)
+			return s;
+		r->sets_accepted += sqlite3_changes(db->sql);
+	}
 	/* the audit triggers mark every change of the merge as the sender's */
 	if ((s = run1(db, "INSERT INTO sync_origin (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
 	    (s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
@@ -162,16 +243,15 @@ static antt_status take(antt_db *db, const sync_trust *t, sqlite3_int64 attach_i
 		t->origin, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
 	r->audit = sqlite3_changes(db->sql);
-	if ((s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
-		return s;
-	/* communes follow their units: recompute the years the package brought */
+	/* communes follow their units: recompute the years the package
+	 * brought; the verdicts its answers change are the sender's too */
 	if ((s = db_prepare(db, "SELECT DISTINCT year FROM pkg.assessments ORDER BY year", &st, err)) != ANTT_OK)
 		return s;
 	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW)
 		s = assess_recompute_year(db, sqlite3_column_int(st, 0), err);
 	sqlite3_finalize(st);
 	st = NULL;
-	if (s != ANTT_OK)
+	if (s != ANTT_OK || (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
 		return s;
 	if (t->first) {
 		if ((s = sync_trust_enrol(db, r, NULL, 1, err)) != ANTT_OK)
@@ -217,6 +297,9 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	}
 	if ((s = attach(db, path, err)) != ANTT_OK)
 		return s;
+	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK ||
+	    (s = check_types(db, path, err)) != ANTT_OK)
+		goto out;
 	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
 		goto out;
 	if (!o->dry_run) {
@@ -226,7 +309,7 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	}
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if ((s = take(db, &t, attach_id, r, err)) != ANTT_OK || o->dry_run)
+	if ((s = take(db, o, &t, attach_id, r, err)) != ANTT_OK || o->dry_run)
 		db_rollback(db);
 	else
 		s = db_commit(db, err);

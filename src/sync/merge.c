@@ -7,6 +7,7 @@
  *   unchanged here since the base    -> take the package's
  *   unchanged there since the base   -> keep ours
  *   changed on both sides            -> conflict
+ *   older than the base (a lower rev) -> conflict, never taken silently
  * The base is what both sides last agreed on (sync_base). A change to a
  * unit outside the signer's scope refuses the whole package; a move that
  * would close a cycle in the unit tree is a conflict; approval states from
@@ -14,6 +15,7 @@
 #include "sync.h"
 #include "sync_int.h"
 #include "content.h"
+#include "form.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -50,9 +52,11 @@ typedef struct {
 	antt_db *db;
 	sync_result *r;
 	antt_err *err;
-	sqlite3_stmt *base, *conflict, *clash, *up;
+	sqlite3_stmt *base, *conflict, *clash, *up, *uid;
 	sqlite3_int64 attach_id;
 	const sync_trust *t;
+	form *set;        /* the last criteria set checked, and its SHA-256 */
+	char set_sha[65];
 } merger;
 
 /* 1 when unit anc is unit id or one of its ancestors (UNION: a cycle
@@ -125,6 +129,8 @@ static antt_status add_conflict(merger *m, int kind, const char *key, const char
 
 static const char *const why_both = "hai bên cùng sửa kể từ lần trao đổi trước";
 static const char *const why_approved = "phiếu ở máy này đã được duyệt";
+static const char *const why_older = "bản trong gói cũ hơn bản hai máy đã thống nhất ở lần trao đổi trước "
+	"(một gói cũ được nhập lại, hoặc máy gửi đã khôi phục từ bản sao lưu)";
 static const char *const why_cycle = "chuyển đơn vị như trong gói sẽ tạo vòng lặp trong cây đơn vị ở máy này";
 
 static antt_status step_done(merger *m, sqlite3_stmt *st, const char *what)
@@ -143,6 +149,7 @@ typedef struct {
 	int c_key, c_rev, c_incoming, c_local_id, c_local, c_base;
 	int c_status;   /* the local assessment's status, -1 if none */
 	int c_withheld; /* 1: an approval state not taken, -1 if none */
+	int c_base_rev; /* the rev of the base */
 	/* may the signer make this change? may turn it into a conflict */
 	antt_status (*check)(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why);
 	antt_status (*bind)(merger *m, sqlite3_stmt *row, sqlite3_stmt *w);
@@ -169,10 +176,18 @@ static antt_status merge_rows(merger *m, const merge_kind *k)
 		int locked = status && !strcmp(status, "approved");
 		int d = decide(exists, exists ? local : "", incoming, col(st, k->c_base), locked && exists);
 		const char *why = locked ? why_approved : why_both;
+		/* a package older than what both sides last agreed on (an old
+		 * package imported again) would take the data back */
+		int older = sqlite3_column_type(st, k->c_base_rev) != SQLITE_NULL &&
+			rev < sqlite3_column_int64(st, k->c_base_rev);
 		char label[200];
 
 		if (locked && !exists)   /* a new answer in an approved assessment */
 			d = M_CONFLICT;
+		if (older && d == M_FORWARD) {
+			d = M_CONFLICT;
+			why = why_older;
+		}
 		if (k->c_withheld >= 0 && sqlite3_column_int(st, k->c_withheld))
 			m->r->withheld++;
 		if (d != M_SAME && d != M_KEEP && (s = k->check(m, st, exists, &d, &why)) != ANTT_OK)
@@ -190,7 +205,7 @@ static antt_status merge_rows(merger *m, const merge_kind *k)
 			k->label(st, label, sizeof(label));
 			s = add_conflict(m, k->kind, key, label, why, exists ? local : NULL, incoming, rev);
 		}
-		if (s == ANTT_OK && d != M_KEEP && d != M_CONFLICT)
+		if (s == ANTT_OK && d != M_KEEP && d != M_CONFLICT && !older)
 			s = set_base(m, key, rev, incoming);
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
@@ -246,13 +261,24 @@ static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
  * its new parent. A move under one's own descendant is a conflict. */
 static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
 {
-	sqlite3_int64 id = sqlite3_column_int64(row, 12);
-	int has_parent = sqlite3_column_type(row, 16) != SQLITE_NULL;
+	sqlite3_int64 id = sqlite3_column_int64(row, 12), parent = 0;
+	char what[700], a[300], b[300];
+	int moves;
+
+	/* the parent here, looked up now and not when the rows were read
+	 * (sorted, before any was written): it may be new in this package */
+	if (col(row, 5)) {
+		sqlite3_reset(m->uid);
+		sqlite3_bind_text(m->uid, 1, col(row, 5), -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(m->uid) == SQLITE_ROW)
+			parent = sqlite3_column_int64(m->uid, 0);
+		sqlite3_reset(m->uid);
+	}
 	/* an existing unit whose parent the package names but this machine
 	 * does not have goes to the top (the update statement): a move too */
-	sqlite3_int64 parent = has_parent ? sqlite3_column_int64(row, 16) : exists ? 0 : m->attach_id;
-	int moves = exists && sqlite3_column_type(row, 5) != SQLITE_NULL && sqlite3_column_int64(row, 15) != parent;
-	char what[700], a[300], b[300];
+	if (!parent && !exists)
+		parent = m->attach_id;
+	moves = exists && sqlite3_column_type(row, 5) != SQLITE_NULL && sqlite3_column_int64(row, 15) != parent;
 
 	if (exists && !in_scope(m, id)) {
 		unit_words(m, id, a, sizeof(a));
@@ -266,6 +292,19 @@ static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, 
 		else
 			snprintf(a, sizeof(a), "%s (%s)", col(row, 2), col(row, 3));
 		snprintf(what, sizeof(what), "%s đơn vị %s vào dưới %s", exists ? "chuyển" : "thêm", a, b);
+		return outside(m, what);
+	}
+	/* a new code is plain ASCII, as unit add and the CSV import require:
+	 * no lookalike of another unit's code (a Cyrillic letter, a
+	 * zero-width space) */
+	if ((!exists || strcmp(col(row, 2), col(row, 19) ? col(row, 19) : "")) && !unit_code_valid(col(row, 2)))
+		return err_set(m->err, ANTT_ERR_INVALID, "gói có mã đơn vị \"%s\" (%s) không hợp lệ: " UNIT_CODE_RULE
+			". Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi. Hãy báo máy gửi sửa mã đó.",
+			col(row, 2), col(row, 3));
+	/* "merged into" names a unit too: a new one must be in scope */
+	if (sqlite3_column_type(row, 18) != SQLITE_NULL && !in_scope(m, sqlite3_column_int64(row, 18))) {
+		unit_words(m, sqlite3_column_int64(row, 18), b, sizeof(b));
+		snprintf(what, sizeof(what), "ghi đơn vị %s (%s) là đã sáp nhập vào %s", col(row, 2), col(row, 3), b);
 		return outside(m, what);
 	}
 	if (moves && below(m, parent, id)) {
@@ -303,7 +342,8 @@ static const merge_kind merge_unit = {
 		UNIT_JSON("p.code", "p.name", "p.type", "p.parent_uuid", "p.valid_from", "p.valid_to", "p.excluded", "p.merged_uuid") ","
 		"  l.id, "
 		UNIT_JSON("l.code", "l.name", "l.type", "lp.uuid", "l.valid_from", "l.valid_to", "l.excluded", "lm.uuid") ","
-		"  b.content, l.parent_id, (SELECT id FROM main.units WHERE uuid = p.parent_uuid)"
+		"  b.content, l.parent_id, (SELECT id FROM main.units WHERE uuid = p.parent_uuid), b.rev,"
+		"  (SELECT id FROM main.units WHERE uuid = p.merged_uuid AND p.merged_uuid IS NOT lm.uuid), l.code"
 		" FROM ord JOIN pkg.units p ON p.uuid = ord.uuid"
 		" LEFT JOIN main.units l ON l.uuid = p.uuid LEFT JOIN main.units lp ON lp.id = l.parent_id"
 		" LEFT JOIN main.units lm ON lm.id = l.merged_into LEFT JOIN main.sync_base b ON b.key = p.uuid"
@@ -318,7 +358,7 @@ static const merge_kind merge_unit = {
 		" valid_from = ?8, valid_to = ?9, excluded = ?10, merged_into = (SELECT id FROM units WHERE uuid = ?11),"
 		" updated_by = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1",
 	.c_key = 0, .c_rev = 1, .c_incoming = 11, .c_local_id = 12, .c_local = 13, .c_base = 14, .c_status = -1,
-	.c_withheld = -1, .check = check_unit, .bind = bind_unit, .label = label_unit,
+	.c_withheld = -1, .c_base_rev = 17, .check = check_unit, .bind = bind_unit, .label = label_unit,
 };
 
 /* uuid rev unit year | set status verdict detail reason registered by */
@@ -330,10 +370,42 @@ static antt_status bind_assessment(merger *m, sqlite3_stmt *row, sqlite3_stmt *w
 	return ANTT_OK;
 }
 
+/* A criteria set given to an assessment (new, or another than here) must
+ * be one this unit's type and year are assessed by: a sender cannot pick
+ * a known but more lenient set, say an older regulation's. */
+static antt_status check_set(merger *m, sqlite3_stmt *row)
+{
+	const char *sha = col(row, 3), *type = col(row, 20), *body = col(row, 21);
+	int year = sqlite3_column_int(row, 17);
+	char a[300];
+	antt_err e2;
+
+	if (!sha || !type || !body)
+		return ANTT_OK;   /* no such set here: the insert fails on it */
+	if (strcmp(sha, m->set_sha)) {
+		form_free(m->set);
+		m->set = NULL;
+		m->set_sha[0] = '\0';
+		if (form_load_text("gói", body, strlen(body), &m->set, &e2) != ANTT_OK)
+			return err_set(m->err, ANTT_ERR_INVALID, "bộ tiêu chí %s trong gói không đọc được: %s", sha, e2.msg);
+		snprintf(m->set_sha, sizeof(m->set_sha), "%s", sha);
+	}
+	if (form_applies(m->set, type, year))
+		return ANTT_OK;
+	unit_words(m, sqlite3_column_int64(row, 15), a, sizeof(a));
+	return err_set(m->err, ANTT_ERR_DENIED, "gói ghi phiếu năm %d của đơn vị %s theo bộ tiêu chí \"%s\" phiên bản "
+		"\"%s\", nhưng bộ này không dùng cho loại đơn vị đó trong năm %d. Không nhập gì từ gói này; cơ sở dữ liệu "
+		"không bị thay đổi. Hãy báo máy gửi kiểm tra lại phiếu đó.", year, a, m->set->regulation ? m->set->regulation : "?",
+		m->set->version ? m->set->version : "?", year);
+}
+
 static antt_status check_assessment(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
 {
+	antt_status s = check_unit_of(m, sqlite3_column_int64(row, 15), sqlite3_column_int(row, 17));
 	(void)exists; (void)d; (void)why;
-	return check_unit_of(m, sqlite3_column_int64(row, 15), sqlite3_column_int(row, 17));
+	if (s == ANTT_OK && sqlite3_column_int(row, 22))
+		s = check_set(m, row);
+	return s;
 }
 
 static void label_assessment(sqlite3_stmt *row, char *buf, size_t size)
@@ -356,7 +428,8 @@ static const merge_kind merge_assessment = {
 		EFFECTIVE_REASON ", p.registered_at, p.updated_by, "
 		ASSESSMENT_JSON(EFFECTIVE_STATUS, "p.set_sha", EFFECTIVE_REASON) ","
 		"  a.id, " ASSESSMENT_JSON("a.status", "cs.sha256", "a.reason") ", b.content, a.status, u.id, u.code, p.year, "
-		WITHHELD
+		WITHHELD ", b.rev, u.type, (SELECT body FROM main.criteria_sets WHERE sha256 = p.set_sha),"
+		" p.set_sha IS NOT cs.sha256"
 		" FROM pkg.assessments p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" LEFT JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
 		" LEFT JOIN main.criteria_sets cs ON cs.id = a.criteria_set_id"
@@ -370,7 +443,7 @@ static const merge_kind merge_assessment = {
 		" WHERE sha256 = ?5), status = ?6, verdict = ?7, detail = ?8, reason = ?9, updated_by = ?11,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE unit_id = ?3 AND year = ?4",
 	.c_key = 0, .c_rev = 2, .c_incoming = 10, .c_local_id = 11, .c_local = 12, .c_base = 13, .c_status = 14,
-	.c_withheld = 18, .check = check_assessment, .bind = bind_assessment, .label = label_assessment,
+	.c_withheld = 18, .c_base_rev = 19, .check = check_assessment, .bind = bind_assessment, .label = label_assessment,
 };
 
 /* uuid rev assessment criterion | value exception note by */
@@ -399,7 +472,7 @@ static const merge_kind merge_answer = {
 		"SELECT p.unit_uuid || '/' || p.year || '/' || p.criterion, p.uuid, p.rev, p.value, p.exception, p.note,"
 		"  p.updated_by, " ANSWER_JSON("p.value", "p.exception", "p.note") ","
 		"  x.id, " ANSWER_JSON("x.value", "x.exception", "x.note") ", b.content, a.status, a.id, u.code, p.year,"
-		"  p.criterion, u.id"
+		"  p.criterion, u.id, b.rev"
 		" FROM pkg.answers p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
 		" LEFT JOIN main.answers x ON x.assessment_id = a.id AND x.criterion = p.criterion"
@@ -411,7 +484,7 @@ static const merge_kind merge_answer = {
 		"UPDATE answers SET rev = ?2, value = ?5, exception = ?6, note = ?7, updated_by = ?8,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE assessment_id = ?3 AND criterion = ?4",
 	.c_key = 0, .c_rev = 2, .c_incoming = 7, .c_local_id = 8, .c_local = 9, .c_base = 10, .c_status = 11,
-	.c_withheld = -1, .check = check_answer, .bind = bind_answer, .label = label_answer,
+	.c_withheld = -1, .c_base_rev = 17, .check = check_answer, .bind = bind_answer, .label = label_answer,
 };
 
 antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
@@ -425,11 +498,14 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 	    (s = db_prepare(db, "SELECT name FROM units WHERE code = ?1 AND uuid <> ?2", &m.clash, err)) == ANTT_OK &&
 	    (s = db_prepare(db, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM main.units u"
 		" JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?2", &m.up, err)) == ANTT_OK &&
+	    (s = db_prepare(db, "SELECT id FROM main.units WHERE uuid = ?", &m.uid, err)) == ANTT_OK &&
 	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK)
 		s = merge_rows(&m, &merge_answer);
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
 	sqlite3_finalize(m.clash);
 	sqlite3_finalize(m.up);
+	sqlite3_finalize(m.uid);
+	form_free(m.set);
 	return s;
 }

@@ -76,6 +76,41 @@ antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_e
 	return ANTT_OK;
 }
 
+/* The objects of a schema, one text; NULL if it cannot be read. */
+static char *objects(sqlite3 *sql, const char *schema)
+{
+	sqlite3_stmt *st = NULL;
+	char q[160], *v = NULL;
+
+	snprintf(q, sizeof(q), "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, ''), ';')"
+		" FROM (SELECT * FROM %s.sqlite_master ORDER BY name)", schema);
+	if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0))
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+antt_status sync_check_schema(sqlite3 *sql, const char *schema, antt_err *err)
+{
+	sqlite3 *ref = NULL;
+	char *want = NULL, *have = objects(sql, schema);
+	antt_status s = ANTT_OK;
+
+	if (sqlite3_open(":memory:", &ref) != SQLITE_OK ||
+	    sqlite3_exec(ref, "ATTACH ':memory:' AS pkg", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(ref, package_schema, NULL, NULL, NULL) != SQLITE_OK || !(want = objects(ref, "pkg")))
+		s = err_set(err, ANTT_ERR_NOMEM, "không dựng được cấu trúc gói mẫu để so");
+	else if (!have || strcmp(have, want))
+		s = err_set(err, ANTT_ERR_INVALID, "cấu trúc tệp không phải cấu trúc của gói antt (có bảng hay đoạn lệnh mà "
+			"antt không bao giờ ghi vào gói): gói đã bị sửa sau khi máy gửi ghi ra. Đừng nhập gói này; hãy xin máy gửi "
+			"ghi lại gói");
+	free(want);
+	free(have);
+	sqlite3_close(ref);
+	return s;
+}
+
 static antt_status exec(antt_db *db, const char *sql, antt_err *err, const char *what)
 {
 	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);

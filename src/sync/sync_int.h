@@ -13,6 +13,12 @@
 /* SHA-256 over a package's content in schema ("pkg", "main"). */
 antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err);
 
+/* The objects in schema ("main", "pkg") are exactly the tables a package
+ * is written with: no view, trigger or other table, whose reads could
+ * differ between the connection that checks the signature and the one
+ * that merges. */
+antt_status sync_check_schema(sqlite3 *sql, const char *schema, antt_err *err);
+
 /* Text from a package (anyone can write one) with every control byte (C0,
  * DEL, C1 in UTF-8) made a space, so none reaches a terminal; cut to n. */
 void sync_clean_text(const char *in, char *out, size_t n);

@@ -117,7 +117,7 @@ static int own_key(antt_db *db, const char *key)
 static antt_status refuse_own(const char *path, antt_err *err)
 {
 	return err_set(err, ANTT_ERR_INVALID, "%s: gói này do chính máy này (hoặc một bản sao cơ sở dữ liệu của máy này) "
-		"ghi ra, không phải từ máy khác. Cơ sở dữ liệu không bị thay đổi.", path);
+		"ghi ra, không phải từ máy khác. Cơ sở dữ liệu không bị thay đổi. Hãy chọn gói do máy kia ghi ra.", path);
 }
 
 antt_status sync_trust_find(antt_db *db, const char *path, sync_result *r, sync_trust *t, antt_err *err)

@@ -52,7 +52,8 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 	int rc;
 
 	if (count_rows(pkg, "assessments WHERE set_sha NOT IN (SELECT sha256 FROM criteria_sets)") != 0)
-		return bad(err, path, "gói dùng bộ tiêu chí không có trong gói (bộ tiêu chí không rõ)");
+		return bad(err, path, "gói dùng bộ tiêu chí không có trong gói (bộ tiêu chí không rõ): gói bị hỏng hoặc đã bị sửa. "
+			"Hãy xin máy gửi ghi lại gói");
 	if (sqlite3_prepare_v2(pkg, "SELECT sha256, body FROM criteria_sets", -1, &st, NULL) != SQLITE_OK)
 		return bad(err, path, "gói thiếu bảng bộ tiêu chí");
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -71,10 +72,46 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 		for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
 			snprintf(hex + 2 * i, 3, "%02x", d[i]);
 		if (!sha || strcmp(sha, hex))
-			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ)");
+			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ). "
+				"Hãy xin máy gửi ghi lại gói");
 		else if (form_load_text("gói", body ? body : "", len, &f, &e2) != ANTT_OK)
-			s = bad(err, path, "một bộ tiêu chí trong gói không đọc được (bộ tiêu chí không rõ)");
+			s = bad(err, path, "một bộ tiêu chí trong gói không đọc được (bộ tiêu chí không rõ). "
+				"Hãy xin máy gửi ghi lại gói");
 		form_free(f);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Values no antt database holds (its tables CHECK them): refused here,
+ * naming the value, not by a constraint in the middle of the merge. */
+static antt_status check_values(sqlite3 *pkg, const char *path, antt_err *err)
+{
+	static const char *const q =
+		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được' FROM"
+		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers)"
+		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100"
+		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có' FROM assessments"
+		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
+		" UNION ALL SELECT 'phiếu có kết luận ' || quote(verdict) || ' mà antt không có' FROM assessments"
+		" WHERE verdict NOT IN ('pass', 'fail', 'missing')"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' không có tên' FROM units WHERE name = ''"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' có dấu loại khỏi đánh giá ' || quote(excluded)"
+		"  || ' (chỉ có 0 hoặc 1)' FROM units WHERE excluded NOT IN (0, 1)"
+		" UNION ALL SELECT 'câu trả lời có dấu ngoại lệ ' || quote(exception) || ' (chỉ có 0 hoặc 1)' FROM answers"
+		" WHERE exception NOT IN (0, 1)"
+		" UNION ALL SELECT 'dòng nhật ký có việc ' || quote(action) || ' mà antt không ghi' FROM audit"
+		" WHERE action NOT IN ('insert', 'update', 'delete') LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+	char why[300];
+
+	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) != SQLITE_OK)
+		s = bad(err, path, "gói bị hỏng");
+	else if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
+			(const char *)sqlite3_column_text(st, 0));
+		s = bad(err, path, why);
 	}
 	sqlite3_finalize(st);
 	return s;
@@ -93,12 +130,13 @@ static antt_status check_signature(sqlite3 *pkg, const char *path, const char *s
 		s = bad(err, path, "gói không có chữ ký của máy gửi (gói do bản antt cũ ghi, hoặc chữ ký đã bị gỡ đi): "
 			"không biết gói do ai gửi. Hãy xin máy gửi ghi lại gói bằng bản antt mới");
 	else if (!keys_unhex(key, pub, KEYS_PUB) || !keys_unhex(sig, raw, KEYS_SIG))
-		s = bad(err, path, "chữ ký của gói không đọc được: gói đã bị sửa hoặc bị hỏng");
+		s = bad(err, path, "chữ ký của gói không đọc được: gói đã bị sửa hoặc bị hỏng. Hãy xin máy gửi ghi lại gói");
 	else {
 		keys_fingerprint(pub, r->fingerprint);
 		snprintf(msg, sizeof(msg), "%s%s", SYNC_SIGNED_PREFIX, sha);
 		if (!fp || strcmp(fp, r->fingerprint))
-			s = bad(err, path, "mã nhận dạng ghi trong gói không khớp khóa của máy gửi: gói đã bị sửa");
+			s = bad(err, path, "mã nhận dạng ghi trong gói không khớp khóa của máy gửi: gói đã bị sửa. "
+			"Đừng nhập gói này; hãy xin máy gửi ghi lại gói");
 		else if (!keys_verify(pub, (const uint8_t *)msg, strlen(msg), raw))
 			s = bad(err, path, "chữ ký không khớp nội dung gói: gói đã bị sửa sau khi máy gửi ký, hoặc bị ký lại "
 				"bằng một khóa khác. Đừng nhập gói này; hãy xin máy gửi ghi lại gói");
@@ -123,11 +161,35 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	sqlite3_stmt *st = NULL;
 	char sha[65], *v = NULL;
 	antt_status s = ANTT_OK;
+	antt_err e2;
 	int rc;
 
 	rc = sqlite3_open_v2(path, &pkg, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK) {
 		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
+		goto out;
+	}
+	/* nothing in the file runs here: no view or trigger of its schema
+	 * calls a function, and only its own tables are ever read */
+	sqlite3_db_config(pkg, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(pkg, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	rc = sqlite3_prepare_v2(pkg, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'manifest'",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		s = bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
+		goto out;
+	}
+	rc = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!rc) {
+		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
+		goto out;
+	}
+	/* the structure before anything else reads the file (a virtual table
+	 * would run its module's code on attacker's data) */
+	if ((s = sync_check_schema(pkg, "main", &e2)) != ANTT_OK) {
+		s = bad(err, path, e2.msg);
 		goto out;
 	}
 	/* integrity_check, not quick_check: an index that disagrees with its
@@ -160,7 +222,8 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	if ((s = sync_checksum(pkg, "main", sha, err)) != ANTT_OK)
 		goto out;
 	if (!v || strcmp(v, sha)) {
-		s = bad(err, path, "mã kiểm tra SHA-256 không khớp: gói đã bị sửa hoặc bị hỏng trên đường chép");
+		s = bad(err, path, "mã kiểm tra SHA-256 không khớp: gói đã bị sửa hoặc bị hỏng trên đường chép. "
+			"Hãy chép lại gói từ máy gửi");
 		goto out;
 	}
 	snprintf(r->sha256, sizeof(r->sha256), "%s", sha);
@@ -171,11 +234,14 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 		int ok = n && atoll(n) == count_rows(pkg, counted[i][1]);
 		free(n);
 		if (!ok) {
-			s = bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng");
+			s = bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng. Hãy chép lại gói từ máy gửi");
 			goto out;
 		}
 	}
 	free(v);
+	v = NULL;
+	if ((s = check_values(pkg, path, err)) != ANTT_OK)
+		goto out;
 	v = manifest_value(pkg, "sender");
 	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));
 	free(v);

@@ -34,7 +34,7 @@ expect_err "không có tệp sao lưu" "missing backup message"
 # rotation keeps the newest N
 run settings backup_keep 3
 for i in 1 2 3 4 5; do "$ANTT" --db "$DB" backup > /dev/null; done
-expect_eq "$(ls "$T/antt-backups" | wc -l)" "3" "only the newest 3 backups are kept"
+expect_eq "$(ls "$T/antt-backups" | grep -v -- "-[a-z-]*\.db$" | wc -l)" "3" "only the newest 3 backups are kept (those before a restore or import are rotated on their own)"
 
 # a corrupt database names its last good backup and the command to restore it
 run backup
@@ -181,23 +181,25 @@ run restore "$good" --yes
 expect_rc 0 "with nobody else on it, the wrecked file is replaced"
 expect_out "Dữ liệu trước đó được giữ ở" "and the wrecked file is kept aside"
 expect_eq "$(sql 'PRAGMA integrity_check')" "ok" "integrity after replacing the wrecked file"
-ls "$T"/test.db.restore-* > /dev/null 2>&1 && not_ok "a temporary file is left" || ok "no temporary file left"
+ls "$T"/.test.db.antt-restore-* > /dev/null 2>&1 && not_ok "a temporary file is left" || ok "no temporary file left"
 
 # stale temporary files of a killed report or restore are removed on the
 # next start; those of a live process, and other names, stay
 sh -c 'exit 0' & dead=$!; wait $dead
 sleep 60 & live=$!
 for p in $dead $live; do
-	: > "$T/.antt-report-$p.xlsx.tmp"; : > "$DB.restore-$p"
+	: > "$T/.antt-report-$p.xlsx.tmp"; : > "$T/.test.db.antt-restore-$p"
 	: > "$T/antt-backups/.antt-backup-$p.tmp"; : > "$T/antt-backups/.antt-backup-$p.tmp-journal"
 done
 : > "$T/.antt-report-x.xlsx.tmp"; : > "$T/other.restore-$dead"
+echo "bản chép tay" > "$DB.restore-$dead"   # an officer's own copy, named by hand
 run unit list
 [ ! -e "$T/.antt-report-$dead.xlsx.tmp" ] && ok "a dead report's temp file is removed" || not_ok "stale report temp file left"
-[ ! -e "$DB.restore-$dead" ] && ok "a dead restore's temp file is removed" || not_ok "stale restore temp file left"
+[ ! -e "$T/.test.db.antt-restore-$dead" ] && ok "a dead restore's temp file is removed" || not_ok "stale restore temp file left"
 [ ! -e "$T/antt-backups/.antt-backup-$dead.tmp" ] && [ ! -e "$T/antt-backups/.antt-backup-$dead.tmp-journal" ] && ok "a dead backup's temp file is removed" || not_ok "stale backup temp file left"
-[ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$DB.restore-$live" ] && [ -e "$T/antt-backups/.antt-backup-$live.tmp" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"
-[ -e "$T/.antt-report-x.xlsx.tmp" ] && [ -e "$T/other.restore-$dead" ] && ok "other names are not touched" || not_ok "a file of another pattern was removed"
+[ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$T/.test.db.antt-restore-$live" ] && [ -e "$T/antt-backups/.antt-backup-$live.tmp" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"
+[ -e "$T/.antt-report-x.xlsx.tmp" ] && [ -e "$T/other.restore-$dead" ] && [ -s "$DB.restore-$dead" ] &&
+	ok "other names are not touched (an officer's copy named test.db.restore-N too)" || not_ok "a file of another pattern was removed"
 # and a report cleans the folder it writes to
 mkdir "$T/rep"
 : > "$T/rep/.antt-report-$dead.xlsx.tmp"; : > "$T/rep/.antt-report-$live.xlsx.tmp"
