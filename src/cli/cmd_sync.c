@@ -1,6 +1,7 @@
 /* antt export | import | conflicts: packages between offline machines. */
 #include <stdio.h>
 #include "cli.h"
+#include "text.h"
 #include "sync/sync.h"
 
 #include <getopt.h>
@@ -98,11 +99,12 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	printf("Máy gửi có mã nhận dạng: %s\n", r.fingerprint);
 	printf("%s\n", o.dry_run ? "Nếu nhập sẽ:" : "Đã nhập:");
 	for (int k = 0; k < 3; k++) {
-		printf("  %-12s thêm %lld, cập nhật %lld, giữ nguyên %lld, xung đột %lld\n", kinds[k],
+		char kind[64];   /* padded by columns: printf pads bytes */
+		printf("  %s thêm %lld, cập nhật %lld, giữ nguyên %lld, xung đột %lld\n", text_pad(kind, sizeof(kind), kinds[k], 12),
 			r.added[k], r.changed[k], r.unchanged[k], r.conflicts[k]);
 		conflicts += r.conflicts[k];
 	}
-	printf("  nhật ký      thêm %lld dòng (ghi là lịch sử của máy gửi)\n", r.audit);
+	printf("  nhật ký      thêm %lld dòng (ghi là lịch sử của máy gửi)\n", r.audit);   /* 12 columns, as above */
 	if (r.sets_accepted)
 		printf("Đã chấp nhận %lld bộ tiêu chí mới từ gói (ghi vào nhật ký).\n", r.sets_accepted);
 	if (r.withheld)

@@ -6,6 +6,7 @@
 #include "sync_int.h"
 #include "form.h"
 #include "keys.h"
+#include "text.h"
 
 #include <nettle/sha2.h>
 #include <stdio.h>
@@ -112,6 +113,38 @@ static antt_status check_values(sqlite3 *pkg, const char *path, antt_err *err)
 		snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
 			(const char *)sqlite3_column_text(st, 0));
 		s = bad(err, path, why);
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Text a package carries is held to the rule typed text follows
+ * (text_clean): no control characters, escape sequences or bidi overrides,
+ * which would reach a screen, the audit or the Excel report the office
+ * signs (a name that prints reversed). */
+static antt_status check_text(sqlite3 *pkg, const char *path, antt_err *err)
+{
+	static const char *const q =
+		"SELECT 'tên đơn vị ' || code, name FROM units"
+		" UNION ALL SELECT 'lý do của phiếu năm ' || year, reason FROM assessments WHERE reason <> ''"
+		" UNION ALL SELECT 'ghi chú tiêu chí ' || criterion || ' năm ' || year, note FROM answers WHERE note <> ''"
+		" UNION ALL SELECT 'câu trả lời tiêu chí ' || criterion || ' năm ' || year, value FROM answers"
+		"  WHERE typeof(value) = 'text'";
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+
+	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) != SQLITE_OK)
+		return bad(err, path, "gói bị hỏng");
+	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
+		char *clean = NULL, why[sizeof(err->msg)];
+		antt_err e2 = { "" };
+		if (text_clean((const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 0),
+			&clean, &e2) != ANTT_OK) {
+			snprintf(why, sizeof(why), "%.300s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa chữ đó rồi ghi lại gói",
+				e2.msg);
+			s = bad(err, path, why);
+		}
+		free(clean);
 	}
 	sqlite3_finalize(st);
 	return s;
@@ -240,7 +273,7 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	}
 	free(v);
 	v = NULL;
-	if ((s = check_values(pkg, path, err)) != ANTT_OK)
+	if ((s = check_values(pkg, path, err)) != ANTT_OK || (s = check_text(pkg, path, err)) != ANTT_OK)
 		goto out;
 	v = manifest_value(pkg, "sender");
 	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));

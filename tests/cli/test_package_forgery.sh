@@ -191,4 +191,22 @@ expect_eq "$(sqlite3 "$T/acc.db" "SELECT count(*) FROM criteria_sets WHERE sha25
 ANTT_USER=qt ANTT_PASSWORD=quantri1 ANTT_FORMS="$T/lenient" A acc.db import "$T/lenient.antt" > /dev/null 2>&1
 expect_eq "$?" "0" "for a proven admin that folder counts, as it does for using a set"
 
+# 7. a hostile commune (it holds its own key) names a unit with a bidi
+# override, so the name prints reversed in the report the office signs,
+# and puts an escape sequence in a note
+before=$(state office.db)
+cp "$T/v2.antt" "$T/bidi.antt"
+sqlite3 "$T/bidi.antt" "UPDATE units SET name = 'Thôn ' || char(8238) || 'tộM' WHERE code = 'X1-K1'"
+R "$T/bidi.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/bidi.antt"
+expect_rc 1 "a unit name with a bidi override is refused"
+expect_err "tên đơn vị X1-K1" "  the refusal names the unit"
+cp "$T/v2.antt" "$T/esc.antt"
+sqlite3 "$T/esc.antt" "UPDATE answers SET note = 'x' || char(27) || '[2J' WHERE criterion = '2'"
+R "$T/esc.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/esc.antt"
+expect_rc 1 "a note with an escape sequence is refused"
+expect_err "ghi chú tiêu chí 2" "  the refusal names the note"
+expect_eq "$(state office.db)" "$before" "nothing changed"
+
 exit $failed

@@ -50,7 +50,7 @@ run import "$T/c1.antt"
 DB_SAVE=$DB; DB="$T/office.db"
 run import "$T/c1.antt"
 expect_out "gói này đã được nhập trước đây" "a package seen before is recognised"
-expect_out "câu trả lời thêm 0, cập nhật 0" "importing it again changes nothing"
+expect_out "câu trả lời  thêm 0, cập nhật 0" "importing it again changes nothing"
 run summary 2024
 expect_out "Khu dân cư              9          0        9        9        6" "the office counts every commune's answers"
 run assess show X2 2024

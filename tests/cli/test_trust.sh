@@ -193,7 +193,7 @@ A commune.db unit move X1-K2 X1-K1 > /dev/null
 A commune.db export --under X1 -o "$T/cycle.antt" > /dev/null
 run import "$T/cycle.antt"
 expect_rc 0 "the package with the opposite move is imported"
-expect_out "đơn vị   thêm 0, cập nhật 0, giữ nguyên 4, xung đột 1" "the move that would close a cycle is a conflict"
+expect_out "đơn vị       thêm 0, cập nhật 0, giữ nguyên 4, xung đột 1" "the move that would close a cycle is a conflict"
 timeout 10 "$ANTT" --db "$T/office.db" unit list --under X1 > "$T/list" 2>&1
 expect_eq "$?" "0" "unit list --under terminates"
 grep -q "X1-K2" "$T/list" && ok "both units still show" || not_ok "units vanished: $(cat "$T/list")"
