@@ -8,6 +8,11 @@ t=1
 while [ $t -le "$trials" ]; do
 	unit=X00$(( (t % 9) + 1 ))-K0$(( (t % 5) + 1 ))
 	sql "DELETE FROM ui_state"   # start on the list, not where the last trial died
+	# no answers before the burst: every answer on the screen is then one
+	# this session saved (each row gets one key), not an older value that a
+	# key processed between the screenshot and the kill has since replaced
+	sql "DELETE FROM answers WHERE assessment_id =
+		(SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = '$unit' AND year = 2024)"
 	start
 	wait_for "Lọc: loại" > /dev/null || { not_ok "trial $t: no start"; t=$((t + 1)); continue; }
 	keys /
