@@ -202,6 +202,16 @@ static int handle(ui *ui, int is_code, wint_t ch)
 		ui_leader_end(ui);
 		return R_REDRAW;
 	}
+	if (ui->latched) {
+		int ends = is_code ? ch == KEY_ENTER : ch == 27 || ch == '\n' || ch == '\r';
+		if (!is_code && !ends)
+			return R_NONE;               /* typing after a refusal: dropped */
+		ui->latched = 0;                 /* a function or arrow key goes on as usual */
+		if (ends) {
+			ui->msg[0] = '\0';
+			return R_REDRAW;             /* Esc or Enter only ends the refusal */
+		}
+	}
 	a = ui_key_action(ui->screen->id, is_code, ch);
 	switch (a) {
 	case ACT_QUIT:
@@ -219,9 +229,14 @@ static int handle(ui *ui, int is_code, wint_t ch)
 		return R_REDRAW;
 	case ACT_NONE:
 		return R_NONE;
-	default:
+	default: {
+		int r;
 		ui->msg[0] = '\0';
-		return ui->screen->act(ui, a);
+		r = ui->screen->act(ui, a);
+		if (ui->msg_error && ui->msg[0] && !ui->prompting)
+			ui->latched = 1;
+		return r;
+	}
 	}
 }
 

@@ -268,11 +268,11 @@ static antt_status exception_submit(ui *ui, const char *text)
 static int leaf_ok(ui *ui)
 {
 	if (item(ui)->computed) {
-		ui_message(ui, 0, "Tiêu chí %s được tính tự động từ các đơn vị trực thuộc.", item(ui)->id);
+		ui_message(ui, 1, "Tiêu chí %s được tính tự động từ các đơn vị trực thuộc.", item(ui)->id);
 		return 0;
 	}
 	if (!item(ui)->leaf) {
-		ui_message(ui, 0, "Tiêu chí %s gồm các ý bên dưới: chọn từng ý để trả lời.", item(ui)->id);
+		ui_message(ui, 1, "Tiêu chí %s gồm các ý bên dưới: chọn từng ý để trả lời.", item(ui)->id);
 		return 0;
 	}
 	return 1;
@@ -399,7 +399,7 @@ static int act_check(ui *ui, ui_action a)
 		if (!leaf_ok(ui))
 			return R_REDRAW;
 		if (it->type != FORM_YESNO) {
-			ui_message(ui, 0, "Tiêu chí %s không phải câu có/không: bấm Enter để nhập.", it->id);
+			ui_message(ui, 1, "Tiêu chí %s không phải câu có/không: bấm Enter để nhập.", it->id);
 			return R_REDRAW;
 		}
 		save(ui, a == ACT_YES ? "có" : "không", NULL, -1);
@@ -411,7 +411,7 @@ static int act_check(ui *ui, ui_action a)
 		if (!leaf_ok(ui))
 			return R_REDRAW;
 		if (!it->exception) {
-			ui_message(ui, 0, "Tiêu chí %s không có trường hợp ngoại lệ.", it->id);
+			ui_message(ui, 1, "Tiêu chí %s không có trường hợp ngoại lệ.", it->id);
 			return R_REDRAW;
 		}
 		if (ui->chk.items[ui->item].exception) {
@@ -426,7 +426,7 @@ static int act_check(ui *ui, ui_action a)
 		if (!leaf_ok(ui))
 			return R_REDRAW;
 		if (!ui->chk.items[ui->item].answered) {
-			ui_message(ui, 0, "Hãy trả lời tiêu chí %s trước, rồi ghi chú.", it->id);
+			ui_message(ui, 1, "Hãy trả lời tiêu chí %s trước, rồi ghi chú.", it->id);
 			return R_REDRAW;
 		}
 		ui_prompt(ui, "Ghi chú:", ui->chk.items[ui->item].note, note_submit);

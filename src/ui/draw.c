@@ -135,7 +135,13 @@ void ui_draw_bottom(ui *ui)
 		const char *tx = ui->telex ? " Telex:bật " : " Telex:tắt ";
 		int tw = (int)text_width(tx), room = ui->cols - tw;
 
-		for (int pass = 0; pass < 3; pass++)
+		if (ui->latched) {
+			/* a refusal holds typed letters: say so where keys are shown */
+			ui_put(y, 0, room, "Esc", ui_attr(ui, UI_HINT) | A_BOLD);
+			ui_put(y, 3, room - 3, " Tiếp tục (chữ gõ tiếp bị bỏ qua sau khi bị từ chối)", ui_attr(ui, UI_HINT));
+			x = room;
+		}
+		for (int pass = 0; pass < 3 && x < room; pass++)
 			for (int i = 0; i < ui_key_count; i++) {
 				const ui_key *k = &ui_keys[i];
 				int global = k->screens == SC_ALL, lw, w;

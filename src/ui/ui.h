@@ -48,6 +48,9 @@ typedef struct ui {
 	int depth;
 	char msg[600];
 	int msg_error;
+	int latched;               /* an action was refused: typed letters are swallowed
+	                              until Esc or Enter, so a sentence meant for a prompt
+	                              that did not open never runs as commands */
 
 	/* the prompt on the line above the hint bar */
 	int prompting;

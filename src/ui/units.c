@@ -206,6 +206,22 @@ static antt_status move_submit(ui *ui, const char *text)
 	return after_change(ui, unit_move(ui->db, ui->pctx[0], *text ? text : NULL, &err), &err, "Đã chuyển đơn vị.");
 }
 
+/* Excluding changes a unit's place in every count: asked first, and the
+ * answer is typed into a field, so letters typed by mistake ("xa" meant as
+ * a search) land there instead of running as commands. */
+static antt_status exclude_submit(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	int off = ui->pctx[1][0] == '1';
+
+	if (strcmp(text, "c") && strcmp(text, "C") && strcmp(text, "có") && strcmp(text, "Có")) {
+		ui_message(ui, 0, "Không đổi gì.");
+		return ANTT_OK;
+	}
+	return after_change(ui, unit_exclude(ui->db, ui->pctx[0], !off, &err), &err,
+		!off ? "Đã đánh dấu không thuộc diện đánh giá." : "Đơn vị thuộc diện đánh giá trở lại.");
+}
+
 static antt_status retire_into(ui *ui, const char *text)
 {
 	antt_err err = { "" };
@@ -247,7 +263,6 @@ static void cycle_status(ui *ui)
 static int act_units(ui *ui, ui_action a)
 {
 	const tree_row *r = current(ui);
-	antt_err err = { "" };
 	long next;
 
 	switch (a) {
@@ -336,9 +351,15 @@ static int act_units(ui *ui, ui_action a)
 	case ACT_EXCLUDE:
 		if (!r || r->status == STATUS_NA)
 			return R_NONE;
-		after_change(ui, unit_exclude(ui->db, r->u.code, r->status != STATUS_EXCLUDED, &err), &err,
-			r->status != STATUS_EXCLUDED ? "Đã đánh dấu không thuộc diện đánh giá."
-			                             : "Đơn vị thuộc diện đánh giá trở lại.");
+		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
+		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->status == STATUS_EXCLUDED);
+		{
+			char label[320];
+			snprintf(label, sizeof(label), "%s %s %s? (gõ c rồi Enter; Esc: thôi)",
+				r->status == STATUS_EXCLUDED ? "Đưa" : "Đánh dấu", r->u.code,
+				r->status == STATUS_EXCLUDED ? "trở lại diện đánh giá" : "không thuộc diện");
+			ui_prompt(ui, label, "", exclude_submit);
+		}
 		return R_REDRAW;
 	default:
 		return R_NONE;

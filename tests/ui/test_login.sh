@@ -41,7 +41,7 @@ keys Home Down Down Down k
 wait_for "đã trình lãnh đạo nên không sửa được"
 keys F7
 wait_for "dành cho lãnh đạo duyệt"
-keys l
+keys Escape l
 wait_for "Lịch sử — "
 wait_for "canbo"
 wait_for "đang nhập → đã trình"

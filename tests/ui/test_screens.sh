@@ -38,8 +38,17 @@ type_text "Thôn Tây Hạ"
 keys Enter
 wait_for "Thôn Tây Hạ"
 keys x
+wait_for "Đánh dấu K2 không thuộc diện? (gõ c rồi Enter; Esc: thôi)"
+type_text "a"                     # "xa" typed as a search: the a lands in the field
+keys Enter
+wait_for "Không đổi gì."
+expect_eq "$(sql "SELECT excluded FROM units WHERE code = 'K2'")" "0" "x then a letter excludes nothing (issue 13, item 1)"
+keys x
+wait_for "Đánh dấu K2 không thuộc diện?"
+type_text "c"
+keys Enter
 wait_for "không thuộc diện"
-expect_eq "$(sql "SELECT excluded FROM units WHERE code = 'K2'")" "1" "exclude is stored"
+expect_eq "$(sql "SELECT excluded FROM units WHERE code = 'K2'")" "1" "exclude is stored once confirmed"
 
 # settings: a target out of range is refused, a good one stored
 keys F9
@@ -66,12 +75,13 @@ wait_for "Lọc: loại"
 # the year keys stop at the years antt knows (2000-2100), as typed years do
 i=0; while [ $i -lt 40 ]; do keys '['; i=$((i + 1)); done
 wait_for "năm 2000"
-keys Tab
+wait_for "Esc Tiếp tục"          # the refusal holds typed keys until Esc
+keys Escape Tab
 wait_for "năm 2000"
 i=0; while [ $i -lt 3 ]; do keys '['; i=$((i + 1)); done
 wait_for "Năm chỉ từ 2000 đến 2100."
 wait_for "Tiến độ năm 2000 "
-keys Escape
+keys Escape Escape                 # the first ends the refusal, the second goes back
 wait_for "Lọc: loại"
 quit_app
 
