@@ -278,24 +278,52 @@ static int leaf_ok(ui *ui)
 	return 1;
 }
 
+/* A yes/no or a choice: the options by number, typed into a field, so
+ * Enter (an Excel habit: "move down") changes nothing by itself. */
+static antt_status option_submit(ui *ui, const char *text)
+{
+	const form_item *it = item(ui);
+	char *end;
+	long k = strtol(text, &end, 10);
+
+	if (!*text) {
+		ui_message(ui, 0, "Không đổi gì.");
+		return ANTT_OK;
+	}
+	if (*end == '\0') {
+		size_t n = it->type == FORM_YESNO ? 2 : it->n_options;
+		if (k < 1 || (size_t)k > n) {
+			ui_message(ui, 1, "Chọn số từ 1 đến %zu.", n);
+			return ANTT_ERR_INVALID;
+		}
+		return save(ui, it->type == FORM_YESNO ? (k == 1 ? "có" : "không") : it->options[k - 1], NULL, -1);
+	}
+	return save(ui, text, NULL, -1);
+}
+
+static void ask_option(ui *ui, const form_item *it)
+{
+	char label[400];
+	size_t n = 0;
+
+	n += (size_t)snprintf(label, sizeof(label), "%s:", it->id);
+	if (it->type == FORM_YESNO)
+		snprintf(label + n, sizeof(label) - n, " 1 có · 2 không (Esc: thôi)");
+	else
+		for (size_t i = 0; i < it->n_options && n < sizeof(label); i++)
+			n += (size_t)snprintf(label + n, sizeof(label) - n, "%s%zu %s", i ? " ·" : "", i + 1, it->options[i]);
+	ui_prompt(ui, label, "", option_submit);
+}
+
 static void answer(ui *ui)
 {
 	const form_item *it = item(ui);
-	const assess_item *a = &ui->chk.items[ui->item];
 	char v[160], label[200];
 
 	if (!leaf_ok(ui))
 		return;
-	if (it->type == FORM_YESNO) {
-		save(ui, a->answered && a->value.i == 1 ? "không" : "có", NULL, -1);
-		return;
-	}
-	if (it->type == FORM_CHOICE) {
-		size_t next = 0;
-		for (size_t i = 0; a->answered && i < it->n_options; i++)
-			if (!strcmp(it->options[i], a->value.s))
-				next = (i + 1) % it->n_options;
-		save(ui, it->options[next], NULL, -1);
+	if (it->type == FORM_YESNO || it->type == FORM_CHOICE) {
+		ask_option(ui, it);
 		return;
 	}
 	current_value(ui, v, sizeof(v));

@@ -28,6 +28,25 @@ sleep 0.2
 expect_eq "$(answers X002-K03)" "0:" "Esc only ends the refusal"
 wait_for "(X002-K03)"
 
+# Enter on a yes/no criterion (issue 13, item 2): an editor that shows the
+# options and changes nothing until one is chosen
+value_of() { sql "SELECT quote(x.value) FROM answers x JOIN assessments a ON a.id = x.assessment_id JOIN units u ON u.id = a.unit_id
+	WHERE u.code = 'X002-K03' AND a.year = 2024 AND x.criterion = '$1'"; }
+keys '*'
+wait_for "Kết luận: ĐẠT"
+keys Home Down Enter
+wait_for "1.1: 1 có · 2 không (Esc: thôi)"
+expect_eq "$(value_of 1.1)" "1" "Enter alone changes nothing"
+keys Enter
+wait_for "Không đổi gì."
+expect_eq "$(value_of 1.1)" "1" "Enter twice (an Excel habit) changes nothing either"
+keys Enter
+wait_for "1.1: 1 có · 2 không"
+type_text "2"
+keys Enter
+wait_for "Đã lưu tiêu chí 1.1."
+expect_eq "$(value_of 1.1)" "0" "choosing 2 stores không"
+
 # a locked (submitted) checklist: a refused answer, then typing
 quit_app
 "$ANTT" --db "$DB" answer set X002-K04 2024 '*' đạt > /dev/null
