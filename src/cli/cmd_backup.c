@@ -3,26 +3,10 @@
 #include <stdio.h>
 #include "cli.h"
 #include "backup.h"
-#include "file.h"
 
-#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* The temporary files of a backup, restore or report killed earlier (kill
- * -9, a power cut): beside the database, and for reports also in the
- * current folder, where they are usually written. */
-static void clean_leftovers(const char *db_path)
-{
-	char *d = strdup(db_path);
-
-	backup_remove_stale(db_path);
-	if (d)
-		file_remove_stale(dirname(d), ".antt-report-", ".xlsx.tmp");
-	file_remove_stale(".", ".antt-report-", ".xlsx.tmp");
-	free(d);
-}
 
 void cli_startup_checks(cli_ctx *ctx)
 {
@@ -30,7 +14,9 @@ void cli_startup_checks(cli_ctx *ctx)
 	char latest[4200];
 	int made;
 
-	clean_leftovers(ctx->db_path);
+	/* a killed backup's or restore's temporary files; a report's are
+	 * removed by the next report written to the same folder (report.c) */
+	backup_remove_stale(ctx->db_path);
 	/* once per day of use; it also reads every page, so a damaged
 	 * database shows here, and is then only read until restored */
 	if (backup_daily(ctx->db, &made, &err) != ANTT_OK && !ctx->db->damaged)
@@ -92,7 +78,9 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 	 * the only connection of this process to it */
 	db_close(ctx->db);
 	ctx->db = NULL;
-	clean_leftovers(ctx->db_path);
+	/* a killed backup's or restore's temporary files; a report's are
+	 * removed by the next report written to the same folder (report.c) */
+	backup_remove_stale(ctx->db_path);
 	if ((s = backup_restore(ctx->db_path, argv[1], saved, sizeof(saved), &err)) != ANTT_OK)
 		return cli_fail(s, &err);
 	printf("Đã khôi phục %s từ %s.%s%s\n", ctx->db_path, argv[1], saved[0] ? " Dữ liệu trước đó được giữ ở " : "", saved);

@@ -556,8 +556,7 @@ void backup_remove_stale(const char *db_path)
 	char dir[PATH_MAX], base[256], file[PATH_MAX], prefix[PATH_MAX + 16];
 
 	names(db_path, dir, sizeof(dir), base, sizeof(base));
-	file_remove_stale(dir, ".antt-backup-", ".tmp");
-	file_remove_stale(dir, ".antt-backup-", ".tmp-journal");   /* VACUUM INTO's own */
+	file_remove_stale(dir, ".antt-backup-", ".tmp");   /* and VACUUM INTO's .tmp-journal */
 	restore_tmp(db_path, prefix, sizeof(prefix), -1);
 	snprintf(file, sizeof(file), "%s", db_path);
 	file_remove_stale(dirname(file), prefix, "");

@@ -73,7 +73,8 @@ void file_remove_stale(const char *dir, const char *prefix, const char *suffix)
 		if (strncmp(e->d_name, prefix, pl) != 0 || *p < '1' || *p > '9')
 			continue;
 		pid = strtol(p, &end, 10);
-		if (strcmp(end, suffix) != 0 || pid <= 0 || pid != (pid_t)pid)
+		/* the suffix, or the suffix and more (a journal, -wal beside it) */
+		if (strncmp(end, suffix, strlen(suffix)) != 0 || pid <= 0 || pid != (pid_t)pid)
 			continue;
 		/* EPERM: alive, though another user's */
 		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)

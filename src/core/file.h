@@ -9,9 +9,10 @@
 /* Read path into *buf (NUL-terminated, caller frees) and its length. */
 antt_status file_read_all(const char *path, char **buf, size_t *len, antt_err *err);
 
-/* Remove dir/PREFIX<pid>SUFFIX files left by a process that is gone (one
- * killed during a report or a restore). The files of a live process, and
- * every other name, are left alone. */
+/* Remove dir/PREFIX<pid>SUFFIX[...] files left by a process that is gone
+ * (one killed during a report or a restore), their journals included, in
+ * one pass over dir. The files of a live process, and every other name,
+ * are left alone. */
 void file_remove_stale(const char *dir, const char *prefix, const char *suffix);
 
 #endif
