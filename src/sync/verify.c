@@ -84,48 +84,30 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 	return s;
 }
 
-/* Values no antt database holds (its tables CHECK them): refused here,
- * naming the value, not by a constraint in the middle of the merge. */
-static antt_status check_values(sqlite3 *pkg, const char *path, antt_err *err)
+/* What a package's rows may hold, checked before the merge and refused
+ * naming the row: values no antt database holds (its tables CHECK them;
+ * rows of the first part, with no text), and text held to the rule typed
+ * text follows (text_clean: no control characters, escape sequences or
+ * bidi overrides, which would reach a screen, the audit or the Excel
+ * report the office signs). */
+static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	static const char *const q =
-		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được' FROM"
+		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được', NULL FROM"
 		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers)"
 		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100"
-		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có' FROM assessments"
+		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có', NULL FROM assessments"
 		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
-		" UNION ALL SELECT 'phiếu có kết luận ' || quote(verdict) || ' mà antt không có' FROM assessments"
+		" UNION ALL SELECT 'phiếu có kết luận ' || quote(verdict) || ' mà antt không có', NULL FROM assessments"
 		" WHERE verdict NOT IN ('pass', 'fail', 'missing')"
-		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' không có tên' FROM units WHERE name = ''"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' không có tên', NULL FROM units WHERE name = ''"
 		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' có dấu loại khỏi đánh giá ' || quote(excluded)"
-		"  || ' (chỉ có 0 hoặc 1)' FROM units WHERE excluded NOT IN (0, 1)"
-		" UNION ALL SELECT 'câu trả lời có dấu ngoại lệ ' || quote(exception) || ' (chỉ có 0 hoặc 1)' FROM answers"
-		" WHERE exception NOT IN (0, 1)"
-		" UNION ALL SELECT 'dòng nhật ký có việc ' || quote(action) || ' mà antt không ghi' FROM audit"
-		" WHERE action NOT IN ('insert', 'update', 'delete') LIMIT 1";
-	sqlite3_stmt *st = NULL;
-	antt_status s = ANTT_OK;
-	char why[300];
-
-	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) != SQLITE_OK)
-		s = bad(err, path, "gói bị hỏng");
-	else if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
-			(const char *)sqlite3_column_text(st, 0));
-		s = bad(err, path, why);
-	}
-	sqlite3_finalize(st);
-	return s;
-}
-
-/* Text a package carries is held to the rule typed text follows
- * (text_clean): no control characters, escape sequences or bidi overrides,
- * which would reach a screen, the audit or the Excel report the office
- * signs (a name that prints reversed). */
-static antt_status check_text(sqlite3 *pkg, const char *path, antt_err *err)
-{
-	static const char *const q =
-		"SELECT 'tên đơn vị ' || code, name FROM units"
+		"  || ' (chỉ có 0 hoặc 1)', NULL FROM units WHERE excluded NOT IN (0, 1)"
+		" UNION ALL SELECT 'câu trả lời có dấu ngoại lệ ' || quote(exception) || ' (chỉ có 0 hoặc 1)', NULL"
+		"  FROM answers WHERE exception NOT IN (0, 1)"
+		" UNION ALL SELECT 'dòng nhật ký có việc ' || quote(action) || ' mà antt không ghi', NULL FROM audit"
+		" WHERE action NOT IN ('insert', 'update', 'delete')"
+		" UNION ALL SELECT 'tên đơn vị ' || code, name FROM units"
 		" UNION ALL SELECT 'lý do của phiếu năm ' || year, reason FROM assessments WHERE reason <> ''"
 		" UNION ALL SELECT 'ghi chú tiêu chí ' || criterion || ' năm ' || year, note FROM answers WHERE note <> ''"
 		" UNION ALL SELECT 'câu trả lời tiêu chí ' || criterion || ' năm ' || year, value FROM answers"
@@ -136,10 +118,15 @@ static antt_status check_text(sqlite3 *pkg, const char *path, antt_err *err)
 	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) != SQLITE_OK)
 		return bad(err, path, "gói bị hỏng");
 	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *what = (const char *)sqlite3_column_text(st, 0);
 		char *clean = NULL, why[sizeof(err->msg)];
 		antt_err e2 = { "" };
-		if (text_clean((const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 0),
-			&clean, &e2) != ANTT_OK) {
+
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+			snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
+				what ? what : "");
+			s = bad(err, path, why);
+		} else if (text_clean((const char *)sqlite3_column_text(st, 1), what ? what : "", &clean, &e2) != ANTT_OK) {
 			snprintf(why, sizeof(why), "%.300s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa chữ đó rồi ghi lại gói",
 				e2.msg);
 			s = bad(err, path, why);
@@ -273,7 +260,7 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	}
 	free(v);
 	v = NULL;
-	if ((s = check_values(pkg, path, err)) != ANTT_OK || (s = check_text(pkg, path, err)) != ANTT_OK)
+	if ((s = check_rows(pkg, path, err)) != ANTT_OK)
 		goto out;
 	v = manifest_value(pkg, "sender");
 	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));
