@@ -227,6 +227,51 @@ size_t text_fit(const char *s, size_t cols)
 	return i;
 }
 
+size_t text_fit_cut(const char *s, size_t cols, size_t mark_cols, int *cut)
+{
+	size_t fit = text_fit(s, cols), room, sp;
+	const char *r = s + fit;
+
+	while (*r == ' ')
+		r++;
+	*cut = *r != '\0';
+	if (!*cut)
+		return fit;
+	if (mark_cols >= cols)
+		return 0;
+	room = cols - mark_cols;
+	fit = text_fit(s, room);
+	if (s[fit] != ' ') {
+		/* a word boundary in the last third of the room: cut there */
+		for (sp = fit; sp > 0 && s[sp - 1] != ' '; sp--)
+			;
+		if (sp > 0 && (size_t)u8_width((const uint8_t *)s, sp, "UTF-8") * 3 >= room * 2)
+			fit = sp;
+	}
+	while (fit > 0 && s[fit - 1] == ' ')
+		fit--;
+	return fit;
+}
+
+char *text_cut(char *buf, size_t n, const char *s, size_t cols, const char *mark)
+{
+	int cut;
+	size_t fit = text_fit_cut(s, cols, text_width(mark), &cut), ml = cut ? strlen(mark) : 0;
+
+	if (n == 0)
+		return buf;
+	if (fit + ml >= n) {   /* a small buffer: still whole characters */
+		ml = 0;
+		fit = fit < n - 1 ? fit : n - 1;
+		while (fit > 0 && (s[fit] & 0xC0) == 0x80)
+			fit--;
+	}
+	memcpy(buf, s, fit);
+	memcpy(buf + fit, mark, ml);
+	buf[fit + ml] = '\0';
+	return text_make_safe(buf);
+}
+
 size_t text_wrap_line(const char *s, size_t cols)
 {
 	size_t fit = text_fit(s, cols), sp;
@@ -235,6 +280,16 @@ size_t text_wrap_line(const char *s, size_t cols)
 		return fit;
 	for (sp = fit; sp > 0 && s[sp] != ' '; sp--)
 		;
+	{
+		/* a list of "a · b · c": between two items when that keeps at
+		 * least half the line, never "Khu dân" on one line, "cư 143" on
+		 * the next */
+		size_t dot = sp;
+		while (dot >= 3 && memcmp(s + dot - 3, " ·", 3) != 0)
+			dot--;
+		if (dot >= 3 && (size_t)u8_width((const uint8_t *)s, dot, "UTF-8") * 2 >= cols)
+			return dot;
+	}
 	if (sp > 0)
 		return sp;
 	return fit ? fit : strlen(s) > 0 ? 1 : 0;
@@ -242,13 +297,11 @@ size_t text_wrap_line(const char *s, size_t cols)
 
 char *text_pad(char *buf, size_t n, const char *s, size_t cols)
 {
-	size_t fit = text_fit(s, cols), w, pad;
+	size_t fit, w, pad;
 
-	if (fit >= n)
-		fit = n - 1;
-	memcpy(buf, s, fit);
-	buf[fit] = '\0';
-	text_make_safe(buf);
+	if (n == 0)
+		return buf;
+	text_cut(buf, n, s, cols, "…");
 	fit = strlen(buf);
 	w = text_width(buf);
 	pad = cols > w ? cols - w : 0;

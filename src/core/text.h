@@ -41,13 +41,26 @@ size_t text_width(const char *s);
 /* Bytes of the longest prefix of s that fits in cols columns. */
 size_t text_fit(const char *s, size_t cols);
 
+/* Bytes of s to show in cols columns when a cut must be marked (mark_cols
+ * wide, "…"): all of s when it fits, trailing spaces aside (*cut = 0);
+ * else a prefix that leaves room for the mark (*cut = 1). The prefix ends at
+ * a space when one is near the cut, so a cut never shows part of a word or
+ * of a code as if whole ("3d" of "3dd" in a list of criteria), and always at
+ * a character boundary by display width. */
+size_t text_fit_cut(const char *s, size_t cols, size_t mark_cols, int *cut);
+
+/* s fitted to cols columns into buf of size n, ending in mark when cut
+ * (text_fit_cut), and made safe (text_make_safe). Returns buf. */
+char *text_cut(char *buf, size_t n, const char *s, size_t cols, const char *mark);
+
 /* Bytes of the first line of s when wrapped at cols columns, breaking at
- * a space where one fits. The next line starts after the spaces that
+ * a space where one fits, and in a list "a · b · c" after a " ·" (between
+ * items) when that keeps at least half the line. The next line starts after the spaces that
  * follow. Returns 0 only for an empty s. */
 size_t text_wrap_line(const char *s, size_t cols);
 
-/* Print s padded with spaces to cols columns (cut when longer) into buf of
- * size n; returns buf. */
+/* Print s padded with spaces to cols columns into buf of size n, cut with
+ * "…" when longer (text_cut); returns buf. */
 char *text_pad(char *buf, size_t n, const char *s, size_t cols);
 
 /* The same, aligned right. */

@@ -31,25 +31,47 @@ int ui_attr(const ui *ui, int kind)
 	return A_NORMAL;
 }
 
-/* Write s at (y, x), cut to cols display columns. Every text on the
- * screens passes here, so here it is made safe (text_make_safe): a name
- * stored with a line break or an escape sequence, from an old database or
- * a package, shows as spaces and '?' and cannot break the row. */
+/* What ends a cut text: "…", or "~" where it may not be shown (the Linux
+ * console, a terminal without UTF-8), one column either way so the layout
+ * is the same. Set from the ui when a screen draws its title. */
+static const char *cut_mark = "…";
+
+/* Write s at (y, x) in cols display columns, never past the right edge.
+ * Every text on the screens passes here, so here it is made safe
+ * (text_make_safe): a name stored with a line break or an escape sequence,
+ * from an old database or a package, shows as spaces and '?' and cannot
+ * break the row. What does not fit ends in the cut mark (text_fit_cut),
+ * so no screen shows a cut text as if it were whole. */
 void ui_put(int y, int x, int cols, const char *s, int attr)
 {
 	size_t bytes;
 	char *safe;
+	int cut;
 
+	if (x + cols > COLS)
+		cols = COLS - x;
 	if (cols <= 0)
 		return;
 	if (!(safe = strdup(s)))
 		return;
 	text_make_safe(safe);
-	bytes = text_fit(safe, (size_t)cols);
+	bytes = text_fit_cut(safe, (size_t)cols, 1, &cut);
 	attron(attr);
 	mvaddnstr(y, x, safe, (int)bytes);
+	if (cut)
+		addstr(cut_mark);
 	attroff(attr);
 	free(safe);
+}
+
+char *ui_pad(char *buf, size_t n, const char *s, int cols)
+{
+	size_t w;
+	text_cut(buf, n, s, cols > 0 ? (size_t)cols : 0, cut_mark);
+	w = text_width(buf);
+	for (size_t len = strlen(buf); (int)w < cols && len + 1 < n; w++)
+		buf[len++] = ' ', buf[len] = '\0';
+	return buf;
 }
 
 void ui_line(int y, int cols, int attr)
@@ -71,6 +93,11 @@ void ui_draw_title(ui *ui, const char *left)
 	char right[64];
 	size_t w;
 
+	{
+		/* ASCII marks also stand for no colour; "…" only needs a glyph */
+		const char *term = getenv("TERM");
+		cut_mark = !ui->utf8 || (term && !strcmp(term, "linux")) ? "~" : "…";
+	}
 	ui_line(0, ui->cols, ui_attr(ui, UI_TITLE));
 	if (ui->db->readonly) {
 		/* a database on read-only media: say so on every screen */
@@ -79,11 +106,11 @@ void ui_draw_title(ui *ui, const char *left)
 		ui_put(0, 1, ui->cols - 2, banner, ui_attr(ui, UI_TITLE));
 		return;
 	}
-	ui_put(0, 1, ui->cols - 2, left, ui_attr(ui, UI_TITLE));
+	/* the year keeps its place: a long name gives way */
 	snprintf(right, sizeof(right), " năm %d ", ui->year);
 	w = text_width(right);
-	if ((int)w + (int)text_width(left) + 2 < ui->cols)
-		ui_put(0, ui->cols - (int)w, (int)w, right, ui_attr(ui, UI_TITLE));
+	ui_put(0, 1, ui->cols - 2 - (int)w, left, ui_attr(ui, UI_TITLE));
+	ui_put(0, ui->cols - (int)w, (int)w, right, ui_attr(ui, UI_TITLE));
 }
 
 int ui_list_height(const ui *ui, int top_rows)
@@ -92,45 +119,141 @@ int ui_list_height(const ui *ui, int top_rows)
 	return h > 1 ? h : 1;
 }
 
-/* Message or prompt on the line above the hint bar; hints from the table. */
+/* Rows a long message may take, upward from its own line: room for any
+ * message antt writes at 80 columns, so none loses its last words. */
+#define MSG_ROWS 3
+
+/* The message wrapped at spaces by display width, its last row at row
+ * last; rows above the message line cover the screen's bottom rows until
+ * the next key. What still does not fit ends in the cut mark. */
+static void draw_message(ui *ui, int last)
+{
+	int attr = ui_attr(ui, ui->msg_error ? UI_ERROR : UI_DRAFT), n = 0;
+	const char *p = ui->msg, *start[MSG_ROWS];
+	size_t len[MSG_ROWS];
+	char line[sizeof(ui->msg)];
+
+	while (*p && n < MSG_ROWS) {
+		start[n] = p;
+		len[n] = text_wrap_line(p, (size_t)ui->cols);
+		p += len[n++];
+		while (*p == ' ')
+			p++;
+	}
+	if (*p)
+		len[n - 1] = strlen(start[n - 1]);   /* the rest, cut with the mark */
+	for (int i = 0; i < n; i++) {
+		int y = last - n + 1 + i;
+		snprintf(line, sizeof(line), "%.*s", (int)len[i], start[i]);
+		ui_line(y, ui->cols, y < ui->rows - 2 || ui->prompting ? attr : (int)A_NORMAL);
+		ui_put(y, 0, ui->cols, line, attr);
+	}
+}
+
+/* The first key of a binding's label: "c" of "c 1", "F10" of "F10 q". */
+static void bar_key(const ui_key *k, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.*s", (int)strcspn(k->label, " "), k->label);
+}
+
+static int bar_width(const ui_key *k)
+{
+	char key[32];
+	bar_key(k, key, sizeof(key));
+	return (int)text_width(key) + 1 + (int)text_width(k->bar);
+}
+
+static int bar_put(ui *ui, int x, const ui_key *k)
+{
+	char key[32];
+	int y = ui->rows - 1, kw;
+
+	bar_key(k, key, sizeof(key));
+	kw = (int)text_width(key);
+	ui_put(y, x, kw, key, ui_attr(ui, UI_HINT) | A_BOLD);
+	ui_put(y, x + kw + 1, (int)text_width(k->bar), k->bar, ui_attr(ui, UI_HINT));
+	return x + bar_width(k) + 2;
+}
+
+static const ui_key *key_of(ui_action a)
+{
+	for (int i = 0; i < ui_key_count; i++)
+		if (ui_keys[i].action == a)
+			return &ui_keys[i];
+	return NULL;
+}
+
+/* The hint bar: this screen's keys in the order they are used there
+ * (ui_bar_order), then its other keys in the table's order, as many as fit
+ * whole (a cut "F1" for "F10 Thoát" would mislead); F1 last, for the rest. */
+static void draw_hints(ui *ui, int room)
+{
+	const ui_key *help = key_of(ACT_HELP), *shown[ACT_COUNT];
+	const ui_action *order = ui_bar_order(ui->screen->id);
+	int n = 0, x = 0, end = room - (help ? bar_width(help) + 1 : 0);
+
+	for (int i = 0; order && order[i] != ACT_NONE; i++) {
+		const ui_key *k = key_of(order[i]);
+		if (k && k->bar && (k->screens & ui->screen->id))
+			shown[n++] = k;
+	}
+	for (int i = 0; i < ui_key_count; i++) {
+		const ui_key *k = &ui_keys[i];
+		int dup = 0;
+		if (!k->bar || !(k->screens & ui->screen->id) || k->action == ACT_HELP)
+			continue;
+		for (int j = 0; j < n; j++)
+			dup |= shown[j]->action == k->action;
+		if (!dup && n < ACT_COUNT)
+			shown[n++] = k;
+	}
+	for (int i = 0; i < n && x + bar_width(shown[i]) <= end; i++)
+		x = bar_put(ui, x, shown[i]);
+	if (help && x + bar_width(help) <= room)
+		bar_put(ui, x, help);
+}
+
+/* Message or prompt on the line above the hint bar; hints from the table.
+ * The cursor ends where the officer types, visible only while prompting
+ * (app.c shows it), never left after the hint bar. */
 void ui_draw_bottom(ui *ui)
 {
-	int y = ui->rows - 2, x = 0;
-	char hint[256];
+	int y = ui->rows - 2, cy = -1, cx = 0;
 
 	move(y, 0);
 	clrtoeol();
-	if (ui->prompting && ui->msg[0]) {
-		/* a refused value: the reason above the field that keeps the focus */
-		ui_line(y - 1, ui->cols, ui_attr(ui, ui->msg_error ? UI_ERROR : UI_DRAFT));
-		ui_put(y - 1, 0, ui->cols, ui->msg, ui_attr(ui, ui->msg_error ? UI_ERROR : UI_DRAFT));
-	}
+	if (ui->prompting && ui->msg[0])
+		draw_message(ui, y - 1);   /* a refused value: the reason above the field */
 	if (ui->prompting) {
 		char text[LINEEDIT_MAX * 4 + 1];
-		size_t lw = text_width(ui->prompt_label), cur = lineedit_cursor_col(&ui->prompt);
-		int room = ui->cols - (int)lw - 2;
-		size_t skip = cur >= (size_t)room ? cur - (size_t)room + 1 : 0;
-		const char *t;
+		size_t lw = text_width(ui->prompt_label), cur = lineedit_cursor_col(&ui->prompt), skip = 0;
+		int room;
 
-		ui_put(y, 0, ui->cols, ui->prompt_label, A_BOLD);
+		if ((int)lw > ui->cols - 12)   /* a long label leaves the field ten columns */
+			lw = (size_t)ui->cols - 12;
+		ui_put(y, 0, (int)lw, ui->prompt_label, A_BOLD);
+		room = ui->cols - (int)lw - 2;
 		lineedit_text(&ui->prompt, text, sizeof(text));
 		if (ui->prompt_mask) {
 			size_t n = ui->prompt.len < sizeof(text) - 1 ? ui->prompt.len : sizeof(text) - 1;
 			memset(text, '*', n);
 			text[n] = '\0';
 		}
-		t = text + text_fit(text, skip);
-		ui_put(y, (int)lw + 1, room, t, A_NORMAL);
-		move(y, (int)lw + 1 + (int)(cur - skip));
+		if (cur >= (size_t)room)   /* scrolled: the mark says text is hidden on the left */
+			skip = cur - (size_t)room + 2;
+		if (skip) {
+			ui_put(y, (int)lw + 1, 1, cut_mark, A_NORMAL);
+			ui_put(y, (int)lw + 2, room - 1, text + text_fit(text, skip), A_NORMAL);
+		} else
+			ui_put(y, (int)lw + 1, room, text, A_NORMAL);
+		cy = y;
+		cx = (int)lw + 1 + (int)(cur - skip + (skip ? 1 : 0));
 	} else if (ui->msg[0]) {
-		ui_put(y, 0, ui->cols, ui->msg, ui_attr(ui, ui->msg_error ? UI_ERROR : UI_DRAFT));
+		draw_message(ui, y);
 	}
 
 	y = ui->rows - 1;
 	ui_line(y, ui->cols, ui_attr(ui, UI_HINT));
-	/* F1 first, then this screen's own keys, then the global ones; a hint
-	 * that does not fit whole is left out rather than cut ("F1" for "F10
-	 * Thoát" would mislead): F1 lists them all. */
 	{
 		const char *tx = ui->telex ? " Telex:bật " : " Telex:tắt ";
 		int tw = (int)text_width(tx), room = ui->cols - tw;
@@ -139,28 +262,13 @@ void ui_draw_bottom(ui *ui)
 			/* a refusal holds typed letters: say so where keys are shown */
 			ui_put(y, 0, room, "Esc", ui_attr(ui, UI_HINT) | A_BOLD);
 			ui_put(y, 3, room - 3, " Tiếp tục (chữ gõ tiếp bị bỏ qua sau khi bị từ chối)", ui_attr(ui, UI_HINT));
-			x = room;
-		}
-		for (int pass = 0; pass < 3 && x < room; pass++)
-			for (int i = 0; i < ui_key_count; i++) {
-				const ui_key *k = &ui_keys[i];
-				int global = k->screens == SC_ALL, lw, w;
-				if (!k->bar || !(k->screens & ui->screen->id))
-					continue;
-				if ((pass == 0) != (k->action == ACT_HELP) || (pass == 1 && global) || (pass == 2 && !global))
-					continue;
-				snprintf(hint, sizeof(hint), " %s  ", k->bar);
-				lw = (int)text_width(k->label);
-				w = lw + (int)text_width(hint);
-				if (x + w - 2 > room)   /* the two trailing spaces may fall off */
-					continue;
-				ui_put(y, x, room - x, k->label, ui_attr(ui, UI_HINT) | A_BOLD);
-				ui_put(y, x + lw, room - x - lw, hint, ui_attr(ui, UI_HINT));
-				x += w;
-			}
+		} else
+			draw_hints(ui, room);
 		if (tw <= ui->cols)
 			ui_put(y, room, tw, tx, ui_attr(ui, UI_HINT) | (ui->telex ? A_BOLD : 0));
 	}
+	if (cy >= 0)
+		move(cy, cx);
 }
 
 void ui_scroll(long *sel, long *top, long n, int height, ui_action a)

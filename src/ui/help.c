@@ -20,13 +20,25 @@ static const struct { int screen; const char *title; } groups[] = {
 	{ SC_WELCOME, "Lần đầu mở chương trình" },
 };
 
-/* Lines of the help text; line i written into buf when buf is not NULL. */
-static int help_line(int want, char *buf, size_t n, int *bold)
+static int in_group(const ui_key *k, int screen)
 {
-	int line = 0;
-	char label[32];
+	if (screen == SC_ALL)
+		return k->screens == SC_ALL || k->screens == SC_LISTS;
+	return k->screens != SC_ALL && k->screens != SC_LISTS && (k->screens & screen);
+}
+
+/* Walk the help text, a key's text wrapped under itself at the screen's
+ * width (nothing cut): line want is written into buf when buf is not NULL.
+ * Returns the number of lines or, when stop names a screen, the line where
+ * its group starts (0 if none). */
+static int help_walk(int want, char *buf, size_t n, int *bold, int stop)
+{
+	int line = 0, cols = COLS - 14 > 20 ? COLS - 14 : 20;
+	char label[64];
 
 	for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++) {
+		if (groups[g].screen == stop)
+			return line;
 		if (line == want && buf) {
 			snprintf(buf, n, "%s", groups[g].title);
 			*bold = 1;
@@ -34,47 +46,38 @@ static int help_line(int want, char *buf, size_t n, int *bold)
 		line++;
 		for (int i = 0; i < ui_key_count; i++) {
 			const ui_key *k = &ui_keys[i];
-			int in = groups[g].screen == SC_ALL ? k->screens == SC_ALL || k->screens == SC_LISTS
-			                                   : k->screens != SC_ALL && k->screens != SC_LISTS &&
-			                                     (k->screens & groups[g].screen);
-			if (!in)
+			const char *p = k->help;
+
+			if (!in_group(k, groups[g].screen))
 				continue;
-			if (line == want && buf) {
-				snprintf(buf, n, "  %s  %s", text_pad(label, sizeof(label), k->label, 8), k->help);
-				*bold = 0;
+			for (int first = 1; first || *p; first = 0) {
+				size_t len = text_wrap_line(p, (size_t)cols);
+				if (line == want && buf) {
+					snprintf(buf, n, "  %s  %.*s", first ? ui_pad(label, sizeof(label), k->label, 8) : "        ",
+						(int)len, p);
+					*bold = 0;
+				}
+				line++;
+				for (p += len; *p == ' '; p++)
+					;
 			}
-			line++;
 		}
 		if (line == want && buf)
 			buf[0] = '\0';
 		line++;
 	}
-	return line;
+	return stop ? 0 : line;
 }
 
 int ui_help_line_of(int screen)
 {
-	int line = 0;
-
-	for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++) {
-		if (groups[g].screen == screen)
-			return line;
-		for (int i = 0; i < ui_key_count; i++) {
-			const ui_key *k = &ui_keys[i];
-			int in = groups[g].screen == SC_ALL ? k->screens == SC_ALL || k->screens == SC_LISTS
-			                                   : k->screens != SC_ALL && k->screens != SC_LISTS &&
-			                                     (k->screens & groups[g].screen);
-			line += in;
-		}
-		line += 2;
-	}
-	return 0;
+	return help_walk(-1, NULL, 0, NULL, screen);
 }
 
 static void draw_help(ui *ui)
 {
-	int total = help_line(-1, NULL, 0, NULL), h = ui->rows - 3;
-	char buf[512];
+	int total = help_walk(-1, NULL, 0, NULL, 0), h = ui->rows - 3;
+	char buf[2048];
 
 	ui_draw_title(ui, "Trợ giúp — các phím (Esc để quay lại)");
 	if (ui->htop > total - h)
@@ -82,7 +85,7 @@ static void draw_help(ui *ui)
 	for (int i = 0; i < h && ui->htop + i < total; i++) {
 		int bold = 0;
 		buf[0] = '\0';
-		help_line(ui->htop + i, buf, sizeof(buf), &bold);
+		help_walk(ui->htop + i, buf, sizeof(buf), &bold, 0);
 		ui_put(1 + i, 1, ui->cols - 2, buf, bold ? A_BOLD : A_NORMAL);
 	}
 }

@@ -90,6 +90,12 @@ typedef struct {
 extern const ui_key ui_keys[];
 extern const int ui_key_count;
 
+/* The hint bar's order on a screen: its keys in the order an officer uses
+ * them there, ending in ACT_NONE (NULL: the table's order). Keys not named
+ * follow in the table's order; the bar shows as many as fit, and F1 lists
+ * them all. */
+const ui_action *ui_bar_order(int screen);
+
 /* The action for a key on a screen. is_code: ch is a KEY_* code. */
 ui_action ui_key_action(int screen, int is_code, wint_t ch);
 

@@ -25,7 +25,7 @@ static void row(int y, const ui *ui, const char *const cells[], const int widths
 
 	for (int i = 0; i < n && x < ui->cols; i++) {
 		if (i == 0)
-			text_pad(buf, sizeof(buf), cells[i], (size_t)widths[i]);
+			ui_pad(buf, sizeof(buf), cells[i], widths[i]);
 		else
 			text_rpad(buf, sizeof(buf), cells[i], (size_t)widths[i]);
 		ui_put(y, x, ui->cols - x, buf, attr);
@@ -49,7 +49,7 @@ static int package_row(const sync_sender *s, void *ctx)
 	}
 	if (c->y >= c->ui->rows - 2)
 		return 1;
-	snprintf(line, sizeof(line), "%s  %s", text_pad(name, sizeof(name), s->name, 28),
+	snprintf(line, sizeof(line), "%s  %s", ui_pad(name, sizeof(name), s->name, 28),
 		s->last ? s->last : "chưa gửi gói nào");
 	if (s->last && !s->this_year)
 		strncat(line, "  — chưa gửi dữ liệu năm này", sizeof(line) - strlen(line) - 1);
@@ -119,8 +119,10 @@ static void draw_progress(ui *ui)
 		char line[400];
 		if (ui->have_deadlines)
 			for (int i = 0; i < 2; i++) {
-				snprintf(line, sizeof(line), "Hạn công nhận %s: %s — còn %lld phiếu chưa duyệt%s", dl[i].label,
-					dl[i].date, dl[i].due, dl[i].late ? " (QUÁ HẠN)" : "");
+				/* date, QUÁ HẠN and the count first: at 80 columns the
+				 * long list of unit types is what gives way */
+				snprintf(line, sizeof(line), "Hạn %s%s: còn %lld phiếu chưa duyệt — công nhận %s", dl[i].date,
+					dl[i].late ? " (QUÁ HẠN)" : "", dl[i].due, dl[i].label);
 				ui_put(y++, 1, ui->cols - 2, line, dl[i].late ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
 			}
 	}
@@ -130,7 +132,7 @@ static void draw_progress(ui *ui)
 		return;
 	}
 	{
-		const char *head[] = { "Xã / phường / thị trấn", "Đơn vị", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Xã" };
+		const char *head[] = { "Xã/phường/thị trấn", "Đơn vị", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Xã" };
 		row(y++, ui, head, cw, 7, A_BOLD);
 	}
 	h = ui->rows - y - 2;

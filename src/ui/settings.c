@@ -37,9 +37,22 @@ static const setting settings[] = {
 };
 #define N_SETTINGS ((int)(sizeof(settings) / sizeof(*settings)))
 
+/* The labels' column: as wide as the widest label, leaving the values at
+ * least a third of the screen. */
+static int label_cols(const ui *ui)
+{
+	int w = 0;
+
+	for (int i = 0; i < N_SETTINGS; i++)
+		if ((int)text_width(settings[i].label) > w)
+			w = (int)text_width(settings[i].label);
+	return w < ui->cols * 2 / 3 - 4 ? w : ui->cols * 2 / 3 - 4;
+}
+
 static void draw_settings(ui *ui)
 {
 	char buf[512];
+	int lc = label_cols(ui);
 
 	ui_draw_title(ui, "Thiết lập");
 	ui_put(1, 1, ui->cols - 2, "Chọn dòng rồi bấm Enter để sửa. Mọi thay đổi được ghi vào nhật ký.", A_DIM);
@@ -49,8 +62,8 @@ static void draw_settings(ui *ui)
 
 		if (i == ui->ssel)
 			ui_line(3 + i, ui->cols, attr);
-		ui_put(3 + i, 1, 34, text_pad(buf, sizeof(buf), settings[i].label, 34), attr | A_BOLD);
-		ui_put(3 + i, 37, ui->cols - 38, v && *v ? v : "(chưa đặt)", attr);
+		ui_put(3 + i, 1, lc, ui_pad(buf, sizeof(buf), settings[i].label, lc), attr | A_BOLD);
+		ui_put(3 + i, lc + 3, ui->cols - lc - 4, v && *v ? v : "(chưa đặt)", attr);
 		free(v);
 	}
 }

@@ -141,6 +141,8 @@ int ui_help_line_of(int screen);
 /* Drawing (draw.c) */
 int ui_attr(const ui *ui, int kind);
 void ui_put(int y, int x, int cols, const char *s, int attr);
+/* s padded or cut (with the screen's cut mark) to cols columns into buf. */
+char *ui_pad(char *buf, size_t n, const char *s, int cols);
 void ui_line(int y, int cols, int attr);
 const char *ui_mark(const ui *ui, int state);
 void ui_draw_title(ui *ui, const char *left);

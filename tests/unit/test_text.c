@@ -45,7 +45,41 @@ static void width_and_fit_count_columns(void **state)
 	assert_int_equal(text_width("Đặc khu"), 7);
 	assert_int_equal(text_fit("Đặc khu", 3), strlen("Đặc"));
 	assert_string_equal(text_pad(buf, sizeof(buf), "Xã", 5), "Xã   ");
-	assert_string_equal(text_pad(buf, sizeof(buf), "Phường", 3), "Phư");
+	assert_string_equal(text_pad(buf, sizeof(buf), "Phường", 3), "Ph…");
+}
+
+/* Issue 13, item 5: a text that does not fit ends in a mark, by display
+ * width, at a character boundary, and never shows part of a word or code
+ * as if whole. */
+static void cut_marks_what_does_not_fit(void **state)
+{
+	char buf[64];
+	int cut;
+	(void)state;
+	assert_string_equal(text_cut(buf, sizeof(buf), "Xã", 5, "…"), "Xã");
+	assert_string_equal(text_cut(buf, sizeof(buf), "Phường", 6, "…"), "Phường");
+	assert_string_equal(text_cut(buf, sizeof(buf), "Phường", 5, "…"), "Phườ…");
+	assert_string_equal(text_cut(buf, sizeof(buf), "Phường", 5, "~"), "Phườ~");
+	/* only spaces left off: nothing is lost, no mark */
+	assert_int_equal(text_fit_cut("Xã     ", 3, 1, &cut), strlen("Xã "));
+	assert_int_equal(cut, 0);
+	/* a list of codes is cut between items: "3d" of "3dd" would mislead */
+	assert_string_equal(text_cut(buf, sizeof(buf), "còn thiếu: 1.1, 3c, 3dd", 22, "…"), "còn thiếu: 1.1, 3c,…");
+	assert_string_equal(text_cut(buf, sizeof(buf), "Đặc khu Đặc", 9, "…"), "Đặc khu…");
+	assert_int_equal(text_width(text_cut(buf, sizeof(buf), "Hạn công nhận khu dân cư: 15/11/2024", 20, "…")) <= 20, 1);
+	/* a long word with no space near: cut inside it, by width */
+	assert_string_equal(text_cut(buf, sizeof(buf), "Trạm Khuyếnnôngthúyyyyyy", 12, "…"), "Trạm Khuyến…");
+	/* wide characters: by columns, not bytes or characters */
+	assert_string_equal(text_cut(buf, sizeof(buf), "漢字漢字", 5, "…"), "漢字…");
+	assert_string_equal(text_cut(buf, sizeof(buf), "漢字漢字", 5, "..."), "漢...");
+	/* a mark wider than the room: only what fits */
+	assert_string_equal(text_cut(buf, sizeof(buf), "abc", 1, "…"), "…");
+	/* a list wraps between its items */
+	assert_int_equal(text_wrap_line("Xã 13/17 · Cơ quan 34/40 · Khu dân cư 143/156", 35),
+		strlen("Xã 13/17 · Cơ quan 34/40 ·"));
+	assert_int_equal(text_wrap_line("một hai ba bốn", 9), strlen("một hai"));
+	/* a small buffer still ends at a character boundary */
+	assert_string_equal(text_cut(buf, 5, "ưưư", 10, "…"), "ưư");
 }
 
 static void numbers_in_vietnamese_format(void **state)
@@ -118,6 +152,7 @@ int main(void)
 		cmocka_unit_test(nfc_refuses_invalid_utf8),
 		cmocka_unit_test(key_drops_accents_case_and_dashes),
 		cmocka_unit_test(width_and_fit_count_columns),
+		cmocka_unit_test(cut_marks_what_does_not_fit),
 		cmocka_unit_test(numbers_in_vietnamese_format),
 		cmocka_unit_test(clean_folds_breaks_and_refuses_controls),
 		cmocka_unit_test(make_safe_shows_controls),
