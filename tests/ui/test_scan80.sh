@@ -41,12 +41,27 @@ send_text() { tmux send-keys -t "$S" -l "$1"; tmux send-keys -t "$W" -l "$1"; }
 # shows SESSION TEXT: within the wait, the pane holds TEXT
 shows() {
 	i=0
-	while [ $i -lt $((100 * SLOW)) ]; do
+	while [ $i -lt $((200 * SLOW)) ]; do
 		tmux capture-pane -p -t "$1" | grep -qF -- "$2" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
 	return 1
+}
+
+# steady SESSION: the pane once two captures 0.1 s apart agree (the frame
+# is whole)
+steady() {
+	prev=$(tmux capture-pane -p -t "$1")
+	i=0
+	while [ $i -lt $((30 * SLOW)) ]; do
+		sleep 0.1
+		cur=$(tmux capture-pane -p -t "$1")
+		[ "$cur" = "$prev" ] && break
+		prev=$cur
+		i=$((i + 1))
+	done
+	printf '%s\n' "$prev"
 }
 
 # scan NAME TEXT: once both panes show TEXT, capture them and check the
@@ -57,9 +72,8 @@ scan() {
 		not_ok "$1: the screen did not open (waited for: $2)"
 		return
 	fi
-	sleep 0.2   # the rest of the frame
-	tmux capture-pane -p -t "$S" > "$PANES/$1.80"
-	tmux capture-pane -p -t "$W" | sed "s|$WDB|$NDB|g" > "$PANES/$1.200"   # same words
+	steady "$S" > "$PANES/$1.80"
+	steady "$W" | sed "s|$WDB|$NDB|g" > "$PANES/$1.200"   # same words
 	if res=$("$PY" - "$PANES/$1.80" "$PANES/$1.200" <<'EOF'
 import sys, unicodedata
 narrow = open(sys.argv[1], encoding="utf-8").read().split("\n")
@@ -120,7 +134,7 @@ send /
 send C-u
 send_text "X004-DN01"
 send Enter
-scan search "X004-DN01"
+scan search "tìm: x004 dn01"
 send Enter
 scan checklist "Phiếu tiêu chí"
 send Down Down l
@@ -130,7 +144,7 @@ send F3
 scan score "Chấm điểm"
 send Escape
 send F7
-scan checklist-message "duyệt"
+scan checklist-message "đăng nhập"
 send Escape Escape
 
 # the registers of a commune
@@ -138,7 +152,7 @@ send /
 send C-u
 send_text "xa hoa binh"
 send Enter
-scan search-commune "Xã Hòa Bình"
+scan search-commune "tìm: xa hoa binh"
 send F6
 scan registers "Sổ theo dõi phong trào"
 send Escape
