@@ -41,7 +41,15 @@ char *assess_verdict_text(const assess_result *r, char *buf, size_t n)
 	if (r->verdict == RULE_PASS)
 		return buf;
 	used = strlen(buf);
-	snprintf(buf + used, n - used, "%s", r->verdict == RULE_FAIL ? " — không đạt tiêu chí:" : " — còn thiếu:");
+	if (r->verdict == RULE_FAIL)
+		snprintf(buf + used, n - used, " — không đạt tiêu chí:");
+	else {
+		/* how many, first: a screen may have room for only a few codes */
+		size_t missing = 0;
+		for (size_t i = 0; i < r->f->n_items; i++)
+			missing += r->f->items[i].leaf && r->items[i].state == RULE_MISSING;
+		snprintf(buf + used, n - used, " — còn thiếu %zu tiêu chí:", missing);
+	}
 	for (size_t i = 0; i < r->f->n_items; i++) {
 		const form_item *it = &r->f->items[i];
 		if (!it->leaf || r->items[i].state != r->verdict)

@@ -56,7 +56,7 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 antt_status assess_recompute_year(antt_db *db, int year, antt_err *err);
 
 /* "ĐẠT", "CHƯA ĐẠT — không đạt tiêu chí: 4b, 5.2" or "CHƯA ĐỦ THÔNG TIN —
- * còn thiếu: 1.1" into buf. */
+ * còn thiếu 2 tiêu chí: 1.1, 3dd" into buf. */
 char *assess_verdict_text(const assess_result *r, char *buf, size_t n);
 
 /* The ids behind a verdict, comma-separated: the failed criteria of a
