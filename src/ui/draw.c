@@ -145,7 +145,7 @@ static void draw_message(ui *ui, int last)
 	for (int i = 0; i < n; i++) {
 		int y = last - n + 1 + i;
 		snprintf(line, sizeof(line), "%.*s", (int)len[i], start[i]);
-		ui_line(y, ui->cols, y < ui->rows - 2 || ui->prompting ? attr : (int)A_NORMAL);
+		ui_line(y, ui->cols, ui->msg_error && (y < ui->rows - 2 || ui->prompting) ? attr : (int)A_NORMAL);
 		ui_put(y, 0, ui->cols, line, attr);
 	}
 }
@@ -175,10 +175,11 @@ static int bar_put(ui *ui, int x, const ui_key *k)
 	return x + bar_width(k) + 2;
 }
 
-static const ui_key *key_of(ui_action a)
+/* The binding of action a on a screen (an action may have a row per screen). */
+static const ui_key *key_of(ui_action a, int screen)
 {
 	for (int i = 0; i < ui_key_count; i++)
-		if (ui_keys[i].action == a)
+		if (ui_keys[i].action == a && (ui_keys[i].screens & screen))
 			return &ui_keys[i];
 	return NULL;
 }
@@ -188,22 +189,23 @@ static const ui_key *key_of(ui_action a)
  * whole (a cut "F1" for "F10 Thoát" would mislead); F1 last, for the rest. */
 static void draw_hints(ui *ui, int room)
 {
-	const ui_key *help = key_of(ACT_HELP), *shown[ACT_COUNT];
-	const ui_action *order = ui_bar_order(ui->screen->id);
+	int id = ui->screen->id;
+	const ui_key *help = key_of(ACT_HELP, id), *shown[ACT_COUNT];
+	const ui_action *order = ui_bar_order(id);
 	int n = 0, x = 0, end = room - (help ? bar_width(help) + 1 : 0);
 
 	for (int i = 0; order && order[i] != ACT_NONE; i++) {
-		const ui_key *k = key_of(order[i]);
-		if (k && k->bar && (k->screens & ui->screen->id))
+		const ui_key *k = key_of(order[i], id);
+		if (k && k->bar)
 			shown[n++] = k;
 	}
 	for (int i = 0; i < ui_key_count; i++) {
 		const ui_key *k = &ui_keys[i];
 		int dup = 0;
-		if (!k->bar || !(k->screens & ui->screen->id) || k->action == ACT_HELP)
+		if (!k->bar || !(k->screens & id) || k->action == ACT_HELP)
 			continue;
 		for (int j = 0; j < n; j++)
-			dup |= shown[j]->action == k->action;
+			dup |= shown[j] == k;
 		if (!dup && n < ACT_COUNT)
 			shown[n++] = k;
 	}

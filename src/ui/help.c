@@ -37,8 +37,14 @@ static int help_walk(int want, char *buf, size_t n, int *bold, int stop)
 	char label[64];
 
 	for (size_t g = 0; g < sizeof(groups) / sizeof(*groups); g++) {
+		int keys = 0;
+
+		for (int i = 0; i < ui_key_count; i++)
+			keys += in_group(&ui_keys[i], groups[g].screen);
 		if (groups[g].screen == stop)
-			return line;
+			return keys ? line : 0;   /* a screen with only the common keys: those */
+		if (!keys)
+			continue;
 		if (line == want && buf) {
 			snprintf(buf, n, "%s", groups[g].title);
 			*bold = 1;

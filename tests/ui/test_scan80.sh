@@ -110,6 +110,8 @@ both "$DB"
 scan units "Lọc: loại"
 send F1
 scan help "Trợ giúp — các phím"
+send End
+scan help-end "Lần đầu mở chương trình"
 send Escape
 send p
 scan progress "Tiến độ năm"
