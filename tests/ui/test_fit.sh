@@ -89,8 +89,8 @@ case "$(row_of 'Hạn 20/11/2024')" in *"còn "*" phiếu chưa duyệt"*) ok "t
 # settings: the longest label is whole
 keys F9
 wait_for "Chọn dòng rồi bấm Enter"
-case "$(screen)" in *"Hạn công nhận xã, cơ quan... (tháng-ngày)"*) ok "settings labels whole at 80 columns";;
-*) not_ok "a settings label is cut";; esac
+case "$(row_of "Hạn công nhận xã, cơ quan")" in *"Hạn công nhận xã, cơ quan... ("*")  "*) ok "settings labels whole at 80 columns";;
+*) not_ok "a settings label is cut: '$(row_of "Hạn công nhận xã, cơ quan")'";; esac
 keys Escape Escape
 quit_app
 
