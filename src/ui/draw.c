@@ -64,6 +64,23 @@ void ui_put(int y, int x, int cols, const char *s, int attr)
 	free(safe);
 }
 
+int ui_put_wrap(int y, int x, int cols, int rows, const char *s, int attr)
+{
+	int n = 0;
+
+	while (*s && n < rows && cols > 0) {
+		size_t len = n == rows - 1 ? strlen(s) : text_wrap_line(s, (size_t)cols);
+		char *line = strndup(s, len);
+		if (!line)
+			break;
+		ui_put(y + n++, x, cols, line, attr);
+		free(line);
+		for (s += len; *s == ' '; s++)
+			;
+	}
+	return n;
+}
+
 char *ui_pad(char *buf, size_t n, const char *s, int cols)
 {
 	size_t w;

@@ -14,7 +14,7 @@ static void draw_score(ui *ui)
 	score_result r;
 	antt_err err = { "" };
 	char title[400], line[600], label[400], a[32], b[32], c[32];
-	int y = 3, h = ui->rows - 7;
+	int y = 3, h = ui->rows - 9;   /* two rows under the list: the chosen item whole */
 
 	snprintf(title, sizeof(title), "Chấm điểm — %s (%s)", ui->chk.unit.name, ui->chk.unit.code);
 	ui_draw_title(ui, title);
@@ -48,6 +48,11 @@ static void draw_score(ui *ui)
 		if (sel)
 			ui_line(y, ui->cols, attr);
 		ui_put(y, 0, ui->cols, line, attr);
+		if (sel) {
+			char whole[600];
+			snprintf(whole, sizeof(whole), "Mục %s: %s", it->id, it->label);
+			ui_put_wrap(ui->rows - 6, 1, ui->cols - 2, 2, whole, A_DIM);
+		}
 	}
 	snprintf(line, sizeof(line), "Tổng: tự chấm %s · cấp trên chấm %s · chênh lệch %s",
 		r.has_self ? text_fmt_pct(a, sizeof(a), r.self_total) : "-",

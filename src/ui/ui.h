@@ -141,6 +141,9 @@ int ui_help_line_of(int screen);
 /* Drawing (draw.c) */
 int ui_attr(const ui *ui, int kind);
 void ui_put(int y, int x, int cols, const char *s, int attr);
+/* s wrapped at spaces into at most rows rows from (y, x), the last one cut
+ * with the mark; returns the rows used. */
+int ui_put_wrap(int y, int x, int cols, int rows, const char *s, int attr);
 /* s padded or cut (with the screen's cut mark) to cols columns into buf. */
 char *ui_pad(char *buf, size_t n, const char *s, int cols);
 void ui_line(int y, int cols, int attr);
