@@ -27,7 +27,9 @@ static void draw_login(ui *ui)
 	ui_put(4, 4, ui->cols - 8, "để biết ai đã nhập, ai đã duyệt từng phiếu.", A_NORMAL);
 	ui_put(6, 4, ui->cols - 8, "Quên mật khẩu: nhờ người quản trị đặt lại (antt user passwd TÊN).", A_DIM);
 	if (!ui->prompting)
-		ui_put(8, 4, ui->cols - 8, "Bấm Enter để đăng nhập, F10 để thoát.", A_BOLD);
+		ui_put(8, 4, ui->cols - 8, "Bấm Enter để đăng nhập, F1 để xem trợ giúp, F10 để thoát.", A_BOLD);
+	else
+		ui_put(8, 4, ui->cols - 8, "Gõ rồi bấm Enter. Esc: thôi · F1: trợ giúp · F10: thoát.", A_DIM);
 }
 
 static antt_status password_submit(ui *ui, const char *text)
@@ -123,7 +125,8 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 		ui_message(ui, 1, "%s. Quản trị tạo tài khoản lãnh đạo bằng lệnh: antt user add TÊN \"Họ tên\" --role reviewer",
 			err.msg);
 	else
-		ui_message(ui, 1, "%s", err.msg);
+		ui_message(ui, 1, "%s. Nhờ lãnh đạo duyệt làm: thoát (F10) để lãnh đạo đăng nhập bằng tài khoản của mình.",
+			err.msg);
 	return 0;
 }
 
