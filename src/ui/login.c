@@ -124,9 +124,10 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 	if (ui->db->role == ROLE_OPEN)
 		ui_message(ui, 1, "%s. Quản trị tạo tài khoản lãnh đạo bằng lệnh: antt user add TÊN \"Họ tên\" --role reviewer",
 			err.msg);
-	else
-		ui_message(ui, 1, "%s. Nhờ lãnh đạo duyệt làm: thoát (F10) để lãnh đạo đăng nhập bằng tài khoản của mình.",
-			err.msg);
+	else if (ui->db->role == ROLE_NONE)
+		ui_message(ui, 1, "%s.", err.msg);
+	else   /* short enough for one line at 80 columns */
+		ui_message(ui, 1, "Việc %s dành cho lãnh đạo duyệt: hãy nhờ lãnh đạo làm.", what);
 	return 0;
 }
 

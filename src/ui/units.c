@@ -266,7 +266,10 @@ static int may_edit(ui *ui, const char *what)
 
 	if (auth_require(ui->db, CAN_ADMIN, what, &err) == ANTT_OK)
 		return 1;
-	ui_message(ui, 1, "%s. Nhờ người quản trị làm, hoặc thoát (F10) rồi đăng nhập tài khoản quản trị.", err.msg);
+	if (ui->db->role == ROLE_NONE)
+		ui_message(ui, 1, "%s.", err.msg);
+	else   /* short enough for one line at 80 columns */
+		ui_message(ui, 1, "Việc %s dành cho quản trị: hãy nhờ người quản trị làm.", what);
 	return 0;
 }
 
@@ -284,11 +287,9 @@ static antt_status confirm_submit(ui *ui, const char *text);
  * change; pctx[0] the unit, pctx[1] and pctx[2] what was gathered. */
 static void confirm(ui *ui, const char *change, const char *question)
 {
-	char label[sizeof(ui->prompt_label) + 64];
-
 	snprintf(ui->pctx[3], sizeof(ui->pctx[3]), "%s", change);
-	snprintf(label, sizeof(label), "%s (gõ c rồi Enter; Esc: thôi)", question);
-	ui_prompt(ui, label, "", confirm_submit);
+	ui_prompt(ui, "Đồng ý? (gõ c rồi Enter; Esc: thôi)", "", confirm_submit);
+	ui_message(ui, 0, "%s", question);   /* the line above the field: room for a long question */
 }
 
 static antt_status confirm_submit(ui *ui, const char *text)
