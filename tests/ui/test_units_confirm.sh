@@ -9,11 +9,7 @@ before=$(units)
 below=$(( $("$ANTT" --db "$DB" unit list --under X001 | wc -l) - 1 ))
 
 start
-wait_for "Lọc: loại"
-keys /
-type_text "X001"
-keys Enter
-wait_for "Tìm thấy"
+search_units "X001"
 keys Home
 
 # move: the new parent, then the question with the units that go along

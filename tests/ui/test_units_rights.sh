@@ -17,16 +17,9 @@ state() {
 before=$(state)
 
 start
-wait_for "Tên đăng nhập:"
-type_text "canbo"
-keys Enter
-wait_for "Mật khẩu:"
-type_text "canbo123"
-keys Enter
+login_as canbo canbo123
 wait_for "Xin chào canbo (cán bộ nhập liệu)."
-keys /
-type_text "X001-CQ02"
-keys Enter
+search_units "X001-CQ02"
 wait_for "Tìm thấy 1 đơn vị"
 
 # key, what the core calls the action
