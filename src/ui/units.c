@@ -343,7 +343,7 @@ static int known_unit(ui *ui, const char *code)
  * into) was typed: checked, kept, then the question with what goes along. */
 static antt_status target_typed(ui *ui, const char *text, int retire)
 {
-	char q[160], more[80];
+	char q[512], more[80];
 	const char *code = ui->pctx[0];
 
 	if (!known_unit(ui, text))
