@@ -29,7 +29,7 @@ static void draw_login(ui *ui)
 	if (!ui->prompting)
 		ui_put(8, 4, ui->cols - 8, "Bấm Enter để đăng nhập, F1 để xem trợ giúp, F10 để thoát.", A_BOLD);
 	else
-		ui_put(8, 4, ui->cols - 8, "Gõ rồi bấm Enter. Esc: thôi · F1: trợ giúp · F10: thoát.", A_DIM);
+		ui_put(8, 4, ui->cols - 8, "Tên, Enter, mật khẩu, Enter. Esc: thôi · F1: trợ giúp · F10: thoát.", A_DIM);
 }
 
 static antt_status password_submit(ui *ui, const char *text)
