@@ -15,6 +15,37 @@ const char *tree_status_name(unit_status s)
 	return s < STATUS_COUNT ? names[s] : "";
 }
 
+const char *tree_flow_name(tree_flow f)
+{
+	static const char *const names[] = {
+		[FLOW_NONE] = "", [FLOW_DRAFT] = "nháp", [FLOW_SUBMITTED] = "đã trình",
+		[FLOW_RETURNED] = "trả lại", [FLOW_APPROVED] = "đã duyệt",
+	};
+	return f < FLOW_COUNT ? names[f] : "";
+}
+
+int tree_filter_next(int f)
+{
+	if (f < 0)
+		return STATUS_NONE;
+	if (f < STATUS_EXCLUDED)
+		return f + 1;
+	if (f == STATUS_EXCLUDED)
+		return TREE_BY_FLOW + FLOW_SUBMITTED;
+	if (f >= TREE_BY_FLOW + FLOW_SUBMITTED && f < TREE_BY_FLOW + FLOW_APPROVED)
+		return f + 1;
+	return -1;
+}
+
+const char *tree_filter_name(int f)
+{
+	if (f < 0)
+		return "tất cả";
+	if (f >= TREE_BY_FLOW)
+		return tree_flow_name((tree_flow)(f - TREE_BY_FLOW));
+	return tree_status_name((unit_status)f);
+}
+
 void tree_free(tree_view *t)
 {
 	free(t->rows);
@@ -42,6 +73,19 @@ static unit_status status_of(int assessed, int excluded, const char *astatus, co
 	if (verdict && !strcmp(verdict, "fail"))
 		return STATUS_FAIL;
 	return STATUS_DRAFT;
+}
+
+static tree_flow flow_of(const char *astatus)
+{
+	if (!astatus || !strcmp(astatus, "registered"))
+		return FLOW_NONE;
+	if (!strcmp(astatus, "submitted"))
+		return FLOW_SUBMITTED;
+	if (!strcmp(astatus, "returned"))
+		return FLOW_RETURNED;
+	if (!strcmp(astatus, "approved"))
+		return FLOW_APPROVED;
+	return FLOW_DRAFT;
 }
 
 static tree_count *count_of(tree_view *t, const char *type)
@@ -153,6 +197,7 @@ static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int6
 		copy(r->u.parent_code, sizeof(r->u.parent_code), sqlite3_column_text(st, 6));
 		r->u.excluded = sqlite3_column_int(st, 7);
 		r->status = status_of(sqlite3_column_int(st, 9), r->u.excluded, astatus, verdict);
+		r->flow = r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus);
 		/* the code's key is its lower case (codes are ASCII); the name's
 		 * key is stored with the unit */
 		snprintf(r->key, sizeof(r->key), "%s %s", r->u.code, (const char *)sqlite3_column_text(st, 12));
@@ -273,6 +318,7 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 		if (old != STATUS_NA && old != STATUS_EXCLUDED) {
 			r->status = status_of(1, 0, (const char *)sqlite3_column_text(st, 0),
 				(const char *)sqlite3_column_text(st, 1));
+			r->flow = flow_of((const char *)sqlite3_column_text(st, 0));
 			if ((c = count_of(t, r->u.type))) {
 				c->n[old]--;
 				c->n[r->status]++;
@@ -286,26 +332,50 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 	return s;
 }
 
+/* Every word of the key occurs somewhere in the row's key. */
+static int has_words(const char *row, const char *key)
+{
+	char word[256];
+
+	while (*key) {
+		size_t n = strcspn(key, " ");
+		if (n) {
+			snprintf(word, sizeof(word), "%.*s", (int)n, key);
+			if (!strstr(row, word))
+				return 0;
+		}
+		key += n;
+		key += strspn(key, " ");
+	}
+	return 1;
+}
+
+static int passes(const tree_view *t, const tree_row *r)
+{
+	if (t->type[0] && strcmp(r->u.type, t->type))
+		return 0;
+	if (t->status >= TREE_BY_FLOW && (int)r->flow != t->status - TREE_BY_FLOW)
+		return 0;
+	if (t->status >= 0 && t->status < TREE_BY_FLOW && (int)r->status != t->status)
+		return 0;
+	return !t->search[0] || has_words(r->key, t->search);
+}
+
 void tree_filter(tree_view *t, const char *type, int status, const char *search)
 {
 	char *key = search && *search ? text_key(search) : NULL;
+	char ty[sizeof(t->type)];
 
-	snprintf(t->type, sizeof(t->type), "%s", type ? type : "");
+	/* type may be t->type itself: copied before it is overwritten */
+	snprintf(ty, sizeof(ty), "%s", type ? type : "");
+	snprintf(t->type, sizeof(t->type), "%s", ty);
 	snprintf(t->search, sizeof(t->search), "%s", key ? key : "");
 	t->status = status;
 	free(key);
 	t->n_vis = 0;
-	for (size_t k = 0; k < t->n; k++) {
-		size_t i = t->order[k];
-		const tree_row *r = &t->rows[i];
-		if (t->type[0] && strcmp(r->u.type, t->type))
-			continue;
-		if (t->status >= 0 && (int)r->status != t->status)
-			continue;
-		if (t->search[0] && !strstr(r->key, t->search))
-			continue;
-		t->vis[t->n_vis++] = i;
-	}
+	for (size_t k = 0; k < t->n; k++)
+		if (passes(t, &t->rows[t->order[k]]))
+			t->vis[t->n_vis++] = t->order[k];
 }
 
 long tree_find(const tree_view *t, const char *code)
@@ -316,13 +386,45 @@ long tree_find(const tree_view *t, const char *code)
 	return -1;
 }
 
-long tree_next_pending(const tree_view *t, long from)
+static int pending(const tree_row *r)
+{
+	return r->status == STATUS_NONE || r->status == STATUS_DRAFT;
+}
+
+static int submitted(const tree_row *r)
+{
+	return r->flow == FLOW_SUBMITTED;
+}
+
+static long next_where(const tree_view *t, long from, int (*want)(const tree_row *))
 {
 	for (size_t k = 1; k <= t->n_vis; k++) {
 		size_t i = (size_t)(from + (long)k) % t->n_vis;
-		unit_status s = t->rows[t->vis[i]].status;
-		if (s == STATUS_NONE || s == STATUS_DRAFT)
+		if (want(&t->rows[t->vis[i]]))
 			return (long)i;
 	}
 	return -1;
+}
+
+long tree_next_pending(const tree_view *t, long from)
+{
+	return next_where(t, from, pending);
+}
+
+long tree_next_submitted(const tree_view *t, long from)
+{
+	return next_where(t, from, submitted);
+}
+
+size_t tree_below(const tree_view *t, const char *code)
+{
+	size_t k = 0, n = 0;
+
+	while (k < t->n && strcmp(t->rows[t->order[k]].u.code, code))
+		k++;
+	if (k == t->n)
+		return 0;
+	for (size_t j = k + 1; j < t->n && t->rows[t->order[j]].u.depth > t->rows[t->order[k]].u.depth; j++)
+		n++;
+	return n;
 }

@@ -20,9 +20,32 @@ typedef enum {
 
 const char *tree_status_name(unit_status s);
 
+/* Where a unit's form is on its way to a leader's approval. */
+typedef enum {
+	FLOW_NONE,        /* no form, or registered with nothing typed */
+	FLOW_DRAFT,       /* nháp */
+	FLOW_SUBMITTED,   /* đã trình: waits for a leader */
+	FLOW_RETURNED,    /* trả lại */
+	FLOW_APPROVED,    /* đã duyệt */
+	FLOW_COUNT
+} tree_flow;
+
+const char *tree_flow_name(tree_flow f);
+
+/* The status filter: -1 (all), a unit_status, or TREE_BY_FLOW + a
+ * tree_flow (the leader's view: đã trình, trả lại, đã duyệt). */
+#define TREE_BY_FLOW 100
+
+/* The filter after f, in the order the s key steps through: all, each
+ * verdict, then đã trình, trả lại, đã duyệt, then all again. */
+int tree_filter_next(int f);
+/* "tất cả", a verdict's name or a workflow state's name. */
+const char *tree_filter_name(int f);
+
 typedef struct {
 	unit_row u;
 	unit_status status;
+	tree_flow flow;
 	char key[256];    /* search key of "code name" */
 } tree_row;
 
@@ -44,8 +67,9 @@ typedef struct {
 	tree_count *counts;    /* per assessed type, over all rows */
 	size_t n_counts;
 	char type[32];         /* filter: type code, "" for all */
-	int status;            /* filter: a unit_status, -1 for all */
-	char search[256];      /* filter: search key, "" for none */
+	int status;            /* filter: see TREE_BY_FLOW; -1 for all */
+	char search[256];      /* filter: search key, "" for none; every word
+	                          must occur in a unit's code or name, in any order */
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
@@ -56,7 +80,8 @@ void tree_free(tree_view *t);
  * tree_load when going back to the list. */
 antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err);
 
-/* Apply filters (NULL type or search, status -1: no filter). */
+/* Apply filters (NULL type or search, status -1: no filter). The
+ * arguments may be the view's own fields (t->type, t->search). */
 void tree_filter(tree_view *t, const char *type, int status, const char *search);
 
 /* Visible index of the unit with this code, or -1. */
@@ -65,5 +90,13 @@ long tree_find(const tree_view *t, const char *code);
 /* The next visible unit after from that still needs assessing (chưa đánh
  * giá or đang nhập), wrapping round; -1 when there is none. */
 long tree_next_pending(const tree_view *t, long from);
+
+/* The next visible unit after from whose form waits for a leader (đã
+ * trình), wrapping round; -1 when there is none. */
+long tree_next_submitted(const tree_view *t, long from);
+
+/* How many units in force sit below the unit with this code (all levels):
+ * what moving or retiring it carries along. 0 when not found. */
+size_t tree_below(const tree_view *t, const char *code);
 
 #endif

@@ -197,6 +197,15 @@ static int handle(ui *ui, int is_code, wint_t ch)
 			return R_QUIT;
 		return R_NONE;
 	}
+	if (ui->prompting && ui->screen == &ui_login_screen && is_code && (ch == KEY_F(1) || ch == KEY_F(10))) {
+		/* the login screen is all prompt: its F1 and F10 work there too */
+		ui->prompting = 0;
+		if (ch == KEY_F(10))
+			return R_QUIT;
+		ui->htop = ui_help_line_of(SC_LOGIN);
+		ui_push(ui, &ui_help_screen);
+		return R_REDRAW;
+	}
 	if (ui->prompting) {
 		prompt_key(ui, is_code, ch);
 		ui_leader_end(ui);

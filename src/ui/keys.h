@@ -62,14 +62,16 @@ enum {
 	X(ACT_PACKAGES,  SC_PROGRESS, 'g', 0,            "g",      "Xem xã nào đã gửi gói dữ liệu, gửi lúc nào (bấm lại để quay về)", "Gói") \
 	X(ACT_KEEP_LOCAL, SC_CONFLICTS, '1', 0,          "1",      "Giữ bản ở máy này", "Giữ bản máy này") \
 	X(ACT_TAKE_INCOMING, SC_CONFLICTS, '2', 0,       "2",      "Lấy bản trong gói", "Lấy bản trong gói") \
-	X(ACT_REGISTERS, SC_UNITS,    KC(KEY_F(6)), 0,   "F6",     "Sổ theo dõi phong trào của đơn vị đang chọn (mô hình, phát động, khen thưởng, tin báo)", "Sổ") \
+	X(ACT_REGISTERS, SC_UNITS,    'o', 0,            "o",      "Sổ theo dõi phong trào của đơn vị đang chọn (mô hình, phát động, khen thưởng, tin báo)", "Sổ") \
 	X(ACT_ADD_MODEL, SC_REGISTERS, 'm', 0,           "m",      "Thêm mô hình", "Mô hình") \
 	X(ACT_ADD_ACTIVITY, SC_REGISTERS, 'h', 0,        "h",      "Thêm hoạt động: phát động, diễn đàn, tuyên truyền", "Hoạt động") \
 	X(ACT_ADD_COMMENDATION, SC_REGISTERS, 'k', 0,    "k",      "Thêm khen thưởng", "Khen") \
 	X(ACT_END_MODEL, SC_REGISTERS, 'x', 0,           "x",      "Mô hình đang chọn dừng hoạt động từ năm sau", NULL) \
 	X(ACT_IMPORT,    SC_REGISTERS, 'i', 0,           "i",      "Nhập sổ từ tệp CSV (models, activities, commendations, tipoffs)", "Nhập CSV") \
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
-	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu")
+	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu") \
+	X(ACT_QUEUE,     SC_UNITS,    'v', 0,            "v",      "Lãnh đạo: đến phiếu tiếp theo đang chờ duyệt (đã trình)", "Chờ duyệt") \
+	X(ACT_LOGIN,     SC_LOGIN,    '\n', KC(KEY_ENTER), "Enter", "Đăng nhập: gõ tên đăng nhập, Enter, rồi mật khẩu", "Đăng nhập")
 
 typedef enum {
 	ACT_NONE,

@@ -27,7 +27,9 @@ static void draw_login(ui *ui)
 	ui_put(4, 4, ui->cols - 8, "để biết ai đã nhập, ai đã duyệt từng phiếu.", A_NORMAL);
 	ui_put(6, 4, ui->cols - 8, "Quên mật khẩu: nhờ người quản trị đặt lại (antt user passwd TÊN).", A_DIM);
 	if (!ui->prompting)
-		ui_put(8, 4, ui->cols - 8, "Bấm Enter để đăng nhập, F10 để thoát.", A_BOLD);
+		ui_put(8, 4, ui->cols - 8, "Bấm Enter để đăng nhập, F1 để xem trợ giúp, F10 để thoát.", A_BOLD);
+	else
+		ui_put(8, 4, ui->cols - 8, "Tên, Enter, mật khẩu, Enter. Esc: thôi · F1: trợ giúp · F10: thoát.", A_DIM);
 }
 
 static antt_status password_submit(ui *ui, const char *text)
@@ -122,8 +124,10 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 	if (ui->db->role == ROLE_OPEN)
 		ui_message(ui, 1, "%s. Quản trị tạo tài khoản lãnh đạo bằng lệnh: antt user add TÊN \"Họ tên\" --role reviewer",
 			err.msg);
-	else
-		ui_message(ui, 1, "%s", err.msg);
+	else if (ui->db->role == ROLE_NONE)
+		ui_message(ui, 1, "%s.", err.msg);
+	else   /* short enough for one line at 80 columns */
+		ui_message(ui, 1, "Việc %s dành cho lãnh đạo duyệt: hãy nhờ lãnh đạo làm.", what);
 	return 0;
 }
 

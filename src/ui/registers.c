@@ -1,4 +1,4 @@
-/* F6: the movement's registers under the selected unit for the year —
+/* o (sổ): the movement's registers under the selected unit for the year —
  * models kept and new, activities, commendations, tip-offs — with keys to
  * add each (a short dialog) and to import a CSV file. */
 #include <curses.h>

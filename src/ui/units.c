@@ -3,6 +3,7 @@
  * to the next unit still to assess, and the units editor's dialogs. */
 #include <curses.h>
 #include "ui.h"
+#include "auth.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -88,26 +89,63 @@ static void draw_counts(ui *ui)
 	}
 }
 
-static void draw_units(ui *ui)
+/* The verdict, and beside it where the form is on its way to a leader:
+ * "đạt · đã trình". A form still being typed says only "đang nhập". */
+static void status_text(const tree_row *r, char *buf, size_t n)
 {
-	char title[512], line[512], name[512], st[64];
-	int h = ui_list_height(ui, TOP_ROWS);
-	int name_cols = ui->cols - 47;
-	char *office = db_setting_get(ui->db, "office_name", "antt");
+	if (r->flow == FLOW_NONE || (r->flow == FLOW_DRAFT && r->status == STATUS_DRAFT))
+		snprintf(buf, n, "%s", tree_status_name(r->status));
+	else
+		snprintf(buf, n, "%s · %s", tree_status_name(r->status), tree_flow_name(r->flow));
+}
 
-	snprintf(title, sizeof(title), "antt — %s — Đơn vị", office);
+/* A new office has no name yet: its title reads "antt" once. */
+static void draw_title(ui *ui)
+{
+	char title[512];
+	char *office = db_setting_get(ui->db, "office_name", "");
+
+	if (office && *office && strcmp(office, "antt"))
+		snprintf(title, sizeof(title), "antt — %s — Đơn vị", office);
+	else
+		snprintf(title, sizeof(title), "antt — Đơn vị");
 	free(office);
 	ui_draw_title(ui, title);
-	draw_counts(ui);
-	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)",
-		ui->tree.type[0] ? ui->tree.type : "tất cả",
-		ui->tree.status >= 0 ? tree_status_name((unit_status)ui->tree.status) : "tất cả",
-		ui->tree.search[0] ? " · tìm: " : "", ui->tree.search, ui->tree.n_vis, ui->tree.n);
+}
+
+static void draw_filters(ui *ui)
+{
+	char line[512], type[64] = "tất cả", waiting[64] = "";
+	size_t queue = 0;
+
+	for (size_t i = 0; i < ui->tree.n_counts; i++)
+		if (!strcmp(ui->tree.counts[i].type, ui->tree.type))
+			snprintf(type, sizeof(type), "%s", ui->tree.counts[i].name);
+	for (size_t i = 0; i < ui->tree.n; i++)
+		queue += ui->tree.rows[ui->tree.order[i]].flow == FLOW_SUBMITTED;
+	if (queue)
+		snprintf(waiting, sizeof(waiting), " · %zu chờ duyệt (v)", queue);
+	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)%s", type,
+		tree_filter_name(ui->tree.status), ui->tree.search[0] ? " · tìm: " : "", ui->tree.search,
+		ui->tree.n_vis, ui->tree.n, waiting);
 	ui_put(3, 1, ui->cols - 2, line, A_DIM);
+}
+
+/* Columns: name, code (10), type (14), then the status with the workflow
+ * state (19: "chưa đạt · đã trình") — all of it fits in 80 columns. */
+static void draw_units(ui *ui)
+{
+	char name[512], st[64];
+	int h = ui_list_height(ui, TOP_ROWS);
+	int name_cols = ui->cols - 48;
+
+	draw_title(ui);
+	draw_counts(ui);
+	draw_filters(ui);
 	ui_put(4, 1, ui->cols - 2, "Đơn vị", A_BOLD);
-	ui_put(4, name_cols + 2, 11, "Mã", A_BOLD);
-	ui_put(4, name_cols + 14, 15, "Loại", A_BOLD);
-	ui_put(4, name_cols + 30, ui->cols - name_cols - 31, "Trạng thái", A_BOLD);
+	ui_put(4, name_cols + 2, 10, "Mã", A_BOLD);
+	ui_put(4, name_cols + 13, 14, "Loại", A_BOLD);
+	ui_put(4, name_cols + 28, ui->cols - name_cols - 29, "Trạng thái", A_BOLD);
 
 	for (int i = 0; i < h && ui->top + i < (long)ui->tree.n_vis; i++) {
 		long v = ui->top + i;
@@ -120,10 +158,10 @@ static void draw_units(ui *ui)
 			ui_line(y, ui->cols, base);
 		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
 		ui_put(y, 1, name_cols, name, base | (r->status == STATUS_NA ? A_BOLD : 0));
-		ui_put(y, name_cols + 2, 11, r->u.code, base);
-		ui_put(y, name_cols + 14, 15, r->u.type_name, base);
-		snprintf(st, sizeof(st), "%s", tree_status_name(r->status));
-		ui_put(y, name_cols + 30, ui->cols - name_cols - 31, st, sel ? base : status_attr(ui, r->status));
+		ui_put(y, name_cols + 2, 10, r->u.code, base);
+		ui_put(y, name_cols + 13, 14, r->u.type_name, base);
+		status_text(r, st, sizeof(st));
+		ui_put(y, name_cols + 28, ui->cols - name_cols - 29, st, sel ? base : status_attr(ui, r->status));
 	}
 	if (ui->tree.n_vis == 0)
 		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
@@ -142,10 +180,29 @@ static antt_status after_change(ui *ui, antt_status s, antt_err *err, const char
 	return ANTT_OK;
 }
 
+/* Filters change what is shown, not where the officer is: the cursor
+ * stays on its unit while that unit is still shown. */
+static void refilter(ui *ui, const char *type, int status, const char *search)
+{
+	char code[sizeof(ui->tree.rows[0].u.code)] = "";
+	long keep;
+
+	if (current(ui))
+		snprintf(code, sizeof(code), "%s", current(ui)->u.code);
+	tree_filter(&ui->tree, type, status, search);
+	keep = code[0] ? tree_find(&ui->tree, code) : -1;
+	ui->sel = keep >= 0 ? keep : 0;
+	ui->top = 0;
+	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+}
+
 static antt_status search_submit(ui *ui, const char *text)
 {
-	tree_filter(&ui->tree, ui->tree.type, ui->tree.status, text);
-	ui->sel = ui->top = 0;
+	refilter(ui, ui->tree.type, ui->tree.status, text);
+	if (!*text) {
+		ui_message(ui, 0, "Đã bỏ tìm.");
+		return ANTT_OK;
+	}
 	if (ui->tree.n_vis == 0)
 		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.", text);
 	else
@@ -200,34 +257,113 @@ static antt_status rename_submit(ui *ui, const char *text)
 	return after_change(ui, unit_rename(ui->db, ui->pctx[0], text, &err), &err, "Đã đổi tên.");
 }
 
-static antt_status move_submit(ui *ui, const char *text)
+/* Editing units is the admin's work (unit.c refuses it otherwise): asked
+ * at the first key, so an officer is not led through the inputs only to
+ * be refused at the end. The refusal holds what is typed next. */
+static int may_edit(ui *ui, const char *what)
 {
 	antt_err err = { "" };
-	return after_change(ui, unit_move(ui->db, ui->pctx[0], *text ? text : NULL, &err), &err, "Đã chuyển đơn vị.");
+
+	if (auth_require(ui->db, CAN_ADMIN, what, &err) == ANTT_OK)
+		return 1;
+	if (ui->db->role == ROLE_NONE)
+		ui_message(ui, 1, "%s.", err.msg);
+	else   /* short enough for one line at 80 columns */
+		ui_message(ui, 1, "Việc %s dành cho quản trị: hãy nhờ người quản trị làm.", what);
+	return 0;
 }
 
-/* Excluding changes a unit's place in every count: asked first, and the
- * answer is typed into a field, so letters typed by mistake ("xa" meant as
- * a search) land there instead of running as commands. */
-static antt_status exclude_submit(ui *ui, const char *text)
+static int said_yes(const char *t)
+{
+	return !strcmp(t, "c") || !strcmp(t, "C") || !strcmp(t, "có") || !strcmp(t, "Có");
+}
+
+static antt_status confirm_submit(ui *ui, const char *text);
+
+/* A change that carries other units along (moving, retiring) or changes a
+ * unit's place in every count (excluding) is asked first, and the answer
+ * is typed into a field, so letters typed by mistake ("xa" meant as a
+ * search) land there instead of running as commands. pctx[3] says which
+ * change; pctx[0] the unit, pctx[1] and pctx[2] what was gathered. */
+static void confirm(ui *ui, const char *change, const char *question)
+{
+	snprintf(ui->pctx[3], sizeof(ui->pctx[3]), "%s", change);
+	ui_prompt(ui, "Đồng ý? (gõ c rồi Enter; Esc: thôi)", "", confirm_submit);
+	ui_message(ui, 0, "%s", question);   /* the line above the field: room for a long question */
+}
+
+static antt_status confirm_submit(ui *ui, const char *text)
 {
 	antt_err err = { "" };
-	int off = ui->pctx[1][0] == '1';
+	const char *code = ui->pctx[0], *a = ui->pctx[1], *b = ui->pctx[2];
+	int off = a[0] == '1';
 
-	if (strcmp(text, "c") && strcmp(text, "C") && strcmp(text, "có") && strcmp(text, "Có")) {
+	if (!said_yes(text)) {
 		ui_message(ui, 0, "Không đổi gì.");
 		return ANTT_OK;
 	}
-	return after_change(ui, unit_exclude(ui->db, ui->pctx[0], !off, &err), &err,
-		!off ? "Đã đánh dấu không thuộc diện đánh giá." : "Đơn vị thuộc diện đánh giá trở lại.");
+	switch (ui->pctx[3][0]) {
+	case 'm':
+		return after_change(ui, unit_move(ui->db, code, *a ? a : NULL, &err), &err, "Đã chuyển đơn vị.");
+	case 'd':
+		return after_change(ui, unit_retire(ui->db, code, *a ? a : NULL, *b ? b : NULL, &err), &err,
+			"Đã ghi nhận giải thể / sáp nhập.");
+	default:
+		return after_change(ui, unit_exclude(ui->db, code, !off, &err), &err,
+			!off ? "Đã đánh dấu không thuộc diện đánh giá." : "Đơn vị thuộc diện đánh giá trở lại.");
+	}
 }
 
-static antt_status retire_into(ui *ui, const char *text)
+/* How many units below go along: "" for none, else " và 12 đơn vị
+ * trực thuộc" (moved) or " 12 đơn vị trực thuộc ra khỏi danh sách." */
+static void along(ui *ui, int retire, char *buf, size_t n)
+{
+	size_t below = tree_below(&ui->tree, ui->pctx[0]);
+
+	if (!below)
+		buf[0] = '\0';
+	else if (retire)
+		snprintf(buf, n, " %zu đơn vị trực thuộc cũng ra khỏi danh sách.", below);
+	else
+		snprintf(buf, n, " và %zu đơn vị trực thuộc", below);
+}
+
+static int known_unit(ui *ui, const char *code)
 {
 	antt_err err = { "" };
-	return after_change(ui, unit_retire(ui->db, ui->pctx[0], ui->pctx[1][0] ? ui->pctx[1] : NULL,
-		*text ? text : NULL, &err), &err, "Đã ghi nhận giải thể / sáp nhập.");
+	unit_row u;
+
+	if (!*code || unit_get(ui->db, code, &u, &err) == ANTT_OK)
+		return 1;
+	ui_message(ui, 1, "Không có đơn vị mã \"%s\". Gõ mã đúng, hoặc Esc để thôi.", code);
+	return 0;
 }
+
+/* The other unit of a move (the new parent) or of a retirement (merged
+ * into) was typed: checked, kept, then the question with what goes along. */
+static antt_status target_typed(ui *ui, const char *text, int retire)
+{
+	char q[512], more[80];
+	const char *code = ui->pctx[0];
+
+	if (!known_unit(ui, text))
+		return ANTT_ERR_NOT_FOUND;
+	snprintf(ui->pctx[retire ? 2 : 1], sizeof(ui->pctx[1]), "%s", text);
+	along(ui, retire, more, sizeof(more));
+	if (retire && *text)
+		snprintf(q, sizeof(q), "Sáp nhập %s vào %s?%s", code, text, more);
+	else if (retire)
+		snprintf(q, sizeof(q), "Giải thể %s?%s", code, more);
+	else if (*text)
+		snprintf(q, sizeof(q), "Chuyển %s%s sang %s?", code, more, text);
+	else
+		snprintf(q, sizeof(q), "Chuyển %s%s lên cấp cao nhất?", code, more);
+	confirm(ui, retire ? "d" : "m", q);
+	return ANTT_OK;
+}
+
+static antt_status move_to(ui *ui, const char *text) { return target_typed(ui, text, 0); }
+static antt_status retire_into(ui *ui, const char *text) { return target_typed(ui, text, 1); }
 
 static antt_status retire_date(ui *ui, const char *text)
 {
@@ -247,17 +383,13 @@ static void cycle_type(ui *ui)
 			break;
 	/* "" -> first type -> ... -> last -> "" */
 	i = ui->tree.type[0] ? i + 1 : 0;
-	tree_filter(&ui->tree, i < ui->tree.n_counts ? ui->tree.counts[i].type : NULL, ui->tree.status, ui->tree.search);
-	ui->sel = ui->top = 0;
+	refilter(ui, i < ui->tree.n_counts ? ui->tree.counts[i].type : NULL, ui->tree.status, ui->tree.search);
 }
 
+/* all, each verdict, then đã trình, trả lại, đã duyệt (tree_filter_next) */
 static void cycle_status(ui *ui)
 {
-	int s = ui->tree.status + 1;
-	if (s > STATUS_EXCLUDED)
-		s = -1;
-	tree_filter(&ui->tree, ui->tree.type, s, ui->tree.search);
-	ui->sel = ui->top = 0;
+	refilter(ui, ui->tree.type, tree_filter_next(ui->tree.status), ui->tree.search);
 }
 
 static int act_units(ui *ui, ui_action a)
@@ -271,8 +403,7 @@ static int act_units(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_BACK:
 		if (ui->tree.search[0] || ui->tree.type[0] || ui->tree.status >= 0) {
-			tree_filter(&ui->tree, NULL, -1, NULL);
-			ui->sel = ui->top = 0;
+			refilter(ui, NULL, -1, NULL);
 			ui_message(ui, 0, "Đã bỏ mọi bộ lọc.");
 		}
 		return R_REDRAW;
@@ -292,10 +423,11 @@ static int act_units(ui *ui, ui_action a)
 	case ACT_SEARCH:
 		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", ui->tree.search, search_submit);
 		return R_REDRAW;
-	case ACT_NEXT:
-		next = tree_next_pending(&ui->tree, ui->sel);
+	case ACT_NEXT: case ACT_QUEUE:
+		next = a == ACT_NEXT ? tree_next_pending(&ui->tree, ui->sel) : tree_next_submitted(&ui->tree, ui->sel);
 		if (next < 0)
-			ui_message(ui, 0, "Không còn đơn vị nào chưa đánh giá trong danh sách này.");
+			ui_message(ui, 0, a == ACT_NEXT ? "Không còn đơn vị nào chưa đánh giá trong danh sách này."
+			                                : "Không có phiếu nào đang chờ duyệt trong danh sách này.");
 		else
 			ui->sel = next;
 		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
@@ -334,31 +466,36 @@ static int act_units(ui *ui, ui_action a)
 		ui_push(ui, &ui_settings_screen);
 		return R_REDRAW;
 	case ACT_ADD:
+		if (!may_edit(ui, "thêm đơn vị"))
+			return R_REDRAW;
 		snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%s", r ? r->u.code : "");
 		ui_prompt(ui, r ? "Thêm đơn vị trực thuộc — mã mới:" : "Thêm đơn vị — mã mới:", "", add_code);
 		return R_REDRAW;
 	case ACT_RENAME: case ACT_MOVE: case ACT_RETIRE:
 		if (!r)
 			return R_NONE;
+		if (!may_edit(ui, a == ACT_RENAME ? "đổi tên đơn vị" : a == ACT_MOVE ? "chuyển đơn vị" : "giải thể đơn vị"))
+			return R_REDRAW;
 		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
 		if (a == ACT_RENAME)
 			ui_prompt(ui, "Tên mới:", r->u.name, rename_submit);
 		else if (a == ACT_MOVE)
-			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", r->u.parent_code, move_submit);
+			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", r->u.parent_code, move_to);
 		else
 			ui_prompt(ui, "Ngày giải thể (NĂM-THÁNG-NGÀY, trống: hôm nay):", "", retire_date);
 		return R_REDRAW;
 	case ACT_EXCLUDE:
 		if (!r || r->status == STATUS_NA)
 			return R_NONE;
+		if (!may_edit(ui, "đánh dấu đơn vị"))
+			return R_REDRAW;
 		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
 		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->status == STATUS_EXCLUDED);
 		{
-			char label[320];
-			snprintf(label, sizeof(label), "%s %s %s? (gõ c rồi Enter; Esc: thôi)",
-				r->status == STATUS_EXCLUDED ? "Đưa" : "Đánh dấu", r->u.code,
+			char q[160];
+			snprintf(q, sizeof(q), "%s %s %s?", r->status == STATUS_EXCLUDED ? "Đưa" : "Đánh dấu", r->u.code,
 				r->status == STATUS_EXCLUDED ? "trở lại diện đánh giá" : "không thuộc diện");
-			ui_prompt(ui, label, "", exclude_submit);
+			confirm(ui, "x", q);
 		}
 		return R_REDRAW;
 	default:

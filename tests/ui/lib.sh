@@ -61,3 +61,22 @@ leader_login() {
 
 # the row of the screen that contains TEXT
 row_of() { screen | grep -F -- "$1" | head -1; }
+
+# login_as LOGIN PASSWORD: answer the login screen's two prompts
+login_as() {
+	wait_for "Tên đăng nhập:"
+	type_text "$1"
+	keys Enter
+	wait_for "Mật khẩu:"
+	type_text "$2"
+	keys Enter
+}
+
+# search_units TEXT: on the unit list, search and wait for the result
+search_units() {
+	wait_for "Lọc: loại"
+	keys /
+	type_text "$1"
+	keys Enter
+	wait_for "Tìm thấy"
+}

@@ -1,4 +1,4 @@
-# End to end in tmux: the registers screen (F6): add a model, a campaign
+# End to end in tmux: the registers screen (o): add a model, a campaign
 # launch and a commendation by keyboard; the figures follow.
 . "$(dirname "$0")/lib.sh"
 
@@ -9,7 +9,7 @@ keys /
 type_text "X001"
 keys Enter
 wait_for "Tìm thấy"
-keys Home F6
+keys Home o
 wait_for "Sổ theo dõi phong trào — X001"
 wait_for "Chưa có gì trong sổ năm này"
 keys m

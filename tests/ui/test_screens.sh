@@ -38,7 +38,8 @@ type_text "Thôn Tây Hạ"
 keys Enter
 wait_for "Thôn Tây Hạ"
 keys x
-wait_for "Đánh dấu K2 không thuộc diện? (gõ c rồi Enter; Esc: thôi)"
+wait_for "Đánh dấu K2 không thuộc diện?"
+wait_for "Đồng ý? (gõ c rồi Enter; Esc: thôi)"
 type_text "a"                     # "xa" typed as a search: the a lands in the field
 keys Enter
 wait_for "Không đổi gì."

@@ -95,6 +95,89 @@ static void tree_filters_and_pending(void **state)
 	tu_cleanup(db);
 }
 
+/* Issue 13, item 16: words in any order, anywhere in the name or code,
+ * without accents; every word must occur. */
+static void tree_search_by_words(void **state)
+{
+	antt_db *db = district();
+	tree_view t;
+	(void)state;
+	OK(unit_add(db, "YT", "co-quan", "Trạm Y tế xã Đồng Tâm", "X2", &err));
+	OK(tree_load(db, 2024, &t, &err));
+	tree_filter(&t, NULL, -1, "tram y te dong tam");
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].u.code, "YT");
+	tree_filter(&t, NULL, -1, "tâm đồng  TRẠM");          /* any order, accents, case, spaces */
+	assert_int_equal(t.n_vis, 1);
+	tree_filter(&t, NULL, -1, "dong tam truong");
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].u.code, "G1");
+	tree_filter(&t, NULL, -1, "tram y te hoa binh");      /* every word must occur */
+	assert_int_equal(t.n_vis, 0);
+	tree_filter(&t, NULL, -1, "x2 dong");                   /* the code counts as words too */
+	assert_int_equal(t.n_vis, 1);
+	tree_free(&t);
+	tu_cleanup(db);
+}
+
+/* Issue 13, items 13 and 16: the workflow state beside the verdict, the s
+ * filter on it, the leader's queue; one filter kept when the other changes. */
+static void tree_workflow_states_and_queue(void **state)
+{
+	antt_db *db = district();
+	tree_view t;
+	int f, seen = 0;
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K3", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "X2", 2024, "*", "đạt", NULL, -1, &err));
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'submitted' WHERE unit_id IN "
+		"(SELECT id FROM units WHERE code IN ('K1', 'K3'));"
+		"UPDATE assessments SET status = 'returned' WHERE unit_id = (SELECT id FROM units WHERE code = 'K2');",
+		NULL, NULL, NULL), SQLITE_OK);
+	OK(tree_load(db, 2024, &t, &err));
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K1")]].flow, FLOW_SUBMITTED);
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K2")]].flow, FLOW_RETURNED);
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "X2")]].flow, FLOW_DRAFT);
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "H")]].flow, FLOW_NONE);
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "G1")]].flow, FLOW_NONE);   /* excluded */
+	assert_string_equal(tree_flow_name(FLOW_SUBMITTED), "đã trình");
+	/* the queue: K1, then K3, then round to K1 */
+	assert_int_equal(tree_next_submitted(&t, 0), tree_find(&t, "K1"));
+	assert_int_equal(tree_next_submitted(&t, tree_find(&t, "K1")), tree_find(&t, "K3"));
+	assert_int_equal(tree_next_submitted(&t, tree_find(&t, "K3")), tree_find(&t, "K1"));
+	/* s steps through every verdict, then đã trình, trả lại, đã duyệt */
+	for (f = tree_filter_next(-1); f != -1 && seen < 20; f = tree_filter_next(f), seen++)
+		if (f == TREE_BY_FLOW + FLOW_SUBMITTED)
+			break;
+	assert_int_equal(f, TREE_BY_FLOW + FLOW_SUBMITTED);
+	assert_string_equal(tree_filter_name(f), "đã trình");
+	assert_int_equal(tree_filter_next(f), TREE_BY_FLOW + FLOW_RETURNED);
+	assert_int_equal(tree_filter_next(TREE_BY_FLOW + FLOW_APPROVED), -1);
+	/* the type filter survives the status filter changing (its own field passed back) */
+	tree_filter(&t, "khu-dan-cu", -1, NULL);
+	tree_filter(&t, t.type, TREE_BY_FLOW + FLOW_SUBMITTED, t.search);
+	assert_string_equal(t.type, "khu-dan-cu");
+	assert_int_equal(t.n_vis, 2);
+	tree_filter(&t, t.type, TREE_BY_FLOW + FLOW_RETURNED, t.search);
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].u.code, "K2");
+	/* after an edit the state is read again */
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'approved' WHERE unit_id = "
+		"(SELECT id FROM units WHERE code = 'K3')", NULL, NULL, NULL), SQLITE_OK);
+	tree_filter(&t, NULL, -1, NULL);
+	OK(tree_update(db, &t, "K3", &err));
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K3")]].flow, FLOW_APPROVED);
+	/* what moving or retiring carries along */
+	assert_int_equal(tree_below(&t, "H"), 6);
+	assert_int_equal(tree_below(&t, "X1"), 2);
+	assert_int_equal(tree_below(&t, "K1"), 0);
+	assert_int_equal(tree_below(&t, "nope"), 0);
+	tree_free(&t);
+	tu_cleanup(db);
+}
+
 static void progress_this_year_last_year_and_targets(void **state)
 {
 	antt_db *db = district();
@@ -192,6 +275,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tree_statuses_and_counts),
 		cmocka_unit_test(tree_filters_and_pending),
+		cmocka_unit_test(tree_search_by_words),
+		cmocka_unit_test(tree_workflow_states_and_queue),
 		cmocka_unit_test(progress_this_year_last_year_and_targets),
 		cmocka_unit_test(deadlines_show_what_is_due_and_late),
 		cmocka_unit_test(lineedit_types_telex_and_edits),

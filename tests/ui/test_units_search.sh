@@ -1,0 +1,47 @@
+# End to end in tmux (issue 13, item 16): search by words in any order and
+# place, without accents, every word must occur; clearing a search keeps
+# the cursor on its unit; s and t do not clear each other.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+start
+search_units "tram y te hoa binh"
+wait_for "Tìm thấy 1 đơn vị"
+wait_for "X001-CQ02"
+keys /
+keys C-u
+type_text "Hòa Bình trạm"
+keys Enter
+wait_for "Tìm thấy 1 đơn vị"
+keys /
+keys C-u
+type_text "tram y te hoa binh xyz"
+keys Enter
+wait_for "Không tìm thấy"
+
+# clearing keeps the cursor where it was
+keys /
+keys C-u
+type_text "tram y te"
+keys Enter
+wait_for "Tìm thấy"
+keys Down
+keys /
+keys C-u
+keys Enter
+wait_for "Đã bỏ tìm."
+wait_for "(267/267 đơn vị)"
+keys Enter
+wait_for "(X002-CQ02)"
+keys Escape
+wait_for "Lọc: loại"
+
+# t then s: both kept; s then t: both kept
+keys t
+wait_for "Lọc: loại Xã · trạng thái tất cả"
+keys s
+wait_for "Lọc: loại Xã · trạng thái chưa đánh giá"
+keys t
+wait_for "Lọc: loại Cơ quan · trạng thái chưa đánh giá"
+quit_app
+finish
