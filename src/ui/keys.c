@@ -13,7 +13,7 @@ const int ui_key_count = sizeof(ui_keys) / sizeof(*ui_keys);
  * work of the screen, then moving on, then going back. Enter comes after
  * the letters in the checklist: it is pressed without being shown. */
 static const struct { int screen; ui_action order[16]; } bar_orders[] = {   /* ends at ACT_NONE */
-	{ SC_UNITS, { ACT_OPEN, ACT_SEARCH, ACT_NEXT, ACT_PROGRESS, ACT_REGISTERS, ACT_REPORT, ACT_QUIT } },
+	{ SC_UNITS, { ACT_OPEN, ACT_SEARCH, ACT_NEXT, ACT_QUEUE, ACT_PROGRESS, ACT_REGISTERS, ACT_REPORT, ACT_QUIT } },
 	{ SC_CHECK, { ACT_YES, ACT_NO, ACT_EXCEPTION, ACT_NOTE, ACT_NEXT, ACT_HISTORY, ACT_SUBMIT, ACT_ANSWER,
 	              ACT_BACK, ACT_ALL_HOLD, ACT_SCORE } },
 	{ SC_PROGRESS, { ACT_PACKAGES, ACT_REPORT, ACT_BACK, ACT_QUIT } },
