@@ -82,6 +82,8 @@ void assess_result_free(assess_result *r)
 		return;
 	free_items(r->items, r->f ? r->f->n_items : 0);
 	r->items = NULL;
+	free(r->reason);
+	r->reason = NULL;
 }
 
 /* Counts over the units below unit_id of the given types, for a computed
@@ -249,16 +251,20 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 	antt_status s;
 	int rc;
 
-	s = db_prepare(db, "SELECT id, criteria_set_id, status FROM assessments WHERE unit_id = ? AND year = ?", &st, err);
+	s = db_prepare(db, "SELECT id, criteria_set_id, status, reason FROM assessments WHERE unit_id = ? AND year = ?",
+		&st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, r->unit.id);
 	sqlite3_bind_int(st, 2, r->year);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		const char *why = (const char *)sqlite3_column_text(st, 3);
 		r->id = sqlite3_column_int64(st, 0);
 		set_id = sqlite3_column_int64(st, 1);
 		snprintf(r->status, sizeof(r->status), "%s", (const char *)sqlite3_column_text(st, 2));
+		if (why && *why && !(r->reason = strdup(why)))
+			s = ANTT_ERR_NOMEM;
 	} else if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err, "đọc đánh giá");
 	}

@@ -26,6 +26,7 @@ typedef struct {
 	const form *f;      /* owned by the database handle */
 	assess_item *items; /* one per form item, same order */
 	int verdict;        /* RULE_PASS, RULE_FAIL, RULE_MISSING */
+	char *reason;       /* the leader's reason for the last return or reopening, or NULL */
 } assess_result;
 
 /* Load and evaluate a unit's assessment for a year. Free with

@@ -1,6 +1,7 @@
 /* answer_undo: an answer taken before a change and put back is the same
  * value, note and flag (also for percentages, counts and choices); putting
- * back is audited, all or nothing, and refused on a submitted form. */
+ * back is audited, all or nothing, and refused on a submitted form. And the
+ * leader's reason a returned form carries. */
 #include "testutil.h"
 #include "answer_undo.h"
 #include "form.h"
@@ -171,6 +172,33 @@ static void refused_step_changes_nothing(void **state)
 	tu_cleanup(db);
 }
 
+/* A returned form carries the leader's reason until it is submitted again
+ * (the checklist shows it, issue 13, item 13). */
+static void returned_form_carries_its_reason(void **state)
+{
+	antt_db *db = setup();
+	assess_result r;
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(assess_load(db, "K1", 2024, &r, &err));
+	assert_null(r.reason);
+	assess_result_free(&r);
+	OK(assess_submit(db, "K1", 2024, &err));
+	tu_as_leader(db);
+	OK(assess_return(db, "K1", 2024, "Thiếu biên bản họp thôn", &err));
+	OK(assess_load(db, "K1", 2024, &r, &err));
+	assert_string_equal(r.status, "returned");
+	assert_non_null(r.reason);
+	assert_string_equal(r.reason, "Thiếu biên bản họp thôn");
+	assess_result_free(&r);
+	assert_null(r.reason);
+	OK(assess_submit(db, "K1", 2024, &err));
+	OK(assess_load(db, "K1", 2024, &r, &err));
+	assert_null(r.reason);
+	assess_result_free(&r);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +207,7 @@ int main(void)
 		cmocka_unit_test(exact_percent_count_and_choice),
 		cmocka_unit_test(all_hold_undone_in_one_step),
 		cmocka_unit_test(refused_step_changes_nothing),
+		cmocka_unit_test(returned_form_carries_its_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
