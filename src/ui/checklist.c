@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define ANSWER_COLS 22
-#define REASON_LINES 3
+#define REASON_LINES(ui) ((ui)->rows >= 30 ? 6 : 4)
 
 static antt_status reload(ui *ui)
 {
@@ -91,9 +91,11 @@ static const char *reason_head(const ui *ui)
 }
 
 /* s wrapped at cols from row y, at most max lines, the last ending in "…"
- * when s goes on; draws only when draw is set. Returns the lines. */
+ * and where to read the rest when s goes on; draws only when draw is set.
+ * Returns the lines. */
 static int put_wrapped(int y, int x, int cols, const char *s, int max, int attr, int draw)
 {
+	static const char more[] = "… (đọc đủ: l)";
 	int n = 0;
 
 	while (*s && n < max) {
@@ -101,7 +103,7 @@ static int put_wrapped(int y, int x, int cols, const char *s, int max, int attr,
 		char line[1024];
 
 		if (n == max - 1 && s[k])
-			snprintf(line, sizeof(line), "%.*s…", (int)text_fit(s, (size_t)cols - 1), s);
+			snprintf(line, sizeof(line), "%.*s%s", (int)text_fit(s, (size_t)cols - text_width(more)), s, more);
 		else
 			snprintf(line, sizeof(line), "%.*s", (int)k, s);
 		if (draw)
@@ -123,7 +125,7 @@ static int top_rows(const ui *ui, char *reason, size_t n)
 	if (!head)
 		return 2;
 	snprintf(reason, n, "%s%s", head, ui->chk.reason);
-	return 2 + put_wrapped(0, 0, ui->cols - 2, reason, REASON_LINES, 0, 0);
+	return 2 + put_wrapped(0, 0, ui->cols - 2, reason, REASON_LINES(ui), 0, 0);
 }
 
 static int label_cols(const ui *ui)
@@ -215,7 +217,7 @@ static void draw_check(ui *ui)
 		r->unit.type_name, r->f->regulation, r->f->title);
 	ui_put(1, 1, ui->cols - 2, buf, A_DIM);
 	if (reason[0])
-		put_wrapped(2, 1, ui->cols - 2, reason, REASON_LINES, ui_attr(ui, UI_FAIL) | A_BOLD, 1);
+		put_wrapped(2, 1, ui->cols - 2, reason, REASON_LINES(ui), ui_attr(ui, UI_FAIL) | A_BOLD, 1);
 
 	keep_visible(ui, height);
 	for (int k = ui->itop; k < (int)r->f->n_items && y < top + height; k++) {
