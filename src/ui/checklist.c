@@ -4,8 +4,7 @@
  * then the screen reloads from the database, so what it shows is what is
  * stored. */
 #include <curses.h>
-#include "ui.h"
-#include "answer_undo.h"
+#include "checklist.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -15,7 +14,7 @@
 #define ANSWER_COLS 22
 #define REASON_LINES(ui) ((ui)->rows >= 30 ? 6 : 4)
 
-static antt_status reload(ui *ui)
+antt_status check_reload(ui *ui)
 {
 	antt_err err = { "" };
 	char code[64];
@@ -34,7 +33,7 @@ static antt_status reload(ui *ui)
 	return ANTT_OK;
 }
 
-static void remember(ui *ui)
+void check_remember(ui *ui)
 {
 	if (!ui->chk_loaded)
 		return;
@@ -73,7 +72,7 @@ antt_status ui_check_open(ui *ui, const char *code)
 	}
 	if (ui->screen != &ui_check_screen)
 		ui_push(ui, &ui_check_screen);
-	remember(ui);
+	check_remember(ui);
 	return ANTT_OK;
 }
 
@@ -278,127 +277,6 @@ static void draw_check(ui *ui)
 	ui_put(ui->rows - 3, 1, ui->cols - 2, buf, state_attr(ui, r->verdict));
 }
 
-/* --- undo ---------------------------------------------------------------- */
-
-/* One step of undo: what the answers of one key's change were before it. */
-typedef struct ui_undo {
-	char unit[64];
-	int year;
-	answer_prev *p;
-	size_t n;
-	char what[200];     /* "tiêu chí 2b: trở lại «có»" */
-} ui_undo;
-
-static void step_free(ui_undo *u)
-{
-	for (size_t i = 0; i < u->n; i++)
-		answer_prev_free(&u->p[i]);
-	free(u->p);
-	u->p = NULL;
-	u->n = 0;
-}
-
-void ui_check_free(ui *ui)
-{
-	for (size_t i = 0; i < ui->n_undo; i++)
-		step_free(&ui->undo[i]);
-	free(ui->undo);
-	ui->undo = NULL;
-	ui->n_undo = 0;
-}
-
-/* Every answer of the loaded form as it is now; NULL when memory is short
- * (the change goes on, without an undo step). */
-static answer_prev *take_all(const ui *ui)
-{
-	size_t n = ui->chk.f->n_items;
-	answer_prev *p = calloc(n ? n : 1, sizeof(*p));
-
-	for (size_t k = 0; p && k < n; k++)
-		if (answer_prev_take(&ui->chk, k, &p[k]) != ANTT_OK) {
-			while (k-- > 0)
-				answer_prev_free(&p[k]);
-			free(p);
-			return NULL;
-		}
-	return p;
-}
-
-/* After a change (the form reloaded): keep as one step the answers of
- * `before` that differ now; the others are freed, and so is `before`. */
-static void push_step(ui *ui, answer_prev *before, const char *what)
-{
-	size_t total = ui->chk.f->n_items, n = 0;
-	ui_undo *g, *u;
-
-	if (!before)
-		return;
-	for (size_t k = 0; k < total; k++) {
-		if (ui->chk.f->items[k].leaf && !ui->chk.f->items[k].computed &&
-		    answer_prev_differs(&ui->chk, k, &before[k]))
-			before[n++] = before[k];        /* moved down: each kept once */
-		else
-			answer_prev_free(&before[k]);
-	}
-	if (n == 0 || !(g = realloc(ui->undo, (ui->n_undo + 1) * sizeof(*g)))) {
-		for (size_t k = 0; k < n; k++)
-			answer_prev_free(&before[k]);
-		free(before);
-		return;
-	}
-	ui->undo = g;
-	u = &ui->undo[ui->n_undo++];
-	snprintf(u->unit, sizeof(u->unit), "%s", ui->chk.unit.code);
-	u->year = ui->year;
-	u->p = before;
-	u->n = n;
-	snprintf(u->what, sizeof(u->what), "%s", what);
-}
-
-/* What undoing the change of item k will say: its answer before. */
-static void undo_words(const ui *ui, int k, char *buf, size_t n)
-{
-	const assess_item *a = &ui->chk.items[k];
-	char v[160] = "chưa trả lời";
-
-	if (a->answered)
-		form_format_value(&ui->chk.f->items[k], &a->value, v, sizeof(v));
-	snprintf(buf, n, "tiêu chí %s: trở lại «%s»%s", ui->chk.f->items[k].id, v, a->exception ? " (ngoại lệ)" : "");
-}
-
-/* u, Ctrl-Z: the newest step of this form back, as an ordinary change. */
-static void undo(ui *ui)
-{
-	antt_err err = { "" };
-	ui_undo *u = NULL;
-	size_t i;
-
-	for (i = ui->n_undo; i-- > 0;)
-		if (!strcmp(ui->undo[i].unit, ui->chk.unit.code) && ui->undo[i].year == ui->year) {
-			u = &ui->undo[i];
-			break;
-		}
-	if (!u) {
-		ui_message(ui, 0, "Chưa sửa gì trên phiếu này: không có gì để hoàn tác.");
-		return;
-	}
-	if (answer_restore(ui->db, u->unit, u->year, u->p, u->n, &err) != ANTT_OK) {
-		ui_message(ui, 1, "Không hoàn tác được: %s", err.msg);
-		return;
-	}
-	if (u->n == 1) {
-		int k = form_find(ui->chk.f, u->p[0].criterion);
-		if (k >= 0)
-			ui->item = k;
-	}
-	ui_message(ui, 0, "Đã hoàn tác %s.", u->what);
-	step_free(u);
-	memmove(u, u + 1, (ui->n_undo - i - 1) * sizeof(*u));
-	ui->n_undo--;
-	reload(ui);
-	remember(ui);
-}
-
 /* --- saving ------------------------------------------------------------- */
 
 static const form_item *item(const ui *ui)
@@ -411,22 +289,22 @@ static const form_item *item(const ui *ui)
 static antt_status save(ui *ui, const char *value, const char *note, int exception)
 {
 	antt_err err = { "" };
-	answer_prev *before = take_all(ui);
+	answer_prev *before = check_take_all(ui);
 	char what[200];
 	antt_status s;
 
-	undo_words(ui, ui->item, what, sizeof(what));
+	check_undo_words(ui, ui->item, what, sizeof(what));
 	s = value ? answer_set(ui->db, ui->chk.unit.code, ui->year, item(ui)->id, value, note, exception, &err)
 	          : answer_clear(ui->db, ui->chk.unit.code, ui->year, item(ui)->id, &err);
 	if (s != ANTT_OK) {
 		if (before)
-			push_step(ui, before, what);   /* nothing differs: only frees */
+			check_push_step(ui, before, what);   /* nothing differs: only frees */
 		ui_message(ui, 1, "%s", err.msg);
 		return s;
 	}
-	reload(ui);
-	remember(ui);
-	push_step(ui, before, what);
+	check_reload(ui);
+	check_remember(ui);
+	check_push_step(ui, before, what);
 	if (value)
 		ui_message(ui, 0, "Đã lưu tiêu chí %s.", item(ui)->id);
 	else
@@ -554,29 +432,27 @@ static void answer(ui *ui)
 static void all_hold(ui *ui)
 {
 	antt_err err = { "" };
-	answer_prev *before = take_all(ui);
-	size_t had = ui->n_undo, used;
+	answer_prev *before = check_take_all(ui);
+	ui_undo *step;
 	char filled[400] = "";
 
 	if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {
-		push_step(ui, before, "");       /* nothing changed: only frees */
+		check_push_step(ui, before, "");       /* nothing changed: only frees */
 		ui_message(ui, 1, "%s", err.msg);
 		return;
 	}
-	reload(ui);
-	remember(ui);
-	push_step(ui, before, "");
-	if (ui->n_undo > had)
-		snprintf(ui->undo[had].what, sizeof(ui->undo[had].what), "«Đạt hết»: %zu tiêu chí trở lại như trước",
-			ui->undo[had].n);
-	for (size_t i = 0; ui->n_undo > had && i < ui->undo[had].n; i++) {
-		int k = form_find(ui->chk.f, ui->undo[had].p[i].criterion);
+	check_reload(ui);
+	check_remember(ui);
+	if ((step = check_push_step(ui, before, "")) != NULL)
+		snprintf(step->what, sizeof(step->what), "«Đạt hết»: %zu tiêu chí trở lại như trước", step->n);
+	for (size_t i = 0; step && i < step->n; i++) {
+		int k = form_find(ui->chk.f, step->p[i].criterion);
+		size_t used = strlen(filled);
 		char v[160];
 
 		if (k < 0 || ui->chk.f->items[k].type == FORM_YESNO || !ui->chk.items[k].answered)
 			continue;
 		form_format_value(&ui->chk.f->items[k], &ui->chk.items[k].value, v, sizeof(v));
-		used = strlen(filled);
 		snprintf(filled + used, sizeof(filled) - used, "%s%s = %s", used ? ", " : "", ui->chk.f->items[k].id, v);
 	}
 	if (filled[0])
@@ -633,7 +509,7 @@ static antt_status jump_submit(ui *ui, const char *text)
 		return ANTT_ERR_NOT_FOUND;
 	}
 	ui->item = found;
-	remember(ui);
+	check_remember(ui);
 	return ANTT_OK;
 }
 
@@ -657,7 +533,7 @@ static void workflow(ui *ui, antt_status s, antt_err *err, const char *done)
 		ui_message(ui, 1, "%s", err->msg);
 	else
 		ui_message(ui, 0, "%s", done);
-	reload(ui);
+	check_reload(ui);
 }
 
 static antt_status reason_submit(ui *ui, const char *text)
@@ -704,7 +580,7 @@ static int act_check(ui *ui, ui_action a)
 		ui->item = (int)sel;
 		return R_REDRAW;
 	case ACT_BACK:
-		remember(ui);
+		check_remember(ui);
 		db_state_set(ui->db, "screen", "units", NULL);
 		ui_pop(ui);
 		{
@@ -763,7 +639,7 @@ static int act_check(ui *ui, ui_action a)
 		save(ui, NULL, NULL, -1);
 		return R_REDRAW;
 	case ACT_UNDO:
-		undo(ui);
+		check_undo(ui);
 		return R_REDRAW;
 	case ACT_JUMP:
 		ui_prompt(ui, "Đến tiêu chí — mã (Esc: thôi):", "", jump_submit);
