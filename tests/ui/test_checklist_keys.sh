@@ -11,6 +11,14 @@ value_of() { sql "SELECT CASE WHEN x.id IS NULL THEN 'none' ELSE quote(x.value) 
 	LEFT JOIN answers x ON x.assessment_id = a.id AND x.criterion = '$1' WHERE u.code = 'X002-K03' AND a.year = 2024"; }
 count_2024() { sql "SELECT count(*) FROM answers x JOIN assessments a ON a.id = x.assessment_id JOIN units u ON u.id = a.unit_id
 	WHERE u.code = 'X002-K03' AND a.year = 2024"; }
+# wait_value CRITERION VALUE: until the database holds it (the message
+# "Đã lưu" of the change before may still be on the screen)
+wait_value() {
+	i=0
+	while [ "$(value_of "$1")" != "$2" ] && [ $i -lt $((100 * SLOW)) ]; do sleep 0.05; i=$((i + 1)); done
+}
+note_of() { sql "SELECT note FROM answers WHERE criterion = '$1' AND assessment_id = (SELECT a.id FROM assessments a
+	JOIN units u ON u.id = a.unit_id WHERE u.code = 'X002-K03' AND a.year = 2024)"; }
 shown() { "$ANTT" --db "$DB" assess show X002-K03 2024 | grep -E "^ +$1 "; }
 
 start
@@ -31,18 +39,18 @@ type_text "đã họp chi bộ"
 keys Enter
 wait_for "Ghi chú: đã họp chi bộ"
 keys k
-wait_for "Đã lưu tiêu chí 1.1."
+wait_value 1.1 0
 expect_eq "$(value_of 1.1)" "0" "1.1 saved as không"
 keys u
 wait_for "Đã hoàn tác tiêu chí 1.1: trở lại «có»."
 expect_eq "$(value_of 1.1)" "1" "undo: 1.1 is có again in the database"
 case "$(shown 1.1)" in *" có "*) ok "undo: antt assess show shows 1.1 có";; *) not_ok "assess show: $(shown 1.1)";; esac
-expect_eq "$(sql "SELECT note FROM answers WHERE criterion = '1.1' AND assessment_id = (SELECT a.id FROM assessments a
-	JOIN units u ON u.id = a.unit_id WHERE u.code = 'X002-K03' AND a.year = 2024)")" "đã họp chi bộ" "the note kept"
-keys C-z
-wait_for "Đã hoàn tác tiêu chí 1.1: trở lại «có»."     # the note step: value có, note empty
-expect_eq "$(sql "SELECT note FROM answers WHERE criterion = '1.1' AND assessment_id = (SELECT a.id FROM assessments a
-	JOIN units u ON u.id = a.unit_id WHERE u.code = 'X002-K03' AND a.year = 2024)")" "" "Ctrl-Z: the note is undone"
+expect_eq "$(note_of 1.1)" "đã họp chi bộ" "the note kept"
+keys C-z                                           # the note step: value có, note empty
+i=0
+while [ -n "$(note_of 1.1)" ] && [ $i -lt $((100 * SLOW)) ]; do sleep 0.05; i=$((i + 1)); done
+expect_eq "$(note_of 1.1)" "" "Ctrl-Z: the note is undone"
+wait_for "Đã hoàn tác tiêu chí 1.1: trở lại «có»."
 keys u
 wait_for "Đã hoàn tác tiêu chí 1.1: trở lại «chưa trả lời»."
 expect_eq "$(value_of 1.1)" "none" "undo: 1.1 has no answer again"
