@@ -456,7 +456,7 @@ static void all_hold(ui *ui)
 		snprintf(filled + used, sizeof(filled) - used, "%s%s = %s", used ? ", " : "", ui->chk.f->items[k].id, v);
 	}
 	if (filled[0])
-		ui_message(ui, 0, "Đã lưu: mọi tiêu chí đạt. Đã điền: %s — hãy kiểm tra (u: hoàn tác).", filled);
+		ui_message(ui, 0, "Mọi tiêu chí đạt. Đã điền: %s — hãy kiểm tra.", filled);
 	else
 		ui_message(ui, 0, "Đã lưu: mọi tiêu chí đạt. Chỉ cần sửa các tiêu chí có ngoại lệ.");
 }
