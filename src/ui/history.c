@@ -45,7 +45,7 @@ void ui_history_open(ui *ui, const char *unit, int year, const char *criterion)
 		return;
 	}
 	snprintf(ui->pctx[3], sizeof(ui->pctx[3]), "%s", criterion);
-	ui->htop = 0;   /* the newest change first, at the top */
+	ui->hist_top = 0;   /* the newest change first, at the top */
 	ui_push(ui, &ui_history_screen);
 }
 
@@ -99,11 +99,11 @@ static void draw_history(ui *ui)
 	}
 	/* never scrolled past a full screen: no run of blank lines at the end */
 	total = history_lines(ui, 0, 0);
-	if (ui->htop > total - height)
-		ui->htop = total - height;
-	if (ui->htop < 0)
-		ui->htop = 0;
-	history_lines(ui, ui->htop, height);
+	if (ui->hist_top > total - height)
+		ui->hist_top = total - height;
+	if (ui->hist_top < 0)
+		ui->hist_top = 0;
+	history_lines(ui, ui->hist_top, height);
 }
 
 static int act_history(ui *ui, ui_action a)
@@ -112,12 +112,12 @@ static int act_history(ui *ui, ui_action a)
 
 	switch (a) {
 	case ACT_BACK: ui_pop(ui); return R_REDRAW;
-	case ACT_UP:   ui->htop--; return R_REDRAW;
-	case ACT_DOWN: ui->htop++; return R_REDRAW;
-	case ACT_PGUP: ui->htop -= h; return R_REDRAW;
-	case ACT_PGDN: ui->htop += h; return R_REDRAW;
-	case ACT_HOME: ui->htop = 0; return R_REDRAW;
-	case ACT_END:  ui->htop = 1 << 28; return R_REDRAW;   /* drawn at the last full screen */
+	case ACT_UP:   ui->hist_top--; return R_REDRAW;
+	case ACT_DOWN: ui->hist_top++; return R_REDRAW;
+	case ACT_PGUP: ui->hist_top -= h; return R_REDRAW;
+	case ACT_PGDN: ui->hist_top += h; return R_REDRAW;
+	case ACT_HOME: ui->hist_top = 0; return R_REDRAW;
+	case ACT_END:  ui->hist_top = 1 << 28; return R_REDRAW;   /* drawn at the last full screen */
 	default:       return R_NONE;
 	}
 }

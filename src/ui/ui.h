@@ -79,6 +79,7 @@ typedef struct ui {
 	/* history of one criterion */
 	char **hist;
 	size_t n_hist;
+	int hist_top;              /* first screen line shown (help keeps its own htop) */
 
 	/* progress (loaded for p_year), settings, help */
 	progress_type *pt;

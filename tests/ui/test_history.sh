@@ -41,6 +41,11 @@ keys End
 wait_for "X002-K03 năm 2024: đăng ký"
 blank=$(screen | sed -n '3,21p' | grep -c '^ *$')
 expect_eq "$blank" "0" "End shows the last full screen, no run of blank lines"
+keys F1
+wait_for "Trợ giúp — các phím"
+keys Escape
+wait_for "Lịch sử — Thôn Nam An Phú"
+case "$(screen)" in *"X002-K03 năm 2024: đăng ký"*) ok "F1 and back: the history keeps its place";; *) not_ok "history moved after F1";; esac
 keys Home
 sleep 0.3
 case "$(top)" in *"lần cuối"*) ok "Home: back at the newest";; *) not_ok "Home";; esac
