@@ -46,6 +46,14 @@ wait_for "Trợ giúp — các phím"
 keys Escape
 wait_for "Lịch sử — Thôn Nam An Phú"
 case "$(screen)" in *"X002-K03 năm 2024: đăng ký"*) ok "F1 and back: the history keeps its place";; *) not_ok "history moved after F1";; esac
+# a taller window at the end: the list moves down to fill it (item 8)
+tmux resize-window -t "$S" -x 80 -y 40
+sleep 0.5
+keys Up Down
+sleep 0.3
+blank=$(screen | sed -n '3,37p' | grep -c '^ *$')
+expect_eq "$blank" "0" "after a resize the history still fills the screen"
+tmux resize-window -t "$S" -x 80 -y 24
 keys Home
 sleep 0.3
 case "$(top)" in *"lần cuối"*) ok "Home: back at the newest";; *) not_ok "Home";; esac
