@@ -97,20 +97,11 @@ expect_eq "$(value_of 3dd)" "1" "Esc after an unknown code stays on 3dd"
 # scrolled with blank lines under the last criterion
 keys End
 wait_for " 5.2 "
-tmux resize-window -t "$S" -x 80 -y 40
-sleep 0.5
-keys Up Down
-sleep 0.3
-rows=$(screen | wc -l)
-blank=$(screen | sed -n "3,$((rows - 3))p" | grep -c '^ *$')
-expect_eq "$blank" "0" "taller window: no blank lines above the verdict"
+resize 40
+expect_eq "$(blank_rows 3 37)" "0" "taller window: no blank lines above the verdict"
 case "$(screen)" in *" 5.2 "*) ok "taller window: the selected criterion is visible";; *) not_ok "5.2 not on the taller screen";; esac
-tmux resize-window -t "$S" -x 80 -y 24
-sleep 0.5
-keys Up Down
-sleep 0.3
-blank=$(screen | sed -n '3,21p' | grep -c '^ *$')
-expect_eq "$blank" "0" "back to 24 rows: no blank lines above the verdict"
+resize 24
+expect_eq "$(blank_rows 3 21)" "0" "back to 24 rows: no blank lines above the verdict"
 case "$(screen)" in *" 5.2 "*) ok "the selected last criterion is visible";; *) not_ok "5.2 not on screen";; esac
 quit_app
 

@@ -27,8 +27,7 @@ top() { screen | sed -n 3,6p | sed 's/^ *//' | tr '\n' ' ' | tr -s ' '; }
 case "$(top)" in
 *"tiêu chí 1.1: có → không; ghi chú: lần cuối"*) ok "the newest change is at the top";;
 *) not_ok "top of the history: $(screen | sed -n 3,6p)";; esac
-blank=$(screen | sed -n '3,21p' | grep -c '^ *$')
-expect_eq "$blank" "0" "the screen is filled, not half empty"
+expect_eq "$(blank_rows 3 21)" "0" "the screen is filled, not half empty"
 # wrapped lines joined again give the whole sentence: no character dropped
 joined=$(screen | sed -n '3,22p' | sed 's/^ *//' | tr '\n' ' ' | tr -s ' ')
 case "$joined" in
@@ -39,21 +38,16 @@ case "$(screen | sed -n '3,22p')" in
 *) ok "the oldest change is further down";; esac
 keys End
 wait_for "X002-K03 năm 2024: đăng ký"
-blank=$(screen | sed -n '3,21p' | grep -c '^ *$')
-expect_eq "$blank" "0" "End shows the last full screen, no run of blank lines"
+expect_eq "$(blank_rows 3 21)" "0" "End shows the last full screen, no run of blank lines"
 keys F1
 wait_for "Trợ giúp — các phím"
 keys Escape
 wait_for "Lịch sử — Thôn Nam An Phú"
 case "$(screen)" in *"X002-K03 năm 2024: đăng ký"*) ok "F1 and back: the history keeps its place";; *) not_ok "history moved after F1";; esac
 # a taller window at the end: the list moves down to fill it (item 8)
-tmux resize-window -t "$S" -x 80 -y 40
-sleep 0.5
-keys Up Down
-sleep 0.3
-blank=$(screen | sed -n '3,37p' | grep -c '^ *$')
-expect_eq "$blank" "0" "after a resize the history still fills the screen"
-tmux resize-window -t "$S" -x 80 -y 24
+resize 40
+expect_eq "$(blank_rows 3 37)" "0" "after a resize the history still fills the screen"
+resize 24
 keys Home
 sleep 0.3
 case "$(top)" in *"lần cuối"*) ok "Home: back at the newest";; *) not_ok "Home";; esac
