@@ -61,7 +61,9 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 		printf("\nTổng: tự chấm %s, cấp trên chấm %s", r.has_self ? text_fmt_pct(a, sizeof(a), r.self_total) : "-",
 			r.has_reviewer ? text_fmt_pct(b, sizeof(b), r.reviewer_total) : "-");
 		printf("; chênh lệch %s\n", r.has_self && r.has_reviewer ? text_fmt_pct(buf, sizeof(buf), r.reviewer_total - r.self_total) : "-");
-		printf("Xếp loại: %s%s (mức: khá từ %g, xuất sắc từ %g)\n", score_class_name(r.cls),
+		if (r.cls < 0 && (r.has_self || r.has_reviewer))
+			snprintf(line, sizeof(line), "chưa chấm xong (còn %d mục)", r.missing);
+		printf("Xếp loại: %s%s (mức: khá từ %g, xuất sắc từ %g)\n", r.cls < 0 && (r.has_self || r.has_reviewer) ? line : score_class_name(r.cls),
 			r.capped ? " — chưa đạt tiêu chuẩn \"An toàn về ANTT\" nên không xếp xuất sắc" : "", r.cut[CLASS_KHA], r.cut[CLASS_XUAT_SAC]);
 		score_result_free(&r);
 		return CLI_OK;

@@ -90,6 +90,8 @@ void assess_result_free(assess_result *r)
 		return;
 	free_items(r->items, r->f ? r->f->n_items : 0);
 	r->items = NULL;
+	free(r->reason);
+	r->reason = NULL;
 }
 
 /* Counts over the units below unit_id of the given types, for a computed
@@ -257,16 +259,20 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 	antt_status s;
 	int rc;
 
-	s = db_prepare(db, "SELECT id, criteria_set_id, status FROM assessments WHERE unit_id = ? AND year = ?", &st, err);
+	s = db_prepare(db, "SELECT id, criteria_set_id, status, reason FROM assessments WHERE unit_id = ? AND year = ?",
+		&st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, r->unit.id);
 	sqlite3_bind_int(st, 2, r->year);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
+		const char *why = (const char *)sqlite3_column_text(st, 3);
 		r->id = sqlite3_column_int64(st, 0);
 		set_id = sqlite3_column_int64(st, 1);
 		snprintf(r->status, sizeof(r->status), "%s", (const char *)sqlite3_column_text(st, 2));
+		if (why && *why && !(r->reason = strdup(why)))
+			s = ANTT_ERR_NOMEM;
 	} else if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err, "đọc đánh giá");
 	}
@@ -637,39 +643,47 @@ out:
 	return s;
 }
 
-antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err)
+antt_status answer_clear_tx(antt_db *db, const unit_row *u, int year, const char *criterion, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	unit_row u;
+	sqlite3_int64 aid;
+	const form *f;
 	antt_status s;
 	int rc;
 
 	if ((s = auth_require(db, CAN_ENTER, "xóa câu trả lời", err)) != ANTT_OK)
 		return s;
-	if ((s = db_begin(db, err)) != ANTT_OK)
+	if ((s = ensure(db, u, year, &aid, &f, err)) != ANTT_OK ||
+	    (s = check_editable(db, aid, u, year, err)) != ANTT_OK)
 		return s;
-	if ((s = unit_get(db, unit_code, &u, err)) != ANTT_OK)
-		goto out;
-	{
-		sqlite3_int64 aid;
-		const form *f;
-		if ((s = ensure(db, &u, year, &aid, &f, err)) != ANTT_OK ||
-		    (s = check_editable(db, aid, &u, year, err)) != ANTT_OK)
-			goto out;
-	}
-	if ((s = db_prepare(db, "DELETE FROM answers WHERE criterion = ?1 AND assessment_id ="
-		" (SELECT id FROM assessments WHERE unit_id = ?2 AND year = ?3)", &st, err)) != ANTT_OK)
-		goto out;
+	if ((s = db_prepare(db, "DELETE FROM answers WHERE criterion = ?1 AND assessment_id = ?2", &st, err)) != ANTT_OK)
+		return s;
 	sqlite3_bind_text(st, 1, criterion, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, u.id);
-	sqlite3_bind_int(st, 3, year);
+	sqlite3_bind_int64(st, 2, aid);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "xóa câu trả lời");
 	sqlite3_finalize(st);
-	if (s == ANTT_OK)
+	return s;
+}
+
+antt_status assess_recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err)
+{
+	return recompute_up(db, u, year, err);
+}
+
+antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err)
+{
+	unit_row u;
+	antt_status s;
+
+	if ((s = auth_require(db, CAN_ENTER, "xóa câu trả lời", err)) != ANTT_OK)
+		return s;
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		return s;
+	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
+	    (s = answer_clear_tx(db, &u, year, criterion, err)) == ANTT_OK)
 		s = recompute_up(db, &u, year, err);
-out:
 	if (s != ANTT_OK) {
 		db_rollback(db);
 		return s;

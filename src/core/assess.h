@@ -26,6 +26,7 @@ typedef struct {
 	const form *f;      /* owned by the database handle */
 	assess_item *items; /* one per form item, same order */
 	int verdict;        /* RULE_PASS, RULE_FAIL, RULE_MISSING */
+	char *reason;       /* the leader's reason for the last return or reopening, or NULL */
 } assess_result;
 
 /* Load and evaluate a unit's assessment for a year. Free with
@@ -66,6 +67,12 @@ void assess_detail(const assess_result *r, char *buf, size_t n);
 
 /* Remove one answer (audited), in its own transaction. */
 antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err);
+/* The same inside the caller's transaction; then assess_recompute_up(). */
+antt_status answer_clear_tx(antt_db *db, const unit_row *u, int year, const char *criterion, antt_err *err);
+
+/* Store the verdicts of the unit and of every unit above it (a commune's
+ * computed criteria follow its units), inside the caller's transaction. */
+antt_status assess_recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err);
 
 /* The workflow: đang nhập -> đã trình -> đã duyệt (recognised with its
  * verdict, then read-only) or trả lại (returned with a reason); a reviewer

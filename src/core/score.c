@@ -464,7 +464,10 @@ antt_status score_load(antt_db *db, const char *code, int year, score_result *r,
 	r->self_total = fmax(0, fmin(100, r->self_total));
 	r->reviewer_total = fmax(0, fmin(100, r->reviewer_total));
 	cutoffs(db, r->sheet, r->cut);
-	if (r->has_self || r->has_reviewer) {
+	for (size_t i = 0; i < r->sheet->n_items; i++)
+		if (r->sheet->items[i].leaf && !(r->has_reviewer ? r->e[i].has_reviewer : r->e[i].has_self))
+			r->missing++;
+	if ((r->has_self || r->has_reviewer) && r->missing == 0) {
 		double total = r->has_reviewer ? r->reviewer_total : r->self_total;
 		for (int k = CLASS_COUNT - 1; k >= 0 && r->cls < 0; k--)
 			if (total >= r->cut[k])

@@ -58,7 +58,10 @@ typedef struct {
 	score_entry *e;            /* one per item */
 	double self_total, reviewer_total;
 	int has_self, has_reviewer;
-	int cls;                   /* the class reached (reviewer's score first), -1 without scores */
+	int cls;                   /* the class reached (reviewer's score first); -1 until the
+	                              sheet is complete: a half-scored sheet is no class yet */
+	int missing;               /* items still without a score in the column that decides
+	                              (the reviewer's once the reviewer has begun, else the self-score) */
 	int capped;                /* xuất sắc was withheld: the unit did not meet the standard */
 	double cut[CLASS_COUNT];   /* the cut-offs used */
 } score_result;

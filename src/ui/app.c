@@ -350,6 +350,7 @@ out:
 		write_timing(timing, startup, keys, total, worst, worst_key);
 	if (u.chk_loaded)
 		assess_result_free(&u.chk);
+	ui_check_free(&u);
 	tree_free(&u.tree);
 	free(u.pt);
 	free(u.pc);

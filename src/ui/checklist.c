@@ -4,17 +4,17 @@
  * then the screen reloads from the database, so what it shows is what is
  * stored. */
 #include <curses.h>
-#include "ui.h"
+#include "checklist.h"
 #include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define TOP_ROWS 2
 #define ANSWER_COLS 22
+#define REASON_LINES(ui) ((ui)->rows >= 30 ? 6 : 4)
 
-static antt_status reload(ui *ui)
+antt_status check_reload(ui *ui)
 {
 	antt_err err = { "" };
 	char code[64];
@@ -33,7 +33,7 @@ static antt_status reload(ui *ui)
 	return ANTT_OK;
 }
 
-static void remember(ui *ui)
+void check_remember(ui *ui)
 {
 	if (!ui->chk_loaded)
 		return;
@@ -72,8 +72,59 @@ antt_status ui_check_open(ui *ui, const char *code)
 	}
 	if (ui->screen != &ui_check_screen)
 		ui_push(ui, &ui_check_screen);
-	remember(ui);
+	check_remember(ui);
 	return ANTT_OK;
+}
+
+/* The leader's reason on a returned (or reopened) form: the officer reads
+ * it where the work is, not only in the history. */
+static const char *reason_head(const ui *ui)
+{
+	if (!ui->chk.reason)
+		return NULL;
+	if (!strcmp(ui->chk.status, "returned"))
+		return "Lãnh đạo trả lại phiếu — lý do: ";
+	if (!strcmp(ui->chk.status, "draft"))
+		return "Lãnh đạo mở lại phiếu — lý do: ";
+	return NULL;
+}
+
+/* s wrapped at cols from row y, at most max lines, the last ending in "…"
+ * and where to read the rest when s goes on; draws only when draw is set.
+ * Returns the lines. */
+static int put_wrapped(int y, int x, int cols, const char *s, int max, int attr, int draw)
+{
+	static const char more[] = "… (đọc đủ: l)";
+	int n = 0;
+
+	while (*s && n < max) {
+		size_t k = text_wrap_line(s, (size_t)cols);
+		char line[1024];
+
+		if (n == max - 1 && s[k])
+			snprintf(line, sizeof(line), "%.*s%s", (int)text_fit(s, (size_t)cols - text_width(more)), s, more);
+		else
+			snprintf(line, sizeof(line), "%.*s", (int)k, s);
+		if (draw)
+			ui_put(y + n, x, cols, line, attr);
+		n++;
+		s += k;
+		while (*s == ' ')
+			s++;
+	}
+	return n;
+}
+
+/* Title, status, and the leader's reason when there is one. */
+static int top_rows(const ui *ui, char *reason, size_t n)
+{
+	const char *head = reason_head(ui);
+
+	reason[0] = '\0';
+	if (!head)
+		return 2;
+	snprintf(reason, n, "%s%s", head, ui->chk.reason);
+	return 2 + put_wrapped(0, 0, ui->cols - 2, reason, REASON_LINES(ui), 0, 0);
 }
 
 static int label_cols(const ui *ui)
@@ -104,12 +155,19 @@ static int item_lines(const ui *ui, int k)
 	return n ? n : 1;
 }
 
+/* The selected item on screen, and the screen full: after a resize (or a
+ * jump near the end) the first item shown moves up while the items below
+ * leave room, so no run of blank lines stays under the last one. */
 static void keep_visible(ui *ui, int height)
 {
-	int used = 0;
+	int n = (int)ui->chk.f->n_items, used = 0;
 
-	if (ui->item < ui->itop)
+	if (ui->item >= n)
+		ui->item = n - 1;
+	if (ui->itop > ui->item)
 		ui->itop = ui->item;
+	if (ui->itop < 0)
+		ui->itop = 0;
 	for (;;) {
 		used = 0;
 		for (int k = ui->itop; k <= ui->item; k++)
@@ -118,6 +176,10 @@ static void keep_visible(ui *ui, int height)
 			break;
 		ui->itop++;
 	}
+	for (int k = ui->item + 1; k < n && used <= height; k++)
+		used += item_lines(ui, k);
+	while (ui->itop > 0 && used + item_lines(ui, ui->itop - 1) <= height)
+		used += item_lines(ui, --ui->itop);
 }
 
 static int state_attr(const ui *ui, int state)
@@ -138,21 +200,26 @@ static const char *status_words(const char *s)
 
 static void draw_check(ui *ui)
 {
-	char buf[1024], answer[160];
+	char buf[1024], answer[160], reason[1200];
 	const assess_result *r = &ui->chk;
-	int height = ui->rows - TOP_ROWS - 3, y = TOP_ROWS, lc = label_cols(ui);
+	int top, height, y, lc = label_cols(ui);
 
 	if (!ui->chk_loaded)
 		return;
+	top = top_rows(ui, reason, sizeof(reason));
+	height = ui->rows - top - 3;
+	y = top;
 	snprintf(buf, sizeof(buf), "Phiếu tiêu chí — %s (%s)", r->unit.name, r->unit.code);
 	ui_draw_title(ui, buf);
 	snprintf(buf, sizeof(buf), "%s%s · %s · %s — %s", status_words(r->status),
 		!strcmp(r->status, "approved") || !strcmp(r->status, "submitted") ? " (khóa)" : "",
 		r->unit.type_name, r->f->regulation, r->f->title);
 	ui_put(1, 1, ui->cols - 2, buf, A_DIM);
+	if (reason[0])
+		put_wrapped(2, 1, ui->cols - 2, reason, REASON_LINES(ui), ui_attr(ui, UI_FAIL) | A_BOLD, 1);
 
 	keep_visible(ui, height);
-	for (int k = ui->itop; k < (int)r->f->n_items && y < TOP_ROWS + height; k++) {
+	for (int k = ui->itop; k < (int)r->f->n_items && y < top + height; k++) {
 		const form_item *it = &r->f->items[k];
 		const assess_item *a = &r->items[k];
 		const char *p = it->label;
@@ -169,7 +236,7 @@ static void draw_check(ui *ui)
 		if (a->exception)
 			strncat(answer, " ngoại lệ", sizeof(answer) - strlen(answer) - 1);
 
-		while ((*p || first) && y < TOP_ROWS + height) {
+		while ((*p || first) && y < top + height) {
 			size_t n = text_wrap_line(p, (size_t)(lc - indent));
 			char line[512];
 
@@ -190,7 +257,7 @@ static void draw_check(ui *ui)
 			first = 0;
 			y++;
 		}
-		if (sel && y < TOP_ROWS + height && (it->computed || it->article)) {
+		if (sel && y < top + height && (it->computed || it->article)) {
 			if (it->computed)
 				snprintf(buf, sizeof(buf), "Tính tự động: %lld đơn vị, %lld đăng ký, %lld có kết luận, %lld đạt",
 					a->counts.total, a->counts.registered, a->counts.assessed, a->counts.recognised);
@@ -198,7 +265,7 @@ static void draw_check(ui *ui)
 				snprintf(buf, sizeof(buf), "%s%s", it->article, it->exception ? " · có thể đánh dấu ngoại lệ (e)" : "");
 			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf, A_DIM);
 		}
-		if (sel && y < TOP_ROWS + height && a->note && *a->note) {
+		if (sel && y < top + height && a->note && *a->note) {
 			snprintf(buf, sizeof(buf), "Ghi chú: %s", a->note);
 			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf, A_NORMAL);
 		}
@@ -217,27 +284,47 @@ static const form_item *item(const ui *ui)
 	return &ui->chk.f->items[ui->item];
 }
 
+/* Save the selected criterion (value NULL: remove its answer), keeping
+ * what it held as an undo step. */
 static antt_status save(ui *ui, const char *value, const char *note, int exception)
 {
 	antt_err err = { "" };
-	antt_status s = answer_set(ui->db, ui->chk.unit.code, ui->year, item(ui)->id, value, note, exception, &err);
+	answer_prev *before = check_take_all(ui);
+	char what[200];
+	antt_status s;
 
+	check_undo_words(ui, ui->item, what, sizeof(what));
+	s = value ? answer_set(ui->db, ui->chk.unit.code, ui->year, item(ui)->id, value, note, exception, &err)
+	          : answer_clear(ui->db, ui->chk.unit.code, ui->year, item(ui)->id, &err);
 	if (s != ANTT_OK) {
+		if (before)
+			check_push_step(ui, before, what);   /* nothing differs: only frees */
 		ui_message(ui, 1, "%s", err.msg);
 		return s;
 	}
-	reload(ui);
-	remember(ui);
-	ui_message(ui, 0, "Đã lưu tiêu chí %s.", item(ui)->id);
+	check_reload(ui);
+	check_remember(ui);
+	check_push_step(ui, before, what);
+	if (value)
+		ui_message(ui, 0, "Đã lưu tiêu chí %s.", item(ui)->id);
+	else
+		ui_message(ui, 0, "Đã xóa câu trả lời của tiêu chí %s.", item(ui)->id);
 	return ANTT_OK;
 }
 
-static void current_value(const ui *ui, char *buf, size_t n)
+/* The selected answer exactly as stored (not as shown: "92,3 %" read back
+ * could round), for a change of its note or flag; NULL when unanswered. */
+static char *current_value(const ui *ui)
 {
-	const assess_item *a = &ui->chk.items[ui->item];
-	buf[0] = '\0';
-	if (a->answered)
-		form_format_value(item(ui), &a->value, buf, n);
+	answer_prev p;
+	char *v;
+
+	if (answer_prev_take(&ui->chk, (size_t)ui->item, &p) != ANTT_OK)
+		return NULL;
+	v = p.value;
+	p.value = NULL;
+	answer_prev_free(&p);
+	return v;
 }
 
 static antt_status value_submit(ui *ui, const char *text)
@@ -247,22 +334,26 @@ static antt_status value_submit(ui *ui, const char *text)
 
 static antt_status note_submit(ui *ui, const char *text)
 {
-	char v[160];
+	char *v = current_value(ui);
+	antt_status s = save(ui, v ? v : "", text, -1);
 
-	current_value(ui, v, sizeof(v));
-	return save(ui, v, text, -1);
+	free(v);
+	return s;
 }
 
 static antt_status exception_submit(ui *ui, const char *text)
 {
-	char v[160];
+	char *v;
+	antt_status s;
 
 	if (!*text) {
 		ui_message(ui, 1, "Ngoại lệ cần ghi chú nói rõ sự việc (bất khả kháng gì, hoặc đã phát hiện, xử lý ra sao).");
 		return ANTT_ERR_INVALID;
 	}
-	current_value(ui, v, sizeof(v));
-	return save(ui, v[0] ? v : "không", text, 1);
+	v = current_value(ui);
+	s = save(ui, v ? v : "không", text, 1);
+	free(v);
+	return s;
 }
 
 static int leaf_ok(ui *ui)
@@ -326,11 +417,100 @@ static void answer(ui *ui)
 		ask_option(ui, it);
 		return;
 	}
-	current_value(ui, v, sizeof(v));
+	v[0] = '\0';
+	if (ui->chk.items[ui->item].answered)
+		form_format_value(it, &ui->chk.items[ui->item].value, v, sizeof(v));
 	snprintf(label, sizeof(label), "%s %s:", it->id,
 		it->type == FORM_COUNT ? "(số)" : it->type == FORM_PERCENT ? "(%)" :
 		it->type == FORM_DATE ? "(ngày/tháng/năm)" : "(chữ)");
 	ui_prompt(ui, label, v, value_submit);
+}
+
+/* *: every criterion that can hold, held — one undo step. Values that are
+ * more than a plain "có" (100 %, a count of 1) are named, since the
+ * officer has not seen them typed. */
+static void all_hold(ui *ui)
+{
+	antt_err err = { "" };
+	answer_prev *before = check_take_all(ui);
+	ui_undo *step;
+	char filled[400] = "";
+
+	if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {
+		check_push_step(ui, before, "");       /* nothing changed: only frees */
+		ui_message(ui, 1, "%s", err.msg);
+		return;
+	}
+	check_reload(ui);
+	check_remember(ui);
+	if ((step = check_push_step(ui, before, "")) != NULL)
+		snprintf(step->what, sizeof(step->what), "«Đạt hết»: %zu tiêu chí trở lại như trước", step->n);
+	for (size_t i = 0; step && i < step->n; i++) {
+		int k = form_find(ui->chk.f, step->p[i].criterion);
+		size_t used = strlen(filled);
+		char v[160];
+
+		if (k < 0 || ui->chk.f->items[k].type == FORM_YESNO || !ui->chk.items[k].answered)
+			continue;
+		form_format_value(&ui->chk.f->items[k], &ui->chk.items[k].value, v, sizeof(v));
+		snprintf(filled + used, sizeof(filled) - used, "%s%s = %s", used ? ", " : "", ui->chk.f->items[k].id, v);
+	}
+	if (filled[0])
+		ui_message(ui, 0, "Mọi tiêu chí đạt. Đã điền: %s — hãy kiểm tra.", filled);
+	else
+		ui_message(ui, 0, "Đã lưu: mọi tiêu chí đạt. Chỉ cần sửa các tiêu chí có ngoại lệ.");
+}
+
+/* A code as an officer types it: no accents, case or spaces; "3đ" is 3dd. */
+static char *code_key(const char *s)
+{
+	char buf[256], *k, *o;
+	size_t n = 0;
+
+	for (; *s && n + 3 < sizeof(buf); s++) {
+		if (!strncmp(s, "đ", strlen("đ")) || !strncmp(s, "Đ", strlen("Đ"))) {
+			buf[n++] = 'd';
+			buf[n++] = 'd';
+			s += strlen("đ") - 1;
+		} else {
+			buf[n++] = *s;
+		}
+	}
+	buf[n] = '\0';
+	if (!(k = text_key(buf)))
+		return NULL;
+	for (o = k, s = k; *s; s++)
+		if (*s != ' ')
+			*o++ = *s;
+	*o = '\0';
+	return k;
+}
+
+/* : then a code: the criterion, wherever it is. */
+static antt_status jump_submit(ui *ui, const char *text)
+{
+	char *want = code_key(text);
+	int found = -1;
+
+	if (!want || !*want) {
+		free(want);
+		ui_message(ui, 0, "Không đổi gì.");
+		return ANTT_OK;
+	}
+	for (size_t k = 0; k < ui->chk.f->n_items && found < 0; k++) {
+		char *id = code_key(ui->chk.f->items[k].id);
+		if (id && !strcmp(id, want))
+			found = (int)k;
+		free(id);
+	}
+	free(want);
+	if (found < 0) {
+		ui_message(ui, 1, "Không có tiêu chí «%s» trong phiếu này. Sửa mã rồi bấm Enter, hoặc Esc để thôi.", text);
+		return ANTT_ERR_NOT_FOUND;
+	}
+	ui->item = found;
+	check_remember(ui);
+	return ANTT_OK;
 }
 
 static void next_missing(ui *ui)
@@ -353,7 +533,7 @@ static void workflow(ui *ui, antt_status s, antt_err *err, const char *done)
 		ui_message(ui, 1, "%s", err->msg);
 	else
 		ui_message(ui, 0, "%s", done);
-	reload(ui);
+	check_reload(ui);
 }
 
 static antt_status reason_submit(ui *ui, const char *text)
@@ -400,7 +580,7 @@ static int act_check(ui *ui, ui_action a)
 		ui->item = (int)sel;
 		return R_REDRAW;
 	case ACT_BACK:
-		remember(ui);
+		check_remember(ui);
 		db_state_set(ui->db, "screen", "units", NULL);
 		ui_pop(ui);
 		{
@@ -415,13 +595,7 @@ static int act_check(ui *ui, ui_action a)
 		}
 		return R_REDRAW;
 	case ACT_ALL_HOLD:
-		if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {
-			ui_message(ui, 1, "%s", err.msg);
-			return R_REDRAW;
-		}
-		reload(ui);
-		remember(ui);
-		ui_message(ui, 0, "Đã lưu: mọi tiêu chí đạt. Chỉ cần sửa các tiêu chí có ngoại lệ.");
+		all_hold(ui);
 		return R_REDRAW;
 	case ACT_YES: case ACT_NO:
 		if (!leaf_ok(ui))
@@ -443,9 +617,9 @@ static int act_check(ui *ui, ui_action a)
 			return R_REDRAW;
 		}
 		if (ui->chk.items[ui->item].exception) {
-			char v[160];
-			current_value(ui, v, sizeof(v));
-			save(ui, v, NULL, 0);
+			char *v = current_value(ui);
+			save(ui, v ? v : "không", NULL, 0);
+			free(v);
 			return R_REDRAW;
 		}
 		ui_prompt(ui, "Ngoại lệ — ghi chú sự việc:", ui->chk.items[ui->item].note, exception_submit);
@@ -462,11 +636,13 @@ static int act_check(ui *ui, ui_action a)
 	case ACT_CLEAR:
 		if (!leaf_ok(ui) || !ui->chk.items[ui->item].answered)
 			return R_REDRAW;
-		if (answer_clear(ui->db, ui->chk.unit.code, ui->year, it->id, &err) != ANTT_OK)
-			ui_message(ui, 1, "%s", err.msg);
-		else
-			ui_message(ui, 0, "Đã xóa câu trả lời của tiêu chí %s.", it->id);
-		reload(ui);
+		save(ui, NULL, NULL, -1);
+		return R_REDRAW;
+	case ACT_UNDO:
+		check_undo(ui);
+		return R_REDRAW;
+	case ACT_JUMP:
+		ui_prompt(ui, "Đến tiêu chí — mã (Esc: thôi):", "", jump_submit);
 		return R_REDRAW;
 	case ACT_NEXT:
 		next_missing(ui);

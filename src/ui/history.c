@@ -1,5 +1,6 @@
 /* The history of one criterion (key l on the checklist): the audit rows of
- * its answers and of the assessment's status, oldest first. */
+ * its answers and of the assessment's status, newest first, wrapped to the
+ * width of the screen. */
 #include <curses.h>
 #include "ui.h"
 #include "audit.h"
@@ -44,43 +45,79 @@ void ui_history_open(ui *ui, const char *unit, int year, const char *criterion)
 		return;
 	}
 	snprintf(ui->pctx[3], sizeof(ui->pctx[3]), "%s", criterion);
-	ui->htop = ui->n_hist > 5 ? (int)ui->n_hist - 5 : 0;
+	ui->hist_top = 0;   /* the newest change first, at the top */
 	ui_push(ui, &ui_history_screen);
 }
 
-static void draw_history(ui *ui)
+/* Screen lines of the history, newest entry first, each wrapped at the
+ * width it is drawn with (the first line from column 1, the rest indented
+ * under it); drawn when their number is within [from, from + height).
+ * Returns how many there are. */
+static int history_lines(const ui *ui, int from, int height)
 {
-	char title[512];
-	int y = 2;
+	int line = 0;
 
-	snprintf(title, sizeof(title), "Lịch sử — %s, năm %d, tiêu chí %s", ui->chk.unit.name, ui->year, ui->pctx[3]);
-	ui_draw_title(ui, title);
-	if (ui->n_hist == 0)
-		ui_put(y, 2, ui->cols - 4, "Chưa có thay đổi nào.", A_NORMAL);
-	for (size_t i = (size_t)ui->htop; i < ui->n_hist && y < ui->rows - 2; i++) {
+	for (size_t i = ui->n_hist; i-- > 0;) {
 		const char *p = ui->hist[i];
 		int first = 1;
-		while (*p && y < ui->rows - 2) {
-			size_t n = text_wrap_line(p, (size_t)ui->cols - (first ? 2 : 6));
-			char line[1400];
-			snprintf(line, sizeof(line), "%.*s", (int)n, p);
-			ui_put(y++, first ? 1 : 5, ui->cols - 6, line, first ? A_NORMAL : A_DIM);
+
+		while (*p) {
+			int x = first ? 1 : 5, cols = ui->cols - x - 1;
+			size_t n = text_wrap_line(p, (size_t)cols);
+
+			if (line >= from && line < from + height) {
+				char buf[1400];
+				snprintf(buf, sizeof(buf), "%.*s", (int)n, p);
+				ui_put(2 + line - from, x, cols, buf, first ? A_NORMAL : A_DIM);
+			}
+			line++;
 			p += n;
 			while (*p == ' ')
 				p++;
 			first = 0;
 		}
 	}
+	return line;
+}
+
+static int history_height(const ui *ui)
+{
+	return ui->rows - 4;
+}
+
+static void draw_history(ui *ui)
+{
+	char title[512];
+	int total, height = history_height(ui);
+
+	snprintf(title, sizeof(title), "Lịch sử — %s, năm %d, tiêu chí %s (mới nhất ở trên)", ui->chk.unit.name,
+		ui->year, ui->pctx[3]);
+	ui_draw_title(ui, title);
+	if (ui->n_hist == 0) {
+		ui_put(2, 2, ui->cols - 4, "Chưa có thay đổi nào.", A_NORMAL);
+		return;
+	}
+	/* never scrolled past a full screen: no run of blank lines at the end */
+	total = history_lines(ui, 0, 0);
+	if (ui->hist_top > total - height)
+		ui->hist_top = total - height;
+	if (ui->hist_top < 0)
+		ui->hist_top = 0;
+	history_lines(ui, ui->hist_top, height);
 }
 
 static int act_history(ui *ui, ui_action a)
 {
+	int h = history_height(ui);
+
 	switch (a) {
 	case ACT_BACK: ui_pop(ui); return R_REDRAW;
-	case ACT_UP:   if (ui->htop > 0) ui->htop--; return R_REDRAW;
-	case ACT_DOWN: if ((size_t)ui->htop + 1 < ui->n_hist) ui->htop++; return R_REDRAW;
-	case ACT_HOME: ui->htop = 0; return R_REDRAW;
-	case ACT_END:  ui->htop = ui->n_hist ? (int)ui->n_hist - 1 : 0; return R_REDRAW;
+	case ACT_UP:   ui->hist_top--; return R_REDRAW;
+	case ACT_DOWN: ui->hist_top++; return R_REDRAW;
+	case ACT_PGUP: ui->hist_top -= h; return R_REDRAW;
+	case ACT_PGDN: ui->hist_top += h; return R_REDRAW;
+	case ACT_HOME: ui->hist_top = 0; return R_REDRAW;
+	case ACT_END:  ui->hist_top = 1 << 28; return R_REDRAW;   /* drawn at the last full screen */
 	default:       return R_NONE;
 	}
 }

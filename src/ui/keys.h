@@ -54,6 +54,8 @@ enum {
 	X(ACT_EXCEPTION, SC_CHECK,    'e', 0,            "e",      "Ngoại lệ: bất khả kháng hoặc đã xử lý kịp thời (cần ghi chú)", "Ngoại lệ") \
 	X(ACT_NOTE,      SC_CHECK,    'g', 0,            "g",      "Ghi chú cho tiêu chí", "Ghi chú") \
 	X(ACT_CLEAR,     SC_CHECK,    KC(KEY_DC), 0,     "Del",    "Xóa câu trả lời của tiêu chí", NULL) \
+	X(ACT_UNDO,      SC_CHECK,    'u', 26,           "u ^Z",   "Hoàn tác lần sửa gần nhất (bấm lại để lùi thêm một bước)", "Hoàn tác") \
+	X(ACT_JUMP,      SC_CHECK,    ':', 0,            ":",      "Đến tiêu chí theo mã, ví dụ : 4b Enter", NULL) \
 	X(ACT_HISTORY,   SC_CHECK,    'l', 0,            "l",      "Lịch sử của tiêu chí đang chọn: ai đổi, lúc nào, từ gì thành gì", "Lịch sử") \
 	X(ACT_SUBMIT,    SC_CHECK,    KC(KEY_F(6)), 0,   "F6",     "Trình lãnh đạo duyệt phiếu đã nhập xong", "Trình") \
 	X(ACT_APPROVE,   SC_CHECK,    KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt, công nhận kết luận (phiếu không sửa được nữa)", NULL) \

@@ -59,7 +59,14 @@ static void draw_score(ui *ui)
 		r.has_reviewer ? text_fmt_pct(b, sizeof(b), r.reviewer_total) : "-",
 		r.has_self && r.has_reviewer ? text_fmt_pct(c, sizeof(c), r.reviewer_total - r.self_total) : "-");
 	ui_put(ui->rows - 4, 1, ui->cols - 2, line, A_BOLD);
-	snprintf(line, sizeof(line), "Xếp loại: %s%s  (khá từ %g, xuất sắc từ %g điểm)", score_class_name(r.cls),
+	/* a class only for a complete sheet: a half-scored one would read Yếu */
+	if (!r.has_self && !r.has_reviewer)
+		snprintf(label, sizeof(label), "chưa chấm");
+	else if (r.cls < 0)
+		snprintf(label, sizeof(label), "%schưa chấm xong (còn %d mục)", r.has_reviewer ? "cấp trên " : "", r.missing);
+	else
+		snprintf(label, sizeof(label), "%s", score_class_name(r.cls));
+	snprintf(line, sizeof(line), "Xếp loại: %s%s  (khá từ %g, xuất sắc từ %g điểm)", label,
 		r.capped ? " — chưa đạt tiêu chuẩn nên không xếp xuất sắc" : "", r.cut[CLASS_KHA], r.cut[CLASS_XUAT_SAC]);
 	ui_put(ui->rows - 3, 1, ui->cols - 2, line, r.cls >= CLASS_KHA ? ui_attr(ui, UI_PASS) : (int)A_NORMAL);
 	score_result_free(&r);

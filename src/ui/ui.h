@@ -73,10 +73,13 @@ typedef struct ui {
 	assess_result chk;
 	int chk_loaded;
 	int item, itop;
+	struct ui_undo *undo;      /* answers changed in this session, newest last (checklist.c) */
+	size_t n_undo;
 
 	/* history of one criterion */
 	char **hist;
 	size_t n_hist;
+	int hist_top;              /* first screen line shown (help keeps its own htop) */
 
 	/* progress (loaded for p_year), settings, help */
 	progress_type *pt;
@@ -131,6 +134,7 @@ int ui_year_step(ui *ui, int delta);
 /* Units and checklist hooks used across screens */
 antt_status ui_units_reload(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
+void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);

@@ -39,7 +39,7 @@ expect_err "dòng 2: ngày 2025-01-02 không thuộc năm 2024" "date outside th
 expect_err "dòng 3: không có đơn vị mã \"X999\"" "unknown unit"
 
 # score sheets: classes and candidates
-printf 'unit_code,year,item,self,reviewer\nX001-CQ02,2024,6,34,34\nX001-CQ02,2024,7,30,30\nX001-CQ02,2024,5,20,18\nX001-CQ02,2024,1,3,3\nX001-CQ01,2024,6,30,30\n' > "$T/scores.csv"
+printf 'unit_code,year,item,self,reviewer\nX001-CQ02,2024,6,34,34\nX001-CQ02,2024,7,30,30\nX001-CQ02,2024,5,20,18\nX001-CQ02,2024,1,3,3\nX001-CQ02,2024,2,0,0\nX001-CQ02,2024,3,0,0\nX001-CQ02,2024,4a,0,0\nX001-CQ02,2024,4b,0,0\nX001-CQ02,2024,8,0,0\nX001-CQ01,2024,6,30,30\n' > "$T/scores.csv"
 run score import "$T/scores.csv"; expect_rc 1 "reviewer's scores need a proven leader"
 expect_err "cần lãnh đạo duyệt đăng nhập" "the refusal says who may"
 leaders
@@ -48,6 +48,8 @@ ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run score import "$T/scores.csv"; expec
 run score show X001-CQ02 2024
 expect_out "Tổng: tự chấm 87,0, cấp trên chấm 85,0; chênh lệch -2,0" "totals and the difference"
 expect_out "Xếp loại: Khá" "class from the reviewer's score"
+run score show X001-CQ01 2024
+expect_out "Xếp loại: chưa chấm xong (còn 8 mục)" "a half-scored sheet has no class yet"
 printf 'unit_code,year,item,self\nX001-CQ02,2024,1,4\n' > "$T/over.csv"
 run score import "$T/over.csv"
 expect_rc 1 "score above the item's maximum"

@@ -80,3 +80,8 @@ search_units() {
 	keys Enter
 	wait_for "Tìm thấy"
 }
+
+# resize ROWS: the pane to 80 columns by ROWS rows, then a key to redraw
+resize() { tmux resize-window -t "$S" -x 80 -y "$1"; sleep 0.5; keys Up Down; sleep 0.3; }
+# blank_rows FROM TO: how many screen rows FROM..TO are empty
+blank_rows() { screen | sed -n "$1,$2p" | grep -c '^ *$'; }

@@ -29,6 +29,17 @@ static double total(antt_db *db, const char *code, int reviewer, int *cls)
 	return t;
 }
 
+/* Score 0 on every item the unit has no self-score for: a complete sheet. */
+static void zero_the_rest(antt_db *db, const char *code)
+{
+	score_result r;
+	OK(score_load(db, code, 2024, &r, &err));
+	for (size_t i = 0; i < r.sheet->n_items; i++)
+		if (r.sheet->items[i].leaf && !r.e[i].has_self)
+			OK(score_set(db, code, 2024, r.sheet->items[i].id, "0", NULL, &err));
+	score_result_free(&r);
+}
+
 static void arithmetic_with_groups_and_deductions(void **state)
 {
 	antt_db *db = setup_units();
@@ -65,6 +76,22 @@ static void classes_and_the_standard_rule(void **state)
 	OK(score_set(db, "C2", 2024, "6", "34", NULL, &err));
 	OK(score_set(db, "C2", 2024, "7", "30", NULL, &err));
 	OK(score_set(db, "C2", 2024, "5", "5", NULL, &err));       /* 69 */
+	{
+		/* a half-scored sheet is no class yet (issue 13, item 17) */
+		score_result r;
+		OK(score_load(db, "C2", 2024, &r, &err));
+		assert_int_equal(r.cls, -1);
+		assert_int_equal(r.missing, 6);                         /* 1, 2, 3, 4a, 4b, 8 */
+		score_result_free(&r);
+	}
+	OK(score_set(db, "C2", 2024, "1", "0", NULL, &err));
+	OK(score_set(db, "C2", 2024, "2", "0", NULL, &err));
+	OK(score_set(db, "C2", 2024, "3", "0", NULL, &err));
+	OK(score_set(db, "C2", 2024, "4a", "0", NULL, &err));
+	OK(score_set(db, "C2", 2024, "4b", "0", NULL, &err));
+	total(db, "C2", 0, &cls);
+	assert_int_equal(cls, -1);                                  /* one left: 8 */
+	OK(score_set(db, "C2", 2024, "8", "0", NULL, &err));       /* complete: 69 */
 	total(db, "C2", 0, &cls);
 	assert_int_equal(cls, CLASS_TRUNG_BINH);
 	OK(score_set(db, "C2", 2024, "1", "1", NULL, &err));       /* 70 */
@@ -192,6 +219,10 @@ static void candidates_met_the_standard_and_khá(void **state)
 	OK(score_set(db, "C1", 2024, "5", "16", NULL, &err));
 	OK(score_set(db, "C2", 2024, "6", "34", NULL, &err));
 	OK(score_set(db, "C2", 2024, "7", "26", NULL, &err));
+	OK(reg_candidates(db, 2024, NULL, count_candidates, &n, &err));
+	assert_int_equal(n, 0);                                     /* half-scored sheets: no class */
+	zero_the_rest(db, "C1");
+	zero_the_rest(db, "C2");
 	OK(reg_candidates(db, 2024, NULL, count_candidates, &n, &err));
 	assert_int_equal(n, 1);
 	OK(answer_set(db, "C1", 2024, "2", "không", NULL, -1, &err));   /* no longer đạt */

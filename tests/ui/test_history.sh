@@ -1,0 +1,57 @@
+# End to end in tmux (issue 13, item 7): the history of a criterion (l)
+# opens at the top with the newest change first and the screen filled,
+# wraps long lines without dropping a character, and End stops at the last
+# full screen.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+note="Chi bộ chưa ra nghị quyết trong quý I vì bí thư đi học tập trung, đã hẹn họp bổ sung vào tuần đầu tháng tư"
+for i in 1 2 3 4 5 6 7 8; do
+	"$ANTT" --db "$DB" answer set X002-K03 2024 1.1 không --note "lần $i: $note" > /dev/null
+	"$ANTT" --db "$DB" answer set X002-K03 2024 1.1 có > /dev/null
+done
+"$ANTT" --db "$DB" answer set X002-K03 2024 1.1 không --note "lần cuối: $note" > /dev/null
+
+start
+wait_for "Lọc: loại"
+keys /
+type_text "X002-K03"
+keys Enter Enter
+wait_for "(X002-K03)"
+keys :
+type_text "1.1"
+keys Enter l
+wait_for "Lịch sử — Thôn Nam An Phú, năm 2024, tiêu chí 1.1"
+# the newest change at the top: the verdict it caused, then the answer itself
+top() { screen | sed -n 3,6p | sed 's/^ *//' | tr '\n' ' ' | tr -s ' '; }
+case "$(top)" in
+*"tiêu chí 1.1: có → không; ghi chú: lần cuối"*) ok "the newest change is at the top";;
+*) not_ok "top of the history: $(screen | sed -n 3,6p)";; esac
+expect_eq "$(blank_rows 3 21)" "0" "the screen is filled, not half empty"
+# wrapped lines joined again give the whole sentence: no character dropped
+joined=$(screen | sed -n '3,22p' | sed 's/^ *//' | tr '\n' ' ' | tr -s ' ')
+case "$joined" in
+*"tiêu chí 1.1: có → không; ghi chú: lần cuối: $note"*) ok "wrapped at character boundaries, nothing dropped";;
+*) not_ok "wrapped text: $joined";; esac
+case "$(screen | sed -n '3,22p')" in
+*"lần 1:"*) not_ok "the oldest change is on the first screen";;
+*) ok "the oldest change is further down";; esac
+keys End
+wait_for "X002-K03 năm 2024: đăng ký"
+expect_eq "$(blank_rows 3 21)" "0" "End shows the last full screen, no run of blank lines"
+keys F1
+wait_for "Trợ giúp — các phím"
+keys Escape
+wait_for "Lịch sử — Thôn Nam An Phú"
+case "$(screen)" in *"X002-K03 năm 2024: đăng ký"*) ok "F1 and back: the history keeps its place";; *) not_ok "history moved after F1";; esac
+# a taller window at the end: the list moves down to fill it (item 8)
+resize 40
+expect_eq "$(blank_rows 3 37)" "0" "after a resize the history still fills the screen"
+resize 24
+keys Home
+sleep 0.3
+case "$(top)" in *"lần cuối"*) ok "Home: back at the newest";; *) not_ok "Home";; esac
+keys Escape
+wait_for "Kết luận:"
+quit_app
+finish
