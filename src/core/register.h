@@ -63,8 +63,9 @@ antt_status reg_candidates(antt_db *db, int year, const char *under, int (*fn)(c
 antt_status reg_rows(antt_db *db, const char *unit, int year,
                      int (*fn)(const char *section, long long id, const char *text, void *ctx), void *ctx, antt_err *err);
 
-/* A date of an activity: YYYY-MM-DD, in the year. */
-antt_status reg_check_date(const char *date, int year, antt_err *err);
+/* A date of an activity, typed 15/03/2024 or 2024-03-15, in the year;
+ * iso gets YYYY-MM-DD. */
+antt_status reg_check_date(const char *date, int year, char iso[11], antt_err *err);
 
 antt_status reg_propose(antt_db *db, const char *unit, int year, int proposed, antt_err *err);
 

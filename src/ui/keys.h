@@ -67,7 +67,7 @@ enum {
 	X(ACT_ADD_ACTIVITY, SC_REGISTERS, 'h', 0,        "h",      "Thêm hoạt động: phát động, diễn đàn, tuyên truyền", "Hoạt động") \
 	X(ACT_ADD_COMMENDATION, SC_REGISTERS, 'k', 0,    "k",      "Thêm khen thưởng", "Khen") \
 	X(ACT_END_MODEL, SC_REGISTERS, 'x', 0,           "x",      "Mô hình đang chọn dừng hoạt động từ năm sau", NULL) \
-	X(ACT_IMPORT,    SC_REGISTERS, 'i', 0,           "i",      "Nhập sổ từ tệp CSV (models, activities, commendations, tipoffs)", "Nhập CSV") \
+	X(ACT_IMPORT,    SC_REGISTERS, 'i', 0,           "i",      "Nhập sổ từ tệp CSV (mô hình, hoạt động, khen thưởng, tin báo)", "Nhập CSV") \
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
 	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu")
 
