@@ -43,8 +43,11 @@ int cli_open(cli_ctx *ctx, int create);
  * damaged (it is then only read). */
 void cli_startup_checks(cli_ctx *ctx);
 
-/* Print "antt: <message>" for a failed call; returns CLI_FAIL. */
+/* Print "antt: <message>" for a failed call, then the command that goes on
+ * from there when there is one; returns CLI_FAIL. cli_fail_at names the
+ * unit and year in that command. */
 int cli_fail(antt_status st, const antt_err *err);
+int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* A year argument: 2000..2100. */

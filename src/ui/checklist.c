@@ -223,7 +223,9 @@ static antt_status save(ui *ui, const char *value, const char *note, int excepti
 	antt_status s = answer_set(ui->db, ui->chk.unit.code, ui->year, item(ui)->id, value, note, exception, &err);
 
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+		/* core says what is wrong; the screen adds the key that goes on */
+		ui_message(ui, 1, "%s%s", err.msg, s != ANTT_ERR_LOCKED ? "" :
+			!strcmp(ui->chk.status, "approved") ? " (F8: mở lại)" : " (F8: trả lại)");
 		return s;
 	}
 	reload(ui);

@@ -99,8 +99,11 @@ static void draw_units(ui *ui)
 	free(office);
 	ui_draw_title(ui, title);
 	draw_counts(ui);
-	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)",
-		ui->tree.type[0] ? ui->tree.type : "tất cả",
+	const char *type = ui->tree.type[0] ? ui->tree.type : "tất cả";   /* the type's name, not its code */
+	for (size_t i = 0; ui->tree.type[0] && i < ui->tree.n_counts; i++)
+		if (!strcmp(ui->tree.counts[i].type, ui->tree.type))
+			type = ui->tree.counts[i].name;
+	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)", type,
 		ui->tree.status >= 0 ? tree_status_name((unit_status)ui->tree.status) : "tất cả",
 		ui->tree.search[0] ? " · tìm: " : "", ui->tree.search, ui->tree.n_vis, ui->tree.n);
 	ui_put(3, 1, ui->cols - 2, line, A_DIM);

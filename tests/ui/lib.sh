@@ -61,3 +61,13 @@ leader_login() {
 
 # the row of the screen that contains TEXT
 row_of() { screen | grep -F -- "$1" | head -1; }
+
+# find_unit CODE: search the unit list for CODE and select the first match
+find_unit() {
+	keys /
+	keys C-u
+	type_text "$1"
+	keys Enter
+	wait_for "Tìm thấy"
+	keys Home
+}

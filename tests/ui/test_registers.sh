@@ -5,11 +5,8 @@
 "$ANTT" --db "$DB" demo > /dev/null
 start
 wait_for "Lọc: loại"
-keys /
-type_text "X001"
-keys Enter
-wait_for "Tìm thấy"
-keys Home F6
+find_unit X001
+keys F6
 wait_for "Sổ theo dõi phong trào — X001"
 wait_for "Chưa có gì trong sổ năm này"
 keys m

@@ -80,7 +80,13 @@ static void retire_merge_and_exclude(void **state)
 	assert_int_equal(unit_get(db, "X1", &u, &err), ANTT_OK);
 	assert_string_equal(u.valid_to, "2025-07-01");
 	assert_string_equal(u.merged_into, "X2");
-	assert_int_equal(unit_retire(db, "X2", "1/7/2025", NULL, &err), ANTT_ERR_INVALID);
+	/* a day typed day first is read; a day June does not have is refused */
+	assert_int_equal(unit_retire(db, "X2", "31/06/2025", NULL, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "tháng 6 năm 2025 chỉ có 30 ngày");
+	assert_int_equal(unit_add(db, "X3", "xa", "Xã 3", NULL, &err), ANTT_OK);
+	assert_int_equal(unit_retire(db, "X3", "1/7/2025", NULL, &err), ANTT_OK);
+	assert_int_equal(unit_get(db, "X3", &u, &err), ANTT_OK);
+	assert_string_equal(u.valid_to, "2025-07-01");
 	assert_int_equal(unit_retire(db, "X2", NULL, "X2", &err), ANTT_ERR_INVALID);
 	assert_int_equal(unit_exclude(db, "X2", 1, &err), ANTT_OK);
 	assert_int_equal(unit_get(db, "X2", &u, &err), ANTT_OK);
