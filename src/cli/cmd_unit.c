@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int print_unit(const unit_row *u, void *ctx)
@@ -72,7 +73,17 @@ int cmd_unit(cli_ctx *ctx, int argc, char **argv)
 	if (!strcmp(sub, "import")) {
 		if (argc != 2)
 			return cli_usage_error("unit import", "cần đúng một tệp CSV");
-		st = unit_import_csv(ctx->db, argv[1], &n, &err);
+		char *all = NULL;
+		st = unit_import_csv_list(ctx->db, argv[1], &n, &all, &err);
+		if (st != ANTT_OK && all && strchr(err.msg, '\n')) {
+			/* every bad line, not only those the message holds */
+			fprintf(stderr, "antt: %.*s\n", (int)(strchr(err.msg, '\n') - err.msg), err.msg);
+			for (char *line = strtok(all, "\n"); line; line = strtok(NULL, "\n"))
+				fprintf(stderr, "  %s\n", line);
+			free(all);
+			return CLI_FAIL;
+		}
+		free(all);
 		if (st != ANTT_OK)
 			return cli_fail(st, &err);
 		printf("Đã nhập %d đơn vị từ %s.\n", n, argv[1]);

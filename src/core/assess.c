@@ -755,6 +755,7 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 	}
 out:
 	csvtab_free(&t);
+	errlist_free(&errs);
 	return s;
 }
 

@@ -410,6 +410,7 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 	}
 	s = errlist_finish(db, &errs, path, "tệp", count, err);
 out:
+	errlist_free(&errs);
 	csvtab_free(&t);
 	reg_lists_free(l);
 	return s;

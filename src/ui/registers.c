@@ -337,10 +337,8 @@ static antt_status import_path(ui *ui, const char *text)
 	int n = 0;
 	antt_status s = reg_import_csv(ui->db, ui->pctx[0], text, &n, &err);
 
-	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
-		return s;
-	}
+	if (s != ANTT_OK)
+		return ui_errors_show(ui, err.msg, NULL, "bấm i để nhập lại") ? ANTT_OK : s;
 	for (size_t i = 0; i < 4; i++)
 		if (!strcmp(ui->pctx[0], reg_codes[i]))
 			ui_message(ui, 0, "Đã nhập %d dòng vào sổ %s.", n, reg_names[i]);

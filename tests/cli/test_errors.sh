@@ -20,6 +20,14 @@ expect_rc 1 "bad unit CSV"
 expect_err "dòng 3" "unknown parent's line"
 expect_err "dòng 4" "duplicate's line"
 expect_eq "$(sql 'SELECT count(*) FROM units')" "2" "bad unit CSV writes nothing"
+# every bad line is printed, not the first eight (the message had room for
+# five of these long lines and cut the sixth in a word)
+{ echo "code,parent_code,type,name"; i=1; while [ $i -le 20 ]; do echo "Q$i,X1,lang,Thôn $i"; i=$((i + 1)); done; } > "$T/many.csv"
+run unit import "$T/many.csv"
+expect_rc 1 "unit CSV with 20 bad lines"
+expect_err "(20 lỗi, chưa ghi gì)" "  counted"
+expect_err "dòng 21: loại đơn vị \"lang\"" "  the last bad line is printed"
+expect_eq "$(printf '%s\n' "$err" | grep -c '^  dòng ')" "20" "  one line per error"
 
 run answer set K1 2024 1.2 150
 expect_rc 1 "percentage out of range"

@@ -142,4 +142,40 @@ keys p
 wait_for "Hạn công nhận khu dân cư: 20/11/2024"
 wait_for "92,5"
 quit_app
+
+# item 9: a refused unit file from the welcome screen lists every error ----
+DB="$T/empty.db"
+{
+	echo "code,parent_code,type,name"
+	echo "H1,,huyen,Huyện Một"
+	i=1; while [ $i -le 6 ]; do echo "X$i,H1,khong-co,Xã số $i"; i=$((i + 1)); done
+	echo "X 9,H1,xa,Xã chín"
+	echo "X10,NOPE,xa,Xã mười"
+} > "$T/units.csv"
+start
+wait_for "Cơ sở dữ liệu này chưa có đơn vị nào"
+keys 1
+wait_for "Đường dẫn tệp CSV:"
+type_text "$T/units.csv"
+keys Enter
+wait_for "Tệp có lỗi — chưa ghi gì"
+wait_for "tệp đơn vị có lỗi (8 lỗi, chưa ghi gì):"
+wait_for "dòng 3: loại đơn vị \"khong-co\" không có"
+case "$(screen)" in *"dòng 10:"*) not_ok "the last error shows before scrolling: nothing to test";; *) ok "the list is longer than the screen";; esac
+keys End
+wait_for "dòng 9: mã đơn vị \"X 9\" không hợp lệ"
+wait_for "dòng 10: đơn vị cấp trên \"NOPE\""
+keys Home
+wait_for "dòng 3: loại đơn vị"
+keys Escape
+wait_for "Sửa các dòng có lỗi rồi bấm 1 để nhập lại."
+expect_eq "$(sql "SELECT count(*) FROM units")" "0" "nothing written from the refused file"
+keys 1
+wait_for "Đường dẫn tệp CSV: $T/units.csv"
+row=$(screen | tail -2 | head -1)
+expect_eq "$row" "Đường dẫn tệp CSV: $T/units.csv" "the input line holds the path and nothing else"
+printf 'code,parent_code,type,name\nH1,,huyen,Huyện Một\nX1,H1,xa,Xã Một\n' > "$T/units.csv"
+keys Enter
+wait_for "Đã nhập 2 đơn vị."
+quit_app
 finish
