@@ -48,13 +48,16 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 		printf(" %-5s %s %7s %9s %9s\n", "Mục", text_pad(line, sizeof(line), "Nội dung chấm điểm", 48), "Chuẩn", "Tự chấm", "Cấp trên");
 		for (size_t i = 0; i < r.sheet->n_items; i++) {
 			const score_item *it = &r.sheet->items[i];
+			char dec[32];
 			snprintf(buf, sizeof(buf), it->deduct > 0 ? "-%g" : "%g", it->max);
 			snprintf(a, sizeof(a), "%s", r.e[i].has_self ? "" : "-");
 			snprintf(b, sizeof(b), "%s", r.e[i].has_reviewer ? "" : "-");
 			if (r.e[i].has_self)
-				snprintf(a, sizeof(a), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].self);
+				snprintf(a, sizeof(a), "%s%s", num_show_decimal(dec, sizeof(dec), r.e[i].self),
+				it->deduct > 0 ? " vụ" : "");   /* 7,5 */
 			if (r.e[i].has_reviewer)
-				snprintf(b, sizeof(b), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].reviewer);
+				snprintf(b, sizeof(b), "%s%s", num_show_decimal(dec, sizeof(dec), r.e[i].reviewer),
+				it->deduct > 0 ? " vụ" : "");   /* 7,5 */
 			printf(" %-5s %s %7s %9s %9s\n", it->id, text_pad(line, sizeof(line), it->label, 48),
 				buf, it->leaf ? a : "", it->leaf ? b : "");
 		}

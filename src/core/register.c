@@ -99,6 +99,20 @@ antt_status reg_lists_load(reg_lists **out, antt_err *err)
 	return ANTT_OK;
 }
 
+/* A kind or level that is not in the lists: the message names them all,
+ * each with its code where it has one ("Cuộc phát động (phat-dong)"). */
+static antt_status unknown(antt_err *err, const char *what, const char *typed, char **names, char **codes, size_t n)
+{
+	char list[700] = "";
+	size_t used = 0;
+
+	for (size_t i = 0; i < n && used < sizeof(list); i++)
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s%s%s%s", i ? "; " : "", names[i],
+			codes ? " (" : "", codes ? codes[i] : "", codes ? ")" : "");
+	return err_set(err, ANTT_ERR_INVALID, "%s \"%s\" không có. Các loại trong forms/registers/lists.yaml: %s",
+		what, typed, list);
+}
+
 /* The code of a typed kind or level (code or name, any case or accents). */
 static const char *pick(char **codes, char **names, size_t n, const char *typed)
 {
@@ -171,7 +185,7 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 		free(b);
 	}
 	if (!known)
-		return err_set(err, ANTT_ERR_INVALID, "loại mô hình \"%s\" không có trong forms/registers/lists.yaml", kind);
+		return unknown(err, "loại mô hình", kind, l->model_kinds, NULL, l->n_model_kinds);
 	if ((s = num_check(started, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm bắt đầu", err)) != ANTT_OK ||
 	    (s = num_check(places, 0, NUM_COUNT_MAX, "số điểm", err)) != ANTT_OK ||
 	    (s = num_check(teams, 0, NUM_COUNT_MAX, "số tổ", err)) != ANTT_OK ||
@@ -207,7 +221,7 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
 	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
 		return s;
 	if (!code)
-		return err_set(err, ANTT_ERR_INVALID, "loại hoạt động \"%s\" không có trong forms/registers/lists.yaml", kind);
+		return unknown(err, "loại hoạt động", kind, l->activity_names, l->activity_codes, l->n_activities);
 	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK ||
 	    (s = reg_check_date(date, year, iso, err)) != ANTT_OK)
 		return s;
@@ -268,7 +282,7 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
 	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
 		return s;
 	if (!code)
-		return err_set(err, ANTT_ERR_INVALID, "cấp khen thưởng \"%s\" không có trong forms/registers/lists.yaml", level);
+		return unknown(err, "cấp khen thưởng", level, l->level_names, l->level_codes, l->n_levels);
 	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK ||
 	    (s = num_check(collective, 0, 1, "cột tập thể (1: tập thể, 0: cá nhân)", err)) != ANTT_OK)
 		return s;
