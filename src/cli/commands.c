@@ -87,6 +87,7 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_INVALID, "cần ghi lý do", "ghi lý do bằng --reason \"...\"" },
 	{ ANTT_ERR_NOT_FOUND, "không có tiêu chí", "xem các mã tiêu chí bằng: antt assess show %s %s" },
 	{ ANTT_ERR_NOT_FOUND, "không có đơn vị mã", "xem các mã bằng: antt unit list" },
+	{ ANTT_ERR_EXISTS, "tệp đã có", "chọn tên khác, hoặc dùng --force để ghi đè" },
 };
 
 int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year)

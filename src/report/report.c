@@ -799,7 +799,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	snprintf(w.yyyy, sizeof(w.yyyy), "%04d", (tm.tm_year + 1900) % 10000);
 
 	if (!o->force && access(o->path, F_OK) == 0)
-		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có. Chọn tên khác, hoặc dùng --force để ghi đè.", o->path);
+		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
 	if (o->layout) {
 		layout_path = strdup(o->layout);
 	} else if ((dir = form_dir())) {
