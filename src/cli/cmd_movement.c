@@ -87,8 +87,12 @@ int cmd_movement(cli_ctx *ctx, int argc, char **argv)
 	int year, n;
 
 	if (!strcmp(sub, "import") && argc == 4) {
-		if ((s = reg_import_csv(ctx->db, argv[2], argv[3], &n, &err)) != ANTT_OK)
-			return cli_fail(s, &err);
+		char *all = NULL;
+		if ((s = reg_import_csv_list(ctx->db, argv[2], argv[3], &n, &all, &err)) != ANTT_OK) {
+			int rc = cli_fail_list(s, &err, all);
+			free(all);
+			return rc;
+		}
 		printf("Đã nhập %d dòng vào sổ %s.\n", n, argv[2]);
 		return CLI_OK;
 	}

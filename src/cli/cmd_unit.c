@@ -74,18 +74,13 @@ int cmd_unit(cli_ctx *ctx, int argc, char **argv)
 		if (argc != 2)
 			return cli_usage_error("unit import", "cần đúng một tệp CSV");
 		char *all = NULL;
+		int rc;
 		st = unit_import_csv_list(ctx->db, argv[1], &n, &all, &err);
-		if (st != ANTT_OK && all && strchr(err.msg, '\n')) {
-			/* every bad line, not only those the message holds */
-			fprintf(stderr, "antt: %.*s\n", (int)(strchr(err.msg, '\n') - err.msg), err.msg);
-			for (char *line = strtok(all, "\n"); line; line = strtok(NULL, "\n"))
-				fprintf(stderr, "  %s\n", line);
+		if (st != ANTT_OK) {
+			rc = cli_fail_list(st, &err, all);
 			free(all);
-			return CLI_FAIL;
+			return rc;
 		}
-		free(all);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
 		printf("Đã nhập %d đơn vị từ %s.\n", n, argv[1]);
 		return CLI_OK;
 	}

@@ -118,6 +118,19 @@ int cli_fail(antt_status st, const antt_err *err)
 	return cli_fail_at(st, err, NULL, 0);
 }
 
+int cli_fail_list(antt_status st, const antt_err *err, char *all)
+{
+	const char *nl = err ? strchr(err->msg, '\n') : NULL;
+
+	if (!all || !nl)
+		return cli_fail(st, err);
+	/* every bad line, not only those the message holds */
+	fprintf(stderr, "antt: %.*s\n", (int)(nl - err->msg), err->msg);
+	for (char *save = NULL, *line = strtok_r(all, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		fprintf(stderr, "  %s\n", line);
+	return CLI_FAIL;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

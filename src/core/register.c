@@ -362,6 +362,12 @@ antt_status reg_commendation_add(antt_db *db, const char *unit, int year, const 
 
 antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int *count, antt_err *err)
 {
+	return reg_import_csv_list(db, what, path, count, NULL, err);
+}
+
+antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path, int *count, char **errors,
+                                antt_err *err)
+{
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
 	errlist errs = { .count = 0 };
 	reg_lists *l = NULL;
@@ -370,6 +376,8 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 	size_t i = 0;
 
 	*count = 0;
+	if (errors)
+		*errors = NULL;
 	if (strcmp(what, "models") && strcmp(what, "activities") && strcmp(what, "commendations") && strcmp(what, "tipoffs"))
 		return err_set(err, ANTT_ERR_USAGE, "không có sổ \"%s\" (models, activities, commendations, tipoffs)", what);
 	if ((s = auth_require(db, CAN_ENTER, "nhập sổ theo dõi", err)) != ANTT_OK || (s = reg_lists_load(&l, err)) != ANTT_OK)
@@ -423,6 +431,8 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 		(*count)++;
 	}
 	s = errlist_finish(db, &errs, path, "tệp", count, err);
+	if (errors && errs.count)
+		*errors = errlist_take(&errs);
 out:
 	errlist_free(&errs);
 	csvtab_free(&t);

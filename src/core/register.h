@@ -36,6 +36,10 @@ antt_status reg_commendation_add(antt_db *db, const char *unit, int year, const 
  * commendations (unit_code,year,level,collective,recipient,reason,decision_no,
  * decision_date), tipoffs (unit_code,year,total,valuable[,outcome]). */
 antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int *count, antt_err *err);
+/* The same; on a refused file *errors gets every error, one per line (the
+ * caller frees it), where err holds the first ones. errors may be NULL. */
+antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path, int *count, char **errors,
+                                antt_err *err);
 
 typedef struct {
 	long long launches, launch_participants, forums, sessions;

@@ -334,11 +334,15 @@ static antt_status comm_level(ui *ui, const char *text)
 static antt_status import_path(ui *ui, const char *text)
 {
 	antt_err err = { "" };
-	int n = 0;
-	antt_status s = reg_import_csv(ui->db, ui->pctx[0], text, &n, &err);
+	char *all = NULL;
+	int n = 0, listed;
+	antt_status s = reg_import_csv_list(ui->db, ui->pctx[0], text, &n, &all, &err);
 
-	if (s != ANTT_OK)
-		return ui_errors_show(ui, err.msg, NULL, "bấm i để nhập lại") ? ANTT_OK : s;
+	if (s != ANTT_OK) {
+		listed = ui_errors_show(ui, err.msg, all, "bấm i để nhập lại");
+		free(all);
+		return listed ? ANTT_OK : s;
+	}
 	for (size_t i = 0; i < 4; i++)
 		if (!strcmp(ui->pctx[0], reg_codes[i]))
 			ui_message(ui, 0, "Đã nhập %d dòng vào sổ %s.", n, reg_names[i]);

@@ -80,6 +80,22 @@ wait_for "Nhập sổ từ tệp CSV (mô hình, hoạt động, khen thưởng,
 case "$(screen)" in *tipoffs*|*commendations*) not_ok "the help names the registers in English";; *) ok "the help names the registers in Vietnamese";; esac
 keys Escape
 wait_for "Sổ theo dõi phong trào — X001"
+# a refused register file: every error in the list, then i again
+{ echo "unit_code,year,total,valuable"; i=1; while [ $i -le 25 ]; do echo "X001,2024,$i,x$i"; i=$((i + 1)); done; } > "$T/tin-sai.csv"
+keys i
+wait_for "4  Tin báo"
+type_text "4"
+keys Enter
+wait_for "Đường dẫn tệp CSV:"
+type_text "$T/tin-sai.csv"
+keys Enter
+wait_for "Tệp có lỗi — chưa ghi gì"
+wait_for "(25 lỗi, chưa ghi gì)"
+keys End
+wait_for "dòng 26: số tin có giá trị"
+keys Escape
+wait_for "Sửa các dòng có lỗi rồi bấm i để nhập lại."
+expect_eq "$(sql "SELECT count(*) FROM tipoffs")" "0" "nothing written from the refused register file"
 keys i
 wait_for "Nhập vào sổ nào (gõ số trong danh sách):"
 wait_for "4  Tin báo"
