@@ -88,6 +88,10 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_NOT_FOUND, "không có tiêu chí", "xem các mã tiêu chí bằng: antt assess show %s %s" },
 	{ ANTT_ERR_NOT_FOUND, "không có đơn vị mã", "xem các mã bằng: antt unit list" },
 	{ ANTT_ERR_EXISTS, "tệp đã có", "chọn tên khác, hoặc dùng --force để ghi đè" },
+	{ ANTT_ERR_EXISTS, "dữ liệu mẫu chỉ tạo trên", "dùng --db TỆP_MỚI để tạo dữ liệu mẫu ở tệp khác" },
+	{ ANTT_ERR_NOT_FOUND, "không có xung đột số", "xem các xung đột đang chờ bằng: antt conflicts" },
+	{ ANTT_ERR_NOT_FOUND, "không có tệp cơ sở dữ liệu này", "hoặc tạo dữ liệu mẫu bằng: antt --db TỆP demo" },
+	{ ANTT_ERR_DB_CORRUPT, "bị hỏng", "khôi phục bằng: antt --db TỆP_HỎNG restore TỆP_SAO_LƯU" },
 };
 
 int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year)
@@ -232,6 +236,14 @@ static int cli_open_as(cli_ctx *ctx, int create, int writes)
 	if (ctx->db)
 		return CLI_OK;
 	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
+	if (st == ANTT_ERR_DB_CORRUPT) {   /* the exact command, with the latest backup */
+		char latest[4096];
+		if (backup_latest(ctx->db_path, latest, sizeof(latest))) {
+			fprintf(stderr, "antt: %s\nantt: khôi phục bằng: antt --db %s restore %s\n", err.msg,
+				ctx->db_path, latest);
+			return CLI_FAIL;
+		}
+	}
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
 	cli_startup_checks(ctx);   /* daily backup, damaged file, leftovers */

@@ -85,4 +85,19 @@ expect_err "07-rule-syntax.yaml:10:19:" "form error names file:line:column"
 run forms check
 expect_rc 0 "shipped forms check"
 expect_out "Thông tư 124/2021/TT-BCA" "forms check summarises"
+
+# core says what is wrong (and which backup is the latest); the command
+# line adds the command that restores it
+"$ANTT" --db "$T/hong.db" demo > /dev/null
+"$ANTT" --db "$T/hong.db" backup > /dev/null
+printf 'khong phai SQLite' | dd of="$T/hong.db" bs=1 conv=notrunc 2> /dev/null
+rm -f "$T/hong.db-wal" "$T/hong.db-shm"
+DB="$T/hong.db" run summary 2024
+expect_rc 1 "a damaged database is refused"
+expect_err "tệp bị hỏng hoặc không phải cơ sở dữ liệu antt" "  core says what is wrong"
+expect_err "Bản sao lưu gần nhất: $T/antt-backups/" "  and names the latest backup"
+expect_err "khôi phục bằng: antt --db $T/hong.db restore $T/antt-backups/" "  the command line gives the command"
+DB="$T/khong-co.db" run summary 2024
+expect_err "không có tệp cơ sở dữ liệu này" "a missing database is named"
+expect_err "antt --db TỆP demo" "  and the command line says how to make one"
 finish
