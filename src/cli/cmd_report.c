@@ -2,7 +2,6 @@
 #include <stdio.h>
 #include "cli.h"
 #include "report/report.h"
-#include "date.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -19,7 +18,6 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	report_info info;
 	antt_err err = { "" };
 	antt_status s;
-	char day[11];
 	int c;
 
 	optind = 0;
@@ -32,11 +30,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		case 'u': o.under = optarg; break;
 		case 'o': o.path = optarg; break;
 		case 'f': o.force = 1; break;
-		case 'd':   /* 20/11/2024 or 2024-11-20 */
-			if ((s = date_parse(optarg, "ngày ghi trên báo cáo", day, &err)) != ANTT_OK)
-				return cli_fail(s, &err);
-			o.date = day;
-			break;
+		case 'd': o.date = optarg; break;   /* 20/11/2024 or 2024-11-20 (report.c reads it) */
 		case 'l': o.layout = optarg; break;
 		case 's': o.summary_only = 1; break;
 		default: return cli_usage_error("report", "tùy chọn không đúng");
