@@ -43,8 +43,14 @@ int cli_open(cli_ctx *ctx, int create);
  * damaged (it is then only read). */
 void cli_startup_checks(cli_ctx *ctx);
 
-/* Print "antt: <message>" for a failed call; returns CLI_FAIL. */
+/* Print "antt: <message>" for a failed call, then the command that goes on
+ * from there when there is one; returns CLI_FAIL. cli_fail_at names the
+ * unit and year in that command. */
 int cli_fail(antt_status st, const antt_err *err);
+int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year);
+/* A refused file: the heading of err, then every error in all (from an
+ * import's _list call; it is cut into lines); cli_fail when all is NULL. */
+int cli_fail_list(antt_status st, const antt_err *err, char *all);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* A year argument: 2000..2100. */

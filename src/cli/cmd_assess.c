@@ -58,7 +58,7 @@ int cmd_answer_set(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("answer set", "năm \"%s\" không hợp lệ", pos[1]);
 	st = answer_set(ctx->db, pos[0], year, pos[2], pos[3], note, exception, &err);
 	if (st != ANTT_OK)
-		return cli_fail(st, &err);
+		return cli_fail_at(st, &err, pos[0], year);
 	printf("Đã lưu: %s năm %d, tiêu chí %s = %s\n", pos[0], year, pos[2], pos[3]);
 	return CLI_OK;
 }

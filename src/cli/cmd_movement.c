@@ -48,13 +48,16 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 		printf(" %-5s %s %7s %9s %9s\n", "Mục", text_pad(line, sizeof(line), "Nội dung chấm điểm", 48), "Chuẩn", "Tự chấm", "Cấp trên");
 		for (size_t i = 0; i < r.sheet->n_items; i++) {
 			const score_item *it = &r.sheet->items[i];
+			char dec[32];
 			snprintf(buf, sizeof(buf), it->deduct > 0 ? "-%g" : "%g", it->max);
 			snprintf(a, sizeof(a), "%s", r.e[i].has_self ? "" : "-");
 			snprintf(b, sizeof(b), "%s", r.e[i].has_reviewer ? "" : "-");
 			if (r.e[i].has_self)
-				snprintf(a, sizeof(a), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].self);
+				snprintf(a, sizeof(a), "%s%s", num_show_decimal(dec, sizeof(dec), r.e[i].self),
+				it->deduct > 0 ? " vụ" : "");   /* 7,5 */
 			if (r.e[i].has_reviewer)
-				snprintf(b, sizeof(b), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].reviewer);
+				snprintf(b, sizeof(b), "%s%s", num_show_decimal(dec, sizeof(dec), r.e[i].reviewer),
+				it->deduct > 0 ? " vụ" : "");   /* 7,5 */
 			printf(" %-5s %s %7s %9s %9s\n", it->id, text_pad(line, sizeof(line), it->label, 48),
 				buf, it->leaf ? a : "", it->leaf ? b : "");
 		}
@@ -86,8 +89,12 @@ int cmd_movement(cli_ctx *ctx, int argc, char **argv)
 	int year, n;
 
 	if (!strcmp(sub, "import") && argc == 4) {
-		if ((s = reg_import_csv(ctx->db, argv[2], argv[3], &n, &err)) != ANTT_OK)
-			return cli_fail(s, &err);
+		char *all = NULL;
+		if ((s = reg_import_csv_list(ctx->db, argv[2], argv[3], &n, &all, &err)) != ANTT_OK) {
+			int rc = cli_fail_list(s, &err, all);
+			free(all);
+			return rc;
+		}
 		printf("Đã nhập %d dòng vào sổ %s.\n", n, argv[2]);
 		return CLI_OK;
 	}

@@ -1,4 +1,4 @@
-/* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date D] [--summary-only] */
+/* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date NGÀY] [--summary-only] */
 #include <stdio.h>
 #include "cli.h"
 #include "report/report.h"
@@ -30,7 +30,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		case 'u': o.under = optarg; break;
 		case 'o': o.path = optarg; break;
 		case 'f': o.force = 1; break;
-		case 'd': o.date = optarg; break;
+		case 'd': o.date = optarg; break;   /* 20/11/2024 or 2024-11-20 (report.c reads it) */
 		case 'l': o.layout = optarg; break;
 		case 's': o.summary_only = 1; break;
 		default: return cli_usage_error("report", "tùy chọn không đúng");

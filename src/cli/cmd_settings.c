@@ -7,10 +7,13 @@
 
 #include <stdlib.h>
 
+/* Values as an officer types them: 92,5 and 15/11 (stored 92.5, 11-15). */
 static int print_setting(const char *key, const char *value, void *ctx)
 {
+	char shown[1024];
+
 	(void)ctx;
-	printf("%-20s %s\n", key, value);
+	printf("%-20s %s\n", key, num_setting_show(key, value, shown, sizeof(shown)));
 	return 0;
 }
 
@@ -30,19 +33,24 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 			fprintf(stderr, "antt: chưa đặt thiết lập \"%s\"\n", argv[1]);
 			return CLI_FAIL;
 		}
-		printf("%s\n", v);
+		{
+			char shown[1024];
+			printf("%s\n", num_setting_show(argv[1], v, shown, sizeof(shown)));
+		}
 		free(v);
 		return CLI_OK;
 	}
 	if (argc == 3) {
+		char stored[1024], shown[1024];
+		v = NULL;
 		if ((s = text_clean(argv[2], "giá trị thiết lập", &v, &err)) == ANTT_OK &&
-		    (s = num_setting(argv[1], v, &err)) == ANTT_OK)
-			s = db_setting_set(ctx->db, argv[1], v, &err);
+		    (s = num_setting_value(argv[1], v, stored, sizeof(stored), &err)) == ANTT_OK)
+			s = db_setting_set(ctx->db, argv[1], stored, &err);
 		if (s != ANTT_OK) {
 			free(v);
 			return cli_fail(s, &err);
 		}
-		printf("Đã đặt %s = %s\n", argv[1], v);
+		printf("Đã đặt %s = %s\n", argv[1], num_setting_show(argv[1], stored, shown, sizeof(shown)));
 		free(v);
 		return CLI_OK;
 	}

@@ -5,6 +5,7 @@
 #include "unit.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int print_unit(const unit_row *u, void *ctx)
@@ -72,9 +73,14 @@ int cmd_unit(cli_ctx *ctx, int argc, char **argv)
 	if (!strcmp(sub, "import")) {
 		if (argc != 2)
 			return cli_usage_error("unit import", "cần đúng một tệp CSV");
-		st = unit_import_csv(ctx->db, argv[1], &n, &err);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
+		char *all = NULL;
+		int rc;
+		st = unit_import_csv_list(ctx->db, argv[1], &n, &all, &err);
+		if (st != ANTT_OK) {
+			rc = cli_fail_list(st, &err, all);
+			free(all);
+			return rc;
+		}
 		printf("Đã nhập %d đơn vị từ %s.\n", n, argv[1]);
 		return CLI_OK;
 	}

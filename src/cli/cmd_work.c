@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "assess.h"
 #include "audit.h"
+#include "date.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -35,7 +36,7 @@ int cmd_workflow(cli_ctx *ctx, int argc, char **argv)
 	else
 		s = assess_reopen(ctx->db, argv[optind], year, reason, &err);
 	if (s != ANTT_OK)
-		return cli_fail(s, &err);
+		return cli_fail_at(s, &err, argv[optind], year);
 	printf("%s năm %d: %s.\n", argv[optind], year,
 		!strcmp(cmd, "submit") ? "đã trình lãnh đạo" : !strcmp(cmd, "approve") ? "đã duyệt" :
 		!strcmp(cmd, "return") ? "đã trả lại" : "đã mở lại để sửa");
@@ -58,6 +59,7 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 	audit_filter f = { 0 };
 	antt_err err = { "" };
 	antt_status s;
+	char since[11];
 	int c;
 
 	optind = 0;
@@ -65,7 +67,14 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'u': f.unit = optarg; break;
 		case 'c': f.criterion = optarg; break;
-		case 's': f.since = optarg; break;
+		case 's':   /* a day typed 15/03/2024 is compared as 2024-03-15 */
+			if (date_parse(optarg, "ngày", since, &err) == ANTT_OK)
+				f.since = since;
+			else if (strchr(optarg, '/'))
+				return cli_fail(ANTT_ERR_INVALID, &err);
+			else
+				f.since = optarg;   /* a prefix: 2024-11 */
+			break;
 		case 'y':
 			if (!cli_year(optarg, &f.year))
 				return cli_usage_error("audit", "năm \"%s\" không hợp lệ", optarg);

@@ -16,7 +16,7 @@ static const cli_command commands[] = {
 	{ "unit add",      cmd_unit, "MÃ LOẠI TÊN [--parent MÃ]", "thêm một đơn vị", 1, 1 },
 	{ "unit rename",   cmd_unit, "MÃ TÊN_MỚI", "đổi tên đơn vị", 0, 1 },
 	{ "unit move",     cmd_unit, "MÃ MÃ_CẤP_TRÊN_MỚI", "chuyển đơn vị sang cấp trên khác (\"-\": lên cấp cao nhất)", 0, 1 },
-	{ "unit retire",   cmd_unit, "MÃ [--date NĂM-THÁNG-NGÀY] [--merged-into MÃ]", "giải thể hoặc sáp nhập đơn vị", 0, 1 },
+	{ "unit retire",   cmd_unit, "MÃ [--date NGÀY/THÁNG/NĂM] [--merged-into MÃ]", "giải thể hoặc sáp nhập đơn vị", 0, 1 },
 	{ "unit exclude",  cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị không thuộc diện đánh giá", 0, 1 },
 	{ "forms check",   cmd_forms_check, "[TỆP.yaml ...]", "kiểm tra các bộ tiêu chí và in tóm tắt", 0, 0 },
 	{ "register",      cmd_register, "MÃ NĂM", "ghi nhận đơn vị đăng ký phấn đấu trong năm", 1, 1 },
@@ -29,7 +29,7 @@ static const cli_command commands[] = {
 	{ "approve",       cmd_workflow, "MÃ NĂM", "lãnh đạo duyệt (công nhận kết luận); phiếu không sửa được nữa", 0, 1 },
 	{ "return",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo trả lại phiếu để sửa", 0, 1 },
 	{ "reopen",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo mở lại phiếu đã duyệt", 0, 1 },
-	{ "audit",         cmd_audit, "[--unit MÃ] [--year NĂM] [--criterion TIÊU_CHÍ] [--since NĂM-THÁNG-NGÀY]",
+	{ "audit",         cmd_audit, "[--unit MÃ] [--year NĂM] [--criterion TIÊU_CHÍ] [--since NGÀY/THÁNG/NĂM]",
 	  "nhật ký: ai đổi gì, lúc nào, từ gì thành gì", 0, 0 },
 	{ "user add",      cmd_user, "TÊN_ĐĂNG_NHẬP \"Họ tên\" --role entry|reviewer|admin", "thêm tài khoản cán bộ", 1, 1 },
 	{ "user passwd",   cmd_user, "TÊN_ĐĂNG_NHẬP", "đổi mật khẩu của mình (hỏi mật khẩu hiện tại); quản trị đặt lại của người khác", 0, 1 },
@@ -58,7 +58,7 @@ static const cli_command commands[] = {
 	/* a backup rotates the oldest away: it changes what can be restored */
 	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0, 1 },
 	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0, 1 },
-	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NĂM-THÁNG-NGÀY] [--summary-only]",
+	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NGÀY/THÁNG/NĂM] [--summary-only]",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0, 0 },
 	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1, 1 },
 	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1, 0 },
@@ -74,18 +74,64 @@ void cli_usage(FILE *out)
 		fprintf(out, "  antt %s %s\n      %s\n", commands[i].name, commands[i].usage, commands[i].help);
 }
 
-int cli_fail(antt_status st, const antt_err *err)
+/* Core says what is wrong; the command line says how to go on: the
+ * status, words of core's message, and the command (the unit and the year
+ * go into the two %s, or MÃ and NĂM when the command does not know them). */
+static const struct { antt_status st; const char *words, *how; } hows[] = {
+	{ ANTT_ERR_DENIED, "chưa có tài khoản lãnh đạo duyệt",
+	  "quản trị tạo tài khoản lãnh đạo bằng: antt user add TÊN \"Họ tên\" --role reviewer" },
+	{ ANTT_ERR_LOCKED, "đã được duyệt", "lãnh đạo mở lại phiếu bằng: antt reopen %s %s --reason \"...\"" },
+	{ ANTT_ERR_LOCKED, "đã trình", "lãnh đạo trả lại phiếu bằng: antt return %s %s --reason \"...\"" },
+	{ ANTT_ERR_INVALID, "không thuộc diện đánh giá", "bỏ đánh dấu bằng: antt unit exclude %s --undo" },
+	{ ANTT_ERR_INVALID, "cần ghi chú nói rõ sự việc", "ghi chú bằng --note \"...\"" },
+	{ ANTT_ERR_INVALID, "cần ghi lý do", "ghi lý do bằng --reason \"...\"" },
+	{ ANTT_ERR_NOT_FOUND, "không có tiêu chí", "xem các mã tiêu chí bằng: antt assess show %s %s" },
+	{ ANTT_ERR_NOT_FOUND, "không có đơn vị mã", "xem các mã bằng: antt unit list" },
+	{ ANTT_ERR_EXISTS, "tệp đã có", "chọn tên khác, hoặc dùng --force để ghi đè" },
+	{ ANTT_ERR_EXISTS, "dữ liệu mẫu chỉ tạo trên", "dùng --db TỆP_MỚI để tạo dữ liệu mẫu ở tệp khác" },
+	{ ANTT_ERR_NOT_FOUND, "không có xung đột số", "xem các xung đột đang chờ bằng: antt conflicts" },
+	{ ANTT_ERR_NOT_FOUND, "không có tệp cơ sở dữ liệu này", "hoặc tạo dữ liệu mẫu bằng: antt --db TỆP demo" },
+	{ ANTT_ERR_DB_CORRUPT, "bị hỏng", "khôi phục bằng: antt --db TỆP_HỎNG restore TỆP_SAO_LƯU" },
+};
+
+int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year)
 {
+	char y[16] = "NĂM";
+
 	if (err && err->msg[0])
 		fprintf(stderr, "antt: %s\n", err->msg);
 	else
 		fprintf(stderr, "antt: %s\n", antt_strerror(st));
-	/* core says who may; the command line says how */
-	if (st == ANTT_ERR_DENIED && err && strstr(err->msg, "chưa có tài khoản lãnh đạo duyệt"))
-		fprintf(stderr, "antt: quản trị tạo tài khoản lãnh đạo bằng: antt user add TÊN \"Họ tên\" --role reviewer\n");
-	else if (st == ANTT_ERR_DENIED && err && strstr(err->msg, "cần") && strstr(err->msg, "đăng nhập"))
+	if (year)
+		snprintf(y, sizeof(y), "%d", year);
+	for (size_t i = 0; err && i < sizeof(hows) / sizeof(*hows); i++)
+		if (st == hows[i].st && strstr(err->msg, hows[i].words)) {
+			fputs("antt: ", stderr);
+			fprintf(stderr, hows[i].how, code ? code : "MÃ", y);
+			fputc('\n', stderr);
+			return CLI_FAIL;
+		}
+	if (st == ANTT_ERR_DENIED && err && strstr(err->msg, "cần") && strstr(err->msg, "đăng nhập"))
 		fprintf(stderr, "antt: đăng nhập bằng cách đặt ANTT_USER=TÊN_ĐĂNG_NHẬP và ANTT_PASSWORD "
 			"(hoặc gõ mật khẩu khi được hỏi)\n");
+	return CLI_FAIL;
+}
+
+int cli_fail(antt_status st, const antt_err *err)
+{
+	return cli_fail_at(st, err, NULL, 0);
+}
+
+int cli_fail_list(antt_status st, const antt_err *err, char *all)
+{
+	const char *nl = err ? strchr(err->msg, '\n') : NULL;
+
+	if (!all || !nl)
+		return cli_fail(st, err);
+	/* every bad line, not only those the message holds */
+	fprintf(stderr, "antt: %.*s\n", (int)(nl - err->msg), err->msg);
+	for (char *save = NULL, *line = strtok_r(all, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		fprintf(stderr, "  %s\n", line);
 	return CLI_FAIL;
 }
 
@@ -190,6 +236,14 @@ static int cli_open_as(cli_ctx *ctx, int create, int writes)
 	if (ctx->db)
 		return CLI_OK;
 	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
+	if (st == ANTT_ERR_DB_CORRUPT) {   /* the exact command, with the latest backup */
+		char latest[4096];
+		if (backup_latest(ctx->db_path, latest, sizeof(latest))) {
+			fprintf(stderr, "antt: %s\nantt: khôi phục bằng: antt --db %s restore %s\n", err.msg,
+				ctx->db_path, latest);
+			return CLI_FAIL;
+		}
+	}
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
 	cli_startup_checks(ctx);   /* daily backup, damaged file, leftovers */

@@ -422,8 +422,8 @@ static antt_status check_editable(antt_db *db, sqlite3_int64 aid, const unit_row
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		const char *status = (const char *)sqlite3_column_text(st, 0);
 		if (!strcmp(status, "approved"))
-			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã được duyệt nên không sửa được. "
-				"Lãnh đạo có thể mở lại (antt reopen %s %d --reason \"...\").", u->name, year, u->code, year);
+			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã được duyệt, không sửa được nữa",
+				u->name, year);
 		else if (!strcmp(status, "submitted"))
 			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã trình lãnh đạo nên không sửa được. "
 				"Lãnh đạo trả lại (có lý do) thì mới sửa tiếp.", u->name, year);
@@ -443,8 +443,8 @@ static antt_status ensure(antt_db *db, const unit_row *u, int year, sqlite3_int6
 	int rc;
 
 	if (u->excluded)
-		return err_set(err, ANTT_ERR_INVALID, "\"%s\" (%s) được đánh dấu không thuộc diện đánh giá. "
-			"Bỏ đánh dấu bằng \"antt unit exclude %s --undo\" nếu cần đánh giá.", u->name, u->code, u->code);
+		return err_set(err, ANTT_ERR_INVALID, "\"%s\" (%s) được đánh dấu không thuộc diện đánh giá; "
+			"bỏ đánh dấu thì mới đánh giá được.", u->name, u->code);
 	if (!type_assessed(db, u->type))
 		return not_assessed(u, err);
 
@@ -565,7 +565,7 @@ static antt_status upsert(antt_db *db, sqlite3_int64 aid, const form_item *it, c
 	sqlite3_bind_text(st, 2, it->id, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		s = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s được đánh dấu ngoại lệ (bất khả kháng hoặc "
-			"đã phát hiện, xử lý kịp thời): cần ghi chú nói rõ sự việc (--note)", it->id);
+			"đã phát hiện, xử lý kịp thời): cần ghi chú nói rõ sự việc", it->id);
 	sqlite3_reset(st);
 	return s;
 }
@@ -615,8 +615,7 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 
 	k = form_find(f, criterion);
 	if (k < 0) {
-		s = err_set(err, ANTT_ERR_NOT_FOUND, "bộ tiêu chí %s (%s) không có tiêu chí \"%s\". "
-			"Xem các mã bằng \"antt assess show %s %d\".", f->regulation, f->title, criterion, u->code, year);
+		s = err_set(err, ANTT_ERR_NOT_FOUND, "bộ tiêu chí %s (%s) không có tiêu chí \"%s\"", f->regulation, f->title, criterion);
 		goto out;
 	}
 	if ((s = form_parse_value(&f->items[k], value, &v, err)) != ANTT_OK)
@@ -778,6 +777,7 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 	}
 out:
 	csvtab_free(&t);
+	errlist_free(&errs);
 	return s;
 }
 
@@ -809,7 +809,7 @@ static antt_status transition(antt_db *db, const char *code, int year, const cha
 		return s;
 	if (reason && !*nreason) {
 		free(nreason);
-		return err_set(err, ANTT_ERR_INVALID, "cần ghi lý do (--reason \"...\") khi %s", what);
+		return err_set(err, ANTT_ERR_INVALID, "cần ghi lý do khi %s", what);
 	}
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;

@@ -78,11 +78,11 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
 			backup_damaged_mark(path, 1);
 		if (*path && backup_latest(path, latest, sizeof(latest)))
 			return err_set(err, ANTT_ERR_DB_CORRUPT,
-				"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). Bản sao lưu gần nhất: %s — "
-				"khôi phục bằng: antt --db %s restore %s", path, detail, latest, path, latest);
+				"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). Bản sao lưu gần nhất: %s",
+				path, detail, latest);
 		return err_set(err, ANTT_ERR_DB_CORRUPT,
-			"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). "
-			"Hãy khôi phục từ bản sao lưu gần nhất (antt restore TỆP).", path, detail);
+			"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s); cần khôi phục từ một bản sao lưu",
+			path, detail);
 	}
 	case SQLITE_IOERR:
 		/* a full disk often shows as an I/O error (the WAL cannot grow) */
@@ -328,8 +328,7 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 	*out = NULL;
 	if (!(flags & DB_CREATE) && access(path, F_OK) != 0)
 		return err_set(err, ANTT_ERR_NOT_FOUND,
-			"%s: không có tệp cơ sở dữ liệu này. Kiểm tra lại đường dẫn, "
-			"hoặc chạy \"antt demo\" để tạo dữ liệu mẫu.", path);
+			"%s: không có tệp cơ sở dữ liệu này; hãy kiểm tra lại đường dẫn", path);
 
 	db = calloc(1, sizeof(*db));
 	if (!db)

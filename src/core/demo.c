@@ -238,7 +238,7 @@ antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
 		return s;
 	if (has)
 		return err_set(err, ANTT_ERR_EXISTS, "%s đã có đơn vị; dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu "
-			"trống. Dùng --db TỆP_MỚI.", db->path);
+			"trống", db->path);
 	s = province ? settings(db, province_settings, sizeof(province_settings) / sizeof(*province_settings), err)
 	             : settings(db, district_settings, sizeof(district_settings) / sizeof(*district_settings), err);
 	if (s != ANTT_OK)

@@ -1,34 +1,76 @@
-/* Error lists: the first lines in full, then how many more. */
+/* Error lists: every line kept; in a message, the first lines whole, then
+ * how many more. */
 #include "errlist.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ERRLIST_SHOWN 8
 
 void errlist_add(errlist *l, const char *fmt, ...)
 {
-	size_t used = strlen(l->text);
 	va_list ap;
+	int n;
+	char *g;
 
-	if (l->count++ >= ERRLIST_SHOWN || used + 2 >= sizeof(l->text))
-		return;
-	l->text[used++] = '\n';
-	l->text[used] = '\0';
-	strcat(l->text, "  ");
-	used += 2;
+	l->count++;
 	va_start(ap, fmt);
-	vsnprintf(l->text + used, sizeof(l->text) - used, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (n < 0 || !(g = realloc(l->all, l->len + (size_t)n + 2))) {
+		l->nomem = 1;
+		return;
+	}
+	l->all = g;
+	va_start(ap, fmt);
+	vsnprintf(l->all + l->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	l->len += (size_t)n;
+	l->all[l->len++] = '\n';
+	l->all[l->len] = '\0';
+}
+
+void errlist_free(errlist *l)
+{
+	free(l->all);
+	l->all = NULL;
+	l->len = 0;
+}
+
+char *errlist_take(errlist *l)
+{
+	char *all = l->all;
+
+	l->all = NULL;
+	l->len = 0;
+	return all;
 }
 
 antt_status errlist_report(const errlist *l, antt_err *err, antt_status st, const char *heading)
 {
-	if (l->count > ERRLIST_SHOWN)
-		return err_set(err, st, "%s (%d lỗi, chưa ghi gì):%s\n  ... và %d lỗi khác",
-			heading, l->count, l->text, l->count - ERRLIST_SHOWN);
-	return err_set(err, st, "%s (%d lỗi, chưa ghi gì):%s", heading, l->count, l->text);
+	char msg[sizeof(err->msg)], more[80];
+	const char *p = l->all ? l->all : "";
+	int shown = 0;
+	size_t used;
+
+	snprintf(msg, sizeof(msg), "%s (%d lỗi, chưa ghi gì):", heading, l->count);
+	used = strlen(msg);
+	/* whole lines only, leaving room for the count of the others */
+	while (*p && shown < ERRLIST_SHOWN) {
+		const char *end = strchr(p, '\n');
+		size_t n = (size_t)(end - p);
+		if (used + 3 + n + sizeof(more) >= sizeof(msg))
+			break;
+		used += (size_t)snprintf(msg + used, sizeof(msg) - used, "\n  %.*s", (int)n, p);
+		shown++;
+		p = end + 1;
+	}
+	more[0] = '\0';
+	if (l->count > shown)
+		snprintf(more, sizeof(more), "\n  ... và %d lỗi khác", l->count - shown);
+	return err_set(err, st, "%s%s", msg, more);
 }
 
 antt_status errlist_finish(antt_db *db, const errlist *l, const char *path, const char *what,

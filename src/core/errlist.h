@@ -1,5 +1,7 @@
 /* Collecting the errors of a whole file, so an import reports every bad
- * line at once instead of one per try. */
+ * line at once instead of one per try. Every line is kept (no cap): the
+ * message holds the first ones whole, the full list goes to whoever asks
+ * (the screens list it, the command line prints it). */
 #ifndef ANTT_ERRLIST_H
 #define ANTT_ERRLIST_H
 
@@ -7,13 +9,20 @@
 #include "status.h"
 
 typedef struct {
-	char text[900];
+	char *all;      /* every line, each ending in '\n'; owned, errlist_free */
+	size_t len;
 	int count;
+	int nomem;      /* a line could not be kept: the count still holds it */
 } errlist;
 
 void errlist_add(errlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void errlist_free(errlist *l);
 
-/* Copy the list into err under a heading; returns st. */
+/* The list, handed to the caller (free() it); NULL when empty. */
+char *errlist_take(errlist *l);
+
+/* Copy the first lines, whole, into err under a heading, then how many
+ * more; returns st. */
 antt_status errlist_report(const errlist *l, antt_err *err, antt_status st, const char *heading);
 
 /* The end of an all-or-nothing import inside a transaction: with errors,

@@ -1,6 +1,7 @@
 /* Reading what an officer typed for a criterion into a typed value, and
  * writing it back for display. The messages say what is expected. */
 #include "form.h"
+#include "date.h"
 #include "num.h"
 #include "text.h"
 
@@ -71,30 +72,6 @@ static int parse_percent(const char *s, double *out)
 	if (*end || isnan(v))
 		return 0;
 	*out = v;
-	return 1;
-}
-
-static int days_in(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
-static int parse_date(const char *s, char out[11])
-{
-	int y, m, d, n = 0;
-
-	if (sscanf(s, "%d/%d/%d%n", &d, &m, &y, &n) == 3 && s[n] == '\0')
-		;
-	else if (sscanf(s, "%d-%d-%d%n", &y, &m, &d, &n) == 3 && s[n] == '\0')
-		;
-	else
-		return 0;
-	if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
-		return 0;
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
 	return 1;
 }
 
@@ -182,10 +159,9 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 		break;
 	case FORM_DATE:
 		out->kind = RV_TEXT;
-		if (!parse_date(nfc, date)) {
-			st = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s cần một ngày có thật dạng ngày/tháng/năm, "
-				"ví dụ 15/03/2024; không phải \"%s\"", it->id, nfc);
-		} else {
+		/* 15/03/2024, 5/3/2024 or 2024-03-15; the calendar is libc's */
+		snprintf(what, sizeof(what), "tiêu chí %s: ngày", it->id);
+		if ((st = date_parse(nfc, what, date, err)) == ANTT_OK) {
 			out->s = strdup(date);
 			st = out->s ? ANTT_OK : ANTT_ERR_NOMEM;
 		}

@@ -1,5 +1,6 @@
-/* Bounded whole numbers from user input: see num.h. */
+/* Bounded numbers from user input: see num.h. */
 #include "num.h"
+#include "date.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -59,27 +60,101 @@ antt_status num_count(const char *s, const char *what, long long *out, antt_err 
 	return num_parse(s, 0, NUM_COUNT_MAX, what, out, err);
 }
 
-antt_status num_setting(const char *key, const char *value, antt_err *err)
+antt_status num_decimal(const char *s, double lo, double hi, const char *what, double *out, antt_err *err)
 {
-	int year, m = 0, d = 0, n = 0;
-	char *end;
+	char buf[64], lo_s[32], hi_s[32], *end;
+	const char *p = s ? s : "";
+	size_t n, digits, frac = 0;
 	double v;
 
-	if (!strcmp(key, "current_year"))
-		return num_year(value, &year, err);
-	if (!strcmp(key, "login_required") && strcmp(value, "0") && strcmp(value, "1"))
-		return err_set(err, ANTT_ERR_INVALID, "đăng nhập khi mở là 1 (có) hoặc 0 (không), "
-			"không phải \"%s\"", value);
-	if (!strncmp(key, "target_", 7)) {
-		errno = 0;
-		v = strtod(value, &end);
-		if (!isdigit((unsigned char)*value) || *end || errno || !isfinite(v) || v < 0 || v > 100)
-			return err_set(err, ANTT_ERR_INVALID, "chỉ tiêu là một tỷ lệ phần trăm từ 0 đến 100 "
-				"(số lẻ viết dấu chấm, ví dụ 97.5), không phải \"%s\"", value);
-	}
-	if (!strncmp(key, "deadline_", 9) &&
-	    (sscanf(value, "%2d-%2d%n", &m, &d, &n) != 2 || value[n] || m < 1 || m > 12 || d < 1 || d > 31))
-		return err_set(err, ANTT_ERR_INVALID, "hạn là tháng-ngày, ví dụ 11-15 cho ngày 15 tháng 11, "
-			"không phải \"%s\"", value);
+	while (*p == ' ' || *p == '\t')
+		p++;
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	/* digits, then at most one separator followed by digits: strtod alone
+	 * would also take "1e2", "0x10", "inf" and stop at a comma */
+	digits = strspn(p, "0123456789");
+	if (digits > 0 && digits < n && (p[digits] == ',' || p[digits] == '.'))
+		frac = strspn(p + digits + 1, "0123456789");
+	num_show_decimal(lo_s, sizeof(lo_s), lo);
+	num_show_decimal(hi_s, sizeof(hi_s), hi);
+	if (digits == 0 || n >= sizeof(buf) || (digits != n && (frac == 0 || digits + 1 + frac != n)))
+		return err_set(err, ANTT_ERR_INVALID, "%s \"%s\" không phải một số: viết chữ số, số lẻ sau dấu phẩy "
+			"(ví dụ 92,5)", what, s ? s : "");
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	if (digits < n)
+		buf[digits] = '.';
+	errno = 0;
+	v = strtod(buf, &end);
+	if (*end || errno || !isfinite(v) || v < lo || v > hi)
+		return err_set(err, ANTT_ERR_INVALID, "%s phải từ %s đến %s, không phải %s", what, lo_s, hi_s, s);
+	*out = v;
 	return ANTT_OK;
+}
+
+char *num_show_decimal(char *buf, size_t n, double v)
+{
+	char *c;
+
+	snprintf(buf, n, "%.2f", v);
+	c = strchr(buf, '.');
+	if (c) {
+		size_t k = strlen(buf);
+		while (k > 0 && buf[k - 1] == '0')
+			buf[--k] = '\0';
+		if (buf[k - 1] == '.')
+			buf[--k] = '\0';
+		else
+			*c = ',';
+	}
+	return buf;
+}
+
+antt_status num_setting(const char *key, const char *value, antt_err *err)
+{
+	char scratch[64];
+
+	return num_setting_value(key, value, scratch, sizeof(scratch), err);
+}
+
+antt_status num_setting_value(const char *key, const char *typed, char *out, size_t n, antt_err *err)
+{
+	char md[6], buf[32];
+	int year;
+	double v;
+	antt_status s;
+
+	if (!strcmp(key, "current_year") && (s = num_year(typed, &year, err)) != ANTT_OK)
+		return s;
+	if (!strcmp(key, "login_required") && strcmp(typed, "0") && strcmp(typed, "1"))
+		return err_set(err, ANTT_ERR_INVALID, "đăng nhập khi mở là 1 (có) hoặc 0 (không), "
+			"không phải \"%s\"", typed);
+	if (!strncmp(key, "target_", 7)) {
+		if ((s = num_decimal(typed, 0, 100, "chỉ tiêu (phần trăm)", &v, err)) != ANTT_OK)
+			return s;
+		snprintf(buf, sizeof(buf), "%.15g", v);   /* stored with a point: reports read it */
+		typed = buf;
+	}
+	if (!strncmp(key, "deadline_", 9)) {
+		if ((s = date_parse_day_month(typed, "hạn", md, err)) != ANTT_OK)
+			return s;
+		typed = md;
+	}
+	snprintf(out, n, "%s", typed);
+	return ANTT_OK;
+}
+
+char *num_setting_show(const char *key, const char *stored, char *buf, size_t n)
+{
+	double v;
+	antt_err e;
+
+	if (!strncmp(key, "target_", 7) && num_decimal(stored, 0, 100, "", &v, &e) == ANTT_OK)
+		return num_show_decimal(buf, n, v);
+	if (!strncmp(key, "deadline_", 9))
+		return date_show_day_month(stored, buf, n);
+	snprintf(buf, n, "%s", stored ? stored : "");
+	return buf;
 }

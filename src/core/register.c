@@ -4,6 +4,7 @@
 #include "assess.h"
 #include "auth.h"
 #include "csvtab.h"
+#include "date.h"
 #include "errlist.h"
 #include "file.h"
 #include "form.h"
@@ -98,6 +99,20 @@ antt_status reg_lists_load(reg_lists **out, antt_err *err)
 	return ANTT_OK;
 }
 
+/* A kind or level that is not in the lists: the message names them all,
+ * each with its code where it has one ("Cuộc phát động (phat-dong)"). */
+static antt_status unknown(antt_err *err, const char *what, const char *typed, char **names, char **codes, size_t n)
+{
+	char list[700] = "";
+	size_t used = 0;
+
+	for (size_t i = 0; i < n && used < sizeof(list); i++)
+		used += (size_t)snprintf(list + used, sizeof(list) - used, "%s%s%s%s%s", i ? "; " : "", names[i],
+			codes ? " (" : "", codes ? codes[i] : "", codes ? ")" : "");
+	return err_set(err, ANTT_ERR_INVALID, "%s \"%s\" không có. Các loại trong forms/registers/lists.yaml: %s",
+		what, typed, list);
+}
+
 /* The code of a typed kind or level (code or name, any case or accents). */
 static const char *pick(char **codes, char **names, size_t n, const char *typed)
 {
@@ -115,23 +130,16 @@ static const char *pick(char **codes, char **names, size_t n, const char *typed)
 	return hit;
 }
 
-static int valid_date(const char *s, int *year)
+antt_status reg_check_date(const char *date, int year, char iso[11], antt_err *err)
 {
-	int y, m, d, n = 0;
-	if (!s || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || s[n] || m < 1 || m > 12 || d < 1 || d > 31)
-		return 0;
-	*year = y;
-	return 1;
-}
+	char d[11];
+	antt_status s;
 
-antt_status reg_check_date(const char *date, int year, antt_err *err)
-{
-	int dy;
-
-	if (!valid_date(date, &dy))
-		return err_set(err, ANTT_ERR_INVALID, "ngày \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY", date ? date : "");
-	if (dy != year)
+	if ((s = date_parse(date, "ngày", d, err)) != ANTT_OK)
+		return s;
+	if (atoi(d) != year)
 		return err_set(err, ANTT_ERR_INVALID, "ngày %s không thuộc năm %d", date, year);
+	memcpy(iso, d, sizeof(d));
 	return ANTT_OK;
 }
 
@@ -177,7 +185,7 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 		free(b);
 	}
 	if (!known)
-		return err_set(err, ANTT_ERR_INVALID, "loại mô hình \"%s\" không có trong forms/registers/lists.yaml", kind);
+		return unknown(err, "loại mô hình", kind, l->model_kinds, NULL, l->n_model_kinds);
 	if ((s = num_check(started, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm bắt đầu", err)) != ANTT_OK ||
 	    (s = num_check(places, 0, NUM_COUNT_MAX, "số điểm", err)) != ANTT_OK ||
 	    (s = num_check(teams, 0, NUM_COUNT_MAX, "số tổ", err)) != ANTT_OK ||
@@ -205,7 +213,7 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int year, const char *kind,
                                const char *date, long long participants, const char *note, antt_err *err)
 {
-	char num[2][24], uuid[37], *nnote = NULL;
+	char num[2][24], uuid[37], *nnote = NULL, iso[11];
 	const char *code = pick(l->activity_codes, l->activity_names, l->n_activities, kind), *v[8];
 	unit_row u;
 	antt_status s;
@@ -213,9 +221,9 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
 	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
 		return s;
 	if (!code)
-		return err_set(err, ANTT_ERR_INVALID, "loại hoạt động \"%s\" không có (phat-dong, dien-dan, tuyen-truyen)", kind);
+		return unknown(err, "loại hoạt động", kind, l->activity_names, l->activity_codes, l->n_activities);
 	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK ||
-	    (s = reg_check_date(date, year, err)) != ANTT_OK)
+	    (s = reg_check_date(date, year, iso, err)) != ANTT_OK)
 		return s;
 	if ((s = num_check(participants, 0, NUM_COUNT_MAX, "số người tham gia", err)) != ANTT_OK)
 		return s;
@@ -224,7 +232,7 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
 	db_uuid(uuid);
 	snprintf(num[0], sizeof(num[0]), "%d", year);
 	snprintf(num[1], sizeof(num[1]), "%lld", participants);
-	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = date; v[5] = num[1]; v[6] = nnote; v[7] = db->user;
+	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = iso; v[5] = num[1]; v[6] = nnote; v[7] = db->user;
 	s = write(db, "INSERT INTO activities (uuid, unit_id, year, kind, date, participants, note, updated_by)"
 		" VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5, ?6, ?7, ?8)", v, 8, err, "thêm hoạt động");
 	free(nnote);
@@ -266,22 +274,21 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
                                    int collective, const char *recipient, const char *reason, const char *no,
                                    const char *date, antt_err *err)
 {
-	char num[2][24], uuid[37], *t[3] = { NULL, NULL, NULL };
+	char num[2][24], uuid[37], *t[3] = { NULL, NULL, NULL }, iso[11];
 	const char *code = pick(l->level_codes, l->level_names, l->n_levels, level), *v[10];
 	unit_row u;
 	antt_status s;
-	int dy;
 
 	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
 		return s;
 	if (!code)
-		return err_set(err, ANTT_ERR_INVALID, "cấp khen thưởng \"%s\" không có trong forms/registers/lists.yaml", level);
+		return unknown(err, "cấp khen thưởng", level, l->level_names, l->level_codes, l->n_levels);
 	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK ||
 	    (s = num_check(collective, 0, 1, "cột tập thể (1: tập thể, 0: cá nhân)", err)) != ANTT_OK)
 		return s;
-	if (date && *date && !valid_date(date, &dy))
-		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY", date);
-	if (date && *date && dy != year && dy != year + 1)
+	if (date && *date && (s = date_parse(date, "ngày quyết định", iso, err)) != ANTT_OK)
+		return s;
+	if (date && *date && atoi(iso) != year && atoi(iso) != year + 1)
 		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định %s không thuộc năm %d (hoặc đầu năm sau)", date, year);
 	if (!collective && (!recipient || !*recipient))
 		return err_set(err, ANTT_ERR_INVALID, "khen cá nhân cần họ tên người được khen");
@@ -292,7 +299,7 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
 		snprintf(num[0], sizeof(num[0]), "%d", year);
 		snprintf(num[1], sizeof(num[1]), "%d", collective ? 1 : 0);
 		v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = num[1]; v[5] = t[0];
-		v[6] = t[1]; v[7] = t[2]; v[8] = date && *date ? date : NULL; v[9] = db->user;
+		v[6] = t[1]; v[7] = t[2]; v[8] = date && *date ? iso : NULL; v[9] = db->user;
 		s = write(db, "INSERT INTO commendations (uuid, unit_id, year, level, collective, recipient, reason,"
 			" decision_no, decision_date, updated_by) VALUES (?1, (SELECT id FROM units WHERE code = ?2), ?3, ?4, ?5,"
 			" ?6, ?7, ?8, ?9, ?10)", v, 10, err, "thêm khen thưởng");
@@ -355,6 +362,12 @@ antt_status reg_commendation_add(antt_db *db, const char *unit, int year, const 
 
 antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int *count, antt_err *err)
 {
+	return reg_import_csv_list(db, what, path, count, NULL, err);
+}
+
+antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path, int *count, char **errors,
+                                antt_err *err)
+{
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
 	errlist errs = { .count = 0 };
 	reg_lists *l = NULL;
@@ -363,6 +376,8 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 	size_t i = 0;
 
 	*count = 0;
+	if (errors)
+		*errors = NULL;
 	if (strcmp(what, "models") && strcmp(what, "activities") && strcmp(what, "commendations") && strcmp(what, "tipoffs"))
 		return err_set(err, ANTT_ERR_USAGE, "không có sổ \"%s\" (models, activities, commendations, tipoffs)", what);
 	if ((s = auth_require(db, CAN_ENTER, "nhập sổ theo dõi", err)) != ANTT_OK || (s = reg_lists_load(&l, err)) != ANTT_OK)
@@ -416,7 +431,10 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 		(*count)++;
 	}
 	s = errlist_finish(db, &errs, path, "tệp", count, err);
+	if (errors && errs.count)
+		*errors = errlist_take(&errs);
 out:
+	errlist_free(&errs);
 	csvtab_free(&t);
 	reg_lists_free(l);
 	return s;
@@ -556,7 +574,9 @@ antt_status reg_rows(antt_db *db, const char *unit, int year,
 		"  CASE a.kind WHEN 'phat-dong' THEN 'phát động' WHEN 'dien-dan' THEN 'diễn đàn' ELSE 'tuyên truyền' END,"
 		"  strftime('%d/%m/%Y', a.date), a.participants, CASE WHEN a.note <> '' THEN '; ' || a.note ELSE '' END)"
 		" FROM activities a JOIN units u ON u.id = a.unit_id WHERE a.unit_id IN (SELECT id FROM scope) AND a.year = ?2"
-		" UNION ALL SELECT 'Khen thưởng', c.id, printf('%s — %s (%s)%s, QĐ %s', u.name, c.level,"
+		" UNION ALL SELECT 'Khen thưởng', c.id, printf('%s — %s (%s)%s, QĐ %s', u.name, CASE c.level"
+		"  WHEN ?3 THEN ?4 WHEN ?5 THEN ?6 WHEN ?7 THEN ?8 WHEN ?9 THEN ?10 WHEN ?11 THEN ?12"
+		"  WHEN ?13 THEN ?14 WHEN ?15 THEN ?16 WHEN ?17 THEN ?18 ELSE c.level END,"
 		"  CASE WHEN c.collective THEN 'tập thể' ELSE 'cá nhân: ' || c.recipient END,"
 		"  CASE WHEN c.reason <> '' THEN ': ' || c.reason ELSE '' END, c.decision_no)"
 		" FROM commendations c JOIN units u ON u.id = c.unit_id WHERE c.unit_id IN (SELECT id FROM scope) AND c.year = ?2"
@@ -564,6 +584,7 @@ antt_status reg_rows(antt_db *db, const char *unit, int year,
 		"  CASE WHEN t.outcome <> '' THEN '; ' || t.outcome ELSE '' END)"
 		" FROM tipoffs t JOIN units u ON u.id = t.unit_id WHERE t.unit_id IN (SELECT id FROM scope) AND t.year = ?2";
 	sqlite3_stmt *st = NULL;
+	reg_lists *l = NULL;
 	antt_status s = db_prepare(db, sql, &st, err);
 	int rc;
 
@@ -572,6 +593,13 @@ antt_status reg_rows(antt_db *db, const char *unit, int year,
 	if (unit)
 		sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
+	/* commendations by their names in the lists (at most 8 levels, checked
+	 * when the lists load); without the lists, the stored code */
+	if (reg_lists_load(&l, NULL) == ANTT_OK)
+		for (size_t i = 0; i < l->n_levels && i < 8; i++) {
+			sqlite3_bind_text(st, 3 + 2 * (int)i, l->level_codes[i], -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 4 + 2 * (int)i, l->level_names[i], -1, SQLITE_STATIC);
+		}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
 			(const char *)sqlite3_column_text(st, 2), ctx))
@@ -579,5 +607,6 @@ antt_status reg_rows(antt_db *db, const char *unit, int year,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc sổ theo dõi");
 	sqlite3_finalize(st);
+	reg_lists_free(l);
 	return s;
 }

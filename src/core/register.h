@@ -36,6 +36,10 @@ antt_status reg_commendation_add(antt_db *db, const char *unit, int year, const 
  * commendations (unit_code,year,level,collective,recipient,reason,decision_no,
  * decision_date), tipoffs (unit_code,year,total,valuable[,outcome]). */
 antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int *count, antt_err *err);
+/* The same; on a refused file *errors gets every error, one per line (the
+ * caller frees it), where err holds the first ones. errors may be NULL. */
+antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path, int *count, char **errors,
+                                antt_err *err);
 
 typedef struct {
 	long long launches, launch_participants, forums, sessions;
@@ -63,8 +67,9 @@ antt_status reg_candidates(antt_db *db, int year, const char *under, int (*fn)(c
 antt_status reg_rows(antt_db *db, const char *unit, int year,
                      int (*fn)(const char *section, long long id, const char *text, void *ctx), void *ctx, antt_err *err);
 
-/* A date of an activity: YYYY-MM-DD, in the year. */
-antt_status reg_check_date(const char *date, int year, antt_err *err);
+/* A date of an activity, typed 15/03/2024 or 2024-03-15, in the year;
+ * iso gets YYYY-MM-DD. */
+antt_status reg_check_date(const char *date, int year, char iso[11], antt_err *err);
 
 antt_status reg_propose(antt_db *db, const char *unit, int year, int proposed, antt_err *err);
 

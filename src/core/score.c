@@ -644,6 +644,7 @@ antt_status score_import_csv(antt_db *db, const char *path, int *count, antt_err
 	}
 	s = errlist_finish(db, &errs, path, "tệp điểm", count, err);
 out:
+	errlist_free(&errs);
 	csvtab_free(&t);
 	return s;
 }

@@ -1,6 +1,7 @@
 /* Units: adding, renaming, moving, retiring, excluding, listing and CSV
  * import. Every change runs in one transaction and leaves an audit row. */
 #include "unit.h"
+#include "date.h"
 #include "auth.h"
 #include "csvtab.h"
 #include "text.h"
@@ -85,8 +86,7 @@ antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err
 	if (rc == SQLITE_ROW)
 		read_row(st, out);
 	else if (rc == SQLITE_DONE)
-		s = err_set(err, ANTT_ERR_NOT_FOUND, "không có đơn vị mã \"%s\". "
-			"Dùng \"antt unit list\" để xem các mã.", code);
+		s = err_set(err, ANTT_ERR_NOT_FOUND, "không có đơn vị mã \"%s\"", code);
 	else
 		s = db_fail(db, rc, err, "tìm đơn vị");
 	sqlite3_reset(st);
@@ -273,13 +273,14 @@ antt_status unit_retire(antt_db *db, const char *code, const char *date,
 {
 	unit_row u, m;
 	antt_status s;
-	int y, mo, d, n = 0;
+	char iso[11];
 
 	if (auth_require(db, CAN_ADMIN, "giải thể đơn vị", err) != ANTT_OK)
 		return ANTT_ERR_DENIED;
-	if (date && (sscanf(date, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3 || date[n] || mo < 1 || mo > 12 || d < 1 || d > 31))
-		return err_set(err, ANTT_ERR_INVALID, "ngày \"%s\" không hợp lệ: viết dạng NĂM-THÁNG-NGÀY, "
-			"ví dụ 2025-07-01", date);
+	if (date && (s = date_parse(date, "ngày giải thể", iso, err)) != ANTT_OK)
+		return s;
+	if (date)
+		date = iso;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
 	if ((s = unit_get(db, code, &u, err)) != ANTT_OK)

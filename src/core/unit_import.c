@@ -174,12 +174,19 @@ static antt_status insert_all(antt_db *db, int *added, antt_err *err)
 
 antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err *err)
 {
+	return unit_import_csv_list(db, path, added, NULL, err);
+}
+
+antt_status unit_import_csv_list(antt_db *db, const char *path, int *added, char **errors, antt_err *err)
+{
 	errlist errs = { .count = 0 };
 	csvtab t;
 	antt_status s;
 	char heading[600];
 
 	*added = 0;
+	if (errors)
+		*errors = NULL;
 	if ((s = auth_require(db, CAN_ADMIN, "nhập danh sách đơn vị", err)) != ANTT_OK)
 		return s;
 	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
@@ -197,6 +204,8 @@ antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err 
 	if (errs.count) {
 		snprintf(heading, sizeof(heading), "%s: tệp đơn vị có lỗi", path);
 		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
+		if (errors)
+			*errors = errlist_take(&errs);
 		goto rollback;
 	}
 	if ((s = insert_all(db, added, err)) != ANTT_OK)
@@ -208,5 +217,6 @@ rollback:
 	db_rollback(db);
 out:
 	csvtab_free(&t);
+	errlist_free(&errs);
 	return s;
 }

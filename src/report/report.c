@@ -3,6 +3,7 @@
  * value, and the document properties are fixed, so the same data gives the
  * same bytes. */
 #include "report.h"
+#include "date.h"
 #include "file.h"
 #include "form.h"
 #include "layout.h"
@@ -716,15 +717,19 @@ static int known_type(const char *code, void *ctx)
 
 static antt_status parse_date(const char *date, struct tm *tm, antt_err *err)
 {
-	int y, m, d, n = 0;
+	char iso[11];
+	int y, m, d;
+	antt_status s;
 
 	if (!date) {
 		time_t now = time(NULL);
 		localtime_r(&now, tm);
 		return ANTT_OK;
 	}
-	if (sscanf(date, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || date[n] || m < 1 || m > 12 || d < 1 || d > 31)
-		return err_set(err, ANTT_ERR_INVALID, "ngày \"%s\" không hợp lệ: viết NĂM-THÁNG-NGÀY, ví dụ 2026-11-20", date);
+	/* 20/11/2026 or 2026-11-20, a day that exists */
+	if ((s = date_parse(date, "ngày ghi trên báo cáo", iso, err)) != ANTT_OK)
+		return s;
+	sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
 	memset(tm, 0, sizeof(*tm));
 	tm->tm_year = y - 1900;
 	tm->tm_mon = m - 1;
@@ -799,7 +804,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	snprintf(w.yyyy, sizeof(w.yyyy), "%04d", (tm.tm_year + 1900) % 10000);
 
 	if (!o->force && access(o->path, F_OK) == 0)
-		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có. Chọn tên khác, hoặc dùng --force để ghi đè.", o->path);
+		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
 	if (o->layout) {
 		layout_path = strdup(o->layout);
 	} else if ((dir = form_dir())) {

@@ -115,7 +115,7 @@ antt_status sync_resolve(antt_db *db, long long id, int take_incoming, antt_err 
 		goto out;
 	sqlite3_bind_int64(st, 1, id);
 	if (sqlite3_step(st) != SQLITE_ROW) {
-		s = err_set(err, ANTT_ERR_NOT_FOUND, "không có xung đột số %lld đang chờ (xem \"antt conflicts\")", id);
+		s = err_set(err, ANTT_ERR_NOT_FOUND, "không có xung đột số %lld đang chờ", id);
 		goto out;
 	}
 	snprintf(kind, sizeof(kind), "%s", (const char *)sqlite3_column_text(st, 0));

@@ -178,7 +178,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	if (o->under && (s = unit_get(db, o->under, &root, err)) != ANTT_OK)
 		return s;
 	if (!o->force && access(o->path, F_OK) == 0)
-		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có. Chọn tên khác, hoặc dùng --force để ghi đè.", o->path);
+		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
 	if ((s = keys_own(db, &key, err)) != ANTT_OK)
 		return s;
 	keys_fingerprint(key.pub, fp);

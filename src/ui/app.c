@@ -10,6 +10,7 @@
 #include "backup.h"
 
 #include <langinfo.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,6 +167,29 @@ static void draw(ui *ui)
 	refresh();
 }
 
+/* The screens need UTF-8 to show and read Vietnamese. Under LANG=C or
+ * another 8-bit locale, switch the character type to an installed UTF-8
+ * locale (C.UTF-8 is part of Debian's libc; ANTT_UTF8_LOCALES, names
+ * separated by spaces, overrides the list). 1 when UTF-8 is in use, with
+ * the name switched to in used ("" when nothing changed); 0 when none is
+ * installed. */
+static int utf8_locale(char *used, size_t n)
+{
+	const char *list = getenv("ANTT_UTF8_LOCALES");
+	char names[256], *name, *save = NULL;
+
+	if (!strcmp(nl_langinfo(CODESET), "UTF-8"))
+		return 1;
+	snprintf(names, sizeof(names), "%s", list && *list ? list : "C.UTF-8 C.utf8 vi_VN.UTF-8 en_US.UTF-8");
+	for (name = strtok_r(names, " ", &save); name; name = strtok_r(NULL, " ", &save))
+		if (setlocale(LC_CTYPE, name) && !strcmp(nl_langinfo(CODESET), "UTF-8")) {
+			snprintf(used, n, "%s", name);
+			return 1;
+		}
+	setlocale(LC_CTYPE, "");
+	return 0;
+}
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -273,12 +297,20 @@ int ui_run(antt_db **dbp, const char *db_path)
 	const char *timing = getenv("ANTT_TIMING");
 	double t0 = now_ms(), startup = 0, total = 0, worst = 0;
 	long keys = 0;
-	char *year, worst_key[32] = "-";
+	char *year, worst_key[32] = "-", switched[64] = "";
 	antt_err err = { "" };
 	int rc = 0;
 
+	if (!utf8_locale(switched, sizeof(switched))) {
+		/* ASCII only: this terminal cannot show anything else */
+		fprintf(stderr, "antt: man hinh can bang ma UTF-8 nhung may nay khong co locale UTF-8 nao "
+			"(LANG=%s). Hay nho quan tri cai dat: apt-get install locales (roi chon vi_VN.UTF-8), "
+			"hoac dat ANTT_UTF8_LOCALES=TEN_LOCALE. Cac lenh (vi du: antt summary 2024) van dung duoc.\n",
+			getenv("LANG") ? getenv("LANG") : "");
+		return 1;
+	}
+	u.utf8 = 1;
 	u.db_path = strdup(db_path);
-	u.utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
 	year = db_setting_get(db, "current_year", NULL);
 	if (!year || num_year(year, &u.year, &err) != ANTT_OK)
 		u.year = 0;
@@ -293,9 +325,6 @@ int ui_run(antt_db **dbp, const char *db_path)
 		}
 	}
 
-	if (!u.utf8)
-		fprintf(stderr, "antt: Canh bao: moi truong khong dung UTF-8 (LANG=%s). Chu tieng Viet se "
-			"hien thi sai. Hay dat LANG=C.UTF-8 hoac vi_VN.UTF-8.\n", getenv("LANG") ? getenv("LANG") : "");
 	initscr();
 	raw();
 	noecho();
@@ -312,8 +341,9 @@ int ui_run(antt_db **dbp, const char *db_path)
 		ui_login_screen.act(&u, ACT_NONE);   /* asks for the login at once */
 	} else
 		ui_start(&u);
-	if (!u.utf8)
-		ui_message(&u, 1, "Canh bao: moi truong khong dung UTF-8; hay dat LANG=C.UTF-8");
+	if (switched[0])
+		ui_message(&u, 0, "Máy không đặt bảng mã UTF-8 (LANG=%s): antt dùng %s để hiện tiếng Việt.",
+			getenv("LANG") ? getenv("LANG") : "", switched);
 	if (db->damaged) {   /* found by the daily check: only reading until restored */
 		char latest[4200];
 		if (backup_latest(db_path, latest, sizeof(latest)))

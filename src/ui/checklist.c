@@ -299,7 +299,9 @@ static antt_status save(ui *ui, const char *value, const char *note, int excepti
 	if (s != ANTT_OK) {
 		if (before)
 			check_push_step(ui, before, what);   /* nothing differs: only frees */
-		ui_message(ui, 1, "%s", err.msg);
+		/* core says what is wrong; the screen adds the key that goes on */
+		ui_message(ui, 1, "%s%s", err.msg, s != ANTT_ERR_LOCKED ? "" :
+			!strcmp(ui->chk.status, "approved") ? " (F8: mở lại)" : " (F8: trả lại)");
 		return s;
 	}
 	check_reload(ui);

@@ -10,9 +10,10 @@
 /* Screens, as bits, for the table's scope column. */
 enum {
 	SC_UNITS = 1, SC_CHECK = 2, SC_PROGRESS = 4, SC_SETTINGS = 8, SC_HELP = 16, SC_WELCOME = 32,
-	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256, SC_SCORE = 512, SC_REGISTERS = 1024,
-	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS | SC_SCORE | SC_REGISTERS,
-	SC_ALL = 2047,
+	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256, SC_SCORE = 512, SC_REGISTERS = 1024, SC_ERRORS = 2048,
+	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS | SC_SCORE | SC_REGISTERS
+	         | SC_ERRORS,
+	SC_ALL = 4095,
 };
 
 /* A function key (ncurses KEY_*) as opposed to a typed character. */
@@ -69,7 +70,7 @@ enum {
 	X(ACT_ADD_ACTIVITY, SC_REGISTERS, 'h', 0,        "h",      "Thêm hoạt động: phát động, diễn đàn, tuyên truyền", "Hoạt động") \
 	X(ACT_ADD_COMMENDATION, SC_REGISTERS, 'k', 0,    "k",      "Thêm khen thưởng", "Khen") \
 	X(ACT_END_MODEL, SC_REGISTERS, 'x', 0,           "x",      "Mô hình đang chọn dừng hoạt động từ năm sau", NULL) \
-	X(ACT_IMPORT,    SC_REGISTERS, 'i', 0,           "i",      "Nhập sổ từ tệp CSV (models, activities, commendations, tipoffs)", "Nhập CSV") \
+	X(ACT_IMPORT,    SC_REGISTERS, 'i', 0,           "i",      "Nhập sổ từ tệp CSV (mô hình, hoạt động, khen thưởng, tin báo)", "Nhập CSV") \
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
 	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu") \
 	X(ACT_QUEUE,     SC_UNITS,    'v', 0,            "v",      "Lãnh đạo: đến phiếu tiếp theo đang chờ duyệt (đã trình)", "Chờ duyệt") \

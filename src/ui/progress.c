@@ -2,6 +2,7 @@
  * target; then per commune, how its units are doing. */
 #include <curses.h>
 #include "ui.h"
+#include "date.h"
 #include "text.h"
 #include "sync/sync.h"
 
@@ -41,7 +42,7 @@ typedef struct {
 static int package_row(const sync_sender *s, void *ctx)
 {
 	pk_ctx *c = ctx;
-	char line[400], name[300];
+	char line[400], name[300], when[64];
 
 	if (c->skip > 0) {
 		c->skip--;
@@ -50,7 +51,7 @@ static int package_row(const sync_sender *s, void *ctx)
 	if (c->y >= c->ui->rows - 2)
 		return 1;
 	snprintf(line, sizeof(line), "%s  %s", ui_pad(name, sizeof(name), s->name, 28),
-		s->last ? s->last : "chưa gửi gói nào");
+		s->last ? date_show_local(s->last, when, sizeof(when)) : "chưa gửi gói nào");
 	if (s->last && !s->this_year)
 		strncat(line, "  — chưa gửi dữ liệu năm này", sizeof(line) - strlen(line) - 1);
 	ui_put(c->y++, 1, c->ui->cols - 2, line, !s->this_year ? ui_attr(c->ui, UI_FAIL) : (int)A_NORMAL);
@@ -62,7 +63,7 @@ static void draw_packages(ui *ui, int y)
 	pk_ctx c = { ui, y + 1, ui->ptop };
 	antt_err err = { "" };
 
-	ui_put(y, 1, ui->cols - 2, "Xã / phường / thị trấn        Gói dữ liệu gần nhất đã nhận (giờ UTC)", A_BOLD);
+	ui_put(y, 1, ui->cols - 2, "Xã / phường / thị trấn        Gói dữ liệu gần nhất đã nhận", A_BOLD);
 	if (sync_senders(ui->db, ui->year, package_row, &c, &err) != ANTT_OK)
 		ui_message(ui, 1, "%s", err.msg);
 }

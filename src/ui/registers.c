@@ -11,6 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+static antt_status model_kind(ui *ui, const char *text);
+static antt_status activity_kind(ui *ui, const char *text);
+static antt_status comm_level(ui *ui, const char *text);
+static antt_status import_what(ui *ui, const char *text);
+static void draw_pick(ui *ui, int y);
+
 typedef struct {
 	ui *ui;
 	int y;
@@ -84,6 +90,12 @@ static void draw_registers(ui *ui)
 	ui_draw_title(ui, title);
 	figures_line(ui);
 	ui_put(1, 1, ui->cols - 2, ui->reg_line, A_BOLD);
+	if (ui->prompting && (ui->submit == model_kind || ui->submit == activity_kind || ui->submit == comm_level ||
+	                      ui->submit == import_what)) {
+		ui_put(3, 1, ui->cols - 2, "Chọn một dòng: gõ số thứ tự rồi Enter (Esc: thôi).", A_BOLD);
+		draw_pick(ui, 4);
+		return;
+	}
 	if (walk(ui, 1, NULL) == 0)
 		ui_put(3, 2, ui->cols - 4, "Chưa có gì trong sổ năm này. Bấm m, h, k để thêm, i để nhập từ CSV.", A_NORMAL);
 }
@@ -138,14 +150,110 @@ static antt_status model_year(ui *ui, const char *text)
 	return ANTT_OK;
 }
 
+/* --- pick lists: the options by number on the screen, a number (or a
+ * name, any accents) typed into the field ----------------------------------- */
+
+static const char *const reg_names[] = { "Mô hình", "Hoạt động (phát động, diễn đàn, tuyên truyền)",
+	"Khen thưởng", "Tin báo" };
+static const char *const reg_codes[] = { "models", "activities", "commendations", "tipoffs" };
+
+
+/* The options of the pick list the prompt asks for (none: 0); also while
+ * its answer is being submitted, when the prompt is already closed. */
+static size_t pick_options(const ui *ui, const reg_lists *l, char *const **names, char *const **codes)
+{
+	*codes = NULL;
+	*names = NULL;
+	if (ui->submit == import_what) {
+		*names = (char *const *)reg_names;
+		*codes = (char *const *)reg_codes;
+		return 4;
+	}
+	if (!l)
+		return 0;
+	if (ui->submit == model_kind) {
+		*names = l->model_kinds;
+		return l->n_model_kinds;
+	}
+	if (ui->submit == activity_kind) {
+		*names = l->activity_names;
+		*codes = l->activity_codes;
+		return l->n_activities;
+	}
+	if (ui->submit == comm_level) {
+		*names = l->level_names;
+		*codes = l->level_codes;
+		return l->n_levels;
+	}
+	return 0;
+}
+
+static void draw_pick(ui *ui, int y)
+{
+	reg_lists *l = NULL;
+	char *const *names, *const *codes, line[400];
+	size_t n;
+
+	reg_lists_load(&l, NULL);
+	n = pick_options(ui, l, &names, &codes);
+	for (size_t i = 0; i < n && y < ui->rows - 3; i++) {
+		snprintf(line, sizeof(line), "%3zu  %s", i + 1, names[i]);
+		ui_put(y++, 2, ui->cols - 4, line, A_NORMAL);
+	}
+	reg_lists_free(l);
+}
+
+/* The option typed (its number, name or code), as its code (or name when
+ * the list has no codes); NULL with a message when there is none. */
+static const char *picked(ui *ui, const reg_lists *l, const char *text, char *out, size_t n)
+{
+	char *const *names, *const *codes, *end, *k = text_key(text);
+	size_t count = pick_options(ui, l, &names, &codes);
+	long i = *text ? strtol(text, &end, 10) : 0;
+	const char *hit = NULL;
+
+	if (*text && !*end && i >= 1 && (size_t)i <= count)
+		hit = codes ? codes[i - 1] : names[i - 1];
+	for (size_t j = 0; !hit && k && *k && j < count; j++) {
+		char *a = text_key(names[j]), *b = codes ? text_key(codes[j]) : NULL;
+		if ((a && !strcmp(a, k)) || (b && !strcmp(b, k)))
+			hit = codes ? codes[j] : names[j];
+		free(a);
+		free(b);
+	}
+	free(k);
+	if (!hit) {
+		ui_message(ui, 1, "Gõ số thứ tự của một dòng trong danh sách (từ 1 đến %zu).", count);
+		return NULL;
+	}
+	snprintf(out, n, "%s", hit);
+	return out;
+}
+
+/* Run picked() on the lists of the open pick list. */
+static int pick(ui *ui, const char *text, char *out, size_t n)
+{
+	reg_lists *l = NULL;
+	antt_err err = { "" };
+	int ok;
+
+	if (ui->submit != import_what && reg_lists_load(&l, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return 0;
+	}
+	ok = picked(ui, l, text, out, n) != NULL;
+	reg_lists_free(l);
+	return ok;
+}
+
 static antt_status model_kind(ui *ui, const char *text)
 {
-	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", text);
-	{
-		char y[16];
-		snprintf(y, sizeof(y), "%d", ui->year);
-		ui_prompt(ui, "Năm bắt đầu:", y, model_year);
-	}
+	char y[16];
+
+	if (!pick(ui, text, ui->pctx[1], sizeof(ui->pctx[1])))
+		return ANTT_ERR_INVALID;
+	snprintf(y, sizeof(y), "%d", ui->year);
+	ui_prompt(ui, "Năm bắt đầu:", y, model_year);
 	return ANTT_OK;
 }
 
@@ -156,7 +264,7 @@ static antt_status model_name(ui *ui, const char *text)
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
-	ui_prompt(ui, "Loại (tổ nhân dân tự quản, camera giám sát an ninh, hội quán, ...):", "", model_kind);
+	ui_prompt(ui, "Loại mô hình (gõ số trong danh sách):", "", model_kind);
 	return ANTT_OK;
 }
 
@@ -177,21 +285,19 @@ static antt_status activity_date(ui *ui, const char *text)
 {
 	antt_err err = { "" };
 
-	if (reg_check_date(text, ui->year, &err) != ANTT_OK) {
+	if (reg_check_date(text, ui->year, ui->pctx[1], &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", text);
 	ui_prompt(ui, "Số người tham gia:", "0", activity_people);
 	return ANTT_OK;
 }
 
 static antt_status activity_kind(ui *ui, const char *text)
 {
-	char d[32];
-	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", *text ? text : "phat-dong");
-	snprintf(d, sizeof(d), "%d-", ui->year);
-	ui_prompt(ui, "Ngày (NĂM-THÁNG-NGÀY):", d, activity_date);
+	if (!pick(ui, text, ui->pctx[0], sizeof(ui->pctx[0])))
+		return ANTT_ERR_INVALID;
+	ui_prompt(ui, "Ngày (ngày/tháng/năm, ví dụ 26/03/2024):", "", activity_date);
 	return ANTT_OK;
 }
 
@@ -206,7 +312,7 @@ static antt_status comm_date(ui *ui, const char *text)
 static antt_status comm_number(ui *ui, const char *text)
 {
 	snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%s", text);
-	ui_prompt(ui, "Ngày quyết định (NĂM-THÁNG-NGÀY, có thể để trống):", "", comm_date);
+	ui_prompt(ui, "Ngày quyết định (ngày/tháng/năm, có thể để trống):", "", comm_date);
 	return ANTT_OK;
 }
 
@@ -219,7 +325,8 @@ static antt_status comm_recipient(ui *ui, const char *text)
 
 static antt_status comm_level(ui *ui, const char *text)
 {
-	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
+	if (!pick(ui, text, ui->pctx[0], sizeof(ui->pctx[0])))
+		return ANTT_ERR_INVALID;
 	ui_prompt(ui, "Họ tên cá nhân được khen (để trống nếu khen tập thể):", "", comm_recipient);
 	return ANTT_OK;
 }
@@ -227,25 +334,26 @@ static antt_status comm_level(ui *ui, const char *text)
 static antt_status import_path(ui *ui, const char *text)
 {
 	antt_err err = { "" };
-	int n = 0;
-	antt_status s = reg_import_csv(ui->db, ui->pctx[0], text, &n, &err);
+	char *all = NULL;
+	int n = 0, listed;
+	antt_status s = reg_import_csv_list(ui->db, ui->pctx[0], text, &n, &all, &err);
 
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
-		return s;
+		listed = ui_errors_show(ui, err.msg, all, "bấm i để nhập lại");
+		free(all);
+		return listed ? ANTT_OK : s;
 	}
-	ui_message(ui, 0, "Đã nhập %d dòng vào sổ %s.", n, ui->pctx[0]);
+	for (size_t i = 0; i < 4; i++)
+		if (!strcmp(ui->pctx[0], reg_codes[i]))
+			ui_message(ui, 0, "Đã nhập %d dòng vào sổ %s.", n, reg_names[i]);
 	ui->reg_line[0] = '\0';
 	return ANTT_OK;
 }
 
 static antt_status import_what(ui *ui, const char *text)
 {
-	if (strcmp(text, "models") && strcmp(text, "activities") && strcmp(text, "commendations") && strcmp(text, "tipoffs")) {
-		ui_message(ui, 1, "Gõ một trong: models, activities, commendations, tipoffs.");
+	if (!pick(ui, text, ui->pctx[0], sizeof(ui->pctx[0])))
 		return ANTT_ERR_INVALID;
-	}
-	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
 	ui_prompt(ui, "Đường dẫn tệp CSV:", "", import_path);
 	return ANTT_OK;
 }
@@ -270,13 +378,13 @@ static int act_registers(ui *ui, ui_action a)
 		ui_prompt(ui, "Tên mô hình:", "", model_name);
 		return R_REDRAW;
 	case ACT_ADD_ACTIVITY:
-		ui_prompt(ui, "Loại hoạt động (phat-dong, dien-dan, tuyen-truyen):", "phat-dong", activity_kind);
+		ui_prompt(ui, "Loại hoạt động (gõ số trong danh sách):", "1", activity_kind);
 		return R_REDRAW;
 	case ACT_ADD_COMMENDATION:
-		ui_prompt(ui, "Cấp khen (bang-khen-bo-truong, giay-khen-giam-doc, ...):", "", comm_level);
+		ui_prompt(ui, "Cấp khen thưởng (gõ số trong danh sách):", "", comm_level);
 		return R_REDRAW;
 	case ACT_IMPORT:
-		ui_prompt(ui, "Sổ nào (models, activities, commendations, tipoffs):", "", import_what);
+		ui_prompt(ui, "Nhập vào sổ nào (gõ số trong danh sách):", "", import_what);
 		return R_REDRAW;
 	case ACT_END_MODEL:
 		walk(ui, 0, &id);

@@ -2,12 +2,15 @@
  * before replacing a file, and says where the file went. */
 #include <curses.h>
 #include "ui.h"
+#include "num.h"
 #include "report/report.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+static antt_status overwrite_submit(ui *ui, const char *text);
 
 static antt_status write_report(ui *ui, int force)
 {
@@ -16,6 +19,10 @@ static antt_status write_report(ui *ui, int force)
 	antt_err err = { "" };
 	antt_status s = report_write(ui->db, &o, &info, &err);
 
+	if (s == ANTT_ERR_EXISTS && !force) {   /* made since the path was typed */
+		ui_prompt(ui, "Tệp đã có. Ghi đè? (c = có, k = không):", "", overwrite_submit);
+		return ANTT_OK;
+	}
 	if (s != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
 		return s;
@@ -50,16 +57,17 @@ static antt_status path_submit(ui *ui, const char *text)
 
 static antt_status year_submit(ui *ui, const char *text)
 {
-	char *end, path[160];
+	char path[160];
 	const char *home = getenv("HOME");
-	long y = strtol(text, &end, 10);
+	antt_err err = { "" };
+	int y;
 
-	if (!*text || *end || y < 2000 || y > 2100) {
-		ui_message(ui, 1, "Năm phải là một số từ 2000 đến 2100.");
+	if (num_year(text, &y, &err) != ANTT_OK) {
+		ui_message(ui, 1, "Báo cáo: %s.", err.msg);
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%ld", y);
-	snprintf(path, sizeof(path), "%s/bao-cao-antt-%ld.xlsx", home && *home ? home : ".", y);
+	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%d", y);
+	snprintf(path, sizeof(path), "%s/bao-cao-antt-%d.xlsx", home && *home ? home : ".", y);
 	ui_prompt(ui, "Lưu vào tệp:", path, path_submit);
 	return ANTT_OK;
 }

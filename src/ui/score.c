@@ -3,6 +3,7 @@
  * their difference and the class reached. Each score is saved at once. */
 #include <curses.h>
 #include "ui.h"
+#include "num.h"
 #include "score.h"
 #include "text.h"
 
@@ -34,15 +35,18 @@ static void draw_score(ui *ui)
 		ui->stop = ui->ssel_item - h + 1;
 	for (long i = ui->stop; i < (long)r.sheet->n_items && y < 3 + h; i++, y++) {
 		const score_item *it = &r.sheet->items[i];
+		char dec[32];
 		int sel = i == ui->ssel_item, attr = sel ? ui_attr(ui, UI_SELECT) : (it->leaf ? (int)A_NORMAL : (int)A_BOLD);
 
 		snprintf(c, sizeof(c), it->deduct > 0 ? "-%g" : "%g", it->max);
 		snprintf(a, sizeof(a), "%s", "");
 		snprintf(b, sizeof(b), "%s", "");
 		if (it->leaf && r.e[i].has_self)
-			snprintf(a, sizeof(a), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].self);
+			snprintf(a, sizeof(a), "%s%s", num_show_decimal(dec, sizeof(dec), r.e[i].self),
+				it->deduct > 0 ? " vụ" : "");   /* 7,5 */
 		if (it->leaf && r.e[i].has_reviewer)
-			snprintf(b, sizeof(b), it->deduct > 0 ? "%g vụ" : "%g", r.e[i].reviewer);
+			snprintf(b, sizeof(b), "%s%s", num_show_decimal(dec, sizeof(dec), r.e[i].reviewer),
+				it->deduct > 0 ? " vụ" : "");   /* 7,5 */
 		snprintf(line, sizeof(line), " %-5s %s %7s %9s %9s", it->id,
 			text_pad(label, sizeof(label), it->label, (size_t)ui->cols - 37), c, a, b);
 		if (sel)

@@ -12,7 +12,7 @@
 
 typedef struct {
 	const char *key, *label;
-	int kind;   /* 0 text, 1 year, 2 percent, 3 yes/no (1/0), 4 month-day */
+	int kind;   /* 0 text, 1 year, 2 percent, 3 yes/no (1/0), 4 a day (typed 15/11) */
 } setting;
 
 static const setting settings[] = {
@@ -24,8 +24,8 @@ static const setting settings[] = {
 	{ "place",         "Địa danh ghi ngày tháng", 0 },
 	{ "current_year",  "Năm đang làm việc", 1 },
 	{ "login_required", "Đăng nhập khi mở (1 có, 0 không)", 3 },
-	{ "deadline_khu-dan-cu", "Hạn công nhận khu dân cư (tháng-ngày)", 4 },
-	{ "deadline_others", "Hạn công nhận xã, cơ quan... (tháng-ngày)", 4 },
+	{ "deadline_khu-dan-cu", "Hạn công nhận khu dân cư (ngày/tháng)", 4 },
+	{ "deadline_others", "Hạn công nhận xã, cơ quan... (ngày/tháng)", 4 },
 	{ "target_xa",     "Chỉ tiêu xã (%)", 2 },
 	{ "target_phuong", "Chỉ tiêu phường (%)", 2 },
 	{ "target_thi-tran", "Chỉ tiêu thị trấn (%)", 2 },
@@ -57,13 +57,14 @@ static void draw_settings(ui *ui)
 	ui_draw_title(ui, "Thiết lập");
 	ui_put(1, 1, ui->cols - 2, "Chọn dòng rồi bấm Enter để sửa. Mọi thay đổi được ghi vào nhật ký.", A_DIM);
 	for (int i = 0; i < N_SETTINGS && 3 + i < ui->rows - 2; i++) {
-		char *v = db_setting_get(ui->db, settings[i].key, "");
+		char *v = db_setting_get(ui->db, settings[i].key, ""), shown[512];
 		int attr = i == ui->ssel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
 
 		if (i == ui->ssel)
 			ui_line(3 + i, ui->cols, attr);
 		ui_put(3 + i, 1, lc, ui_pad(buf, sizeof(buf), settings[i].label, lc), attr | A_BOLD);
-		ui_put(3 + i, lc + 3, ui->cols - lc - 4, v && *v ? v : "(chưa đặt)", attr);
+		ui_put(3 + i, lc + 3, ui->cols - lc - 4, v && *v ? num_setting_show(settings[i].key, v, shown, sizeof(shown))
+			: "(chưa đặt)", attr);
 		free(v);
 	}
 }
@@ -72,14 +73,16 @@ static antt_status setting_submit(ui *ui, const char *text)
 {
 	const setting *s = &settings[ui->ssel];
 	antt_err err = { "" };
+	char stored[LINEEDIT_MAX * 4 + 1];
 	double v = strtod(text, NULL);
 
-	/* the same bounds as the command line (a "nan" target passed here) */
-	if (num_setting(s->key, text, &err) != ANTT_OK) {
+	/* the same bounds and forms as the command line: "92,5" is stored
+	 * 92.5, "15/11" as 11-15 */
+	if (num_setting_value(s->key, text, stored, sizeof(stored), &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_INVALID;
 	}
-	if (db_setting_set(ui->db, s->key, text, &err) != ANTT_OK) {
+	if (db_setting_set(ui->db, s->key, stored, &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_DB;
 	}
@@ -99,10 +102,13 @@ static int act_settings(ui *ui, ui_action a)
 		ui_scroll(&sel, &top, N_SETTINGS, N_SETTINGS, a);
 		ui->ssel = (int)sel;
 		return R_REDRAW;
-	case ACT_ANSWER:
+	case ACT_ANSWER: {
+		char shown[512];
 		v = db_setting_get(ui->db, settings[ui->ssel].key, "");
-		ui_prompt(ui, settings[ui->ssel].label, v, setting_submit);
+		ui_prompt(ui, settings[ui->ssel].label, num_setting_show(settings[ui->ssel].key, v ? v : "", shown,
+			sizeof(shown)), setting_submit);
 		free(v);
+	}
 		return R_REDRAW;
 	case ACT_BACK:
 		ui_pop(ui);

@@ -101,7 +101,13 @@ typedef struct ui {
 
 extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
 	ui_settings_screen, ui_help_screen, ui_welcome_screen, ui_login_screen, ui_history_screen,
-	ui_conflicts_screen, ui_score_screen, ui_registers_screen;
+	ui_conflicts_screen, ui_score_screen, ui_registers_screen, ui_errors_screen;
+
+/* A refused file's message (err.msg: a heading line, then one line per
+ * error) and, when the import gives it, every error (all, else NULL):
+ * opens the list of errors and returns 1; a one-line message is only
+ * shown (0). how completes "Sửa ... rồi ...": the key that tries again. */
+int ui_errors_show(ui *ui, const char *msg, const char *all, const char *how);
 
 /* The first screen after start (and after logging in): the welcome screen
  * on an empty database, else the units, or the checklist left open. */

@@ -482,7 +482,7 @@ static int act_units(ui *ui, ui_action a)
 		else if (a == ACT_MOVE)
 			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", r->u.parent_code, move_to);
 		else
-			ui_prompt(ui, "Ngày giải thể (NĂM-THÁNG-NGÀY, trống: hôm nay):", "", retire_date);
+			ui_prompt(ui, "Ngày giải thể (ngày/tháng/năm, trống: hôm nay):", "", retire_date);
 		return R_REDRAW;
 	case ACT_EXCLUDE:
 		if (!r || r->status == STATUS_NA)

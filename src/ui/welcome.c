@@ -34,12 +34,16 @@ static void draw_welcome(ui *ui)
 static antt_status import_submit(ui *ui, const char *path)
 {
 	antt_err err = { "" };
-	int n = 0;
-	antt_status s = unit_import_csv(ui->db, path, &n, &err);
+	char *all = NULL;
+	int n = 0, listed;
+	antt_status s = unit_import_csv_list(ui->db, path, &n, &all, &err);
 
+	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", path);   /* offered again by 1 */
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
-		return s;
+		/* every bad line in a list; the field closes, nothing was written */
+		listed = ui_errors_show(ui, err.msg, all, "bấm 1 để nhập lại");
+		free(all);
+		return listed ? ANTT_OK : s;
 	}
 	ui_units_reload(ui);
 	ui->screen = &ui_units_screen;
@@ -90,7 +94,7 @@ static int act_welcome(ui *ui, ui_action a)
 {
 	switch (a) {
 	case ACT_WELCOME_IMPORT:
-		ui_prompt(ui, "Đường dẫn tệp CSV:", "", import_submit);
+		ui_prompt(ui, "Đường dẫn tệp CSV:", ui->pctx[0], import_submit);
 		return R_REDRAW;
 	case ACT_WELCOME_DEMO:
 		open_demo(ui);

@@ -20,6 +20,14 @@ expect_rc 1 "bad unit CSV"
 expect_err "dòng 3" "unknown parent's line"
 expect_err "dòng 4" "duplicate's line"
 expect_eq "$(sql 'SELECT count(*) FROM units')" "2" "bad unit CSV writes nothing"
+# every bad line is printed, not the first eight (the message had room for
+# five of these long lines and cut the sixth in a word)
+{ echo "code,parent_code,type,name"; i=1; while [ $i -le 20 ]; do echo "Q$i,X1,lang,Thôn $i"; i=$((i + 1)); done; } > "$T/many.csv"
+run unit import "$T/many.csv"
+expect_rc 1 "unit CSV with 20 bad lines"
+expect_err "(20 lỗi, chưa ghi gì)" "  counted"
+expect_err "dòng 21: loại đơn vị \"lang\"" "  the last bad line is printed"
+expect_eq "$(printf '%s\n' "$err" | grep -c '^  dòng ')" "20" "  one line per error"
 
 run answer set K1 2024 1.2 150
 expect_rc 1 "percentage out of range"
@@ -77,4 +85,19 @@ expect_err "07-rule-syntax.yaml:10:19:" "form error names file:line:column"
 run forms check
 expect_rc 0 "shipped forms check"
 expect_out "Thông tư 124/2021/TT-BCA" "forms check summarises"
+
+# core says what is wrong (and which backup is the latest); the command
+# line adds the command that restores it
+"$ANTT" --db "$T/hong.db" demo > /dev/null
+"$ANTT" --db "$T/hong.db" backup > /dev/null
+printf 'khong phai SQLite' | dd of="$T/hong.db" bs=1 conv=notrunc 2> /dev/null
+rm -f "$T/hong.db-wal" "$T/hong.db-shm"
+DB="$T/hong.db" run summary 2024
+expect_rc 1 "a damaged database is refused"
+expect_err "tệp bị hỏng hoặc không phải cơ sở dữ liệu antt" "  core says what is wrong"
+expect_err "Bản sao lưu gần nhất: $T/antt-backups/" "  and names the latest backup"
+expect_err "khôi phục bằng: antt --db $T/hong.db restore $T/antt-backups/" "  the command line gives the command"
+DB="$T/khong-co.db" run summary 2024
+expect_err "không có tệp cơ sở dữ liệu này" "a missing database is named"
+expect_err "antt --db TỆP demo" "  and the command line says how to make one"
 finish

@@ -101,12 +101,27 @@ for kv in "target_xa 1e309" "target_xa abc" "target_xa -5" "target_khu-dan-cu 10
 	expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = '$1' AND value = '$2'")" "0" "  and not stored"
 done
 run settings target_xa 1e309
+expect_err "không phải một số" "the refusal says it is not a number"
+run settings target_xa 101
 expect_err "từ 0 đến 100" "the refusal gives the range"
 for kv in "target_xa 97.5" "current_year 2024" "login_required 1" "deadline_others 11-20"; do
 	set -- $kv
 	run settings "$@"
 	expect_rc 0 "settings $kv: accepted"
 done
+# the Vietnamese habits: a decimal comma, a day before the month
+run settings target_xa 92,5
+expect_rc 0 "a target with a decimal comma is accepted"
+expect_out "target_xa = 92,5" "  and shown with the comma"
+expect_eq "$(sql "SELECT value FROM settings WHERE key = 'target_xa'")" "92.5" "  stored with a point for the reports"
+run settings deadline_others 20/11
+expect_rc 0 "a deadline typed day/month is accepted"
+expect_eq "$(sql "SELECT value FROM settings WHERE key = 'deadline_others'")" "11-20" "  stored month-day"
+run settings deadline_others
+expect_out "20/11" "  and shown day/month"
+run settings deadline_others 31/11
+expect_rc 1 "a day November does not have is refused"
+expect_err "tháng 11 chỉ có 30 ngày" "  with the reason"
 run settings office_name "Công an huyện 1e309"
 expect_rc 0 "a text setting is free text"
 finish

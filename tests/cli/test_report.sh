@@ -77,7 +77,8 @@ cmp -s "$T/bc.xlsx" "$T/bc3.xlsx" && not_ok "a changed answer changes the file" 
 # refusals, and nothing half-written left behind
 run report --year 2024 -o "$T/bc.xlsx"
 expect_rc 1 "existing file without --force"
-expect_err "dùng --force" "existing file message"
+expect_err "tệp đã có, chưa ghi gì" "existing file message"
+expect_err "dùng --force để ghi đè" "  and the command line's way to replace it"
 run report --year 2024 -o "$T/bc.xlsx" --force --date 2024-11-20
 expect_rc 0 "--force replaces it"
 run report --year 2024 -o "$T/no/such/dir/bc.xlsx"

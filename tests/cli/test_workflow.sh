@@ -42,10 +42,20 @@ export ANTT_USER=canbo ANTT_PASSWORD=canbo123
 run answer set X002-K01 2024 2 không
 expect_rc 1 "approved checklist is read-only"
 expect_err "đã được duyệt" "read-only message"
+# core says what is wrong, the command line adds the command that goes on
+expect_err "antt reopen X002-K01 2024 --reason" "  the command line names the reopen command"
+case "$err" in *"đã được duyệt"*"antt reopen"*) ok "  after the reason";; *) not_ok "  order: $err";; esac
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run reopen X002-K01 2024
+expect_rc 1 "reopen without a reason is refused"
+expect_err "cần ghi lý do khi" "  core says a reason is needed"
+expect_err "ghi lý do bằng --reason" "  the command line says how"
+run answer set NOPE 2024 2 không
+expect_err "không có đơn vị mã \"NOPE\"" "an unknown unit is named"
+expect_err "antt unit list" "  and the command to list units follows"
 
 # the report shows them as recognised
 unset ANTT_USER ANTT_PASSWORD
-run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
+run report --year 2024 -o "$T/bc.xlsx" --date 20/11/2024
 expect_rc 0 "report"
 got=$(/usr/bin/python3 - "$T/bc.xlsx" <<'PY'
 import sys, openpyxl

@@ -85,3 +85,13 @@ search_units() {
 resize() { tmux resize-window -t "$S" -x 80 -y "$1"; sleep 0.5; keys Up Down; sleep 0.3; }
 # blank_rows FROM TO: how many screen rows FROM..TO are empty
 blank_rows() { screen | sed -n "$1,$2p" | grep -c '^ *$'; }
+
+# find_unit CODE: search the unit list for CODE and select the first match
+find_unit() {
+	keys /
+	keys C-u
+	type_text "$1"
+	keys Enter
+	wait_for "Tìm thấy"
+	keys Home
+}

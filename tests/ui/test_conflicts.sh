@@ -13,7 +13,7 @@ A test.db trust add "$T/c.antt" --under X001 > /dev/null
 A test.db import "$T/c.antt" > /dev/null
 leaders
 
-start
+start TZ=Asia/Ho_Chi_Minh
 wait_for "Lọc: loại"
 keys F4
 wait_for "X001-K02 năm 2024, tiêu chí 2 — hai bên cùng sửa"
@@ -32,7 +32,10 @@ wait_for "Tiến độ năm 2024"
 keys g
 wait_for "Gói dữ liệu gần nhất"
 row=$(row_of "Xã Hòa Bình")
-case "$row" in *20??-??-??T*) ok "the commune's last package is shown";; *) not_ok "packages row: $row";; esac
+# in the machine's time (UTC+7 here), day first, not the stored UTC
+local_time=$(sql "SELECT strftime('%d/%m/%Y %H:%M', max(imported_at), '+7 hours') FROM packages")
+case "$row" in *"$local_time"*) ok "the commune's last package is shown in local time";; *) not_ok "packages row: $row (want $local_time)";; esac
+case "$(screen)" in *UTC*) not_ok "the packages view still says UTC";; *) ok "no UTC on the packages view";; esac
 row=$(row_of "Xã An Phú")
 case "$row" in *"chưa gửi gói nào"*) ok "a commune that has not sent is shown";; *) not_ok "packages row: $row";; esac
 keys q

@@ -5,18 +5,16 @@
 "$ANTT" --db "$DB" demo > /dev/null
 start
 wait_for "Lọc: loại"
-keys /
-type_text "X001"
-keys Enter
-wait_for "Tìm thấy"
-keys Home o
+find_unit X001
+keys o
 wait_for "Sổ theo dõi phong trào — X001"
 wait_for "Chưa có gì trong sổ năm này"
 keys m
 wait_for "Tên mô hình:"
 type_text "Tổ tự quản thôn Đông"
 keys Enter
-wait_for "Loại (tổ nhân dân tự quản"
+wait_for "Loại mô hình (gõ số trong danh sách):"
+wait_for "1  Tổ nhân dân tự quản"
 type_text "to nhan dan tu quan"
 keys Enter
 wait_for "Năm bắt đầu: 2024"
@@ -31,13 +29,14 @@ wait_for "Đã ghi mô hình."
 wait_for "Xã Hòa Bình — Tổ tự quản thôn Đông, Tổ nhân dân tự quản, từ 2022 (duy trì)"
 keys h
 wait_for "Loại hoạt động"
+wait_for "1  Cuộc phát động"
 keys Enter
-wait_for "Ngày (NĂM-THÁNG-NGÀY): 2024-"
-type_text "13-01"
+wait_for "Ngày (ngày/tháng/năm"
+type_text "26/13/2024"
 keys Enter
-wait_for "ngày \"2024-13-01\" không hợp lệ"
+wait_for "không có tháng 13"
 keys C-u
-type_text "2024-03-26"
+type_text "26/03/2024"
 keys Enter
 wait_for "Số người tham gia:"
 keys C-u
@@ -46,7 +45,8 @@ keys Enter
 wait_for "Đã ghi hoạt động."
 keys k
 wait_for "Cấp khen"
-type_text "giay-khen-giam-doc"
+wait_for "3  Giấy khen của Giám đốc Công an tỉnh"
+type_text "3"
 keys Enter Enter
 wait_for "Số quyết định:"
 type_text "125/QĐ-CAT"
@@ -55,4 +55,8 @@ wait_for "Đã ghi khen thưởng."
 wait_for "1 cuộc phát động · 1 mô hình (1 duy trì, 0 mới) · 1 khen thưởng"
 quit_app
 expect_eq "$(sql "SELECT count(*) FROM models WHERE name = 'Tổ tự quản thôn Đông' AND members = 18")" "1" "model stored"
+expect_eq "$(sql "SELECT kind || ' ' || date FROM activities WHERE participants = 250")" "phat-dong 2024-03-26" \
+	"a date typed day first is stored as ISO"
+expect_eq "$(sql "SELECT level FROM commendations WHERE decision_no = '125/QĐ-CAT'")" "giay-khen-giam-doc" \
+	"the level picked by number is stored as its code"
 finish

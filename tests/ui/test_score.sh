@@ -34,6 +34,8 @@ wait_for "Điểm cấp trên chấm"
 type_text "2,5"
 keys Enter
 wait_for "Tổng: tự chấm 3,0 · cấp trên chấm 2,5 · chênh lệch -0,5"
+case "$(screen)" in *" 2.5"*) not_ok "a score shown with a point";; *) ok "scores shown with a decimal comma";; esac
+wait_for " 2,5"
 wait_for "Xếp loại: cấp trên chưa chấm xong (còn 8 mục)"   # one item scored: no class yet (issue 13, item 17)
 keys Escape
 wait_for "Kết luận:"

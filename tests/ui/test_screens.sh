@@ -96,8 +96,9 @@ wait_for "Huyện Sông Lam"
 quit_app
 [ -f "$T/demo.db" ] && ok "demo database made beside the empty one" || not_ok "no demo.db"
 
-# a locale that is not UTF-8 is warned about
+# a locale that is not UTF-8: the screens switch to C.UTF-8 and say so
+# (tests/ui/test_locale.sh tests typing and the refusal)
 tmux new-session -d -s "$S" -x 80 -y 24 "exec env LANG=C LC_ALL=C $ANTT --db $DB"
-wait_for "Canh bao: moi truong khong dung UTF-8"
+wait_for "antt dùng C.UTF-8 để hiện tiếng Việt"
 keys q
 finish

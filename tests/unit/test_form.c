@@ -157,6 +157,10 @@ static void values_are_parsed_by_type(void **state)
 	assert_string_equal(v.s, "2024-02-29");
 	free((char *)v.s);
 	assert_int_equal(form_parse_value(ITEM("5"), "29/02/2023", &v, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "tiêu chí 5: ngày \"29/02/2023\": tháng 2 năm 2023 chỉ có 28 ngày");
+	assert_int_equal(form_parse_value(ITEM("5"), "5/3/2024", &v, &err), ANTT_OK);
+	assert_string_equal(v.s, "2024-03-05");
+	free((char *)v.s);
 	assert_int_equal(form_parse_value(ITEM("6"), "Vie\xcc\xa3\xcc\x82t", &v, &err), ANTT_OK);
 	assert_string_equal(v.s, "Việt");
 	free((char *)v.s);

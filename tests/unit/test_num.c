@@ -62,9 +62,9 @@ static void settings_that_are_numbers(void **state)
 	antt_err err = { "" };
 	static const char *const bad[][2] = {
 		{ "target_xa", "nan" }, { "target_xa", "inf" }, { "target_xa", "1e309" }, { "target_xa", "-5" },
-		{ "target_xa", "100.01" }, { "target_xa", "97,5" }, { "target_xa", "" }, { "current_year", "4294969316" },
+		{ "target_xa", "100.01" }, { "target_xa", "97,5,1" }, { "target_xa", "" }, { "target_xa", "0x10" }, { "current_year", "4294969316" },
 		{ "login_required", "2" }, { "login_required", "" }, { "deadline_others", "13-01" },
-		{ "deadline_others", "11-15x" }, { "deadline_others", "111-15" },
+		{ "deadline_others", "11-15x" }, { "deadline_others", "111-15" }, { "deadline_others", "31/11" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
@@ -78,6 +78,70 @@ static void settings_that_are_numbers(void **state)
 	assert_int_equal(num_setting("office_name", "Công an huyện 1e309", &err), ANTT_OK);
 }
 
+/* The Vietnamese decimal comma is read as the point, and shown back. */
+static void decimals_with_a_comma(void **state)
+{
+	static const struct { const char *s; int ok; double v; } cases[] = {
+		{ "92,5", 1, 92.5 }, { "92.5", 1, 92.5 }, { " 100 ", 1, 100 }, { "0", 1, 0 }, { "0,25", 1, 0.25 },
+		{ "100,01", 0, 0 }, { "-1", 0, 0 }, { "9,2,5", 0, 0 }, { "9.2,5", 0, 0 }, { ",5", 0, 0 },
+		{ "5,", 0, 0 }, { "1e2", 0, 0 }, { "nan", 0, 0 }, { "inf", 0, 0 }, { "0x10", 0, 0 }, { "", 0, 0 },
+		{ "92 5", 0, 0 },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		antt_err err = { "" };
+		double v = -42;
+		antt_status st = num_decimal(cases[i].s, 0, 100, "chỉ tiêu", &v, &err);
+		if ((st == ANTT_OK) != cases[i].ok)
+			fail_msg("\"%s\": %s", cases[i].s, err.msg);
+		if (cases[i].ok)
+			assert_true(v == cases[i].v);
+		else {
+			assert_true(v == -42);
+			assert_contains(err.msg, "chỉ tiêu");
+		}
+	}
+}
+
+/* A refusal says what is wrong with what was typed, not a wrong rule. */
+static void decimal_refusals_say_why(void **state)
+{
+	antt_err err = { "" };
+	double v;
+	char buf[32];
+	(void)state;
+	assert_int_equal(num_decimal("100,5", 0, 100, "chỉ tiêu", &v, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "từ 0 đến 100");
+	assert_int_equal(num_decimal("9x", 0, 100, "chỉ tiêu", &v, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "92,5");
+	assert_string_equal(num_show_decimal(buf, sizeof(buf), 92.5), "92,5");
+	assert_string_equal(num_show_decimal(buf, sizeof(buf), 97), "97");
+	assert_string_equal(num_show_decimal(buf, sizeof(buf), 0.25), "0,25");
+}
+
+/* Settings are stored one way (a point, month-day) and typed and shown the
+ * officer's way. */
+static void settings_typed_and_shown(void **state)
+{
+	antt_err err = { "" };
+	char out[64];
+	(void)state;
+	assert_int_equal(num_setting_value("target_xa", "92,5", out, sizeof(out), &err), ANTT_OK);
+	assert_string_equal(out, "92.5");
+	assert_string_equal(num_setting_show("target_xa", "92.5", out, sizeof(out)), "92,5");
+	assert_int_equal(num_setting_value("deadline_others", "20/11", out, sizeof(out), &err), ANTT_OK);
+	assert_string_equal(out, "11-20");
+	assert_int_equal(num_setting_value("deadline_others", "11-20", out, sizeof(out), &err), ANTT_OK);
+	assert_string_equal(out, "11-20");
+	assert_string_equal(num_setting_show("deadline_others", "11-20", out, sizeof(out)), "20/11");
+	assert_int_equal(num_setting_value("office_name", "Công an huyện", out, sizeof(out), &err), ANTT_OK);
+	assert_string_equal(out, "Công an huyện");
+	assert_string_equal(num_setting_show("office_name", "1.5", out, sizeof(out)), "1.5");
+	strcpy(out, "unchanged");
+	assert_int_equal(num_setting_value("target_xa", "101", out, sizeof(out), &err), ANTT_ERR_INVALID);
+	assert_string_equal(out, "unchanged");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -85,6 +149,9 @@ int main(void)
 		cmocka_unit_test(years_do_not_wrap),
 		cmocka_unit_test(counts_name_their_field),
 		cmocka_unit_test(settings_that_are_numbers),
+		cmocka_unit_test(decimals_with_a_comma),
+		cmocka_unit_test(decimal_refusals_say_why),
+		cmocka_unit_test(settings_typed_and_shown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -177,6 +177,13 @@ static void import_refuses_unknown_units_whole(void **state)
 	assert_contains(err.msg, "dòng 3");
 	assert_contains(err.msg, "\"X9\"");
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM models"), 0);
+	{   /* the full list for the screens: every bad line */
+		char *all = NULL;
+		assert_int_equal(reg_import_csv_list(db, "models", tu_path("m.csv"), &n, &all, &err), ANTT_ERR_CSV);
+		assert_non_null(all);
+		assert_contains(all, "dòng 3: ");
+		free(all);
+	}
 	tu_cleanup(db);
 }
 

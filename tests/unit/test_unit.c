@@ -80,7 +80,13 @@ static void retire_merge_and_exclude(void **state)
 	assert_int_equal(unit_get(db, "X1", &u, &err), ANTT_OK);
 	assert_string_equal(u.valid_to, "2025-07-01");
 	assert_string_equal(u.merged_into, "X2");
-	assert_int_equal(unit_retire(db, "X2", "1/7/2025", NULL, &err), ANTT_ERR_INVALID);
+	/* a day typed day first is read; a day June does not have is refused */
+	assert_int_equal(unit_retire(db, "X2", "31/06/2025", NULL, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "tháng 6 năm 2025 chỉ có 30 ngày");
+	assert_int_equal(unit_add(db, "X3", "xa", "Xã 3", NULL, &err), ANTT_OK);
+	assert_int_equal(unit_retire(db, "X3", "1/7/2025", NULL, &err), ANTT_OK);
+	assert_int_equal(unit_get(db, "X3", &u, &err), ANTT_OK);
+	assert_string_equal(u.valid_to, "2025-07-01");
 	assert_int_equal(unit_retire(db, "X2", NULL, "X2", &err), ANTT_ERR_INVALID);
 	assert_int_equal(unit_exclude(db, "X2", 1, &err), ANTT_OK);
 	assert_int_equal(unit_get(db, "X2", &u, &err), ANTT_OK);
@@ -203,9 +209,39 @@ static void import_lists_every_bad_line(void **state)
 	tu_cleanup(db);
 }
 
+/* Many long errors: the message holds whole lines only and says how many
+ * more there are; the full list has every one (the screens show it). */
+static void import_keeps_every_error(void **state)
+{
+	antt_db *db = tu_open();
+	antt_err err = { "" };
+	char csv[4096] = "code,parent_code,type,name\nH1,,huyen,H\n", *all = NULL;
+	int n;
+	(void)state;
+	for (int i = 1; i <= 30; i++)
+		snprintf(csv + strlen(csv), sizeof(csv) - strlen(csv), "X%d,H1,khong-co,Xã %d\n", i, i);
+	tu_write(tu_path("many.csv"), csv);
+	assert_int_equal(unit_import_csv_list(db, tu_path("many.csv"), &n, &all, &err), ANTT_ERR_CSV);
+	assert_contains(err.msg, "30 lỗi");
+	assert_contains(err.msg, "lỗi khác");
+	assert_true(strstr(err.msg, "dòng 32") == NULL);
+	assert_non_null(all);
+	for (int line = 3; line <= 32; line++) {
+		char want[32];
+		snprintf(want, sizeof(want), "dòng %d: loại", line);
+		assert_contains(all, want);
+	}
+	/* every line of the message is whole: none ends cut in a word */
+	assert_true(err.msg[strlen(err.msg) - 1] != ' ');
+	free(all);
+	assert_int_equal(unit_import_csv_list(db, tu_path("many.csv"), &n, NULL, &err), ANTT_ERR_CSV);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(import_keeps_every_error),
 		cmocka_unit_test(type_accepts_code_and_vietnamese_name),
 		cmocka_unit_test(add_get_rename_and_audit),
 		cmocka_unit_test(move_refuses_cycles),
