@@ -100,8 +100,8 @@ static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, co
 
 static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 {
-	static const char *const keys[] = { "id", "label", "article", "note", "type", "exception",
-		"required", "options", "holds", "pass", "computed", "items", NULL };
+	static const char *const keys[] = { "id", "label", "article", "note", "source", "reconstructed",
+		"type", "exception", "required", "options", "holds", "pass", "computed", "items", NULL };
 	yaml_node_t *n, *rn;
 	form_item *it;
 	antt_status st;
@@ -138,7 +138,9 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 		return st;
 	if ((st = ydoc_text(&L->y, map, "article", 0, &it->article)) != ANTT_OK)
 		return st;
-	if ((st = ydoc_text(&L->y, map, "note", 0, &it->note)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, map, "note", 0, &it->note)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, map, "source", 0, &it->cite)) != ANTT_OK ||
+	    (st = ydoc_bool(&L->y, map, "reconstructed", 0, &it->reconstructed)) != ANTT_OK)
 		return st;
 
 	n = ydoc_get(&L->y, map, "items");
@@ -268,7 +270,7 @@ static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key
 
 static antt_status load_root(struct loader *L)
 {
-	static const char *const keys[] = { "regulation", "version", "title", "note",
+	static const char *const keys[] = { "regulation", "version", "title", "note", "recognition",
 		"unit_types", "years", "criteria", NULL };
 	static const char *const year_keys[] = { "from", "to", NULL };
 	yaml_node_t *root = yaml_document_get_root_node(&L->y.doc), *n;
@@ -283,7 +285,8 @@ static antt_status load_root(struct loader *L)
 	if ((st = ydoc_text(&L->y, root, "regulation", 1, &f->regulation)) != ANTT_OK ||
 	    (st = ydoc_text(&L->y, root, "version", 1, &f->version)) != ANTT_OK ||
 	    (st = ydoc_text(&L->y, root, "title", 1, &f->title)) != ANTT_OK ||
-	    (st = ydoc_text(&L->y, root, "note", 0, &f->note)) != ANTT_OK)
+	    (st = ydoc_text(&L->y, root, "note", 0, &f->note)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "recognition", 0, &f->recognition)) != ANTT_OK)
 		return st;
 	n = ydoc_get(&L->y, root, "unit_types");
 	if (!n)
@@ -387,6 +390,7 @@ void form_free(form *f)
 		free(it->label);
 		free(it->article);
 		free(it->note);
+		free(it->cite);
 		free_list(it->options, it->n_options);
 		free(it->holds);
 		free(it->rule);
@@ -400,6 +404,7 @@ void form_free(form *f)
 	free(f->version);
 	free(f->title);
 	free(f->note);
+	free(f->recognition);
 	free_list(f->unit_types, f->n_unit_types);
 	free(f->text);
 	free(f);

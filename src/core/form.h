@@ -24,6 +24,8 @@ typedef struct form_item {
 	char *label;
 	char *article;       /* where it comes from, e.g. "Điều 4, khoản 3, điểm a" */
 	char *note;          /* remarks for the maintainer (e.g. approximate) */
+	char *cite;          /* "source:": the article and where its text was read */
+	int reconstructed;   /* 1: not read in the text, rebuilt (see note) */
 	int parent;          /* index of the enclosing criterion, -1 at the top */
 	int leaf;            /* 1: answered or computed; 0: a group of items */
 	form_type type;
@@ -47,6 +49,7 @@ typedef struct form {
 	char *version;
 	char *title;
 	char *note;
+	char *recognition;        /* who assesses, verifies and recognises (text) */
 	char **unit_types;
 	size_t n_unit_types;
 	int year_from, year_to;   /* 0 when open-ended */
