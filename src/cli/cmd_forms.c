@@ -6,15 +6,32 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void summarise(const form *f)
+/* A criterion is cited when it, or an item it sits under, names its source. */
+static int cited(const form *f, size_t i)
 {
-	size_t top = 0, leaves = 0, computed = 0;
+	for (int k = (int)i; k >= 0; k = f->items[k].parent)
+		if (f->items[k].cite)
+			return 1;
+	return 0;
+}
+
+/* Prints the summary; returns the number of answered items with no source. */
+static int summarise(const form *f)
+{
+	size_t top = 0, leaves = 0, computed = 0, rebuilt = 0;
+	int uncited = 0;
 	char years[64];
 
 	for (size_t i = 0; i < f->n_items; i++) {
 		top += f->items[i].parent < 0;
 		leaves += f->items[i].leaf && !f->items[i].computed;
 		computed += f->items[i].computed;
+		rebuilt += f->items[i].leaf && f->items[i].reconstructed;
+		if (f->items[i].leaf && !cited(f, i)) {
+			fprintf(stderr, "antt: %s:%d: tiêu chí %s chưa ghi nguồn (source: điều, khoản và nơi đọc văn bản)\n",
+				f->source, f->items[i].line, f->items[i].id);
+			uncited++;
+		}
 	}
 	if (f->year_from && f->year_to)
 		snprintf(years, sizeof(years), "%d–%d", f->year_from, f->year_to);
@@ -30,9 +47,16 @@ static void summarise(const form *f)
 	printf("; năm áp dụng: %s\n  %zu tiêu chí, %zu ý phải trả lời", years, top, leaves);
 	if (computed)
 		printf(", %zu tiêu chí tính tự động từ đơn vị trực thuộc", computed);
+	if (rebuilt)
+		printf("; %zu ý dựng lại, chưa đọc được nguyên văn", rebuilt);
 	printf("\n");
+	if (f->period)
+		printf("  kỳ đánh giá: %s\n", f->period);
+	if (f->recognition)
+		printf("  xét, công nhận: %s\n", f->recognition);
 	if (f->note)
 		printf("  ghi chú: %s\n", f->note);
+	return uncited;
 }
 
 /* Two sets must never both apply to the same unit type in the same year. */
@@ -92,7 +116,8 @@ int cmd_forms_check(cli_ctx *ctx, int argc, char **argv)
 			failed++;
 			continue;
 		}
-		summarise(forms[i]);
+		if (summarise(forms[i]))
+			failed++;
 	}
 	if (!failed && overlaps(forms, n))
 		failed++;

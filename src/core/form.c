@@ -271,7 +271,7 @@ static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key
 static antt_status load_root(struct loader *L)
 {
 	static const char *const keys[] = { "regulation", "version", "title", "note", "recognition",
-		"unit_types", "years", "criteria", NULL };
+		"period", "unit_types", "years", "criteria", NULL };
 	static const char *const year_keys[] = { "from", "to", NULL };
 	yaml_node_t *root = yaml_document_get_root_node(&L->y.doc), *n;
 	form *f = L->f;
@@ -286,7 +286,8 @@ static antt_status load_root(struct loader *L)
 	    (st = ydoc_text(&L->y, root, "version", 1, &f->version)) != ANTT_OK ||
 	    (st = ydoc_text(&L->y, root, "title", 1, &f->title)) != ANTT_OK ||
 	    (st = ydoc_text(&L->y, root, "note", 0, &f->note)) != ANTT_OK ||
-	    (st = ydoc_text(&L->y, root, "recognition", 0, &f->recognition)) != ANTT_OK)
+	    (st = ydoc_text(&L->y, root, "recognition", 0, &f->recognition)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "period", 0, &f->period)) != ANTT_OK)
 		return st;
 	n = ydoc_get(&L->y, root, "unit_types");
 	if (!n)
@@ -405,6 +406,7 @@ void form_free(form *f)
 	free(f->title);
 	free(f->note);
 	free(f->recognition);
+	free(f->period);
 	free_list(f->unit_types, f->n_unit_types);
 	free(f->text);
 	free(f);

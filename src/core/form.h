@@ -50,6 +50,7 @@ typedef struct form {
 	char *title;
 	char *note;
 	char *recognition;        /* who assesses, verifies and recognises (text) */
+	char *period;             /* the assessment period, as the text gives it */
 	char **unit_types;
 	size_t n_unit_types;
 	int year_from, year_to;   /* 0 when open-ended */
