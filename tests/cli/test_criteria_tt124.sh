@@ -60,4 +60,14 @@ expect_rc 1 "khu dân cư 4a refuses the exception"
 run answer set X1-K1 2024 4a không
 run assess show X1-K1 2024
 case "$(row 4a)" in *"KHÔNG ĐẠT"*) ok "khu dân cư 4a cannot be waived";; *) not_ok "khu dân cư 4a cannot be waived: $(row 4a)";; esac
+
+# TT 48/2025 amends TT 124 from the 2025 assessments; 2024 keeps TT 124 as issued
+run register X1-K1 2025
+run assess show X1-K1 2025
+expect_out "sửa đổi bởi Thông tư 48/2025/TT-BCA" "a 2025 assessment is made under TT 124 as amended by TT 48/2025"
+run assess show X1-K1 2024
+expect_no_out "Thông tư 48/2025" "a 2024 assessment keeps TT 124 as issued"
+run forms check
+expect_rc 0 "the shipped forms check clean"
+expect_out "xét, công nhận: Theo Thông tư 48/2025/TT-BCA" "forms check shows the recognition route TT 48 sets"
 finish
