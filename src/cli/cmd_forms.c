@@ -41,7 +41,8 @@ static int summarise(const form *f)
 		snprintf(years, sizeof(years), "đến %d", f->year_to);
 	else
 		snprintf(years, sizeof(years), "mọi năm");
-	printf("%s: đúng\n  %s — %s\n  loại đơn vị:", f->source, f->regulation, f->title);
+	printf("%s: đúng%s\n  %s — %s\n  loại đơn vị:", f->source,
+		f->is_addition ? " (phần bổ sung của tỉnh)" : "", f->regulation, f->title);
 	for (size_t i = 0; i < f->n_unit_types; i++)
 		printf(" %s", f->unit_types[i]);
 	printf("; năm áp dụng: %s\n  %zu tiêu chí, %zu ý phải trả lời", years, top, leaves);
@@ -59,53 +60,114 @@ static int summarise(const form *f)
 	return uncited;
 }
 
+/* The first year and a unit type both forms apply to, if any. */
+static const char *shared(const form *x, const form *y, int *year)
+{
+	int lo = x->year_from > y->year_from ? x->year_from : y->year_from;
+	int xh = x->year_to ? x->year_to : 9999, yh = y->year_to ? y->year_to : 9999;
+	int hi = xh < yh ? xh : yh;
+
+	if (lo > hi)
+		return NULL;
+	*year = lo ? lo : hi;
+	for (size_t i = 0; i < x->n_unit_types; i++)
+		if (form_applies(y, x->unit_types[i], *year))
+			return x->unit_types[i];
+	return NULL;
+}
+
 /* Two sets must never both apply to the same unit type in the same year. */
 static int overlaps(form **forms, size_t n)
 {
-	int bad = 0;
+	int bad = 0, year;
+	const char *type;
 
 	for (size_t a = 0; a < n; a++)
 		for (size_t b = a + 1; b < n; b++) {
-			const form *x = forms[a], *y = forms[b];
-			int lo = x->year_from > y->year_from ? x->year_from : y->year_from;
-			int xh = x->year_to ? x->year_to : 9999, yh = y->year_to ? y->year_to : 9999;
-			int hi = xh < yh ? xh : yh;
-
-			if (lo > hi)
+			if (forms[a]->is_addition || forms[b]->is_addition ||
+			    !(type = shared(forms[a], forms[b], &year)))
 				continue;
-			for (size_t i = 0; i < x->n_unit_types; i++)
-				if (form_applies(y, x->unit_types[i], lo ? lo : hi)) {
-					fprintf(stderr, "antt: %s và %s cùng áp dụng cho loại %s từ năm %d: "
-						"hãy sửa khoảng năm (years) của một tệp\n",
-						x->source, y->source, x->unit_types[i], lo ? lo : hi);
-					bad = 1;
-				}
+			fprintf(stderr, "antt: %s và %s cùng áp dụng cho loại %s từ năm %d: "
+				"hãy sửa khoảng năm (years) của một tệp\n",
+				forms[a]->source, forms[b]->source, type, year);
+			bad = 1;
 		}
 	return bad;
 }
 
+/* A province's additions must add to some set, and merged into each set
+ * they meet, the ids must not collide. Returns the number of problems. */
+static int check_addition(const form *add, form **sets, size_t n)
+{
+	int bad = 0, met = 0, year;
+	antt_err err = { "" };
+	form *m;
+
+	for (size_t i = 0; i < n; i++) {
+		if (sets[i]->is_addition || !shared(add, sets[i], &year))
+			continue;
+		met++;
+		if (form_merge(sets[i], &add, 1, &m, &err) != ANTT_OK) {
+			cli_fail(ANTT_ERR_FORM, &err);
+			bad++;
+			continue;
+		}
+		printf("  bổ sung vào: %s (%zu tiêu chí sau khi bổ sung)\n", sets[i]->source, m->n_items);
+		form_free(m);
+	}
+	if (!met) {
+		fprintf(stderr, "antt: %s: phần bổ sung không gặp bộ tiêu chí nào (xem adds_to và years)\n", add->source);
+		bad++;
+	}
+	return bad;
+}
+
+/* Files named on the command line, or every set and addition under forms/. */
+static antt_status list_files(int argc, char **argv, char ***paths, size_t *n, int *own, antt_err *err)
+{
+	char *dir, **sets = NULL, **adds = NULL, **all;
+	size_t ns = 0, na = 0;
+	antt_status st;
+
+	*own = 0;
+	if (argc > 1) {
+		*paths = argv + 1;
+		*n = (size_t)argc - 1;
+		return ANTT_OK;
+	}
+	if (!(dir = form_dir()))
+		return ANTT_ERR_NOMEM;
+	st = form_files(dir, &sets, &ns, err);
+	if (st == ANTT_OK)
+		st = form_addition_files(dir, &adds, &na, err);
+	free(dir);
+	all = st == ANTT_OK ? realloc(sets, (ns + na) * sizeof(*all)) : NULL;
+	if (!all) {
+		form_files_free(sets, ns);
+		form_files_free(adds, na);
+		return st == ANTT_OK ? ANTT_ERR_NOMEM : st;
+	}
+	if (na)
+		memcpy(all + ns, adds, na * sizeof(*all));
+	free(adds);
+	*paths = all;
+	*n = ns + na;
+	*own = 1;
+	return ANTT_OK;
+}
+
 int cmd_forms_check(cli_ctx *ctx, int argc, char **argv)
 {
-	char **paths = NULL, *dir = NULL;
-	size_t n = 0;
-	form **forms;
+	char **paths = NULL, *dir;
+	size_t n = 0, n_dir = 0;
+	form **forms, **dir_forms = NULL;
 	antt_err err = { "" };
 	antt_status st;
-	int failed = 0, own = 0;
+	int failed = 0, own = 0, adds = 0;
 
 	(void)ctx;
-	if (argc > 1) {
-		paths = argv + 1;
-		n = (size_t)argc - 1;
-	} else {
-		if (!(dir = form_dir()))
-			return cli_fail(ANTT_ERR_NOMEM, NULL);
-		st = form_files(dir, &paths, &n, &err);
-		free(dir);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
-		own = 1;
-	}
+	if ((st = list_files(argc, argv, &paths, &n, &own, &err)) != ANTT_OK)
+		return cli_fail(st, &err);
 	forms = calloc(n ? n : 1, sizeof(*forms));
 	if (!forms)
 		return cli_fail(ANTT_ERR_NOMEM, NULL);
@@ -116,14 +178,32 @@ int cmd_forms_check(cli_ctx *ctx, int argc, char **argv)
 			failed++;
 			continue;
 		}
+		adds += forms[i]->is_addition;
 		if (summarise(forms[i]))
 			failed++;
 	}
 	if (!failed && overlaps(forms, n))
 		failed++;
+	/* additions named alone are checked against the sets under forms/ */
+	if (!failed && adds && !own) {
+		if (!(dir = form_dir()))
+			return cli_fail(ANTT_ERR_NOMEM, NULL);
+		st = form_load_dir(dir, &dir_forms, &n_dir, &err);
+		free(dir);
+		if (st != ANTT_OK) {
+			cli_fail(st, &err);
+			failed++;
+		}
+	}
+	for (size_t i = 0; !failed && i < n; i++)
+		if (forms[i]->is_addition)
+			failed += check_addition(forms[i], dir_forms ? dir_forms : forms, dir_forms ? n_dir : n);
 	for (size_t i = 0; i < n; i++)
 		form_free(forms[i]);
 	free(forms);
+	for (size_t i = 0; i < n_dir; i++)
+		form_free(dir_forms[i]);
+	free(dir_forms);
 	if (own)
 		form_files_free(paths, n);
 	if (failed) {

@@ -268,31 +268,72 @@ static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key
 	return ANTT_OK;
 }
 
-static antt_status load_root(struct loader *L)
+/* A province's additions merged after a set (a later document of a stored
+ * set): its criteria join the set's list, its regulation is named in
+ * f->additions. Its years and unit types were checked when it was chosen. */
+static antt_status merge_addition(struct loader *L, yaml_node_t *root)
+{
+	static const char *const keys[] = { "adds_to", "regulation", "title", "note", "years", "criteria", NULL };
+	form *f = L->f;
+	char *reg = NULL, *all;
+	antt_status st;
+	yaml_node_t *n;
+
+	if ((st = ydoc_check_keys(&L->y, root, keys, "phần bổ sung của tỉnh")) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "regulation", 1, &reg)) != ANTT_OK)
+		return st;
+	all = malloc((f->additions ? strlen(f->additions) + 2 : 0) + strlen(reg) + 1);
+	if (!all) {
+		free(reg);
+		return ANTT_ERR_NOMEM;
+	}
+	sprintf(all, "%s%s%s", f->additions ? f->additions : "", f->additions ? "; " : "", reg);
+	free(reg);
+	free(f->additions);
+	f->additions = all;
+	if (!(n = ydoc_get(&L->y, root, "criteria")))
+		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"criteria\" (danh sách tiêu chí bổ sung)");
+	return load_items(L, n, -1, "criteria");
+}
+
+/* The first document: a criteria set, or with "adds_to" a province's
+ * additions to the sets of those unit types (read alone, to be checked). */
+static antt_status load_root(struct loader *L, int later)
 {
 	static const char *const keys[] = { "regulation", "version", "title", "note", "recognition",
 		"period", "unit_types", "years", "criteria", NULL };
+	static const char *const add_keys[] = { "adds_to", "regulation", "title", "note", "years", "criteria", NULL };
 	static const char *const year_keys[] = { "from", "to", NULL };
 	yaml_node_t *root = yaml_document_get_root_node(&L->y.doc), *n;
 	form *f = L->f;
 	antt_status st;
+	int adding;
 
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return ydoc_fail(&L->y, root, 0, "tệp bộ tiêu chí phải là một bảng khóa: giá trị "
 			"(regulation, version, title, unit_types, years, criteria)");
-	if ((st = ydoc_check_keys(&L->y, root, keys, "bộ tiêu chí")) != ANTT_OK)
+	adding = ydoc_get(&L->y, root, "adds_to") != NULL;
+	if (later) {
+		if (!adding || f->is_addition)
+			return ydoc_fail(&L->y, root, 0, "sau \"---\" chỉ được có phần bổ sung của tỉnh (adds_to), "
+				"và chỉ sau một bộ tiêu chí");
+		return merge_addition(L, root);
+	}
+	f->is_addition = adding;
+	if ((st = ydoc_check_keys(&L->y, root, adding ? add_keys : keys,
+	                          adding ? "phần bổ sung của tỉnh" : "bộ tiêu chí")) != ANTT_OK)
 		return st;
 	if ((st = ydoc_text(&L->y, root, "regulation", 1, &f->regulation)) != ANTT_OK ||
-	    (st = ydoc_text(&L->y, root, "version", 1, &f->version)) != ANTT_OK ||
+	    (!adding && (st = ydoc_text(&L->y, root, "version", 1, &f->version)) != ANTT_OK) ||
 	    (st = ydoc_text(&L->y, root, "title", 1, &f->title)) != ANTT_OK ||
 	    (st = ydoc_text(&L->y, root, "note", 0, &f->note)) != ANTT_OK ||
 	    (st = ydoc_text(&L->y, root, "recognition", 0, &f->recognition)) != ANTT_OK ||
 	    (st = ydoc_text(&L->y, root, "period", 0, &f->period)) != ANTT_OK)
 		return st;
-	n = ydoc_get(&L->y, root, "unit_types");
+	n = ydoc_get(&L->y, root, adding ? "adds_to" : "unit_types");
 	if (!n)
 		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"unit_types\"");
-	if ((st = ydoc_list(&L->y, n, "unit_types", &f->unit_types, &f->n_unit_types)) != ANTT_OK)
+	if ((st = ydoc_list(&L->y, n, adding ? "adds_to" : "unit_types", &f->unit_types, &f->n_unit_types)) != ANTT_OK)
 		return st;
 	for (size_t i = 0; i < f->n_unit_types; i++)
 		if (!rule_engine_type_known(f->engine, f->unit_types[i]))
@@ -311,6 +352,28 @@ static antt_status load_root(struct loader *L)
 	if (!n)
 		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"criteria\" (danh sách tiêu chí)");
 	return load_items(L, n, -1, "criteria");
+}
+
+/* Every document of the text: the set, then any additions merged in. */
+static antt_status load_stream(struct loader *L, const char *source, const char *text, size_t len, antt_err *err)
+{
+	ydoc_stream s;
+	antt_status st;
+	int end = 0;
+
+	if ((st = ydoc_stream_open(&s, source, text, len, err)) != ANTT_OK)
+		return st;
+	for (int k = 0; st == ANTT_OK && !end; k++) {
+		st = ydoc_stream_next(&s, &L->y, &end);
+		if (st == ANTT_OK && !end)
+			st = load_root(L, k > 0);
+		else if (st == ANTT_OK && k == 0)
+			st = ydoc_fail(&L->y, NULL, 0, "tệp bộ tiêu chí phải là một bảng khóa: giá trị "
+				"(regulation, version, title, unit_types, years, criteria)");
+		ydoc_free(&L->y);
+	}
+	ydoc_stream_close(&s);
+	return st;
 }
 
 antt_status form_load_text(const char *source, const char *text, size_t len, form **out, antt_err *err)
@@ -345,9 +408,7 @@ antt_status form_load_text(const char *source, const char *text, size_t len, for
 	if (st != ANTT_OK)
 		goto out;
 
-	if ((st = ydoc_load(&L.y, source, text, len, err)) != ANTT_OK)
-		goto out;
-	st = load_root(&L);
+	st = load_stream(&L, source, text, len, err);
 out:
 	ydoc_free(&L.y);
 	if (st != ANTT_OK) {
@@ -407,6 +468,7 @@ void form_free(form *f)
 	free(f->note);
 	free(f->recognition);
 	free(f->period);
+	free(f->additions);
 	free_list(f->unit_types, f->n_unit_types);
 	free(f->text);
 	free(f);
