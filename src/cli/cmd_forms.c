@@ -1,10 +1,13 @@
 /* antt forms check [FILE ...]: validate criteria sets and summarise them. */
 #include <stdio.h>
 #include "cli.h"
+#include "drift.h"
 #include "form.h"
+#include "rule.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A criterion is cited when it, or an item it sits under, names its source. */
 static int cited(const form *f, size_t i)
@@ -156,6 +159,44 @@ static antt_status list_files(int argc, char **argv, char ***paths, size_t *n, i
 	return ANTT_OK;
 }
 
+static const char *verdict_word(int v)
+{
+	return v == RULE_PASS ? "ĐẠT" : v == RULE_FAIL ? "CHƯA ĐẠT" : "CHƯA ĐỦ THÔNG TIN";
+}
+
+static int print_drift(const drift_row *r, void *ctx)
+{
+	int *shown = ctx;
+
+	if (!(*shown)++)
+		printf("\nĐánh giá đã lưu sẽ đổi kết luận nếu đánh giá lại theo các tệp hiện nay:\n");
+	printf("  %s (%s) năm %d: đã lưu %s theo %s; theo %s: %s\n", r->unit_code, r->unit_name, r->year,
+		verdict_word(r->old_verdict), r->old_regulation, r->new_source, r->new_text);
+	return 0;
+}
+
+/* With a database at hand: which stored assessments the files would change. */
+static int report_drift(cli_ctx *ctx)
+{
+	antt_err err = { "" };
+	antt_status st;
+	int other = 0, shown = 0;
+
+	if (access(ctx->db_path, F_OK) != 0)
+		return CLI_OK;
+	if (cli_open(ctx, 0) != CLI_OK)
+		return CLI_FAIL;
+	if ((st = drift_scan(ctx->db, print_drift, &shown, &other, &err)) != ANTT_OK)
+		return cli_fail(st, &err);
+	if (!other)
+		printf("\n%s: mọi đánh giá đã lưu được lập theo đúng bộ tiêu chí của các tệp hiện nay.\n", ctx->db_path);
+	else
+		printf("\n%s: %d đánh giá được lập theo bộ tiêu chí cũ hơn các tệp hiện nay, %d trong số đó sẽ đổi "
+			"kết luận. Các đánh giá này vẫn giữ bộ tiêu chí và kết luận đã lưu; không có gì tự thay đổi.\n",
+			ctx->db_path, other, shown);
+	return CLI_OK;
+}
+
 int cmd_forms_check(cli_ctx *ctx, int argc, char **argv)
 {
 	char **paths = NULL, *dir;
@@ -210,5 +251,5 @@ int cmd_forms_check(cli_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "antt: %d tệp có lỗi; sửa theo thông báo ở trên (tệp:dòng:cột).\n", failed);
 		return CLI_FAIL;
 	}
-	return CLI_OK;
+	return own ? report_drift(ctx) : CLI_OK;
 }

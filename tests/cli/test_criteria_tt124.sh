@@ -61,6 +61,30 @@ run answer set X1-K1 2024 4a không
 run assess show X1-K1 2024
 case "$(row 4a)" in *"KHÔNG ĐẠT"*) ok "khu dân cư 4a cannot be waived";; *) not_ok "khu dân cư 4a cannot be waived: $(row 4a)";; esac
 
+# A set with the old mistake (2.3 carrying the exception): an assessment made
+# under it keeps its set and verdict; forms check says the files would change it.
+mkdir -p "$T/old" && cp -r "$ANTT_FORMS"/* "$T/old/"
+python3 - "$T/old/tt124-2021/xa-phuong-thi-tran.yaml" <<'PY'
+import sys
+p = sys.argv[1]; s = open(p).read()
+s = s.replace('giảm so với năm trước\n        type: yesno\n', 'giảm so với năm trước\n        type: yesno\n        exception: true\n', 1)
+open(p, 'w').write(s)
+PY
+ANTT_FORMS="$T/old" "$ANTT" --db "$DB" unit add X9 xa "Xã Chín" > /dev/null
+ANTT_FORMS="$T/old" "$ANTT" --db "$DB" answer set X9 2024 '*' đạt > /dev/null
+ANTT_FORMS="$T/old" "$ANTT" --db "$DB" answer set X9 2024 2.3 không --exception --note "Tăng 2 vụ trộm" > /dev/null
+rc=$?
+expect_rc 0 "under the old set 2.3 took the exception"
+run assess show X9 2024
+expect_out "Kết luận: ĐẠT" "the stored assessment keeps its old set and verdict"
+run forms check
+expect_rc 0 "forms check with a database"
+expect_out "X9 (Xã Chín) năm 2024: đã lưu ĐẠT" "forms check names the stored assessment the files would change"
+expect_out "CHƯA ĐẠT — không đạt tiêu chí: 2" "and what it would become"
+expect_no_out "X1 (Xã Một) năm 2024" "assessments made under today's set are not listed"
+run assess show X9 2024
+expect_out "Kết luận: ĐẠT" "forms check changed nothing"
+
 # TT 48/2025 amends TT 124 from the 2025 assessments; 2024 keeps TT 124 as issued
 run register X1-K1 2025
 run assess show X1-K1 2025
