@@ -17,6 +17,7 @@ struct loader {
 	ydoc y;
 	form *f;
 	size_t cap;
+	size_t first_item;   /* the first item of the document being read */
 };
 
 static const char *const type_names[] = {
@@ -79,6 +80,23 @@ static antt_status compile_rule(struct loader *L, form_item *it, yaml_node_t *rn
 	return st;
 }
 
+/* The k-th name in a merged set's source "set + addition + ..." (form_merge),
+ * so a message about an addition names its own file; the whole source when
+ * it has no such part. */
+static const char *part_name(const char *source, int k, char *buf, size_t n)
+{
+	const char *p = source, *q;
+
+	for (; k > 0 && p; k--)
+		if ((p = strstr(p, " + ")))
+			p += 3;
+	if (!p)
+		return source;
+	q = strstr(p, " + ");
+	snprintf(buf, n, "%.*s", q ? (int)(q - p) : (int)strlen(p), p);
+	return buf;
+}
+
 static antt_status add_item(struct loader *L, form_item **out)
 {
 	form *f = L->f;
@@ -118,7 +136,7 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 		return st;
 	idx = (int)(it - L->f->items);
 	it->parent = parent;
-	it->line = (int)map->start_mark.line + 1;
+	it->line = (int)(map->start_mark.line + 1 - L->y.line_base);
 
 	if ((st = ydoc_text(&L->y, map, "id", 1, &it->id)) != ANTT_OK)
 		return st;
@@ -132,8 +150,14 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 			return ydoc_fail(&L->y, n, 0, "mã \"%s\" phải bắt đầu bằng mã tiêu chí chứa nó \"%s\"", it->id, pid);
 	}
 	for (k = 0; k < idx; k++)
-		if (strcmp(L->f->items[k].id, it->id) == 0)
-			return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
+		if (strcmp(L->f->items[k].id, it->id) == 0) {
+			char set[512];
+			if ((size_t)k >= L->first_item)
+				return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
+			return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã có trong bộ tiêu chí %s (dòng %d): "
+				"tiêu chí bổ sung phải dùng mã khác", it->id,
+				part_name(L->f->source, 0, set, sizeof(set)), L->f->items[k].line);
+		}
 	if ((st = ydoc_text(&L->y, map, "label", 1, &it->label)) != ANTT_OK)
 		return st;
 	if ((st = ydoc_text(&L->y, map, "article", 0, &it->article)) != ANTT_OK)
@@ -220,7 +244,7 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 	}
 
 	rn = ydoc_get(&L->y, map, "pass");
-	it->rule_line = rn ? (int)rn->start_mark.line + 1 : it->line;
+	it->rule_line = rn ? (int)(rn->start_mark.line + 1 - L->y.line_base) : it->line;
 	if ((st = ydoc_text(&L->y, map, "pass", 0, &it->rule)) != ANTT_OK)
 		return st;
 	if (!it->rule) {
@@ -357,6 +381,7 @@ static antt_status load_root(struct loader *L, int later)
 /* Every document of the text: the set, then any additions merged in. */
 static antt_status load_stream(struct loader *L, const char *source, const char *text, size_t len, antt_err *err)
 {
+	char name[512];
 	ydoc_stream s;
 	antt_status st;
 	int end = 0;
@@ -365,6 +390,12 @@ static antt_status load_stream(struct loader *L, const char *source, const char 
 		return st;
 	for (int k = 0; st == ANTT_OK && !end; k++) {
 		st = ydoc_stream_next(&s, &L->y, &end);
+		if (k > 0 && !end) {
+			/* a later document starts on its "---" line: count from the line after it */
+			L->y.line_base = L->y.doc.start_mark.line + 1;
+			L->y.source = part_name(source, k, name, sizeof(name));
+			L->first_item = L->f->n_items;
+		}
 		if (st == ANTT_OK && !end)
 			st = load_root(L, k > 0);
 		else if (st == ANTT_OK && k == 0)

@@ -24,6 +24,7 @@ antt_status ydoc_stream_next(ydoc_stream *s, ydoc *y, int *end)
 	y->source = s->source;
 	y->err = s->err;
 	y->loaded = 0;
+	y->line_base = 0;
 	*end = 0;
 	if (!yaml_parser_load(&s->parser, &y->doc))
 		return err_set(s->err, ANTT_ERR_FORM, "%s:%zu:%zu: YAML sai cú pháp: %s%s%s", s->source,
@@ -81,7 +82,7 @@ antt_status ydoc_fail(ydoc *y, const yaml_node_t *n, int coladd, const char *fmt
 	va_end(ap);
 	if (n)
 		return err_set(y->err, ANTT_ERR_FORM, "%s:%zu:%zu: %s", y->source,
-			n->start_mark.line + 1, n->start_mark.column + 1 + (size_t)coladd, msg);
+			n->start_mark.line + 1 - y->line_base, n->start_mark.column + 1 + (size_t)coladd, msg);
 	return err_set(y->err, ANTT_ERR_FORM, "%s: %s", y->source, msg);
 }
 

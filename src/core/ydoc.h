@@ -13,6 +13,7 @@ typedef struct {
 	yaml_document_t doc;
 	antt_err *err;
 	int loaded;
+	size_t line_base;     /* lines before this document in its text (ydoc_stream) */
 } ydoc;
 
 /* Parse text; a syntax error is reported as file:line:column. */
@@ -21,7 +22,7 @@ void ydoc_free(ydoc *y);
 
 /* A text of several documents ("---" between them), read one at a time:
  * open, then next until *end (no document left), then close. Positions in
- * messages count from the start of the whole text. */
+ * messages count from the line after the document's "---" (line_base). */
 typedef struct {
 	yaml_parser_t parser;
 	const char *source;

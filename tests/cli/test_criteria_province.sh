@@ -63,7 +63,8 @@ criteria:
 YAML
 run forms check
 expect_rc 1 "an addition whose id collides is refused"
-expect_err "mã tiêu chí \"5\" đã dùng" "the message says the id is taken"
+expect_err "tinh/trung.yaml:6:" "the message names the province file and its own line"
+expect_err "mã tiêu chí \"5\" đã có trong bộ tiêu chí $T/forms/tt124-2021/khu-dan-cu.yaml" "and says which national set has the id"
 rm "$T/forms/tinh/trung.yaml"
 # an addition without source is refused; one for no national set too
 sed 's/^    source: .*$//' > "$T/forms/tinh/nguon.yaml" <<'YAML'
