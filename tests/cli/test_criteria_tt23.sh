@@ -67,4 +67,10 @@ run answer set X1 2021 2.4 không --exception --note "Vụ giết người, đã
 expect_rc 0 "commune 2.4 (serious crime) takes the exception"
 run assess show X1 2021
 passes 2.4 "commune 2.4 with the exception holds"
+
+# the assessment periods of TT 23 (Điều 9.2), shown by forms check
+run forms check
+expect_out "kỳ đánh giá: 31/10 năm trước đến 31/10" "khu dân cư period to 31/10"
+expect_out "kỳ đánh giá: 30/11 năm trước đến 30/11" "commune, agency, enterprise period to 30/11"
+expect_out "kỳ đánh giá: Theo năm học" "schools by school year"
 finish
