@@ -146,6 +146,8 @@ int cmd_assess_show(cli_ctx *ctx, int argc, char **argv)
 	printf("Đơn vị:      %s (%s) — %s\n", r.unit.name, r.unit.code, r.unit.type_name);
 	printf("Năm:         %d — %s\n", year, r.id ? status_name(r.status) : "chưa đăng ký");
 	printf("Bộ tiêu chí: %s — %s\n", r.f->regulation, r.f->title);
+	if (r.f->additions)
+		printf("Bổ sung của tỉnh: %s\n", r.f->additions);
 	if (r.unit.excluded)
 		printf("Đơn vị này không thuộc diện đánh giá.\n");
 	printf("\n");

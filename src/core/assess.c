@@ -313,6 +313,21 @@ antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_res
 	return s;
 }
 
+antt_status assess_load_with(antt_db *db, const char *unit_code, int year, const form *f,
+                             assess_result *out, antt_err *err)
+{
+	antt_status s;
+
+	if ((s = assess_load(db, unit_code, year, out, err)) != ANTT_OK)
+		return s;
+	free_items(out->items, out->f->n_items);
+	out->items = NULL;
+	out->f = f;
+	if ((s = evaluate(db, out, err)) != ANTT_OK)
+		assess_result_free(out);
+	return s;
+}
+
 void assess_detail(const assess_result *r, char *buf, size_t n)
 {
 	size_t used = 0;

@@ -34,6 +34,12 @@ typedef struct {
 antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_result *out, antt_err *err);
 void assess_result_free(assess_result *r);
 
+/* The same assessment's answers evaluated with another criteria set f
+ * (the caller keeps f alive while *out is used): what the verdict would be
+ * if it were re-assessed under f. Nothing is stored. */
+antt_status assess_load_with(antt_db *db, const char *unit_code, int year, const form *f,
+                             assess_result *out, antt_err *err);
+
 /* Record the registration (đăng ký phấn đấu). Registering twice is fine. */
 antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_err *err);
 antt_status assess_register_tx(antt_db *db, const unit_row *u, int year, antt_err *err);

@@ -17,6 +17,7 @@ struct loader {
 	ydoc y;
 	form *f;
 	size_t cap;
+	size_t first_item;   /* the first item of the document being read */
 };
 
 static const char *const type_names[] = {
@@ -79,6 +80,23 @@ static antt_status compile_rule(struct loader *L, form_item *it, yaml_node_t *rn
 	return st;
 }
 
+/* The k-th name in a merged set's source "set + addition + ..." (form_merge),
+ * so a message about an addition names its own file; the whole source when
+ * it has no such part. */
+static const char *part_name(const char *source, int k, char *buf, size_t n)
+{
+	const char *p = source, *q;
+
+	for (; k > 0 && p; k--)
+		if ((p = strstr(p, " + ")))
+			p += 3;
+	if (!p)
+		return source;
+	q = strstr(p, " + ");
+	snprintf(buf, n, "%.*s", q ? (int)(q - p) : (int)strlen(p), p);
+	return buf;
+}
+
 static antt_status add_item(struct loader *L, form_item **out)
 {
 	form *f = L->f;
@@ -100,8 +118,8 @@ static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, co
 
 static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 {
-	static const char *const keys[] = { "id", "label", "article", "note", "type", "exception",
-		"required", "options", "holds", "pass", "computed", "items", NULL };
+	static const char *const keys[] = { "id", "label", "article", "note", "source", "reconstructed",
+		"type", "exception", "required", "options", "holds", "pass", "computed", "items", NULL };
 	yaml_node_t *n, *rn;
 	form_item *it;
 	antt_status st;
@@ -118,7 +136,7 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 		return st;
 	idx = (int)(it - L->f->items);
 	it->parent = parent;
-	it->line = (int)map->start_mark.line + 1;
+	it->line = (int)(map->start_mark.line + 1 - L->y.line_base);
 
 	if ((st = ydoc_text(&L->y, map, "id", 1, &it->id)) != ANTT_OK)
 		return st;
@@ -132,13 +150,21 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 			return ydoc_fail(&L->y, n, 0, "mã \"%s\" phải bắt đầu bằng mã tiêu chí chứa nó \"%s\"", it->id, pid);
 	}
 	for (k = 0; k < idx; k++)
-		if (strcmp(L->f->items[k].id, it->id) == 0)
-			return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
+		if (strcmp(L->f->items[k].id, it->id) == 0) {
+			char set[512];
+			if ((size_t)k >= L->first_item)
+				return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
+			return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã có trong bộ tiêu chí %s (dòng %d): "
+				"tiêu chí bổ sung phải dùng mã khác", it->id,
+				part_name(L->f->source, 0, set, sizeof(set)), L->f->items[k].line);
+		}
 	if ((st = ydoc_text(&L->y, map, "label", 1, &it->label)) != ANTT_OK)
 		return st;
 	if ((st = ydoc_text(&L->y, map, "article", 0, &it->article)) != ANTT_OK)
 		return st;
-	if ((st = ydoc_text(&L->y, map, "note", 0, &it->note)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, map, "note", 0, &it->note)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, map, "source", 0, &it->cite)) != ANTT_OK ||
+	    (st = ydoc_bool(&L->y, map, "reconstructed", 0, &it->reconstructed)) != ANTT_OK)
 		return st;
 
 	n = ydoc_get(&L->y, map, "items");
@@ -218,7 +244,7 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 	}
 
 	rn = ydoc_get(&L->y, map, "pass");
-	it->rule_line = rn ? (int)rn->start_mark.line + 1 : it->line;
+	it->rule_line = rn ? (int)(rn->start_mark.line + 1 - L->y.line_base) : it->line;
 	if ((st = ydoc_text(&L->y, map, "pass", 0, &it->rule)) != ANTT_OK)
 		return st;
 	if (!it->rule) {
@@ -266,29 +292,72 @@ static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key
 	return ANTT_OK;
 }
 
-static antt_status load_root(struct loader *L)
+/* A province's additions merged after a set (a later document of a stored
+ * set): its criteria join the set's list, its regulation is named in
+ * f->additions. Its years and unit types were checked when it was chosen. */
+static antt_status merge_addition(struct loader *L, yaml_node_t *root)
 {
-	static const char *const keys[] = { "regulation", "version", "title", "note",
-		"unit_types", "years", "criteria", NULL };
+	static const char *const keys[] = { "adds_to", "regulation", "title", "note", "years", "criteria", NULL };
+	form *f = L->f;
+	char *reg = NULL, *all;
+	antt_status st;
+	yaml_node_t *n;
+
+	if ((st = ydoc_check_keys(&L->y, root, keys, "phần bổ sung của tỉnh")) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "regulation", 1, &reg)) != ANTT_OK)
+		return st;
+	all = malloc((f->additions ? strlen(f->additions) + 2 : 0) + strlen(reg) + 1);
+	if (!all) {
+		free(reg);
+		return ANTT_ERR_NOMEM;
+	}
+	sprintf(all, "%s%s%s", f->additions ? f->additions : "", f->additions ? "; " : "", reg);
+	free(reg);
+	free(f->additions);
+	f->additions = all;
+	if (!(n = ydoc_get(&L->y, root, "criteria")))
+		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"criteria\" (danh sách tiêu chí bổ sung)");
+	return load_items(L, n, -1, "criteria");
+}
+
+/* The first document: a criteria set, or with "adds_to" a province's
+ * additions to the sets of those unit types (read alone, to be checked). */
+static antt_status load_root(struct loader *L, int later)
+{
+	static const char *const keys[] = { "regulation", "version", "title", "note", "recognition",
+		"period", "unit_types", "years", "criteria", NULL };
+	static const char *const add_keys[] = { "adds_to", "regulation", "title", "note", "years", "criteria", NULL };
 	static const char *const year_keys[] = { "from", "to", NULL };
 	yaml_node_t *root = yaml_document_get_root_node(&L->y.doc), *n;
 	form *f = L->f;
 	antt_status st;
+	int adding;
 
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return ydoc_fail(&L->y, root, 0, "tệp bộ tiêu chí phải là một bảng khóa: giá trị "
 			"(regulation, version, title, unit_types, years, criteria)");
-	if ((st = ydoc_check_keys(&L->y, root, keys, "bộ tiêu chí")) != ANTT_OK)
+	adding = ydoc_get(&L->y, root, "adds_to") != NULL;
+	if (later) {
+		if (!adding || f->is_addition)
+			return ydoc_fail(&L->y, root, 0, "sau \"---\" chỉ được có phần bổ sung của tỉnh (adds_to), "
+				"và chỉ sau một bộ tiêu chí");
+		return merge_addition(L, root);
+	}
+	f->is_addition = adding;
+	if ((st = ydoc_check_keys(&L->y, root, adding ? add_keys : keys,
+	                          adding ? "phần bổ sung của tỉnh" : "bộ tiêu chí")) != ANTT_OK)
 		return st;
 	if ((st = ydoc_text(&L->y, root, "regulation", 1, &f->regulation)) != ANTT_OK ||
-	    (st = ydoc_text(&L->y, root, "version", 1, &f->version)) != ANTT_OK ||
+	    (!adding && (st = ydoc_text(&L->y, root, "version", 1, &f->version)) != ANTT_OK) ||
 	    (st = ydoc_text(&L->y, root, "title", 1, &f->title)) != ANTT_OK ||
-	    (st = ydoc_text(&L->y, root, "note", 0, &f->note)) != ANTT_OK)
+	    (st = ydoc_text(&L->y, root, "note", 0, &f->note)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "recognition", 0, &f->recognition)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, root, "period", 0, &f->period)) != ANTT_OK)
 		return st;
-	n = ydoc_get(&L->y, root, "unit_types");
+	n = ydoc_get(&L->y, root, adding ? "adds_to" : "unit_types");
 	if (!n)
 		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"unit_types\"");
-	if ((st = ydoc_list(&L->y, n, "unit_types", &f->unit_types, &f->n_unit_types)) != ANTT_OK)
+	if ((st = ydoc_list(&L->y, n, adding ? "adds_to" : "unit_types", &f->unit_types, &f->n_unit_types)) != ANTT_OK)
 		return st;
 	for (size_t i = 0; i < f->n_unit_types; i++)
 		if (!rule_engine_type_known(f->engine, f->unit_types[i]))
@@ -307,6 +376,35 @@ static antt_status load_root(struct loader *L)
 	if (!n)
 		return ydoc_fail(&L->y, root, 0, "thiếu khóa \"criteria\" (danh sách tiêu chí)");
 	return load_items(L, n, -1, "criteria");
+}
+
+/* Every document of the text: the set, then any additions merged in. */
+static antt_status load_stream(struct loader *L, const char *source, const char *text, size_t len, antt_err *err)
+{
+	char name[512];
+	ydoc_stream s;
+	antt_status st;
+	int end = 0;
+
+	if ((st = ydoc_stream_open(&s, source, text, len, err)) != ANTT_OK)
+		return st;
+	for (int k = 0; st == ANTT_OK && !end; k++) {
+		st = ydoc_stream_next(&s, &L->y, &end);
+		if (k > 0 && !end) {
+			/* a later document starts on its "---" line: count from the line after it */
+			L->y.line_base = L->y.doc.start_mark.line + 1;
+			L->y.source = part_name(source, k, name, sizeof(name));
+			L->first_item = L->f->n_items;
+		}
+		if (st == ANTT_OK && !end)
+			st = load_root(L, k > 0);
+		else if (st == ANTT_OK && k == 0)
+			st = ydoc_fail(&L->y, NULL, 0, "tệp bộ tiêu chí phải là một bảng khóa: giá trị "
+				"(regulation, version, title, unit_types, years, criteria)");
+		ydoc_free(&L->y);
+	}
+	ydoc_stream_close(&s);
+	return st;
 }
 
 antt_status form_load_text(const char *source, const char *text, size_t len, form **out, antt_err *err)
@@ -341,9 +439,7 @@ antt_status form_load_text(const char *source, const char *text, size_t len, for
 	if (st != ANTT_OK)
 		goto out;
 
-	if ((st = ydoc_load(&L.y, source, text, len, err)) != ANTT_OK)
-		goto out;
-	st = load_root(&L);
+	st = load_stream(&L, source, text, len, err);
 out:
 	ydoc_free(&L.y);
 	if (st != ANTT_OK) {
@@ -387,6 +483,7 @@ void form_free(form *f)
 		free(it->label);
 		free(it->article);
 		free(it->note);
+		free(it->cite);
 		free_list(it->options, it->n_options);
 		free(it->holds);
 		free(it->rule);
@@ -400,6 +497,9 @@ void form_free(form *f)
 	free(f->version);
 	free(f->title);
 	free(f->note);
+	free(f->recognition);
+	free(f->period);
+	free(f->additions);
 	free_list(f->unit_types, f->n_unit_types);
 	free(f->text);
 	free(f);

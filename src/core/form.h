@@ -24,6 +24,8 @@ typedef struct form_item {
 	char *label;
 	char *article;       /* where it comes from, e.g. "Điều 4, khoản 3, điểm a" */
 	char *note;          /* remarks for the maintainer (e.g. approximate) */
+	char *cite;          /* "source:": the article and where its text was read */
+	int reconstructed;   /* 1: not read in the text, rebuilt (see note) */
 	int parent;          /* index of the enclosing criterion, -1 at the top */
 	int leaf;            /* 1: answered or computed; 0: a group of items */
 	form_type type;
@@ -47,6 +49,10 @@ typedef struct form {
 	char *version;
 	char *title;
 	char *note;
+	char *recognition;        /* who assesses, verifies and recognises (text) */
+	char *period;             /* the assessment period, as the text gives it */
+	int is_addition;          /* a province's additions (adds_to), not a set */
+	char *additions;          /* the province additions merged in, or NULL */
 	char **unit_types;
 	size_t n_unit_types;
 	int year_from, year_to;   /* 0 when open-ended */
@@ -98,6 +104,16 @@ int form_dir_own(void);
  * with form_files_free(). */
 antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err);
 void form_files_free(char **paths, size_t n);
+
+/* The province additions under dir (the YAML files in tinh/: a province's criteria added
+ * to the sets of some unit types for some years, "adds_to"), sorted; an
+ * empty list when there are none. Loaded with form_load_file (is_addition). */
+antt_status form_addition_files(const char *dir, char ***paths, size_t *n, antt_err *err);
+
+/* The set f with the additions adds[0..n) merged in, as a new form the
+ * caller frees: its text is f's, then each addition's after "---", so the
+ * stored set holds all of it and reloads to the same form. */
+antt_status form_merge(const form *f, const form *const *adds, size_t n, form **out, antt_err *err);
 
 /* Load every criteria-set file under dir (see form_files). On the first
  * bad file, returns its error. The caller frees the array and each form. */

@@ -21,6 +21,8 @@ struct set_entry {
 struct form_registry {
 	form **files;
 	size_t n_files;
+	form **adds;               /* province additions (tinh/) */
+	size_t n_adds;
 	int scanned;
 	int outside;               /* files read from ANTT_FORMS or ./forms, not antt's own */
 	struct set_entry *sets;
@@ -34,6 +36,9 @@ void form_registry_free(struct form_registry *r)
 	for (size_t i = 0; i < r->n_files; i++)
 		form_free(r->files[i]);
 	free(r->files);
+	for (size_t i = 0; i < r->n_adds; i++)
+		form_free(r->adds[i]);
+	free(r->adds);
 	for (size_t i = 0; i < r->n_sets; i++)
 		if (r->sets[i].owned)
 			form_free(r->sets[i].f);
@@ -113,21 +118,19 @@ static antt_status may_store(antt_db *db, const struct form_registry *r, const f
 		"ngoài chương trình: cần quản trị đăng nhập để dùng bộ tiêu chí mới", f->regulation, f->source);
 }
 
-antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err)
+/* The files matching dir/pattern, sorted; none is not an error here. */
+static antt_status files_matching(const char *dir, const char *pattern, char ***paths, size_t *n, antt_err *err)
 {
-	char pattern[PATH_MAX];
+	char full[PATH_MAX];
 	glob_t g;
 	int rc;
 
 	*paths = NULL;
 	*n = 0;
-	/* Criteria sets live in one folder per regulation (tt124-2021, ...);
-	 * report layouts and score sheets have folders and loaders of their own. */
-	snprintf(pattern, sizeof(pattern), "%s/tt*/*.yaml", dir);
-	rc = glob(pattern, 0, NULL, &g);
+	snprintf(full, sizeof(full), "%s/%s", dir, pattern);
+	rc = glob(full, 0, NULL, &g);
 	if (rc == GLOB_NOMATCH)
-		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp bộ tiêu chí nào (tt*/*.yaml). "
-			"Kiểm tra thư mục forms hoặc biến ANTT_FORMS.", dir);
+		return ANTT_OK;
 	if (rc != 0)
 		return err_set(err, ANTT_ERR_IO, "%s: không đọc được thư mục bộ tiêu chí", dir);
 	*paths = calloc(g.gl_pathc, sizeof(char *));
@@ -142,6 +145,23 @@ antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err)
 	return *paths ? ANTT_OK : ANTT_ERR_NOMEM;
 }
 
+antt_status form_files(const char *dir, char ***paths, size_t *n, antt_err *err)
+{
+	/* Criteria sets live in one folder per regulation (tt124-2021, ...);
+	 * report layouts and score sheets have folders and loaders of their own. */
+	antt_status st = files_matching(dir, "tt*/*.yaml", paths, n, err);
+
+	if (st == ANTT_OK && !*n)
+		return err_set(err, ANTT_ERR_NOT_FOUND, "%s: không có tệp bộ tiêu chí nào (tt*/*.yaml). "
+			"Kiểm tra thư mục forms hoặc biến ANTT_FORMS.", dir);
+	return st;
+}
+
+antt_status form_addition_files(const char *dir, char ***paths, size_t *n, antt_err *err)
+{
+	return files_matching(dir, "tinh/*.yaml", paths, n, err);
+}
+
 void form_files_free(char **paths, size_t n)
 {
 	for (size_t i = 0; paths && i < n; i++)
@@ -149,28 +169,28 @@ void form_files_free(char **paths, size_t n)
 	free(paths);
 }
 
-antt_status form_load_dir(const char *dir, form ***out, size_t *n, antt_err *err)
+/* Load the files of paths (freed here); each must be a set, or with
+ * additions set each must be a province's additions. */
+static antt_status load_list(char **paths, size_t count, int additions, form ***out, size_t *n, antt_err *err)
 {
-	char **paths;
-	size_t count, i;
-	form **list;
-	antt_status st;
+	form **list = calloc(count ? count : 1, sizeof(*list));
+	antt_status st = list ? ANTT_OK : ANTT_ERR_NOMEM;
+	size_t i;
 
-	*out = NULL;
-	*n = 0;
-	if ((st = form_files(dir, &paths, &count, err)) != ANTT_OK)
-		return st;
-	list = calloc(count, sizeof(*list));
-	if (!list) {
-		form_files_free(paths, count);
-		return ANTT_ERR_NOMEM;
-	}
-	for (i = 0; i < count; i++)
+	for (i = 0; st == ANTT_OK && i < count; i++) {
 		if ((st = form_load_file(paths[i], &list[i], err)) != ANTT_OK)
 			break;
+		if (list[i]->is_addition != additions) {
+			st = err_set(err, ANTT_ERR_FORM, additions
+				? "%s: tệp trong thư mục tinh phải là phần bổ sung của tỉnh (có \"adds_to\")"
+				: "%s: phần bổ sung của tỉnh (adds_to) phải đặt trong thư mục tinh, không đặt cùng bộ tiêu chí",
+				paths[i]);
+			i++;
+		}
+	}
 	form_files_free(paths, count);
 	if (st != ANTT_OK) {
-		for (size_t k = 0; k < i; k++)
+		for (size_t k = 0; list && k < i; k++)
 			form_free(list[k]);
 		free(list);
 		return st;
@@ -178,6 +198,52 @@ antt_status form_load_dir(const char *dir, form ***out, size_t *n, antt_err *err
 	*out = list;
 	*n = count;
 	return ANTT_OK;
+}
+
+antt_status form_load_dir(const char *dir, form ***out, size_t *n, antt_err *err)
+{
+	char **paths;
+	size_t count;
+	antt_status st;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = form_files(dir, &paths, &count, err)) != ANTT_OK)
+		return st;
+	return load_list(paths, count, 0, out, n, err);
+}
+
+antt_status form_merge(const form *f, const form *const *adds, size_t n, form **out, antt_err *err)
+{
+	size_t len = f->text_len, slen = strlen(f->source) + 1;
+	char *text, *source;
+	antt_status st;
+
+	*out = NULL;
+	for (size_t i = 0; i < n; i++) {
+		len += 5 + adds[i]->text_len;
+		slen += 3 + strlen(adds[i]->source);
+	}
+	text = malloc(len + 1);
+	source = malloc(slen);
+	if (!text || !source) {
+		free(text);
+		free(source);
+		return ANTT_ERR_NOMEM;
+	}
+	memcpy(text, f->text, f->text_len);
+	len = f->text_len;
+	strcpy(source, f->source);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(text + len, "\n---\n", 5);
+		memcpy(text + len + 5, adds[i]->text, adds[i]->text_len);
+		len += 5 + adds[i]->text_len;
+		strcat(strcat(source, " + "), adds[i]->source);
+	}
+	st = form_load_text(source, text, len, out, err);
+	free(text);
+	free(source);
+	return st;
 }
 
 static antt_status registry(antt_db *db, struct form_registry **out)
@@ -210,6 +276,49 @@ static const form *known_set(struct form_registry *r, const char *sha256)
 	return NULL;
 }
 
+static antt_status load_additions(const char *dir, struct form_registry *r, antt_err *err)
+{
+	char **paths;
+	size_t count;
+	antt_status st = form_addition_files(dir, &paths, &count, err);
+
+	return st != ANTT_OK ? st : load_list(paths, count, 1, &r->adds, &r->n_adds, err);
+}
+
+/* The set *f with the province additions for this type and year merged in;
+ * the merged set is kept by the registry (by SHA-256, as stored sets). */
+static antt_status with_additions(struct form_registry *r, form **f, const char *type, int year, antt_err *err)
+{
+	const form **sel;
+	const form *known;
+	form *merged;
+	size_t n = 0;
+	antt_status st;
+
+	if (!r->n_adds)
+		return ANTT_OK;
+	if (!(sel = calloc(r->n_adds, sizeof(*sel))))
+		return ANTT_ERR_NOMEM;
+	for (size_t i = 0; i < r->n_adds; i++)
+		if (form_applies(r->adds[i], type, year))
+			sel[n++] = r->adds[i];
+	st = n ? form_merge(*f, sel, n, &merged, err) : ANTT_OK;
+	free(sel);
+	if (!n || st != ANTT_OK)
+		return st;
+	if ((known = known_set(r, merged->sha256))) {
+		form_free(merged);
+		*f = (form *)known;
+		return ANTT_OK;
+	}
+	if ((st = remember(r, merged, 1)) != ANTT_OK) {
+		form_free(merged);
+		return st;
+	}
+	*f = merged;
+	return ANTT_OK;
+}
+
 antt_status form_for_new(antt_db *db, const char *type, int year,
                          const form **out, sqlite3_int64 *set_id, antt_err *err)
 {
@@ -230,6 +339,8 @@ antt_status form_for_new(antt_db *db, const char *type, int year,
 		if (!dir)
 			return ANTT_ERR_NOMEM;
 		s = form_load_dir(dir, &r->files, &r->n_files, err);
+		if (s == ANTT_OK)
+			s = load_additions(dir, r, err);
 		free(dir);
 		if (s != ANTT_OK)
 			return s;
@@ -247,6 +358,8 @@ antt_status form_for_new(antt_db *db, const char *type, int year,
 	if (!found)
 		return err_set(err, ANTT_ERR_NOT_FOUND, "không có bộ tiêu chí nào cho loại đơn vị %s năm %d "
 			"trong thư mục forms", type, year);
+	if ((s = with_additions(r, &found, type, year, err)) != ANTT_OK)
+		return s;
 	if (!set_id) {
 		*out = found;
 		return ANTT_OK;

@@ -81,7 +81,8 @@ static antt_status load_items(ydoc *y, score_sheet *s, yaml_node_t *seq, int par
 
 static antt_status load_item(ydoc *y, score_sheet *s, yaml_node_t *map, int parent, size_t *cap)
 {
-	static const char *const keys[] = { "id", "label", "max", "deduct", "items", NULL };
+	/* source and reconstructed are for the maintainer: where the item was read */
+	static const char *const keys[] = { "id", "label", "max", "deduct", "items", "source", "reconstructed", NULL };
 	yaml_node_t *kids;
 	score_item *it;
 	antt_status st;

@@ -9,26 +9,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+antt_status ydoc_stream_open(ydoc_stream *s, const char *source, const char *text, size_t len, antt_err *err)
+{
+	s->source = source;
+	s->err = err;
+	if (!yaml_parser_initialize(&s->parser))
+		return ANTT_ERR_NOMEM;
+	yaml_parser_set_input_string(&s->parser, (const unsigned char *)text, len);
+	return ANTT_OK;
+}
+
+antt_status ydoc_stream_next(ydoc_stream *s, ydoc *y, int *end)
+{
+	y->source = s->source;
+	y->err = s->err;
+	y->loaded = 0;
+	y->line_base = 0;
+	*end = 0;
+	if (!yaml_parser_load(&s->parser, &y->doc))
+		return err_set(s->err, ANTT_ERR_FORM, "%s:%zu:%zu: YAML sai cú pháp: %s%s%s", s->source,
+			s->parser.problem_mark.line + 1, s->parser.problem_mark.column + 1,
+			s->parser.problem ? s->parser.problem : "?",
+			s->parser.context ? " " : "", s->parser.context ? s->parser.context : "");
+	y->loaded = 1;
+	if (!yaml_document_get_root_node(&y->doc)) {
+		ydoc_free(y);
+		*end = 1;
+	}
+	return ANTT_OK;
+}
+
+void ydoc_stream_close(ydoc_stream *s)
+{
+	yaml_parser_delete(&s->parser);
+}
+
 antt_status ydoc_load(ydoc *y, const char *source, const char *text, size_t len, antt_err *err)
 {
-	yaml_parser_t parser;
+	ydoc_stream s;
+	antt_status st;
+	int end;
 
-	y->source = source;
-	y->err = err;
 	y->loaded = 0;
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-	if (!yaml_parser_load(&parser, &y->doc)) {
-		antt_status st = err_set(err, ANTT_ERR_FORM, "%s:%zu:%zu: YAML sai cú pháp: %s%s%s", source,
-			parser.problem_mark.line + 1, parser.problem_mark.column + 1,
-			parser.problem ? parser.problem : "?",
-			parser.context ? " " : "", parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
+	if ((st = ydoc_stream_open(&s, source, text, len, err)) != ANTT_OK)
 		return st;
+	st = ydoc_stream_next(&s, y, &end);
+	ydoc_stream_close(&s);
+	/* an empty text is one empty document, as before: the caller's root check refuses it */
+	if (st == ANTT_OK && end) {
+		y->doc = (yaml_document_t){ 0 };
+		if (!yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1))
+			return ANTT_ERR_NOMEM;
+		y->loaded = 1;
 	}
-	yaml_parser_delete(&parser);
-	y->loaded = 1;
-	return ANTT_OK;
+	return st;
 }
 
 void ydoc_free(ydoc *y)
@@ -48,7 +82,7 @@ antt_status ydoc_fail(ydoc *y, const yaml_node_t *n, int coladd, const char *fmt
 	va_end(ap);
 	if (n)
 		return err_set(y->err, ANTT_ERR_FORM, "%s:%zu:%zu: %s", y->source,
-			n->start_mark.line + 1, n->start_mark.column + 1 + (size_t)coladd, msg);
+			n->start_mark.line + 1 - y->line_base, n->start_mark.column + 1 + (size_t)coladd, msg);
 	return err_set(y->err, ANTT_ERR_FORM, "%s: %s", y->source, msg);
 }
 

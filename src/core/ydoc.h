@@ -13,11 +13,24 @@ typedef struct {
 	yaml_document_t doc;
 	antt_err *err;
 	int loaded;
+	size_t line_base;     /* lines before this document in its text (ydoc_stream) */
 } ydoc;
 
 /* Parse text; a syntax error is reported as file:line:column. */
 antt_status ydoc_load(ydoc *y, const char *source, const char *text, size_t len, antt_err *err);
 void ydoc_free(ydoc *y);
+
+/* A text of several documents ("---" between them), read one at a time:
+ * open, then next until *end (no document left), then close. Positions in
+ * messages count from the line after the document's "---" (line_base). */
+typedef struct {
+	yaml_parser_t parser;
+	const char *source;
+	antt_err *err;
+} ydoc_stream;
+antt_status ydoc_stream_open(ydoc_stream *s, const char *source, const char *text, size_t len, antt_err *err);
+antt_status ydoc_stream_next(ydoc_stream *s, ydoc *y, int *end);
+void ydoc_stream_close(ydoc_stream *s);
 
 /* "file:line:column: message" at node n (column moved by coladd); returns
  * ANTT_ERR_FORM. */

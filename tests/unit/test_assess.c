@@ -193,16 +193,16 @@ static void old_regulation_counts_all_khu_dan_cu(void **state)
 	for (int i = 17; i <= 25; i++) {
 		snprintf(code, sizeof(code), "K%d", i);
 		OK(answer_set(db, code, 2020, "*", "đạt", NULL, -1, &err));
-		OK(answer_set(db, code, 2020, "4", "không", NULL, -1, &err));
+		OK(answer_set(db, code, 2020, "5", "không", NULL, -1, &err));
 	}
 	commune_passes_all_but_4(db, 2020);
 	OK(assess_load(db, "X1", 2020, &r, &err));
 	assert_string_equal(r.f->regulation, "Thông tư 23/2012/TT-BCA");
 	assess_result_free(&r);
 	assert_int_equal(stored(db, "X1", 2020), 0);
-	OK(answer_set(db, "K17", 2020, "4", "có", NULL, -1, &err));
+	OK(answer_set(db, "K17", 2020, "5", "có", NULL, -1, &err));
 	assert_int_equal(stored(db, "X1", 2020), 0); /* 17/25 = 68 % */
-	OK(answer_set(db, "K18", 2020, "4", "có", NULL, -1, &err));
+	OK(answer_set(db, "K18", 2020, "5", "có", NULL, -1, &err));
 	assert_int_equal(stored(db, "X1", 2020), 1); /* 18/25 = 72 % */
 	tu_cleanup(db);
 }
