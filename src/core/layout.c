@@ -44,7 +44,9 @@ static antt_status load(ydoc *y, report_layout *l, int (*known)(const char *, vo
 		"target_label", "groups", "columns", "preparer", "recipients_label", "recipients", NULL };
 	static const char *const group_keys[] = { "label", "types", NULL };
 	static const char *const column_keys[] = { "measure", "label", NULL };
-	static const char *const measures[] = { "total", "registered", "passed", "rate" };
+	/* in layout_measure's order; "recognised" is "passed" by its plain name */
+	static const char *const measures[] = { "total", "registered", "passed", "rate", "self_passed", "approved",
+		"recognised" };
 	yaml_node_t *root = yaml_document_get_root_node(&y->doc), *n;
 	yaml_node_item_t *it;
 	antt_status s;
@@ -114,8 +116,8 @@ static antt_status load(ydoc *y, report_layout *l, int (*known)(const char *, vo
 		free(m);
 		if (k == sizeof(measures) / sizeof(*measures))
 			return ydoc_fail(y, ydoc_get(y, c, "measure"), 0,
-				"measure phải là total, registered, passed hoặc rate");
-		lc->measure = (layout_measure)k;
+				"measure phải là total, registered, passed (= recognised), rate, self_passed hoặc approved");
+		lc->measure = k == MEASURE_COUNT ? MEASURE_PASSED : (layout_measure)k;
 	}
 	return ANTT_OK;
 }

@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "register.h"
 #include "score.h"
+#include "count.h"
 #include "tally.h"
 #include "text.h"
 #include "unit.h"
@@ -194,18 +195,23 @@ static int signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 	return r - 1;
 }
 
-static double rate(long long passed, long long total)
+/* The rate as the cell holds it (a fraction), from the counting model's
+ * one rate function; 0 for a group with no units, as the formula gives. */
+static double rate(const count_row *c)
 {
-	return total > 0 ? (double)passed / (double)total : 0.0;
+	double pct = count_rate(c);
+	return pct < 0 ? 0.0 : pct / 100.0;
 }
 
-static long long measure_of(const tally_cell *c, layout_measure m)
+static long long measure_of(const count_row *c, layout_measure m)
 {
 	switch (m) {
-	case MEASURE_TOTAL:      return c->total;
-	case MEASURE_REGISTERED: return c->registered;
-	case MEASURE_PASSED:     return c->passed;
-	default:                 return 0;
+	case MEASURE_TOTAL:       return count_in_scope(c);
+	case MEASURE_REGISTERED:  return c->registered;
+	case MEASURE_PASSED:      return c->recognised;   /* "Đạt": được công nhận */
+	case MEASURE_SELF_PASSED: return c->passed;
+	case MEASURE_APPROVED:    return c->approved;
+	default:                  return 0;
 	}
 }
 
@@ -218,7 +224,7 @@ static int col_of(const report_layout *l, size_t g, layout_measure m)
 	return -1;
 }
 
-static void write_cells(writer *w, lxw_worksheet *ws, int r, const tally_cell *cells, int fi, int fp)
+static void write_cells(writer *w, lxw_worksheet *ws, int r, const count_row *cells, int fi, int fp)
 {
 	const report_layout *l = w->l;
 	char ref_passed[16], ref_total[16], formula[64];
@@ -226,7 +232,7 @@ static void write_cells(writer *w, lxw_worksheet *ws, int r, const tally_cell *c
 	for (size_t g = 0; g < l->n_groups; g++)
 		for (size_t k = 0; k < l->n_columns; k++) {
 			int c = 2 + (int)(g * l->n_columns + k);
-			const tally_cell *cell = &cells[g];
+			const count_row *cell = &cells[g];
 			int cp = col_of(l, g, MEASURE_PASSED), ct = col_of(l, g, MEASURE_TOTAL);
 
 			if (l->columns[k].measure != MEASURE_RATE) {
@@ -235,9 +241,9 @@ static void write_cells(writer *w, lxw_worksheet *ws, int r, const tally_cell *c
 				lxw_rowcol_to_cell(ref_passed, r, cp);
 				lxw_rowcol_to_cell(ref_total, r, ct);
 				snprintf(formula, sizeof(formula), "=IF(%s>0,%s/%s,0)", ref_total, ref_passed, ref_total);
-				worksheet_write_formula_num(ws, r, c, formula, w->f[fp], rate(cell->passed, cell->total));
+				worksheet_write_formula_num(ws, r, c, formula, w->f[fp], rate(cell));
 			} else {
-				worksheet_write_number(ws, r, c, rate(cell->passed, cell->total), w->f[fp]);
+				worksheet_write_number(ws, r, c, rate(cell), w->f[fp]);
 			}
 		}
 }
@@ -308,7 +314,7 @@ static antt_status summary_sheet(writer *w, const tally *t)
 				lxw_rowcol_to_cell(rt, r, ct);
 				snprintf(formula, sizeof(formula), "=IF(%s>0,%s/%s,0)", rt, rp, rt);
 				worksheet_write_formula_num(ws, r, cr, formula, w->f[F_TOTAL_PCT],
-					rate(t->totals[g].passed, t->totals[g].total));
+					rate(&t->totals[g]));
 			}
 		}
 	}
@@ -394,18 +400,22 @@ static void detail_head(detail *d, const char *title, const char *const *cols, c
 	d->n = 0;
 }
 
+/* The per-type sheets: the unit's own verdict, the leader's approval and
+ * the recognising decision side by side. */
+#define TYPE_COLS 9
+
 static int type_row(const tally_unit *u, void *ctx)
 {
-	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Kết luận", "Duyệt",
-		"Tiêu chí không đạt", "Ghi chú" };
-	static const double widths[] = { 5, 10, 28, 18, 11, 10, 13, 30 };
+	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
+		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
+	static const double widths[] = { 5, 10, 26, 16, 11, 10, 16, 12, 26 };
 	detail *d = ctx;
 	writer *w = d->w;
 
 	if (strcmp(d->type, u->type)) {
 		char title[160];
 		if (d->ws)
-			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), 7);
+			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), TYPE_COLS - 1);
 		snprintf(d->type, sizeof(d->type), "%s", u->type);
 		d->ws = workbook_add_worksheet(w->wb, u->type_name);
 		if (!d->ws)
@@ -415,12 +425,12 @@ static int type_row(const tally_unit *u, void *ctx)
 		{
 			char up[200];
 			upper(title, up, sizeof(up));
-			detail_head(d, up, cols, widths, 8);
+			detail_head(d, up, cols, widths, TYPE_COLS);
 		}
 	}
 	{
 		char ids[600] = "";
-		const char *texts[8];
+		const char *texts[TYPE_COLS];
 		size_t n = 0;
 
 		/* "4b, 5.2" for a failed unit; what is missing for an incomplete one */
@@ -437,11 +447,11 @@ static int type_row(const tally_unit *u, void *ctx)
 		texts[4] = verdict_words(u->verdict, u->excluded);
 		texts[5] = u->status && !strcmp(u->status, "approved") ? "Đã duyệt" :
 		           u->status && !strcmp(u->status, "submitted") ? "Đã trình" : "";
-		texts[6] = ids; texts[7] = u->notes;
+		texts[6] = u->decision ? u->decision : ""; texts[7] = ids; texts[8] = u->notes;
 		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
-		for (int k = 1; k < 8; k++)
+		for (int k = 1; k < TYPE_COLS; k++)
 			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
-		fit_row(d->ws, d->row, texts, widths, 8);
+		fit_row(d->ws, d->row, texts, widths, TYPE_COLS);
 	}
 	d->row++;
 	return 0;
@@ -538,93 +548,38 @@ static antt_status failed_sheet(writer *w, antt_err *err)
 
 /* --- the movement ------------------------------------------------------------ */
 
-typedef struct {
-	char commune[256], type[64];
-	long long n[CLASS_COUNT];
-} class_row;
-
-/* Class counts per commune and type, over the units with a score sheet. */
+/* Class counts per commune and type (count.h), then per type. */
 static antt_status classes_sheet(writer *w, antt_err *err)
 {
 	static const char *const cols[] = { "Xã / trực thuộc", "Loại đơn vị", "Xuất sắc", "Khá", "Trung bình", "Yếu" };
 	static const double widths[] = { 26, 18, 10, 10, 11, 10 };
-	sqlite3_stmt *st = NULL;
-	class_row *rows = NULL, tot[16];
+	count_class *rows = NULL, *tot = NULL;
 	size_t n = 0, nt = 0;
 	detail d = { .w = w };
 	antt_status s;
 	int r;
 
-	s = db_prepare(w->db, "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL"
-		" THEN parent_id IS NULL ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)"
-		" SELECT DISTINCT u.code, coalesce(p.name, ''), t.name FROM scores x JOIN units u ON u.id = x.unit_id"
-		" JOIN unit_types t ON t.code = u.type LEFT JOIN units p ON p.id = u.parent_id"
-		" WHERE x.year = ?2 AND u.id IN (SELECT id FROM scope) ORDER BY p.code, t.sort, u.code", &st, err);
-	if (s != ANTT_OK)
+	if ((s = count_classes(w->db, w->year, w->o->under, &rows, &n, &tot, &nt, err)) != ANTT_OK)
 		return s;
-	if (w->o->under)
-		sqlite3_bind_text(st, 1, w->o->under, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, w->year);
-	memset(tot, 0, sizeof(tot));
-	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
-		const char *commune = (const char *)sqlite3_column_text(st, 1), *type = (const char *)sqlite3_column_text(st, 2);
-		score_result sr;
-		class_row *row = n ? &rows[n - 1] : NULL;
-
-		if ((s = score_load(w->db, (const char *)sqlite3_column_text(st, 0), w->year, &sr, err)) != ANTT_OK)
-			break;
-		if (sr.cls >= 0) {
-			if (!row || strcmp(row->commune, commune) || strcmp(row->type, type)) {
-				class_row *g = realloc(rows, (n + 1) * sizeof(*g));
-				if (!g) {
-					s = ANTT_ERR_NOMEM;
-					score_result_free(&sr);
-					break;
-				}
-				rows = g;
-				row = &rows[n++];
-				memset(row, 0, sizeof(*row));
-				snprintf(row->commune, sizeof(row->commune), "%s", commune);
-				snprintf(row->type, sizeof(row->type), "%s", type);
-			}
-			row->n[sr.cls]++;
-			{
-				size_t k;
-				for (k = 0; k < nt && strcmp(tot[k].type, type); k++)
-					;
-				if (k == nt && nt < 16)
-					snprintf(tot[nt++].type, sizeof(tot[0].type), "%s", type);
-				if (k < 16)
-					tot[k].n[sr.cls]++;
-			}
-		}
-		score_result_free(&sr);
+	d.ws = workbook_add_worksheet(w->wb, "Xếp loại");
+	detail_head(&d, "KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM {year}", cols, widths, 6);
+	r = d.row;
+	for (size_t i = 0; i < n + nt; i++, r++) {
+		const count_class *c = i < n ? &rows[i] : &tot[i - n];
+		int total = i >= n;
+		worksheet_write_string(d.ws, r, 0, total ? "Tổng cộng" : c->commune, w->f[total ? F_TOTAL_TEXT : F_CELL_TEXT]);
+		worksheet_write_string(d.ws, r, 1, c->type_name, w->f[total ? F_TOTAL_TEXT : F_CELL_TEXT]);
+		for (int k = 0; k < CLASS_COUNT; k++)
+			worksheet_write_number(d.ws, r, 2 + k, (double)c->n[CLASS_XUAT_SAC - k], w->f[total ? F_TOTAL_INT : F_CELL_INT]);
 	}
-	sqlite3_finalize(st);
-	if (s == ANTT_OK) {
-		d.ws = workbook_add_worksheet(w->wb, "Xếp loại");
-		detail_head(&d, "KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM {year}", cols, widths, 6);
-		r = d.row;
-		for (size_t i = 0; i < n; i++, r++) {
-			worksheet_write_string(d.ws, r, 0, rows[i].commune, w->f[F_CELL_TEXT]);
-			worksheet_write_string(d.ws, r, 1, rows[i].type, w->f[F_CELL_TEXT]);
-			for (int c = 0; c < CLASS_COUNT; c++)
-				worksheet_write_number(d.ws, r, 2 + c, (double)rows[i].n[CLASS_XUAT_SAC - c], w->f[F_CELL_INT]);
-		}
-		for (size_t k = 0; k < nt; k++, r++) {
-			worksheet_write_string(d.ws, r, 0, "Tổng cộng", w->f[F_TOTAL_TEXT]);
-			worksheet_write_string(d.ws, r, 1, tot[k].type, w->f[F_TOTAL_TEXT]);
-			for (int c = 0; c < CLASS_COUNT; c++)
-				worksheet_write_number(d.ws, r, 2 + c, (double)tot[k].n[CLASS_XUAT_SAC - c], w->f[F_TOTAL_INT]);
-		}
-		if (n == 0) {
-			worksheet_merge_range(d.ws, r, 0, r, 5, "Chưa có phiếu chấm điểm nào trong năm.", w->f[F_CELL_TEXT]);
-			r++;
-		}
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(r > 3 ? r - 1 : 3), 5);
+	if (n == 0) {
+		worksheet_merge_range(d.ws, r, 0, r, 5, "Chưa có phiếu chấm điểm nào trong năm.", w->f[F_CELL_TEXT]);
+		r++;
 	}
+	worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(r > 3 ? r - 1 : 3), 5);
 	free(rows);
-	return s;
+	free(tot);
+	return ANTT_OK;
 }
 
 static antt_status movement_sheet(writer *w, antt_err *err)
@@ -866,7 +821,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && !o->summary_only)
 		s = tally_units(db, o->year, o->under, type_row, &d, err);
 	if (s == ANTT_OK && d.ws)
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 7);
+		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), TYPE_COLS - 1);
 	if (s == ANTT_OK && !o->summary_only)
 		s = failed_sheet(&w, err);
 	if (s == ANTT_OK && !o->summary_only && (s = classes_sheet(&w, err)) == ANTT_OK &&
