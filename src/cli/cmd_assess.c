@@ -103,8 +103,7 @@ static void print_item(const form_item *it, const assess_item *a)
 	int indent = it->parent >= 0 ? 2 : 0, first = 1;
 
 	if (it->computed)
-		snprintf(answer, sizeof(answer), "%lld/%lld được công nhận, %lld đăng ký",
-			a->counts.recognised, a->counts.total, a->counts.registered);
+		snprintf(answer, sizeof(answer), "%lld/%lld công nhận", a->counts.recognised, a->counts.total);
 	else if (it->leaf)
 		form_format_value(it, &a->value, answer, sizeof(answer));
 	if (a->exception)
@@ -125,6 +124,9 @@ static void print_item(const form_item *it, const assess_item *a)
 	}
 	if (a->note && *a->note)
 		printf(" %-6s %*s  ghi chú: %s\n", "", indent, "", a->note);
+	if (it->computed)
+		printf(" %-6s %*s  %lld/%lld đơn vị đã đăng ký, %lld được công nhận (theo quyết định)\n", "", indent, "",
+			a->counts.registered, a->counts.total, a->counts.recognised);
 }
 
 int cmd_assess_show(cli_ctx *ctx, int argc, char **argv)

@@ -35,6 +35,24 @@ for kv in "parent_agency|Công an tỉnh Bình Giang" "office_name|Công an huy�
 	"$ANTT" --db "$DB" settings "${kv%%|*}" "${kv#*|}" > /dev/null
 done
 
+# "Đạt" is được công nhận: approved forms recognised by the chairmen's
+# decisions (khu dân cư by the commune's, communes and the district's own
+# agencies by the district's); CQ1 is approved but not yet decided
+leaders
+run submit --under H 2024
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run approve --under H 2024
+expect_out "đã duyệt 15 phiếu" "the leader approves the complete forms"
+export ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1
+run recognise --decision "45/QĐ-UBND" --date 10/11/2024 --by "Chủ tịch UBND xã Hòa Bình" \
+	2024 X1-K01 X1-K02 X1-K03 X1-K04 X1-K05 X1-K06 X1-K07
+expect_rc 0 "recognise Hòa Bình's khu dân cư"
+run recognise --decision "12/QĐ-UBND" --date 12/11/2024 --by "Chủ tịch UBND xã An Phú" 2024 X2-K01 X2-K02
+run submit X1 2024; run approve X1 2024
+run submit X2 2024; run approve X2 2024
+run recognise --decision "301/QĐ-UBND" --date 25/11/2024 --by "Chủ tịch UBND huyện Sông Lam" --signer "Nguyễn Văn Hùng" 2024 X1
+expect_rc 0 "the district recognises the commune"
+unset ANTT_USER ANTT_PASSWORD
+
 run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
 expect_rc 0 "report"
 expect_out "Đã ghi báo cáo năm 2024 vào $T/bc.xlsx" "says where the file went"
@@ -43,14 +61,15 @@ expect_err "1 đơn vị không thuộc xã nào" "warns about the unit under no
 # the totals the report must show, from `antt summary` (all units less excluded)
 run summary 2024
 row() { printf '%s\n' "$out" | grep "^$1 " | tr -s ' ' | sed "s/^$1 //"; }
-triple() { echo "$1" | awk '{ printf "[%d, %d, %d]", $1 - $2, $3, $5 }'; }
+# Tổng số (less excluded), Đăng ký, Được công nhận
+triple() { echo "$1" | awk '{ printf "[%d, %d, %d]", $1 - $2, $3, $7 }'; }
 cat > "$T/expected.json" <<JSON
 {
   "sheets": ["Tổng hợp", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt", "Xếp loại", "Phong trào", "Đề nghị điển hình"],
   "rows": {
     "Xã Hòa Bình": {"Khu dân cư": [10, 10, 7], "Xã, phường, thị trấn": [1, 1, 1], "Cơ sở giáo dục": [0, 0, 0]},
     "Xã An Phú": {"Khu dân cư": [4, 4, 2], "Xã, phường, thị trấn": [1, 1, 0], "Cơ sở giáo dục": [0, 0, 0]},
-    "Trực thuộc Huyện Sông Lam": {"Cơ quan": [1, 1, 1], "Khu dân cư": [0, 0, 0]}
+    "Trực thuộc Huyện Sông Lam": {"Cơ quan": [1, 1, 0], "Khu dân cư": [0, 0, 0]}
   },
   "totals": {
     "Khu dân cư": $(triple "$(row 'Khu dân cư')"),
@@ -63,16 +82,18 @@ cat > "$T/expected.json" <<JSON
   "failed": {"Thôn 08 Hòa Bình": "4b — Không xảy ra tội phạm", "Xã An Phú": "4 — 100% khu dân cư"}
 }
 JSON
-grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && ok "summary gives the known totals" || not_ok "summary totals: $(grep -A5 totals "$T/expected.json")"
+grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && grep -q '"Cơ quan": \[1, 1, 0\]' "$T/expected.json" &&
+	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A5 totals "$T/expected.json")"
 /usr/bin/python3 "$CHECK" "$T/bc.xlsx" "$T/expected.json" && ok "workbook checked with openpyxl" || not_ok "workbook check"
 
 # same data, same bytes
 run report --year 2024 -o "$T/bc2.xlsx" --date 2024-11-20
 cmp -s "$T/bc.xlsx" "$T/bc2.xlsx" && ok "deterministic: same data, same bytes" || not_ok "two runs differ"
-# an answer changes: the file changes
-run answer set X1-K09 2024 1.2 100
+# a recognition withdrawn: the file changes
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run recognise withdraw X2-K02 2024 --reason "Quyết định bị thu hồi"
+expect_rc 0 "withdraw a recognition"
 run report --year 2024 -o "$T/bc3.xlsx" --date 2024-11-20
-cmp -s "$T/bc.xlsx" "$T/bc3.xlsx" && not_ok "a changed answer changes the file" || ok "a changed answer changes the file"
+cmp -s "$T/bc.xlsx" "$T/bc3.xlsx" && not_ok "a withdrawn recognition changes the file" || ok "a withdrawn recognition changes the file"
 
 # refusals, and nothing half-written left behind
 run report --year 2024 -o "$T/bc.xlsx"
