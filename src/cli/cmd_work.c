@@ -34,7 +34,7 @@ static int workflow_under(cli_ctx *ctx, const char *cmd, const char *under, cons
 
 		if (!b.n[k])
 			continue;
-		printf("Bỏ qua %lld phiếu — %s:\n  ", b.n[k], assess_bulk_reason((assess_bulk_kind)k));
+		printf("Bỏ qua %lld đơn vị — %s:\n  ", b.n[k], assess_bulk_reason((assess_bulk_kind)k));
 		for (; p && *p && named < BULK_NAMED; named++) {
 			size_t len = strcspn(p, ",");
 			printf("%s%.*s", named ? ", " : "", (int)len, p);

@@ -13,7 +13,8 @@ const char *assess_bulk_reason(assess_bulk_kind k)
 	case BULK_DONE:           return "đã làm";
 	case BULK_NOT_REGISTERED: return "chưa đăng ký";
 	case BULK_EXCLUDED:       return "không thuộc diện đánh giá";
-	case BULK_INCOMPLETE:     return "chưa đủ thông tin (chưa trả lời đủ tiêu chí)";
+	case BULK_INCOMPLETE:     return "chưa đủ thông tin để kết luận (còn tiêu chí chưa trả lời, hoặc xã còn chờ "
+	                                 "quyết định công nhận các đơn vị của mình)";
 	case BULK_WAITING:        return "đã trình, đang chờ lãnh đạo duyệt";
 	case BULK_APPROVED:       return "đã duyệt";
 	case BULK_NOT_SUBMITTED:  return "chưa trình lãnh đạo";

@@ -69,8 +69,8 @@ static void clean_free(clean_decision *c)
 	free(c->signer);
 }
 
-/* One text field: cleaned, and held to RECOGNISE_TEXT_MAX characters. */
-static antt_status field(const char *in, const char *what, int required, char **out, antt_err *err)
+/* One text field: cleaned, and held to max characters (0: no limit here). */
+static antt_status field(const char *in, const char *what, int required, size_t max, char **out, antt_err *err)
 {
 	antt_status s = text_clean(in ? in : "", what, out, err);
 
@@ -78,8 +78,8 @@ static antt_status field(const char *in, const char *what, int required, char **
 		return s;
 	if (required && !**out)
 		return err_set(err, ANTT_ERR_INVALID, "cần %s", what);
-	if (text_width(*out) > RECOGNISE_TEXT_MAX)
-		return err_set(err, ANTT_ERR_INVALID, "%s dài quá %d ký tự", what, RECOGNISE_TEXT_MAX);
+	if (max && text_width(*out) > max)
+		return err_set(err, ANTT_ERR_INVALID, "%s dài quá %zu ký tự", what, max);
 	return ANTT_OK;
 }
 
@@ -91,7 +91,7 @@ static antt_status check_decision(const recognise_decision *d, int year, clean_d
 	memset(c, 0, sizeof(*c));
 	if (year < 2000 || year > 2100)
 		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ (cần từ 2000 đến 2100)", year);
-	if ((s = field(d->number, "số quyết định", 1, &c->number, err)) != ANTT_OK)
+	if ((s = field(d->number, "số quyết định", 1, 0, &c->number, err)) != ANTT_OK)
 		return s;
 	if (!number_valid(c->number))
 		return err_set(err, ANTT_ERR_INVALID, "số quyết định \"%.*s%s\" không đúng dạng: cần số/ký hiệu như "
@@ -105,9 +105,9 @@ static antt_status check_decision(const recognise_decision *d, int year, clean_d
 		return err_set(err, ANTT_ERR_INVALID, "quyết định ngày %.2s/%.2s/%d không thể công nhận kết quả năm %d "
 			"(cần ngày trong năm %d hoặc %d)", c->date + 8, c->date + 5, dy, year, year, year + 1);
 	if ((s = field(d->authority, "cơ quan, người có thẩm quyền ban hành (ví dụ Chủ tịch UBND xã …)", 1,
-	               &c->authority, err)) != ANTT_OK)
+	               RECOGNISE_TEXT_MAX, &c->authority, err)) != ANTT_OK)
 		return s;
-	return field(d->signer, "người ký", 0, &c->signer, err);
+	return field(d->signer, "người ký", 0, RECOGNISE_TEXT_MAX, &c->signer, err);
 }
 
 /* The decision's row: found (same number, authority and date) or made. A

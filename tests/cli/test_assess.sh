@@ -43,8 +43,8 @@ leaders
 run submit --under H 2024
 expect_rc 0 "submit --under"
 expect_out "đã trình lãnh đạo 14 phiếu" "every complete khu dân cư form submitted"
-expect_out "Bỏ qua 2 phiếu — chưa đủ thông tin" "the two communes wait, with the reason"
-expect_out "Bỏ qua 1 phiếu — không thuộc diện đánh giá" "the excluded school is counted as skipped"
+expect_out "Bỏ qua 2 đơn vị — chưa đủ thông tin" "the two communes wait, with the reason"
+expect_out "Bỏ qua 1 đơn vị — không thuộc diện đánh giá" "the excluded school is counted as skipped"
 ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run approve --under H 2024
 expect_out "đã duyệt 14 phiếu" "the leader approves them in one step"
 export ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1
