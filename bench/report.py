@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The same summary sheet as `antt report` (rows per commune, four columns per
-unit-type group, totals as formulas), written with Debian's python3-xlsxwriter
+unit-type group, "Đạt" = units recognised by a decision, totals as formulas),
+written with Debian's python3-xlsxwriter
 from the same database, for `make bench` to compare against antt.
 
 usage: report.py DB YEAR OUT.xlsx"""
@@ -23,8 +24,9 @@ for top, typ, n, excl, reg, passed in con.execute(
         "WITH RECURSIVE walk(id, top) AS (SELECT id, id FROM units WHERE parent_id = :r "
         " UNION ALL SELECT u.id, w.top FROM units u JOIN walk w ON u.parent_id = w.id) "
         "SELECT w.top, u.type, count(*), total(u.excluded), total(a.id IS NOT NULL AND NOT u.excluded), "
-        " total(a.verdict = 'pass' AND NOT u.excluded) FROM walk w JOIN units u ON u.id = w.id "
-        "LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = :y WHERE " + IN_YEAR +
+        " total(r.id IS NOT NULL AND NOT u.excluded) FROM walk w JOIN units u ON u.id = w.id "
+        "LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = :y "
+        "LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL WHERE " + IN_YEAR +
         " GROUP BY w.top, u.type", {"r": root[0], "y": year}):
     counts[(top, typ)] = (int(n - excl), int(reg), int(passed))
 
