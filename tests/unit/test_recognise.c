@@ -27,7 +27,7 @@ static antt_db *office(void)
 	antt_db *db = tu_open();
 	OK(unit_add(db, "X1", "xa", "Xã Hòa Bình", NULL, &err));
 	for (int i = 1; i <= 5; i++) {
-		char code[8], name[16];
+		char code[16], name[32];
 		snprintf(code, sizeof(code), "K%d", i);
 		snprintf(name, sizeof(name), "Thôn %d", i);
 		OK(unit_add(db, code, "khu-dan-cu", name, "X1", &err));
@@ -44,13 +44,13 @@ static antt_db *office(void)
 	}
 	as(db, "lanhdao", "lanhdao1");
 	for (int i = 1; i <= 4; i++) {
-		char code[8];
+		char code[16];
 		snprintf(code, sizeof(code), "K%d", i);
 		OK(answer_set(db, code, 2024, "*", "đạt", NULL, -1, &err));
 	}
 	OK(answer_set(db, "K3", 2024, "4b", "không", NULL, -1, &err));
 	for (int i = 1; i <= 3; i++) {
-		char code[8];
+		char code[16];
 		snprintf(code, sizeof(code), "K%d", i);
 		OK(assess_submit(db, code, 2024, &err));
 		OK(assess_approve(db, code, 2024, &err));
