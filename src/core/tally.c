@@ -208,7 +208,8 @@ antt_status tally_compute(antt_db *db, int year, const char *under, const report
 	return ANTT_OK;
 }
 
-/* "4b — label; 5.2 — label" for a failed unit, from its criteria set. */
+/* "4b — label; 5.2 — label" for a failed (or incomplete) unit, from its
+ * criteria set. */
 static void failed_words(antt_db *db, sqlite3_int64 set_id, const char *detail, char *buf, size_t n)
 {
 	const form *f = NULL;
@@ -285,7 +286,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 			}
 		}
 		u.detail = detail;
-		if (verdict && !strcmp(verdict, "fail"))
+		if (verdict && strcmp(verdict, "pass"))
 			failed_words(db, sqlite3_column_int64(st, 8), detail, words, sizeof(words));
 		u.failed_words = words;
 		if (fn(&u, ctx))

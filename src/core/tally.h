@@ -42,7 +42,7 @@ typedef struct {
 	const char *status;        /* workflow status ("approved" ...), or NULL */
 	const char *decision;      /* "45/QĐ-UBND ngày 10/11/2024" when recognised, else NULL */
 	const char *detail;        /* failed (or missing) criteria ids, comma-separated */
-	const char *failed_words;  /* the failed criteria with their labels */
+	const char *failed_words;  /* the failed (or, incomplete, missing) criteria with their labels */
 	const char *notes;         /* the answers' notes */
 } tally_unit;
 

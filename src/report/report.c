@@ -381,7 +381,7 @@ static const char *verdict_words(const char *v, int excluded)
 		return "Đạt";
 	if (!strcmp(v, "fail"))
 		return "Chưa đạt";
-	return "Chưa đủ thông tin";
+	return "Chưa đánh giá xong";
 }
 
 static void detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n)
@@ -433,9 +433,9 @@ static int type_row(const tally_unit *u, void *ctx)
 		const char *texts[TYPE_COLS];
 		size_t n = 0;
 
-		/* "4b, 5.2" for a failed unit; what is missing for an incomplete one */
-		if (u->verdict && strcmp(u->verdict, "pass") && *u->detail) {
-			n = (size_t)snprintf(ids, sizeof(ids), "%s", strcmp(u->verdict, "fail") ? "còn thiếu: " : "");
+		/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on
+		 * the "Chưa đạt" sheet */
+		if (u->verdict && !strcmp(u->verdict, "fail") && *u->detail) {
 			for (const char *p = u->detail; *p && n + 3 < sizeof(ids); p++) {
 				ids[n++] = *p;
 				if (*p == ',')
@@ -457,28 +457,33 @@ static int type_row(const tally_unit *u, void *ctx)
 	return 0;
 }
 
-static int failed_row(const tally_unit *u, void *ctx)
+/* Why a unit to assess is not counted as "Đạt" (được công nhận), into
+ * buf; NULL when it is recognised or outside the standard. Every unit the
+ * summary counts as not đạt has one, so the sheet reconciles with it. */
+static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
 {
-	detail *d = ctx;
-	writer *w = d->w;
-
-	if (u->excluded || !u->verdict || strcmp(u->verdict, "fail"))
-		return 0;
-	{
-		static const double widths[] = { 5, 20, 28, 14, 60 };
-		const char *texts[5] = { "", u->commune, u->name, u->type_name, u->failed_words };
-		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
-		for (int k = 1; k < 5; k++)
-			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
-		fit_row(d->ws, d->row, texts, widths, 5);
-	}
-	d->row++;
-	return 0;
+	if (u->excluded || u->decision)
+		return NULL;
+	if (!u->verdict)
+		return "Không đăng ký";
+	if (!strcmp(u->verdict, "fail"))
+		snprintf(buf, n, "Không đạt tiêu chí: %s", u->failed_words);
+	else if (!strcmp(u->verdict, "missing") && u->status && !strcmp(u->status, "registered"))
+		return "Đã đăng ký, chưa đánh giá";
+	else if (!strcmp(u->verdict, "missing"))
+		snprintf(buf, n, "Chưa đánh giá xong, còn thiếu: %s", u->failed_words);
+	else if (u->status && !strcmp(u->status, "approved"))
+		return "Đã duyệt đạt, chờ quyết định công nhận";
+	else if (u->status && !strcmp(u->status, "submitted"))
+		return "Tự đánh giá đạt, chờ lãnh đạo duyệt";
+	else
+		return "Tự đánh giá đạt, chưa trình lãnh đạo";
+	return buf;
 }
 
-/* Sort the failed units by commune: collect, then write. */
+/* Sort the units not đạt by commune: collect, then write. */
 typedef struct {
-	char *commune, *name, *type_name, *words;
+	char *commune, *name, *type_name, *reason;
 } failed;
 
 typedef struct {
@@ -490,16 +495,18 @@ typedef struct {
 static int collect_failed(const tally_unit *u, void *ctx)
 {
 	failed_list *l = ctx;
+	char buf[2200];
+	const char *why = not_passed_reason(u, buf, sizeof(buf));
 	failed *g;
 
-	if (u->excluded || !u->verdict || strcmp(u->verdict, "fail"))
+	if (!why)
 		return 0;
 	if (!(g = realloc(l->v, (l->n + 1) * sizeof(*g)))) {
 		l->nomem = 1;
 		return 1;
 	}
 	l->v = g;
-	l->v[l->n++] = (failed){ strdup(u->commune), strdup(u->name), strdup(u->type_name), strdup(u->failed_words) };
+	l->v[l->n++] = (failed){ strdup(u->commune), strdup(u->name), strdup(u->type_name), strdup(why) };
 	return 0;
 }
 
@@ -512,8 +519,8 @@ static int by_commune(const void *a, const void *b)
 
 static antt_status failed_sheet(writer *w, antt_err *err)
 {
-	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Tiêu chí không đạt" };
-	static const double widths[] = { 5, 20, 28, 14, 60 };   /* as in failed_row */
+	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
+	static const double widths[] = { 5, 20, 28, 14, 60 };
 	detail d = { .w = w };
 	failed_list l = { 0 };
 	antt_status s;
@@ -525,22 +532,26 @@ static antt_status failed_sheet(writer *w, antt_err *err)
 		if (l.n)   /* qsort may not be given NULL, even for nothing */
 			qsort(l.v, l.n, sizeof(*l.v), by_commune);
 		d.ws = workbook_add_worksheet(w->wb, "Chưa đạt");
-		detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}", cols, widths, 5);
-		for (size_t i = 0; i < l.n; i++) {
-			tally_unit u = { .commune = l.v[i].commune ? l.v[i].commune : "", .name = l.v[i].name ? l.v[i].name : "",
-				.type_name = l.v[i].type_name ? l.v[i].type_name : "", .failed_words = l.v[i].words ? l.v[i].words : "",
-				.verdict = "fail" };
-			failed_row(&u, &d);
+		detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
+			cols, widths, 5);
+		for (size_t i = 0; i < l.n; i++, d.row++) {
+			const char *texts[5] = { "", l.v[i].commune ? l.v[i].commune : "", l.v[i].name ? l.v[i].name : "",
+				l.v[i].type_name ? l.v[i].type_name : "", l.v[i].reason ? l.v[i].reason : "" };
+			worksheet_write_number(d.ws, d.row, 0, ++d.n, w->f[F_CELL_INT]);
+			for (int k = 1; k < 5; k++)
+				worksheet_write_string(d.ws, d.row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
+			fit_row(d.ws, d.row, texts, widths, 5);
 		}
 		if (l.n == 0)
-			worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị đã đánh giá đều đạt.", w->f[F_CELL_TEXT]);
+			worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị thuộc diện đánh giá đều đã được công nhận.",
+				w->f[F_CELL_TEXT]);
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row > 3 ? d.row - 1 : 3), 4);
 	}
 	for (size_t i = 0; i < l.n; i++) {
 		free(l.v[i].commune);
 		free(l.v[i].name);
 		free(l.v[i].type_name);
-		free(l.v[i].words);
+		free(l.v[i].reason);
 	}
 	free(l.v);
 	return s;

@@ -152,4 +152,13 @@ for unit, words in exp["failed"].items():
     check(hit and words in hit[0], f"{unit} listed as not passed with \"{words}\"")
 communes = [fail.cell(row=r, column=2).value for r in range(4, fail.max_row + 1)]
 check(communes == sorted(communes), "units that did not pass are grouped by commune")
+# the sheet reconciles with the summary: every unit to assess that is not
+# recognised (total less Đạt) is listed, each with its reason
+GROUP_TYPES = {"Xã, phường, thị trấn": ["Xã", "Phường", "Thị trấn", "Đặc khu"]}
+types = [fail.cell(row=r, column=4).value for r in range(4, fail.max_row + 1)]
+for label, (total, registered, passed) in exp["totals"].items():
+    listed = sum(1 for t in types if t in GROUP_TYPES.get(label, [label]))
+    check(listed == total - passed, f"{label}: {listed} listed as not đạt, the summary says {total} - {passed}")
+reasons = [fail.cell(row=r, column=5).value for r in range(4, fail.max_row + 1) if fail.cell(row=r, column=3).value]
+check(all(reasons), "every unit not đạt has its reason")
 sys.exit(failed)
