@@ -224,12 +224,29 @@ static int col_of(const report_layout *l, size_t g, layout_measure m)
 	return -1;
 }
 
+/* A group with no unit to assess (none, or all excluded) and none
+ * registered: its cells say "–", not 0 0 0 0,0 %; so does a missing year. */
+static int no_units(const count_row *c)
+{
+	return count_in_scope(c) == 0 && c->registered == 0;
+}
+
+static void write_dashes(writer *w, lxw_worksheet *ws, int r, size_t g, int f)
+{
+	for (size_t k = 0; k < w->l->n_columns; k++)
+		worksheet_write_string(ws, r, 2 + (int)(g * w->l->n_columns + k), "–", w->f[f]);
+}
+
 static void write_cells(writer *w, lxw_worksheet *ws, int r, const count_row *cells, int fi, int fp)
 {
 	const report_layout *l = w->l;
 	char ref_passed[16], ref_total[16], formula[64];
 
-	for (size_t g = 0; g < l->n_groups; g++)
+	for (size_t g = 0; g < l->n_groups; g++) {
+		if (no_units(&cells[g])) {
+			write_dashes(w, ws, r, g, fi);
+			continue;
+		}
 		for (size_t k = 0; k < l->n_columns; k++) {
 			int c = 2 + (int)(g * l->n_columns + k);
 			const count_row *cell = &cells[g];
@@ -246,6 +263,7 @@ static void write_cells(writer *w, lxw_worksheet *ws, int r, const count_row *ce
 				worksheet_write_number(ws, r, c, rate(cell), w->f[fp]);
 			}
 		}
+	}
 }
 
 static antt_status summary_sheet(writer *w, const tally *t)
@@ -293,6 +311,10 @@ static antt_status summary_sheet(writer *w, const tally *t)
 		for (size_t k = 0; k < l->n_columns; k++) {
 			char from[16], to[16], formula[64];
 			c = 2 + (int)(g * l->n_columns + k);
+			if (no_units(&t->totals[g])) {
+				worksheet_write_string(ws, r, c, "–", w->f[F_TOTAL_INT]);
+				continue;
+			}
 			if (l->columns[k].measure == MEASURE_RATE)
 				continue;
 			lxw_rowcol_to_cell(from, first_data, c);
@@ -306,7 +328,7 @@ static antt_status summary_sheet(writer *w, const tally *t)
 		for (size_t k = 0; k < l->n_columns; k++)
 			if (l->columns[k].measure == MEASURE_RATE)
 				cr = 2 + (int)(g * l->n_columns + k);
-		if (cr >= 0) {
+		if (cr >= 0 && !no_units(&t->totals[g])) {
 			char rp[16], rt[16], formula[64];
 			int cp = col_of(l, g, MEASURE_PASSED), ct = col_of(l, g, MEASURE_TOTAL);
 			if (cp >= 0 && ct >= 0) {
