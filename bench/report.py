@@ -53,6 +53,10 @@ for i, (uid, name) in enumerate(rows):
     ws.write(r, 1, name, f_text)
     for g, (_, types) in enumerate(GROUPS):
         t = [sum(counts.get((uid, ty), (0, 0, 0))[k] for ty in types) for k in range(3)]
+        if t[0] == 0 and t[1] == 0:   # no unit to assess: "–", as antt writes
+            for k in range(4):
+                ws.write_string(r, 2 + 4 * g + k, "–", f_int)
+            continue
         for k in range(3):
             ws.write_number(r, 2 + 4 * g + k, t[k], f_int)
         ws.write_number(r, 5 + 4 * g, t[2] / t[0] if t[0] else 0, f_pct)
