@@ -165,9 +165,10 @@ static antt_status decision_row(antt_db *db, const clean_decision *c, sqlite3_in
 }
 
 /* One unit under a decision, inside the caller's transaction: *added is 1
- * when it was newly recognised, 0 when this decision already had it. */
+ * when it was newly recognised, 0 when this decision already had it; parent
+ * gets the unit's parent code (its criterion 4 must be recomputed). */
 static antt_status recognise_one(antt_db *db, sqlite3_int64 decision, const char *code, int year, int *added,
-                                 antt_err *err)
+                                 char parent[64], antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 aid = 0, current = 0;
@@ -229,9 +230,28 @@ static antt_status recognise_one(antt_db *db, sqlite3_int64 decision, const char
 	if (rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "ghi công nhận");
 	sqlite3_finalize(st);
-	/* the commune's criterion 4 counts its recognised units */
-	if (s == ANTT_OK && (s = assess_recompute_up(db, &u, year, err)) == ANTT_OK)
+	if (s == ANTT_OK) {
 		*added = 1;
+		snprintf(parent, 64, "%s", u.parent_code);
+	}
+	return s;
+}
+
+/* The commune's criterion 4 counts its recognised units: recompute each
+ * distinct parent of the units a decision added (once, not per unit; the
+ * units themselves are approved, their verdicts kept). */
+static antt_status recompute_parents(antt_db *db, char (*parents)[64], size_t n, int year, antt_err *err)
+{
+	antt_status s = ANTT_OK;
+
+	for (size_t i = 0; i < n && s == ANTT_OK; i++) {
+		unit_row p;
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = !strcmp(parents[k], parents[i]);
+		if (!seen && parents[i][0] && (s = unit_get(db, parents[i], &p, err)) == ANTT_OK)
+			s = assess_recompute_up(db, &p, year, err);
+	}
 	return s;
 }
 
@@ -241,24 +261,32 @@ static antt_status record_tx(antt_db *db, const clean_decision *c, int year, con
                              const char *where, int *added, errlist *errs, antt_err *err)
 {
 	sqlite3_int64 decision = 0;
+	char (*parents)[64] = calloc(n ? n : 1, sizeof(*parents));
+	size_t np = 0;
 	antt_status s;
 
+	if (!parents)
+		return ANTT_ERR_NOMEM;
 	if ((s = decision_row(db, c, &decision, err)) != ANTT_OK)
-		return s;
+		goto out;
 	for (size_t i = 0; i < n; i++) {
 		antt_err e = { "" };
 		int one = 0;
-		s = recognise_one(db, decision, codes[i], year, &one, &e);
+		s = recognise_one(db, decision, codes[i], year, &one, parents[np], &e);
 		if (s == ANTT_ERR_DB || s == ANTT_ERR_NOMEM || s == ANTT_ERR_DB_FULL || s == ANTT_ERR_DB_BUSY ||
 		    s == ANTT_ERR_DB_READONLY) {
 			*err = e;
-			return s;
+			goto out;
 		}
 		if (s != ANTT_OK)
 			errlist_add(errs, "%s%s", where ? where : "", e.msg);
+		np += one;
 		*added += one;
 	}
-	return ANTT_OK;
+	s = errs->count ? ANTT_OK : recompute_parents(db, parents, np, year, err);
+out:
+	free(parents);
+	return s;
 }
 
 antt_status recognise_record(antt_db *db, const recognise_decision *d, int year, const char *const *codes,
