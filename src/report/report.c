@@ -49,6 +49,10 @@ typedef struct {
 	antt_db *db;
 	int year;
 	char day[8], month[8], yyyy[8];
+	lxw_worksheet *summary;   /* the Tổng hợp sheet, and the row left for the note */
+	int note_row, last_col;
+	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
+	int extra_sheets;         /* movement sheets written */
 } writer;
 
 static lxw_format *fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num)
@@ -361,9 +365,31 @@ static antt_status summary_sheet(writer *w, const tally *t)
 				worksheet_write_blank(ws, r, c, w->f[F_CELL_INT]);
 			free(v);
 		}
-	r = signature(w, ws, r + 1, last_col);
+	/* a row for the note on sheets left out, written once they are known */
+	w->summary = ws;
+	w->note_row = r + 1;
+	w->last_col = last_col;
+	r = signature(w, ws, r + 2, last_col);
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, (lxw_col_t)last_col);
 	return ANTT_OK;
+}
+
+/* A movement sheet with nothing entered is left out; the summary says so. */
+static void left_out(writer *w, const char *sheet)
+{
+	size_t used = strlen(w->left_out);
+	snprintf(w->left_out + used, sizeof(w->left_out) - used, "%s%s", used ? ", " : "", sheet);
+}
+
+static void note_left_out(writer *w)
+{
+	char line[300];
+
+	if (!w->left_out[0] || !w->summary)
+		return;
+	snprintf(line, sizeof(line), "Năm %d chưa có số liệu nên báo cáo không kèm trang: %s.", w->year, w->left_out);
+	worksheet_merge_range(w->summary, (lxw_row_t)w->note_row, 0, (lxw_row_t)w->note_row, (lxw_col_t)w->last_col,
+		line, w->f[F_RECIPIENT]);
 }
 
 /* --- detail sheets -------------------------------------------------------- */
@@ -594,6 +620,13 @@ static antt_status classes_sheet(writer *w, antt_err *err)
 
 	if ((s = count_classes(w->db, w->year, w->o->under, &rows, &n, &tot, &nt, err)) != ANTT_OK)
 		return s;
+	if (n == 0) {
+		left_out(w, "Xếp loại");
+		free(rows);
+		free(tot);
+		return ANTT_OK;
+	}
+	w->extra_sheets++;
 	d.ws = workbook_add_worksheet(w->wb, "Xếp loại");
 	detail_head(&d, "KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM {year}", cols, widths, 6);
 	r = d.row;
@@ -604,10 +637,6 @@ static antt_status classes_sheet(writer *w, antt_err *err)
 		worksheet_write_string(d.ws, r, 1, c->type_name, w->f[total ? F_TOTAL_TEXT : F_CELL_TEXT]);
 		for (int k = 0; k < CLASS_COUNT; k++)
 			worksheet_write_number(d.ws, r, 2 + k, (double)c->n[CLASS_XUAT_SAC - k], w->f[total ? F_TOTAL_INT : F_CELL_INT]);
-	}
-	if (n == 0) {
-		worksheet_merge_range(d.ws, r, 0, r, 5, "Chưa có phiếu chấm điểm nào trong năm.", w->f[F_CELL_TEXT]);
-		r++;
 	}
 	worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(r > 3 ? r - 1 : 3), 5);
 	free(rows);
@@ -647,6 +676,14 @@ static antt_status movement_sheet(writer *w, antt_err *err)
 			rows[k++] = (figure_row){ l->level_names[i], f.commendations[i] };
 		rows[k++] = (figure_row){ "Khen thưởng tập thể", f.collective };
 		rows[k++] = (figure_row){ "Khen thưởng cá nhân", f.individual };
+		for (r = 0; r < k && !rows[r].n; r++)
+			;
+		if (r == k) {
+			left_out(w, "Phong trào");
+			reg_lists_free(l);
+			return ANTT_OK;
+		}
+		w->extra_sheets++;
 		d.ws = workbook_add_worksheet(w->wb, "Phong trào");
 		detail_head(&d, "KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {year}", cols, widths, 2);
 		for (r = 0; r < k; r++) {
@@ -661,8 +698,17 @@ static antt_status movement_sheet(writer *w, antt_err *err)
 
 static int candidate_row(const reg_candidate *c, void *ctx)
 {
+	static const char *const cols[] = { "STT", "Đơn vị", "Loại", "Xã / trực thuộc", "Điểm", "Xếp loại", "Điển hình" };
+	static const double widths[] = { 5, 30, 14, 20, 8, 10, 11 };
 	detail *d = ctx;
 	writer *w = d->w;
+
+	if (!d->ws) {   /* the sheet only when there is a candidate */
+		if (!(d->ws = workbook_add_worksheet(w->wb, "Đề nghị điển hình")))
+			return 1;
+		w->extra_sheets++;
+		detail_head(d, "ĐƠN VỊ ĐẠT TIÊU CHUẨN, XẾP LOẠI KHÁ TRỞ LÊN NĂM {year}", cols, widths, 7);
+	}
 
 	worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
 	worksheet_write_string(d->ws, d->row, 1, c->name, w->f[F_CELL_TEXT]);
@@ -677,19 +723,14 @@ static int candidate_row(const reg_candidate *c, void *ctx)
 
 static antt_status candidates_sheet(writer *w, antt_err *err)
 {
-	static const char *const cols[] = { "STT", "Đơn vị", "Loại", "Xã / trực thuộc", "Điểm", "Xếp loại", "Điển hình" };
-	static const double widths[] = { 5, 30, 14, 20, 8, 10, 11 };
 	detail d = { .w = w };
 	antt_status s;
 
-	d.ws = workbook_add_worksheet(w->wb, "Đề nghị điển hình");
-	detail_head(&d, "ĐƠN VỊ ĐẠT TIÊU CHUẨN, XẾP LOẠI KHÁ TRỞ LÊN NĂM {year}", cols, widths, 7);
 	s = reg_candidates(w->db, w->year, w->o->under, candidate_row, &d, err);
-	if (d.n == 0) {
-		worksheet_merge_range(d.ws, d.row, 0, d.row, 6, "Chưa có đơn vị nào.", w->f[F_CELL_TEXT]);
-		d.row++;
-	}
-	worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 6);
+	if (s == ANTT_OK && d.ws)
+		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 6);
+	else if (s == ANTT_OK)
+		left_out(w, "Đề nghị điển hình");
 	return s;
 }
 
@@ -858,8 +899,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && !o->summary_only)
 		s = failed_sheet(&w, err);
 	if (s == ANTT_OK && !o->summary_only && (s = classes_sheet(&w, err)) == ANTT_OK &&
-	    (s = movement_sheet(&w, err)) == ANTT_OK)
-		s = candidates_sheet(&w, err);
+	    (s = movement_sheet(&w, err)) == ANTT_OK && (s = candidates_sheet(&w, err)) == ANTT_OK)
+		note_left_out(&w);
 	xe = workbook_close(w.wb);
 	stderr_on(quiet);
 	if (s == ANTT_OK && xe != LXW_NO_ERROR)
@@ -869,7 +910,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", o->path, "kiểm tra quyền ghi");
 	if (s != ANTT_OK)
 		unlink(tmp);
-	info->sheets = o->summary_only ? 1 : 5 + d.sheets;
+	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
 out:
 	tally_free(&t);
 	layout_free(layout);

@@ -123,6 +123,10 @@ target = find("Chỉ tiêu (%)")
 gc = group_col("Khu dân cư")
 check(target is not None and abs(vs.cell(row=target.row, column=gc + 3).value - 0.95) < 1e-9, "target 95 % for khu dân cư")
 
+# sheets with no data are left out, and the summary says so in one line
+if "left_out" in exp:
+    check(find(exp["left_out"]) is not None, "the summary names the sheets left out")
+
 # signature and recipients
 check(find("NGƯỜI LẬP BIỂU") is not None, "preparer on the left")
 c = find("TRƯỞNG CÔNG AN HUYỆN")
