@@ -243,15 +243,17 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		"  UNION ALL SELECT u.id, CASE WHEN w.depth = 0 THEN u.id ELSE w.top END, w.depth + 1"
 		"  FROM units u JOIN walk w ON u.parent_id = w.id)"
 		" SELECT u.code, u.name, u.type, ty.name,"
-		"  CASE WHEN w.depth = 0 THEN u.name WHEN tt.commune OR top.id <> u.id THEN top.name"
-		"   ELSE 'Trực thuộc ' || (SELECT name FROM units WHERE id = top.parent_id) END,"
+		/* the commune a unit is under; a unit is never its own: the
+		 * communes themselves (and the office) read "Trực thuộc" the level above */
+		"  CASE WHEN top.id <> u.id THEN top.name"
+		"   ELSE coalesce('Trực thuộc ' || (SELECT name FROM units WHERE id = u.parent_id), '') END,"
 		"  u.excluded, a.verdict, a.detail, a.criteria_set_id,"
 		"  (SELECT group_concat(criterion || ': ' || note, '; ') FROM answers"
 		"    WHERE assessment_id = a.id AND note <> ''), a.status,"
 		"  (SELECT d.number || ' ngày ' || strftime('%d/%m/%Y', d.date) FROM recognitions r"
 		"    JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL)"
 		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
-		" JOIN units top ON top.id = w.top JOIN unit_types tt ON tt.code = top.type"
+		" JOIN units top ON top.id = w.top"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
 		" WHERE ty.assessed AND " UNIT_IN_YEAR("u", "?2")
 		" ORDER BY ty.sort, top.code, u.code", &st, err);

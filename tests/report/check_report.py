@@ -157,6 +157,9 @@ kdc = wv["Khu dân cư"]
 names = [kdc.cell(row=r, column=3).value for r in range(4, kdc.max_row + 1)]
 check(len([n for n in names if n]) == exp["kdc_units"], f"every khu dân cư listed ({len(names)})")
 check(kdc.page_setup.orientation == "portrait" and kdc.print_title_rows == "$3:$3", "type sheet: portrait, header repeated")
+xa = wv["Xã"]
+own = [(xa.cell(row=r, column=3).value, xa.cell(row=r, column=4).value) for r in range(4, xa.max_row + 1)]
+check(own and all(n != c for n, c in own if n), f"a commune is not listed as its own commune {own[:2]}")
 fail = wv["Chưa đạt"]
 failed_rows = [(fail.cell(row=r, column=3).value, fail.cell(row=r, column=5).value) for r in range(4, fail.max_row + 1)]
 for unit, words in exp["failed"].items():
