@@ -37,7 +37,7 @@
 enum {
 	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
 	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
-	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP,
+	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
 	F_COUNT
 };
 
@@ -53,6 +53,7 @@ typedef struct {
 	int note_row, last_col;
 	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
 	int extra_sheets;         /* movement sheets written */
+	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
 } writer;
 
 static lxw_format *fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num)
@@ -101,6 +102,8 @@ static void make_formats(writer *w)
 	w->f[F_RECIPIENTS_LABEL] = fmt(w, 12, 1, 1, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_RECIPIENT] = fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_SHEET_TITLE] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_APPENDIX] = fmt(w, 12, 0, 1, LXW_ALIGN_CENTER, 0, NULL);
+	format_set_text_wrap(w->f[F_APPENDIX]);
 	w->f[F_CELL_WRAP] = fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
 	format_set_text_wrap(w->f[F_CELL_WRAP]);
 	format_set_align(w->f[F_CELL_WRAP], LXW_ALIGN_VERTICAL_TOP);
@@ -432,13 +435,39 @@ static const char *verdict_words(const char *v, int excluded)
 	return "Chưa đánh giá xong";
 }
 
+/* Roman numerals for the appendices' numbers (Phụ lục I, II …). */
+static void roman(int v, char *buf, size_t n)
+{
+	static const struct { int v; const char *s; } r[] = { { 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" },
+		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" },
+		{ 1, "I" } };
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(r) / sizeof(*r); i++)
+		for (; v >= r[i].v && used + 3 < n; v -= r[i].v)
+			used += (size_t)snprintf(buf + used, n - used, "%s", r[i].s);
+}
+
+/* A detail sheet is an appendix of the report: "Phụ lục II" and the
+ * report it goes with on top, then its own title, then the column heads
+ * (repeated on every page). */
 static void detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n)
 {
-	char *t = layout_expand(title, d->w->year);
+	writer *w = d->w;
+	char *t = layout_expand(title, w->year), *prefix = setting(w, "report_prefix", ""),
+		*office = setting(w, "office_name", ""), num[32], line[900];
 
 	page(d->ws, 0);
-	worksheet_merge_range(d->ws, 0, 0, 0, (lxw_col_t)(n - 1), t ? t : title, d->w->f[F_SHEET_TITLE]);
+	roman(++w->appendix, num, sizeof(num));
+	snprintf(line, sizeof(line), "Phụ lục %s\n(Kèm theo Báo cáo số      /BC-%s ngày %s tháng %s năm %s%s%s)", num, prefix,
+		w->day, w->month, w->yyyy, *office ? " của " : "", office);
+	worksheet_merge_range(d->ws, 0, 0, 0, (lxw_col_t)(n - 1), line, w->f[F_APPENDIX]);
+	worksheet_set_row(d->ws, 0, 36, NULL);
+	worksheet_merge_range(d->ws, 1, 0, 1, (lxw_col_t)(n - 1), t ? t : title, w->f[F_SHEET_TITLE]);
 	free(t);
+	free(prefix);
+	free(office);
 	for (int i = 0; i < n; i++) {
 		worksheet_set_column(d->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
 		worksheet_write_string(d->ws, 2, (lxw_col_t)i, cols[i], d->w->f[F_HEAD]);

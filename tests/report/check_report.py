@@ -157,6 +157,11 @@ kdc = wv["Khu dân cư"]
 names = [kdc.cell(row=r, column=3).value for r in range(4, kdc.max_row + 1)]
 check(len([n for n in names if n]) == exp["kdc_units"], f"every khu dân cư listed ({len(names)})")
 check(kdc.page_setup.orientation == "portrait" and kdc.print_title_rows == "$3:$3", "type sheet: portrait, header repeated")
+for n, name in enumerate(exp["sheets"][1:], 1):
+    a1 = wv[name]["A1"].value or ""
+    check(a1.startswith("Phụ lục ") and "Kèm theo Báo cáo số" in a1 and "/BC-CAH" in a1,
+          f"{name}: an appendix of the report ({a1[:40]!r})")
+    check(bool(wv[name]["A2"].value), f"{name}: its own title")
 xa = wv["Xã"]
 own = [(xa.cell(row=r, column=3).value, xa.cell(row=r, column=4).value) for r in range(4, xa.max_row + 1)]
 check(own and all(n != c for n, c in own if n), f"a commune is not listed as its own commune {own[:2]}")
