@@ -94,7 +94,7 @@ int cmd_recognise(cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+n:d:b:s:", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "n:d:b:s:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': d.number = optarg; break;
 		case 'd': d.date = optarg; break;
