@@ -62,6 +62,12 @@ typedef struct {
  * Caller frees *rows. */
 antt_status count_by_commune(antt_db *db, int year, count_commune **rows, size_t *n, antt_err *err);
 
+/* The results paragraph ("Năm 2024, toàn huyện có 9/14 khu dân cư, 1/2 xã
+ * … được công nhận đạt tiêu chuẩn …; so với năm 2023 …; so với chỉ tiêu
+ * …."), under a unit or, with under NULL, everywhere. *out is a new string
+ * the caller frees. */
+antt_status count_results_text(antt_db *db, int year, const char *under, char **out, antt_err *err);
+
 /* Classification (Xếp loại, QĐ 510) per commune and type over the units
  * with a score sheet that year, under a unit (NULL: all): n[class] per
  * row, rows by commune then type; and the totals per type (commune "").

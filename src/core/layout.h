@@ -31,6 +31,7 @@ typedef struct {
 typedef struct {
 	char *title, *subject, *row_header, *totals_label, *previous_label, *target_label;
 	char *preparer, *recipients_label;
+	char *period;          /* the assessment periods, a sentence ({year}, {prev}); NULL when not given */
 	char **recipients;
 	size_t n_recipients;
 	layout_group *groups;

@@ -38,7 +38,7 @@ enum {
 	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
 	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
 	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
-	F_COUNT
+	F_BODY, F_PERIOD, F_COUNT
 };
 
 typedef struct {
@@ -102,6 +102,12 @@ static void make_formats(writer *w)
 	w->f[F_RECIPIENTS_LABEL] = fmt(w, 12, 1, 1, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_RECIPIENT] = fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_SHEET_TITLE] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_BODY] = fmt(w, 13, 0, 0, LXW_ALIGN_JUSTIFY, 0, NULL);
+	format_set_text_wrap(w->f[F_BODY]);
+	format_set_align(w->f[F_BODY], LXW_ALIGN_VERTICAL_TOP);
+	w->f[F_PERIOD] = fmt(w, 12, 0, 1, LXW_ALIGN_LEFT, 0, NULL);
+	format_set_text_wrap(w->f[F_PERIOD]);
+	format_set_align(w->f[F_PERIOD], LXW_ALIGN_VERTICAL_TOP);
 	w->f[F_APPENDIX] = fmt(w, 12, 0, 1, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_text_wrap(w->f[F_APPENDIX]);
 	w->f[F_CELL_WRAP] = fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
@@ -176,6 +182,29 @@ static int header(writer *w, lxw_worksheet *ws, int last_col)
 	free(prefix);
 	free(place);
 	return 8;
+}
+
+/* The results paragraph and the assessment periods above the table, the
+ * way provinces write a report's body. Returns the next row. */
+static int results(writer *w, lxw_worksheet *ws, int r, int last_col)
+{
+	char *text = NULL, *period = w->l->period ? layout_expand(w->l->period, w->year) : NULL;
+	/* about one character of Times New Roman 13 per unit of column width */
+	double width = 5 + 26 + 8.5 * (last_col - 1);
+
+	if (count_results_text(w->db, w->year, w->o->under, &text, NULL) == ANTT_OK && text) {
+		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, text, w->f[F_BODY]);
+		worksheet_set_row(ws, (lxw_row_t)r, 18.0 * (int)((double)text_width(text) / width + 1), NULL);
+		r++;
+	}
+	if (period) {
+		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, period, w->f[F_PERIOD]);
+		worksheet_set_row(ws, (lxw_row_t)r, 17.0 * (int)((double)text_width(period) / width + 1), NULL);
+		r++;
+	}
+	free(text);
+	free(period);
+	return r + 1;
 }
 
 /* Signature block and recipients from row r. Returns the last row used. */
@@ -287,6 +316,7 @@ static antt_status summary_sheet(writer *w, const tally *t)
 	worksheet_set_column(ws, 1, 1, 26, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)last_col, 8.5, NULL);
 	r = header(w, ws, last_col);
+	r = results(w, ws, r, last_col);
 
 	/* the table's two header rows, repeated on every page */
 	worksheet_merge_range(ws, r, 0, r + 1, 0, "TT", w->f[F_HEAD]);
@@ -790,6 +820,25 @@ static antt_status parse_date(const char *date, struct tm *tm, antt_err *err)
 	return ANTT_OK;
 }
 
+/* The layout file: the option, or forms/reports/tong-hop.yaml. */
+static antt_status load_layout(antt_db *db, const report_opts *o, report_layout **out, antt_err *err)
+{
+	char *dir = NULL, *path = NULL;
+	antt_status s;
+
+	if (o->layout) {
+		path = strdup(o->layout);
+	} else if ((dir = form_dir())) {
+		size_t n = strlen(dir) + 32;
+		if ((path = malloc(n)))
+			snprintf(path, n, "%s/reports/tong-hop.yaml", dir);
+	}
+	s = path ? layout_load(path, known_type, db, out, err) : ANTT_ERR_NOMEM;
+	free(path);
+	free(dir);
+	return s;
+}
+
 /* libxlsxwriter prints its errors in English with fprintf(stderr), over
  * the screen of the application. While it works, the stdio stream stderr
  * (glibc lets it be assigned) points at /dev/null; file descriptor 2 is
@@ -841,7 +890,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	report_layout *layout = NULL;
 	tally t = { 0 };
 	detail d = { .w = &w };
-	char *dir = NULL, *layout_path = NULL, tmp[4096], *copy = NULL;
+	char tmp[4096], *copy = NULL;
 	lxw_workbook_options wopt = { 0 };
 	lxw_doc_properties props = { 0 };
 	struct tm tm;
@@ -858,18 +907,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 
 	if (!o->force && access(o->path, F_OK) == 0)
 		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có. Chọn tên khác, hoặc dùng --force để ghi đè.", o->path);
-	if (o->layout) {
-		layout_path = strdup(o->layout);
-	} else if ((dir = form_dir())) {
-		size_t n = strlen(dir) + 32;
-		if ((layout_path = malloc(n)))
-			snprintf(layout_path, n, "%s/reports/tong-hop.yaml", dir);
-	}
-	if (!layout_path) {
-		s = ANTT_ERR_NOMEM;
-		goto out;
-	}
-	if ((s = layout_load(layout_path, known_type, db, &layout, err)) != ANTT_OK)
+	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
 		goto out;
 	w.l = layout;
 	if ((s = tally_compute(db, o->year, o->under, layout, &t, err)) != ANTT_OK)
@@ -943,8 +981,27 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 out:
 	tally_free(&t);
 	layout_free(layout);
-	free(layout_path);
-	free(dir);
 	free(copy);
+	return s;
+}
+
+antt_status report_text(antt_db *db, const report_opts *o, char **out, antt_err *err)
+{
+	report_layout *l = NULL;
+	char *text = NULL, *period = NULL;
+	antt_status s;
+
+	*out = NULL;
+	if ((s = load_layout(db, o, &l, err)) == ANTT_OK &&
+	    (s = count_results_text(db, o->year, o->under, &text, err)) == ANTT_OK) {
+		period = l->period ? layout_expand(l->period, o->year) : NULL;
+		if (!(*out = malloc(strlen(text) + (period ? strlen(period) : 0) + 3)))
+			s = ANTT_ERR_NOMEM;
+		else
+			sprintf(*out, "%s%s%s\n", text, period ? "\n" : "", period ? period : "");
+	}
+	free(text);
+	free(period);
+	layout_free(l);
 	return s;
 }

@@ -87,6 +87,23 @@ grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && grep -q '"Cơ quan
 	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A5 totals "$T/expected.json")"
 /usr/bin/python3 "$CHECK" "$T/bc.xlsx" "$T/expected.json" && ok "workbook checked with openpyxl" || not_ok "workbook check"
 
+# the results paragraph, word for word, for the office's Word document
+results='Năm 2024, toàn huyện có 9/14 khu dân cư, 1/2 xã và 0/1 cơ quan được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" (tỷ lệ chung 58,8 %); so với năm 2023 (0,0 %), tăng 58,8 điểm phần trăm; so với chỉ tiêu: khu dân cư 64,3 %/95 % (chưa đạt), xã 50,0 %/95 % (chưa đạt), cơ quan 0,0 %/90 % (chưa đạt).'
+period='Thời gian đánh giá: khu dân cư từ ngày 01/11/2023 đến ngày 31/10/2024; xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục từ ngày 16/11/2023 đến ngày 15/11/2024.'
+run report --year 2024 --text
+expect_rc 0 "report --text"
+expect_eq "$out" "$results
+$period" "the results paragraph and the periods, word for word"
+/usr/bin/python3 - "$T/bc.xlsx" "$results" "$period" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Tổng hợp"]
+cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+tt = next(c.row for c in ws["A"] if c.value == "TT")
+for text, what in ((sys.argv[2], "results paragraph"), (sys.argv[3], "periods")):
+    c = cells.get(text)
+    print(("ok" if c is not None and c.row < tt and c.font.sz >= 12 else "not ok") + f" - the {what} above the table, readable size")
+PY
+
 # same data, same bytes
 run report --year 2024 -o "$T/bc2.xlsx" --date 2024-11-20
 cmp -s "$T/bc.xlsx" "$T/bc2.xlsx" && ok "deterministic: same data, same bytes" || not_ok "two runs differ"

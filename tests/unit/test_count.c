@@ -206,6 +206,29 @@ static void no_scores_no_classes(void **state)
 	tu_cleanup(db);
 }
 
+/* The paragraph provinces write, from the same figures, word for word. */
+static void results_paragraph(void **state)
+{
+	antt_db *db = district();
+	char *t = NULL;
+	(void)state;
+	OK(count_results_text(db, 2024, NULL, &t, &err));
+	assert_string_equal(t, "Năm 2024, toàn huyện có 1/3 khu dân cư, 0/2 xã và 0/1 cơ quan được công nhận đạt tiêu chuẩn "
+		"\"An toàn về an ninh, trật tự\" (tỷ lệ chung 16,7 %); so với năm 2023 (16,7 %), tỷ lệ không đổi; so với chỉ tiêu: "
+		"khu dân cư 33,3 %/95 % (chưa đạt), xã 0,0 %/95 % (chưa đạt), cơ quan 0,0 %/90 % (chưa đạt).");
+	free(t);
+	OK(db_setting_set(db, "target_khu-dan-cu", "30", &err));
+	OK(count_results_text(db, 2022, "X1", &t, &err));
+	assert_string_equal(t, "Năm 2022, toàn xã có 0/2 khu dân cư và 0/1 xã được công nhận đạt tiêu chuẩn "
+		"\"An toàn về an ninh, trật tự\" (tỷ lệ chung 0,0 %); năm 2021 chưa có số liệu để so sánh; so với chỉ tiêu: "
+		"khu dân cư 0,0 %/30 % (chưa đạt), xã 0,0 %/95 % (chưa đạt).");
+	free(t);
+	OK(count_results_text(db, 2024, "X2", &t, &err));
+	assert_non_null(strstr(t, "toàn xã có 0/1 khu dân cư và 0/1 xã"));
+	free(t);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -214,6 +237,7 @@ int main(void)
 		cmocka_unit_test(communes_and_tops),
 		cmocka_unit_test(summary_progress_and_report_agree),
 		cmocka_unit_test(no_scores_no_classes),
+		cmocka_unit_test(results_paragraph),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
