@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 
 typedef struct {
 	char *s;
@@ -42,20 +41,6 @@ static void put(buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* A type's name in running text: "Khu dân cư" -> "khu dân cư". */
-static void lower(const char *in, char *out, size_t n)
-{
-	size_t len = 0;
-	uint8_t *u = u8_tolower((const uint8_t *)in, strlen(in), NULL, NULL, NULL, &len);
-
-	if (!u) {
-		snprintf(out, n, "%s", in);
-		return;
-	}
-	snprintf(out, n, "%.*s", (int)len, (const char *)u);
-	free(u);
-}
-
 /* 95 -> "95", 92.5 -> "92,5" */
 static void target_words(double t, char *out, size_t n)
 {
@@ -82,7 +67,7 @@ static antt_status scope_word(antt_db *db, const char *under, char *out, size_t 
 		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		if (rows++ == 0)
-			lower((const char *)sqlite3_column_text(st, 0), out, n);
+			text_lower((const char *)sqlite3_column_text(st, 0), out, n);
 	sqlite3_finalize(st);
 	if (rows > 1)
 		snprintf(out, n, "đơn vị");
@@ -127,7 +112,7 @@ antt_status count_results_text(antt_db *db, int year, const char *under, char **
 	}
 	put(&t, "Năm %d, toàn %s có ", year, scope);
 	for (size_t i = 0; i < k; i++) {
-		lower(order[i]->name, name, sizeof(name));
+		text_lower(order[i]->name, name, sizeof(name));
 		put(&t, "%s%s/%s %s", i == 0 ? "" : i + 1 == k ? " và " : ", ", text_fmt_int(a, sizeof(a), order[i]->recognised),
 			text_fmt_int(b, sizeof(b), count_in_scope(order[i])), name);
 		count_add(&tot, order[i]);
@@ -162,7 +147,7 @@ antt_status count_results_text(antt_db *db, int year, const char *under, char **
 				continue;
 			target = strtod(v, NULL);
 			free(v);
-			lower(order[i]->name, name, sizeof(name));
+			text_lower(order[i]->name, name, sizeof(name));
 			text_fmt_pct(pct, sizeof(pct), rate);
 			target_words(target, tw, sizeof(tw));
 			put(&t, "%s%s %s %%/%s %% (%s)", first ? "; so với chỉ tiêu: " : ", ", name, pct, tw,

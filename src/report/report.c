@@ -20,7 +20,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <unicase.h>
 #include <xlsxwriter.h>
 
 #define FONT "Times New Roman"
@@ -129,23 +128,6 @@ static void page(lxw_worksheet *ws, int landscape)
 	worksheet_center_horizontally(ws);
 }
 
-/* Upper case of UTF-8 text (Vietnamese included), for the agency names. */
-static void upper(const char *in, char *out, size_t n)
-{
-	size_t len = 0;
-	uint8_t *u = u8_toupper((const uint8_t *)in, strlen(in), NULL, NULL, NULL, &len);
-
-	if (!u) {
-		snprintf(out, n, "%s", in);
-		return;
-	}
-	if (len >= n)
-		len = n - 1;
-	memcpy(out, u, len);
-	out[len] = '\0';
-	free(u);
-}
-
 static char *setting(writer *w, const char *key, const char *def)
 {
 	return db_setting_get(w->db, key, def);
@@ -160,9 +142,9 @@ static int header(writer *w, lxw_worksheet *ws, int last_col)
 	char buf[1024], up[1024], *subject;
 	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1;
 
-	upper(parent, up, sizeof(up));
+	text_upper(parent, up, sizeof(up));
 	worksheet_merge_range(ws, 0, 0, 0, left_end, up, w->f[F_AGENCY]);
-	upper(office, up, sizeof(up));
+	text_upper(office, up, sizeof(up));
 	worksheet_merge_range(ws, 1, 0, 1, left_end, up, w->f[F_UNIT]);
 	worksheet_merge_range(ws, 0, right, 0, last_col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", w->f[F_NATION]);
 	worksheet_merge_range(ws, 1, right, 1, last_col, "Độc lập - Tự do - Hạnh phúc", w->f[F_MOTTO]);
@@ -216,7 +198,7 @@ static int signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 
 	r += 1;
 	worksheet_merge_range(ws, r, 0, r, left_end, w->l->preparer, w->f[F_SIGN_TITLE]);
-	upper(title, up, sizeof(up));
+	text_upper(title, up, sizeof(up));
 	worksheet_merge_range(ws, r, right, r, last_col, up, w->f[F_SIGN_TITLE]);
 	r += 4;
 	worksheet_merge_range(ws, r, right, r, last_col, name, w->f[F_SIGN_NAME]);
@@ -531,7 +513,7 @@ static int type_row(const tally_unit *u, void *ctx)
 		snprintf(title, sizeof(title), "Danh sách %s năm %d", u->type_name, w->year);
 		{
 			char up[200];
-			upper(title, up, sizeof(up));
+			text_upper(title, up, sizeof(up));
 			detail_head(d, up, cols, widths, TYPE_COLS);
 		}
 	}
