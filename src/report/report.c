@@ -2,14 +2,10 @@
  * styles), numbers are numbers, totals are formulas that also store their
  * value, and the document properties are fixed, so the same data gives the
  * same bytes. */
-#include "report.h"
+#include "report_int.h"
+#include "count.h"
 #include "file.h"
 #include "form.h"
-#include "layout.h"
-#include "register.h"
-#include "score.h"
-#include "count.h"
-#include "tally.h"
 #include "text.h"
 #include "unit.h"
 
@@ -20,7 +16,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
 
 #define FONT "Times New Roman"
 /* Vietnamese number formats whatever the viewer's locale: 1.686 and 97,6 % */
@@ -33,27 +28,6 @@
 #define MARGIN_TOP    (20 / 25.4)
 #define MARGIN_BOTTOM (20 / 25.4)
 
-enum {
-	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
-	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
-	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
-	F_BODY, F_PERIOD, F_COUNT
-};
-
-typedef struct {
-	lxw_workbook *wb;
-	lxw_format *f[F_COUNT];
-	const report_layout *l;
-	const report_opts *o;
-	antt_db *db;
-	int year;
-	char day[8], month[8], yyyy[8];
-	lxw_worksheet *summary;   /* the Tổng hợp sheet, and the row left for the note */
-	int note_row, last_col;
-	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
-	int extra_sheets;         /* movement sheets written */
-	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
-} writer;
 
 static lxw_format *fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num)
 {
@@ -114,7 +88,7 @@ static void make_formats(writer *w)
 	format_set_align(w->f[F_CELL_WRAP], LXW_ALIGN_VERTICAL_TOP);
 }
 
-static void page(lxw_worksheet *ws, int landscape)
+void report_page(lxw_worksheet *ws, int landscape)
 {
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (landscape)
@@ -128,7 +102,7 @@ static void page(lxw_worksheet *ws, int landscape)
 	worksheet_center_horizontally(ws);
 }
 
-static char *setting(writer *w, const char *key, const char *def)
+char *report_setting(writer *w, const char *key, const char *def)
 {
 	return db_setting_get(w->db, key, def);
 }
@@ -137,8 +111,8 @@ static char *setting(writer *w, const char *key, const char *def)
  * on the right, number and date, then the title. Returns the next row. */
 static int header(writer *w, lxw_worksheet *ws, int last_col)
 {
-	char *parent = setting(w, "parent_agency", ""), *office = setting(w, "office_name", "");
-	char *prefix = setting(w, "report_prefix", ""), *place = setting(w, "place", "");
+	char *parent = report_setting(w, "parent_agency", ""), *office = report_setting(w, "office_name", "");
+	char *prefix = report_setting(w, "report_prefix", ""), *place = report_setting(w, "place", "");
 	char buf[1024], up[1024], *subject;
 	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1;
 
@@ -192,7 +166,7 @@ static int results(writer *w, lxw_worksheet *ws, int r, int last_col)
 /* Signature block and recipients from row r. Returns the last row used. */
 static int signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 {
-	char *title = setting(w, "signer_title", ""), *name = setting(w, "signer_name", "");
+	char *title = report_setting(w, "signer_title", ""), *name = report_setting(w, "signer_name", "");
 	char up[512], line[600];
 	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1;
 
@@ -293,7 +267,7 @@ static antt_status summary_sheet(writer *w, const tally *t)
 
 	if (!ws)
 		return ANTT_ERR_IO;
-	page(ws, 1);
+	report_page(ws, 1);
 	worksheet_set_column(ws, 0, 0, 5, NULL);
 	worksheet_set_column(ws, 1, 1, 26, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)last_col, 8.5, NULL);
@@ -390,7 +364,7 @@ static antt_status summary_sheet(writer *w, const tally *t)
 }
 
 /* A movement sheet with nothing entered is left out; the summary says so. */
-static void left_out(writer *w, const char *sheet)
+void report_left_out(writer *w, const char *sheet)
 {
 	size_t used = strlen(w->left_out);
 	snprintf(w->left_out + used, sizeof(w->left_out) - used, "%s%s", used ? ", " : "", sheet);
@@ -405,374 +379,6 @@ static void note_left_out(writer *w)
 	snprintf(line, sizeof(line), "Năm %d chưa có số liệu nên báo cáo không kèm trang: %s.", w->year, w->left_out);
 	worksheet_merge_range(w->summary, (lxw_row_t)w->note_row, 0, (lxw_row_t)w->note_row, (lxw_col_t)w->last_col,
 		line, w->f[F_RECIPIENT]);
-}
-
-/* --- detail sheets -------------------------------------------------------- */
-
-typedef struct {
-	writer *w;
-	lxw_worksheet *ws;
-	char type[32];
-	int row, n;
-	int sheets;
-	int failing;        /* the "Chưa đạt" sheet: only failed units */
-} detail;
-
-/* Viewers do not grow rows for wrapped text written by a program: set the
- * height from the longest cell (Times New Roman 12 fits about 1.1
- * characters per unit of column width). */
-static void fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n)
-{
-	int lines = 1;
-
-	for (int k = 0; k < n; k++) {
-		double per_line = widths[k] * 1.1;
-		int l = (int)((double)text_width(texts[k]) / (per_line > 1 ? per_line : 1)) + 1;
-		if (l > lines)
-			lines = l;
-	}
-	worksheet_set_row(ws, (lxw_row_t)row, 15.75 * lines + 1, NULL);
-}
-
-static const char *verdict_words(const char *v, int excluded)
-{
-	if (excluded)
-		return "Không thuộc diện";
-	if (!v)
-		return "Chưa đăng ký";
-	if (!strcmp(v, "pass"))
-		return "Đạt";
-	if (!strcmp(v, "fail"))
-		return "Chưa đạt";
-	return "Chưa đánh giá xong";
-}
-
-/* Roman numerals for the appendices' numbers (Phụ lục I, II …). */
-static void roman(int v, char *buf, size_t n)
-{
-	static const struct { int v; const char *s; } r[] = { { 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" },
-		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" },
-		{ 1, "I" } };
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(r) / sizeof(*r); i++)
-		for (; v >= r[i].v && used + 3 < n; v -= r[i].v)
-			used += (size_t)snprintf(buf + used, n - used, "%s", r[i].s);
-}
-
-/* A detail sheet is an appendix of the report: "Phụ lục II" and the
- * report it goes with on top, then its own title, then the column heads
- * (repeated on every page). */
-static void detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n)
-{
-	writer *w = d->w;
-	char *t = layout_expand(title, w->year), *prefix = setting(w, "report_prefix", ""),
-		*office = setting(w, "office_name", ""), num[32], line[900];
-
-	page(d->ws, 0);
-	roman(++w->appendix, num, sizeof(num));
-	snprintf(line, sizeof(line), "Phụ lục %s\n(Kèm theo Báo cáo số      /BC-%s ngày %s tháng %s năm %s%s%s)", num, prefix,
-		w->day, w->month, w->yyyy, *office ? " của " : "", office);
-	worksheet_merge_range(d->ws, 0, 0, 0, (lxw_col_t)(n - 1), line, w->f[F_APPENDIX]);
-	worksheet_set_row(d->ws, 0, 36, NULL);
-	worksheet_merge_range(d->ws, 1, 0, 1, (lxw_col_t)(n - 1), t ? t : title, w->f[F_SHEET_TITLE]);
-	free(t);
-	free(prefix);
-	free(office);
-	for (int i = 0; i < n; i++) {
-		worksheet_set_column(d->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
-		worksheet_write_string(d->ws, 2, (lxw_col_t)i, cols[i], d->w->f[F_HEAD]);
-	}
-	worksheet_repeat_rows(d->ws, 2, 2);
-	d->row = 3;
-	d->n = 0;
-}
-
-/* The per-type sheets: the unit's own verdict, the leader's approval and
- * the recognising decision side by side. */
-#define TYPE_COLS 9
-
-static int type_row(const tally_unit *u, void *ctx)
-{
-	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
-		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
-	static const double widths[] = { 5, 10, 26, 16, 11, 10, 16, 12, 26 };
-	detail *d = ctx;
-	writer *w = d->w;
-
-	if (strcmp(d->type, u->type)) {
-		char title[160];
-		if (d->ws)
-			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), TYPE_COLS - 1);
-		snprintf(d->type, sizeof(d->type), "%s", u->type);
-		d->ws = workbook_add_worksheet(w->wb, u->type_name);
-		if (!d->ws)
-			return 1;
-		d->sheets++;
-		snprintf(title, sizeof(title), "Danh sách %s năm %d", u->type_name, w->year);
-		{
-			char up[200];
-			text_upper(title, up, sizeof(up));
-			detail_head(d, up, cols, widths, TYPE_COLS);
-		}
-	}
-	{
-		char ids[600] = "";
-		const char *texts[TYPE_COLS];
-		size_t n = 0;
-
-		/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on
-		 * the "Chưa đạt" sheet */
-		if (u->verdict && !strcmp(u->verdict, "fail") && *u->detail) {
-			for (const char *p = u->detail; *p && n + 3 < sizeof(ids); p++) {
-				ids[n++] = *p;
-				if (*p == ',')
-					ids[n++] = ' ';
-			}
-			ids[n] = '\0';
-		}
-		texts[0] = ""; texts[1] = u->code; texts[2] = u->name; texts[3] = u->commune;
-		texts[4] = verdict_words(u->verdict, u->excluded);
-		texts[5] = u->status && !strcmp(u->status, "approved") ? "Đã duyệt" :
-		           u->status && !strcmp(u->status, "submitted") ? "Đã trình" : "";
-		texts[6] = u->decision ? u->decision : ""; texts[7] = ids; texts[8] = u->notes;
-		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
-		for (int k = 1; k < TYPE_COLS; k++)
-			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
-		fit_row(d->ws, d->row, texts, widths, TYPE_COLS);
-	}
-	d->row++;
-	return 0;
-}
-
-/* Why a unit to assess is not counted as "Đạt" (được công nhận), into
- * buf; NULL when it is recognised or outside the standard. Every unit the
- * summary counts as not đạt has one, so the sheet reconciles with it. */
-static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
-{
-	if (u->excluded || u->decision)
-		return NULL;
-	if (!u->verdict)
-		return "Không đăng ký";
-	if (!strcmp(u->verdict, "fail"))
-		snprintf(buf, n, "Không đạt tiêu chí: %s", u->failed_words);
-	else if (!strcmp(u->verdict, "missing") && u->status && !strcmp(u->status, "registered"))
-		return "Đã đăng ký, chưa đánh giá";
-	else if (!strcmp(u->verdict, "missing"))
-		snprintf(buf, n, "Chưa đánh giá xong, còn thiếu: %s", u->failed_words);
-	else if (u->status && !strcmp(u->status, "approved"))
-		return "Đã duyệt đạt, chờ quyết định công nhận";
-	else if (u->status && !strcmp(u->status, "submitted"))
-		return "Tự đánh giá đạt, chờ lãnh đạo duyệt";
-	else
-		return "Tự đánh giá đạt, chưa trình lãnh đạo";
-	return buf;
-}
-
-/* Sort the units not đạt by commune: collect, then write. */
-typedef struct {
-	char *commune, *name, *type_name, *reason;
-} failed;
-
-typedef struct {
-	failed *v;
-	size_t n;
-	int nomem;
-} failed_list;
-
-static int collect_failed(const tally_unit *u, void *ctx)
-{
-	failed_list *l = ctx;
-	char buf[2200];
-	const char *why = not_passed_reason(u, buf, sizeof(buf));
-	failed *g;
-
-	if (!why)
-		return 0;
-	if (!(g = realloc(l->v, (l->n + 1) * sizeof(*g)))) {
-		l->nomem = 1;
-		return 1;
-	}
-	l->v = g;
-	l->v[l->n++] = (failed){ strdup(u->commune), strdup(u->name), strdup(u->type_name), strdup(why) };
-	return 0;
-}
-
-static int by_commune(const void *a, const void *b)
-{
-	const failed *x = a, *y = b;
-	int c = strcmp(x->commune ? x->commune : "", y->commune ? y->commune : "");
-	return c ? c : strcmp(x->name ? x->name : "", y->name ? y->name : "");
-}
-
-static antt_status failed_sheet(writer *w, antt_err *err)
-{
-	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
-	static const double widths[] = { 5, 20, 28, 14, 60 };
-	detail d = { .w = w };
-	failed_list l = { 0 };
-	antt_status s;
-
-	s = tally_units(w->db, w->year, w->o->under, collect_failed, &l, err);
-	if (s == ANTT_OK && l.nomem)
-		s = ANTT_ERR_NOMEM;
-	if (s == ANTT_OK) {
-		if (l.n)   /* qsort may not be given NULL, even for nothing */
-			qsort(l.v, l.n, sizeof(*l.v), by_commune);
-		d.ws = workbook_add_worksheet(w->wb, "Chưa đạt");
-		detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
-			cols, widths, 5);
-		for (size_t i = 0; i < l.n; i++, d.row++) {
-			const char *texts[5] = { "", l.v[i].commune ? l.v[i].commune : "", l.v[i].name ? l.v[i].name : "",
-				l.v[i].type_name ? l.v[i].type_name : "", l.v[i].reason ? l.v[i].reason : "" };
-			worksheet_write_number(d.ws, d.row, 0, ++d.n, w->f[F_CELL_INT]);
-			for (int k = 1; k < 5; k++)
-				worksheet_write_string(d.ws, d.row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
-			fit_row(d.ws, d.row, texts, widths, 5);
-		}
-		if (l.n == 0)
-			worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị thuộc diện đánh giá đều đã được công nhận.",
-				w->f[F_CELL_TEXT]);
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row > 3 ? d.row - 1 : 3), 4);
-	}
-	for (size_t i = 0; i < l.n; i++) {
-		free(l.v[i].commune);
-		free(l.v[i].name);
-		free(l.v[i].type_name);
-		free(l.v[i].reason);
-	}
-	free(l.v);
-	return s;
-}
-
-/* --- the movement ------------------------------------------------------------ */
-
-/* Class counts per commune and type (count.h), then per type. */
-static antt_status classes_sheet(writer *w, antt_err *err)
-{
-	static const char *const cols[] = { "Xã / trực thuộc", "Loại đơn vị", "Xuất sắc", "Khá", "Trung bình", "Yếu" };
-	static const double widths[] = { 26, 18, 10, 10, 11, 10 };
-	count_class *rows = NULL, *tot = NULL;
-	size_t n = 0, nt = 0;
-	detail d = { .w = w };
-	antt_status s;
-	int r;
-
-	if ((s = count_classes(w->db, w->year, w->o->under, &rows, &n, &tot, &nt, err)) != ANTT_OK)
-		return s;
-	if (n == 0) {
-		left_out(w, "Xếp loại");
-		free(rows);
-		free(tot);
-		return ANTT_OK;
-	}
-	w->extra_sheets++;
-	d.ws = workbook_add_worksheet(w->wb, "Xếp loại");
-	detail_head(&d, "KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM {year}", cols, widths, 6);
-	r = d.row;
-	for (size_t i = 0; i < n + nt; i++, r++) {
-		const count_class *c = i < n ? &rows[i] : &tot[i - n];
-		int total = i >= n;
-		worksheet_write_string(d.ws, r, 0, total ? "Tổng cộng" : c->commune, w->f[total ? F_TOTAL_TEXT : F_CELL_TEXT]);
-		worksheet_write_string(d.ws, r, 1, c->type_name, w->f[total ? F_TOTAL_TEXT : F_CELL_TEXT]);
-		for (int k = 0; k < CLASS_COUNT; k++)
-			worksheet_write_number(d.ws, r, 2 + k, (double)c->n[CLASS_XUAT_SAC - k], w->f[total ? F_TOTAL_INT : F_CELL_INT]);
-	}
-	worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(r > 3 ? r - 1 : 3), 5);
-	free(rows);
-	free(tot);
-	return ANTT_OK;
-}
-
-static antt_status movement_sheet(writer *w, antt_err *err)
-{
-	static const char *const cols[] = { "Nội dung", "Số lượng" };
-	static const double widths[] = { 60, 14 };
-	reg_lists *l = NULL;
-	reg_figures f;
-	detail d = { .w = w };
-	antt_status s;
-	int r;
-
-	if ((s = reg_lists_load(&l, err)) != ANTT_OK)
-		return s;
-	if ((s = reg_year_figures(w->db, l, w->year, w->o->under, &f, err)) == ANTT_OK) {
-		typedef struct { const char *what; long long n; } figure_row;
-		figure_row rows[32];
-		int k = 0;
-		rows[k++] = (figure_row){ "Cuộc phát động phong trào", f.launches };
-		rows[k++] = (figure_row){ "Lượt người tham gia các cuộc phát động", f.launch_participants };
-		rows[k++] = (figure_row){ "Diễn đàn \"Công an lắng nghe ý kiến nhân dân\"", f.forums };
-		rows[k++] = (figure_row){ "Buổi tuyên truyền", f.sessions };
-		rows[k++] = (figure_row){ "Mô hình đang hoạt động", f.models };
-		rows[k++] = (figure_row){ "   trong đó duy trì từ các năm trước", f.models_kept };
-		rows[k++] = (figure_row){ "   trong đó xây dựng mới trong năm", f.models_new };
-		rows[k++] = (figure_row){ "Số điểm áp dụng mô hình", f.places };
-		rows[k++] = (figure_row){ "Số tổ, đội", f.teams };
-		rows[k++] = (figure_row){ "Số thành viên", f.members };
-		rows[k++] = (figure_row){ "Tin báo của quần chúng", f.tipoffs };
-		rows[k++] = (figure_row){ "   trong đó tin có giá trị", f.tipoffs_valuable };
-		for (size_t i = 0; i < l->n_levels && i < 8; i++)
-			rows[k++] = (figure_row){ l->level_names[i], f.commendations[i] };
-		rows[k++] = (figure_row){ "Khen thưởng tập thể", f.collective };
-		rows[k++] = (figure_row){ "Khen thưởng cá nhân", f.individual };
-		for (r = 0; r < k && !rows[r].n; r++)
-			;
-		if (r == k) {
-			left_out(w, "Phong trào");
-			reg_lists_free(l);
-			return ANTT_OK;
-		}
-		w->extra_sheets++;
-		d.ws = workbook_add_worksheet(w->wb, "Phong trào");
-		detail_head(&d, "KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {year}", cols, widths, 2);
-		for (r = 0; r < k; r++) {
-			worksheet_write_string(d.ws, d.row + r, 0, rows[r].what, w->f[F_CELL_TEXT]);
-			worksheet_write_number(d.ws, d.row + r, 1, (double)rows[r].n, w->f[F_CELL_INT]);
-		}
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row + k - 1), 1);
-	}
-	reg_lists_free(l);
-	return s;
-}
-
-static int candidate_row(const reg_candidate *c, void *ctx)
-{
-	static const char *const cols[] = { "STT", "Đơn vị", "Loại", "Xã / trực thuộc", "Điểm", "Xếp loại", "Điển hình" };
-	static const double widths[] = { 5, 30, 14, 20, 8, 10, 11 };
-	detail *d = ctx;
-	writer *w = d->w;
-
-	if (!d->ws) {   /* the sheet only when there is a candidate */
-		if (!(d->ws = workbook_add_worksheet(w->wb, "Đề nghị điển hình")))
-			return 1;
-		w->extra_sheets++;
-		detail_head(d, "ĐƠN VỊ ĐẠT TIÊU CHUẨN, XẾP LOẠI KHÁ TRỞ LÊN NĂM {year}", cols, widths, 7);
-	}
-
-	worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
-	worksheet_write_string(d->ws, d->row, 1, c->name, w->f[F_CELL_TEXT]);
-	worksheet_write_string(d->ws, d->row, 2, c->type_name, w->f[F_CELL_TEXT]);
-	worksheet_write_string(d->ws, d->row, 3, c->commune, w->f[F_CELL_TEXT]);
-	worksheet_write_number(d->ws, d->row, 4, c->total, w->f[F_CELL_INT]);
-	worksheet_write_string(d->ws, d->row, 5, score_class_name(c->cls), w->f[F_CELL_TEXT]);
-	worksheet_write_string(d->ws, d->row, 6, c->proposed ? "Đề nghị" : "", w->f[F_CELL_TEXT]);
-	d->row++;
-	return 0;
-}
-
-static antt_status candidates_sheet(writer *w, antt_err *err)
-{
-	detail d = { .w = w };
-	antt_status s;
-
-	s = reg_candidates(w->db, w->year, w->o->under, candidate_row, &d, err);
-	if (s == ANTT_OK && d.ws)
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 6);
-	else if (s == ANTT_OK)
-		left_out(w, "Đề nghị điển hình");
-	return s;
 }
 
 /* --- the file -------------------------------------------------------------- */
@@ -942,13 +548,13 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	make_formats(&w);
 	s = summary_sheet(&w, &t);
 	if (s == ANTT_OK && !o->summary_only)
-		s = tally_units(db, o->year, o->under, type_row, &d, err);
+		s = tally_units(db, o->year, o->under, report_type_row, &d, err);
 	if (s == ANTT_OK && d.ws)
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), TYPE_COLS - 1);
 	if (s == ANTT_OK && !o->summary_only)
-		s = failed_sheet(&w, err);
-	if (s == ANTT_OK && !o->summary_only && (s = classes_sheet(&w, err)) == ANTT_OK &&
-	    (s = movement_sheet(&w, err)) == ANTT_OK && (s = candidates_sheet(&w, err)) == ANTT_OK)
+		s = report_failed_sheet(&w, err);
+	if (s == ANTT_OK && !o->summary_only && (s = report_classes_sheet(&w, err)) == ANTT_OK &&
+	    (s = report_movement_sheet(&w, err)) == ANTT_OK && (s = report_candidates_sheet(&w, err)) == ANTT_OK)
 		note_left_out(&w);
 	xe = workbook_close(w.wb);
 	stderr_on(quiet);
