@@ -547,6 +547,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	workbook_set_properties(w.wb, &props);
 	make_formats(&w);
 	s = summary_sheet(&w, &t);
+	if (s == ANTT_OK && !o->summary_only && (s = report_chart_sheet(&w, err)) == ANTT_OK)
+		w.extra_sheets++;
 	if (s == ANTT_OK && !o->summary_only)
 		s = tally_units(db, o->year, o->under, report_type_row, &d, err);
 	if (s == ANTT_OK && d.ws)

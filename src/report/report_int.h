@@ -64,5 +64,7 @@ antt_status report_failed_sheet(writer *w, antt_err *err);
 antt_status report_classes_sheet(writer *w, antt_err *err);
 antt_status report_movement_sheet(writer *w, antt_err *err);
 antt_status report_candidates_sheet(writer *w, antt_err *err);
+/* "Biểu đồ": recognised rate per type, last year and target (report_chart.c). */
+antt_status report_chart_sheet(writer *w, antt_err *err);
 
 #endif

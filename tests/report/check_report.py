@@ -157,7 +157,21 @@ kdc = wv["Khu dân cư"]
 names = [kdc.cell(row=r, column=3).value for r in range(4, kdc.max_row + 1)]
 check(len([n for n in names if n]) == exp["kdc_units"], f"every khu dân cư listed ({len(names)})")
 check(kdc.page_setup.orientation == "portrait" and kdc.print_title_rows == "$3:$3", "type sheet: portrait, header repeated")
-for n, name in enumerate(exp["sheets"][1:], 1):
+# the chart: recognised rate per type this year (= Đạt / Tổng số of the
+# totals), last year and the target, and a column chart drawn from them
+if "Biểu đồ" in exp["sheets"]:
+    import zipfile
+    ch = wv["Biểu đồ"]
+    rates = {ch.cell(row=r, column=1).value: ch.cell(row=r, column=2).value for r in range(5, ch.max_row + 1)}
+    for label, (total, registered, passed) in exp["totals"].items():
+        if label in rates and total:
+            check(abs(rates[label] - passed / total) < 1e-9, f"chart: {label} at {rates[label]} = {passed}/{total}")
+    check(abs(ch.cell(row=5 + list(rates).index("Khu dân cư"), column=4).value - 0.95) < 1e-9, "chart: the target beside it")
+    xml = zipfile.ZipFile(path).read("xl/charts/chart1.xml").decode()
+    check(xml.count("<c:ser>") == 3 and "Biểu đồ" in xml, "a column chart of this year, last year and the target")
+    check(ch.page_setup.orientation == "landscape" and ch.print_area is not None, "the chart sheet prints on A4 landscape")
+
+for n, name in enumerate([x for x in exp["sheets"][1:] if x != "Biểu đồ"], 1):
     a1 = wv[name]["A1"].value or ""
     check(a1.startswith("Phụ lục ") and "Kèm theo Báo cáo số" in a1 and "/BC-CAH" in a1,
           f"{name}: an appendix of the report ({a1[:40]!r})")
