@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """The same summary sheet as `antt report` (rows per commune, four columns per
-unit-type group, totals as formulas), written with Debian's python3-xlsxwriter
+unit-type group, "Đạt" = units recognised by a decision, totals as formulas),
+written with Debian's python3-xlsxwriter
 from the same database, for `make bench` to compare against antt.
 
 usage: report.py DB YEAR OUT.xlsx"""
@@ -23,8 +24,9 @@ for top, typ, n, excl, reg, passed in con.execute(
         "WITH RECURSIVE walk(id, top) AS (SELECT id, id FROM units WHERE parent_id = :r "
         " UNION ALL SELECT u.id, w.top FROM units u JOIN walk w ON u.parent_id = w.id) "
         "SELECT w.top, u.type, count(*), total(u.excluded), total(a.id IS NOT NULL AND NOT u.excluded), "
-        " total(a.verdict = 'pass' AND NOT u.excluded) FROM walk w JOIN units u ON u.id = w.id "
-        "LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = :y WHERE " + IN_YEAR +
+        " total(r.id IS NOT NULL AND NOT u.excluded) FROM walk w JOIN units u ON u.id = w.id "
+        "LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = :y "
+        "LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL WHERE " + IN_YEAR +
         " GROUP BY w.top, u.type", {"r": root[0], "y": year}):
     counts[(top, typ)] = (int(n - excl), int(reg), int(passed))
 
@@ -51,6 +53,10 @@ for i, (uid, name) in enumerate(rows):
     ws.write(r, 1, name, f_text)
     for g, (_, types) in enumerate(GROUPS):
         t = [sum(counts.get((uid, ty), (0, 0, 0))[k] for ty in types) for k in range(3)]
+        if t[0] == 0 and t[1] == 0:   # no unit to assess: "–", as antt writes
+            for k in range(4):
+                ws.write_string(r, 2 + 4 * g + k, "–", f_int)
+            continue
         for k in range(3):
             ws.write_number(r, 2 + 4 * g + k, t[k], f_int)
         ws.write_number(r, 5 + 4 * g, t[2] / t[0] if t[0] else 0, f_pct)

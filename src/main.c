@@ -3,7 +3,7 @@
  * application on the database. */
 #include <stdio.h>
 #include "cli/cli.h"
-#include "summary.h"
+#include "count.h"
 #include "text.h"
 #include "ui/app.h"
 

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "assess.h"
-#include "summary.h"
+#include "count.h"
 #include "text.h"
 
 #include <getopt.h>
@@ -103,8 +103,7 @@ static void print_item(const form_item *it, const assess_item *a)
 	int indent = it->parent >= 0 ? 2 : 0, first = 1;
 
 	if (it->computed)
-		snprintf(answer, sizeof(answer), "%lld/%lld đạt, %lld đăng ký",
-			a->counts.recognised, a->counts.total, a->counts.registered);
+		snprintf(answer, sizeof(answer), "%lld/%lld công nhận", a->counts.recognised, a->counts.total);
 	else if (it->leaf)
 		form_format_value(it, &a->value, answer, sizeof(answer));
 	if (a->exception)
@@ -125,6 +124,9 @@ static void print_item(const form_item *it, const assess_item *a)
 	}
 	if (a->note && *a->note)
 		printf(" %-6s %*s  ghi chú: %s\n", "", indent, "", a->note);
+	if (it->computed)
+		printf(" %-6s %*s  %lld/%lld đơn vị đã đăng ký, %lld được công nhận (theo quyết định)\n", "", indent, "",
+			a->counts.registered, a->counts.total, a->counts.recognised);
 }
 
 int cmd_assess_show(cli_ctx *ctx, int argc, char **argv)
@@ -159,11 +161,28 @@ int cmd_assess_show(cli_ctx *ctx, int argc, char **argv)
 	return CLI_OK;
 }
 
+/* Column heads in up to three short lines, so nine columns fit 80. */
+static void summary_head(void)
+{
+	static const char *const head[][3] = {
+		{ "Tổng", "số", "" }, { "Không", "xét", "" }, { "Đăng", "ký", "" }, { "Đã", "xét", "" },
+		{ "Tự đánh", "giá đạt", "" }, { "Đã", "duyệt", "đạt" }, { "Được", "công", "nhận" }, { "Tỷ lệ %", "công", "nhận" },
+	};
+	char cell[64];
+
+	for (int line = 0; line < 3; line++) {
+		printf("%s", text_pad(cell, sizeof(cell), line == 1 ? "Loại đơn vị" : "", 15));
+		for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
+			printf(" %s", text_rpad(cell, sizeof(cell), head[i][line], 7));
+		printf("\n");
+	}
+}
+
 int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = { { "under", required_argument, NULL, 'u' }, { NULL, 0, NULL, 0 } };
 	const char *under = NULL;
-	summary_row *rows, tot = { .name = "Tổng cộng" };
+	count_row *rows, tot = { .name = "Tổng cộng" };
 	antt_err err = { "" };
 	antt_status st;
 	size_t n;
@@ -177,39 +196,31 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 1 || !cli_year(argv[optind], &year))
 		return cli_usage_error("summary", "cần một NĂM (từ 2000 đến 2100)");
-	st = summary_compute(ctx->db, year, under, &rows, &n, &err);
+	st = count_by_type(ctx->db, year, under, &rows, &n, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
 	printf("Tổng hợp năm %d%s%s\n\n", year, under ? " — dưới đơn vị " : "", under ? under : "");
-	{
-		static const char *const head[] = { "Tổng số", "Không xét", "Đăng ký", "Đã xét", "Đạt", "Tỷ lệ %" };
-		char cell[64];
-		printf("%s", text_pad(cell, sizeof(cell), "Loại đơn vị", 16));
-		for (size_t i = 0; i < sizeof(head) / sizeof(*head); i++)
-			printf(" %s", text_rpad(cell, sizeof(cell), head[i], i == 1 ? 10 : 8));
-		printf("\n");
-	}
+	summary_head();
 	for (size_t i = 0; i <= n; i++) {
-		summary_row *r = i < n ? &rows[i] : &tot;
-		char a[32], b[32], cc[32], d[32], e[32], pct[32], name[96];
-		double rate = summary_rate(r);
+		count_row *r = i < n ? &rows[i] : &tot;
+		const long long v[] = { r->total, r->excluded, r->registered, r->assessed, r->passed, r->approved,
+			r->recognised };
+		char cell[32], pct[32], name[96];
+		double rate = count_rate(r);
 
 		if (i == n && n < 2)
 			break;
-		if (i < n) {
-			tot.total += r->total;
-			tot.excluded += r->excluded;
-			tot.registered += r->registered;
-			tot.assessed += r->assessed;
-			tot.passed += r->passed;
-		}
-		printf("%s %8s %10s %8s %8s %8s %8s\n", text_pad(name, sizeof(name), r->name, 16),
-			text_fmt_int(a, sizeof(a), r->total), text_fmt_int(b, sizeof(b), r->excluded),
-			text_fmt_int(cc, sizeof(cc), r->registered), text_fmt_int(d, sizeof(d), r->assessed),
-			text_fmt_int(e, sizeof(e), r->passed), rate < 0 ? "-" : text_fmt_pct(pct, sizeof(pct), rate));
+		if (i < n)
+			count_add(&tot, r);
+		printf("%s", text_pad(name, sizeof(name), r->name, 15));
+		for (size_t k = 0; k < sizeof(v) / sizeof(*v); k++)
+			printf(" %7s", text_fmt_int(cell, sizeof(cell), v[k]));
+		printf(" %7s\n", rate < 0 ? "-" : text_fmt_pct(pct, sizeof(pct), rate));
 	}
 	if (n == 0)
 		printf("(chưa có đơn vị nào thuộc diện đánh giá trong năm %d)\n", year);
+	else
+		printf("\nTỷ lệ: số được công nhận (quyết định của Chủ tịch UBND) trên số thuộc diện đánh giá.\n");
 	free(rows);
 	return CLI_OK;
 }

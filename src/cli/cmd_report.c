@@ -1,9 +1,10 @@
-/* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date NGÀY] [--summary-only] */
+/* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date NGÀY] [--summary-only] | --text */
 #include <stdio.h>
 #include "cli.h"
 #include "report/report.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv)
@@ -12,16 +13,16 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		{ "year", required_argument, NULL, 'y' }, { "under", required_argument, NULL, 'u' },
 		{ "output", required_argument, NULL, 'o' }, { "force", no_argument, NULL, 'f' },
 		{ "date", required_argument, NULL, 'd' }, { "layout", required_argument, NULL, 'l' },
-		{ "summary-only", no_argument, NULL, 's' },
+		{ "summary-only", no_argument, NULL, 's' }, { "text", no_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 } };
 	report_opts o = { 0 };
 	report_info info;
 	antt_err err = { "" };
 	antt_status s;
-	int c;
+	int c, text = 0;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "y:u:o:fd:l:s", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "y:u:o:fd:l:st", opts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
 			if (!cli_year(optarg, &o.year))
@@ -33,6 +34,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		case 'd': o.date = optarg; break;   /* 20/11/2024 or 2024-11-20 (report.c reads it) */
 		case 'l': o.layout = optarg; break;
 		case 's': o.summary_only = 1; break;
+		case 't': text = 1; break;
 		default: return cli_usage_error("report", "tùy chọn không đúng");
 		}
 	}
@@ -40,8 +42,16 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("report", "thừa tham số \"%s\"", argv[optind]);
 	if (!o.year)
 		o.year = cli_current_year(ctx->db);
+	if (text) {
+		char *t = NULL;
+		if ((s = report_text(ctx->db, &o, &t, &err)) != ANTT_OK)
+			return cli_fail(s, &err);
+		fputs(t, stdout);
+		free(t);
+		return CLI_OK;
+	}
 	if (!o.path)
-		return cli_usage_error("report", "cần tên tệp: -o TỆP.xlsx");
+		return cli_usage_error("report", "cần tên tệp: -o TỆP.xlsx (hoặc --text để in đoạn kết quả)");
 	s = report_write(ctx->db, &o, &info, &err);
 	if (s != ANTT_OK)
 		return cli_fail(s, &err);

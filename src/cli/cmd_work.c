@@ -1,4 +1,5 @@
-/* antt submit | approve | return | reopen UNIT YEAR [--reason TEXT], and
+/* antt submit | approve | return | reopen UNIT YEAR [--reason TEXT],
+ * antt submit | approve --under UNIT YEAR, and
  * antt audit [--unit CODE] [--year Y] [--criterion C] [--since DATE] */
 #include <stdio.h>
 #include "cli.h"
@@ -9,19 +10,68 @@
 #include <getopt.h>
 #include <string.h>
 
+/* At most this many codes are named per reason; the rest are counted. */
+#define BULK_NAMED 10
+
+/* antt submit|approve --under CODE YEAR: what was done, then what was
+ * left, grouped by reason. */
+static int workflow_under(cli_ctx *ctx, const char *cmd, const char *under, const char *year_arg)
+{
+	int approve = !strcmp(cmd, "approve"), year;
+	assess_bulk b;
+	antt_err err = { "" };
+	antt_status s;
+
+	if (!cli_year(year_arg, &year))
+		return cli_usage_error(cmd, "năm \"%s\" không hợp lệ", year_arg);
+	s = approve ? assess_approve_under(ctx->db, under, year, &b, &err) : assess_submit_under(ctx->db, under, year, &b, &err);
+	if (s != ANTT_OK)
+		return cli_fail(s, &err);
+	printf("Năm %d, các đơn vị thuộc %s: %s %lld phiếu.\n", year, under, approve ? "đã duyệt" : "đã trình lãnh đạo",
+		b.n[BULK_DONE]);
+	for (int k = BULK_DONE + 1; k < BULK_COUNT; k++) {
+		const char *p = b.codes[k];
+		int named = 0;
+
+		if (!b.n[k])
+			continue;
+		printf("Bỏ qua %lld đơn vị — %s:\n  ", b.n[k], assess_bulk_reason((assess_bulk_kind)k));
+		for (; p && *p && named < BULK_NAMED; named++) {
+			size_t len = strcspn(p, ",");
+			printf("%s%.*s", named ? ", " : "", (int)len, p);
+			p += len;
+			p += strspn(p, ", ");
+		}
+		if (b.n[k] > named)
+			printf(" … và %lld đơn vị khác", b.n[k] - named);
+		printf("\n");
+	}
+	assess_bulk_free(&b);
+	return CLI_OK;
+}
+
 int cmd_workflow(cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = { { "reason", required_argument, NULL, 'r' }, { NULL, 0, NULL, 0 } };
-	const char *cmd = argv[0], *reason = NULL;
+	static const struct option opts[] = { { "reason", required_argument, NULL, 'r' },
+		{ "under", required_argument, NULL, 'u' }, { NULL, 0, NULL, 0 } };
+	const char *cmd = argv[0], *reason = NULL, *under = NULL;
 	antt_err err = { "" };
 	antt_status s;
 	int c, year;
 
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "r:", opts, NULL)) != -1) {
-		if (c != 'r')
+	while ((c = getopt_long(argc, argv, "r:u:", opts, NULL)) != -1) {
+		if (c == 'u' && (!strcmp(cmd, "submit") || !strcmp(cmd, "approve")))
+			under = optarg;
+		else if (c == 'r')
+			reason = optarg;
+		else
 			return cli_usage_error(cmd, "tùy chọn không đúng");
-		reason = optarg;
+	}
+	if (under) {
+		if (argc - optind != 1)
+			return cli_usage_error(cmd, "với --under MÃ chỉ cần thêm NĂM");
+		return workflow_under(ctx, cmd, under, argv[optind]);
 	}
 	if (argc - optind != 2)
 		return cli_usage_error(cmd, "cần MÃ và NĂM");

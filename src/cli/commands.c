@@ -25,10 +25,18 @@ static const cli_command commands[] = {
 	{ "answer import", cmd_answer_import, "TỆP.csv", "nhập câu trả lời (unit_code,year,criterion,value[,note])", 1, 1 },
 	{ "assess show",   cmd_assess_show, "MÃ NĂM", "xem từng tiêu chí và kết luận của đơn vị", 0, 0 },
 	{ "summary",       cmd_summary, "NĂM [--under MÃ]", "tổng hợp theo loại đơn vị: tổng số, đăng ký, đạt, tỷ lệ", 0, 0 },
-	{ "submit",        cmd_workflow, "MÃ NĂM", "trình lãnh đạo phiếu đã nhập xong", 0, 1 },
-	{ "approve",       cmd_workflow, "MÃ NĂM", "lãnh đạo duyệt (công nhận kết luận); phiếu không sửa được nữa", 0, 1 },
+	{ "submit",        cmd_workflow, "MÃ NĂM | --under MÃ NĂM", "trình lãnh đạo phiếu đã nhập xong (--under: mọi phiếu "
+	  "đã nhập xong của các đơn vị trực thuộc)", 0, 1 },
+	{ "approve",       cmd_workflow, "MÃ NĂM | --under MÃ NĂM", "lãnh đạo duyệt kết luận; phiếu không sửa được nữa "
+	  "(--under: mọi phiếu đã trình của các đơn vị trực thuộc)", 0, 1 },
 	{ "return",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo trả lại phiếu để sửa", 0, 1 },
-	{ "reopen",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo mở lại phiếu đã duyệt", 0, 1 },
+	{ "reopen",        cmd_workflow, "MÃ NĂM --reason LÝ_DO", "lãnh đạo mở lại phiếu đã duyệt (rút cả công nhận, nếu có)", 0, 1 },
+	{ "recognise list", cmd_recognise, "NĂM [--under MÃ]", "các đơn vị được công nhận trong năm, theo quyết định", 0, 0 },
+	{ "recognise import", cmd_recognise, "TỆP.csv",
+	  "nhập quyết định công nhận (unit_code,year,decision_no,date,authority[,signer])", 0, 1 },
+	{ "recognise withdraw", cmd_recognise, "MÃ NĂM --reason LÝ_DO", "rút công nhận (quyết định bị thu hồi, hủy bỏ)", 0, 1 },
+	{ "recognise",     cmd_recognise, "--decision SỐ --date NGÀY/THÁNG/NĂM --by \"CƠ QUAN BAN HÀNH\" [--signer TÊN] NĂM MÃ ...",
+	  "ghi quyết định công nhận đạt tiêu chuẩn (của Chủ tịch UBND) cho các đơn vị đã được duyệt đạt", 0, 1 },
 	{ "audit",         cmd_audit, "[--unit MÃ] [--year NĂM] [--criterion TIÊU_CHÍ] [--since NGÀY/THÁNG/NĂM]",
 	  "nhật ký: ai đổi gì, lúc nào, từ gì thành gì", 0, 0 },
 	{ "user add",      cmd_user, "TÊN_ĐĂNG_NHẬP \"Họ tên\" --role entry|reviewer|admin", "thêm tài khoản cán bộ", 1, 1 },
@@ -58,8 +66,8 @@ static const cli_command commands[] = {
 	/* a backup rotates the oldest away: it changes what can be restored */
 	{ "backup",        cmd_backup, "", "sao lưu ngay (ngoài bản sao lưu tự động mỗi ngày)", 0, 1 },
 	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0, 1 },
-	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NGÀY/THÁNG/NĂM] [--summary-only]",
-	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt)", 0, 0 },
+	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NGÀY/THÁNG/NĂM] [--summary-only] | --text",
+	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt); --text: in đoạn kết quả", 0, 0 },
 	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1, 1 },
 	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1, 0 },
 };

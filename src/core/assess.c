@@ -95,7 +95,12 @@ void assess_result_free(assess_result *r)
 }
 
 /* Counts over the units below unit_id of the given types, for a computed
- * criterion: in force that year and not excluded. */
+ * criterion: in force that year and not excluded. recognised counts the
+ * recognitions in force (a decision, not a verdict); assessed the units
+ * whose outcome is settled: recognised, or assessed chưa đạt. Units with a
+ * đạt verdict still waiting for approval or a decision are neither, so a
+ * commune waiting for its decisions reads "chưa đủ thông tin", not
+ * "chưa đạt". */
 static antt_status child_counts(antt_db *db, sqlite3_int64 unit_id, int year, const form_item *it,
                                 rule_input *in, antt_err *err)
 {
@@ -111,9 +116,10 @@ static antt_status child_counts(antt_db *db, sqlite3_int64 unit_id, int year, co
 	s = db_prepare(db,
 		"WITH RECURSIVE below(id) AS (SELECT id FROM units WHERE parent_id = ?1"
 		"  UNION ALL SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)"
-		" SELECT count(*), count(a.id), coalesce(sum(a.verdict IN ('pass', 'fail')), 0),"
-		"  coalesce(sum(a.verdict = 'pass'), 0)"
+		" SELECT count(*), count(a.id), coalesce(sum(r.id IS NOT NULL OR a.verdict = 'fail'), 0),"
+		"  count(r.id)"
 		" FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
 		" WHERE u.id IN (SELECT id FROM below) AND u.excluded = 0"
 		"  AND u.type IN (SELECT value FROM json_each(?3)) AND " UNIT_IN_YEAR("u", "?2"),
 		&st, err);
@@ -386,7 +392,7 @@ static antt_status recompute_unit(antt_db *db, const unit_row *u, int year, antt
 
 /* The unit and every unit above it: a commune's computed criteria follow
  * its units' verdicts. */
-static antt_status recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err)
+antt_status assess_recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err)
 {
 	unit_row cur = *u;
 	antt_status s;
@@ -522,7 +528,7 @@ antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_e
 		return s;
 	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
 	    (s = ensure(db, &u, year, &aid, &f, err)) == ANTT_OK)
-		s = recompute_up(db, &u, year, err);
+		s = assess_recompute_up(db, &u, year, err);
 	if (s != ANTT_OK) {
 		db_rollback(db);
 		return s;
@@ -681,11 +687,6 @@ antt_status answer_clear_tx(antt_db *db, const unit_row *u, int year, const char
 	return s;
 }
 
-antt_status assess_recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err)
-{
-	return recompute_up(db, u, year, err);
-}
-
 antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err)
 {
 	unit_row u;
@@ -697,7 +698,7 @@ antt_status answer_clear(antt_db *db, const char *unit_code, int year, const cha
 		return s;
 	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
 	    (s = answer_clear_tx(db, &u, year, criterion, err)) == ANTT_OK)
-		s = recompute_up(db, &u, year, err);
+		s = assess_recompute_up(db, &u, year, err);
 	if (s != ANTT_OK) {
 		db_rollback(db);
 		return s;
@@ -715,7 +716,7 @@ antt_status answer_set(antt_db *db, const char *unit_code, int year, const char 
 		return s;
 	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
 	    (s = answer_set_tx(db, &u, year, criterion, value, note, exception, err)) == ANTT_OK)
-		s = recompute_up(db, &u, year, err);
+		s = assess_recompute_up(db, &u, year, err);
 	if (s != ANTT_OK) {
 		db_rollback(db);
 		return s;
@@ -857,7 +858,7 @@ static antt_status transition(antt_db *db, const char *code, int year, const cha
 	}
 	/* a reopened assessment follows its answers again */
 	if (s == ANTT_OK && !strcmp(to, "draft"))
-		s = recompute_up(db, &r.unit, year, err);
+		s = assess_recompute_up(db, &r.unit, year, err);
 	assess_result_free(&r);
 	if (s == ANTT_OK) {
 		s = db_commit(db, err);

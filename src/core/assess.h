@@ -62,6 +62,11 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
  * communes. Runs inside the caller's transaction. */
 antt_status assess_recompute_year(antt_db *db, int year, antt_err *err);
 
+/* Recompute and store the verdict of the unit and of every unit above it
+ * (a commune's criterion 4 follows its units), inside the caller's
+ * transaction; approved assessments keep theirs. */
+antt_status assess_recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err);
+
 /* "ĐẠT", "CHƯA ĐẠT — không đạt tiêu chí: 4b, 5.2" or "CHƯA ĐỦ THÔNG TIN —
  * còn thiếu 2 tiêu chí: 1.1, 3dd" into buf. */
 char *assess_verdict_text(const assess_result *r, char *buf, size_t n);
@@ -76,10 +81,6 @@ antt_status answer_clear(antt_db *db, const char *unit_code, int year, const cha
 /* The same inside the caller's transaction; then assess_recompute_up(). */
 antt_status answer_clear_tx(antt_db *db, const unit_row *u, int year, const char *criterion, antt_err *err);
 
-/* Store the verdicts of the unit and of every unit above it (a commune's
- * computed criteria follow its units), inside the caller's transaction. */
-antt_status assess_recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err);
-
 /* The workflow: đang nhập -> đã trình -> đã duyệt (recognised with its
  * verdict, then read-only) or trả lại (returned with a reason); a reviewer
  * may reopen an approved assessment, with a reason. Each in its own
@@ -88,6 +89,27 @@ antt_status assess_submit(antt_db *db, const char *unit_code, int year, antt_err
 antt_status assess_approve(antt_db *db, const char *unit_code, int year, antt_err *err);
 antt_status assess_return(antt_db *db, const char *unit_code, int year, const char *reason, antt_err *err);
 antt_status assess_reopen(antt_db *db, const char *unit_code, int year, const char *reason, antt_err *err);
+
+/* The same for every complete form below a unit (itself included), in one
+ * transaction: what was done and what was left, by reason, with the codes
+ * of each (comma-separated, owned: assess_bulk_free). Submitting takes the
+ * forms being entered or returned whose verdict is complete; approving the
+ * submitted ones. */
+typedef enum {
+	BULK_DONE, BULK_NOT_REGISTERED, BULK_EXCLUDED, BULK_INCOMPLETE, BULK_WAITING, BULK_APPROVED,
+	BULK_NOT_SUBMITTED, BULK_COUNT
+} assess_bulk_kind;
+
+typedef struct {
+	long long n[BULK_COUNT];
+	char *codes[BULK_COUNT];
+} assess_bulk;
+
+antt_status assess_submit_under(antt_db *db, const char *code, int year, assess_bulk *out, antt_err *err);
+antt_status assess_approve_under(antt_db *db, const char *code, int year, assess_bulk *out, antt_err *err);
+void assess_bulk_free(assess_bulk *b);
+/* Why units were left, in words ("chưa đăng ký" ...). */
+const char *assess_bulk_reason(assess_bulk_kind k);
 
 /* Vietnamese words for a workflow status ("đang nhập", "đã duyệt" ...). */
 const char *assess_status_name(const char *status);

@@ -66,7 +66,7 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		/* settings hold plain text, not JSON: read only valid JSON */
 		" FROM (SELECT *, iif(json_valid(old_value), old_value, NULL) AS oj,"
 		"  iif(json_valid(new_value), new_value, NULL) AS nj FROM audit) au"
-		" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments')"
+		" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments', 'recognitions')"
 		" LEFT JOIN units ua ON ua.id = a.unit_id"
 		" LEFT JOIN units uu ON uu.uuid = au.scope AND au.tbl = 'units'"
 		" WHERE (?1 IS NULL OR au.scope IN (SELECT s FROM scopes))"
@@ -138,6 +138,24 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 				snprintf(what, sizeof(what), "%s năm %d: kết luận %s → %s", unit ? unit : "?", year,
 					ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
 					nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ");
+		} else if (!strcmp(tbl, "recognitions")) {
+			/* the decision is in new_value (recorded) or old_value (withdrawn) */
+			sqlite3_stmt *q = NULL;
+			const char *dv = (const char *)sqlite3_column_text(st, !strcmp(action, "insert") ? 23 : 22);
+			snprintf(what, sizeof(what), "%s năm %d: %s", unit ? unit : "?", year, action[0] == 'i' ? "được công nhận" : "rút công nhận");
+			if (dv && db_prepare(db, "SELECT json_extract(?1, '$.number'), strftime('%d/%m/%Y', json_extract(?1, '$.date')),"
+				" json_extract(?1, '$.authority'), json_extract(?2, '$.reason')", &q, NULL) == ANTT_OK) {
+				sqlite3_bind_text(q, 1, dv, -1, SQLITE_STATIC);
+				sqlite3_bind_text(q, 2, (const char *)sqlite3_column_text(st, 23), -1, SQLITE_STATIC);
+				if (sqlite3_step(q) == SQLITE_ROW) {
+					size_t used = strlen(what);
+					const char *why = (const char *)sqlite3_column_text(q, 3);
+					snprintf(what + used, sizeof(what) - used, " (quyết định số %s ngày %s của %s)%s%s",
+						sqlite3_column_text(q, 0), sqlite3_column_text(q, 1), sqlite3_column_text(q, 2),
+						action[0] == 'u' && why ? "; lý do: " : "", action[0] == 'u' && why ? why : "");
+				}
+			}
+			sqlite3_finalize(q);
 		} else if (!strcmp(tbl, "units")) {
 			const char *on = (const char *)sqlite3_column_text(st, 19), *nn = (const char *)sqlite3_column_text(st, 20);
 			if (!strcmp(action, "insert"))

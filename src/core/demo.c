@@ -1,9 +1,12 @@
 /* The demo data: a realistic fictional district (about 20 communes, 150 khu dân
  * cư, 40 cơ quan, 15 doanh nghiệp, 35 cơ sở giáo dục, two years of answers),
  * or with --size province a province-size database for the benchmarks.
+ * Past years are closed (approved, recognised by decisions); in the last
+ * year communes are at every step of the season.
  * Deterministic: the same seed gives the same data. */
 #include "demo.h"
 #include "assess.h"
+#include "recognise.h"
 #include "unit.h"
 
 #include <stdint.h>
@@ -102,6 +105,140 @@ static antt_status answer_year(struct demo *d, const char *code, int year, int l
 	return ANTT_OK;
 }
 
+/* How far a commune's year has gone: 0 still being entered, 1 submitted,
+ * 2 approved by the leader, 3 recognised by decisions. Past years are
+ * closed; in the last one a few communes are at each earlier step, and the
+ * first five are left being entered (the tests work on them). */
+static int stage_of(int commune, int last)
+{
+	int k = (commune - 1) % 20 + 1;
+
+	if (!last)
+		return 3;
+	return k <= 5 ? 0 : k <= 7 ? 1 : k <= 9 ? 2 : 3;
+}
+
+/* One SQL statement with a text and an int parameter. */
+static antt_status exec2(struct demo *d, const char *sql, const char *text, int year)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(d->db, sql, &st, d->err);
+	int rc;
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE && rc != SQLITE_ROW)
+		s = db_fail(d->db, rc, d->err, "dữ liệu mẫu");
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Submit (stage 1) or approve (2, 3) the complete forms: of the units
+ * under a commune, or of the commune itself. */
+static antt_status advance(struct demo *d, const char *commune, int year, int stage, int itself)
+{
+	char sql[512];
+
+	if (stage == 0)
+		return ANTT_OK;
+	snprintf(sql, sizeof(sql), "UPDATE assessments SET status = '%s', updated_by = 'demo'"
+		" WHERE year = ?2 AND verdict <> 'missing' AND status IN ('registered', 'draft') AND unit_id IN"
+		" (SELECT id FROM units WHERE %s = (SELECT id FROM units WHERE code = ?1))",
+		stage == 1 ? "submitted" : "approved", itself ? "id" : "parent_id");
+	return exec2(d, sql, commune, year);
+}
+
+/* A decision recognising the approved đạt units under a commune (or the
+ * commune itself, by the level above). */
+static antt_status decide(struct demo *d, const char *commune, int year, int itself, const char *authority, int number)
+{
+	static const char *const signers[] = { "Nguyễn Văn Hùng", "Trần Thị Lan", "Lê Minh Tuấn", "Phạm Quốc Bảo" };
+	sqlite3_stmt *st = NULL;
+	char **codes = NULL, num[32], date[16];
+	size_t n = 0;
+	int added = 0;
+	antt_status s;
+
+	s = db_prepare(d->db, itself ?
+		"SELECT u.code FROM units u JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		" WHERE u.code = ?1 AND a.status = 'approved' AND a.verdict = 'pass'" :
+		"SELECT u.code FROM units u JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		" WHERE u.parent_id = (SELECT id FROM units WHERE code = ?1) AND a.status = 'approved'"
+		" AND a.verdict = 'pass' ORDER BY u.code", &st, d->err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, commune, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
+		char **g = realloc(codes, (n + 1) * sizeof(*g));
+		if (!g || !(g[n] = strdup((const char *)sqlite3_column_text(st, 0)))) {
+			s = ANTT_ERR_NOMEM;
+			if (g)
+				codes = g;
+			break;
+		}
+		codes = g;
+		n++;
+	}
+	sqlite3_finalize(st);
+	snprintf(num, sizeof(num), "%d/QĐ-UBND", number);
+	snprintf(date, sizeof(date), "%02d/11/%d", itself ? 25 : 10, year % 10000);
+	if (s == ANTT_OK && n > 0)
+		s = recognise_record_tx(d->db, &(recognise_decision){ num, date, authority, signers[number % 4] },
+			year, (const char *const *)codes, n, &added, d->err);
+	for (size_t i = 0; i < n; i++)
+		free(codes[i]);
+	free(codes);
+	return s;
+}
+
+/* Take a year's forms through submission, approval and recognition as
+ * far as each commune's stage: the units first, then (their verdicts now
+ * counting the recognised units) the communes. */
+static antt_status close_year(struct demo *d, int year, int last, const char *upper)
+{
+	sqlite3_stmt *st = NULL;
+	char (*communes)[2][320] = NULL;
+	char authority[400];
+	size_t n = 0;
+	antt_status s;
+
+	s = db_prepare(d->db, "SELECT u.code, lower(t.name) || ' ' || substr(u.name, length(t.name) + 2) FROM units u"
+		" JOIN unit_types t ON t.code = u.type AND t.commune ORDER BY u.code", &st, d->err);
+	if (s != ANTT_OK)
+		return s;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		void *g = realloc(communes, (n + 1) * sizeof(*communes));
+		if (!g) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
+		communes = g;
+		snprintf(communes[n][0], sizeof(communes[n][0]), "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(communes[n][1], sizeof(communes[n][1]), "%s", (const char *)sqlite3_column_text(st, 1));
+		n++;
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; s == ANTT_OK && i < n; i++) {
+		int stage = stage_of((int)i + 1, last);
+		snprintf(authority, sizeof(authority), "Chủ tịch UBND %s", communes[i][1]);
+		if ((s = advance(d, communes[i][0], year, stage, 0)) == ANTT_OK && stage == 3)
+			s = decide(d, communes[i][0], year, 0, authority, 20 + (int)i * 7 % 80);
+	}
+	if (s == ANTT_OK)
+		s = assess_recompute_year(d->db, year, d->err);
+	snprintf(authority, sizeof(authority), "Chủ tịch UBND %s", upper);
+	for (size_t i = 0; s == ANTT_OK && i < n; i++) {
+		int stage = stage_of((int)i + 1, last);
+		if ((s = advance(d, communes[i][0], year, stage, 1)) == ANTT_OK && stage == 3)
+			s = decide(d, communes[i][0], year, 1, authority, 150 + (int)i);
+	}
+	free(communes);
+	return s;
+}
+
 struct year_walk {
 	struct demo *d;
 	int year, last;
@@ -120,7 +257,7 @@ static int answer_unit(const unit_row *u, void *ctx)
 
 static antt_status build(struct demo *d, int communes, int kdc_per, int agencies, int firms,
                          int schools, const int *years, int n_years, const char *root_type,
-                         const char *root_name)
+                         const char *root_name, const char *upper)
 {
 	char code[96], pcode[16], name[512], tmp[128];
 	antt_status s;
@@ -189,6 +326,8 @@ static antt_status build(struct demo *d, int communes, int kdc_per, int agencies
 		/* verdicts once, units before their communes */
 		if (s == ANTT_OK)
 			s = assess_recompute_year(d->db, years[y], d->err);
+		if (s == ANTT_OK)
+			s = close_year(d, years[y], y == n_years - 1, upper);
 		if (s != ANTT_OK)
 			return s;
 	}
@@ -246,9 +385,9 @@ antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
 	if (province)
-		s = build(&d, 100, 20, 500, 150, 250, ten_years, 10, "tinh", "Tỉnh Bình Giang");
+		s = build(&d, 100, 20, 500, 150, 250, ten_years, 10, "tinh", "Tỉnh Bình Giang", "tỉnh Bình Giang");
 	else
-		s = build(&d, 20, 8, 40, 15, 35, two_years, 2, "huyen", "Huyện Sông Lam");
+		s = build(&d, 20, 8, 40, 15, 35, two_years, 2, "huyen", "Huyện Sông Lam", "huyện Sông Lam");
 	if (s != ANTT_OK) {
 		db_rollback(db);
 		return s;

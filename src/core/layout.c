@@ -26,6 +26,7 @@ void layout_free(report_layout *l)
 	free(l->target_label);
 	free(l->preparer);
 	free(l->recipients_label);
+	free(l->period);
 	free_list(l->recipients, l->n_recipients);
 	for (size_t i = 0; i < l->n_groups; i++) {
 		free(l->groups[i].label);
@@ -41,10 +42,12 @@ void layout_free(report_layout *l)
 static antt_status load(ydoc *y, report_layout *l, int (*known)(const char *, void *), void *ctx)
 {
 	static const char *const keys[] = { "title", "subject", "row_header", "totals_label", "previous_label",
-		"target_label", "groups", "columns", "preparer", "recipients_label", "recipients", NULL };
+		"target_label", "groups", "columns", "preparer", "recipients_label", "recipients", "period", NULL };
 	static const char *const group_keys[] = { "label", "types", NULL };
 	static const char *const column_keys[] = { "measure", "label", NULL };
-	static const char *const measures[] = { "total", "registered", "passed", "rate" };
+	/* in layout_measure's order; "recognised" is "passed" by its plain name */
+	static const char *const measures[] = { "total", "registered", "passed", "rate", "self_passed", "approved",
+		"recognised" };
 	yaml_node_t *root = yaml_document_get_root_node(&y->doc), *n;
 	yaml_node_item_t *it;
 	antt_status s;
@@ -59,7 +62,8 @@ static antt_status load(ydoc *y, report_layout *l, int (*known)(const char *, vo
 	    (s = ydoc_text(y, root, "previous_label", 1, &l->previous_label)) != ANTT_OK ||
 	    (s = ydoc_text(y, root, "target_label", 1, &l->target_label)) != ANTT_OK ||
 	    (s = ydoc_text(y, root, "preparer", 1, &l->preparer)) != ANTT_OK ||
-	    (s = ydoc_text(y, root, "recipients_label", 1, &l->recipients_label)) != ANTT_OK)
+	    (s = ydoc_text(y, root, "recipients_label", 1, &l->recipients_label)) != ANTT_OK ||
+	    (s = ydoc_text(y, root, "period", 0, &l->period)) != ANTT_OK)
 		return s;
 	if (!(n = ydoc_get(y, root, "recipients")))
 		return ydoc_fail(y, root, 0, "thiếu khóa \"recipients\" (nơi nhận)");
@@ -114,8 +118,8 @@ static antt_status load(ydoc *y, report_layout *l, int (*known)(const char *, vo
 		free(m);
 		if (k == sizeof(measures) / sizeof(*measures))
 			return ydoc_fail(y, ydoc_get(y, c, "measure"), 0,
-				"measure phải là total, registered, passed hoặc rate");
-		lc->measure = (layout_measure)k;
+				"measure phải là total, registered, passed (= recognised), rate, self_passed hoặc approved");
+		lc->measure = k == MEASURE_COUNT ? MEASURE_PASSED : (layout_measure)k;
 	}
 	return ANTT_OK;
 }

@@ -8,7 +8,14 @@
 #include <stddef.h>
 #include "status.h"
 
-typedef enum { MEASURE_TOTAL, MEASURE_REGISTERED, MEASURE_PASSED, MEASURE_RATE } layout_measure;
+/* A column's figure (count.h): total (units to assess), registered, passed
+ * ("Đạt": được công nhận by a decision; "recognised" in a layout names the
+ * same), rate (passed / total), self_passed (tự đánh giá đạt), approved
+ * (đã duyệt đạt). */
+typedef enum {
+	MEASURE_TOTAL, MEASURE_REGISTERED, MEASURE_PASSED, MEASURE_RATE, MEASURE_SELF_PASSED, MEASURE_APPROVED,
+	MEASURE_COUNT
+} layout_measure;
 
 typedef struct {
 	char *label;
@@ -24,6 +31,7 @@ typedef struct {
 typedef struct {
 	char *title, *subject, *row_header, *totals_label, *previous_label, *target_label;
 	char *preparer, *recipients_label;
+	char *period;          /* the assessment periods, a sentence ({year}, {prev}); NULL when not given */
 	char **recipients;
 	size_t n_recipients;
 	layout_group *groups;

@@ -1,4 +1,5 @@
-/* Progress figures: two summaries and a per-commune count, each one query. */
+/* Progress figures: this year and last from the counting model, the
+ * targets, and the cycle's deadlines. */
 #include "progress.h"
 #include "rule.h"
 #include "unit.h"
@@ -7,23 +8,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-double progress_pct(long long a, long long b)
-{
-	return b > 0 ? 100.0 * (double)a / (double)b : -1.0;
-}
-
 antt_status progress_types(antt_db *db, int year, progress_type **rows, size_t *n, antt_err *err)
 {
-	summary_row *now = NULL, *prev = NULL;
+	count_row *now = NULL, *prev = NULL;
 	size_t nn = 0, np = 0;
 	progress_type *out = NULL;
 	antt_status s;
 
 	*rows = NULL;
 	*n = 0;
-	if ((s = summary_compute(db, year, NULL, &now, &nn, err)) != ANTT_OK)
+	if ((s = count_by_type(db, year, NULL, &now, &nn, err)) != ANTT_OK)
 		return s;
-	if ((s = summary_compute(db, year - 1, NULL, &prev, &np, err)) != ANTT_OK)
+	if ((s = count_by_type(db, year - 1, NULL, &prev, &np, err)) != ANTT_OK)
 		goto out;
 	out = calloc(nn ? nn : 1, sizeof(*out));
 	if (!out) {
@@ -52,66 +48,47 @@ out:
 
 antt_status progress_communes(antt_db *db, int year, progress_commune **rows, size_t *n, antt_err *err)
 {
-	sqlite3_stmt *st = NULL;
+	count_commune *now = NULL, *prev = NULL;
+	size_t nn = 0, np = 0;
 	progress_commune *out = NULL;
 	antt_status s;
-	int rc;
 
 	*rows = NULL;
 	*n = 0;
-	s = db_prepare(db,
-		"WITH RECURSIVE below(commune, id) AS ("
-		"  SELECT c.id, u.id FROM units c JOIN unit_types ct ON ct.code = c.type AND ct.commune"
-		"  JOIN units u ON u.parent_id = c.id"
-		"  UNION ALL SELECT b.commune, u.id FROM units u JOIN below b ON u.parent_id = b.id)"
-		" SELECT c.code, c.name, ca.verdict,"
-		/* each unit is reached once from its commune: plain sums */
-		"  coalesce(sum(u.id IS NOT NULL AND " UNIT_IN_YEAR("u", "?1") "), 0),"
-		"  coalesce(sum(a.verdict IN ('pass', 'fail')), 0),"
-		"  coalesce(sum(a.verdict = 'pass'), 0),"
-		"  coalesce(sum(u.id IS NOT NULL AND " UNIT_IN_YEAR("u", "?1 - 1") "), 0),"
-		"  coalesce(sum(pa.verdict = 'pass'), 0)"
-		" FROM units c JOIN unit_types ct ON ct.code = c.type AND ct.commune"
-		" LEFT JOIN assessments ca ON ca.unit_id = c.id AND ca.year = ?1"
-		" LEFT JOIN below b ON b.commune = c.id"
-		" LEFT JOIN units u ON u.id = b.id AND u.excluded = 0"
-		"  AND u.type IN (SELECT code FROM unit_types WHERE assessed)"
-		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
-		" LEFT JOIN assessments pa ON pa.unit_id = u.id AND pa.year = ?1 - 1"
-		" WHERE " UNIT_IN_YEAR("c", "?1")
-		" GROUP BY c.id ORDER BY c.code", &st, err);
-	if (s != ANTT_OK)
+	if ((s = count_by_commune(db, year, &now, &nn, err)) != ANTT_OK)
 		return s;
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		progress_commune *c, *g = realloc(out, (*n + 1) * sizeof(*g));
-		const char *v = (const char *)sqlite3_column_text(st, 2);
-
-		if (!g) {
-			s = ANTT_ERR_NOMEM;
-			break;
-		}
-		out = g;
-		c = &out[(*n)++];
-		snprintf(c->code, sizeof(c->code), "%s", (const char *)sqlite3_column_text(st, 0));
-		snprintf(c->name, sizeof(c->name), "%s", (const char *)sqlite3_column_text(st, 1));
-		c->verdict = !v ? -2 : !strcmp(v, "pass") ? RULE_PASS : !strcmp(v, "fail") ? RULE_FAIL : RULE_MISSING;
-		c->units = sqlite3_column_int64(st, 3);
-		c->assessed = sqlite3_column_int64(st, 4);
-		c->passed = sqlite3_column_int64(st, 5);
-		c->prev_units = sqlite3_column_int64(st, 6);
-		c->prev_passed = sqlite3_column_int64(st, 7);
+	if ((s = count_by_commune(db, year - 1, &prev, &np, err)) != ANTT_OK)
+		goto out;
+	if (!(out = calloc(nn ? nn : 1, sizeof(*out)))) {
+		s = ANTT_ERR_NOMEM;
+		goto out;
 	}
-	if (s == ANTT_OK && rc != SQLITE_DONE)
-		s = db_fail(db, rc, err, "tính tiến độ theo xã");
-	sqlite3_finalize(st);
-	if (s != ANTT_OK) {
-		free(out);
-		*n = 0;
-		return s;
+	for (size_t i = 0; i < nn; i++) {
+		const count_row *u = &now[i].units;
+		progress_commune *c = &out[i];
+
+		snprintf(c->code, sizeof(c->code), "%s", now[i].code);
+		snprintf(c->name, sizeof(c->name), "%s", now[i].name);
+		c->verdict = now[i].verdict;
+		c->recognised = now[i].recognised;
+		c->units = count_in_scope(u);
+		c->assessed = u->assessed;
+		c->passed = u->passed;
+		c->approved = u->approved;
+		c->recognised_units = u->recognised;
+		for (size_t k = 0; k < np; k++)
+			if (!strcmp(prev[k].code, now[i].code)) {
+				c->prev_units = count_in_scope(&prev[k].units);
+				c->prev_passed = prev[k].units.passed;
+				c->prev_recognised = prev[k].units.recognised;
+			}
 	}
 	*rows = out;
-	return ANTT_OK;
+	*n = nn;
+out:
+	free(now);
+	free(prev);
+	return s;
 }
 
 antt_status progress_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2], antt_err *err)

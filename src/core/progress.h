@@ -5,10 +5,14 @@
 #define ANTT_PROGRESS_H
 
 #include "db.h"
-#include "summary.h"
+#include "count.h"
 
+/* The figures come from the counting model (count.h): passed is the
+ * units' own verdict (tự đánh giá đạt), approved the leader's approval of a
+ * đạt, recognised the decisions; the rate an office is held to is
+ * recognised over the units to assess. */
 typedef struct {
-	summary_row now, prev;   /* prev.total == 0 when last year had none */
+	count_row now, prev;     /* prev.total == 0 when last year had none */
 	double target;           /* percent, or -1 when not set */
 } progress_type;
 
@@ -16,8 +20,11 @@ typedef struct {
 	char code[64];
 	char name[256];
 	int verdict;             /* the commune's own: RULE_PASS/FAIL/MISSING, or -2 when not registered */
+	int recognised;          /* the commune itself is recognised */
 	long long units, assessed, passed;     /* its units this year (not excluded) */
+	long long approved, recognised_units;  /* of them: approved đạt, recognised */
 	long long prev_units, prev_passed;     /* last year */
+	long long prev_recognised;
 } progress_commune;
 
 antt_status progress_types(antt_db *db, int year, progress_type **rows, size_t *n, antt_err *err);
@@ -35,7 +42,8 @@ typedef struct {
  * YYYY-MM-DD (NULL: the real today). */
 antt_status progress_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2], antt_err *err);
 
-/* a as a percentage of b, or -1 when b is 0. */
-double progress_pct(long long a, long long b);
+/* a as a percentage of b, or -1 when b is 0: the counting model's one
+ * rate function under the name the screen knows. */
+#define progress_pct count_pct
 
 #endif

@@ -509,11 +509,13 @@ antt_status reg_candidates(antt_db *db, int year, const char *under, int (*fn)(c
 	antt_status s;
 	int rc;
 
-	/* units that met the standard and have scores; their class decides */
+	/* units that met the standard (được công nhận by a decision) and have
+	 * scores; their class decides */
 	s = db_prepare(db, SCOPE "SELECT u.code, u.name, t.name, coalesce(p.name, ''), coalesce(c.proposed, 0)"
 		" FROM units u JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		" JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
 		" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN candidates c ON c.unit_id = u.id AND c.year = ?2"
-		" WHERE u.id IN (SELECT id FROM scope) AND a.verdict = 'pass'"
+		" WHERE u.id IN (SELECT id FROM scope)"
 		"  AND EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?2)"
 		" ORDER BY t.sort, p.code, u.code", &st, err);
 	if (s != ANTT_OK)

@@ -39,7 +39,8 @@ typedef struct {
 	rule_value value;
 	int exception;
 	/* computed criteria: child units in scope, registered among them,
-	 * with a complete verdict, and recognised (đạt) */
+	 * with a settled outcome (recognised, or assessed chưa đạt), and
+	 * recognised by a decision (được công nhận) */
 	long long total, registered, assessed, recognised;
 } rule_input;
 

@@ -4,6 +4,7 @@
  * office that are not communes and hold no units are gathered in one
  * "trực thuộc" row, and counted so, with a warning from the caller. */
 #include "tally.h"
+#include "count.h"
 #include "assess.h"
 #include "form_store.h"
 #include "unit.h"
@@ -27,78 +28,45 @@ typedef struct {
 	int row;           /* index in t->rows */
 } seed;
 
-static void add(tally_cell *c, long long count, long long excluded, long long reg, long long assessed, long long passed)
+typedef struct {
+	const seed *seeds;
+	const report_layout *l;
+	tally_row *rows;       /* NULL: add into sums only */
+	count_row *sums;       /* per group: the year before */
+	long long *units;
+} walk_ctx;
+
+/* One (seed, type) count from the counting model into the groups holding
+ * the type. */
+static int add_count(size_t top, const count_row *c, void *ctx)
 {
-	c->total += count - excluded;
-	c->excluded += excluded;
-	c->registered += reg;
-	c->assessed += assessed;
-	c->passed += passed;
+	walk_ctx *w = ctx;
+	const report_layout *l = w->l;
+
+	for (size_t g = 0; g < l->n_groups; g++)
+		for (size_t k = 0; k < l->groups[g].n_types; k++)
+			if (!strcmp(l->groups[g].types[k], c->type)) {
+				count_add(w->rows ? &w->rows[w->seeds[top].row].cells[g] : &w->sums[g], c);
+				if (w->units)
+					*w->units += c->total;
+			}
+	return 0;
 }
 
-/* Walk once from the seeds and add each (seed, type) count to the groups
- * holding the type: this year's into the rows, last year's into prev. */
+/* This year's counts into the rows, last year's into prev. */
 static antt_status count_years(antt_db *db, const seed *seeds, size_t n, int year, const report_layout *l,
-                               tally_row *rows, tally_cell *prev, long long *units, antt_err *err)
+                               tally_row *rows, count_row *prev, long long *units, antt_err *err)
 {
-	sqlite3_stmt *st = NULL;
-	char *ids = malloc(n * 24 + 3), *p;
+	sqlite3_int64 *ids = malloc(n * sizeof(*ids));
+	walk_ctx now = { seeds, l, rows, NULL, units }, before = { seeds, l, NULL, prev, NULL };
 	antt_status s;
-	int rc;
 
 	if (!ids)
 		return ANTT_ERR_NOMEM;
-	p = ids;
-	*p++ = '[';
 	for (size_t i = 0; i < n; i++)
-		p += sprintf(p, "%s%lld", i ? "," : "", (long long)seeds[i].id);
-	*p++ = ']';
-	*p = '\0';
-	s = db_prepare(db,
-		"WITH RECURSIVE walk(id, top) AS ("
-		"  SELECT value, value FROM json_each(?1)"
-		"  UNION ALL SELECT u.id, w.top FROM units u JOIN walk w ON u.parent_id = w.id),"
-		" counted AS (SELECT w.top, u.type, u.excluded AS ex,"
-		"   " UNIT_IN_YEAR("u", "?2") " AS now, " UNIT_IN_YEAR("u", "?2 - 1") " AS before,"
-		"   a.id IS NOT NULL AS reg, a.verdict IN ('pass', 'fail') AS done, a.verdict = 'pass' AS ok,"
-		"   pa.id IS NOT NULL AS preg, pa.verdict IN ('pass', 'fail') AS pdone, pa.verdict = 'pass' AS pok"
-		"  FROM walk w JOIN units u ON u.id = w.id"
-		"  LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
-		"  LEFT JOIN assessments pa ON pa.unit_id = u.id AND pa.year = ?2 - 1)"
-		" SELECT top, type, total(now), total(now AND ex), total(now AND reg AND NOT ex),"
-		"  total(now AND done AND NOT ex), total(now AND ok AND NOT ex),"
-		"  total(before), total(before AND ex), total(before AND preg AND NOT ex),"
-		"  total(before AND pdone AND NOT ex), total(before AND pok AND NOT ex)"
-		" FROM counted GROUP BY top, type", &st, err);
-	if (s != ANTT_OK) {
-		free(ids);
-		return s;
-	}
-	sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		sqlite3_int64 top = sqlite3_column_int64(st, 0);
-		const char *type = (const char *)sqlite3_column_text(st, 1);
-		long long c[10];
-		int row = -1;
-
-		for (int k = 0; k < 10; k++)
-			c[k] = (long long)sqlite3_column_double(st, 2 + k);
-		for (size_t i = 0; i < n; i++)
-			if (seeds[i].id == top)
-				row = seeds[i].row;
-		for (size_t g = 0; g < l->n_groups; g++)
-			for (size_t k = 0; k < l->groups[g].n_types; k++)
-				if (!strcmp(l->groups[g].types[k], type)) {
-					if (row >= 0)
-						add(&rows[row].cells[g], c[0], c[1], c[2], c[3], c[4]);
-					add(&prev[g], c[5], c[6], c[7], c[8], c[9]);
-					*units += c[0];
-				}
-	}
-	if (rc != SQLITE_DONE)
-		s = db_fail(db, rc, err, "đếm đơn vị cho báo cáo");
-	sqlite3_finalize(st);
+		ids[i] = seeds[i].id;
+	if ((s = count_below(db, year, ids, n, 1, add_count, &now, err)) == ANTT_OK)
+		s = count_below(db, year - 1, ids, n, 1, add_count, &before, err);
 	free(ids);
 	return s;
 }
@@ -179,7 +147,7 @@ static antt_status find_rows(antt_db *db, int year, const char *under, tally *t,
 			} else {
 				snprintf(t->rows[row].name, sizeof(t->rows[row].name), "Trực thuộc %s", t->office_name);
 			}
-			if (!(t->rows[row].cells = calloc(t->n_groups ? t->n_groups : 1, sizeof(tally_cell)))) {
+			if (!(t->rows[row].cells = calloc(t->n_groups ? t->n_groups : 1, sizeof(count_row)))) {
 				s = ANTT_ERR_NOMEM;
 				break;
 			}
@@ -221,8 +189,8 @@ antt_status tally_compute(antt_db *db, int year, const char *under, const report
 	memset(t, 0, sizeof(*t));
 	t->year = year;
 	t->n_groups = l->n_groups;
-	t->totals = calloc(l->n_groups, sizeof(tally_cell));
-	t->prev = calloc(l->n_groups, sizeof(tally_cell));
+	t->totals = calloc(l->n_groups ? l->n_groups : 1, sizeof(count_row));
+	t->prev = calloc(l->n_groups ? l->n_groups : 1, sizeof(count_row));
 	if (!t->totals || !t->prev) {
 		tally_free(t);
 		return ANTT_ERR_NOMEM;
@@ -235,14 +203,13 @@ antt_status tally_compute(antt_db *db, int year, const char *under, const report
 		return s;
 	}
 	for (size_t r = 0; r < t->n_rows; r++)
-		for (size_t g = 0; g < l->n_groups; g++) {
-			const tally_cell *c = &t->rows[r].cells[g];
-			add(&t->totals[g], c->total + c->excluded, c->excluded, c->registered, c->assessed, c->passed);
-		}
+		for (size_t g = 0; g < l->n_groups; g++)
+			count_add(&t->totals[g], &t->rows[r].cells[g]);
 	return ANTT_OK;
 }
 
-/* "4b — label; 5.2 — label" for a failed unit, from its criteria set. */
+/* "4b — label; 5.2 — label" for a failed (or incomplete) unit, from its
+ * criteria set. */
 static void failed_words(antt_db *db, sqlite3_int64 set_id, const char *detail, char *buf, size_t n)
 {
 	const form *f = NULL;
@@ -276,13 +243,17 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		"  UNION ALL SELECT u.id, CASE WHEN w.depth = 0 THEN u.id ELSE w.top END, w.depth + 1"
 		"  FROM units u JOIN walk w ON u.parent_id = w.id)"
 		" SELECT u.code, u.name, u.type, ty.name,"
-		"  CASE WHEN w.depth = 0 THEN u.name WHEN tt.commune OR top.id <> u.id THEN top.name"
-		"   ELSE 'Trực thuộc ' || (SELECT name FROM units WHERE id = top.parent_id) END,"
+		/* the commune a unit is under; a unit is never its own: the
+		 * communes themselves (and the office) read "Trực thuộc" the level above */
+		"  CASE WHEN top.id <> u.id THEN top.name"
+		"   ELSE coalesce('Trực thuộc ' || (SELECT name FROM units WHERE id = u.parent_id), '') END,"
 		"  u.excluded, a.verdict, a.detail, a.criteria_set_id,"
 		"  (SELECT group_concat(criterion || ': ' || note, '; ') FROM answers"
-		"    WHERE assessment_id = a.id AND note <> ''), a.status"
+		"    WHERE assessment_id = a.id AND note <> ''), a.status,"
+		"  (SELECT d.number || ' ngày ' || strftime('%d/%m/%Y', d.date) FROM recognitions r"
+		"    JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL)"
 		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
-		" JOIN units top ON top.id = w.top JOIN unit_types tt ON tt.code = top.type"
+		" JOIN units top ON top.id = w.top"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
 		" WHERE ty.assessed AND " UNIT_IN_YEAR("u", "?2")
 		" ORDER BY ty.sort, top.code, u.code", &st, err);
@@ -304,6 +275,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 			.verdict = verdict,
 			.notes = sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9) : "",
 			.status = (const char *)sqlite3_column_text(st, 10),
+			.decision = (const char *)sqlite3_column_text(st, 11),
 		};
 
 		snprintf(detail, sizeof(detail), "%s", sqlite3_column_text(st, 7) ? (const char *)sqlite3_column_text(st, 7) : "");
@@ -316,7 +288,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 			}
 		}
 		u.detail = detail;
-		if (verdict && !strcmp(verdict, "fail"))
+		if (verdict && strcmp(verdict, "pass"))
 			failed_words(db, sqlite3_column_int64(st, 8), detail, words, sizeof(words));
 		u.failed_words = words;
 		if (fn(&u, ctx))

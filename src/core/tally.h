@@ -1,26 +1,19 @@
 /* The figures of the province report: one row per unit one level below the
  * office (the communes), counts per column group of the layout, totals, the
- * previous year's totals; and the unit lists of the detail sheets. Counted
- * by SQLite in one pass each; the report writer only lays them out. */
+ * previous year's totals (from the counting model, count.h); and the unit
+ * lists of the detail sheets. The report writer only lays them out. */
 #ifndef ANTT_TALLY_H
 #define ANTT_TALLY_H
 
 #include "db.h"
+#include "count.h"
 #include "layout.h"
-
-typedef struct {
-	long long total;       /* units in force, not excluded */
-	long long excluded;
-	long long registered;
-	long long assessed;
-	long long passed;
-} tally_cell;
 
 typedef struct {
 	char code[64];
 	char name[320];
 	int orphan;            /* gathers units that are under no commune */
-	tally_cell *cells;     /* one per layout group */
+	count_row *cells;      /* one per layout group */
 } tally_row;
 
 typedef struct {
@@ -29,8 +22,8 @@ typedef struct {
 	size_t n_groups;
 	tally_row *rows;
 	size_t n_rows;
-	tally_cell *totals;    /* per group, this year */
-	tally_cell *prev;      /* per group, the year before */
+	count_row *totals;     /* per group, this year */
+	count_row *prev;       /* per group, the year before */
 	long long orphans;     /* units counted in the orphan row */
 	long long units;       /* all units counted this year */
 } tally;
@@ -47,8 +40,9 @@ typedef struct {
 	int excluded;
 	const char *verdict;       /* "pass", "fail", "missing", or NULL: not registered */
 	const char *status;        /* workflow status ("approved" ...), or NULL */
+	const char *decision;      /* "45/QĐ-UBND ngày 10/11/2024" when recognised, else NULL */
 	const char *detail;        /* failed (or missing) criteria ids, comma-separated */
-	const char *failed_words;  /* the failed criteria with their labels */
+	const char *failed_words;  /* the failed (or, incomplete, missing) criteria with their labels */
 	const char *notes;         /* the answers' notes */
 } tally_unit;
 

@@ -360,3 +360,28 @@ char *text_fmt_pct(char *buf, size_t n, double pct)
 		*c = ',';
 	return buf;
 }
+
+/* Upper or lower case of UTF-8 text into out (size n), cut at n; the text
+ * as it is when libunistring cannot convert it. */
+static char *recase(const char *in, char *out, size_t n, int up)
+{
+	size_t len = 0;
+	uint8_t *u = up ? u8_toupper((const uint8_t *)in, strlen(in), NULL, NULL, NULL, &len)
+	                : u8_tolower((const uint8_t *)in, strlen(in), NULL, NULL, NULL, &len);
+
+	if (!u)
+		return text_nfc_into((const uint8_t *)in, strlen(in), out, n);
+	text_nfc_into(u, len, out, n);
+	free(u);
+	return out;
+}
+
+char *text_upper(const char *in, char *out, size_t n)
+{
+	return recase(in, out, n, 1);
+}
+
+char *text_lower(const char *in, char *out, size_t n)
+{
+	return recase(in, out, n, 0);
+}

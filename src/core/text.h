@@ -66,6 +66,12 @@ char *text_pad(char *buf, size_t n, const char *s, size_t cols);
 /* The same, aligned right. */
 char *text_rpad(char *buf, size_t n, const char *s, size_t cols);
 
+/* Upper or lower case (Vietnamese included) into out of size n, cut at a
+ * character boundary when it does not fit: agency names in capitals, type
+ * names in running text. Returns out. */
+char *text_upper(const char *in, char *out, size_t n);
+char *text_lower(const char *in, char *out, size_t n);
+
 /* Vietnamese number formats: 1.686 and 97,6 */
 char *text_fmt_int(char *buf, size_t n, long long v);
 char *text_fmt_pct(char *buf, size_t n, double pct);

@@ -27,4 +27,9 @@ typedef struct {
  * so a half-written file is never left behind. */
 antt_status report_write(antt_db *db, const report_opts *o, report_info *info, antt_err *err);
 
+/* The results paragraph and the assessment periods, as the summary sheet
+ * shows them, for pasting into the office's Word document (o->path is not
+ * used). *out is a new string the caller frees. */
+antt_status report_text(antt_db *db, const report_opts *o, char **out, antt_err *err);
+
 #endif

@@ -55,6 +55,13 @@ run score import "$T/over.csv"
 expect_rc 1 "score above the item's maximum"
 expect_err "mục 1, điểm tự chấm: 4 vượt điểm chuẩn 3" "the message names item and field"
 run candidates 2024
+expect_no_out "X001-CQ02" "đạt by its own verdict is not enough: a candidate must be recognised"
+run submit X001-CQ02 2024
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run approve X001-CQ02 2024
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run recognise --decision "45/QĐ-UBND" --date 10/11/2024 \
+	--by "Chủ tịch UBND xã Hòa Bình" 2024 X001-CQ02
+expect_rc 0 "the unit is recognised"
+run candidates 2024
 expect_out "X001-CQ02" "the candidate is listed"
 run candidates 2024 --propose X001-CQ02
 run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20

@@ -35,6 +35,24 @@ for kv in "parent_agency|Công an tỉnh Bình Giang" "office_name|Công an huy�
 	"$ANTT" --db "$DB" settings "${kv%%|*}" "${kv#*|}" > /dev/null
 done
 
+# "Đạt" is được công nhận: approved forms recognised by the chairmen's
+# decisions (khu dân cư by the commune's, communes and the district's own
+# agencies by the district's); CQ1 is approved but not yet decided
+leaders
+run submit --under H 2024
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run approve --under H 2024
+expect_out "đã duyệt 15 phiếu" "the leader approves the complete forms"
+export ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1
+run recognise --decision "45/QĐ-UBND" --date 10/11/2024 --by "Chủ tịch UBND xã Hòa Bình" \
+	2024 X1-K01 X1-K02 X1-K03 X1-K04 X1-K05 X1-K06 X1-K07
+expect_rc 0 "recognise Hòa Bình's khu dân cư"
+run recognise --decision "12/QĐ-UBND" --date 12/11/2024 --by "Chủ tịch UBND xã An Phú" 2024 X2-K01 X2-K02
+run submit X1 2024; run approve X1 2024
+run submit X2 2024; run approve X2 2024
+run recognise --decision "301/QĐ-UBND" --date 25/11/2024 --by "Chủ tịch UBND huyện Sông Lam" --signer "Nguyễn Văn Hùng" 2024 X1
+expect_rc 0 "the district recognises the commune"
+unset ANTT_USER ANTT_PASSWORD
+
 run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
 expect_rc 0 "report"
 expect_out "Đã ghi báo cáo năm 2024 vào $T/bc.xlsx" "says where the file went"
@@ -43,14 +61,16 @@ expect_err "1 đơn vị không thuộc xã nào" "warns about the unit under no
 # the totals the report must show, from `antt summary` (all units less excluded)
 run summary 2024
 row() { printf '%s\n' "$out" | grep "^$1 " | tr -s ' ' | sed "s/^$1 //"; }
-triple() { echo "$1" | awk '{ printf "[%d, %d, %d]", $1 - $2, $3, $5 }'; }
+# Tổng số (less excluded), Đăng ký, Được công nhận
+triple() { echo "$1" | awk '{ printf "[%d, %d, %d]", $1 - $2, $3, $7 }'; }
 cat > "$T/expected.json" <<JSON
 {
-  "sheets": ["Tổng hợp", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt", "Xếp loại", "Phong trào", "Đề nghị điển hình"],
+  "sheets": ["Tổng hợp", "Biểu đồ", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt"],
+  "left_out": "Năm 2024 chưa có số liệu nên báo cáo không kèm trang: Xếp loại, Phong trào, Đề nghị điển hình.",
   "rows": {
     "Xã Hòa Bình": {"Khu dân cư": [10, 10, 7], "Xã, phường, thị trấn": [1, 1, 1], "Cơ sở giáo dục": [0, 0, 0]},
     "Xã An Phú": {"Khu dân cư": [4, 4, 2], "Xã, phường, thị trấn": [1, 1, 0], "Cơ sở giáo dục": [0, 0, 0]},
-    "Trực thuộc Huyện Sông Lam": {"Cơ quan": [1, 1, 1], "Khu dân cư": [0, 0, 0]}
+    "Trực thuộc Huyện Sông Lam": {"Cơ quan": [1, 1, 0], "Khu dân cư": [0, 0, 0]}
   },
   "totals": {
     "Khu dân cư": $(triple "$(row 'Khu dân cư')"),
@@ -63,16 +83,35 @@ cat > "$T/expected.json" <<JSON
   "failed": {"Thôn 08 Hòa Bình": "4b — Không xảy ra tội phạm", "Xã An Phú": "4 — 100% khu dân cư"}
 }
 JSON
-grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && ok "summary gives the known totals" || not_ok "summary totals: $(grep -A5 totals "$T/expected.json")"
+grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && grep -q '"Cơ quan": \[1, 1, 0\]' "$T/expected.json" &&
+	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A5 totals "$T/expected.json")"
 /usr/bin/python3 "$CHECK" "$T/bc.xlsx" "$T/expected.json" && ok "workbook checked with openpyxl" || not_ok "workbook check"
+
+# the results paragraph, word for word, for the office's Word document
+results='Năm 2024, toàn huyện có 9/14 khu dân cư, 1/2 xã và 0/1 cơ quan được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" (tỷ lệ chung 58,8 %); so với năm 2023 (0,0 %), tăng 58,8 điểm phần trăm; so với chỉ tiêu: khu dân cư 64,3 %/95 % (chưa đạt), xã 50,0 %/95 % (chưa đạt), cơ quan 0,0 %/90 % (chưa đạt).'
+period='Thời gian đánh giá: khu dân cư từ ngày 01/11/2023 đến ngày 31/10/2024; xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục từ ngày 16/11/2023 đến ngày 15/11/2024.'
+run report --year 2024 --text
+expect_rc 0 "report --text"
+expect_eq "$out" "$results
+$period" "the results paragraph and the periods, word for word"
+/usr/bin/python3 - "$T/bc.xlsx" "$results" "$period" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Tổng hợp"]
+cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+tt = next(c.row for c in ws["A"] if c.value == "TT")
+for text, what in ((sys.argv[2], "results paragraph"), (sys.argv[3], "periods")):
+    c = cells.get(text)
+    print(("ok" if c is not None and c.row < tt and c.font.sz >= 12 else "not ok") + f" - the {what} above the table, readable size")
+PY
 
 # same data, same bytes
 run report --year 2024 -o "$T/bc2.xlsx" --date 2024-11-20
 cmp -s "$T/bc.xlsx" "$T/bc2.xlsx" && ok "deterministic: same data, same bytes" || not_ok "two runs differ"
-# an answer changes: the file changes
-run answer set X1-K09 2024 1.2 100
+# a recognition withdrawn: the file changes
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run recognise withdraw X2-K02 2024 --reason "Quyết định bị thu hồi"
+expect_rc 0 "withdraw a recognition"
 run report --year 2024 -o "$T/bc3.xlsx" --date 2024-11-20
-cmp -s "$T/bc.xlsx" "$T/bc3.xlsx" && not_ok "a changed answer changes the file" || ok "a changed answer changes the file"
+cmp -s "$T/bc.xlsx" "$T/bc3.xlsx" && not_ok "a withdrawn recognition changes the file" || ok "a withdrawn recognition changes the file"
 
 # refusals, and nothing half-written left behind
 run report --year 2024 -o "$T/bc.xlsx"

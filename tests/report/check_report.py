@@ -88,7 +88,11 @@ def group_col(label):
 for name, groups in exp["rows"].items():
     for label, (total, registered, passed) in groups.items():
         gc = group_col(label)
-        got = [vs.cell(row=rows[name], column=gc + k).value for k in range(3)]
+        got = [vs.cell(row=rows[name], column=gc + k).value for k in range(4)]
+        if total == 0 and registered == 0:
+            check(got == ["–"] * 4, f"{name} / {label}: a group with no units shows – ({got})")
+            continue
+        got = got[:3]
         check(got == [total, registered, passed], f"{name} / {label}: {got}")
         rate = vs.cell(row=rows[name], column=gc + 3).value
         want = passed / total if total else 0
@@ -98,6 +102,10 @@ for name, groups in exp["rows"].items():
 tr = rows.get("Tổng cộng") or find("Tổng cộng").row
 for label, (total, registered, passed) in exp["totals"].items():
     gc = group_col(label)
+    if total == 0 and registered == 0:
+        got = [vs.cell(row=tr, column=gc + k).value for k in range(4)]
+        check(got == ["–"] * 4, f"{label}: no units anywhere: totals show – ({got})")
+        continue
     f = ws.cell(row=tr, column=gc).value
     check(isinstance(f, str) and f.startswith("=SUM("), f"{label}: total is a formula ({f})")
     got = [vs.cell(row=tr, column=gc + k).value for k in range(3)]
@@ -114,6 +122,10 @@ check(prev is not None and prev.row == tr + 1, "previous year beside the totals"
 target = find("Chỉ tiêu (%)")
 gc = group_col("Khu dân cư")
 check(target is not None and abs(vs.cell(row=target.row, column=gc + 3).value - 0.95) < 1e-9, "target 95 % for khu dân cư")
+
+# sheets with no data are left out, and the summary says so in one line
+if "left_out" in exp:
+    check(find(exp["left_out"]) is not None, "the summary names the sheets left out")
 
 # signature and recipients
 check(find("NGƯỜI LẬP BIỂU") is not None, "preparer on the left")
@@ -145,6 +157,28 @@ kdc = wv["Khu dân cư"]
 names = [kdc.cell(row=r, column=3).value for r in range(4, kdc.max_row + 1)]
 check(len([n for n in names if n]) == exp["kdc_units"], f"every khu dân cư listed ({len(names)})")
 check(kdc.page_setup.orientation == "portrait" and kdc.print_title_rows == "$3:$3", "type sheet: portrait, header repeated")
+# the chart: recognised rate per type this year (= Đạt / Tổng số of the
+# totals), last year and the target, and a column chart drawn from them
+if "Biểu đồ" in exp["sheets"]:
+    import zipfile
+    ch = wv["Biểu đồ"]
+    rates = {ch.cell(row=r, column=1).value: ch.cell(row=r, column=2).value for r in range(5, ch.max_row + 1)}
+    for label, (total, registered, passed) in exp["totals"].items():
+        if label in rates and total:
+            check(abs(rates[label] - passed / total) < 1e-9, f"chart: {label} at {rates[label]} = {passed}/{total}")
+    check(abs(ch.cell(row=5 + list(rates).index("Khu dân cư"), column=4).value - 0.95) < 1e-9, "chart: the target beside it")
+    xml = zipfile.ZipFile(path).read("xl/charts/chart1.xml").decode()
+    check(xml.count("<c:ser>") == 3 and "Biểu đồ" in xml, "a column chart of this year, last year and the target")
+    check(ch.page_setup.orientation == "landscape" and ch.print_area is not None, "the chart sheet prints on A4 landscape")
+
+for n, name in enumerate([x for x in exp["sheets"][1:] if x != "Biểu đồ"], 1):
+    a1 = wv[name]["A1"].value or ""
+    check(a1.startswith("Phụ lục ") and "Kèm theo Báo cáo số" in a1 and "/BC-CAH" in a1,
+          f"{name}: an appendix of the report ({a1[:40]!r})")
+    check(bool(wv[name]["A2"].value), f"{name}: its own title")
+xa = wv["Xã"]
+own = [(xa.cell(row=r, column=3).value, xa.cell(row=r, column=4).value) for r in range(4, xa.max_row + 1)]
+check(own and all(n != c for n, c in own if n), f"a commune is not listed as its own commune {own[:2]}")
 fail = wv["Chưa đạt"]
 failed_rows = [(fail.cell(row=r, column=3).value, fail.cell(row=r, column=5).value) for r in range(4, fail.max_row + 1)]
 for unit, words in exp["failed"].items():
@@ -152,4 +186,13 @@ for unit, words in exp["failed"].items():
     check(hit and words in hit[0], f"{unit} listed as not passed with \"{words}\"")
 communes = [fail.cell(row=r, column=2).value for r in range(4, fail.max_row + 1)]
 check(communes == sorted(communes), "units that did not pass are grouped by commune")
+# the sheet reconciles with the summary: every unit to assess that is not
+# recognised (total less Đạt) is listed, each with its reason
+GROUP_TYPES = {"Xã, phường, thị trấn": ["Xã", "Phường", "Thị trấn", "Đặc khu"]}
+types = [fail.cell(row=r, column=4).value for r in range(4, fail.max_row + 1)]
+for label, (total, registered, passed) in exp["totals"].items():
+    listed = sum(1 for t in types if t in GROUP_TYPES.get(label, [label]))
+    check(listed == total - passed, f"{label}: {listed} listed as not đạt, the summary says {total} - {passed}")
+reasons = [fail.cell(row=r, column=5).value for r in range(4, fail.max_row + 1) if fail.cell(row=r, column=3).value]
+check(all(reasons), "every unit not đạt has its reason")
 sys.exit(failed)

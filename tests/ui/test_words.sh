@@ -155,7 +155,8 @@ case "$(row_of "Hạn công nhận khu dân cư")" in *"20/11"*) ok "the deadlin
 keys Escape
 wait_for "Lọc: loại"
 keys p
-wait_for "Hạn 20/11/2024 (QUÁ HẠN): còn 153 phiếu chưa duyệt — công nhận khu dân cư"   # the date and the tag first (item 5)
+wait_for "Hạn 20/11/2024 (QUÁ HẠN): còn "   # the new deadline, day first, with the tag first (item 5)
+wait_for "phiếu chưa duyệt — công nhận khu dân cư"
 wait_for "92,5"
 quit_app
 

@@ -1,10 +1,12 @@
 /* assess: answers saved one at a time, verdicts from the rules, the
- * commune's 70 % criterion computed from its units, past years kept on the
- * criteria set they were made with, and all-or-nothing CSV import. */
+ * commune's 70 % criterion computed from its recognised units, past years
+ * kept on the criteria set they were made with, and all-or-nothing CSV
+ * import. */
 #include "testutil.h"
 #include "assess.h"
-#include "summary.h"
+#include "count.h"
 #include "form.h"
+#include "recognise.h"
 
 static antt_err err;
 
@@ -28,6 +30,22 @@ static int stored(antt_db *db, const char *code, int year)
 		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = '%s' AND a.year = %d", code, year);
 	v = tu_int(db, sql);
 	return (int)v;
+}
+
+/* Approve code's year (as a leader would; the rights are test_auth's
+ * concern) and recognise it by a decision of the commune's chairman. */
+static void recognise(antt_db *db, const char *code, int year)
+{
+	char sql[256], date[16];
+	int added = 0;
+
+	snprintf(sql, sizeof(sql), "UPDATE assessments SET status = 'approved' WHERE year = %d"
+		" AND unit_id = (SELECT id FROM units WHERE code = '%s')", year, code);
+	assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(date, sizeof(date), "10/11/%d", year);
+	OK(recognise_record_tx(db, &(recognise_decision){ "12/QĐ-UBND", date, "Chủ tịch UBND xã Hòa Bình", NULL },
+		year, &code, 1, &added, &err));
+	assert_int_equal(added, 1);
 }
 
 /* A commune with n khu dân cư K1..Kn. */
@@ -129,6 +147,7 @@ static void commune_passes_all_but_4(antt_db *db, int year)
 	OK(answer_set(db, "X1", year, "*", "đạt", NULL, -1, &err));
 }
 
+/* Criterion 4 counts units được công nhận (a decision), not verdicts. */
 static void commune_needs_seventy_percent_of_its_units(void **state)
 {
 	antt_db *db = commune(10);
@@ -140,14 +159,25 @@ static void commune_needs_seventy_percent_of_its_units(void **state)
 		OK(answer_set(db, code, 2024, "*", "đạt", NULL, -1, &err));
 	}
 	commune_passes_all_but_4(db, 2024);
-	assert_int_equal(stored(db, "X1", 2024), 1);
-	/* three fail: 7/10 still passes */
+	/* every unit đạt, none recognised yet: waiting, not passed */
+	assert_int_equal(stored(db, "X1", 2024), -1);
+	/* three fail; seven recognised: 7/10 passes */
 	for (int i = 1; i <= 3; i++) {
 		snprintf(code, sizeof(code), "K%d", i);
 		OK(answer_set(db, code, 2024, "3e", "không", NULL, -1, &err));
 	}
+	for (int i = 4; i <= 9; i++) {
+		snprintf(code, sizeof(code), "K%d", i);
+		recognise(db, code, 2024);
+	}
+	assert_int_equal(stored(db, "X1", 2024), -1);   /* 6 recognised, K10 still waiting */
+	recognise(db, "K10", 2024);
 	assert_int_equal(stored(db, "X1", 2024), 1);
-	/* the fourth brings it to 6/10: the commune's stored verdict follows */
+	/* reopening K4 withdraws its recognition; failing it brings 6/10 */
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'draft', reason = 'kiểm tra lại'"
+		" WHERE unit_id = (SELECT id FROM units WHERE code = 'K4')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM recognitions WHERE withdrawn_at IS NOT NULL"
+		" AND reason = 'mở lại phiếu đã duyệt: kiểm tra lại'"), 1);
 	OK(answer_set(db, "K4", 2024, "5.2", "không", NULL, -1, &err));
 	assert_int_equal(stored(db, "X1", 2024), 0);
 	OK(assess_load(db, "X1", 2024, &r, &err));
@@ -155,10 +185,10 @@ static void commune_needs_seventy_percent_of_its_units(void **state)
 	assert_int_equal(r.items[form_find(r.f, "4")].counts.total, 10);
 	assert_int_equal(r.items[form_find(r.f, "4")].state, RULE_FAIL);
 	assess_result_free(&r);
-	/* an excluded unit leaves the base: 6/9 = 66 % still fails; 6/8 passes */
+	/* an excluded unit leaves the base: K9, K10 were recognised, 4/8 fails */
 	OK(unit_exclude(db, "K10", 1, &err));
 	OK(unit_exclude(db, "K9", 1, &err));
-	OK(answer_set(db, "K5", 2024, "2", "có", NULL, -1, &err)); /* any write recomputes */
+	OK(answer_set(db, "K1", 2024, "2", "có", NULL, -1, &err)); /* any write recomputes */
 	assert_int_equal(stored(db, "X1", 2024), 0);
 	tu_cleanup(db);
 }
@@ -172,9 +202,14 @@ static void commune_needs_every_unit_registered(void **state)
 	commune_passes_all_but_4(db, 2024);
 	assert_int_equal(stored(db, "X1", 2024), 0); /* K3 did not register */
 	OK(assess_register(db, "K3", 2024, &err));
-	/* K3 registered but not assessed: 2/3 recognised, not yet decidable */
+	/* K3 registered but not assessed: not yet decidable */
 	assert_int_equal(stored(db, "X1", 2024), -1);
 	OK(answer_set(db, "K3", 2024, "*", "đạt", NULL, -1, &err));
+	assert_int_equal(stored(db, "X1", 2024), -1);   /* đạt, but no decision yet */
+	recognise(db, "K1", 2024);
+	recognise(db, "K2", 2024);
+	assert_int_equal(stored(db, "X1", 2024), -1);   /* 2/3 = 67 %, K3 waiting */
+	recognise(db, "K3", 2024);
 	assert_int_equal(stored(db, "X1", 2024), 1);
 	tu_cleanup(db);
 }
@@ -199,10 +234,18 @@ static void old_regulation_counts_all_khu_dan_cu(void **state)
 	OK(assess_load(db, "X1", 2020, &r, &err));
 	assert_string_equal(r.f->regulation, "Thông tư 23/2012/TT-BCA");
 	assess_result_free(&r);
+	assert_int_equal(stored(db, "X1", 2020), -1);   /* 16 đạt, none recognised yet */
+	for (int i = 1; i <= 16; i++) {
+		snprintf(code, sizeof(code), "K%d", i);
+		recognise(db, code, 2020);
+	}
 	assert_int_equal(stored(db, "X1", 2020), 0);
 	OK(answer_set(db, "K17", 2020, "5", "có", NULL, -1, &err));
+	recognise(db, "K17", 2020);
 	assert_int_equal(stored(db, "X1", 2020), 0); /* 17/25 = 68 % */
 	OK(answer_set(db, "K18", 2020, "5", "có", NULL, -1, &err));
+	assert_int_equal(stored(db, "X1", 2020), -1); /* K18 đạt, waiting for its decision */
+	recognise(db, "K18", 2020);
 	assert_int_equal(stored(db, "X1", 2020), 1); /* 18/25 = 72 % */
 	tu_cleanup(db);
 }
@@ -238,7 +281,7 @@ static void import_answers_all_or_nothing(void **state)
 {
 	antt_db *db = commune(2);
 	int n = -1;
-	summary_row *rows;
+	count_row *rows;
 	size_t nrows;
 	(void)state;
 	tu_write(tu_path("bad.csv"), "unit_code,year,criterion,value,note\n"
@@ -256,8 +299,8 @@ static void import_answers_all_or_nothing(void **state)
 	OK(answer_import_csv(db, tu_path("ok.csv"), &n, &err));
 	assert_int_equal(n, 4);
 	assert_int_equal(stored(db, "K2", 2024), 1);
-	assert_int_equal(stored(db, "X1", 2024), 1);
-	OK(summary_compute(db, 2024, NULL, &rows, &nrows, &err));
+	assert_int_equal(stored(db, "X1", 2024), -1);   /* its units are đạt, not yet recognised */
+	OK(count_by_type(db, 2024, NULL, &rows, &nrows, &err));
 	assert_int_equal(nrows, 2);
 	assert_string_equal(rows[1].type, "khu-dan-cu");
 	assert_int_equal(rows[1].total, 2);
@@ -289,7 +332,7 @@ static void rolled_back_set_is_not_remembered_by_id(void **state)
 static void summary_counts_per_type(void **state)
 {
 	antt_db *db = commune(4);
-	summary_row *rows;
+	count_row *rows;
 	size_t n;
 	(void)state;
 	OK(unit_add(db, "X2", "xa", "Xã An Phú", NULL, &err));
@@ -300,11 +343,12 @@ static void summary_counts_per_type(void **state)
 	OK(unit_exclude(db, "K4", 1, &err));
 	OK(answer_set(db, "K9", 2024, "*", "đạt", NULL, -1, &err));
 	OK(assess_register(db, "X1", 2024, &err));
-	OK(summary_compute(db, 2024, "X1", &rows, &n, &err));
+	recognise(db, "K1", 2024);
+	OK(count_by_type(db, 2024, "X1", &rows, &n, &err));
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].type, "xa");
 	assert_int_equal(rows[0].registered, 1);
-	assert_int_equal(rows[0].assessed, 1);    /* nothing typed, yet 4 fails: 2 of 3 đạt */
+	assert_int_equal(rows[0].assessed, 0);    /* nothing typed, criterion 4 waits for K2's decision */
 	assert_int_equal(rows[0].passed, 0);
 	assert_string_equal(rows[1].name, "Khu dân cư");
 	assert_int_equal(rows[1].total, 4);
@@ -312,13 +356,16 @@ static void summary_counts_per_type(void **state)
 	assert_int_equal(rows[1].registered, 3);
 	assert_int_equal(rows[1].assessed, 3);    /* K3 fails 4a: chưa đạt even while incomplete */
 	assert_int_equal(rows[1].passed, 2);
-	assert_true(summary_rate(&rows[1]) > 66.6 && summary_rate(&rows[1]) < 66.7);
+	assert_int_equal(rows[1].approved, 1);
+	assert_int_equal(rows[1].recognised, 1);
+	assert_true(count_rate(&rows[1]) > 33.3 && count_rate(&rows[1]) < 33.4);   /* 1 of 3 recognised */
 	free(rows);
-	OK(summary_compute(db, 2024, NULL, &rows, &n, &err));
+	OK(count_by_type(db, 2024, NULL, &rows, &n, &err));
 	assert_int_equal(rows[1].total, 5);
 	assert_int_equal(rows[1].passed, 3);
+	assert_int_equal(rows[1].recognised, 1);
 	free(rows);
-	assert_int_equal(summary_compute(db, 2024, "X7", &rows, &n, &err), ANTT_ERR_NOT_FOUND);
+	assert_int_equal(count_by_type(db, 2024, "X7", &rows, &n, &err), ANTT_ERR_NOT_FOUND);
 	tu_cleanup(db);
 }
 

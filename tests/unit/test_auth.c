@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "form_store.h"
+#include "recognise.h"
 
 static antt_err err;
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
@@ -174,20 +175,35 @@ static void approved_is_locked_until_reopened_with_a_reason(void **state)
 	tu_cleanup(db);
 }
 
-/* An approved commune keeps the verdict it was recognised with. */
+/* An approved commune keeps the verdict it was approved with. Its
+ * criterion 4 counts recognised units, so they are approved and
+ * recognised first. */
 static void approved_verdict_is_frozen(void **state)
 {
 	antt_db *db = office();
+	const char *const units[] = { "K1", "K2" };
+	int added = 0;
 	(void)state;
 	as(db, "lanhdao", "lanhdao1");   /* a reviewer may also enter */
 	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
 	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
 	OK(answer_set(db, "X1", 2024, "*", "đạt", NULL, -1, &err));
+	assert_int_equal(assess_submit(db, "X1", 2024, &err), ANTT_ERR_INVALID);   /* its units wait for a decision */
+	for (int i = 0; i < 2; i++) {
+		OK(assess_submit(db, units[i], 2024, &err));
+		OK(assess_approve(db, units[i], 2024, &err));
+	}
+	OK(recognise_record(db, &(recognise_decision){ "45/QĐ-UBND", "10/11/2024", "Chủ tịch UBND xã Hòa Bình", NULL },
+		2024, units, 2, &added, &err));
+	assert_int_equal(added, 2);
 	OK(assess_submit(db, "X1", 2024, &err));
 	OK(assess_approve(db, "X1", 2024, &err));
 	assert_int_equal(tu_int(db, "SELECT verdict = 'pass' FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X1'"), 1);
-	OK(answer_set(db, "K1", 2024, "2", "không", NULL, -1, &err));
-	OK(answer_set(db, "K2", 2024, "2", "không", NULL, -1, &err));   /* 0 of 2 now */
+	for (int i = 0; i < 2; i++) {
+		OK(assess_reopen(db, units[i], 2024, "Kiểm tra lại", &err));   /* withdraws the recognition */
+		OK(answer_set(db, units[i], 2024, "2", "không", NULL, -1, &err));   /* 0 of 2 now */
+	}
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM recognitions WHERE withdrawn_at IS NULL"), 0);
 	assert_int_equal(tu_int(db, "SELECT verdict = 'pass' FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X1'"), 1);
 	OK(assess_reopen(db, "X1", 2024, "Các thôn chưa đạt", &err));
 	assert_int_equal(tu_int(db, "SELECT verdict = 'fail' FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X1'"), 1);

@@ -3,6 +3,7 @@
  * models across years, dates outside the year, and the candidates' list. */
 #include "testutil.h"
 #include "assess.h"
+#include "recognise.h"
 #include "register.h"
 #include "score.h"
 
@@ -213,6 +214,7 @@ static int count_candidates(const reg_candidate *c, void *ctx)
 	return 0;
 }
 
+/* Candidates are units được công nhận (a decision) and classed khá or above. */
 static void candidates_met_the_standard_and_khá(void **state)
 {
 	antt_db *db = setup_units();
@@ -231,8 +233,20 @@ static void candidates_met_the_standard_and_khá(void **state)
 	zero_the_rest(db, "C1");
 	zero_the_rest(db, "C2");
 	OK(reg_candidates(db, 2024, NULL, count_candidates, &n, &err));
-	assert_int_equal(n, 1);
-	OK(answer_set(db, "C1", 2024, "2", "không", NULL, -1, &err));   /* no longer đạt */
+	assert_int_equal(n, 0);   /* đạt by its own verdict: not yet a candidate */
+	{
+		/* approved (the rights are test_auth's concern) and recognised */
+		const char *const both[] = { "C1", "C2" };
+		int added;
+		assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'approved'", NULL, NULL, NULL), SQLITE_OK);
+		OK(recognise_record_tx(db, &(recognise_decision){ "45/QĐ-UBND", "10/11/2024", "Chủ tịch UBND xã Hòa Bình", NULL },
+			2024, both, 2, &added, &err));
+	}
+	n = 0;
+	OK(reg_candidates(db, 2024, NULL, count_candidates, &n, &err));
+	assert_int_equal(n, 1);   /* C1 with 80 points; C2 has 60 */
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'draft' WHERE unit_id ="
+		" (SELECT id FROM units WHERE code = 'C1')", NULL, NULL, NULL), SQLITE_OK);   /* reopened: withdrawn */
 	n = 0;
 	OK(reg_candidates(db, 2024, NULL, count_candidates, &n, &err));
 	assert_int_equal(n, 0);

@@ -145,10 +145,22 @@ static void bidi_controls_and_separators(void **state)
 	assert_string_equal(text_make_safe(s), "A?B?C D");
 }
 
+static void upper_and_lower_case_vietnamese(void **state)
+{
+	char buf[64], small[8];
+	(void)state;
+	assert_string_equal(text_upper("Công an huyện Sông Lam", buf, sizeof(buf)), "CÔNG AN HUYỆN SÔNG LAM");
+	assert_string_equal(text_lower("Đặc khu", buf, sizeof(buf)), "đặc khu");
+	assert_string_equal(text_lower("Cơ sở giáo dục", buf, sizeof(buf)), "cơ sở giáo dục");
+	text_upper("đường", small, sizeof(small));   /* cut at a character, never inside one */
+	assert_string_equal(small, "ĐƯỜ");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(nfc_composes_decomposed_input),
+		cmocka_unit_test(upper_and_lower_case_vietnamese),
 		cmocka_unit_test(nfc_refuses_invalid_utf8),
 		cmocka_unit_test(key_drops_accents_case_and_dashes),
 		cmocka_unit_test(width_and_fit_count_columns),

@@ -1,0 +1,75 @@
+/* Counting classes (Xếp loại, QĐ 510): each unit with a score sheet that
+ * year is classed by score_load (cut-offs, the reviewer's score first), and
+ * counted per commune and type and per type overall. */
+#include "count.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The row for (commune, type): the last one when it matches (the query
+ * is ordered so), else a new one. */
+static count_class *row_for(count_class **rows, size_t *n, const char *commune, const char *type, int last_only)
+{
+	count_class *g;
+
+	for (size_t i = last_only && *n ? *n - 1 : 0; i < *n; i++)
+		if (!strcmp((*rows)[i].commune, commune) && !strcmp((*rows)[i].type_name, type))
+			return &(*rows)[i];
+	if (!(g = realloc(*rows, (*n + 1) * sizeof(*g))))
+		return NULL;
+	*rows = g;
+	g = &g[(*n)++];
+	memset(g, 0, sizeof(*g));
+	snprintf(g->commune, sizeof(g->commune), "%s", commune);
+	snprintf(g->type_name, sizeof(g->type_name), "%s", type);
+	return g;
+}
+
+antt_status count_classes(antt_db *db, int year, const char *under, count_class **rows, size_t *n,
+                          count_class **totals, size_t *nt, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc = SQLITE_DONE;
+
+	*rows = *totals = NULL;
+	*n = *nt = 0;
+	s = db_prepare(db, "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL"
+		" THEN parent_id IS NULL ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)"
+		" SELECT DISTINCT u.code, coalesce(p.name, ''), t.name, p.code, t.sort FROM scores x JOIN units u ON u.id = x.unit_id"
+		" JOIN unit_types t ON t.code = u.type LEFT JOIN units p ON p.id = u.parent_id"
+		" WHERE x.year = ?2 AND u.id IN (SELECT id FROM scope) ORDER BY p.code, t.sort, u.code", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	if (under)
+		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *commune = (const char *)sqlite3_column_text(st, 1), *type = (const char *)sqlite3_column_text(st, 2);
+		count_class *row, *tot;
+		score_result sr;
+
+		if ((s = score_load(db, (const char *)sqlite3_column_text(st, 0), year, &sr, err)) != ANTT_OK)
+			break;
+		if (sr.cls >= 0) {
+			if (!(row = row_for(rows, n, commune, type, 1)) || !(tot = row_for(totals, nt, "", type, 0)))
+				s = ANTT_ERR_NOMEM;
+			else {
+				row->n[sr.cls]++;
+				tot->n[sr.cls]++;
+			}
+		}
+		score_result_free(&sr);
+	}
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đếm xếp loại");
+	sqlite3_finalize(st);
+	if (s != ANTT_OK) {
+		free(*rows);
+		free(*totals);
+		*rows = *totals = NULL;
+		*n = *nt = 0;
+	}
+	return s;
+}

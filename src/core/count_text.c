@@ -1,0 +1,171 @@
+/* The results paragraph of the report, written the way provinces write it:
+ * "Năm 2024, toàn huyện có 1.686/1.727 khu dân cư, 173/181 xã … và 291/296
+ * cơ sở giáo dục được công nhận đạt tiêu chuẩn …; so với năm 2023 …; so
+ * với chỉ tiêu …", from the counting model (recognised over the units to
+ * assess), the previous year and the targets (settings target_<type>). */
+#include "count.h"
+#include "text.h"
+#include "unit.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	char *s;
+	size_t len;
+	int nomem;
+} buf;
+
+static void put(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *g;
+
+	if (b->nomem)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(g = realloc(b->s, b->len + (size_t)n + 1))) {
+		b->nomem = 1;
+		return;
+	}
+	b->s = g;
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* 95 -> "95", 92.5 -> "92,5" */
+static void target_words(double t, char *out, size_t n)
+{
+	if (t == (double)(long long)t)
+		snprintf(out, n, "%lld", (long long)t);
+	else
+		text_fmt_pct(out, n, t);
+}
+
+/* "huyện" for "toàn huyện": the office's type, or "đơn vị" when the
+ * database holds several tops. */
+static antt_status scope_word(antt_db *db, const char *under, char *out, size_t n, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rows = 0;
+
+	snprintf(out, n, "đơn vị");
+	s = db_prepare(db, "SELECT t.name FROM units u JOIN unit_types t ON t.code = u.type"
+		" WHERE CASE WHEN ?1 IS NULL THEN u.parent_id IS NULL ELSE u.code = ?1 END", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	if (under)
+		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if (rows++ == 0)
+			text_lower((const char *)sqlite3_column_text(st, 0), out, n);
+	sqlite3_finalize(st);
+	if (rows > 1)
+		snprintf(out, n, "đơn vị");
+	return ANTT_OK;
+}
+
+/* The types in the order provinces list them: khu dân cư first, then
+ * the others in the types' order; only types with units to assess. */
+static size_t text_order(const count_row *rows, size_t n, const count_row **out)
+{
+	size_t k = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++)
+			if (count_in_scope(&rows[i]) > 0 && (!strcmp(rows[i].type, "khu-dan-cu") == !pass))
+				out[k++] = &rows[i];
+	return k;
+}
+
+antt_status count_results_text(antt_db *db, int year, const char *under, char **out, antt_err *err)
+{
+	count_row *now = NULL, *prev = NULL, tot = { .total = 0 }, ptot = { .total = 0 };
+	const count_row **order = NULL;
+	size_t nn = 0, np = 0, k;
+	char scope[64], name[96], a[32], b[32], pct[32], ppct[32];
+	buf t = { 0 };
+	antt_status s;
+
+	*out = NULL;
+	if ((s = count_by_type(db, year, under, &now, &nn, err)) != ANTT_OK ||
+	    (s = count_by_type(db, year - 1, under, &prev, &np, err)) != ANTT_OK ||
+	    (s = scope_word(db, under, scope, sizeof(scope), err)) != ANTT_OK)
+		goto out;
+	if (!(order = calloc(nn ? nn : 1, sizeof(*order)))) {
+		s = ANTT_ERR_NOMEM;
+		goto out;
+	}
+	k = text_order(now, nn, order);
+	if (k == 0) {
+		put(&t, "Năm %d, toàn %s chưa có đơn vị nào thuộc diện đánh giá.", year, scope);
+		goto done;
+	}
+	put(&t, "Năm %d, toàn %s có ", year, scope);
+	for (size_t i = 0; i < k; i++) {
+		text_lower(order[i]->name, name, sizeof(name));
+		put(&t, "%s%s/%s %s", i == 0 ? "" : i + 1 == k ? " và " : ", ", text_fmt_int(a, sizeof(a), order[i]->recognised),
+			text_fmt_int(b, sizeof(b), count_in_scope(order[i])), name);
+		count_add(&tot, order[i]);
+		for (size_t p = 0; p < np; p++)
+			if (!strcmp(prev[p].type, order[i]->type))
+				count_add(&ptot, &prev[p]);
+	}
+	text_fmt_pct(pct, sizeof(pct), count_rate(&tot));
+	put(&t, " được công nhận đạt tiêu chuẩn \"An toàn về an ninh, trật tự\" (tỷ lệ chung %s %%)", pct);
+
+	/* the year before, over the same types */
+	if (ptot.registered == 0 || count_rate(&ptot) < 0) {
+		put(&t, "; năm %d chưa có số liệu để so sánh", year - 1);
+	} else {
+		double d = count_rate(&tot) - count_rate(&ptot);
+		text_fmt_pct(ppct, sizeof(ppct), count_rate(&ptot));
+		text_fmt_pct(pct, sizeof(pct), d < 0 ? -d : d);
+		if (d > -0.05 && d < 0.05)
+			put(&t, "; so với năm %d (%s %%), tỷ lệ không đổi", year - 1, ppct);
+		else
+			put(&t, "; so với năm %d (%s %%), %s %s điểm phần trăm", year - 1, ppct, d > 0 ? "tăng" : "giảm", pct);
+	}
+
+	/* the targets, type by type */
+	{
+		int first = 1;
+		for (size_t i = 0; i < k; i++) {
+			char key[64], *v, tw[32];
+			double target, rate = count_rate(order[i]);
+			snprintf(key, sizeof(key), "target_%s", order[i]->type);
+			if (!(v = db_setting_get(db, key, NULL)))
+				continue;
+			target = strtod(v, NULL);
+			free(v);
+			text_lower(order[i]->name, name, sizeof(name));
+			text_fmt_pct(pct, sizeof(pct), rate);
+			target_words(target, tw, sizeof(tw));
+			put(&t, "%s%s %s %%/%s %% (%s)", first ? "; so với chỉ tiêu: " : ", ", name, pct, tw,
+				rate + 1e-9 >= target ? "đạt" : "chưa đạt");
+			first = 0;
+		}
+	}
+	put(&t, ".");
+done:
+	if (t.nomem) {
+		free(t.s);
+		s = ANTT_ERR_NOMEM;
+	} else {
+		*out = t.s;
+	}
+out:
+	free(order);
+	free(now);
+	free(prev);
+	return s;
+}

@@ -1,0 +1,104 @@
+/* "Biểu đồ": the recognised rate per unit type this year beside last year
+ * and the target, as a small table (the chart's data, printed too) and a
+ * column chart under it, on one landscape page. */
+#include "report_int.h"
+#include "count.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FIRST 3   /* the table's head row; data below it */
+
+/* One type's row: name, this year, last year, target (percentages; blank
+ * where there is nothing to compare). */
+static void chart_row(writer *w, lxw_worksheet *ws, int r, const count_row *now, const count_row *prev)
+{
+	char key[64], *v;
+	double pct;
+
+	worksheet_write_string(ws, (lxw_row_t)r, 0, now->name, w->f[F_CELL_TEXT]);
+	if ((pct = count_rate(now)) >= 0)
+		worksheet_write_number(ws, (lxw_row_t)r, 1, pct / 100.0, w->f[F_CELL_PCT]);
+	else
+		worksheet_write_string(ws, (lxw_row_t)r, 1, "–", w->f[F_CELL_INT]);
+	if (prev && prev->registered > 0 && (pct = count_rate(prev)) >= 0)
+		worksheet_write_number(ws, (lxw_row_t)r, 2, pct / 100.0, w->f[F_CELL_PCT]);
+	else
+		worksheet_write_string(ws, (lxw_row_t)r, 2, "–", w->f[F_CELL_INT]);
+	snprintf(key, sizeof(key), "target_%s", now->type);
+	if ((v = db_setting_get(w->db, key, NULL)))
+		worksheet_write_number(ws, (lxw_row_t)r, 3, strtod(v, NULL) / 100.0, w->f[F_CELL_PCT]);
+	else
+		worksheet_write_string(ws, (lxw_row_t)r, 3, "–", w->f[F_CELL_INT]);
+	free(v);
+}
+
+antt_status report_chart_sheet(writer *w, antt_err *err)
+{
+	static const char *const cols[] = { "Loại đơn vị", "Năm {year}", "Năm {prev}", "Chỉ tiêu" };
+	count_row *now = NULL, *prev = NULL;
+	size_t nn = 0, np = 0, k = 0;
+	lxw_worksheet *ws;
+	lxw_chart *chart;
+	antt_status s;
+	char title[200], *t;
+
+	if ((s = count_by_type(w->db, w->year, w->o->under, &now, &nn, err)) != ANTT_OK ||
+	    (s = count_by_type(w->db, w->year - 1, w->o->under, &prev, &np, err)) != ANTT_OK)
+		goto out;
+	if (!(ws = workbook_add_worksheet(w->wb, "Biểu đồ"))) {
+		s = err_set(err, ANTT_ERR_NOMEM, "không tạo được trang biểu đồ");
+		goto out;
+	}
+	report_page(ws, 1);
+	worksheet_set_column(ws, 0, 0, 22, NULL);
+	worksheet_set_column(ws, 1, 3, 13, NULL);
+	snprintf(title, sizeof(title), "TỶ LỆ ĐƠN VỊ ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM %d",
+		w->year);
+	worksheet_merge_range(ws, 0, 0, 0, 9, title, w->f[F_SHEET_TITLE]);
+	for (int c = 0; c < 4; c++) {
+		t = layout_expand(cols[c], w->year);
+		worksheet_write_string(ws, FIRST, (lxw_col_t)c, t ? t : cols[c], w->f[F_HEAD]);
+		free(t);
+	}
+	for (size_t i = 0; i < nn; i++) {
+		const count_row *p = NULL;
+		if (count_in_scope(&now[i]) == 0)
+			continue;   /* nothing to assess: no bar */
+		for (size_t j = 0; j < np; j++)
+			if (!strcmp(prev[j].type, now[i].type))
+				p = &prev[j];
+		chart_row(w, ws, FIRST + 1 + (int)k++, &now[i], p);
+	}
+	if (k > 0 && !(chart = workbook_add_chart(w->wb, LXW_CHART_COLUMN))) {
+		s = err_set(err, ANTT_ERR_NOMEM, "không tạo được biểu đồ");
+		goto out;
+	}
+	if (k > 0) {
+		char cats[64], vals[64], name[64];
+		for (int c = 1; c <= 3; c++) {
+			lxw_chart_series *series;
+			snprintf(cats, sizeof(cats), "='Biểu đồ'!$A$%d:$A$%d", FIRST + 2, FIRST + 1 + (int)k);
+			snprintf(vals, sizeof(vals), "='Biểu đồ'!$%c$%d:$%c$%d", 'A' + c, FIRST + 2, 'A' + c, FIRST + 1 + (int)k);
+			snprintf(name, sizeof(name), "='Biểu đồ'!$%c$%d", 'A' + c, FIRST + 1);
+			series = chart_add_series(chart, cats, vals);
+			chart_series_set_name(series, name);
+			chart_series_set_labels(series);
+			chart_series_set_labels_num_format(series, "0%");
+		}
+		chart_axis_set_num_format(chart->y_axis, "0%");
+		chart_axis_set_min(chart->y_axis, 0);
+		chart_axis_set_max(chart->y_axis, 1);
+		chart_title_off(chart);
+		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+		worksheet_insert_chart_opt(ws, (lxw_row_t)(FIRST + 2 + k), 0, chart,
+			&(lxw_chart_options){ .x_scale = 1.9, .y_scale = 1.3 });
+	}
+	worksheet_print_area(ws, 0, 0, (lxw_row_t)(FIRST + 2 + k + 20), 9);
+out:
+	free(now);
+	free(prev);
+	return s;
+}

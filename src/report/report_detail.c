@@ -1,0 +1,237 @@
+/* The detail sheets: one per unit type (verdict, approval, decision of
+ * each unit) and "Chưa đạt" (every unit to assess not recognised, with its
+ * reason), each an appendix of the report. */
+#include "report_int.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+/* Viewers do not grow rows for wrapped text written by a program: set the
+ * height from the longest cell (Times New Roman 12 fits about 1.1
+ * characters per unit of column width). */
+void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n)
+{
+	int lines = 1;
+
+	for (int k = 0; k < n; k++) {
+		double per_line = widths[k] * 1.1;
+		int l = (int)((double)text_width(texts[k]) / (per_line > 1 ? per_line : 1)) + 1;
+		if (l > lines)
+			lines = l;
+	}
+	worksheet_set_row(ws, (lxw_row_t)row, 15.75 * lines + 1, NULL);
+}
+
+static const char *verdict_words(const char *v, int excluded)
+{
+	if (excluded)
+		return "Không thuộc diện";
+	if (!v)
+		return "Chưa đăng ký";
+	if (!strcmp(v, "pass"))
+		return "Đạt";
+	if (!strcmp(v, "fail"))
+		return "Chưa đạt";
+	return "Chưa đánh giá xong";
+}
+
+/* Roman numerals for the appendices' numbers (Phụ lục I, II …). */
+static void roman(int v, char *buf, size_t n)
+{
+	static const struct { int v; const char *s; } r[] = { { 1000, "M" }, { 900, "CM" }, { 500, "D" }, { 400, "CD" },
+		{ 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" }, { 10, "X" }, { 9, "IX" }, { 5, "V" }, { 4, "IV" },
+		{ 1, "I" } };
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(r) / sizeof(*r); i++)
+		for (; v >= r[i].v && used + 3 < n; v -= r[i].v)
+			used += (size_t)snprintf(buf + used, n - used, "%s", r[i].s);
+}
+
+/* A detail sheet is an appendix of the report: "Phụ lục II" and the
+ * report it goes with on top, then its own title, then the column heads
+ * (repeated on every page). */
+void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n)
+{
+	writer *w = d->w;
+	char *t = layout_expand(title, w->year), *prefix = report_setting(w, "report_prefix", ""),
+		*office = report_setting(w, "office_name", ""), num[32], line[900];
+
+	report_page(d->ws, 0);
+	roman(++w->appendix, num, sizeof(num));
+	snprintf(line, sizeof(line), "Phụ lục %s\n(Kèm theo Báo cáo số      /BC-%s ngày %s tháng %s năm %s%s%s)", num, prefix,
+		w->day, w->month, w->yyyy, *office ? " của " : "", office);
+	worksheet_merge_range(d->ws, 0, 0, 0, (lxw_col_t)(n - 1), line, w->f[F_APPENDIX]);
+	worksheet_set_row(d->ws, 0, 36, NULL);
+	worksheet_merge_range(d->ws, 1, 0, 1, (lxw_col_t)(n - 1), t ? t : title, w->f[F_SHEET_TITLE]);
+	free(t);
+	free(prefix);
+	free(office);
+	for (int i = 0; i < n; i++) {
+		worksheet_set_column(d->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
+		worksheet_write_string(d->ws, 2, (lxw_col_t)i, cols[i], d->w->f[F_HEAD]);
+	}
+	worksheet_repeat_rows(d->ws, 2, 2);
+	d->row = 3;
+	d->n = 0;
+}
+
+/* The per-type sheets: the unit's own verdict, the leader's approval and
+ * the recognising decision side by side. */
+
+int report_type_row(const tally_unit *u, void *ctx)
+{
+	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
+		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
+	static const double widths[] = { 5, 10, 26, 16, 11, 10, 16, 12, 26 };
+	detail *d = ctx;
+	writer *w = d->w;
+
+	if (strcmp(d->type, u->type)) {
+		char title[160];
+		if (d->ws)
+			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), TYPE_COLS - 1);
+		snprintf(d->type, sizeof(d->type), "%s", u->type);
+		d->ws = workbook_add_worksheet(w->wb, u->type_name);
+		if (!d->ws)
+			return 1;
+		d->sheets++;
+		snprintf(title, sizeof(title), "Danh sách %s năm %d", u->type_name, w->year);
+		{
+			char up[200];
+			text_upper(title, up, sizeof(up));
+			report_detail_head(d, up, cols, widths, TYPE_COLS);
+		}
+	}
+	{
+		char ids[600] = "";
+		const char *texts[TYPE_COLS];
+		size_t n = 0;
+
+		/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on
+		 * the "Chưa đạt" sheet */
+		if (u->verdict && !strcmp(u->verdict, "fail") && *u->detail) {
+			for (const char *p = u->detail; *p && n + 3 < sizeof(ids); p++) {
+				ids[n++] = *p;
+				if (*p == ',')
+					ids[n++] = ' ';
+			}
+			ids[n] = '\0';
+		}
+		texts[0] = ""; texts[1] = u->code; texts[2] = u->name; texts[3] = u->commune;
+		texts[4] = verdict_words(u->verdict, u->excluded);
+		texts[5] = u->status && !strcmp(u->status, "approved") ? "Đã duyệt" :
+		           u->status && !strcmp(u->status, "submitted") ? "Đã trình" : "";
+		texts[6] = u->decision ? u->decision : ""; texts[7] = ids; texts[8] = u->notes;
+		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
+		for (int k = 1; k < TYPE_COLS; k++)
+			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
+		report_fit_row(d->ws, d->row, texts, widths, TYPE_COLS);
+	}
+	d->row++;
+	return 0;
+}
+
+/* Why a unit to assess is not counted as "Đạt" (được công nhận), into
+ * buf; NULL when it is recognised or outside the standard. Every unit the
+ * summary counts as not đạt has one, so the sheet reconciles with it. */
+static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
+{
+	if (u->excluded || u->decision)
+		return NULL;
+	if (!u->verdict)
+		return "Không đăng ký";
+	if (!strcmp(u->verdict, "fail"))
+		snprintf(buf, n, "Không đạt tiêu chí: %s", u->failed_words);
+	else if (!strcmp(u->verdict, "missing") && u->status && !strcmp(u->status, "registered"))
+		return "Đã đăng ký, chưa đánh giá";
+	else if (!strcmp(u->verdict, "missing"))
+		snprintf(buf, n, "Chưa đánh giá xong, còn thiếu: %s", u->failed_words);
+	else if (u->status && !strcmp(u->status, "approved"))
+		return "Đã duyệt đạt, chờ quyết định công nhận";
+	else if (u->status && !strcmp(u->status, "submitted"))
+		return "Tự đánh giá đạt, chờ lãnh đạo duyệt";
+	else
+		return "Tự đánh giá đạt, chưa trình lãnh đạo";
+	return buf;
+}
+
+/* Sort the units not đạt by commune: collect, then write. */
+typedef struct {
+	char *commune, *name, *type_name, *reason;
+} failed;
+
+typedef struct {
+	failed *v;
+	size_t n;
+	int nomem;
+} failed_list;
+
+static int collect_failed(const tally_unit *u, void *ctx)
+{
+	failed_list *l = ctx;
+	char buf[2200];
+	const char *why = not_passed_reason(u, buf, sizeof(buf));
+	failed *g;
+
+	if (!why)
+		return 0;
+	if (!(g = realloc(l->v, (l->n + 1) * sizeof(*g)))) {
+		l->nomem = 1;
+		return 1;
+	}
+	l->v = g;
+	l->v[l->n++] = (failed){ strdup(u->commune), strdup(u->name), strdup(u->type_name), strdup(why) };
+	return 0;
+}
+
+static int by_commune(const void *a, const void *b)
+{
+	const failed *x = a, *y = b;
+	int c = strcmp(x->commune ? x->commune : "", y->commune ? y->commune : "");
+	return c ? c : strcmp(x->name ? x->name : "", y->name ? y->name : "");
+}
+
+antt_status report_failed_sheet(writer *w, antt_err *err)
+{
+	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
+	static const double widths[] = { 5, 20, 28, 14, 60 };
+	detail d = { .w = w };
+	failed_list l = { 0 };
+	antt_status s;
+
+	s = tally_units(w->db, w->year, w->o->under, collect_failed, &l, err);
+	if (s == ANTT_OK && l.nomem)
+		s = ANTT_ERR_NOMEM;
+	if (s == ANTT_OK) {
+		if (l.n)   /* qsort may not be given NULL, even for nothing */
+			qsort(l.v, l.n, sizeof(*l.v), by_commune);
+		d.ws = workbook_add_worksheet(w->wb, "Chưa đạt");
+		report_detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
+			cols, widths, 5);
+		for (size_t i = 0; i < l.n; i++, d.row++) {
+			const char *texts[5] = { "", l.v[i].commune ? l.v[i].commune : "", l.v[i].name ? l.v[i].name : "",
+				l.v[i].type_name ? l.v[i].type_name : "", l.v[i].reason ? l.v[i].reason : "" };
+			worksheet_write_number(d.ws, d.row, 0, ++d.n, w->f[F_CELL_INT]);
+			for (int k = 1; k < 5; k++)
+				worksheet_write_string(d.ws, d.row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
+			report_fit_row(d.ws, d.row, texts, widths, 5);
+		}
+		if (l.n == 0)
+			worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị thuộc diện đánh giá đều đã được công nhận.",
+				w->f[F_CELL_TEXT]);
+		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row > 3 ? d.row - 1 : 3), 4);
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		free(l.v[i].commune);
+		free(l.v[i].name);
+		free(l.v[i].type_name);
+		free(l.v[i].reason);
+	}
+	free(l.v);
+	return s;
+}

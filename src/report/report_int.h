@@ -1,0 +1,70 @@
+/* The report writer's insides, shared by its files: report.c (the file,
+ * the formats, the Nghị định 30 header and the summary sheet),
+ * report_detail.c (a sheet per unit type, "Chưa đạt") and
+ * report_movement.c (Xếp loại, Phong trào, Đề nghị điển hình). Only
+ * src/report includes it. */
+#ifndef ANTT_REPORT_INT_H
+#define ANTT_REPORT_INT_H
+
+#include "report.h"
+#include "layout.h"
+#include "tally.h"
+
+#include <xlsxwriter.h>
+
+/* The formats made once per workbook (report.c). */
+enum {
+	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
+	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
+	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
+	F_BODY, F_PERIOD, F_COUNT
+};
+
+typedef struct {
+	lxw_workbook *wb;
+	lxw_format *f[F_COUNT];
+	const report_layout *l;
+	const report_opts *o;
+	antt_db *db;
+	int year;
+	char day[8], month[8], yyyy[8];
+	lxw_worksheet *summary;   /* the Tổng hợp sheet, and the row left for the note */
+	int note_row, last_col;
+	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
+	int extra_sheets;         /* movement sheets written */
+	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
+} writer;
+
+/* A detail sheet being written. */
+typedef struct {
+	writer *w;
+	lxw_worksheet *ws;
+	char type[32];
+	int row, n;
+	int sheets;
+	int failing;        /* the "Chưa đạt" sheet: only failed units */
+} detail;
+
+/* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines. */
+void report_page(lxw_worksheet *ws, int landscape);
+/* A setting's value (a new string), or def. */
+char *report_setting(writer *w, const char *key, const char *def);
+/* Note a sheet left out for want of data; the summary names them. */
+void report_left_out(writer *w, const char *sheet);
+
+/* An appendix's head: "Phụ lục …", its title and the column heads. */
+void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n);
+/* A row tall enough for its longest wrapped cell. */
+void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
+
+/* tally_units callback: a unit on its type's sheet (report_detail.c). */
+int report_type_row(const tally_unit *u, void *ctx);
+#define TYPE_COLS 9
+antt_status report_failed_sheet(writer *w, antt_err *err);
+antt_status report_classes_sheet(writer *w, antt_err *err);
+antt_status report_movement_sheet(writer *w, antt_err *err);
+antt_status report_candidates_sheet(writer *w, antt_err *err);
+/* "Biểu đồ": recognised rate per type, last year and target (report_chart.c). */
+antt_status report_chart_sheet(writer *w, antt_err *err);
+
+#endif
