@@ -87,7 +87,7 @@ static int history_height(const ui *ui)
 
 static void draw_history(ui *ui)
 {
-	char title[512];
+	char title[sizeof(ui->pctx[3]) + 600];
 	int total, height = history_height(ui);
 
 	snprintf(title, sizeof(title), "Lịch sử — %s, năm %d, tiêu chí %s (mới nhất ở trên)", ui->chk.unit.name,

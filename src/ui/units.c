@@ -131,21 +131,54 @@ static void draw_filters(ui *ui)
 	ui_put(3, 1, ui->cols - 2, line, A_DIM);
 }
 
-/* Columns: name, code (10), type (14), then the status with the workflow
- * state (19: "chưa đạt · đã trình") — all of it fits in 80 columns. */
+/* The widest text of a column over every unit (not only those shown, so the
+ * columns stay put while scrolling), at least its heading's. */
+static int col_width(const ui *ui, int col, const char *head)
+{
+	char st[64];
+	int w = (int)text_width(head);
+
+	for (size_t i = 0; i < ui->tree.n; i++) {
+		const tree_row *r = &ui->tree.rows[i];
+		const char *s = col == 0 ? r->u.code : col == 1 ? r->u.type_name : st;
+		int sw;
+		if (col == 2)
+			status_text(r, st, sizeof(st));
+		sw = (int)text_width(s ? s : "");
+		if (sw > w)
+			w = sw;
+	}
+	return w;
+}
+
+/* Columns: name, code, type, then the status with the workflow state
+ * ("chưa đạt · đã trình"), each as wide as its widest text; the name has
+ * the rest of the line (at least half of it: a longer code is cut). */
 static void draw_units(ui *ui)
 {
 	char name[512], st[64];
 	int h = ui_list_height(ui, TOP_ROWS);
-	int name_cols = ui->cols - 48;
+	int code_w = col_width(ui, 0, "Mã"), type_w = col_width(ui, 1, "Loại"), st_w = col_width(ui, 2, "Trạng thái");
+	int name_cols, x_code, x_type, x_st;
+
+	if (code_w > ui->cols / 5)
+		code_w = ui->cols / 5;
+	if (type_w > 14)
+		type_w = 14;
+	if (st_w > 19)
+		st_w = 19;
+	name_cols = ui->cols - 2 - code_w - type_w - st_w - 3;
+	x_code = 1 + name_cols + 1;
+	x_type = x_code + code_w + 1;
+	x_st = x_type + type_w + 1;
 
 	draw_title(ui);
 	draw_counts(ui);
 	draw_filters(ui);
-	ui_put(4, 1, ui->cols - 2, "Đơn vị", A_BOLD);
-	ui_put(4, name_cols + 2, 10, "Mã", A_BOLD);
-	ui_put(4, name_cols + 13, 14, "Loại", A_BOLD);
-	ui_put(4, name_cols + 28, ui->cols - name_cols - 29, "Trạng thái", A_BOLD);
+	ui_put(4, 1, name_cols, "Đơn vị", A_BOLD);
+	ui_put(4, x_code, code_w, "Mã", A_BOLD);
+	ui_put(4, x_type, type_w, "Loại", A_BOLD);
+	ui_put(4, x_st, st_w, "Trạng thái", A_BOLD);
 
 	for (int i = 0; i < h && ui->top + i < (long)ui->tree.n_vis; i++) {
 		long v = ui->top + i;
@@ -158,10 +191,10 @@ static void draw_units(ui *ui)
 			ui_line(y, ui->cols, base);
 		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
 		ui_put(y, 1, name_cols, name, base | (r->status == STATUS_NA ? A_BOLD : 0));
-		ui_put(y, name_cols + 2, 10, r->u.code, base);
-		ui_put(y, name_cols + 13, 14, r->u.type_name, base);
+		ui_put(y, x_code, code_w, r->u.code, base);
+		ui_put(y, x_type, type_w, r->u.type_name, base);
 		status_text(r, st, sizeof(st));
-		ui_put(y, name_cols + 28, ui->cols - name_cols - 29, st, sel ? base : status_attr(ui, r->status));
+		ui_put(y, x_st, st_w, st, sel ? base : status_attr(ui, r->status));
 	}
 	if (ui->tree.n_vis == 0)
 		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
@@ -216,7 +249,7 @@ static antt_status add_name(ui *ui, const char *text)
 	antt_status s = unit_add(ui->db, ui->pctx[0], ui->pctx[1], text, ui->pctx[2][0] ? ui->pctx[2] : NULL, &err);
 
 	if (s == ANTT_OK)
-		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->pctx[0]);
+		snprintf(ui->want_unit, sizeof(ui->want_unit), "%.*s", UNIT_CODE_MAX, ui->pctx[0]);   /* checked by unit_add */
 	return after_change(ui, s, &err, "Đã thêm đơn vị.");
 }
 
@@ -343,7 +376,7 @@ static int known_unit(ui *ui, const char *code)
  * into) was typed: checked, kept, then the question with what goes along. */
 static antt_status target_typed(ui *ui, const char *text, int retire)
 {
-	char q[512], more[80];
+	char q[2 * sizeof(ui->pctx[0]) + 160], more[80];
 	const char *code = ui->pctx[0];
 
 	if (!known_unit(ui, text))
@@ -411,7 +444,7 @@ static int act_units(ui *ui, ui_action a)
 		if (!r)
 			return R_NONE;
 		if (r->status == STATUS_NA) {
-			ui_message(ui, 0, "%s không đánh giá theo tiêu chuẩn; chọn một đơn vị bên dưới.", r->u.type_name);
+			ui_message(ui, 1, "%s không đánh giá theo tiêu chuẩn; chọn một đơn vị bên dưới.", r->u.type_name);
 			return R_REDRAW;
 		}
 		if (r->status == STATUS_EXCLUDED) {

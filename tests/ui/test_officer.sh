@@ -1,0 +1,156 @@
+# End to end in tmux: issue 13 read whole by an officer. After every refusal
+# the screens make (a note before an answer, submitting an unfinished form,
+# a leader's key without a leader, an answer on a locked form, nothing to
+# undo, opening a unit that is not assessed, a reviewer's score) a whole
+# Vietnamese sentence is typed — letters, digits, ':' and '/' that are keys
+# elsewhere — and nothing in the database changes (item 1). The screens
+# say whom to ask, not a command line (item 10); Esc is not offered where
+# there is nothing to go back to (item 14); the unit list gives the name the
+# room there is (item 5); the welcome screen offers a long path back whole.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+sql "DELETE FROM answers WHERE assessment_id = (SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id
+	WHERE u.code = 'X002-K03' AND a.year = 2024)"
+"$ANTT" --db "$DB" answer set X002-K04 2024 '*' đạt > /dev/null
+"$ANTT" --db "$DB" submit X002-K04 2024 > /dev/null
+sentence="Ủy ban xã đã họp ngày 5/3: không có vụ việc nào, 100% hộ ký cam kết, mời anh Tuấn xem lại."
+# everything a key could change: answers, notes, workflow, units, scores, registers, the audit
+state() {
+	sql "SELECT count(*), coalesce(sum(length(coalesce(value, '')) + length(coalesce(note, ''))), 0) FROM answers;
+	     SELECT group_concat(status, ',') FROM (SELECT status FROM assessments ORDER BY id);
+	     SELECT count(*), group_concat(excluded, '') FROM units;
+	     SELECT count(*) FROM audit"
+}
+# refused WHAT: the refusal holds typed keys; the sentence typed then, and
+# Esc, change nothing
+refused() {
+	wait_for "Esc Tiếp tục"
+	type_text "$sentence"
+	sleep 0.4
+	keys Escape
+	sleep 0.2
+	expect_eq "$(state)" "$before" "$1: the sentence typed after the refusal changed nothing"
+}
+open_unit() {
+	keys /
+	keys C-u
+	type_text "$1"
+	keys Enter
+	wait_for "Tìm thấy 1 đơn vị"
+	keys Home Enter
+	wait_for "($1)"
+}
+# wait_msg TEXT: TEXT on the screen, maybe wrapped over the message rows
+wait_msg() {
+	i=0
+	while [ $i -lt $((100 * SLOW)) ]; do
+		screen | sed 's/ *$//' | tr '\n' ' ' | grep -qF -- "$1" && { ok "screen shows: $1"; return 0; }
+		sleep 0.05
+		i=$((i + 1))
+	done
+	out=$(screen)
+	not_ok "screen never showed: $1"
+}
+before=$(state)
+
+start
+wait_for "Lọc: loại"
+# the unit list: the first screen has no Esc in its bar; names get the room
+s=$(screen | tail -1)
+case "$s" in *Esc*) not_ok "the unit list's bar offers Esc with nothing to go back to";;
+*) ok "the unit list's bar does not offer Esc";; esac
+wait_for "     Công ty TNHH May mặc Hòa Bình "   # 29 characters with its indent: whole at 80 columns
+keys Home
+keys Enter
+wait_for "không đánh giá theo tiêu chuẩn"
+refused "Enter on the district (not assessed)"
+
+open_unit X002-K03
+keys Home Down g
+wait_for "Hãy trả lời tiêu chí 1.1 trước, rồi ghi chú."
+refused "g before an answer"
+keys Home Enter
+wait_for "gồm các ý bên dưới"
+refused "Enter on a group of criteria"
+keys u
+wait_for "không có gì để hoàn tác"
+refused "u with nothing to undo"
+keys F6
+wait_for "chưa trình được"
+refused "F6 on an unfinished form"
+keys F7
+wait_msg "Hãy nhờ người quản trị tạo tài khoản lãnh đạo duyệt."
+s=$(screen)
+case "$s" in *"antt user"*|*"--role"*) not_ok "F7 shows a command line";; *) ok "F7 says whom to ask, not a command";; esac
+refused "F7 with no leader's account"
+keys F8
+wait_msg "Hãy nhờ người quản trị tạo tài khoản lãnh đạo duyệt."
+refused "F8 with no leader's account"
+keys F3
+wait_for "Chấm điểm — "
+keys r
+wait_msg "Hãy nhờ người quản trị tạo tài khoản lãnh đạo duyệt."
+refused "r (reviewer's score) with no leader's account"
+keys Escape
+wait_for "(X002-K03)"
+keys Escape
+wait_for "Lọc: loại"
+
+# a submitted form is locked: every key that would change it is refused
+open_unit X002-K04
+wait_for "đã trình (khóa)"
+for k in c k e '*' DC; do
+	keys Home Down Down "$k"
+	refused "$k on a submitted form"
+done
+keys Escape
+wait_for "Lọc: loại"
+quit_app
+
+# the welcome screen: no Esc in its bar; a long path is offered back whole
+DB="$T/empty.db"
+long="$T/$(printf 'thu-muc-rat-dai-%s' 1 2 3 4 5 6 7 8 9 10)"
+mkdir -p "$long"
+printf 'code,parent_code,type,name\nH1,,huyen,Huyện Một\nX1,H1,khong-co,Xã Một\nX2,H1,khong-co,Xã Hai\n' > "$long/don-vi.csv"
+start
+wait_for "Cơ sở dữ liệu này chưa có đơn vị nào"
+s=$(screen | tail -1)
+case "$s" in *Esc*) not_ok "the welcome bar offers Esc with nothing to go back to";;
+*) ok "the welcome bar does not offer Esc";; esac
+keys 1
+wait_for "Đường dẫn tệp CSV:"
+type_text "$long/don-vi.csv"
+keys Enter
+wait_for "Tệp có lỗi — chưa ghi gì"
+keys Escape
+wait_for "bấm 1 để nhập lại"
+keys 1
+wait_for "Đường dẫn tệp CSV:"
+keys End
+wait_for "don-vi.csv"
+case "$(row_of "Đường dẫn tệp CSV:")" in *"don-vi.csv") ok "the field ends with the file's name: a long path came back whole";;
+*) not_ok "the field does not end with the file's name";; esac
+keys Home
+wait_for "Đường dẫn tệp CSV: $T/"
+keys Enter
+wait_for "Tệp có lỗi — chưa ghi gì"   # the same file, found again
+quit_app
+
+# the login screen: whom to ask, no command line, no Esc to nowhere
+DB="$T/test.db"
+ANTT_NEW_PASSWORD=quantri1 "$ANTT" --db "$DB" user add qt "Nguyễn Quản Trị" --role admin > /dev/null
+start
+wait_for "Tên đăng nhập:"
+wait_for "Quên mật khẩu: hãy nhờ người quản trị"
+s=$(screen)
+case "$s" in *"antt user"*|*"passwd"*) not_ok "the login screen shows a command line";;
+*) ok "the login screen says whom to ask, not a command";; esac
+bar=$(screen | tail -1)
+case "$bar" in "Enter Đăng nhập  F10 Thoát"*) ok "the login bar: Enter first, then F10";;
+*) not_ok "the login bar: '$bar'";; esac
+case "$bar" in *Esc*) not_ok "the login bar offers Esc with nothing to go back to";;
+*) ok "the login bar does not offer Esc";; esac
+keys F10
+wait_gone && ok "F10 quits from the login prompt" || not_ok "F10 on the login prompt"
+finish
