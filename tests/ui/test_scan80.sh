@@ -140,7 +140,7 @@ scan search "tìm: x004 dn01"
 send Enter
 scan checklist "Phiếu tiêu chí"
 send Down Down l
-scan history "Lịch sử —"
+scan history "Lịch sử tiêu chí "
 send Escape
 send F3
 scan score "Chấm điểm"
