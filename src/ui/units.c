@@ -256,8 +256,11 @@ static antt_status add_name(ui *ui, const char *text)
 static antt_status add_type(ui *ui, const char *text)
 {
 	antt_err err = { "" };
-	char code[32];
+	char code[32], *end;
+	long k = strtol(text, &end, 10);
 
+	if (*text && !*end && k >= 1 && (size_t)k <= ui->tree.n_counts)   /* a number of the pick list */
+		text = ui->tree.counts[k - 1].type;
 	if (unit_type_resolve(ui->db, text, code, sizeof(code), &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_INVALID;
@@ -280,7 +283,16 @@ static antt_status add_code(ui *ui, const char *text)
 		return ANTT_ERR_EXISTS;
 	}
 	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
-	ui_prompt(ui, "Loại (khu dân cư, xã, phường, cơ quan, doanh nghiệp, cơ sở giáo dục...):", "", add_type);
+	ui_prompt(ui, "Loại đơn vị: gõ số hoặc tên (Esc: thôi):", "", add_type);
+	/* the types the office has, by number, on the rows above the field */
+	{
+		char list[2048] = "";
+		size_t len = 0;
+		for (size_t i = 0; i < ui->tree.n_counts && len < sizeof(list); i++)
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%zu %s", i ? " · " : "", i + 1,
+				ui->tree.counts[i].name);
+		ui_message(ui, 0, "%s%shoặc gõ tên loại khác (huyện, đặc khu…)", list, list[0] ? " — " : "");
+	}
 	return ANTT_OK;
 }
 

@@ -138,6 +138,34 @@ wait_for "(X004-DN01)"
 keys Escape
 wait_for "Lọc: loại"
 
+# Enter on a choice (item 2): every option shown, nothing changes until one is typed
+value_of() { sql "SELECT quote(x.value) FROM answers x JOIN assessments a ON a.id = x.assessment_id JOIN units u ON u.id = a.unit_id
+	WHERE u.code = '$1' AND a.year = 2024 AND x.criterion = '$2'"; }
+open_unit X001-GD01
+keys :
+wait_for "Đến tiêu chí — mã"
+type_text "5"
+keys Enter
+sleep 0.3
+keys Enter
+wait_for "1 Đạt · 2 Không có lực lượng bảo vệ · 3 Không đạt"
+expect_eq "$(value_of X001-GD01 5)" "'Đạt'" "Enter on a choice changes nothing"
+keys Enter
+wait_for "Không đổi gì."
+expect_eq "$(value_of X001-GD01 5)" "'Đạt'" "Enter twice changes nothing either"
+keys Enter
+wait_for "1 Đạt · 2 Không có lực lượng bảo vệ · 3 Không đạt"
+type_text "7"
+keys Enter
+wait_for "Chọn số từ 1 đến 3: 1 Đạt"    # a wrong number: the options stay in sight
+keys C-u
+type_text "3"
+keys Enter
+wait_for "Đã lưu tiêu chí 5."
+expect_eq "$(value_of X001-GD01 5)" "'Không đạt'" "3 stores the third option"
+keys Escape
+wait_for "Lọc: loại"
+
 # a yes/no setting reads in words and is picked as an answer is: 1 có, 2 không
 keys F9
 wait_for "Đăng nhập khi mở"
@@ -151,13 +179,18 @@ keys C-u
 type_text "2"
 keys Enter
 wait_for "Đã lưu: Đăng nhập khi mở"
+i=0
+while [ "$(sql "SELECT value FROM settings WHERE key = 'login_required'")" != 0 ] && [ $i -lt $((60 * SLOW)) ]; do
+	sleep 0.05; i=$((i + 1)); done
 expect_eq "$(sql "SELECT value FROM settings WHERE key = 'login_required'")" "0" "2 stores không (0)"
 row_of "Đăng nhập khi mở" | grep -q " không *$" && ok "login_required shown as không" || not_ok "login_required: $(row_of "Đăng nhập khi mở")"
 keys Enter
 wait_for "Đăng nhập khi mở (1 có, 2 không)"
 type_text "có"
 keys Enter
-wait_for "Đã lưu: Đăng nhập khi mở"
+i=0
+while [ "$(sql "SELECT value FROM settings WHERE key = 'login_required'")" != 1 ] && [ $i -lt $((60 * SLOW)) ]; do
+	sleep 0.05; i=$((i + 1)); done
 expect_eq "$(sql "SELECT value FROM settings WHERE key = 'login_required'")" "1" "the word có stores 1"
 keys Escape
 wait_for "Lọc: loại"
