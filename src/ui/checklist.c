@@ -443,7 +443,7 @@ static void ask_option(ui *ui, const form_item *it)
 static void answer(ui *ui)
 {
 	const form_item *it = item(ui);
-	char v[160], label[200];
+	char v[LINEEDIT_MAX * 4 + 1], label[200];   /* a text answer offered back whole */
 
 	if (!leaf_ok(ui))
 		return;
@@ -468,7 +468,7 @@ static void all_hold(ui *ui)
 	antt_err err = { "" };
 	answer_prev *before = check_take_all(ui);
 	ui_undo *step;
-	char filled[400] = "";
+	char filled[2048] = "";
 
 	if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {
 		check_push_step(ui, before, "");       /* nothing changed: only frees */

@@ -168,6 +168,17 @@ static void draw_units(ui *ui)
 	if (st_w > 19)
 		st_w = 19;
 	name_cols = ui->cols - 2 - code_w - type_w - st_w - 3;
+	{   /* on a wide screen no wider than the longest name: the columns stay together */
+		int widest = (int)text_width("Đơn vị");
+		for (size_t i = 0; i < ui->tree.n; i++) {
+			const tree_row *r = &ui->tree.rows[i];
+			int w = (r->u.depth * 2 > 16 ? 16 : r->u.depth * 2) + (int)text_width(r->u.name);
+			if (w > widest)
+				widest = w;
+		}
+		if (name_cols > widest + 2)
+			name_cols = widest + 2;
+	}
 	x_code = 1 + name_cols + 1;
 	x_type = x_code + code_w + 1;
 	x_st = x_type + type_w + 1;
