@@ -12,6 +12,13 @@
 
 #define TOP_ROWS UI_UNITS_TOP
 
+/* The columns' widths over every unit (draw_units), measured once per tree. */
+static struct {
+	int valid;
+	unsigned long sig;
+	int code, type, status, name;
+} widths;
+
 antt_status ui_units_reload(ui *ui)
 {
 	antt_err err = { "" };
@@ -34,6 +41,7 @@ antt_status ui_units_reload(ui *ui)
 		return s;
 	}
 	ui->tree_loaded = 1;
+	widths.valid = 0;   /* names and codes may have changed: measured again */
 	tree_filter(&ui->tree, type, status, search);
 	if (ui->want_unit[0])
 		keep = tree_find(&ui->tree, ui->want_unit);
@@ -131,54 +139,66 @@ static void draw_filters(ui *ui)
 	ui_put(3, 1, ui->cols - 2, line, A_DIM);
 }
 
-/* The widest text of a column over every unit (not only those shown, so the
- * columns stay put while scrolling), at least its heading's. */
-static int col_width(const ui *ui, int col, const char *head)
+/* The widest text of each column over every unit (not only those shown, so
+ * the columns stay put while scrolling), at least its heading's: measured
+ * again only when the tree was reloaded or a status changed (a screen of
+ * thousands of units still moves at once); see widths at the top. */
+static unsigned long status_sig(const ui *ui)
 {
-	char st[64];
-	int w = (int)text_width(head);
+	unsigned long sig = ui->tree.n;
 
+	for (size_t i = 0; i < ui->tree.n; i++)
+		sig = sig * 31 + (unsigned long)ui->tree.rows[i].status * 8 + (unsigned long)ui->tree.rows[i].flow;
+	return sig;
+}
+
+static void measure(const ui *ui)
+{
+	char st[64], shown[sizeof(ui->tree.rows[0].u.name)];
+
+	widths.code = (int)text_width("Mã");
+	widths.type = (int)text_width("Loại");
+	widths.status = (int)text_width("Trạng thái");
+	widths.name = (int)text_width("Đơn vị");
 	for (size_t i = 0; i < ui->tree.n; i++) {
 		const tree_row *r = &ui->tree.rows[i];
-		const char *s = col == 0 ? r->u.code : col == 1 ? r->u.type_name : st;
-		int sw;
-		if (col == 2)
-			status_text(r, st, sizeof(st));
-		sw = (int)text_width(s ? s : "");
-		if (sw > w)
-			w = sw;
+		int w;
+		if ((w = (int)text_width(r->u.code)) > widths.code)
+			widths.code = w;
+		if ((w = (int)text_width(r->u.type_name)) > widths.type)
+			widths.type = w;
+		status_text(r, st, sizeof(st));
+		if ((w = (int)text_width(st)) > widths.status)
+			widths.status = w;
+		snprintf(shown, sizeof(shown), "%s", r->u.name);
+		text_make_safe(shown);   /* as drawn: a control character is a '?' */
+		if ((w = (r->u.depth * 2 > 16 ? 16 : r->u.depth * 2) + (int)text_width(shown)) > widths.name)
+			widths.name = w;
 	}
-	return w;
 }
 
 /* Columns: name, code, type, then the status with the workflow state
  * ("chưa đạt · đã trình"), each as wide as its widest text; the name has
- * the rest of the line (at least half of it: a longer code is cut). */
+ * the rest of the line (a code longer than a fifth of it is cut), and on a
+ * wide screen no more than the longest name, so the columns stay together. */
 static void draw_units(ui *ui)
 {
 	char name[512], st[64];
 	int h = ui_list_height(ui, TOP_ROWS);
-	int code_w = col_width(ui, 0, "Mã"), type_w = col_width(ui, 1, "Loại"), st_w = col_width(ui, 2, "Trạng thái");
-	int name_cols, x_code, x_type, x_st;
+	int code_w, type_w, st_w, name_cols, x_code, x_type, x_st;
+	unsigned long sig = status_sig(ui);
 
-	if (code_w > ui->cols / 5)
-		code_w = ui->cols / 5;
-	if (type_w > 14)
-		type_w = 14;
-	if (st_w > 19)
-		st_w = 19;
-	name_cols = ui->cols - 2 - code_w - type_w - st_w - 3;
-	{   /* on a wide screen no wider than the longest name: the columns stay together */
-		int widest = (int)text_width("Đơn vị");
-		for (size_t i = 0; i < ui->tree.n; i++) {
-			const tree_row *r = &ui->tree.rows[i];
-			int w = (r->u.depth * 2 > 16 ? 16 : r->u.depth * 2) + (int)text_width(r->u.name);
-			if (w > widest)
-				widest = w;
-		}
-		if (name_cols > widest + 2)
-			name_cols = widest + 2;
+	if (!widths.valid || widths.sig != sig) {
+		measure(ui);
+		widths.valid = 1;
+		widths.sig = sig;
 	}
+	code_w = widths.code < ui->cols / 5 ? widths.code : ui->cols / 5;
+	type_w = widths.type < 14 ? widths.type : 14;
+	st_w = widths.status < 19 ? widths.status : 19;
+	name_cols = ui->cols - 2 - code_w - type_w - st_w - 3;
+	if (name_cols > widths.name + 2)
+		name_cols = widths.name + 2;
 	x_code = 1 + name_cols + 1;
 	x_type = x_code + code_w + 1;
 	x_st = x_type + type_w + 1;
