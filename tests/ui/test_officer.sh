@@ -166,6 +166,19 @@ expect_eq "$(value_of X001-GD01 5)" "'Không đạt'" "3 stores the third option
 keys Escape
 wait_for "Lọc: loại"
 
+# F5: a report to a long path goes to that path, not to its first 127 bytes
+deep="$T/$(printf 'bao-cao-cong-an-huyen-%s/' 1 2 3 4 5 6 7)"
+mkdir -p "$deep"
+keys F5
+wait_for "Báo cáo năm:"
+keys Enter
+wait_for "Lưu vào tệp:"
+keys C-u
+type_text "${deep}bao-cao-2024.xlsx"
+keys Enter
+wait_msg "Đã ghi báo cáo năm 2024"
+[ -s "${deep}bao-cao-2024.xlsx" ] && ok "the report is at the whole ${#deep}-byte path" || not_ok "no report at the long path"
+
 # a yes/no setting reads in words and is picked as an answer is: 1 có, 2 không
 keys F9
 wait_for "Đăng nhập khi mở"
