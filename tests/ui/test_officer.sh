@@ -166,6 +166,29 @@ expect_eq "$(value_of X001-GD01 5)" "'Không đạt'" "3 stores the third option
 keys Escape
 wait_for "Lọc: loại"
 
+# the registers: a long model name is stored whole (the dialog kept 127 bytes)
+model="Mô hình tự quản về an ninh trật tự kết hợp camera giám sát và tổ liên gia tự quản của khu dân cư số một xã Hòa Bình"
+find_unit X001
+keys o
+wait_for "Sổ theo dõi phong trào — Xã Hòa Bình (X001)"
+keys m
+wait_for "Tên mô hình:"
+type_text "$model"
+keys Enter
+wait_for "Loại mô hình (gõ số trong danh sách):"
+type_text "1"
+keys Enter
+wait_for "Năm bắt đầu:"
+keys Enter
+wait_for "Số điểm, số tổ, số thành viên:"
+keys C-u
+type_text "2 1 18"
+keys Enter
+wait_for "Đã ghi mô hình."
+expect_eq "$(sql "SELECT count(*) FROM models WHERE name = '$model'")" "1" "a long model name (${#model} bytes) stored whole"
+keys Escape
+wait_for "Lọc: loại"
+
 # F5: a report to a long path goes to that path, not to its first 127 bytes
 deep="$T/$(printf 'bao-cao-cong-an-huyen-%s/' 1 2 3 4 5 6 7)"
 mkdir -p "$deep"
