@@ -65,26 +65,32 @@ row() { printf '%s\n' "$out" | grep "^$1 " | tr -s ' ' | sed "s/^$1 //"; }
 triple() { echo "$1" | awk '{ printf "[%d, %d, %d]", $1 - $2, $3, $7 }'; }
 cat > "$T/expected.json" <<JSON
 {
-  "sheets": ["Tổng hợp", "Biểu đồ", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt"],
+  "sheets": ["Tổng hợp", "Theo xã", "Theo xã (2)", "Biểu đồ", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt"],
   "left_out": "Năm 2024 chưa có số liệu nên báo cáo không kèm trang: Xếp loại, Phong trào, Đề nghị điển hình.",
   "rows": {
-    "Xã Hòa Bình": {"Khu dân cư": [10, 10, 7], "Xã, phường, thị trấn": [1, 1, 1], "Cơ sở giáo dục": [0, 0, 0]},
-    "Xã An Phú": {"Khu dân cư": [4, 4, 2], "Xã, phường, thị trấn": [1, 1, 0], "Cơ sở giáo dục": [0, 0, 0]},
+    "Xã Hòa Bình": {"Khu dân cư": [10, 10, 7], "Cơ sở giáo dục": [0, 0, 0]},
+    "Xã An Phú": {"Khu dân cư": [4, 4, 2], "Cơ sở giáo dục": [0, 0, 0]},
     "Trực thuộc Huyện Sông Lam": {"Cơ quan": [1, 1, 0], "Khu dân cư": [0, 0, 0]}
   },
-  "totals": {
+  "types": {
     "Khu dân cư": $(triple "$(row 'Khu dân cư')"),
-    "Xã, phường, thị trấn": $(triple "$(row 'Xã')"),
+    "Xã": $(triple "$(row 'Xã')"),
+    "Phường": [0, 0, 0],
+    "Thị trấn": [0, 0, 0],
+    "Đặc khu": [0, 0, 0],
     "Cơ quan": $(triple "$(row 'Cơ quan')"),
-    "Cơ sở giáo dục": $(triple "$(row 'Cơ sở giáo dục')"),
-    "Doanh nghiệp": [0, 0, 0]
+    "Doanh nghiệp": [0, 0, 0],
+    "Cơ sở giáo dục": $(triple "$(row 'Cơ sở giáo dục')")
   },
+  "previous": {"Khu dân cư": 0.0, "Xã": "–", "Cơ quan": "–"},
+  "targets": {"Khu dân cư": 0.95, "Xã": 0.95, "Cơ quan": 0.9, "Đặc khu": "–", "Doanh nghiệp": "–"},
   "kdc_units": 14,
   "failed": {"Thôn 08 Hòa Bình": "4b — Không xảy ra tội phạm", "Xã An Phú": "4 — 100% khu dân cư"}
 }
 JSON
 grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && grep -q '"Cơ quan": \[1, 1, 0\]' "$T/expected.json" &&
-	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A5 totals "$T/expected.json")"
+	grep -q '"Xã": \[2, 2, 1\]' "$T/expected.json" &&
+	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A9 types "$T/expected.json")"
 /usr/bin/python3 "$CHECK" "$T/bc.xlsx" "$T/expected.json" && ok "workbook checked with openpyxl" || not_ok "workbook check"
 
 # the results paragraph, word for word, for the office's Word document
