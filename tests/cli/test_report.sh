@@ -110,6 +110,30 @@ for text, what in ((sys.argv[2], "results paragraph"), (sys.argv[3], "periods"))
     print(("ok" if c is not None and c.row < tt and c.font.sz >= 12 else "not ok") + f" - the {what} above the table, readable size")
 PY
 
+# the bench's Python peer writes the same signed page and per-commune
+# figures from the same database
+PEER="$(cd "$(dirname "$0")/../../bench" && pwd)/report.py"
+/usr/bin/python3 "$PEER" "$DB" 2024 "$T/peer.xlsx" && /usr/bin/python3 - "$T/bc.xlsx" "$T/peer.xlsx" <<'PY'
+import sys, openpyxl
+a, b = (openpyxl.load_workbook(p, data_only=True) for p in sys.argv[1:3])
+def table(ws, first_col):
+    tt = next(c.row for c in ws["A"] if c.value == "TT")
+    key = lambda r: ws.cell(row=r, column=first_col).value or (ws.cell(row=r, column=1).value == "Tổng cộng" and "Tổng cộng")
+    return {key(r): [ws.cell(row=r, column=c).value for c in range(first_col + 1, ws.max_column + 1)]
+            for r in range(tt + 1, ws.max_row + 1) if key(r)}
+ta, tb = table(a["Tổng hợp"], 2), table(b["Tổng hợp"], 2)
+types = [k for k in ta if k in tb]
+same = all(ta[k][:6] == tb[k][:6] or all(abs(x - y) < 1e-9 for x, y in zip(ta[k][:6], tb[k][:6])) for k in types)
+print(("ok" if len(types) == 9 and same else "not ok") + f" - the Python peer's Tổng hợp has the same rows and figures ({len(types)} rows: the types and the totals)")
+sheets = [n for n in a.sheetnames if n.startswith("Theo xã")]
+print(("ok" if sheets == [n for n in b.sheetnames if n.startswith("Theo xã")] else "not ok") + f" - and the same per-commune sheets {sheets}")
+for n in sheets:
+    ca, cb = table(a[n], 2), table(b[n], 2)
+    common = [k for k in ca if k in cb]
+    print(("ok" if common and all(ca[k] == cb[k] for k in common) else "not ok") + f" - {n}: {len(common)} rows alike")
+PY
+[ $? -eq 0 ] || not_ok "the Python peer's workbook read back"
+
 # same data, same bytes
 run report --year 2024 -o "$T/bc2.xlsx" --date 2024-11-20
 cmp -s "$T/bc.xlsx" "$T/bc2.xlsx" && ok "deterministic: same data, same bytes" || not_ok "two runs differ"
