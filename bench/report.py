@@ -6,7 +6,8 @@ with Debian's python3-xlsxwriter, for `make bench` to compare against antt
   recognised by a decision, Tỷ lệ as a formula, last year's rate, target),
   totals as formulas, A4 portrait at full size;
 - "Theo xã", "Theo xã (2)" …: one row per commune, a block of four columns per
-  type that is not a commune type, three blocks a sheet (A4 landscape).
+  type that is not a commune type, at most three blocks a sheet, spread
+  evenly (A4 landscape).
 
 usage: report.py DB YEAR OUT.xlsx [--summary-only]
 --summary-only: the signed page alone, as `antt report --summary-only`."""
@@ -124,11 +125,12 @@ ws.set_paper(9)
 ws.fit_to_pages(1, 0)
 ws.repeat_rows(hr, hr)
 
-# the per-commune appendix, three blocks a sheet
+# the per-commune appendix, at most three blocks a sheet, spread evenly
 blocks = [] if summary_only else [(label, typ) for label, typ in TYPES if typ not in COMMUNE]
-for part in range(0, len(blocks), 3):
-    ws = wb.add_worksheet("Theo xã" if part == 0 else f"Theo xã ({part // 3 + 1})")
-    group = blocks[part:part + 3]
+per = -(-len(blocks) // -(-len(blocks) // 3)) if blocks else 1   # three fit; spread evenly
+for part in range(0, len(blocks), per):
+    ws = wb.add_worksheet("Theo xã" if part == 0 else f"Theo xã ({part // per + 1})")
+    group = blocks[part:part + per]
     ws.set_column(0, 0, 4)
     ws.set_column(1, 1, 20)
     ws.set_column(2, 1 + 4 * len(group), 7.5)

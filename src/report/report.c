@@ -76,6 +76,7 @@ static void make_formats(writer *w)
 	w->f[F_RECIPIENTS_LABEL] = fmt(w, 12, 1, 1, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_RECIPIENT] = fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_SHEET_TITLE] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	format_set_text_wrap(w->f[F_SHEET_TITLE]);
 	w->f[F_BODY] = fmt(w, 13, 0, 0, LXW_ALIGN_JUSTIFY, 0, NULL);
 	format_set_text_wrap(w->f[F_BODY]);
 	format_set_align(w->f[F_BODY], LXW_ALIGN_VERTICAL_TOP);

@@ -1,6 +1,7 @@
 /* "Theo xã": the figures per commune (one row each, and the units
  * directly under the office), an appendix split into tables narrow enough
  * for A4 landscape at full size: as many column groups per table as fit,
+ * spread evenly,
  * one sheet per table so its head repeats on every page. Groups made only
  * of commune types (xã, phường …) are left out: a commune would count
  * itself there; the signed page and the "Xã" sheet give them. */
@@ -63,7 +64,7 @@ static void table(writer *w, const tally *t, const size_t *gs, size_t n, int par
 		for (int k = 0; k < nc; k++)
 			worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)(c + k), l->columns[k].label, w->f[F_HEAD]);
 	}
-	worksheet_set_row(ws, (lxw_row_t)(r + 1), 48, NULL);
+	worksheet_set_row(ws, (lxw_row_t)(r + 1), 44, NULL);
 	worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)(r + 1));
 	first = r += 2;
 	for (size_t i = 0; i < t->n_rows; i++, r++) {
@@ -78,10 +79,10 @@ static void table(writer *w, const tally *t, const size_t *gs, size_t n, int par
 		report_sums(w, ws, r, first, 2 + (int)g * nc, &t->totals[gs[g]]);
 	if (last && *l->preparer) {
 		/* the statistics' preparer signs the last table */
-		r += 2;
+		r += 1;
 		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)(last_col / 2), l->preparer,
 			w->f[F_SIGN_TITLE]);
-		r += 5;
+		worksheet_set_row(ws, (lxw_row_t)r, 22, NULL);
 	}
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, (lxw_col_t)last_col);
 }
@@ -103,6 +104,9 @@ antt_status report_annex_sheets(writer *w, const tally *t, antt_err *err)
 	per = (size_t)((PAGE_PX - 33 - 145) / (fig * (double)(l->n_columns ? l->n_columns : 1)));
 	if (per < 1)
 		per = 1;
+	/* as even as it goes: 4 groups, 3 fit: two tables of 2 */
+	if (n > 0)
+		per = (n + (n + per - 1) / per - 1) / ((n + per - 1) / per);
 	for (size_t i = 0; s == ANTT_OK && i < n; i += per)
 		table(w, t, gs + i, n - i < per ? n - i : per, part++, i + per >= n);
 	w->extra_sheets += part;

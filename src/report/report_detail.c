@@ -22,7 +22,7 @@ void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const 
 		if (l > lines)
 			lines = l;
 	}
-	worksheet_set_row(ws, (lxw_row_t)row, 15.75 * lines + 1, NULL);
+	worksheet_set_row(ws, (lxw_row_t)row, 15.75 * lines, NULL);
 }
 
 static const char *verdict_words(const char *v, int excluded)
@@ -66,7 +66,8 @@ void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_c
 	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)last_col, line, w->f[F_APPENDIX]);
 	worksheet_set_row(ws, 0, 36, NULL);
 	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last_col, t ? t : title, w->f[F_SHEET_TITLE]);
-	worksheet_set_row(ws, 1, 36, NULL);
+	/* two lines for a long title (it wraps), else one */
+	worksheet_set_row(ws, 1, text_width(t ? t : title) > 60 ? 36 : 22, NULL);
 	free(t);
 	free(prefix);
 	free(office);
@@ -205,7 +206,7 @@ static int by_commune(const void *a, const void *b)
 antt_status report_failed_sheet(writer *w, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
-	static const double widths[] = { 5, 20, 28, 14, 56 };
+	static const double widths[] = { 5, 20, 28, 14, 52 };
 	detail d = { .w = w };
 	failed_list l = { 0 };
 	antt_status s;

@@ -103,7 +103,7 @@ check(max(pages[0]["sizes"]) <= 14.05, "nothing larger than the title")
 # the appendices with figures print at least 10 pt too
 for p in range(first_annex, len(pages)):
     if seg(p, "TỶ LỆ ĐƠN VỊ ĐƯỢC CÔNG NHẬN"):
-        continue   # the chart's labels are the chart's own
+        continue   # the chart: its text is drawn inside the chart object, not read here
     if min(pages[p]["sizes"]) < 9.95:
         check(False, f"page {p + 1}: text at {min(pages[p]['sizes']):.1f} pt")
         break
