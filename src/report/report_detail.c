@@ -82,6 +82,7 @@ void report_detail_head(detail *d, const char *title, const char *const *cols, c
 		worksheet_set_column(d->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
 		worksheet_write_string(d->ws, 2, (lxw_col_t)i, cols[i], d->w->f[F_HEAD]);
 	}
+	worksheet_set_row(d->ws, 2, 32, NULL);   /* two lines of head */
 	worksheet_repeat_rows(d->ws, 2, 2);
 	d->row = 3;
 	d->n = 0;
