@@ -55,7 +55,7 @@ static void make_formats(writer *w)
 	w->f[F_UNIT] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	w->f[F_RULE] = fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_top(w->f[F_RULE], LXW_BORDER_THIN);
-	w->f[F_NATION] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_NATION] = fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	w->f[F_MOTTO] = fmt(w, 14, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_underline(w->f[F_MOTTO], LXW_UNDERLINE_SINGLE);
 	w->f[F_NUMBER] = fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
@@ -76,6 +76,7 @@ static void make_formats(writer *w)
 	w->f[F_RECIPIENTS_LABEL] = fmt(w, 12, 1, 1, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_RECIPIENT] = fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
 	w->f[F_SHEET_TITLE] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	format_set_text_wrap(w->f[F_SHEET_TITLE]);
 	w->f[F_BODY] = fmt(w, 13, 0, 0, LXW_ALIGN_JUSTIFY, 0, NULL);
 	format_set_text_wrap(w->f[F_BODY]);
 	format_set_align(w->f[F_BODY], LXW_ALIGN_VERTICAL_TOP);
@@ -89,8 +90,10 @@ static void make_formats(writer *w)
 	format_set_align(w->f[F_CELL_WRAP], LXW_ALIGN_VERTICAL_TOP);
 }
 
-void report_page(lxw_worksheet *ws, int landscape)
+void report_page(lxw_worksheet *ws, int flags)
 {
+	int landscape = flags & PAGE_LANDSCAPE;
+
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (landscape)
 		worksheet_set_landscape(ws);
@@ -99,7 +102,10 @@ void report_page(lxw_worksheet *ws, int landscape)
 	worksheet_set_margins(ws, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
-	worksheet_set_footer(ws, "&C&\"Times New Roman\"&11Trang &P/&N");
+	/* Nghị định 30: the number at the top centre; the signed first page
+	 * (report_summary.c) has none */
+	if (!(flags & PAGE_UNNUMBERED))
+		worksheet_set_header(ws, "&C&\"Times New Roman\"&13&P");
 	worksheet_center_horizontally(ws);
 }
 
@@ -108,31 +114,80 @@ char *report_setting(writer *w, const char *key, const char *def)
 	return db_setting_get(w->db, key, def);
 }
 
+/* A black pixel (PNG, 96 dpi), stretched into the short rules Nghị định 30
+ * draws under the issuing unit and under the trích yếu: a drawn line
+ * sized to the text, not a cell border that starts where a column does. */
+static const unsigned char PIXEL[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00,
+	0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00, 0x3a, 0x7e, 0x9b, 0x55, 0x00, 0x00, 0x00,
+	0x09, 0x70, 0x48, 0x59, 0x73, 0x00, 0x00, 0x0e, 0xc4, 0x00, 0x00, 0x0e, 0xc4, 0x01, 0x95, 0x2b, 0x0e, 0x1b,
+	0x00, 0x00, 0x00, 0x0a, 0x49, 0x44, 0x41, 0x54, 0x78, 0xda, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01,
+	0xe5, 0x27, 0xde, 0xfc, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82
+};
+
+/* A column's width in pixels, as Excel and libxlsxwriter count it. */
+static double col_px(double width)
+{
+	return width < 1 ? (int)(width * 12 + 0.5) : (int)(width * 7 + 0.5) + 5;
+}
+
+/* Pixels (96 dpi) a line of text takes in Times New Roman of size pt,
+ * em: a character's mean width (measured in LibreOffice's PDF: 0.4 for
+ * Vietnamese text, 0.5 bold, 0.7 bold capitals with their accents). */
+static double text_px(const char *text, double pt, double em)
+{
+	return (double)text_width(text) * pt * em * 96.0 / 72.0;
+}
+
+/* The rule in row r, centred over columns c0..c1, 2/5 of the text's
+ * width (Nghị định 30: 1/3 to 1/2). */
+static void rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths, double text)
+{
+	double block = 0, len;
+
+	for (int c = c0; c <= c1; c++)
+		block += col_px(widths[c]);
+	len = 0.4 * (text < block ? text : block);
+	if (len < 8)
+		return;
+	worksheet_insert_image_buffer_opt(ws, (lxw_row_t)r, (lxw_col_t)c0, PIXEL, sizeof(PIXEL),
+		&(lxw_image_options){ .x_offset = (int32_t)((block - len) / 2), .y_offset = 4, .x_scale = (int)len,
+		.y_scale = 1, .object_position = LXW_OBJECT_MOVE_AND_SIZE, .decorative = 1 });
+}
+
 /* The Nghị định 30 header: agency and unit on the left, nation and motto
- * on the right, number and date, then the title. Returns the next row. */
-static int header(writer *w, lxw_worksheet *ws, int last_col)
+ * on the right, number and date, then the title and the trích yếu, each
+ * with its short rule. Returns the next row. */
+int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_col)
 {
 	char *parent = report_setting(w, "parent_agency", ""), *office = report_setting(w, "office_name", "");
 	char *prefix = report_setting(w, "report_prefix", ""), *place = report_setting(w, "place", "");
 	char buf[1024], up[1024], *subject;
 	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1;
+	double width = 0;
 
 	text_upper(parent, up, sizeof(up));
-	worksheet_merge_range(ws, 0, 0, 0, left_end, up, w->f[F_AGENCY]);
+	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)left_end, up, w->f[F_AGENCY]);
 	text_upper(office, up, sizeof(up));
-	worksheet_merge_range(ws, 1, 0, 1, left_end, up, w->f[F_UNIT]);
-	worksheet_merge_range(ws, 0, right, 0, last_col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", w->f[F_NATION]);
-	worksheet_merge_range(ws, 1, right, 1, last_col, "Độc lập - Tự do - Hạnh phúc", w->f[F_MOTTO]);
-	/* the short rule under the issuing unit */
-	worksheet_merge_range(ws, 2, left_end / 2 > 0 ? left_end / 2 : 0, 2, left_end / 2 + 1, "", w->f[F_RULE]);
+	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)left_end, up, w->f[F_UNIT]);
+	worksheet_merge_range(ws, 0, (lxw_col_t)right, 0, (lxw_col_t)last_col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+		w->f[F_NATION]);
+	worksheet_merge_range(ws, 1, (lxw_col_t)right, 1, (lxw_col_t)last_col, "Độc lập - Tự do - Hạnh phúc", w->f[F_MOTTO]);
+	worksheet_set_row(ws, 2, 9, NULL);
+	rule(ws, 2, 0, left_end, widths, text_px(up, 13, 0.7));
 	snprintf(buf, sizeof(buf), "Số:      /BC-%s", prefix);
-	worksheet_merge_range(ws, 3, 0, 3, left_end, buf, w->f[F_NUMBER]);
+	worksheet_merge_range(ws, 3, 0, 3, (lxw_col_t)left_end, buf, w->f[F_NUMBER]);
 	snprintf(buf, sizeof(buf), "%s, ngày %s tháng %s năm %s", *place ? place : "……", w->day, w->month, w->yyyy);
-	worksheet_merge_range(ws, 3, right, 3, last_col, buf, w->f[F_DATE]);
-	worksheet_merge_range(ws, 5, 0, 5, last_col, w->l->title, w->f[F_TITLE]);
+	worksheet_merge_range(ws, 3, (lxw_col_t)right, 3, (lxw_col_t)last_col, buf, w->f[F_DATE]);
+	worksheet_merge_range(ws, 5, 0, 5, (lxw_col_t)last_col, w->l->title, w->f[F_TITLE]);
 	subject = layout_expand(w->l->subject, w->year);
-	worksheet_merge_range(ws, 6, 0, 6, last_col, subject ? subject : "", w->f[F_SUBJECT]);
-	worksheet_set_row(ws, 6, 36, NULL);
+	worksheet_merge_range(ws, 6, 0, 6, (lxw_col_t)last_col, subject ? subject : "", w->f[F_SUBJECT]);
+	for (int c = 0; c <= last_col; c++)
+		width += col_px(widths[c]);
+	/* two lines when longer than the page is wide */
+	worksheet_set_row(ws, 6, text_px(subject ? subject : "", 13, 0.5) > width * 0.95 ? 36 : 18, NULL);
+	worksheet_set_row(ws, 7, 9, NULL);
+	rule(ws, 7, 0, last_col, widths, text_px(subject ? subject : "", 13, 0.5));
 	free(subject);
 	free(parent);
 	free(office);
@@ -143,20 +198,21 @@ static int header(writer *w, lxw_worksheet *ws, int last_col)
 
 /* The results paragraph and the assessment periods above the table, the
  * way provinces write a report's body. Returns the next row. */
-static int results(writer *w, lxw_worksheet *ws, int r, int last_col)
+int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col)
 {
 	char *text = NULL, *period = w->l->period ? layout_expand(w->l->period, w->year) : NULL;
-	/* about one character of Times New Roman 13 per unit of column width */
-	double width = 5 + 26 + 8.5 * (last_col - 1);
+	double width = 0;
 
+	for (int c = 0; c <= last_col; c++)
+		width += col_px(widths[c]);
 	if (count_results_text(w->db, w->year, w->o->under, &text, NULL) == ANTT_OK && text) {
 		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, text, w->f[F_BODY]);
-		worksheet_set_row(ws, (lxw_row_t)r, 18.0 * (int)((double)text_width(text) / width + 1), NULL);
+		worksheet_set_row(ws, (lxw_row_t)r, 16.0 * (int)(text_px(text, 13, 0.42) / width + 1) + 2, NULL);
 		r++;
 	}
 	if (period) {
 		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, period, w->f[F_PERIOD]);
-		worksheet_set_row(ws, (lxw_row_t)r, 17.0 * (int)((double)text_width(period) / width + 1), NULL);
+		worksheet_set_row(ws, (lxw_row_t)r, 15.0 * (int)(text_px(period, 12, 0.4) / width + 1) + 2, NULL);
 		r++;
 	}
 	free(text);
@@ -164,204 +220,28 @@ static int results(writer *w, lxw_worksheet *ws, int r, int last_col)
 	return r + 1;
 }
 
-/* Signature block and recipients from row r. Returns the last row used. */
-static int signature(writer *w, lxw_worksheet *ws, int r, int last_col)
+/* Nơi nhận on the left at the level of the signer's title, four blank
+ * rows to sign and stamp, then the name. Returns the last row used. */
+int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 {
 	char *title = report_setting(w, "signer_title", ""), *name = report_setting(w, "signer_name", "");
 	char up[512], line[600];
-	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1;
+	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1, top = r, end;
 
-	r += 1;
-	worksheet_merge_range(ws, r, 0, r, left_end, w->l->preparer, w->f[F_SIGN_TITLE]);
 	text_upper(title, up, sizeof(up));
-	worksheet_merge_range(ws, r, right, r, last_col, up, w->f[F_SIGN_TITLE]);
-	r += 4;
-	worksheet_merge_range(ws, r, right, r, last_col, name, w->f[F_SIGN_NAME]);
-	r += 2;
-	worksheet_write_string(ws, r++, 0, w->l->recipients_label, w->f[F_RECIPIENTS_LABEL]);
+	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)right, (lxw_row_t)r, (lxw_col_t)last_col, up, w->f[F_SIGN_TITLE]);
+	worksheet_write_string(ws, (lxw_row_t)r, 0, w->l->recipients_label, w->f[F_RECIPIENTS_LABEL]);
 	for (size_t i = 0; i < w->l->n_recipients; i++) {
 		snprintf(line, sizeof(line), "- %s", w->l->recipients[i]);
-		worksheet_write_string(ws, r++, 0, line, w->f[F_RECIPIENT]);
+		worksheet_write_string(ws, (lxw_row_t)(top + 1 + (int)i), 0, line, w->f[F_RECIPIENT]);
 	}
+	end = top + 5 + 1;   /* the title, 5 rows for the signature and the stamp */
+	worksheet_merge_range(ws, (lxw_row_t)end, (lxw_col_t)right, (lxw_row_t)end, (lxw_col_t)last_col, name,
+		w->f[F_SIGN_NAME]);
 	free(title);
 	free(name);
-	return r - 1;
-}
-
-/* The rate as the cell holds it (a fraction), from the counting model's
- * one rate function; 0 for a group with no units, as the formula gives. */
-static double rate(const count_row *c)
-{
-	double pct = count_rate(c);
-	return pct < 0 ? 0.0 : pct / 100.0;
-}
-
-static long long measure_of(const count_row *c, layout_measure m)
-{
-	switch (m) {
-	case MEASURE_TOTAL:       return count_in_scope(c);
-	case MEASURE_REGISTERED:  return c->registered;
-	case MEASURE_PASSED:      return c->recognised;   /* "Đạt": được công nhận */
-	case MEASURE_SELF_PASSED: return c->passed;
-	case MEASURE_APPROVED:    return c->approved;
-	default:                  return 0;
-	}
-}
-
-/* The column of a group's measure, or -1 when the layout lacks it. */
-static int col_of(const report_layout *l, size_t g, layout_measure m)
-{
-	for (size_t k = 0; k < l->n_columns; k++)
-		if (l->columns[k].measure == m)
-			return 2 + (int)(g * l->n_columns + k);
-	return -1;
-}
-
-/* A group with no unit to assess (none, or all excluded) and none
- * registered: its cells say "–", not 0 0 0 0,0 %; so does a missing year. */
-static int no_units(const count_row *c)
-{
-	return count_in_scope(c) == 0 && c->registered == 0;
-}
-
-static void write_dashes(writer *w, lxw_worksheet *ws, int r, size_t g, int f)
-{
-	for (size_t k = 0; k < w->l->n_columns; k++)
-		worksheet_write_string(ws, r, 2 + (int)(g * w->l->n_columns + k), "–", w->f[f]);
-}
-
-static void write_cells(writer *w, lxw_worksheet *ws, int r, const count_row *cells, int fi, int fp)
-{
-	const report_layout *l = w->l;
-	char ref_passed[16], ref_total[16], formula[64];
-
-	for (size_t g = 0; g < l->n_groups; g++) {
-		if (no_units(&cells[g])) {
-			write_dashes(w, ws, r, g, fi);
-			continue;
-		}
-		for (size_t k = 0; k < l->n_columns; k++) {
-			int c = 2 + (int)(g * l->n_columns + k);
-			const count_row *cell = &cells[g];
-			int cp = col_of(l, g, MEASURE_PASSED), ct = col_of(l, g, MEASURE_TOTAL);
-
-			if (l->columns[k].measure != MEASURE_RATE) {
-				worksheet_write_number(ws, r, c, (double)measure_of(cell, l->columns[k].measure), w->f[fi]);
-			} else if (cp >= 0 && ct >= 0) {
-				lxw_rowcol_to_cell(ref_passed, r, cp);
-				lxw_rowcol_to_cell(ref_total, r, ct);
-				snprintf(formula, sizeof(formula), "=IF(%s>0,%s/%s,0)", ref_total, ref_passed, ref_total);
-				worksheet_write_formula_num(ws, r, c, formula, w->f[fp], rate(cell));
-			} else {
-				worksheet_write_number(ws, r, c, rate(cell), w->f[fp]);
-			}
-		}
-	}
-}
-
-static antt_status summary_sheet(writer *w, const tally *t)
-{
-	const report_layout *l = w->l;
-	lxw_worksheet *ws = workbook_add_worksheet(w->wb, "Tổng hợp");
-	int last_col = 1 + (int)(l->n_groups * l->n_columns), r, first_data, c;
-	char *label;
-
-	if (!ws)
-		return ANTT_ERR_IO;
-	report_page(ws, 1);
-	worksheet_set_column(ws, 0, 0, 5, NULL);
-	worksheet_set_column(ws, 1, 1, 26, NULL);
-	worksheet_set_column(ws, 2, (lxw_col_t)last_col, 8.5, NULL);
-	r = header(w, ws, last_col);
-	r = results(w, ws, r, last_col);
-
-	/* the table's two header rows, repeated on every page */
-	worksheet_merge_range(ws, r, 0, r + 1, 0, "TT", w->f[F_HEAD]);
-	worksheet_merge_range(ws, r, 1, r + 1, 1, l->row_header, w->f[F_HEAD]);
-	for (size_t g = 0; g < l->n_groups; g++) {
-		c = 2 + (int)(g * l->n_columns);
-		if (l->n_columns > 1)
-			worksheet_merge_range(ws, r, c, r, c + (int)l->n_columns - 1, l->groups[g].label, w->f[F_HEAD]);
-		else
-			worksheet_write_string(ws, r, c, l->groups[g].label, w->f[F_HEAD]);
-		for (size_t k = 0; k < l->n_columns; k++)
-			worksheet_write_string(ws, r + 1, c + (int)k, l->columns[k].label, w->f[F_HEAD]);
-	}
-	worksheet_set_row(ws, r, 32, NULL);
-	worksheet_set_row(ws, r + 1, 32, NULL);
-	worksheet_repeat_rows(ws, r, r + 1);
-	r += 2;
-
-	first_data = r;
-	for (size_t i = 0; i < t->n_rows; i++, r++) {
-		worksheet_write_number(ws, r, 0, (double)(i + 1), w->f[F_CELL_INT]);
-		worksheet_write_string(ws, r, 1, t->rows[i].name, w->f[F_CELL_TEXT]);
-		write_cells(w, ws, r, t->rows[i].cells, F_CELL_INT, F_CELL_PCT);
-	}
-
-	/* totals: formulas over the rows, with their values stored */
-	worksheet_merge_range(ws, r, 0, r, 1, l->totals_label, w->f[F_TOTAL_TEXT]);
-	for (size_t g = 0; g < l->n_groups; g++)
-		for (size_t k = 0; k < l->n_columns; k++) {
-			char from[16], to[16], formula[64];
-			c = 2 + (int)(g * l->n_columns + k);
-			if (no_units(&t->totals[g])) {
-				worksheet_write_string(ws, r, c, "–", w->f[F_TOTAL_INT]);
-				continue;
-			}
-			if (l->columns[k].measure == MEASURE_RATE)
-				continue;
-			lxw_rowcol_to_cell(from, first_data, c);
-			lxw_rowcol_to_cell(to, r - 1, c);
-			snprintf(formula, sizeof(formula), "=SUM(%s:%s)", from, to);
-			worksheet_write_formula_num(ws, r, c, formula, w->f[F_TOTAL_INT],
-				(double)measure_of(&t->totals[g], l->columns[k].measure));
-		}
-	for (size_t g = 0; g < l->n_groups; g++) {
-		int cr = -1;
-		for (size_t k = 0; k < l->n_columns; k++)
-			if (l->columns[k].measure == MEASURE_RATE)
-				cr = 2 + (int)(g * l->n_columns + k);
-		if (cr >= 0 && !no_units(&t->totals[g])) {
-			char rp[16], rt[16], formula[64];
-			int cp = col_of(l, g, MEASURE_PASSED), ct = col_of(l, g, MEASURE_TOTAL);
-			if (cp >= 0 && ct >= 0) {
-				lxw_rowcol_to_cell(rp, r, cp);
-				lxw_rowcol_to_cell(rt, r, ct);
-				snprintf(formula, sizeof(formula), "=IF(%s>0,%s/%s,0)", rt, rp, rt);
-				worksheet_write_formula_num(ws, r, cr, formula, w->f[F_TOTAL_PCT],
-					rate(&t->totals[g]));
-			}
-		}
-	}
-	r++;
-
-	/* the previous year, and the targets beside them */
-	label = layout_expand(l->previous_label, w->year);
-	worksheet_merge_range(ws, r, 0, r, 1, label ? label : "", w->f[F_CELL_TEXT]);
-	free(label);
-	write_cells(w, ws, r, t->prev, F_CELL_INT, F_CELL_PCT);
-	r++;
-	worksheet_merge_range(ws, r, 0, r, 1, l->target_label, w->f[F_CELL_TEXT]);
-	for (size_t g = 0; g < l->n_groups; g++)
-		for (size_t k = 0; k < l->n_columns; k++) {
-			char key[64], *v;
-			c = 2 + (int)(g * l->n_columns + k);
-			snprintf(key, sizeof(key), "target_%s", l->groups[g].types[0]);
-			v = l->columns[k].measure == MEASURE_RATE ? db_setting_get(w->db, key, NULL) : NULL;
-			if (v)
-				worksheet_write_number(ws, r, c, strtod(v, NULL) / 100.0, w->f[F_CELL_PCT]);
-			else
-				worksheet_write_blank(ws, r, c, w->f[F_CELL_INT]);
-			free(v);
-		}
-	/* a row for the note on sheets left out, written once they are known */
-	w->summary = ws;
-	w->note_row = r + 1;
-	w->last_col = last_col;
-	r = signature(w, ws, r + 2, last_col);
-	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, (lxw_col_t)last_col);
-	return ANTT_OK;
+	r = top + (int)w->l->n_recipients;
+	return r > end ? r : end;
 }
 
 /* A movement sheet with nothing entered is left out; the summary says so. */
@@ -551,7 +431,9 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	props.created = timegm(&tm);
 	workbook_set_properties(w.wb, &props);
 	make_formats(&w);
-	s = summary_sheet(&w, &t);
+	s = report_summary_sheet(&w, &t);
+	if (s == ANTT_OK && !o->summary_only)
+		s = report_annex_sheets(&w, &t, err);
 	if (s == ANTT_OK && !o->summary_only && (s = report_chart_sheet(&w, err)) == ANTT_OK)
 		w.extra_sheets++;
 	if (s == ANTT_OK && !o->summary_only)

@@ -78,6 +78,8 @@ antt_status report_chart_sheet(writer *w, antt_err *err)
 	}
 	if (k > 0) {
 		char cats[64], vals[64], name[64];
+		/* readable on paper: Times New Roman 11, not the chart's 10 */
+		lxw_chart_font font = { .name = "Times New Roman", .size = 11 };
 		for (int c = 1; c <= 3; c++) {
 			lxw_chart_series *series;
 			snprintf(cats, sizeof(cats), "='Biểu đồ'!$A$%d:$A$%d", FIRST + 2, FIRST + 1 + (int)k);
@@ -87,14 +89,18 @@ antt_status report_chart_sheet(writer *w, antt_err *err)
 			chart_series_set_name(series, name);
 			chart_series_set_labels(series);
 			chart_series_set_labels_num_format(series, "0%");
+			chart_series_set_labels_font(series, &font);
 		}
+		chart_axis_set_num_font(chart->x_axis, &font);
+		chart_axis_set_num_font(chart->y_axis, &font);
+		chart_legend_set_font(chart, &font);
 		chart_axis_set_num_format(chart->y_axis, "0%");
 		chart_axis_set_min(chart->y_axis, 0);
 		chart_axis_set_max(chart->y_axis, 1);
 		chart_title_off(chart);
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
 		worksheet_insert_chart_opt(ws, (lxw_row_t)(FIRST + 2 + k), 0, chart,
-			&(lxw_chart_options){ .x_scale = 1.9, .y_scale = 1.3 });
+			&(lxw_chart_options){ .x_scale = 1.7, .y_scale = 1.3 });
 	}
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)(FIRST + 2 + k + 20), 9);
 out:

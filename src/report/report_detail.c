@@ -22,7 +22,7 @@ void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const 
 		if (l > lines)
 			lines = l;
 	}
-	worksheet_set_row(ws, (lxw_row_t)row, 15.75 * lines + 1, NULL);
+	worksheet_set_row(ws, (lxw_row_t)row, 15.75 * lines, NULL);
 }
 
 static const char *verdict_words(const char *v, int excluded)
@@ -52,29 +52,37 @@ static void roman(int v, char *buf, size_t n)
 			used += (size_t)snprintf(buf + used, n - used, "%s", r[i].s);
 }
 
-/* A detail sheet is an appendix of the report: "Phụ lục II" and the
- * report it goes with on top, then its own title, then the column heads
- * (repeated on every page). */
-void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n)
+/* An appendix's top: "Phụ lục II" and the report it goes with, then its
+ * own title (rows 0 and 1); a continued table keeps the number. */
+void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, int landscape, int continued)
 {
-	writer *w = d->w;
 	char *t = layout_expand(title, w->year), *prefix = report_setting(w, "report_prefix", ""),
 		*office = report_setting(w, "office_name", ""), num[32], line[900];
 
-	report_page(d->ws, 0);
-	roman(++w->appendix, num, sizeof(num));
-	snprintf(line, sizeof(line), "Phụ lục %s\n(Kèm theo Báo cáo số      /BC-%s ngày %s tháng %s năm %s%s%s)", num, prefix,
-		w->day, w->month, w->yyyy, *office ? " của " : "", office);
-	worksheet_merge_range(d->ws, 0, 0, 0, (lxw_col_t)(n - 1), line, w->f[F_APPENDIX]);
-	worksheet_set_row(d->ws, 0, 36, NULL);
-	worksheet_merge_range(d->ws, 1, 0, 1, (lxw_col_t)(n - 1), t ? t : title, w->f[F_SHEET_TITLE]);
+	report_page(ws, landscape ? PAGE_LANDSCAPE : PAGE_PORTRAIT);
+	roman(continued ? w->appendix : ++w->appendix, num, sizeof(num));
+	snprintf(line, sizeof(line), "Phụ lục %s%s\n(Kèm theo Báo cáo số      /BC-%s ngày %s tháng %s năm %s%s%s)", num,
+		continued ? " (tiếp theo)" : "", prefix, w->day, w->month, w->yyyy, *office ? " của " : "", office);
+	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)last_col, line, w->f[F_APPENDIX]);
+	worksheet_set_row(ws, 0, 36, NULL);
+	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last_col, t ? t : title, w->f[F_SHEET_TITLE]);
+	/* two lines for a long title (it wraps), else one */
+	worksheet_set_row(ws, 1, text_width(t ? t : title) > 60 ? 36 : 22, NULL);
 	free(t);
 	free(prefix);
 	free(office);
+}
+
+/* A detail sheet: the appendix's top, then the column heads (repeated on
+ * every page); landscape, wide enough for its columns at full size. */
+void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n)
+{
+	report_appendix(d->w, d->ws, title, n - 1, 1, 0);
 	for (int i = 0; i < n; i++) {
 		worksheet_set_column(d->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
 		worksheet_write_string(d->ws, 2, (lxw_col_t)i, cols[i], d->w->f[F_HEAD]);
 	}
+	worksheet_set_row(d->ws, 2, 32, NULL);   /* two lines of head */
 	worksheet_repeat_rows(d->ws, 2, 2);
 	d->row = 3;
 	d->n = 0;
@@ -87,7 +95,7 @@ int report_type_row(const tally_unit *u, void *ctx)
 {
 	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
 		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
-	static const double widths[] = { 5, 10, 26, 16, 11, 10, 16, 12, 26 };
+	static const double widths[] = { 5, 9, 26, 16, 11, 10, 16, 10, 18 };
 	detail *d = ctx;
 	writer *w = d->w;
 
@@ -199,7 +207,7 @@ static int by_commune(const void *a, const void *b)
 antt_status report_failed_sheet(writer *w, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
-	static const double widths[] = { 5, 20, 28, 14, 60 };
+	static const double widths[] = { 5, 20, 28, 14, 52 };
 	detail d = { .w = w };
 	failed_list l = { 0 };
 	antt_status s;

@@ -45,13 +45,34 @@ typedef struct {
 	int failing;        /* the "Chưa đạt" sheet: only failed units */
 } detail;
 
-/* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines. */
-void report_page(lxw_worksheet *ws, int landscape);
+/* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines,
+ * the page number at the top centre unless PAGE_UNNUMBERED. */
+enum { PAGE_PORTRAIT = 0, PAGE_LANDSCAPE = 1, PAGE_UNNUMBERED = 2 };
+void report_page(lxw_worksheet *ws, int flags);
+/* The Nghị định 30 header, the results paragraph and the signature block
+ * of the signed page (report.c); widths: the columns' widths. */
+int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_col);
+int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col);
+int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col);
+/* The signed page: one row per group (report_summary.c). */
+antt_status report_summary_sheet(writer *w, const tally *t);
+/* A figure of the counting model by the layout's measure; a group with no
+ * unit to assess ("–"); a group's figures from column c0 of row r; the
+ * totals row (sums of rows first..r-1 as formulas). */
+long long report_measure(const count_row *c, layout_measure m);
+int report_no_units(const count_row *c);
+void report_figures(writer *w, lxw_worksheet *ws, int r, int c0, const count_row *cell, int fi, int fp);
+void report_sums(writer *w, lxw_worksheet *ws, int r, int first, int c0, const count_row *sum);
+/* "Theo xã": the per-commune breakdown, tables that fit A4 (report_annex.c). */
+antt_status report_annex_sheets(writer *w, const tally *t, antt_err *err);
 /* A setting's value (a new string), or def. */
 char *report_setting(writer *w, const char *key, const char *def);
 /* Note a sheet left out for want of data; the summary names them. */
 void report_left_out(writer *w, const char *sheet);
 
+/* An appendix's top rows: "Phụ lục …" (the next number, or the same when
+ * continued) and its title over columns 0..last_col. */
+void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, int landscape, int continued);
 /* An appendix's head: "Phụ lục …", its title and the column heads. */
 void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n);
 /* A row tall enough for its longest wrapped cell. */

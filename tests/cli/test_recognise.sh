@@ -130,13 +130,13 @@ run summary 2024
 kdc=$(printf '%s\n' "$out" | grep '^Khu dân cư' | awk '{ print $(NF-1) }')
 /usr/bin/python3 - "$T/bc.xlsx" "$T/recognised.txt" "$kdc" <<'PY'
 import sys, openpyxl
-ws = openpyxl.load_workbook(sys.argv[1], data_only=True)["Tổng hợp"]
+ws = openpyxl.load_workbook(sys.argv[1], data_only=True)["Theo xã"]   # a row per commune
 want = {}
 for line in open(sys.argv[2], encoding="utf-8"):
     name, rec, passed = line.rstrip("\n").split("|")
     want[name] = (int(rec), int(passed))
 head = next(c for row in ws.iter_rows() for c in row if c.value == "Khu dân cư")
-col = head.column + [ws.cell(row=head.row + 1, column=head.column + k).value for k in range(4)].index("Đạt")
+col = head.column + [ws.cell(row=head.row + 1, column=head.column + k).value for k in range(4)].index("Được công nhận")
 rows = {ws.cell(row=r, column=2).value or ws.cell(row=r, column=1).value: ws.cell(row=r, column=col).value
         for r in range(head.row + 2, ws.max_row + 1)}
 bad = [(n, rows.get(n), w) for n, w in want.items() if rows.get(n) != w[0]]
@@ -146,4 +146,5 @@ print(("ok" if differs else "not ok") + f" - some communes have đạt verdicts 
 print(("ok" if rows.get("Tổng cộng") == int(sys.argv[3]) else "not ok") +
       f" - total Đạt {rows.get('Tổng cộng')} equals antt summary's được công nhận {sys.argv[3]}")
 PY
+[ $? -eq 0 ] || not_ok "the report read back"
 finish

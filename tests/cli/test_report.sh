@@ -65,26 +65,32 @@ row() { printf '%s\n' "$out" | grep "^$1 " | tr -s ' ' | sed "s/^$1 //"; }
 triple() { echo "$1" | awk '{ printf "[%d, %d, %d]", $1 - $2, $3, $7 }'; }
 cat > "$T/expected.json" <<JSON
 {
-  "sheets": ["Tổng hợp", "Biểu đồ", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt"],
+  "sheets": ["Tổng hợp", "Theo xã", "Theo xã (2)", "Biểu đồ", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt"],
   "left_out": "Năm 2024 chưa có số liệu nên báo cáo không kèm trang: Xếp loại, Phong trào, Đề nghị điển hình.",
   "rows": {
-    "Xã Hòa Bình": {"Khu dân cư": [10, 10, 7], "Xã, phường, thị trấn": [1, 1, 1], "Cơ sở giáo dục": [0, 0, 0]},
-    "Xã An Phú": {"Khu dân cư": [4, 4, 2], "Xã, phường, thị trấn": [1, 1, 0], "Cơ sở giáo dục": [0, 0, 0]},
+    "Xã Hòa Bình": {"Khu dân cư": [10, 10, 7], "Cơ sở giáo dục": [0, 0, 0]},
+    "Xã An Phú": {"Khu dân cư": [4, 4, 2], "Cơ sở giáo dục": [0, 0, 0]},
     "Trực thuộc Huyện Sông Lam": {"Cơ quan": [1, 1, 0], "Khu dân cư": [0, 0, 0]}
   },
-  "totals": {
+  "types": {
     "Khu dân cư": $(triple "$(row 'Khu dân cư')"),
-    "Xã, phường, thị trấn": $(triple "$(row 'Xã')"),
+    "Xã": $(triple "$(row 'Xã')"),
+    "Phường": [0, 0, 0],
+    "Thị trấn": [0, 0, 0],
+    "Đặc khu": [0, 0, 0],
     "Cơ quan": $(triple "$(row 'Cơ quan')"),
-    "Cơ sở giáo dục": $(triple "$(row 'Cơ sở giáo dục')"),
-    "Doanh nghiệp": [0, 0, 0]
+    "Doanh nghiệp": [0, 0, 0],
+    "Cơ sở giáo dục": $(triple "$(row 'Cơ sở giáo dục')")
   },
+  "previous": {"Khu dân cư": 0.0, "Xã": "–", "Cơ quan": "–"},
+  "targets": {"Khu dân cư": 0.95, "Xã": 0.95, "Cơ quan": 0.9, "Đặc khu": "–", "Doanh nghiệp": "–"},
   "kdc_units": 14,
   "failed": {"Thôn 08 Hòa Bình": "4b — Không xảy ra tội phạm", "Xã An Phú": "4 — 100% khu dân cư"}
 }
 JSON
 grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && grep -q '"Cơ quan": \[1, 1, 0\]' "$T/expected.json" &&
-	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A5 totals "$T/expected.json")"
+	grep -q '"Xã": \[2, 2, 1\]' "$T/expected.json" &&
+	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A9 types "$T/expected.json")"
 /usr/bin/python3 "$CHECK" "$T/bc.xlsx" "$T/expected.json" && ok "workbook checked with openpyxl" || not_ok "workbook check"
 
 # the results paragraph, word for word, for the office's Word document
@@ -103,6 +109,30 @@ for text, what in ((sys.argv[2], "results paragraph"), (sys.argv[3], "periods"))
     c = cells.get(text)
     print(("ok" if c is not None and c.row < tt and c.font.sz >= 12 else "not ok") + f" - the {what} above the table, readable size")
 PY
+
+# the bench's Python peer writes the same signed page and per-commune
+# figures from the same database
+PEER="$(cd "$(dirname "$0")/../../bench" && pwd)/report.py"
+/usr/bin/python3 "$PEER" "$DB" 2024 "$T/peer.xlsx" && /usr/bin/python3 - "$T/bc.xlsx" "$T/peer.xlsx" <<'PY'
+import sys, openpyxl
+a, b = (openpyxl.load_workbook(p, data_only=True) for p in sys.argv[1:3])
+def table(ws, first_col):
+    tt = next(c.row for c in ws["A"] if c.value == "TT")
+    key = lambda r: ws.cell(row=r, column=first_col).value or (ws.cell(row=r, column=1).value == "Tổng cộng" and "Tổng cộng")
+    return {key(r): [ws.cell(row=r, column=c).value for c in range(first_col + 1, ws.max_column + 1)]
+            for r in range(tt + 1, ws.max_row + 1) if key(r)}
+ta, tb = table(a["Tổng hợp"], 2), table(b["Tổng hợp"], 2)
+types = [k for k in ta if k in tb]
+same = all(ta[k][:6] == tb[k][:6] or all(abs(x - y) < 1e-9 for x, y in zip(ta[k][:6], tb[k][:6])) for k in types)
+print(("ok" if len(types) == 9 and same else "not ok") + f" - the Python peer's Tổng hợp has the same rows and figures ({len(types)} rows: the types and the totals)")
+sheets = [n for n in a.sheetnames if n.startswith("Theo xã")]
+print(("ok" if sheets == [n for n in b.sheetnames if n.startswith("Theo xã")] else "not ok") + f" - and the same per-commune sheets {sheets}")
+for n in sheets:
+    ca, cb = table(a[n], 2), table(b[n], 2)
+    common = [k for k in ca if k in cb]
+    print(("ok" if common and all(ca[k] == cb[k] for k in common) else "not ok") + f" - {n}: {len(common)} rows alike")
+PY
+[ $? -eq 0 ] || not_ok "the Python peer's workbook read back"
 
 # same data, same bytes
 run report --year 2024 -o "$T/bc2.xlsx" --date 2024-11-20

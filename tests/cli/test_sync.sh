@@ -78,7 +78,7 @@ A province.db report --year 2024 -o "$T/prov.xlsx" --date 2024-11-20 > /dev/null
 expect_eq "$?" "0" "the province's report"
 rows=$(/usr/bin/python3 -c "
 import openpyxl, sys
-ws = openpyxl.load_workbook(sys.argv[1])['Tổng hợp']
+ws = openpyxl.load_workbook(sys.argv[1])['Theo xã']   # a row per commune (or office)
 tt = next(c.row for c in ws['A'] if c.value == 'TT')   # the table's head, two rows
 print([ws.cell(row=tt + 2, column=2).value, ws.cell(row=tt + 3, column=1).value])" "$T/prov.xlsx")
 expect_eq "$rows" "['Huyện Sông Lam', 'Tổng cộng']" "the province's report groups by office"

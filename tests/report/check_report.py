@@ -62,108 +62,136 @@ check(c is not None and c.font.b and c.font.name == "Times New Roman" and c.font
 c = find("đạt tiêu chuẩn \"An toàn về an ninh, trật tự\" năm 2024")
 check(c is not None and c.font.b, "subject names the year")
 
-# table header: group labels merged over their four columns
-head = find("Khu dân cư")
-check(head is not None and merged_of(head) is not None and merged_of(head).count(":") == 1, "group label merged")
-hr = head.row
-labels = [ws.cell(row=hr + 1, column=head.column + k).value for k in range(4)]
-check(labels == ["Tổng số", "Đăng ký", "Đạt", "Tỷ lệ %"], f"column labels {labels}")
-tt = ws.cell(row=hr, column=1)
-check(tt.value == "TT" and merged_of(tt) == f"A{hr}:A{hr + 1}", "TT spans both header rows")
-
-# data rows: one per commune, then the units directly under the office
-rows = {}
-r = hr + 2
-while ws.cell(row=r, column=2).value:
-    rows[ws.cell(row=r, column=2).value] = r
+# the signed page: one row per unit type (the layout's groups), columns
+# Tổng số | Đăng ký | Được công nhận | Tỷ lệ | last year's rate | Chỉ tiêu
+COLS = ["Tổng số", "Đăng ký", "Được công nhận", "Tỷ lệ", "Tỷ lệ năm 2023", "Chỉ tiêu"]
+tt = next(c for c in ws["A"] if c.value == "TT")
+hr = tt.row
+labels = [ws.cell(row=hr, column=3 + k).value for k in range(6)]
+check(labels == COLS, f"column labels {labels}")
+check(ws.cell(row=hr, column=2).value == "Loại đơn vị", "rows are unit types")
+types = {}
+r = hr + 1
+while isinstance(ws.cell(row=r, column=1).value, int):
+    types[ws.cell(row=r, column=2).value] = r
     r += 1
-check(list(rows)[:len(exp["rows"])] == list(exp["rows"]), f"rows {list(rows)}")
+check(list(types) == ["Khu dân cư", "Xã", "Phường", "Thị trấn", "Đặc khu", "Cơ quan", "Doanh nghiệp", "Cơ sở giáo dục"],
+      f"one row per type, separately {list(types)}")
+tr = r
+check(ws.cell(row=tr, column=1).value == "Tổng cộng" and ws.cell(row=tr, column=1).font.b, "totals row, bold")
+for label, (total, registered, passed) in exp["types"].items():
+    row = types[label]
+    got = [vs.cell(row=row, column=3 + k).value for k in range(4)]
+    if total == 0 and registered == 0:
+        check(got == ["–"] * 4, f"{label}: no units: – ({got})")
+        continue
+    check(got[:3] == [total, registered, passed], f"{label}: {got[:3]} match antt summary")
+    check(isinstance(got[0], (int, float)), f"{label}: numbers are numbers")
+    rf = ws.cell(row=row, column=6)
+    check(isinstance(rf.value, str) and rf.value.startswith("=IF(") and abs(got[3] - passed / total) < 1e-9,
+          f"{label}: rate is a formula, {got[3]}")
+    check("0.0" in rf.number_format and "%" in rf.number_format and "42A" in rf.number_format,
+          f"{label}: Vietnamese percent format {rf.number_format}")
+    check(ws.cell(row=row, column=3).number_format.endswith("#,##0"), f"{label}: integer format")
+for label, want in exp.get("previous", {}).items():
+    got = vs.cell(row=types[label], column=7).value
+    check(got == want if isinstance(want, str) else abs(got - want) < 1e-9, f"{label}: last year {got}")
+for label, want in exp.get("targets", {}).items():
+    got = vs.cell(row=types[label], column=8).value
+    check(got == want if isinstance(want, str) else abs(got - want) < 1e-9, f"{label}: target {got}")
+sums = [exp["types"][k] for k in exp["types"]]
+for k, what in enumerate(["Tổng số", "Đăng ký", "Được công nhận"]):
+    f = ws.cell(row=tr, column=3 + k).value
+    check(isinstance(f, str) and f.startswith("=SUM(") and vs.cell(row=tr, column=3 + k).value == sum(x[k] for x in sums),
+          f"total {what}: a formula, {vs.cell(row=tr, column=3 + k).value}")
 
-
-def group_col(label):
-    c = find(label)
-    return c.column if c and c.row == hr else None
-
-
+# the appendix "Theo xã": a row per commune, a block of columns per group
+# that is not itself communes (a commune is not counted in its own group)
+an, av = wb["Theo xã"], wv["Theo xã"]
+parts = [n for n in wb.sheetnames if n.startswith("Theo xã")]
+blocks = {}
+for name in parts:
+    sh = wb[name]
+    hr2 = next(c.row for c in sh["A"] if c.value == "TT")
+    for c in range(3, sh.max_column + 1, 4):
+        if sh.cell(row=hr2, column=c).value:
+            blocks[sh.cell(row=hr2, column=c).value] = (name, hr2, c)
+    check([sh.cell(row=hr2 + 1, column=3 + k).value for k in range(4)] == COLS[:4], f"{name}: column labels")
+    check(sh.page_setup.orientation == "landscape" and sh.print_title_rows == f"${hr2}:${hr2 + 1}",
+          f"{name}: landscape, its head repeated")
+check(not any(k in blocks for k in ("Xã", "Phường", "Thị trấn", "Đặc khu")),
+      f"no commune group in the per-commune tables {list(blocks)}")
 for name, groups in exp["rows"].items():
     for label, (total, registered, passed) in groups.items():
-        gc = group_col(label)
-        got = [vs.cell(row=rows[name], column=gc + k).value for k in range(4)]
+        sheet, hr2, gc = blocks[label]
+        sh = wv[sheet]
+        row = next(r for r in range(hr2 + 2, sh.max_row + 1) if sh.cell(row=r, column=2).value == name)
+        got = [sh.cell(row=row, column=gc + k).value for k in range(4)]
         if total == 0 and registered == 0:
             check(got == ["–"] * 4, f"{name} / {label}: a group with no units shows – ({got})")
             continue
-        got = got[:3]
-        check(got == [total, registered, passed], f"{name} / {label}: {got}")
-        rate = vs.cell(row=rows[name], column=gc + 3).value
-        want = passed / total if total else 0
-        check(abs(rate - want) < 1e-9, f"{name} / {label}: rate {rate}")
-
-# totals: formulas that also store their values, equal to `antt summary`
-tr = rows.get("Tổng cộng") or find("Tổng cộng").row
-for label, (total, registered, passed) in exp["totals"].items():
-    gc = group_col(label)
-    if total == 0 and registered == 0:
-        got = [vs.cell(row=tr, column=gc + k).value for k in range(4)]
-        check(got == ["–"] * 4, f"{label}: no units anywhere: totals show – ({got})")
-        continue
-    f = ws.cell(row=tr, column=gc).value
-    check(isinstance(f, str) and f.startswith("=SUM("), f"{label}: total is a formula ({f})")
-    got = [vs.cell(row=tr, column=gc + k).value for k in range(3)]
-    check(got == [total, registered, passed], f"{label}: totals {got} match antt summary")
-    check(isinstance(got[0], (int, float)), f"{label}: numbers are numbers")
-    rf = ws.cell(row=tr, column=gc + 3)
-    check(isinstance(rf.value, str) and rf.value.startswith("=IF("), f"{label}: rate is a formula")
-    check("0.0" in rf.number_format and "%" in rf.number_format and "42A" in rf.number_format,
-          f"{label}: Vietnamese percent format {rf.number_format}")
-    check(ws.cell(row=tr, column=gc).number_format.endswith("#,##0"), f"{label}: integer format")
-check(ws.cell(row=tr, column=1).font.b, "totals row bold")
-prev = find("Năm 2023")
-check(prev is not None and prev.row == tr + 1, "previous year beside the totals")
-target = find("Chỉ tiêu (%)")
-gc = group_col("Khu dân cư")
-check(target is not None and abs(vs.cell(row=target.row, column=gc + 3).value - 0.95) < 1e-9, "target 95 % for khu dân cư")
+        check(got[:3] == [total, registered, passed] and abs(got[3] - passed / total) < 1e-9, f"{name} / {label}: {got}")
+for label, (sheet, hr2, gc) in blocks.items():
+    sh, sf = wv[sheet], wb[sheet]
+    row = next(r for r in range(hr2 + 2, sh.max_row + 1) if sh.cell(row=r, column=1).value == "Tổng cộng")
+    want = exp["types"][label]
+    got = [sh.cell(row=row, column=gc + k).value for k in range(3)]
+    check(got == want if want != [0, 0, 0] else got == ["–"] * 3, f"Theo xã / {label}: totals {got} = the signed page's")
+    if want != [0, 0, 0]:
+        check(str(sf.cell(row=row, column=gc).value).startswith("=SUM("), f"Theo xã / {label}: totals are formulas")
 
 # sheets with no data are left out, and the summary says so in one line
 if "left_out" in exp:
     check(find(exp["left_out"]) is not None, "the summary names the sheets left out")
 
 # signature and recipients
-check(find("NGƯỜI LẬP BIỂU") is not None, "preparer on the left")
+check(find("NGƯỜI LẬP BIỂU", wb[parts[-1]]) is not None, "the preparer signs the last per-commune table")
 c = find("TRƯỞNG CÔNG AN HUYỆN")
 check(c is not None and c.font.b, "signer's title, bold capitals")
 check(find("Thượng tá Nguyễn Văn Bình") is not None, "signer's name")
 c = find("Nơi nhận:")
+st = find("TRƯỞNG CÔNG AN HUYỆN")
 check(c is not None and c.font.b and c.font.i, "Nơi nhận bold italic")
+check(c is not None and st is not None and c.row == st.row and c.column == 1, "Nơi nhận on the left, level with the signer's title")
+sn = find("Thượng tá Nguyễn Văn Bình")
+check(sn is not None and st is not None and sn.row - st.row >= 5, "four blank rows or more to sign and stamp")
 
 # print settings
 ps = ws.page_setup
 check(str(ps.paperSize) == "9", f"A4 (paper {ps.paperSize})")
-check(ps.orientation == "landscape", "landscape for the wide table")
+check(ps.orientation == "portrait", "the signed page is portrait")
 # fitToWidth is left out of the file when it is 1, the default of the format
 check(ws.sheet_properties.pageSetUpPr.fitToPage and ps.fitToWidth in (None, 1) and ps.fitToHeight == 0,
       "fit to one page wide, any number of pages tall")
-check(ws.print_title_rows == f"${hr}:${hr + 1}", f"header rows repeated ({ws.print_title_rows})")
+check(ws.print_title_rows == f"${hr}:${hr}", f"header row repeated ({ws.print_title_rows})")
 m = ws.page_margins
 check(abs(m.left - 30 / 25.4) < 0.01 and abs(m.right - 15 / 25.4) < 0.01 and abs(m.top - 20 / 25.4) < 0.01,
       "margins per Nghị định 30")
 check(not ws.sheet_view.showGridLines, "gridlines off")
 check(ws.print_area is not None, f"print area {ws.print_area}")
-check("&P" in (ws.oddFooter.center.text or ""), "page numbers in the footer")
-data_cell = ws.cell(row=hr + 2, column=2)
+check(not (ws.oddHeader.center.text or "") and not (ws.oddFooter.center.text or ""), "no number on the first page")
+for name in wb.sheetnames[1:]:
+    h = wb[name].oddHeader.center
+    if not ("&P" in (h.text or "") and not wb[name].oddFooter.center.text):
+        check(False, f"{name}: the page number at the top centre ({h.text!r})")
+        break
+else:
+    check(True, "every other sheet numbers its pages at the top centre")
+data_cell = ws.cell(row=hr + 1, column=2)
 check(data_cell.font.name == "Times New Roman" and data_cell.font.sz == 12, "table in Times New Roman 12")
 
 # a sheet per unit type and the units that did not pass
 kdc = wv["Khu dân cư"]
 names = [kdc.cell(row=r, column=3).value for r in range(4, kdc.max_row + 1)]
 check(len([n for n in names if n]) == exp["kdc_units"], f"every khu dân cư listed ({len(names)})")
-check(kdc.page_setup.orientation == "portrait" and kdc.print_title_rows == "$3:$3", "type sheet: portrait, header repeated")
+check(kdc.page_setup.orientation == "landscape" and kdc.print_title_rows == "$3:$3", "type sheet: landscape, header repeated")
 # the chart: recognised rate per type this year (= Đạt / Tổng số of the
 # totals), last year and the target, and a column chart drawn from them
 if "Biểu đồ" in exp["sheets"]:
     import zipfile
     ch = wv["Biểu đồ"]
     rates = {ch.cell(row=r, column=1).value: ch.cell(row=r, column=2).value for r in range(5, ch.max_row + 1)}
-    for label, (total, registered, passed) in exp["totals"].items():
+    for label, (total, registered, passed) in exp["types"].items():
         if label in rates and total:
             check(abs(rates[label] - passed / total) < 1e-9, f"chart: {label} at {rates[label]} = {passed}/{total}")
     check(abs(ch.cell(row=5 + list(rates).index("Khu dân cư"), column=4).value - 0.95) < 1e-9, "chart: the target beside it")
@@ -171,7 +199,7 @@ if "Biểu đồ" in exp["sheets"]:
     check(xml.count("<c:ser>") == 3 and "Biểu đồ" in xml, "a column chart of this year, last year and the target")
     check(ch.page_setup.orientation == "landscape" and ch.print_area is not None, "the chart sheet prints on A4 landscape")
 
-for n, name in enumerate([x for x in exp["sheets"][1:] if x != "Biểu đồ"], 1):
+for name in [x for x in exp["sheets"][1:] if x != "Biểu đồ"]:
     a1 = wv[name]["A1"].value or ""
     check(a1.startswith("Phụ lục ") and "Kèm theo Báo cáo số" in a1 and "/BC-CAH" in a1,
           f"{name}: an appendix of the report ({a1[:40]!r})")
@@ -188,10 +216,9 @@ communes = [fail.cell(row=r, column=2).value for r in range(4, fail.max_row + 1)
 check(communes == sorted(communes), "units that did not pass are grouped by commune")
 # the sheet reconciles with the summary: every unit to assess that is not
 # recognised (total less Đạt) is listed, each with its reason
-GROUP_TYPES = {"Xã, phường, thị trấn": ["Xã", "Phường", "Thị trấn", "Đặc khu"]}
 types = [fail.cell(row=r, column=4).value for r in range(4, fail.max_row + 1)]
-for label, (total, registered, passed) in exp["totals"].items():
-    listed = sum(1 for t in types if t in GROUP_TYPES.get(label, [label]))
+for label, (total, registered, passed) in exp["types"].items():
+    listed = sum(1 for t in types if t == label)
     check(listed == total - passed, f"{label}: {listed} listed as not đạt, the summary says {total} - {passed}")
 reasons = [fail.cell(row=r, column=5).value for r in range(4, fail.max_row + 1) if fail.cell(row=r, column=3).value]
 check(all(reasons), "every unit not đạt has its reason")
