@@ -3,6 +3,7 @@
  * width of the screen. */
 #include <curses.h>
 #include "ui.h"
+#include "date.h"
 #include "audit.h"
 #include "text.h"
 
@@ -22,12 +23,13 @@ void ui_history_free(ui *ui)
 static int add_line(const audit_entry *e, void *ctx)
 {
 	ui *u = ctx;
-	char line[1400], **g = realloc(u->hist, (u->n_hist + 1) * sizeof(*g));
+	char line[1400], when[64], **g = realloc(u->hist, (u->n_hist + 1) * sizeof(*g));
 
 	if (!g)
 		return 1;
 	u->hist = g;
-	snprintf(line, sizeof(line), "%s  %s  %s", e->at, e->who, e->what);
+	/* stored in UTC; shown as the officer's clock and calendar read */
+	snprintf(line, sizeof(line), "%s  %s  %s", date_show_local(e->at, when, sizeof(when)), e->who, e->what);
 	if (!(u->hist[u->n_hist] = strdup(line)))
 		return 1;
 	u->n_hist++;

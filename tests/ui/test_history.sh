@@ -28,6 +28,9 @@ case "$(top)" in
 *"tiêu chí 1.1: có → không; ghi chú: lần cuối"*) ok "the newest change is at the top";;
 *) not_ok "top of the history: $(screen | sed -n 3,6p)";; esac
 expect_eq "$(blank_rows 3 21)" "0" "the screen is filled, not half empty"
+# when: the officer's calendar and clock (dd/mm/yyyy hh:mm), not the stored UTC text
+screen | sed -n 3p | grep -Eq '^ *[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2} ' && ok "the time reads dd/mm/yyyy hh:mm" ||
+	not_ok "time of the newest change: $(screen | sed -n 3p)"
 # wrapped lines joined again give the whole sentence: no character dropped
 joined=$(screen | sed -n '3,22p' | sed 's/^ *//' | tr '\n' ' ' | tr -s ' ')
 case "$joined" in
