@@ -1,0 +1,9 @@
+#!/bin/sh
+# antt.exe under wine, called like ./antt: the CLI tests run through this
+# (ANTT=tests/windows/antt-wine.sh).  Unix paths in arguments work because
+# the prefix's Z: drive is / and the working folder is on it.
+here=$(cd "$(dirname "$0")/../.." && pwd)
+export WINEPREFIX="${WINEPREFIX:-$here/build/windows/wineprefix}"
+export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+# LOCALAPPDATA as Windows sets it would point into the prefix; tests pass --db
+exec wine "$here/build/windows/antt.exe" "$@"
