@@ -24,8 +24,8 @@ windows: windows-deps $(BUILD)/gen/db_migrations.c
 
 # only in the sub-make above (BUILD is then build/windows/obj)
 $(WIN_EXE): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a $(BUILD)/src/platform/win/compat.o \
-  $(BUILD)/src/platform/win/antt_rc.o
-	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+  $(BUILD)/src/platform/win/antt_rc.o $(wildcard $(WIN_DEPS)/lib/*.a)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(filter %.o build/windows/obj/%.a,$^) $(LDLIBS)
 	$(Q)$(WIN_HOST)-objdump -p $@ | sed -n 's/^\tDLL Name: //p' | tr '\n' ' ' | sed 's/^/  DLLs   /; s/$$/\n/'
 
 $(BUILD)/src/platform/win/antt_rc.o: src/platform/win/antt.rc src/platform/win/antt.manifest

@@ -117,7 +117,10 @@ build_libyaml() {
 
 build_libxlsxwriter() {
 	fetch libxlsxwriter
-	cmake_build libxlsxwriter -DUSE_DTOA_LIBRARY=ON -DUSE_SYSTEM_MINIZIP=OFF \
+	# numbers as "%.16G" like Debian's build, so the workbook is the same
+	# byte for byte; MinGW's own printf, not msvcrt's (the locale is "C")
+	cmake_build libxlsxwriter -DUSE_DTOA_LIBRARY=OFF -DUSE_SYSTEM_MINIZIP=OFF \
+		-DCMAKE_C_FLAGS="-O2 -D__USE_MINGW_ANSI_STDIO=1" \
 		-DCMAKE_CXX_COMPILER_WORKS=1 -DBUILD_TESTS=OFF -DBUILD_EXAMPLES=OFF \
 		-DZLIB_INCLUDE_DIR=/usr/$HOST/include -DZLIB_LIBRARY=/usr/$HOST/lib/libz.a
 }

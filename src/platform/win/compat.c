@@ -158,56 +158,99 @@ int compat_fcntl(int fd, int cmd, struct flock *fl)
 	return -1;
 }
 
+static int glob_add(glob_t *g, size_t *cap, const char *path)
+{
+	char *p;
+
+	if (g->gl_pathc + 2 > *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		char **v = realloc(g->gl_pathv, c * sizeof(*v));
+		if (!v)
+			return -1;
+		g->gl_pathv = v;
+		*cap = c;
+	}
+	if (!(p = strdup(path)))
+		return -1;
+	g->gl_pathv[g->gl_pathc++] = p;
+	g->gl_pathv[g->gl_pathc] = NULL;
+	return 0;
+}
+
+/* prefix (ending in a separator, or empty) + the rest of the pattern,
+ * one path component at a time; wildcards in any component */
+static int glob_walk(const char *prefix, const char *rest, glob_t *g, size_t *cap)
+{
+	size_t cl = strcspn(rest, "/\\"), pl = strlen(prefix);
+	int last = rest[cl] == '\0', rc = 0;
+	char *path = malloc(pl + MAX_PATH + cl + 2);
+	WIN32_FIND_DATAA fd;
+	HANDLE h;
+
+	if (!path)
+		return -1;
+	memcpy(path, prefix, pl);
+	memcpy(path + pl, rest, cl);
+	path[pl + cl] = '\0';
+	if (strcspn(path + pl, "*?") == cl) { /* no wildcard here */
+		DWORD at = GetFileAttributesA(path);
+		if (at != INVALID_FILE_ATTRIBUTES && (last || (at & FILE_ATTRIBUTE_DIRECTORY))) {
+			if (last)
+				rc = glob_add(g, cap, path);
+			else {
+				path[pl + cl] = '/';
+				path[pl + cl + 1] = '\0';
+				rc = glob_walk(path, rest + cl + 1, g, cap);
+			}
+		}
+		free(path);
+		return rc;
+	}
+	h = FindFirstFileA(path, &fd);
+	if (h == INVALID_HANDLE_VALUE) {
+		free(path);
+		return 0;
+	}
+	do {
+		if (fd.cFileName[0] == '.' && rest[0] != '.')
+			continue;
+		if (!last && !(fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY))
+			continue;
+		snprintf(path + pl, MAX_PATH + cl + 2, "%s%s", fd.cFileName, last ? "" : "/");
+		rc = last ? glob_add(g, cap, path) : glob_walk(path, rest + cl + 1, g, cap);
+	} while (rc == 0 && FindNextFileA(h, &fd));
+	FindClose(h);
+	free(path);
+	return rc;
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* wildcards in the last part of the path only, as antt's patterns are */
 int compat_glob(const char *pattern, int flags, int (*errfunc)(const char *, int), glob_t *g)
 {
-	WIN32_FIND_DATAA fd;
-	const char *slash = strrchr(pattern, '/'), *bs = strrchr(pattern, '\\');
-	size_t dl, cap = 0;
-	HANDLE h;
+	char root[4] = "";
+	size_t cap = 0;
 
 	(void)flags;
 	(void)errfunc;
-	if (bs && (!slash || bs > slash))
-		slash = bs;
-	dl = slash ? (size_t)(slash - pattern) + 1 : 0;
 	g->gl_pathc = 0;
 	g->gl_pathv = NULL;
 	g->gl_offs = 0;
-	h = FindFirstFileA(pattern, &fd);
-	if (h == INVALID_HANDLE_VALUE)
-		return GLOB_NOMATCH;
-	do {
-		char *p;
-		if (!strcmp(fd.cFileName, ".") || !strcmp(fd.cFileName, ".."))
-			continue;
-		if (g->gl_pathc + 2 > cap) {
-			char **v = realloc(g->gl_pathv, (cap = cap ? cap * 2 : 16) * sizeof(*v));
-			if (!v)
-				goto nospace;
-			g->gl_pathv = v;
-		}
-		if (!(p = malloc(dl + strlen(fd.cFileName) + 1)))
-			goto nospace;
-		memcpy(p, pattern, dl);
-		strcpy(p + dl, fd.cFileName);
-		g->gl_pathv[g->gl_pathc++] = p;
-		g->gl_pathv[g->gl_pathc] = NULL;
-	} while (FindNextFileA(h, &fd));
-	FindClose(h);
+	if (*pattern == '/' || *pattern == '\\') { /* from the root */
+		root[0] = '/';
+		pattern++;
+	}
+	if (glob_walk(root, pattern, g, &cap) != 0) {
+		compat_globfree(g);
+		return GLOB_NOSPACE;
+	}
 	if (!g->gl_pathc)
 		return GLOB_NOMATCH;
 	qsort(g->gl_pathv, g->gl_pathc, sizeof(char *), by_name);
 	return 0;
-nospace:
-	FindClose(h);
-	compat_globfree(g);
-	return GLOB_NOSPACE;
 }
 
 void compat_globfree(glob_t *g)
