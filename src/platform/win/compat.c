@@ -158,6 +158,41 @@ int compat_fcntl(int fd, int cmd, struct flock *fl)
 	return -1;
 }
 
+/* fnmatch for one component: * ? [set] [a-z] [!set] */
+static int match(const char *p, size_t pn, const char *s)
+{
+	const char *pe = p + pn;
+
+	for (; p < pe; p++, s++) {
+		if (*p == '*') {
+			for (;; s++) {
+				if (match(p + 1, (size_t)(pe - p - 1), s))
+					return 1;
+				if (!*s)
+					return 0;
+			}
+		}
+		if (!*s)
+			return 0;
+		if (*p == '[') {
+			const char *q = p + 1;
+			int neg = *q == '!' || *q == '^', hit = 0;
+			q += neg;
+			for (; q < pe && (*q != ']' || q == p + 1 + neg); q++)
+				if (q + 2 < pe && q[1] == '-' && q[2] != ']') {
+					hit |= (unsigned char)*s >= (unsigned char)*q && (unsigned char)*s <= (unsigned char)q[2];
+					q += 2;
+				} else
+					hit |= *s == *q;
+			if (q >= pe || hit == neg)
+				return 0;
+			p = q;
+		} else if (*p != '?' && *p != *s)
+			return 0;
+	}
+	return !*s;
+}
+
 static int glob_add(glob_t *g, size_t *cap, const char *path)
 {
 	char *p;
@@ -192,7 +227,7 @@ static int glob_walk(const char *prefix, const char *rest, glob_t *g, size_t *ca
 	memcpy(path, prefix, pl);
 	memcpy(path + pl, rest, cl);
 	path[pl + cl] = '\0';
-	if (strcspn(path + pl, "*?") == cl) { /* no wildcard here */
+	if (strcspn(path + pl, "*?[") == cl) { /* no wildcard here */
 		DWORD at = GetFileAttributesA(path);
 		if (at != INVALID_FILE_ATTRIBUTES && (last || (at & FILE_ATTRIBUTE_DIRECTORY))) {
 			if (last)
@@ -206,13 +241,16 @@ static int glob_walk(const char *prefix, const char *rest, glob_t *g, size_t *ca
 		free(path);
 		return rc;
 	}
+	/* every name, matched here: FindFirstFile knows no [...] and its
+	 * "*.db" also matches 8.3 short names */
+	memcpy(path + pl, "*", 2);
 	h = FindFirstFileA(path, &fd);
 	if (h == INVALID_HANDLE_VALUE) {
 		free(path);
 		return 0;
 	}
 	do {
-		if (fd.cFileName[0] == '.' && rest[0] != '.')
+		if ((fd.cFileName[0] == '.' && rest[0] != '.') || !match(rest, cl, fd.cFileName))
 			continue;
 		if (!last && !(fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY))
 			continue;
