@@ -17,13 +17,13 @@ windows: windows-deps $(BUILD)/gen/db_migrations.c
 	  CPPFLAGS="-D_GNU_SOURCE -Isrc -Isrc/core -Isrc/platform/win -Isrc/platform/win/include \
 	    -include compat.h -I$(WIN_DEPS)/include -I$(WIN_DEPS)/include/ncursesw \
 	    -DNCURSES_STATIC -DNCURSES_WIDECHAR=1 -DYAML_DECLARE_STATIC" \
-	  LDFLAGS="-static -s -L$(WIN_DEPS)/lib" \
+	  LDFLAGS="-static -s -Wl,--wrap=setlocale -L$(WIN_DEPS)/lib" \
 	  LDLIBS="-lxlsxwriter -lsqlite3 -lyaml -lhogweed -lnettle -lunistring -lcsv -lcrypt \
 	    -lncursesw -lz -lbcrypt -lwinpthread -lm" \
 	  $(WIN_EXE)
 
 # only in the sub-make above (BUILD is then build/windows/obj)
-$(WIN_EXE): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a $(BUILD)/src/platform/win/compat.o \
+$(WIN_EXE): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a $(BUILD)/src/platform/win/compat.o $(BUILD)/src/platform/win/utf8.o \
   $(BUILD)/src/platform/win/antt_rc.o $(wildcard $(WIN_DEPS)/lib/*.a)
 	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $(filter %.o build/windows/obj/%.a,$^) $(LDLIBS)
 	$(Q)$(WIN_HOST)-objdump -p $@ | sed -n 's/^\tDLL Name: //p' | tr '\n' ' ' | sed 's/^/  DLLs   /; s/$$/\n/'

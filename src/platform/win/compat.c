@@ -32,13 +32,6 @@ FILE *compat_fopen(const char *path, const char *mode)
 	return fopen(path, m);
 }
 
-#undef setlocale
-char *compat_setlocale(int category, const char *name)
-{
-	(void)name;
-	return setlocale(category, "C") ? "C.UTF-8" : NULL;
-}
-
 int compat_mkdir(const char *path)
 {
 	return _mkdir(path);

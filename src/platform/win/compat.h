@@ -102,12 +102,7 @@ struct passwd *compat_getpwuid(int uid);
 #define getpwuid(u) compat_getpwuid(u)
 #define getuid() 0
 
-/* setlocale: msvcrt has no UTF-8 locale and a regional one would change
- * the decimal point and isspace() on UTF-8 bytes (libxlsxwriter): antt
- * runs in "C", with UTF-8 multibyte functions of its own (compat.c) */
-#include <locale.h>
-char *compat_setlocale(int category, const char *name);
-#define setlocale(c, n) compat_setlocale(c, n)
+/* setlocale: see utf8.c (linked with --wrap=setlocale) */
 
 /* langinfo.h */
 #define CODESET 14

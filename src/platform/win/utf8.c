@@ -1,10 +1,22 @@
-/* UTF-8 multibyte functions for the whole program.  msvcrt has no UTF-8
+/* A "C.UTF-8" locale for the whole program.  msvcrt has no UTF-8
  * locale, so its mbrtowc & co. read antt's UTF-8 text as code page 1252
  * and ncurses would draw "Viá»‡t" for "Việt".  Linked statically, these
- * definitions take the place of MinGW's and msvcrt's (compat.h keeps the
- * program in the "C" locale, where UTF-8 is then the only encoding).
+ * definitions take the place of MinGW's and msvcrt's, and every setlocale
+ * call (antt's, ncurses') gets msvcrt's "C" but is told "C.UTF-8": a
+ * regional locale would change the decimal point and make isspace() true
+ * for bytes of UTF-8 text (libxlsxwriter), and ncurses takes a locale named
+ * "C" for 8-bit "legacy coding" and draws the bytes 0x80-0x9F as ~X.
  * wchar_t is UTF-16 here: characters outside the BMP become U+FFFD. */
+#include <locale.h>
 #include <wchar.h>
+
+char *__real_setlocale(int category, const char *name);
+char *__wrap_setlocale(int category, const char *name);
+
+char *__wrap_setlocale(int category, const char *name)
+{
+	return __real_setlocale(category, name ? "C" : NULL) ? "C.UTF-8" : NULL;
+}
 
 #define BAD ((size_t)-1)
 #define MORE ((size_t)-2)
