@@ -75,5 +75,5 @@ static int sink_close(void *c)
 
 void cli_safe_output(void)
 {
-	platform_filter_stdio(sink_write, sink_close, &out_sink, &err_sink);
+	platform_filter_stdio(sink_write, sink_close, &out_sink, &err_sink, &out_sink.fd, &err_sink.fd);
 }

@@ -115,11 +115,75 @@ void platform_stderr_on(void *saved)
 	_close((int)(intptr_t)saved - 1);
 }
 
-/* no fopencookie in msvcrt: the command line's output is not filtered */
-int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err)
+/* No fopencookie in msvcrt: descriptors 1 and 2 become pipes, and a
+ * thread for each hands what comes through to the filter, which writes to
+ * a copy of the original descriptor.  At exit the pipes are closed and the
+ * threads drained, so nothing written is lost. */
+struct relay {
+	platform_write_fn w;
+	platform_close_fn c;
+	void *cookie;
+	int from;
+	HANDLE thread;
+};
+static struct relay relays[2];
+
+static DWORD WINAPI relay_run(void *arg)
 {
-	(void)w, (void)c, (void)out, (void)err;
+	struct relay *r = arg;
+	char buf[4096];
+	int n;
+
+	while ((n = _read(r->from, buf, sizeof(buf))) > 0)
+		if (r->w(r->cookie, buf, (size_t)n) < 0)
+			break;
+	r->c(r->cookie);
+	_close(r->from);
 	return 0;
+}
+
+static void relay_stop(void)
+{
+	fflush(stdout);
+	fflush(stderr);
+	_close(1);
+	_close(2);
+	for (int i = 0; i < 2; i++)
+		if (relays[i].thread)
+			WaitForSingleObject(relays[i].thread, 10000);
+}
+
+static int relay_start(struct relay *r, int fd, int *sink_fd)
+{
+	int p[2], saved;
+
+	if (_pipe(p, 65536, _O_BINARY | _O_NOINHERIT) != 0)
+		return -1;
+	if ((saved = _dup(fd)) < 0) {
+		_close(p[0]);
+		_close(p[1]);
+		return -1;
+	}
+	_setmode(saved, _O_BINARY);
+	*sink_fd = saved;
+	_dup2(p[1], fd);
+	_close(p[1]);
+	r->from = p[0];
+	r->thread = CreateThread(NULL, 0, relay_run, r, 0, NULL);
+	return r->thread ? 0 : -1;
+}
+
+int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err,
+                          int *out_fd, int *err_fd)
+{
+	relays[0] = (struct relay){ .w = w, .c = c, .cookie = out };
+	relays[1] = (struct relay){ .w = w, .c = c, .cookie = err };
+	fflush(stdout);
+	fflush(stderr);
+	if (relay_start(&relays[0], 1, out_fd) != 0)
+		return 0;
+	atexit(relay_stop);
+	return relay_start(&relays[1], 2, err_fd) == 0;
 }
 #else
 int platform_ask(const char *prompt, char *buf, size_t n, int echo)
@@ -179,11 +243,13 @@ static FILE *cookie(platform_write_fn w, platform_close_fn c, void *cookie, int 
 	return f;
 }
 
-int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err)
+int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err,
+                          int *out_fd, int *err_fd)
 {
 	FILE *o = cookie(w, c, out, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
 	FILE *e = cookie(w, c, err, _IONBF);
 
+	(void)out_fd, (void)err_fd;
 	fflush(stdout);
 	fflush(stderr);
 	if (o)

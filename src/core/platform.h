@@ -26,10 +26,13 @@ int platform_ask(const char *prompt, char *buf, size_t n, int echo);
 void *platform_stderr_off(void);
 void platform_stderr_on(void *saved);
 
-/* Routes stdout and stderr through write(cookie, buf, n) (fopencookie on
- * glibc); 0 when it could not, and the streams are left as they were. */
+/* Routes stdout and stderr through write(cookie, buf, n): fopencookie on
+ * glibc; on Windows a pipe on descriptors 1 and 2 read by a thread, and
+ * the cookies must then write to *out_fd and *err_fd (the console or file
+ * the descriptors had).  0 when it could not: the streams are as they were. */
 typedef ssize_t (*platform_write_fn)(void *cookie, const char *buf, size_t n);
 typedef int (*platform_close_fn)(void *cookie);
-int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err);
+int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err,
+                          int *out_fd, int *err_fd);
 
 #endif

@@ -5,5 +5,7 @@
 here=$(cd "$(dirname "$0")/../.." && pwd)
 export WINEPREFIX="${WINEPREFIX:-$here/build/windows/wineprefix}"
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
-# LOCALAPPDATA as Windows sets it would point into the prefix; tests pass --db
+# ncurses in antt.exe knows only the Windows console: a Unix TERM (tmux's)
+# would send it looking for a terminfo entry it does not have
+unset TERM
 exec wine "$here/build/windows/antt.exe" "$@"

@@ -17,7 +17,7 @@ wineserver -p 60 # one server for all the runs, gone 60 s after the last
 out=$(mktemp)
 for t in ${TESTS:-tests/cli/test_*.sh}; do
 	name=$(basename "$t" .sh)
-	why=$(sed -n "s/^$name[[:space:]]\{1,\}//p" tests/windows/skip.txt)
+	why=$(sed -n "s/^$name[[:space:]][[:space:]]*//p" tests/windows/skip.txt)
 	if [ -n "$why" ]; then
 		printf '  SKIP   %s: %s\n' "$t" "$why"
 		echo "ok - $t # SKIP $why" >> "$log"

@@ -112,6 +112,34 @@ ssize_t compat_readlink(const char *path, char *buf, size_t n)
 	return (ssize_t)k;
 }
 
+#undef access
+int compat_access(const char *path, int mode)
+{
+	DWORD at = GetFileAttributesA(path);
+	HANDLE h;
+
+	if (at == INVALID_FILE_ATTRIBUTES) {
+		errno = ENOENT;
+		return -1;
+	}
+	if (!(mode & 2)) /* W_OK */
+		return _access(path, mode & ~2);
+	if (at & FILE_ATTRIBUTE_DIRECTORY) {
+		char probe[MAX_PATH + 64];
+		snprintf(probe, sizeof(probe), "%s/.antt-probe-%lu", path, (unsigned long)GetCurrentProcessId());
+		h = CreateFileA(probe, GENERIC_WRITE, 0, NULL, CREATE_NEW,
+		                FILE_ATTRIBUTE_TEMPORARY | FILE_FLAG_DELETE_ON_CLOSE, NULL);
+	} else
+		h = CreateFileA(path, GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
+		                NULL, OPEN_EXISTING, 0, NULL);
+	if (h == INVALID_HANDLE_VALUE) {
+		errno = EACCES;
+		return -1;
+	}
+	CloseHandle(h);
+	return 0;
+}
+
 int compat_kill(int pid, int sig)
 {
 	HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, (DWORD)pid);

@@ -50,6 +50,11 @@ ssize_t compat_readlink(const char *path, char *buf, size_t n);
 #define readlink(p, b, n) compat_readlink(p, b, n)
 #define realpath(p, r) _fullpath((r), (p), 0)
 
+/* access(path, W_OK) by trying: msvcrt's only reads the read-only
+ * attribute, which says nothing for a folder, an ACL or read-only media */
+int compat_access(const char *path, int mode);
+#define access(p, m) compat_access(p, m)
+
 /* kill(pid, 0): whether a process lives; ESRCH if not */
 int compat_kill(int pid, int sig);
 #define kill(p, s) compat_kill(p, s)
