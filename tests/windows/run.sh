@@ -15,7 +15,7 @@ pass=0 fail=0 skip=0
 wineserver -p 60 # one server for all the runs, gone 60 s after the last
 
 out=$(mktemp)
-for t in ${TESTS:-tests/cli/test_*.sh}; do
+for t in ${TESTS:-tests/cli/test_*.sh tests/windows/test_*.sh}; do
 	name=$(basename "$t" .sh)
 	why=$(sed -n "s/^$name[[:space:]][[:space:]]*//p" tests/windows/skip.txt)
 	if [ -n "$why" ]; then
