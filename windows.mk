@@ -7,6 +7,8 @@ WIN_DIR  := build/windows
 WIN_DEPS := $(WIN_DIR)/deps
 WIN_EXE  := $(WIN_DIR)/antt.exe
 
+WIN_ZIP  := $(WIN_DIR)/antt-windows.zip
+
 .PHONY: windows windows-deps check-windows
 windows-deps:
 	$(Q)JOBS=$${JOBS:-2} ./scripts/windows-deps.sh
@@ -20,7 +22,15 @@ windows: windows-deps $(BUILD)/gen/db_migrations.c
 	  LDFLAGS="-static -s -Wl,--wrap=setlocale -L$(WIN_DEPS)/lib" \
 	  LDLIBS="-lxlsxwriter -lsqlite3 -lyaml -lhogweed -lnettle -lunistring -lcsv -lcrypt \
 	    -lncursesw -lz -lbcrypt -lwinpthread -lm" \
-	  $(WIN_EXE)
+	  $(WIN_EXE) $(WIN_ZIP)
+
+# what an office copies: antt.exe, forms/, the README and a short guide
+# (text files with CRLF line ends, for Notepad)
+$(WIN_ZIP): $(WIN_EXE) $(shell find forms -type f) README.md doc/HUONG-DAN-WINDOWS.txt
+	$(call say,ZIP,$@)rm -rf $(WIN_DIR)/zip $@ && mkdir -p $(WIN_DIR)/zip/antt
+	$(Q)cp -R $(WIN_EXE) forms README.md doc/HUONG-DAN-WINDOWS.txt $(WIN_DIR)/zip/antt/
+	$(Q)cd $(WIN_DIR)/zip && zip -qr ../antt-windows.zip antt -x '*.txt' -x '*.md' && \
+	  zip -qlr ../antt-windows.zip antt -i '*.txt' -i '*.md'
 
 # only in the sub-make above (BUILD is then build/windows/obj)
 $(WIN_EXE): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a $(BUILD)/src/platform/win/compat.o $(BUILD)/src/platform/win/utf8.o \

@@ -25,7 +25,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 # --- toolchain and build tools from Debian --------------------------------
 PKGS="gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 libz-mingw-w64-dev wine64 wine
-autoconf automake libtool cmake tcl make dpkg-dev ncurses-bin"
+autoconf automake libtool cmake tcl make dpkg-dev ncurses-bin zip"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
