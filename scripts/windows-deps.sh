@@ -25,7 +25,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 # --- toolchain and build tools from Debian --------------------------------
 PKGS="gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 libz-mingw-w64-dev wine64 wine
-autoconf automake libtool cmake tcl make dpkg-dev ncurses-bin zip"
+autoconf automake libtool cmake tcl make dpkg-dev ncurses-bin zip patch"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
@@ -159,6 +159,9 @@ build_libunistring() {
 
 build_ncurses() {
 	fetch ncurses
+	# typed Vietnamese: keys read as UTF-16, not AsciiChar (see the patch)
+	grep -q utf8_pending "$SRC/ncurses/ncurses/tinfo/lib_win32con.c" ||
+		patch -d "$SRC/ncurses" -p1 < "$ROOT/scripts/windows/ncurses-utf16-input.patch"
 	auto_build ncurses --without-ada --without-cxx-binding --without-manpages \
 		--without-progs --without-tests --without-debug --enable-widec \
 		--enable-term-driver --enable-sp-funcs --enable-exp-win32 \
