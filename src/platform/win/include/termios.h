@@ -1,1 +1,0 @@
-#include "compat.h" /* see src/platform/win/compat.h */
