@@ -43,7 +43,7 @@ mkdir -p "$DEPS/include" "$DEPS/lib" "$SRC"
 # --- private apt config with deb-src lines of the machine's own archive ---
 APT=$W/apt
 APTOPT="-o Dir::Etc::SourceList=$APT/sources.list -o Dir::Etc::SourceParts=$APT/parts
--o Dir::State::Lists=$APT/lists -o Dir::Cache=$APT/cache"
+-o Dir::State::Lists=$APT/lists -o Dir::Cache=$APT/cache -o APT::Sandbox::User=$(id -un)"
 if [ ! -f "$APT/.updated" ]; then
 	mkdir -p "$APT/parts" "$APT/lists/partial" "$APT/cache/archives/partial"
 	: > "$APT/sources.list"
@@ -93,7 +93,7 @@ build_sqlite3() {
 	fetch sqlite3
 	b=$SRC/sqlite3-build && rm -rf "$b" && mkdir -p "$b"
 	# the amalgamation is made by the host's configure + tclsh
-	(cd "$b" && "$SRC/sqlite3/configure" -q >/dev/null && make -s sqlite3.c)
+	(cd "$b" && "$SRC/sqlite3/configure" -q >/dev/null && make -s sqlite3.c >/dev/null)
 	$HOST-gcc -O2 -DSQLITE_THREADSAFE=1 -DSQLITE_ENABLE_FTS5 -DSQLITE_ENABLE_JSON1 \
 		-c -o "$b/sqlite3.o" "$b/sqlite3.c"
 	$HOST-ar rcs "$DEPS/lib/libsqlite3.a" "$b/sqlite3.o"
