@@ -60,7 +60,7 @@ $(BUILD)/gen/db_migrations.o: $(BUILD)/gen/db_migrations.c
 
 $(BUILD)/libantt.a: $(CORE_OBJ)
 	$(call say,AR,$@)rm -f $@
-	$(Q)ar rcs $@ $^
+	$(Q)$(AR) rcs $@ $^
 
 # only src/ui sees curses, only src/report sees xlsxwriter
 $(UI_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
@@ -130,4 +130,7 @@ install: all
 clean:
 	rm -rf build antt
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+# make windows, make check-windows: windows.mk
+include windows.mk
+
+-include $(shell find $(BUILD) -path build/windows -prune -o -name '*.d' -type f -print 2>/dev/null)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include "cli/cli.h"
 #include "count.h"
+#include "platform.h"
 #include "text.h"
 #include "ui/app.h"
 
@@ -14,25 +15,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* ~/.local/share/antt/antt.db, creating the folders. */
+/* antt.db in the data folder (platform.h), creating the folders. */
 static char *default_db(void)
 {
-	const char *home = getenv("HOME"), *data = getenv("XDG_DATA_HOME");
-	char path[4096];
+	char *dir = platform_data_dir(), *path = dir ? malloc(strlen(dir) + 9) : NULL;
 
-	if (data && *data)
-		snprintf(path, sizeof(path), "%s/antt", data);
-	else
-		snprintf(path, sizeof(path), "%s/.local/share/antt", home ? home : ".");
-	for (char *p = path + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(path, 0700);
-			*p = '/';
-		}
-	mkdir(path, 0700);
-	strncat(path, "/antt.db", sizeof(path) - strlen(path) - 1);
-	return strdup(path);
+	if (path)
+		sprintf(path, "%s/antt.db", dir);
+	free(dir);
+	return path;
 }
 
 /* Without a terminal (a pipe, a script): the current year's summary. */

@@ -51,7 +51,7 @@ int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year)
 /* A refused file: the heading of err, then every error in all (from an
  * import's _list call; it is cut into lines); cli_fail when all is NULL. */
 int cli_fail_list(antt_status st, const antt_err *err, char *all);
-int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 2, 3)));
 
 /* A year argument: 2000..2100. */
 int cli_year(const char *s, int *year);

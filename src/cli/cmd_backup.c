@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "backup.h"
+#include "platform.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -58,21 +59,19 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("restore", "cần TỆP sao lưu (và --yes để không hỏi lại)");
 	other = !backup_same_machine(ctx->db_path, argv[1]);
 	if (!yes) {
-		FILE *tty = fopen("/dev/tty", "r+");
-		if (!tty) {
+		char question[8600];
+		snprintf(question, sizeof(question), "%sKhôi phục %s từ %s? Dữ liệu hiện tại được sao lưu trước. (c/k): ",
+			other ? "Bản sao lưu này là của một máy khác (khóa ký gói khác với máy này).\n" : "",
+			ctx->db_path, argv[1]);
+		int got = platform_ask(question, answer, sizeof(answer), 1);
+		if (got < 0) {
 			fprintf(stderr, "antt: khôi phục thay toàn bộ dữ liệu hiện tại: thêm --yes để xác nhận\n");
 			return CLI_USAGE;
 		}
-		if (other)
-			fprintf(tty, "Bản sao lưu này là của một máy khác (khóa ký gói khác với máy này).\n");
-		fprintf(tty, "Khôi phục %s từ %s? Dữ liệu hiện tại được sao lưu trước. (c/k): ", ctx->db_path, argv[1]);
-		fflush(tty);
-		if (!fgets(answer, sizeof(answer), tty) || (answer[0] != 'c' && answer[0] != 'C')) {
-			fclose(tty);
+		if (got == 0 || (answer[0] != 'c' && answer[0] != 'C')) {
 			printf("Chưa khôi phục gì.\n");
 			return CLI_OK;
 		}
-		fclose(tty);
 	}
 	/* restore opens the file its own way (it may be damaged) and must be
 	 * the only connection of this process to it */

@@ -6,36 +6,17 @@
 #include <stdio.h>
 #include "cli.h"
 #include "auth.h"
+#include "platform.h"
 #include "text.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
 #include <unistd.h>
 
 int cli_read_secret(const char *prompt, char *buf, size_t n)
 {
-	struct termios old, quiet;
-	FILE *tty = fopen("/dev/tty", "r+");
-	int ok = 0;
-
-	if (!tty)
-		return 0;
-	fprintf(tty, "%s", prompt);
-	fflush(tty);
-	if (tcgetattr(fileno(tty), &old) == 0) {
-		quiet = old;
-		quiet.c_lflag &= (tcflag_t)~ECHO;
-		tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
-		ok = fgets(buf, (int)n, tty) != NULL;
-		tcsetattr(fileno(tty), TCSAFLUSH, &old);
-		fprintf(tty, "\n");
-	}
-	fclose(tty);
-	if (ok)
-		buf[strcspn(buf, "\r\n")] = '\0';
-	return ok;
+	return platform_ask(prompt, buf, n, 0) == 1;
 }
 
 static int new_password(char *buf, size_t n)

@@ -6,6 +6,7 @@
  * escape sequences. */
 #include <stdio.h>
 #include "cli.h"
+#include "platform.h"
 
 #include <errno.h>
 #include <unistd.h>
@@ -72,25 +73,7 @@ static int sink_close(void *c)
 	return s->held ? put_all(s->fd, "?", 1) : 0;
 }
 
-static FILE *filtered(struct sink *s, int mode)
-{
-	cookie_io_functions_t io = { .write = sink_write, .close = sink_close };
-	FILE *f = fopencookie(s, "w", io);
-
-	if (f)
-		setvbuf(f, NULL, mode, BUFSIZ);
-	return f;
-}
-
 void cli_safe_output(void)
 {
-	FILE *o = filtered(&out_sink, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
-	FILE *e = filtered(&err_sink, _IONBF);
-
-	fflush(stdout);
-	fflush(stderr);
-	if (o)
-		stdout = o;
-	if (e)
-		stderr = e;
+	platform_filter_stdio(sink_write, sink_close, &out_sink, &err_sink, &out_sink.fd, &err_sink.fd);
 }

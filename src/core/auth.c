@@ -2,6 +2,7 @@
  * never stored, logged or audited in clear (the audit trigger leaves the
  * hash out). */
 #include "auth.h"
+#include "platform.h"
 #include "text.h"
 
 #include <crypt.h>
@@ -148,12 +149,15 @@ antt_status auth_require_admin_login(antt_db *db, const char *what, antt_err *er
 
 static antt_status hash_password(const char *password, char *out, size_t n, antt_err *err)
 {
-	char salt[CRYPT_GENSALT_OUTPUT_SIZE];
+	char salt[CRYPT_GENSALT_OUTPUT_SIZE], rnd[16];
 	struct crypt_data data;
 
 	if (strlen(password) < 6)
 		return err_set(err, ANTT_ERR_INVALID, "mật khẩu cần ít nhất 6 ký tự");
-	if (!crypt_gensalt_rn("$y$", 0, NULL, 0, salt, sizeof(salt)))
+	/* our own random bytes: libxcrypt's only source is /dev/urandom,
+	 * which Windows has not */
+	if (platform_random(rnd, sizeof(rnd)) != 0 ||
+	    !crypt_gensalt_rn("$y$", 0, rnd, sizeof(rnd), salt, sizeof(salt)))
 		return err_set(err, ANTT_ERR_IO, "không tạo được muối cho mật khẩu (libxcrypt)");
 	memset(&data, 0, sizeof(data));
 	if (!crypt_rn(password, salt, &data, sizeof(data)) || data.output[0] == '*')

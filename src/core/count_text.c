@@ -18,7 +18,7 @@ typedef struct {
 	int nomem;
 } buf;
 
-static void put(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void put(buf *b, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 2, 3)));
 static void put(buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -15,7 +15,7 @@ typedef struct {
 	int nomem;      /* a line could not be kept: the count still holds it */
 } errlist;
 
-void errlist_add(errlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void errlist_add(errlist *l, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 2, 3)));
 void errlist_free(errlist *l);
 
 /* The list, handed to the caller (free() it); NULL when empty. */

@@ -6,6 +6,11 @@
 
 #include <stddef.h>
 
+/* printf-like checks; the Windows build says gnu_printf (MinGW's ANSI stdio) */
+#ifndef ANTT_PRINTF
+#define ANTT_PRINTF printf
+#endif
+
 #define ANTT_STATUS_LIST(X) \
 	X(ANTT_OK,              "thành công") \
 	X(ANTT_ERR_NOMEM,       "hết bộ nhớ") \
@@ -44,7 +49,7 @@ typedef struct {
 
 /* Set the detail message; returns st so callers can `return err_set(...)`. */
 antt_status err_set(antt_err *err, antt_status st, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+	__attribute__((format(ANTT_PRINTF, 3, 4)));
 void err_clear(antt_err *err);
 
 #endif

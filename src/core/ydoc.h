@@ -35,7 +35,7 @@ void ydoc_stream_close(ydoc_stream *s);
 /* "file:line:column: message" at node n (column moved by coladd); returns
  * ANTT_ERR_FORM. */
 antt_status ydoc_fail(ydoc *y, const yaml_node_t *n, int coladd, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+	__attribute__((format(ANTT_PRINTF, 4, 5)));
 
 yaml_node_t *ydoc_node(ydoc *y, int id);
 const char *ydoc_scalar(const yaml_node_t *n);

@@ -7,6 +7,7 @@
 #include "date.h"
 #include "file.h"
 #include "form.h"
+#include "platform.h"
 #include "text.h"
 #include "unit.h"
 
@@ -312,30 +313,6 @@ static antt_status load_layout(antt_db *db, const report_opts *o, report_layout 
 	return s;
 }
 
-/* libxlsxwriter prints its errors in English with fprintf(stderr), over
- * the screen of the application. While it works, the stdio stream stderr
- * (glibc lets it be assigned) points at /dev/null; file descriptor 2 is
- * left alone, so a sanitizer's report still gets through. The error code is
- * put into words below. */
-static FILE *stderr_off(void)
-{
-	FILE *saved = stderr, *null = fopen("/dev/null", "we");
-
-	if (!null)
-		return NULL;
-	fflush(stderr);
-	stderr = null;
-	return saved;
-}
-
-static void stderr_on(FILE *saved)
-{
-	if (!saved)
-		return;
-	fclose(stderr);
-	stderr = saved;
-}
-
 /* What went wrong when the workbook was written, in the user's words
  * (libxlsxwriter's own texts are English). */
 static const char *close_error_words(lxw_error e)
@@ -369,7 +346,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	struct tm tm;
 	antt_status s;
 	lxw_error xe;
-	FILE *probe, *quiet;
+	FILE *probe;
+	void *quiet;
 
 	memset(info, 0, sizeof(*info));
 	if ((s = parse_date(o->date, &tm, err)) != ANTT_OK)
@@ -417,10 +395,12 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	fclose(probe);
 
 	wopt.tmpdir = NULL;
-	quiet = stderr_off();
+	/* libxlsxwriter prints its errors in English over the screen: silenced
+	 * while it works, the error code is put into words below */
+	quiet = platform_stderr_off();
 	w.wb = workbook_new_opt(tmp, &wopt);
 	if (!w.wb) {
-		stderr_on(quiet);
+		platform_stderr_on(quiet);
 		unlink(tmp);
 		s = err_set(err, ANTT_ERR_IO, "%s: không tạo được tệp Excel", o->path);
 		goto out;
@@ -446,7 +426,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	    (s = report_movement_sheet(&w, err)) == ANTT_OK && (s = report_candidates_sheet(&w, err)) == ANTT_OK)
 		note_left_out(&w);
 	xe = workbook_close(w.wb);
-	stderr_on(quiet);
+	platform_stderr_on(quiet);
 	if (s == ANTT_OK && xe != LXW_NO_ERROR)
 		s = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp Excel: %s. Tệp cũ (nếu có) vẫn nguyên.",
 			o->path, close_error_words(xe));

@@ -130,7 +130,7 @@ void ui_history_open(ui *ui, const char *unit, int year, const char *criterion);
 /* Screens */
 void ui_push(ui *ui, const ui_screen *s);
 void ui_pop(ui *ui);
-void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 3, 4)));
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
 
 /* [ and ]: the year before or after, within the years antt knows; 0

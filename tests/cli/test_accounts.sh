@@ -33,7 +33,9 @@ expect_eq "$(sql "SELECT count(*) FROM audit WHERE tbl = 'users' AND row_uuid = 
 	"and nothing was audited as changed"
 
 # Ctrl-D at the password prompt on a terminal is no password either
-if command -v tmux > /dev/null; then
+if [ -n "${ANTT_WINDOWS:-}" ]; then
+	ok "Ctrl-D at the password prompt # SKIP a Windows console ends input with Ctrl-Z, not Ctrl-D"
+elif command -v tmux > /dev/null; then
 	S="antt-acc-$$"
 	tmux new-session -d -s "$S" -x 100 -y 10 "env ANTT_USER=lanhdao ANTT_NEW_PASSWORD=chiemquyen $ANTT --db $DB user passwd lanhdao; echo rc=\$?; sleep 30"
 	i=0; while [ $i -lt 100 ] && ! tmux capture-pane -p -t "$S" | grep -q "Mật khẩu của lanhdao"; do sleep 0.05; i=$((i + 1)); done

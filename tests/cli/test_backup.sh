@@ -199,7 +199,10 @@ echo "bản chép tay" > "$DB.restore-$dead"   # an officer's own copy, named by
 run unit list
 [ ! -e "$T/.test.db.antt-restore-$dead" ] && ok "a dead restore's temp file is removed" || not_ok "stale restore temp file left"
 [ ! -e "$T/antt-backups/.antt-backup-$dead.tmp" ] && [ ! -e "$T/antt-backups/.antt-backup-$dead.tmp-journal" ] && ok "a dead backup's temp file is removed" || not_ok "stale backup temp file left"
-[ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$T/.test.db.antt-restore-$live" ] && [ -e "$T/antt-backups/.antt-backup-$live.tmp" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"
+# (antt.exe under wine cannot see a Linux process: the "live" one is not)
+win_skip="# SKIP the live process is a Linux one, which antt.exe under wine cannot see"
+if [ -n "${ANTT_WINDOWS:-}" ]; then ok "a live process's temp files stay $win_skip"
+else [ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$T/.test.db.antt-restore-$live" ] && [ -e "$T/antt-backups/.antt-backup-$live.tmp" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"; fi
 [ -e "$T/.antt-report-x.xlsx.tmp" ] && [ -e "$T/other.restore-$dead" ] && [ -s "$DB.restore-$dead" ] &&
 	ok "other names are not touched (an officer's copy named test.db.restore-N too)" || not_ok "a file of another pattern was removed"
 # and a report cleans the folder it writes to
@@ -207,8 +210,11 @@ mkdir "$T/rep"
 : > "$T/rep/.antt-report-$dead.xlsx.tmp"; : > "$T/rep/.antt-report-$live.xlsx.tmp"
 run report --year 2024 -o "$T/rep/r.xlsx"
 expect_rc 0 "a report into a folder with leftovers"
-[ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && [ -e "$T/rep/.antt-report-$live.xlsx.tmp" ] && \
-	ok "the report removes a dead report's temp file there, not a live one's" || not_ok "report folder leftovers"
+if [ -n "${ANTT_WINDOWS:-}" ]; then
+	[ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && ok "the report removes a dead report's temp file there" || not_ok "report folder leftovers"
+	ok "  not a live one's $win_skip"
+else [ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && [ -e "$T/rep/.antt-report-$live.xlsx.tmp" ] && \
+	ok "the report removes a dead report's temp file there, not a live one's" || not_ok "report folder leftovers"; fi
 # a bare file name: the report goes to the current folder
 (cd "$T/rep" && "$ANTT" --db "$DB" report --year 2024 -o bare.xlsx > /dev/null 2>&1)
 [ -s "$T/rep/bare.xlsx" ] && ok "a report to a bare file name is written in the current folder" || not_ok "no report at a bare name"

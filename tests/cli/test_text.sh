@@ -11,8 +11,8 @@ units() { sql "SELECT count(*) FROM units"; }
 raw_esc() { printf '%s' "$1" | od -An -c | grep -q '033'; }
 
 # a NUL in the middle of a cell: refused, nothing imported
-printf 'code,parent_code,type,name\nX1,,xa,Xã Một\nX1-K1,X1,khu-dan-cu,Thôn\000 Hai\n' > "$T/nul.csv"
-run unit import "$T/nul.csv"
+printf 'code,parent_code,type,name\nX1,,xa,Xã Một\nX1-K1,X1,khu-dan-cu,Thôn\000 Hai\n' > "$T/nulbyte.csv"
+run unit import "$T/nulbyte.csv"
 expect_rc 1 "a CSV with a NUL byte is refused"
 expect_err "dòng 3, cột 4: ô có byte NUL" "  the message names line and column"
 expect_eq "$(units)" "0" "  nothing imported"

@@ -1,0 +1,261 @@
+/* Both sides of platform.h.  The only #ifdef _WIN32 of the sources. */
+#include <stdio.h>
+#include "platform.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifdef _WIN32
+#include <fcntl.h>
+#include <io.h>
+#include <windows.h>
+#include <bcrypt.h>
+#include <conio.h>
+#else
+#include <sys/random.h>
+#include <termios.h>
+#endif
+
+int platform_random(void *buf, size_t n)
+{
+#ifdef _WIN32
+	return BCryptGenRandom(NULL, buf, (ULONG)n, BCRYPT_USE_SYSTEM_PREFERRED_RNG) == 0 ? 0 : -1;
+#else
+	for (size_t got = 0; got < n;) {
+		ssize_t k = getrandom((char *)buf + got, n - got, 0);
+		if (k < 0 && errno != EINTR)
+			return -1;
+		if (k > 0)
+			got += (size_t)k;
+	}
+	return 0;
+#endif
+}
+
+char *platform_data_dir(void)
+{
+	char path[4096];
+#ifdef _WIN32
+	const char *local = getenv("LOCALAPPDATA");
+
+	snprintf(path, sizeof(path), "%s/antt", local && *local ? local : ".");
+	for (char *p = path; *p; p++)
+		if (*p == '\\')
+			*p = '/';
+#else
+	const char *home = getenv("HOME"), *data = getenv("XDG_DATA_HOME");
+
+	if (data && *data)
+		snprintf(path, sizeof(path), "%s/antt", data);
+	else
+		snprintf(path, sizeof(path), "%s/.local/share/antt", home ? home : ".");
+#endif
+	for (char *p = path + 1; *p; p++)
+		if (*p == '/' && p[-1] != ':') {
+			*p = '\0';
+			mkdir(path, 0700);
+			*p = '/';
+		}
+	mkdir(path, 0700);
+	return strdup(path);
+}
+
+#ifdef _WIN32
+/* the console itself (CONIN$/CONOUT$), not stdin/stdout, as /dev/tty */
+int platform_ask(const char *prompt, char *buf, size_t n, int echo)
+{
+	HANDLE in = CreateFileA("CONIN$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+	                        NULL, OPEN_EXISTING, 0, NULL);
+	HANDLE out = CreateFileA("CONOUT$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE,
+	                         NULL, OPEN_EXISTING, 0, NULL);
+	DWORD mode = 0, k = 0;
+	int ok = -1;
+
+	if (in != INVALID_HANDLE_VALUE && out != INVALID_HANDLE_VALUE && GetConsoleMode(in, &mode) && n > 1) {
+		WriteFile(out, prompt, (DWORD)strlen(prompt), &k, NULL);
+		if (!echo)
+			SetConsoleMode(in, mode & ~(DWORD)ENABLE_ECHO_INPUT);
+		ok = ReadFile(in, buf, (DWORD)(n - 1), &k, NULL) && k > 0;
+		buf[ok ? k : 0] = '\0';
+		SetConsoleMode(in, mode);
+		if (!echo)
+			WriteFile(out, "\r\n", 2, &mode, NULL);
+		buf[strcspn(buf, "\r\n")] = '\0';
+	}
+	if (in != INVALID_HANDLE_VALUE)
+		CloseHandle(in);
+	if (out != INVALID_HANDLE_VALUE)
+		CloseHandle(out);
+	return ok;
+}
+
+/* MinGW's stderr cannot be assigned: point descriptor 2 at NUL instead */
+void *platform_stderr_off(void)
+{
+	int nul = _open("NUL", _O_WRONLY), saved;
+
+	if (nul < 0)
+		return NULL;
+	fflush(stderr);
+	saved = _dup(2);
+	_dup2(nul, 2);
+	_close(nul);
+	return saved < 0 ? NULL : (void *)(intptr_t)(saved + 1);
+}
+
+void platform_stderr_on(void *saved)
+{
+	if (!saved)
+		return;
+	fflush(stderr);
+	_dup2((int)(intptr_t)saved - 1, 2);
+	_close((int)(intptr_t)saved - 1);
+}
+
+/* No fopencookie in msvcrt: descriptors 1 and 2 become pipes, and a
+ * thread for each hands what comes through to the filter, which writes to
+ * a copy of the original descriptor.  At exit the pipes are closed and the
+ * threads drained, so nothing written is lost. */
+struct relay {
+	platform_write_fn w;
+	platform_close_fn c;
+	void *cookie;
+	int from;
+	HANDLE thread;
+};
+static struct relay relays[2];
+
+static DWORD WINAPI relay_run(void *arg)
+{
+	struct relay *r = arg;
+	char buf[4096];
+	int n;
+
+	while ((n = _read(r->from, buf, sizeof(buf))) > 0)
+		if (r->w(r->cookie, buf, (size_t)n) < 0)
+			break;
+	r->c(r->cookie);
+	_close(r->from);
+	return 0;
+}
+
+static void relay_stop(void)
+{
+	fflush(stdout);
+	fflush(stderr);
+	_close(1);
+	_close(2);
+	for (int i = 0; i < 2; i++)
+		if (relays[i].thread)
+			WaitForSingleObject(relays[i].thread, 10000);
+}
+
+static int relay_start(struct relay *r, int fd, int *sink_fd)
+{
+	int p[2], saved;
+
+	if (_pipe(p, 65536, _O_BINARY | _O_NOINHERIT) != 0)
+		return -1;
+	if ((saved = _dup(fd)) < 0) {
+		_close(p[0]);
+		_close(p[1]);
+		return -1;
+	}
+	_setmode(saved, _O_BINARY);
+	*sink_fd = saved;
+	_dup2(p[1], fd);
+	_close(p[1]);
+	r->from = p[0];
+	r->thread = CreateThread(NULL, 0, relay_run, r, 0, NULL);
+	return r->thread ? 0 : -1;
+}
+
+int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err,
+                          int *out_fd, int *err_fd)
+{
+	relays[0] = (struct relay){ .w = w, .c = c, .cookie = out };
+	relays[1] = (struct relay){ .w = w, .c = c, .cookie = err };
+	fflush(stdout);
+	fflush(stderr);
+	if (relay_start(&relays[0], 1, out_fd) != 0)
+		return 0;
+	atexit(relay_stop);
+	return relay_start(&relays[1], 2, err_fd) == 0;
+}
+#else
+int platform_ask(const char *prompt, char *buf, size_t n, int echo)
+{
+	struct termios old, quiet;
+	FILE *tty = fopen("/dev/tty", "r+");
+	int ok = 0;
+
+	if (!tty)
+		return -1;
+	fprintf(tty, "%s", prompt);
+	fflush(tty);
+	if (echo)
+		ok = fgets(buf, (int)n, tty) != NULL;
+	else if (tcgetattr(fileno(tty), &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= (tcflag_t)~ECHO;
+		tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
+		ok = fgets(buf, (int)n, tty) != NULL;
+		tcsetattr(fileno(tty), TCSAFLUSH, &old);
+		fprintf(tty, "\n");
+	}
+	fclose(tty);
+	if (ok)
+		buf[strcspn(buf, "\r\n")] = '\0';
+	return ok;
+}
+
+/* glibc lets stderr be assigned; descriptor 2 is left alone, so a
+ * sanitizer's report still gets through */
+void *platform_stderr_off(void)
+{
+	FILE *saved = stderr, *null = fopen("/dev/null", "we");
+
+	if (!null)
+		return NULL;
+	fflush(stderr);
+	stderr = null;
+	return saved;
+}
+
+void platform_stderr_on(void *saved)
+{
+	if (!saved)
+		return;
+	fclose(stderr);
+	stderr = saved;
+}
+
+static FILE *cookie(platform_write_fn w, platform_close_fn c, void *cookie, int mode)
+{
+	cookie_io_functions_t io = { .write = w, .close = c };
+	FILE *f = fopencookie(cookie, "w", io);
+
+	if (f)
+		setvbuf(f, NULL, mode, BUFSIZ);
+	return f;
+}
+
+int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err,
+                          int *out_fd, int *err_fd)
+{
+	FILE *o = cookie(w, c, out, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+	FILE *e = cookie(w, c, err, _IONBF);
+
+	(void)out_fd, (void)err_fd;
+	fflush(stdout);
+	fflush(stderr);
+	if (o)
+		stdout = o;
+	if (e)
+		stderr = e;
+	return o && e;
+}
+#endif

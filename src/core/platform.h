@@ -1,0 +1,38 @@
+/* What differs between Linux and Windows beyond a function's name: where
+ * the data lives, asking on the terminal without echo, the stdio streams,
+ * random bytes.  One file, platform.c, holds both sides; the plain POSIX
+ * names MinGW lacks come from src/platform/win/compat.h instead. */
+#ifndef ANTT_PLATFORM_H
+#define ANTT_PLATFORM_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* n random bytes from the system (getrandom, BCryptGenRandom); 0 on success */
+int platform_random(void *buf, size_t n);
+
+/* The folder for the default database, created if missing (malloc'd):
+ * $XDG_DATA_HOME/antt or ~/.local/share/antt; %LOCALAPPDATA%\antt. */
+char *platform_data_dir(void);
+
+/* Prints prompt on the terminal (not stdout) and reads one line into buf,
+ * without echo unless echo; the line break is dropped.  1 when a line was
+ * read, 0 at end of input, -1 when there is no terminal (a script, CI). */
+int platform_ask(const char *prompt, char *buf, size_t n, int echo);
+
+/* Sends the C library's stderr nowhere until platform_stderr_on: for
+ * libraries that print English over the screen (libxlsxwriter). */
+void *platform_stderr_off(void);
+void platform_stderr_on(void *saved);
+
+/* Routes stdout and stderr through write(cookie, buf, n): fopencookie on
+ * glibc; on Windows a pipe on descriptors 1 and 2 read by a thread, and
+ * the cookies must then write to *out_fd and *err_fd (the console or file
+ * the descriptors had).  0 when it could not: the streams are as they were. */
+typedef ssize_t (*platform_write_fn)(void *cookie, const char *buf, size_t n);
+typedef int (*platform_close_fn)(void *cookie);
+int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, void *err,
+                          int *out_fd, int *err_fd);
+
+#endif
