@@ -251,6 +251,11 @@ static void ask_bulk(ui *ui, int approve)
 			r = &ui->tree.rows[ui->tree.order[i]];
 	if (!r)
 		return;
+	if (!tree_below(&ui->tree, r->u.code)) {
+		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", r->u.name,
+			approve ? "F7 để duyệt" : "F6 để trình");
+		return;
+	}
 	n = bulk_due(ui, r, approve);
 	if (!n) {
 		ui_message(ui, 0, approve ? "%s: không có phiếu nào đã trình đang chờ duyệt."
@@ -264,26 +269,22 @@ static void ask_bulk(ui *ui, int approve)
 
 static void ask_approve(ui *ui) { ask_bulk(ui, 1); }
 
+/* Rights first, at the key: an officer who may not is told so before
+ * anything is counted or asked. */
 void ui_bulk_start(ui *ui, int approve)
 {
 	const tree_row *r = selected(ui);
+	antt_err err = { "" };
 
 	if (!r)
 		return;
-	if (!tree_below(&ui->tree, r->u.code)) {
-		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", r->u.name,
-			approve ? "F7 để duyệt" : "F6 để trình");
-		return;
-	}
 	snprintf(bulk_code, sizeof(bulk_code), "%s", r->u.code);
 	snprintf(bulk_name, sizeof(bulk_name), "%s", r->u.name);
-	if (!approve) {
-		antt_err err = { "" };
-		if (auth_require(ui->db, CAN_ENTER, "trình duyệt", &err) == ANTT_OK)
-			ask_bulk(ui, 0);
-		else
-			ui_message(ui, 1, "%s.", err.msg);
-	}
-	else if (ui_leader_first(ui, "duyệt", ask_approve))
-		ask_approve(ui);
+	if (approve) {
+		if (ui_leader_first(ui, "duyệt", ask_approve))
+			ask_approve(ui);
+	} else if (auth_require(ui->db, CAN_ENTER, "trình duyệt", &err) == ANTT_OK)
+		ask_bulk(ui, 0);
+	else
+		ui_message(ui, 1, "%s.", err.msg);
 }
