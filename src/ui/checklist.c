@@ -260,7 +260,7 @@ static void draw_check(ui *ui)
 		if (sel && y < top + height && (it->computed || it->article)) {
 			if (it->computed)
 				/* only a decision counts here, not the units' own verdict */
-				snprintf(buf, sizeof(buf), "Tính tự động: %lld đơn vị, %lld đăng ký, %lld có kết quả, "
+				snprintf(buf, sizeof(buf), "Tự tính: %lld đơn vị, %lld đăng ký, %lld có kết quả, "
 					"%lld được công nhận", a->counts.total, a->counts.registered, a->counts.assessed,
 					a->counts.recognised);
 			else
