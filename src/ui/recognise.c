@@ -101,8 +101,14 @@ static antt_status signer_typed(ui *ui, const char *text)
 	antt_status s = recognise_record(ui->db, &d, ui->year, (const char *const *)marks, n_marks, &added, &err);
 
 	if (s != ANTT_OK) {
-		if (!ui_errors_show_as(ui, "Không ghi được quyết định công nhận — chưa ghi gì", err.msg,
-		                       "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c"))
+		const char *nl = strchr(err.msg, '\n');
+		char list[sizeof(err.msg) + 300];
+		/* the core's heading names the decision in its own words; the
+		 * screen's says it whole at 80 columns */
+		snprintf(list, sizeof(list), "Quyết định số %s chưa được ghi: có đơn vị không công nhận được.%s", number,
+			nl ? nl : "");
+		if (!nl || !ui_errors_show_as(ui, "Không ghi được quyết định công nhận — chưa ghi gì", list,
+		                              "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c"))
 			ui_message(ui, 1, "Quyết định số %s chưa được ghi: %s.", number, err.msg);
 		return ANTT_OK;
 	}

@@ -128,6 +128,7 @@ wait_for "Người ký (để trống nếu không ghi):"
 type_text "Nguyễn Văn An"
 keys Enter
 wait_for "Không ghi được quyết định công nhận — chưa ghi gì"
+wait_for "Quyết định số 45/QĐ-UBND chưa được ghi: có đơn vị không công nhận được."
 wait_for "Ủy ban nhân dân xã Hòa Bình (X001-CQ01) năm 2024: kết luận là \"chưa đạt\";"
 expect_eq "$(state)" "$before" "a refused decision writes nothing (all or nothing)"
 keys Escape
