@@ -77,7 +77,7 @@ static int act_errors(ui *ui, ui_action a)
 	case ACT_BACK:
 		ui_pop(ui);
 		if (back[0])
-			ui_message(ui, 0, "%s.", back);
+			ui_message(ui, 1, "%s.", back);   /* still a refusal: typing after it is held */
 		else
 			ui_message(ui, 0, "Tệp chưa được nhập. Sửa các dòng có lỗi rồi %s.", again);
 		return R_REDRAW;

@@ -108,8 +108,10 @@ static antt_status signer_typed(ui *ui, const char *text)
 		snprintf(list, sizeof(list), "Quyết định số %s chưa được ghi: có đơn vị không công nhận được.%s", number,
 			nl ? nl : "");
 		if (!nl || !ui_errors_show_as(ui, "Không ghi được quyết định công nhận — chưa ghi gì", list,
-		                              "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c"))
+		                              "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c")) {
 			ui_message(ui, 1, "Quyết định số %s chưa được ghi: %s.", number, err.msg);
+			ui->latched = 1;   /* a refusal: what is typed next is not taken as keys */
+		}
 		return ANTT_OK;
 	}
 	ui_marks_clear();
@@ -223,6 +225,7 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 	}
 	if ((approve ? assess_approve_under : assess_submit_under)(ui->db, bulk_code, ui->year, &b, &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s.", err.msg);
+		ui->latched = 1;
 		return ANTT_OK;
 	}
 	for (int k = BULK_DONE + 1; k < BULK_COUNT; k++) {

@@ -62,6 +62,9 @@ type_text "c"
 keys Enter
 wait_for "Đã trình 12 phiếu. Bỏ qua 1: 1 chưa nhập xong."
 expect_eq "$(under_x001 | tr '\n' ';')" "draft 1;submitted 12;" "the 12 complete forms of Xã Hòa Bình are submitted"
+keys F6
+wait_for "Xã Hòa Bình: không có phiếu nào đã nhập xong để trình."
+case "$(screen)" in *"Đồng ý?"*) not_ok "F6 asks with nothing to submit";; *) ok "F6 with nothing to submit asks nothing";; esac
 quit_app
 
 # --- a leader, login off: F7 approves below, after a proven login -------
@@ -133,6 +136,14 @@ wait_for "Ủy ban nhân dân xã Hòa Bình (X001-CQ01) năm 2024: kết luận
 expect_eq "$(state)" "$before" "a refused decision writes nothing (all or nothing)"
 keys Escape
 wait_for "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c."
+wait_for "Esc Tiếp tục"
+type_text "$sentence"
+sleep 0.3
+keys Escape      # ends the refusal only: the marks stay
+sleep 0.3
+case "$(screen)" in *"Số quyết định"*|*"gõ c rồi Enter"*|*"mã mới"*) not_ok "the sentence opened an input";;
+*) ok "the sentence after the refusal opened nothing";; esac
+expect_eq "$(state)" "$before" "the sentence typed after the refused decision changed nothing"
 expect_eq "$(marked_rows)" "3" "the marks stay after a refusal"
 
 # unmark the refused unit, record again: two units, one decision
