@@ -5,6 +5,7 @@
 #include "assess.h"
 #include "auth.h"
 #include "csvtab.h"
+#include "date.h"
 #include "errlist.h"
 #include "text.h"
 #include "unit.h"
@@ -12,28 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int recognise_parse_date(const char *in, char out[11])
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, n = 0, leap;
-
-	if (!in)
-		return 0;
-	if (strchr(in, '/')) {
-		if (sscanf(in, "%2d/%2d/%4d%n", &d, &m, &y, &n) != 3 || in[n])
-			return 0;
-	} else if (sscanf(in, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || in[n] || n != 10) {
-		return 0;
-	}
-	if (in[0] == ' ' || in[0] == '+' || in[0] == '-' || y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
-		return 0;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > days[m - 1] + (m == 2 && leap))
-		return 0;
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return 1;
-}
 
 /* A decision number as written on the paper: a number, a slash, then the
  * symbol (45/QĐ-UBND, 12/2024/QĐ-UBND); letters of any script, digits and
@@ -97,9 +76,8 @@ static antt_status check_decision(const recognise_decision *d, int year, clean_d
 		return err_set(err, ANTT_ERR_INVALID, "số quyết định \"%.*s%s\" không đúng dạng: cần số/ký hiệu như "
 			"45/QĐ-UBND, không có khoảng trắng, tối đa %d ký tự", 60, c->number, strlen(c->number) > 60 ? "…" : "",
 			RECOGNISE_NUMBER_MAX);
-	if (!recognise_parse_date(d->date, c->date))
-		return err_set(err, ANTT_ERR_INVALID, "ngày quyết định \"%.*s\" không hợp lệ: viết NGÀY/THÁNG/NĂM, "
-			"ví dụ 10/11/%d", 20, d->date ? d->date : "", year);
+	if ((s = date_parse(d->date ? d->date : "", "ngày quyết định", c->date, err)) != ANTT_OK)
+		return s;
 	dy = atoi(c->date);
 	if (dy != year && dy != year + 1)
 		return err_set(err, ANTT_ERR_INVALID, "quyết định ngày %.2s/%.2s/%d không thể công nhận kết quả năm %d "

@@ -50,8 +50,5 @@ typedef struct {
 antt_status recognise_list(antt_db *db, int year, const char *under,
                            int (*fn)(const recognise_row *r, void *ctx), void *ctx, antt_err *err);
 
-/* A calendar date typed as DD/MM/YYYY (D/M/YYYY too) or YYYY-MM-DD into
- * out as YYYY-MM-DD; 1 when valid. */
-int recognise_parse_date(const char *in, char out[11]);
 
 #endif

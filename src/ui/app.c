@@ -23,10 +23,18 @@
 void ui_message(ui *ui, int error, const char *fmt, ...)
 {
 	va_list ap;
+	int n;
 
 	va_start(ap, fmt);
-	vsnprintf(ui->msg, sizeof(ui->msg), fmt, ap);
+	n = vsnprintf(ui->msg, sizeof(ui->msg), fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof(ui->msg)) {
+		/* longer than the message holds: cut at a character, with the mark */
+		size_t end = sizeof(ui->msg) - sizeof("…");
+		while (end > 0 && (ui->msg[end] & 0xC0) == 0x80)
+			end--;
+		memcpy(ui->msg + end, "…", sizeof("…"));
+	}
 	ui->msg_error = error;
 }
 
@@ -347,7 +355,8 @@ int ui_run(antt_db **dbp, const char *db_path)
 	if (db->damaged) {   /* found by the daily check: only reading until restored */
 		char latest[4200];
 		if (backup_latest(db_path, latest, sizeof(latest)))
-			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được. Thoát (F10) rồi chạy: antt restore %s", latest);
+			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. "
+				"Hãy nhờ người quản trị khôi phục từ bản sao lưu mới nhất: %s", latest);
 		else
 			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. Chưa có bản sao lưu nào.");
 	}

@@ -100,7 +100,7 @@ void check_undo(ui *ui)
 			break;
 		}
 	if (!u) {
-		ui_message(ui, 0, "Chưa sửa gì trên phiếu này: không có gì để hoàn tác.");
+		ui_message(ui, 1, "Chưa sửa gì trên phiếu này: không có gì để hoàn tác.");
 		return;
 	}
 	if (answer_restore(ui->db, u->unit, u->year, u->p, u->n, &err) != ANTT_OK) {

@@ -157,8 +157,10 @@ static int item_lines(const ui *ui, int k)
 
 /* The selected item on screen, and the screen full: after a resize (or a
  * jump near the end) the first item shown moves up while the items below
- * leave room, so no run of blank lines stays under the last one. */
-static void keep_visible(ui *ui, int height)
+ * leave room, so no run of blank lines stays under the last one. Returns
+ * the rows still free at the end of the form (fewer than the item above
+ * the first one takes: the screen shows that item's last rows there). */
+static int keep_visible(ui *ui, int height)
 {
 	int n = (int)ui->chk.f->n_items, used = 0;
 
@@ -180,6 +182,7 @@ static void keep_visible(ui *ui, int height)
 		used += item_lines(ui, k);
 	while (ui->itop > 0 && used + item_lines(ui, ui->itop - 1) <= height)
 		used += item_lines(ui, --ui->itop);
+	return ui->itop > 0 && used < height ? height - used : 0;
 }
 
 static int state_attr(const ui *ui, int state)
@@ -200,14 +203,19 @@ static const char *status_words(const char *s)
 
 static void draw_check(ui *ui)
 {
-	char buf[1024], answer[160], reason[1200];
+	char buf[1024], answer[160], reason[1200], verdict[4096], vtext[4200];
 	const assess_result *r = &ui->chk;
-	int top, height, y, lc = label_cols(ui);
+	int top, height, y, lc = label_cols(ui), vrows, gap, first_k, skip;
 
 	if (!ui->chk_loaded)
 		return;
 	top = top_rows(ui, reason, sizeof(reason));
-	height = ui->rows - top - 3;
+	/* the verdict's list of missing or failed criteria wraps onto a second
+	 * row when it is long (the list gives that row up) */
+	assess_verdict_text(r, verdict, sizeof(verdict));
+	snprintf(vtext, sizeof(vtext), "Kết luận: %s", verdict);
+	vrows = (int)text_width(vtext) > ui->cols - 2 ? 2 : 1;
+	height = ui->rows - top - 2 - vrows;
 	y = top;
 	snprintf(buf, sizeof(buf), "Phiếu tiêu chí — %s (%s)", r->unit.name, r->unit.code);
 	ui_draw_title(ui, buf);
@@ -218,8 +226,10 @@ static void draw_check(ui *ui)
 	if (reason[0])
 		put_wrapped(2, 1, ui->cols - 2, reason, REASON_LINES(ui), ui_attr(ui, UI_FAIL) | A_BOLD, 1);
 
-	keep_visible(ui, height);
-	for (int k = ui->itop; k < (int)r->f->n_items && y < top + height; k++) {
+	gap = keep_visible(ui, height);
+	first_k = ui->itop - (gap > 0);
+	skip = gap > 0 ? item_lines(ui, first_k) - gap : 0;   /* the top item's first rows, off the screen */
+	for (int k = first_k; k < (int)r->f->n_items && y < top + height; k++) {
 		const form_item *it = &r->f->items[k];
 		const assess_item *a = &r->items[k];
 		const char *p = it->label;
@@ -244,6 +254,11 @@ static void draw_check(ui *ui)
 			p += n;
 			while (*p == ' ')
 				p++;
+			if (skip > 0) {
+				skip--;
+				first = 0;
+				continue;
+			}
 			if (sel)
 				ui_line(y, ui->cols, base);
 			if (first) {
@@ -273,10 +288,9 @@ static void draw_check(ui *ui)
 		}
 	}
 
-	assess_verdict_text(r, answer, sizeof(answer));
-	snprintf(buf, sizeof(buf), "Kết luận: %s", answer);
-	ui_line(ui->rows - 3, ui->cols, A_NORMAL);
-	ui_put(ui->rows - 3, 1, ui->cols - 2, buf, state_attr(ui, r->verdict));
+	for (int i = 0; i < vrows; i++)
+		ui_line(ui->rows - 2 - vrows + i, ui->cols, A_NORMAL);
+	ui_put_wrap(ui->rows - 2 - vrows, 1, ui->cols - 2, vrows, vtext, state_attr(ui, r->verdict));
 }
 
 /* --- saving ------------------------------------------------------------- */
@@ -373,12 +387,26 @@ static int leaf_ok(ui *ui)
 	return 1;
 }
 
+/* The options of a yes/no or a choice by number: "1 Đạt · 2 Không đạt". */
+static void options_text(const form_item *it, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (it->type == FORM_YESNO) {
+		snprintf(buf, n, "1 có · 2 không");
+		return;
+	}
+	for (size_t i = 0; i < it->n_options && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%zu %s", i ? " · " : "", i + 1, it->options[i]);
+}
+
 /* A yes/no or a choice: the options by number, typed into a field, so
  * Enter (an Excel habit: "move down") changes nothing by itself. */
 static antt_status option_submit(ui *ui, const char *text)
 {
 	const form_item *it = item(ui);
-	char *end;
+	char *end, opts[2048];
 	long k = strtol(text, &end, 10);
 
 	if (!*text) {
@@ -388,7 +416,8 @@ static antt_status option_submit(ui *ui, const char *text)
 	if (*end == '\0') {
 		size_t n = it->type == FORM_YESNO ? 2 : it->n_options;
 		if (k < 1 || (size_t)k > n) {
-			ui_message(ui, 1, "Chọn số từ 1 đến %zu.", n);
+			options_text(it, opts, sizeof(opts));
+			ui_message(ui, 1, "Chọn số từ 1 đến %zu: %s.", n, opts);
 			return ANTT_ERR_INVALID;
 		}
 		return save(ui, it->type == FORM_YESNO ? (k == 1 ? "có" : "không") : it->options[k - 1], NULL, -1);
@@ -396,24 +425,27 @@ static antt_status option_submit(ui *ui, const char *text)
 	return save(ui, text, NULL, -1);
 }
 
+/* Every option is shown: on the field's line when they fit, else on the
+ * message rows above it (wrapped, up to three rows). */
 static void ask_option(ui *ui, const form_item *it)
 {
-	char label[400];
-	size_t n = 0;
+	char label[2200], opts[2048];
 
-	n += (size_t)snprintf(label, sizeof(label), "%s:", it->id);
-	if (it->type == FORM_YESNO)
-		snprintf(label + n, sizeof(label) - n, " 1 có · 2 không (Esc: thôi)");
-	else
-		for (size_t i = 0; i < it->n_options && n < sizeof(label); i++)
-			n += (size_t)snprintf(label + n, sizeof(label) - n, "%s%zu %s", i ? " ·" : "", i + 1, it->options[i]);
+	options_text(it, opts, sizeof(opts));
+	snprintf(label, sizeof(label), "%s: %s (Esc: thôi)", it->id, opts);
+	if ((int)text_width(label) <= ui->cols - 20 && strlen(label) < sizeof(ui->prompt_label)) {
+		ui_prompt(ui, label, "", option_submit);
+		return;
+	}
+	snprintf(label, sizeof(label), "%s: gõ số của lựa chọn (Esc: thôi)", it->id);
 	ui_prompt(ui, label, "", option_submit);
+	ui_message(ui, 0, "%s", opts);
 }
 
 static void answer(ui *ui)
 {
 	const form_item *it = item(ui);
-	char v[160], label[200];
+	char v[LINEEDIT_MAX * 4 + 1], label[200];   /* a text answer offered back whole */
 
 	if (!leaf_ok(ui))
 		return;
@@ -438,7 +470,7 @@ static void all_hold(ui *ui)
 	antt_err err = { "" };
 	answer_prev *before = check_take_all(ui);
 	ui_undo *step;
-	char filled[400] = "";
+	char filled[2048] = "";
 
 	if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {
 		check_push_step(ui, before, "");       /* nothing changed: only frees */

@@ -203,7 +203,8 @@ static const ui_key *key_of(ui_action a, int screen)
 
 /* The hint bar: this screen's keys in the order they are used there
  * (ui_bar_order), then its other keys in the table's order, as many as fit
- * whole (a cut "F1" for "F10 Thoát" would mislead); F1 last, for the rest. */
+ * whole (a cut "F1" for "F10 Thoát" would mislead); F1 last, for the rest.
+ * Esc is left out where there is no screen to go back to. */
 static void draw_hints(ui *ui, int room)
 {
 	int id = ui->screen->id;
@@ -221,6 +222,8 @@ static void draw_hints(ui *ui, int room)
 		int dup = 0;
 		if (!k->bar || !(k->screens & id) || k->action == ACT_HELP)
 			continue;
+		if (k->action == ACT_BACK && ui->depth == 0)
+			continue;   /* the first screen: Esc has nothing to go back to */
 		for (int j = 0; j < n; j++)
 			dup |= shown[j] == k;
 		if (!dup && n < ACT_COUNT)

@@ -27,19 +27,21 @@ static long rows_of(ui *ui, long want, int y)
 	while (*p) {
 		const char *end = strchr(p, '\n');
 		size_t len = end ? (size_t)(end - p) : strlen(p);
-		char line[2048];
+		char *line = strndup(p, len);   /* a line of any length, whole */
 		const char *q = line;
 		int first = 1;
 
-		snprintf(line, sizeof(line), "%.*s", (int)len, p);
+		if (!line)
+			return row;
 		while (*q == ' ')
 			q++;
 		do {
 			size_t n = text_wrap_line(q, (size_t)ui->cols - (first ? 4 : 8));
 			if (row == want) {
-				char part[sizeof(line)];
-				snprintf(part, sizeof(part), "%.*s", (int)n, q);
-				ui_put(y, first ? 2 : 6, ui->cols - (first ? 4 : 8), part, A_NORMAL);
+				char *part = strndup(q, n);
+				if (part)
+					ui_put(y, first ? 2 : 6, ui->cols - (first ? 4 : 8), part, A_NORMAL);
+				free(part);
 			}
 			row++;
 			q += n;
@@ -47,6 +49,7 @@ static long rows_of(ui *ui, long want, int y)
 				q++;
 			first = 0;
 		} while (*q);
+		free(line);
 		p += len + (end != NULL);
 	}
 	return row;

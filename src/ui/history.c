@@ -87,11 +87,12 @@ static int history_height(const ui *ui)
 
 static void draw_history(ui *ui)
 {
-	char title[512];
+	char title[sizeof(ui->pctx[3]) + 600];
 	int total, height = history_height(ui);
 
-	snprintf(title, sizeof(title), "Lịch sử — %s, năm %d, tiêu chí %s (mới nhất ở trên)", ui->chk.unit.name,
-		ui->year, ui->pctx[3]);
+	/* the criterion first: a long unit name is what gets cut at 80 columns */
+	snprintf(title, sizeof(title), "Lịch sử tiêu chí %s — %s, năm %d (mới nhất ở trên)", ui->pctx[3],
+		ui->chk.unit.name, ui->year);
 	ui_draw_title(ui, title);
 	if (ui->n_hist == 0) {
 		ui_put(2, 2, ui->cols - 4, "Chưa có thay đổi nào.", A_NORMAL);

@@ -22,8 +22,10 @@ static const struct { int screen; ui_action order[16]; } bar_orders[] = {   /* e
 	{ SC_REGISTERS, { ACT_ADD_MODEL, ACT_ADD_ACTIVITY, ACT_ADD_COMMENDATION, ACT_IMPORT, ACT_BACK, ACT_QUIT } },
 	{ SC_CONFLICTS, { ACT_KEEP_LOCAL, ACT_TAKE_INCOMING, ACT_BACK, ACT_QUIT } },
 	{ SC_WELCOME, { ACT_WELCOME_IMPORT, ACT_WELCOME_DEMO, ACT_QUIT } },
+	{ SC_LOGIN, { ACT_LOGIN, ACT_QUIT } },
 	{ SC_HISTORY, { ACT_BACK, ACT_QUIT } },
 	{ SC_HELP, { ACT_BACK, ACT_QUIT } },
+	{ SC_ERRORS, { ACT_BACK, ACT_QUIT } },
 };
 
 const ui_action *ui_bar_order(int screen)

@@ -25,7 +25,7 @@ static void draw_login(ui *ui)
 	ui_draw_title(ui, "antt — Đăng nhập");
 	ui_put(3, 4, ui->cols - 8, "Máy này dùng chung: mỗi cán bộ đăng nhập bằng tài khoản của mình,", A_NORMAL);
 	ui_put(4, 4, ui->cols - 8, "để biết ai đã nhập, ai đã duyệt từng phiếu.", A_NORMAL);
-	ui_put(6, 4, ui->cols - 8, "Quên mật khẩu: nhờ người quản trị đặt lại (antt user passwd TÊN).", A_DIM);
+	ui_put(6, 4, ui->cols - 8, "Quên mật khẩu: hãy nhờ người quản trị của đơn vị đặt lại mật khẩu mới.", A_DIM);
 	if (!ui->prompting)
 		ui_put(8, 4, ui->cols - 8, "Bấm Enter để đăng nhập, F1 để xem trợ giúp, F10 để thoát.", A_BOLD);
 	else
@@ -122,8 +122,7 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 		return 0;
 	}
 	if (ui->db->role == ROLE_OPEN)
-		ui_message(ui, 1, "%s. Quản trị tạo tài khoản lãnh đạo bằng lệnh: antt user add TÊN \"Họ tên\" --role reviewer",
-			err.msg);
+		ui_message(ui, 1, "%s. Hãy nhờ người quản trị tạo tài khoản lãnh đạo duyệt.", err.msg);
 	else if (ui->db->role == ROLE_NONE)
 		ui_message(ui, 1, "%s.", err.msg);
 	else   /* short enough for one line at 80 columns */

@@ -84,9 +84,16 @@ static void figures_line(ui *ui)
 
 static void draw_registers(ui *ui)
 {
-	char title[200];
+	char title[600];
+	const char *name = NULL;
 
-	snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s", ui->reg_unit);
+	for (size_t i = 0; i < ui->tree.n && !name; i++)   /* the unit by its name, as the checklist is */
+		if (!strcmp(ui->tree.rows[i].u.code, ui->reg_unit))
+			name = ui->tree.rows[i].u.name;
+	if (name)
+		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s (%s)", name, ui->reg_unit);
+	else
+		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s", ui->reg_unit);
 	ui_draw_title(ui, title);
 	figures_line(ui);
 	ui_put(1, 1, ui->cols - 2, ui->reg_line, A_BOLD);

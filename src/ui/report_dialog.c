@@ -57,7 +57,7 @@ static antt_status path_submit(ui *ui, const char *text)
 
 static antt_status year_submit(ui *ui, const char *text)
 {
-	char path[160];
+	char path[4200];   /* any HOME, whole */
 	const char *home = getenv("HOME");
 	antt_err err = { "" };
 	int y;

@@ -10,11 +10,30 @@
 #include <stdio.h>
 #include <string.h>
 
+/* One row of the sheet: the id and text left, the three figures right, each
+ * cell padded by display width ("Tự chấm", "7,5 vụ" take fewer columns than
+ * bytes, so printf's widths would shift the columns). */
+static void score_row(char *line, size_t n, int cols, const char *id, const char *text, const char *c,
+                      const char *a, const char *b)
+{
+	char cid[64], ctext[1024];
+	const char *fig[3] = { c, a, b };
+	int w[3] = { 7, 9, 9 };
+	size_t len;
+
+	snprintf(line, n, " %s %s", text_pad(cid, sizeof(cid), id, 5), text_pad(ctext, sizeof(ctext), text, (size_t)cols - 37));
+	for (int i = 0; i < 3; i++) {
+		int pad = w[i] - (int)text_width(fig[i]);
+		len = strlen(line);
+		snprintf(line + len, n - len, " %*s%s", pad > 0 ? pad : 0, "", fig[i]);
+	}
+}
+
 static void draw_score(ui *ui)
 {
 	score_result r;
 	antt_err err = { "" };
-	char title[400], line[600], label[400], a[32], b[32], c[32];
+	char title[400], line[1600], label[400], a[32], b[32], c[32];
 	int y = 3, h = ui->rows - 9;   /* two rows under the list: the chosen item whole */
 
 	snprintf(title, sizeof(title), "Chấm điểm — %s (%s)", ui->chk.unit.name, ui->chk.unit.code);
@@ -24,8 +43,7 @@ static void draw_score(ui *ui)
 		return;
 	}
 	ui_put(1, 1, ui->cols - 2, r.sheet->title, A_DIM);
-	snprintf(line, sizeof(line), " %-5s %s %7s %9s %9s", "Mục", text_pad(label, sizeof(label), "Nội dung", (size_t)ui->cols - 37),
-		"Chuẩn", "Tự chấm", "Cấp trên");
+	score_row(line, sizeof(line), ui->cols, "Mục", "Nội dung", "Chuẩn", "Tự chấm", "Cấp trên");
 	ui_put(2, 0, ui->cols, line, A_BOLD);
 	if (ui->ssel_item >= (long)r.sheet->n_items)
 		ui->ssel_item = (long)r.sheet->n_items - 1;
@@ -47,8 +65,7 @@ static void draw_score(ui *ui)
 		if (it->leaf && r.e[i].has_reviewer)
 			snprintf(b, sizeof(b), "%s%s", num_show_decimal(dec, sizeof(dec), r.e[i].reviewer),
 				it->deduct > 0 ? " vụ" : "");   /* 7,5 */
-		snprintf(line, sizeof(line), " %-5s %s %7s %9s %9s", it->id,
-			text_pad(label, sizeof(label), it->label, (size_t)ui->cols - 37), c, a, b);
+		score_row(line, sizeof(line), ui->cols, it->id, it->label, c, a, b);
 		if (sel)
 			ui_line(y, ui->cols, attr);
 		ui_put(y, 0, ui->cols, line, attr);

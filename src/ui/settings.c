@@ -23,7 +23,7 @@ static const setting settings[] = {
 	{ "report_prefix", "Ký hiệu số báo cáo (…/BC-…)", 0 },
 	{ "place",         "Địa danh ghi ngày tháng", 0 },
 	{ "current_year",  "Năm đang làm việc", 1 },
-	{ "login_required", "Đăng nhập khi mở (1 có, 0 không)", 3 },
+	{ "login_required", "Đăng nhập khi mở (1 có, 2 không)", 3 },
 	{ "deadline_khu-dan-cu", "Hạn công nhận khu dân cư (ngày/tháng)", 4 },
 	{ "deadline_others", "Hạn công nhận xã, cơ quan... (ngày/tháng)", 4 },
 	{ "target_xa",     "Chỉ tiêu xã (%)", 2 },
@@ -63,8 +63,11 @@ static void draw_settings(ui *ui)
 		if (i == ui->ssel)
 			ui_line(3 + i, ui->cols, attr);
 		ui_put(3 + i, 1, lc, ui_pad(buf, sizeof(buf), settings[i].label, lc), attr | A_BOLD);
-		ui_put(3 + i, lc + 3, ui->cols - lc - 4, v && *v ? num_setting_show(settings[i].key, v, shown, sizeof(shown))
-			: "(chưa đặt)", attr);
+		if (settings[i].kind == 3 && v && *v)   /* yes/no in words, not its stored 1/0 */
+			snprintf(shown, sizeof(shown), "%s", strcmp(v, "0") ? "có" : "không");
+		else
+			num_setting_show(settings[i].key, v ? v : "", shown, sizeof(shown));
+		ui_put(3 + i, lc + 3, ui->cols - lc - 4, v && *v ? shown : "(chưa đặt)", attr);
 		free(v);
 	}
 }
@@ -76,6 +79,18 @@ static antt_status setting_submit(ui *ui, const char *text)
 	char stored[LINEEDIT_MAX * 4 + 1];
 	double v = strtod(text, NULL);
 
+	/* a yes/no is picked as a checklist answer is: 1 có, 2 không (or the word) */
+	if (s->kind == 3) {
+		char *key = text_key(text);
+		const char *v01 = !key ? NULL : !strcmp(key, "1") || !strcmp(key, "co") ? "1"
+		                : !strcmp(key, "2") || !strcmp(key, "khong") ? "0" : NULL;
+		free(key);
+		if (!v01) {
+			ui_message(ui, 1, "Gõ 1 (có) hoặc 2 (không) rồi Enter; Esc: thôi.");
+			return ANTT_ERR_INVALID;
+		}
+		text = v01;
+	}
 	/* the same bounds and forms as the command line: "92,5" is stored
 	 * 92.5, "15/11" as 11-15 */
 	if (num_setting_value(s->key, text, stored, sizeof(stored), &err) != ANTT_OK) {
@@ -105,8 +120,11 @@ static int act_settings(ui *ui, ui_action a)
 	case ACT_ANSWER: {
 		char shown[512];
 		v = db_setting_get(ui->db, settings[ui->ssel].key, "");
-		ui_prompt(ui, settings[ui->ssel].label, num_setting_show(settings[ui->ssel].key, v ? v : "", shown,
-			sizeof(shown)), setting_submit);
+		if (settings[ui->ssel].kind == 3)   /* a pick: the field starts empty, the label lists both */
+			shown[0] = '\0';
+		else
+			num_setting_show(settings[ui->ssel].key, v ? v : "", shown, sizeof(shown));
+		ui_prompt(ui, settings[ui->ssel].label, shown, setting_submit);
 		free(v);
 	}
 		return R_REDRAW;

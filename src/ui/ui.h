@@ -58,7 +58,7 @@ typedef struct ui {
 	lineedit prompt;
 	ui_submit submit;
 	int prompt_mask;           /* a password: drawn as stars, no Telex */
-	char pctx[4][128];         /* what a multi-step dialog has gathered */
+	char pctx[4][LINEEDIT_MAX * 4 + 1]; /* what a multi-step dialog has gathered: a whole field */
 	void (*then)(struct ui *ui); /* what a leader's login was asked for */
 	int leader_once;           /* login off: a leader logged in for one action */
 	char open_user[64];        /* ... and the session's own name, given back after it */

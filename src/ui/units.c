@@ -12,6 +12,13 @@
 
 #define TOP_ROWS UI_UNITS_TOP
 
+/* The columns' widths over every unit (draw_units), measured once per tree. */
+static struct {
+	int valid;
+	unsigned long sig;
+	int code, type, status, name;
+} widths;
+
 antt_status ui_units_reload(ui *ui)
 {
 	antt_err err = { "" };
@@ -34,6 +41,7 @@ antt_status ui_units_reload(ui *ui)
 		return s;
 	}
 	ui->tree_loaded = 1;
+	widths.valid = 0;   /* names and codes may have changed: measured again */
 	tree_filter(&ui->tree, type, status, search);
 	if (ui->want_unit[0])
 		keep = tree_find(&ui->tree, ui->want_unit);
@@ -134,21 +142,77 @@ static void draw_filters(ui *ui)
 	ui_put(3, 1, ui->cols - 2, line, A_DIM);
 }
 
-/* Columns: name, code (10), type (14), then the status with the workflow
- * state (19: "chưa đạt · đã trình") — all of it fits in 80 columns. */
+/* The widest text of each column over every unit (not only those shown, so
+ * the columns stay put while scrolling), at least its heading's: measured
+ * again only when the tree was reloaded or a status changed (a screen of
+ * thousands of units still moves at once); see widths at the top. */
+static unsigned long status_sig(const ui *ui)
+{
+	unsigned long sig = ui->tree.n;
+
+	for (size_t i = 0; i < ui->tree.n; i++)
+		sig = sig * 31 + (unsigned long)ui->tree.rows[i].status * 8 + (unsigned long)ui->tree.rows[i].flow;
+	return sig;
+}
+
+static void measure(const ui *ui)
+{
+	char st[64], shown[sizeof(ui->tree.rows[0].u.name)];
+
+	widths.code = (int)text_width("Mã");
+	widths.type = (int)text_width("Loại");
+	widths.status = (int)text_width("Trạng thái");
+	widths.name = (int)text_width("Đơn vị");
+	for (size_t i = 0; i < ui->tree.n; i++) {
+		const tree_row *r = &ui->tree.rows[i];
+		int w;
+		if ((w = (int)text_width(r->u.code)) > widths.code)
+			widths.code = w;
+		if ((w = (int)text_width(r->u.type_name)) > widths.type)
+			widths.type = w;
+		status_text(r, st, sizeof(st));
+		if ((w = (int)text_width(st)) > widths.status)
+			widths.status = w;
+		snprintf(shown, sizeof(shown), "%s", r->u.name);
+		text_make_safe(shown);   /* as drawn: a control character is a '?' */
+		if ((w = (r->u.depth * 2 > 16 ? 16 : r->u.depth * 2) + (int)text_width(shown)) > widths.name)
+			widths.name = w;
+	}
+}
+
+/* Columns: name, code, type, then the status with the workflow state
+ * ("chưa đạt · đã trình"), each as wide as its widest text; the name has
+ * the rest of the line (a code longer than a fifth of it is cut), and on a
+ * wide screen no more than the longest name, so the columns stay together. */
 static void draw_units(ui *ui)
 {
 	char name[512], st[64];
 	int h = ui_list_height(ui, TOP_ROWS);
-	int name_cols = ui->cols - 48;
+	int code_w, type_w, st_w, name_cols, x_code, x_type, x_st;
+	unsigned long sig = status_sig(ui);
+
+	if (!widths.valid || widths.sig != sig) {
+		measure(ui);
+		widths.valid = 1;
+		widths.sig = sig;
+	}
+	code_w = widths.code < ui->cols / 5 ? widths.code : ui->cols / 5;
+	type_w = widths.type < 14 ? widths.type : 14;
+	st_w = widths.status < 19 ? widths.status : 19;
+	name_cols = ui->cols - 2 - code_w - type_w - st_w - 3;
+	if (name_cols > widths.name + 2)
+		name_cols = widths.name + 2;
+	x_code = 1 + name_cols + 1;
+	x_type = x_code + code_w + 1;
+	x_st = x_type + type_w + 1;
 
 	draw_title(ui);
 	draw_counts(ui);
 	draw_filters(ui);
-	ui_put(4, 1, ui->cols - 2, "Đơn vị", A_BOLD);
-	ui_put(4, name_cols + 2, 10, "Mã", A_BOLD);
-	ui_put(4, name_cols + 13, 14, "Loại", A_BOLD);
-	ui_put(4, name_cols + 28, ui->cols - name_cols - 29, "Trạng thái", A_BOLD);
+	ui_put(4, 1, name_cols, "Đơn vị", A_BOLD);
+	ui_put(4, x_code, code_w, "Mã", A_BOLD);
+	ui_put(4, x_type, type_w, "Loại", A_BOLD);
+	ui_put(4, x_st, st_w, "Trạng thái", A_BOLD);
 
 	for (int i = 0; i < h && ui->top + i < (long)ui->tree.n_vis; i++) {
 		long v = ui->top + i;
@@ -163,10 +227,10 @@ static void draw_units(ui *ui)
 			ui_put(y, 0, 1, "*", base | A_BOLD);   /* marked for a decision (Space) */
 		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
 		ui_put(y, 1, name_cols, name, base | (r->status == STATUS_NA ? A_BOLD : 0));
-		ui_put(y, name_cols + 2, 10, r->u.code, base);
-		ui_put(y, name_cols + 13, 14, r->u.type_name, base);
+		ui_put(y, x_code, code_w, r->u.code, base);
+		ui_put(y, x_type, type_w, r->u.type_name, base);
 		status_text(r, st, sizeof(st));
-		ui_put(y, name_cols + 28, ui->cols - name_cols - 29, st, sel ? base : status_attr(ui, r->status));
+		ui_put(y, x_st, st_w, st, sel ? base : status_attr(ui, r->status));
 	}
 	if (ui->tree.n_vis == 0)
 		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
@@ -221,15 +285,18 @@ static antt_status add_name(ui *ui, const char *text)
 	antt_status s = unit_add(ui->db, ui->pctx[0], ui->pctx[1], text, ui->pctx[2][0] ? ui->pctx[2] : NULL, &err);
 
 	if (s == ANTT_OK)
-		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->pctx[0]);
+		snprintf(ui->want_unit, sizeof(ui->want_unit), "%.*s", UNIT_CODE_MAX, ui->pctx[0]);   /* checked by unit_add */
 	return after_change(ui, s, &err, "Đã thêm đơn vị.");
 }
 
 static antt_status add_type(ui *ui, const char *text)
 {
 	antt_err err = { "" };
-	char code[32];
+	char code[32], *end;
+	long k = strtol(text, &end, 10);
 
+	if (*text && !*end && k >= 1 && (size_t)k <= ui->tree.n_counts)   /* a number of the pick list */
+		text = ui->tree.counts[k - 1].type;
 	if (unit_type_resolve(ui->db, text, code, sizeof(code), &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_INVALID;
@@ -252,7 +319,16 @@ static antt_status add_code(ui *ui, const char *text)
 		return ANTT_ERR_EXISTS;
 	}
 	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
-	ui_prompt(ui, "Loại (khu dân cư, xã, phường, cơ quan, doanh nghiệp, cơ sở giáo dục...):", "", add_type);
+	ui_prompt(ui, "Loại đơn vị: gõ số hoặc tên (Esc: thôi):", "", add_type);
+	/* the types the office has, by number, on the rows above the field */
+	{
+		char list[2048] = "";
+		size_t len = 0;
+		for (size_t i = 0; i < ui->tree.n_counts && len < sizeof(list); i++)
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%zu %s", i ? " · " : "", i + 1,
+				ui->tree.counts[i].name);
+		ui_message(ui, 0, "%s%shoặc gõ tên loại khác (huyện, đặc khu…)", list, list[0] ? " — " : "");
+	}
 	return ANTT_OK;
 }
 
@@ -348,7 +424,7 @@ static int known_unit(ui *ui, const char *code)
  * into) was typed: checked, kept, then the question with what goes along. */
 static antt_status target_typed(ui *ui, const char *text, int retire)
 {
-	char q[512], more[80];
+	char q[2 * sizeof(ui->pctx[0]) + 160], more[80];
 	const char *code = ui->pctx[0];
 
 	if (!known_unit(ui, text))
@@ -418,7 +494,7 @@ static int act_units(ui *ui, ui_action a)
 		if (!r)
 			return R_NONE;
 		if (r->status == STATUS_NA) {
-			ui_message(ui, 0, "%s không đánh giá theo tiêu chuẩn; chọn một đơn vị bên dưới.", r->u.type_name);
+			ui_message(ui, 1, "%s không đánh giá theo tiêu chuẩn; chọn một đơn vị bên dưới.", r->u.type_name);
 			return R_REDRAW;
 		}
 		if (r->status == STATUS_EXCLUDED) {

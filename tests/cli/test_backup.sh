@@ -152,8 +152,10 @@ screen_shows "bị hỏng"; r=$?
 if [ $r -eq 2 ]; then
 	echo "ok - the screen check # SKIP no tmux"
 else
-	case "$shown" in *"[CHỈ ĐỌC]"*"bị hỏng: chỉ xem được"*"antt restore"*) ok "the screen says it is damaged and read-only";;
+	case "$shown" in *"[CHỈ ĐỌC]"*"bị hỏng: chỉ xem được"*"nhờ người quản trị khôi phục"*) ok "the screen says it is damaged and read-only";;
 	*) not_ok "the screen does not say it is damaged";; esac
+	case "$shown" in *"antt restore"*) not_ok "the screen shows a command line";;
+	*) ok "the screen says whom to ask, not a command (issue 13, item 10)";; esac
 fi
 run restore "$good" --yes
 expect_rc 0 "restore brings it back"

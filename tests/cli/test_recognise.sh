@@ -57,7 +57,7 @@ run recognise --decision "45/QĐ-UBND; DROP TABLE units" --date 10/11/2024 --by 
 expect_rc 1 "a number with spaces and punctuation: refused"
 run recognise --decision "45/QĐ-UBND" --date 2024/11/10 --by "Chủ tịch UBND xã Thạch Đà" 2024 $first
 expect_rc 1 "a date written the wrong way: refused"
-expect_err "viết NGÀY/THÁNG/NĂM" "date message"
+expect_err "viết ngày/tháng/năm, ví dụ" "date message"
 run recognise --decision "45/QĐ-UBND" --date 10/11/2024 2024 $first
 expect_rc 2 "no issuing authority: usage"
 expect_eq "$(decisions)" "$before" "nothing written by any refused command"

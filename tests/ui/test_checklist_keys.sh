@@ -57,6 +57,9 @@ expect_eq "$(value_of 1.1)" "none" "undo: 1.1 has no answer again"
 case "$(shown 1.1)" in *" có "*|*" không "*) not_ok "assess show still answers 1.1: $(shown 1.1)";; *) ok "antt assess show: 1.1 unanswered";; esac
 keys u
 wait_for "Chưa sửa gì trên phiếu này: không có gì để hoàn tác."
+wait_for "Esc Tiếp tục"     # nothing to undo is a refusal: typed keys are held until Esc
+keys Escape
+sleep 0.3
 n=$("$ANTT" --db "$DB" audit --unit X002-K03 --year 2024 --criterion 1.1 | grep -c .)
 [ "$n" -ge 5 ] && ok "every change and every undo is in the audit ($n lines)" || not_ok "audit has $n lines"
 

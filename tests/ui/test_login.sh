@@ -42,7 +42,7 @@ wait_for "đã trình lãnh đạo nên không sửa được"
 keys F7
 wait_for "dành cho lãnh đạo duyệt"
 keys Escape l
-wait_for "Lịch sử — "
+wait_for "Lịch sử tiêu chí "
 wait_for "canbo"
 wait_for "đang nhập → đã trình"
 keys Escape

@@ -7,7 +7,7 @@ start
 wait_for "Lọc: loại"
 find_unit X001
 keys o
-wait_for "Sổ theo dõi phong trào — X001"
+wait_for "Sổ theo dõi phong trào — Xã Hòa Bình (X001)"
 wait_for "Chưa có gì trong sổ năm này"
 keys m
 wait_for "Tên mô hình:"

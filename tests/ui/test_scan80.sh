@@ -140,14 +140,25 @@ scan search "tìm: x004 dn01"
 send Enter
 scan checklist "Phiếu tiêu chí"
 send Down Down l
-scan history "Lịch sử —"
+scan history "Lịch sử tiêu chí "
 send Escape
 send F3
 scan score "Chấm điểm"
 send Escape
 send F7
 scan checklist-message "đăng nhập"
-send Escape Escape
+send Escape
+sleep 0.3   # Esc then a key at once would read as Alt and that key
+send :
+scan jump "Đến tiêu chí — mã"
+send_text "2"
+send Enter
+sleep 0.3
+send k
+scan answer-saved "Đã lưu tiêu chí"
+send u
+scan undo "Đã hoàn tác"
+send Escape
 
 # the registers of a commune
 send /
@@ -160,9 +171,30 @@ scan registers "Sổ theo dõi phong trào"
 send Escape
 send q
 
-# the first run on an empty database, and the login screen
+# the leader's queue: a submitted form, walked to with v
+"$ANTT" --db "$DB" submit X003-K02 2024 > /dev/null
+both "$DB"
+scan units-queue "chờ duyệt (v)"
+send v
+scan queue-walk "đã trình"
+send q
+
+# the first run on an empty database, a refused unit file's errors, and the login screen
+{
+	echo "code,parent_code,type,name"
+	echo "H1,,huyen,Huyện Một"
+	i=1; while [ $i -le 30 ]; do echo "X$i,H1,khong-co,Xã số $i có một cái tên rất dài để dòng lỗi phải xuống dòng"; i=$((i + 1)); done
+} > "$T/units.csv"
 both "$T/empty.db"
 scan welcome "chưa có đơn vị nào"
+send 1
+send_text "$T/units.csv"
+send Enter
+scan errors "Tệp có lỗi — chưa ghi gì"
+send End
+scan errors-end "dòng 32:"
+send Escape
+scan welcome-again "bấm 1 để nhập lại"
 send q
 ANTT_NEW_PASSWORD=quantri1 "$ANTT" --db "$DB" user add qt "Nguyễn Quản Trị" --role admin > /dev/null
 both "$DB"

@@ -23,8 +23,10 @@ keys a
 wait_for "Thêm đơn vị trực thuộc — mã mới:"
 type_text "K2"
 keys Enter
-wait_for "Loại (khu dân cư"
-type_text "khu dan cu"
+wait_for "Loại đơn vị: gõ số hoặc tên (Esc: thôi):"
+wait_for "Khu dân cư — hoặc gõ tên loại khác"      # a pick list of the office's types, in words (issue 13, item 10)
+n=$(screen | grep -o '[0-9][0-9]* Khu dân cư — hoặc' | head -1 | cut -d' ' -f1)
+type_text "$n"
 keys Enter
 wait_for "Tên đơn vị:"
 type_text "Thôn Tây"

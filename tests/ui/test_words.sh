@@ -24,7 +24,7 @@ wait_for "Lọc: loại tất cả"
 # registers: every list of options is a numbered list of Vietnamese names
 find_unit X001
 keys o
-wait_for "Sổ theo dõi phong trào — X001"
+wait_for "Sổ theo dõi phong trào — Xã Hòa Bình (X001)"
 keys h
 wait_for "Loại hoạt động (gõ số trong danh sách):"
 wait_for "1  Cuộc phát động"
@@ -79,7 +79,7 @@ keys F1
 wait_for "Nhập sổ từ tệp CSV (mô hình, hoạt động, khen thưởng, tin báo)"
 case "$(screen)" in *tipoffs*|*commendations*) not_ok "the help names the registers in English";; *) ok "the help names the registers in Vietnamese";; esac
 keys Escape
-wait_for "Sổ theo dõi phong trào — X001"
+wait_for "Sổ theo dõi phong trào — Xã Hòa Bình (X001)"
 # a refused register file: every error in the list, then i again
 { echo "unit_code,year,total,valuable"; i=1; while [ $i -le 25 ]; do echo "X001,2024,$i,x$i"; i=$((i + 1)); done; } > "$T/tin-sai.csv"
 keys i

@@ -6,6 +6,7 @@
 #include "assess.h"
 #include "auth.h"
 #include "form_store.h"
+#include "date.h"
 #include "recognise.h"
 
 static antt_err err;
@@ -66,21 +67,20 @@ static long long current(antt_db *db)
 static void dates_are_calendar_dates(void **state)
 {
 	char out[11];
+	antt_err err = { "" };
 	(void)state;
-	assert_true(recognise_parse_date("10/11/2024", out));
+	assert_int_equal(date_parse("10/11/2024", "ngày", out, &err), ANTT_OK);
 	assert_string_equal(out, "2024-11-10");
-	assert_true(recognise_parse_date("1/2/2024", out));
+	assert_int_equal(date_parse("1/2/2024", "ngày", out, &err), ANTT_OK);
 	assert_string_equal(out, "2024-02-01");
-	assert_true(recognise_parse_date("2024-11-10", out));
-	assert_true(recognise_parse_date("29/02/2024", out));
-	assert_false(recognise_parse_date("29/02/2023", out));
-	assert_false(recognise_parse_date("31/04/2024", out));
-	assert_false(recognise_parse_date("10/11/24", out));
-	assert_false(recognise_parse_date("10-11-2024", out));
-	assert_false(recognise_parse_date("10/11/2024x", out));
-	assert_false(recognise_parse_date("0/11/2024", out));
-	assert_false(recognise_parse_date("", out));
-	assert_false(recognise_parse_date(NULL, out));
+	assert_int_equal(date_parse("2024-11-10", "ngày", out, &err), ANTT_OK);
+	assert_int_equal(date_parse("29/02/2024", "ngày", out, &err), ANTT_OK);
+	assert_int_not_equal(date_parse("29/02/2023", "ngày", out, &err), ANTT_OK);
+	assert_int_not_equal(date_parse("31/04/2024", "ngày", out, &err), ANTT_OK);
+	assert_int_not_equal(date_parse("10/11/24", "ngày", out, &err), ANTT_OK);
+	assert_int_not_equal(date_parse("10/11/2024x", "ngày", out, &err), ANTT_OK);
+	assert_int_not_equal(date_parse("0/11/2024", "ngày", out, &err), ANTT_OK);
+	assert_int_not_equal(date_parse("", "ngày", out, &err), ANTT_OK);
 }
 
 static void only_a_leader_records(void **state)
@@ -154,7 +154,7 @@ static void odd_decisions_are_refused(void **state)
 		assert_contains(err.msg, "không thể công nhận kết quả năm 2024");
 		d.date = "31/11/2024";
 		assert_int_equal(recognise_record(db, &d, 2024, &k1, 1, &added, &err), ANTT_ERR_INVALID);
-		assert_contains(err.msg, "NGÀY/THÁNG/NĂM");
+		assert_contains(err.msg, "tháng 11 năm 2024 chỉ có 30 ngày");
 	}
 	{
 		recognise_decision d = d45;
