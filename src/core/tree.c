@@ -114,6 +114,7 @@ static antt_status count_row(tree_view *t, const tree_row *r)
 	}
 	c->n[r->status]++;
 	c->total++;
+	c->recognised += r->recognised;
 	return ANTT_OK;
 }
 
@@ -161,7 +162,8 @@ static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int6
 	*n = 0;
 	s = db_prepare(db,
 		"SELECT u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.excluded, coalesce(u.parent_id, 0),"
-		"  ty.assessed, a.status, a.verdict, u.name_key"
+		"  ty.assessed, a.status, a.verdict, u.name_key,"
+		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
 		" FROM units u JOIN unit_types ty ON ty.code = u.type"
 		" LEFT JOIN units p ON p.id = u.parent_id"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
@@ -198,6 +200,7 @@ static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int6
 		r->u.excluded = sqlite3_column_int(st, 7);
 		r->status = status_of(sqlite3_column_int(st, 9), r->u.excluded, astatus, verdict);
 		r->flow = r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus);
+		r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 13);
 		/* the code's key is its lower case (codes are ASCII); the name's
 		 * key is stored with the unit */
 		snprintf(r->key, sizeof(r->key), "%s %s", r->u.code, (const char *)sqlite3_column_text(st, 12));
@@ -292,7 +295,9 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 	antt_status s;
 	int guard = 0;
 
-	s = db_prepare(db, "SELECT a.status, a.verdict FROM units u"
+	s = db_prepare(db, "SELECT a.status, a.verdict,"
+		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
+		" FROM units u"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2 WHERE u.code = ?1", &st, err);
 	if (s != ANTT_OK)
 		return s;
@@ -322,7 +327,11 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 			if ((c = count_of(t, r->u.type))) {
 				c->n[old]--;
 				c->n[r->status]++;
+				c->recognised -= r->recognised;
 			}
+			r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 2);
+			if (c)
+				c->recognised += r->recognised;
 		}
 		snprintf(want, sizeof(want), "%s", r->u.parent_code);
 	}

@@ -46,6 +46,7 @@ typedef struct {
 	unit_row u;
 	unit_status status;
 	tree_flow flow;
+	int recognised;   /* được công nhận that year: a decision in force */
 	char key[256];    /* search key of "code name" */
 } tree_row;
 
@@ -54,6 +55,7 @@ typedef struct {
 	char name[64];
 	int n[STATUS_COUNT];
 	int total;
+	int recognised;   /* được công nhận: what the counts line shows */
 } tree_count;
 
 typedef struct {

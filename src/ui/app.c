@@ -390,6 +390,7 @@ out:
 	if (u.chk_loaded)
 		assess_result_free(&u.chk);
 	ui_check_free(&u);
+	ui_marks_clear();
 	tree_free(&u.tree);
 	free(u.pt);
 	free(u.pc);

@@ -238,7 +238,7 @@ static void draw_check(ui *ui)
 
 		answer[0] = '\0';
 		if (it->computed)
-			snprintf(answer, sizeof(answer), "%lld/%lld đạt", a->counts.recognised, a->counts.total);
+			snprintf(answer, sizeof(answer), "%lld/%lld được công nhận", a->counts.recognised, a->counts.total);
 		else if (it->leaf && a->answered)
 			form_format_value(it, &a->value, answer, sizeof(answer));
 		else if (it->leaf)
@@ -274,8 +274,10 @@ static void draw_check(ui *ui)
 		}
 		if (sel && y < top + height && (it->computed || it->article)) {
 			if (it->computed)
-				snprintf(buf, sizeof(buf), "Tính tự động: %lld đơn vị, %lld đăng ký, %lld có kết luận, %lld đạt",
-					a->counts.total, a->counts.registered, a->counts.assessed, a->counts.recognised);
+				/* only a decision counts here, not the units' own verdict */
+				snprintf(buf, sizeof(buf), "Tự tính: %lld đơn vị, %lld đăng ký, %lld có kết quả, "
+					"%lld được công nhận", a->counts.total, a->counts.registered, a->counts.assessed,
+					a->counts.recognised);
 			else
 				snprintf(buf, sizeof(buf), "%s%s", it->article, it->exception ? " · có thể đánh dấu ngoại lệ (e)" : "");
 			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf, A_DIM);

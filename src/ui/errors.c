@@ -15,6 +15,8 @@
  * the next). */
 static char heading[sizeof(((antt_err *)0)->msg)], *lines, again[160];
 static long top;
+static const char *title = "Tệp có lỗi — chưa ghi gì";
+static char back[400];   /* said after Esc ("" : the file's sentence) */
 
 /* Rows the lines take at the width; row want (when >= 0) drawn at y. */
 static long rows_of(ui *ui, long want, int y)
@@ -62,9 +64,10 @@ static void draw_errors(ui *ui)
 {
 	int y = 4;
 
-	ui_draw_title(ui, "Tệp có lỗi — chưa ghi gì");
+	ui_draw_title(ui, title);
 	ui_put(1, 1, ui->cols - 2, heading, A_BOLD);
-	ui_put(2, 1, ui->cols - 2, "↑ ↓ PgUp PgDn để xem hết các lỗi; Esc để quay lại rồi sửa tệp.", A_DIM);
+	ui_put(2, 1, ui->cols - 2, back[0] ? "↑ ↓ PgUp PgDn để xem hết; Esc để quay lại."
+	                                   : "↑ ↓ PgUp PgDn để xem hết các lỗi; Esc để quay lại rồi sửa tệp.", A_DIM);
 	for (long r = top; y < 4 + height(ui); r++, y++)
 		rows_of(ui, r, y);
 }
@@ -76,7 +79,10 @@ static int act_errors(ui *ui, ui_action a)
 	switch (a) {
 	case ACT_BACK:
 		ui_pop(ui);
-		ui_message(ui, 0, "Tệp chưa được nhập. Sửa các dòng có lỗi rồi %s.", again);
+		if (back[0])
+			ui_message(ui, 1, "%s.", back);   /* still a refusal: typing after it is held */
+		else
+			ui_message(ui, 0, "Tệp chưa được nhập. Sửa các dòng có lỗi rồi %s.", again);
 		return R_REDRAW;
 	case ACT_UP:   top = top > 0 ? top - 1 : 0; return R_REDRAW;
 	case ACT_DOWN: top = top < last ? top + 1 : last; return R_REDRAW;
@@ -103,7 +109,18 @@ int ui_errors_show(ui *ui, const char *msg, const char *all, const char *how)
 	lines = copy;
 	snprintf(heading, sizeof(heading), "%.*s", (int)(nl - msg), msg);
 	snprintf(again, sizeof(again), "%s", how);
+	title = "Tệp có lỗi — chưa ghi gì";
+	back[0] = '\0';
 	top = 0;
 	ui_push(ui, &ui_errors_screen);
+	return 1;
+}
+
+int ui_errors_show_as(ui *ui, const char *t, const char *msg, const char *after)
+{
+	if (!ui_errors_show(ui, msg, NULL, ""))
+		return 0;
+	title = t;
+	snprintf(back, sizeof(back), "%s", after);
 	return 1;
 }

@@ -74,6 +74,10 @@ enum {
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
 	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu") \
 	X(ACT_QUEUE,     SC_UNITS,    'v', 0,            "v",      "Lãnh đạo: đến phiếu tiếp theo đang chờ duyệt (đã trình)", "Chờ duyệt") \
+	X(ACT_MARK,      SC_UNITS,    ' ', 0,            "Space",  "Đánh dấu / bỏ đánh dấu đơn vị đang chọn (để ghi một quyết định công nhận cho nhiều đơn vị; Esc: bỏ hết)", NULL) \
+	X(ACT_RECOGNISE, SC_UNITS,    'c', 0,            "c",      "Lãnh đạo: ghi quyết định công nhận (số, ngày, cơ quan ban hành, người ký) cho các đơn vị đã đánh dấu", NULL) \
+	X(ACT_SUBMIT_ALL, SC_UNITS,   KC(KEY_F(6)), 0,   "F6",     "Trình mọi phiếu đã nhập xong của đơn vị đang chọn và các đơn vị trực thuộc (hỏi trước, nói số phiếu)", NULL) \
+	X(ACT_APPROVE_ALL, SC_UNITS,  KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt mọi phiếu đã trình của đơn vị đang chọn và các đơn vị trực thuộc (hỏi trước)", NULL) \
 	X(ACT_LOGIN,     SC_LOGIN,    '\n', KC(KEY_ENTER), "Enter", "Đăng nhập: gõ tên đăng nhập, Enter, rồi mật khẩu", "Đăng nhập")
 
 typedef enum {

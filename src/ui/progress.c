@@ -68,63 +68,88 @@ static void draw_packages(ui *ui, int y)
 		ui_message(ui, 1, "%s", err.msg);
 }
 
+/* Approved đạt but with no decision yet: what still waits for the
+ * Chủ tịch UBND, for the deadline of khu dân cư (group 0) or the others. */
+static long long undecided(const ui *ui, int group)
+{
+	long long n = 0;
+
+	for (size_t i = 0; i < ui->npt; i++)
+		if (!strcmp(ui->pt[i].now.type, "khu-dan-cu") == !group)
+			n += ui->pt[i].now.approved - ui->pt[i].now.recognised;
+	return n;
+}
+
+static void load(ui *ui)
+{
+	antt_err err = { "" };
+
+	free(ui->pt);
+	free(ui->pc);
+	ui->pt = NULL;
+	ui->pc = NULL;
+	ui->npt = ui->npc = 0;
+	ui->p_year = 0;
+	if (progress_types(ui->db, ui->year, &ui->pt, &ui->npt, &err) != ANTT_OK ||
+	    progress_communes(ui->db, ui->year, &ui->pc, &ui->npc, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg);
+		return;
+	}
+	ui->have_deadlines = progress_deadlines(ui->db, ui->year, NULL, ui->deadlines, &err) == ANTT_OK;
+	ui->p_year = ui->year;
+}
+
+/* The three figures stay apart: tự đánh giá đạt (the units' own verdict),
+ * đã duyệt (a leader), công nhận (a decision); the rate is the recognised
+ * one, as the report states it. Both tables fit 80 columns. */
 static void draw_progress(ui *ui)
 {
-	static const int tw[] = { 16, 7, 8, 7, 9, 11, 9 };
-	static const int cw[] = { 18, 6, 7, 6, 8, 10, 17 };
-	antt_err err = { "" };
-	char a[32], b[32], c[32], d[32], e[32], f[32], title[128];
+	static const int tw[] = { 15, 5, 9, 8, 9, 7, 9, 8 };
+	static const int cw[] = { 15, 5, 9, 8, 9, 7, 9, 9 };
+	char a[32], b[32], c[32], d[32], e[32], f[32], g[32], title[128];
 	int y = 2, h;
 
 	snprintf(title, sizeof(title), "Tiến độ năm %d (so với năm %d và chỉ tiêu)", ui->year, ui->year - 1);
 	ui_draw_title(ui, title);
 	if (ui->p_year != ui->year) {
-		free(ui->pt);
-		free(ui->pc);
-		ui->pt = NULL;
-		ui->pc = NULL;
-		ui->npt = ui->npc = 0;
-		ui->p_year = 0;
-		if (progress_types(ui->db, ui->year, &ui->pt, &ui->npt, &err) != ANTT_OK ||
-		    progress_communes(ui->db, ui->year, &ui->pc, &ui->npc, &err) != ANTT_OK) {
-			ui_message(ui, 1, "%s", err.msg);
+		load(ui);
+		if (ui->p_year != ui->year)
 			return;
-		}
-		ui->have_deadlines = progress_deadlines(ui->db, ui->year, NULL, ui->deadlines, &err) == ANTT_OK;
-		ui->p_year = ui->year;
 	}
 	{
-		const char *head[] = { "Loại đơn vị", "Tổng", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Chỉ tiêu" };
-		row(y++, ui, head, tw, 7, A_BOLD);
+		const char *head[] = { "Loại đơn vị", "Tổng", "Tự ĐG đạt", "Đã duyệt", "Công nhận", "Tỷ lệ", "Năm trước",
+		                       "Chỉ tiêu" };
+		row(y++, ui, head, tw, 8, A_BOLD);
 	}
 	for (size_t i = 0; i < ui->npt; i++) {
 		const progress_type *p = &ui->pt[i];
-		long long base = p->now.total - p->now.excluded;
-		double now = progress_pct(p->now.passed, base);
-		const char *cells[7];
+		double now = count_rate(&p->now);
+		const char *cells[8];
 		int attr = A_NORMAL;
 
-		snprintf(a, sizeof(a), "%lld", base);
-		snprintf(b, sizeof(b), "%lld", p->now.assessed);
-		snprintf(c, sizeof(c), "%lld", p->now.passed);
-		pct(d, sizeof(d), now);
-		pct(e, sizeof(e), progress_pct(p->prev.passed, p->prev.total - p->prev.excluded));
-		pct(f, sizeof(f), p->target);
-		cells[0] = p->now.name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e; cells[6] = f;
+		snprintf(a, sizeof(a), "%lld", count_in_scope(&p->now));
+		snprintf(b, sizeof(b), "%lld", p->now.passed);
+		snprintf(c, sizeof(c), "%lld", p->now.approved);
+		snprintf(d, sizeof(d), "%lld", p->now.recognised);
+		pct(e, sizeof(e), now);
+		pct(f, sizeof(f), p->prev.total ? count_rate(&p->prev) : -1);
+		pct(g, sizeof(g), p->target);
+		cells[0] = p->now.name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e;
+		cells[6] = f; cells[7] = g;
 		if (p->target >= 0 && now >= 0)
 			attr = ui_attr(ui, now >= p->target ? UI_PASS : UI_FAIL);
-		row(y++, ui, cells, tw, 7, attr);
+		row(y++, ui, cells, tw, 8, attr);
 	}
 	{
 		const progress_deadline *dl = ui->deadlines;
 		char line[400];
 		if (ui->have_deadlines)
 			for (int i = 0; i < 2; i++) {
-				/* date, QUÁ HẠN and the count first: at 80 columns the
-				 * long list of unit types is what gives way */
-				snprintf(line, sizeof(line), "Hạn %s%s: còn %lld phiếu chưa duyệt — công nhận %s", dl[i].date,
-					dl[i].late ? " (QUÁ HẠN)" : "", dl[i].due, dl[i].label);
-				ui_put(y++, 1, ui->cols - 2, line, dl[i].late ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
+				/* what is still to decide, wrapped rather than cut: a
+				 * leader reads both figures and whose deadline it is */
+				snprintf(line, sizeof(line), "Hạn %s%s: %lld chưa duyệt, %lld đạt chờ công nhận — %s",
+					dl[i].date, dl[i].late ? " (QUÁ HẠN)" : "", dl[i].due, undecided(ui, i), dl[i].label);
+				y += ui_put_wrap(y, 1, ui->cols - 2, 2, line, dl[i].late ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
 			}
 	}
 	y++;
@@ -133,23 +158,27 @@ static void draw_progress(ui *ui)
 		return;
 	}
 	{
-		const char *head[] = { "Xã/phường/thị trấn", "Đơn vị", "Đã xét", "Đạt", "Tỷ lệ", "Năm trước", "Xã" };
-		row(y++, ui, head, cw, 7, A_BOLD);
+		const char *head[] = { "Xã/phường/TT", "Số ĐV", "Tự ĐG đạt", "Đã duyệt", "Công nhận", "Tỷ lệ", "Năm trước",
+		                       "Xã" };
+		row(y++, ui, head, cw, 8, A_BOLD);
 	}
 	h = ui->rows - y - 2;
 	if (ui->ptop > (int)ui->npc - h)
 		ui->ptop = (int)ui->npc - h > 0 ? (int)ui->npc - h : 0;
 	for (int i = ui->ptop; i < (int)ui->npc && y < ui->rows - 2; i++) {
 		const progress_commune *p = &ui->pc[i];
-		const char *cells[7], *v = p->verdict == -2 ? "-" : assess_verdict_name(p->verdict);
+		const char *cells[8], *v = p->recognised ? "công nhận" : p->verdict == -2 ? "-"
+		                                  : p->verdict == RULE_MISSING ? "đang nhập" : assess_verdict_name(p->verdict);
 
 		snprintf(a, sizeof(a), "%lld", p->units);
-		snprintf(b, sizeof(b), "%lld", p->assessed);
-		snprintf(c, sizeof(c), "%lld", p->passed);
-		pct(d, sizeof(d), progress_pct(p->passed, p->units));
-		pct(e, sizeof(e), progress_pct(p->prev_passed, p->prev_units));
-		cells[0] = p->name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e; cells[6] = v;
-		row(y++, ui, cells, cw, 7, p->verdict == RULE_PASS ? ui_attr(ui, UI_PASS) :
+		snprintf(b, sizeof(b), "%lld", p->passed);
+		snprintf(c, sizeof(c), "%lld", p->approved);
+		snprintf(d, sizeof(d), "%lld", p->recognised_units);
+		pct(e, sizeof(e), progress_pct(p->recognised_units, p->units));
+		pct(f, sizeof(f), progress_pct(p->prev_recognised, p->prev_units));
+		cells[0] = p->name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e; cells[6] = f;
+		cells[7] = v;
+		row(y++, ui, cells, cw, 8, p->recognised || p->verdict == RULE_PASS ? ui_attr(ui, UI_PASS) :
 			p->verdict == RULE_FAIL ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
 	}
 }

@@ -108,6 +108,18 @@ extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
  * opens the list of errors and returns 1; a one-line message is only
  * shown (0). how completes "Sửa ... rồi ...": the key that tries again. */
 int ui_errors_show(ui *ui, const char *msg, const char *all, const char *how);
+/* The same for a refusal that is not a file's (a decision's units): the
+ * screen's title, and the whole message shown after Esc. */
+int ui_errors_show_as(ui *ui, const char *title, const char *msg, const char *back);
+
+/* The unit list's marks and decisions for many units (recognise.c):
+ * Space marks, c records one recognition decision for the marked units,
+ * F6 / F7 submit / approve every complete form below a unit. */
+int ui_marked(const char *code);
+size_t ui_marks_clear(void);      /* returns how many were marked */
+void ui_mark_toggle(ui *ui);
+void ui_recognise_start(ui *ui);
+void ui_bulk_start(ui *ui, int approve);
 
 /* The first screen after start (and after logging in): the welcome screen
  * on an empty database, else the units, or the checklist left open. */

@@ -74,7 +74,7 @@ static void draw_counts(ui *ui)
 
 	for (size_t i = 0; i < ui->tree.n_counts; i++) {
 		const tree_count *c = &ui->tree.counts[i];
-		snprintf(part, sizeof(part), "%s%s %d/%d", i ? " · " : "", c->name, c->n[STATUS_PASS],
+		snprintf(part, sizeof(part), "%s%s %d/%d", i ? " · " : "Được công nhận: ", c->name, c->recognised,
 			c->total - c->n[STATUS_EXCLUDED]);
 		strncat(buf, part, sizeof(buf) - strlen(buf) - 1);
 	}
@@ -82,7 +82,8 @@ static void draw_counts(ui *ui)
 		ui_put(1, 1, ui->cols - 2, "Chưa có đơn vị nào.", A_NORMAL);
 		return;
 	}
-	/* "đạt / đơn vị thuộc diện" per type, wrapped on two lines */
+	/* "được công nhận / đơn vị thuộc diện" per type (a decision, not the
+	 * units' own verdict), wrapped on two lines */
 	{
 		const char *p = buf;
 		for (int y = 1; y <= 2 && *p; y++) {
@@ -103,6 +104,8 @@ static void status_text(const tree_row *r, char *buf, size_t n)
 {
 	if (r->flow == FLOW_NONE || (r->flow == FLOW_DRAFT && r->status == STATUS_DRAFT))
 		snprintf(buf, n, "%s", tree_status_name(r->status));
+	else if (r->recognised)
+		snprintf(buf, n, "%s · công nhận", tree_status_name(r->status));
 	else
 		snprintf(buf, n, "%s · %s", tree_status_name(r->status), tree_flow_name(r->flow));
 }
@@ -220,6 +223,8 @@ static void draw_units(ui *ui)
 
 		if (sel)
 			ui_line(y, ui->cols, base);
+		if (ui_marked(r->u.code))
+			ui_put(y, 0, 1, "*", base | A_BOLD);   /* marked for a decision (Space) */
 		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
 		ui_put(y, 1, name_cols, name, base | (r->status == STATUS_NA ? A_BOLD : 0));
 		ui_put(y, x_code, code_w, r->u.code, base);
@@ -478,7 +483,9 @@ static int act_units(ui *ui, ui_action a)
 		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), a);
 		return R_REDRAW;
 	case ACT_BACK:
-		if (ui->tree.search[0] || ui->tree.type[0] || ui->tree.status >= 0) {
+		if (ui_marks_clear())
+			ui_message(ui, 0, "Đã bỏ đánh dấu.");
+		else if (ui->tree.search[0] || ui->tree.type[0] || ui->tree.status >= 0) {
 			refilter(ui, NULL, -1, NULL);
 			ui_message(ui, 0, "Đã bỏ mọi bộ lọc.");
 		}
@@ -573,6 +580,15 @@ static int act_units(ui *ui, ui_action a)
 				r->status == STATUS_EXCLUDED ? "trở lại diện đánh giá" : "không thuộc diện");
 			confirm(ui, "x", q);
 		}
+		return R_REDRAW;
+	case ACT_MARK:
+		ui_mark_toggle(ui);
+		return R_REDRAW;
+	case ACT_RECOGNISE:
+		ui_recognise_start(ui);
+		return R_REDRAW;
+	case ACT_SUBMIT_ALL: case ACT_APPROVE_ALL:
+		ui_bulk_start(ui, a == ACT_APPROVE_ALL);
 		return R_REDRAW;
 	default:
 		return R_NONE;

@@ -166,7 +166,7 @@ send C-u
 send_text "xa hoa binh"
 send Enter
 scan search-commune "tìm: xa hoa binh"
-send F6 o   # the registers' key: F6 before issue 13 item 14, o after
+send o      # the registers' key (F6 before issue 13 item 14; now Trình, as in the checklist)
 scan registers "Sổ theo dõi phong trào"
 send Escape
 send q

@@ -155,8 +155,8 @@ case "$(row_of "Hạn công nhận khu dân cư")" in *"20/11"*) ok "the deadlin
 keys Escape
 wait_for "Lọc: loại"
 keys p
-wait_for "Hạn 20/11/2024 (QUÁ HẠN): còn "   # the new deadline, day first, with the tag first (item 5)
-wait_for "phiếu chưa duyệt — công nhận khu dân cư"
+wait_for "Hạn 20/11/2024 (QUÁ HẠN): "   # the new deadline, day first, with the tag first (item 5)
+wait_for "đạt chờ công nhận — khu dân cư"
 wait_for "92,5"
 quit_app
 

@@ -4,6 +4,7 @@
 #include "assess.h"
 #include "lineedit.h"
 #include "progress.h"
+#include "recognise.h"
 #include "tree.h"
 
 static antt_err err;
@@ -65,6 +66,44 @@ static void tree_statuses_and_counts(void **state)
 		}
 	tree_free(&t);
 	tu_cleanup(db);
+}
+
+/* The counts line counts được công nhận: a decision in force, not the
+ * verdict nor the approval; reopening (the trigger withdraws it) and
+ * tree_update take it back. */
+static void tree_counts_recognised(void **state)
+{
+	static const recognise_decision d = { "45/QĐ-UBND", "10/11/2024", "Chủ tịch UBND xã Hòa Bình", "" };
+	const char *codes[] = { "K1" };
+	antt_db *db = district();
+	tree_view t;
+	const tree_count *c = NULL;
+	int added = 0;
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'approved' WHERE unit_id IN"
+		" (SELECT id FROM units WHERE code IN ('K1', 'K2'))", NULL, NULL, NULL), SQLITE_OK);
+	OK(db_begin(db, &err));
+	OK(recognise_record_tx(db, &d, 2024, codes, 1, &added, &err));
+	OK(db_commit(db, &err));
+	assert_int_equal(added, 1);
+	OK(tree_load(db, 2024, &t, &err));
+	for (size_t i = 0; i < t.n_counts; i++)
+		if (!strcmp(t.counts[i].type, "khu-dan-cu"))
+			c = &t.counts[i];
+	assert_non_null(c);
+	assert_int_equal(c->n[STATUS_PASS], 2);   /* K1 and K2 đạt and approved ... */
+	assert_int_equal(c->recognised, 1);       /* ... one recognised */
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K1")]].recognised, 1);
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K2")]].recognised, 0);
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'draft' WHERE unit_id ="
+		" (SELECT id FROM units WHERE code = 'K1')", NULL, NULL, NULL), SQLITE_OK);
+	OK(tree_update(db, &t, "K1", &err));
+	assert_int_equal(c->recognised, 0);
+	assert_int_equal(t.rows[t.vis[tree_find(&t, "K1")]].recognised, 0);
+	tree_free(&t);
+	db_close(db);
 }
 
 static void tree_filters_and_pending(void **state)
@@ -274,6 +313,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tree_statuses_and_counts),
+		cmocka_unit_test(tree_counts_recognised),
 		cmocka_unit_test(tree_filters_and_pending),
 		cmocka_unit_test(tree_search_by_words),
 		cmocka_unit_test(tree_workflow_states_and_queue),

@@ -1,0 +1,299 @@
+/* The unit list's decisions for many units at once. A leader marks units
+ * (Space) and records one recognition decision for all of them (c: number,
+ * date, issuing authority, signer; Esc at any prompt changes nothing); the
+ * core records it all or nothing, and its refusals open the errors list.
+ * F6 submits, F7 approves every complete form below the selected unit,
+ * after a confirmation that says how many. Rights are asked at the first
+ * key, before any prompt. */
+#include <curses.h>
+#include "ui.h"
+#include "auth.h"
+#include "date.h"
+#include "recognise.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The marked units' codes (owned), in the order they were marked: kept
+ * across reloads, cleared by Esc in the list and after a decision. */
+static char **marks;
+static size_t n_marks;
+
+/* The decision being typed. */
+static char number[256], day[11], authority[1024];
+
+static long mark_index(const char *code)
+{
+	for (size_t i = 0; i < n_marks; i++)
+		if (!strcmp(marks[i], code))
+			return (long)i;
+	return -1;
+}
+
+int ui_marked(const char *code)
+{
+	return mark_index(code) >= 0;
+}
+
+size_t ui_marks_clear(void)
+{
+	size_t n = n_marks;
+
+	for (size_t i = 0; i < n_marks; i++)
+		free(marks[i]);
+	free(marks);
+	marks = NULL;
+	n_marks = 0;
+	return n;
+}
+
+static const tree_row *selected(const ui *ui)
+{
+	if (ui->sel < 0 || (size_t)ui->sel >= ui->tree.n_vis)
+		return NULL;
+	return &ui->tree.rows[ui->tree.vis[ui->sel]];
+}
+
+void ui_mark_toggle(ui *ui)
+{
+	const tree_row *r = selected(ui);
+	long i;
+	char **g;
+
+	if (!r)
+		return;
+	if (r->status == STATUS_NA) {
+		ui_message(ui, 0, "%s không đánh giá theo tiêu chuẩn nên không được công nhận; đánh dấu đơn vị bên dưới.",
+			r->u.type_name);
+		return;
+	}
+	if ((i = mark_index(r->u.code)) >= 0) {
+		free(marks[i]);
+		memmove(marks + i, marks + i + 1, (n_marks - (size_t)i - 1) * sizeof(*marks));
+		n_marks--;
+	} else if (!(g = realloc(marks, (n_marks + 1) * sizeof(*marks))) || !(g[n_marks] = strdup(r->u.code))) {
+		if (g)
+			marks = g;
+		ui_message(ui, 1, "Hết bộ nhớ: chưa đánh dấu được.");
+		return;
+	} else {
+		marks = g;
+		n_marks++;
+	}
+	if (n_marks)
+		ui_message(ui, 0, "Đã đánh dấu %zu đơn vị. c: ghi quyết định công nhận · Esc: bỏ đánh dấu.", n_marks);
+	else
+		ui_message(ui, 0, "Không còn đơn vị nào được đánh dấu.");
+	/* on to the next row, as marking a list goes */
+	if (ui->sel + 1 < (long)ui->tree.n_vis)
+		ui->sel++;
+	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, UI_UNITS_TOP), ACT_NONE);
+}
+
+/* --- one decision for the marked units ------------------------------------ */
+
+static antt_status signer_typed(ui *ui, const char *text)
+{
+	recognise_decision d = { number, day, authority, text };
+	antt_err err = { "" };
+	int added = 0;
+	antt_status s = recognise_record(ui->db, &d, ui->year, (const char *const *)marks, n_marks, &added, &err);
+
+	if (s != ANTT_OK) {
+		const char *nl = strchr(err.msg, '\n');
+		char list[sizeof(err.msg) + 300];
+		/* the core's heading names the decision in its own words; the
+		 * screen's says it whole at 80 columns */
+		snprintf(list, sizeof(list), "Quyết định số %s chưa được ghi: có đơn vị không công nhận được.%s", number,
+			nl ? nl : "");
+		if (!nl || !ui_errors_show_as(ui, "Không ghi được quyết định công nhận — chưa ghi gì", list,
+		                              "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c")) {
+			ui_message(ui, 1, "Quyết định số %s chưa được ghi: %s.", number, err.msg);
+			ui->latched = 1;   /* a refusal: what is typed next is not taken as keys */
+		}
+		return ANTT_OK;
+	}
+	ui_marks_clear();
+	ui_units_reload(ui);
+	if (added)
+		ui_message(ui, 0, "Đã ghi quyết định số %s: %d đơn vị được công nhận năm %d.", number, added, ui->year);
+	else
+		ui_message(ui, 0, "Quyết định số %s đã có các đơn vị này: không ghi thêm gì.", number);
+	return ANTT_OK;
+}
+
+static antt_status authority_typed(ui *ui, const char *text)
+{
+	if (!text[0]) {
+		ui_message(ui, 1, "Cần cơ quan ban hành, ví dụ: Chủ tịch UBND xã Hòa Bình (Esc: thôi).");
+		return ANTT_ERR_INVALID;
+	}
+	snprintf(authority, sizeof(authority), "%s", text);
+	ui_prompt(ui, "Người ký (để trống nếu không ghi):", "", signer_typed);
+	return ANTT_OK;
+}
+
+static antt_status date_typed(ui *ui, const char *text)
+{
+	antt_err err = { "" };
+	int y;
+
+	if (date_parse(text, "ngày quyết định", day, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s. Esc: thôi.", err.msg);
+		return ANTT_ERR_INVALID;
+	}
+	y = atoi(day);
+	if (y != ui->year && y != ui->year + 1) {
+		ui_message(ui, 1, "Quyết định công nhận kết quả năm %d ban hành trong năm %d hoặc %d. Esc: thôi.",
+			ui->year, ui->year, ui->year + 1);
+		return ANTT_ERR_INVALID;
+	}
+	ui_prompt(ui, "Cơ quan ban hành (ví dụ Chủ tịch UBND xã Hòa Bình):", authority, authority_typed);
+	return ANTT_OK;
+}
+
+static antt_status number_typed(ui *ui, const char *text)
+{
+	if (!text[0] || strchr(text, ' ')) {
+		ui_message(ui, 1, "Số quyết định viết liền, ví dụ 45/QĐ-UBND (Esc: thôi).");
+		return ANTT_ERR_INVALID;
+	}
+	snprintf(number, sizeof(number), "%s", text);
+	ui_prompt(ui, "Ngày quyết định (ngày/tháng/năm):", "", date_typed);
+	return ANTT_OK;
+}
+
+static void ask_number(ui *ui)
+{
+	if (!n_marks) {
+		ui_message(ui, 0, "Chưa đánh dấu đơn vị nào: chọn đơn vị, bấm Space để đánh dấu, rồi bấm c.");
+		return;
+	}
+	ui_prompt(ui, "Số quyết định công nhận (ví dụ 45/QĐ-UBND):", "", number_typed);
+	ui_message(ui, 0, "Một quyết định cho %zu đơn vị đã đánh dấu, năm %d. Esc: thôi, không ghi gì.", n_marks,
+		ui->year);
+}
+
+void ui_recognise_start(ui *ui)
+{
+	if (ui_leader_first(ui, "ghi quyết định công nhận", ask_number))
+		ask_number(ui);
+}
+
+/* --- every complete form below a unit ----------------------------------- */
+
+static char bulk_code[64], bulk_name[256];
+
+/* The forms below the selected unit (itself included) the step would
+ * take, as the core classifies them: complete ones being entered or
+ * returned (submit), submitted ones (approve). */
+static long bulk_due(const ui *ui, const tree_row *top, int approve)
+{
+	long n = 0;
+	size_t i = 0;
+
+	while (i < ui->tree.n && &ui->tree.rows[ui->tree.order[i]] != top)
+		i++;
+	for (size_t j = i; j < ui->tree.n; j++) {
+		const tree_row *r = &ui->tree.rows[ui->tree.order[j]];
+		int complete = r->status == STATUS_PASS || r->status == STATUS_FAIL;
+		if (j > i && r->u.depth <= top->u.depth)
+			break;
+		if (approve ? r->flow == FLOW_SUBMITTED && complete
+		            : (r->flow == FLOW_DRAFT || r->flow == FLOW_RETURNED) && complete)
+			n++;
+	}
+	return n;
+}
+
+static int said_yes(const char *t)
+{
+	return !strcmp(t, "c") || !strcmp(t, "C") || !strcmp(t, "có") || !strcmp(t, "Có");
+}
+
+static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
+{
+	assess_bulk b;
+	antt_err err = { "" };
+	char skipped[600] = "";
+	long long left = 0;
+
+	if (!said_yes(text)) {
+		ui_message(ui, 0, "Không đổi gì.");
+		return ANTT_OK;
+	}
+	if ((approve ? assess_approve_under : assess_submit_under)(ui->db, bulk_code, ui->year, &b, &err) != ANTT_OK) {
+		ui_message(ui, 1, "%s.", err.msg);
+		ui->latched = 1;
+		return ANTT_OK;
+	}
+	for (int k = BULK_DONE + 1; k < BULK_COUNT; k++) {
+		char part[200];
+		if (!b.n[k])
+			continue;
+		left += b.n[k];
+		snprintf(part, sizeof(part), "%s%lld %s", left > b.n[k] ? "; " : "", b.n[k],
+			k == BULK_INCOMPLETE ? "chưa nhập xong" : assess_bulk_reason((assess_bulk_kind)k));
+		strncat(skipped, part, sizeof(skipped) - strlen(skipped) - 1);
+	}
+	ui_units_reload(ui);
+	if (left)
+		ui_message(ui, 0, "Đã %s %lld phiếu. Bỏ qua %lld: %s.", approve ? "duyệt" : "trình", b.n[BULK_DONE], left,
+			skipped);
+	else
+		ui_message(ui, 0, "Đã %s %lld phiếu.", approve ? "duyệt" : "trình", b.n[BULK_DONE]);
+	assess_bulk_free(&b);
+	return ANTT_OK;
+}
+
+static antt_status submit_confirmed(ui *ui, const char *text) { return bulk_confirmed(ui, text, 0); }
+static antt_status approve_confirmed(ui *ui, const char *text) { return bulk_confirmed(ui, text, 1); }
+
+static void ask_bulk(ui *ui, int approve)
+{
+	const tree_row *r = NULL;
+	long n;
+
+	for (size_t i = 0; i < ui->tree.n && !r; i++)
+		if (!strcmp(ui->tree.rows[ui->tree.order[i]].u.code, bulk_code))
+			r = &ui->tree.rows[ui->tree.order[i]];
+	if (!r)
+		return;
+	if (!tree_below(&ui->tree, r->u.code)) {
+		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", r->u.name,
+			approve ? "F7 để duyệt" : "F6 để trình");
+		return;
+	}
+	n = bulk_due(ui, r, approve);
+	if (!n) {
+		ui_message(ui, 0, approve ? "%s: không có phiếu nào đã trình đang chờ duyệt."
+		                          : "%s: không có phiếu nào đã nhập xong để trình.", bulk_name);
+		return;
+	}
+	ui_prompt(ui, "Đồng ý? (gõ c rồi Enter; Esc: thôi)", "", approve ? approve_confirmed : submit_confirmed);
+	ui_message(ui, 0, approve ? "Duyệt %ld phiếu đã trình của %s?" : "Trình %ld phiếu đã nhập xong của %s?", n,
+		bulk_name);
+}
+
+static void ask_approve(ui *ui) { ask_bulk(ui, 1); }
+
+/* Rights first, at the key: an officer who may not is told so before
+ * anything is counted or asked. */
+void ui_bulk_start(ui *ui, int approve)
+{
+	const tree_row *r = selected(ui);
+	antt_err err = { "" };
+
+	if (!r)
+		return;
+	snprintf(bulk_code, sizeof(bulk_code), "%s", r->u.code);
+	snprintf(bulk_name, sizeof(bulk_name), "%s", r->u.name);
+	if (approve) {
+		if (ui_leader_first(ui, "duyệt", ask_approve))
+			ask_approve(ui);
+	} else if (auth_require(ui->db, CAN_ENTER, "trình duyệt", &err) == ANTT_OK)
+		ask_bulk(ui, 0);
+	else
+		ui_message(ui, 1, "%s.", err.msg);
+}
