@@ -592,7 +592,7 @@ static void approve(ui *ui)
 	antt_err err = { "" };
 
 	workflow(ui, assess_approve(ui->db, ui->chk.unit.code, ui->year, &err), &err,
-		"Đã duyệt: kết luận được công nhận, phiếu không sửa được nữa.");
+		"Đã duyệt kết luận; phiếu không sửa được nữa.");
 }
 
 static void ask_reason(ui *ui)

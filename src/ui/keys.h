@@ -59,7 +59,7 @@ enum {
 	X(ACT_JUMP,      SC_CHECK,    ':', 0,            ":",      "Đến tiêu chí theo mã, ví dụ : 4b Enter", NULL) \
 	X(ACT_HISTORY,   SC_CHECK,    'l', 0,            "l",      "Lịch sử của tiêu chí đang chọn: ai đổi, lúc nào, từ gì thành gì", "Lịch sử") \
 	X(ACT_SUBMIT,    SC_CHECK,    KC(KEY_F(6)), 0,   "F6",     "Trình lãnh đạo duyệt phiếu đã nhập xong", "Trình") \
-	X(ACT_APPROVE,   SC_CHECK,    KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt, công nhận kết luận (phiếu không sửa được nữa)", NULL) \
+	X(ACT_APPROVE,   SC_CHECK,    KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt kết luận (phiếu không sửa được nữa; công nhận là quyết định của Chủ tịch UBND)", NULL) \
 	X(ACT_RETURN,    SC_CHECK,    KC(KEY_F(8)), 0,   "F8",     "Lãnh đạo: trả lại phiếu đã trình, hoặc mở lại phiếu đã duyệt (kèm lý do)", NULL) \
 	X(ACT_CONFLICTS, SC_UNITS | SC_PROGRESS, KC(KEY_F(4)), 0, "F4", "Xung đột khi nhập gói từ máy khác: xem và chọn bản giữ lại", NULL) \
 	X(ACT_PACKAGES,  SC_PROGRESS, 'g', 0,            "g",      "Xem xã nào đã gửi gói dữ liệu, gửi lúc nào (bấm lại để quay về)", "Gói") \

@@ -46,7 +46,7 @@ keys Enter
 wait_for "Mật khẩu:"
 type_text "lanhdao1"
 keys Enter
-wait_for "Đã duyệt: kết luận được công nhận"
+wait_for "Đã duyệt kết luận; phiếu không sửa được nữa."
 # the leader walks away: the next approval is not theirs to give
 keys Escape
 wait_for "Lọc: loại"
