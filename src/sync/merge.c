@@ -499,8 +499,9 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 	    (s = db_prepare(db, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM main.units u"
 		" JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?2", &m.up, err)) == ANTT_OK &&
 	    (s = db_prepare(db, "SELECT id FROM main.units WHERE uuid = ?", &m.uid, err)) == ANTT_OK &&
-	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK)
-		s = merge_rows(&m, &merge_answer);
+	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK &&
+	    (s = merge_rows(&m, &merge_answer)) == ANTT_OK)
+		s = sync_merge_recognitions(db, t, r, err);
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
 	sqlite3_finalize(m.clash);

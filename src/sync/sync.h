@@ -37,6 +37,8 @@ typedef struct {
 	int untrusted;        /* refused: the signer is not enrolled here */
 	int enrolled;         /* first set-up: the signer is now enrolled */
 	long long withheld;   /* approval states not taken (no --may-approve) */
+	long long recognised, unrecognised;  /* recognitions taken, withdrawals taken */
+	long long stays_withdrawn;           /* recognitions withdrawn here, left so */
 	long long sets_accepted;
 	char unknown_set[65]; /* refused: a criteria set nobody accepted here */
 } sync_result;

@@ -6,6 +6,7 @@
 #include "sync_int.h"
 #include "form.h"
 #include "keys.h"
+#include "recognise.h"
 #include "text.h"
 
 #include <nettle/sha2.h>
@@ -90,11 +91,46 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
  * text follows (text_clean: no control characters, escape sequences or
  * bidi overrides, which would reach a screen, the audit or the Excel
  * report the office signs). */
+/* Recognitions and their decisions: the same, and the decision's fields
+ * held as recognise.c holds typed ones. Columns: what, text, the longest
+ * it may be in characters (0: no limit), and its form (TEXT_*). */
+enum { TEXT_ANY, TEXT_NUMBER, TEXT_DATE, TEXT_REQUIRED };
+static const char *const recognition_rows =
+	"SELECT 'công nhận năm ' || quote(year) || ' theo một quyết định không có trong gói', NULL, 0, 0 FROM recognitions"
+	" WHERE decision_uuid NOT IN (SELECT uuid FROM decisions)"
+	" UNION ALL SELECT 'công nhận có ngày rút ' || quote(withdrawn_at) || ' mà antt không ghi', NULL, 0, 0"
+	"  FROM recognitions WHERE withdrawn_at IS NOT NULL AND (typeof(withdrawn_at) <> 'text' OR withdrawn_at NOT GLOB"
+	"  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
+	" UNION ALL SELECT 'số quyết định công nhận', number, " RECOGNISE_NUMBER_MAX_S ", 1 FROM decisions"
+	" UNION ALL SELECT 'ngày của quyết định công nhận', date, 10, 2 FROM decisions"
+	" UNION ALL SELECT 'cơ quan ban hành quyết định công nhận', authority, " RECOGNISE_TEXT_MAX_S ", 3 FROM decisions"
+	" UNION ALL SELECT 'người ký quyết định công nhận', signer, " RECOGNISE_TEXT_MAX_S ", 0 FROM decisions"
+	" UNION ALL SELECT 'lý do rút công nhận năm ' || year, reason, 0, 0 FROM recognitions WHERE reason <> ''"
+	" UNION ALL SELECT 'người rút công nhận năm ' || year, withdrawn_by, 0, 0 FROM recognitions"
+	"  WHERE withdrawn_by IS NOT NULL";
+
+/* A cleaned text of a decision against its bounds and form: a reason, or
+ * NULL when it is right. */
+static const char *text_form(const char *clean, const char *raw, int max, int form)
+{
+	char date[11];
+
+	if (max > 0 && text_width(clean) > (size_t)max)
+		return "dài quá mức antt cho phép";
+	if (form == TEXT_NUMBER && !recognise_number_valid(clean))
+		return "không đúng dạng số/ký hiệu (như 45/QĐ-UBND)";
+	if (form == TEXT_DATE && (!recognise_parse_date(raw, date) || strcmp(date, raw)))
+		return "không phải một ngày hợp lệ";
+	if (form == TEXT_REQUIRED && !*clean)
+		return "để trống";
+	return NULL;
+}
+
 static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	static const char *const q =
 		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được', NULL FROM"
-		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers)"
+		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers UNION ALL SELECT year FROM recognitions)"
 		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100"
 		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có', NULL FROM assessments"
 		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
@@ -112,28 +148,40 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 		" UNION ALL SELECT 'ghi chú tiêu chí ' || criterion || ' năm ' || year, note FROM answers WHERE note <> ''"
 		" UNION ALL SELECT 'câu trả lời tiêu chí ' || criterion || ' năm ' || year, value FROM answers"
 		"  WHERE typeof(value) = 'text'";
-	sqlite3_stmt *st = NULL;
+	const char *const queries[] = { q, recognition_rows };
 	antt_status s = ANTT_OK;
 
-	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) != SQLITE_OK)
-		return bad(err, path, "gói bị hỏng");
-	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
-		const char *what = (const char *)sqlite3_column_text(st, 0);
-		char *clean = NULL, why[sizeof(err->msg)];
-		antt_err e2 = { "" };
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries) && s == ANTT_OK; i++) {
+		sqlite3_stmt *st = NULL;
 
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-			snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
-				what ? what : "");
-			s = bad(err, path, why);
-		} else if (text_clean((const char *)sqlite3_column_text(st, 1), what ? what : "", &clean, &e2) != ANTT_OK) {
-			snprintf(why, sizeof(why), "%.300s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa chữ đó rồi ghi lại gói",
-				e2.msg);
-			s = bad(err, path, why);
+		if (sqlite3_prepare_v2(pkg, queries[i], -1, &st, NULL) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return bad(err, path, "gói bị hỏng");
 		}
-		free(clean);
+		while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
+			const char *what = (const char *)sqlite3_column_text(st, 0), *raw = (const char *)sqlite3_column_text(st, 1);
+			const char *wrong = NULL;
+			char *clean = NULL, why[sizeof(err->msg)];
+			antt_err e2 = { "" };
+
+			if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+				snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
+					what ? what : "");
+				s = bad(err, path, why);
+			} else if (text_clean(raw, what ? what : "", &clean, &e2) != ANTT_OK) {
+				snprintf(why, sizeof(why), "%.300s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa chữ đó rồi ghi lại gói",
+					e2.msg);
+				s = bad(err, path, why);
+			} else if (sqlite3_column_count(st) == 4 &&
+			           (wrong = text_form(clean, raw, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)))) {
+				snprintf(why, sizeof(why), "%.120s trong gói %s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa "
+					"quyết định đó rồi ghi lại gói", what ? what : "", wrong);
+				s = bad(err, path, why);
+			}
+			free(clean);
+		}
+		sqlite3_finalize(st);
 	}
-	sqlite3_finalize(st);
 	return s;
 }
 
