@@ -5,7 +5,9 @@
  * an assessment approved here with verdict đạt; anything else refuses the
  * whole package naming the unit. Withdrawal is final: a withdrawal in the
  * package withdraws the recognition here (or is kept as a withdrawn row when
- * it was never in force here, db/011), and a recognition withdrawn here
+ * it was never in force here, db/011), unless this machine recorded it
+ * itself (its own decisions, like its own approvals, are never undone by a
+ * package; the import says so), and a recognition withdrawn here
  * stays withdrawn whatever a package says (an older one replayed), so the
  * order packages arrive in does not matter. Rows match by uuid; a decision
  * by uuid or by its number, authority and date (recorded on both machines). */
@@ -22,14 +24,16 @@
 static const char *const rows_q =
 	"SELECT r.uuid, r.year, r.withdrawn_at, r.withdrawn_by, r.reason, r.updated_by,"
 	"  u.id, u.code || ' (' || u.name || ')', a.id, a.status, a.verdict, l.id, l.withdrawn_at IS NOT NULL,"
-	"  d.uuid, d.number, d.date, d.authority, d.signer, d.updated_by"
+	"  d.uuid, d.number, d.date, d.authority, d.signer, d.updated_by,"
+	"  EXISTS (SELECT 1 FROM main.audit o WHERE o.tbl = 'recognitions' AND o.row_uuid = l.uuid"
+	"   AND o.action = 'insert' AND o.origin IS NULL)"
 	" FROM pkg.recognitions r JOIN pkg.decisions d ON d.uuid = r.decision_uuid"
 	" LEFT JOIN main.units u ON u.uuid = r.unit_uuid"
 	" LEFT JOIN main.assessments a ON a.unit_id = u.id AND a.year = r.year"
 	" LEFT JOIN main.recognitions l ON l.uuid = r.uuid"
 	" ORDER BY r.withdrawn_at IS NULL, u.code, r.year, r.uuid";
 enum { C_UUID, C_YEAR, C_WITHDRAWN_AT, C_WITHDRAWN_BY, C_REASON, C_BY, C_UNIT, C_UNIT_WORDS, C_AID, C_STATUS,
-       C_VERDICT, C_LOCAL, C_LOCAL_WITHDRAWN, C_DUUID, C_NUMBER, C_DATE, C_AUTHORITY, C_SIGNER, C_DBY };
+       C_VERDICT, C_LOCAL, C_LOCAL_WITHDRAWN, C_DUUID, C_NUMBER, C_DATE, C_AUTHORITY, C_SIGNER, C_DBY, C_OWN };
 
 typedef struct {
 	antt_db *db;
@@ -100,6 +104,10 @@ static antt_status take_withdrawal(rmerge *m)
 		return ANTT_OK;   /* withdrawn already, or nothing here to keep it on */
 	if ((s = may_decide(m)) != ANTT_OK)
 		return s;
+	if (sqlite3_column_int(m->row, C_OWN)) {
+		m->r->own_kept++;
+		return ANTT_OK;
+	}
 	if (sqlite3_column_type(m->row, C_LOCAL) == SQLITE_NULL) {
 		if ((s = decision_id(m, &did)) != ANTT_OK)
 			return s;

@@ -39,6 +39,7 @@ typedef struct {
 	long long withheld;   /* approval states not taken (no --may-approve) */
 	long long recognised, unrecognised;  /* recognitions taken, withdrawals taken */
 	long long stays_withdrawn;           /* recognitions withdrawn here, left so */
+	long long own_kept;                  /* withdrawals of this machine's own, not taken */
 	long long sets_accepted;
 	char unknown_set[65]; /* refused: a criteria set nobody accepted here */
 } sync_result;

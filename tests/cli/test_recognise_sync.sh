@@ -192,6 +192,26 @@ rec_rows() { sqlite3 "$T/$1" "SELECT r.uuid, r.withdrawn_at, r.reason, d.uuid FR
 	JOIN decisions d ON d.id = r.decision_id ORDER BY r.uuid"; }
 expect_eq "$(rec_rows officeB.db)" "$(rec_rows office.db)" "both orders end with the same recognitions"
 
+# a withdrawal never undoes this machine's own decision: officeC (enrolled
+# with the right) recorded K2's recognition itself; a package that names it
+# withdrawn is not taken for it, and the import says so
+cp "$T/office-na.db" "$T/officeC.db"
+$QT "$ANTT" --db "$T/officeC.db" trust add "$T/c0.antt" --under X1 --may-approve > /dev/null
+A officeC.db submit X1-K2 2024 > /dev/null
+$LD "$ANTT" --db "$T/officeC.db" approve X1-K2 2024 > /dev/null
+$LD "$ANTT" --db "$T/officeC.db" recognise --decision 46/QĐ-UBND --date 12/11/2024 --by "Chủ tịch UBND xã Hòa Bình" \
+	2024 X1-K2 > /dev/null || not_ok "officeC recognises K2 itself"
+own=$(sqlite3 "$T/officeC.db" "SELECT uuid FROM recognitions")
+cp "$T/c2.antt" "$T/own.antt"
+sqlite3 "$T/own.antt" "UPDATE recognitions SET uuid = '$own' WHERE withdrawn_at IS NOT NULL"
+R "$T/own.antt" --key-from "$T/commune.db" > /dev/null
+DB="$T/officeC.db" run import "$T/own.antt"
+expect_rc 0 "officeC imports a package withdrawing its own recognition"
+expect_eq "$(sqlite3 "$T/officeC.db" "SELECT withdrawn_at IS NULL FROM recognitions WHERE uuid = '$own'")" "1" \
+	"its own recognition stays in force"
+expect_out "do chính máy này ghi" "the import says it kept it"
+expect_eq "$(recognised officeC.db)" "X1-K1 X1-K2" "and takes the rest of the package (K1)"
+
 # 8. up the chain: the office's whole database goes to the province
 printf 'code,parent_code,type,name\nT,,tỉnh,Tỉnh Bình Giang\n' > "$T/prov.csv"
 A province.db unit import "$T/prov.csv" > /dev/null
