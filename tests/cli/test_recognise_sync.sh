@@ -70,6 +70,7 @@ leaders "$T/commune.db" || not_ok "commune accounts"
 # the office: one copy enrols the commune with the right to approve, one
 # without; both take its first package (drafts, before any approval)
 cp "$T/office.db" "$T/office-na.db"
+cp "$T/office.db" "$T/office-new.db"
 $QT "$ANTT" --db "$T/office.db" trust add "$T/c0.antt" --under X1 --may-approve > /dev/null || not_ok "enrol with --may-approve"
 $QT "$ANTT" --db "$T/office-na.db" trust add "$T/c0.antt" --under X1 > /dev/null || not_ok "enrol without --may-approve"
 for o in office office-na; do $QT "$ANTT" --db "$T/$o.db" import "$T/c0.antt" > /dev/null || not_ok "$o imports the drafts"; done
@@ -167,6 +168,15 @@ s1=$(state office.db)
 DB="$T/office.db" run import "$T/c1.antt"
 expect_rc 0 "the same package again"
 expect_eq "$(state office.db)" "$s1" "a package seen twice changes nothing"
+# an office that first hears of the commune with its approved forms: the
+# answers come with them (not conflicts, as if approved here before)
+$QT "$ANTT" --db "$T/office-new.db" trust add "$T/c1.antt" --under X1 --may-approve > /dev/null
+ANTT_USER=qt ANTT_PASSWORD=quantri1 DB="$T/office-new.db" run import "$T/c1.antt"
+expect_rc 0 "an office new to the commune imports its approved package"
+expect_eq "$(sqlite3 "$T/office-new.db" "SELECT count(*) FROM conflicts")" "0" "no conflicts"
+expect_eq "$(sqlite3 "$T/office-new.db" "SELECT count(*) FROM answers")" "$(sqlite3 "$T/commune.db" "SELECT count(*) FROM answers")" \
+	"every answer taken"
+expect_eq "$(recognised office-new.db)" "X1-K1 X1-K2" "and the recognitions"
 
 # 7. a withdrawal travels and wins over the older recognition, in any order
 $LD "$ANTT" --db "$T/commune.db" recognise withdraw X1-K2 2024 --reason "Quyết định bị thu hồi" > /dev/null
