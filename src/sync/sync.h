@@ -1,6 +1,7 @@
 /* Exchanging data between offline machines as files: a package is itself a
  * SQLite database (open it with sqlite3 to look inside) holding the units,
- * assessments, answers and audit rows in scope, the criteria sets they use,
+ * assessments, answers, recognitions (with their decisions) and audit rows
+ * in scope, the criteria sets they use,
  * and a manifest with a SHA-256 of the content, signed with the sender's
  * machine key (keys.h). A receiver takes packages only from senders its
  * admin enrolled, and from each only changes inside the unit it was

@@ -85,15 +85,10 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 	return s;
 }
 
-/* What a package's rows may hold, checked before the merge and refused
- * naming the row: values no antt database holds (its tables CHECK them;
- * rows of the first part, with no text), and text held to the rule typed
- * text follows (text_clean: no control characters, escape sequences or
- * bidi overrides, which would reach a screen, the audit or the Excel
- * report the office signs). */
-/* Recognitions and their decisions: the same, and the decision's fields
- * held as recognise.c holds typed ones. Columns: what, text, the longest
- * it may be in characters (0: no limit), and its form (TEXT_*). */
+/* Recognitions and their decisions, checked with the rows of check_rows
+ * (below), and the decision's fields held as recognise.c holds typed ones. Columns: what, text, the longest
+ * it may be in characters (0: no limit), and its form (TEXT_*: 1 a decision
+ * number, 2 a date, 3 not empty). */
 enum { TEXT_ANY, TEXT_NUMBER, TEXT_DATE, TEXT_REQUIRED };
 static const char *const recognition_rows =
 	"SELECT 'công nhận năm ' || quote(year) || ' theo một quyết định không có trong gói', NULL, 0, 0 FROM recognitions"
@@ -126,6 +121,12 @@ static const char *text_form(const char *clean, const char *raw, int max, int fo
 	return NULL;
 }
 
+/* What a package's rows may hold, checked before the merge and refused
+ * naming the row: values no antt database holds (its tables CHECK them;
+ * rows of the first part, with no text), and text held to the rule typed
+ * text follows (text_clean: no control characters, escape sequences or
+ * bidi overrides, which would reach a screen, the audit or the Excel
+ * report the office signs). */
 static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	static const char *const q =
