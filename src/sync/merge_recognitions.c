@@ -129,7 +129,9 @@ static antt_status take_withdrawal(rmerge *m)
 }
 
 /* The decision's row here: found by uuid or by number, authority and date,
- * or added with the package's uuid. */
+ * or added with the package's uuid. One found by uuid must say the same:
+ * a recognition cannot be hung on another decision known here (say the
+ * district's) by naming its uuid. */
 static antt_status decision_id(rmerge *m, sqlite3_int64 *id)
 {
 	antt_status s;
@@ -139,6 +141,13 @@ static antt_status decision_id(rmerge *m, sqlite3_int64 *id)
 		sqlite3_bind_value(m->decision, i + 1, sqlite3_column_value(m->row, C_DUUID + i));
 	rc = sqlite3_step(m->decision);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(m->decision, 0) : 0;
+	if (rc == SQLITE_ROW && !sqlite3_column_int(m->decision, 1)) {
+		char why[900];
+		snprintf(why, sizeof(why), "nhưng mã của quyết định đó ở máy này là của quyết định số %s: gói đã bị sửa. "
+			"Hãy xin máy gửi ghi lại gói", (const char *)sqlite3_column_text(m->decision, 2));
+		sqlite3_reset(m->decision);
+		return refuse(m, why);
+	}
 	sqlite3_reset(m->decision);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_fail(m->db, rc, m->err, "tìm quyết định");
@@ -229,7 +238,9 @@ antt_status sync_merge_recognitions(antt_db *db, const sync_trust *t, sync_resul
 	    (s = db_prepare(db, "SELECT d.number || ' ngày ' || strftime('%d/%m/%Y', d.date) || ' của ' || d.authority,"
 		" d.number = ?2 AND d.date = ?3 AND d.authority = ?4 FROM main.recognitions o JOIN main.decisions d"
 		" ON d.id = o.decision_id WHERE o.assessment_id = ?1 AND o.withdrawn_at IS NULL", &m.other, err)) != ANTT_OK ||
-	    (s = db_prepare(db, "SELECT id FROM main.decisions WHERE uuid = ?1 OR (number = ?2 AND date = ?3 AND authority = ?4)"
+	    (s = db_prepare(db, "SELECT id, number = ?2 AND date = ?3 AND authority = ?4,"
+		" number || ' ngày ' || strftime('%d/%m/%Y', date) || ' của ' || authority"
+		" FROM main.decisions WHERE uuid = ?1 OR (number = ?2 AND date = ?3 AND authority = ?4)"
 		" ORDER BY uuid = ?1 DESC LIMIT 1", &m.decision, err)) != ANTT_OK ||
 	    (s = db_prepare(db, "INSERT INTO main.decisions (uuid, number, date, authority, signer, updated_by)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, ''))", &m.add_decision, err)) != ANTT_OK ||

@@ -104,14 +104,16 @@ static const char *const recognition_rows =
 	" UNION ALL SELECT 'người rút công nhận năm ' || year, withdrawn_by, 0, 0 FROM recognitions"
 	"  WHERE withdrawn_by IS NOT NULL";
 
-/* A cleaned text of a decision against its bounds and form: a reason, or
- * NULL when it is right. */
-static const char *text_form(const char *clean, const char *raw, int max, int form)
+/* A cleaned text of a decision against its bounds and form: a reason (in
+ * buf when it needs one), or NULL when it is right. */
+static const char *text_form(const char *clean, const char *raw, int max, int form, char *buf, size_t n)
 {
 	char date[11];
 
-	if (max > 0 && text_width(clean) > (size_t)max)
-		return "dài quá mức antt cho phép";
+	if (max > 0 && text_width(clean) > (size_t)max) {
+		snprintf(buf, n, "dài quá %d ký tự", max);
+		return buf;
+	}
 	if (form == TEXT_NUMBER && !recognise_number_valid(clean))
 		return "không đúng dạng số/ký hiệu (như 45/QĐ-UBND)";
 	if (form == TEXT_DATE && (!recognise_parse_date(raw, date) || strcmp(date, raw)))
@@ -162,7 +164,7 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 		while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
 			const char *what = (const char *)sqlite3_column_text(st, 0), *raw = (const char *)sqlite3_column_text(st, 1);
 			const char *wrong = NULL;
-			char *clean = NULL, why[sizeof(err->msg)];
+			char *clean = NULL, why[sizeof(err->msg)], reason[64];
 			antt_err e2 = { "" };
 
 			if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
@@ -174,7 +176,8 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 					e2.msg);
 				s = bad(err, path, why);
 			} else if (sqlite3_column_count(st) == 4 &&
-			           (wrong = text_form(clean, raw, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)))) {
+			           (wrong = text_form(clean, raw, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), reason,
+			                              sizeof(reason)))) {
 				snprintf(why, sizeof(why), "%.120s trong gói %s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa "
 					"quyết định đó rồi ghi lại gói", what ? what : "", wrong);
 				s = bad(err, path, why);

@@ -202,6 +202,16 @@ rec_rows() { sqlite3 "$T/$1" "SELECT r.uuid, r.withdrawn_at, r.reason, d.uuid FR
 	JOIN decisions d ON d.id = r.decision_id ORDER BY r.uuid"; }
 expect_eq "$(rec_rows officeB.db)" "$(rec_rows office.db)" "both orders end with the same recognitions"
 
+# a recognition cannot be hung on another decision known here by naming
+# its uuid: the office's own decision for X2-K1 (the district's chairman)
+$LD "$ANTT" --db "$T/office.db" recognise --decision 50/QĐ-UBND --date 15/11/2024 --by "Chủ tịch UBND huyện Sông Lam" \
+	2024 X2-K1 > /dev/null || not_ok "the office records its own decision"
+theirs=$(sqlite3 "$T/office.db" "SELECT uuid FROM decisions WHERE number = '50/QĐ-UBND'")
+forge hang "UPDATE decisions SET uuid = '$theirs'; UPDATE recognitions SET decision_uuid = '$theirs',
+	uuid = 'f0000000-0000-4000-8000-00000000000' || rowid"
+refused office.db hang.antt "a recognition naming the uuid of another decision known here"
+expect_err "50/QĐ-UBND" "the message names the decision it would be hung on"
+
 # a withdrawal never undoes this machine's own decision: officeC (enrolled
 # with the right) recorded K2's recognition itself; a package that names it
 # withdrawn is not taken for it, and the import says so
@@ -230,7 +240,7 @@ A office.db export -o "$T/office.antt" > /dev/null
 $QT "$ANTT" --db "$T/province.db" trust add "$T/office.antt" --under T --may-approve > /dev/null || not_ok "province enrols the office"
 ANTT_USER=qt ANTT_PASSWORD=quantri1 DB="$T/province.db" run import "$T/office.antt" --under T
 expect_rc 0 "the province imports the office's package"
-expect_eq "$(recognised province.db)" "X1-K1" "the province sees the commune's recognition, and not the withdrawn one"
+expect_eq "$(recognised province.db)" "X1-K1 X2-K1" "the province sees the commune's recognition and the office's own, not the withdrawn one"
 DB="$T/province.db" run summary 2024 --under X1
 expect_eq "$(printf '%s\n' "$out" | grep '^Khu dân cư' | tr -s ' ')" "Khu dân cư 3 0 3 3 2 2 1 33,3" \
 	"the province's summary counts it"
