@@ -367,6 +367,7 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 		s = errlist_finish(db, &errs, path, "tệp quyết định công nhận", count, err);
 	}
 out:
+	errlist_free(&errs);
 	csvtab_free(&t);
 	return s;
 }
@@ -473,6 +474,7 @@ antt_status recognise_record_tx(antt_db *db, const recognise_decision *d, int ye
 		snprintf(heading, sizeof(heading), "không ghi được quyết định %s: có đơn vị không công nhận được", c.number);
 		s = errlist_report(&errs, err, ANTT_ERR_INVALID, heading);
 	}
+	errlist_free(&errs);
 	clean_free(&c);
 	return s;
 }
