@@ -105,6 +105,13 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 		conflicts += r.conflicts[k];
 	}
 	printf("  nhật ký      thêm %lld dòng (ghi là lịch sử của máy gửi)\n", r.audit);   /* 12 columns, as above */
+	printf("  công nhận    thêm %lld, rút %lld\n", r.recognised, r.unrecognised);
+	if (r.stays_withdrawn)
+		printf("Lưu ý: %lld công nhận trong gói đã bị rút ở máy này: giữ nguyên đã rút (gói cũ hơn lần rút).\n",
+			r.stays_withdrawn);
+	if (r.own_kept)
+		printf("Lưu ý: gói rút %lld công nhận do chính máy này ghi: không nhận, công nhận ở máy này giữ nguyên. Nếu "
+			"quyết định đó đã bị thu hồi, hãy rút công nhận ở máy này (antt recognise withdraw).\n", r.own_kept);
 	if (r.sets_accepted)
 		printf("Đã chấp nhận %lld bộ tiêu chí mới từ gói (ghi vào nhật ký).\n", r.sets_accepted);
 	if (r.withheld)

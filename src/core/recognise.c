@@ -17,7 +17,7 @@
 /* A decision number as written on the paper: a number, a slash, then the
  * symbol (45/QĐ-UBND, 12/2024/QĐ-UBND); letters of any script, digits and
  * / - . only, no spaces. */
-static int number_valid(const char *s)
+int recognise_number_valid(const char *s)
 {
 	size_t chars = 0;
 	int slash = 0;
@@ -72,7 +72,7 @@ static antt_status check_decision(const recognise_decision *d, int year, clean_d
 		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ (cần từ 2000 đến 2100)", year);
 	if ((s = field(d->number, "số quyết định", 1, 0, &c->number, err)) != ANTT_OK)
 		return s;
-	if (!number_valid(c->number))
+	if (!recognise_number_valid(c->number))
 		return err_set(err, ANTT_ERR_INVALID, "số quyết định \"%.*s%s\" không đúng dạng: cần số/ký hiệu như "
 			"45/QĐ-UBND, không có khoảng trắng, tối đa %d ký tự", 60, c->number, strlen(c->number) > 60 ? "…" : "",
 			RECOGNISE_NUMBER_MAX);

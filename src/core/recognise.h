@@ -18,6 +18,8 @@ typedef struct {
 /* Longest decision number and texts taken, in characters. */
 #define RECOGNISE_NUMBER_MAX 40
 #define RECOGNISE_TEXT_MAX 200
+#define RECOGNISE_NUMBER_MAX_S "40"   /* the same, for SQL text */
+#define RECOGNISE_TEXT_MAX_S "200"
 
 /* Record one decision recognising the units codes[0..n) for year, in one
  * transaction: all or nothing, with every refused unit named in err. A
@@ -50,5 +52,8 @@ typedef struct {
 antt_status recognise_list(antt_db *db, int year, const char *under,
                            int (*fn)(const recognise_row *r, void *ctx), void *ctx, antt_err *err);
 
+/* A decision number as written on the paper (45/QĐ-UBND): 1 when valid,
+ * at most RECOGNISE_NUMBER_MAX characters. */
+int recognise_number_valid(const char *s);
 
 #endif

@@ -245,7 +245,7 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 	r->audit = sqlite3_changes(db->sql);
 	/* communes follow their units: recompute the years the package
 	 * brought; the verdicts its answers change are the sender's too */
-	if ((s = db_prepare(db, "SELECT DISTINCT year FROM pkg.assessments ORDER BY year", &st, err)) != ANTT_OK)
+	if ((s = db_prepare(db, "SELECT year FROM pkg.assessments UNION SELECT year FROM pkg.recognitions ORDER BY year", &st, err)) != ANTT_OK)
 		return s;
 	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW)
 		s = assess_recompute_year(db, sqlite3_column_int(st, 0), err);

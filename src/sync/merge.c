@@ -147,7 +147,8 @@ typedef struct {
 	int kind;
 	const char *select, *insert, *update, *what;
 	int c_key, c_rev, c_incoming, c_local_id, c_local, c_base;
-	int c_status;   /* the local assessment's status, -1 if none */
+	int c_status;   /* the local assessment's status ("approved": locked; for an answer,
+	                   approved before this package), -1 if none */
 	int c_withheld; /* 1: an approval state not taken, -1 if none */
 	int c_base_rev; /* the rev of the base */
 	/* may the signer make this change? may turn it into a conflict */
@@ -471,7 +472,8 @@ static const merge_kind merge_answer = {
 	.select =
 		"SELECT p.unit_uuid || '/' || p.year || '/' || p.criterion, p.uuid, p.rev, p.value, p.exception, p.note,"
 		"  p.updated_by, " ANSWER_JSON("p.value", "p.exception", "p.note") ","
-		"  x.id, " ANSWER_JSON("x.value", "x.exception", "x.note") ", b.content, a.status, a.id, u.code, p.year,"
+		"  x.id, " ANSWER_JSON("x.value", "x.exception", "x.note") ", b.content,"
+		"  CASE WHEN a.id IN (SELECT id FROM temp.merge_locked) THEN 'approved' END, a.id, u.code, p.year,"
 		"  p.criterion, u.id, b.rev"
 		" FROM pkg.answers p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
@@ -492,6 +494,13 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 	merger m = { .db = db, .r = r, .err = err, .attach_id = attach_id, .t = t };
 	antt_status s;
 
+	/* what was approved here before this package: answers arriving with
+	 * an approval the package itself brings are not "changes to a form
+	 * approved here" */
+	if (sqlite3_exec(db->sql, "CREATE TEMP TABLE IF NOT EXISTS merge_locked (id INTEGER PRIMARY KEY);"
+		"DELETE FROM temp.merge_locked;"
+		"INSERT INTO temp.merge_locked SELECT id FROM main.assessments WHERE status = 'approved'", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(db, sqlite3_errcode(db->sql), err, "nhập gói");
 	if ((s = db_prepare(db, "INSERT OR REPLACE INTO sync_base (key, rev, content) VALUES (?, ?, ?)", &m.base, err)) == ANTT_OK &&
 	    (s = db_prepare(db, "INSERT OR IGNORE INTO conflicts (kind, key, label, why, local, incoming, incoming_rev, package)"
 		" VALUES (?, ?, ?, ?, ?, ?, ?, ?)", &m.conflict, err)) == ANTT_OK &&
@@ -499,8 +508,9 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 	    (s = db_prepare(db, "WITH RECURSIVE up(id) AS (SELECT ?1 UNION SELECT u.parent_id FROM main.units u"
 		" JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?2", &m.up, err)) == ANTT_OK &&
 	    (s = db_prepare(db, "SELECT id FROM main.units WHERE uuid = ?", &m.uid, err)) == ANTT_OK &&
-	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK)
-		s = merge_rows(&m, &merge_answer);
+	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK &&
+	    (s = merge_rows(&m, &merge_answer)) == ANTT_OK)
+		s = sync_merge_recognitions(db, t, r, err);
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
 	sqlite3_finalize(m.clash);

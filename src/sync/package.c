@@ -26,7 +26,12 @@ static const char *const package_schema =
 	" uuid TEXT NOT NULL, rev INTEGER NOT NULL, value, exception INTEGER NOT NULL, note TEXT NOT NULL,"
 	" updated_by TEXT, updated_at TEXT, PRIMARY KEY (unit_uuid, year, criterion));"
 	"CREATE TABLE pkg.audit (id INTEGER PRIMARY KEY, at TEXT, who TEXT, tbl TEXT, row_uuid TEXT, scope TEXT,"
-	" action TEXT, old_value TEXT, new_value TEXT, origin TEXT);";
+	" action TEXT, old_value TEXT, new_value TEXT, origin TEXT);"
+	"CREATE TABLE pkg.decisions (uuid TEXT PRIMARY KEY, number TEXT NOT NULL, date TEXT NOT NULL,"
+	" authority TEXT NOT NULL, signer TEXT NOT NULL, updated_by TEXT, updated_at TEXT);"
+	"CREATE TABLE pkg.recognitions (uuid TEXT PRIMARY KEY, unit_uuid TEXT NOT NULL, year INTEGER NOT NULL,"
+	" decision_uuid TEXT NOT NULL, withdrawn_at TEXT, withdrawn_by TEXT, reason TEXT NOT NULL, updated_by TEXT,"
+	" updated_at TEXT);";
 
 /* The tables hashed, each in a fixed order. */
 static const char *const hashed[] = {
@@ -36,6 +41,8 @@ static const char *const hashed[] = {
 	"SELECT * FROM %s.assessments ORDER BY unit_uuid, year",
 	"SELECT * FROM %s.answers ORDER BY unit_uuid, year, criterion",
 	"SELECT * FROM %s.audit ORDER BY id",
+	"SELECT * FROM %s.decisions ORDER BY uuid",
+	"SELECT * FROM %s.recognitions ORDER BY uuid",
 };
 
 antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err)
@@ -231,6 +238,14 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		" a.verdict, a.detail, a.reason, a.registered_at, a.updated_by, a.updated_at"
 		" FROM assessments a JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"
 		" JOIN criteria_sets cs ON cs.id = a.criteria_set_id WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
+	    /* recognitions, withdrawn ones too (a withdrawal must travel), and
+	     * the decisions they name */
+	    (s = run2(db, "INSERT INTO pkg.recognitions SELECT r.uuid, u.uuid, a.year, d.uuid, r.withdrawn_at, r.withdrawn_by,"
+		" r.reason, r.updated_by, r.updated_at FROM recognitions r JOIN assessments a ON a.id = r.assessment_id"
+		" JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"
+		" JOIN decisions d ON d.id = r.decision_id WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
+	    (s = exec(db, "INSERT INTO pkg.decisions SELECT uuid, number, date, authority, signer, updated_by, updated_at"
+		" FROM decisions WHERE uuid IN (SELECT decision_uuid FROM pkg.recognitions)", err, "ghi gói")) != ANTT_OK ||
 	    (s = run2(db, "INSERT INTO pkg.answers SELECT u.uuid, a.year, x.criterion, x.uuid, x.rev, x.value,"
 		" x.exception, x.note, x.updated_by, x.updated_at FROM answers x JOIN assessments a ON a.id = x.assessment_id"
 		" JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"

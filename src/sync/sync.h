@@ -1,6 +1,7 @@
 /* Exchanging data between offline machines as files: a package is itself a
  * SQLite database (open it with sqlite3 to look inside) holding the units,
- * assessments, answers and audit rows in scope, the criteria sets they use,
+ * assessments, answers, recognitions (with their decisions) and audit rows
+ * in scope, the criteria sets they use,
  * and a manifest with a SHA-256 of the content, signed with the sender's
  * machine key (keys.h). A receiver takes packages only from senders its
  * admin enrolled, and from each only changes inside the unit it was
@@ -37,6 +38,9 @@ typedef struct {
 	int untrusted;        /* refused: the signer is not enrolled here */
 	int enrolled;         /* first set-up: the signer is now enrolled */
 	long long withheld;   /* approval states not taken (no --may-approve) */
+	long long recognised, unrecognised;  /* recognitions taken, withdrawals taken */
+	long long stays_withdrawn;           /* recognitions withdrawn here, left so */
+	long long own_kept;                  /* withdrawals of this machine's own, not taken */
 	long long sets_accepted;
 	char unknown_set[65]; /* refused: a criteria set nobody accepted here */
 } sync_result;

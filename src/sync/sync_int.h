@@ -49,4 +49,8 @@ antt_status sync_trust_enrol(antt_db *db, const sync_result *r, const char *unde
  * transaction (merge.c). attach_id: where new top units go, or 0. */
 antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err);
 
+/* Its recognitions and their decisions, after the assessments
+ * (merge_recognitions.c); called by sync_merge. */
+antt_status sync_merge_recognitions(antt_db *db, const sync_trust *t, sync_result *r, antt_err *err);
+
 #endif

@@ -4,8 +4,10 @@
  * names. Who that key belongs to, and what it may change, is trust.c's. */
 #include "sync.h"
 #include "sync_int.h"
+#include "date.h"
 #include "form.h"
 #include "keys.h"
+#include "recognise.h"
 #include "text.h"
 
 #include <nettle/sha2.h>
@@ -84,6 +86,44 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 	return s;
 }
 
+/* Recognitions and their decisions, checked with the rows of check_rows
+ * (below), and the decision's fields held as recognise.c holds typed ones. Columns: what, text, the longest
+ * it may be in characters (0: no limit), and its form (TEXT_*: 1 a decision
+ * number, 2 a date, 3 not empty). */
+enum { TEXT_ANY, TEXT_NUMBER, TEXT_DATE, TEXT_REQUIRED };
+static const char *const recognition_rows =
+	"SELECT 'công nhận năm ' || quote(year) || ' theo một quyết định không có trong gói', NULL, 0, 0 FROM recognitions"
+	" WHERE decision_uuid NOT IN (SELECT uuid FROM decisions)"
+	" UNION ALL SELECT 'công nhận có ngày rút ' || quote(withdrawn_at) || ' mà antt không ghi', NULL, 0, 0"
+	"  FROM recognitions WHERE withdrawn_at IS NOT NULL AND (typeof(withdrawn_at) <> 'text' OR withdrawn_at NOT GLOB"
+	"  '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z')"
+	" UNION ALL SELECT 'số quyết định công nhận', number, " RECOGNISE_NUMBER_MAX_S ", 1 FROM decisions"
+	" UNION ALL SELECT 'ngày của quyết định công nhận', date, 10, 2 FROM decisions"
+	" UNION ALL SELECT 'cơ quan ban hành quyết định công nhận', authority, " RECOGNISE_TEXT_MAX_S ", 3 FROM decisions"
+	" UNION ALL SELECT 'người ký quyết định công nhận', signer, " RECOGNISE_TEXT_MAX_S ", 0 FROM decisions"
+	" UNION ALL SELECT 'lý do rút công nhận năm ' || year, reason, 0, 0 FROM recognitions WHERE reason <> ''"
+	" UNION ALL SELECT 'người rút công nhận năm ' || year, withdrawn_by, 0, 0 FROM recognitions"
+	"  WHERE withdrawn_by IS NOT NULL";
+
+/* A cleaned text of a decision against its bounds and form: a reason (in
+ * buf when it needs one), or NULL when it is right. */
+static const char *text_form(const char *clean, const char *raw, int max, int form, char *buf, size_t n)
+{
+	char date[11];
+
+	if (max > 0 && text_width(clean) > (size_t)max) {
+		snprintf(buf, n, "dài quá %d ký tự", max);
+		return buf;
+	}
+	if (form == TEXT_NUMBER && !recognise_number_valid(clean))
+		return "không đúng dạng số/ký hiệu (như 45/QĐ-UBND)";
+	if (form == TEXT_DATE && (date_parse(raw, "ngày", date, &(antt_err){ "" }) != ANTT_OK || strcmp(date, raw)))
+		return "không phải một ngày hợp lệ";
+	if (form == TEXT_REQUIRED && !*clean)
+		return "để trống";
+	return NULL;
+}
+
 /* What a package's rows may hold, checked before the merge and refused
  * naming the row: values no antt database holds (its tables CHECK them;
  * rows of the first part, with no text), and text held to the rule typed
@@ -94,7 +134,7 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	static const char *const q =
 		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được', NULL FROM"
-		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers)"
+		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers UNION ALL SELECT year FROM recognitions)"
 		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100"
 		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có', NULL FROM assessments"
 		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
@@ -112,28 +152,41 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 		" UNION ALL SELECT 'ghi chú tiêu chí ' || criterion || ' năm ' || year, note FROM answers WHERE note <> ''"
 		" UNION ALL SELECT 'câu trả lời tiêu chí ' || criterion || ' năm ' || year, value FROM answers"
 		"  WHERE typeof(value) = 'text'";
-	sqlite3_stmt *st = NULL;
+	const char *const queries[] = { q, recognition_rows };
 	antt_status s = ANTT_OK;
 
-	if (sqlite3_prepare_v2(pkg, q, -1, &st, NULL) != SQLITE_OK)
-		return bad(err, path, "gói bị hỏng");
-	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
-		const char *what = (const char *)sqlite3_column_text(st, 0);
-		char *clean = NULL, why[sizeof(err->msg)];
-		antt_err e2 = { "" };
+	for (size_t i = 0; i < sizeof(queries) / sizeof(*queries) && s == ANTT_OK; i++) {
+		sqlite3_stmt *st = NULL;
 
-		if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
-			snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
-				what ? what : "");
-			s = bad(err, path, why);
-		} else if (text_clean((const char *)sqlite3_column_text(st, 1), what ? what : "", &clean, &e2) != ANTT_OK) {
-			snprintf(why, sizeof(why), "%.300s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa chữ đó rồi ghi lại gói",
-				e2.msg);
-			s = bad(err, path, why);
+		if (sqlite3_prepare_v2(pkg, queries[i], -1, &st, NULL) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			return bad(err, path, "gói bị hỏng");
 		}
-		free(clean);
+		while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
+			const char *what = (const char *)sqlite3_column_text(st, 0), *raw = (const char *)sqlite3_column_text(st, 1);
+			const char *wrong = NULL;
+			char *clean = NULL, why[sizeof(err->msg)], reason[64];
+			antt_err e2 = { "" };
+
+			if (sqlite3_column_type(st, 1) == SQLITE_NULL) {
+				snprintf(why, sizeof(why), "gói có %.120s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi ghi lại gói",
+					what ? what : "");
+				s = bad(err, path, why);
+			} else if (text_clean(raw, what ? what : "", &clean, &e2) != ANTT_OK) {
+				snprintf(why, sizeof(why), "%.300s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa chữ đó rồi ghi lại gói",
+					e2.msg);
+				s = bad(err, path, why);
+			} else if (sqlite3_column_count(st) == 4 &&
+			           (wrong = text_form(clean, raw, sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), reason,
+			                              sizeof(reason)))) {
+				snprintf(why, sizeof(why), "%.120s trong gói %s: gói bị hỏng hoặc đã bị sửa. Hãy xin máy gửi sửa "
+					"quyết định đó rồi ghi lại gói", what ? what : "", wrong);
+				s = bad(err, path, why);
+			}
+			free(clean);
+		}
+		sqlite3_finalize(st);
 	}
-	sqlite3_finalize(st);
 	return s;
 }
 

@@ -18,6 +18,8 @@ TABLES = [
     ("assessments", None, "unit_uuid, year"),
     ("answers", None, "unit_uuid, year, criterion"),
     ("audit", None, "id"),
+    ("decisions", None, "uuid"),
+    ("recognitions", None, "uuid"),
 ]
 TYPES = {"integer": 1, "real": 2, "text": 3, "blob": 4, "null": 5}
 

@@ -54,8 +54,10 @@ expect_out "câu trả lời  thêm 0, cập nhật 0" "importing it again chang
 run summary 2024
 expect_eq "$(printf '%s\n' "$out" | grep '^Khu dân cư' | tr -s ' ')" "Khu dân cư 9 0 9 9 6 0 0 0,0" \
 	"the office counts every commune's answers (none approved or recognised yet)"
-# recognitions do not travel in packages yet: the commune's criterion 4
-# sees the arriving registrations and verdicts, and waits for decisions
+# no commune here has a leader, so none approves or recognises (decisions
+# travel in packages from a sender enrolled --may-approve:
+# test_recognise_sync.sh): the commune's criterion 4 sees the arriving
+# registrations and verdicts, and waits for decisions
 run assess show X2 2024
 expect_out "3/3 đơn vị đã đăng ký, 0 được công nhận" "commune's computed criterion sees the arriving units"
 expect_out "Kết luận: CHƯA ĐỦ THÔNG TIN — còn thiếu 1 tiêu chí: 4" "2 đạt of 3 khu dân cư, none decided: the commune waits"

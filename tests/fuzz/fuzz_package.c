@@ -67,8 +67,8 @@ static void setup(void)
 	ed25519_sha512_public_key(key.pub, key.priv);
 	keys_hex(key.pub, KEYS_PUB, pub_hex);
 	keys_fingerprint(key.pub, fp);
-	/* enrolled for everything, without the right to approve: the scope
-	 * and approval paths of the merge both run */
+	/* enrolled for everything; each input is imported without the right
+	 * to approve, then with it (below), so both paths of the merge run */
 	if (sqlite3_prepare_v2(db->sql, "INSERT INTO trusted_senders (fingerprint, public_key, name, may_approve,"
 		" added_by) VALUES (?, ?, 'fuzz', 0, 'fuzz')", -1, &st, NULL) != SQLITE_OK)
 		abort();
@@ -93,9 +93,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fwrite(data, 1, size, out);
 	fclose(out);
 	seal();
-	if (sync_import(db, path, &o, &r, &err) != ANTT_OK && getenv("FUZZ_DEBUG"))
-		fprintf(stderr, "refused: %s\n", err.msg);
-	else if (getenv("FUZZ_DEBUG"))
-		fprintf(stderr, "merged: %lld units added\n", r.added[0]);
+	for (int may = 0; may < 2; may++) {
+		sqlite3_exec(db->sql, may ? "UPDATE trusted_senders SET may_approve = 1" :
+			"UPDATE trusted_senders SET may_approve = 0", NULL, NULL, NULL);
+		if (sync_import(db, path, &o, &r, &err) != ANTT_OK && getenv("FUZZ_DEBUG"))
+			fprintf(stderr, "refused: %s\n", err.msg);
+		else if (getenv("FUZZ_DEBUG"))
+			fprintf(stderr, "merged: %lld units added, %lld recognised\n", r.added[0], r.recognised);
+	}
 	return 0;
 }
