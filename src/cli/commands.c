@@ -4,6 +4,7 @@
 #include "assess.h"
 #include "auth.h"
 #include "backup.h"
+#include "platform.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -76,8 +77,8 @@ void cli_usage(FILE *out)
 {
 	fprintf(out, "Cách dùng: antt [--db TỆP] [LỆNH ...]\n\n"
 		"Không có LỆNH: mở chương trình trên cơ sở dữ liệu.\n"
-		"Cơ sở dữ liệu: --db, hoặc biến ANTT_DB, hoặc ~/.local/share/antt/antt.db\n\n"
-		"Các lệnh:\n");
+		"Cơ sở dữ liệu: --db, hoặc biến ANTT_DB, hoặc %s\n\n"
+		"Các lệnh:\n", PLATFORM_DEFAULT_DB);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		fprintf(out, "  antt %s %s\n      %s\n", commands[i].name, commands[i].usage, commands[i].help);
 }

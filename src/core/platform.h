@@ -16,6 +16,13 @@ int platform_random(void *buf, size_t n);
  * $XDG_DATA_HOME/antt or ~/.local/share/antt; %LOCALAPPDATA%\antt. */
 char *platform_data_dir(void);
 
+/* Where that is, in words for help texts (creates nothing). */
+#ifdef _WIN32
+#define PLATFORM_DEFAULT_DB "%LOCALAPPDATA%\\antt\\antt.db"
+#else
+#define PLATFORM_DEFAULT_DB "~/.local/share/antt/antt.db"
+#endif
+
 /* Prints prompt on the terminal (not stdout) and reads one line into buf,
  * without echo unless echo; the line break is dropped.  1 when a line was
  * read, 0 at end of input, -1 when there is no terminal (a script, CI). */
