@@ -296,9 +296,7 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 
 static antt_status check_year(int year, antt_err *err)
 {
-	if (year < 2000 || year > 2100)
-		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ (cần từ 2000 đến 2100)", year);
-	return ANTT_OK;
+	return num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err);
 }
 
 antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_result *out, antt_err *err)

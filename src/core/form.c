@@ -3,6 +3,7 @@
  * maintainer editing forms/ needs reported as file:line:column. */
 #include "form.h"
 #include "file.h"
+#include "num.h"
 #include "text.h"
 #include "ydoc.h"
 
@@ -286,8 +287,9 @@ static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key
 	if (!n)
 		return ANTT_OK;
 	v = s ? strtol(s, &end, 10) : 0;
-	if (!s || *end || v < 2000 || v > 2100)
-		return ydoc_fail(&L->y, n, 0, "năm \"%s\" không hợp lệ (cần một năm từ 2000 đến 2100)", s ? s : "?");
+	if (!s || *end || v < NUM_YEAR_MIN || v > NUM_YEAR_MAX)
+		return ydoc_fail(&L->y, n, 0, "năm \"%s\" không hợp lệ (cần một năm từ %d đến %d)", s ? s : "?",
+			NUM_YEAR_MIN, NUM_YEAR_MAX);
 	*out = (int)v;
 	return ANTT_OK;
 }

@@ -541,8 +541,8 @@ static antt_status set_tx(antt_db *db, const unit_row *u, int year, const char *
 	char uuid[37];
 	int k, rc;
 
-	if (year < 2000 || year > 2100)
-		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ", year);
+	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK)
+		return s;
 	if ((s = db_prepare(db, "SELECT sheet_id FROM scores WHERE unit_id = ? AND year = ? LIMIT 1", &st, err)) != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, u->id);

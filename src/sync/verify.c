@@ -7,6 +7,7 @@
 #include "date.h"
 #include "form.h"
 #include "keys.h"
+#include "num.h"
 #include "recognise.h"
 #include "text.h"
 
@@ -130,12 +131,18 @@ static const char *text_form(const char *clean, const char *raw, int max, int fo
  * text follows (text_clean: no control characters, escape sequences or
  * bidi overrides, which would reach a screen, the audit or the Excel
  * report the office signs). */
+/* num.h's year range as SQL text */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define YEAR_MIN STR(NUM_YEAR_MIN)
+#define YEAR_MAX STR(NUM_YEAR_MAX)
+
 static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	static const char *const q =
-		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được', NULL FROM"
+		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng " YEAR_MIN "–" YEAR_MAX " mà antt ghi được', NULL FROM"
 		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers UNION ALL SELECT year FROM recognitions)"
-		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100"
+		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN " YEAR_MIN " AND " YEAR_MAX
 		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có', NULL FROM assessments"
 		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
 		" UNION ALL SELECT 'phiếu có kết luận ' || quote(verdict) || ' mà antt không có', NULL FROM assessments"

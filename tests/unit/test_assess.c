@@ -116,6 +116,9 @@ static void wrong_values_are_refused_and_nothing_written(void **state)
 	assert_contains(err.msg, "từng ý");
 	assert_int_equal(answer_set(db, "K9", 2024, "2", "có", NULL, -1, &err), ANTT_ERR_NOT_FOUND);
 	assert_int_equal(answer_set(db, "K1", 1999, "2", "có", NULL, -1, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "từ 2000 đến 2100");     /* num.h's range, named */
+	assert_int_equal(assess_submit_under(db, "X1", 2101, &(assess_bulk){ 0 }, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "từ 2000 đến 2100");
 	assert_int_equal(answer_set(db, "X1", 2024, "4", "có", NULL, -1, &err), ANTT_ERR_INVALID);
 	assert_contains(err.msg, "tự động");
 	assert_int_equal(answer_set(db, "K1", 2024, "*", "không", NULL, -1, &err), ANTT_ERR_INVALID);
