@@ -5,6 +5,7 @@
 #include "csvtab.h"
 #include "errlist.h"
 #include "file.h"
+#include "hex.h"
 #include "form.h"
 #include "num.h"
 #include "text.h"
@@ -14,7 +15,6 @@
 #include <limits.h>
 #include <ctype.h>
 #include <math.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,8 +195,6 @@ antt_status score_sheet_load_text(const char *source, const char *text, size_t l
 {
 	score_sheet *s = calloc(1, sizeof(*s));
 	ydoc y = { 0 };
-	struct sha256_ctx ctx;
-	uint8_t d[SHA256_DIGEST_SIZE];
 	antt_status st;
 
 	*out = NULL;
@@ -211,11 +209,7 @@ antt_status score_sheet_load_text(const char *source, const char *text, size_t l
 	memcpy(s->text, text, len);
 	s->text[len] = '\0';
 	s->text_len = len;
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)text);
-	sha256_digest(&ctx, sizeof(d), d);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(s->sha256 + 2 * i, 3, "%02x", d[i]);
+	hex_sha256(text, len, s->sha256);
 	if ((st = ydoc_load(&y, source, text, len, err)) == ANTT_OK)
 		st = load_root(&y, s);
 	ydoc_free(&y);

@@ -11,7 +11,6 @@
 #include "recognise.h"
 #include "text.h"
 
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,17 +63,11 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
 		const char *body = (const char *)sqlite3_column_text(st, 1);
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		struct sha256_ctx ctx;
-		uint8_t d[SHA256_DIGEST_SIZE];
-		char hex[65];
+		char hex[HEX_SHA256];
 		form *f = NULL;
 		antt_err e2;
 
-		sha256_init(&ctx);
-		sha256_update(&ctx, len, (const uint8_t *)(body ? body : ""));
-		sha256_digest(&ctx, sizeof(d), d);
-		for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-			snprintf(hex + 2 * i, 3, "%02x", d[i]);
+		hex_sha256(body, len, hex);
 		if (!sha || strcmp(sha, hex))
 			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ). "
 				"Hãy xin máy gửi ghi lại gói");
@@ -209,7 +202,7 @@ static antt_status check_signature(sqlite3 *pkg, const char *path, const char *s
 	if (!key || !sig || !*sig)
 		s = bad(err, path, "gói không có chữ ký của máy gửi (gói do bản antt cũ ghi, hoặc chữ ký đã bị gỡ đi): "
 			"không biết gói do ai gửi. Hãy xin máy gửi ghi lại gói bằng bản antt mới");
-	else if (!keys_unhex(key, pub, KEYS_PUB) || !keys_unhex(sig, raw, KEYS_SIG))
+	else if (!hex_decode(key, pub, KEYS_PUB) || !hex_decode(sig, raw, KEYS_SIG))
 		s = bad(err, path, "chữ ký của gói không đọc được: gói đã bị sửa hoặc bị hỏng. Hãy xin máy gửi ghi lại gói");
 	else {
 		keys_fingerprint(pub, r->fingerprint);
