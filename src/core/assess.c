@@ -727,7 +727,8 @@ static const char *const answer_header[] = { "unit code", "unit", "ma don vi", N
 antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
 {
 	errlist errs = { .count = 0 };
-	int years[64], n_years = 0;
+	/* every year num_year lets through has its place: none is dropped */
+	unsigned char seen[NUM_YEAR_MAX - NUM_YEAR_MIN + 1] = { 0 };
 	char heading[600];
 	csvtab t;
 	antt_status s;
@@ -742,7 +743,7 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 		i = 1;
 	for (; i < t.n; i++) {
 		const csvtab_row *r = &t.rows[i];
-		int year, exception = -1, known = 0;
+		int year, exception = -1;
 		unit_row u;
 		antt_err e;
 
@@ -772,17 +773,15 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 			continue;
 		}
 		(*count)++;
-		for (int k = 0; k < n_years; k++)
-			known |= years[k] == year;
-		if (!known && n_years < 64)
-			years[n_years++] = year;
+		seen[year - NUM_YEAR_MIN] = 1;
 	}
 	if (errs.count) {
 		snprintf(heading, sizeof(heading), "%s: tệp câu trả lời có lỗi", path);
 		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
 	}
-	for (int k = 0; k < n_years && s == ANTT_OK; k++)
-		s = assess_recompute_year(db, years[k], err);
+	for (int y = NUM_YEAR_MIN; y <= NUM_YEAR_MAX && s == ANTT_OK; y++)
+		if (seen[y - NUM_YEAR_MIN])
+			s = assess_recompute_year(db, y, err);
 	if (s == ANTT_OK) {
 		s = db_commit(db, err);
 	} else {
