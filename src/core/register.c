@@ -86,8 +86,8 @@ antt_status reg_lists_load(reg_lists **out, antt_err *err)
 		else if ((s = ydoc_list(&y, mk, "model_kinds", &l->model_kinds, &l->n_model_kinds)) == ANTT_OK &&
 		         (s = pairs(&y, root, "activity_kinds", &l->activity_codes, &l->activity_names, &l->n_activities)) == ANTT_OK)
 			s = pairs(&y, root, "commendation_levels", &l->level_codes, &l->level_names, &l->n_levels);
-		if (s == ANTT_OK && l->n_levels > 8)
-			s = ydoc_fail(&y, root, 0, "tối đa 8 cấp khen thưởng");
+		if (s == ANTT_OK && l->n_levels > REG_LEVELS_MAX)
+			s = ydoc_fail(&y, root, 0, "tối đa %d cấp khen thưởng", REG_LEVELS_MAX);
 	}
 	ydoc_free(&y);
 	free(text);
@@ -495,7 +495,7 @@ antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const ch
 	    (s = figure(db, SCOPE "SELECT coalesce(sum(collective), 0), coalesce(sum(NOT collective), 0), 0 FROM commendations"
 		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->collective, &f->individual, NULL, err)) != ANTT_OK)
 		return s;
-	for (size_t i = 0; i < l->n_levels && i < 8; i++)
+	for (size_t i = 0; i < l->n_levels && i < REG_LEVELS_MAX; i++)
 		if ((s = figure(db, SCOPE "SELECT count(*), 0, 0 FROM commendations WHERE unit_id IN (SELECT id FROM scope)"
 			" AND year = ?2 AND level = ?3", under, year, l->level_codes[i], &f->commendations[i], NULL, NULL, err)) != ANTT_OK)
 			return s;
