@@ -729,7 +729,6 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 	errlist errs = { .count = 0 };
 	/* every year num_year lets through has its place: none is dropped */
 	unsigned char seen[NUM_YEAR_MAX - NUM_YEAR_MIN + 1] = { 0 };
-	char heading[600];
 	csvtab t;
 	antt_status s;
 	size_t i = 0;
@@ -775,15 +774,11 @@ antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_er
 		(*count)++;
 		seen[year - NUM_YEAR_MIN] = 1;
 	}
-	if (errs.count) {
-		snprintf(heading, sizeof(heading), "%s: tệp câu trả lời có lỗi", path);
-		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
-	}
-	for (int y = NUM_YEAR_MIN; y <= NUM_YEAR_MAX && s == ANTT_OK; y++)
+	for (int y = NUM_YEAR_MIN; y <= NUM_YEAR_MAX && !errs.count && s == ANTT_OK; y++)
 		if (seen[y - NUM_YEAR_MIN])
 			s = assess_recompute_year(db, y, err);
 	if (s == ANTT_OK) {
-		s = db_commit(db, err);
+		s = errlist_finish(db, &errs, path, "tệp câu trả lời", count, err);
 	} else {
 		db_rollback(db);
 		*count = 0;
