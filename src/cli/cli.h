@@ -53,7 +53,7 @@ int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year)
 int cli_fail_list(antt_status st, const antt_err *err, char *all);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 2, 3)));
 
-/* A year argument: 2000..2100. */
+/* A year argument: NUM_YEAR_MIN..NUM_YEAR_MAX (num.h). */
 int cli_year(const char *s, int *year);
 
 /* The year screens and reports start on: setting current_year, else the

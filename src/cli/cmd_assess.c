@@ -1,6 +1,7 @@
 /* antt register | answer set | answer import | assess show | summary */
 #include <stdio.h>
 #include "cli.h"
+#include "num.h"
 #include "assess.h"
 #include "count.h"
 #include "text.h"
@@ -195,7 +196,7 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 		under = optarg;
 	}
 	if (argc - optind != 1 || !cli_year(argv[optind], &year))
-		return cli_usage_error("summary", "cần một NĂM (từ 2000 đến 2100)");
+		return cli_usage_error("summary", "cần một NĂM (từ %d đến %d)", NUM_YEAR_MIN, NUM_YEAR_MAX);
 	st = count_by_type(ctx->db, year, under, &rows, &n, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);

@@ -2,6 +2,7 @@
  * antt recognise list YEAR [--under CODE] | import FILE.csv | withdraw CODE YEAR --reason TEXT */
 #include <stdio.h>
 #include "cli.h"
+#include "num.h"
 #include "recognise.h"
 
 #include <getopt.h>
@@ -38,7 +39,7 @@ static int list(cli_ctx *ctx, int argc, char **argv)
 		under = optarg;
 	}
 	if (argc - optind != 1 || !cli_year(argv[optind], &year))
-		return cli_usage_error("recognise list", "cần một NĂM (từ 2000 đến 2100)");
+		return cli_usage_error("recognise list", "cần một NĂM (từ %d đến %d)", NUM_YEAR_MIN, NUM_YEAR_MAX);
 	if ((s = recognise_list(ctx->db, year, under, print_row, last, &err)) != ANTT_OK)
 		return cli_fail(s, &err);
 	if (!*last)

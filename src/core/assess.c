@@ -2,8 +2,7 @@
 #include "assess.h"
 #include "num.h"
 #include "auth.h"
-#include "csvtab.h"
-#include "errlist.h"
+#include "csvimport.h"
 #include "form_store.h"
 #include "text.h"
 
@@ -296,9 +295,7 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 
 static antt_status check_year(int year, antt_err *err)
 {
-	if (year < 2000 || year > 2100)
-		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ (cần từ 2000 đến 2100)", year);
-	return ANTT_OK;
+	return num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err);
 }
 
 antt_status assess_load(antt_db *db, const char *unit_code, int year, assess_result *out, antt_err *err)
@@ -726,75 +723,57 @@ antt_status answer_set(antt_db *db, const char *unit_code, int year, const char 
 
 static const char *const answer_header[] = { "unit code", "unit", "ma don vi", NULL };
 
+/* The years an import touched: every year num_year lets through has its
+ * place, so none is dropped. */
+typedef struct {
+	unsigned char seen[NUM_YEAR_MAX - NUM_YEAR_MIN + 1];
+} answer_years;
+
+static antt_status answer_row(antt_db *db, const csvtab_row *r, void *ctx, antt_err *e)
+{
+	answer_years *ys = ctx;
+	int year, exception = -1;
+	unit_row u;
+	antt_status s;
+
+	if (r->n < 4 || r->n > 6)
+		return err_set(e, ANTT_ERR_INVALID, "có %zu cột, cần unit_code,year,criterion,value[,note[,exception]]",
+			r->n);
+	if ((s = num_year(r->fields[1], &year, e)) != ANTT_OK)
+		return s;
+	if (r->n == 6 && *r->fields[5]) {
+		char *k = text_key(r->fields[5]);
+		exception = k && (!strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x"));
+		s = k && !exception && strcmp(k, "0") && strcmp(k, "khong") ? ANTT_ERR_INVALID : ANTT_OK;
+		free(k);
+		if (s != ANTT_OK)
+			return err_set(e, s, "cột exception phải là 1 hoặc 0");
+	}
+	if ((s = unit_get(db, r->fields[0], &u, e)) != ANTT_OK ||
+	    (s = answer_set_tx(db, &u, year, r->fields[2], r->fields[3], r->n >= 5 ? r->fields[4] : NULL,
+	                       exception, e)) != ANTT_OK)
+		return s;
+	ys->seen[year - NUM_YEAR_MIN] = 1;
+	return ANTT_OK;
+}
+
+static antt_status answer_years_recompute(antt_db *db, void *ctx, antt_err *err)
+{
+	const answer_years *ys = ctx;
+	antt_status s = ANTT_OK;
+
+	for (int y = NUM_YEAR_MIN; y <= NUM_YEAR_MAX && s == ANTT_OK; y++)
+		if (ys->seen[y - NUM_YEAR_MIN])
+			s = assess_recompute_year(db, y, err);
+	return s;
+}
+
 antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
 {
-	errlist errs = { .count = 0 };
-	int years[64], n_years = 0;
-	char heading[600];
-	csvtab t;
-	antt_status s;
-	size_t i = 0;
+	answer_years ys = { { 0 } };
+	const csv_import imp = { answer_header, "tệp câu trả lời", answer_row, answer_years_recompute, &ys };
 
-	*count = 0;
-	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
-		return s;
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		goto out;
-	if (t.n && csvtab_is_header(&t.rows[0], answer_header))
-		i = 1;
-	for (; i < t.n; i++) {
-		const csvtab_row *r = &t.rows[i];
-		int year, exception = -1, known = 0;
-		unit_row u;
-		antt_err e;
-
-		if (r->n < 4 || r->n > 6) {
-			errlist_add(&errs, "dòng %d: có %zu cột, cần unit_code,year,criterion,value[,note[,exception]]",
-				r->line, r->n);
-			continue;
-		}
-		if (num_year(r->fields[1], &year, &e) != ANTT_OK) {
-			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
-			continue;
-		}
-		if (r->n == 6 && *r->fields[5]) {
-			char *k = text_key(r->fields[5]);
-			exception = k && (!strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x"));
-			if (k && !exception && strcmp(k, "0") && strcmp(k, "khong")) {
-				errlist_add(&errs, "dòng %d: cột exception phải là 1 hoặc 0", r->line);
-				free(k);
-				continue;
-			}
-			free(k);
-		}
-		if (unit_get(db, r->fields[0], &u, &e) != ANTT_OK ||
-		    answer_set_tx(db, &u, year, r->fields[2], r->fields[3], r->n >= 5 ? r->fields[4] : NULL,
-		           exception, &e) != ANTT_OK) {
-			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
-			continue;
-		}
-		(*count)++;
-		for (int k = 0; k < n_years; k++)
-			known |= years[k] == year;
-		if (!known && n_years < 64)
-			years[n_years++] = year;
-	}
-	if (errs.count) {
-		snprintf(heading, sizeof(heading), "%s: tệp câu trả lời có lỗi", path);
-		s = errlist_report(&errs, err, ANTT_ERR_CSV, heading);
-	}
-	for (int k = 0; k < n_years && s == ANTT_OK; k++)
-		s = assess_recompute_year(db, years[k], err);
-	if (s == ANTT_OK) {
-		s = db_commit(db, err);
-	} else {
-		db_rollback(db);
-		*count = 0;
-	}
-out:
-	csvtab_free(&t);
-	errlist_free(&errs);
-	return s;
+	return csv_import_run(db, path, &imp, count, NULL, err);
 }
 
 const char *assess_status_name(const char *s)

@@ -2,6 +2,7 @@
  * in one transaction, counting what was done and what was left and why. */
 #include "assess.h"
 #include "auth.h"
+#include "num.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,8 +70,8 @@ static antt_status bulk(antt_db *db, const char *code, int year, int approve, as
 	memset(out, 0, sizeof(*out));
 	if ((s = auth_require(db, approve ? CAN_REVIEW : CAN_ENTER, approve ? "duyệt" : "trình duyệt", err)) != ANTT_OK)
 		return s;
-	if (year < 2000 || year > 2100)
-		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ (cần từ 2000 đến 2100)", year);
+	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK)
+		return s;
 	{
 		unit_row u;
 		if ((s = unit_get(db, code, &u, err)) != ANTT_OK)

@@ -3,6 +3,8 @@
  * maintainer editing forms/ needs reported as file:line:column. */
 #include "form.h"
 #include "file.h"
+#include "hex.h"
+#include "num.h"
 #include "text.h"
 #include "ydoc.h"
 
@@ -11,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
-#include <nettle/sha2.h>
 
 struct loader {
 	ydoc y;
@@ -286,8 +287,9 @@ static antt_status year_of(struct loader *L, yaml_node_t *years, const char *key
 	if (!n)
 		return ANTT_OK;
 	v = s ? strtol(s, &end, 10) : 0;
-	if (!s || *end || v < 2000 || v > 2100)
-		return ydoc_fail(&L->y, n, 0, "năm \"%s\" không hợp lệ (cần một năm từ 2000 đến 2100)", s ? s : "?");
+	if (!s || *end || v < NUM_YEAR_MIN || v > NUM_YEAR_MAX)
+		return ydoc_fail(&L->y, n, 0, "năm \"%s\" không hợp lệ (cần một năm từ %d đến %d)", s ? s : "?",
+			NUM_YEAR_MIN, NUM_YEAR_MAX);
 	*out = (int)v;
 	return ANTT_OK;
 }
@@ -410,8 +412,6 @@ static antt_status load_stream(struct loader *L, const char *source, const char 
 antt_status form_load_text(const char *source, const char *text, size_t len, form **out, antt_err *err)
 {
 	struct loader L = { .y = { .source = source, .err = err } };
-	struct sha256_ctx sha;
-	uint8_t digest[SHA256_DIGEST_SIZE];
 	antt_status st;
 
 	*out = NULL;
@@ -429,11 +429,7 @@ antt_status form_load_text(const char *source, const char *text, size_t len, for
 	memcpy(L.f->text, text, len);
 	L.f->text[len] = '\0';
 	L.f->text_len = len;
-	sha256_init(&sha);
-	sha256_update(&sha, len, (const uint8_t *)text);
-	sha256_digest(&sha, sizeof(digest), digest);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(L.f->sha256 + 2 * i, 3, "%02x", digest[i]);
+	hex_sha256(text, len, L.f->sha256);
 
 	st = rule_engine_new(&L.f->engine, err);
 	if (st != ANTT_OK)

@@ -9,31 +9,6 @@
 #include <string.h>
 #include <sys/random.h>
 
-void keys_hex(const uint8_t *in, size_t n, char *out)
-{
-	for (size_t i = 0; i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", in[i]);
-	out[2 * n] = '\0';
-}
-
-static int nibble(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-int keys_unhex(const char *hex, uint8_t *out, size_t n)
-{
-	if (!hex || strlen(hex) != 2 * n)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		int hi = nibble(hex[2 * i]), lo = nibble(hex[2 * i + 1]);
-		if (hi < 0 || lo < 0)
-			return 0;
-		out[i] = (uint8_t)(hi << 4 | lo);
-	}
-	return 1;
-}
-
 void keys_fingerprint(const uint8_t pub[KEYS_PUB], char out[KEYS_FP])
 {
 	struct sha256_ctx ctx;
@@ -54,7 +29,7 @@ int keys_fingerprint_parse(const char *in, char out[KEYS_FP])
 	for (; in && *in; in++) {
 		if (*in == '-' || *in == ' ')
 			continue;
-		if (nibble(*in) < 0 || n == 24)
+		if (!isxdigit((unsigned char)*in) || n == 24)
 			return 0;
 		if (n && n % 4 == 0)
 			*out++ = '-';
@@ -82,8 +57,8 @@ static int load(antt_db *db, keys_pair *out)
 
 	if (sqlite3_prepare_v2(db->sql, "SELECT public_key, private_key FROM machine_key WHERE id = 1", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
-		found = keys_unhex((const char *)sqlite3_column_text(st, 0), out->pub, KEYS_PUB) &&
-			keys_unhex((const char *)sqlite3_column_text(st, 1), out->priv, KEYS_PUB);
+		found = hex_decode((const char *)sqlite3_column_text(st, 0), out->pub, KEYS_PUB) &&
+			hex_decode((const char *)sqlite3_column_text(st, 1), out->priv, KEYS_PUB);
 	sqlite3_finalize(st);
 	return found;
 }
@@ -106,8 +81,8 @@ antt_status keys_own(antt_db *db, keys_pair *out, antt_err *err)
 			got += (size_t)n;
 	}
 	ed25519_sha512_public_key(k.pub, k.priv);
-	keys_hex(k.pub, KEYS_PUB, pub);
-	keys_hex(k.priv, KEYS_PUB, priv);
+	hex_encode(k.pub, KEYS_PUB, pub);
+	hex_encode(k.priv, KEYS_PUB, priv);
 	/* OR IGNORE: another process may have made one meanwhile; theirs wins */
 	if ((s = db_prepare(db, "INSERT OR IGNORE INTO machine_key (id, public_key, private_key) VALUES (1, ?, ?)",
 		&st, err)) != ANTT_OK)

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "db.h"
+#include "hex.h"
 
 enum { KEYS_PUB = 32, KEYS_SIG = 64, KEYS_FP = 30 /* with the NUL */ };
 
@@ -29,9 +30,5 @@ int keys_fingerprint_parse(const char *in, char out[KEYS_FP]);
 void keys_sign(const keys_pair *k, const uint8_t *msg, size_t len, uint8_t sig[KEYS_SIG]);
 int keys_verify(const uint8_t pub[KEYS_PUB], const uint8_t *msg, size_t len, const uint8_t sig[KEYS_SIG]);
 
-/* Lower-case hex of n bytes into out (2n + 1 chars). */
-void keys_hex(const uint8_t *in, size_t n, char *out);
-/* 1 when hex is exactly 2n hex digits, decoded into out. */
-int keys_unhex(const char *hex, uint8_t *out, size_t n);
 
 #endif

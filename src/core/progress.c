@@ -1,6 +1,7 @@
 /* Progress figures: this year and last from the counting model, the
  * targets, and the cycle's deadlines. */
 #include "progress.h"
+#include "date.h"
 #include "rule.h"
 #include "unit.h"
 
@@ -106,23 +107,23 @@ antt_status progress_deadlines(antt_db *db, int year, const char *today, progres
 	if (s != ANTT_OK)
 		return s;
 	for (int i = 0; i < 2 && s == ANTT_OK; i++) {
-		char *md = db_setting_get(db, keys[i], defaults[i]);
-		int m = 0, d = 0;
+		char *stored = db_setting_get(db, keys[i], defaults[i]);
+		char md[6], dm[8];
 
-		if (!md || sscanf(md, "%d-%d", &m, &d) != 2 || m < 1 || m > 12 || d < 1 || d > 31) {
-			free(md);
-			md = strdup(defaults[i]);
-			sscanf(defaults[i], "%d-%d", &m, &d);
-		}
+		/* a stored day that does not exist (02-31) falls back to the default */
+		if (date_parse_day_month(stored ? stored : "", "hạn", md, NULL) != ANTT_OK)
+			snprintf(md, sizeof(md), "%s", defaults[i]);
+		free(stored);
 		snprintf(out[i].label, sizeof(out[i].label), "%s", labels[i]);
-		snprintf(out[i].date, sizeof(out[i].date), "%02d/%02d/%04d", d % 100, m % 100, year % 10000);
+		snprintf(out[i].date, sizeof(out[i].date), "%s/%04d", date_show_day_month(md, dm, sizeof(dm)),
+			year % 10000);
 		sqlite3_reset(st);
 		sqlite3_bind_int(st, 1, year);
 		if (today)
 			sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_text(st, 2, "now", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, md ? md : defaults[i], -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, md, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 4, i == 0);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			out[i].due = sqlite3_column_int64(st, 0);
@@ -130,7 +131,6 @@ antt_status progress_deadlines(antt_db *db, int year, const char *today, progres
 		} else {
 			s = db_fail(db, sqlite3_errcode(db->sql), err, "tính hạn công nhận");
 		}
-		free(md);
 	}
 	sqlite3_finalize(st);
 	return s;

@@ -7,6 +7,7 @@
 #include "csvtab.h"
 #include "date.h"
 #include "errlist.h"
+#include "num.h"
 #include "text.h"
 #include "unit.h"
 
@@ -68,8 +69,8 @@ static antt_status check_decision(const recognise_decision *d, int year, clean_d
 	int dy;
 
 	memset(c, 0, sizeof(*c));
-	if (year < 2000 || year > 2100)
-		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ (cần từ 2000 đến 2100)", year);
+	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK)
+		return s;
 	if ((s = field(d->number, "số quyết định", 1, 0, &c->number, err)) != ANTT_OK)
 		return s;
 	if (!recognise_number_valid(c->number))

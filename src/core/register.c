@@ -3,9 +3,8 @@
 #include "register.h"
 #include "assess.h"
 #include "auth.h"
-#include "csvtab.h"
+#include "csvimport.h"
 #include "date.h"
-#include "errlist.h"
 #include "file.h"
 #include "form.h"
 #include "num.h"
@@ -86,8 +85,8 @@ antt_status reg_lists_load(reg_lists **out, antt_err *err)
 		else if ((s = ydoc_list(&y, mk, "model_kinds", &l->model_kinds, &l->n_model_kinds)) == ANTT_OK &&
 		         (s = pairs(&y, root, "activity_kinds", &l->activity_codes, &l->activity_names, &l->n_activities)) == ANTT_OK)
 			s = pairs(&y, root, "commendation_levels", &l->level_codes, &l->level_names, &l->n_levels);
-		if (s == ANTT_OK && l->n_levels > 8)
-			s = ydoc_fail(&y, root, 0, "tối đa 8 cấp khen thưởng");
+		if (s == ANTT_OK && l->n_levels > REG_LEVELS_MAX)
+			s = ydoc_fail(&y, root, 0, "tối đa %d cấp khen thưởng", REG_LEVELS_MAX);
 	}
 	ydoc_free(&y);
 	free(text);
@@ -365,15 +364,59 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 	return reg_import_csv_list(db, what, path, count, NULL, err);
 }
 
+typedef struct {
+	const char *what;
+	reg_lists *l;
+} reg_import;
+
+/* One row of a register's file, by the register's columns. */
+static antt_status reg_row(antt_db *db, const csvtab_row *r, void *ctx, antt_err *e)
+{
+	const reg_import *c = ctx;
+	const char *what = c->what;
+	reg_lists *l = c->l;
+	char **f = r->fields;
+	antt_status rs;
+
+	if (!strcmp(what, "models") && r->n == 7) {
+		long long a, b, n;
+		int y;
+		if ((rs = num_year(f[3], &y, e)) == ANTT_OK && (rs = num_count(f[4], "số điểm", &a, e)) == ANTT_OK &&
+		    (rs = num_count(f[5], "số tổ", &b, e)) == ANTT_OK &&
+		    (rs = num_count(f[6], "số thành viên", &n, e)) == ANTT_OK)
+			rs = model_tx(db, l, f[0], f[1], f[2], y, a, b, n, e);
+	} else if (!strcmp(what, "activities") && (r->n == 5 || r->n == 6)) {
+		long long p;
+		int y;
+		if ((rs = num_year(f[1], &y, e)) == ANTT_OK &&
+		    (rs = num_count(f[4], "số người tham gia", &p, e)) == ANTT_OK)
+			rs = activity_tx(db, l, f[0], y, f[2], f[3], p, r->n == 6 ? f[5] : "", e);
+	} else if (!strcmp(what, "commendations") && r->n == 8) {
+		long long coll;
+		int y;
+		if ((rs = num_year(f[1], &y, e)) == ANTT_OK &&
+		    (rs = num_parse(f[3], 0, 1, "cột tập thể (1: tập thể, 0: cá nhân)", &coll, e)) == ANTT_OK)
+			rs = commendation_tx(db, l, f[0], y, f[2], (int)coll, f[4], f[5], f[6], f[7], e);
+	} else if (!strcmp(what, "tipoffs") && (r->n == 4 || r->n == 5)) {
+		long long tt, v;
+		int y;
+		if ((rs = num_year(f[1], &y, e)) == ANTT_OK && (rs = num_count(f[2], "tổng số tin báo", &tt, e)) == ANTT_OK &&
+		    (rs = num_count(f[3], "số tin có giá trị", &v, e)) == ANTT_OK)
+			rs = tipoff_tx(db, f[0], y, tt, v, r->n == 5 ? f[4] : "", e);
+	} else {
+		rs = err_set(e, ANTT_ERR_INVALID, "số cột không đúng (%zu)", r->n);
+	}
+	return rs;
+}
+
 antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path, int *count, char **errors,
                                 antt_err *err)
 {
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
-	errlist errs = { .count = 0 };
+	reg_import c = { what, NULL };
+	const csv_import imp = { header, "tệp", reg_row, NULL, &c };
 	reg_lists *l = NULL;
-	csvtab t;
 	antt_status s;
-	size_t i = 0;
 
 	*count = 0;
 	if (errors)
@@ -382,60 +425,8 @@ antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path,
 		return err_set(err, ANTT_ERR_USAGE, "không có sổ \"%s\" (models, activities, commendations, tipoffs)", what);
 	if ((s = auth_require(db, CAN_ENTER, "nhập sổ theo dõi", err)) != ANTT_OK || (s = reg_lists_load(&l, err)) != ANTT_OK)
 		return s;
-	if ((s = csvtab_read(path, &t, err)) != ANTT_OK) {
-		reg_lists_free(l);
-		return s;
-	}
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		goto out;
-	if (t.n && csvtab_is_header(&t.rows[0], header))
-		i = 1;
-	for (; i < t.n; i++) {
-		const csvtab_row *r = &t.rows[i];
-		char **f = r->fields;
-		antt_status rs = ANTT_ERR_INVALID;
-		antt_err e = { "" };
-
-		if (!strcmp(what, "models") && r->n == 7) {
-			long long a, b, c;
-			int y;
-			if ((rs = num_year(f[3], &y, &e)) == ANTT_OK && (rs = num_count(f[4], "số điểm", &a, &e)) == ANTT_OK &&
-			    (rs = num_count(f[5], "số tổ", &b, &e)) == ANTT_OK &&
-			    (rs = num_count(f[6], "số thành viên", &c, &e)) == ANTT_OK)
-				rs = model_tx(db, l, f[0], f[1], f[2], y, a, b, c, &e);
-		} else if (!strcmp(what, "activities") && (r->n == 5 || r->n == 6)) {
-			long long p;
-			int y;
-			if ((rs = num_year(f[1], &y, &e)) == ANTT_OK &&
-			    (rs = num_count(f[4], "số người tham gia", &p, &e)) == ANTT_OK)
-				rs = activity_tx(db, l, f[0], y, f[2], f[3], p, r->n == 6 ? f[5] : "", &e);
-		} else if (!strcmp(what, "commendations") && r->n == 8) {
-			long long coll;
-			int y;
-			if ((rs = num_year(f[1], &y, &e)) == ANTT_OK &&
-			    (rs = num_parse(f[3], 0, 1, "cột tập thể (1: tập thể, 0: cá nhân)", &coll, &e)) == ANTT_OK)
-				rs = commendation_tx(db, l, f[0], y, f[2], (int)coll, f[4], f[5], f[6], f[7], &e);
-		} else if (!strcmp(what, "tipoffs") && (r->n == 4 || r->n == 5)) {
-			long long tt, v;
-			int y;
-			if ((rs = num_year(f[1], &y, &e)) == ANTT_OK && (rs = num_count(f[2], "tổng số tin báo", &tt, &e)) == ANTT_OK &&
-			    (rs = num_count(f[3], "số tin có giá trị", &v, &e)) == ANTT_OK)
-				rs = tipoff_tx(db, f[0], y, tt, v, r->n == 5 ? f[4] : "", &e);
-		} else {
-			err_set(&e, ANTT_ERR_INVALID, "số cột không đúng (%zu)", r->n);
-		}
-		if (rs != ANTT_OK) {
-			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
-			continue;
-		}
-		(*count)++;
-	}
-	s = errlist_finish(db, &errs, path, "tệp", count, err);
-	if (errors && errs.count)
-		*errors = errlist_take(&errs);
-out:
-	errlist_free(&errs);
-	csvtab_free(&t);
+	c.l = l;
+	s = csv_import_run(db, path, &imp, count, errors, err);
 	reg_lists_free(l);
 	return s;
 }
@@ -495,7 +486,7 @@ antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const ch
 	    (s = figure(db, SCOPE "SELECT coalesce(sum(collective), 0), coalesce(sum(NOT collective), 0), 0 FROM commendations"
 		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->collective, &f->individual, NULL, err)) != ANTT_OK)
 		return s;
-	for (size_t i = 0; i < l->n_levels && i < 8; i++)
+	for (size_t i = 0; i < l->n_levels && i < REG_LEVELS_MAX; i++)
 		if ((s = figure(db, SCOPE "SELECT count(*), 0, 0 FROM commendations WHERE unit_id IN (SELECT id FROM scope)"
 			" AND year = ?2 AND level = ?3", under, year, l->level_codes[i], &f->commendations[i], NULL, NULL, err)) != ANTT_OK)
 			return s;

@@ -41,11 +41,15 @@ antt_status reg_import_csv(antt_db *db, const char *what, const char *path, int 
 antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path, int *count, char **errors,
                                 antt_err *err);
 
+/* Commendation levels the lists file may name: the figures hold one count
+ * per level, and a longer list is refused when the file is read. */
+enum { REG_LEVELS_MAX = 8 };
+
 typedef struct {
 	long long launches, launch_participants, forums, sessions;
 	long long models, models_kept, models_new, places, teams, members;
 	long long tipoffs, tipoffs_valuable;
-	long long commendations[8];     /* per level, in the lists' order */
+	long long commendations[REG_LEVELS_MAX];     /* per level, in the lists' order */
 	long long collective, individual;
 } reg_figures;
 

@@ -2,9 +2,9 @@
 #include "score.h"
 #include "assess.h"
 #include "auth.h"
-#include "csvtab.h"
-#include "errlist.h"
+#include "csvimport.h"
 #include "file.h"
+#include "hex.h"
 #include "form.h"
 #include "num.h"
 #include "text.h"
@@ -14,7 +14,6 @@
 #include <limits.h>
 #include <ctype.h>
 #include <math.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,8 +194,6 @@ antt_status score_sheet_load_text(const char *source, const char *text, size_t l
 {
 	score_sheet *s = calloc(1, sizeof(*s));
 	ydoc y = { 0 };
-	struct sha256_ctx ctx;
-	uint8_t d[SHA256_DIGEST_SIZE];
 	antt_status st;
 
 	*out = NULL;
@@ -211,11 +208,7 @@ antt_status score_sheet_load_text(const char *source, const char *text, size_t l
 	memcpy(s->text, text, len);
 	s->text[len] = '\0';
 	s->text_len = len;
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, (const uint8_t *)text);
-	sha256_digest(&ctx, sizeof(d), d);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(s->sha256 + 2 * i, 3, "%02x", d[i]);
+	hex_sha256(text, len, s->sha256);
 	if ((st = ydoc_load(&y, source, text, len, err)) == ANTT_OK)
 		st = load_root(&y, s);
 	ydoc_free(&y);
@@ -541,8 +534,8 @@ static antt_status set_tx(antt_db *db, const unit_row *u, int year, const char *
 	char uuid[37];
 	int k, rc;
 
-	if (year < 2000 || year > 2100)
-		return err_set(err, ANTT_ERR_INVALID, "năm %d không hợp lệ", year);
+	if ((s = num_check(year, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm", err)) != ANTT_OK)
+		return s;
 	if ((s = db_prepare(db, "SELECT sheet_id FROM scores WHERE unit_id = ? AND year = ? LIMIT 1", &st, err)) != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -609,43 +602,28 @@ antt_status score_set(antt_db *db, const char *code, int year, const char *item,
 	return db_commit(db, err);
 }
 
+static antt_status score_row(antt_db *db, const csvtab_row *r, void *ctx, antt_err *e)
+{
+	unit_row u;
+	int year;
+	antt_status s;
+
+	(void)ctx;
+	if (r->n < 4 || r->n > 5)
+		return err_set(e, ANTT_ERR_INVALID, "cần unit_code,year,item,self[,reviewer]");
+	if ((s = unit_get(db, r->fields[0], &u, e)) != ANTT_OK || (s = num_year(r->fields[1], &year, e)) != ANTT_OK)
+		return s;
+	return set_tx(db, &u, year, r->fields[2], r->fields[3], r->n == 5 && *r->fields[4] ? r->fields[4] : NULL, e);
+}
+
 antt_status score_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
 {
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
-	errlist errs = { .count = 0 };
-	csvtab t;
+	const csv_import imp = { header, "tệp điểm", score_row, NULL, NULL };
 	antt_status s;
-	size_t i = 0;
 
 	*count = 0;
 	if ((s = auth_require(db, CAN_ENTER, "nhập điểm", err)) != ANTT_OK)
 		return s;
-	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
-		return s;
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		goto out;
-	if (t.n && csvtab_is_header(&t.rows[0], header))
-		i = 1;
-	for (; i < t.n; i++) {
-		const csvtab_row *r = &t.rows[i];
-		unit_row u;
-		antt_err e;
-		int year;
-
-		if (r->n < 4 || r->n > 5) {
-			errlist_add(&errs, "dòng %d: cần unit_code,year,item,self[,reviewer]", r->line);
-			continue;
-		}
-		if (unit_get(db, r->fields[0], &u, &e) != ANTT_OK || num_year(r->fields[1], &year, &e) != ANTT_OK ||
-		    set_tx(db, &u, year, r->fields[2], r->fields[3], r->n == 5 && *r->fields[4] ? r->fields[4] : NULL, &e) != ANTT_OK) {
-			errlist_add(&errs, "dòng %d: %s", r->line, e.msg);
-			continue;
-		}
-		(*count)++;
-	}
-	s = errlist_finish(db, &errs, path, "tệp điểm", count, err);
-out:
-	errlist_free(&errs);
-	csvtab_free(&t);
-	return s;
+	return csv_import_run(db, path, &imp, count, NULL, err);
 }

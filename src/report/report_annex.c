@@ -36,12 +36,19 @@ static antt_status commune_group(writer *w, const layout_group *g, int *yes, ant
 	return s;
 }
 
+/* The first column of the i-th group in a table: after TT and the name,
+ * nc columns per group. */
+static int group_col(size_t i, int nc)
+{
+	return 2 + (int)i * nc;
+}
+
 /* One table: the groups gs[0..n) for every row, totals under them; the
  * last one with the preparer's signature. */
 static void table(writer *w, const tally *t, const size_t *gs, size_t n, int part, int last)
 {
 	const report_layout *l = w->l;
-	int nc = (int)l->n_columns, last_col = 1 + (int)n * nc, r = 2, first;
+	int nc = (int)l->n_columns, last_col = group_col(n, nc) - 1, r = 2, first;
 	char name[32];
 	lxw_worksheet *ws;
 
@@ -55,7 +62,7 @@ static void table(writer *w, const tally *t, const size_t *gs, size_t n, int par
 	worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)(r + 1), 0, "TT", w->f[F_HEAD]);
 	worksheet_merge_range(ws, (lxw_row_t)r, 1, (lxw_row_t)(r + 1), 1, "Xã, phường, thị trấn", w->f[F_HEAD]);
 	for (size_t i = 0; i < n; i++) {
-		int c = 2 + (int)i * nc;
+		int c = group_col(i, nc);
 		if (nc > 1)
 			worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c, (lxw_row_t)r, (lxw_col_t)(c + nc - 1),
 				l->groups[gs[i]].label, w->f[F_HEAD]);
@@ -71,12 +78,12 @@ static void table(writer *w, const tally *t, const size_t *gs, size_t n, int par
 		worksheet_write_number(ws, (lxw_row_t)r, 0, (double)(i + 1), w->f[F_CELL_INT]);
 		worksheet_write_string(ws, (lxw_row_t)r, 1, t->rows[i].name, w->f[F_CELL_WRAP]);
 		for (size_t g = 0; g < n; g++)
-			report_figures(w, ws, r, 2 + (int)g * nc, &t->rows[i].cells[gs[g]], F_CELL_INT, F_CELL_PCT);
+			report_figures(w, ws, r, group_col(g, nc), &t->rows[i].cells[gs[g]], F_CELL_INT, F_CELL_PCT);
 		report_fit_row(ws, r, (const char *const[]){ t->rows[i].name }, (const double[]){ W_NAME }, 1);
 	}
 	worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, 1, l->totals_label, w->f[F_TOTAL_TEXT]);
 	for (size_t g = 0; g < n; g++)
-		report_sums(w, ws, r, first, 2 + (int)g * nc, &t->totals[gs[g]]);
+		report_sums(w, ws, r, first, group_col(g, nc), &t->totals[gs[g]]);
 	if (last && *l->preparer) {
 		/* the statistics' preparer signs the last table */
 		r += 1;

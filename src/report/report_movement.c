@@ -75,7 +75,7 @@ antt_status report_movement_sheet(writer *w, antt_err *err)
 		rows[k++] = (figure_row){ "Số thành viên", f.members };
 		rows[k++] = (figure_row){ "Tin báo của quần chúng", f.tipoffs };
 		rows[k++] = (figure_row){ "   trong đó tin có giá trị", f.tipoffs_valuable };
-		for (size_t i = 0; i < l->n_levels && i < 8; i++)
+		for (size_t i = 0; i < l->n_levels && i < REG_LEVELS_MAX; i++)
 			rows[k++] = (figure_row){ l->level_names[i], f.commendations[i] };
 		rows[k++] = (figure_row){ "Khen thưởng tập thể", f.collective };
 		rows[k++] = (figure_row){ "Khen thưởng cá nhân", f.individual };

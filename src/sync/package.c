@@ -78,8 +78,7 @@ antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_e
 			return err_set(err, ANTT_ERR_INVALID, "gói bị hỏng, không đọc hết được (%s)", sqlite3_errstr(rc));
 	}
 	sha256_digest(&ctx, sizeof(digest), digest);
-	for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(out + 2 * i, 3, "%02x", digest[i]);
+	hex_encode(digest, sizeof(digest), out);
 	return ANTT_OK;
 }
 
@@ -189,7 +188,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	if ((s = keys_own(db, &key, err)) != ANTT_OK)
 		return s;
 	keys_fingerprint(key.pub, fp);
-	keys_hex(key.pub, KEYS_PUB, hex);
+	hex_encode(key.pub, KEYS_PUB, hex);
 	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", o->path, (long)getpid());
 	unlink(tmp);
 	{
@@ -309,7 +308,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		char msg[sizeof(SYNC_SIGNED_PREFIX) + 64];
 		snprintf(msg, sizeof(msg), "%s%s", SYNC_SIGNED_PREFIX, out->sha256);
 		keys_sign(&key, (const uint8_t *)msg, strlen(msg), sig);
-		keys_hex(sig, KEYS_SIG, hex);
+		hex_encode(sig, KEYS_SIG, hex);
 		memset(&key, 0, sizeof(key));
 		if ((s = manifest(db, "signature", hex, err)) != ANTT_OK)
 			goto rollback;

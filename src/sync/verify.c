@@ -7,10 +7,10 @@
 #include "date.h"
 #include "form.h"
 #include "keys.h"
+#include "num.h"
 #include "recognise.h"
 #include "text.h"
 
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,17 +63,11 @@ static antt_status check_sets(sqlite3 *pkg, const char *path, antt_err *err)
 		const char *sha = (const char *)sqlite3_column_text(st, 0);
 		const char *body = (const char *)sqlite3_column_text(st, 1);
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		struct sha256_ctx ctx;
-		uint8_t d[SHA256_DIGEST_SIZE];
-		char hex[65];
+		char hex[HEX_SHA256];
 		form *f = NULL;
 		antt_err e2;
 
-		sha256_init(&ctx);
-		sha256_update(&ctx, len, (const uint8_t *)(body ? body : ""));
-		sha256_digest(&ctx, sizeof(d), d);
-		for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-			snprintf(hex + 2 * i, 3, "%02x", d[i]);
+		hex_sha256(body, len, hex);
 		if (!sha || strcmp(sha, hex))
 			s = bad(err, path, "một bộ tiêu chí trong gói không khớp mã băm của nó (bộ tiêu chí không rõ). "
 				"Hãy xin máy gửi ghi lại gói");
@@ -130,12 +124,18 @@ static const char *text_form(const char *clean, const char *raw, int max, int fo
  * text follows (text_clean: no control characters, escape sequences or
  * bidi overrides, which would reach a screen, the audit or the Excel
  * report the office signs). */
+/* num.h's year range as SQL text */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define YEAR_MIN STR(NUM_YEAR_MIN)
+#define YEAR_MAX STR(NUM_YEAR_MAX)
+
 static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	static const char *const q =
-		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng 2000–2100 mà antt ghi được', NULL FROM"
+		"SELECT 'phiếu năm ' || quote(year) || ', ngoài khoảng " YEAR_MIN "–" YEAR_MAX " mà antt ghi được', NULL FROM"
 		" (SELECT year FROM assessments UNION ALL SELECT year FROM answers UNION ALL SELECT year FROM recognitions)"
-		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN 2000 AND 2100"
+		" WHERE typeof(year) <> 'integer' OR year NOT BETWEEN " YEAR_MIN " AND " YEAR_MAX
 		" UNION ALL SELECT 'phiếu có trạng thái ' || quote(status) || ' mà antt không có', NULL FROM assessments"
 		" WHERE status NOT IN ('registered', 'draft', 'submitted', 'approved', 'returned')"
 		" UNION ALL SELECT 'phiếu có kết luận ' || quote(verdict) || ' mà antt không có', NULL FROM assessments"
@@ -202,7 +202,7 @@ static antt_status check_signature(sqlite3 *pkg, const char *path, const char *s
 	if (!key || !sig || !*sig)
 		s = bad(err, path, "gói không có chữ ký của máy gửi (gói do bản antt cũ ghi, hoặc chữ ký đã bị gỡ đi): "
 			"không biết gói do ai gửi. Hãy xin máy gửi ghi lại gói bằng bản antt mới");
-	else if (!keys_unhex(key, pub, KEYS_PUB) || !keys_unhex(sig, raw, KEYS_SIG))
+	else if (!hex_decode(key, pub, KEYS_PUB) || !hex_decode(sig, raw, KEYS_SIG))
 		s = bad(err, path, "chữ ký của gói không đọc được: gói đã bị sửa hoặc bị hỏng. Hãy xin máy gửi ghi lại gói");
 	else {
 		keys_fingerprint(pub, r->fingerprint);

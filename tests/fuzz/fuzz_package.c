@@ -48,7 +48,7 @@ static void seal(void)
 	manifest_set(pkg, "sha256", sha);
 	snprintf(msg, sizeof(msg), "%s%s", SYNC_SIGNED_PREFIX, sha);
 	keys_sign(&key, (const uint8_t *)msg, strlen(msg), sig);
-	keys_hex(sig, KEYS_SIG, sig_hex);
+	hex_encode(sig, KEYS_SIG, sig_hex);
 	manifest_set(pkg, "signature", sig_hex);
 out:
 	sqlite3_close_v2(pkg);
@@ -65,7 +65,7 @@ static void setup(void)
 	snprintf(path, sizeof(path), "/tmp/antt-fuzz-pkg-%d.antt", (int)getpid());
 	memset(key.priv, 7, sizeof(key.priv));
 	ed25519_sha512_public_key(key.pub, key.priv);
-	keys_hex(key.pub, KEYS_PUB, pub_hex);
+	hex_encode(key.pub, KEYS_PUB, pub_hex);
 	keys_fingerprint(key.pub, fp);
 	/* enrolled for everything; each input is imported without the right
 	 * to approve, then with it (below), so both paths of the merge run */

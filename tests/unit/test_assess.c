@@ -116,6 +116,9 @@ static void wrong_values_are_refused_and_nothing_written(void **state)
 	assert_contains(err.msg, "từng ý");
 	assert_int_equal(answer_set(db, "K9", 2024, "2", "có", NULL, -1, &err), ANTT_ERR_NOT_FOUND);
 	assert_int_equal(answer_set(db, "K1", 1999, "2", "có", NULL, -1, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "từ 2000 đến 2100");     /* num.h's range, named */
+	assert_int_equal(assess_submit_under(db, "X1", 2101, &(assess_bulk){ 0 }, &err), ANTT_ERR_INVALID);
+	assert_contains(err.msg, "từ 2000 đến 2100");
 	assert_int_equal(answer_set(db, "X1", 2024, "4", "có", NULL, -1, &err), ANTT_ERR_INVALID);
 	assert_contains(err.msg, "tự động");
 	assert_int_equal(answer_set(db, "K1", 2024, "*", "không", NULL, -1, &err), ANTT_ERR_INVALID);
@@ -329,6 +332,30 @@ static void rolled_back_set_is_not_remembered_by_id(void **state)
 	tu_cleanup(db);
 }
 
+/* An import spanning more years than any fixed list held (here 71, from
+ * 2030 to 2100) recomputes every one of them, the last as the first. */
+static void import_recomputes_every_year(void **state)
+{
+	antt_db *db = commune(1);
+	char *csv = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&csv, &len);
+	int n;
+	(void)state;
+	assert_non_null(fp);
+	for (int y = 2030; y <= 2100; y++)
+		fprintf(fp, "K1,%d,*,đạt\n", y);
+	fclose(fp);
+	tu_write(tu_path("years.csv"), csv);
+	free(csv);
+	OK(answer_import_csv(db, tu_path("years.csv"), &n, &err));
+	assert_int_equal(n, 71);
+	assert_int_equal(stored(db, "K1", 2030), 1);
+	assert_int_equal(stored(db, "K1", 2093), 1);
+	assert_int_equal(stored(db, "K1", 2100), 1);
+	tu_cleanup(db);
+}
+
 static void summary_counts_per_type(void **state)
 {
 	antt_db *db = commune(4);
@@ -382,6 +409,7 @@ int main(void)
 		cmocka_unit_test(past_year_keeps_its_criteria_set),
 		cmocka_unit_test(import_answers_all_or_nothing),
 		cmocka_unit_test(rolled_back_set_is_not_remembered_by_id),
+		cmocka_unit_test(import_recomputes_every_year),
 		cmocka_unit_test(summary_counts_per_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

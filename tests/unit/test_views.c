@@ -277,6 +277,12 @@ static void deadlines_show_what_is_due_and_late(void **state)
 	OK(db_setting_set(db, "deadline_others", "11-10", &err));
 	OK(progress_deadlines(db, 2024, "2024-11-16", dl, &err));
 	assert_true(dl[1].late);
+	/* a stored day that does not exist (31/02) is not shown as a deadline:
+	 * the default stands, as for any other unreadable value */
+	OK(db_setting_set(db, "deadline_others", "02-31", &err));
+	OK(progress_deadlines(db, 2024, "2024-11-16", dl, &err));
+	assert_string_equal(dl[1].date, "20/11/2024");
+	assert_false(dl[1].late);
 	tu_cleanup(db);
 }
 

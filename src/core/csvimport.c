@@ -1,0 +1,43 @@
+/* All-or-nothing CSV imports: see csvimport.h. */
+#include "csvimport.h"
+#include "errlist.h"
+
+antt_status csv_import_run(antt_db *db, const char *path, const csv_import *imp, int *count, char **errors,
+                           antt_err *err)
+{
+	errlist errs = { .count = 0 };
+	csvtab t;
+	antt_status s;
+	size_t i = 0;
+
+	*count = 0;
+	if (errors)
+		*errors = NULL;
+	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
+		return s;
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if (t.n && csvtab_is_header(&t.rows[0], imp->header))
+		i = 1;
+	for (; i < t.n; i++) {
+		antt_err e = { "" };
+
+		if (imp->row(db, &t.rows[i], imp->ctx, &e) != ANTT_OK) {
+			errlist_add(&errs, "dòng %d: %s", t.rows[i].line, e.msg);
+			continue;
+		}
+		(*count)++;
+	}
+	if (!errs.count && imp->done && (s = imp->done(db, imp->ctx, err)) != ANTT_OK) {
+		db_rollback(db);
+		*count = 0;
+		goto out;
+	}
+	s = errlist_finish(db, &errs, path, imp->what, count, err);
+	if (errors && errs.count)
+		*errors = errlist_take(&errs);
+out:
+	errlist_free(&errs);
+	csvtab_free(&t);
+	return s;
+}
