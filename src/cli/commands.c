@@ -4,6 +4,7 @@
 #include "assess.h"
 #include "auth.h"
 #include "backup.h"
+#include "num.h"
 #include "platform.h"
 
 #include <stdarg.h>
@@ -161,13 +162,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 int cli_year(const char *s, int *year)
 {
-	char *end;
-	long v = strtol(s, &end, 10);
+	antt_err err = { "" };
 
-	if (!*s || *end || v < 2000 || v > 2100)
-		return 0;
-	*year = (int)v;
-	return 1;
+	return num_year(s, year, &err) == ANTT_OK;   /* NUM_YEAR_MIN..NUM_YEAR_MAX, whole numbers only */
 }
 
 int cli_current_year(antt_db *db)
