@@ -2,6 +2,7 @@
  * year is classed by score_load (cut-offs, the reviewer's score first), and
  * counted per commune and type and per type overall. */
 #include "count.h"
+#include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,9 +36,8 @@ antt_status count_classes(antt_db *db, int year, const char *under, count_class 
 
 	*rows = *totals = NULL;
 	*n = *nt = 0;
-	s = db_prepare(db, "WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL"
-		" THEN parent_id IS NULL ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)"
-		" SELECT DISTINCT u.code, coalesce(p.name, ''), t.name, p.code, t.sort FROM scores x JOIN units u ON u.id = x.unit_id"
+	s = db_prepare(db, UNIT_SCOPE_SQL
+		"SELECT DISTINCT u.code, coalesce(p.name, ''), t.name, p.code, t.sort FROM scores x JOIN units u ON u.id = x.unit_id"
 		" JOIN unit_types t ON t.code = u.type LEFT JOIN units p ON p.id = u.parent_id"
 		" WHERE x.year = ?2 AND u.id IN (SELECT id FROM scope) ORDER BY p.code, t.sort, u.code", &st, err);
 	if (s != ANTT_OK)

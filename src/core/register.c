@@ -431,9 +431,7 @@ antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path,
 	return s;
 }
 
-#define SCOPE \
-	"WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL" \
-	" ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
+#define SCOPE UNIT_SCOPE_SQL
 
 static antt_status figure(antt_db *db, const char *sql, const char *under, int year, const char *extra,
                           long long *a, long long *b, long long *c, antt_err *err)

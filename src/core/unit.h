@@ -69,6 +69,12 @@ typedef struct {
 antt_status unit_list(antt_db *db, const unit_filter *flt,
                       int (*fn)(const unit_row *u, void *ctx), void *ctx, antt_err *err);
 
+/* SQL prefix: the CTE scope(id) of unit ?1 and every unit below it (?1 NULL:
+ * every tree from its roots), for queries that take --under. */
+#define UNIT_SCOPE_SQL \
+	"WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL" \
+	" ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
+
 #endif
 
 /* SQL condition: unit alias u is in force in year (a bound parameter). A
