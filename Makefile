@@ -81,8 +81,10 @@ run: deps
 	$(Q)[ -f $(DEMO_DB) ] || ./antt --db $(DEMO_DB) demo
 	$(Q)./antt --db $(DEMO_DB)
 
-# Every test, then the unit tests again under ASan + UBSan.
-check: all unit-tests
+# Every test, then the unit tests again under ASan + UBSan. Like run, it
+# installs what is missing first: on a fresh machine it is the first command.
+check: deps
+	$(Q)$(MAKE) --no-print-directory all unit-tests
 	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN=1 unit-tests build/san/antt
 	$(Q)./tests/run.sh
 
