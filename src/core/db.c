@@ -5,7 +5,6 @@
 #include "backup.h"
 #include "form.h"
 #include "form_store.h"
-#include "score.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -426,8 +425,8 @@ void db_close(antt_db *db)
 {
 	if (!db)
 		return;
-	form_registry_free(db->forms);
-	score_registry_free(db->scores);
+	if (db->kept_free)
+		db->kept_free(db->kept);
 	for (size_t i = 0; i < sizeof(db->cache) / sizeof(*db->cache); i++)
 		sqlite3_finalize(db->cache[i].st);
 	if (db->sql)

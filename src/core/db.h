@@ -12,9 +12,6 @@ enum {
 	DB_NO_CHECK = 1 << 2, /* open even when marked damaged (restore writes over it) */
 };
 
-struct form_registry;
-struct score_registry;
-
 typedef struct antt_db {
 	sqlite3 *sql;
 	char *path;
@@ -22,8 +19,8 @@ typedef struct antt_db {
 	int role;                     /* auth_role of the user (auth.h) */
 	int readonly;                 /* read-only media, or damaged (below) */
 	int damaged;                  /* found damaged: writes refused until restored */
-	struct form_registry *forms;  /* criteria sets, loaded on first use */
-	struct score_registry *scores; /* score sheets, loaded on first use */
+	void *kept;                   /* what a layer above keeps with the handle (registry.c: */
+	void (*kept_free)(void *);    /* the sets), freed by db_close with kept_free */
 	struct {                      /* statements kept prepared (db_cached) */
 		const char *sql;
 		sqlite3_stmt *st;

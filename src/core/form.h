@@ -88,10 +88,6 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 /* Write the value for display ("có", "không", "12", "97,5", ...). */
 void form_format_value(const form_item *it, const rule_value *v, char *buf, size_t n);
 
-/* The registry of criteria sets, owned by an antt_db. */
-struct form_registry;
-void form_registry_free(struct form_registry *r);
-
 /* The directory of form files: $ANTT_FORMS, else forms/ beside the
  * executable, else ../share/antt/forms beside it. Caller frees. */
 char *form_dir(void);

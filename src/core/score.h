@@ -38,13 +38,15 @@ const char *score_class_name(int c);      /* "Xuất sắc", ... */
 const char *score_class_code(int c);      /* "xuat-sac", ... */
 
 antt_status score_sheet_load_text(const char *source, const char *text, size_t len, score_sheet **out, antt_err *err);
-antt_status score_sheet_load_file(const char *path, score_sheet **out, antt_err *err);
 void score_sheet_free(score_sheet *s);
 int score_sheet_find(const score_sheet *s, const char *id);
 
-/* The registry of sheets on the database handle. */
-struct score_registry;
-void score_registry_free(struct score_registry *r);
+/* The sheet of a stored score (set_id), or with set_id 0 the one sheet in
+ * forms/ for the unit type and year (two that both apply are refused),
+ * stored on first use when store is set (*out_id: its row; inside a
+ * transaction). The sheet belongs to the database handle. */
+antt_status score_sheet_for(antt_db *db, const char *type, int year, sqlite3_int64 set_id, int store,
+                            const score_sheet **out, sqlite3_int64 *out_id, antt_err *err);
 
 typedef struct {
 	int has_self, has_reviewer;
