@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "num.h"
+#include "session.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -45,7 +46,7 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		v = NULL;
 		if ((s = text_clean(argv[2], "giá trị thiết lập", &v, &err)) == ANTT_OK &&
 		    (s = num_setting_value(argv[1], v, stored, sizeof(stored), &err)) == ANTT_OK)
-			s = db_setting_set(ctx->db, argv[1], stored, &err);
+			s = session_setting_set(ctx->db, argv[1], stored, &err);
 		if (s != ANTT_OK) {
 			free(v);
 			return cli_fail(s, &err);

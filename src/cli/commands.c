@@ -4,6 +4,7 @@
 #include "assess.h"
 #include "auth.h"
 #include "backup.h"
+#include "session.h"
 #include "num.h"
 #include "platform.h"
 
@@ -241,7 +242,7 @@ static int cli_open_as(cli_ctx *ctx, int create, int writes)
 
 	if (ctx->db)
 		return CLI_OK;
-	st = db_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
+	st = session_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
 	if (st == ANTT_ERR_DB_CORRUPT) {   /* the exact command, with the latest backup */
 		char latest[4096];
 		if (backup_latest(ctx->db_path, latest, sizeof(latest))) {
@@ -273,8 +274,8 @@ static int restore_login(cli_ctx *ctx, const cli_command *c)
 	antt_db *db = NULL;
 	int rc = CLI_OK;
 
-	if (db_open(ctx->db_path, 0, &db, &err) != ANTT_OK &&
-	    db_open(ctx->db_path, DB_READONLY, &db, &err) != ANTT_OK)
+	if (session_open(ctx->db_path, 0, &db, &err) != ANTT_OK &&
+	    session_open(ctx->db_path, DB_READONLY, &db, &err) != ANTT_OK)
 		return CLI_OK;
 	ctx->db = db;
 	if (auth_required(db)) {

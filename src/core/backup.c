@@ -186,6 +186,38 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 	return s;
 }
 
+antt_status backup_migrate(antt_db *db, antt_err *err)
+{
+	char saved[4096];
+	antt_status s;
+
+	/* a copy of the old state before its structure changes */
+	if (db->version > 0 && db->version < db_schema_version() && !db->readonly &&
+	    (s = backup_now(db, "truoc-nang-cap", saved, sizeof(saved), err)) != ANTT_OK)
+		return s;
+	return db_migrate(db, err);
+}
+
+const db_care *backup_care(void)
+{
+	static const db_care care = { backup_damaged_marked, backup_damaged_mark, backup_latest };
+	return &care;
+}
+
+/* Opened through storage with this module's care, and upgraded: restoring
+ * an older backup gives it this version's structure at once, since other
+ * connections (the screen) go on in it. */
+static antt_status open_upgraded(const char *db_path, int flags, antt_db **out, antt_err *err)
+{
+	antt_status s = db_open(db_path, flags, backup_care(), out, err);
+
+	if (s == ANTT_OK && (s = backup_migrate(*out, err)) != ANTT_OK) {
+		db_close(*out);
+		*out = NULL;
+	}
+	return s;
+}
+
 /* The migrations (db/, built into gen/db_migrations.c). */
 extern const char *const db_migrations[];
 
@@ -369,7 +401,7 @@ static antt_status keep_current(const char *db_path, char *saved, size_t n, antt
 	antt_db *cur = NULL;
 	antt_status s;
 
-	if ((s = db_open(db_path, DB_NO_CHECK, &cur, err)) == ANTT_OK) {
+	if ((s = open_upgraded(db_path, DB_NO_CHECK, &cur, err)) == ANTT_OK) {
 		s = backup_now(cur, "truoc-khoi-phuc", saved, n, err);
 		db_close(cur);
 	}
@@ -500,7 +532,7 @@ antt_status backup_restore(const char *db_path, const char *file, char *saved, s
 		s = err_set(err, ANTT_ERR_IO, "%s: không đọc được tệp sao lưu", file);
 		goto out;
 	}
-	if (exists && db_open(db_path, DB_NO_CHECK, &db, &e2) == ANTT_OK) {
+	if (exists && open_upgraded(db_path, DB_NO_CHECK, &db, &e2) == ANTT_OK) {
 		s = copy_live(db, src, saved, n, &kept, &live, err);
 		db_close(db);
 		db = NULL;
@@ -515,7 +547,7 @@ antt_status backup_restore(const char *db_path, const char *file, char *saved, s
 	}
 	backup_damaged_mark(db_path, 0);
 	/* an older backup takes this version's structure now */
-	if ((s = db_open(db_path, 0, &db, err)) != ANTT_OK)
+	if ((s = open_upgraded(db_path, 0, &db, err)) != ANTT_OK)
 		goto out;
 out:
 	db_close(db);

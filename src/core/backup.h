@@ -15,6 +15,14 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
  * copy finds the database damaged, it is made read-only (db_set_damaged). */
 antt_status backup_daily(antt_db *db, int *made, antt_err *err);
 
+/* Upgrade the database's structure (db_migrate), after a backup of it
+ * (tagged truoc-nang-cap) when it holds an older one's data. */
+antt_status backup_migrate(antt_db *db, antt_err *err);
+
+/* What storage asks about damaged files (db_care): backup_damaged_marked,
+ * backup_damaged_mark and backup_latest, for db_open. */
+const db_care *backup_care(void);
+
 /* The newest backup of the database at db_path; 0 when there is none. */
 int backup_latest(const char *db_path, char *out, size_t n);
 

@@ -1,13 +1,9 @@
 /* Opening, migrating and writing the database. Every write the application
- * makes goes through a transaction opened here. */
+ * makes goes through a transaction opened here. Storage only: it includes
+ * nothing of antt's but its own header (tests/cli/test_include_graph.sh). */
 #include "db.h"
-#include "auth.h"
-#include "backup.h"
-#include "form.h"
-#include "form_store.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +50,7 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
 	case SQLITE_READONLY:
 		if (db && db->damaged) {
 			char latest[4096];
-			if (backup_latest(path, latest, sizeof(latest)))
+			if (db->care && db->care->latest(path, latest, sizeof(latest)))
 				return err_set(err, ANTT_ERR_DB_CORRUPT,
 					"%s: cơ sở dữ liệu bị hỏng nên chỉ mở để xem; chưa ghi gì (%s). "
 					"Bản sao lưu gần nhất: %s", path, what, latest);
@@ -73,9 +69,9 @@ antt_status db_fail(antt_db *db, int rc, antt_err *err, const char *what)
 		char latest[4096];
 		/* checked again (and refused writes while damaged) on the next
 		 * open: the error may also come from an attached package */
-		if (db && *path && strcmp(path, ":memory:"))
-			backup_damaged_mark(path, 1);
-		if (*path && backup_latest(path, latest, sizeof(latest)))
+		if (db && db->care && *path && strcmp(path, ":memory:"))
+			db->care->mark(path, 1);
+		if (db && db->care && *path && db->care->latest(path, latest, sizeof(latest)))
 			return err_set(err, ANTT_ERR_DB_CORRUPT,
 				"%s: tệp bị hỏng hoặc không phải cơ sở dữ liệu antt (%s). Bản sao lưu gần nhất: %s",
 				path, detail, latest);
@@ -185,29 +181,22 @@ void db_uuid(char out[37])
 		b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
-/* Who writes before anyone logs in: never a name taken on trust (ANTT_USER
- * names an account only once auth_login proves it), and never one that
- * could be read as an account's (logins have no spaces). */
-static void who_am_i(char *out, size_t n)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	snprintf(out, n, "(không đăng nhập) %s", pw && pw->pw_name ? pw->pw_name : "?");
-}
-
-static antt_status migrate(antt_db *db, int from, antt_err *err)
+antt_status db_migrate(antt_db *db, antt_err *err)
 {
 	antt_status st;
 	char pragma[64];
-	int v;
 
-	for (v = from; v < db_migrations_count; v++) {
+	if (db->version < db_migrations_count && db->readonly)
+		return err_set(err, ANTT_ERR_DB_READONLY,
+			"%s: cơ sở dữ liệu cần nâng cấp cấu trúc nhưng đang mở chỉ đọc. "
+			"Hãy mở ở nơi ghi được.", db->path);
+	for (; db->version < db_migrations_count; db->version++) {
 		st = db_begin(db, err);
 		if (st != ANTT_OK)
 			return st;
-		st = exec(db, db_migrations[v], err, "nâng cấp cấu trúc dữ liệu");
+		st = exec(db, db_migrations[db->version], err, "nâng cấp cấu trúc dữ liệu");
 		if (st == ANTT_OK) {
-			snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", v + 1);
+			snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", db->version + 1);
 			st = exec(db, pragma, err, "nâng cấp cấu trúc dữ liệu");
 		}
 		if (st == ANTT_OK)
@@ -315,14 +304,15 @@ void db_set_damaged(antt_db *db)
 {
 	db->damaged = db->readonly = 1;
 	sqlite3_exec(db->sql, "PRAGMA query_only = 1", NULL, NULL, NULL);
-	backup_damaged_mark(db->path, 1);
+	if (db->care)
+		db->care->mark(db->path, 1);
 }
 
-antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
+antt_status db_open(const char *path, int flags, const db_care *care, antt_db **out, antt_err *err)
 {
 	antt_db *db;
 	antt_status st;
-	int rc, version = 0, oflags, memory, folder = 0;
+	int rc, oflags, memory, folder = 0;
 
 	*out = NULL;
 	if (!(flags & DB_CREATE) && access(path, F_OK) != 0)
@@ -337,7 +327,7 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 		st = ANTT_ERR_NOMEM;
 		goto fail;
 	}
-	who_am_i(db->user, sizeof(db->user));
+	db->care = care;
 	memory = !strcmp(path, ":memory:");
 	/* a database on read-only media (a write-protected USB stick), or a
 	 * file or folder that cannot be written: open it to read, and say so */
@@ -363,27 +353,23 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 	}
 	sqlite3_extended_result_codes(db->sql, 0);
 	sqlite3_busy_timeout(db->sql, 5000);
-	if ((rc = form_sql_functions(db)) != SQLITE_OK) {
-		st = db_fail(db, rc, err, "mở tệp");
-		goto fail;
-	}
 
 	/* Read the version before anything writes: a newer database must be
 	 * left exactly as it is. This is also where a non-database shows. */
-	st = user_version(db, &version, err);
+	st = user_version(db, &db->version, err);
 	if (st != ANTT_OK)
 		goto fail;
 	/* found damaged before: look again; while it fails, only reading */
-	if (!memory && !(flags & DB_NO_CHECK) && backup_damaged_marked(path)) {
+	if (!memory && !(flags & DB_NO_CHECK) && care && care->marked(path)) {
 		if (sound(db))
-			backup_damaged_mark(path, 0);
+			care->mark(path, 0);
 		else
 			db_set_damaged(db);
 	}
-	if (version > db_migrations_count) {
+	if (db->version > db_migrations_count) {
 		st = err_set(err, ANTT_ERR_DB_NEWER,
 			"%s: cơ sở dữ liệu do một bản antt mới hơn tạo ra (cấu trúc số %d, bản này chỉ "
-			"hiểu đến số %d). Hãy cập nhật antt; tệp chưa bị thay đổi.", path, version, db_migrations_count);
+			"hiểu đến số %d). Hãy cập nhật antt; tệp chưa bị thay đổi.", path, db->version, db_migrations_count);
 		goto fail;
 	}
 
@@ -396,24 +382,6 @@ antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err)
 	if (st != ANTT_OK)
 		goto fail;
 
-	if (version < db_migrations_count) {
-		if (db->readonly) {
-			st = err_set(err, ANTT_ERR_DB_READONLY,
-				"%s: cơ sở dữ liệu cần nâng cấp cấu trúc nhưng đang mở chỉ đọc. "
-				"Hãy mở ở nơi ghi được.", path);
-			goto fail;
-		}
-		if (version > 0) {
-			/* a copy of the old state before its structure changes */
-			char saved[4096];
-			if ((st = backup_now(db, "truoc-nang-cap", saved, sizeof(saved), err)) != ANTT_OK)
-				goto fail;
-		}
-		st = migrate(db, version, err);
-		if (st != ANTT_OK)
-			goto fail;
-	}
-	db->role = auth_initial_role(db);
 	*out = db;
 	return ANTT_OK;
 fail:
@@ -457,8 +425,6 @@ antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt
 	antt_status s;
 	int rc;
 
-	if ((s = auth_require(db, CAN_ADMIN, "đổi thiết lập", err)) != ANTT_OK)
-		return s;
 	s = db_begin(db, err);
 	if (s != ANTT_OK)
 		return s;

@@ -1,5 +1,7 @@
-/* Storage: opening the SQLite database safely (WAL, synchronous=FULL,
- * foreign keys, busy timeout), numbered migrations, transactions, settings. */
+/* Storage, and nothing above it: opening the SQLite database safely (WAL,
+ * synchronous=FULL, foreign keys, busy timeout), numbered migrations,
+ * transactions, statements, settings. Who works, the sets and the backup
+ * before an upgrade are session.c's, which opens through here. */
 #ifndef ANTT_DB_H
 #define ANTT_DB_H
 
@@ -12,11 +14,23 @@ enum {
 	DB_NO_CHECK = 1 << 2, /* open even when marked damaged (restore writes over it) */
 };
 
+/* What storage asks of the layer above about a file found damaged: the
+ * mark kept beside it (so the next open checks it again) and the newest
+ * backup, named in the message. NULL (storage alone): damage is reported
+ * and refused for this handle only. */
+typedef struct db_care {
+	int (*marked)(const char *path);
+	void (*mark)(const char *path, int damaged);
+	int (*latest)(const char *path, char *out, size_t n);   /* 0: none */
+} db_care;
+
 typedef struct antt_db {
 	sqlite3 *sql;
 	char *path;
-	char user[64];                /* who writes: recorded in updated_by */
-	int role;                     /* auth_role of the user (auth.h) */
+	const db_care *care;          /* may be NULL */
+	int version;                  /* PRAGMA user_version: the migrations applied */
+	char user[64];                /* who writes, recorded in updated_by (set by session.c) */
+	int role;                     /* auth_role of the user (auth.h, set by session.c) */
 	int readonly;                 /* read-only media, or damaged (below) */
 	int damaged;                  /* found damaged: writes refused until restored */
 	void *kept;                   /* what a layer above keeps with the handle (registry.c: */
@@ -29,13 +43,19 @@ typedef struct antt_db {
 	unsigned tick;
 } antt_db;
 
-/* Open (and migrate) the database at path. On success *out is owned by the
- * caller and released with db_close(). A database written by a newer antt
- * is refused with ANTT_ERR_DB_NEWER and left untouched. One that cannot be
- * written (read-only media, folder or file) opens read-only; one marked
- * damaged is checked again and opens read-only while the check fails. */
-antt_status db_open(const char *path, int flags, antt_db **out, antt_err *err);
+/* Open the database at path, without migrating it (db_migrate; the
+ * application opens with session_open, which does both). On success *out
+ * is owned by the caller and released with db_close(). A database written
+ * by a newer antt is refused with ANTT_ERR_DB_NEWER and left untouched. One
+ * that cannot be written (read-only media, folder or file) opens read-only;
+ * one care says is marked damaged is checked again and opens read-only
+ * while the check fails. care (may be NULL) must outlive the handle. */
+antt_status db_open(const char *path, int flags, const db_care *care, antt_db **out, antt_err *err);
 void db_close(antt_db *db);
+
+/* Apply the migrations this build has and the file has not, each in its
+ * own transaction. A read-only handle that needs them is refused. */
+antt_status db_migrate(antt_db *db, antt_err *err);
 
 /* The database was found damaged: refuse every write from now on (and on
  * the next opens, until a check passes or it is restored). */
@@ -67,7 +87,9 @@ antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err 
 void db_uuid(char out[37]);
 
 /* Settings: db_setting_get returns a new string (caller frees) or a copy of
- * def when the key is not set (NULL when def is NULL). */
+ * def when the key is not set (NULL when def is NULL). db_setting_set
+ * checks no role: a change a user asks for goes through
+ * session_setting_set, which does. */
 char *db_setting_get(antt_db *db, const char *key, const char *def);
 antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt_err *err);
 

@@ -7,6 +7,7 @@
 #include "demo.h"
 #include "assess.h"
 #include "recognise.h"
+#include "session.h"
 #include "unit.h"
 
 #include <stdint.h>
@@ -346,7 +347,7 @@ static antt_status settings(antt_db *db, const char *const kv[][2], size_t n, an
 	antt_status s = ANTT_OK;
 
 	for (size_t i = 0; i < n && s == ANTT_OK; i++)
-		s = db_setting_set(db, kv[i][0], kv[i][1], err);
+		s = session_setting_set(db, kv[i][0], kv[i][1], err);
 	return s;
 }
 

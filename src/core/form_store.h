@@ -18,7 +18,7 @@ antt_status form_for_new(antt_db *db, const char *type, int year,
 antt_status form_for_set(antt_db *db, sqlite3_int64 set_id, const form **f, antt_err *err);
 
 /* SQL functions that need the criteria sets, registered on every handle
- * by db_open: antt_answer_words(set_id, criterion, value) writes a stored
+ * by session_open: antt_answer_words(set_id, criterion, value) writes a stored
  * answer as the checklist shows it ("có", "97,5 %"). Returns a SQLite code. */
 int form_sql_functions(antt_db *db);
 

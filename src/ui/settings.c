@@ -4,6 +4,7 @@
 #include <curses.h>
 #include "ui.h"
 #include "num.h"
+#include "session.h"
 #include "text.h"
 
 #include <stdio.h>
@@ -97,7 +98,7 @@ static antt_status setting_submit(ui *ui, const char *text)
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_INVALID;
 	}
-	if (db_setting_set(ui->db, s->key, stored, &err) != ANTT_OK) {
+	if (session_setting_set(ui->db, s->key, stored, &err) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg);
 		return ANTT_ERR_DB;
 	}

@@ -4,6 +4,7 @@
 #include "ui.h"
 #include "demo.h"
 #include "num.h"
+#include "session.h"
 #include "text.h"
 #include "unit.h"
 
@@ -63,7 +64,7 @@ static antt_status open_demo(ui *ui)
 		return ANTT_ERR_NOMEM;
 	snprintf(path, sizeof(path), "%s/demo.db", dirname(copy));
 	free(copy);
-	if ((s = db_open(path, DB_CREATE, &demo, &err)) == ANTT_OK) {
+	if ((s = session_open(path, DB_CREATE, &demo, &err)) == ANTT_OK) {
 		s = demo_build(demo, 0, &units, &err);
 		if (s == ANTT_ERR_EXISTS)   /* made on an earlier visit */
 			s = ANTT_OK;

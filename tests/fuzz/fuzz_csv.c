@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include "assess.h"
+#include "session.h"
 #include "unit.h"
 
 static antt_db *db;
@@ -34,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		sqlite3_backup *b;
 
 		setenv("ANTT_FORMS", "forms", 0);
-		if (db_open(":memory:", DB_CREATE, &db, &err) != ANTT_OK)
+		if (session_open(":memory:", DB_CREATE, &db, &err) != ANTT_OK)
 			abort();
 		snprintf(path, sizeof(path), "/tmp/antt-fuzz-csv-%d.csv", (int)getpid());
 		unit_add(db, "X1", "xa", "Xã", NULL, &err);

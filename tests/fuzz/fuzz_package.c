@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "sync/sync.h"
 #include "sync/sync_int.h"
+#include "session.h"
 
 static antt_db *db;
 static keys_pair key;
@@ -60,7 +61,7 @@ static void setup(void)
 	antt_err err;
 
 	setenv("ANTT_FORMS", "forms", 0);
-	if (db_open(":memory:", DB_CREATE, &db, &err) != ANTT_OK)
+	if (session_open(":memory:", DB_CREATE, &db, &err) != ANTT_OK)
 		abort();
 	snprintf(path, sizeof(path), "/tmp/antt-fuzz-pkg-%d.antt", (int)getpid());
 	memset(key.priv, 7, sizeof(key.priv));

@@ -268,7 +268,7 @@ static void past_year_keeps_its_criteria_set(void **state)
 	setenv("ANTT_FORMS", tu_path("forms"), 1);
 	OK(unit_add(db, "K2", "khu-dan-cu", "Thôn mới", "X1", &err));
 	db_close(db);
-	assert_int_equal(db_open(tu_path("test.db"), 0, &db, &err), ANTT_OK);
+	assert_int_equal(session_open(tu_path("test.db"), 0, &db, &err), ANTT_OK);
 	OK(answer_set(db, "K1", 2024, "4b", "không", NULL, -1, &err));  /* old set still has 4b */
 	OK(answer_set(db, "K2", 2024, "4e", "có", NULL, -1, &err));     /* a new one uses the edit */
 	assert_int_equal(answer_set(db, "K2", 2024, "4b", "có", NULL, -1, &err), ANTT_ERR_NOT_FOUND);

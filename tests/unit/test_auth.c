@@ -126,7 +126,7 @@ static void roles_decide_who_may_do_what(void **state)
 	assert_int_equal(assess_approve(db, "K1", 2024, &err), ANTT_ERR_DENIED);
 	assert_contains(err.msg, "lãnh đạo duyệt");
 	assert_int_equal(unit_add(db, "K3", "khu-dan-cu", "Thôn Nam", "X1", &err), ANTT_ERR_DENIED);
-	assert_int_equal(db_setting_set(db, "office_name", "X", &err), ANTT_ERR_DENIED);
+	assert_int_equal(session_setting_set(db, "office_name", "X", &err), ANTT_ERR_DENIED);
 	as(db, "qt", "quantri1");
 	assert_int_equal(assess_approve(db, "K1", 2024, &err), ANTT_ERR_DENIED);   /* admin is not a reviewer */
 	OK(unit_add(db, "K3", "khu-dan-cu", "Thôn Nam", "X1", &err));
@@ -294,10 +294,10 @@ static void login_off_believes_no_name(void **state)
 	int wait;
 	(void)state;
 	as(db, "qt", "quantri1");
-	OK(db_setting_set(db, "login_required", "0", &err));
+	OK(session_setting_set(db, "login_required", "0", &err));
 	db_close(db);
 	setenv("ANTT_USER", "lanhdao", 1);
-	OK(db_open(tu_path("test.db"), 0, &db, &err));
+	OK(session_open(tu_path("test.db"), 0, &db, &err));
 	setenv("ANTT_USER", "kiemthu", 1);
 	assert_int_equal(db->role, ROLE_OPEN);
 	assert_int_equal(auth_proven(db), 0);

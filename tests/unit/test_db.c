@@ -1,248 +1,301 @@
-/* db: migrations, refusal of newer or broken files, locks, read-only
- * opening, damaged files kept read-only, restore under another connection,
- * settings, and the append-only audit trail. */
+/* db, storage alone (no session, no backups, no accounts): open and
+ * create, migrate, newer files refused untouched, read-only handles and
+ * files, a locked database, a corrupt file and the damage care, the
+ * transactions, the statement cache, and how SQLite's codes are told. */
 #include "testutil.h"
 
 #include <sys/stat.h>
-#include "backup.h"
 
-static void open_creates_and_migrates(void **state)
-{
-	antt_db *db = tu_open();
-	(void)state;
-	assert_int_equal(tu_int(db, "PRAGMA user_version"), db_schema_version());
-	assert_true(db_schema_version() >= 1);
-	assert_int_equal(tu_int(db, "SELECT count(*) FROM unit_types WHERE code = 'khu-dan-cu'"), 1);
-	assert_int_equal(tu_int(db, "PRAGMA foreign_keys"), 1);
-	assert_int_equal(tu_int(db, "PRAGMA synchronous"), 2); /* FULL */
-	tu_cleanup(db);
-}
+static antt_err err;
+#define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
 
-static void missing_file_is_not_created_without_flag(void **state)
+/* One folder for the group: each test names its own files. */
+static int setup(void **state)
 {
-	antt_db *db = NULL;
-	antt_err err = { "" };
 	(void)state;
 	tu_mkdir();
-	assert_int_equal(db_open(tu_path("none.db"), 0, &db, &err), ANTT_ERR_NOT_FOUND);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[600];
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "chmod -R u+w '%s'; rm -rf '%s'", tu_dir, tu_dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static antt_db *migrated(const char *name)
+{
+	antt_db *db = NULL;
+	OK(db_open(tu_path(name), DB_CREATE, NULL, &db, &err));
+	OK(db_migrate(db, &err));
+	return db;
+}
+
+/* A fake of what session.c gives storage: counts what it is asked. */
+static int marks, unmarks, is_marked;
+static int fake_marked(const char *p) { (void)p; return is_marked; }
+static void fake_mark(const char *p, int on) { (void)p; on ? marks++ : unmarks++; is_marked = on; }
+static int fake_latest(const char *p, char *out, size_t n) { (void)p; snprintf(out, n, "/sao-luu/gia.db"); return 1; }
+static const db_care fake = { fake_marked, fake_mark, fake_latest };
+
+/* 1. Open creates, migrate brings the structure; opening alone does not. */
+static void open_then_migrate(void **state)
+{
+	antt_db *db = NULL;
+	(void)state;
+	OK(db_open(tu_path("a.db"), DB_CREATE, NULL, &db, &err));
+	assert_int_equal(db->version, 0);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM sqlite_master"), 0);
+	OK(db_migrate(db, &err));
+	assert_true(db_schema_version() >= 1);
+	assert_int_equal(db->version, db_schema_version());
+	assert_int_equal(tu_int(db, "PRAGMA user_version"), db_schema_version());
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM unit_types WHERE code = 'khu-dan-cu'"), 1);
+	assert_int_equal(tu_int(db, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tu_int(db, "PRAGMA synchronous"), 2);   /* FULL */
+	OK(db_migrate(db, &err));                               /* nothing left to do */
+	db_close(db);
+	OK(db_open(tu_path("a.db"), 0, NULL, &db, &err));
+	assert_int_equal(db->version, db_schema_version());
+	db_close(db);
+}
+
+/* 2. Without DB_CREATE a missing file is said, and not made. */
+static void missing_file_is_not_created(void **state)
+{
+	antt_db *db = NULL;
+	(void)state;
+	assert_int_equal(db_open(tu_path("none.db"), 0, NULL, &db, &err), ANTT_ERR_NOT_FOUND);
 	assert_null(db);
 	assert_contains(err.msg, "none.db");
 	assert_int_not_equal(access(tu_path("none.db"), F_OK), 0);
-	tu_cleanup(NULL);
 }
 
-static long long file_size(const char *p)
+/* 3. A file of a newer antt: refused, not a byte changed, no WAL made. */
+static void newer_file_is_refused_untouched(void **state)
 {
-	struct stat sb;
-	return stat(p, &sb) == 0 ? (long long)sb.st_size : -1;
-}
-
-static void newer_database_is_refused_untouched(void **state)
-{
-	antt_db *db = tu_open(), *again = NULL;
-	antt_err err = { "" };
-	char path[512];
-	long long before;
+	antt_db *db = migrated("new.db"), *again = NULL;
+	struct stat before, after;
 	(void)state;
-
-	snprintf(path, sizeof(path), "%s", db->path);
-	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 999",
+		NULL, NULL, NULL), SQLITE_OK);
 	db_close(db);
-	before = file_size(path);
-	assert_int_equal(db_open(path, 0, &again, &err), ANTT_ERR_DB_NEWER);
-	assert_contains(err.msg, "99");
-	assert_int_equal(file_size(path), before);
-	assert_int_not_equal(access(tu_path("test.db-wal"), F_OK), 0); /* WAL never switched on */
-	tu_cleanup(NULL);
+	assert_int_equal(stat(tu_path("new.db"), &before), 0);
+	assert_int_equal(db_open(tu_path("new.db"), 0, NULL, &again, &err), ANTT_ERR_DB_NEWER);
+	assert_null(again);
+	assert_contains(err.msg, "999");
+	assert_int_equal(stat(tu_path("new.db"), &after), 0);
+	assert_int_equal(before.st_size, after.st_size);
+	assert_int_equal(before.st_mtime, after.st_mtime);
+	assert_int_not_equal(access(tu_path("new.db-wal"), F_OK), 0);
 }
 
-static void garbage_file_is_reported_corrupt(void **state)
+/* 4. A read-only handle reads, refuses writes, and refuses to migrate an
+ * old file (which stays as it was). */
+static void readonly_handle_reads_and_refuses(void **state)
 {
-	antt_db *db = NULL;
-	antt_err err = { "" };
-	char junk[4096];
+	antt_db *db = migrated("ro.db"), *ro = NULL;
+	char *v;
 	(void)state;
-	tu_mkdir();
-	memset(junk, 'x', sizeof(junk) - 1);
-	junk[sizeof(junk) - 1] = '\0';
-	tu_write(tu_path("junk.db"), junk);
-	assert_int_equal(db_open(tu_path("junk.db"), 0, &db, &err), ANTT_ERR_DB_CORRUPT);
-	assert_contains(err.msg, "sao lưu");
-	tu_cleanup(NULL);
+	OK(db_setting_set(db, "office_name", "X", &err));
+	db_close(db);
+	OK(db_open(tu_path("ro.db"), DB_READONLY, NULL, &ro, &err));
+	assert_true(ro->readonly);
+	v = db_setting_get(ro, "office_name", NULL);
+	assert_string_equal(v, "X");
+	free(v);
+	assert_int_equal(db_setting_set(ro, "office_name", "Y", &err), ANTT_ERR_DB_READONLY);
+	assert_contains(err.msg, "chỉ đọc");
+	db_close(ro);
+
+	OK(db_open(tu_path("cu.db"), DB_CREATE, NULL, &db, &err));   /* version 0 */
+	db_close(db);
+	OK(db_open(tu_path("cu.db"), DB_READONLY, NULL, &ro, &err));
+	assert_int_equal(db_migrate(ro, &err), ANTT_ERR_DB_READONLY);
+	assert_contains(err.msg, "cần nâng cấp");
+	assert_int_equal(tu_int(ro, "PRAGMA user_version"), 0);
+	db_close(ro);
 }
 
-static void locked_database_reports_busy(void **state)
+/* 5. A file this user may not write opens read-only by itself. */
+static void readonly_file_opens_readonly(void **state)
 {
-	antt_db *db = tu_open(), *other = NULL;
-	antt_err err = { "" };
+	antt_db *db = migrated("khoa.db");
 	(void)state;
-	assert_int_equal(db_open(db->path, 0, &other, &err), ANTT_OK);
-	assert_int_equal(db_begin(other, &err), ANTT_OK);
+	db_close(db);
+	if (geteuid() == 0)
+		skip();   /* root may write any file: nothing to see here */
+	assert_int_equal(chmod(tu_path("khoa.db"), 0444), 0);
+	OK(db_open(tu_path("khoa.db"), 0, NULL, &db, &err));
+	assert_true(db->readonly);
+	assert_int_equal(db_setting_set(db, "k", "v", &err), ANTT_ERR_DB_READONLY);
+	db_close(db);
+}
+
+/* 6. A second writer waits, then is told who holds the lock; once the
+ * first is done, it writes. */
+static void locked_database_is_said(void **state)
+{
+	antt_db *db = migrated("lock.db"), *other = NULL;
+	(void)state;
+	OK(db_open(tu_path("lock.db"), 0, NULL, &other, &err));
+	OK(db_begin(other, &err));
 	sqlite3_busy_timeout(db->sql, 50);
 	assert_int_equal(db_setting_set(db, "office_name", "X", &err), ANTT_ERR_DB_BUSY);
 	assert_contains(err.msg, "khóa");
 	db_rollback(other);
 	db_close(other);
-	assert_int_equal(db_setting_set(db, "office_name", "X", &err), ANTT_OK);
-	tu_cleanup(db);
-}
-
-static void readonly_open_refuses_writes(void **state)
-{
-	antt_db *db = tu_open(), *ro = NULL;
-	antt_err err = { "" };
-	(void)state;
-	assert_int_equal(db_open(db->path, DB_READONLY, &ro, &err), ANTT_OK);
-	assert_int_equal(db_setting_set(ro, "office_name", "X", &err), ANTT_ERR_DB_READONLY);
-	assert_contains(err.msg, "chỉ đọc");
-	db_close(ro);
-	tu_cleanup(db);
-}
-
-static void damaged_database_refuses_writes_until_checked(void **state)
-{
-	antt_db *db = tu_open(), *again = NULL;
-	antt_err err = { "" };
-	char path[512], saved[1024], *v;
-	(void)state;
-
-	snprintf(path, sizeof(path), "%s", db->path);
-	assert_int_equal(db_setting_set(db, "office_name", "X", &err), ANTT_OK);
-	assert_int_equal(backup_now(db, NULL, saved, sizeof(saved), &err), ANTT_OK);
-	db_set_damaged(db);
-	assert_true(db->readonly && db->damaged);
-	assert_int_equal(db_setting_set(db, "office_name", "Y", &err), ANTT_ERR_DB_CORRUPT);
-	assert_contains(err.msg, "hỏng");
-	assert_contains(err.msg, strrchr(saved, '/') + 1);   /* names the last backup */
-	v = db_setting_get(db, "office_name", NULL);         /* reading still works */
-	assert_string_equal(v, "X");
-	free(v);
-	assert_true(backup_damaged_marked(path));
+	OK(db_setting_set(db, "office_name", "X", &err));
 	db_close(db);
-	/* checked again on the next open: sound after all, so writable again */
-	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
-	assert_false(again->readonly || again->damaged);
-	assert_false(backup_damaged_marked(path));
-	assert_int_equal(db_setting_set(again, "office_name", "Y", &err), ANTT_OK);
-	tu_cleanup(again);
 }
 
-static void corrupt_page_keeps_the_mark_on_open(void **state)
+/* 7. Not a database: refused as corrupt. Alone, storage says a backup is
+ * needed; with a care it marks the file and names the newest backup. */
+static void garbage_file_is_corrupt(void **state)
 {
-	antt_db *db = tu_open(), *again = NULL;
-	antt_err err = { "" };
-	char path[512], good[1024], kept[1024];
+	antt_db *db = NULL;
+	char junk[4096];
+	(void)state;
+	memset(junk, 'x', sizeof(junk));
+	FILE *fp = fopen(tu_path("junk.db"), "wb");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(junk, 1, sizeof(junk), fp), sizeof(junk));
+	fclose(fp);
+	assert_int_equal(db_open(tu_path("junk.db"), 0, NULL, &db, &err), ANTT_ERR_DB_CORRUPT);
+	assert_null(db);
+	assert_contains(err.msg, "cần khôi phục từ một bản sao lưu");
+	marks = 0;
+	is_marked = 0;
+	assert_int_equal(db_open(tu_path("junk.db"), 0, &fake, &db, &err), ANTT_ERR_DB_CORRUPT);
+	assert_contains(err.msg, "Bản sao lưu gần nhất: /sao-luu/gia.db");
+	assert_int_equal(marks, 1);
+}
+
+/* 8. A file the care says is marked: checked on open; sound, the mark is
+ * lifted; with a broken page, it opens read-only as damaged (and says so
+ * on a write); DB_NO_CHECK skips the check. */
+static void marked_file_is_checked_again(void **state)
+{
+	antt_db *db = migrated("mark.db");
 	long long page;
 	FILE *fp;
 	(void)state;
-
-	snprintf(path, sizeof(path), "%s", db->path);
-	assert_int_equal(backup_now(db, NULL, good, sizeof(good), &err), ANTT_OK);
 	page = tu_int(db, "SELECT rootpage FROM sqlite_master WHERE name = 'audit'");
 	assert_true(page > 1);
-	assert_int_equal(db_fail(db, SQLITE_CORRUPT, &err, "đọc"), ANTT_ERR_DB_CORRUPT);   /* marks it */
 	db_close(db);
-	assert_non_null(fp = fopen(path, "r+b"));
+	is_marked = 1;
+	unmarks = marks = 0;
+	OK(db_open(tu_path("mark.db"), 0, &fake, &db, &err));
+	assert_false(db->readonly || db->damaged);
+	assert_int_equal(unmarks, 1);
+	assert_false(is_marked);
+	db_close(db);
+
+	assert_non_null(fp = fopen(tu_path("mark.db"), "r+b"));
 	assert_int_equal(fseek(fp, (page - 1) * 4096, SEEK_SET), 0);
 	assert_int_equal(fwrite("\x42 garbage garbage garbage", 1, 24, fp), 24);
 	fclose(fp);
-	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
-	assert_true(again->damaged && again->readonly);
-	assert_true(backup_damaged_marked(path));
-	db_close(again);
-	/* restore opens it all the same, and clears the mark */
-	assert_int_equal(backup_restore(path, good, kept, sizeof(kept), &err), ANTT_OK);
-	assert_false(backup_damaged_marked(path));
-	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
-	assert_false(again->damaged);
-	tu_cleanup(again);
-}
-
-/* restore writes into the live file: a connection opened before goes on in
- * the restored database, and what it writes afterwards is kept */
-static void restore_reaches_other_connections(void **state)
-{
-	antt_db *db = tu_open(), *other = NULL, *again = NULL;
-	antt_err err = { "" };
-	char path[512], good[1024], saved[1024], *v;
-	(void)state;
-
-	snprintf(path, sizeof(path), "%s", db->path);
-	assert_int_equal(backup_now(db, NULL, good, sizeof(good), &err), ANTT_OK);
-	assert_int_equal(db_open(path, 0, &other, &err), ANTT_OK);
-	assert_int_equal(db_setting_set(other, "office_name", "trước khi khôi phục", &err), ANTT_OK);
+	is_marked = 1;
+	OK(db_open(tu_path("mark.db"), 0, &fake, &db, &err));
+	assert_true(db->readonly && db->damaged);
+	assert_int_equal(db_setting_set(db, "k", "v", &err), ANTT_ERR_DB_CORRUPT);
+	assert_contains(err.msg, "/sao-luu/gia.db");
 	db_close(db);
-	assert_int_equal(backup_restore(path, good, saved, sizeof(saved), &err), ANTT_OK);
-	v = db_setting_get(other, "office_name", NULL);
-	assert_null(v);                                        /* sees the restored state */
-	assert_int_equal(db_setting_set(other, "office_name", "sau khi khôi phục", &err), ANTT_OK);
-	db_close(other);
-	assert_int_equal(db_open(path, 0, &again, &err), ANTT_OK);
-	v = db_setting_get(again, "office_name", NULL);
-	assert_string_equal(v, "sau khi khôi phục");
-	free(v);
-	tu_cleanup(again);
+	OK(db_open(tu_path("mark.db"), DB_NO_CHECK, &fake, &db, &err));
+	assert_false(db->damaged);
+	db_close(db);
+	is_marked = 0;
 }
 
-static void settings_are_kept_and_audited(void **state)
+/* 9. A rolled-back transaction leaves nothing; a committed one stays. */
+static void transactions_keep_or_leave_all(void **state)
 {
-	antt_db *db = tu_open();
-	antt_err err = { "" };
+	antt_db *db = migrated("tx.db");
 	char *v;
 	(void)state;
-	assert_int_equal(db_setting_set(db, "office_name", "Công an xã Hòa Bình", &err), ANTT_OK);
-	assert_int_equal(db_setting_set(db, "office_name", "Công an xã An Phú", &err), ANTT_OK);
-	v = db_setting_get(db, "office_name", NULL);
-	assert_string_equal(v, "Công an xã An Phú");
+	OK(db_begin(db, &err));
+	assert_int_equal(sqlite3_exec(db->sql, "INSERT INTO settings (key, value, updated_by) VALUES ('a', '1', 'x')",
+		NULL, NULL, NULL), SQLITE_OK);
+	db_rollback(db);
+	assert_null(v = db_setting_get(db, "a", NULL));
+	db_rollback(db);   /* none open: nothing happens */
+	OK(db_begin(db, &err));
+	assert_int_equal(sqlite3_exec(db->sql, "INSERT INTO settings (key, value, updated_by) VALUES ('a', '2', 'x')",
+		NULL, NULL, NULL), SQLITE_OK);
+	OK(db_commit(db, &err));
+	v = db_setting_get(db, "a", NULL);
+	assert_string_equal(v, "2");
 	free(v);
-	v = db_setting_get(db, "nothing", "mặc định");
-	assert_string_equal(v, "mặc định");
-	free(v);
-	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE tbl = 'settings' AND who LIKE '(không đăng nhập) %'"), 2);
-	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE action = 'update'"
-		" AND old_value = 'Công an xã Hòa Bình' AND new_value = 'Công an xã An Phú'"), 1);
-	tu_cleanup(db);
+	db_close(db);
 }
 
-static void audit_refuses_update_and_delete(void **state)
+/* 10. The statement cache gives the same statement for the same text,
+ * reset and without bindings, and more texts than it holds still work. */
+static void cached_statements_are_reused(void **state)
 {
-	antt_db *db = tu_open();
-	antt_err err = { "" };
+	static const char *const q[] = {
+		"SELECT 1", "SELECT 2", "SELECT 3", "SELECT 4", "SELECT 5", "SELECT 6", "SELECT 7", "SELECT 8", "SELECT 9",
+		"SELECT 10", "SELECT 11", "SELECT 12", "SELECT 13", "SELECT 14", "SELECT 15", "SELECT 16", "SELECT 17",
+	};
+	static const char bound[] = "SELECT ?";
+	antt_db *db = migrated("cache.db");
+	sqlite3_stmt *a, *b;
 	(void)state;
-	assert_int_equal(db_setting_set(db, "k", "v", &err), ANTT_OK);
-	assert_int_equal(sqlite3_exec(db->sql, "UPDATE audit SET who = 'ke gian'", NULL, NULL, NULL), SQLITE_CONSTRAINT);
-	assert_int_equal(sqlite3_exec(db->sql, "DELETE FROM audit", NULL, NULL, NULL), SQLITE_CONSTRAINT);
-	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE who LIKE '(không đăng nhập) %'"), 1);
-	tu_cleanup(db);
+	OK(db_cached(db, bound, &a, &err));
+	sqlite3_bind_int(a, 1, 7);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	OK(db_cached(db, bound, &b, &err));
+	assert_ptr_equal(a, b);
+	assert_int_equal(sqlite3_step(b), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(b, 0), SQLITE_NULL);   /* bindings cleared */
+	sqlite3_reset(b);
+	for (size_t i = 0; i < sizeof(q) / sizeof(*q); i++) {
+		OK(db_cached(db, q[i], &a, &err));
+		assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(a, 0), (int)i + 1);
+		sqlite3_reset(a);
+	}
+	assert_int_equal(db_cached(db, "SELECT FROM", &a, &err), ANTT_ERR_DB);
+	db_close(db);
 }
 
-static void uuids_are_version_4_and_distinct(void **state)
+/* 11. Each SQLite code is told as the status a user can act on. */
+static void codes_become_statuses(void **state)
 {
-	char a[37], b[37];
+	static const struct { int rc; antt_status s; const char *says; } map[] = {
+		{ SQLITE_BUSY, ANTT_ERR_DB_BUSY, "khóa" },
+		{ SQLITE_LOCKED, ANTT_ERR_DB_BUSY, "khóa" },
+		{ SQLITE_READONLY, ANTT_ERR_DB_READONLY, "chỉ đọc" },
+		{ SQLITE_FULL, ANTT_ERR_DB_FULL, "ổ đĩa đầy" },
+		{ SQLITE_CORRUPT, ANTT_ERR_DB_CORRUPT, "hỏng" },
+		{ SQLITE_NOTADB, ANTT_ERR_DB_CORRUPT, "hỏng" },
+		{ SQLITE_CANTOPEN, ANTT_ERR_IO, "không mở được" },
+		{ SQLITE_NOMEM, ANTT_ERR_NOMEM, "hết bộ nhớ" },
+		{ SQLITE_ERROR, ANTT_ERR_DB, "lỗi cơ sở dữ liệu" },
+	};
 	(void)state;
-	db_uuid(a);
-	db_uuid(b);
-	assert_int_equal(strlen(a), 36);
-	assert_int_equal(a[14], '4');
-	assert_true(strchr("89ab", a[19]) != NULL);
-	assert_string_not_equal(a, b);
+	for (size_t i = 0; i < sizeof(map) / sizeof(*map); i++) {
+		assert_int_equal(db_fail(NULL, map[i].rc, &err, "thử"), map[i].s);
+		assert_contains(err.msg, map[i].says);
+	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(open_creates_and_migrates),
-		cmocka_unit_test(missing_file_is_not_created_without_flag),
-		cmocka_unit_test(newer_database_is_refused_untouched),
-		cmocka_unit_test(garbage_file_is_reported_corrupt),
-		cmocka_unit_test(locked_database_reports_busy),
-		cmocka_unit_test(readonly_open_refuses_writes),
-		cmocka_unit_test(damaged_database_refuses_writes_until_checked),
-		cmocka_unit_test(corrupt_page_keeps_the_mark_on_open),
-		cmocka_unit_test(restore_reaches_other_connections),
-		cmocka_unit_test(settings_are_kept_and_audited),
-		cmocka_unit_test(audit_refuses_update_and_delete),
-		cmocka_unit_test(uuids_are_version_4_and_distinct),
+		cmocka_unit_test(open_then_migrate),
+		cmocka_unit_test(missing_file_is_not_created),
+		cmocka_unit_test(newer_file_is_refused_untouched),
+		cmocka_unit_test(readonly_handle_reads_and_refuses),
+		cmocka_unit_test(readonly_file_opens_readonly),
+		cmocka_unit_test(locked_database_is_said),
+		cmocka_unit_test(garbage_file_is_corrupt),
+		cmocka_unit_test(marked_file_is_checked_again),
+		cmocka_unit_test(transactions_keep_or_leave_all),
+		cmocka_unit_test(cached_statements_are_reused),
+		cmocka_unit_test(codes_become_statuses),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -17,7 +17,7 @@ static void key_is_made_once_and_kept(void **state)
 	assert_memory_equal(a.priv, b.priv, KEYS_PUB);
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM machine_key"), 1);
 	/* another database, another key */
-	assert_int_equal(db_open(tu_path("other.db"), DB_CREATE, &db2, &err), ANTT_OK);
+	assert_int_equal(session_open(tu_path("other.db"), DB_CREATE, &db2, &err), ANTT_OK);
 	assert_int_equal(keys_own(db2, &c, &err), ANTT_OK);
 	assert_memory_not_equal(a.pub, c.pub, KEYS_PUB);
 	db_close(db2);

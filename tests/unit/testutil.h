@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "session.h"
 #include "status.h"
 
 static char tu_dir[256];
@@ -53,8 +54,8 @@ static inline antt_db *tu_open(void)
 	antt_err err = { "" };
 
 	tu_mkdir();
-	if (db_open(tu_path("test.db"), DB_CREATE, &db, &err) != ANTT_OK)
-		fail_msg("db_open: %s", err.msg);
+	if (session_open(tu_path("test.db"), DB_CREATE, &db, &err) != ANTT_OK)
+		fail_msg("session_open: %s", err.msg);
 	return db;
 }
 
