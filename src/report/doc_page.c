@@ -71,8 +71,10 @@ static int place(const doc *d, int r_at, double *used)
 	return page;
 }
 
-/* A page break before row r (the list ends with 0 for libxlsxwriter). */
-static void page_break(doc *d, lxw_worksheet *ws, int r)
+/* A page break before row r (the list ends with 0 for libxlsxwriter; it is
+ * given to the sheet once, by doc_sheet_end: libxlsxwriter keeps only the
+ * last list and does not free the one before). */
+static void page_break(doc *d, int r)
 {
 	lxw_row_t *b = realloc(d->breaks, (d->n_breaks + 2) * sizeof(*b));
 
@@ -81,7 +83,6 @@ static void page_break(doc *d, lxw_worksheet *ws, int r)
 	d->breaks = b;
 	d->breaks[d->n_breaks++] = (lxw_row_t)r;
 	d->breaks[d->n_breaks] = 0;
-	worksheet_set_h_pagebreaks(ws, d->breaks);
 }
 
 int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height)
@@ -95,7 +96,7 @@ int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height)
 		return r;
 	/* the row opens a page: the break put where the printer would, the
 	 * head written again on top */
-	page_break(d, ws, r);
+	page_break(d, r);
 	doc_table_head(d, ws, r, d->head_ncols, d->head_wide);
 	doc_row_height_note(d, r + 1, height);
 	return r + 1;
@@ -109,6 +110,8 @@ void doc_sheet_end(doc *d, lxw_worksheet *ws, int tail, int last, int last_col)
 		block += height_of(d, r);
 	/* the tail on one page, unless it is longer than a page */
 	if (tail <= last && block <= PAGE_BODY && place(d, tail, &used) != place(d, last, &used))
-		page_break(d, ws, tail);
+		page_break(d, tail);
+	if (d->n_breaks)
+		worksheet_set_h_pagebreaks(ws, d->breaks);
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)last, (lxw_col_t)last_col);
 }
