@@ -395,6 +395,7 @@ lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widt
 	d->breaks = NULL;
 	d->n_heights = d->n_breaks = 0;
 	d->head_row = -1;
+	d->landscape = flags & PAGE_LANDSCAPE;
 	report_page(ws, flags);
 	for (int c = 0; c < n; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);

@@ -51,6 +51,7 @@ typedef struct {
 	double *heights;
 	size_t n_heights;
 	int head_row, head_ncols, head_wide;
+	int landscape;
 	lxw_row_t *breaks;
 	size_t n_breaks;
 } doc;
