@@ -32,38 +32,41 @@ static void words_free(doc *d)
  * list of texts. */
 static antt_status words_read(doc *d, ydoc *y, const char *const *keys)
 {
-	const char *names[64];
 	yaml_node_t *root = yaml_document_get_root_node(&y->doc);
+	const char **names;
 	size_t n = 0;
 	antt_status s;
 
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return ydoc_fail(y, root, 0, "tệp bố cục phải là một bảng khóa: giá trị (title, ...)");
-	for (; keys[n] && n + 1 < sizeof(names) / sizeof(*names); n++)
-		names[n] = keys[n][0] == '?' ? keys[n] + 1 : keys[n];
-	names[n] = NULL;
-	if ((s = ydoc_check_keys(y, root, names, "bố cục văn bản")) != ANTT_OK)
-		return s;
-	if (!(d->words = calloc(n ? n : 1, sizeof(*d->words))))
+	while (keys[n])
+		n++;
+	if (!(names = calloc(n + 1, sizeof(*names))))
 		return ANTT_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
+		names[i] = keys[i][0] == '?' ? keys[i] + 1 : keys[i];
+	s = ydoc_check_keys(y, root, names, "bố cục văn bản");
+	if (s == ANTT_OK && !(d->words = calloc(n ? n : 1, sizeof(*d->words))))
+		s = ANTT_ERR_NOMEM;
+	for (size_t i = 0; s == ANTT_OK && i < n; i++) {
 		yaml_node_t *v = ydoc_get(y, root, names[i]);
 		doc_word *w = &d->words[d->n_words];
 
 		if (!v) {
-			if (keys[i][0] == '?')
-				continue;
-			return ydoc_fail(y, root, 0, "thiếu khóa \"%s\"", names[i]);
+			if (keys[i][0] != '?')
+				s = ydoc_fail(y, root, 0, "thiếu khóa \"%s\"", names[i]);
+			continue;
 		}
-		if (!(w->key = strdup(names[i])))
-			return ANTT_ERR_NOMEM;
+		if (!(w->key = strdup(names[i]))) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
 		d->n_words++;
 		s = v->type == YAML_SEQUENCE_NODE ? ydoc_list(y, v, names[i], &w->list, &w->n)
 			: ydoc_text(y, root, names[i], 1, &w->text);
-		if (s != ANTT_OK)
-			return s;
 	}
-	return ANTT_OK;
+	free(names);
+	return s;
 }
 
 static antt_status words_load(doc *d, const char *file, const char *const *keys, antt_err *err)
