@@ -180,7 +180,7 @@ antt_status doc_checklist(antt_db *db, const doc_opts *o, doc_info *info, antt_e
 		if (!units) {
 			const form *f;
 			if ((s = form_for_new(db, d.type, o->year, &f, NULL, err)) == ANTT_OK)
-				s = sheet(&d, f, NULL, f->title);
+				s = sheet(&d, f, NULL, d.type_name);
 		}
 		for (size_t i = 0; s == ANTT_OK && i < n; i++) {
 			assess_result r = { 0 };

@@ -177,6 +177,21 @@ char *doc_replace(const char *text, const char *key, const char *val)
 
 /* --- the file ------------------------------------------------------------- */
 
+/* The name of the type o->type named ("Khu dân cư"), for a blank document. */
+static antt_status type_name(doc *d, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(d->db, "SELECT name FROM unit_types WHERE code = ?1", &st, err);
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, d->type, -1, SQLITE_STATIC);
+	snprintf(d->type_name, sizeof(d->type_name), "%s",
+		sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : d->type);
+	sqlite3_finalize(st);
+	return ANTT_OK;
+}
+
 antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, const char *const *keys,
                       antt_err *err)
 {
@@ -189,7 +204,8 @@ antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, 
 	d->w.year = o->year;
 	d->w.l = &d->head;
 	if ((s = report_date(&d->w, o->date, "ngày ghi trên văn bản", &d->tm, err)) != ANTT_OK ||
-	    (o->type && (s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK) ||
+	    (o->type && ((s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK ||
+	                 (s = type_name(d, err)) != ANTT_OK)) ||
 	    (s = report_target(o->path, o->force, err)) != ANTT_OK)
 		return s;
 	return words_load(d, file, keys, err);

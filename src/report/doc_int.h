@@ -44,6 +44,7 @@ typedef struct {
 	size_t n_words;
 	char *layout_path;       /* for messages */
 	char type[32];           /* o->type resolved to its code ("" when not given) */
+	char type_name[64];      /* and its name ("Khu dân cư") */
 	int sheets;
 	int opened;              /* the workbook is open (doc_end closes it) */
 	/* the sheet being written: its rows' heights, its table's head (row,
