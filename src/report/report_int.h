@@ -10,14 +10,16 @@
 #include "layout.h"
 #include "tally.h"
 
+#include <time.h>
 #include <xlsxwriter.h>
 
-/* The formats made once per workbook (report.c). */
+/* The formats made once per workbook (report.c); F_UNIT_WRAP only when a
+ * name in the head needs two lines. */
 enum {
 	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
 	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
 	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
-	F_BODY, F_PERIOD, F_COUNT
+	F_BODY, F_PERIOD, F_UNIT_WRAP, F_COUNT
 };
 
 typedef struct {
@@ -33,6 +35,14 @@ typedef struct {
 	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
 	int extra_sheets;         /* movement sheets written */
 	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
+	/* a printed document's head (src/report/doc_*.c); NULL: the report's,
+	 * the settings' parent_agency and office_name, and "BC" */
+	const char *kind, *agency, *issuer;
+	int split;                /* the head's left half ends at this column (0: about half) */
+	int undated;              /* no place-and-date line in the head (a form dated by hand) */
+	double head_h[8];         /* the heights of the head's rows, as report_header set them */
+	char tmp[4096];           /* the temporary file being written, renamed when done */
+	void *quiet;              /* stderr while libxlsxwriter works */
 } writer;
 
 /* A detail sheet being written. */
@@ -45,6 +55,33 @@ typedef struct {
 	int failing;        /* the "Chưa đạt" sheet: only failed units */
 } detail;
 
+/* The workbook's file, shared with the printed documents (doc_common.c):
+ * report_date reads the place-and-date line's day (NULL: today; what names
+ * it in a refusal); report_target refuses an existing file without force;
+ * report_book_open starts the workbook on a temporary file beside path,
+ * with fixed properties (created: tm) and the formats; report_book_close
+ * finishes it and renames it to path when s is ANTT_OK, or removes it. */
+antt_status report_date(writer *w, const char *date, const char *what, struct tm *tm, antt_err *err);
+antt_status report_target(const char *path, int force, antt_err *err);
+antt_status report_book_open(writer *w, const char *path, const char *title, struct tm *tm, antt_err *err);
+antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err);
+
+/* A format of the workbook's table (Times New Roman of size pt, centred
+ * vertically; num: a number format or NULL). Make each once per workbook. */
+lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num);
+/* A column's width in pixels; the pixels a line of text takes in Times
+ * New Roman of size pt (em: the mean character width, 0.4 for Vietnamese
+ * text, 0.5 bold, 0.7 bold capitals). */
+double report_col_px(double width);
+double report_text_px(const char *text, double pt, double em);
+
+/* Measures (report_measure.c): text's printed width in points in Times New
+ * Roman of size pt; the lines it takes wrapped in a cell of width units;
+ * the height of a row of that many lines. */
+double report_text_pt(const char *text, double pt, int bold);
+int report_lines(const char *text, double width, double pt, int bold);
+double report_row_height(int lines, double pt);
+
 /* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines,
  * the page number at the top centre unless PAGE_UNNUMBERED. */
 enum { PAGE_PORTRAIT = 0, PAGE_LANDSCAPE = 1, PAGE_UNNUMBERED = 2 };
@@ -54,6 +91,8 @@ void report_page(lxw_worksheet *ws, int flags);
 int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_col);
 int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col);
 int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col);
+/* The last column of the head's and the signature's left half. */
+int report_left_end(const writer *w, int last_col);
 /* The signed page: one row per group (report_summary.c). */
 antt_status report_summary_sheet(writer *w, const tally *t);
 /* A figure of the counting model by the layout's measure; a group with no
