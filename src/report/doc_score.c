@@ -160,6 +160,7 @@ antt_status doc_score_sheet(antt_db *db, const doc_opts *o, doc_info *info, antt
 {
 	score_result res = { 0 };
 	const score_sheet *sh = NULL;
+	sqlite3_int64 sheet_id;
 	doc d;
 	antt_status s;
 
@@ -169,7 +170,7 @@ antt_status doc_score_sheet(antt_db *db, const doc_opts *o, doc_info *info, antt
 	if (o->unit)
 		s = score_load(db, o->unit, o->year, &res, err);
 	else
-		s = score_sheet_for(db, d.type, o->year, &sh, err);
+		s = score_sheet_for(db, d.type, o->year, 0, 0, &sh, &sheet_id, err);
 	if (s == ANTT_OK && o->unit && res.unit.excluded)
 		s = err_set(err, ANTT_ERR_NOT_FOUND, "đơn vị %s không thuộc diện đánh giá: không có phiếu chấm điểm", o->unit);
 	if (s == ANTT_OK && (s = doc_open(&d, "Phiếu chấm điểm phong trào Toàn dân bảo vệ an ninh Tổ quốc", err)) == ANTT_OK)

@@ -53,5 +53,5 @@ print_check "$T/k.xlsx" --pages 1 --title "PHIẾU CHẤM ĐIỂM" --text "Đơn
 	--text "Trừ điểm"
 run print cham-diem --type huyen --year 2024 -o "$T/h.xlsx"
 expect_rc 1 "a type without a score sheet"
-expect_err "không có phiếu chấm điểm cho loại huyen năm 2024" "said in words"
+expect_err "không có phiếu chấm điểm nào cho loại đơn vị huyen năm 2024" "said in words"
 finish
