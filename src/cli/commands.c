@@ -60,6 +60,7 @@ static const cli_command commands[] = {
 	  "xem và giải quyết các xung đột khi nhập gói", 0, 0 },
 	{ "score set",     cmd_score, "MÃ NĂM MỤC ĐIỂM_TỰ_CHẤM [ĐIỂM_CẤP_TRÊN]", "chấm điểm phong trào (QĐ 510) một mục", 1, 1 },
 	{ "score show",    cmd_score, "MÃ NĂM", "phiếu chấm điểm: từng mục, tổng, chênh lệch, xếp loại", 0, 0 },
+	{ "score list",    cmd_score, "NĂM [--under MÃ]", "danh sách chấm điểm của mọi đơn vị: điểm và mức đề xuất phân loại (hồ sơ QĐ 510)", 0, 0 },
 	{ "score import",  cmd_score, "TỆP.csv", "nhập điểm (unit_code,year,item,self[,reviewer])", 1, 1 },
 	{ "movement",      cmd_movement, "add-model | end-model | add-activity | add-commendation | tipoffs | import | show",
 	  "sổ theo dõi phong trào: mô hình, phát động, khen thưởng, tin báo", 1, 0 },

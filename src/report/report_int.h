@@ -1,7 +1,7 @@
 /* The report writer's insides, shared by its files: report.c (the file,
  * the formats, the Nghị định 30 header and the summary sheet),
  * report_detail.c (a sheet per unit type, "Chưa đạt") and
- * report_movement.c (Xếp loại, Phong trào, Đề nghị điển hình). Only
+ * report_movement.c (Xếp loại, Danh sách chấm điểm, Phong trào, Đề nghị điển hình). Only
  * src/report includes it. */
 #ifndef ANTT_REPORT_INT_H
 #define ANTT_REPORT_INT_H
