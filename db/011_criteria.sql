@@ -7,3 +7,39 @@ INSERT OR IGNORE INTO settings (key, value, updated_by) VALUES
 	('deadline_510_khu-dan-cu', '11-20', 'antt'),
 	('deadline_510_others', '11-30', 'antt'),
 	('deadline_510_above', '12-15', 'antt');
+
+-- TT 124, Điều 5 khoản 4: a commune's criterion 4 counts the units "thuộc
+-- thẩm quyền hoặc được ủy quyền quản lý" of the commune. A unit managed by
+-- a level above (a province's school placed under the commune in the tree)
+-- is marked managed_above = 1 and left out of that count. Audited and
+-- carried in packages like the other unit fields.
+ALTER TABLE units ADD COLUMN managed_above INTEGER NOT NULL DEFAULT 0 CHECK (managed_above IN (0, 1));
+DROP TRIGGER units_ai;
+DROP TRIGGER units_au;
+CREATE TRIGGER units_ai AFTER INSERT ON units BEGIN
+	INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)
+	VALUES (NEW.updated_by, 'units', NEW.uuid, NEW.uuid, 'insert',
+		json_object('code', NEW.code, 'name', NEW.name, 'type', NEW.type,
+			'parent', (SELECT uuid FROM units WHERE id = NEW.parent_id), 'excluded', NEW.excluded,
+			'managed_above', NEW.managed_above),
+		(SELECT origin FROM sync_origin LIMIT 1));
+END;
+CREATE TRIGGER units_au AFTER UPDATE ON units BEGIN
+	INSERT INTO audit (who, tbl, row_uuid, scope, action, old_value, new_value, origin)
+	VALUES (NEW.updated_by, 'units', NEW.uuid, NEW.uuid, 'update',
+		json_object('code', OLD.code, 'name', OLD.name, 'type', OLD.type,
+			'parent', (SELECT uuid FROM units WHERE id = OLD.parent_id),
+			'valid_to', OLD.valid_to, 'excluded', OLD.excluded, 'managed_above', OLD.managed_above,
+			'merged_into', (SELECT uuid FROM units WHERE id = OLD.merged_into)),
+		json_object('code', NEW.code, 'name', NEW.name, 'type', NEW.type,
+			'parent', (SELECT uuid FROM units WHERE id = NEW.parent_id),
+			'valid_to', NEW.valid_to, 'excluded', NEW.excluded, 'managed_above', NEW.managed_above,
+			'merged_into', (SELECT uuid FROM units WHERE id = NEW.merged_into)),
+		(SELECT origin FROM sync_origin LIMIT 1));
+END;
+-- A unit's content in packages (src/sync/content.h) now ends with
+-- 'managed': the last agreed versions gain it (0, as every unit had), so an
+-- exchange after the upgrade does not see every unit as changed.
+UPDATE sync_base SET content = json_set(content, '$.managed', 0)
+ WHERE json_valid(content) AND json_type(content, '$.code') IS NOT NULL AND json_type(content, '$.merged') IS NOT NULL
+   AND json_type(content, '$.managed') IS NULL;

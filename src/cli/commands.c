@@ -20,6 +20,8 @@ static const cli_command commands[] = {
 	{ "unit move",     cmd_unit, "MÃ MÃ_CẤP_TRÊN_MỚI", "chuyển đơn vị sang cấp trên khác (\"-\": lên cấp cao nhất)", 0, 1 },
 	{ "unit retire",   cmd_unit, "MÃ [--date NGÀY/THÁNG/NĂM] [--merged-into MÃ]", "giải thể hoặc sáp nhập đơn vị", 0, 1 },
 	{ "unit exclude",  cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị không thuộc diện đánh giá", 0, 1 },
+	{ "unit managed-above", cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị do cấp trên quản lý (không thuộc thẩm quyền "
+	  "hoặc được ủy quyền quản lý của xã): không tính vào tiêu chí 4 của xã", 0, 1 },
 	{ "forms check",   cmd_forms_check, "[TỆP.yaml ...]", "kiểm tra các bộ tiêu chí và in tóm tắt; có cơ sở dữ liệu thì báo đánh giá đã lưu nào sẽ đổi kết luận", 0, 0 },
 	{ "register",      cmd_register, "MÃ NĂM", "ghi nhận đơn vị đăng ký phấn đấu trong năm", 1, 1 },
 	{ "answer set",    cmd_answer_set, "MÃ NĂM TIÊU_CHÍ GIÁ_TRỊ [--note GHI_CHÚ] [--exception|--no-exception]",

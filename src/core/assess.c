@@ -94,7 +94,8 @@ void assess_result_free(assess_result *r)
 }
 
 /* Counts over the units below unit_id of the given types, for a computed
- * criterion: in force that year and not excluded. recognised counts the
+ * criterion: in force that year, not excluded, and not managed by a level
+ * above (TT 124 Điều 5.4 counts the commune's own). recognised counts the
  * recognitions in force (a decision, not a verdict); assessed the units
  * whose outcome is settled: recognised, or assessed chưa đạt. Units with a
  * đạt verdict still waiting for approval or a decision are neither, so a
@@ -119,7 +120,7 @@ static antt_status child_counts(antt_db *db, sqlite3_int64 unit_id, int year, co
 		"  count(r.id)"
 		" FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
 		" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
-		" WHERE u.id IN (SELECT id FROM below) AND u.excluded = 0"
+		" WHERE u.id IN (SELECT id FROM below) AND u.excluded = 0 AND u.managed_above = 0"
 		"  AND u.type IN (SELECT value FROM json_each(?3)) AND " UNIT_IN_YEAR("u", "?2"),
 		&st, err);
 	if (s != ANTT_OK)

@@ -1,6 +1,7 @@
 /* Units: adding, renaming, moving, retiring, excluding, listing and CSV
  * import. Every change runs in one transaction and leaves an audit row. */
 #include "unit.h"
+#include "assess.h"
 #include "date.h"
 #include "auth.h"
 #include "csvtab.h"
@@ -11,7 +12,8 @@
 #include <string.h>
 
 #define UNIT_COLUMNS \
-	"u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.valid_from, u.valid_to, m.code, u.excluded"
+	"u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.valid_from, u.valid_to, m.code, u.excluded," \
+	" u.managed_above"
 #define UNIT_JOINS \
 	" JOIN unit_types ty ON ty.code = u.type LEFT JOIN units p ON p.id = u.parent_id" \
 	" LEFT JOIN units m ON m.id = u.merged_into"
@@ -36,6 +38,7 @@ static void read_row(sqlite3_stmt *st, unit_row *u)
 	copy_col(st, 8, u->valid_to, sizeof(u->valid_to));
 	copy_col(st, 9, u->merged_into, sizeof(u->merged_into));
 	u->excluded = sqlite3_column_int(st, 10);
+	u->managed_above = sqlite3_column_int(st, 11);
 }
 
 antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t n, antt_err *err)
@@ -310,6 +313,40 @@ antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *
 	return finish(db, update_unit(db, code, "excluded = ?1", excluded ? "1" : "0", NULL, err), err);
 }
 
+/* The communes above a unit count it in their criterion 4: their stored
+ * verdicts follow a change of the unit, for every year assessed
+ * (approved ones keep theirs, assess_recompute_up). */
+static antt_status recompute_communes(antt_db *db, const char *code, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	unit_row u;
+	antt_status s;
+	int rc;
+
+	if ((s = unit_get(db, code, &u, err)) != ANTT_OK ||
+	    (s = db_prepare(db, "SELECT DISTINCT year FROM assessments ORDER BY year", &st, err)) != ANTT_OK)
+		return s;
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		s = assess_recompute_up(db, &u, sqlite3_column_int(st, 0), err);
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "tính lại kết luận của xã");
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status unit_set_managed_above(antt_db *db, const char *code, int above, antt_err *err)
+{
+	antt_status s;
+
+	if (auth_require(db, CAN_ADMIN, "đánh dấu đơn vị do cấp trên quản lý", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		return s;
+	if ((s = update_unit(db, code, "managed_above = ?1", above ? "1" : "0", NULL, err)) == ANTT_OK)
+		s = recompute_communes(db, code, err);
+	return finish(db, s, err);
+}
+
 antt_status unit_list(antt_db *db, const unit_filter *flt,
                       int (*fn)(const unit_row *u, void *ctx), void *ctx, antt_err *err)
 {
@@ -349,7 +386,7 @@ antt_status unit_list(antt_db *db, const unit_filter *flt,
 	sqlite3_bind_int(st, 5, flt->all);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(st, &u);
-		u.depth = sqlite3_column_int(st, 11);
+		u.depth = sqlite3_column_int(st, 12);
 		if (fn(&u, ctx))
 			break;
 	}

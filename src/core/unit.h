@@ -18,6 +18,8 @@ typedef struct {
 	char valid_to[16];
 	char merged_into[64];
 	int excluded;
+	int managed_above;   /* managed by a level above the commune it is placed under:
+	                        not counted in the commune's criterion 4 (TT 124, Điều 5.4) */
 	int depth;           /* 0 for the top of the listing */
 } unit_row;
 
@@ -48,6 +50,10 @@ antt_status unit_move(antt_db *db, const char *code, const char *parent_code, an
 antt_status unit_retire(antt_db *db, const char *code, const char *date,
                         const char *merged_into, antt_err *err);
 antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err);
+/* Mark (above 1) or unmark a unit as managed by a level above the commune
+ * it is placed under ("không thuộc thẩm quyền hoặc được ủy quyền quản lý"
+ * of the commune, TT 124 Điều 5 khoản 4); an administrator's change. */
+antt_status unit_set_managed_above(antt_db *db, const char *code, int above, antt_err *err);
 
 /* Import code,parent_code,type,name[,excluded] rows: all or nothing; the
  * error lists every bad line. *added receives the number of units. */

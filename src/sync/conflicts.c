@@ -56,6 +56,7 @@ static const char *const apply_sql[] = {
 	"UPDATE units SET code = json_extract(?2, '$.code'), name = json_extract(?2, '$.name'),"
 	" type = json_extract(?2, '$.type'), valid_from = json_extract(?2, '$.from'),"
 	" valid_to = json_extract(?2, '$.to'), excluded = json_extract(?2, '$.excluded'),"
+	" managed_above = coalesce(json_extract(?2, '$.managed'), managed_above),"
 	" parent_id = coalesce((SELECT id FROM units p WHERE p.uuid = json_extract(?2, '$.parent')), parent_id),"
 	" rev = max(rev, ?3) + 1, updated_by = ?4 WHERE uuid = ?1",
 	/* assessment: key = unit uuid/year */
