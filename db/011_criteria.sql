@@ -43,3 +43,19 @@ END;
 UPDATE sync_base SET content = json_set(content, '$.managed', 0)
  WHERE json_valid(content) AND json_type(content, '$.code') IS NOT NULL AND json_type(content, '$.merged') IS NOT NULL
    AND json_type(content, '$.managed') IS NULL;
+
+-- Re-assessing under today's criteria set (antt forms reassess) changes an
+-- assessment's set: the audit says so, with the set before and after.
+DROP TRIGGER assessments_au;
+CREATE TRIGGER assessments_au AFTER UPDATE ON assessments
+WHEN OLD.status IS NOT NEW.status OR OLD.verdict IS NOT NEW.verdict OR OLD.criteria_set_id IS NOT NEW.criteria_set_id
+BEGIN
+	INSERT INTO audit (who, tbl, row_uuid, scope, action, old_value, new_value, origin)
+	VALUES (NEW.updated_by, 'assessments', NEW.uuid, NEW.uuid, 'update',
+		json_object('status', OLD.status, 'verdict', OLD.verdict,
+			'set', (SELECT sha256 FROM criteria_sets WHERE id = OLD.criteria_set_id)),
+		json_object('status', NEW.status, 'verdict', NEW.verdict, 'reason', NEW.reason,
+			'set', (SELECT sha256 FROM criteria_sets WHERE id = NEW.criteria_set_id),
+			'regulation', (SELECT regulation FROM criteria_sets WHERE id = NEW.criteria_set_id)),
+		(SELECT origin FROM sync_origin LIMIT 1));
+END;

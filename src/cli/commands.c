@@ -23,6 +23,8 @@ static const cli_command commands[] = {
 	{ "unit managed-above", cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị do cấp trên quản lý (không thuộc thẩm quyền "
 	  "hoặc được ủy quyền quản lý của xã): không tính vào tiêu chí 4 của xã", 0, 1 },
 	{ "forms check",   cmd_forms_check, "[TỆP.yaml ...]", "kiểm tra các bộ tiêu chí và in tóm tắt; có cơ sở dữ liệu thì báo đánh giá đã lưu nào sẽ đổi kết luận", 0, 0 },
+	{ "forms reassess", cmd_forms_reassess, "--year NĂM [--unit MÃ] [--approved]", "đánh giá lại theo bộ tiêu chí hiện hành "
+	  "các phiếu mà forms check báo sẽ đổi kết luận (--approved: cả phiếu đã duyệt, do lãnh đạo)", 0, 1 },
 	{ "register",      cmd_register, "MÃ NĂM", "ghi nhận đơn vị đăng ký phấn đấu trong năm", 1, 1 },
 	{ "answer set",    cmd_answer_set, "MÃ NĂM TIÊU_CHÍ GIÁ_TRỊ [--note GHI_CHÚ] [--exception|--no-exception]",
 	  "lưu một câu trả lời (TIÊU_CHÍ \"*\" với \"đạt\": mọi tiêu chí đạt)", 1, 1 },
