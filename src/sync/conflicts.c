@@ -27,8 +27,9 @@ antt_status sync_conflicts(antt_db *db, int every_one, int (*fn)(const sync_conf
 	"  THEN 'đã duyệt' WHEN 'submitted' THEN 'đã trình' WHEN 'draft' THEN 'đang nhập' WHEN 'returned'" \
 	"  THEN 'trả lại' ELSE 'đã đăng ký' END" \
 	"  || CASE WHEN json_extract(" x ", '$.reason') <> '' THEN '; lý do: ' || json_extract(" x ", '$.reason') ELSE '' END" \
-	" ELSE printf('mã %s, tên %s, thuộc %s', json_extract(" x ", '$.code'), json_extract(" x ", '$.name')," \
-	"  coalesce((SELECT code FROM units WHERE uuid = json_extract(" x ", '$.parent')), 'cấp cao nhất')) END"
+	" ELSE printf('mã %s, tên %s, thuộc %s%s', json_extract(" x ", '$.code'), json_extract(" x ", '$.name')," \
+	"  coalesce((SELECT code FROM units WHERE uuid = json_extract(" x ", '$.parent')), 'cấp cao nhất')," \
+	"  CASE WHEN json_extract(" x ", '$.managed') THEN ', do cấp trên quản lý' ELSE '' END) END"
 	s = db_prepare(db, "SELECT id, kind, label, why, " WORDS("local") ", " WORDS("incoming") ", detected_at, resolution"
 		" FROM conflicts WHERE ?1 OR resolution IS NULL ORDER BY id", &st, err);
 	if (s != ANTT_OK)

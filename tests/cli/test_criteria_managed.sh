@@ -87,4 +87,14 @@ expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X1-GD1'")" "0" "
 expect_eq "$(verdict)" "fail" "and the office's commune verdict follows"
 run conflicts
 expect_no_out "X1-GD1" "no conflict: only one side changed the mark"
+
+# both sides change the unit: the conflict shows the mark in words
+ANTT_USER=qt ANTT_PASSWORD=quantri1 run unit managed-above X1-GD1
+"$ANTT" --db "$D2" unit rename X1-GD1 "Trường THPT số Một" > /dev/null
+run export --under X1 -o "$T/p3.antt"
+"$ANTT" --db "$D2" trust add "$T/p3.antt" --under X1 > /dev/null 2>&1
+"$ANTT" --db "$D2" import "$T/p3.antt" > "$T/imp3.out" 2>&1
+conf=$("$ANTT" --db "$D2" conflicts 2>&1)
+case "$conf" in *"X1-GD1"*"do cấp trên quản lý"*) ok "the conflict names the mark in words";;
+*) not_ok "conflict words: $conf";; esac
 finish
