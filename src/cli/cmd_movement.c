@@ -88,6 +88,11 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 	if (!strcmp(sub, "list")) {
 		if ((argc != 2 && !(argc == 4 && !strcmp(argv[2], "--under"))) || !cli_year(argv[1], &year))
 			return cli_usage_error("score list", "cần NĂM [--under MÃ]");
+		if (argc == 4) {   /* an unknown unit is said, not shown as an empty list */
+			unit_row u;
+			if ((s = unit_get(ctx->db, argv[3], &u, &err)) != ANTT_OK)
+				return cli_fail(s, &err);
+		}
 		printf("Danh sách chấm điểm, mức đề xuất phân loại phong trào năm %d\n", year);
 		s = count_scored(ctx->db, year, argc == 4 ? argv[3] : NULL, print_scored, NULL, &err);
 		return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);

@@ -9,9 +9,14 @@
 #include <getopt.h>
 #include <string.h>
 
+struct heading { int year, shown; };
+
 static int print_row(const reassess_row *r, void *ctx)
 {
-	(void)ctx;
+	struct heading *h = ctx;
+
+	if (!h->shown++)
+		printf("Đã đánh giá lại năm %d theo bộ tiêu chí hiện hành:\n", h->year);
 	printf("  %s (%s): %s → %s theo %s%s\n", r->unit_code, r->unit_name, assess_verdict_name(r->old_verdict),
 		assess_verdict_name(r->new_verdict), r->new_regulation ? r->new_regulation : "bộ tiêu chí hiện hành",
 		r->reopened ? "; phiếu đã duyệt trở lại \"đang nhập\", cần trình và duyệt lại" : "");
@@ -44,16 +49,16 @@ int cmd_forms_reassess(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("forms reassess", "thừa tham số \"%s\"", argv[optind]);
 	if (!year)
 		return cli_usage_error("forms reassess", "cần --year NĂM");
-	printf("Đánh giá lại năm %d theo bộ tiêu chí hiện hành%s%s:\n", year, unit ? " — đơn vị " : "", unit ? unit : "");
-	st = reassess_run(ctx->db, year, unit, approved, print_row, NULL, &n, &err);
+	st = reassess_run(ctx->db, year, unit, approved, print_row, &(struct heading){ year, 0 }, &n, &err);
 	if (st != ANTT_OK) {
 		if (st == ANTT_ERR_INVALID && strstr(err.msg, "rút công nhận"))
 			fprintf(stderr, "antt: lãnh đạo rút công nhận bằng: antt recognise withdraw MÃ %d --reason \"...\"\n", year);
 		return cli_fail(st, &err);
 	}
 	if (!n)
-		printf("  không có đánh giá nào cần đánh giá lại: mọi phiếu đã theo bộ tiêu chí hiện hành.\n");
+		printf("Năm %d%s%s: không có đánh giá nào cần đánh giá lại, mọi phiếu đã theo bộ tiêu chí hiện hành.\n",
+			year, unit ? ", đơn vị " : "", unit ? unit : "");
 	else
-		printf("Đã đánh giá lại %d phiếu; nhật ký ghi lại từng phiếu, gói dữ liệu gửi đi mang theo thay đổi.\n", n);
+		printf("Tổng cộng %d phiếu; nhật ký ghi lại từng phiếu, gói dữ liệu gửi đi mang theo thay đổi.\n", n);
 	return CLI_OK;
 }

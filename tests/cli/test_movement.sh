@@ -75,6 +75,8 @@ expect_eq "$(printf '%s\n' "$out" | grep -c 'X001-CQ02 .*85,0 .*Khá')" 1 "a kh�
 expect_eq "$(printf '%s\n' "$out" | grep -c 'X001-CQ01 .*chưa chấm xong')" 1 "a half-scored unit is listed as not finished"
 run score list 2024 --under X002
 expect_no_out "X001-K01" "the list keeps to the unit asked for"
+run score list 2024 --under X999
+expect_rc 1 "an unknown unit is refused, not shown as an empty list"
 run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
 expect_rc 0 "report"
 got=$(/usr/bin/python3 - "$T/bc.xlsx" <<'PY'
