@@ -13,7 +13,7 @@
 #include <time.h>
 
 static const cli_command commands[] = {
-	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded])", 1, 1 },
+	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded[,managed_above]])", 1, 1 },
 	{ "unit list",     cmd_unit, "[--type LOẠI] [--under MÃ] [--search CHỮ] [--year NĂM] [--all]", "liệt kê đơn vị theo cây", 0, 0 },
 	{ "unit add",      cmd_unit, "MÃ LOẠI TÊN [--parent MÃ]", "thêm một đơn vị", 1, 1 },
 	{ "unit rename",   cmd_unit, "MÃ TÊN_MỚI", "đổi tên đơn vị", 0, 1 },

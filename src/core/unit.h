@@ -55,7 +55,7 @@ antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *
  * of the commune, TT 124 Điều 5 khoản 4); an administrator's change. */
 antt_status unit_set_managed_above(antt_db *db, const char *code, int above, antt_err *err);
 
-/* Import code,parent_code,type,name[,excluded] rows: all or nothing; the
+/* Import code,parent_code,type,name[,excluded[,managed_above]] rows: all or nothing; the
  * error lists every bad line. *added receives the number of units. */
 antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err *err);
 /* The same; on a refused file (ANTT_ERR_CSV) *errors gets every error,

@@ -88,6 +88,17 @@ expect_eq "$(verdict)" "fail" "and the office's commune verdict follows"
 run conflicts
 expect_no_out "X1-GD1" "no conflict: only one side changed the mark"
 
+# the unit file may carry the mark (a sixth column, after excluded)
+printf 'code,parent_code,type,name,excluded,managed_above\nX1-GD2,X1,co-so-giao-duc,Trường THPT Hai,0,1\nX1-GD3,X1,co-so-giao-duc,Trường THCS Ba,0,2\n' > "$T/more.csv"
+ANTT_USER=qt ANTT_PASSWORD=quantri1 run unit import "$T/more.csv"
+expect_rc 1 "a mark that is not 0 or 1 is refused"
+expect_err "dòng 3: cột managed_above phải là 1" "the refusal names the line and the column"
+expect_eq "$(sql "SELECT count(*) FROM units WHERE code IN ('X1-GD2', 'X1-GD3')")" "0" "all or nothing"
+printf 'code,parent_code,type,name,excluded,managed_above\nX1-GD2,X1,co-so-giao-duc,Trường THPT Hai,0,1\n' > "$T/more.csv"
+ANTT_USER=qt ANTT_PASSWORD=quantri1 run unit import "$T/more.csv"
+expect_rc 0 "the unit file with the mark"
+expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X1-GD2'")" "1" "the imported school is marked"
+
 # both sides change the unit: the conflict shows the mark in words
 ANTT_USER=qt ANTT_PASSWORD=quantri1 run unit managed-above X1-GD1
 "$ANTT" --db "$D2" unit rename X1-GD1 "Trường THPT số Một" > /dev/null
