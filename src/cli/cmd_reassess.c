@@ -51,9 +51,14 @@ int cmd_forms_reassess(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("forms reassess", "cần --year NĂM");
 	st = reassess_run(ctx->db, year, unit, approved, print_row, &(struct heading){ year, 0 }, &n, &err);
 	if (st != ANTT_OK) {
+		int rc = cli_fail(st, &err);
+		/* core says what is refused; the command line says how to go on */
+		if (st == ANTT_ERR_INVALID && strstr(err.msg, "gồm cả phiếu đã duyệt"))
+			fprintf(stderr, "antt: lãnh đạo đánh giá lại cả phiếu đã duyệt bằng: antt forms reassess --year %d%s%s "
+				"--approved\n", year, unit ? " --unit " : "", unit ? unit : "");
 		if (st == ANTT_ERR_INVALID && strstr(err.msg, "rút công nhận"))
 			fprintf(stderr, "antt: lãnh đạo rút công nhận bằng: antt recognise withdraw MÃ %d --reason \"...\"\n", year);
-		return cli_fail(st, &err);
+		return rc;
 	}
 	if (!n)
 		printf("Năm %d%s%s: không có đánh giá nào cần đánh giá lại, mọi phiếu đã theo bộ tiêu chí hiện hành.\n",

@@ -167,7 +167,7 @@ static antt_status one(antt_db *db, struct pick *p, int year, int approved, int 
 		}
 	} else if (!strcmp(p->status, "approved") && !approved) {
 		errlist_add(errs, "%s (%s) năm %d: đã được lãnh đạo duyệt; chỉ đánh giá lại khi lãnh đạo chọn gồm cả phiếu "
-			"đã duyệt (--approved)", p->code, p->name, year);
+			"đã duyệt", p->code, p->name, year);
 	} else if (p->recognised && now.verdict != p->verdict) {
 		errlist_add(errs, "%s (%s) năm %d: đã được công nhận; theo bộ tiêu chí hiện hành kết luận là %s, nên phải "
 			"rút công nhận trước (quyết định thu hồi) rồi mới đánh giá lại", p->code, p->name, year,
