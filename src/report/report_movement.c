@@ -68,9 +68,9 @@ static int scored_row(const count_scored_unit *u, void *ctx)
 	worksheet_write_string(d->ws, d->row, 2, u->type_name, w->f[F_CELL_TEXT]);
 	worksheet_write_string(d->ws, d->row, 3, u->commune, w->f[F_CELL_TEXT]);
 	if (r->cls >= 0)   /* the reviewer's score decides once given (score_load) */
-		worksheet_write_number(d->ws, d->row, 4, r->has_reviewer ? r->reviewer_total : r->self_total, w->f[F_CELL_INT]);
+		worksheet_write_number(d->ws, d->row, 4, r->has_reviewer ? r->reviewer_total : r->self_total, w->f[F_CELL_SCORE]);
 	else
-		worksheet_write_blank(d->ws, d->row, 4, w->f[F_CELL_INT]);
+		worksheet_write_blank(d->ws, d->row, 4, w->f[F_CELL_SCORE]);
 	worksheet_write_string(d->ws, d->row, 5, r->cls >= 0 ? score_class_name(r->cls) : "Chưa chấm xong", w->f[F_CELL_TEXT]);
 	d->row++;
 	return 0;

@@ -86,13 +86,15 @@ ph = {r[0].value: r[1].value for r in wb["Phong trào"].iter_rows(min_row=4) if 
 cand = [[c.value for c in r] for r in wb["Đề nghị điển hình"].iter_rows(min_row=4) if r[1].value]
 cls = [[c.value for c in r] for r in wb["Xếp loại"].iter_rows(min_row=4) if r[0].value == "Tổng cộng" and r[1].value == "Cơ quan"]
 lst = {r[1].value: (r[4].value, r[5].value) for r in wb["Danh sách chấm điểm"].iter_rows(min_row=4) if r[1].value}
+fmt = [r[4].number_format for r in wb["Danh sách chấm điểm"].iter_rows(min_row=4) if r[1].value == "Thôn Đông Hòa Bình"]
 ws = wb["Phong trào"]
 print(ph["Cuộc phát động phong trào"], ph["   trong đó duy trì từ các năm trước"], ph["   trong đó xây dựng mới trong năm"],
       ph["Bằng khen của Bộ trưởng Bộ Công an"], ph["Giấy khen của Giám đốc Công an tỉnh"],
       cand[0][1], cand[0][5], cand[0][6], cls[0][1], cls[0][3],
       ws.page_setup.paperSize, ws.print_title_rows,
-      lst.get("Thôn Đông Hòa Bình"), lst.get("Trạm Y tế xã Hòa Bình"), lst.get("Ủy ban nhân dân xã Hòa Bình"))
+      lst.get("Thôn Đông Hòa Bình"), lst.get("Trạm Y tế xã Hòa Bình"), lst.get("Ủy ban nhân dân xã Hòa Bình"),
+      fmt[0].endswith("0.0"))
 PY
 )
-expect_eq "$got" "32 66 16 11 25 Trạm Y tế xã Hòa Bình Khá Đề nghị Cơ quan 1 9 \$3:\$3 (20, 'Yếu') (85, 'Khá') (None, 'Chưa chấm xong')" "workbook: figures, candidates, classes and every unit's score"
+expect_eq "$got" "32 66 16 11 25 Trạm Y tế xã Hòa Bình Khá Đề nghị Cơ quan 1 9 \$3:\$3 (20, 'Yếu') (85, 'Khá') (None, 'Chưa chấm xong') True" "workbook: figures, candidates, classes and every unit's score (one decimal)"
 finish
