@@ -62,6 +62,7 @@ int cli_current_year(antt_db *db);
 
 int cmd_unit(cli_ctx *ctx, int argc, char **argv);
 int cmd_forms_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_forms_reassess(cli_ctx *ctx, int argc, char **argv);
 int cmd_answer_set(cli_ctx *ctx, int argc, char **argv);
 int cmd_answer_import(cli_ctx *ctx, int argc, char **argv);
 int cmd_register(cli_ctx *ctx, int argc, char **argv);

@@ -196,7 +196,8 @@ static int report_drift(cli_ctx *ctx)
 		printf("\n%s: mọi đánh giá đã lưu được lập theo đúng bộ tiêu chí của các tệp hiện nay.\n", ctx->db_path);
 	else
 		printf("\n%s: %d đánh giá được lập theo bộ tiêu chí cũ hơn các tệp hiện nay, %d trong số đó sẽ đổi "
-			"kết luận. Các đánh giá này vẫn giữ bộ tiêu chí và kết luận đã lưu; không có gì tự thay đổi.\n",
+			"kết luận. Các đánh giá này vẫn giữ bộ tiêu chí và kết luận đã lưu; không có gì tự thay đổi.\n"
+			"Muốn đánh giá lại theo bộ tiêu chí hiện hành: antt forms reassess --year NĂM [--unit MÃ]\n",
 			ctx->db_path, other, shown);
 	return CLI_OK;
 }

@@ -1,8 +1,9 @@
-/* antt score set|show|import, antt movement add-model|end-model|add-activity|
+/* antt score set|show|list|import, antt movement add-model|end-model|add-activity|
  * add-commendation|tipoffs|import|show, antt candidates: the movement's own
  * figures beside the checklists. */
 #include <stdio.h>
 #include "cli.h"
+#include "count.h"
 #include "num.h"
 #include "register.h"
 #include "score.h"
@@ -11,6 +12,19 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* One line of the dossier's list: code, name, type, score, proposed class. */
+static int print_scored(const count_scored_unit *u, void *ctx)
+{
+	const score_result *r = u->score;
+	char name[300], pts[32], left[64];
+	(void)ctx;
+	snprintf(left, sizeof(left), "chưa chấm xong (còn %d mục)", r->missing);
+	printf("%-12s %s %-14s %6s  %s  %s\n", u->code, text_pad(name, sizeof(name), u->name, 30), u->type_name,
+		r->cls >= 0 ? text_fmt_pct(pts, sizeof(pts), r->has_reviewer ? r->reviewer_total : r->self_total) : "-",
+		r->cls >= 0 ? score_class_name(r->cls) : left, u->commune);
+	return 0;
+}
 
 int cmd_score(cli_ctx *ctx, int argc, char **argv)
 {
@@ -70,6 +84,18 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 			r.capped ? " — chưa đạt tiêu chuẩn \"An toàn về ANTT\" nên không xếp xuất sắc" : "", r.cut[CLASS_KHA], r.cut[CLASS_XUAT_SAC]);
 		score_result_free(&r);
 		return CLI_OK;
+	}
+	if (!strcmp(sub, "list")) {
+		if ((argc != 2 && !(argc == 4 && !strcmp(argv[2], "--under"))) || !cli_year(argv[1], &year))
+			return cli_usage_error("score list", "cần NĂM [--under MÃ]");
+		if (argc == 4) {   /* an unknown unit is said, not shown as an empty list */
+			unit_row u;
+			if ((s = unit_get(ctx->db, argv[3], &u, &err)) != ANTT_OK)
+				return cli_fail(s, &err);
+		}
+		printf("Danh sách chấm điểm, mức đề xuất phân loại phong trào năm %d\n", year);
+		s = count_scored(ctx->db, year, argc == 4 ? argv[3] : NULL, print_scored, NULL, &err);
+		return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
 	}
 	return cli_usage_error("score", "không có lệnh con \"%s\"", sub);
 }

@@ -1,7 +1,8 @@
-/* antt unit import | list | add | rename | move | retire | exclude */
+/* antt unit import | list | add | rename | move | retire | exclude | managed-above */
 #include <stdio.h>
 #include "cli.h"
 #include "text.h"
+#include "assess.h"
 #include "unit.h"
 
 #include <getopt.h>
@@ -18,6 +19,8 @@ static int print_unit(const unit_row *u, void *ctx)
 		text_pad(name, sizeof(name), u->name, 34), u->type_name);
 	if (u->excluded)
 		printf("  [không thuộc diện]");
+	if (u->managed_above)
+		printf("  [cấp trên quản lý]");
 	if (u->valid_to[0]) {
 		printf("  [giải thể %s", u->valid_to);
 		if (u->merged_into[0])
@@ -153,6 +156,17 @@ int cmd_unit(cli_ctx *ctx, int argc, char **argv)
 			return cli_fail(st, &err);
 		printf(undo ? "Đơn vị %s thuộc diện đánh giá trở lại.\n"
 		            : "Đã đánh dấu đơn vị %s không thuộc diện đánh giá.\n", argv[1]);
+		return CLI_OK;
+	}
+	if (!strcmp(sub, "managed-above")) {
+		int undo = argc == 3 && !strcmp(argv[2], "--undo");
+		if (argc != 2 && !undo)
+			return cli_usage_error("unit managed-above", "cần đúng một MÃ (và có thể --undo)");
+		st = assess_set_managed_above(ctx->db, argv[1], !undo, &err);
+		if (st != ANTT_OK)
+			return cli_fail(st, &err);
+		printf(undo ? "Đơn vị %s thuộc thẩm quyền quản lý của xã trở lại: được tính vào tiêu chí 4 của xã.\n"
+		            : "Đã đánh dấu đơn vị %s do cấp trên quản lý: không tính vào tiêu chí 4 của xã.\n", argv[1]);
 		return CLI_OK;
 	}
 	return cli_usage_error("unit", "không có lệnh con \"%s\"", sub);

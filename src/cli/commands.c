@@ -14,14 +14,18 @@
 #include <time.h>
 
 static const cli_command commands[] = {
-	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded])", 1, 1 },
+	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded[,managed_above]])", 1, 1 },
 	{ "unit list",     cmd_unit, "[--type LOẠI] [--under MÃ] [--search CHỮ] [--year NĂM] [--all]", "liệt kê đơn vị theo cây", 0, 0 },
 	{ "unit add",      cmd_unit, "MÃ LOẠI TÊN [--parent MÃ]", "thêm một đơn vị", 1, 1 },
 	{ "unit rename",   cmd_unit, "MÃ TÊN_MỚI", "đổi tên đơn vị", 0, 1 },
 	{ "unit move",     cmd_unit, "MÃ MÃ_CẤP_TRÊN_MỚI", "chuyển đơn vị sang cấp trên khác (\"-\": lên cấp cao nhất)", 0, 1 },
 	{ "unit retire",   cmd_unit, "MÃ [--date NGÀY/THÁNG/NĂM] [--merged-into MÃ]", "giải thể hoặc sáp nhập đơn vị", 0, 1 },
 	{ "unit exclude",  cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị không thuộc diện đánh giá", 0, 1 },
+	{ "unit managed-above", cmd_unit, "MÃ [--undo]", "đánh dấu đơn vị do cấp trên quản lý (không thuộc thẩm quyền "
+	  "hoặc được ủy quyền quản lý của xã): không tính vào tiêu chí 4 của xã", 0, 1 },
 	{ "forms check",   cmd_forms_check, "[TỆP.yaml ...]", "kiểm tra các bộ tiêu chí và in tóm tắt; có cơ sở dữ liệu thì báo đánh giá đã lưu nào sẽ đổi kết luận", 0, 0 },
+	{ "forms reassess", cmd_forms_reassess, "--year NĂM [--unit MÃ] [--approved]", "đánh giá lại theo bộ tiêu chí hiện hành "
+	  "các phiếu mà forms check báo sẽ đổi kết luận (--approved: cả phiếu đã duyệt, do lãnh đạo)", 0, 1 },
 	{ "register",      cmd_register, "MÃ NĂM", "ghi nhận đơn vị đăng ký phấn đấu trong năm", 1, 1 },
 	{ "answer set",    cmd_answer_set, "MÃ NĂM TIÊU_CHÍ GIÁ_TRỊ [--note GHI_CHÚ] [--exception|--no-exception]",
 	  "lưu một câu trả lời (TIÊU_CHÍ \"*\" với \"đạt\": mọi tiêu chí đạt)", 1, 1 },
@@ -61,6 +65,7 @@ static const cli_command commands[] = {
 	  "xem và giải quyết các xung đột khi nhập gói", 0, 0 },
 	{ "score set",     cmd_score, "MÃ NĂM MỤC ĐIỂM_TỰ_CHẤM [ĐIỂM_CẤP_TRÊN]", "chấm điểm phong trào (QĐ 510) một mục", 1, 1 },
 	{ "score show",    cmd_score, "MÃ NĂM", "phiếu chấm điểm: từng mục, tổng, chênh lệch, xếp loại", 0, 0 },
+	{ "score list",    cmd_score, "NĂM [--under MÃ]", "danh sách chấm điểm của mọi đơn vị: điểm và mức đề xuất phân loại (hồ sơ QĐ 510)", 0, 0 },
 	{ "score import",  cmd_score, "TỆP.csv", "nhập điểm (unit_code,year,item,self[,reviewer])", 1, 1 },
 	{ "movement",      cmd_movement, "add-model | end-model | add-activity | add-commendation | tipoffs | import | show",
 	  "sổ theo dõi phong trào: mô hình, phát động, khen thưởng, tin báo", 1, 0 },

@@ -94,7 +94,8 @@ void assess_result_free(assess_result *r)
 }
 
 /* Counts over the units below unit_id of the given types, for a computed
- * criterion: in force that year and not excluded. recognised counts the
+ * criterion: in force that year, not excluded, and not managed by a level
+ * above (TT 124 Điều 5.4 counts the commune's own). recognised counts the
  * recognitions in force (a decision, not a verdict); assessed the units
  * whose outcome is settled: recognised, or assessed chưa đạt. Units with a
  * đạt verdict still waiting for approval or a decision are neither, so a
@@ -119,7 +120,7 @@ static antt_status child_counts(antt_db *db, sqlite3_int64 unit_id, int year, co
 		"  count(r.id)"
 		" FROM units u LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
 		" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
-		" WHERE u.id IN (SELECT id FROM below) AND u.excluded = 0"
+		" WHERE u.id IN (SELECT id FROM below) AND u.excluded = 0 AND u.managed_above = 0"
 		"  AND u.type IN (SELECT value FROM json_each(?3)) AND " UNIT_IN_YEAR("u", "?2"),
 		&st, err);
 	if (s != ANTT_OK)
@@ -870,4 +871,41 @@ antt_status assess_reopen(antt_db *db, const char *code, int year, const char *r
 {
 	return transition(db, code, year, "approved", "draft", CAN_REVIEW, "mở lại phiếu đã duyệt",
 		reason ? reason : "", err);
+}
+
+/* The communes above a unit count it in their criterion 4: their stored
+ * verdicts follow a change of the unit, for every year assessed
+ * (approved ones keep theirs, assess_recompute_up). */
+static antt_status recompute_communes(antt_db *db, const char *code, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	unit_row u;
+	antt_status s;
+	int rc;
+
+	if ((s = unit_get(db, code, &u, err)) != ANTT_OK ||
+	    (s = db_prepare(db, "SELECT DISTINCT year FROM assessments ORDER BY year", &st, err)) != ANTT_OK)
+		return s;
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		s = assess_recompute_up(db, &u, sqlite3_column_int(st, 0), err);
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "tính lại kết luận của xã");
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status assess_set_managed_above(antt_db *db, const char *code, int above, antt_err *err)
+{
+	antt_status s;
+
+	if (auth_require(db, CAN_ADMIN, "đánh dấu đơn vị do cấp trên quản lý", err) != ANTT_OK)
+		return ANTT_ERR_DENIED;
+	if ((s = db_begin(db, err)) != ANTT_OK)
+		return s;
+	if ((s = unit_mark_managed_above(db, code, above, err)) == ANTT_OK)
+		s = recompute_communes(db, code, err);
+	if (s == ANTT_OK)
+		return db_commit(db, err);
+	db_rollback(db);
+	return s;
 }

@@ -120,4 +120,10 @@ int assess_latest_year(antt_db *db);
 /* Words for a verdict or a state: "đạt", "chưa đạt", "chưa đủ thông tin". */
 const char *assess_verdict_name(int verdict);
 
+/* Mark (above 1) or unmark a unit as managed by a level above the commune
+ * it is placed under ("không thuộc thẩm quyền hoặc được ủy quyền quản lý"
+ * of the commune, TT 124 Điều 5 khoản 4), and recompute the stored
+ * verdicts of the communes above it; an administrator's change. */
+antt_status assess_set_managed_above(antt_db *db, const char *code, int above, antt_err *err);
+
 #endif

@@ -62,7 +62,9 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		/* enrolments of package senders (trust.c) */
 		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.name') END,"
 		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.under') END,"
-		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(au.nj, '$.may_approve') END"
+		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(au.nj, '$.may_approve') END,"
+		/* a re-assessment under another criteria set (db/011) */
+		"  json_extract(au.oj, '$.set'), json_extract(au.nj, '$.set'), json_extract(au.nj, '$.regulation')"
 		/* settings hold plain text, not JSON: read only valid JSON */
 		" FROM (SELECT *, iif(json_valid(old_value), old_value, NULL) AS oj,"
 		"  iif(json_valid(new_value), new_value, NULL) AS nj FROM audit) au"
@@ -128,8 +130,17 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 			const char *os = (const char *)sqlite3_column_text(st, 14), *ns = (const char *)sqlite3_column_text(st, 15);
 			const char *reason = (const char *)sqlite3_column_text(st, 16);
 			const char *ov = (const char *)sqlite3_column_text(st, 17), *nv = (const char *)sqlite3_column_text(st, 18);
+			const char *oset = (const char *)sqlite3_column_text(st, 28), *nset = (const char *)sqlite3_column_text(st, 29);
 			if (!strcmp(action, "insert"))
 				snprintf(what, sizeof(what), "%s năm %d: đăng ký", unit ? unit : "?", year);
+			else if (oset && nset && strcmp(oset, nset))
+				snprintf(what, sizeof(what), "%s năm %d: đánh giá lại theo bộ tiêu chí hiện hành (%s, SHA-256 %.12s…): "
+					"kết luận %s → %s%s%s%s%s", unit ? unit : "?", year,
+					sqlite3_column_text(st, 30) ? (const char *)sqlite3_column_text(st, 30) : "?", nset,
+					ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
+					nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ",
+					os && ns && strcmp(os, ns) ? "; " : "", os && ns && strcmp(os, ns) ? assess_status_name(os) : "",
+					os && ns && strcmp(os, ns) ? " → " : "", os && ns && strcmp(os, ns) ? assess_status_name(ns) : "");
 			else if (os && ns && strcmp(os, ns))
 				snprintf(what, sizeof(what), "%s năm %d: %s → %s%s%s", unit ? unit : "?", year,
 					assess_status_name(os), assess_status_name(ns),

@@ -81,4 +81,17 @@ typedef struct {
 antt_status count_classes(antt_db *db, int year, const char *under, count_class **rows, size_t *n,
                           count_class **totals, size_t *nt, antt_err *err);
 
+/* Every unit with a score sheet that year under a unit (NULL: all), by
+ * commune, type and code, whatever its class: the dossier's list of scores
+ * and proposed classes (QĐ 510). score->cls is -1 while the sheet is not
+ * complete. The strings and score live for the call only. fn returns 0 to
+ * go on, 1 to stop, -1 when out of memory (ANTT_ERR_NOMEM). */
+typedef struct {
+	const char *code, *name, *type_name, *commune;
+	const score_result *score;
+} count_scored_unit;
+
+antt_status count_scored(antt_db *db, int year, const char *under, int (*fn)(const count_scored_unit *u, void *ctx),
+                         void *ctx, antt_err *err);
+
 #endif

@@ -52,12 +52,16 @@ static int month_days(int y, int m)
 	return out.tm_mday;
 }
 
-/* y 0: a day in every year (checked against a leap year, 2024) */
+/* y 0: a day in every year (a yearly deadline), so 29/02 is refused: it
+ * is not a day of three years in four, and a deadline may not move. */
 static antt_status check_day(const char *s, const char *what, int y, int m, int d, antt_err *err)
 {
 	if (m < 1 || m > 12)
 		return err_set(err, ANTT_ERR_INVALID, "%s \"%s\": không có tháng %d (tháng từ 1 đến 12); " EXAMPLE,
 			what, s, m);
+	if (!y && m == 2 && d == 29)
+		return err_set(err, ANTT_ERR_INVALID, "%s \"%s\": ngày 29/2 không có ở năm không nhuận; "
+			"hạn hằng năm phải là ngày có ở mọi năm (ví dụ 28/2 hoặc 1/3)", what, s);
 	if (d < 1 || d > month_days(y ? y : 2024, m)) {
 		char year[16] = "";
 		if (y)

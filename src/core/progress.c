@@ -92,6 +92,32 @@ out:
 	return s;
 }
 
+/* One deadline: the day stored under key (month-day) for the year, or def
+ * when the stored day is not one of every year (02-31, 02-29); then st,
+ * bound with year (1), today (2) and the month-day (3), counts what is
+ * due and whether today is past the day (late only when something is). */
+static antt_status one_deadline(antt_db *db, sqlite3_stmt *st, const char *key, const char *def, const char *label,
+                                int year, const char *today, progress_deadline *out, antt_err *err)
+{
+	char *stored = db_setting_get(db, key, def);
+	char md[6], dm[8];
+
+	if (date_parse_day_month(stored ? stored : "", "hạn", md, NULL) != ANTT_OK)
+		snprintf(md, sizeof(md), "%s", def);
+	free(stored);
+	snprintf(out->label, sizeof(out->label), "%s", label);
+	snprintf(out->date, sizeof(out->date), "%s/%04d", date_show_day_month(md, dm, sizeof(dm)), year % 10000);
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_text(st, 2, today ? today : "now", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, md, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return db_fail(db, sqlite3_errcode(db->sql), err, "tính hạn");
+	out->due = sqlite3_column_int64(st, 0);
+	out->late = sqlite3_column_int(st, 1) && out->due > 0;
+	sqlite3_reset(st);
+	return ANTT_OK;
+}
+
 antt_status progress_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2], antt_err *err)
 {
 	static const char *const keys[2] = { "deadline_khu-dan-cu", "deadline_others" };
@@ -104,34 +130,40 @@ antt_status progress_deadlines(antt_db *db, int year, const char *today, progres
 		" FROM assessments a JOIN units u ON u.id = a.unit_id"
 		" WHERE a.year = ?1 AND u.excluded = 0 AND a.status <> 'approved'"
 		"  AND (u.type = 'khu-dan-cu') = ?4", &st, err);
-	if (s != ANTT_OK)
-		return s;
 	for (int i = 0; i < 2 && s == ANTT_OK; i++) {
-		char *stored = db_setting_get(db, keys[i], defaults[i]);
-		char md[6], dm[8];
-
-		/* a stored day that does not exist (02-31) falls back to the default */
-		if (date_parse_day_month(stored ? stored : "", "hạn", md, NULL) != ANTT_OK)
-			snprintf(md, sizeof(md), "%s", defaults[i]);
-		free(stored);
-		snprintf(out[i].label, sizeof(out[i].label), "%s", labels[i]);
-		snprintf(out[i].date, sizeof(out[i].date), "%s/%04d", date_show_day_month(md, dm, sizeof(dm)),
-			year % 10000);
-		sqlite3_reset(st);
-		sqlite3_bind_int(st, 1, year);
-		if (today)
-			sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_text(st, 2, "now", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, md, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int(st, 4, i == 0);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			out[i].due = sqlite3_column_int64(st, 0);
-			out[i].late = sqlite3_column_int(st, 1) && out[i].due > 0;
-		} else {
-			s = db_fail(db, sqlite3_errcode(db->sql), err, "tính hạn công nhận");
-		}
+		s = one_deadline(db, st, keys[i], defaults[i], labels[i], year, today, &out[i], err);
 	}
 	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status progress_movement_deadlines(antt_db *db, int year, const char *today, progress_deadline out[3],
+                                        antt_err *err)
+{
+	static const char *const keys[3] = { "deadline_510_khu-dan-cu", "deadline_510_others", "deadline_510_above" };
+	static const char *const defaults[3] = { "11-20", "11-30", "12-15" };
+	static const char *const labels[3] = { "khu dân cư", "xã, cơ quan, doanh nghiệp, cơ sở giáo dục", "cấp trên chấm" };
+	sqlite3_stmt *st = NULL, *above = NULL;
+	antt_status s;
+
+	/* 0, 1: registered units with no score yet; 2: scored units with no
+	 * reviewer's score (điểm cấp trên chấm) yet */
+	s = db_prepare(db, "SELECT count(*), date(?2) > date(printf('%04d-%s', ?1, ?3))"
+		" FROM assessments a JOIN units u ON u.id = a.unit_id"
+		" WHERE a.year = ?1 AND u.excluded = 0 AND (u.type = 'khu-dan-cu') = ?4"
+		"  AND NOT EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1)", &st, err);
+	if (s == ANTT_OK)
+		s = db_prepare(db, "SELECT count(*), date(?2) > date(printf('%04d-%s', ?1, ?3)) FROM units u"
+			" WHERE u.excluded = 0 AND EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1)"
+			"  AND NOT EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1"
+			"   AND x.reviewer IS NOT NULL)", &above, err);
+	for (int i = 0; i < 3 && s == ANTT_OK; i++) {
+		if (i < 2)
+			sqlite3_bind_int(st, 4, i == 0);
+		s = one_deadline(db, i < 2 ? st : above, keys[i], defaults[i], labels[i], year, today, &out[i], err);
+	}
+	sqlite3_finalize(st);
+	sqlite3_finalize(above);
 	return s;
 }

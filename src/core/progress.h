@@ -42,6 +42,14 @@ typedef struct {
  * YYYY-MM-DD (NULL: the real today). */
 antt_status progress_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2], antt_err *err);
 
+/* QĐ 510's three deadlines for classifying the movement (settings
+ * deadline_510_khu-dan-cu, _others, _above): khu dân cư and then xã, cơ
+ * quan, doanh nghiệp, cơ sở giáo dục, due = registered units with no score
+ * yet; the level above (15/12), due = scored units with no reviewer's
+ * score yet. */
+antt_status progress_movement_deadlines(antt_db *db, int year, const char *today, progress_deadline out[3],
+                                        antt_err *err);
+
 /* a as a percentage of b, or -1 when b is 0: the counting model's one
  * rate function under the name the screen knows. */
 #define progress_pct count_pct

@@ -251,7 +251,8 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		"  (SELECT group_concat(criterion || ': ' || note, '; ') FROM answers"
 		"    WHERE assessment_id = a.id AND note <> ''), a.status,"
 		"  (SELECT d.number || ' ngày ' || strftime('%d/%m/%Y', d.date) FROM recognitions r"
-		"    JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL)"
+		"    JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL),"
+		"  u.managed_above"
 		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
 		" JOIN units top ON top.id = w.top"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
@@ -272,6 +273,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 			.type_name = (const char *)sqlite3_column_text(st, 3),
 			.commune = (const char *)sqlite3_column_text(st, 4),
 			.excluded = sqlite3_column_int(st, 5),
+			.managed_above = sqlite3_column_int(st, 12),
 			.verdict = verdict,
 			.notes = sqlite3_column_text(st, 9) ? (const char *)sqlite3_column_text(st, 9) : "",
 			.status = (const char *)sqlite3_column_text(st, 10),

@@ -38,6 +38,7 @@ void tally_free(tally *t);
 typedef struct {
 	const char *code, *name, *type, *type_name, *commune;
 	int excluded;
+	int managed_above;         /* not counted in its commune's criterion 4 (unit.h) */
 	const char *verdict;       /* "pass", "fail", "missing", or NULL: not registered */
 	const char *status;        /* workflow status ("approved" ...), or NULL */
 	const char *decision;      /* "45/QĐ-UBND ngày 10/11/2024" when recognised, else NULL */

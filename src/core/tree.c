@@ -163,7 +163,8 @@ static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int6
 	s = db_prepare(db,
 		"SELECT u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.excluded, coalesce(u.parent_id, 0),"
 		"  ty.assessed, a.status, a.verdict, u.name_key,"
-		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
+		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL),"
+		"  u.managed_above"
 		" FROM units u JOIN unit_types ty ON ty.code = u.type"
 		" LEFT JOIN units p ON p.id = u.parent_id"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
@@ -198,6 +199,7 @@ static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int6
 		copy(r->u.type_name, sizeof(r->u.type_name), sqlite3_column_text(st, 5));
 		copy(r->u.parent_code, sizeof(r->u.parent_code), sqlite3_column_text(st, 6));
 		r->u.excluded = sqlite3_column_int(st, 7);
+		r->u.managed_above = sqlite3_column_int(st, 14);
 		r->status = status_of(sqlite3_column_int(st, 9), r->u.excluded, astatus, verdict);
 		r->flow = r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus);
 		r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 13);

@@ -11,7 +11,8 @@
 #include <string.h>
 
 #define UNIT_COLUMNS \
-	"u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.valid_from, u.valid_to, m.code, u.excluded"
+	"u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.valid_from, u.valid_to, m.code, u.excluded," \
+	" u.managed_above"
 #define UNIT_JOINS \
 	" JOIN unit_types ty ON ty.code = u.type LEFT JOIN units p ON p.id = u.parent_id" \
 	" LEFT JOIN units m ON m.id = u.merged_into"
@@ -36,6 +37,7 @@ static void read_row(sqlite3_stmt *st, unit_row *u)
 	copy_col(st, 8, u->valid_to, sizeof(u->valid_to));
 	copy_col(st, 9, u->merged_into, sizeof(u->merged_into));
 	u->excluded = sqlite3_column_int(st, 10);
+	u->managed_above = sqlite3_column_int(st, 11);
 }
 
 antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t n, antt_err *err)
@@ -310,6 +312,11 @@ antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *
 	return finish(db, update_unit(db, code, "excluded = ?1", excluded ? "1" : "0", NULL, err), err);
 }
 
+antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, antt_err *err)
+{
+	return update_unit(db, code, "managed_above = ?1", above ? "1" : "0", NULL, err);
+}
+
 antt_status unit_list(antt_db *db, const unit_filter *flt,
                       int (*fn)(const unit_row *u, void *ctx), void *ctx, antt_err *err)
 {
@@ -349,7 +356,7 @@ antt_status unit_list(antt_db *db, const unit_filter *flt,
 	sqlite3_bind_int(st, 5, flt->all);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		read_row(st, &u);
-		u.depth = sqlite3_column_int(st, 11);
+		u.depth = sqlite3_column_int(st, 12);
 		if (fn(&u, ctx))
 			break;
 	}

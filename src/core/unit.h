@@ -18,6 +18,8 @@ typedef struct {
 	char valid_to[16];
 	char merged_into[64];
 	int excluded;
+	int managed_above;   /* managed by a level above the commune it is placed under:
+	                        not counted in the commune's criterion 4 (TT 124, Điều 5.4) */
 	int depth;           /* 0 for the top of the listing */
 } unit_row;
 
@@ -48,8 +50,12 @@ antt_status unit_move(antt_db *db, const char *code, const char *parent_code, an
 antt_status unit_retire(antt_db *db, const char *code, const char *date,
                         const char *merged_into, antt_err *err);
 antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err);
+/* Mark (above 1) or unmark a unit as managed by a level above the commune
+ * it is placed under, inside the caller's transaction: the communes'
+ * verdicts follow it (assess_set_managed_above does both). */
+antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, antt_err *err);
 
-/* Import code,parent_code,type,name[,excluded] rows: all or nothing; the
+/* Import code,parent_code,type,name[,excluded[,managed_above]] rows: all or nothing; the
  * error lists every bad line. *added receives the number of units. */
 antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err *err);
 /* The same; on a refused file (ANTT_ERR_CSV) *errors gets every error,

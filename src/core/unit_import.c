@@ -36,8 +36,8 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 	antt_status s;
 	size_t i = 0;
 
-	s = db_prepare(db, "INSERT INTO temp.unit_import (line, code, parent_code, type, name, excluded) "
-		"VALUES (?, ?, ?, ?, ?, ?)", &st, err);
+	s = db_prepare(db, "INSERT INTO temp.unit_import (line, code, parent_code, type, name, excluded, managed_above) "
+		"VALUES (?, ?, ?, ?, ?, ?, ?)", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (t->n && csvtab_is_header(&t->rows[0], header_names))
@@ -45,11 +45,11 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 	for (; i < t->n; i++) {
 		const csvtab_row *r = &t->rows[i];
 		char tcode[32];
-		int excluded = 0;
+		int excluded = 0, above = 0;
 		antt_err e;
 
-		if (r->n < 4 || r->n > 5) {
-			errlist_add(errs, "dòng %d: có %zu cột, cần 4 hoặc 5 cột: code,parent_code,type,name[,excluded]",
+		if (r->n < 4 || r->n > 6) {
+			errlist_add(errs, "dòng %d: có %zu cột, cần 4 đến 6 cột: code,parent_code,type,name[,excluded[,managed_above]]",
 				r->line, r->n);
 			continue;
 		}
@@ -65,9 +65,14 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 			errlist_add(errs, "dòng %d: %s", r->line, e.msg);
 			continue;
 		}
-		if (r->n == 5 && !parse_flag(r->fields[4], &excluded)) {
+		if (r->n >= 5 && !parse_flag(r->fields[4], &excluded)) {
 			errlist_add(errs, "dòng %d: cột excluded phải là 1 (không thuộc diện) hoặc 0, không phải \"%s\"",
 				r->line, r->fields[4]);
+			continue;
+		}
+		if (r->n == 6 && !parse_flag(r->fields[5], &above)) {
+			errlist_add(errs, "dòng %d: cột managed_above phải là 1 (do cấp trên quản lý, không tính vào tiêu chí 4 "
+				"của xã) hoặc 0, không phải \"%s\"", r->line, r->fields[5]);
 			continue;
 		}
 		sqlite3_reset(st);
@@ -77,6 +82,7 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 		sqlite3_bind_text(st, 4, tcode, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 5, r->fields[3], -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 6, excluded);
+		sqlite3_bind_int(st, 7, above);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			s = db_fail(db, sqlite3_errcode(db->sql), err, "đọc tệp đơn vị");
 			break;
@@ -137,12 +143,12 @@ static antt_status insert_all(antt_db *db, int *added, antt_err *err)
 		"  SELECT code, 0 FROM temp.unit_import"
 		"   WHERE parent_code NOT IN (SELECT code FROM temp.unit_import)"
 		"  UNION ALL SELECT i.code, d.depth + 1 FROM temp.unit_import i JOIN d ON i.parent_code = d.code)"
-		" SELECT i.code, i.name, i.type, i.parent_code, i.excluded FROM temp.unit_import i"
+		" SELECT i.code, i.name, i.type, i.parent_code, i.excluded, i.managed_above FROM temp.unit_import i"
 		" JOIN d USING (code) ORDER BY d.depth, i.line", &st, err);
 	if (s != ANTT_OK)
 		return s;
-	s = db_prepare(db, "INSERT INTO units (uuid, code, name, name_key, type, parent_id, excluded, updated_by)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM units WHERE code = ?6), ?7, ?8)", &ins, err);
+	s = db_prepare(db, "INSERT INTO units (uuid, code, name, name_key, type, parent_id, excluded, updated_by,"
+		" managed_above) VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM units WHERE code = ?6), ?7, ?8, ?9)", &ins, err);
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char uuid[37], *key = text_key((const char *)sqlite3_column_text(st, 1));
 
@@ -160,6 +166,7 @@ static antt_status insert_all(antt_db *db, int *added, antt_err *err)
 		sqlite3_bind_value(ins, 6, sqlite3_column_value(st, 3));
 		sqlite3_bind_value(ins, 7, sqlite3_column_value(st, 4));
 		sqlite3_bind_text(ins, 8, db->user, -1, SQLITE_STATIC);
+		sqlite3_bind_value(ins, 9, sqlite3_column_value(st, 5));
 		free(key);
 		rc = sqlite3_step(ins);
 		if (rc != SQLITE_DONE)
@@ -194,7 +201,7 @@ antt_status unit_import_csv_list(antt_db *db, const char *path, int *added, char
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
 	if (sqlite3_exec(db->sql, "CREATE TEMP TABLE IF NOT EXISTS unit_import (line INTEGER, code TEXT,"
-		" parent_code TEXT, type TEXT, name TEXT, excluded INTEGER); DELETE FROM temp.unit_import",
+		" parent_code TEXT, type TEXT, name TEXT, excluded INTEGER, managed_above INTEGER); DELETE FROM temp.unit_import",
 		NULL, NULL, NULL) != SQLITE_OK) {
 		s = db_fail(db, sqlite3_errcode(db->sql), err, "chuẩn bị nhập đơn vị");
 		goto rollback;

@@ -23,6 +23,7 @@
 /* Vietnamese number formats whatever the viewer's locale: 1.686 and 97,6 % */
 #define FMT_INT "[$-42A]#,##0"
 #define FMT_PCT "[$-42A]0.0 %"
+#define FMT_SCORE "[$-42A]#,##0.0"
 
 /* Nghị định 30 margins, in inches: left 30 mm, right 15 mm, top/bottom 20 mm */
 #define MARGIN_LEFT   (30 / 25.4)
@@ -69,6 +70,7 @@ static void make_formats(writer *w)
 	w->f[F_CELL_TEXT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
 	w->f[F_CELL_INT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
 	w->f[F_CELL_PCT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);
+	w->f[F_CELL_SCORE] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_SCORE);
 	w->f[F_TOTAL_TEXT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_LEFT, 1, NULL);
 	w->f[F_TOTAL_INT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
 	w->f[F_TOTAL_PCT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);

@@ -116,7 +116,7 @@ int report_type_row(const tally_unit *u, void *ctx)
 		}
 	}
 	{
-		char ids[600] = "";
+		char ids[600] = "", *note = NULL;
 		const char *texts[TYPE_COLS];
 		size_t n = 0;
 
@@ -135,10 +135,19 @@ int report_type_row(const tally_unit *u, void *ctx)
 		texts[5] = u->status && !strcmp(u->status, "approved") ? "Đã duyệt" :
 		           u->status && !strcmp(u->status, "submitted") ? "Đã trình" : "";
 		texts[6] = u->decision ? u->decision : ""; texts[7] = ids; texts[8] = u->notes;
+		if (u->managed_above) {   /* said beside the notes: why the commune does not count it */
+			static const char said[] = "Do cấp trên quản lý, không tính vào tiêu chí 4 của xã";
+			size_t n = sizeof(said) + 2 + strlen(u->notes);
+			if (!(note = malloc(n)))
+				return 1;
+			snprintf(note, n, "%s%s%s", said, *u->notes ? ". " : "", u->notes);
+			texts[8] = note;
+		}
 		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
 		for (int k = 1; k < TYPE_COLS; k++)
 			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
 		report_fit_row(d->ws, d->row, texts, widths, TYPE_COLS);
+		free(note);
 	}
 	d->row++;
 	return 0;

@@ -1,7 +1,7 @@
 /* The report writer's insides, shared by its files: report.c (the file,
  * the formats, the Nghị định 30 header and the summary sheet),
  * report_detail.c (a sheet per unit type, "Chưa đạt") and
- * report_movement.c (Xếp loại, Phong trào, Đề nghị điển hình). Only
+ * report_movement.c (Xếp loại, Danh sách chấm điểm, Phong trào, Đề nghị điển hình). Only
  * src/report includes it. */
 #ifndef ANTT_REPORT_INT_H
 #define ANTT_REPORT_INT_H
@@ -19,7 +19,7 @@ enum {
 	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
 	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
 	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
-	F_BODY, F_PERIOD, F_UNIT_WRAP, F_COUNT
+	F_BODY, F_PERIOD, F_UNIT_WRAP, F_CELL_SCORE /* a score, one decimal: 92,5 */, F_COUNT
 };
 
 typedef struct {

@@ -1,5 +1,6 @@
 /* The movement's sheets (QĐ 510): classes per commune and type, the
- * registers' figures, and the model-unit candidates; each left out when
+ * dossier's list of every scored unit with its score and proposed class,
+ * the registers' figures, and the model-unit candidates; each left out when
  * nothing was entered. */
 #include "report_int.h"
 #include "count.h"
@@ -11,7 +12,7 @@
 #include <string.h>
 
 /* Class counts per commune and type (count.h), then per type. */
-antt_status report_classes_sheet(writer *w, antt_err *err)
+static antt_status class_counts_sheet(writer *w, antt_err *err)
 {
 	static const char *const cols[] = { "Xã / trực thuộc", "Loại đơn vị", "Xuất sắc", "Khá", "Trung bình", "Yếu" };
 	static const double widths[] = { 26, 18, 10, 10, 11, 10 };
@@ -45,6 +46,54 @@ antt_status report_classes_sheet(writer *w, antt_err *err)
 	free(rows);
 	free(tot);
 	return ANTT_OK;
+}
+
+static int scored_row(const count_scored_unit *u, void *ctx)
+{
+	static const char *const cols[] = { "STT", "Đơn vị", "Loại", "Xã / trực thuộc", "Điểm", "Xếp loại đề nghị" };
+	static const double widths[] = { 5, 30, 14, 20, 8, 14 };
+	detail *d = ctx;
+	writer *w = d->w;
+	const score_result *r = u->score;
+
+	if (!d->ws) {   /* the sheet only when a unit was scored */
+		if (!(d->ws = workbook_add_worksheet(w->wb, "Danh sách chấm điểm")))
+			return -1;
+		w->extra_sheets++;
+		report_detail_head(d, "DANH SÁCH CHẤM ĐIỂM, MỨC ĐỀ XUẤT PHÂN LOẠI PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM {year}",
+			cols, widths, 6);
+	}
+	worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
+	worksheet_write_string(d->ws, d->row, 1, u->name, w->f[F_CELL_TEXT]);
+	worksheet_write_string(d->ws, d->row, 2, u->type_name, w->f[F_CELL_TEXT]);
+	worksheet_write_string(d->ws, d->row, 3, u->commune, w->f[F_CELL_TEXT]);
+	if (r->cls >= 0)   /* the reviewer's score decides once given (score_load) */
+		worksheet_write_number(d->ws, d->row, 4, r->has_reviewer ? r->reviewer_total : r->self_total, w->f[F_CELL_SCORE]);
+	else
+		worksheet_write_blank(d->ws, d->row, 4, w->f[F_CELL_SCORE]);
+	worksheet_write_string(d->ws, d->row, 5, r->cls >= 0 ? score_class_name(r->cls) : "Chưa chấm xong", w->f[F_CELL_TEXT]);
+	d->row++;
+	return 0;
+}
+
+/* The dossier's list (QĐ 510, hồ sơ: danh sách chấm điểm, mức đề xuất phân
+ * loại): every scored unit, whatever its class. */
+static antt_status scored_list_sheet(writer *w, antt_err *err)
+{
+	detail d = { .w = w };
+	antt_status s = count_scored(w->db, w->year, w->o->under, scored_row, &d, err);
+
+	if (s == ANTT_OK && d.ws)
+		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 5);
+	else if (s == ANTT_OK)
+		report_left_out(w, "Danh sách chấm điểm");
+	return s;
+}
+
+antt_status report_classes_sheet(writer *w, antt_err *err)
+{
+	antt_status s = class_counts_sheet(w, err);
+	return s == ANTT_OK ? scored_list_sheet(w, err) : s;
 }
 
 antt_status report_movement_sheet(writer *w, antt_err *err)

@@ -27,8 +27,9 @@ antt_status sync_conflicts(antt_db *db, int every_one, int (*fn)(const sync_conf
 	"  THEN 'đã duyệt' WHEN 'submitted' THEN 'đã trình' WHEN 'draft' THEN 'đang nhập' WHEN 'returned'" \
 	"  THEN 'trả lại' ELSE 'đã đăng ký' END" \
 	"  || CASE WHEN json_extract(" x ", '$.reason') <> '' THEN '; lý do: ' || json_extract(" x ", '$.reason') ELSE '' END" \
-	" ELSE printf('mã %s, tên %s, thuộc %s', json_extract(" x ", '$.code'), json_extract(" x ", '$.name')," \
-	"  coalesce((SELECT code FROM units WHERE uuid = json_extract(" x ", '$.parent')), 'cấp cao nhất')) END"
+	" ELSE printf('mã %s, tên %s, thuộc %s%s', json_extract(" x ", '$.code'), json_extract(" x ", '$.name')," \
+	"  coalesce((SELECT code FROM units WHERE uuid = json_extract(" x ", '$.parent')), 'cấp cao nhất')," \
+	"  CASE WHEN json_extract(" x ", '$.managed') THEN ', do cấp trên quản lý' ELSE '' END) END"
 	s = db_prepare(db, "SELECT id, kind, label, why, " WORDS("local") ", " WORDS("incoming") ", detected_at, resolution"
 		" FROM conflicts WHERE ?1 OR resolution IS NULL ORDER BY id", &st, err);
 	if (s != ANTT_OK)
@@ -56,6 +57,7 @@ static const char *const apply_sql[] = {
 	"UPDATE units SET code = json_extract(?2, '$.code'), name = json_extract(?2, '$.name'),"
 	" type = json_extract(?2, '$.type'), valid_from = json_extract(?2, '$.from'),"
 	" valid_to = json_extract(?2, '$.to'), excluded = json_extract(?2, '$.excluded'),"
+	" managed_above = coalesce(json_extract(?2, '$.managed'), managed_above),"
 	" parent_id = coalesce((SELECT id FROM units p WHERE p.uuid = json_extract(?2, '$.parent')), parent_id),"
 	" rev = max(rev, ?3) + 1, updated_by = ?4 WHERE uuid = ?1",
 	/* assessment: key = unit uuid/year */

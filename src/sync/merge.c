@@ -243,7 +243,7 @@ static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 		return s;
 	}
 	sqlite3_reset(m->clash);
-	/* uuid rev code name | search key | type parent from to excluded merged | top | who */
+	/* uuid rev code name | search key | type parent from to excluded merged | top | who | managed above */
 	bind_columns(w, row, cols, 4);
 	key = text_key(col(row, 3));
 	sqlite3_bind_text(w, 5, key ? key : "", -1, SQLITE_TRANSIENT);
@@ -255,6 +255,7 @@ static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 	else
 		sqlite3_bind_null(w, 12);
 	sqlite3_bind_value(w, 13, sqlite3_column_value(row, 10));
+	sqlite3_bind_value(w, 14, sqlite3_column_value(row, 20));
 	return ANTT_OK;
 }
 
@@ -340,24 +341,27 @@ static const merge_kind merge_unit = {
 		"  UNION ALL SELECT u.uuid, o.depth + 1 FROM pkg.units u JOIN ord o ON u.parent_uuid = o.uuid)"
 		" SELECT p.uuid, p.rev, p.code, p.name, p.type, p.parent_uuid, p.valid_from, p.valid_to, p.excluded,"
 		"  p.merged_uuid, p.updated_by, "
-		UNIT_JSON("p.code", "p.name", "p.type", "p.parent_uuid", "p.valid_from", "p.valid_to", "p.excluded", "p.merged_uuid") ","
+		UNIT_JSON("p.code", "p.name", "p.type", "p.parent_uuid", "p.valid_from", "p.valid_to", "p.excluded", "p.merged_uuid",
+			"p.managed_above") ","
 		"  l.id, "
-		UNIT_JSON("l.code", "l.name", "l.type", "lp.uuid", "l.valid_from", "l.valid_to", "l.excluded", "lm.uuid") ","
+		UNIT_JSON("l.code", "l.name", "l.type", "lp.uuid", "l.valid_from", "l.valid_to", "l.excluded", "lm.uuid",
+			"l.managed_above") ","
 		"  b.content, l.parent_id, (SELECT id FROM main.units WHERE uuid = p.parent_uuid), b.rev,"
-		"  (SELECT id FROM main.units WHERE uuid = p.merged_uuid AND p.merged_uuid IS NOT lm.uuid), l.code"
+		"  (SELECT id FROM main.units WHERE uuid = p.merged_uuid AND p.merged_uuid IS NOT lm.uuid), l.code,"
+		"  p.managed_above"
 		" FROM ord JOIN pkg.units p ON p.uuid = ord.uuid"
 		" LEFT JOIN main.units l ON l.uuid = p.uuid LEFT JOIN main.units lp ON lp.id = l.parent_id"
 		" LEFT JOIN main.units lm ON lm.id = l.merged_into LEFT JOIN main.sync_base b ON b.key = p.uuid"
 		" ORDER BY ord.depth, p.code",
 	.insert =
 		"INSERT INTO units (uuid, rev, code, name, name_key, type, parent_id, valid_from,"
-		" valid_to, excluded, merged_into, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-		" coalesce((SELECT id FROM units WHERE uuid = ?7), ?12), ?8, ?9, ?10, (SELECT id FROM units WHERE uuid = ?11), ?13)",
+		" valid_to, excluded, merged_into, updated_by, managed_above) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+		" coalesce((SELECT id FROM units WHERE uuid = ?7), ?12), ?8, ?9, ?10, (SELECT id FROM units WHERE uuid = ?11), ?13, ?14)",
 	.update =
 		"UPDATE units SET rev = ?2, code = ?3, name = ?4, name_key = ?5, type = ?6,"
 		" parent_id = CASE WHEN ?7 IS NULL THEN parent_id ELSE (SELECT id FROM units WHERE uuid = ?7) END,"
 		" valid_from = ?8, valid_to = ?9, excluded = ?10, merged_into = (SELECT id FROM units WHERE uuid = ?11),"
-		" updated_by = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1",
+		" managed_above = ?14, updated_by = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1",
 	.c_key = 0, .c_rev = 1, .c_incoming = 11, .c_local_id = 12, .c_local = 13, .c_base = 14, .c_status = -1,
 	.c_withheld = -1, .c_base_rev = 17, .check = check_unit, .bind = bind_unit, .label = label_unit,
 };

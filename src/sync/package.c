@@ -17,7 +17,7 @@ static const char *const package_schema =
 	"CREATE TABLE pkg.manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
 	"CREATE TABLE pkg.units (uuid TEXT PRIMARY KEY, rev INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,"
 	" type TEXT NOT NULL, parent_uuid TEXT, valid_from TEXT, valid_to TEXT, excluded INTEGER NOT NULL,"
-	" merged_uuid TEXT, updated_by TEXT, updated_at TEXT);"
+	" merged_uuid TEXT, updated_by TEXT, updated_at TEXT, managed_above INTEGER NOT NULL);"
 	"CREATE TABLE pkg.criteria_sets (sha256 TEXT PRIMARY KEY, regulation TEXT, version TEXT, source TEXT, body TEXT NOT NULL);"
 	"CREATE TABLE pkg.assessments (unit_uuid TEXT NOT NULL, year INTEGER NOT NULL, uuid TEXT NOT NULL,"
 	" rev INTEGER NOT NULL, set_sha TEXT NOT NULL, status TEXT NOT NULL, verdict TEXT NOT NULL, detail TEXT,"
@@ -231,7 +231,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		goto rollback;
 
 	if ((s = run2(db, "INSERT INTO pkg.units SELECT u.uuid, u.rev, u.code, u.name, u.type, p.uuid, u.valid_from,"
-		" u.valid_to, u.excluded, m.uuid, u.updated_by, u.updated_at FROM units u JOIN temp.scope s ON s.id = u.id"
+		" u.valid_to, u.excluded, m.uuid, u.updated_by, u.updated_at, u.managed_above FROM units u JOIN temp.scope s ON s.id = u.id"
 		" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units m ON m.id = u.merged_into", o->under, o->year, err)) != ANTT_OK ||
 	    (s = run2(db, "INSERT INTO pkg.assessments SELECT u.uuid, a.year, a.uuid, a.rev, cs.sha256, a.status,"
 		" a.verdict, a.detail, a.reason, a.registered_at, a.updated_by, a.updated_at"
@@ -260,7 +260,8 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	/* what both sides now share: the base of the next exchange */
 	if ((s = exec(db,
 		"INSERT OR REPLACE INTO sync_base (key, rev, content) SELECT uuid, rev, "
-		UNIT_JSON("code", "name", "type", "parent_uuid", "valid_from", "valid_to", "excluded", "merged_uuid")
+		UNIT_JSON("code", "name", "type", "parent_uuid", "valid_from", "valid_to", "excluded", "merged_uuid",
+			"managed_above")
 		" FROM pkg.units;"
 		"INSERT OR REPLACE INTO sync_base (key, rev, content) SELECT unit_uuid || '/' || year, rev, "
 		ASSESSMENT_JSON("status", "set_sha", "reason") " FROM pkg.assessments;"

@@ -143,6 +143,8 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' không có tên', NULL FROM units WHERE name = ''"
 		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' có dấu loại khỏi đánh giá ' || quote(excluded)"
 		"  || ' (chỉ có 0 hoặc 1)', NULL FROM units WHERE excluded NOT IN (0, 1)"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' có dấu do cấp trên quản lý ' || quote(managed_above)"
+		"  || ' (chỉ có 0 hoặc 1)', NULL FROM units WHERE managed_above NOT IN (0, 1)"
 		" UNION ALL SELECT 'câu trả lời có dấu ngoại lệ ' || quote(exception) || ' (chỉ có 0 hoặc 1)', NULL"
 		"  FROM answers WHERE exception NOT IN (0, 1)"
 		" UNION ALL SELECT 'dòng nhật ký có việc ' || quote(action) || ' mà antt không ghi', NULL FROM audit"

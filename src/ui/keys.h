@@ -79,6 +79,7 @@ enum {
 	X(ACT_SUBMIT_ALL, SC_UNITS,   KC(KEY_F(6)), 0,   "F6",     "Trình mọi phiếu đã nhập xong của đơn vị đang chọn và các đơn vị trực thuộc (hỏi trước, nói số phiếu)", NULL) \
 	X(ACT_APPROVE_ALL, SC_UNITS,  KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt mọi phiếu đã trình của đơn vị đang chọn và các đơn vị trực thuộc (hỏi trước)", NULL) \
 	X(ACT_PRINT,     SC_UNITS,    'i', 0,            "i",      "In phiếu để trống của đơn vị đang chọn và các đơn vị trực thuộc", NULL) \
+	X(ACT_MANAGED,   SC_UNITS,    'b', 0,            "b",      "Sửa đơn vị: đánh dấu / bỏ đánh dấu do cấp trên quản lý (tiêu chí 4 của xã)", NULL) \
 	X(ACT_LOGIN,     SC_LOGIN,    '\n', KC(KEY_ENTER), "Enter", "Đăng nhập: gõ tên đăng nhập, Enter, rồi mật khẩu", "Đăng nhập")
 
 typedef enum {

@@ -96,6 +96,8 @@ static void load(ui *ui)
 		return;
 	}
 	ui->have_deadlines = progress_deadlines(ui->db, ui->year, NULL, ui->deadlines, &err) == ANTT_OK;
+	ui->have_movement_deadlines = progress_movement_deadlines(ui->db, ui->year, NULL, ui->movement_deadlines,
+		&err) == ANTT_OK;
 	ui->p_year = ui->year;
 }
 
@@ -151,6 +153,18 @@ static void draw_progress(ui *ui)
 					dl[i].date, dl[i].late ? " (QUÁ HẠN)" : "", dl[i].due, undecided(ui, i), dl[i].label);
 				y += ui_put_wrap(y, 1, ui->cols - 2, 2, line, dl[i].late ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
 			}
+		if (ui->have_movement_deadlines) {
+			/* QĐ 510's classification, beside: still to score (the
+			 * level above: still without its score), day/month */
+			const progress_deadline *m = ui->movement_deadlines;
+			int late = 0, k = snprintf(line, sizeof(line), "Hạn chấm điểm QĐ 510:");
+			for (int i = 0; i < 3 && k > 0 && (size_t)k < sizeof(line); i++) {
+				k += snprintf(line + k, sizeof(line) - (size_t)k, "%s %.5s%s %s còn %lld", i ? ";" : "", m[i].date,
+					m[i].late ? " (QUÁ HẠN)" : "", m[i].label, m[i].due);
+				late |= m[i].late;
+			}
+			y += ui_put_wrap(y, 1, ui->cols - 2, 2, line, late ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
+		}
 	}
 	y++;
 	if (ui->packages) {

@@ -35,6 +35,9 @@ static const setting settings[] = {
 	{ "target_co-quan", "Chỉ tiêu cơ quan (%)", 2 },
 	{ "target_doanh-nghiep", "Chỉ tiêu doanh nghiệp (%)", 2 },
 	{ "target_co-so-giao-duc", "Chỉ tiêu cơ sở giáo dục (%)", 2 },
+	{ "deadline_510_khu-dan-cu", "Hạn chấm điểm QĐ 510 khu dân cư (ngày/tháng)", 4 },
+	{ "deadline_510_others", "Hạn chấm điểm QĐ 510 xã, cơ quan... (ngày/tháng)", 4 },
+	{ "deadline_510_above", "Hạn cấp trên chấm điểm QĐ 510 (ngày/tháng)", 4 },
 };
 #define N_SETTINGS ((int)(sizeof(settings) / sizeof(*settings)))
 
@@ -53,22 +56,23 @@ static int label_cols(const ui *ui)
 static void draw_settings(ui *ui)
 {
 	char buf[512];
-	int lc = label_cols(ui);
+	int lc = label_cols(ui), fit = ui->rows - 5 > 1 ? ui->rows - 5 : 1;
+	int top = ui->ssel >= fit ? ui->ssel - fit + 1 : 0;   /* more settings than rows: the chosen one stays in view */
 
 	ui_draw_title(ui, "Thiết lập");
 	ui_put(1, 1, ui->cols - 2, "Chọn dòng rồi bấm Enter để sửa. Mọi thay đổi được ghi vào nhật ký.", A_DIM);
-	for (int i = 0; i < N_SETTINGS && 3 + i < ui->rows - 2; i++) {
+	for (int i = top; i < N_SETTINGS && 3 + i - top < ui->rows - 2; i++) {
 		char *v = db_setting_get(ui->db, settings[i].key, ""), shown[512];
-		int attr = i == ui->ssel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
+		int attr = i == ui->ssel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, y = 3 + i - top;
 
 		if (i == ui->ssel)
-			ui_line(3 + i, ui->cols, attr);
-		ui_put(3 + i, 1, lc, ui_pad(buf, sizeof(buf), settings[i].label, lc), attr | A_BOLD);
+			ui_line(y, ui->cols, attr);
+		ui_put(y, 1, lc, ui_pad(buf, sizeof(buf), settings[i].label, lc), attr | A_BOLD);
 		if (settings[i].kind == 3 && v && *v)   /* yes/no in words, not its stored 1/0 */
 			snprintf(shown, sizeof(shown), "%s", strcmp(v, "0") ? "có" : "không");
 		else
 			num_setting_show(settings[i].key, v ? v : "", shown, sizeof(shown));
-		ui_put(3 + i, lc + 3, ui->cols - lc - 4, v && *v ? shown : "(chưa đặt)", attr);
+		ui_put(y, lc + 3, ui->cols - lc - 4, v && *v ? shown : "(chưa đặt)", attr);
 		free(v);
 	}
 }

@@ -86,8 +86,8 @@ typedef struct ui {
 	size_t npt;
 	progress_commune *pc;
 	size_t npc;
-	progress_deadline deadlines[2];
-	int have_deadlines;
+	progress_deadline deadlines[2], movement_deadlines[3];   /* TT 124; QĐ 510 */
+	int have_deadlines, have_movement_deadlines;
 	int p_year;
 	int ptop, ssel, htop;
 	int packages;              /* the progress screen shows who sent packages */

@@ -146,18 +146,22 @@ static void draw_filters(ui *ui)
  * the columns stay put while scrolling), at least its heading's: measured
  * again only when the tree was reloaded or a status changed (a screen of
  * thousands of units still moves at once); see widths at the top. */
+/* After the name of a unit the commune does not count in its criterion 4. */
+#define MANAGED_MARK " [cấp trên QL]"
+
 static unsigned long status_sig(const ui *ui)
 {
 	unsigned long sig = ui->tree.n;
 
 	for (size_t i = 0; i < ui->tree.n; i++)
-		sig = sig * 31 + (unsigned long)ui->tree.rows[i].status * 8 + (unsigned long)ui->tree.rows[i].flow;
+		sig = sig * 31 + (unsigned long)ui->tree.rows[i].status * 16 + (unsigned long)ui->tree.rows[i].flow * 2
+			+ (unsigned long)ui->tree.rows[i].u.managed_above;
 	return sig;
 }
 
 static void measure(const ui *ui)
 {
-	char st[64], shown[sizeof(ui->tree.rows[0].u.name)];
+	char st[64], shown[sizeof(ui->tree.rows[0].u.name) + sizeof(MANAGED_MARK)];
 
 	widths.code = (int)text_width("Mã");
 	widths.type = (int)text_width("Loại");
@@ -173,7 +177,7 @@ static void measure(const ui *ui)
 		status_text(r, st, sizeof(st));
 		if ((w = (int)text_width(st)) > widths.status)
 			widths.status = w;
-		snprintf(shown, sizeof(shown), "%s", r->u.name);
+		snprintf(shown, sizeof(shown), "%s%s", r->u.name, r->u.managed_above ? MANAGED_MARK : "");
 		text_make_safe(shown);   /* as drawn: a control character is a '?' */
 		if ((w = (r->u.depth * 2 > 16 ? 16 : r->u.depth * 2) + (int)text_width(shown)) > widths.name)
 			widths.name = w;
@@ -226,6 +230,12 @@ static void draw_units(ui *ui)
 		if (ui_marked(r->u.code))
 			ui_put(y, 0, 1, "*", base | A_BOLD);   /* marked for a decision (Space) */
 		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
+		if (r->u.managed_above) {   /* the name is cut, not the mark */
+			int room = name_cols - (int)text_width(MANAGED_MARK);
+			char cut[sizeof(name) - sizeof(MANAGED_MARK)];
+			text_cut(cut, sizeof(cut), name, room > 1 ? (size_t)room : 1, "…");
+			snprintf(name, sizeof(name), "%s%s", cut, MANAGED_MARK);
+		}
 		ui_put(y, 1, name_cols, name, base | (r->status == STATUS_NA ? A_BOLD : 0));
 		ui_put(y, x_code, code_w, r->u.code, base);
 		ui_put(y, x_type, type_w, r->u.type_name, base);
@@ -389,6 +399,10 @@ static antt_status confirm_submit(ui *ui, const char *text)
 	case 'd':
 		return after_change(ui, unit_retire(ui->db, code, *a ? a : NULL, *b ? b : NULL, &err), &err,
 			"Đã ghi nhận giải thể / sáp nhập.");
+	case 'b':
+		return after_change(ui, assess_set_managed_above(ui->db, code, !off, &err), &err,
+			!off ? "Đã đánh dấu do cấp trên quản lý: không tính vào tiêu chí 4 của xã."
+			     : "Đã bỏ đánh dấu: đơn vị được tính vào tiêu chí 4 của xã.");
 	default:
 		return after_change(ui, unit_exclude(ui->db, code, !off, &err), &err,
 			!off ? "Đã đánh dấu không thuộc diện đánh giá." : "Đơn vị thuộc diện đánh giá trở lại.");
@@ -584,6 +598,20 @@ static int act_units(ui *ui, ui_action a)
 			snprintf(q, sizeof(q), "%s %s %s?", r->status == STATUS_EXCLUDED ? "Đưa" : "Đánh dấu", r->u.code,
 				r->status == STATUS_EXCLUDED ? "trở lại diện đánh giá" : "không thuộc diện");
 			confirm(ui, "x", q);
+		}
+		return R_REDRAW;
+	case ACT_MANAGED:
+		if (!r || r->status == STATUS_NA)
+			return R_NONE;
+		if (!may_edit(ui, "đánh dấu đơn vị do cấp trên quản lý"))
+			return R_REDRAW;
+		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
+		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->u.managed_above);
+		{
+			char q[200];
+			snprintf(q, sizeof(q), r->u.managed_above ? "Bỏ đánh dấu do cấp trên quản lý của %s?"
+				: "Đánh dấu %s do cấp trên quản lý (không tính vào tiêu chí 4 của xã)?", r->u.code);
+			confirm(ui, "b", q);
 		}
 		return R_REDRAW;
 	case ACT_MARK:

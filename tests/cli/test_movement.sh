@@ -64,6 +64,19 @@ expect_rc 0 "the unit is recognised"
 run candidates 2024
 expect_out "X001-CQ02" "the candidate is listed"
 run candidates 2024 --propose X001-CQ02
+# the dossier's list: every scored unit with its score and proposed class,
+# the yếu and the half-scored ones too (QĐ 510: danh sách chấm điểm)
+printf 'unit_code,year,item,self\nX001-K01,2024,1,5\nX001-K01,2024,2,5\nX001-K01,2024,3,5\nX001-K01,2024,4,5\nX001-K01,2024,5,0\n' > "$T/low.csv"
+run score import "$T/low.csv"; expect_rc 0 "a low score sheet"
+run score list 2024
+expect_rc 0 "score list"
+expect_eq "$(printf '%s\n' "$out" | grep -c 'X001-K01 .*20,0 .*Yếu')" 1 "a unit rated yếu is listed with its score"
+expect_eq "$(printf '%s\n' "$out" | grep -c 'X001-CQ02 .*85,0 .*Khá')" 1 "a khá unit is listed with the reviewer's score"
+expect_eq "$(printf '%s\n' "$out" | grep -c 'X001-CQ01 .*chưa chấm xong')" 1 "a half-scored unit is listed as not finished"
+run score list 2024 --under X002
+expect_no_out "X001-K01" "the list keeps to the unit asked for"
+run score list 2024 --under X999
+expect_rc 1 "an unknown unit is refused, not shown as an empty list"
 run report --year 2024 -o "$T/bc.xlsx" --date 2024-11-20
 expect_rc 0 "report"
 got=$(/usr/bin/python3 - "$T/bc.xlsx" <<'PY'
@@ -71,13 +84,17 @@ import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ph = {r[0].value: r[1].value for r in wb["Phong trào"].iter_rows(min_row=4) if r[0].value}
 cand = [[c.value for c in r] for r in wb["Đề nghị điển hình"].iter_rows(min_row=4) if r[1].value]
-cls = [[c.value for c in r] for r in wb["Xếp loại"].iter_rows(min_row=4) if r[0].value == "Tổng cộng"]
+cls = [[c.value for c in r] for r in wb["Xếp loại"].iter_rows(min_row=4) if r[0].value == "Tổng cộng" and r[1].value == "Cơ quan"]
+lst = {r[1].value: (r[4].value, r[5].value) for r in wb["Danh sách chấm điểm"].iter_rows(min_row=4) if r[1].value}
+fmt = [r[4].number_format for r in wb["Danh sách chấm điểm"].iter_rows(min_row=4) if r[1].value == "Thôn Đông Hòa Bình"]
 ws = wb["Phong trào"]
 print(ph["Cuộc phát động phong trào"], ph["   trong đó duy trì từ các năm trước"], ph["   trong đó xây dựng mới trong năm"],
       ph["Bằng khen của Bộ trưởng Bộ Công an"], ph["Giấy khen của Giám đốc Công an tỉnh"],
       cand[0][1], cand[0][5], cand[0][6], cls[0][1], cls[0][3],
-      ws.page_setup.paperSize, ws.print_title_rows)
+      ws.page_setup.paperSize, ws.print_title_rows,
+      lst.get("Thôn Đông Hòa Bình"), lst.get("Trạm Y tế xã Hòa Bình"), lst.get("Ủy ban nhân dân xã Hòa Bình"),
+      fmt[0].endswith("0.0"))
 PY
 )
-expect_eq "$got" "32 66 16 11 25 Trạm Y tế xã Hòa Bình Khá Đề nghị Cơ quan 1 9 \$3:\$3" "workbook: figures, candidates and classes"
+expect_eq "$got" "32 66 16 11 25 Trạm Y tế xã Hòa Bình Khá Đề nghị Cơ quan 1 9 \$3:\$3 (20, 'Yếu') (85, 'Khá') (None, 'Chưa chấm xong') True" "workbook: figures, candidates, classes and every unit's score (one decimal)"
 finish

@@ -149,7 +149,7 @@ expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM packages p JOIN units 
 # 4c. a new unit whose code looks like another's (a Cyrillic Х)
 cp "$T/v2.antt" "$T/code.antt"
 sqlite3 "$T/code.antt" "INSERT INTO units SELECT lower(hex(randomblob(16))), 1, 'Х2', 'Xã An Phú', type, uuid, NULL, NULL, 0,
-	NULL, updated_by, updated_at FROM units WHERE code = 'X1'"
+	NULL, updated_by, updated_at, 0 FROM units WHERE code = 'X1'"
 R "$T/code.antt" --key-from "$T/commune.db" > /dev/null
 run import "$T/code.antt"
 expect_rc 1 "a unit code that only looks like X2 is refused"

@@ -89,7 +89,10 @@ wait_for "Lọc: loại"
 # progress: both deadlines keep their QUÁ HẠN at 80 columns (2024 is past)
 keys p
 wait_for "Tiến độ năm 2024"
-expect_eq "$(screen | grep -c '(QUÁ HẠN)')" "2" "both deadlines say QUÁ HẠN at 80 columns"
+expect_eq "$(screen | grep 'Hạn [0-9]' | grep -c '(QUÁ HẠN)')" "2" "both deadlines say QUÁ HẠN at 80 columns"
+# QĐ 510's three, in at most two rows, the last count whole
+case "$(screen | tr '\n' ' ' | tr -s ' ')" in *"Hạn chấm điểm QĐ 510: "*"15/12 cấp trên chấm còn "[0-9]*) ok "QĐ 510's deadlines whole at 80 columns";;
+*) not_ok "QĐ 510 deadlines cut: '$(screen)'";; esac
 case "$(row_of 'Hạn 20/11/2024')" in *": "*" chưa duyệt, "*" đạt chờ công nhận"*) ok "the counts of what waits are whole";;
 *) not_ok "deadline row: '$(row_of 'Hạn 20/11/2024')'";; esac
 

@@ -36,6 +36,10 @@ for type in "Khu dân cư" "Cơ quan" "Xã"; do
 done
 case "$(row_of 'Hạn 15/11/2024')" in *"(QUÁ HẠN): "*" chưa duyệt, "*" đạt chờ công nhận — khu dân cư"*)
 	ok "the deadline says what is still to decide";; *) not_ok "deadline: $(row_of 'Hạn 15/11/2024')";; esac
+# QĐ 510's deadlines beside TT 124's: the demo has no score sheets, so
+# every registered unit is still to score and 20/11/2024 is past
+case "$(screen | tr '\n' ' ' | tr -s ' ')" in *"Hạn chấm điểm QĐ 510: 20/11 (QUÁ HẠN) khu dân cư còn "*"30/11 (QUÁ HẠN) xã, cơ quan"*)
+	ok "QĐ 510's deadlines are shown beside TT 124's";; *) not_ok "QĐ 510 deadlines: $(screen)";; esac
 case "$(row_of 'Xã/phường/TT')" in *"Số ĐV"*"Tự ĐG đạt"*"Đã duyệt"*"Công nhận"*"Tỷ lệ"*) ok "commune header has the three figures";;
 *) not_ok "commune header: $(row_of 'Xã/phường/TT')";; esac
 hb=$(row_of "Xã Hòa Bình")

@@ -55,10 +55,11 @@ static void refusals_say_why(void **state)
 static void deadlines_are_day_month(void **state)
 {
 	static const struct { const char *s, *md; } good[] = {
-		{ "15/11", "11-15" }, { "5/1", "01-05" }, { "15/11/2024", "11-15" }, { "29/02", "02-29" },
+		{ "15/11", "11-15" }, { "5/1", "01-05" }, { "15/11/2024", "11-15" }, { "28/02", "02-28" },
 		{ "11-15", "11-15" },   /* the stored form, month-day, as typed before */
 	};
-	static const char *const bad[] = { "31/11", "15/13", "13-40", "11", "11-15x", "111-15", "", "30/02" };
+	static const char *const bad[] = { "31/11", "15/13", "13-40", "11", "11-15x", "111-15", "", "30/02",
+		"29/02" /* not a day of every year: a yearly deadline may not move */ };
 	(void)state;
 	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
 		antt_err err = { "" };
