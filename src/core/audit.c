@@ -2,7 +2,7 @@
  * checklist shows them (có / không, 97,5 %), using the criteria set of the
  * assessment they belong to. */
 #include "audit.h"
-#include "assess.h"
+#include "workflow.h"
 #include "form_store.h"
 #include "unit.h"
 

@@ -3,6 +3,7 @@
  * whatever writes the rows. */
 #include "recognise.h"
 #include "assess.h"
+#include "workflow.h"
 #include "auth.h"
 #include "csvtab.h"
 #include "date.h"
