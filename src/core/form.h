@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include "status.h"
 #include "rule.h"
+#include "form_value.h"
 
 typedef enum {
 	FORM_YESNO,
@@ -79,14 +80,6 @@ int form_applies(const form *f, const char *type, int year);
 
 /* The type's name as written in form files ("yesno", "count", ...). */
 const char *form_type_name(form_type t);
-
-/* Parse what an officer typed for an item into a typed value, refusing
- * values of the wrong type or out of range with a message saying what is
- * expected. Text in *out (RV_TEXT) is a new string the caller frees. */
-antt_status form_parse_value(const form_item *it, const char *text, rule_value *out, antt_err *err);
-
-/* Write the value for display ("có", "không", "12", "97,5", ...). */
-void form_format_value(const form_item *it, const rule_value *v, char *buf, size_t n);
 
 /* The registry of criteria sets, owned by an antt_db. */
 struct form_registry;

@@ -1,5 +1,6 @@
 /* Reading what an officer typed for a criterion into a typed value, and
  * writing it back for display. The messages say what is expected. */
+#include "form_value.h"
 #include "form.h"
 #include "date.h"
 #include "num.h"

@@ -5,6 +5,7 @@
 #define ANTT_UNIT_H
 
 #include "db.h"
+#include "unit_import.h"
 
 typedef struct {
 	sqlite3_int64 id;
@@ -48,14 +49,6 @@ antt_status unit_move(antt_db *db, const char *code, const char *parent_code, an
 antt_status unit_retire(antt_db *db, const char *code, const char *date,
                         const char *merged_into, antt_err *err);
 antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err);
-
-/* Import code,parent_code,type,name[,excluded] rows: all or nothing; the
- * error lists every bad line. *added receives the number of units. */
-antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err *err);
-/* The same; on a refused file (ANTT_ERR_CSV) *errors gets every error,
- * one "dòng N: ..." per line (the caller frees it), where err holds the
- * first ones. errors may be NULL. */
-antt_status unit_import_csv_list(antt_db *db, const char *path, int *added, char **errors, antt_err *err);
 
 typedef struct {
 	const char *type;     /* code or name; NULL for all */

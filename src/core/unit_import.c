@@ -1,6 +1,7 @@
 /* antt unit import: rows are staged in a temporary table and checked there
  * with SQL (duplicates, unknown parents, cycles), then inserted parents
  * first. Nothing is written unless every line is right. */
+#include "unit_import.h"
 #include "unit.h"
 #include "auth.h"
 #include "csvtab.h"
