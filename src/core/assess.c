@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *assess_verdict_name(int verdict)
 {
@@ -30,6 +31,26 @@ int assess_latest_year(antt_db *db)
 	    sqlite3_step(st) == SQLITE_ROW)
 		year = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	return year;
+}
+
+int assess_start_year(antt_db *db)
+{
+	char *v = db_setting_get(db, "current_year", NULL);
+	antt_err err = { "" };
+	int year = 0;
+
+	if (!v || num_year(v, &year, &err) != ANTT_OK)
+		year = 0;
+	free(v);
+	if (!year)
+		year = assess_latest_year(db);
+	if (!year) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		year = tm.tm_year + 1900;
+	}
 	return year;
 }
 

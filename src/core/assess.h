@@ -72,6 +72,10 @@ void assess_detail(const assess_result *r, char *buf, size_t n);
 /* The latest year with an assessment, or 0. */
 int assess_latest_year(antt_db *db);
 
+/* The year screens and reports start on: the setting current_year, else
+ * the latest year with an assessment, else this calendar year. */
+int assess_start_year(antt_db *db);
+
 /* Words for a verdict or a state: "đạt", "chưa đạt", "chưa đủ thông tin". */
 const char *assess_verdict_name(int verdict);
 

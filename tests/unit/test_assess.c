@@ -8,6 +8,8 @@
 #include "form.h"
 #include "recognise.h"
 
+#include <time.h>
+
 static antt_err err;
 
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
@@ -396,6 +398,26 @@ static void summary_counts_per_type(void **state)
 	tu_cleanup(db);
 }
 
+/* The year screens and reports open on: the setting, else the latest
+ * assessed year, else the calendar year; a bad setting is passed over. */
+static void start_year_setting_then_latest_then_today(void **state)
+{
+	antt_db *db = commune(1);
+	time_t now = time(NULL);
+	struct tm tm;
+	(void)state;
+	localtime_r(&now, &tm);
+	assert_int_equal(assess_start_year(db), tm.tm_year + 1900);
+	OK(assess_register(db, "K1", 2021, &err));
+	assert_int_equal(assess_start_year(db), 2021);
+	OK(db_setting_set(db, "current_year", "2019", &err));
+	assert_int_equal(assess_start_year(db), 2019);
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE settings SET value = '1999' WHERE key = 'current_year'",
+		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(assess_start_year(db), 2021);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -411,6 +433,7 @@ int main(void)
 		cmocka_unit_test(rolled_back_set_is_not_remembered_by_id),
 		cmocka_unit_test(import_recomputes_every_year),
 		cmocka_unit_test(summary_counts_per_type),
+		cmocka_unit_test(start_year_setting_then_latest_then_today),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
