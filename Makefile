@@ -76,6 +76,9 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libantt.a
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libantt.a $(LDLIBS) \
 	  $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lcmocka
 
+# test_nomem refuses the Nth allocation of the code under test
+$(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
+
 unit-tests: $(TESTS)
 
 # Opens the application on the demo database, creating it the first time.

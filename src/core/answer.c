@@ -113,6 +113,10 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 		char *key = text_key(value);
 		int ok = key && (!strcmp(key, "dat") || !strcmp(key, "co") || !strcmp(key, "1"));
 		free(key);
+		if (!key && text_key_failed(value) == ANTT_ERR_NOMEM) {
+			s = ANTT_ERR_NOMEM;
+			goto out;
+		}
 		if (!ok) {
 			s = err_set(err, ANTT_ERR_INVALID, "với tiêu chí \"*\" chỉ dùng giá trị \"đạt\" "
 				"(trả lời mọi tiêu chí là đạt)");

@@ -199,8 +199,12 @@ static antt_status load_answers(antt_db *db, sqlite3_int64 aid, const form *f, a
 		a->answered = a->value.kind != RV_NULL;
 		a->exception = sqlite3_column_int(st, 2);
 		a->note = strdup((const char *)sqlite3_column_text(st, 3));
+		if (!a->note || (a->value.kind == RV_TEXT && !a->value.s)) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
 	}
-	if (rc != SQLITE_DONE)
+	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc câu trả lời");
 	sqlite3_finalize(st);
 	return s;

@@ -233,12 +233,14 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 
 	if ((st = ydoc_text(&L->y, map, "holds", 0, &it->holds)) != ANTT_OK)
 		return st;
-	if (!it->holds && it->type == FORM_YESNO && !it->computed)
-		it->holds = strdup("có");
+	if (!it->holds && it->type == FORM_YESNO && !it->computed && !(it->holds = strdup("có")))
+		return ANTT_ERR_NOMEM;
 	if (it->holds) {
 		rule_value v;
 		antt_err e2;
-		if (form_parse_value(it, it->holds, &v, &e2) != ANTT_OK)
+		if ((st = form_parse_value(it, it->holds, &v, &e2)) == ANTT_ERR_NOMEM)
+			return st;
+		if (st != ANTT_OK)
 			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "holds"), 0, "\"holds\" sai: %s", e2.msg);
 		if (v.kind == RV_TEXT)
 			free((char *)v.s);

@@ -298,6 +298,7 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 	csvtab t;
 	antt_status s;
 	size_t i = 0;
+	int header = 0;
 
 	*count = 0;
 	if ((s = auth_require(db, CAN_REVIEW, "nhập quyết định công nhận", err)) != ANTT_OK)
@@ -306,8 +307,10 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if (t.n && csvtab_is_header(&t.rows[0], csv_header))
-		i = 1;
+	if (t.n && (header = csvtab_is_header(&t.rows[0], csv_header)) < 0)
+		s = ANTT_ERR_NOMEM;
+	else if (t.n)
+		i = (size_t)header;
 	for (; i < t.n && s == ANTT_OK; i++) {
 		const csvtab_row *r = &t.rows[i];
 		recognise_decision d;

@@ -16,9 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void free_list(char **l, size_t n)
+/* The lists end with NULL (calloc'd one longer): a code read whose name
+ * then failed is freed too. */
+static void free_list(char **l)
 {
-	for (size_t i = 0; l && i < n; i++)
+	for (size_t i = 0; l && l[i]; i++)
 		free(l[i]);
 	free(l);
 }
@@ -27,11 +29,11 @@ void reg_lists_free(reg_lists *l)
 {
 	if (!l)
 		return;
-	free_list(l->model_kinds, l->n_model_kinds);
-	free_list(l->activity_codes, l->n_activities);
-	free_list(l->activity_names, l->n_activities);
-	free_list(l->level_codes, l->n_levels);
-	free_list(l->level_names, l->n_levels);
+	free_list(l->model_kinds);
+	free_list(l->activity_codes);
+	free_list(l->activity_names);
+	free_list(l->level_codes);
+	free_list(l->level_names);
 	free(l);
 }
 

@@ -47,7 +47,8 @@ antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t
 	int found = 0;
 
 	if (!want)
-		return err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
+		return text_key_failed(typed) == ANTT_ERR_NOMEM ? ANTT_ERR_NOMEM
+			: err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
 	s = db_cached(db, "SELECT code, name FROM unit_types ORDER BY sort", &st, err);
 	if (s != ANTT_OK)
 		goto out;
@@ -56,7 +57,13 @@ antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		char *kc = text_key(c), *kn = text_key(name);
 
-		if (!found && kc && kn && (strcmp(want, kc) == 0 || strcmp(want, kn) == 0)) {
+		if (!kc || !kn) {
+			free(kc);
+			free(kn);
+			s = ANTT_ERR_NOMEM;
+			goto out;
+		}
+		if (!found && (strcmp(want, kc) == 0 || strcmp(want, kn) == 0)) {
 			snprintf(code, n, "%s", c);
 			found = 1;
 		}

@@ -1,0 +1,261 @@
+/* Allocation failure, SQLite's way: malloc, calloc, realloc and strdup of
+ * the code under test (linked with -Wl,--wrap, see the Makefile) fail on
+ * the Nth call, for N = 1, 2, ... until the operation runs through without
+ * a failure. Every refused allocation must end the operation with
+ * ANTT_ERR_NOMEM, nothing written, and (under ASan, build/san) nothing
+ * leaked. The allocations of SQLite, libyaml and libunistring are their
+ * own and not counted. */
+#include <dlfcn.h>
+#include "testutil.h"
+#include "answer.h"
+#include "assess.h"
+#include "count.h"
+#include "csvtab.h"
+#include "form.h"
+#include "layout.h"
+#include "register.h"
+#include "tally.h"
+#include "text.h"
+#include "ydoc.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t k, size_t n);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+
+static long countdown;   /* the allocation to refuse; 0: none */
+static int refused;
+static void *refused_at;  /* its caller, for the message */
+
+static int refuse(void *caller)
+{
+	if (countdown > 0 && --countdown == 0) {
+		refused = 1;
+		refused_at = caller;
+		return 1;
+	}
+	return 0;
+}
+
+#define CALLER __builtin_return_address(0)
+void *__wrap_malloc(size_t n) { return refuse(CALLER) ? NULL : __real_malloc(n); }
+void *__wrap_calloc(size_t k, size_t n) { return refuse(CALLER) ? NULL : __real_calloc(k, n); }
+void *__wrap_realloc(void *p, size_t n) { return refuse(CALLER) ? NULL : __real_realloc(p, n); }
+char *__wrap_strdup(const char *s) { return refuse(CALLER) ? NULL : __real_strdup(s); }
+
+/* Where the refused allocation was asked for: "addr2line -f -e TEST 0x..."
+ * names the line (the offset within the program's own image). */
+static unsigned long where(void)
+{
+	Dl_info info;
+	if (dladdr(refused_at, &info) && info.dli_fbase)
+		return (unsigned long)((char *)refused_at - (char *)info.dli_fbase);
+	return (unsigned long)refused_at;
+}
+
+typedef antt_status (*op_fn)(antt_db *db, antt_err *err);
+
+/* Run op with the 1st, 2nd, ... allocation refused; unchanged (when given)
+ * is a query whose answer must stay what it was before each refused run. */
+static void each_allocation_refused(const char *name, antt_db *db, op_fn op, const char *unchanged)
+{
+	long before = unchanged ? tu_int(db, unchanged) : 0;
+
+	for (long n = 1; n < 1000000; n++) {
+		antt_err err = { "" };
+		antt_status s;
+
+		refused = 0;
+		countdown = n;
+		s = op(db, &err);
+		countdown = 0;
+		if (!refused) {
+			if (s != ANTT_OK)
+				fail_msg("%s: without a refused allocation: %s (%s)", name, antt_strerror(s), err.msg);
+			print_message("%s: %ld allocations, each refused once\n", name, n - 1);
+			return;
+		}
+		if (s != ANTT_ERR_NOMEM)
+			fail_msg("%s: allocation %ld (asked at 0x%lx) refused, but the result is \"%s\" (%s), "
+				"not ANTT_ERR_NOMEM", name, n, where(), antt_strerror(s), err.msg);
+		if (unchanged && tu_int(db, unchanged) != before)
+			fail_msg("%s: allocation %ld (asked at 0x%lx) refused, and the database changed", name, n, where());
+	}
+	fail_msg("%s: never ran through", name);
+}
+
+static antt_status op_csvtab(antt_db *db, antt_err *err)
+{
+	csvtab t;
+	antt_status s = csvtab_read(tu_path("u.csv"), &t, err);
+	(void)db;
+	if (s == ANTT_OK)
+		csvtab_free(&t);
+	return s;
+}
+
+static antt_status op_ydoc(antt_db *db, antt_err *err)
+{
+	static const char text[] = "title: Bộ\ntypes: [xa, phuong, khu-dan-cu]\n";
+	ydoc y;
+	char *title = NULL, **l = NULL;
+	size_t n = 0;
+	antt_status s = ydoc_load(&y, "a.yaml", text, strlen(text), err);
+	(void)db;
+	if (s != ANTT_OK)
+		return s;
+	if ((s = ydoc_text(&y, ydoc_node(&y, 1), "title", 1, &title)) == ANTT_OK)
+		s = ydoc_list(&y, ydoc_get(&y, ydoc_node(&y, 1), "types"), "types", &l, &n);
+	for (size_t i = 0; l && l[i]; i++)
+		free(l[i]);
+	free(l);
+	free(title);
+	ydoc_free(&y);
+	return s;
+}
+
+static antt_status op_layout(antt_db *db, antt_err *err)
+{
+	report_layout *l = NULL;
+	antt_status s = layout_load("forms/reports/tong-hop.yaml", NULL, NULL, &l, err);
+	(void)db;
+	layout_free(l);
+	return s;
+}
+
+static antt_status op_form(antt_db *db, antt_err *err)
+{
+	form *f = NULL;
+	antt_status s = form_load_file("forms/tt124-2021/khu-dan-cu.yaml", &f, err);
+	(void)db;
+	form_free(f);
+	return s;
+}
+
+static antt_status op_text(antt_db *db, antt_err *err)
+{
+	char *out = NULL;
+	antt_status s = text_clean("  Thôn  Hòa\tBình ", "tên", &out, err);
+	(void)db;
+	free(out);
+	return s;
+}
+
+static antt_status op_unit_import(antt_db *db, antt_err *err)
+{
+	int added = 0;
+	return unit_import_csv(db, tu_path("u.csv"), &added, err);
+}
+
+static antt_status op_answer_set(antt_db *db, antt_err *err)
+{
+	return answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, err);
+}
+
+static antt_status op_assess_load(antt_db *db, antt_err *err)
+{
+	assess_result r;
+	antt_status s = assess_load(db, "K1", 2024, &r, err);
+	if (s == ANTT_OK)
+		assess_result_free(&r);
+	return s;
+}
+
+static antt_status op_count(antt_db *db, antt_err *err)
+{
+	count_row *rows = NULL;
+	count_commune *c = NULL;
+	size_t n;
+	antt_status s;
+
+	/* count_results_text is left out: it reads the targets with
+	 * db_setting_get, whose NULL means both "not set" and "no memory" */
+	if ((s = count_by_type(db, 2024, NULL, &rows, &n, err)) == ANTT_OK)
+		s = count_by_commune(db, 2024, &c, &n, err);
+	free(rows);
+	free(c);
+	return s;
+}
+
+static antt_status op_tally(antt_db *db, antt_err *err)
+{
+	report_layout *l = NULL;
+	tally t;
+	antt_status s;
+
+	if ((s = layout_load("forms/reports/tong-hop.yaml", NULL, NULL, &l, err)) != ANTT_OK)
+		return s;
+	if ((s = tally_compute(db, 2024, NULL, l, &t, err)) == ANTT_OK)
+		tally_free(&t);
+	layout_free(l);
+	return s;
+}
+
+static antt_status op_register(antt_db *db, antt_err *err)
+{
+	reg_lists *l = NULL;
+	reg_figures f;
+	antt_status s;
+
+	if ((s = reg_lists_load(&l, err)) == ANTT_OK)
+		s = reg_year_figures(db, l, 2024, NULL, &f, err);
+	reg_lists_free(l);
+	return s;
+}
+
+/* X1 with K1, K2 (K1 answered and recognised), and a units file adding
+ * K3..K5 */
+static antt_db *fixture(void)
+{
+	antt_db *db = tu_commune(2);
+	antt_err err = { "" };
+	if (answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err) != ANTT_OK)
+		fail_msg("fixture: %s", err.msg);
+	tu_recognise(db, "K1", 2024);
+	tu_write(tu_path("u.csv"), "code,parent_code,type,name\nK3,X1,khu dân cư,Thôn 3\n"
+		"K4,X1,khu-dan-cu,\"Thôn 4, xóm Đông\"\nK5,X1,khu dân cư,Thôn 5\n");
+	return db;
+}
+
+static void files_and_text(void **state)
+{
+	antt_db *db = fixture();
+	(void)state;
+	each_allocation_refused("csvtab_read", db, op_csvtab, NULL);
+	each_allocation_refused("ydoc", db, op_ydoc, NULL);
+	each_allocation_refused("layout_load", db, op_layout, NULL);
+	each_allocation_refused("form_load_file", db, op_form, NULL);
+	each_allocation_refused("text_clean", db, op_text, NULL);
+	tu_cleanup(db);
+}
+
+static void reads_of_the_database(void **state)
+{
+	antt_db *db = fixture();
+	(void)state;
+	each_allocation_refused("assess_load", db, op_assess_load, NULL);
+	each_allocation_refused("count", db, op_count, NULL);
+	each_allocation_refused("tally_compute", db, op_tally, NULL);
+	each_allocation_refused("register", db, op_register, NULL);
+	tu_cleanup(db);
+}
+
+static void writes_lose_nothing(void **state)
+{
+	antt_db *db = fixture();
+	(void)state;
+	each_allocation_refused("unit_import_csv", db, op_unit_import, "SELECT count(*) FROM units");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM units"), 6);
+	each_allocation_refused("answer_set", db, op_answer_set, "SELECT count(*) FROM answers");
+	tu_cleanup(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(files_and_text),
+		cmocka_unit_test(reads_of_the_database),
+		cmocka_unit_test(writes_lose_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
