@@ -117,31 +117,10 @@ static antt_status add_item(struct loader *L, form_item **out)
 
 static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, const char *key);
 
-static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
+/* An item's id: well formed, starting with its parent's, used once in the
+ * set and in the set it adds to. n is the "id" node. */
+static antt_status check_id(struct loader *L, const form_item *it, int idx, int parent, yaml_node_t *n)
 {
-	static const char *const keys[] = { "id", "label", "article", "note", "source", "reconstructed",
-		"type", "exception", "required", "options", "holds", "pass", "computed", "items", NULL };
-	yaml_node_t *n, *rn;
-	form_item *it;
-	antt_status st;
-	int idx, k;
-	char *type = NULL;
-
-	if (map->type != YAML_MAPPING_NODE)
-		return ydoc_fail(&L->y, map, 0, "mỗi tiêu chí phải là một bảng khóa: giá trị (id, label, ...)");
-	st = ydoc_check_keys(&L->y, map, keys, "tiêu chí");
-	if (st != ANTT_OK)
-		return st;
-	st = add_item(L, &it);
-	if (st != ANTT_OK)
-		return st;
-	idx = (int)(it - L->f->items);
-	it->parent = parent;
-	it->line = (int)(map->start_mark.line + 1 - L->y.line_base);
-
-	if ((st = ydoc_text(&L->y, map, "id", 1, &it->id)) != ANTT_OK)
-		return st;
-	n = ydoc_get(&L->y, map, "id");
 	if (!id_valid(it->id))
 		return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" sai dạng: dùng số theo khoản, chữ theo điểm "
 			"(viết dd cho đ), ví dụ 1, 3a, 3dd, 1.2", it->id);
@@ -150,7 +129,7 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 		if (strncmp(it->id, pid, strlen(pid)) != 0 || strlen(it->id) == strlen(pid))
 			return ydoc_fail(&L->y, n, 0, "mã \"%s\" phải bắt đầu bằng mã tiêu chí chứa nó \"%s\"", it->id, pid);
 	}
-	for (k = 0; k < idx; k++)
+	for (int k = 0; k < idx; k++)
 		if (strcmp(L->f->items[k].id, it->id) == 0) {
 			char set[512];
 			if ((size_t)k >= L->first_item)
@@ -159,37 +138,17 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 				"tiêu chí bổ sung phải dùng mã khác", it->id,
 				part_name(L->f->source, 0, set, sizeof(set)), L->f->items[k].line);
 		}
-	if ((st = ydoc_text(&L->y, map, "label", 1, &it->label)) != ANTT_OK)
-		return st;
-	if ((st = ydoc_text(&L->y, map, "article", 0, &it->article)) != ANTT_OK)
-		return st;
-	if ((st = ydoc_text(&L->y, map, "note", 0, &it->note)) != ANTT_OK ||
-	    (st = ydoc_text(&L->y, map, "source", 0, &it->cite)) != ANTT_OK ||
-	    (st = ydoc_bool(&L->y, map, "reconstructed", 0, &it->reconstructed)) != ANTT_OK)
-		return st;
+	return ANTT_OK;
+}
 
-	n = ydoc_get(&L->y, map, "items");
-	if (n) {
-		static const char *const leaf_only[] = { "type", "exception", "options", "holds", "pass", "computed", NULL };
-		const char *const *lk;
-		for (lk = leaf_only; *lk; lk++)
-			if (ydoc_get(&L->y, map, *lk))
-				return ydoc_fail(&L->y, ydoc_get(&L->y, map, *lk), 0, "tiêu chí %s có các ý con nên không "
-					"được có \"%s\": đặt \"%s\" ở từng ý", it->id, *lk, *lk);
-		it->leaf = 0;
-		it->required = 1;
-		return load_items(L, n, idx, "items");
-	}
+/* A leaf's kind of answer: counted from child units ("computed"), or typed. */
+static antt_status load_type(struct loader *L, form_item *it, yaml_node_t *map)
+{
+	yaml_node_t *n = ydoc_get(&L->y, map, "computed");
+	antt_status st;
+	char *type = NULL;
+	int k;
 
-	it->leaf = 1;
-	if ((st = ydoc_bool(&L->y, map, "required", 1, &it->required)) != ANTT_OK)
-		return st;
-	if ((st = ydoc_bool(&L->y, map, "exception", 0, &it->exception)) != ANTT_OK)
-		return st;
-	/* re-fetch: the items array may have moved */
-	it = &L->f->items[idx];
-
-	n = ydoc_get(&L->y, map, "computed");
 	if (n) {
 		yaml_node_t *of;
 		if (n->type != YAML_MAPPING_NODE || !(of = ydoc_get(&L->y, n, "of")))
@@ -205,23 +164,28 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "tiêu chí tính tự động (computed) không có \"type\"");
 		if (!ydoc_get(&L->y, map, "pass"))
 			return ydoc_fail(&L->y, map, 0, "tiêu chí %s tính tự động phải có quy tắc \"pass\"", it->id);
-	} else {
-		if ((st = ydoc_text(&L->y, map, "type", 1, &type)) != ANTT_OK)
-			return st;
-		for (k = 0; k <= FORM_DATE; k++)
-			if (strcmp(type, type_names[k]) == 0)
-				break;
-		if (k > FORM_DATE) {
-			st = ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "kiểu trả lời \"%s\" không có; dùng một trong: "
-				"yesno, count, percent, choice, text, date", type);
-			free(type);
-			return st;
-		}
-		free(type);
-		it->type = (form_type)k;
+		return ANTT_OK;
 	}
+	if ((st = ydoc_text(&L->y, map, "type", 1, &type)) != ANTT_OK)
+		return st;
+	for (k = 0; k <= FORM_DATE; k++)
+		if (strcmp(type, type_names[k]) == 0)
+			break;
+	if (k > FORM_DATE)
+		st = ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "kiểu trả lời \"%s\" không có; dùng một trong: "
+			"yesno, count, percent, choice, text, date", type);
+	else
+		it->type = (form_type)k;
+	free(type);
+	return st;
+}
 
-	n = ydoc_get(&L->y, map, "options");
+/* A leaf's options, the value that holds it, and its pass rule (compiled). */
+static antt_status load_rule(struct loader *L, form_item *it, yaml_node_t *map)
+{
+	yaml_node_t *n = ydoc_get(&L->y, map, "options"), *rn;
+	antt_status st;
+
 	if (it->type == FORM_CHOICE) {
 		if (!n)
 			return ydoc_fail(&L->y, map, 0, "tiêu chí %s kiểu choice phải có \"options\"", it->id);
@@ -259,6 +223,64 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 			return ANTT_ERR_NOMEM;
 	}
 	return compile_rule(L, it, rn);
+}
+
+static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
+{
+	static const char *const keys[] = { "id", "label", "article", "note", "source", "reconstructed",
+		"type", "exception", "required", "options", "holds", "pass", "computed", "items", NULL };
+	yaml_node_t *n;
+	form_item *it;
+	antt_status st;
+	int idx;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return ydoc_fail(&L->y, map, 0, "mỗi tiêu chí phải là một bảng khóa: giá trị (id, label, ...)");
+	st = ydoc_check_keys(&L->y, map, keys, "tiêu chí");
+	if (st != ANTT_OK)
+		return st;
+	st = add_item(L, &it);
+	if (st != ANTT_OK)
+		return st;
+	idx = (int)(it - L->f->items);
+	it->parent = parent;
+	it->line = (int)(map->start_mark.line + 1 - L->y.line_base);
+
+	if ((st = ydoc_text(&L->y, map, "id", 1, &it->id)) != ANTT_OK ||
+	    (st = check_id(L, it, idx, parent, ydoc_get(&L->y, map, "id"))) != ANTT_OK)
+		return st;
+	if ((st = ydoc_text(&L->y, map, "label", 1, &it->label)) != ANTT_OK)
+		return st;
+	if ((st = ydoc_text(&L->y, map, "article", 0, &it->article)) != ANTT_OK)
+		return st;
+	if ((st = ydoc_text(&L->y, map, "note", 0, &it->note)) != ANTT_OK ||
+	    (st = ydoc_text(&L->y, map, "source", 0, &it->cite)) != ANTT_OK ||
+	    (st = ydoc_bool(&L->y, map, "reconstructed", 0, &it->reconstructed)) != ANTT_OK)
+		return st;
+
+	n = ydoc_get(&L->y, map, "items");
+	if (n) {
+		static const char *const leaf_only[] = { "type", "exception", "options", "holds", "pass", "computed", NULL };
+		const char *const *lk;
+		for (lk = leaf_only; *lk; lk++)
+			if (ydoc_get(&L->y, map, *lk))
+				return ydoc_fail(&L->y, ydoc_get(&L->y, map, *lk), 0, "tiêu chí %s có các ý con nên không "
+					"được có \"%s\": đặt \"%s\" ở từng ý", it->id, *lk, *lk);
+		it->leaf = 0;
+		it->required = 1;
+		return load_items(L, n, idx, "items");
+	}
+
+	it->leaf = 1;
+	if ((st = ydoc_bool(&L->y, map, "required", 1, &it->required)) != ANTT_OK)
+		return st;
+	if ((st = ydoc_bool(&L->y, map, "exception", 0, &it->exception)) != ANTT_OK)
+		return st;
+	/* re-fetch: the items array may have moved */
+	it = &L->f->items[idx];
+	if ((st = load_type(L, it, map)) != ANTT_OK)
+		return st;
+	return load_rule(L, it, map);
 }
 
 static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, const char *key)
