@@ -152,6 +152,12 @@ static antt_status op_answer_set(antt_db *db, antt_err *err)
 	return answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, err);
 }
 
+/* a choice: the options are matched by search key */
+static antt_status op_answer_choice(antt_db *db, antt_err *err)
+{
+	return answer_set(db, "T1", 2024, "5", "khong co luc luong bao ve", NULL, -1, err);
+}
+
 static antt_status op_assess_load(antt_db *db, antt_err *err)
 {
 	assess_result r;
@@ -203,13 +209,14 @@ static antt_status op_register(antt_db *db, antt_err *err)
 	return s;
 }
 
-/* X1 with K1, K2 (K1 answered and recognised), and a units file adding
- * K3..K5 */
+/* X1 with K1, K2 (K1 answered and recognised) and a school T1, and a
+ * units file adding K3..K5 */
 static antt_db *fixture(void)
 {
 	antt_db *db = tu_commune(2);
 	antt_err err = { "" };
-	if (answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err) != ANTT_OK)
+	if (unit_add(db, "T1", "co-so-giao-duc", "Trường Tiểu học Hòa Bình", "X1", &err) != ANTT_OK ||
+	    answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err) != ANTT_OK)
 		fail_msg("fixture: %s", err.msg);
 	tu_recognise(db, "K1", 2024);
 	tu_write(tu_path("u.csv"), "code,parent_code,type,name\nK3,X1,khu dân cư,Thôn 3\n"
@@ -245,8 +252,10 @@ static void writes_lose_nothing(void **state)
 	antt_db *db = fixture();
 	(void)state;
 	each_allocation_refused("unit_import_csv", db, op_unit_import, "SELECT count(*) FROM units");
-	assert_int_equal(tu_int(db, "SELECT count(*) FROM units"), 6);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM units"), 7);
 	each_allocation_refused("answer_set", db, op_answer_set, "SELECT count(*) FROM answers");
+	each_allocation_refused("answer_set (choice)", db, op_answer_choice, "SELECT count(*) FROM answers");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM answers WHERE value = 'Không có lực lượng bảo vệ'"), 1);
 	tu_cleanup(db);
 }
 
