@@ -328,8 +328,12 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 		year = atoi(r->fields[1]);
 		if (strspn(r->fields[1], "0123456789") != strlen(r->fields[1]) || strlen(r->fields[1]) != 4)
 			year = 0;
-		if (check_decision(&d, year, &c, &e) != ANTT_OK) {
-			errlist_add(&errs, "dòng %d: %s", r->line, year ? e.msg : "năm không hợp lệ");
+		if ((s = check_decision(&d, year, &c, &e)) != ANTT_OK) {
+			/* out of memory is no fault of the line: the import stops */
+			if (s != ANTT_ERR_NOMEM) {
+				errlist_add(&errs, "dòng %d: %s", r->line, year ? e.msg : "năm không hợp lệ");
+				s = ANTT_OK;
+			}
 			clean_free(&c);
 			continue;
 		}

@@ -11,6 +11,10 @@
 #include "assess.h"
 #include "count.h"
 #include "csvtab.h"
+#include "drift.h"
+#include "recognise.h"
+#include "tree.h"
+#include "workflow.h"
 #include "form.h"
 #include "layout.h"
 #include "register.h"
@@ -72,6 +76,8 @@ static void each_allocation_refused(const char *name, antt_db *db, op_fn op, con
 		if (!refused) {
 			if (s != ANTT_OK)
 				fail_msg("%s: without a refused allocation: %s (%s)", name, antt_strerror(s), err.msg);
+			if (n == 1)
+				fail_msg("%s: allocates nothing here, so this tests nothing", name);
 			print_message("%s: %ld allocations, each refused once\n", name, n - 1);
 			return;
 		}
@@ -174,13 +180,52 @@ static antt_status op_count(antt_db *db, antt_err *err)
 	size_t n;
 	antt_status s;
 
-	/* count_results_text is left out: it reads the targets with
-	 * db_setting_get, whose NULL means both "not set" and "no memory" */
+	/* count_results_text (and progress_*) are left out: they read the
+	 * targets with db_setting_get, whose NULL means both "not set" and "no
+	 * memory" */
 	if ((s = count_by_type(db, 2024, NULL, &rows, &n, err)) == ANTT_OK)
 		s = count_by_commune(db, 2024, &c, &n, err);
 	free(rows);
 	free(c);
 	return s;
+}
+
+static antt_status op_tree(antt_db *db, antt_err *err)
+{
+	tree_view t = { 0 };
+	antt_status s = tree_load(db, 2024, &t, err);
+	if (s == ANTT_OK)
+		s = tree_update(db, &t, "K1", err);
+	tree_free(&t);
+	return s;
+}
+
+static int drift_one(const drift_row *row, void *ctx)
+{
+	(void)row;
+	(void)ctx;
+	return 0;
+}
+
+static antt_status op_drift(antt_db *db, antt_err *err)
+{
+	int other = 0;
+	return drift_scan(db, drift_one, NULL, &other, err);
+}
+
+static antt_status op_submit_under(antt_db *db, antt_err *err)
+{
+	assess_bulk b;
+	antt_status s = assess_submit_under(db, "X1", 2024, &b, err);
+	if (s == ANTT_OK)
+		assess_bulk_free(&b);
+	return s;
+}
+
+static antt_status op_recognise_import(antt_db *db, antt_err *err)
+{
+	int n = 0;
+	return recognise_import_csv(db, tu_path("r.csv"), &n, err);
 }
 
 static antt_status op_tally(antt_db *db, antt_err *err)
@@ -244,6 +289,8 @@ static void reads_of_the_database(void **state)
 	each_allocation_refused("count", db, op_count, NULL);
 	each_allocation_refused("tally_compute", db, op_tally, NULL);
 	each_allocation_refused("register", db, op_register, NULL);
+	each_allocation_refused("tree", db, op_tree, NULL);
+	each_allocation_refused("drift_scan", db, op_drift, NULL);
 	tu_cleanup(db);
 }
 
@@ -255,6 +302,14 @@ static void writes_lose_nothing(void **state)
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM units"), 7);
 	each_allocation_refused("answer_set", db, op_answer_set, "SELECT count(*) FROM answers");
 	each_allocation_refused("answer_set (choice)", db, op_answer_choice, "SELECT count(*) FROM answers");
+	each_allocation_refused("assess_submit_under", db, op_submit_under,
+		"SELECT count(*) FROM assessments WHERE status = 'submitted'");
+	tu_write(tu_path("r.csv"), "unit_code,year,decision_no,date,authority\n"
+		"K2,2024,15/QĐ-UBND,12/11/2024,Chủ tịch UBND xã Hòa Bình\n");
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'approved'"
+		" WHERE unit_id = (SELECT id FROM units WHERE code = 'K2')", NULL, NULL, NULL), SQLITE_OK);
+	tu_as_leader(db);
+	each_allocation_refused("recognise_import_csv", db, op_recognise_import, "SELECT count(*) FROM recognitions");
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM answers WHERE value = 'Không có lực lượng bảo vệ'"), 1);
 	tu_cleanup(db);
 }
