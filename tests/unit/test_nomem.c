@@ -18,6 +18,7 @@
 #include "form.h"
 #include "layout.h"
 #include "register.h"
+#include "sync/sync.h"
 #include "tally.h"
 #include "text.h"
 #include "ydoc.h"
@@ -228,6 +229,18 @@ static antt_status op_recognise_import(antt_db *db, antt_err *err)
 	return recognise_import_csv(db, tu_path("r.csv"), &n, err);
 }
 
+static antt_status op_export(antt_db *db, antt_err *err)
+{
+	sync_export_opts o = { .year = 2024, .path = tu_path("x1.antt") };
+	sync_counts c;
+	antt_status s = sync_export(db, &o, &c, err);
+	if (s != ANTT_OK && access(o.path, F_OK) == 0)
+		fail_msg("sync_export failed (%s) and left %s", antt_strerror(s), o.path);
+	if (s == ANTT_OK)
+		unlink(o.path);
+	return s;
+}
+
 static antt_status op_tally(antt_db *db, antt_err *err)
 {
 	report_layout *l = NULL;
@@ -291,6 +304,7 @@ static void reads_of_the_database(void **state)
 	each_allocation_refused("register", db, op_register, NULL);
 	each_allocation_refused("tree", db, op_tree, NULL);
 	each_allocation_refused("drift_scan", db, op_drift, NULL);
+	each_allocation_refused("sync_export", db, op_export, NULL);
 	tu_cleanup(db);
 }
 
