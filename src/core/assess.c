@@ -4,9 +4,7 @@
 #include "assess.h"
 #include "num.h"
 #include "auth.h"
-#include "csvimport.h"
 #include "form_store.h"
-#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
