@@ -1,10 +1,10 @@
 /* Allocation failure, SQLite's way: malloc, calloc, realloc and strdup of
  * the code under test (linked with -Wl,--wrap, see the Makefile) fail on
- * the Nth call, for N = 1, 2, ... until the operation runs through without
- * a failure. Every refused allocation must end the operation with
- * ANTT_ERR_NOMEM, nothing written, and (under ASan, build/san) nothing
- * leaked. The allocations of SQLite, libyaml and libunistring are their
- * own and not counted. */
+ * the Nth call (once alone, once with every call after it), for N = 1, 2,
+ * ... until the operation runs through without a failure. Every refused
+ * allocation must end the operation with ANTT_ERR_NOMEM, nothing written,
+ * and (under ASan, build/san) nothing leaked. The allocations of SQLite,
+ * libyaml and libunistring are their own and not counted. */
 #include <dlfcn.h>
 #include "testutil.h"
 #include "answer.h"
@@ -32,6 +32,8 @@ static long countdown;   /* the allocation to refuse; 0: none */
 static int refused;
 static void *refused_at;  /* its caller, for the message */
 
+static int persistent;    /* and every one after it (SQLite's "persistent" mode) */
+
 static int refuse(void *caller)
 {
 	if (countdown > 0 && --countdown == 0) {
@@ -39,7 +41,7 @@ static int refuse(void *caller)
 		refused_at = caller;
 		return 1;
 	}
-	return 0;
+	return persistent && refused;
 }
 
 #define CALLER __builtin_return_address(0)
@@ -60,34 +62,48 @@ static unsigned long where(void)
 
 typedef antt_status (*op_fn)(antt_db *db, antt_err *err);
 
-/* Run op with the 1st, 2nd, ... allocation refused; unchanged (when given)
- * is a query whose answer must stay what it was before each refused run. */
+/* One run of op with the nth allocation refused (keep: and every one after
+ * it, so the way out must not need memory either); unchanged (when given)
+ * is a query whose answer must stay before. 0 when nothing was refused: op
+ * ran through. */
+static int run_refusing(const char *name, antt_db *db, op_fn op, long n, int keep, const char *unchanged,
+                        long long before)
+{
+	antt_err err = { "" };
+	antt_status s;
+
+	refused = 0;
+	persistent = keep;
+	countdown = n;
+	s = op(db, &err);
+	countdown = 0;
+	persistent = 0;
+	if (!refused) {
+		if (s != ANTT_OK)
+			fail_msg("%s: without a refused allocation: %s (%s)", name, antt_strerror(s), err.msg);
+		return 0;
+	}
+	if (s != ANTT_ERR_NOMEM)
+		fail_msg("%s: allocation %ld%s (asked at 0x%lx) refused, but the result is \"%s\" (%s), "
+			"not ANTT_ERR_NOMEM", name, n, keep ? " and every later one" : "", where(), antt_strerror(s), err.msg);
+	if (unchanged && tu_int(db, unchanged) != before)
+		fail_msg("%s: allocation %ld%s (asked at 0x%lx) refused, and the database changed", name, n,
+			keep ? " and every later one" : "", where());
+	return 1;
+}
+
 static void each_allocation_refused(const char *name, antt_db *db, op_fn op, const char *unchanged)
 {
-	long before = unchanged ? tu_int(db, unchanged) : 0;
+	long long before = unchanged ? tu_int(db, unchanged) : 0;
 
-	for (long n = 1; n < 1000000; n++) {
-		antt_err err = { "" };
-		antt_status s;
-
-		refused = 0;
-		countdown = n;
-		s = op(db, &err);
-		countdown = 0;
-		if (!refused) {
-			if (s != ANTT_OK)
-				fail_msg("%s: without a refused allocation: %s (%s)", name, antt_strerror(s), err.msg);
+	for (long n = 1; n < 1000000; n++)
+		if (!run_refusing(name, db, op, n, 1, unchanged, before) ||
+		    !run_refusing(name, db, op, n, 0, unchanged, before)) {
 			if (n == 1)
 				fail_msg("%s: allocates nothing here, so this tests nothing", name);
-			print_message("%s: %ld allocations, each refused once\n", name, n - 1);
+			print_message("%s: %ld allocations, each refused alone and with every later one\n", name, n - 1);
 			return;
 		}
-		if (s != ANTT_ERR_NOMEM)
-			fail_msg("%s: allocation %ld (asked at 0x%lx) refused, but the result is \"%s\" (%s), "
-				"not ANTT_ERR_NOMEM", name, n, where(), antt_strerror(s), err.msg);
-		if (unchanged && tu_int(db, unchanged) != before)
-			fail_msg("%s: allocation %ld (asked at 0x%lx) refused, and the database changed", name, n, where());
-	}
 	fail_msg("%s: never ran through", name);
 }
 
