@@ -246,9 +246,11 @@ static antt_status answer_row(antt_db *db, const csvtab_row *r, void *ctx, antt_
 	if ((s = num_year(r->fields[1], &year, e)) != ANTT_OK)
 		return s;
 	if (r->n == 6 && *r->fields[5]) {
-		char *k = text_key(r->fields[5]);
-		exception = k && (!strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x"));
-		s = k && !exception && strcmp(k, "0") && strcmp(k, "khong") ? ANTT_ERR_INVALID : ANTT_OK;
+		char *k = text_key(r->fields[5]);   /* a CSV cell is UTF-8: NULL is no memory */
+		if (!k)
+			return ANTT_ERR_NOMEM;
+		exception = !strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x");
+		s = !exception && strcmp(k, "0") && strcmp(k, "khong") ? ANTT_ERR_INVALID : ANTT_OK;
 		free(k);
 		if (s != ANTT_OK)
 			return err_set(e, s, "cột exception phải là 1 hoặc 0");

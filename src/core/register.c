@@ -112,21 +112,28 @@ static antt_status unknown(antt_err *err, const char *what, const char *typed, c
 		what, typed, list);
 }
 
-/* The code of a typed kind or level (code or name, any case or accents). */
-static const char *pick(char **codes, char **names, size_t n, const char *typed)
+/* The code of a typed kind or level (code or name, any case or accents)
+ * in *hit, NULL when none; codes NULL: a list of names alone, *hit is the
+ * name. The lists are UTF-8 (ydoc checked): no key for them is no memory. */
+static antt_status pick(char **codes, char **names, size_t n, const char *typed, const char **hit)
 {
 	char *k = text_key(typed);
-	const char *hit = NULL;
+	antt_status s = ANTT_OK;
 
-	for (size_t i = 0; k && i < n && !hit; i++) {
-		char *kc = text_key(codes[i]), *kn = text_key(names[i]);
-		if ((kc && !strcmp(k, kc)) || (kn && !strcmp(k, kn)))
-			hit = codes[i];
+	*hit = NULL;
+	if (!k)
+		return text_key_failed(typed) == ANTT_ERR_NOMEM ? ANTT_ERR_NOMEM : ANTT_OK;
+	for (size_t i = 0; i < n && !*hit && s == ANTT_OK; i++) {
+		char *kc = codes ? text_key(codes[i]) : NULL, *kn = text_key(names[i]);
+		if ((codes && !kc) || !kn)
+			s = ANTT_ERR_NOMEM;
+		else if ((kc && !strcmp(k, kc)) || !strcmp(k, kn))
+			*hit = codes ? codes[i] : names[i];
 		free(kc);
 		free(kn);
 	}
 	free(k);
-	return hit;
+	return s;
 }
 
 antt_status reg_check_date(const char *date, int year, char iso[11], antt_err *err)
@@ -170,21 +177,15 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 	char num[4][24], uuid[37], *nname = NULL;
 	const char *v[10];
 	unit_row u;
+	const char *known;
 	antt_status s;
-	int known = 0;
 
-	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK ||
+	    (s = pick(NULL, l->model_kinds, l->n_model_kinds, kind, &known)) != ANTT_OK)
 		return s;
-	for (size_t i = 0; i < l->n_model_kinds && !known; i++) {
-		char *a = text_key(l->model_kinds[i]), *b = text_key(kind);
-		known = a && b && !strcmp(a, b);
-		if (known)
-			kind = l->model_kinds[i];
-		free(a);
-		free(b);
-	}
 	if (!known)
 		return unknown(err, "loại mô hình", kind, l->model_kinds, NULL, l->n_model_kinds);
+	kind = known;
 	if ((s = num_check(started, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm bắt đầu", err)) != ANTT_OK ||
 	    (s = num_check(places, 0, NUM_COUNT_MAX, "số điểm", err)) != ANTT_OK ||
 	    (s = num_check(teams, 0, NUM_COUNT_MAX, "số tổ", err)) != ANTT_OK ||
@@ -213,11 +214,12 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
                                const char *date, long long participants, const char *note, antt_err *err)
 {
 	char num[2][24], uuid[37], *nnote = NULL, iso[11];
-	const char *code = pick(l->activity_codes, l->activity_names, l->n_activities, kind), *v[8];
+	const char *code, *v[8];
 	unit_row u;
 	antt_status s;
 
-	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK ||
+	    (s = pick(l->activity_codes, l->activity_names, l->n_activities, kind, &code)) != ANTT_OK)
 		return s;
 	if (!code)
 		return unknown(err, "loại hoạt động", kind, l->activity_names, l->activity_codes, l->n_activities);
@@ -274,11 +276,12 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
                                    const char *date, antt_err *err)
 {
 	char num[2][24], uuid[37], *t[3] = { NULL, NULL, NULL }, iso[11];
-	const char *code = pick(l->level_codes, l->level_names, l->n_levels, level), *v[10];
+	const char *code, *v[10];
 	unit_row u;
 	antt_status s;
 
-	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK ||
+	    (s = pick(l->level_codes, l->level_names, l->n_levels, level, &code)) != ANTT_OK)
 		return s;
 	if (!code)
 		return unknown(err, "cấp khen thưởng", level, l->level_names, l->level_codes, l->n_levels);

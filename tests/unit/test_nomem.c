@@ -181,6 +181,29 @@ static antt_status op_answer_choice(antt_db *db, antt_err *err)
 	return answer_set(db, "T1", 2024, "5", "khong co luc luong bao ve", NULL, -1, err);
 }
 
+static antt_status op_answer_import(antt_db *db, antt_err *err)
+{
+	int n = 0;
+	return answer_import_csv(db, tu_path("a.csv"), &n, err);
+}
+
+/* kinds and levels typed by name, found in the lists by search key; each
+ * its own transaction */
+static antt_status op_reg_model(antt_db *db, antt_err *err)
+{
+	return reg_model_add(db, "K1", "Tổ tự quản", "to nhan dan tu quan", 2024, 1, 1, 9, err);
+}
+
+static antt_status op_reg_activity(antt_db *db, antt_err *err)
+{
+	return reg_activity_add(db, "K1", 2024, "Buổi tuyên truyền", "15/03/2024", 40, NULL, err);
+}
+
+static antt_status op_reg_commendation(antt_db *db, antt_err *err)
+{
+	return reg_commendation_add(db, "X1", 2024, "giay khen khac", 1, NULL, NULL, "3/QĐ", "01/12/2024", err);
+}
+
 static antt_status op_assess_load(antt_db *db, antt_err *err)
 {
 	assess_result r;
@@ -332,6 +355,13 @@ static void writes_lose_nothing(void **state)
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM units"), 7);
 	each_allocation_refused("answer_set", db, op_answer_set, "SELECT count(*) FROM answers");
 	each_allocation_refused("answer_set (choice)", db, op_answer_choice, "SELECT count(*) FROM answers");
+	tu_write(tu_path("a.csv"), "unit_code,year,criterion,value,note,exception\n"
+		"K2,2024,1.1,có,,0\nK2,2024,4b,không,bất khả kháng: lũ,x\n");
+	each_allocation_refused("answer_import_csv", db, op_answer_import, "SELECT count(*) FROM answers");
+	each_allocation_refused("reg_model_add", db, op_reg_model, "SELECT count(*) FROM models");
+	each_allocation_refused("reg_activity_add", db, op_reg_activity, "SELECT count(*) FROM activities");
+	each_allocation_refused("reg_commendation_add", db, op_reg_commendation, "SELECT count(*) FROM commendations");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM activities WHERE kind = 'tuyen-truyen'"), 1);
 	each_allocation_refused("assess_submit_under", db, op_submit_under,
 		"SELECT count(*) FROM assessments WHERE status = 'submitted'");
 	tu_write(tu_path("r.csv"), "unit_code,year,decision_no,date,authority\n"
