@@ -228,9 +228,13 @@ antt_status unit_rename(antt_db *db, const char *code, const char *name, antt_er
 		return ANTT_ERR_DENIED;
 	if ((s = text_clean(name, "tên mới", &nfc, err)) != ANTT_OK)
 		return s;
-	if (!*nfc || !(key = text_key(nfc))) {
+	if (!*nfc) {
 		free(nfc);
 		return err_set(err, ANTT_ERR_INVALID, "tên mới không được để trống");
+	}
+	if (!(key = text_key(nfc))) {   /* nfc is clean UTF-8: no key is no memory */
+		free(nfc);
+		return ANTT_ERR_NOMEM;
 	}
 	if ((s = db_begin(db, err)) == ANTT_OK)
 		s = finish(db, update_unit(db, code, "name = ?1, name_key = ?2", nfc, key, err), err);

@@ -82,30 +82,35 @@ antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_e
 	return ANTT_OK;
 }
 
-/* The objects of a schema, one text; NULL if it cannot be read. */
-static char *objects(sqlite3 *sql, const char *schema)
+/* The objects of a schema, one text in *out; NULL if it cannot be read. */
+static antt_status objects(sqlite3 *sql, const char *schema, char **out)
 {
 	sqlite3_stmt *st = NULL;
-	char q[160], *v = NULL;
+	antt_status s = ANTT_OK;
+	char q[160];
 
+	*out = NULL;
 	snprintf(q, sizeof(q), "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, ''), ';')"
 		" FROM (SELECT * FROM %s.sqlite_master ORDER BY name)", schema);
 	if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_text(st, 0))
-		v = strdup((const char *)sqlite3_column_text(st, 0));
+	    sqlite3_column_text(st, 0) && !(*out = strdup((const char *)sqlite3_column_text(st, 0))))
+		s = ANTT_ERR_NOMEM;
 	sqlite3_finalize(st);
-	return v;
+	return s;
 }
 
 antt_status sync_check_schema(sqlite3 *sql, const char *schema, antt_err *err)
 {
 	sqlite3 *ref = NULL;
-	char *want = NULL, *have = objects(sql, schema);
-	antt_status s = ANTT_OK;
+	char *want = NULL, *have = NULL;
+	antt_status s;
 
+	if ((s = objects(sql, schema, &have)) != ANTT_OK)
+		return s;
 	if (sqlite3_open(":memory:", &ref) != SQLITE_OK ||
 	    sqlite3_exec(ref, "ATTACH ':memory:' AS pkg", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(ref, package_schema, NULL, NULL, NULL) != SQLITE_OK || !(want = objects(ref, "pkg")))
+	    sqlite3_exec(ref, package_schema, NULL, NULL, NULL) != SQLITE_OK ||
+	    objects(ref, "pkg", &want) != ANTT_OK || !want)
 		s = err_set(err, ANTT_ERR_NOMEM, "không dựng được cấu trúc gói mẫu để so");
 	else if (!have || strcmp(have, want))
 		s = err_set(err, ANTT_ERR_INVALID, "cấu trúc tệp không phải cấu trúc của gói antt (có bảng hay đoạn lệnh mà "

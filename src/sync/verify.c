@@ -246,7 +246,9 @@ static antt_status check_structure(sqlite3 *pkg, const char *path, antt_err *err
 		return bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
 	/* the structure before anything else reads the file (a virtual table
 	 * would run its module's code on attacker's data) */
-	if (sync_check_schema(pkg, "main", &e2) != ANTT_OK)
+	if ((s = sync_check_schema(pkg, "main", &e2)) == ANTT_ERR_NOMEM)
+		return s;
+	if (s != ANTT_OK)
 		return bad(err, path, e2.msg);
 	/* integrity_check, not quick_check: an index that disagrees with its
 	 * table would change what the merge sees without changing the checksum */
