@@ -58,7 +58,9 @@ $(BUILD)/gen/db_migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
 $(BUILD)/gen/db_migrations.o: $(BUILD)/gen/db_migrations.c
 	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/libantt.a: $(CORE_OBJ)
+# every module but the screens and the command line, so that the report
+# writer and the exchange of packages have unit tests too
+$(BUILD)/libantt.a: $(CORE_OBJ) $(REPORT_OBJ) $(SYNC_OBJ)
 	$(call say,AR,$@)rm -f $@
 	$(Q)$(AR) rcs $@ $^
 
@@ -71,7 +73,11 @@ $(BIN): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libantt.a
 	$(call say,CC,$<)mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libantt.a $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libantt.a $(LDLIBS) \
+	  $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lcmocka
+
+# test_nomem refuses the Nth allocation of the code under test
+$(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
 
 unit-tests: $(TESTS)
 

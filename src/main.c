@@ -3,6 +3,7 @@
  * application on the database. */
 #include <stdio.h>
 #include "cli/cli.h"
+#include "assess.h"
 #include "count.h"
 #include "platform.h"
 #include "text.h"
@@ -38,7 +39,7 @@ static int overview(cli_ctx *ctx)
 	office = db_setting_get(ctx->db, "office_name", "(chưa đặt tên đơn vị: antt settings office_name \"...\")");
 	printf("antt — %s\nCơ sở dữ liệu: %s\n\n", office ? office : "", ctx->db_path);
 	free(office);
-	snprintf(year, sizeof(year), "%d", cli_current_year(ctx->db));
+	snprintf(year, sizeof(year), "%d", assess_start_year(ctx->db));
 	return cli_main(ctx, 2, args);
 }
 

@@ -56,10 +56,6 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* A year argument: NUM_YEAR_MIN..NUM_YEAR_MAX (num.h). */
 int cli_year(const char *s, int *year);
 
-/* The year screens and reports start on: setting current_year, else the
- * latest year with assessments, else the calendar year. */
-int cli_current_year(antt_db *db);
-
 int cmd_unit(cli_ctx *ctx, int argc, char **argv);
 int cmd_forms_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_forms_reassess(cli_ctx *ctx, int argc, char **argv);

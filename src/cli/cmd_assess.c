@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "num.h"
+#include "answer.h"
 #include "assess.h"
 #include "count.h"
 #include "text.h"

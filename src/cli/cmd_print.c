@@ -1,6 +1,7 @@
 /* antt print TÀI_LIỆU [MÃ | --under MÃ [--type LOẠI] | --type LOẠI] --year NĂM -o TỆP.xlsx [--force] [--date NGÀY] [--blank]:
  * the recognition dossier's documents, one table row each (src/report/doc.h). */
 #include <stdio.h>
+#include "assess.h"
 #include "cli.h"
 #include "report/doc.h"
 
@@ -112,7 +113,7 @@ int cmd_print(cli_ctx *ctx, int argc, char **argv)
 	if (!o.path)
 		return usage("cần tên tệp: -o TỆP.xlsx");
 	if (!o.year)
-		o.year = cli_current_year(ctx->db);
+		o.year = assess_start_year(ctx->db);
 	if ((s = docs[k].fn(ctx->db, &o, &info, &err)) != ANTT_OK)
 		return cli_fail_at(s, &err, o.unit ? o.unit : o.under, o.year);
 	if (info.units)

@@ -1,6 +1,7 @@
 /* antt report --year Y [--under CODE] -o FILE.xlsx [--force] [--date NGÀY] [--summary-only] | --text */
 #include <stdio.h>
 #include "cli.h"
+#include "assess.h"
 #include "report/report.h"
 
 #include <getopt.h>
@@ -41,7 +42,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return cli_usage_error("report", "thừa tham số \"%s\"", argv[optind]);
 	if (!o.year)
-		o.year = cli_current_year(ctx->db);
+		o.year = assess_start_year(ctx->db);
 	if (text) {
 		char *t = NULL;
 		if ((s = report_text(ctx->db, &o, &t, &err)) != ANTT_OK)

@@ -1,6 +1,7 @@
 /* antt unit import | list | add | rename | move | retire | exclude | managed-above */
 #include <stdio.h>
 #include "cli.h"
+#include "unit_import.h"
 #include "text.h"
 #include "assess.h"
 #include "unit.h"
@@ -63,111 +64,149 @@ static int unit_list_cmd(cli_ctx *ctx, int argc, char **argv)
 	return st == ANTT_OK ? CLI_OK : cli_fail(st, &err);
 }
 
-int cmd_unit(cli_ctx *ctx, int argc, char **argv)
+static int unit_import_cmd(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *sub = argv[0];
+	antt_err err = { "" };
+	char *all = NULL;
+	antt_status st;
+	int n = 0, rc;
+
+	if (argc != 2)
+		return cli_usage_error("unit import", "cần đúng một tệp CSV");
+	st = unit_import_csv_list(ctx->db, argv[1], &n, &all, &err);
+	if (st != ANTT_OK) {
+		rc = cli_fail_list(st, &err, all);
+		free(all);
+		return rc;
+	}
+	printf("Đã nhập %d đơn vị từ %s.\n", n, argv[1]);
+	return CLI_OK;
+}
+
+static int unit_add_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { "parent", required_argument, NULL, 'p' }, { NULL, 0, NULL, 0 } };
+	const char *parent = NULL;
 	antt_err err = { "" };
 	antt_status st;
-	int n = 0;
+	int c;
 
-	if (!strcmp(sub, "list"))
-		return unit_list_cmd(ctx, argc, argv);
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "p:", opts, NULL)) != -1) {
+		if (c != 'p')
+			return cli_usage_error("unit add", "tùy chọn không đúng");
+		parent = optarg;
+	}
+	if (argc - optind != 3)
+		return cli_usage_error("unit add", "cần MÃ, LOẠI và TÊN");
+	st = unit_add(ctx->db, argv[optind], argv[optind + 1], argv[optind + 2], parent, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Đã thêm đơn vị %s.\n", argv[optind]);
+	return CLI_OK;
+}
 
-	if (!strcmp(sub, "import")) {
-		if (argc != 2)
-			return cli_usage_error("unit import", "cần đúng một tệp CSV");
-		char *all = NULL;
-		int rc;
-		st = unit_import_csv_list(ctx->db, argv[1], &n, &all, &err);
-		if (st != ANTT_OK) {
-			rc = cli_fail_list(st, &err, all);
-			free(all);
-			return rc;
-		}
-		printf("Đã nhập %d đơn vị từ %s.\n", n, argv[1]);
-		return CLI_OK;
-	}
-	if (!strcmp(sub, "add")) {
-		static const struct option opts[] = { { "parent", required_argument, NULL, 'p' }, { NULL, 0, NULL, 0 } };
-		const char *parent = NULL;
-		int c;
+static int unit_rename_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	antt_err err = { "" };
+	antt_status st;
 
-		optind = 0;
-		while ((c = getopt_long(argc, argv, "p:", opts, NULL)) != -1) {
-			if (c != 'p')
-				return cli_usage_error("unit add", "tùy chọn không đúng");
-			parent = optarg;
-		}
-		if (argc - optind != 3)
-			return cli_usage_error("unit add", "cần MÃ, LOẠI và TÊN");
-		st = unit_add(ctx->db, argv[optind], argv[optind + 1], argv[optind + 2], parent, &err);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
-		printf("Đã thêm đơn vị %s.\n", argv[optind]);
-		return CLI_OK;
-	}
-	if (!strcmp(sub, "rename")) {
-		if (argc != 3)
-			return cli_usage_error("unit rename", "cần MÃ và TÊN_MỚI");
-		st = unit_rename(ctx->db, argv[1], argv[2], &err);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
-		printf("Đã đổi tên đơn vị %s.\n", argv[1]);
-		return CLI_OK;
-	}
-	if (!strcmp(sub, "move")) {
-		if (argc != 3)
-			return cli_usage_error("unit move", "cần MÃ và MÃ_CẤP_TRÊN_MỚI");
-		st = unit_move(ctx->db, argv[1], strcmp(argv[2], "-") ? argv[2] : NULL, &err);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
-		printf("Đã chuyển đơn vị %s.\n", argv[1]);
-		return CLI_OK;
-	}
-	if (!strcmp(sub, "retire")) {
-		static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
-			{ "merged-into", required_argument, NULL, 'm' }, { NULL, 0, NULL, 0 } };
-		const char *date = NULL, *into = NULL;
-		int c;
+	if (argc != 3)
+		return cli_usage_error("unit rename", "cần MÃ và TÊN_MỚI");
+	st = unit_rename(ctx->db, argv[1], argv[2], &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Đã đổi tên đơn vị %s.\n", argv[1]);
+	return CLI_OK;
+}
 
-		optind = 0;
-		while ((c = getopt_long(argc, argv, "d:m:", opts, NULL)) != -1) {
-			if (c == 'd')
-				date = optarg;
-			else if (c == 'm')
-				into = optarg;
-			else
-				return cli_usage_error("unit retire", "tùy chọn không đúng");
-		}
-		if (argc - optind != 1)
-			return cli_usage_error("unit retire", "cần đúng một MÃ");
-		st = unit_retire(ctx->db, argv[optind], date, into, &err);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
-		printf("Đã ghi nhận giải thể đơn vị %s.\n", argv[optind]);
-		return CLI_OK;
+static int unit_move_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	antt_err err = { "" };
+	antt_status st;
+
+	if (argc != 3)
+		return cli_usage_error("unit move", "cần MÃ và MÃ_CẤP_TRÊN_MỚI");
+	st = unit_move(ctx->db, argv[1], strcmp(argv[2], "-") ? argv[2] : NULL, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Đã chuyển đơn vị %s.\n", argv[1]);
+	return CLI_OK;
+}
+
+static int unit_retire_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
+		{ "merged-into", required_argument, NULL, 'm' }, { NULL, 0, NULL, 0 } };
+	const char *date = NULL, *into = NULL;
+	antt_err err = { "" };
+	antt_status st;
+	int c;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "d:m:", opts, NULL)) != -1) {
+		if (c == 'd')
+			date = optarg;
+		else if (c == 'm')
+			into = optarg;
+		else
+			return cli_usage_error("unit retire", "tùy chọn không đúng");
 	}
-	if (!strcmp(sub, "exclude")) {
-		int undo = argc == 3 && !strcmp(argv[2], "--undo");
-		if (argc != 2 && !undo)
-			return cli_usage_error("unit exclude", "cần đúng một MÃ (và có thể --undo)");
-		st = unit_exclude(ctx->db, argv[1], !undo, &err);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
-		printf(undo ? "Đơn vị %s thuộc diện đánh giá trở lại.\n"
-		            : "Đã đánh dấu đơn vị %s không thuộc diện đánh giá.\n", argv[1]);
-		return CLI_OK;
-	}
-	if (!strcmp(sub, "managed-above")) {
-		int undo = argc == 3 && !strcmp(argv[2], "--undo");
-		if (argc != 2 && !undo)
-			return cli_usage_error("unit managed-above", "cần đúng một MÃ (và có thể --undo)");
-		st = assess_set_managed_above(ctx->db, argv[1], !undo, &err);
-		if (st != ANTT_OK)
-			return cli_fail(st, &err);
-		printf(undo ? "Đơn vị %s thuộc thẩm quyền quản lý của xã trở lại: được tính vào tiêu chí 4 của xã.\n"
-		            : "Đã đánh dấu đơn vị %s do cấp trên quản lý: không tính vào tiêu chí 4 của xã.\n", argv[1]);
-		return CLI_OK;
-	}
-	return cli_usage_error("unit", "không có lệnh con \"%s\"", sub);
+	if (argc - optind != 1)
+		return cli_usage_error("unit retire", "cần đúng một MÃ");
+	st = unit_retire(ctx->db, argv[optind], date, into, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf("Đã ghi nhận giải thể đơn vị %s.\n", argv[optind]);
+	return CLI_OK;
+}
+
+/* A mark on a unit, set or taken off with --undo: "exclude" (not
+ * assessed) and "managed-above" (not in the commune's criterion 4). */
+static int unit_mark_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
+                         antt_status (*set)(antt_db *, const char *, int, antt_err *),
+                         const char *done, const char *undone)
+{
+	int undo = argc == 3 && !strcmp(argv[2], "--undo");
+	antt_err err = { "" };
+	antt_status st;
+
+	if (argc != 2 && !undo)
+		return cli_usage_error(usage, "cần đúng một MÃ (và có thể --undo)");
+	st = set(ctx->db, argv[1], !undo, &err);
+	if (st != ANTT_OK)
+		return cli_fail(st, &err);
+	printf(undo ? undone : done, argv[1]);
+	return CLI_OK;
+}
+
+static int unit_exclude_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	return unit_mark_cmd(ctx, argc, argv, "unit exclude", unit_exclude,
+		"Đã đánh dấu đơn vị %s không thuộc diện đánh giá.\n", "Đơn vị %s thuộc diện đánh giá trở lại.\n");
+}
+
+static int unit_managed_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	return unit_mark_cmd(ctx, argc, argv, "unit managed-above", assess_set_managed_above,
+		"Đã đánh dấu đơn vị %s do cấp trên quản lý: không tính vào tiêu chí 4 của xã.\n",
+		"Đơn vị %s thuộc thẩm quyền quản lý của xã trở lại: được tính vào tiêu chí 4 của xã.\n");
+}
+
+/* argv[0] is the sub-command ("list", "add" ...), as commands.c hands it */
+int cmd_unit(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		cli_fn fn;
+	} subs[] = {
+		{ "list", unit_list_cmd }, { "import", unit_import_cmd }, { "add", unit_add_cmd },
+		{ "rename", unit_rename_cmd }, { "move", unit_move_cmd }, { "retire", unit_retire_cmd },
+		{ "exclude", unit_exclude_cmd }, { "managed-above", unit_managed_cmd },
+	};
+
+	for (size_t i = 0; i < sizeof(subs) / sizeof(*subs); i++)
+		if (!strcmp(argv[0], subs[i].name))
+			return subs[i].fn(ctx, argc, argv);
+	return cli_usage_error("unit", "không có lệnh con \"%s\"", argv[0]);
 }

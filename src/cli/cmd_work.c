@@ -3,7 +3,7 @@
  * antt audit [--unit CODE] [--year Y] [--criterion C] [--since DATE] */
 #include <stdio.h>
 #include "cli.h"
-#include "assess.h"
+#include "workflow.h"
 #include "audit.h"
 #include "date.h"
 

@@ -11,7 +11,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const cli_command commands[] = {
 	{ "unit import",   cmd_unit, "TỆP.csv", "nhập danh sách đơn vị (code,parent_code,type,name[,excluded[,managed_above]])", 1, 1 },
@@ -173,26 +172,6 @@ int cli_year(const char *s, int *year)
 	antt_err err = { "" };
 
 	return num_year(s, year, &err) == ANTT_OK;   /* NUM_YEAR_MIN..NUM_YEAR_MAX, whole numbers only */
-}
-
-int cli_current_year(antt_db *db)
-{
-	char *v = db_setting_get(db, "current_year", NULL);
-	int year = 0;
-
-	if (v && cli_year(v, &year)) {
-		free(v);
-		return year;
-	}
-	free(v);
-	year = assess_latest_year(db);
-	if (!year) {
-		time_t now = time(NULL);
-		struct tm tm;
-		localtime_r(&now, &tm);
-		year = tm.tm_year + 1900;
-	}
-	return year;
 }
 
 /* ANTT_USER names the account a command acts as; it counts only once its

@@ -1,6 +1,7 @@
 /* Undo for answers: a criterion's answer kept as the text answer_set reads
  * back to the same value, and put back through the ordinary setters. */
 #include "answer_undo.h"
+#include "answer.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,14 +1,15 @@
-/* Assessments, answers and verdicts. */
+/* Assessments: loading one with its answers, evaluating it by its set's
+ * rules, keeping the stored verdicts current, and registering a unit for a
+ * year. Answers are saved in answer.c, the workflow is in workflow.c. */
 #include "assess.h"
 #include "num.h"
 #include "auth.h"
-#include "csvimport.h"
 #include "form_store.h"
-#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *assess_verdict_name(int verdict)
 {
@@ -28,6 +29,26 @@ int assess_latest_year(antt_db *db)
 	    sqlite3_step(st) == SQLITE_ROW)
 		year = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	return year;
+}
+
+int assess_start_year(antt_db *db)
+{
+	char *v = db_setting_get(db, "current_year", NULL);
+	antt_err err = { "" };
+	int year = 0;
+
+	if (!v || num_year(v, &year, &err) != ANTT_OK)
+		year = 0;
+	free(v);
+	if (!year)
+		year = assess_latest_year(db);
+	if (!year) {
+		time_t now = time(NULL);
+		struct tm tm;
+		localtime_r(&now, &tm);
+		year = tm.tm_year + 1900;
+	}
 	return year;
 }
 
@@ -177,8 +198,12 @@ static antt_status load_answers(antt_db *db, sqlite3_int64 aid, const form *f, a
 		a->answered = a->value.kind != RV_NULL;
 		a->exception = sqlite3_column_int(st, 2);
 		a->note = strdup((const char *)sqlite3_column_text(st, 3));
+		if (!a->note || (a->value.kind == RV_TEXT && !a->value.s)) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
 	}
-	if (rc != SQLITE_DONE)
+	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc câu trả lời");
 	sqlite3_finalize(st);
 	return s;
@@ -429,30 +454,8 @@ antt_status assess_recompute_year(antt_db *db, int year, antt_err *err)
 	return s;
 }
 
-/* Answers of a submitted or approved assessment are not changed. */
-static antt_status check_editable(antt_db *db, sqlite3_int64 aid, const unit_row *u, int year, antt_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	antt_status s = ANTT_OK;
 
-	if (db_prepare(db, "SELECT status FROM assessments WHERE id = ?", &st, err) != ANTT_OK)
-		return ANTT_ERR_DB;
-	sqlite3_bind_int64(st, 1, aid);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		const char *status = (const char *)sqlite3_column_text(st, 0);
-		if (!strcmp(status, "approved"))
-			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã được duyệt, không sửa được nữa",
-				u->name, year);
-		else if (!strcmp(status, "submitted"))
-			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã trình lãnh đạo nên không sửa được. "
-				"Lãnh đạo trả lại (có lý do) thì mới sửa tiếp.", u->name, year);
-	}
-	sqlite3_finalize(st);
-	return s;
-}
-
-/* Find or create the assessment; inside the caller's transaction. */
-static antt_status ensure(antt_db *db, const unit_row *u, int year, sqlite3_int64 *aid,
+antt_status assess_ensure(antt_db *db, const unit_row *u, int year, sqlite3_int64 *aid,
                           const form **f, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -508,7 +511,7 @@ antt_status assess_register_tx(antt_db *db, const unit_row *u, int year, antt_er
 	const form *f;
 	sqlite3_int64 aid;
 
-	return ensure(db, u, year, &aid, &f, err);
+	return assess_ensure(db, u, year, &aid, &f, err);
 }
 
 antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_err *err)
@@ -525,352 +528,13 @@ antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_e
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
 	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
-	    (s = ensure(db, &u, year, &aid, &f, err)) == ANTT_OK)
+	    (s = assess_ensure(db, &u, year, &aid, &f, err)) == ANTT_OK)
 		s = assess_recompute_up(db, &u, year, err);
 	if (s != ANTT_OK) {
 		db_rollback(db);
 		return s;
 	}
 	return db_commit(db, err);
-}
-
-static antt_status upsert(antt_db *db, sqlite3_int64 aid, const form_item *it, const rule_value *v,
-                          const char *note, int exception, antt_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	antt_status s;
-	char uuid[37];
-	int rc;
-
-	db_uuid(uuid);
-	s = db_cached(db,
-		"INSERT INTO answers (uuid, assessment_id, criterion, value, exception, note, updated_by)"
-		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), coalesce(?6, ''), ?7)"
-		" ON CONFLICT (assessment_id, criterion) DO UPDATE SET"
-		"  value = excluded.value, exception = coalesce(?5, exception), note = coalesce(?6, note),"
-		"  rev = rev + 1, updated_by = excluded.updated_by,"
-		"  updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-		" WHERE value IS NOT excluded.value OR exception IS NOT coalesce(?5, exception)"
-		"  OR note IS NOT coalesce(?6, note)", &st, err);
-	if (s != ANTT_OK)
-		return s;
-	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, aid);
-	sqlite3_bind_text(st, 3, it->id, -1, SQLITE_STATIC);
-	switch (v->kind) {
-	case RV_INT:  sqlite3_bind_int64(st, 4, v->i); break;
-	case RV_REAL: sqlite3_bind_double(st, 4, v->d); break;
-	case RV_TEXT: sqlite3_bind_text(st, 4, v->s, -1, SQLITE_STATIC); break;
-	default:      break;
-	}
-	if (exception >= 0)
-		sqlite3_bind_int(st, 5, exception);
-	if (note)
-		sqlite3_bind_text(st, 6, note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, db->user, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		s = db_fail(db, rc, err, "lưu câu trả lời");
-	sqlite3_reset(st);
-	if (s != ANTT_OK)
-		return s;
-
-	/* An exception must say what happened. */
-	s = db_cached(db, "SELECT 1 FROM answers WHERE assessment_id = ? AND criterion = ?"
-		" AND exception = 1 AND note = ''", &st, err);
-	if (s != ANTT_OK)
-		return s;
-	sqlite3_bind_int64(st, 1, aid);
-	sqlite3_bind_text(st, 2, it->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		s = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s được đánh dấu ngoại lệ (bất khả kháng hoặc "
-			"đã phát hiện, xử lý kịp thời): cần ghi chú nói rõ sự việc", it->id);
-	sqlite3_reset(st);
-	return s;
-}
-
-antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *criterion,
-                          const char *value, const char *note, int exception, antt_err *err)
-{
-	const form *f;
-	sqlite3_int64 aid;
-	rule_value v;
-	antt_status s;
-	char *nnote = NULL;
-	int k;
-
-	if ((s = check_year(year, err)) != ANTT_OK)
-		return s;
-	if ((s = auth_require(db, CAN_ENTER, "nhập câu trả lời", err)) != ANTT_OK)
-		return s;
-	if ((s = ensure(db, u, year, &aid, &f, err)) != ANTT_OK)
-		return s;
-	if ((s = check_editable(db, aid, u, year, err)) != ANTT_OK)
-		return s;
-	if (note && (s = text_clean(note, "ghi chú", &nnote, err)) != ANTT_OK)
-		return s;
-
-	if (strcmp(criterion, "*") == 0) {
-		char *key = text_key(value);
-		int ok = key && (!strcmp(key, "dat") || !strcmp(key, "co") || !strcmp(key, "1"));
-		free(key);
-		if (!ok) {
-			s = err_set(err, ANTT_ERR_INVALID, "với tiêu chí \"*\" chỉ dùng giá trị \"đạt\" "
-				"(trả lời mọi tiêu chí là đạt)");
-			goto out;
-		}
-		for (size_t i = 0; i < f->n_items && s == ANTT_OK; i++) {
-			const form_item *it = &f->items[i];
-			if (!it->leaf || it->computed || !it->holds)
-				continue;
-			if ((s = form_parse_value(it, it->holds, &v, err)) != ANTT_OK)
-				break;
-			s = upsert(db, aid, it, &v, NULL, 0, err);
-			if (v.kind == RV_TEXT)
-				free((char *)v.s);
-		}
-		goto out;
-	}
-
-	k = form_find(f, criterion);
-	if (k < 0) {
-		s = err_set(err, ANTT_ERR_NOT_FOUND, "bộ tiêu chí %s (%s) không có tiêu chí \"%s\"", f->regulation, f->title, criterion);
-		goto out;
-	}
-	if ((s = form_parse_value(&f->items[k], value, &v, err)) != ANTT_OK)
-		goto out;
-	if (exception > 0 && !f->items[k].exception)
-		s = err_set(err, ANTT_ERR_INVALID, "tiêu chí %s không có trường hợp ngoại lệ", criterion);
-	else
-		s = upsert(db, aid, &f->items[k], &v, nnote, exception, err);
-	if (v.kind == RV_TEXT)
-		free((char *)v.s);
-out:
-	free(nnote);
-	if (s == ANTT_OK) {
-		sqlite3_stmt *st = NULL;
-		if ((s = db_prepare(db, "UPDATE assessments SET status = 'draft', updated_by = ?"
-			" WHERE id = ? AND status = 'registered'", &st, err)) == ANTT_OK) {
-			sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, aid);
-			if (sqlite3_step(st) != SQLITE_DONE)
-				s = db_fail(db, sqlite3_errcode(db->sql), err, "cập nhật trạng thái");
-		}
-		sqlite3_finalize(st);
-	}
-	return s;
-}
-
-antt_status answer_clear_tx(antt_db *db, const unit_row *u, int year, const char *criterion, antt_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	sqlite3_int64 aid;
-	const form *f;
-	antt_status s;
-	int rc;
-
-	if ((s = auth_require(db, CAN_ENTER, "xóa câu trả lời", err)) != ANTT_OK)
-		return s;
-	if ((s = ensure(db, u, year, &aid, &f, err)) != ANTT_OK ||
-	    (s = check_editable(db, aid, u, year, err)) != ANTT_OK)
-		return s;
-	if ((s = db_prepare(db, "DELETE FROM answers WHERE criterion = ?1 AND assessment_id = ?2", &st, err)) != ANTT_OK)
-		return s;
-	sqlite3_bind_text(st, 1, criterion, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, aid);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		s = db_fail(db, rc, err, "xóa câu trả lời");
-	sqlite3_finalize(st);
-	return s;
-}
-
-antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err)
-{
-	unit_row u;
-	antt_status s;
-
-	if ((s = auth_require(db, CAN_ENTER, "xóa câu trả lời", err)) != ANTT_OK)
-		return s;
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		return s;
-	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
-	    (s = answer_clear_tx(db, &u, year, criterion, err)) == ANTT_OK)
-		s = assess_recompute_up(db, &u, year, err);
-	if (s != ANTT_OK) {
-		db_rollback(db);
-		return s;
-	}
-	return db_commit(db, err);
-}
-
-antt_status answer_set(antt_db *db, const char *unit_code, int year, const char *criterion,
-                       const char *value, const char *note, int exception, antt_err *err)
-{
-	unit_row u;
-	antt_status s;
-
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		return s;
-	if ((s = unit_get(db, unit_code, &u, err)) == ANTT_OK &&
-	    (s = answer_set_tx(db, &u, year, criterion, value, note, exception, err)) == ANTT_OK)
-		s = assess_recompute_up(db, &u, year, err);
-	if (s != ANTT_OK) {
-		db_rollback(db);
-		return s;
-	}
-	return db_commit(db, err);
-}
-
-static const char *const answer_header[] = { "unit code", "unit", "ma don vi", NULL };
-
-/* The years an import touched: every year num_year lets through has its
- * place, so none is dropped. */
-typedef struct {
-	unsigned char seen[NUM_YEAR_MAX - NUM_YEAR_MIN + 1];
-} answer_years;
-
-static antt_status answer_row(antt_db *db, const csvtab_row *r, void *ctx, antt_err *e)
-{
-	answer_years *ys = ctx;
-	int year, exception = -1;
-	unit_row u;
-	antt_status s;
-
-	if (r->n < 4 || r->n > 6)
-		return err_set(e, ANTT_ERR_INVALID, "có %zu cột, cần unit_code,year,criterion,value[,note[,exception]]",
-			r->n);
-	if ((s = num_year(r->fields[1], &year, e)) != ANTT_OK)
-		return s;
-	if (r->n == 6 && *r->fields[5]) {
-		char *k = text_key(r->fields[5]);
-		exception = k && (!strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x"));
-		s = k && !exception && strcmp(k, "0") && strcmp(k, "khong") ? ANTT_ERR_INVALID : ANTT_OK;
-		free(k);
-		if (s != ANTT_OK)
-			return err_set(e, s, "cột exception phải là 1 hoặc 0");
-	}
-	if ((s = unit_get(db, r->fields[0], &u, e)) != ANTT_OK ||
-	    (s = answer_set_tx(db, &u, year, r->fields[2], r->fields[3], r->n >= 5 ? r->fields[4] : NULL,
-	                       exception, e)) != ANTT_OK)
-		return s;
-	ys->seen[year - NUM_YEAR_MIN] = 1;
-	return ANTT_OK;
-}
-
-static antt_status answer_years_recompute(antt_db *db, void *ctx, antt_err *err)
-{
-	const answer_years *ys = ctx;
-	antt_status s = ANTT_OK;
-
-	for (int y = NUM_YEAR_MIN; y <= NUM_YEAR_MAX && s == ANTT_OK; y++)
-		if (ys->seen[y - NUM_YEAR_MIN])
-			s = assess_recompute_year(db, y, err);
-	return s;
-}
-
-antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
-{
-	answer_years ys = { { 0 } };
-	const csv_import imp = { answer_header, "tệp câu trả lời", answer_row, answer_years_recompute, &ys };
-
-	return csv_import_run(db, path, &imp, count, NULL, err);
-}
-
-const char *assess_status_name(const char *s)
-{
-	if (!s || !*s)                return "chưa đăng ký";
-	if (!strcmp(s, "registered")) return "đã đăng ký";
-	if (!strcmp(s, "draft"))      return "đang nhập";
-	if (!strcmp(s, "submitted"))  return "đã trình";
-	if (!strcmp(s, "approved"))   return "đã duyệt";
-	if (!strcmp(s, "returned"))   return "trả lại";
-	return s;
-}
-
-/* Move one assessment from one of the statuses in `from` (comma-separated)
- * to `to`, checking the right and, where asked, the reason. */
-static antt_status transition(antt_db *db, const char *code, int year, const char *from, const char *to,
-                              auth_cap cap, const char *what, const char *reason, antt_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	assess_result r;
-	char *nreason = NULL, allowed[64];
-	antt_status s;
-	int rc, ok = 0;
-
-	if ((s = auth_require(db, cap, what, err)) != ANTT_OK)
-		return s;
-	if (reason && (s = text_clean(reason, "lý do", &nreason, err)) != ANTT_OK)
-		return s;
-	if (reason && !*nreason) {
-		free(nreason);
-		return err_set(err, ANTT_ERR_INVALID, "cần ghi lý do khi %s", what);
-	}
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		goto out;
-	if ((s = assess_load(db, code, year, &r, err)) != ANTT_OK)
-		goto rollback;
-	snprintf(allowed, sizeof(allowed), ",%s,", from);
-	{
-		char probe[32];
-		snprintf(probe, sizeof(probe), ",%s,", r.status);
-		ok = r.id && strstr(allowed, probe) != NULL;
-	}
-	if (!ok) {
-		s = err_set(err, ANTT_ERR_INVALID, "không thể %s: phiếu của %s năm %d đang ở trạng thái \"%s\"",
-			what, r.unit.name, year, assess_status_name(r.id ? r.status : ""));
-	} else if (!strcmp(to, "submitted") && r.verdict == RULE_MISSING) {
-		char v[512];
-		s = err_set(err, ANTT_ERR_INVALID, "chưa trình được: %s", assess_verdict_text(&r, v, sizeof(v)));
-	} else if ((s = db_prepare(db, "UPDATE assessments SET status = ?1, reason = coalesce(?2, ''),"
-		" rev = rev + 1, updated_by = ?3, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?4",
-		&st, err)) == ANTT_OK) {
-		sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-		if (nreason)
-			sqlite3_bind_text(st, 2, nreason, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, db->user, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, r.id);
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_DONE)
-			s = db_fail(db, rc, err, what);
-		sqlite3_finalize(st);
-	}
-	/* a reopened assessment follows its answers again */
-	if (s == ANTT_OK && !strcmp(to, "draft"))
-		s = assess_recompute_up(db, &r.unit, year, err);
-	assess_result_free(&r);
-	if (s == ANTT_OK) {
-		s = db_commit(db, err);
-		goto out;
-	}
-rollback:
-	db_rollback(db);
-out:
-	free(nreason);
-	return s;
-}
-
-antt_status assess_submit(antt_db *db, const char *code, int year, antt_err *err)
-{
-	return transition(db, code, year, "registered,draft,returned", "submitted", CAN_ENTER, "trình duyệt", NULL, err);
-}
-
-antt_status assess_approve(antt_db *db, const char *code, int year, antt_err *err)
-{
-	return transition(db, code, year, "submitted", "approved", CAN_REVIEW, "duyệt", NULL, err);
-}
-
-antt_status assess_return(antt_db *db, const char *code, int year, const char *reason, antt_err *err)
-{
-	return transition(db, code, year, "submitted", "returned", CAN_REVIEW, "trả lại",
-		reason ? reason : "", err);
-}
-
-antt_status assess_reopen(antt_db *db, const char *code, int year, const char *reason, antt_err *err)
-{
-	return transition(db, code, year, "approved", "draft", CAN_REVIEW, "mở lại phiếu đã duyệt",
-		reason ? reason : "", err);
 }
 
 /* The communes above a unit count it in their criterion 4: their stored

@@ -1,7 +1,7 @@
-/* Assessments: one per unit and year, made with one criteria set; answers
- * saved one by one, each in its own transaction; the verdict derived from
- * the answers by the set's rules and kept current, also for the communes
- * whose criteria are computed from their units. */
+/* Assessments: one per unit and year, made with one criteria set; the
+ * verdict derived from the answers by the set's rules and kept current,
+ * also for the communes whose criteria are computed from their units.
+ * Answers are saved through answer.h, the workflow is in workflow.h. */
 #ifndef ANTT_ASSESS_H
 #define ANTT_ASSESS_H
 
@@ -44,19 +44,12 @@ antt_status assess_load_with(antt_db *db, const char *unit_code, int year, const
 antt_status assess_register(antt_db *db, const char *unit_code, int year, antt_err *err);
 antt_status assess_register_tx(antt_db *db, const unit_row *u, int year, antt_err *err);
 
-/* Save one answer in its own transaction. criterion "*" with value "đạt"
- * answers every criterion so that it holds. note NULL keeps the old note;
- * exception -1 keeps the old flag. */
-antt_status answer_set(antt_db *db, const char *unit_code, int year, const char *criterion,
-                       const char *value, const char *note, int exception, antt_err *err);
-
-/* The same inside the caller's transaction, for bulk work: verdicts are
- * not recomputed; call assess_recompute_year() before committing. */
-antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *criterion,
-                          const char *value, const char *note, int exception, antt_err *err);
-
-/* unit_code,year,criterion,value[,note[,exception]]: all or nothing. */
-antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err);
+/* Find or create the unit's assessment for the year, inside the caller's
+ * transaction: its id, and (f not NULL) the criteria set it is made with,
+ * owned by the database handle. Refuses an excluded unit or a type no set
+ * assesses. */
+antt_status assess_ensure(antt_db *db, const unit_row *u, int year, sqlite3_int64 *aid,
+                          const form **f, antt_err *err);
 
 /* Recompute and store every verdict of a year, units before their
  * communes. Runs inside the caller's transaction. */
@@ -76,46 +69,12 @@ char *assess_verdict_text(const assess_result *r, char *buf, size_t n);
  * verdict (assessments.detail). */
 void assess_detail(const assess_result *r, char *buf, size_t n);
 
-/* Remove one answer (audited), in its own transaction. */
-antt_status answer_clear(antt_db *db, const char *unit_code, int year, const char *criterion, antt_err *err);
-/* The same inside the caller's transaction; then assess_recompute_up(). */
-antt_status answer_clear_tx(antt_db *db, const unit_row *u, int year, const char *criterion, antt_err *err);
-
-/* The workflow: đang nhập -> đã trình -> đã duyệt (recognised with its
- * verdict, then read-only) or trả lại (returned with a reason); a reviewer
- * may reopen an approved assessment, with a reason. Each in its own
- * transaction, audited with who and why. */
-antt_status assess_submit(antt_db *db, const char *unit_code, int year, antt_err *err);
-antt_status assess_approve(antt_db *db, const char *unit_code, int year, antt_err *err);
-antt_status assess_return(antt_db *db, const char *unit_code, int year, const char *reason, antt_err *err);
-antt_status assess_reopen(antt_db *db, const char *unit_code, int year, const char *reason, antt_err *err);
-
-/* The same for every complete form below a unit (itself included), in one
- * transaction: what was done and what was left, by reason, with the codes
- * of each (comma-separated, owned: assess_bulk_free). Submitting takes the
- * forms being entered or returned whose verdict is complete; approving the
- * submitted ones. */
-typedef enum {
-	BULK_DONE, BULK_NOT_REGISTERED, BULK_EXCLUDED, BULK_INCOMPLETE, BULK_WAITING, BULK_APPROVED,
-	BULK_NOT_SUBMITTED, BULK_COUNT
-} assess_bulk_kind;
-
-typedef struct {
-	long long n[BULK_COUNT];
-	char *codes[BULK_COUNT];
-} assess_bulk;
-
-antt_status assess_submit_under(antt_db *db, const char *code, int year, assess_bulk *out, antt_err *err);
-antt_status assess_approve_under(antt_db *db, const char *code, int year, assess_bulk *out, antt_err *err);
-void assess_bulk_free(assess_bulk *b);
-/* Why units were left, in words ("chưa đăng ký" ...). */
-const char *assess_bulk_reason(assess_bulk_kind k);
-
-/* Vietnamese words for a workflow status ("đang nhập", "đã duyệt" ...). */
-const char *assess_status_name(const char *status);
-
 /* The latest year with an assessment, or 0. */
 int assess_latest_year(antt_db *db);
+
+/* The year screens and reports start on: the setting current_year, else
+ * the latest year with an assessment, else this calendar year. */
+int assess_start_year(antt_db *db);
 
 /* Words for a verdict or a state: "đạt", "chưa đạt", "chưa đủ thông tin". */
 const char *assess_verdict_name(int verdict);
@@ -125,5 +84,6 @@ const char *assess_verdict_name(int verdict);
  * of the commune, TT 124 Điều 5 khoản 4), and recompute the stored
  * verdicts of the communes above it; an administrator's change. */
 antt_status assess_set_managed_above(antt_db *db, const char *code, int above, antt_err *err);
+
 
 #endif

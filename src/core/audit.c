@@ -2,7 +2,7 @@
  * checklist shows them (có / không, 97,5 %), using the criteria set of the
  * assessment they belong to. */
 #include "audit.h"
-#include "assess.h"
+#include "workflow.h"
 #include "form_store.h"
 #include "unit.h"
 
@@ -31,6 +31,119 @@ static void value_words(antt_db *db, sqlite3_int64 set_id, const char *crit, sql
 		snprintf(buf, n, "(trống)");
 	else
 		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, col));
+}
+
+/* The words for one audit row of answers: what was answered, changed or
+ * removed, with the values as an officer types them. */
+static void describe_answer(antt_db *db, sqlite3_stmt *st, const char *action, const char *unit, int year,
+                            const char *crit, char *what, size_t n)
+{
+	sqlite3_int64 set = sqlite3_column_int64(st, 7);
+	const char *note = (const char *)sqlite3_column_text(st, 10);
+	char oldv[256], newv[256];
+
+	value_words(db, set, crit ? crit : "", st, 8, oldv, sizeof(oldv));
+	value_words(db, set, crit ? crit : "", st, 9, newv, sizeof(newv));
+	if (!strcmp(action, "insert"))
+		snprintf(what, n, "%s năm %d, tiêu chí %s: trả lời %s%s%s%s", unit ? unit : "?", year,
+			crit ? crit : "?", newv, sqlite3_column_int(st, 12) ? " (ngoại lệ)" : "",
+			note && *note ? "; ghi chú: " : "", note && *note ? note : "");
+	else if (!strcmp(action, "delete"))
+		snprintf(what, n, "%s năm %d, tiêu chí %s: xóa câu trả lời %s", unit ? unit : "?", year,
+			crit ? crit : "?", oldv);
+	else
+		snprintf(what, n, "%s năm %d, tiêu chí %s: %s → %s%s%s%s%s", unit ? unit : "?", year,
+			crit ? crit : "?", oldv, newv,
+			sqlite3_column_int(st, 12) != sqlite3_column_int(st, 13)
+				? (sqlite3_column_int(st, 12) ? "; đánh dấu ngoại lệ" : "; bỏ ngoại lệ") : "",
+			note && *note && (!sqlite3_column_text(st, 11) || strcmp(note, (const char *)sqlite3_column_text(st, 11)))
+				? "; ghi chú: " : "",
+			note && *note && (!sqlite3_column_text(st, 11) || strcmp(note, (const char *)sqlite3_column_text(st, 11)))
+				? note : "", "");
+}
+
+static void describe_assessment(sqlite3_stmt *st, const char *action, const char *unit, int year,
+                                char *what, size_t n)
+{
+	const char *os = (const char *)sqlite3_column_text(st, 14), *ns = (const char *)sqlite3_column_text(st, 15);
+	const char *reason = (const char *)sqlite3_column_text(st, 16);
+	const char *ov = (const char *)sqlite3_column_text(st, 17), *nv = (const char *)sqlite3_column_text(st, 18);
+	const char *oset = (const char *)sqlite3_column_text(st, 28), *nset = (const char *)sqlite3_column_text(st, 29);
+	if (!strcmp(action, "insert"))
+		snprintf(what, n, "%s năm %d: đăng ký", unit ? unit : "?", year);
+	else if (oset && nset && strcmp(oset, nset))
+		snprintf(what, n, "%s năm %d: đánh giá lại theo bộ tiêu chí hiện hành (%s, SHA-256 %.12s…): "
+			"kết luận %s → %s%s%s%s%s", unit ? unit : "?", year,
+			sqlite3_column_text(st, 30) ? (const char *)sqlite3_column_text(st, 30) : "?", nset,
+			ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
+			nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ",
+			os && ns && strcmp(os, ns) ? "; " : "", os && ns && strcmp(os, ns) ? assess_status_name(os) : "",
+			os && ns && strcmp(os, ns) ? " → " : "", os && ns && strcmp(os, ns) ? assess_status_name(ns) : "");
+	else if (os && ns && strcmp(os, ns))
+		snprintf(what, n, "%s năm %d: %s → %s%s%s", unit ? unit : "?", year,
+			assess_status_name(os), assess_status_name(ns),
+			reason && *reason ? "; lý do: " : "", reason && *reason ? reason : "");
+	else
+		snprintf(what, n, "%s năm %d: kết luận %s → %s", unit ? unit : "?", year,
+			ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
+			nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ");
+}
+
+static void describe_recognition(antt_db *db, sqlite3_stmt *st, const char *action, const char *unit, int year,
+                                 char *what, size_t n)
+{
+	/* the decision is in new_value (recorded) or old_value (withdrawn) */
+	sqlite3_stmt *q = NULL;
+	const char *dv = (const char *)sqlite3_column_text(st, !strcmp(action, "insert") ? 23 : 22);
+
+	snprintf(what, n, "%s năm %d: %s", unit ? unit : "?", year, action[0] == 'i' ? "được công nhận" : "rút công nhận");
+	if (dv && db_prepare(db, "SELECT json_extract(?1, '$.number'), strftime('%d/%m/%Y', json_extract(?1, '$.date')),"
+		" json_extract(?1, '$.authority'), json_extract(?2, '$.reason')", &q, NULL) == ANTT_OK) {
+		sqlite3_bind_text(q, 1, dv, -1, SQLITE_STATIC);
+		sqlite3_bind_text(q, 2, (const char *)sqlite3_column_text(st, 23), -1, SQLITE_STATIC);
+		if (sqlite3_step(q) == SQLITE_ROW) {
+			size_t used = strlen(what);
+			const char *why = (const char *)sqlite3_column_text(q, 3);
+			snprintf(what + used, n - used, " (quyết định số %s ngày %s của %s)%s%s",
+				sqlite3_column_text(q, 0), sqlite3_column_text(q, 1), sqlite3_column_text(q, 2),
+				action[0] == 'u' && why ? "; lý do: " : "", action[0] == 'u' && why ? why : "");
+		}
+	}
+	sqlite3_finalize(q);
+}
+
+/* Units, package senders, settings, and any other table by its values. */
+static void describe_row(sqlite3_stmt *st, const char *tbl, const char *action, const char *unit,
+                         char *what, size_t n)
+{
+	if (!strcmp(tbl, "units")) {
+		const char *on = (const char *)sqlite3_column_text(st, 19), *nn = (const char *)sqlite3_column_text(st, 20);
+		if (!strcmp(action, "insert"))
+			snprintf(what, n, "đơn vị %s: thêm \"%s\"", unit ? unit : "?", nn ? nn : "");
+		else if (on && nn && strcmp(on, nn))
+			snprintf(what, n, "đơn vị %s: đổi tên \"%s\" → \"%s\"", unit ? unit : "?", on, nn);
+		else
+			snprintf(what, n, "đơn vị %s: sửa %s → %s", unit ? unit : "?",
+				(const char *)sqlite3_column_text(st, 22), (const char *)sqlite3_column_text(st, 23));
+	} else if (!strcmp(tbl, "trusted_senders")) {
+		const char *name = (const char *)sqlite3_column_text(st, 25), *under = (const char *)sqlite3_column_text(st, 26);
+		if (!strcmp(action, "delete"))
+			snprintf(what, n, "bỏ ghi nhận máy gửi \"%s\" (mã nhận dạng %s)", name ? name : "?",
+				(const char *)sqlite3_column_text(st, 21));
+		else
+			snprintf(what, n, "%s máy gửi \"%s\" (mã nhận dạng %s): được sửa %s%s; %s",
+				!strcmp(action, "insert") ? "ghi nhận" : "đổi ghi nhận", name ? name : "?",
+				(const char *)sqlite3_column_text(st, 21), under ? under : "toàn bộ dữ liệu",
+				under ? " và các đơn vị trực thuộc" : "",
+				sqlite3_column_int(st, 27) ? "được gửi kết quả duyệt" : "không được gửi kết quả duyệt");
+	} else if (!strcmp(tbl, "settings")) {
+		const char *o = (const char *)sqlite3_column_text(st, 22), *nv = (const char *)sqlite3_column_text(st, 23);
+		snprintf(what, n, "thiết lập %s: %s → %s", (const char *)sqlite3_column_text(st, 21),
+			o ? o : "(chưa đặt)", nv ? nv : "");
+	} else {
+		snprintf(what, n, "%s %s: %s", tbl, (const char *)sqlite3_column_text(st, 21),
+			sqlite3_column_text(st, 23) ? (const char *)sqlite3_column_text(st, 23) : "");
+	}
 }
 
 antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit_entry *e, void *ctx),
@@ -93,7 +206,7 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		const char *crit = (const char *)sqlite3_column_text(st, 4);
 		const char *unit = (const char *)sqlite3_column_text(st, 5);
 		int year = sqlite3_column_int(st, 6);
-		char what[1024], oldv[256], newv[256], when[24], who[512];
+		char what[1024], when[24], who[512];
 		audit_entry e = { when, (const char *)sqlite3_column_text(st, 1), what };
 
 		/* a row a package brought is the sender's history, never an
@@ -105,96 +218,14 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 		}
 
 		snprintf(when, sizeof(when), "%.10s %.8s", at, strlen(at) > 11 ? at + 11 : "");
-		if (!strcmp(tbl, "answers")) {
-			sqlite3_int64 set = sqlite3_column_int64(st, 7);
-			const char *note = (const char *)sqlite3_column_text(st, 10);
-			value_words(db, set, crit ? crit : "", st, 8, oldv, sizeof(oldv));
-			value_words(db, set, crit ? crit : "", st, 9, newv, sizeof(newv));
-			if (!strcmp(action, "insert"))
-				snprintf(what, sizeof(what), "%s năm %d, tiêu chí %s: trả lời %s%s%s%s", unit ? unit : "?", year,
-					crit ? crit : "?", newv, sqlite3_column_int(st, 12) ? " (ngoại lệ)" : "",
-					note && *note ? "; ghi chú: " : "", note && *note ? note : "");
-			else if (!strcmp(action, "delete"))
-				snprintf(what, sizeof(what), "%s năm %d, tiêu chí %s: xóa câu trả lời %s", unit ? unit : "?", year,
-					crit ? crit : "?", oldv);
-			else
-				snprintf(what, sizeof(what), "%s năm %d, tiêu chí %s: %s → %s%s%s%s%s", unit ? unit : "?", year,
-					crit ? crit : "?", oldv, newv,
-					sqlite3_column_int(st, 12) != sqlite3_column_int(st, 13)
-						? (sqlite3_column_int(st, 12) ? "; đánh dấu ngoại lệ" : "; bỏ ngoại lệ") : "",
-					note && *note && (!sqlite3_column_text(st, 11) || strcmp(note, (const char *)sqlite3_column_text(st, 11)))
-						? "; ghi chú: " : "",
-					note && *note && (!sqlite3_column_text(st, 11) || strcmp(note, (const char *)sqlite3_column_text(st, 11)))
-						? note : "", "");
-		} else if (!strcmp(tbl, "assessments")) {
-			const char *os = (const char *)sqlite3_column_text(st, 14), *ns = (const char *)sqlite3_column_text(st, 15);
-			const char *reason = (const char *)sqlite3_column_text(st, 16);
-			const char *ov = (const char *)sqlite3_column_text(st, 17), *nv = (const char *)sqlite3_column_text(st, 18);
-			const char *oset = (const char *)sqlite3_column_text(st, 28), *nset = (const char *)sqlite3_column_text(st, 29);
-			if (!strcmp(action, "insert"))
-				snprintf(what, sizeof(what), "%s năm %d: đăng ký", unit ? unit : "?", year);
-			else if (oset && nset && strcmp(oset, nset))
-				snprintf(what, sizeof(what), "%s năm %d: đánh giá lại theo bộ tiêu chí hiện hành (%s, SHA-256 %.12s…): "
-					"kết luận %s → %s%s%s%s%s", unit ? unit : "?", year,
-					sqlite3_column_text(st, 30) ? (const char *)sqlite3_column_text(st, 30) : "?", nset,
-					ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
-					nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ",
-					os && ns && strcmp(os, ns) ? "; " : "", os && ns && strcmp(os, ns) ? assess_status_name(os) : "",
-					os && ns && strcmp(os, ns) ? " → " : "", os && ns && strcmp(os, ns) ? assess_status_name(ns) : "");
-			else if (os && ns && strcmp(os, ns))
-				snprintf(what, sizeof(what), "%s năm %d: %s → %s%s%s", unit ? unit : "?", year,
-					assess_status_name(os), assess_status_name(ns),
-					reason && *reason ? "; lý do: " : "", reason && *reason ? reason : "");
-			else
-				snprintf(what, sizeof(what), "%s năm %d: kết luận %s → %s", unit ? unit : "?", year,
-					ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
-					nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ");
-		} else if (!strcmp(tbl, "recognitions")) {
-			/* the decision is in new_value (recorded) or old_value (withdrawn) */
-			sqlite3_stmt *q = NULL;
-			const char *dv = (const char *)sqlite3_column_text(st, !strcmp(action, "insert") ? 23 : 22);
-			snprintf(what, sizeof(what), "%s năm %d: %s", unit ? unit : "?", year, action[0] == 'i' ? "được công nhận" : "rút công nhận");
-			if (dv && db_prepare(db, "SELECT json_extract(?1, '$.number'), strftime('%d/%m/%Y', json_extract(?1, '$.date')),"
-				" json_extract(?1, '$.authority'), json_extract(?2, '$.reason')", &q, NULL) == ANTT_OK) {
-				sqlite3_bind_text(q, 1, dv, -1, SQLITE_STATIC);
-				sqlite3_bind_text(q, 2, (const char *)sqlite3_column_text(st, 23), -1, SQLITE_STATIC);
-				if (sqlite3_step(q) == SQLITE_ROW) {
-					size_t used = strlen(what);
-					const char *why = (const char *)sqlite3_column_text(q, 3);
-					snprintf(what + used, sizeof(what) - used, " (quyết định số %s ngày %s của %s)%s%s",
-						sqlite3_column_text(q, 0), sqlite3_column_text(q, 1), sqlite3_column_text(q, 2),
-						action[0] == 'u' && why ? "; lý do: " : "", action[0] == 'u' && why ? why : "");
-				}
-			}
-			sqlite3_finalize(q);
-		} else if (!strcmp(tbl, "units")) {
-			const char *on = (const char *)sqlite3_column_text(st, 19), *nn = (const char *)sqlite3_column_text(st, 20);
-			if (!strcmp(action, "insert"))
-				snprintf(what, sizeof(what), "đơn vị %s: thêm \"%s\"", unit ? unit : "?", nn ? nn : "");
-			else if (on && nn && strcmp(on, nn))
-				snprintf(what, sizeof(what), "đơn vị %s: đổi tên \"%s\" → \"%s\"", unit ? unit : "?", on, nn);
-			else
-				snprintf(what, sizeof(what), "đơn vị %s: sửa %s → %s", unit ? unit : "?",
-					(const char *)sqlite3_column_text(st, 22), (const char *)sqlite3_column_text(st, 23));
-		} else if (!strcmp(tbl, "trusted_senders")) {
-			const char *name = (const char *)sqlite3_column_text(st, 25), *under = (const char *)sqlite3_column_text(st, 26);
-			if (!strcmp(action, "delete"))
-				snprintf(what, sizeof(what), "bỏ ghi nhận máy gửi \"%s\" (mã nhận dạng %s)", name ? name : "?",
-					(const char *)sqlite3_column_text(st, 21));
-			else
-				snprintf(what, sizeof(what), "%s máy gửi \"%s\" (mã nhận dạng %s): được sửa %s%s; %s",
-					!strcmp(action, "insert") ? "ghi nhận" : "đổi ghi nhận", name ? name : "?",
-					(const char *)sqlite3_column_text(st, 21), under ? under : "toàn bộ dữ liệu",
-					under ? " và các đơn vị trực thuộc" : "",
-					sqlite3_column_int(st, 27) ? "được gửi kết quả duyệt" : "không được gửi kết quả duyệt");
-		} else if (!strcmp(tbl, "settings")) {
-			const char *o = (const char *)sqlite3_column_text(st, 22), *n = (const char *)sqlite3_column_text(st, 23);
-			snprintf(what, sizeof(what), "thiết lập %s: %s → %s", (const char *)sqlite3_column_text(st, 21),
-				o ? o : "(chưa đặt)", n ? n : "");
-		} else {
-			snprintf(what, sizeof(what), "%s %s: %s", tbl, (const char *)sqlite3_column_text(st, 21),
-				sqlite3_column_text(st, 23) ? (const char *)sqlite3_column_text(st, 23) : "");
-		}
+		if (!strcmp(tbl, "answers"))
+			describe_answer(db, st, action, unit, year, crit, what, sizeof(what));
+		else if (!strcmp(tbl, "assessments"))
+			describe_assessment(st, action, unit, year, what, sizeof(what));
+		else if (!strcmp(tbl, "recognitions"))
+			describe_recognition(db, st, action, unit, year, what, sizeof(what));
+		else
+			describe_row(st, tbl, action, unit, what, sizeof(what));
 		if (fn(&e, ctx))
 			break;
 	}

@@ -8,7 +8,8 @@ antt_status csv_import_run(antt_db *db, const char *path, const csv_import *imp,
 	errlist errs = { .count = 0 };
 	csvtab t;
 	antt_status s;
-	size_t i = 0;
+	size_t i;
+	int header;
 
 	*count = 0;
 	if (errors)
@@ -17,25 +18,32 @@ antt_status csv_import_run(antt_db *db, const char *path, const csv_import *imp,
 		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if (t.n && csvtab_is_header(&t.rows[0], imp->header))
-		i = 1;
-	for (; i < t.n; i++) {
+	header = t.n ? csvtab_is_header(&t.rows[0], imp->header) : 0;
+	if (header < 0) {
+		s = ANTT_ERR_NOMEM;
+		goto rollback;
+	}
+	for (i = (size_t)header; i < t.n; i++) {
 		antt_err e = { "" };
 
-		if (imp->row(db, &t.rows[i], imp->ctx, &e) != ANTT_OK) {
+		/* out of memory is no fault of the line: the whole import stops */
+		if ((s = imp->row(db, &t.rows[i], imp->ctx, &e)) == ANTT_ERR_NOMEM)
+			goto rollback;
+		if (s != ANTT_OK) {
 			errlist_add(&errs, "dòng %d: %s", t.rows[i].line, e.msg);
 			continue;
 		}
 		(*count)++;
 	}
-	if (!errs.count && imp->done && (s = imp->done(db, imp->ctx, err)) != ANTT_OK) {
-		db_rollback(db);
-		*count = 0;
-		goto out;
-	}
+	if (!errs.count && imp->done && (s = imp->done(db, imp->ctx, err)) != ANTT_OK)
+		goto rollback;
 	s = errlist_finish(db, &errs, path, imp->what, count, err);
 	if (errors && errs.count)
 		*errors = errlist_take(&errs);
+	goto out;
+rollback:
+	db_rollback(db);
+	*count = 0;
 out:
 	errlist_free(&errs);
 	csvtab_free(&t);

@@ -162,8 +162,10 @@ int csvtab_is_header(const csvtab_row *r, const char *const *names)
 
 	if (r->n == 0)
 		return 0;
-	key = text_key(r->fields[0]);
-	for (; key && *names; names++)
+	/* the cells are UTF-8 (csvtab_read checked): no key is no memory */
+	if (!(key = text_key(r->fields[0])))
+		return -1;
+	for (; *names; names++)
 		if (strcmp(key, *names) == 0)
 			yes = 1;
 	free(key);

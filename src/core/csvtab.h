@@ -24,7 +24,8 @@ antt_status csvtab_read(const char *path, csvtab *out, antt_err *err);
 void csvtab_free(csvtab *t);
 
 /* 1 if the row's first field reads as one of the given header names
- * (compared by search key, so "Mã" matches "ma"). */
+ * (compared by search key, so "Mã" matches "ma"), 0 if not, -1 when out of
+ * memory. */
 int csvtab_is_header(const csvtab_row *r, const char *const *names);
 
 #endif

@@ -6,6 +6,7 @@
  * Deterministic: the same seed gives the same data. */
 #include "demo.h"
 #include "assess.h"
+#include "answer.h"
 #include "recognise.h"
 #include "session.h"
 #include "unit.h"

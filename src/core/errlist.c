@@ -82,6 +82,8 @@ antt_status errlist_finish(antt_db *db, const errlist *l, const char *path, cons
 		return db_commit(db, err);
 	db_rollback(db);
 	*count = 0;
+	if (l->nomem)
+		return ANTT_ERR_NOMEM;
 	snprintf(heading, sizeof(heading), "%s: %s có lỗi", path, what);
 	return errlist_report(l, err, ANTT_ERR_CSV, heading);
 }

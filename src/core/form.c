@@ -117,15 +117,122 @@ static antt_status add_item(struct loader *L, form_item **out)
 
 static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, const char *key);
 
+/* An item's id: well formed, starting with its parent's, used once in the
+ * set and in the set it adds to. n is the "id" node. */
+static antt_status check_id(struct loader *L, const form_item *it, int idx, int parent, yaml_node_t *n)
+{
+	if (!id_valid(it->id))
+		return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" sai dạng: dùng số theo khoản, chữ theo điểm "
+			"(viết dd cho đ), ví dụ 1, 3a, 3dd, 1.2", it->id);
+	if (parent >= 0) {
+		const char *pid = L->f->items[parent].id;
+		if (strncmp(it->id, pid, strlen(pid)) != 0 || strlen(it->id) == strlen(pid))
+			return ydoc_fail(&L->y, n, 0, "mã \"%s\" phải bắt đầu bằng mã tiêu chí chứa nó \"%s\"", it->id, pid);
+	}
+	for (int k = 0; k < idx; k++)
+		if (strcmp(L->f->items[k].id, it->id) == 0) {
+			char set[512];
+			if ((size_t)k >= L->first_item)
+				return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
+			return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã có trong bộ tiêu chí %s (dòng %d): "
+				"tiêu chí bổ sung phải dùng mã khác", it->id,
+				part_name(L->f->source, 0, set, sizeof(set)), L->f->items[k].line);
+		}
+	return ANTT_OK;
+}
+
+/* A leaf's kind of answer: counted from child units ("computed"), or typed. */
+static antt_status load_type(struct loader *L, form_item *it, yaml_node_t *map)
+{
+	yaml_node_t *n = ydoc_get(&L->y, map, "computed");
+	antt_status st;
+	char *type = NULL;
+	int k;
+
+	if (n) {
+		yaml_node_t *of;
+		if (n->type != YAML_MAPPING_NODE || !(of = ydoc_get(&L->y, n, "of")))
+			return ydoc_fail(&L->y, n, 0, "\"computed\" phải có dạng {of: [khu-dan-cu, co-quan, ...]}");
+		if ((st = ydoc_list(&L->y, of, "of", &it->of_types, &it->n_of_types)) != ANTT_OK)
+			return st;
+		for (size_t i = 0; i < it->n_of_types; i++)
+			if (!rule_engine_type_known(L->f->engine, it->of_types[i]))
+				return ydoc_fail(&L->y, of, 0, "loại đơn vị \"%s\" không có", it->of_types[i]);
+		it->computed = 1;
+		it->type = FORM_COUNT;
+		if (ydoc_get(&L->y, map, "type"))
+			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "tiêu chí tính tự động (computed) không có \"type\"");
+		if (!ydoc_get(&L->y, map, "pass"))
+			return ydoc_fail(&L->y, map, 0, "tiêu chí %s tính tự động phải có quy tắc \"pass\"", it->id);
+		return ANTT_OK;
+	}
+	if ((st = ydoc_text(&L->y, map, "type", 1, &type)) != ANTT_OK)
+		return st;
+	for (k = 0; k <= FORM_DATE; k++)
+		if (strcmp(type, type_names[k]) == 0)
+			break;
+	if (k > FORM_DATE)
+		st = ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "kiểu trả lời \"%s\" không có; dùng một trong: "
+			"yesno, count, percent, choice, text, date", type);
+	else
+		it->type = (form_type)k;
+	free(type);
+	return st;
+}
+
+/* A leaf's options, the value that holds it, and its pass rule (compiled). */
+static antt_status load_rule(struct loader *L, form_item *it, yaml_node_t *map)
+{
+	yaml_node_t *n = ydoc_get(&L->y, map, "options"), *rn;
+	antt_status st;
+
+	if (it->type == FORM_CHOICE) {
+		if (!n)
+			return ydoc_fail(&L->y, map, 0, "tiêu chí %s kiểu choice phải có \"options\"", it->id);
+		if ((st = ydoc_list(&L->y, n, "options", &it->options, &it->n_options)) != ANTT_OK)
+			return st;
+	} else if (n) {
+		return ydoc_fail(&L->y, n, 0, "chỉ kiểu choice mới có \"options\"");
+	}
+
+	if ((st = ydoc_text(&L->y, map, "holds", 0, &it->holds)) != ANTT_OK)
+		return st;
+	if (!it->holds && it->type == FORM_YESNO && !it->computed && !(it->holds = strdup("có")))
+		return ANTT_ERR_NOMEM;
+	if (it->holds) {
+		rule_value v;
+		antt_err e2;
+		if ((st = form_parse_value(it, it->holds, &v, &e2)) == ANTT_ERR_NOMEM)
+			return st;
+		if (st != ANTT_OK)
+			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "holds"), 0, "\"holds\" sai: %s", e2.msg);
+		if (v.kind == RV_TEXT)
+			free((char *)v.s);
+	}
+
+	rn = ydoc_get(&L->y, map, "pass");
+	it->rule_line = rn ? (int)(rn->start_mark.line + 1 - L->y.line_base) : it->line;
+	if ((st = ydoc_text(&L->y, map, "pass", 0, &it->rule)) != ANTT_OK)
+		return st;
+	if (!it->rule) {
+		const char *def = it->type == FORM_YESNO
+			? (it->exception ? "value = 1 OR exception = 1" : "value = 1")
+			: "value IS NOT NULL";
+		it->rule = strdup(def);
+		if (!it->rule)
+			return ANTT_ERR_NOMEM;
+	}
+	return compile_rule(L, it, rn);
+}
+
 static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 {
 	static const char *const keys[] = { "id", "label", "article", "note", "source", "reconstructed",
 		"type", "exception", "required", "options", "holds", "pass", "computed", "items", NULL };
-	yaml_node_t *n, *rn;
+	yaml_node_t *n;
 	form_item *it;
 	antt_status st;
-	int idx, k;
-	char *type = NULL;
+	int idx;
 
 	if (map->type != YAML_MAPPING_NODE)
 		return ydoc_fail(&L->y, map, 0, "mỗi tiêu chí phải là một bảng khóa: giá trị (id, label, ...)");
@@ -139,26 +246,9 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 	it->parent = parent;
 	it->line = (int)(map->start_mark.line + 1 - L->y.line_base);
 
-	if ((st = ydoc_text(&L->y, map, "id", 1, &it->id)) != ANTT_OK)
+	if ((st = ydoc_text(&L->y, map, "id", 1, &it->id)) != ANTT_OK ||
+	    (st = check_id(L, it, idx, parent, ydoc_get(&L->y, map, "id"))) != ANTT_OK)
 		return st;
-	n = ydoc_get(&L->y, map, "id");
-	if (!id_valid(it->id))
-		return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" sai dạng: dùng số theo khoản, chữ theo điểm "
-			"(viết dd cho đ), ví dụ 1, 3a, 3dd, 1.2", it->id);
-	if (parent >= 0) {
-		const char *pid = L->f->items[parent].id;
-		if (strncmp(it->id, pid, strlen(pid)) != 0 || strlen(it->id) == strlen(pid))
-			return ydoc_fail(&L->y, n, 0, "mã \"%s\" phải bắt đầu bằng mã tiêu chí chứa nó \"%s\"", it->id, pid);
-	}
-	for (k = 0; k < idx; k++)
-		if (strcmp(L->f->items[k].id, it->id) == 0) {
-			char set[512];
-			if ((size_t)k >= L->first_item)
-				return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã dùng ở dòng %d", it->id, L->f->items[k].line);
-			return ydoc_fail(&L->y, n, 0, "mã tiêu chí \"%s\" đã có trong bộ tiêu chí %s (dòng %d): "
-				"tiêu chí bổ sung phải dùng mã khác", it->id,
-				part_name(L->f->source, 0, set, sizeof(set)), L->f->items[k].line);
-		}
 	if ((st = ydoc_text(&L->y, map, "label", 1, &it->label)) != ANTT_OK)
 		return st;
 	if ((st = ydoc_text(&L->y, map, "article", 0, &it->article)) != ANTT_OK)
@@ -188,75 +278,9 @@ static antt_status load_item(struct loader *L, yaml_node_t *map, int parent)
 		return st;
 	/* re-fetch: the items array may have moved */
 	it = &L->f->items[idx];
-
-	n = ydoc_get(&L->y, map, "computed");
-	if (n) {
-		yaml_node_t *of;
-		if (n->type != YAML_MAPPING_NODE || !(of = ydoc_get(&L->y, n, "of")))
-			return ydoc_fail(&L->y, n, 0, "\"computed\" phải có dạng {of: [khu-dan-cu, co-quan, ...]}");
-		if ((st = ydoc_list(&L->y, of, "of", &it->of_types, &it->n_of_types)) != ANTT_OK)
-			return st;
-		for (size_t i = 0; i < it->n_of_types; i++)
-			if (!rule_engine_type_known(L->f->engine, it->of_types[i]))
-				return ydoc_fail(&L->y, of, 0, "loại đơn vị \"%s\" không có", it->of_types[i]);
-		it->computed = 1;
-		it->type = FORM_COUNT;
-		if (ydoc_get(&L->y, map, "type"))
-			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "tiêu chí tính tự động (computed) không có \"type\"");
-		if (!ydoc_get(&L->y, map, "pass"))
-			return ydoc_fail(&L->y, map, 0, "tiêu chí %s tính tự động phải có quy tắc \"pass\"", it->id);
-	} else {
-		if ((st = ydoc_text(&L->y, map, "type", 1, &type)) != ANTT_OK)
-			return st;
-		for (k = 0; k <= FORM_DATE; k++)
-			if (strcmp(type, type_names[k]) == 0)
-				break;
-		if (k > FORM_DATE) {
-			st = ydoc_fail(&L->y, ydoc_get(&L->y, map, "type"), 0, "kiểu trả lời \"%s\" không có; dùng một trong: "
-				"yesno, count, percent, choice, text, date", type);
-			free(type);
-			return st;
-		}
-		free(type);
-		it->type = (form_type)k;
-	}
-
-	n = ydoc_get(&L->y, map, "options");
-	if (it->type == FORM_CHOICE) {
-		if (!n)
-			return ydoc_fail(&L->y, map, 0, "tiêu chí %s kiểu choice phải có \"options\"", it->id);
-		if ((st = ydoc_list(&L->y, n, "options", &it->options, &it->n_options)) != ANTT_OK)
-			return st;
-	} else if (n) {
-		return ydoc_fail(&L->y, n, 0, "chỉ kiểu choice mới có \"options\"");
-	}
-
-	if ((st = ydoc_text(&L->y, map, "holds", 0, &it->holds)) != ANTT_OK)
+	if ((st = load_type(L, it, map)) != ANTT_OK)
 		return st;
-	if (!it->holds && it->type == FORM_YESNO && !it->computed)
-		it->holds = strdup("có");
-	if (it->holds) {
-		rule_value v;
-		antt_err e2;
-		if (form_parse_value(it, it->holds, &v, &e2) != ANTT_OK)
-			return ydoc_fail(&L->y, ydoc_get(&L->y, map, "holds"), 0, "\"holds\" sai: %s", e2.msg);
-		if (v.kind == RV_TEXT)
-			free((char *)v.s);
-	}
-
-	rn = ydoc_get(&L->y, map, "pass");
-	it->rule_line = rn ? (int)(rn->start_mark.line + 1 - L->y.line_base) : it->line;
-	if ((st = ydoc_text(&L->y, map, "pass", 0, &it->rule)) != ANTT_OK)
-		return st;
-	if (!it->rule) {
-		const char *def = it->type == FORM_YESNO
-			? (it->exception ? "value = 1 OR exception = 1" : "value = 1")
-			: "value IS NOT NULL";
-		it->rule = strdup(def);
-		if (!it->rule)
-			return ANTT_ERR_NOMEM;
-	}
-	return compile_rule(L, it, rn);
+	return load_rule(L, it, map);
 }
 
 static antt_status load_items(struct loader *L, yaml_node_t *seq, int parent, const char *key)

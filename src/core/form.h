@@ -9,39 +9,8 @@
 #include <stddef.h>
 #include "status.h"
 #include "rule.h"
-
-typedef enum {
-	FORM_YESNO,
-	FORM_COUNT,
-	FORM_PERCENT,
-	FORM_CHOICE,
-	FORM_TEXT,
-	FORM_DATE,
-} form_type;
-
-typedef struct form_item {
-	char *id;            /* "1", "3a", "3dd", "1.2" */
-	char *label;
-	char *article;       /* where it comes from, e.g. "Điều 4, khoản 3, điểm a" */
-	char *note;          /* remarks for the maintainer (e.g. approximate) */
-	char *cite;          /* "source:": the article and where its text was read */
-	int reconstructed;   /* 1: not read in the text, rebuilt (see note) */
-	int parent;          /* index of the enclosing criterion, -1 at the top */
-	int leaf;            /* 1: answered or computed; 0: a group of items */
-	form_type type;
-	int exception;       /* the exception flag may be set */
-	int required;
-	char **options;      /* choices, for FORM_CHOICE */
-	size_t n_options;
-	char *holds;         /* the value "*" gives it, or NULL to leave it */
-	char *rule;          /* the pass rule as written (default filled in) */
-	sqlite3_stmt *rule_stmt;
-	int computed;        /* 1: computed from the child units, not typed */
-	char **of_types;     /* the child unit types it counts */
-	size_t n_of_types;
-	int line;
-	int rule_line;        /* line of "pass" (the item's line for a default rule) */
-} form_item;
+#include "form_item.h"
+#include "form_value.h"
 
 typedef struct form {
 	char *source;        /* file name (or "db:<id>" when loaded from the db) */
@@ -80,13 +49,6 @@ int form_applies(const form *f, const char *type, int year);
 /* The type's name as written in form files ("yesno", "count", ...). */
 const char *form_type_name(form_type t);
 
-/* Parse what an officer typed for an item into a typed value, refusing
- * values of the wrong type or out of range with a message saying what is
- * expected. Text in *out (RV_TEXT) is a new string the caller frees. */
-antt_status form_parse_value(const form_item *it, const char *text, rule_value *out, antt_err *err);
-
-/* Write the value for display ("có", "không", "12", "97,5", ...). */
-void form_format_value(const form_item *it, const rule_value *v, char *buf, size_t n);
 
 /* The directory of form files: $ANTT_FORMS, else forms/ beside the
  * executable, else ../share/antt/forms beside it. Caller frees. */

@@ -1,6 +1,7 @@
 /* Reading what an officer typed for a criterion into a typed value, and
  * writing it back for display. The messages say what is expected. */
-#include "form.h"
+#include "form_value.h"
+#include "form_item.h"
 #include "date.h"
 #include "num.h"
 #include "text.h"
@@ -75,6 +76,34 @@ static int parse_percent(const char *s, double *out)
 	return 1;
 }
 
+/* One of a choice item's options, matched by search key; out->s gets the
+ * option as the form writes it. */
+static antt_status parse_choice(const form_item *it, const char *key, const char *nfc, rule_value *out,
+                                antt_err *err)
+{
+	char list[512] = "";
+	size_t used = 0;
+
+	for (size_t i = 0; i < it->n_options; i++) {
+		char *ok = text_key(it->options[i]);
+		int match;
+
+		if (!ok)
+			return ANTT_ERR_NOMEM;
+		match = strcmp(ok, key) == 0;
+		free(ok);
+		if (match)
+			return (out->s = strdup(it->options[i])) ? ANTT_OK : ANTT_ERR_NOMEM;
+	}
+	/* found by fuzzing: long options overflowed the list; each append is
+	 * now bounded by what is left */
+	for (size_t i = 0; i < it->n_options && used + 1 < sizeof(list); i++) {
+		snprintf(list + used, sizeof(list) - used, "%s%s", i ? "; " : "", it->options[i]);
+		used = strlen(list);
+	}
+	return err_set(err, ANTT_ERR_INVALID, "tiêu chí %s chỉ nhận một trong: %s (không phải \"%s\")", it->id, list, nfc);
+}
+
 antt_status form_parse_value(const form_item *it, const char *text, rule_value *out, antt_err *err)
 {
 	static const char *const yes[] = { "co", "1", "yes", "y", "x", "dung", "dat", "true", NULL };
@@ -129,28 +158,7 @@ antt_status form_parse_value(const form_item *it, const char *text, rule_value *
 		break;
 	case FORM_CHOICE:
 		out->kind = RV_TEXT;
-		st = ANTT_ERR_INVALID;
-		for (size_t i = 0; i < it->n_options; i++) {
-			char *ok = text_key(it->options[i]);
-			int match = ok && strcmp(ok, key) == 0;
-			free(ok);
-			if (match) {
-				out->s = strdup(it->options[i]);
-				st = out->s ? ANTT_OK : ANTT_ERR_NOMEM;
-				break;
-			}
-		}
-		if (st == ANTT_ERR_INVALID) {
-			char list[512] = "";
-			size_t used = 0;
-			/* found by fuzzing: long options overflowed the list; each
-			 * append is now bounded by what is left */
-			for (size_t i = 0; i < it->n_options && used + 1 < sizeof(list); i++) {
-				snprintf(list + used, sizeof(list) - used, "%s%s", i ? "; " : "", it->options[i]);
-				used = strlen(list);
-			}
-			err_set(err, st, "tiêu chí %s chỉ nhận một trong: %s (không phải \"%s\")", it->id, list, nfc);
-		}
+		st = parse_choice(it, key, nfc, out, err);
 		break;
 	case FORM_TEXT:
 		out->kind = RV_TEXT;

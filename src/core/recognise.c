@@ -3,6 +3,7 @@
  * whatever writes the rows. */
 #include "recognise.h"
 #include "assess.h"
+#include "workflow.h"
 #include "auth.h"
 #include "csvtab.h"
 #include "date.h"
@@ -297,6 +298,7 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 	csvtab t;
 	antt_status s;
 	size_t i = 0;
+	int header = 0;
 
 	*count = 0;
 	if ((s = auth_require(db, CAN_REVIEW, "nhập quyết định công nhận", err)) != ANTT_OK)
@@ -305,8 +307,10 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if (t.n && csvtab_is_header(&t.rows[0], csv_header))
-		i = 1;
+	if (t.n && (header = csvtab_is_header(&t.rows[0], csv_header)) < 0)
+		s = ANTT_ERR_NOMEM;
+	else if (t.n)
+		i = (size_t)header;
 	for (; i < t.n && s == ANTT_OK; i++) {
 		const csvtab_row *r = &t.rows[i];
 		recognise_decision d;
@@ -324,8 +328,12 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 		year = atoi(r->fields[1]);
 		if (strspn(r->fields[1], "0123456789") != strlen(r->fields[1]) || strlen(r->fields[1]) != 4)
 			year = 0;
-		if (check_decision(&d, year, &c, &e) != ANTT_OK) {
-			errlist_add(&errs, "dòng %d: %s", r->line, year ? e.msg : "năm không hợp lệ");
+		if ((s = check_decision(&d, year, &c, &e)) != ANTT_OK) {
+			/* out of memory is no fault of the line: the import stops */
+			if (s != ANTT_ERR_NOMEM) {
+				errlist_add(&errs, "dòng %d: %s", r->line, year ? e.msg : "năm không hợp lệ");
+				s = ANTT_OK;
+			}
 			clean_free(&c);
 			continue;
 		}

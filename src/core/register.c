@@ -1,14 +1,12 @@
-/* The registers: adding rows with their checks, CSV import, the figures of
- * a year and the candidates' list. */
+/* The registers written: adding rows with their checks, CSV import, and
+ * proposing a candidate. What they add up to is read in register_year.c. */
 #include "register.h"
-#include "assess.h"
 #include "auth.h"
 #include "csvimport.h"
 #include "date.h"
 #include "file.h"
 #include "form.h"
 #include "num.h"
-#include "score.h"
 #include "text.h"
 #include "unit.h"
 #include "ydoc.h"
@@ -18,9 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void free_list(char **l, size_t n)
+/* The lists end with NULL (calloc'd one longer): a code read whose name
+ * then failed is freed too. */
+static void free_list(char **l)
 {
-	for (size_t i = 0; l && i < n; i++)
+	for (size_t i = 0; l && l[i]; i++)
 		free(l[i]);
 	free(l);
 }
@@ -29,11 +29,11 @@ void reg_lists_free(reg_lists *l)
 {
 	if (!l)
 		return;
-	free_list(l->model_kinds, l->n_model_kinds);
-	free_list(l->activity_codes, l->n_activities);
-	free_list(l->activity_names, l->n_activities);
-	free_list(l->level_codes, l->n_levels);
-	free_list(l->level_names, l->n_levels);
+	free_list(l->model_kinds);
+	free_list(l->activity_codes);
+	free_list(l->activity_names);
+	free_list(l->level_codes);
+	free_list(l->level_names);
 	free(l);
 }
 
@@ -112,21 +112,28 @@ static antt_status unknown(antt_err *err, const char *what, const char *typed, c
 		what, typed, list);
 }
 
-/* The code of a typed kind or level (code or name, any case or accents). */
-static const char *pick(char **codes, char **names, size_t n, const char *typed)
+/* The code of a typed kind or level (code or name, any case or accents)
+ * in *hit, NULL when none; codes NULL: a list of names alone, *hit is the
+ * name. The lists are UTF-8 (ydoc checked): no key for them is no memory. */
+static antt_status pick(char **codes, char **names, size_t n, const char *typed, const char **hit)
 {
 	char *k = text_key(typed);
-	const char *hit = NULL;
+	antt_status s = ANTT_OK;
 
-	for (size_t i = 0; k && i < n && !hit; i++) {
-		char *kc = text_key(codes[i]), *kn = text_key(names[i]);
-		if ((kc && !strcmp(k, kc)) || (kn && !strcmp(k, kn)))
-			hit = codes[i];
+	*hit = NULL;
+	if (!k)
+		return text_key_failed(typed) == ANTT_ERR_NOMEM ? ANTT_ERR_NOMEM : ANTT_OK;
+	for (size_t i = 0; i < n && !*hit && s == ANTT_OK; i++) {
+		char *kc = codes ? text_key(codes[i]) : NULL, *kn = text_key(names[i]);
+		if ((codes && !kc) || !kn)
+			s = ANTT_ERR_NOMEM;
+		else if ((kc && !strcmp(k, kc)) || !strcmp(k, kn))
+			*hit = codes ? codes[i] : names[i];
 		free(kc);
 		free(kn);
 	}
 	free(k);
-	return hit;
+	return s;
 }
 
 antt_status reg_check_date(const char *date, int year, char iso[11], antt_err *err)
@@ -170,21 +177,15 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 	char num[4][24], uuid[37], *nname = NULL;
 	const char *v[10];
 	unit_row u;
+	const char *known;
 	antt_status s;
-	int known = 0;
 
-	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK ||
+	    (s = pick(NULL, l->model_kinds, l->n_model_kinds, kind, &known)) != ANTT_OK)
 		return s;
-	for (size_t i = 0; i < l->n_model_kinds && !known; i++) {
-		char *a = text_key(l->model_kinds[i]), *b = text_key(kind);
-		known = a && b && !strcmp(a, b);
-		if (known)
-			kind = l->model_kinds[i];
-		free(a);
-		free(b);
-	}
 	if (!known)
 		return unknown(err, "loại mô hình", kind, l->model_kinds, NULL, l->n_model_kinds);
+	kind = known;
 	if ((s = num_check(started, NUM_YEAR_MIN, NUM_YEAR_MAX, "năm bắt đầu", err)) != ANTT_OK ||
 	    (s = num_check(places, 0, NUM_COUNT_MAX, "số điểm", err)) != ANTT_OK ||
 	    (s = num_check(teams, 0, NUM_COUNT_MAX, "số tổ", err)) != ANTT_OK ||
@@ -213,11 +214,12 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
                                const char *date, long long participants, const char *note, antt_err *err)
 {
 	char num[2][24], uuid[37], *nnote = NULL, iso[11];
-	const char *code = pick(l->activity_codes, l->activity_names, l->n_activities, kind), *v[8];
+	const char *code, *v[8];
 	unit_row u;
 	antt_status s;
 
-	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK ||
+	    (s = pick(l->activity_codes, l->activity_names, l->n_activities, kind, &code)) != ANTT_OK)
 		return s;
 	if (!code)
 		return unknown(err, "loại hoạt động", kind, l->activity_names, l->activity_codes, l->n_activities);
@@ -274,11 +276,12 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
                                    const char *date, antt_err *err)
 {
 	char num[2][24], uuid[37], *t[3] = { NULL, NULL, NULL }, iso[11];
-	const char *code = pick(l->level_codes, l->level_names, l->n_levels, level), *v[10];
+	const char *code, *v[10];
 	unit_row u;
 	antt_status s;
 
-	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK)
+	if ((s = unit_get(db, unit, &u, err)) != ANTT_OK ||
+	    (s = pick(l->level_codes, l->level_names, l->n_levels, level, &code)) != ANTT_OK)
 		return s;
 	if (!code)
 		return unknown(err, "cấp khen thưởng", level, l->level_names, l->level_codes, l->n_levels);
@@ -431,107 +434,6 @@ antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path,
 	return s;
 }
 
-#define SCOPE UNIT_SCOPE_SQL
-
-static antt_status figure(antt_db *db, const char *sql, const char *under, int year, const char *extra,
-                          long long *a, long long *b, long long *c, antt_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	antt_status s = db_prepare(db, sql, &st, err);
-
-	if (s != ANTT_OK)
-		return s;
-	if (under)
-		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, year);
-	if (extra)
-		sqlite3_bind_text(st, 3, extra, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		if (a) *a = sqlite3_column_int64(st, 0);
-		if (b) *b = sqlite3_column_int64(st, 1);
-		if (c) *c = sqlite3_column_int64(st, 2);
-	} else {
-		s = db_fail(db, sqlite3_errcode(db->sql), err, "tính số liệu phong trào");
-	}
-	sqlite3_finalize(st);
-	return s;
-}
-
-/* Counts are summed with total() (a float) and cast back, not sum(): a row
- * written by an older antt, or arriving in a package, may hold a value
- * above NUM_COUNT_MAX, and sum() would then fail with "integer overflow"
- * on every show and report; the cast clamps instead. */
-antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const char *under, reg_figures *f, antt_err *err)
-{
-	static const char *const act = SCOPE "SELECT count(*), CAST(total(participants) AS INTEGER), 0 FROM activities"
-		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2 AND kind = ?3";
-	antt_status s;
-
-	memset(f, 0, sizeof(*f));
-	if ((s = figure(db, act, under, year, "phat-dong", &f->launches, &f->launch_participants, NULL, err)) != ANTT_OK ||
-	    (s = figure(db, act, under, year, "dien-dan", &f->forums, NULL, NULL, err)) != ANTT_OK ||
-	    (s = figure(db, act, under, year, "tuyen-truyen", &f->sessions, NULL, NULL, err)) != ANTT_OK)
-		return s;
-	/* a model active in the year: kept if it started before, new if that year */
-	if ((s = figure(db, SCOPE "SELECT count(*), coalesce(sum(year_started < ?2), 0), coalesce(sum(year_started = ?2), 0)"
-		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
-		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->models, &f->models_kept, &f->models_new, err)) != ANTT_OK ||
-	    (s = figure(db, SCOPE "SELECT CAST(total(places) AS INTEGER), CAST(total(teams) AS INTEGER), CAST(total(members) AS INTEGER)"
-		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
-		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->places, &f->teams, &f->members, err)) != ANTT_OK ||
-	    (s = figure(db, SCOPE "SELECT CAST(total(total) AS INTEGER), CAST(total(valuable) AS INTEGER), 0 FROM tipoffs"
-		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->tipoffs, &f->tipoffs_valuable, NULL, err)) != ANTT_OK ||
-	    (s = figure(db, SCOPE "SELECT coalesce(sum(collective), 0), coalesce(sum(NOT collective), 0), 0 FROM commendations"
-		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->collective, &f->individual, NULL, err)) != ANTT_OK)
-		return s;
-	for (size_t i = 0; i < l->n_levels && i < REG_LEVELS_MAX; i++)
-		if ((s = figure(db, SCOPE "SELECT count(*), 0, 0 FROM commendations WHERE unit_id IN (SELECT id FROM scope)"
-			" AND year = ?2 AND level = ?3", under, year, l->level_codes[i], &f->commendations[i], NULL, NULL, err)) != ANTT_OK)
-			return s;
-	return ANTT_OK;
-}
-
-antt_status reg_candidates(antt_db *db, int year, const char *under, int (*fn)(const reg_candidate *c, void *ctx),
-                           void *ctx, antt_err *err)
-{
-	sqlite3_stmt *st = NULL;
-	antt_status s;
-	int rc;
-
-	/* units that met the standard (được công nhận by a decision) and have
-	 * scores; their class decides */
-	s = db_prepare(db, SCOPE "SELECT u.code, u.name, t.name, coalesce(p.name, ''), coalesce(c.proposed, 0)"
-		" FROM units u JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
-		" JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
-		" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN candidates c ON c.unit_id = u.id AND c.year = ?2"
-		" WHERE u.id IN (SELECT id FROM scope)"
-		"  AND EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?2)"
-		" ORDER BY t.sort, p.code, u.code", &st, err);
-	if (s != ANTT_OK)
-		return s;
-	if (under)
-		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, year);
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		score_result r;
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-		if ((s = score_load(db, code, year, &r, err)) != ANTT_OK)
-			break;
-		if (r.cls >= CLASS_KHA) {
-			reg_candidate c = { code, (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
-				(const char *)sqlite3_column_text(st, 3), r.has_reviewer ? r.reviewer_total : r.self_total, r.cls,
-				sqlite3_column_int(st, 4) };
-			if (fn(&c, ctx)) {
-				score_result_free(&r);
-				break;
-			}
-		}
-		score_result_free(&r);
-	}
-	sqlite3_finalize(st);
-	return s;
-}
-
 antt_status reg_propose(antt_db *db, const char *unit, int year, int proposed, antt_err *err)
 {
 	char y[16], p[4];
@@ -551,53 +453,4 @@ antt_status reg_propose(antt_db *db, const char *unit, int year, int proposed, a
 		" VALUES ((SELECT id FROM units WHERE code = ?1), ?2, ?3, ?4)"
 		" ON CONFLICT (unit_id, year) DO UPDATE SET proposed = excluded.proposed, updated_by = excluded.updated_by",
 		v, 4, err, "đề nghị điển hình"));
-}
-
-antt_status reg_rows(antt_db *db, const char *unit, int year,
-                     int (*fn)(const char *section, long long id, const char *text, void *ctx), void *ctx, antt_err *err)
-{
-	static const char *const sql = SCOPE
-		"SELECT 'Mô hình', m.id, printf('%s — %s, %s, từ %d%s; %d điểm, %d tổ, %d thành viên', u.name, m.name, m.kind,"
-		"  m.year_started, CASE WHEN m.year_started = ?2 THEN ' (mới)' ELSE ' (duy trì)' END, m.places, m.teams, m.members)"
-		" FROM models m JOIN units u ON u.id = m.unit_id WHERE m.unit_id IN (SELECT id FROM scope)"
-		"  AND m.year_started <= ?2 AND (m.year_ended IS NULL OR m.year_ended >= ?2)"
-		" UNION ALL SELECT 'Hoạt động', a.id, printf('%s — %s %s, %d người%s', u.name,"
-		"  CASE a.kind WHEN 'phat-dong' THEN 'phát động' WHEN 'dien-dan' THEN 'diễn đàn' ELSE 'tuyên truyền' END,"
-		"  strftime('%d/%m/%Y', a.date), a.participants, CASE WHEN a.note <> '' THEN '; ' || a.note ELSE '' END)"
-		" FROM activities a JOIN units u ON u.id = a.unit_id WHERE a.unit_id IN (SELECT id FROM scope) AND a.year = ?2"
-		" UNION ALL SELECT 'Khen thưởng', c.id, printf('%s — %s (%s)%s, QĐ %s', u.name, CASE c.level"
-		"  WHEN ?3 THEN ?4 WHEN ?5 THEN ?6 WHEN ?7 THEN ?8 WHEN ?9 THEN ?10 WHEN ?11 THEN ?12"
-		"  WHEN ?13 THEN ?14 WHEN ?15 THEN ?16 WHEN ?17 THEN ?18 ELSE c.level END,"
-		"  CASE WHEN c.collective THEN 'tập thể' ELSE 'cá nhân: ' || c.recipient END,"
-		"  CASE WHEN c.reason <> '' THEN ': ' || c.reason ELSE '' END, c.decision_no)"
-		" FROM commendations c JOIN units u ON u.id = c.unit_id WHERE c.unit_id IN (SELECT id FROM scope) AND c.year = ?2"
-		" UNION ALL SELECT 'Tin báo', 0, printf('%s — %d tin, %d có giá trị%s', u.name, t.total, t.valuable,"
-		"  CASE WHEN t.outcome <> '' THEN '; ' || t.outcome ELSE '' END)"
-		" FROM tipoffs t JOIN units u ON u.id = t.unit_id WHERE t.unit_id IN (SELECT id FROM scope) AND t.year = ?2";
-	sqlite3_stmt *st = NULL;
-	reg_lists *l = NULL;
-	antt_status s = db_prepare(db, sql, &st, err);
-	int rc;
-
-	if (s != ANTT_OK)
-		return s;
-	if (unit)
-		sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, year);
-	/* commendations by their names in the lists (at most 8 levels, checked
-	 * when the lists load); without the lists, the stored code */
-	if (reg_lists_load(&l, NULL) == ANTT_OK)
-		for (size_t i = 0; i < l->n_levels && i < 8; i++) {
-			sqlite3_bind_text(st, 3 + 2 * (int)i, l->level_codes[i], -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 4 + 2 * (int)i, l->level_names[i], -1, SQLITE_STATIC);
-		}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (fn((const char *)sqlite3_column_text(st, 0), sqlite3_column_int64(st, 1),
-			(const char *)sqlite3_column_text(st, 2), ctx))
-			break;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		s = db_fail(db, rc, err, "đọc sổ theo dõi");
-	sqlite3_finalize(st);
-	reg_lists_free(l);
-	return s;
 }

@@ -2,7 +2,8 @@
  * launches, forums and propaganda sessions, tip-offs, commendations; the
  * year's figures they add up to; and the model-unit candidates (units that
  * met the standard and are classed khá or above). The kinds of models,
- * activities and commendations are a data file (forms/registers). */
+ * activities and commendations are a data file (forms/registers).
+ * register.c writes, register_year.c reads. */
 #ifndef ANTT_REGISTER_H
 #define ANTT_REGISTER_H
 

@@ -153,6 +153,11 @@ char *text_nfc_into(const uint8_t *s, size_t len, char *out, size_t n)
 	return out;
 }
 
+antt_status text_key_failed(const char *in)
+{
+	return u8_check((const uint8_t *)in, strlen(in)) ? ANTT_ERR_INVALID : ANTT_ERR_NOMEM;
+}
+
 char *text_key(const char *in)
 {
 	size_t len = strlen(in), dlen = 0, llen = 0, i = 0;

@@ -35,6 +35,10 @@ char *text_nfc_into(const uint8_t *s, size_t len, char *out, size_t n);
  * "khu dan cu". Returns a new string (caller frees) or NULL on bad input. */
 char *text_key(const char *in);
 
+/* Why text_key(in) gave NULL: ANTT_ERR_INVALID for text that is not UTF-8,
+ * else ANTT_ERR_NOMEM. */
+antt_status text_key_failed(const char *in);
+
 /* Columns the string takes on a terminal (NFC Vietnamese: one per letter). */
 size_t text_width(const char *s);
 

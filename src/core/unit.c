@@ -49,7 +49,8 @@ antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t
 	int found = 0;
 
 	if (!want)
-		return err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
+		return text_key_failed(typed) == ANTT_ERR_NOMEM ? ANTT_ERR_NOMEM
+			: err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
 	s = db_cached(db, "SELECT code, name FROM unit_types ORDER BY sort", &st, err);
 	if (s != ANTT_OK)
 		goto out;
@@ -58,7 +59,13 @@ antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		char *kc = text_key(c), *kn = text_key(name);
 
-		if (!found && kc && kn && (strcmp(want, kc) == 0 || strcmp(want, kn) == 0)) {
+		if (!kc || !kn) {
+			free(kc);
+			free(kn);
+			s = ANTT_ERR_NOMEM;
+			goto out;
+		}
+		if (!found && (strcmp(want, kc) == 0 || strcmp(want, kn) == 0)) {
 			snprintf(code, n, "%s", c);
 			found = 1;
 		}
@@ -223,9 +230,13 @@ antt_status unit_rename(antt_db *db, const char *code, const char *name, antt_er
 		return ANTT_ERR_DENIED;
 	if ((s = text_clean(name, "tên mới", &nfc, err)) != ANTT_OK)
 		return s;
-	if (!*nfc || !(key = text_key(nfc))) {
+	if (!*nfc) {
 		free(nfc);
 		return err_set(err, ANTT_ERR_INVALID, "tên mới không được để trống");
+	}
+	if (!(key = text_key(nfc))) {   /* nfc is clean UTF-8: no key is no memory */
+		free(nfc);
+		return ANTT_ERR_NOMEM;
 	}
 	if ((s = db_begin(db, err)) == ANTT_OK)
 		s = finish(db, update_unit(db, code, "name = ?1, name_key = ?2", nfc, key, err), err);

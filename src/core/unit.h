@@ -55,14 +55,6 @@ antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *
  * verdicts follow it (assess_set_managed_above does both). */
 antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, antt_err *err);
 
-/* Import code,parent_code,type,name[,excluded[,managed_above]] rows: all or nothing; the
- * error lists every bad line. *added receives the number of units. */
-antt_status unit_import_csv(antt_db *db, const char *path, int *added, antt_err *err);
-/* The same; on a refused file (ANTT_ERR_CSV) *errors gets every error,
- * one "dòng N: ..." per line (the caller frees it), where err holds the
- * first ones. errors may be NULL. */
-antt_status unit_import_csv_list(antt_db *db, const char *path, int *added, char **errors, antt_err *err);
-
 typedef struct {
 	const char *type;     /* code or name; NULL for all */
 	const char *under;    /* unit code; NULL for the whole tree */

@@ -1,6 +1,7 @@
 /* antt unit import: rows are staged in a temporary table and checked there
  * with SQL (duplicates, unknown parents, cycles), then inserted parents
  * first. Nothing is written unless every line is right. */
+#include "unit_import.h"
 #include "unit.h"
 #include "auth.h"
 #include "csvtab.h"
@@ -13,17 +14,20 @@
 
 static const char *const header_names[] = { "code", "ma", "ma don vi", NULL };
 
+/* 1 when read, 0 when not a flag, -1 when out of memory */
 static int parse_flag(const char *s, int *out)
 {
 	static const char *const yes[] = { "1", "co", "x", "yes", "true", NULL };
 	static const char *const no[] = { "", "0", "khong", "no", "false", NULL };
-	char *k = text_key(s);
+	char *k = text_key(s);   /* a CSV cell is UTF-8: NULL is no memory */
 	int ok = 0;
 
-	for (const char *const *p = yes; k && *p && !ok; p++)
+	if (!k)
+		return -1;
+	for (const char *const *p = yes; *p && !ok; p++)
 		if (!strcmp(k, *p))
 			ok = 1, *out = 1;
-	for (const char *const *p = no; k && *p && !ok; p++)
+	for (const char *const *p = no; *p && !ok; p++)
 		if (!strcmp(k, *p))
 			ok = 1, *out = 0;
 	free(k);
@@ -35,17 +39,20 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 	sqlite3_stmt *st = NULL;
 	antt_status s;
 	size_t i = 0;
+	int header = 0;
 
 	s = db_prepare(db, "INSERT INTO temp.unit_import (line, code, parent_code, type, name, excluded, managed_above) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?)", &st, err);
 	if (s != ANTT_OK)
 		return s;
-	if (t->n && csvtab_is_header(&t->rows[0], header_names))
-		i = 1;
-	for (; i < t->n; i++) {
+	if (t->n && (header = csvtab_is_header(&t->rows[0], header_names)) < 0)
+		s = ANTT_ERR_NOMEM;
+	else if (t->n)
+		i = (size_t)header;
+	for (; i < t->n && s == ANTT_OK; i++) {
 		const csvtab_row *r = &t->rows[i];
 		char tcode[32];
-		int excluded = 0, above = 0;
+		int excluded = 0, above = 0, flag;
 		antt_err e;
 
 		if (r->n < 4 || r->n > 6) {
@@ -61,18 +68,27 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 			errlist_add(errs, "dòng %d: thiếu tên đơn vị", r->line);
 			continue;
 		}
-		if (unit_type_resolve(db, r->fields[2], tcode, sizeof(tcode), &e) != ANTT_OK) {
-			errlist_add(errs, "dòng %d: %s", r->line, e.msg);
+		if ((s = unit_type_resolve(db, r->fields[2], tcode, sizeof(tcode), &e)) != ANTT_OK) {
+			if (s != ANTT_ERR_NOMEM) {
+				errlist_add(errs, "dòng %d: %s", r->line, e.msg);
+				s = ANTT_OK;
+			}
 			continue;
 		}
-		if (r->n >= 5 && !parse_flag(r->fields[4], &excluded)) {
-			errlist_add(errs, "dòng %d: cột excluded phải là 1 (không thuộc diện) hoặc 0, không phải \"%s\"",
-				r->line, r->fields[4]);
+		if (r->n >= 5 && (flag = parse_flag(r->fields[4], &excluded)) <= 0) {
+			if (flag < 0)
+				s = ANTT_ERR_NOMEM;
+			else
+				errlist_add(errs, "dòng %d: cột excluded phải là 1 (không thuộc diện) hoặc 0, "
+					"không phải \"%s\"", r->line, r->fields[4]);
 			continue;
 		}
-		if (r->n == 6 && !parse_flag(r->fields[5], &above)) {
-			errlist_add(errs, "dòng %d: cột managed_above phải là 1 (do cấp trên quản lý, không tính vào tiêu chí 4 "
-				"của xã) hoặc 0, không phải \"%s\"", r->line, r->fields[5]);
+		if (r->n == 6 && (flag = parse_flag(r->fields[5], &above)) <= 0) {
+			if (flag < 0)
+				s = ANTT_ERR_NOMEM;
+			else
+				errlist_add(errs, "dòng %d: cột managed_above phải là 1 (do cấp trên quản lý, không tính vào "
+					"tiêu chí 4 của xã) hoặc 0, không phải \"%s\"", r->line, r->fields[5]);
 			continue;
 		}
 		sqlite3_reset(st);

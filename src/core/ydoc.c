@@ -191,6 +191,7 @@ antt_status ydoc_bool(ydoc *y, yaml_node_t *map, const char *key, int def, int *
 antt_status ydoc_list(ydoc *y, yaml_node_t *n, const char *key, char ***out, size_t *count)
 {
 	yaml_node_item_t *i;
+	antt_status st = ANTT_OK;
 	size_t k = 0;
 
 	*out = NULL;
@@ -200,20 +201,27 @@ antt_status ydoc_list(ydoc *y, yaml_node_t *n, const char *key, char ***out, siz
 	*out = calloc((size_t)(n->data.sequence.items.top - n->data.sequence.items.start) + 1, sizeof(char *));
 	if (!*out)
 		return ANTT_ERR_NOMEM;
-	for (i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
+	for (i = n->data.sequence.items.start; i < n->data.sequence.items.top && st == ANTT_OK; i++) {
 		yaml_node_t *e = ydoc_node(y, *i);
 		const char *s = ydoc_scalar(e);
-		antt_status st;
 
 		if (!s || !*s)
-			return ydoc_fail(y, e, 0, "mỗi phần tử của \"%s\" phải là một chuỗi chữ", key);
-		st = text_nfc(s, &(*out)[k]);
-		if (st != ANTT_OK)
-			return ydoc_fail(y, e, 0, "phần tử của \"%s\" không phải UTF-8 hợp lệ", key);
-		*count = ++k;
+			st = ydoc_fail(y, e, 0, "mỗi phần tử của \"%s\" phải là một chuỗi chữ", key);
+		else if ((st = text_nfc(s, &(*out)[k])) == ANTT_OK)
+			k++;
+		else if (st != ANTT_ERR_NOMEM)
+			st = ydoc_fail(y, e, 0, "phần tử của \"%s\" không phải UTF-8 hợp lệ", key);
 	}
-	if (k == 0)
-		return ydoc_fail(y, n, 0, "\"%s\" không được để trống", key);
+	if (st == ANTT_OK && k == 0)
+		st = ydoc_fail(y, n, 0, "\"%s\" không được để trống", key);
+	if (st != ANTT_OK) {
+		/* nothing for the caller to free */
+		while (k > 0)
+			free((*out)[--k]);
+		free(*out);
+		*out = NULL;
+		return st;
+	}
+	*count = k;
 	return ANTT_OK;
 }
-

@@ -48,7 +48,8 @@ antt_status ydoc_check_keys(ydoc *y, yaml_node_t *map, const char *const *allowe
 antt_status ydoc_text(ydoc *y, yaml_node_t *map, const char *key, int required, char **out);
 antt_status ydoc_bool(ydoc *y, yaml_node_t *map, const char *key, int def, int *out);
 
-/* A non-empty list of texts; the caller frees each and the array. */
+/* A non-empty list of texts; the caller frees each and the array (on
+ * failure *out is NULL, nothing to free). */
 antt_status ydoc_list(ydoc *y, yaml_node_t *n, const char *key, char ***out, size_t *count);
 
 #endif

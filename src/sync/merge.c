@@ -246,6 +246,8 @@ static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 	/* uuid rev code name | search key | type parent from to excluded merged | top | who | managed above */
 	bind_columns(w, row, cols, 4);
 	key = text_key(col(row, 3));
+	if (!key && text_key_failed(col(row, 3)) == ANTT_ERR_NOMEM)
+		return ANTT_ERR_NOMEM;
 	sqlite3_bind_text(w, 5, key ? key : "", -1, SQLITE_TRANSIENT);
 	free(key);
 	for (int i = 6; i <= 11; i++)

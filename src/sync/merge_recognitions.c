@@ -13,7 +13,7 @@
  * by uuid or by its number, authority and date (recorded on both machines). */
 #include "sync.h"
 #include "sync_int.h"
-#include "assess.h"
+#include "workflow.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -82,30 +82,35 @@ antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_e
 	return ANTT_OK;
 }
 
-/* The objects of a schema, one text; NULL if it cannot be read. */
-static char *objects(sqlite3 *sql, const char *schema)
+/* The objects of a schema, one text in *out; NULL if it cannot be read. */
+static antt_status objects(sqlite3 *sql, const char *schema, char **out)
 {
 	sqlite3_stmt *st = NULL;
-	char q[160], *v = NULL;
+	antt_status s = ANTT_OK;
+	char q[160];
 
+	*out = NULL;
 	snprintf(q, sizeof(q), "SELECT group_concat(type || ' ' || name || ' ' || tbl_name || ' ' || coalesce(sql, ''), ';')"
 		" FROM (SELECT * FROM %s.sqlite_master ORDER BY name)", schema);
 	if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
-	    sqlite3_column_text(st, 0))
-		v = strdup((const char *)sqlite3_column_text(st, 0));
+	    sqlite3_column_text(st, 0) && !(*out = strdup((const char *)sqlite3_column_text(st, 0))))
+		s = ANTT_ERR_NOMEM;
 	sqlite3_finalize(st);
-	return v;
+	return s;
 }
 
 antt_status sync_check_schema(sqlite3 *sql, const char *schema, antt_err *err)
 {
 	sqlite3 *ref = NULL;
-	char *want = NULL, *have = objects(sql, schema);
-	antt_status s = ANTT_OK;
+	char *want = NULL, *have = NULL;
+	antt_status s;
 
+	if ((s = objects(sql, schema, &have)) != ANTT_OK)
+		return s;
 	if (sqlite3_open(":memory:", &ref) != SQLITE_OK ||
 	    sqlite3_exec(ref, "ATTACH ':memory:' AS pkg", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(ref, package_schema, NULL, NULL, NULL) != SQLITE_OK || !(want = objects(ref, "pkg")))
+	    sqlite3_exec(ref, package_schema, NULL, NULL, NULL) != SQLITE_OK ||
+	    objects(ref, "pkg", &want) != ANTT_OK || !want)
 		s = err_set(err, ANTT_ERR_NOMEM, "không dựng được cấu trúc gói mẫu để so");
 	else if (!have || strcmp(have, want))
 		s = err_set(err, ANTT_ERR_INVALID, "cấu trúc tệp không phải cấu trúc của gói antt (có bảng hay đoạn lệnh mà "
@@ -170,52 +175,12 @@ static antt_status manifest(antt_db *db, const char *key, const char *value, ant
 	return s;
 }
 
-antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out, antt_err *err)
+/* The rows in scope, copied into the attached package (inside the
+ * caller's transaction), and what both sides then share: the base of the
+ * next exchange. */
+static antt_status copy_rows(antt_db *db, const sync_export_opts *o, antt_err *err)
 {
-	char tmp[4200], num[32], *office = NULL, hex[2 * KEYS_SIG + 1], fp[KEYS_FP];
-	uint8_t sig[KEYS_SIG];
-	keys_pair key;
-	unit_row root;
 	antt_status s;
-	sqlite3_stmt *st = NULL;
-	int attached = 0;
-
-	memset(out, 0, sizeof(*out));
-	if (o->under && (s = unit_get(db, o->under, &root, err)) != ANTT_OK)
-		return s;
-	if (!o->force && access(o->path, F_OK) == 0)
-		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
-	if ((s = keys_own(db, &key, err)) != ANTT_OK)
-		return s;
-	keys_fingerprint(key.pub, fp);
-	hex_encode(key.pub, KEYS_PUB, hex);
-	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", o->path, (long)getpid());
-	unlink(tmp);
-	{
-		/* an empty file: ATTACH opens with the main database's flags,
-		 * which may not include creating files */
-		FILE *fp = fopen(tmp, "wb");
-		if (!fp)
-			return err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu gói.",
-				o->path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
-		fclose(fp);
-	}
-
-	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
-		return s;
-	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		s = err_set(err, ANTT_ERR_IO, "%s: không tạo được gói (%s)", o->path, sqlite3_errmsg(db->sql));
-		sqlite3_finalize(st);
-		goto out;
-	}
-	sqlite3_finalize(st);
-	attached = 1;
-	if ((s = exec(db, "PRAGMA pkg.journal_mode = DELETE", err, "tạo gói")) != ANTT_OK ||
-	    (s = db_begin(db, err)) != ANTT_OK)
-		goto out;
-	if ((s = exec(db, package_schema, err, "tạo gói")) != ANTT_OK)
-		goto rollback;
 
 	/* the subtree (sub = 1) and, for placing it, its ancestors (sub = 0) */
 	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY, sub INTEGER);"
@@ -228,7 +193,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		"  UNION ALL SELECT u.parent_id FROM units u JOIN anc ON u.id = anc.id WHERE u.parent_id IS NOT NULL)"
 		" SELECT id, 1 FROM sub UNION SELECT id, 0 FROM anc WHERE id NOT IN (SELECT id FROM sub)",
 		o->under, o->year, err)) != ANTT_OK)
-		goto rollback;
+		return s;
 
 	if ((s = run2(db, "INSERT INTO pkg.units SELECT u.uuid, u.rev, u.code, u.name, u.type, p.uuid, u.valid_from,"
 		" u.valid_to, u.excluded, m.uuid, u.updated_by, u.updated_at, u.managed_above FROM units u JOIN temp.scope s ON s.id = u.id"
@@ -255,7 +220,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		" SELECT at, who, tbl, row_uuid, scope, action, old_value, new_value, origin FROM audit"
 		" WHERE scope IN (SELECT uuid FROM pkg.assessments UNION SELECT uuid FROM pkg.units) ORDER BY id",
 		err, "ghi gói")) != ANTT_OK)
-		goto rollback;
+		return s;
 
 	/* what both sides now share: the base of the next exchange */
 	if ((s = exec(db,
@@ -267,38 +232,105 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		ASSESSMENT_JSON("status", "set_sha", "reason") " FROM pkg.assessments;"
 		"INSERT OR REPLACE INTO sync_base (key, rev, content) SELECT unit_uuid || '/' || year || '/' || criterion, rev, "
 		ANSWER_JSON("value", "exception", "note") " FROM pkg.answers;", err, "ghi gói")) != ANTT_OK)
-		goto rollback;
+		return s;
+	return ANTT_OK;
+}
 
-	out->units = count_of(db, "units");
-	out->assessments = count_of(db, "assessments");
-	out->answers = count_of(db, "answers");
-	out->audit = count_of(db, "audit");
-	office = db_setting_get(db, "office_name", NULL);
+/* The manifest: what the package is, who sent it (key and fingerprint)
+ * and for which unit and year, and how many rows of each kind it holds. */
+static antt_status write_manifest(antt_db *db, const sync_export_opts *o, const unit_row *root,
+                                  const char *key_hex, const char *fp, antt_err *err)
+{
+	char num[32], *office = db_setting_get(db, "office_name", NULL);
+	antt_status s;
+
 	if (!office || !*office) {
 		/* a commune laptop may have no office name: say which unit sent it */
 		free(office);
-		office = strdup(o->under ? root.name : "máy chưa đặt tên đơn vị");
+		if (!(office = strdup(o->under ? root->name : "máy chưa đặt tên đơn vị")))
+			return ANTT_ERR_NOMEM;
 	}
 	snprintf(num, sizeof(num), "%d", db_schema_version());
 	if ((s = manifest(db, "format", "antt-package", err)) != ANTT_OK ||
 	    (s = manifest(db, "package_version", "1", err)) != ANTT_OK ||
 	    (s = manifest(db, "schema_version", num, err)) != ANTT_OK ||
-	    (s = manifest(db, "sender", office ? office : "", err)) != ANTT_OK ||
-	    (s = manifest(db, "sender_key", hex, err)) != ANTT_OK ||
+	    (s = manifest(db, "sender", office, err)) != ANTT_OK ||
+	    (s = manifest(db, "sender_key", key_hex, err)) != ANTT_OK ||
 	    (s = manifest(db, "sender_fingerprint", fp, err)) != ANTT_OK ||
 	    (s = manifest(db, "under_code", o->under ? o->under : "", err)) != ANTT_OK ||
-	    (s = manifest(db, "under_uuid", o->under ? root.uuid : "", err)) != ANTT_OK)
-		goto rollback;
+	    (s = manifest(db, "under_uuid", o->under ? root->uuid : "", err)) != ANTT_OK)
+		goto out;
 	snprintf(num, sizeof(num), "%d", o->year);
 	if ((s = manifest(db, "years", o->year ? num : "", err)) != ANTT_OK)
-		goto rollback;
-	if ((s = exec(db, "INSERT INTO pkg.manifest SELECT 'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now');"
+		goto out;
+	s = exec(db, "INSERT INTO pkg.manifest SELECT 'created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now');"
 		"INSERT INTO pkg.manifest SELECT 'rows_units', count(*) FROM pkg.units;"
 		"INSERT INTO pkg.manifest SELECT 'rows_assessments', count(*) FROM pkg.assessments;"
 		"INSERT INTO pkg.manifest SELECT 'rows_answers', count(*) FROM pkg.answers;"
 		"INSERT INTO pkg.manifest SELECT 'rows_audit', count(*) FROM pkg.audit;"
 		"INSERT INTO pkg.manifest SELECT 'criteria_sets', coalesce(group_concat(sha256, ','), '') FROM"
-		" (SELECT sha256 FROM pkg.criteria_sets ORDER BY sha256)", err, "ghi gói")) != ANTT_OK)
+		" (SELECT sha256 FROM pkg.criteria_sets ORDER BY sha256)", err, "ghi gói");
+out:
+	free(office);
+	return s;
+}
+
+antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out, antt_err *err)
+{
+	char tmp[4200], hex[2 * KEYS_SIG + 1], fp[KEYS_FP];
+	uint8_t sig[KEYS_SIG];
+	keys_pair key;
+	unit_row root = { 0 };
+	antt_status s;
+	sqlite3_stmt *st = NULL;
+	int attached = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (o->under && (s = unit_get(db, o->under, &root, err)) != ANTT_OK)
+		return s;
+	if (!o->force && access(o->path, F_OK) == 0)
+		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
+	if ((s = keys_own(db, &key, err)) != ANTT_OK)
+		return s;
+	keys_fingerprint(key.pub, fp);
+	hex_encode(key.pub, KEYS_PUB, hex);
+	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", o->path, (long)getpid());
+	unlink(tmp);
+	{
+		/* an empty file: ATTACH opens with the main database's flags,
+		 * which may not include creating files */
+		FILE *fp = fopen(tmp, "wb");
+		if (!fp) {
+			s = err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu gói.",
+				o->path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
+			goto out;
+		}
+		fclose(fp);
+	}
+
+	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		s = err_set(err, ANTT_ERR_IO, "%s: không tạo được gói (%s)", o->path, sqlite3_errmsg(db->sql));
+		sqlite3_finalize(st);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	attached = 1;
+	if ((s = exec(db, "PRAGMA pkg.journal_mode = DELETE", err, "tạo gói")) != ANTT_OK ||
+	    (s = db_begin(db, err)) != ANTT_OK)
+		goto out;
+	if ((s = exec(db, package_schema, err, "tạo gói")) != ANTT_OK)
+		goto rollback;
+
+	if ((s = copy_rows(db, o, err)) != ANTT_OK)
+		goto rollback;
+	out->units = count_of(db, "units");
+	out->assessments = count_of(db, "assessments");
+	out->answers = count_of(db, "answers");
+	out->audit = count_of(db, "audit");
+	if ((s = write_manifest(db, o, &root, hex, fp, err)) != ANTT_OK)
 		goto rollback;
 	if ((s = sync_checksum(db->sql, "pkg", out->sha256, err)) != ANTT_OK ||
 	    (s = manifest(db, "sha256", out->sha256, err)) != ANTT_OK)
@@ -310,7 +342,6 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		snprintf(msg, sizeof(msg), "%s%s", SYNC_SIGNED_PREFIX, out->sha256);
 		keys_sign(&key, (const uint8_t *)msg, strlen(msg), sig);
 		hex_encode(sig, KEYS_SIG, hex);
-		memset(&key, 0, sizeof(key));
 		if ((s = manifest(db, "signature", hex, err)) != ANTT_OK)
 			goto rollback;
 	}
@@ -328,6 +359,6 @@ out:
 		exec(db, "DETACH pkg", NULL, "");
 	if (s != ANTT_OK)
 		unlink(tmp);
-	free(office);
+	memset(&key, 0, sizeof(key));
 	return s;
 }

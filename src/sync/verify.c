@@ -226,17 +226,88 @@ static antt_status check_signature(sqlite3 *pkg, const char *path, const char *s
 	return s;
 }
 
-antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
+/* A file antt can read at all: a sound SQLite file whose tables are a
+ * package's, of this program's schema version. */
+static antt_status check_structure(sqlite3 *pkg, const char *path, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+	antt_err e2;
+	char *v = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(pkg, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'manifest'",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
+	}
+	rc = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!rc)
+		return bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
+	/* the structure before anything else reads the file (a virtual table
+	 * would run its module's code on attacker's data) */
+	if ((s = sync_check_schema(pkg, "main", &e2)) == ANTT_ERR_NOMEM)
+		return s;
+	if (s != ANTT_OK)
+		return bad(err, path, e2.msg);
+	/* integrity_check, not quick_check: an index that disagrees with its
+	 * table would change what the merge sees without changing the checksum */
+	rc = sqlite3_prepare_v2(pkg, "PRAGMA integrity_check", -1, &st, NULL);
+	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok")) {
+		sqlite3_finalize(st);
+		return bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
+	}
+	sqlite3_finalize(st);
+	v = manifest_value(pkg, "format");
+	if (!v || strcmp(v, "antt-package")) {
+		free(v);
+		return bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
+	}
+	free(v);
+	v = manifest_value(pkg, "schema_version");
+	if (!v || atoi(v) != db_schema_version()) {
+		char why[200];
+		snprintf(why, sizeof(why), "gói tạo bởi bản antt có cấu trúc số %s, máy này số %d: hãy cập nhật antt "
+			"ở hai máy cho cùng phiên bản", v ? v : "?", db_schema_version());
+		s = bad(err, path, why);
+	}
+	free(v);
+	return s;
+}
+
+/* The rows of each table as many as the manifest says. */
+static antt_status check_counts(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	static const char *const counted[][2] = {
 		{ "rows_units", "units" }, { "rows_assessments", "assessments" },
 		{ "rows_answers", "answers" }, { "rows_audit", "audit" },
 	};
+
+	for (size_t i = 0; i < sizeof(counted) / sizeof(*counted); i++) {
+		char *n = manifest_value(pkg, counted[i][0]);
+		int ok = n && atoll(n) == count_rows(pkg, counted[i][1]);
+		free(n);
+		if (!ok)
+			return bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng. Hãy chép lại gói từ máy gửi");
+	}
+	return ANTT_OK;
+}
+
+/* A manifest value, cleaned for showing, into out ("" when absent). */
+static void manifest_text(sqlite3 *pkg, const char *key, char *out, size_t n)
+{
+	char *v = manifest_value(pkg, key);
+	sync_clean_text(v ? v : "", out, n);
+	free(v);
+}
+
+antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
+{
 	sqlite3 *pkg = NULL;
-	sqlite3_stmt *st = NULL;
 	char sha[65], *v = NULL;
 	antt_status s = ANTT_OK;
-	antt_err e2;
 	int rc;
 
 	rc = sqlite3_open_v2(path, &pkg, SQLITE_OPEN_READONLY, NULL);
@@ -248,51 +319,8 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 	 * calls a function, and only its own tables are ever read */
 	sqlite3_db_config(pkg, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(pkg, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	rc = sqlite3_prepare_v2(pkg, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'manifest'",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		s = bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
+	if ((s = check_structure(pkg, path, err)) != ANTT_OK || (s = check_sets(pkg, path, err)) != ANTT_OK)
 		goto out;
-	}
-	rc = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (!rc) {
-		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
-		goto out;
-	}
-	/* the structure before anything else reads the file (a virtual table
-	 * would run its module's code on attacker's data) */
-	if ((s = sync_check_schema(pkg, "main", &e2)) != ANTT_OK) {
-		s = bad(err, path, e2.msg);
-		goto out;
-	}
-	/* integrity_check, not quick_check: an index that disagrees with its
-	 * table would change what the merge sees without changing the checksum */
-	rc = sqlite3_prepare_v2(pkg, "PRAGMA integrity_check", -1, &st, NULL);
-	if (rc != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok")) {
-		sqlite3_finalize(st);
-		s = bad(err, path, "tệp không phải gói antt, hoặc gói bị hỏng hay chép thiếu. Hãy chép lại gói từ máy gửi");
-		goto out;
-	}
-	sqlite3_finalize(st);
-	v = manifest_value(pkg, "format");
-	if (!v || strcmp(v, "antt-package")) {
-		s = bad(err, path, "tệp không phải gói antt (thiếu phần mô tả gói)");
-		goto out;
-	}
-	free(v);
-	v = manifest_value(pkg, "schema_version");
-	if (!v || atoi(v) != db_schema_version()) {
-		char why[200];
-		snprintf(why, sizeof(why), "gói tạo bởi bản antt có cấu trúc số %s, máy này số %d: hãy cập nhật antt "
-			"ở hai máy cho cùng phiên bản", v ? v : "?", db_schema_version());
-		s = bad(err, path, why);
-		goto out;
-	}
-	if ((s = check_sets(pkg, path, err)) != ANTT_OK)
-		goto out;
-	free(v);
 	v = manifest_value(pkg, "sha256");
 	if ((s = sync_checksum(pkg, "main", sha, err)) != ANTT_OK)
 		goto out;
@@ -302,35 +330,16 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 		goto out;
 	}
 	snprintf(r->sha256, sizeof(r->sha256), "%s", sha);
-	if ((s = check_signature(pkg, path, sha, r, err)) != ANTT_OK)
+	if ((s = check_signature(pkg, path, sha, r, err)) != ANTT_OK ||
+	    (s = check_counts(pkg, path, err)) != ANTT_OK ||
+	    (s = check_rows(pkg, path, err)) != ANTT_OK)
 		goto out;
-	for (size_t i = 0; i < sizeof(counted) / sizeof(*counted); i++) {
-		char *n = manifest_value(pkg, counted[i][0]);
-		int ok = n && atoll(n) == count_rows(pkg, counted[i][1]);
-		free(n);
-		if (!ok) {
-			s = bad(err, path, "số dòng trong gói không khớp phần mô tả: gói bị hỏng. Hãy chép lại gói từ máy gửi");
-			goto out;
-		}
-	}
-	free(v);
-	v = NULL;
-	if ((s = check_rows(pkg, path, err)) != ANTT_OK)
-		goto out;
-	v = manifest_value(pkg, "sender");
-	sync_clean_text(v ? v : "", r->sender, sizeof(r->sender));
-	free(v);
-	v = manifest_value(pkg, "under_code");
-	sync_clean_text(v ? v : "", r->under, sizeof(r->under));
-	free(v);
-	v = manifest_value(pkg, "years");
-	sync_clean_text(v ? v : "", r->years, sizeof(r->years));
-	free(v);
-	v = manifest_value(pkg, "created_at");
-	sync_clean_text(v ? v : "", r->created, sizeof(r->created));
+	manifest_text(pkg, "sender", r->sender, sizeof(r->sender));
+	manifest_text(pkg, "under_code", r->under, sizeof(r->under));
+	manifest_text(pkg, "years", r->years, sizeof(r->years));
+	manifest_text(pkg, "created_at", r->created, sizeof(r->created));
 out:
 	free(v);
 	sqlite3_close_v2(pkg);
 	return s;
 }
-

@@ -305,8 +305,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	const char *timing = getenv("ANTT_TIMING");
 	double t0 = now_ms(), startup = 0, total = 0, worst = 0;
 	long keys = 0;
-	char *year, worst_key[32] = "-", switched[64] = "";
-	antt_err err = { "" };
+	char worst_key[32] = "-", switched[64] = "";
 	int rc = 0;
 
 	if (!utf8_locale(switched, sizeof(switched))) {
@@ -319,19 +318,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	}
 	u.utf8 = 1;
 	u.db_path = strdup(db_path);
-	year = db_setting_get(db, "current_year", NULL);
-	if (!year || num_year(year, &u.year, &err) != ANTT_OK)
-		u.year = 0;
-	free(year);
-	if (!u.year) {
-		u.year = assess_latest_year(db);
-		if (!u.year) {
-			time_t now = time(NULL);
-			struct tm tm;
-			localtime_r(&now, &tm);
-			u.year = tm.tm_year + 1900;
-		}
-	}
+	u.year = assess_start_year(db);
 
 	initscr();
 	raw();

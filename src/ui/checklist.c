@@ -5,6 +5,8 @@
  * stored. */
 #include <curses.h>
 #include "checklist.h"
+#include "answer.h"
+#include "workflow.h"
 #include "text.h"
 
 #include <stdio.h>

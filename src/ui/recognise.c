@@ -7,6 +7,7 @@
  * key, before any prompt. */
 #include <curses.h>
 #include "ui.h"
+#include "workflow.h"
 #include "auth.h"
 #include "date.h"
 #include "recognise.h"

@@ -2,6 +2,7 @@
  * units from a CSV file, or to open the demo database beside it. */
 #include <curses.h>
 #include "ui.h"
+#include "unit_import.h"
 #include "demo.h"
 #include "num.h"
 #include "session.h"

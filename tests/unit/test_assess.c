@@ -8,6 +8,8 @@
 #include "form.h"
 #include "recognise.h"
 
+#include <time.h>
+
 static antt_err err;
 
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
@@ -32,39 +34,9 @@ static int stored(antt_db *db, const char *code, int year)
 	return (int)v;
 }
 
-/* Approve code's year (as a leader would; the rights are test_auth's
- * concern) and recognise it by a decision of the commune's chairman. */
-static void recognise(antt_db *db, const char *code, int year)
-{
-	char sql[256], date[16];
-	int added = 0;
-
-	snprintf(sql, sizeof(sql), "UPDATE assessments SET status = 'approved' WHERE year = %d"
-		" AND unit_id = (SELECT id FROM units WHERE code = '%s')", year, code);
-	assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
-	snprintf(date, sizeof(date), "10/11/%d", year);
-	OK(recognise_record_tx(db, &(recognise_decision){ "12/QĐ-UBND", date, "Chủ tịch UBND xã Hòa Bình", NULL },
-		year, &code, 1, &added, &err));
-	assert_int_equal(added, 1);
-}
-
-/* A commune with n khu dân cư K1..Kn. */
-static antt_db *commune(int n)
-{
-	antt_db *db = tu_open();
-	char code[16], name[32];
-	OK(unit_add(db, "X1", "xa", "Xã Hòa Bình", NULL, &err));
-	for (int i = 1; i <= n; i++) {
-		snprintf(code, sizeof(code), "K%d", i);
-		snprintf(name, sizeof(name), "Thôn %d", i);
-		OK(unit_add(db, code, "khu-dan-cu", name, "X1", &err));
-	}
-	return db;
-}
-
 static void verdict_follows_answers(void **state)
 {
-	antt_db *db = commune(1);
+	antt_db *db = tu_commune(1);
 	assess_result r;
 	(void)state;
 	assert_int_equal(verdict(db, "K1", 2024), RULE_MISSING);
@@ -87,7 +59,7 @@ static void verdict_follows_answers(void **state)
 
 static void exception_needs_a_note_and_then_holds(void **state)
 {
-	antt_db *db = commune(1);
+	antt_db *db = tu_commune(1);
 	(void)state;
 	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
 	assert_int_equal(answer_set(db, "K1", 2024, "4b", "không", NULL, 1, &err), ANTT_ERR_INVALID);
@@ -103,7 +75,7 @@ static void exception_needs_a_note_and_then_holds(void **state)
 
 static void wrong_values_are_refused_and_nothing_written(void **state)
 {
-	antt_db *db = commune(1);
+	antt_db *db = tu_commune(1);
 	long long before;
 	(void)state;
 	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
@@ -131,7 +103,7 @@ static void wrong_values_are_refused_and_nothing_written(void **state)
 
 static void answers_are_audited_with_who_and_old_value(void **state)
 {
-	antt_db *db = commune(1);
+	antt_db *db = tu_commune(1);
 	(void)state;
 	OK(answer_set(db, "K1", 2024, "1.2", "95", NULL, -1, &err));
 	OK(answer_set(db, "K1", 2024, "1.2", "100", NULL, -1, &err));
@@ -153,7 +125,7 @@ static void commune_passes_all_but_4(antt_db *db, int year)
 /* Criterion 4 counts units được công nhận (a decision), not verdicts. */
 static void commune_needs_seventy_percent_of_its_units(void **state)
 {
-	antt_db *db = commune(10);
+	antt_db *db = tu_commune(10);
 	char code[16];
 	assess_result r;
 	(void)state;
@@ -171,10 +143,10 @@ static void commune_needs_seventy_percent_of_its_units(void **state)
 	}
 	for (int i = 4; i <= 9; i++) {
 		snprintf(code, sizeof(code), "K%d", i);
-		recognise(db, code, 2024);
+		tu_recognise(db, code, 2024);
 	}
 	assert_int_equal(stored(db, "X1", 2024), -1);   /* 6 recognised, K10 still waiting */
-	recognise(db, "K10", 2024);
+	tu_recognise(db, "K10", 2024);
 	assert_int_equal(stored(db, "X1", 2024), 1);
 	/* reopening K4 withdraws its recognition; failing it brings 6/10 */
 	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'draft', reason = 'kiểm tra lại'"
@@ -198,7 +170,7 @@ static void commune_needs_seventy_percent_of_its_units(void **state)
 
 static void commune_needs_every_unit_registered(void **state)
 {
-	antt_db *db = commune(3);
+	antt_db *db = tu_commune(3);
 	(void)state;
 	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
 	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
@@ -209,10 +181,10 @@ static void commune_needs_every_unit_registered(void **state)
 	assert_int_equal(stored(db, "X1", 2024), -1);
 	OK(answer_set(db, "K3", 2024, "*", "đạt", NULL, -1, &err));
 	assert_int_equal(stored(db, "X1", 2024), -1);   /* đạt, but no decision yet */
-	recognise(db, "K1", 2024);
-	recognise(db, "K2", 2024);
+	tu_recognise(db, "K1", 2024);
+	tu_recognise(db, "K2", 2024);
 	assert_int_equal(stored(db, "X1", 2024), -1);   /* 2/3 = 67 %, K3 waiting */
-	recognise(db, "K3", 2024);
+	tu_recognise(db, "K3", 2024);
 	assert_int_equal(stored(db, "X1", 2024), 1);
 	tu_cleanup(db);
 }
@@ -220,7 +192,7 @@ static void commune_needs_every_unit_registered(void **state)
 /* TT 23/2012: 70 % of ALL khu dân cư: 16 of 25 fails, 18 passes. */
 static void old_regulation_counts_all_khu_dan_cu(void **state)
 {
-	antt_db *db = commune(25);
+	antt_db *db = tu_commune(25);
 	char code[16];
 	assess_result r;
 	(void)state;
@@ -240,15 +212,15 @@ static void old_regulation_counts_all_khu_dan_cu(void **state)
 	assert_int_equal(stored(db, "X1", 2020), -1);   /* 16 đạt, none recognised yet */
 	for (int i = 1; i <= 16; i++) {
 		snprintf(code, sizeof(code), "K%d", i);
-		recognise(db, code, 2020);
+		tu_recognise(db, code, 2020);
 	}
 	assert_int_equal(stored(db, "X1", 2020), 0);
 	OK(answer_set(db, "K17", 2020, "5", "có", NULL, -1, &err));
-	recognise(db, "K17", 2020);
+	tu_recognise(db, "K17", 2020);
 	assert_int_equal(stored(db, "X1", 2020), 0); /* 17/25 = 68 % */
 	OK(answer_set(db, "K18", 2020, "5", "có", NULL, -1, &err));
 	assert_int_equal(stored(db, "X1", 2020), -1); /* K18 đạt, waiting for its decision */
-	recognise(db, "K18", 2020);
+	tu_recognise(db, "K18", 2020);
 	assert_int_equal(stored(db, "X1", 2020), 1); /* 18/25 = 72 % */
 	tu_cleanup(db);
 }
@@ -256,7 +228,7 @@ static void old_regulation_counts_all_khu_dan_cu(void **state)
 /* Editing forms/ must not change a past assessment. */
 static void past_year_keeps_its_criteria_set(void **state)
 {
-	antt_db *db = commune(1);
+	antt_db *db = tu_commune(1);
 	char cmd[600];
 	assess_result r;
 	(void)state;
@@ -282,7 +254,7 @@ static void past_year_keeps_its_criteria_set(void **state)
 
 static void import_answers_all_or_nothing(void **state)
 {
-	antt_db *db = commune(2);
+	antt_db *db = tu_commune(2);
 	int n = -1;
 	count_row *rows;
 	size_t nrows;
@@ -316,7 +288,7 @@ static void import_answers_all_or_nothing(void **state)
  * stored may get the same row id, and must not be read as the first. */
 static void rolled_back_set_is_not_remembered_by_id(void **state)
 {
-	antt_db *db = commune(1);
+	antt_db *db = tu_commune(1);
 	assess_result r;
 	int n;
 	(void)state;
@@ -336,7 +308,7 @@ static void rolled_back_set_is_not_remembered_by_id(void **state)
  * 2030 to 2100) recomputes every one of them, the last as the first. */
 static void import_recomputes_every_year(void **state)
 {
-	antt_db *db = commune(1);
+	antt_db *db = tu_commune(1);
 	char *csv = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&csv, &len);
@@ -358,7 +330,7 @@ static void import_recomputes_every_year(void **state)
 
 static void summary_counts_per_type(void **state)
 {
-	antt_db *db = commune(4);
+	antt_db *db = tu_commune(4);
 	count_row *rows;
 	size_t n;
 	(void)state;
@@ -370,7 +342,7 @@ static void summary_counts_per_type(void **state)
 	OK(unit_exclude(db, "K4", 1, &err));
 	OK(answer_set(db, "K9", 2024, "*", "đạt", NULL, -1, &err));
 	OK(assess_register(db, "X1", 2024, &err));
-	recognise(db, "K1", 2024);
+	tu_recognise(db, "K1", 2024);
 	OK(count_by_type(db, 2024, "X1", &rows, &n, &err));
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].type, "xa");
@@ -396,6 +368,26 @@ static void summary_counts_per_type(void **state)
 	tu_cleanup(db);
 }
 
+/* The year screens and reports open on: the setting, else the latest
+ * assessed year, else the calendar year; a bad setting is passed over. */
+static void start_year_setting_then_latest_then_today(void **state)
+{
+	antt_db *db = tu_commune(1);
+	time_t now = time(NULL);
+	struct tm tm;
+	(void)state;
+	localtime_r(&now, &tm);
+	assert_int_equal(assess_start_year(db), tm.tm_year + 1900);
+	OK(assess_register(db, "K1", 2021, &err));
+	assert_int_equal(assess_start_year(db), 2021);
+	OK(db_setting_set(db, "current_year", "2019", &err));
+	assert_int_equal(assess_start_year(db), 2019);
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE settings SET value = '1999' WHERE key = 'current_year'",
+		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(assess_start_year(db), 2021);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -411,6 +403,7 @@ int main(void)
 		cmocka_unit_test(rolled_back_set_is_not_remembered_by_id),
 		cmocka_unit_test(import_recomputes_every_year),
 		cmocka_unit_test(summary_counts_per_type),
+		cmocka_unit_test(start_year_setting_then_latest_then_today),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

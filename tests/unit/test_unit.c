@@ -1,6 +1,7 @@
 /* units: types typed any way, the hierarchy's rules, and CSV import that is
  * all or nothing with every bad line named. */
 #include "testutil.h"
+#include "unit_import.h"
 #include "unit.h"
 
 static void type_accepts_code_and_vietnamese_name(void **state)

@@ -16,6 +16,8 @@
 
 #include "db.h"
 #include "session.h"
+#include "answer.h"
+#include "workflow.h"
 #include "status.h"
 
 static char tu_dir[256];
@@ -100,6 +102,44 @@ static inline void tu_as_leader(antt_db *db)
 	}
 	if (auth_login(db, "tu-ld", "tu-lanhdao", &wait, &err) != ANTT_OK)
 		fail_msg("tu_as_leader: %s", err.msg);
+}
+
+/* A commune X1 "Xã Hòa Bình" with n khu dân cư K1..Kn ("Thôn 1" ...). */
+#include "unit.h"
+static inline antt_db *tu_commune(int n)
+{
+	antt_db *db = tu_open();
+	antt_err err = { "" };
+	char code[16], name[32];
+
+	if (unit_add(db, "X1", "xa", "Xã Hòa Bình", NULL, &err) != ANTT_OK)
+		fail_msg("tu_commune: %s", err.msg);
+	for (int i = 1; i <= n; i++) {
+		snprintf(code, sizeof(code), "K%d", i);
+		snprintf(name, sizeof(name), "Thôn %d", i);
+		if (unit_add(db, code, "khu-dan-cu", name, "X1", &err) != ANTT_OK)
+			fail_msg("tu_commune: %s", err.msg);
+	}
+	return db;
+}
+
+/* Approve code's year (as a leader would; the rights are test_auth's
+ * concern) and recognise it by a decision of the commune's chairman. */
+#include "recognise.h"
+static inline void tu_recognise(antt_db *db, const char *code, int year)
+{
+	antt_err err = { "" };
+	char sql[256], date[16];
+	int added = 0;
+
+	snprintf(sql, sizeof(sql), "UPDATE assessments SET status = 'approved' WHERE year = %d"
+		" AND unit_id = (SELECT id FROM units WHERE code = '%s')", year, code);
+	assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
+	snprintf(date, sizeof(date), "10/11/%d", year);
+	if (recognise_record_tx(db, &(recognise_decision){ "12/QĐ-UBND", date, "Chủ tịch UBND xã Hòa Bình", NULL },
+		year, &code, 1, &added, &err) != ANTT_OK)
+		fail_msg("tu_recognise: %s", err.msg);
+	assert_int_equal(added, 1);
 }
 
 /* Assert that haystack contains needle, showing both when not. */

@@ -1,5 +1,6 @@
 /* The season's volume: submit or approve every complete form below a unit
  * in one transaction, counting what was done and what was left and why. */
+#include "workflow.h"
 #include "assess.h"
 #include "auth.h"
 #include "num.h"

@@ -1,0 +1,48 @@
+# tests/run.sh itself: what its last line says of passed, failed and skipped
+# checks. A check that cannot run here is counted as skipped, never as
+# passed: TAP's "# SKIP" in any case ("# skipped" too), cmocka's skip()
+# ("not ok N # SKIP"), a file that exits with 77, and the full-disk test
+# where a tmpfs cannot be mounted.
+. "$(dirname "$0")/lib.sh"
+RUN="$(cd "$(dirname "$0")/../.." && pwd)/tests/run.sh"
+F="$T/fake"
+mkdir -p "$F"
+printf 'echo "ok 1 - a"; echo "ok 2 - b"\n' > "$F/pass.sh"
+printf 'echo "ok - x # SKIP cannot mount a tmpfs here"\n' > "$F/tap_skip.sh"
+printf 'echo "ok - x # skipped, no tmpfs"\n' > "$F/lower_skip.sh"
+printf 'echo 1..2; echo "not ok 1 # SKIP a"; echo "ok 2 - b"; echo "# ok - t"\n' > "$F/cmocka_skip.sh"
+printf 'echo "# nothing to test here"; exit 77\n' > "$F/exit77.sh"
+printf 'echo "ok 1 - a"; exit 3\n' > "$F/crash.sh"
+printf 'echo "not ok 1 - a"; exit 77\n' > "$F/fail77.sh"
+
+# runner LOG FILES...: run.sh on just these; sets $rc, $out
+runner() {
+	log=$1; shift
+	ANTT_RUN_ONLY="$*" ANTT_TEST_LOG="$log" sh "$RUN" > "$T/out" 2> "$T/err"
+	rc=$?
+	out=$(tail -1 "$T/out")
+	err=$(cat "$T/err")
+}
+
+runner "$T/1.log" "$F/pass.sh"
+expect_eq "$out" "2 passed, 0 failed, 0 skipped" "two passing checks are counted as passed"
+expect_rc 0 "and the runner succeeds"
+
+runner "$T/2.log" "$F/tap_skip.sh" "$F/lower_skip.sh" "$F/cmocka_skip.sh" "$F/exit77.sh"
+expect_eq "$out" "1 passed, 0 failed, 4 skipped" "the skip directive in any case, cmocka's skip and exit 77 are counted as skipped"
+expect_rc 0 "skipped checks do not fail the run"
+grep -q 'exit77.sh # SKIP exited with status 77' "$T/2.log" && ok "the log says why a whole file was skipped" ||
+	not_ok "the log lacks the exit-77 skip"
+
+runner "$T/3.log" "$F/crash.sh" "$F/fail77.sh" "$F/pass.sh"
+expect_eq "$out" "3 passed, 2 failed, 0 skipped" "a crash and a failure are failures, even with status 77"
+expect_rc 1 "and the runner fails"
+
+# the real full-disk test where mounting is refused (as for a user who is not root)
+mkdir -p "$T/bin"
+printf '#!/bin/sh\nexit 32\n' > "$T/bin/mount"
+chmod +x "$T/bin/mount"
+PATH="$T/bin:$PATH" runner "$T/4.log" tests/cli/test_full_disk.sh
+expect_eq "$out" "0 passed, 0 failed, 1 skipped" "the full-disk test without a tmpfs is counted as skipped"
+expect_rc 0 "and does not fail the run"
+finish

@@ -1,0 +1,386 @@
+/* Allocation failure, SQLite's way: malloc, calloc, realloc and strdup of
+ * the code under test (linked with -Wl,--wrap, see the Makefile) fail on
+ * the Nth call (once alone, once with every call after it), for N = 1, 2,
+ * ... until the operation runs through without a failure. Every refused
+ * allocation must end the operation with ANTT_ERR_NOMEM, nothing written,
+ * and (under ASan, build/san) nothing leaked. The allocations of SQLite,
+ * libyaml and libunistring are their own and not counted. */
+#include <dlfcn.h>
+#include "testutil.h"
+#include "unit_import.h"
+#include "answer.h"
+#include "assess.h"
+#include "count.h"
+#include "csvtab.h"
+#include "drift.h"
+#include "recognise.h"
+#include "tree.h"
+#include "workflow.h"
+#include "form.h"
+#include "layout.h"
+#include "register.h"
+#include "sync/sync.h"
+#include "tally.h"
+#include "text.h"
+#include "ydoc.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t k, size_t n);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+
+static long countdown;   /* the allocation to refuse; 0: none */
+static int refused;
+static void *refused_at;  /* its caller, for the message */
+
+static int persistent;    /* and every one after it (SQLite's "persistent" mode) */
+
+static int refuse(void *caller)
+{
+	if (countdown > 0 && --countdown == 0) {
+		refused = 1;
+		refused_at = caller;
+		return 1;
+	}
+	return persistent && refused;
+}
+
+#define CALLER __builtin_return_address(0)
+void *__wrap_malloc(size_t n) { return refuse(CALLER) ? NULL : __real_malloc(n); }
+void *__wrap_calloc(size_t k, size_t n) { return refuse(CALLER) ? NULL : __real_calloc(k, n); }
+void *__wrap_realloc(void *p, size_t n) { return refuse(CALLER) ? NULL : __real_realloc(p, n); }
+char *__wrap_strdup(const char *s) { return refuse(CALLER) ? NULL : __real_strdup(s); }
+
+/* Where the refused allocation was asked for: "addr2line -f -e TEST 0x..."
+ * names the line (the offset within the program's own image). */
+static unsigned long where(void)
+{
+	Dl_info info;
+	if (dladdr(refused_at, &info) && info.dli_fbase)
+		return (unsigned long)((char *)refused_at - (char *)info.dli_fbase);
+	return (unsigned long)refused_at;
+}
+
+typedef antt_status (*op_fn)(antt_db *db, antt_err *err);
+
+/* One run of op with the nth allocation refused (keep: and every one after
+ * it, so the way out must not need memory either); unchanged (when given)
+ * is a query whose answer must stay before. 0 when nothing was refused: op
+ * ran through. */
+static int run_refusing(const char *name, antt_db *db, op_fn op, long n, int keep, const char *unchanged,
+                        long long before)
+{
+	antt_err err = { "" };
+	antt_status s;
+
+	refused = 0;
+	persistent = keep;
+	countdown = n;
+	s = op(db, &err);
+	countdown = 0;
+	persistent = 0;
+	if (!refused) {
+		if (s != ANTT_OK)
+			fail_msg("%s: without a refused allocation: %s (%s)", name, antt_strerror(s), err.msg);
+		return 0;
+	}
+	if (s != ANTT_ERR_NOMEM)
+		fail_msg("%s: allocation %ld%s (asked at 0x%lx) refused, but the result is \"%s\" (%s), "
+			"not ANTT_ERR_NOMEM", name, n, keep ? " and every later one" : "", where(), antt_strerror(s), err.msg);
+	if (unchanged && tu_int(db, unchanged) != before)
+		fail_msg("%s: allocation %ld%s (asked at 0x%lx) refused, and the database changed", name, n,
+			keep ? " and every later one" : "", where());
+	return 1;
+}
+
+static void each_allocation_refused(const char *name, antt_db *db, op_fn op, const char *unchanged)
+{
+	long long before = unchanged ? tu_int(db, unchanged) : 0;
+
+	for (long n = 1; n < 1000000; n++)
+		if (!run_refusing(name, db, op, n, 1, unchanged, before) ||
+		    !run_refusing(name, db, op, n, 0, unchanged, before)) {
+			if (n == 1)
+				fail_msg("%s: allocates nothing here, so this tests nothing", name);
+			print_message("%s: %ld allocations, each refused alone and with every later one\n", name, n - 1);
+			return;
+		}
+	fail_msg("%s: never ran through", name);
+}
+
+static antt_status op_csvtab(antt_db *db, antt_err *err)
+{
+	csvtab t;
+	antt_status s = csvtab_read(tu_path("u.csv"), &t, err);
+	(void)db;
+	if (s == ANTT_OK)
+		csvtab_free(&t);
+	return s;
+}
+
+static antt_status op_ydoc(antt_db *db, antt_err *err)
+{
+	static const char text[] = "title: Bộ\ntypes: [xa, phuong, khu-dan-cu]\n";
+	ydoc y;
+	char *title = NULL, **l = NULL;
+	size_t n = 0;
+	antt_status s = ydoc_load(&y, "a.yaml", text, strlen(text), err);
+	(void)db;
+	if (s != ANTT_OK)
+		return s;
+	if ((s = ydoc_text(&y, ydoc_node(&y, 1), "title", 1, &title)) == ANTT_OK)
+		s = ydoc_list(&y, ydoc_get(&y, ydoc_node(&y, 1), "types"), "types", &l, &n);
+	for (size_t i = 0; l && l[i]; i++)
+		free(l[i]);
+	free(l);
+	free(title);
+	ydoc_free(&y);
+	return s;
+}
+
+static antt_status op_layout(antt_db *db, antt_err *err)
+{
+	report_layout *l = NULL;
+	antt_status s = layout_load("forms/reports/tong-hop.yaml", NULL, NULL, &l, err);
+	(void)db;
+	layout_free(l);
+	return s;
+}
+
+static antt_status op_form(antt_db *db, antt_err *err)
+{
+	form *f = NULL;
+	antt_status s = form_load_file("forms/tt124-2021/khu-dan-cu.yaml", &f, err);
+	(void)db;
+	form_free(f);
+	return s;
+}
+
+static antt_status op_text(antt_db *db, antt_err *err)
+{
+	char *out = NULL;
+	antt_status s = text_clean("  Thôn  Hòa\tBình ", "tên", &out, err);
+	(void)db;
+	free(out);
+	return s;
+}
+
+static antt_status op_unit_import(antt_db *db, antt_err *err)
+{
+	int added = 0;
+	return unit_import_csv(db, tu_path("u.csv"), &added, err);
+}
+
+static antt_status op_answer_set(antt_db *db, antt_err *err)
+{
+	return answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, err);
+}
+
+/* a choice: the options are matched by search key */
+static antt_status op_answer_choice(antt_db *db, antt_err *err)
+{
+	return answer_set(db, "T1", 2024, "5", "khong co luc luong bao ve", NULL, -1, err);
+}
+
+static antt_status op_answer_import(antt_db *db, antt_err *err)
+{
+	int n = 0;
+	return answer_import_csv(db, tu_path("a.csv"), &n, err);
+}
+
+/* kinds and levels typed by name, found in the lists by search key; each
+ * its own transaction */
+static antt_status op_reg_model(antt_db *db, antt_err *err)
+{
+	return reg_model_add(db, "K1", "Tổ tự quản", "to nhan dan tu quan", 2024, 1, 1, 9, err);
+}
+
+static antt_status op_reg_activity(antt_db *db, antt_err *err)
+{
+	return reg_activity_add(db, "K1", 2024, "Buổi tuyên truyền", "15/03/2024", 40, NULL, err);
+}
+
+static antt_status op_reg_commendation(antt_db *db, antt_err *err)
+{
+	return reg_commendation_add(db, "X1", 2024, "giay khen khac", 1, NULL, NULL, "3/QĐ", "01/12/2024", err);
+}
+
+static antt_status op_assess_load(antt_db *db, antt_err *err)
+{
+	assess_result r;
+	antt_status s = assess_load(db, "K1", 2024, &r, err);
+	if (s == ANTT_OK)
+		assess_result_free(&r);
+	return s;
+}
+
+static antt_status op_count(antt_db *db, antt_err *err)
+{
+	count_row *rows = NULL;
+	count_commune *c = NULL;
+	size_t n;
+	antt_status s;
+
+	/* count_results_text (and progress_*) are left out: they read the
+	 * targets with db_setting_get, whose NULL means both "not set" and "no
+	 * memory" */
+	if ((s = count_by_type(db, 2024, NULL, &rows, &n, err)) == ANTT_OK)
+		s = count_by_commune(db, 2024, &c, &n, err);
+	free(rows);
+	free(c);
+	return s;
+}
+
+static antt_status op_tree(antt_db *db, antt_err *err)
+{
+	tree_view t = { 0 };
+	antt_status s = tree_load(db, 2024, &t, err);
+	if (s == ANTT_OK)
+		s = tree_update(db, &t, "K1", err);
+	tree_free(&t);
+	return s;
+}
+
+static int drift_one(const drift_row *row, void *ctx)
+{
+	(void)row;
+	(void)ctx;
+	return 0;
+}
+
+static antt_status op_drift(antt_db *db, antt_err *err)
+{
+	int other = 0;
+	return drift_scan(db, drift_one, NULL, &other, err);
+}
+
+static antt_status op_submit_under(antt_db *db, antt_err *err)
+{
+	assess_bulk b;
+	antt_status s = assess_submit_under(db, "X1", 2024, &b, err);
+	if (s == ANTT_OK)
+		assess_bulk_free(&b);
+	return s;
+}
+
+static antt_status op_recognise_import(antt_db *db, antt_err *err)
+{
+	int n = 0;
+	return recognise_import_csv(db, tu_path("r.csv"), &n, err);
+}
+
+static antt_status op_export(antt_db *db, antt_err *err)
+{
+	sync_export_opts o = { .year = 2024, .path = tu_path("x1.antt") };
+	sync_counts c;
+	antt_status s = sync_export(db, &o, &c, err);
+	if (s != ANTT_OK && access(o.path, F_OK) == 0)
+		fail_msg("sync_export failed (%s) and left %s", antt_strerror(s), o.path);
+	if (s == ANTT_OK)
+		unlink(o.path);
+	return s;
+}
+
+static antt_status op_tally(antt_db *db, antt_err *err)
+{
+	report_layout *l = NULL;
+	tally t;
+	antt_status s;
+
+	if ((s = layout_load("forms/reports/tong-hop.yaml", NULL, NULL, &l, err)) != ANTT_OK)
+		return s;
+	if ((s = tally_compute(db, 2024, NULL, l, &t, err)) == ANTT_OK)
+		tally_free(&t);
+	layout_free(l);
+	return s;
+}
+
+static antt_status op_register(antt_db *db, antt_err *err)
+{
+	reg_lists *l = NULL;
+	reg_figures f;
+	antt_status s;
+
+	if ((s = reg_lists_load(&l, err)) == ANTT_OK)
+		s = reg_year_figures(db, l, 2024, NULL, &f, err);
+	reg_lists_free(l);
+	return s;
+}
+
+/* X1 with K1, K2 (K1 answered and recognised) and a school T1, and a
+ * units file adding K3..K5 */
+static antt_db *fixture(void)
+{
+	antt_db *db = tu_commune(2);
+	antt_err err = { "" };
+	if (unit_add(db, "T1", "co-so-giao-duc", "Trường Tiểu học Hòa Bình", "X1", &err) != ANTT_OK ||
+	    answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err) != ANTT_OK)
+		fail_msg("fixture: %s", err.msg);
+	tu_recognise(db, "K1", 2024);
+	tu_write(tu_path("u.csv"), "code,parent_code,type,name\nK3,X1,khu dân cư,Thôn 3\n"
+		"K4,X1,khu-dan-cu,\"Thôn 4, xóm Đông\"\nK5,X1,khu dân cư,Thôn 5\n");
+	return db;
+}
+
+static void files_and_text(void **state)
+{
+	antt_db *db = fixture();
+	(void)state;
+	each_allocation_refused("csvtab_read", db, op_csvtab, NULL);
+	each_allocation_refused("ydoc", db, op_ydoc, NULL);
+	each_allocation_refused("layout_load", db, op_layout, NULL);
+	each_allocation_refused("form_load_file", db, op_form, NULL);
+	each_allocation_refused("text_clean", db, op_text, NULL);
+	tu_cleanup(db);
+}
+
+static void reads_of_the_database(void **state)
+{
+	antt_db *db = fixture();
+	(void)state;
+	each_allocation_refused("assess_load", db, op_assess_load, NULL);
+	each_allocation_refused("count", db, op_count, NULL);
+	each_allocation_refused("tally_compute", db, op_tally, NULL);
+	each_allocation_refused("register", db, op_register, NULL);
+	each_allocation_refused("tree", db, op_tree, NULL);
+	each_allocation_refused("drift_scan", db, op_drift, NULL);
+	each_allocation_refused("sync_export", db, op_export, NULL);
+	tu_cleanup(db);
+}
+
+static void writes_lose_nothing(void **state)
+{
+	antt_db *db = fixture();
+	(void)state;
+	each_allocation_refused("unit_import_csv", db, op_unit_import, "SELECT count(*) FROM units");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM units"), 7);
+	each_allocation_refused("answer_set", db, op_answer_set, "SELECT count(*) FROM answers");
+	each_allocation_refused("answer_set (choice)", db, op_answer_choice, "SELECT count(*) FROM answers");
+	tu_write(tu_path("a.csv"), "unit_code,year,criterion,value,note,exception\n"
+		"K2,2024,1.1,có,,0\nK2,2024,4b,không,bất khả kháng: lũ,x\n");
+	each_allocation_refused("answer_import_csv", db, op_answer_import, "SELECT count(*) FROM answers");
+	each_allocation_refused("reg_model_add", db, op_reg_model, "SELECT count(*) FROM models");
+	each_allocation_refused("reg_activity_add", db, op_reg_activity, "SELECT count(*) FROM activities");
+	each_allocation_refused("reg_commendation_add", db, op_reg_commendation, "SELECT count(*) FROM commendations");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM activities WHERE kind = 'tuyen-truyen'"), 1);
+	each_allocation_refused("assess_submit_under", db, op_submit_under,
+		"SELECT count(*) FROM assessments WHERE status = 'submitted'");
+	tu_write(tu_path("r.csv"), "unit_code,year,decision_no,date,authority\n"
+		"K2,2024,15/QĐ-UBND,12/11/2024,Chủ tịch UBND xã Hòa Bình\n");
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'approved'"
+		" WHERE unit_id = (SELECT id FROM units WHERE code = 'K2')", NULL, NULL, NULL), SQLITE_OK);
+	tu_as_leader(db);
+	each_allocation_refused("recognise_import_csv", db, op_recognise_import, "SELECT count(*) FROM recognitions");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM answers WHERE value = 'Không có lực lượng bảo vệ'"), 1);
+	tu_cleanup(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(files_and_text),
+		cmocka_unit_test(reads_of_the_database),
+		cmocka_unit_test(writes_lose_nothing),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

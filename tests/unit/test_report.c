@@ -1,0 +1,123 @@
+/* report: the Excel workbook is written whole or not at all (a temporary
+ * file renamed), an existing file is kept unless forced, a year with
+ * nothing in it is refused with nothing written, and the text for the
+ * office's Word document says the year's results. The workbook's content is
+ * read back by tests/report/check_report.py (tests/cli/test_report.sh). */
+#include "testutil.h"
+#include "answer.h"
+#include "report/report.h"
+
+#include <dirent.h>
+
+static antt_err err;
+
+#define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
+
+static antt_db *season(void)
+{
+	antt_db *db = tu_commune(3);
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K2", 2024, "4b", "không", NULL, -1, &err));
+	tu_recognise(db, "K1", 2024);
+	return db;
+}
+
+static int starts_with_zip(const char *path)
+{
+	char b[2] = { 0 };
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return 0;
+	size_t n = fread(b, 1, 2, fp);
+	fclose(fp);
+	return n == 2 && b[0] == 'P' && b[1] == 'K';
+}
+
+/* Entries of the test folder other than the database's own files. */
+static int others_in_dir(void)
+{
+	DIR *d = opendir(tu_dir);
+	struct dirent *e;
+	int n = 0;
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		if (e->d_name[0] != '.' || strstr(e->d_name, ".tmp"))
+			n += strncmp(e->d_name, "test.db", 7) != 0;
+	closedir(d);
+	return n;
+}
+
+static void workbook_is_written_whole(void **state)
+{
+	antt_db *db = season();
+	report_opts o = { .year = 2024, .path = tu_path("bc.xlsx"), .date = "2024-12-01" };
+	report_info info;
+	(void)state;
+	OK(report_write(db, &o, &info, &err));
+	assert_true(starts_with_zip(o.path));
+	assert_int_equal(info.units, 4);
+	assert_int_equal(info.orphans, 0);
+	assert_true(info.sheets >= 3);
+	assert_int_equal(others_in_dir(), 1);
+	o.summary_only = 1;
+	o.path = tu_path("tong-hop.xlsx");
+	OK(report_write(db, &o, &info, &err));
+	assert_int_equal(info.sheets, 1);
+	tu_cleanup(db);
+}
+
+static void existing_file_is_kept_unless_forced(void **state)
+{
+	antt_db *db = season();
+	report_opts o = { .year = 2024, .path = tu_path("bc.xlsx") };
+	report_info info;
+	(void)state;
+	tu_write(o.path, "cũ");
+	assert_int_equal(report_write(db, &o, &info, &err), ANTT_ERR_EXISTS);
+	assert_false(starts_with_zip(o.path));
+	o.force = 1;
+	OK(report_write(db, &o, &info, &err));
+	assert_true(starts_with_zip(o.path));
+	tu_cleanup(db);
+}
+
+static void empty_year_and_bad_layout_write_nothing(void **state)
+{
+	antt_db *db = season();
+	report_opts o = { .year = 2019, .path = tu_path("bc.xlsx") };
+	report_info info;
+	(void)state;
+	assert_int_equal(report_write(db, &o, &info, &err), ANTT_ERR_NOT_FOUND);
+	assert_contains(err.msg, "năm 2019");
+	o.year = 2024;
+	tu_write(tu_path("l.yaml"), "title: [\n");
+	o.layout = tu_path("l.yaml");
+	assert_int_equal(report_write(db, &o, &info, &err), ANTT_ERR_FORM);
+	assert_int_equal(others_in_dir(), 1);
+	tu_cleanup(db);
+}
+
+static void text_says_the_results(void **state)
+{
+	antt_db *db = season();
+	report_opts o = { .year = 2024 };
+	char *text = NULL;
+	(void)state;
+	OK(report_text(db, &o, &text, &err));
+	assert_contains(text, "2024");
+	assert_contains(text, "1/3 khu dân cư");
+	assert_contains(text, "01/11/2023");
+	free(text);
+	tu_cleanup(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(workbook_is_written_whole),
+		cmocka_unit_test(existing_file_is_kept_unless_forced),
+		cmocka_unit_test(empty_year_and_bad_layout_write_nothing),
+		cmocka_unit_test(text_says_the_results),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,86 @@
+/* sync: a package exported from one machine sets up an empty one (its
+ * sender enrolled), arrives once (the same package again changes nothing),
+ * and a package changed after signing is refused with nothing written. The
+ * many forgeries are tests/cli/test_package_forgery.sh's concern. */
+#include "testutil.h"
+#include "answer.h"
+#include "session.h"
+#include "sync/sync.h"
+
+static antt_err err;
+
+#define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
+
+static antt_db *open_at(const char *name)
+{
+	antt_db *db = NULL;
+	if (session_open(tu_path(name), DB_CREATE, &db, &err) != ANTT_OK)
+		fail_msg("session_open: %s", err.msg);
+	return db;
+}
+
+static void package_sets_up_an_empty_machine_once(void **state)
+{
+	antt_db *office = tu_commune(2), *commune;
+	sync_export_opts eo = { .year = 2024, .path = tu_path("x1.antt") };
+	sync_import_opts io = { 0 };
+	sync_counts c;
+	sync_result r;
+	long long answers;
+	(void)state;
+	OK(answer_set(office, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(sync_export(office, &eo, &c, &err));
+	assert_int_equal(c.units, 3);
+	assert_int_equal(c.assessments, 1);
+	assert_true(c.answers > 5);
+	assert_int_equal(strlen(c.sha256), 64);
+	answers = c.answers;
+	assert_int_equal(sync_export(office, &eo, &c, &err), ANTT_ERR_EXISTS);
+
+	commune = open_at("commune.db");
+	OK(sync_import(commune, eo.path, &io, &r, &err));
+	assert_true(r.enrolled);
+	assert_int_equal(r.added[0], 3);
+	assert_int_equal(r.added[1], 1);
+	assert_true(r.fingerprint[0] != 0);
+	assert_int_equal(tu_int(commune, "SELECT count(*) FROM answers"), answers);
+	assert_int_equal(r.added[2], answers);
+
+	OK(sync_import(commune, eo.path, &io, &r, &err));
+	assert_true(r.seen_before);
+	assert_int_equal(r.added[0] + r.added[1] + r.added[2] + r.changed[0] + r.changed[1] + r.changed[2], 0);
+	db_close(commune);
+	tu_cleanup(office);
+}
+
+static void changed_package_is_refused(void **state)
+{
+	antt_db *office = tu_commune(1), *commune;
+	sync_export_opts eo = { .year = 0, .path = tu_path("x1.antt") };
+	sync_import_opts io = { 0 };
+	sync_counts c;
+	sync_result r;
+	sqlite3 *raw;
+	(void)state;
+	OK(sync_export(office, &eo, &c, &err));
+	assert_int_equal(sqlite3_open(eo.path, &raw), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(raw, "UPDATE units SET name = 'Thôn giả' WHERE code = 'K1'", NULL, NULL, NULL),
+		SQLITE_OK);
+	sqlite3_close(raw);
+	commune = open_at("commune.db");
+	assert_int_not_equal(sync_import(commune, eo.path, &io, &r, &err), ANTT_OK);
+	assert_contains(err.msg, "không bị thay đổi");
+	assert_int_equal(tu_int(commune, "SELECT count(*) FROM units"), 0);
+	assert_int_equal(sync_import(commune, tu_path("none.antt"), &io, &r, &err), ANTT_ERR_IO);
+	db_close(commune);
+	tu_cleanup(office);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(package_sets_up_an_empty_machine_once),
+		cmocka_unit_test(changed_package_is_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
