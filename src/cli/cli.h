@@ -70,6 +70,7 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 int cmd_settings(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_print(cli_ctx *ctx, int argc, char **argv);
 int cmd_workflow(cli_ctx *ctx, int argc, char **argv);
 int cmd_recognise(cli_ctx *ctx, int argc, char **argv);
 int cmd_audit(cli_ctx *ctx, int argc, char **argv);

@@ -31,7 +31,7 @@
 #define MARGIN_BOTTOM (20 / 25.4)
 
 
-static lxw_format *fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num)
+lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num)
 {
 	lxw_format *f = workbook_add_format(w->wb);
 
@@ -52,41 +52,41 @@ static lxw_format *fmt(writer *w, double size, int bold, int italic, int align, 
 
 static void make_formats(writer *w)
 {
-	w->f[F_AGENCY] = fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_UNIT] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_RULE] = fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_AGENCY] = report_fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_UNIT] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_RULE] = report_fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_top(w->f[F_RULE], LXW_BORDER_THIN);
-	w->f[F_NATION] = fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_MOTTO] = fmt(w, 14, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_NATION] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_MOTTO] = report_fmt(w, 14, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_underline(w->f[F_MOTTO], LXW_UNDERLINE_SINGLE);
-	w->f[F_NUMBER] = fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_DATE] = fmt(w, 13, 0, 1, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_TITLE] = fmt(w, 14, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_SUBJECT] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_NUMBER] = report_fmt(w, 13, 0, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_DATE] = report_fmt(w, 13, 0, 1, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_TITLE] = report_fmt(w, 14, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_SUBJECT] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_text_wrap(w->f[F_SUBJECT]);
-	w->f[F_HEAD] = fmt(w, 11, 1, 0, LXW_ALIGN_CENTER, 1, NULL);
+	w->f[F_HEAD] = report_fmt(w, 11, 1, 0, LXW_ALIGN_CENTER, 1, NULL);
 	format_set_text_wrap(w->f[F_HEAD]);
-	w->f[F_CELL_TEXT] = fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
-	w->f[F_CELL_INT] = fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
-	w->f[F_CELL_PCT] = fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);
-	w->f[F_TOTAL_TEXT] = fmt(w, 12, 1, 0, LXW_ALIGN_LEFT, 1, NULL);
-	w->f[F_TOTAL_INT] = fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
-	w->f[F_TOTAL_PCT] = fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);
-	w->f[F_SIGN_TITLE] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_SIGN_NAME] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
-	w->f[F_RECIPIENTS_LABEL] = fmt(w, 12, 1, 1, LXW_ALIGN_LEFT, 0, NULL);
-	w->f[F_RECIPIENT] = fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
-	w->f[F_SHEET_TITLE] = fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_CELL_TEXT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
+	w->f[F_CELL_INT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
+	w->f[F_CELL_PCT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);
+	w->f[F_TOTAL_TEXT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_LEFT, 1, NULL);
+	w->f[F_TOTAL_INT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
+	w->f[F_TOTAL_PCT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);
+	w->f[F_SIGN_TITLE] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_SIGN_NAME] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_RECIPIENTS_LABEL] = report_fmt(w, 12, 1, 1, LXW_ALIGN_LEFT, 0, NULL);
+	w->f[F_RECIPIENT] = report_fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
+	w->f[F_SHEET_TITLE] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_text_wrap(w->f[F_SHEET_TITLE]);
-	w->f[F_BODY] = fmt(w, 13, 0, 0, LXW_ALIGN_JUSTIFY, 0, NULL);
+	w->f[F_BODY] = report_fmt(w, 13, 0, 0, LXW_ALIGN_JUSTIFY, 0, NULL);
 	format_set_text_wrap(w->f[F_BODY]);
 	format_set_align(w->f[F_BODY], LXW_ALIGN_VERTICAL_TOP);
-	w->f[F_PERIOD] = fmt(w, 12, 0, 1, LXW_ALIGN_LEFT, 0, NULL);
+	w->f[F_PERIOD] = report_fmt(w, 12, 0, 1, LXW_ALIGN_LEFT, 0, NULL);
 	format_set_text_wrap(w->f[F_PERIOD]);
 	format_set_align(w->f[F_PERIOD], LXW_ALIGN_VERTICAL_TOP);
-	w->f[F_APPENDIX] = fmt(w, 12, 0, 1, LXW_ALIGN_CENTER, 0, NULL);
+	w->f[F_APPENDIX] = report_fmt(w, 12, 0, 1, LXW_ALIGN_CENTER, 0, NULL);
 	format_set_text_wrap(w->f[F_APPENDIX]);
-	w->f[F_CELL_WRAP] = fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
+	w->f[F_CELL_WRAP] = report_fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
 	format_set_text_wrap(w->f[F_CELL_WRAP]);
 	format_set_align(w->f[F_CELL_WRAP], LXW_ALIGN_VERTICAL_TOP);
 }
@@ -127,7 +127,7 @@ static const unsigned char PIXEL[] = {
 };
 
 /* A column's width in pixels, as Excel and libxlsxwriter count it. */
-static double col_px(double width)
+double report_col_px(double width)
 {
 	return width < 1 ? (int)(width * 12 + 0.5) : (int)(width * 7 + 0.5) + 5;
 }
@@ -135,7 +135,7 @@ static double col_px(double width)
 /* Pixels (96 dpi) a line of text takes in Times New Roman of size pt,
  * em: a character's mean width (measured in LibreOffice's PDF: 0.4 for
  * Vietnamese text, 0.5 bold, 0.7 bold capitals with their accents). */
-static double text_px(const char *text, double pt, double em)
+double report_text_px(const char *text, double pt, double em)
 {
 	return (double)text_width(text) * pt * em * 96.0 / 72.0;
 }
@@ -147,7 +147,7 @@ static void rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths,
 	double block = 0, len;
 
 	for (int c = c0; c <= c1; c++)
-		block += col_px(widths[c]);
+		block += report_col_px(widths[c]);
 	len = 0.4 * (text < block ? text : block);
 	if (len < 8)
 		return;
@@ -161,34 +161,36 @@ static void rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths,
  * with its short rule. Returns the next row. */
 int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_col)
 {
-	char *parent = report_setting(w, "parent_agency", ""), *office = report_setting(w, "office_name", "");
+	char *parent = w->agency ? strdup(w->agency) : report_setting(w, "parent_agency", "");
+	char *office = w->issuer ? strdup(w->issuer) : report_setting(w, "office_name", "");
 	char *prefix = report_setting(w, "report_prefix", ""), *place = report_setting(w, "place", "");
 	char buf[1024], up[1024], *subject;
 	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1;
 	double width = 0;
 
-	text_upper(parent, up, sizeof(up));
+	text_upper(parent ? parent : "", up, sizeof(up));
 	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)left_end, up, w->f[F_AGENCY]);
-	text_upper(office, up, sizeof(up));
+	text_upper(office ? office : "", up, sizeof(up));
 	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)left_end, up, w->f[F_UNIT]);
 	worksheet_merge_range(ws, 0, (lxw_col_t)right, 0, (lxw_col_t)last_col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		w->f[F_NATION]);
 	worksheet_merge_range(ws, 1, (lxw_col_t)right, 1, (lxw_col_t)last_col, "Độc lập - Tự do - Hạnh phúc", w->f[F_MOTTO]);
 	worksheet_set_row(ws, 2, 9, NULL);
-	rule(ws, 2, 0, left_end, widths, text_px(up, 13, 0.7));
-	snprintf(buf, sizeof(buf), "Số:      /BC-%s", prefix);
-	worksheet_merge_range(ws, 3, 0, 3, (lxw_col_t)left_end, buf, w->f[F_NUMBER]);
+	rule(ws, 2, 0, left_end, widths, report_text_px(up, 13, 0.7));
+	snprintf(buf, sizeof(buf), "Số:      /%s-%s", w->kind ? w->kind : "BC", prefix);
+	if (!w->kind || *w->kind)   /* a biên bản has no number */
+		worksheet_merge_range(ws, 3, 0, 3, (lxw_col_t)left_end, buf, w->f[F_NUMBER]);
 	snprintf(buf, sizeof(buf), "%s, ngày %s tháng %s năm %s", *place ? place : "……", w->day, w->month, w->yyyy);
 	worksheet_merge_range(ws, 3, (lxw_col_t)right, 3, (lxw_col_t)last_col, buf, w->f[F_DATE]);
 	worksheet_merge_range(ws, 5, 0, 5, (lxw_col_t)last_col, w->l->title, w->f[F_TITLE]);
 	subject = layout_expand(w->l->subject, w->year);
 	worksheet_merge_range(ws, 6, 0, 6, (lxw_col_t)last_col, subject ? subject : "", w->f[F_SUBJECT]);
 	for (int c = 0; c <= last_col; c++)
-		width += col_px(widths[c]);
+		width += report_col_px(widths[c]);
 	/* two lines when longer than the page is wide */
-	worksheet_set_row(ws, 6, text_px(subject ? subject : "", 13, 0.5) > width * 0.95 ? 36 : 18, NULL);
+	worksheet_set_row(ws, 6, report_text_px(subject ? subject : "", 13, 0.5) > width * 0.95 ? 36 : 18, NULL);
 	worksheet_set_row(ws, 7, 9, NULL);
-	rule(ws, 7, 0, last_col, widths, text_px(subject ? subject : "", 13, 0.5));
+	rule(ws, 7, 0, last_col, widths, report_text_px(subject ? subject : "", 13, 0.5));
 	free(subject);
 	free(parent);
 	free(office);
@@ -205,15 +207,15 @@ int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, in
 	double width = 0;
 
 	for (int c = 0; c <= last_col; c++)
-		width += col_px(widths[c]);
+		width += report_col_px(widths[c]);
 	if (count_results_text(w->db, w->year, w->o->under, &text, NULL) == ANTT_OK && text) {
 		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, text, w->f[F_BODY]);
-		worksheet_set_row(ws, (lxw_row_t)r, 16.0 * (int)(text_px(text, 13, 0.42) / width + 1) + 2, NULL);
+		worksheet_set_row(ws, (lxw_row_t)r, 16.0 * (int)(report_text_px(text, 13, 0.42) / width + 1) + 2, NULL);
 		r++;
 	}
 	if (period) {
 		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, period, w->f[F_PERIOD]);
-		worksheet_set_row(ws, (lxw_row_t)r, 15.0 * (int)(text_px(period, 12, 0.4) / width + 1) + 2, NULL);
+		worksheet_set_row(ws, (lxw_row_t)r, 15.0 * (int)(report_text_px(period, 12, 0.4) / width + 1) + 2, NULL);
 		r++;
 	}
 	free(text);
@@ -272,7 +274,7 @@ static int known_type(const char *code, void *ctx)
 	return unit_type_resolve(db, code, buf, sizeof(buf), NULL) == ANTT_OK && !strcmp(buf, code);
 }
 
-static antt_status parse_date(const char *date, struct tm *tm, antt_err *err)
+antt_status report_date(writer *w, const char *date, const char *what, struct tm *tm, antt_err *err)
 {
 	char iso[11];
 	int y, m, d;
@@ -281,16 +283,19 @@ static antt_status parse_date(const char *date, struct tm *tm, antt_err *err)
 	if (!date) {
 		time_t now = time(NULL);
 		localtime_r(&now, tm);
-		return ANTT_OK;
+	} else {
+		/* 20/11/2026 or 2026-11-20, a day that exists */
+		if ((s = date_parse(date, what, iso, err)) != ANTT_OK)
+			return s;
+		sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
+		memset(tm, 0, sizeof(*tm));
+		tm->tm_year = y - 1900;
+		tm->tm_mon = m - 1;
+		tm->tm_mday = d;
 	}
-	/* 20/11/2026 or 2026-11-20, a day that exists */
-	if ((s = date_parse(date, "ngày ghi trên báo cáo", iso, err)) != ANTT_OK)
-		return s;
-	sscanf(iso, "%4d-%2d-%2d", &y, &m, &d);
-	memset(tm, 0, sizeof(*tm));
-	tm->tm_year = y - 1900;
-	tm->tm_mon = m - 1;
-	tm->tm_mday = d;
+	snprintf(w->day, sizeof(w->day), "%02d", tm->tm_mday % 100);
+	snprintf(w->month, sizeof(w->month), "%02d", (tm->tm_mon + 1) % 100);
+	snprintf(w->yyyy, sizeof(w->yyyy), "%04d", (tm->tm_year + 1900) % 10000);
 	return ANTT_OK;
 }
 
@@ -334,30 +339,83 @@ static const char *close_error_words(lxw_error e)
 	}
 }
 
+antt_status report_target(const char *path, int force, antt_err *err)
+{
+	if (!force && access(path, F_OK) == 0)
+		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", path);
+	return ANTT_OK;
+}
+
+antt_status report_book_open(writer *w, const char *path, const char *title, struct tm *tm, antt_err *err)
+{
+	lxw_workbook_options wopt = { 0 };
+	lxw_doc_properties props = { 0 };
+	char *copy = strdup(path);
+	FILE *probe;
+
+	if (!copy)
+		return ANTT_ERR_NOMEM;
+	{
+		const char *out_dir = dirname(copy);   /* "." for a bare name */
+		/* and those a killed report left there (kill -9, a power cut) go */
+		file_remove_stale(out_dir, ".antt-report-", ".xlsx.tmp");
+		snprintf(w->tmp, sizeof(w->tmp), "%s/.antt-report-%ld.xlsx.tmp", out_dir, (long)getpid());
+	}
+	free(copy);
+	if (!(probe = fopen(w->tmp, "wb")))
+		return err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu.",
+			path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
+	fclose(probe);
+
+	wopt.tmpdir = NULL;
+	/* libxlsxwriter prints its errors in English over the screen: silenced
+	 * while it works, the error code is put into words below */
+	w->quiet = platform_stderr_off();
+	w->wb = workbook_new_opt(w->tmp, &wopt);
+	if (!w->wb) {
+		platform_stderr_on(w->quiet);
+		unlink(w->tmp);
+		return err_set(err, ANTT_ERR_IO, "%s: không tạo được tệp Excel", path);
+	}
+	/* fixed properties: the same data gives the same bytes */
+	props.title = (char *)title;   /* only read */
+	props.author = "antt";
+	props.created = timegm(tm);
+	workbook_set_properties(w->wb, &props);
+	make_formats(w);
+	return ANTT_OK;
+}
+
+antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err)
+{
+	lxw_error xe = workbook_close(w->wb);
+
+	w->wb = NULL;
+	platform_stderr_on(w->quiet);
+	if (s == ANTT_OK && xe != LXW_NO_ERROR)
+		s = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp Excel: %s. Tệp cũ (nếu có) vẫn nguyên.",
+			path, close_error_words(xe));
+	if (s == ANTT_OK && rename(w->tmp, path) != 0)
+		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", path, "kiểm tra quyền ghi");
+	if (s != ANTT_OK)
+		unlink(w->tmp);
+	return s;
+}
+
 antt_status report_write(antt_db *db, const report_opts *o, report_info *info, antt_err *err)
 {
 	writer w = { .o = o, .db = db, .year = o->year };
 	report_layout *layout = NULL;
 	tally t = { 0 };
 	detail d = { .w = &w };
-	char tmp[4096], *copy = NULL;
-	lxw_workbook_options wopt = { 0 };
-	lxw_doc_properties props = { 0 };
 	struct tm tm;
 	antt_status s;
-	lxw_error xe;
-	FILE *probe;
-	void *quiet;
 
 	memset(info, 0, sizeof(*info));
-	if ((s = parse_date(o->date, &tm, err)) != ANTT_OK)
+	if ((s = report_date(&w, o->date, "ngày ghi trên báo cáo", &tm, err)) != ANTT_OK)
 		return s;
-	snprintf(w.day, sizeof(w.day), "%02d", tm.tm_mday % 100);
-	snprintf(w.month, sizeof(w.month), "%02d", (tm.tm_mon + 1) % 100);
-	snprintf(w.yyyy, sizeof(w.yyyy), "%04d", (tm.tm_year + 1900) % 10000);
-
-	if (!o->force && access(o->path, F_OK) == 0)
-		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
+	if ((s = report_target(o->path, o->force, err)) != ANTT_OK)
+		return s;
 	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
 		goto out;
 	w.l = layout;
@@ -377,40 +435,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	info->orphans = t.orphans;
 
 	/* a temporary file beside the target, renamed when complete */
-	if (!(copy = strdup(o->path))) {
-		s = ANTT_ERR_NOMEM;
+	if ((s = report_book_open(&w, o->path, "Báo cáo An toàn về an ninh, trật tự", &tm, err)) != ANTT_OK)
 		goto out;
-	}
-	{
-		const char *out_dir = dirname(copy);   /* "." for a bare name */
-		/* and those a killed report left there (kill -9, a power cut) go */
-		file_remove_stale(out_dir, ".antt-report-", ".xlsx.tmp");
-		snprintf(tmp, sizeof(tmp), "%s/.antt-report-%ld.xlsx.tmp", out_dir, (long)getpid());
-	}
-	if (!(probe = fopen(tmp, "wb"))) {
-		s = err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu.",
-			o->path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
-		goto out;
-	}
-	fclose(probe);
-
-	wopt.tmpdir = NULL;
-	/* libxlsxwriter prints its errors in English over the screen: silenced
-	 * while it works, the error code is put into words below */
-	quiet = platform_stderr_off();
-	w.wb = workbook_new_opt(tmp, &wopt);
-	if (!w.wb) {
-		platform_stderr_on(quiet);
-		unlink(tmp);
-		s = err_set(err, ANTT_ERR_IO, "%s: không tạo được tệp Excel", o->path);
-		goto out;
-	}
-	/* fixed properties: the same data gives the same bytes */
-	props.title = "Báo cáo An toàn về an ninh, trật tự";
-	props.author = "antt";
-	props.created = timegm(&tm);
-	workbook_set_properties(w.wb, &props);
-	make_formats(&w);
 	s = report_summary_sheet(&w, &t);
 	if (s == ANTT_OK && !o->summary_only)
 		s = report_annex_sheets(&w, &t, err);
@@ -425,20 +451,11 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && !o->summary_only && (s = report_classes_sheet(&w, err)) == ANTT_OK &&
 	    (s = report_movement_sheet(&w, err)) == ANTT_OK && (s = report_candidates_sheet(&w, err)) == ANTT_OK)
 		note_left_out(&w);
-	xe = workbook_close(w.wb);
-	platform_stderr_on(quiet);
-	if (s == ANTT_OK && xe != LXW_NO_ERROR)
-		s = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp Excel: %s. Tệp cũ (nếu có) vẫn nguyên.",
-			o->path, close_error_words(xe));
-	if (s == ANTT_OK && rename(tmp, o->path) != 0)
-		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", o->path, "kiểm tra quyền ghi");
-	if (s != ANTT_OK)
-		unlink(tmp);
+	s = report_book_close(&w, s, o->path, err);
 	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
 out:
 	tally_free(&t);
 	layout_free(layout);
-	free(copy);
 	return s;
 }
 

@@ -10,6 +10,7 @@
 #include "layout.h"
 #include "tally.h"
 
+#include <time.h>
 #include <xlsxwriter.h>
 
 /* The formats made once per workbook (report.c). */
@@ -33,6 +34,11 @@ typedef struct {
 	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
 	int extra_sheets;         /* movement sheets written */
 	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
+	/* a printed document's head (src/report/doc_*.c); NULL: the report's,
+	 * the settings' parent_agency and office_name, and "BC" */
+	const char *kind, *agency, *issuer;
+	char tmp[4096];           /* the temporary file being written, renamed when done */
+	void *quiet;              /* stderr while libxlsxwriter works */
 } writer;
 
 /* A detail sheet being written. */
@@ -44,6 +50,26 @@ typedef struct {
 	int sheets;
 	int failing;        /* the "Chưa đạt" sheet: only failed units */
 } detail;
+
+/* The workbook's file, shared with the printed documents (doc_common.c):
+ * report_date reads the place-and-date line's day (NULL: today; what names
+ * it in a refusal); report_target refuses an existing file without force;
+ * report_book_open starts the workbook on a temporary file beside path,
+ * with fixed properties (created: tm) and the formats; report_book_close
+ * finishes it and renames it to path when s is ANTT_OK, or removes it. */
+antt_status report_date(writer *w, const char *date, const char *what, struct tm *tm, antt_err *err);
+antt_status report_target(const char *path, int force, antt_err *err);
+antt_status report_book_open(writer *w, const char *path, const char *title, struct tm *tm, antt_err *err);
+antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err);
+
+/* A format of the workbook's table (Times New Roman of size pt, centred
+ * vertically; num: a number format or NULL). Make each once per workbook. */
+lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num);
+/* A column's width in pixels; the pixels a line of text takes in Times
+ * New Roman of size pt (em: the mean character width, 0.4 for Vietnamese
+ * text, 0.5 bold, 0.7 bold capitals). */
+double report_col_px(double width);
+double report_text_px(const char *text, double pt, double em);
 
 /* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines,
  * the page number at the top centre unless PAGE_UNNUMBERED. */

@@ -1,0 +1,196 @@
+/* The blank checklist (antt print checklist): every criterion of the set
+ * in the order the entry screen shows them, with its article and text,
+ * boxes for có / không, room for figures and notes, the computed criteria
+ * as what the office fills in, the verdict to tick and the meeting's
+ * signatures. Laid out by forms/reports/phieu-danh-gia.yaml. */
+#include "doc_int.h"
+#include "assess.h"
+#include "form_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const KEYS[] = { "title", "subject", "unit_line", "parent_line", "set_line", "instructions",
+	"columns", "count", "percent", "choice", "text", "date", "computed", "optional", "verdict", "verdict_options",
+	"place_date", "signers", NULL };
+
+/* Mã | Tiêu chí | Có | Không | Số liệu, ghi chú: A4 portrait's width */
+enum { C_ID, C_TEXT, C_YES, C_NO, C_NOTE, NCOLS };
+static const double WIDTHS[NCOLS] = { 6, 49, 6, 6, 18 };
+
+/* A unit gets a checklist when it is assessed, of the type asked for,
+ * and its type has a criteria set that year. */
+static int want(doc *d, const unit_row *u)
+{
+	const form *f;
+
+	if (u->excluded || (d->type[0] && strcmp(u->type, d->type)))
+		return 0;
+	return form_for_new(d->db, u->type, d->o->year, &f, NULL, NULL) == ANTT_OK;
+}
+
+/* How the paper takes an answer that is not có / không. */
+static char *hint(doc *d, const form_item *it)
+{
+	static const char *const keys[] = { [FORM_COUNT] = "count", [FORM_PERCENT] = "percent",
+		[FORM_CHOICE] = "choice", [FORM_TEXT] = "text", [FORM_DATE] = "date" };
+	const char *t = it->computed ? doc_text(d, "computed") : doc_text(d, keys[it->type]);
+	const char *mark = strstr(t, "{options}");
+	size_t len = strlen(t) + 64;
+	char *out;
+
+	for (size_t i = 0; i < it->n_options; i++)
+		len += strlen(it->options[i]) + 3;
+	if (!(out = malloc(len)))
+		return NULL;
+	if (!mark) {
+		snprintf(out, len, "%s", t);
+	} else {
+		size_t used = (size_t)snprintf(out, len, "%.*s", (int)(mark - t), t);
+		for (size_t i = 0; i < it->n_options; i++)
+			used += (size_t)snprintf(out + used, len - used, "%s%s", i ? " / " : "", it->options[i]);
+		snprintf(out + used, len - used, "%s", mark + strlen("{options}"));
+	}
+	if (!it->required && !it->computed) {
+		size_t used = strlen(out);
+		snprintf(out + used, len - used, " %s", doc_text(d, "optional"));
+	}
+	return out;
+}
+
+/* One criterion's row. */
+static void item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it)
+{
+	char text[2048], *h = NULL;
+	lxw_format *cell = d->w.f[F_CELL_WRAP];
+
+	if (it->article && *it->article)
+		snprintf(text, sizeof(text), "%s\n(%s)", it->label, it->article);
+	else
+		snprintf(text, sizeof(text), "%s", it->label);
+	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
+	if (!it->leaf) {
+		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_NOTE, text, d->f[D_GROUP]);
+		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ WIDTHS[C_TEXT] + 30 }, 1);
+		return;
+	}
+	worksheet_write_string(ws, (lxw_row_t)r, C_TEXT, text, cell);
+	if (it->type == FORM_YESNO && !it->computed) {
+		worksheet_write_blank(ws, (lxw_row_t)r, C_YES, d->f[D_BOX]);
+		worksheet_write_blank(ws, (lxw_row_t)r, C_NO, d->f[D_BOX]);
+		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, it->required ? "" : doc_text(d, "optional"), cell);
+		doc_fit_row(ws, r, (const char *const[]){ text }, &WIDTHS[C_TEXT], 1);
+		return;
+	}
+	h = hint(d, it);
+	worksheet_merge_range(ws, (lxw_row_t)r, C_YES, (lxw_row_t)r, C_NOTE, h ? h : "", cell);
+	doc_fit_row(ws, r, (const char *const[]){ text, h ? h : "" },
+		(const double[]){ WIDTHS[C_TEXT], WIDTHS[C_YES] + WIDTHS[C_NO] + WIDTHS[C_NOTE] }, 2);
+	free(h);
+}
+
+/* The sheet of one unit (u), or the blank one of a type (u NULL). */
+static antt_status sheet(doc *d, const form *f, const unit_row *u, const char *type_name)
+{
+	unit_row blank = { 0 };
+	char parent[256] = "……………………", set[1024], *t;
+	const char *line_keys[] = { "unit_line", "parent_line" };
+	char *const *cols, *const *opts, *const *signers;
+	size_t n_cols, n_opts, n_signers;
+	lxw_worksheet *ws;
+	int r;
+
+	if (!u) {   /* the type's name, the rest left to fill in */
+		snprintf(blank.type_name, sizeof(blank.type_name), "%s", type_name);
+		snprintf(blank.name, sizeof(blank.name), "……………………………………");
+		snprintf(blank.code, sizeof(blank.code), "…………");
+	} else if (u->parent_code[0]) {
+		unit_row p;
+		if (unit_get(d->db, u->parent_code, &p, NULL) == ANTT_OK)
+			snprintf(parent, sizeof(parent), "%s", p.name);
+	}
+	if (!(ws = doc_sheet(d, u ? u->code : type_name, PAGE_PORTRAIT, WIDTHS, NCOLS)))
+		return ANTT_ERR_NOMEM;
+	r = doc_head(d, ws, WIDTHS, NCOLS - 1, parent, u ? u->name : "……………………", "",
+		doc_text(d, "title"), doc_text(d, "subject"));
+	for (size_t k = 0; k < 2; k++) {
+		if (!(t = doc_fill(d, doc_text(d, line_keys[k]), u ? u : &blank)))
+			return ANTT_ERR_NOMEM;
+		r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, t, d->f[D_LINE], 13);
+		free(t);
+	}
+	snprintf(set, sizeof(set), "%s — %s", f->regulation, f->title);
+	{
+		const char *line = doc_text(d, "set_line"), *mark = strstr(line, "{set}");
+		char buf[1400];
+		snprintf(buf, sizeof(buf), "%.*s%s%s", mark ? (int)(mark - line) : (int)strlen(line), line, mark ? set : "",
+			mark ? mark + 5 : "");
+		r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, buf, d->f[D_LINE], 13);
+	}
+	r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, doc_text(d, "instructions"), d->f[D_NOTE], 12) + 1;
+
+	cols = doc_list(d, "columns", &n_cols);
+	for (int c = 0; c < NCOLS; c++)
+		worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, (size_t)c < n_cols ? cols[c] : "", d->w.f[F_HEAD]);
+	worksheet_set_row(ws, (lxw_row_t)r, 32, NULL);
+	worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)r);
+	r++;
+	for (size_t k = 0; k < f->n_items; k++)   /* the screen's order */
+		item_row(d, ws, r++, &f->items[k]);
+
+	r++;
+	opts = doc_list(d, "verdict_options", &n_opts);
+	worksheet_merge_range(ws, (lxw_row_t)r, C_ID, (lxw_row_t)r, C_TEXT, doc_text(d, "verdict"), d->f[D_LINE_BOLD]);
+	for (size_t k = 0; k < n_opts; k++, r++) {
+		worksheet_write_blank(ws, (lxw_row_t)r, C_YES, d->f[D_BOX]);
+		worksheet_merge_range(ws, (lxw_row_t)r, C_NO, (lxw_row_t)r, C_NOTE, opts[k], d->f[D_LINE]);
+		worksheet_set_row(ws, (lxw_row_t)r, 20, NULL);
+	}
+	r++;
+	worksheet_merge_range(ws, (lxw_row_t)r, C_YES, (lxw_row_t)r, C_NOTE, doc_text(d, "place_date"), d->w.f[F_DATE]);
+	signers = doc_list(d, "signers", &n_signers);
+	r = doc_signatures(d, ws, r + 1, WIDTHS, NCOLS - 1, signers, NULL, n_signers);
+	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, NCOLS - 1);
+	return ANTT_OK;
+}
+
+antt_status doc_checklist(antt_db *db, const doc_opts *o, doc_info *info, antt_err *err)
+{
+	unit_row *units = NULL;
+	size_t n = 0;
+	doc d;
+	antt_status s;
+
+	memset(info, 0, sizeof(*info));
+	if ((s = doc_begin(&d, db, o, "phieu-danh-gia.yaml", KEYS, err)) != ANTT_OK)
+		return doc_end(&d, s, err);
+	if (o->unit || o->under) {
+		if ((s = doc_units(&d, want, &units, &n, err)) != ANTT_OK)
+			return doc_end(&d, s, err);
+		if (n == 0) {
+			free(units);
+			return doc_end(&d, err_set(err, ANTT_ERR_NOT_FOUND, "%s%s: năm %d không có đơn vị nào có bộ tiêu chí "
+				"để in phiếu%s%s", o->unit ? "đơn vị " : "dưới ", o->unit ? o->unit : o->under, o->year,
+				d.type[0] ? " thuộc loại " : "", d.type[0] ? d.type : ""), err);
+		}
+	}
+	if ((s = doc_open(&d, "Phiếu đánh giá An toàn về an ninh, trật tự", err)) == ANTT_OK) {
+		if (!units) {
+			const form *f;
+			if ((s = form_for_new(db, d.type, o->year, &f, NULL, err)) == ANTT_OK)
+				s = sheet(&d, f, NULL, f->title);
+		}
+		for (size_t i = 0; s == ANTT_OK && i < n; i++) {
+			assess_result r = { 0 };
+			/* a registered unit's own set; the set of the year otherwise */
+			if ((s = assess_load(db, units[i].code, o->year, &r, err)) == ANTT_OK)
+				s = sheet(&d, r.f, &units[i], NULL);
+			assess_result_free(&r);
+		}
+	}
+	info->units = (long long)n;
+	info->sheets = d.sheets;
+	free(units);
+	return doc_end(&d, s, err);
+}

@@ -1,0 +1,363 @@
+/* What every printed document shares: its layout file's words, the units a
+ * command names, the workbook on a temporary file (the report's, so the
+ * refusals and the fixed properties are the same), the Nghị định 30 head,
+ * paragraphs and rows sized to their wrapped text, signature blocks. */
+#include "doc_int.h"
+#include "file.h"
+#include "form.h"
+#include "text.h"
+#include "ydoc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- the layout file ------------------------------------------------------ */
+
+static void words_free(doc *d)
+{
+	for (size_t i = 0; i < d->n_words; i++) {
+		free(d->words[i].key);
+		free(d->words[i].text);
+		for (size_t k = 0; k < d->words[i].n; k++)
+			free(d->words[i].list[k]);
+		free(d->words[i].list);
+	}
+	free(d->words);
+	d->words = NULL;
+	d->n_words = 0;
+}
+
+/* Every key of keys in the file, once; a scalar is a text, a sequence a
+ * list of texts. */
+static antt_status words_read(doc *d, ydoc *y, const char *const *keys)
+{
+	const char *names[64];
+	yaml_node_t *root = yaml_document_get_root_node(&y->doc);
+	size_t n = 0;
+	antt_status s;
+
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return ydoc_fail(y, root, 0, "tệp bố cục phải là một bảng khóa: giá trị (title, ...)");
+	for (; keys[n] && n + 1 < sizeof(names) / sizeof(*names); n++)
+		names[n] = keys[n][0] == '?' ? keys[n] + 1 : keys[n];
+	names[n] = NULL;
+	if ((s = ydoc_check_keys(y, root, names, "bố cục văn bản")) != ANTT_OK)
+		return s;
+	if (!(d->words = calloc(n ? n : 1, sizeof(*d->words))))
+		return ANTT_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		yaml_node_t *v = ydoc_get(y, root, names[i]);
+		doc_word *w = &d->words[d->n_words];
+
+		if (!v) {
+			if (keys[i][0] == '?')
+				continue;
+			return ydoc_fail(y, root, 0, "thiếu khóa \"%s\"", names[i]);
+		}
+		if (!(w->key = strdup(names[i])))
+			return ANTT_ERR_NOMEM;
+		d->n_words++;
+		s = v->type == YAML_SEQUENCE_NODE ? ydoc_list(y, v, names[i], &w->list, &w->n)
+			: ydoc_text(y, root, names[i], 1, &w->text);
+		if (s != ANTT_OK)
+			return s;
+	}
+	return ANTT_OK;
+}
+
+static antt_status words_load(doc *d, const char *file, const char *const *keys, antt_err *err)
+{
+	char *dir = NULL, *text = NULL;
+	size_t len = 0;
+	ydoc y = { 0 };
+	antt_status s;
+
+	if (d->o->layout) {
+		d->layout_path = strdup(d->o->layout);
+	} else if ((dir = form_dir())) {
+		size_t n = strlen(dir) + strlen(file) + 16;
+		if ((d->layout_path = malloc(n)))
+			snprintf(d->layout_path, n, "%s/reports/%s", dir, file);
+	}
+	free(dir);
+	if (!d->layout_path)
+		return ANTT_ERR_NOMEM;
+	if ((s = file_read_all(d->layout_path, &text, &len, err)) == ANTT_OK &&
+	    (s = ydoc_load(&y, d->layout_path, text, len, err)) == ANTT_OK)
+		s = words_read(d, &y, keys);
+	ydoc_free(&y);
+	free(text);
+	return s;
+}
+
+const char *doc_text(const doc *d, const char *key)
+{
+	for (size_t i = 0; i < d->n_words; i++)
+		if (!strcmp(d->words[i].key, key))
+			return d->words[i].text ? d->words[i].text : "";
+	return "";
+}
+
+char *const *doc_list(const doc *d, const char *key, size_t *n)
+{
+	for (size_t i = 0; i < d->n_words; i++)
+		if (!strcmp(d->words[i].key, key)) {
+			*n = d->words[i].n;
+			return d->words[i].list;
+		}
+	*n = 0;
+	return NULL;
+}
+
+char *doc_fill(const doc *d, const char *text, const unit_row *u)
+{
+	char year[16], prev[16], parent[256] = "";
+	const char *blank = "……………………";
+	size_t cap = strlen(text) + 1, used = 0;
+	char *out;
+
+	snprintf(year, sizeof(year), "%d", d->o->year);
+	snprintf(prev, sizeof(prev), "%d", d->o->year - 1);
+	if (u && u->parent_code[0]) {
+		unit_row p;
+		if (unit_get(d->db, u->parent_code, &p, NULL) == ANTT_OK)
+			snprintf(parent, sizeof(parent), "%s", p.name);
+	}
+	for (const char *p = text; *p; p++)
+		if (*p == '{')
+			cap += 256;
+	if (!(out = malloc(cap)))
+		return NULL;
+	for (const char *p = text; *p;) {
+		static const char *const names[] = { "{year}", "{prev}", "{unit}", "{code}", "{type}", "{parent}" };
+		const char *vals[] = { year, prev, u ? u->name : blank, u ? u->code : blank, u ? u->type_name : blank,
+			parent[0] ? parent : blank };
+		size_t k = 0;
+
+		for (; k < sizeof(names) / sizeof(*names); k++)
+			if (!strncmp(p, names[k], strlen(names[k])))
+				break;
+		if (k < sizeof(names) / sizeof(*names)) {
+			used += (size_t)snprintf(out + used, cap - used, "%s", vals[k]);
+			p += strlen(names[k]);
+		} else {
+			out[used++] = *p++;
+		}
+	}
+	out[used] = '\0';
+	return out;
+}
+
+/* --- the file ------------------------------------------------------------- */
+
+antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, const char *const *keys,
+                      antt_err *err)
+{
+	antt_status s;
+
+	memset(d, 0, sizeof(*d));
+	d->o = o;
+	d->db = db;
+	d->w.db = db;
+	d->w.year = o->year;
+	d->w.l = &d->head;
+	if ((s = report_date(&d->w, o->date, "ngày ghi trên văn bản", &d->tm, err)) != ANTT_OK ||
+	    (o->type && (s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK) ||
+	    (s = report_target(o->path, o->force, err)) != ANTT_OK)
+		return s;
+	return words_load(d, file, keys, err);
+}
+
+antt_status doc_open(doc *d, const char *title, antt_err *err)
+{
+	writer *w = &d->w;
+	antt_status s = report_book_open(w, d->o->path, title, &d->tm, err);
+
+	if (s != ANTT_OK)
+		return s;
+	d->opened = 1;
+	d->f[D_CENTER] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, NULL);
+	format_set_text_wrap(d->f[D_CENTER]);
+	d->f[D_GROUP] = report_fmt(w, 12, 1, 0, LXW_ALIGN_LEFT, 1, NULL);
+	format_set_text_wrap(d->f[D_GROUP]);
+	format_set_align(d->f[D_GROUP], LXW_ALIGN_VERTICAL_TOP);
+	d->f[D_LINE] = report_fmt(w, 13, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
+	format_set_text_wrap(d->f[D_LINE]);
+	d->f[D_LINE_BOLD] = report_fmt(w, 13, 1, 0, LXW_ALIGN_LEFT, 0, NULL);
+	format_set_text_wrap(d->f[D_LINE_BOLD]);
+	d->f[D_HINT] = report_fmt(w, 12, 0, 1, LXW_ALIGN_CENTER, 0, NULL);
+	d->f[D_NOTE] = report_fmt(w, 12, 0, 1, LXW_ALIGN_LEFT, 0, NULL);
+	format_set_text_wrap(d->f[D_NOTE]);
+	format_set_align(d->f[D_NOTE], LXW_ALIGN_VERTICAL_TOP);
+	d->f[D_BOX] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, NULL);
+	return ANTT_OK;
+}
+
+antt_status doc_end(doc *d, antt_status s, antt_err *err)
+{
+	if (d->opened)
+		s = report_book_close(&d->w, s, d->o->path, err);
+	d->opened = 0;
+	words_free(d);
+	free(d->layout_path);
+	d->layout_path = NULL;
+	return s;
+}
+
+/* --- the units ------------------------------------------------------------- */
+
+typedef struct {
+	doc *d;
+	int (*want)(doc *d, const unit_row *u);
+	unit_row *rows;
+	size_t n, cap;
+	antt_status s;
+} collect;
+
+static int collect_one(const unit_row *u, void *ctx)
+{
+	collect *c = ctx;
+
+	if (c->want && !c->want(c->d, u))
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 16;
+		unit_row *rows = realloc(c->rows, cap * sizeof(*rows));
+		if (!rows) {
+			c->s = ANTT_ERR_NOMEM;
+			return 1;
+		}
+		c->rows = rows;
+		c->cap = cap;
+	}
+	c->rows[c->n++] = *u;
+	return 0;
+}
+
+antt_status doc_units(doc *d, int (*want)(doc *d, const unit_row *u), unit_row **out, size_t *n, antt_err *err)
+{
+	const char *code = d->o->unit ? d->o->unit : d->o->under;
+	collect c = { .d = d, .want = want, .s = ANTT_OK };
+	unit_row u;
+	antt_status s;
+
+	*out = NULL;
+	*n = 0;
+	if (!code)
+		return err_set(err, ANTT_ERR_USAGE, "chưa nói in cho đơn vị nào");
+	if ((s = unit_get(d->db, code, &u, err)) != ANTT_OK)
+		return s;
+	if (d->o->unit) {
+		if ((s = collect_one(&u, &c)) == 0 && c.s == ANTT_OK) {
+			*out = c.rows;
+			*n = c.n;
+			return ANTT_OK;
+		}
+		free(c.rows);
+		return c.s;
+	}
+	s = unit_list(d->db, &(unit_filter){ .under = code, .year = d->o->year }, collect_one, &c, err);
+	if (s == ANTT_OK)
+		s = c.s;
+	if (s != ANTT_OK) {
+		free(c.rows);
+		return s;
+	}
+	*out = c.rows;
+	*n = c.n;
+	return ANTT_OK;
+}
+
+/* --- the pieces ------------------------------------------------------------ */
+
+lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widths, int n)
+{
+	char clean[128], unique[160];
+	size_t used = 0;
+	lxw_worksheet *ws;
+
+	/* Excel: at most 31 characters, none of []:*?/\ */
+	for (const char *p = name; *p && used + 1 < sizeof(clean); p++)
+		clean[used++] = strchr("[]:*?/\\", *p) ? '-' : *p;
+	clean[used] = '\0';
+	clean[text_fit(clean, 24)] = '\0';
+	snprintf(unique, sizeof(unique), "%s", clean);
+	for (int k = 2; workbook_get_worksheet_by_name(d->w.wb, unique); k++)
+		snprintf(unique, sizeof(unique), "%s (%d)", clean, k);
+	if (!(ws = workbook_add_worksheet(d->w.wb, unique)))
+		return NULL;
+	report_page(ws, flags);
+	for (int c = 0; c < n; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+	d->sheets++;
+	return ws;
+}
+
+int doc_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const char *agency, const char *issuer,
+             const char *kind, const char *title, const char *subject)
+{
+	d->w.agency = agency;
+	d->w.issuer = issuer;
+	d->w.kind = kind;
+	d->head.title = (char *)title;      /* only read */
+	d->head.subject = (char *)subject;
+	return report_header(&d->w, ws, widths, last_col);
+}
+
+/* text over columns c0..c1 of row r (a single column is not merged). */
+static void put(lxw_worksheet *ws, int r, int c0, int c1, const char *text, lxw_format *f)
+{
+	if (c1 > c0)
+		worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0, (lxw_row_t)r, (lxw_col_t)c1, text, f);
+	else
+		worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c0, text, f);
+}
+
+int doc_paragraph(doc *d, lxw_worksheet *ws, int r, int c0, int c1, const double *widths, const char *text,
+                  lxw_format *f, double pt)
+{
+	double width = 0;
+	int lines = 0;
+
+	(void)d;
+	for (int c = c0; c <= c1; c++)
+		width += report_col_px(widths[c]);
+	/* each line the text breaks itself, wrapped at the block's width */
+	for (const char *p = text;;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *line = strndup(p, len);
+		lines += line ? (int)(report_text_px(line, pt, 0.45) / (width * 0.95)) + 1 : 1;
+		free(line);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	put(ws, r, c0, c1, text, f);
+	worksheet_set_row(ws, (lxw_row_t)r, pt * 1.25 * lines + 4, NULL);
+	return r + 1;
+}
+
+int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col,
+                   char *const *titles, const char *const *names, size_t n)
+{
+	char up[512];
+
+	(void)widths;
+	for (size_t k = 0; k < n; k++) {
+		int c0 = (int)k * (last_col + 1) / (int)n, c1 = (int)(k + 1) * (last_col + 1) / (int)n - 1;
+		const char *name = names && names[k] ? names[k] : "";
+
+		text_upper(titles[k], up, sizeof(up));
+		put(ws, r, c0, c1, up, d->w.f[F_SIGN_TITLE]);
+		put(ws, r + 1, c0, c1, "(Ký, ghi rõ họ tên)", d->f[D_HINT]);
+		put(ws, r + 6, c0, c1, name, d->w.f[F_SIGN_NAME]);
+	}
+	return r + 7;
+}
+
+void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n)
+{
+	report_fit_row(ws, row, texts, widths, n);
+}

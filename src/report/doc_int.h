@@ -1,0 +1,95 @@
+/* The printed documents' insides (doc_common.c): the report's writer with
+ * a document's words, the units a command names, and the pieces every
+ * document is made of — the Nghị định 30 head, paragraphs sized to their
+ * text, signature blocks. Only src/report includes it. */
+#ifndef ANTT_DOC_INT_H
+#define ANTT_DOC_INT_H
+
+#include "doc.h"
+#include "report_int.h"
+#include "unit.h"
+
+/* A document's layout file (a YAML file in forms/reports): texts and lists of
+ * texts by key. */
+typedef struct {
+	char *key;
+	char *text;          /* a scalar's text, or NULL for a list */
+	char **list;
+	size_t n;
+} doc_word;
+
+/* The formats a document adds to the report's (made in doc_open). */
+enum {
+	D_CENTER,       /* 12, centred, bordered, wrapped: the narrow columns */
+	D_GROUP,        /* 12 bold, bordered, wrapped: a group of criteria */
+	D_LINE,         /* 13, left: "Thời gian: ……" lines */
+	D_LINE_BOLD,    /* 13 bold, left: a part's heading ("I. ...") */
+	D_HINT,         /* 12 italic, centred: "(Ký, ghi rõ họ tên)" */
+	D_NOTE,         /* 12 italic, left, wrapped: a note under a table */
+	D_BOX,          /* 12 bold, centred, bordered: a box to tick, or its tick */
+	D_COUNT
+};
+
+typedef struct {
+	writer w;                /* the report's writer: workbook, formats, date */
+	report_layout head;      /* title and subject for report_header (not owned) */
+	lxw_format *f[D_COUNT];
+	const doc_opts *o;
+	antt_db *db;
+	struct tm tm;
+	doc_word *words;
+	size_t n_words;
+	char *layout_path;       /* for messages */
+	char type[32];           /* o->type resolved to its code ("" when not given) */
+	int sheets;
+	int opened;              /* the workbook is open (doc_end closes it) */
+} doc;
+
+/* Start a document: read the date, resolve o->type, refuse an existing
+ * o->path without o->force, load the layout file (o->layout, or forms/reports/<file>): its
+ * keys must be those of keys (NULL-terminated; a key with a leading '?'
+ * may be left out). Then doc_open, the sheets, and doc_end in every case. */
+antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, const char *const *keys,
+                      antt_err *err);
+/* Open the workbook on its temporary file (title: its property). */
+antt_status doc_open(doc *d, const char *title, antt_err *err);
+/* Finish: with s ANTT_OK close and rename to o->path, else remove the
+ * temporary file; frees what doc_begin loaded. Returns the final status. */
+antt_status doc_end(doc *d, antt_status s, antt_err *err);
+
+/* A layout text ("" when absent), or a list (n: its length). */
+const char *doc_text(const doc *d, const char *key);
+char *const *doc_list(const doc *d, const char *key, size_t *n);
+/* text with {year}, {prev}, {unit} (the unit's name), {code}, {type} (its
+ * type's name) and {parent} (its parent's name) replaced; u may be NULL
+ * (blank lines "……" then). A new string the caller frees, NULL on no memory. */
+char *doc_fill(const doc *d, const char *text, const unit_row *u);
+
+/* The units o names, in tree order: o->unit alone, or every unit in force
+ * under o->under (the unit included) for which want() returns 1 (NULL:
+ * all). Refuses an unknown code in plain words. The caller frees *out. */
+antt_status doc_units(doc *d, int (*want)(doc *d, const unit_row *u), unit_row **out, size_t *n, antt_err *err);
+
+/* A new sheet named name (made unique and valid for Excel), A4 (flags:
+ * PAGE_*), its columns set to widths[0..n). NULL on failure. */
+lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widths, int n);
+/* The Nghị định 30 head over columns 0..last_col: agency and issuer on the
+ * left (NULL: the settings' parent_agency and office_name), kind the
+ * number's sign ("BB"; "" for none), then title and subject ({year} …
+ * replaced). Returns the next row. */
+int doc_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const char *agency, const char *issuer,
+             const char *kind, const char *title, const char *subject);
+/* A paragraph merged over columns c0..c1 of row r, its height from its
+ * wrapped lines (size pt). Returns the next row. */
+int doc_paragraph(doc *d, lxw_worksheet *ws, int r, int c0, int c1, const double *widths, const char *text,
+                  lxw_format *f, double pt);
+/* Signature blocks side by side over columns 0..last_col: each title in
+ * bold capitals, "(Ký, ghi rõ họ tên)" under it, room to sign, then its
+ * name (names may be NULL or hold NULLs: left blank). Returns the next row. */
+int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col,
+                   char *const *titles, const char *const *names, size_t n);
+/* Row r tall enough for texts[k] wrapped in column widths[k] (the report's
+ * rule: about 1.1 characters of Times New Roman 12 per unit of width). */
+void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
+
+#endif
