@@ -45,6 +45,7 @@ typedef struct {
 	const char *code, *name, *type_name;
 	const char *number, *date;   /* date as DD/MM/YYYY */
 	const char *authority, *signer;
+	const char *type;            /* the unit's type code */
 } recognise_row;
 
 /* The recognitions in force for year under a unit (NULL: all), by decision

@@ -35,8 +35,10 @@ typedef struct {
 	int extra_sheets;         /* movement sheets written */
 	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
 	/* a printed document's head (src/report/doc_*.c); NULL: the report's,
-	 * the settings' parent_agency and office_name, and "BC" */
-	const char *kind, *agency, *issuer;
+	 * the settings' parent_agency and office_name, and "BC"; place and
+	 * prefix (the number's sign after the kind, "" for none): NULL, the
+	 * settings' place and report_prefix */
+	const char *kind, *agency, *issuer, *place, *prefix;
 	char tmp[4096];           /* the temporary file being written, renamed when done */
 	void *quiet;              /* stderr while libxlsxwriter works */
 } writer;
@@ -70,6 +72,9 @@ lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, 
  * text, 0.5 bold, 0.7 bold capitals). */
 double report_col_px(double width);
 double report_text_px(const char *text, double pt, double em);
+/* The Nghị định 30 short rule in row r, centred over columns c0..c1, 2/5
+ * of the text's width in pixels (a stretched pixel, not a cell border). */
+void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths, double text);
 
 /* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines,
  * the page number at the top centre unless PAGE_UNNUMBERED. */
