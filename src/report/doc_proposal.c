@@ -52,7 +52,10 @@ static antt_status sheet(doc *d, const recog_level *lv, const recog_list *l)
 		goto out;
 	}
 	d->w.place = lv->place;
-	d->w.prefix = lv->office ? NULL : doc_text(d, "commune_sign");
+	if (!lv->office) {   /* "CAX" for a xã's police; nothing when the layout has no sign for the type */
+		const char *sign = recog_lookup(d, "commune_sign", lv->level);
+		d->w.prefix = sign ? sign : "";
+	}
 	r = doc_head(d, ws, WIDTHS, NCOLS - 1, lv->agency, lv->issuer, doc_text(d, "kind"), doc_text(d, "title"), t[4]);
 	r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, t[0], d->w.f[F_NUMBER], 13) + 1;
 	r = recog_grounds(d, ws, r, WIDTHS, NCOLS - 1, l, d->w.f[F_BODY], 13);

@@ -208,6 +208,17 @@ char *recog_fill(doc *d, const recog_level *lv, const recog_list *l, const char 
 
 /* --- the pieces ------------------------------------------------------------- */
 
+const char *recog_lookup(doc *d, const char *key, const char *name)
+{
+	size_t n, len = strlen(name);
+	char *const *lines = doc_list(d, key, &n);
+
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(lines[i], name, len) && !strncmp(lines[i] + len, " = ", 3))
+			return lines[i] + len + 3;
+	return NULL;
+}
+
 /* The first word with a '/' in it, a text's number ("124/2021/TT-BCA"),
  * into buf; 0 when there is none. */
 static int number(const char *line, char *buf, size_t n)

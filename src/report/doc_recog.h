@@ -44,6 +44,10 @@ void recog_list_free(recog_list *l);
  * new string, NULL on no memory. */
 char *recog_fill(doc *d, const recog_level *lv, const recog_list *l, const char *text, const char *const *pairs);
 
+/* The value of name in the layout's list key of "name = value" lines,
+ * or NULL. */
+const char *recog_lookup(doc *d, const char *key, const char *name);
+
 /* The layout's "grounds" lines for the regulations l's units were assessed
  * under, each once, as paragraphs from row r (f, pt). Returns the next row. */
 int recog_grounds(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col, const recog_list *l,
