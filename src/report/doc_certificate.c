@@ -220,6 +220,7 @@ static lxw_worksheet *new_sheet(certs *cs, size_t first)
 	if (!(ws = doc_sheet(cs->d, name, PAGE_LANDSCAPE | PAGE_UNNUMBERED, WIDTHS, NCOLS)))
 		return NULL;
 	worksheet_set_print_scale(ws, 100);
+	worksheet_center_vertically(ws);
 	return ws;
 }
 
