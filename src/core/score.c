@@ -627,3 +627,10 @@ antt_status score_import_csv(antt_db *db, const char *path, int *count, antt_err
 		return s;
 	return csv_import_run(db, path, &imp, count, NULL, err);
 }
+
+antt_status score_sheet_for(antt_db *db, const char *type, int year, const score_sheet **out, antt_err *err)
+{
+	sqlite3_int64 id;
+
+	return sheet_for(db, type, year, 0, 0, out, &id, err);
+}

@@ -66,6 +66,10 @@ typedef struct {
 	double cut[CLASS_COUNT];   /* the cut-offs used */
 } score_result;
 
+/* The sheet for a unit type and year from forms/ (for a blank one to
+ * print); it belongs to the database handle. */
+antt_status score_sheet_for(antt_db *db, const char *type, int year, const score_sheet **out, antt_err *err);
+
 antt_status score_load(antt_db *db, const char *unit_code, int year, score_result *out, antt_err *err);
 void score_result_free(score_result *r);
 

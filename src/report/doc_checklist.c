@@ -15,9 +15,12 @@ static const char *const KEYS[] = { "title", "subject", "unit_line", "parent_lin
 	"columns", "count", "percent", "choice", "text", "date", "computed", "optional", "verdict", "verdict_options",
 	"place_date", "signers", NULL };
 
-/* Mã | Tiêu chí | Có | Không | Số liệu, ghi chú: A4 portrait's width */
-enum { C_ID, C_TEXT, C_YES, C_NO, C_NOTE, NCOLS };
-static const double WIDTHS[NCOLS] = { 6, 49, 6, 6, 18 };
+/* Mã | Tiêu chí (two columns, so the head's halves are even) | Có | Không
+ * | Số liệu, ghi chú: A4 portrait's width */
+enum { C_ID, C_TEXT, C_TEXT2, C_YES, C_NO, C_NOTE, NCOLS };
+static const double WIDTHS[NCOLS] = { 6, 34, 14, 6, 6, 18 };
+#define W_TEXT (WIDTHS[C_TEXT] + WIDTHS[C_TEXT2])
+#define SPLIT C_TEXT
 
 /* A unit gets a checklist when it is assessed, of the type asked for,
  * and its type has a criteria set that year. */
@@ -36,27 +39,25 @@ static char *hint(doc *d, const form_item *it)
 	static const char *const keys[] = { [FORM_COUNT] = "count", [FORM_PERCENT] = "percent",
 		[FORM_CHOICE] = "choice", [FORM_TEXT] = "text", [FORM_DATE] = "date" };
 	const char *t = it->computed ? doc_text(d, "computed") : doc_text(d, keys[it->type]);
-	const char *mark = strstr(t, "{options}");
-	size_t len = strlen(t) + 64;
-	char *out;
+	size_t len = 1, used = 0;
+	char *opts, *out, *both;
 
 	for (size_t i = 0; i < it->n_options; i++)
 		len += strlen(it->options[i]) + 3;
-	if (!(out = malloc(len)))
+	if (!(opts = malloc(len)))
 		return NULL;
-	if (!mark) {
-		snprintf(out, len, "%s", t);
-	} else {
-		size_t used = (size_t)snprintf(out, len, "%.*s", (int)(mark - t), t);
-		for (size_t i = 0; i < it->n_options; i++)
-			used += (size_t)snprintf(out + used, len - used, "%s%s", i ? " / " : "", it->options[i]);
-		snprintf(out + used, len - used, "%s", mark + strlen("{options}"));
-	}
-	if (!it->required && !it->computed) {
-		size_t used = strlen(out);
-		snprintf(out + used, len - used, " %s", doc_text(d, "optional"));
-	}
-	return out;
+	opts[0] = '\0';
+	for (size_t i = 0; i < it->n_options; i++)
+		used += (size_t)snprintf(opts + used, len - used, "%s%s", i ? " / " : "", it->options[i]);
+	out = doc_replace(t, "{options}", opts);
+	free(opts);
+	if (!out || it->required || it->computed)
+		return out;
+	both = malloc(strlen(out) + strlen(doc_text(d, "optional")) + 2);
+	if (both)
+		sprintf(both, "%s %s", out, doc_text(d, "optional"));
+	free(out);
+	return both;
 }
 
 /* One criterion's row. */
@@ -72,83 +73,57 @@ static void item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it)
 	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
 	if (!it->leaf) {
 		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_NOTE, text, d->f[D_GROUP]);
-		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ WIDTHS[C_TEXT] + 30 }, 1);
+		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ W_TEXT + WIDTHS[C_YES] + WIDTHS[C_NO] + WIDTHS[C_NOTE] }, 1, 1);
 		return;
 	}
-	worksheet_write_string(ws, (lxw_row_t)r, C_TEXT, text, cell);
+	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, text, cell);
 	if (it->type == FORM_YESNO && !it->computed) {
 		worksheet_write_blank(ws, (lxw_row_t)r, C_YES, d->f[D_BOX]);
 		worksheet_write_blank(ws, (lxw_row_t)r, C_NO, d->f[D_BOX]);
 		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, it->required ? "" : doc_text(d, "optional"), cell);
-		doc_fit_row(ws, r, (const char *const[]){ text }, &WIDTHS[C_TEXT], 1);
+		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ W_TEXT }, 1, 0);
 		return;
 	}
 	h = hint(d, it);
 	worksheet_merge_range(ws, (lxw_row_t)r, C_YES, (lxw_row_t)r, C_NOTE, h ? h : "", cell);
 	doc_fit_row(ws, r, (const char *const[]){ text, h ? h : "" },
-		(const double[]){ WIDTHS[C_TEXT], WIDTHS[C_YES] + WIDTHS[C_NO] + WIDTHS[C_NOTE] }, 2);
+		(const double[]){ W_TEXT, WIDTHS[C_YES] + WIDTHS[C_NO] + WIDTHS[C_NOTE] }, 2, 0);
 	free(h);
 }
 
 /* The sheet of one unit (u), or the blank one of a type (u NULL). */
 static antt_status sheet(doc *d, const form *f, const unit_row *u, const char *type_name)
 {
-	unit_row blank = { 0 };
-	char parent[256] = "……………………", set[1024], *t;
-	const char *line_keys[] = { "unit_line", "parent_line" };
-	char *const *cols, *const *opts, *const *signers;
-	size_t n_cols, n_opts, n_signers;
+	static const char *const lines[] = { "unit_line", "parent_line" };
+	char set[1024];
+	char *const *opts, *const *signers;
+	size_t n_opts, n_signers;
 	lxw_worksheet *ws;
 	int r;
 
-	if (!u) {   /* the type's name, the rest left to fill in */
-		snprintf(blank.type_name, sizeof(blank.type_name), "%s", type_name);
-		snprintf(blank.name, sizeof(blank.name), "……………………………………");
-		snprintf(blank.code, sizeof(blank.code), "…………");
-	} else if (u->parent_code[0]) {
-		unit_row p;
-		if (unit_get(d->db, u->parent_code, &p, NULL) == ANTT_OK)
-			snprintf(parent, sizeof(parent), "%s", p.name);
-	}
 	if (!(ws = doc_sheet(d, u ? u->code : type_name, PAGE_PORTRAIT, WIDTHS, NCOLS)))
 		return ANTT_ERR_NOMEM;
-	r = doc_head(d, ws, WIDTHS, NCOLS - 1, parent, u ? u->name : "……………………", "",
-		doc_text(d, "title"), doc_text(d, "subject"));
-	for (size_t k = 0; k < 2; k++) {
-		if (!(t = doc_fill(d, doc_text(d, line_keys[k]), u ? u : &blank)))
-			return ANTT_ERR_NOMEM;
-		r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, t, d->f[D_LINE], 13);
-		free(t);
-	}
+	d->w.split = SPLIT;
+	d->w.undated = 1;   /* dated by hand under the table */
 	snprintf(set, sizeof(set), "%s — %s", f->regulation, f->title);
-	{
-		const char *line = doc_text(d, "set_line"), *mark = strstr(line, "{set}");
-		char buf[1400];
-		snprintf(buf, sizeof(buf), "%.*s%s%s", mark ? (int)(mark - line) : (int)strlen(line), line, mark ? set : "",
-			mark ? mark + 5 : "");
-		r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, buf, d->f[D_LINE], 13);
-	}
+	if ((r = doc_unit_head(d, ws, WIDTHS, NCOLS - 1, u, type_name, lines, 2, set, "set_line")) < 0)
+		return ANTT_ERR_NOMEM;
 	r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, doc_text(d, "instructions"), d->f[D_NOTE], 12) + 1;
 
-	cols = doc_list(d, "columns", &n_cols);
-	for (int c = 0; c < NCOLS; c++)
-		worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, (size_t)c < n_cols ? cols[c] : "", d->w.f[F_HEAD]);
-	worksheet_set_row(ws, (lxw_row_t)r, 32, NULL);
-	worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)r);
-	r++;
+	r = doc_table_head(d, ws, r, NCOLS, C_TEXT);
 	for (size_t k = 0; k < f->n_items; k++)   /* the screen's order */
 		item_row(d, ws, r++, &f->items[k]);
 
 	r++;
 	opts = doc_list(d, "verdict_options", &n_opts);
-	worksheet_merge_range(ws, (lxw_row_t)r, C_ID, (lxw_row_t)r, C_TEXT, doc_text(d, "verdict"), d->f[D_LINE_BOLD]);
+	worksheet_merge_range(ws, (lxw_row_t)r, C_ID, (lxw_row_t)r, C_TEXT2, doc_text(d, "verdict"), d->f[D_LINE_BOLD]);
 	for (size_t k = 0; k < n_opts; k++, r++) {
 		worksheet_write_blank(ws, (lxw_row_t)r, C_YES, d->f[D_BOX]);
 		worksheet_merge_range(ws, (lxw_row_t)r, C_NO, (lxw_row_t)r, C_NOTE, opts[k], d->f[D_LINE]);
 		worksheet_set_row(ws, (lxw_row_t)r, 20, NULL);
 	}
 	r++;
-	worksheet_merge_range(ws, (lxw_row_t)r, C_YES, (lxw_row_t)r, C_NOTE, doc_text(d, "place_date"), d->w.f[F_DATE]);
+	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT2, (lxw_row_t)r, C_NOTE, doc_text(d, "place_date"), d->w.f[F_DATE]);
 	signers = doc_list(d, "signers", &n_signers);
 	r = doc_signatures(d, ws, r + 1, WIDTHS, NCOLS - 1, signers, NULL, n_signers);
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, NCOLS - 1);

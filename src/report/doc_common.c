@@ -149,6 +149,29 @@ char *doc_fill(const doc *d, const char *text, const unit_row *u)
 	return out;
 }
 
+char *doc_replace(const char *text, const char *key, const char *val)
+{
+	size_t n = 0, klen = strlen(key), vlen = strlen(val), used = 0;
+	char *out;
+
+	for (const char *p = strstr(text, key); p; p = strstr(p + klen, key))
+		n++;
+	if (!(out = malloc(strlen(text) + n * vlen + 1)))
+		return NULL;
+	for (const char *p = text, *hit; *p; p = hit + klen) {
+		if (!(hit = strstr(p, key))) {
+			strcpy(out + used, p);
+			return out;
+		}
+		memcpy(out + used, p, (size_t)(hit - p));
+		used += (size_t)(hit - p);
+		memcpy(out + used, val, vlen);
+		used += vlen;
+	}
+	out[used] = '\0';
+	return out;
+}
+
 /* --- the file ------------------------------------------------------------- */
 
 antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, const char *const *keys,
@@ -271,6 +294,74 @@ antt_status doc_units(doc *d, int (*want)(doc *d, const unit_row *u), unit_row *
 
 /* --- the pieces ------------------------------------------------------------ */
 
+void doc_parent_name(doc *d, const unit_row *u, char *buf, size_t n)
+{
+	unit_row p;
+
+	snprintf(buf, n, "……………………");
+	if (u && u->parent_code[0] && unit_get(d->db, u->parent_code, &p, NULL) == ANTT_OK)
+		snprintf(buf, n, "%s", p.name);
+}
+
+/* A blank unit: the type's name, the rest dots to fill in. */
+static void blank_unit(unit_row *b, const char *type_name)
+{
+	memset(b, 0, sizeof(*b));
+	snprintf(b->type_name, sizeof(b->type_name), "%s", type_name ? type_name : "……………………");
+	snprintf(b->name, sizeof(b->name), "……………………………………");
+	snprintf(b->code, sizeof(b->code), "…………");
+}
+
+int doc_unit_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const unit_row *u,
+                  const char *type_name, const char *const *keys, size_t n, const char *set, const char *set_key)
+{
+	char parent[256];
+	unit_row blank;
+	char *subject, *t;
+	int r;
+
+	blank_unit(&blank, type_name);
+	doc_parent_name(d, u, parent, sizeof(parent));
+	if (!(subject = doc_fill(d, doc_text(d, "subject"), u ? u : &blank)))
+		return -1;
+	r = doc_head(d, ws, widths, last_col, parent, u ? u->name : "……………………", "", doc_text(d, "title"), subject);
+	free(subject);
+	for (size_t k = 0; k < n; k++) {
+		if (!(t = doc_fill(d, doc_text(d, keys[k]), u ? u : &blank)))
+			return -1;
+		r = doc_paragraph(d, ws, r, 0, last_col, widths, t, d->f[D_LINE], 13);
+		free(t);
+	}
+	if (set) {
+		if (!(t = doc_replace(doc_text(d, set_key), "{set}", set)))
+			return -1;
+		r = doc_paragraph(d, ws, r, 0, last_col, widths, t, d->f[D_LINE], 13);
+		free(t);
+	}
+	return r;
+}
+
+int doc_table_head(doc *d, lxw_worksheet *ws, int r, int ncols, int wide)
+{
+	size_t n;
+	char *const *cols = doc_list(d, "columns", &n);
+
+	for (int c = 0, k = 0; c < ncols; c++) {
+		const char *label = (size_t)k < n ? cols[k] : "";
+		if (c == wide + 1)
+			continue;
+		if (c == wide)
+			worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c, (lxw_row_t)r, (lxw_col_t)c + 1, label,
+				d->w.f[F_HEAD]);
+		else
+			worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, label, d->w.f[F_HEAD]);
+		k++;
+	}
+	worksheet_set_row(ws, (lxw_row_t)r, 32, NULL);
+	worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)r);
+	return r + 1;
+}
+
 lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widths, int n)
 {
 	char clean[128], unique[160];
@@ -317,36 +408,27 @@ static void put(lxw_worksheet *ws, int r, int c0, int c1, const char *text, lxw_
 int doc_paragraph(doc *d, lxw_worksheet *ws, int r, int c0, int c1, const double *widths, const char *text,
                   lxw_format *f, double pt)
 {
+	int bold = f == d->f[D_LINE_BOLD] || f == d->f[D_GROUP];
 	double width = 0;
-	int lines = 0;
 
-	(void)d;
 	for (int c = c0; c <= c1; c++)
-		width += report_col_px(widths[c]);
-	/* each line the text breaks itself, wrapped at the block's width */
-	for (const char *p = text;;) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char *line = strndup(p, len);
-		lines += line ? (int)(report_text_px(line, pt, 0.45) / (width * 0.95)) + 1 : 1;
-		free(line);
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
+		width += widths[c];
 	put(ws, r, c0, c1, text, f);
-	worksheet_set_row(ws, (lxw_row_t)r, pt * 1.25 * lines + 4, NULL);
+	worksheet_set_row(ws, (lxw_row_t)r, doc_row_height(doc_lines(text, width + 0.7 * (c1 - c0), pt, bold), pt), NULL);
 	return r + 1;
 }
 
 int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col,
                    char *const *titles, const char *const *names, size_t n)
 {
+	int split = report_left_end(&d->w, last_col);
 	char up[512];
 
 	(void)widths;
 	for (size_t k = 0; k < n; k++) {
-		int c0 = (int)k * (last_col + 1) / (int)n, c1 = (int)(k + 1) * (last_col + 1) / (int)n - 1;
+		/* two: the head's halves; more: columns shared out evenly */
+		int c0 = n == 2 ? (k ? split + 1 : 0) : (int)k * (last_col + 1) / (int)n;
+		int c1 = n == 2 ? (k ? last_col : split) : (int)(k + 1) * (last_col + 1) / (int)n - 1;
 		const char *name = names && names[k] ? names[k] : "";
 
 		text_upper(titles[k], up, sizeof(up));
@@ -357,7 +439,14 @@ int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int l
 	return r + 7;
 }
 
-void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n)
+void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n, int bold)
 {
-	report_fit_row(ws, row, texts, widths, n);
+	int lines = 1;
+
+	for (int k = 0; k < n; k++) {
+		int l = doc_lines(texts[k], widths[k], 12, bold);
+		if (l > lines)
+			lines = l;
+	}
+	worksheet_set_row(ws, (lxw_row_t)row, doc_row_height(lines, 12), NULL);
 }

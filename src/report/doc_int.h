@@ -65,6 +65,10 @@ char *const *doc_list(const doc *d, const char *key, size_t *n);
  * (blank lines "……" then). A new string the caller frees, NULL on no memory. */
 char *doc_fill(const doc *d, const char *text, const unit_row *u);
 
+/* text with every key ("{ids}") replaced by val: a new string, NULL on no
+ * memory. */
+char *doc_replace(const char *text, const char *key, const char *val);
+
 /* The units o names, in tree order: o->unit alone, or every unit in force
  * under o->under (the unit included) for which want() returns 1 (NULL:
  * all). Refuses an unknown code in plain words. The caller frees *out. */
@@ -73,23 +77,45 @@ antt_status doc_units(doc *d, int (*want)(doc *d, const unit_row *u), unit_row *
 /* A new sheet named name (made unique and valid for Excel), A4 (flags:
  * PAGE_*), its columns set to widths[0..n). NULL on failure. */
 lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widths, int n);
-/* The Nghị định 30 head over columns 0..last_col: agency and issuer on the
+/* The Nghị định 30 head over columns 0..last_col (d->w.split: the left
+ * half's last column, d->w.undated: no date line, when set before): agency and issuer on the
  * left (NULL: the settings' parent_agency and office_name), kind the
  * number's sign ("BB"; "" for none), then title and subject ({year} …
  * replaced). Returns the next row. */
 int doc_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const char *agency, const char *issuer,
              const char *kind, const char *title, const char *subject);
+/* The parent's name of u, or dots to fill in. */
+void doc_parent_name(doc *d, const unit_row *u, char *buf, size_t n);
+/* The head of a unit's document: the unit's parent and name on the left
+ * (u NULL: a blank one of type_name, dots to fill in), the layout's title
+ * and subject, then a line for each layout key of keys[0..n) (doc_fill),
+ * then set_key's line with {set} replaced by set when set is given.
+ * Returns the next row, -1 on no memory. */
+int doc_unit_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const unit_row *u,
+                  const char *type_name, const char *const *keys, size_t n, const char *set, const char *set_key);
+/* The layout's "columns" as the table's head in row r over ncols columns,
+ * the label of column wide merged over wide and wide + 1; repeated on
+ * every page. Returns the next row. */
+int doc_table_head(doc *d, lxw_worksheet *ws, int r, int ncols, int wide);
 /* A paragraph merged over columns c0..c1 of row r, its height from its
  * wrapped lines (size pt). Returns the next row. */
 int doc_paragraph(doc *d, lxw_worksheet *ws, int r, int c0, int c1, const double *widths, const char *text,
                   lxw_format *f, double pt);
-/* Signature blocks side by side over columns 0..last_col: each title in
+/* Signature blocks side by side over columns 0..last_col (two: split as
+ * the head's halves): each title in
  * bold capitals, "(Ký, ghi rõ họ tên)" under it, room to sign, then its
  * name (names may be NULL or hold NULLs: left blank). Returns the next row. */
 int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col,
                    char *const *titles, const char *const *names, size_t n);
-/* Row r tall enough for texts[k] wrapped in column widths[k] (the report's
- * rule: about 1.1 characters of Times New Roman 12 per unit of width). */
-void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
+/* Row r tall enough for texts[k] (Times New Roman 12, bold or not) wrapped
+ * in widths[k] (units of column width; a merged cell's widths added up). */
+void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n, int bold);
+
+/* Measures (doc_measure.c): text's printed width in points in Times New
+ * Roman of size pt; the lines it takes wrapped in a cell of width units;
+ * the height of a row of that many lines. */
+double doc_text_pt(const char *text, double pt, int bold);
+int doc_lines(const char *text, double width, double pt, int bold);
+double doc_row_height(int lines, double pt);
 
 #endif

@@ -1,10 +1,197 @@
-/* doc_minutes: being written (h-dossier1). */
+/* Biên bản họp đánh giá (antt print bien-ban): the meeting's time, place
+ * and attendance left to write by hand, then the unit's results from the
+ * database — each criterion held or not, in the screen's order — the
+ * verdict, and the signatures. Laid out by forms/reports/bien-ban-hop.yaml. */
 #include "doc_int.h"
+#include "assess.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const KEYS[] = { "title", "subject", "parts", "time_place", "attendance", "content", "columns",
+	"states", "computed", "exception", "summary", "verdict_pass", "verdict_fail", "verdict_missing", "opinions",
+	"closing", "signers", NULL };
+
+/* Mã | Tiêu chí (two columns: the head's halves) | Kết quả | Đánh giá | Ghi chú */
+enum { C_ID, C_TEXT, C_TEXT2, C_VALUE, C_STATE, C_NOTE, NCOLS };
+static const double WIDTHS[NCOLS] = { 6, 34, 9, 12, 10, 13 };
+#define LAST (NCOLS - 1)
+
+/* text with the unit's words and then key/val pairs replaced (vals[k] for
+ * keys[k]); a new string, NULL on no memory. */
+static char *fill(doc *d, const char *text, const unit_row *u, const char *const *keys, const char *const *vals,
+                  size_t n)
+{
+	char *t = doc_fill(d, text, u);
+
+	for (size_t k = 0; t && k < n; k++) {
+		char *next = doc_replace(t, keys[k], vals[k]);
+		free(t);
+		t = next;
+	}
+	return t;
+}
+
+/* A paragraph of the layout's key over the whole width; NULL words: the
+ * text as it is. */
+static int para(doc *d, lxw_worksheet *ws, int r, const char *text, lxw_format *f)
+{
+	return doc_paragraph(d, ws, r, 0, LAST, WIDTHS, text, f, 13);
+}
+
+/* Every line of a list key. */
+static int lines(doc *d, lxw_worksheet *ws, int r, const char *key)
+{
+	size_t n;
+	char *const *l = doc_list(d, key, &n);
+
+	for (size_t k = 0; k < n; k++)
+		r = para(d, ws, r, l[k], d->f[D_LINE]);
+	return r;
+}
+
+static int part(doc *d, lxw_worksheet *ws, int r, size_t k)
+{
+	size_t n;
+	char *const *l = doc_list(d, "parts", &n);
+
+	return para(d, ws, r, k < n ? l[k] : "", d->f[D_LINE_BOLD]);
+}
+
+/* One criterion's row: what was entered, held or not, the note. */
+static void item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const assess_item *a)
+{
+	size_t n_states;
+	char *const *states = doc_list(d, "states", &n_states);
+	char text[2048], value[256] = "", note[1024] = "", *comp = NULL;
+	const char *state;
+	lxw_format *cell = d->w.f[F_CELL_WRAP];
+
+	snprintf(text, sizeof(text), "%s", it->label);
+	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
+	state = a->state == RULE_PASS ? states[0] : a->state == RULE_FAIL ? states[1] : states[2];
+	if (it->computed) {
+		char rec[32], tot[32];
+		snprintf(rec, sizeof(rec), "%lld", a->counts.recognised);
+		snprintf(tot, sizeof(tot), "%lld", a->counts.total);
+		comp = doc_replace(doc_text(d, "computed"), "{recognised}", rec);
+		if (comp) {
+			char *c2 = doc_replace(comp, "{count}", tot);
+			free(comp);
+			comp = c2;
+		}
+		snprintf(value, sizeof(value), "%s", comp ? comp : "");
+		free(comp);
+	} else if (it->leaf && a->answered) {
+		form_format_value(it, &a->value, value, sizeof(value));
+	}
+	if (a->exception)
+		snprintf(note, sizeof(note), "%s%s%s", doc_text(d, "exception"), a->note && *a->note ? ": " : "",
+			a->note ? a->note : "");
+	else if (a->note)
+		snprintf(note, sizeof(note), "%s", a->note);
+	if (!it->leaf) {
+		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_VALUE, text, d->f[D_GROUP]);
+		worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);
+		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, "", cell);
+		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2] +
+			WIDTHS[C_VALUE] }, 1, 1);
+		return;
+	}
+	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, text, cell);
+	worksheet_write_string(ws, (lxw_row_t)r, C_VALUE, value, d->f[D_CENTER]);
+	worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);
+	worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, note, cell);
+	doc_fit_row(ws, r, (const char *const[]){ text, value, state, note },
+		(const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2], WIDTHS[C_VALUE], WIDTHS[C_STATE], WIDTHS[C_NOTE] }, 4, 0);
+}
+
+static antt_status sheet(doc *d, const assess_result *res)
+{
+	const unit_row *u = &res->unit;
+	char set[1024], ids[1024], passed[16], total[16], *t;
+	char *const *signers;
+	size_t n_signers, n_pass = 0, n_leaf = 0;
+	const char *verdict;
+	lxw_worksheet *ws;
+	int r;
+
+	if (!(ws = doc_sheet(d, u->code, PAGE_PORTRAIT, WIDTHS, NCOLS)))
+		return ANTT_ERR_NOMEM;
+	d->w.split = C_TEXT;
+	d->w.undated = 1;   /* the meeting's day is written in part I */
+	if ((r = doc_unit_head(d, ws, WIDTHS, LAST, u, NULL, NULL, 0, NULL, NULL)) < 0)
+		return ANTT_ERR_NOMEM;
+
+	for (size_t i = 0; i < res->f->n_items; i++)
+		if (res->f->items[i].leaf) {
+			n_leaf++;
+			n_pass += res->items[i].state == RULE_PASS;
+		}
+	snprintf(set, sizeof(set), "%s (%s)", res->f->regulation, res->f->title);
+	assess_detail(res, ids, sizeof(ids));
+	snprintf(passed, sizeof(passed), "%zu", n_pass);
+	snprintf(total, sizeof(total), "%zu", n_leaf);
+	{
+		static const char *const keys[] = { "{set}", "{ids}", "{passed}", "{total}" };
+		const char *vals[] = { set, ids, passed, total };
+
+		r = part(d, ws, r, 0);
+		r = lines(d, ws, r, "time_place");
+		r = part(d, ws, r, 1);
+		r = lines(d, ws, r, "attendance");
+		r = part(d, ws, r, 2);
+		if (!(t = fill(d, doc_text(d, "content"), u, keys, vals, 4)))
+			return ANTT_ERR_NOMEM;
+		r = para(d, ws, r, t, d->w.f[F_BODY]) + 1;
+		free(t);
+
+		r = doc_table_head(d, ws, r, NCOLS, C_TEXT);
+		for (size_t i = 0; i < res->f->n_items; i++)   /* the screen's order */
+			item_row(d, ws, r++, &res->f->items[i], &res->items[i]);
+		r++;
+		if (!(t = fill(d, doc_text(d, "summary"), u, keys, vals, 4)))
+			return ANTT_ERR_NOMEM;
+		r = para(d, ws, r, t, d->f[D_LINE]);
+		free(t);
+		r = part(d, ws, r, 3);
+		verdict = res->verdict == RULE_PASS ? "verdict_pass" : res->verdict == RULE_FAIL ? "verdict_fail"
+			: "verdict_missing";
+		if (!(t = fill(d, doc_text(d, verdict), u, keys, vals, 4)))
+			return ANTT_ERR_NOMEM;
+		r = para(d, ws, r, t, d->f[D_LINE_BOLD]);
+		free(t);
+	}
+	r = lines(d, ws, r, "opinions");
+	r = para(d, ws, r, doc_text(d, "closing"), d->w.f[F_BODY]) + 1;
+	signers = doc_list(d, "signers", &n_signers);
+	r = doc_signatures(d, ws, r, WIDTHS, LAST, signers, NULL, n_signers);
+	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, LAST);
+	return ANTT_OK;
+}
 
 antt_status doc_minutes(antt_db *db, const doc_opts *o, doc_info *info, antt_err *err)
 {
-	(void)db;
-	(void)o;
-	(void)info;
-	return err_set(err, ANTT_ERR_INVALID, "tài liệu này chưa làm xong");
+	assess_result res = { 0 };
+	doc d;
+	antt_status s;
+
+	memset(info, 0, sizeof(*info));
+	if ((s = doc_begin(&d, db, o, "bien-ban-hop.yaml", KEYS, err)) != ANTT_OK)
+		return doc_end(&d, s, err);
+	if ((s = assess_load(db, o->unit, o->year, &res, err)) != ANTT_OK)
+		return doc_end(&d, s, err);
+	if (res.unit.excluded)
+		s = err_set(err, ANTT_ERR_NOT_FOUND, "đơn vị %s không thuộc diện đánh giá: không có biên bản họp đánh giá",
+			o->unit);
+	else if (!res.id)
+		s = err_set(err, ANTT_ERR_NOT_FOUND, "đơn vị %s chưa đăng ký năm %d: chưa có kết quả nào để ghi vào "
+			"biên bản", o->unit, o->year);
+	if (s == ANTT_OK && (s = doc_open(&d, "Biên bản họp đánh giá An toàn về an ninh, trật tự", err)) == ANTT_OK)
+		s = sheet(&d, &res);
+	info->units = s == ANTT_OK;
+	info->sheets = d.sheets;
+	assess_result_free(&res);
+	return doc_end(&d, s, err);
 }

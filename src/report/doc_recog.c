@@ -275,8 +275,7 @@ static const char *const ROMAN[] = { "I", "II", "III", "IV", "V", "VI", "VII", "
 int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncols, const recog_list *l,
                 recog_cells cells, void *ctx)
 {
-	size_t n_cols, group = 0;
-	char *const *cols = doc_list(d, "columns", &n_cols);
+	size_t group = 0;
 	char **out = calloc((size_t)ncols, sizeof(*out)), num[32], line[400];
 	const char **shown = calloc((size_t)ncols, sizeof(*shown));
 	/* the name wraps at the left, centred in its row as the other columns */
@@ -288,11 +287,7 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 		free(shown);
 		return r;
 	}
-	for (int c = 0; c < ncols; c++)
-		worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, (size_t)c < n_cols ? cols[c] : "", d->w.f[F_HEAD]);
-	doc_fit_row(ws, r, (const char *const *)cols, widths, (int)n_cols < ncols ? (int)n_cols : ncols);
-	worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)r);
-	r++;
+	r = doc_table_head(d, ws, r, ncols, -1);
 	for (size_t i = 0; i < l->n; i++) {
 		const recog_unit *u = &l->u[i];
 		if (i == 0 || strcmp(u->type, l->u[i - 1].type)) {
@@ -319,7 +314,7 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 		for (int c = 0; c < ncols; c++)
 			worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, shown[c],
 				c == 1 ? name : d->f[D_CENTER]);
-		doc_fit_row(ws, r, shown, widths, ncols);
+		doc_fit_row(ws, r, shown, widths, ncols, 0);
 		for (int c = 2; c < ncols; c++)
 			free(out[c]);
 		r++;
@@ -360,7 +355,7 @@ out:
 
 int recog_signature(doc *d, lxw_worksheet *ws, int r, int last_col, const char *title, const char *name)
 {
-	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1, lines = 0, end;
+	int left_end = report_left_end(&d->w, last_col), right = left_end + 1, lines = 0, end;
 	size_t n;
 	char *const *to = doc_list(d, "recipients", &n);
 	char up[512], line[600];

@@ -156,6 +156,27 @@ void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths,
 		.y_scale = 1, .object_position = LXW_OBJECT_MOVE_AND_SIZE, .decorative = 1 });
 }
 
+/* The issuing unit's format: a long name (a company's) on two lines. */
+static lxw_format *head_wrap(writer *w, lxw_worksheet *ws, const char *up, double width)
+{
+	if (report_text_px(up, 13, 0.7) <= width * 0.95)
+		return w->f[F_UNIT];
+	if (!w->f[F_UNIT_WRAP]) {
+		w->f[F_UNIT_WRAP] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+		format_set_text_wrap(w->f[F_UNIT_WRAP]);
+	}
+	worksheet_set_row(ws, 1, report_text_px(up, 13, 0.7) > width * 1.9 ? 54 : 36, NULL);
+	return w->f[F_UNIT_WRAP];
+}
+
+/* The last column of the head's left half. */
+int report_left_end(const writer *w, int last_col)
+{
+	if (w->split > 0 && w->split < last_col)
+		return w->split;
+	return last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1;
+}
+
 /* The Nghị định 30 header: agency and unit on the left, nation and motto
  * on the right, number and date, then the title and the trích yếu, each
  * with its short rule. Returns the next row. */
@@ -166,13 +187,16 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	char *prefix = w->prefix ? strdup(w->prefix) : report_setting(w, "report_prefix", "");
 	char *place = w->place ? strdup(w->place) : report_setting(w, "place", "");
 	char buf[1024], up[1024], *subject;
-	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1;
+	int left_end = report_left_end(w, last_col), right = left_end + 1;
 	double width = 0;
 
+	for (int c = 0; c <= left_end; c++)
+		width += report_col_px(widths[c]);
 	text_upper(parent ? parent : "", up, sizeof(up));
 	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)left_end, up, w->f[F_AGENCY]);
 	text_upper(office ? office : "", up, sizeof(up));
-	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)left_end, up, w->f[F_UNIT]);
+	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)left_end, up, head_wrap(w, ws, up, width));
+	width = 0;
 	worksheet_merge_range(ws, 0, (lxw_col_t)right, 0, (lxw_col_t)last_col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
 		w->f[F_NATION]);
 	worksheet_merge_range(ws, 1, (lxw_col_t)right, 1, (lxw_col_t)last_col, "Độc lập - Tự do - Hạnh phúc", w->f[F_MOTTO]);
@@ -183,7 +207,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	if (!w->kind || *w->kind)   /* a biên bản has no number */
 		worksheet_merge_range(ws, 3, 0, 3, (lxw_col_t)left_end, buf, w->f[F_NUMBER]);
 	snprintf(buf, sizeof(buf), "%s, ngày %s tháng %s năm %s", place && *place ? place : "……", w->day, w->month, w->yyyy);
-	worksheet_merge_range(ws, 3, (lxw_col_t)right, 3, (lxw_col_t)last_col, buf, w->f[F_DATE]);
+	if (!w->undated)
+		worksheet_merge_range(ws, 3, (lxw_col_t)right, 3, (lxw_col_t)last_col, buf, w->f[F_DATE]);
 	worksheet_merge_range(ws, 5, 0, 5, (lxw_col_t)last_col, w->l->title, w->f[F_TITLE]);
 	subject = layout_expand(w->l->subject, w->year);
 	worksheet_merge_range(ws, 6, 0, 6, (lxw_col_t)last_col, subject ? subject : "", w->f[F_SUBJECT]);
@@ -231,7 +256,7 @@ int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 {
 	char *title = report_setting(w, "signer_title", ""), *name = report_setting(w, "signer_name", "");
 	char up[512], line[600];
-	int left_end = last_col / 2 - 1 > 1 ? last_col / 2 - 1 : 1, right = left_end + 1, top = r, end;
+	int left_end = report_left_end(w, last_col), right = left_end + 1, top = r, end;
 
 	text_upper(title, up, sizeof(up));
 	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)right, (lxw_row_t)r, (lxw_col_t)last_col, up, w->f[F_SIGN_TITLE]);

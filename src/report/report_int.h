@@ -13,12 +13,13 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
-/* The formats made once per workbook (report.c). */
+/* The formats made once per workbook (report.c); F_UNIT_WRAP only when a
+ * name in the head needs two lines. */
 enum {
 	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
 	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
 	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
-	F_BODY, F_PERIOD, F_COUNT
+	F_BODY, F_PERIOD, F_UNIT_WRAP, F_COUNT
 };
 
 typedef struct {
@@ -39,6 +40,8 @@ typedef struct {
 	 * prefix (the number's sign after the kind, "" for none): NULL, the
 	 * settings' place and report_prefix */
 	const char *kind, *agency, *issuer, *place, *prefix;
+	int split;                /* the head's left half ends at this column (0: about half) */
+	int undated;              /* no place-and-date line in the head (a form dated by hand) */
 	char tmp[4096];           /* the temporary file being written, renamed when done */
 	void *quiet;              /* stderr while libxlsxwriter works */
 } writer;
@@ -85,6 +88,8 @@ void report_page(lxw_worksheet *ws, int flags);
 int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_col);
 int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col);
 int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col);
+/* The last column of the head's and the signature's left half. */
+int report_left_end(const writer *w, int last_col);
 /* The signed page: one row per group (report_summary.c). */
 antt_status report_summary_sheet(writer *w, const tally *t);
 /* A figure of the counting model by the layout's measure; a group with no

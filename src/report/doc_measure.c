@@ -1,0 +1,109 @@
+/* How much room a text takes when printed in Times New Roman, so a row can
+ * be made tall enough for its wrapped text before any viewer sees it
+ * (Excel and LibreOffice do not grow rows a program wrote). The widths are
+ * the font's own (as its metric twin Liberation Serif has them, the font
+ * LibreOffice prints with); a Vietnamese letter is as wide as its base
+ * letter. tests/report/fontwidth.py reads the same from the font file. */
+#include "doc_int.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+/* Advance widths of ' ' .. '~' in hundredths of an em, regular and bold. */
+static const unsigned char REGULAR[95] = {
+	25, 33, 41, 50, 50, 83, 78, 18, 33, 33, 50, 56, 25, 33, 25, 28, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 28, 28,
+	56, 56, 56, 44, 92, 72, 67, 67, 72, 61, 56, 72, 72, 33, 39, 72, 61, 89, 72, 72, 56, 72, 67, 56, 61, 72, 72, 94,
+	72, 72, 61, 33, 28, 33, 47, 50, 33, 44, 50, 44, 50, 44, 33, 50, 50, 28, 28, 50, 28, 78, 50, 50, 50, 50, 33, 39,
+	28, 50, 50, 72, 50, 50, 44, 48, 20, 48, 54 };
+static const unsigned char BOLD[95] = {
+	25, 33, 56, 50, 50, 100, 83, 28, 33, 33, 50, 57, 25, 33, 25, 28, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 33, 33,
+	57, 57, 57, 50, 93, 72, 67, 72, 72, 67, 61, 78, 78, 39, 50, 78, 67, 94, 72, 78, 61, 78, 72, 56, 67, 72, 72, 100,
+	72, 72, 67, 33, 28, 33, 58, 50, 33, 50, 56, 44, 56, 44, 33, 50, 56, 28, 33, 56, 28, 83, 56, 50, 56, 56, 44, 39,
+	33, 56, 50, 72, 50, 50, 44, 39, 22, 39, 52 };
+
+/* One character's width in hundredths of an em. */
+static int char_width(ucs4_t c, int bold)
+{
+	const unsigned char *t = bold ? BOLD : REGULAR;
+	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+
+	for (int depth = 0; depth < 4; depth++) {
+		if (c >= ' ' && c <= '~')
+			return t[c - ' '];
+		/* ấ -> â + ◌́ -> a + ◌̂ + ◌́: the base letter's width */
+		if (uc_canonical_decomposition(c, dec) <= 0)
+			break;
+		c = dec[0];
+	}
+	if (c == 0x2026)           /* … */
+		return 100;
+	if (c == 0x0110)           /* Đ */
+		return 72;
+	if (c == 0x0111)           /* đ */
+		return bold ? 56 : 50;
+	if (c == 0x2013 || c == 0x2014)   /* – — */
+		return c == 0x2013 ? 50 : 100;
+	return uc_is_upper(c) ? 72 : 50;
+}
+
+double doc_text_pt(const char *text, double pt, int bold)
+{
+	const uint8_t *p = (const uint8_t *)text, *end = p + strlen(text);
+	long hundredths = 0;
+
+	while (p < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, p, (size_t)(end - p));
+		hundredths += char_width(c, bold);
+		p += n > 0 ? n : 1;
+	}
+	return (double)hundredths * pt / 100.0;
+}
+
+/* The room inside a cell of width units: LibreOffice's pixels (the
+ * report's rule) at 96 dpi, less its padding on both sides. */
+static double inner_pt(double width)
+{
+	return report_col_px(width) * 0.75 - 4;
+}
+
+int doc_lines(const char *text, double width, double pt, int bold)
+{
+	double room = inner_pt(width), space = doc_text_pt(" ", pt, bold), used = 0;
+	int lines = 1;
+	char word[512];
+
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, " \n");
+		double w;
+
+		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) ? n : sizeof(word) - 1), p);
+		w = doc_text_pt(word, pt, bold);
+		if (used > 0 && used + space + w > room) {
+			lines++;
+			used = 0;
+		}
+		used += (used > 0 ? space : 0) + w;
+		while (used > room) {   /* a word longer than the line is broken */
+			lines++;
+			used -= room;
+		}
+		p += n;
+		if (*p == '\n') {
+			lines++;
+			used = 0;
+		}
+		if (*p)
+			p++;
+	}
+	return lines;
+}
+
+double doc_row_height(int lines, double pt)
+{
+	/* Times New Roman's line: ascent and descent 1.107 em, with a little air */
+	return pt * 1.17 * lines + 4;
+}
