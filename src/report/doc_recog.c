@@ -9,17 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Append len bytes of s to the growing string *out (used, cap); 0 on no
+ * memory (*out is freed). */
+static int append(char **out, size_t *used, size_t *cap, const char *s, size_t len)
+{
+	if (*used + len + 1 > *cap) {
+		char *g = realloc(*out, *cap = (*used + len + 1) * 2);
+		if (!g) {
+			free(*out);
+			*out = NULL;
+			return 0;
+		}
+		*out = g;
+	}
+	memcpy(*out + *used, s, len);
+	*used += len;
+	(*out)[*used] = '\0';
+	return 1;
+}
+
 /* text with every "{name}" of pairs (name, value, …, NULL) replaced. */
 static char *replace(const char *text, const char *const *pairs)
 {
-	size_t cap = strlen(text) + 64, used = 0;
-	char *out = malloc(cap);
+	size_t cap = 0, used = 0;
+	char *out = NULL;
 
-	if (!out)
+	if (!append(&out, &used, &cap, "", 0))
 		return NULL;
 	for (const char *p = text; *p;) {
 		const char *val = NULL;
-		size_t skip = 1, len;
+		size_t skip = 1;
 
 		for (size_t k = 0; *p == '{' && pairs[k]; k += 2) {
 			size_t n = strlen(pairs[k]);
@@ -29,20 +48,10 @@ static char *replace(const char *text, const char *const *pairs)
 				break;
 			}
 		}
-		len = val ? strlen(val) : 1;
-		if (used + len + 1 > cap) {
-			char *g = realloc(out, cap = (used + len + 1) * 2);
-			if (!g) {
-				free(out);
-				return NULL;
-			}
-			out = g;
-		}
-		memcpy(out + used, val ? val : p, len);
-		used += len;
+		if (!append(&out, &used, &cap, val ? val : p, val ? strlen(val) : 1))
+			return NULL;
 		p += skip;
 	}
-	out[used] = '\0';
 	return out;
 }
 
@@ -160,27 +169,20 @@ void recog_list_free(recog_list *l)
 /* "5 khu dân cư, 1 cơ quan": the units by type, in the list's order. */
 static char *counts(const recog_list *l)
 {
-	size_t cap = 64, used = 0;
-	char *out = calloc(1, cap);
+	size_t cap = 0, used = 0;
+	char *out = NULL;
 
-	for (size_t i = 0, n = 0; out && i < l->n; i++) {
+	if (!append(&out, &used, &cap, "", 0))
+		return NULL;
+	for (size_t i = 0, n = 0; i < l->n; i++) {
 		char lower[128], part[200];
-		size_t len;
 		n++;
 		if (i + 1 < l->n && !strcmp(l->u[i + 1].type, l->u[i].type))
 			continue;
 		text_lower(l->u[i].type_name, lower, sizeof(lower));
-		len = (size_t)snprintf(part, sizeof(part), "%s%zu %s", used ? ", " : "", n, lower);
-		if (used + len + 1 > cap) {
-			char *g = realloc(out, cap = (used + len + 1) * 2);
-			if (!g) {
-				free(out);
-				return NULL;
-			}
-			out = g;
-		}
-		memcpy(out + used, part, len + 1);
-		used += len;
+		snprintf(part, sizeof(part), "%s%zu %s", used ? ", " : "", n, lower);
+		if (!append(&out, &used, &cap, part, strlen(part)))
+			return NULL;
 		n = 0;
 	}
 	return out;
