@@ -37,6 +37,9 @@ n=$(sql "SELECT count(*) FROM recognitions r JOIN assessments a ON a.id = r.asse
 run print giay-cong-nhan --under X010 --year 2024 -o "$T/g.xlsx" --date 25/11/2024
 expect_rc 0 "X010's certificates"
 expect_out "Đã ghi giấy công nhận năm 2024 vào $T/g.xlsx ($n đơn vị, 1 trang tính)." "what was written"
+names=$(sql "SELECT u.name FROM recognitions r JOIN assessments a ON a.id = r.assessment_id
+	JOIN units u ON u.id = a.unit_id JOIN decisions d ON d.id = r.decision_id WHERE r.withdrawn_at IS NULL
+	AND a.year = 2024 AND u.parent_id = (SELECT id FROM units WHERE code = 'X010') ORDER BY d.date, d.number, u.code")
 
 # each certificate against its record, and the page set-up
 /usr/bin/python3 - "$T/g.xlsx" "$DB" X010 2024 <<'EOF'
@@ -107,6 +110,16 @@ expect_out "($k đơn vị, 1 trang tính)" "--type: only the khu dân cư"
 run print giay-cong-nhan --under X010 --year 2024 -o "$T/g2.xlsx" --date 25/11/2024
 cmp -s "$T/g.xlsx" "$T/g2.xlsx" && ok "same data and date: the same bytes" || not_ok "two runs differ"
 
+# a withdrawn recognition (a revoked decision) prints no certificate
+leaders
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 "$ANTT" --db "$DB" recognise withdraw X010-K01 2024 \
+	--reason "Quyết định bị thu hồi" > /dev/null || not_ok "could not withdraw X010-K01's recognition"
+run print giay-cong-nhan X010-K01 --year 2024 -o "$T/w.xlsx"
+expect_rc 1 "a withdrawn recognition: refused"
+expect_err "X010-K01 năm 2024 chưa có quyết định công nhận nào" "withdrawn recognition message"
+run print giay-cong-nhan --under X010 --year 2024 -o "$T/w.xlsx"
+expect_out "($((n - 1)) đơn vị, 1 trang tính)" "the batch leaves the withdrawn unit out"
+
 if ! command -v libreoffice > /dev/null || ! command -v pdftotext > /dev/null; then
 	echo "ok - the printed certificates # SKIP LibreOffice or pdftotext is not installed (scripts/deps.sh)"
 	finish
@@ -117,9 +130,6 @@ if [ -s "$T/g.pdf" ]; then
 	/usr/bin/python3 "$REPORT/check_doc.py" "$T/g.xlsx" "$T/g.pdf" --pages "$n" --landscape --breaks --largest 30 \
 		--text "CÔNG NHẬN" || failed=1
 	# page k holds the k-th unit of the records' order, in capitals
-	names=$(sql "SELECT u.name FROM recognitions r JOIN assessments a ON a.id = r.assessment_id
-		JOIN units u ON u.id = a.unit_id JOIN decisions d ON d.id = r.decision_id WHERE r.withdrawn_at IS NULL
-		AND a.year = 2024 AND u.parent_id = (SELECT id FROM units WHERE code = 'X010') ORDER BY d.date, d.number, u.code")
 	k=0 wrong=""
 	while IFS= read -r name; do
 		k=$((k + 1))

@@ -115,6 +115,21 @@ expect_rc 0 "--type alone: the office's units of that type"
 $ROWS "$T/xa.xlsx" "Danh sách" | grep -E '^[IVX]+\. ' > "$T/xg.txt"
 expect_eq "$(grep -c . "$T/xg.txt") $(cut -c1-6 "$T/xg.txt")" "1 I. Xã" "only the xã group"
 
+# --- a year assessed under TT 124 as amended by TT 48/2025: both grounds ------------
+leaders
+# the admin takes the 2025 criteria set in (form_store.c), the leader approves
+ANTT_USER=qt ANTT_PASSWORD=quantri1 "$ANTT" --db "$DB" register X008-K01 2025 > /dev/null
+export ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1
+"$ANTT" --db "$DB" answer set X008-K01 2025 '*' đạt > /dev/null &&
+"$ANTT" --db "$DB" submit X008-K01 2025 > /dev/null && "$ANTT" --db "$DB" approve X008-K01 2025 > /dev/null ||
+	not_ok "X008-K01 could not be approved for 2025"
+unset ANTT_USER ANTT_PASSWORD
+run print to-trinh --under X008 --year 2025 -o "$T/y25.xlsx"
+expect_rc 0 "2025: one unit approved"
+$ROWS "$T/y25.xlsx" "Tờ trình" | grep '^Căn cứ' | sed -E 's/(TT-BCA).*/\1/' > "$T/g25.txt"
+expect_eq "$(cat "$T/g25.txt")" "Căn cứ Thông tư số 124/2021/TT-BCA
+Căn cứ Thông tư số 48/2025/TT-BCA" "2025: the grounds are TT 124/2021 and TT 48/2025, from the criteria set used"
+
 # --- as it prints ------------------------------------------------------------------
 if ! command -v libreoffice > /dev/null || ! command -v pdftotext > /dev/null; then
 	echo "ok - the printed tờ trình # SKIP LibreOffice or pdftotext is not installed (scripts/deps.sh)"
