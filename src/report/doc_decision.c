@@ -13,9 +13,10 @@ static const char *const KEYS[] = { "title", "kind", "subject", "committee_line"
 	"grounds_before", "grounds", "grounds_after", "decides", "articles", "signer", "recipients_label",
 	"recipients", "annex_title", "annex_note", "columns", "totals_label", NULL };
 
-/* TT | Tên đơn vị | Mã | Ghi chú: A4 portrait, the head's halves about 2 : 3 */
+/* TT | Tên đơn vị | Mã | Ghi chú: 83 characters, as the tờ trình's
+ * (doc_proposal.c) */
 enum { C_NUM, C_NAME, C_CODE, C_NOTE, NCOLS };
-static const double WIDTHS[NCOLS] = { 5, 30, 14, 37 };
+static const double WIDTHS[NCOLS] = { 5, 29, 14, 35 };
 
 typedef struct {
 	doc *d;

@@ -13,10 +13,12 @@ static const char *const KEYS[] = { "title", "kind", "commune_sign", "subject", 
 	"body", "columns", "result", "recognised", "totals_label", "closing", "signer", "recipients_label",
 	"recipients", "annex_title", "annex_note", NULL };
 
-/* TT | Tên đơn vị | Mã | Kết quả tự đánh giá | Ghi chú: A4 portrait, the
- * head's halves about 2 : 3 */
+/* TT | Tên đơn vị | Mã | Kết quả tự đánh giá | Ghi chú: 83 characters, the
+ * width of A4 portrait in LibreOffice (about 2 mm a character; Excel's 7 px
+ * leave room); the head's left half (TT, name: 186 pt) holds "CÔNG AN HUYỆN
+ * …", its right half (268 pt) "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
 enum { C_NUM, C_NAME, C_CODE, C_RESULT, C_NOTE, NCOLS };
-static const double WIDTHS[NCOLS] = { 5, 30, 12, 15, 24 };
+static const double WIDTHS[NCOLS] = { 5, 29, 11, 14, 24 };
 
 /* "Đạt 5/5 tiêu chí" and, once recognised, the decision. */
 static void cells(doc *d, const recog_unit *u, char **out, size_t n, void *ctx)
