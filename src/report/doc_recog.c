@@ -289,7 +289,7 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 		free(shown);
 		return r;
 	}
-	r = doc_table_head(d, ws, r, ncols, -1);
+	r = doc_table_head(d, ws, r, ncols, ncols);   /* no label spans two columns */
 	for (size_t i = 0; i < l->n; i++) {
 		const recog_unit *u = &l->u[i];
 		if (i == 0 || strcmp(u->type, l->u[i - 1].type)) {

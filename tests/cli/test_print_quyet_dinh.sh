@@ -67,6 +67,8 @@ expect_eq "$(cat "$T/bold.txt")" "Điều 1. bold
 Điều 2. bold
 Điều 3. bold" "each article's \"Điều n.\" in bold"
 
+grep -qx "TT | Tên đơn vị | Mã | Ghi chú" "$T/ds.txt" && ok "the annex's column heads" ||
+	not_ok "column heads: $(sed -n 3p "$T/ds.txt")"
 got=$(grep -E '^[0-9]+ \| ' "$T/ds.txt" | awk -F' \\| ' '{ print $1 "|" $3 }')
 exp=$(sql "SELECT u.code FROM units u JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id
 	AND a.year = 2024 WHERE u.parent_id = (SELECT id FROM units WHERE code = 'X008') AND a.status = 'approved'

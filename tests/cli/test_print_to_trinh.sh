@@ -69,6 +69,8 @@ grep -q "công nhận $n đơn vị đạt tiêu chuẩn \"An toàn về an ninh
 grep -qx "Nơi nhận: | TRƯỞNG CÔNG AN PHƯỜNG" "$T/tt.txt" && ok "signed by the ward police chief" ||
 	not_ok "signature: $(grep 'Nơi nhận' "$T/tt.txt")"
 
+grep -qx "TT | Tên đơn vị | Mã | Kết quả tự đánh giá | Ghi chú" "$T/ds.txt" && ok "the list's column heads" ||
+	not_ok "column heads: $(sed -n 3p "$T/ds.txt")"
 # the list: numbered 1..n in the database's order, each with code and result
 got=$(grep -E '^[0-9]+ \| ' "$T/ds.txt" | awk -F' \\| ' '{ print $1 "|" $3 "|" $2 }')
 exp=$(printf '%s\n' "$want" | awk -F'|' '{ print NR "|" $0 }')
