@@ -142,13 +142,13 @@ static void put(lxw_worksheet *ws, int r, int c0, int c1, const char *text, lxw_
 	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)c0, (lxw_row_t)r, (lxw_col_t)c1, text, f);
 }
 
-/* Rows a wrapped line takes over the whole width. */
-static int wrapped(const char *text, double pt, double em)
+/* The height of a row holding text wrapped over the whole width. */
+static double tall(const char *text, double pt, int bold)
 {
 	double width = 0;
 	for (int c = 0; c < NCOLS; c++)
-		width += report_col_px(WIDTHS[c]);
-	return (int)(report_text_px(text, pt, em) / (width * 0.9)) + 1;
+		width += WIDTHS[c];
+	return doc_row_height(doc_lines(text, width, pt, bold), pt);
 }
 
 /* One certificate, rows b .. b + ROWS - 1. */
@@ -162,7 +162,6 @@ static void page(certs *cs, lxw_worksheet *ws, int b, const cert *c)
 		"date", c->date, NULL };
 	const char *keys[] = { "heading", "standard", "decision" };
 	char *t[3];
-	int lines;
 
 	snprintf(year, sizeof(year), "%d", d->o->year);
 	expand(d, c->authority, full, sizeof(full));
@@ -181,18 +180,15 @@ static void page(certs *cs, lxw_worksheet *ws, int b, const cert *c)
 	worksheet_set_row(ws, (lxw_row_t)(b + 3), 40, NULL);
 
 	text_upper(t[0] ? t[0] : "", up, sizeof(up));
-	lines = wrapped(up, 16, 0.7);
 	put(ws, b + 4, 0, NCOLS - 1, up, cs->f[G_HEADING]);
-	worksheet_set_row(ws, (lxw_row_t)(b + 4), 24.0 * lines, NULL);
+	worksheet_set_row(ws, (lxw_row_t)(b + 4), tall(up, 16, 1), NULL);
 	put(ws, b + 5, 0, NCOLS - 1, doc_text(d, "verb"), cs->f[G_VERB]);
-	worksheet_set_row(ws, (lxw_row_t)(b + 5), 54, NULL);
+	worksheet_set_row(ws, (lxw_row_t)(b + 5), tall(doc_text(d, "verb"), 30, 1) + 12, NULL);
 	text_upper(c->name, up, sizeof(up));
-	lines = wrapped(up, 22, 0.7);
 	put(ws, b + 6, 0, NCOLS - 1, up, cs->f[G_UNIT]);
-	worksheet_set_row(ws, (lxw_row_t)(b + 6), 32.0 * lines + 6, NULL);
-	lines = wrapped(t[1] ? t[1] : "", 16, 0.5);
+	worksheet_set_row(ws, (lxw_row_t)(b + 6), tall(up, 22, 1) + 6, NULL);
 	put(ws, b + 7, 0, NCOLS - 1, t[1] ? t[1] : "", cs->f[G_STANDARD]);
-	worksheet_set_row(ws, (lxw_row_t)(b + 7), 24.0 * lines, NULL);
+	worksheet_set_row(ws, (lxw_row_t)(b + 7), tall(t[1] ? t[1] : "", 16, 1), NULL);
 	worksheet_set_row(ws, (lxw_row_t)(b + 8), 40, NULL);
 
 	/* the decision on the left; the place and date, then the signature, on the right */
