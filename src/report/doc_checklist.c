@@ -18,7 +18,7 @@ static const char *const KEYS[] = { "title", "subject", "unit_line", "parent_lin
 /* Mã | Tiêu chí (two columns, so the head's halves are even) | Có | Không
  * | Số liệu, ghi chú: A4 portrait's width */
 enum { C_ID, C_TEXT, C_TEXT2, C_YES, C_NO, C_NOTE, NCOLS };
-static const double WIDTHS[NCOLS] = { 6, 34, 14, 6, 6, 18 };
+static const double WIDTHS[NCOLS] = { 6, 28, 14, 6, 6, 18 };
 #define W_TEXT (WIDTHS[C_TEXT] + WIDTHS[C_TEXT2])
 #define SPLIT C_TEXT
 
@@ -60,35 +60,46 @@ static char *hint(doc *d, const form_item *it)
 	return both;
 }
 
-/* One criterion's row. */
-static void item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it)
+#define W_REST (WIDTHS[C_YES] + WIDTHS[C_NO] + WIDTHS[C_NOTE])
+
+/* One criterion's row at r (or below a copy of the table's head when it
+ * opens a page); returns the next row. */
+static int item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it)
 {
 	char text[2048], *h = NULL;
+	const char *note = it->required ? "" : doc_text(d, "optional");
 	lxw_format *cell = d->w.f[F_CELL_WRAP];
+	int yesno = it->leaf && it->type == FORM_YESNO && !it->computed;
+	double height;
 
 	if (it->article && *it->article)
 		snprintf(text, sizeof(text), "%s\n(%s)", it->label, it->article);
 	else
 		snprintf(text, sizeof(text), "%s", it->label);
+	if (it->leaf && !yesno && !(h = hint(d, it)))
+		return r + 1;
+	if (!it->leaf)
+		height = doc_fit((const char *const[]){ text }, (const double[]){ W_TEXT + W_REST }, 1, 1);
+	else if (yesno)
+		height = doc_fit((const char *const[]){ text, note }, (const double[]){ W_TEXT, WIDTHS[C_NOTE] }, 2, 0);
+	else
+		height = doc_fit((const char *const[]){ text, h }, (const double[]){ W_TEXT, W_REST }, 2, 0);
+	r = doc_table_row(d, ws, r, height);
+	doc_row(d, ws, r, height);
 	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
 	if (!it->leaf) {
 		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_NOTE, text, d->f[D_GROUP]);
-		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ W_TEXT + WIDTHS[C_YES] + WIDTHS[C_NO] + WIDTHS[C_NOTE] }, 1, 1);
-		return;
-	}
-	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, text, cell);
-	if (it->type == FORM_YESNO && !it->computed) {
+	} else if (yesno) {
+		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, text, cell);
 		worksheet_write_blank(ws, (lxw_row_t)r, C_YES, d->f[D_BOX]);
 		worksheet_write_blank(ws, (lxw_row_t)r, C_NO, d->f[D_BOX]);
-		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, it->required ? "" : doc_text(d, "optional"), cell);
-		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ W_TEXT }, 1, 0);
-		return;
+		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, note, cell);
+	} else {
+		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, text, cell);
+		worksheet_merge_range(ws, (lxw_row_t)r, C_YES, (lxw_row_t)r, C_NOTE, h, cell);
 	}
-	h = hint(d, it);
-	worksheet_merge_range(ws, (lxw_row_t)r, C_YES, (lxw_row_t)r, C_NOTE, h ? h : "", cell);
-	doc_fit_row(ws, r, (const char *const[]){ text, h ? h : "" },
-		(const double[]){ W_TEXT, WIDTHS[C_YES] + WIDTHS[C_NO] + WIDTHS[C_NOTE] }, 2, 0);
 	free(h);
+	return r + 1;
 }
 
 /* The sheet of one unit (u), or the blank one of a type (u NULL). */
@@ -99,7 +110,7 @@ static antt_status sheet(doc *d, const form *f, const unit_row *u, const char *t
 	char *const *opts, *const *signers;
 	size_t n_opts, n_signers;
 	lxw_worksheet *ws;
-	int r;
+	int r, tail;
 
 	if (!(ws = doc_sheet(d, u ? u->code : type_name, PAGE_PORTRAIT, WIDTHS, NCOLS)))
 		return ANTT_ERR_NOMEM;
@@ -112,21 +123,21 @@ static antt_status sheet(doc *d, const form *f, const unit_row *u, const char *t
 
 	r = doc_table_head(d, ws, r, NCOLS, C_TEXT);
 	for (size_t k = 0; k < f->n_items; k++)   /* the screen's order */
-		item_row(d, ws, r++, &f->items[k]);
+		r = item_row(d, ws, r, &f->items[k]);
 
-	r++;
+	tail = ++r;
 	opts = doc_list(d, "verdict_options", &n_opts);
 	worksheet_merge_range(ws, (lxw_row_t)r, C_ID, (lxw_row_t)r, C_TEXT2, doc_text(d, "verdict"), d->f[D_LINE_BOLD]);
 	for (size_t k = 0; k < n_opts; k++, r++) {
 		worksheet_write_blank(ws, (lxw_row_t)r, C_YES, d->f[D_BOX]);
 		worksheet_merge_range(ws, (lxw_row_t)r, C_NO, (lxw_row_t)r, C_NOTE, opts[k], d->f[D_LINE]);
-		worksheet_set_row(ws, (lxw_row_t)r, 20, NULL);
+		doc_row(d, ws, r, 20);
 	}
 	r++;
 	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT2, (lxw_row_t)r, C_NOTE, doc_text(d, "place_date"), d->w.f[F_DATE]);
 	signers = doc_list(d, "signers", &n_signers);
 	r = doc_signatures(d, ws, r + 1, WIDTHS, NCOLS - 1, signers, NULL, n_signers);
-	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, NCOLS - 1);
+	doc_sheet_end(d, ws, tail, r, NCOLS - 1);   /* the verdict with the signatures */
 	return ANTT_OK;
 }
 

@@ -214,6 +214,8 @@ antt_status doc_open(doc *d, const char *title, antt_err *err)
 	format_set_text_wrap(d->f[D_NOTE]);
 	format_set_align(d->f[D_NOTE], LXW_ALIGN_VERTICAL_TOP);
 	d->f[D_BOX] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, NULL);
+	d->f[D_SIGN_WRAP] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+	format_set_text_wrap(d->f[D_SIGN_WRAP]);
 	return ANTT_OK;
 }
 
@@ -223,6 +225,10 @@ antt_status doc_end(doc *d, antt_status s, antt_err *err)
 		s = report_book_close(&d->w, s, d->o->path, err);
 	d->opened = 0;
 	words_free(d);
+	free(d->heights);
+	free(d->breaks);
+	d->heights = NULL;
+	d->breaks = NULL;
 	free(d->layout_path);
 	d->layout_path = NULL;
 	return s;
@@ -357,8 +363,12 @@ int doc_table_head(doc *d, lxw_worksheet *ws, int r, int ncols, int wide)
 			worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, label, d->w.f[F_HEAD]);
 		k++;
 	}
-	worksheet_set_row(ws, (lxw_row_t)r, 32, NULL);
-	worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)r);
+	doc_row(d, ws, r, 32);
+	if (d->head_row < 0) {   /* the first: copies are written by doc_table_row */
+		d->head_row = r;
+		d->head_ncols = ncols;
+		d->head_wide = wide;
+	}
 	return r + 1;
 }
 
@@ -378,6 +388,12 @@ lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widt
 		snprintf(unique, sizeof(unique), "%s (%d)", clean, k);
 	if (!(ws = workbook_add_worksheet(d->w.wb, unique)))
 		return NULL;
+	free(d->heights);
+	free(d->breaks);
+	d->heights = NULL;
+	d->breaks = NULL;
+	d->n_heights = d->n_breaks = 0;
+	d->head_row = -1;
 	report_page(ws, flags);
 	for (int c = 0; c < n; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
@@ -393,6 +409,10 @@ int doc_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, cons
 	d->w.kind = kind;
 	d->head.title = (char *)title;      /* only read */
 	d->head.subject = (char *)subject;
+	/* the head's rows as report_header sets them, the long name and the
+	 * long subject taken as two lines */
+	for (int r = 0; r < 8; r++)
+		doc_row_height_note(d, r, r == 1 || r == 6 ? 36 : r == 2 || r == 7 ? 9 : 15);
 	return report_header(&d->w, ws, widths, last_col);
 }
 
@@ -414,39 +434,49 @@ int doc_paragraph(doc *d, lxw_worksheet *ws, int r, int c0, int c1, const double
 	for (int c = c0; c <= c1; c++)
 		width += widths[c];
 	put(ws, r, c0, c1, text, f);
-	worksheet_set_row(ws, (lxw_row_t)r, doc_row_height(doc_lines(text, width + 0.7 * (c1 - c0), pt, bold), pt), NULL);
+	doc_row(d, ws, r, report_row_height(report_lines(text, width + 0.7 * (c1 - c0), pt, bold), pt));
 	return r + 1;
 }
 
 int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col,
                    char *const *titles, const char *const *names, size_t n)
 {
-	int split = report_left_end(&d->w, last_col);
+	int split = report_left_end(&d->w, last_col), lines = 1;
 	char up[512];
 
-	(void)widths;
 	for (size_t k = 0; k < n; k++) {
 		/* two: the head's halves; more: columns shared out evenly */
 		int c0 = n == 2 ? (k ? split + 1 : 0) : (int)k * (last_col + 1) / (int)n;
 		int c1 = n == 2 ? (k ? last_col : split) : (int)(k + 1) * (last_col + 1) / (int)n - 1;
 		const char *name = names && names[k] ? names[k] : "";
 
+		double width = 0;
+		int l;
+
+		for (int c = c0; c <= c1; c++)
+			width += widths[c];
 		text_upper(titles[k], up, sizeof(up));
-		put(ws, r, c0, c1, up, d->w.f[F_SIGN_TITLE]);
+		/* a long title (ĐẠI DIỆN CẤP TRÊN …) wraps within its half */
+		l = report_lines(up, width, 13, 1);
+		put(ws, r, c0, c1, up, l > 1 ? d->f[D_SIGN_WRAP] : d->w.f[F_SIGN_TITLE]);
+		if (l > lines)
+			lines = l;
 		put(ws, r + 1, c0, c1, "(Ký, ghi rõ họ tên)", d->f[D_HINT]);
 		put(ws, r + 6, c0, c1, name, d->w.f[F_SIGN_NAME]);
 	}
+	if (lines > 1)
+		doc_row(d, ws, r, report_row_height(lines, 13));
 	return r + 7;
 }
 
-void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n, int bold)
+double doc_fit(const char *const *texts, const double *widths, int n, int bold)
 {
 	int lines = 1;
 
 	for (int k = 0; k < n; k++) {
-		int l = doc_lines(texts[k], widths[k], 12, bold);
+		int l = report_lines(texts[k], widths[k], 12, bold);
 		if (l > lines)
 			lines = l;
 	}
-	worksheet_set_row(ws, (lxw_row_t)row, doc_row_height(lines, 12), NULL);
+	return report_row_height(lines, 12);
 }

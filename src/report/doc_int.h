@@ -27,6 +27,7 @@ enum {
 	D_HINT,         /* 12 italic, centred: "(Ký, ghi rõ họ tên)" */
 	D_NOTE,         /* 12 italic, left, wrapped: a note under a table */
 	D_BOX,          /* 12 bold, centred, bordered: a box to tick, or its tick */
+	D_SIGN_WRAP,    /* 13 bold, centred, wrapped: a signer's title on two lines */
 	D_COUNT
 };
 
@@ -43,6 +44,14 @@ typedef struct {
 	char type[32];           /* o->type resolved to its code ("" when not given) */
 	int sheets;
 	int opened;              /* the workbook is open (doc_end closes it) */
+	/* the sheet being written: its rows' heights, its table's head (row,
+	 * columns, merged column; row -1: none) and the page breaks put
+	 * (doc_page.c) */
+	double *heights;
+	size_t n_heights;
+	int head_row, head_ncols, head_wide;
+	lxw_row_t *breaks;
+	size_t n_breaks;
 } doc;
 
 /* Start a document: read the date, resolve o->type, refuse an existing
@@ -94,8 +103,8 @@ void doc_parent_name(doc *d, const unit_row *u, char *buf, size_t n);
 int doc_unit_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const unit_row *u,
                   const char *type_name, const char *const *keys, size_t n, const char *set, const char *set_key);
 /* The layout's "columns" as the table's head in row r over ncols columns,
- * the label of column wide merged over wide and wide + 1; repeated on
- * every page. Returns the next row. */
+ * the label of column wide merged over wide and wide + 1 (written again
+ * on each page the table runs over, doc_table_row). Returns the next row. */
 int doc_table_head(doc *d, lxw_worksheet *ws, int r, int ncols, int wide);
 /* A paragraph merged over columns c0..c1 of row r, its height from its
  * wrapped lines (size pt). Returns the next row. */
@@ -107,15 +116,23 @@ int doc_paragraph(doc *d, lxw_worksheet *ws, int r, int c0, int c1, const double
  * name (names may be NULL or hold NULLs: left blank). Returns the next row. */
 int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col,
                    char *const *titles, const char *const *names, size_t n);
-/* Row r tall enough for texts[k] (Times New Roman 12, bold or not) wrapped
- * in widths[k] (units of column width; a merged cell's widths added up). */
-void doc_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n, int bold);
+/* The height of a row that holds texts[k] (Times New Roman 12, bold or
+ * not) wrapped in widths[k] (units of column width; a merged cell's widths
+ * added up). */
+double doc_fit(const char *const *texts, const double *widths, int n, int bold);
+/* Row r of the sheet being written is height points tall (its pages are
+ * reckoned from these, doc_page.c). */
+void doc_row(doc *d, lxw_worksheet *ws, int r, double height);
+/* Only note row r's height (a row another function set). */
+void doc_row_height_note(doc *d, int r, double height);
+/* Before a table row of this height is written at row r: the row to
+ * write it at — r, or r + 1 when it opens a page, with a page break and a
+ * copy of the table's head put at r. */
+int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height);
+/* The end of a sheet whose rows tail..last (a verdict and its signatures)
+ * must stay on one page: a page break before tail when the printer would
+ * cut them; the print area 0..last over columns 0..last_col. */
+void doc_sheet_end(doc *d, lxw_worksheet *ws, int tail, int last, int last_col);
 
-/* Measures (doc_measure.c): text's printed width in points in Times New
- * Roman of size pt; the lines it takes wrapped in a cell of width units;
- * the height of a row of that many lines. */
-double doc_text_pt(const char *text, double pt, int bold);
-int doc_lines(const char *text, double width, double pt, int bold);
-double doc_row_height(int lines, double pt);
 
 #endif

@@ -15,7 +15,7 @@ static const char *const KEYS[] = { "title", "subject", "parts", "time_place", "
 
 /* Mã | Tiêu chí (two columns: the head's halves) | Kết quả | Đánh giá | Ghi chú */
 enum { C_ID, C_TEXT, C_TEXT2, C_VALUE, C_STATE, C_NOTE, NCOLS };
-static const double WIDTHS[NCOLS] = { 6, 34, 9, 12, 10, 13 };
+static const double WIDTHS[NCOLS] = { 6, 28, 9, 12, 10, 13 };
 #define LAST (NCOLS - 1)
 
 /* text with the unit's words and then key/val pairs replaced (vals[k] for
@@ -59,18 +59,19 @@ static int part(doc *d, lxw_worksheet *ws, int r, size_t k)
 	return para(d, ws, r, k < n ? l[k] : "", d->f[D_LINE_BOLD]);
 }
 
-/* One criterion's row: what was entered, held or not, the note. */
-static void item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const assess_item *a)
+/* One criterion's row: what was entered, held or not, the note; at r, or
+ * below a copy of the table's head when it opens a page. Returns the next
+ * row. */
+static int item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const assess_item *a)
 {
 	size_t n_states;
 	char *const *states = doc_list(d, "states", &n_states);
-	char text[2048], value[256] = "", note[1024] = "", *comp = NULL;
+	char value[256] = "", note[1024] = "", *comp = NULL;
 	const char *state;
 	lxw_format *cell = d->w.f[F_CELL_WRAP];
+	double height;
 
-	snprintf(text, sizeof(text), "%s", it->label);
-	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
-	state = a->state == RULE_PASS ? states[0] : a->state == RULE_FAIL ? states[1] : states[2];
+	state = n_states < 3 ? "" : a->state == RULE_PASS ? states[0] : a->state == RULE_FAIL ? states[1] : states[2];
 	if (it->computed) {
 		char rec[32], tot[32];
 		snprintf(rec, sizeof(rec), "%lld", a->counts.recognised);
@@ -91,20 +92,27 @@ static void item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, cons
 			a->note ? a->note : "");
 	else if (a->note)
 		snprintf(note, sizeof(note), "%s", a->note);
+	if (!it->leaf)
+		height = doc_fit((const char *const[]){ it->label }, (const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2] +
+			WIDTHS[C_VALUE] }, 1, 1);
+	else
+		height = doc_fit((const char *const[]){ it->label, value, state, note },
+			(const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2], WIDTHS[C_VALUE], WIDTHS[C_STATE], WIDTHS[C_NOTE] },
+			4, 0);
+	r = doc_table_row(d, ws, r, height);
+	doc_row(d, ws, r, height);
+	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
 	if (!it->leaf) {
-		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_VALUE, text, d->f[D_GROUP]);
+		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_VALUE, it->label, d->f[D_GROUP]);
 		worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);
 		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, "", cell);
-		doc_fit_row(ws, r, (const char *const[]){ text }, (const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2] +
-			WIDTHS[C_VALUE] }, 1, 1);
-		return;
+		return r + 1;
 	}
-	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, text, cell);
+	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, it->label, cell);
 	worksheet_write_string(ws, (lxw_row_t)r, C_VALUE, value, d->f[D_CENTER]);
 	worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);
 	worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, note, cell);
-	doc_fit_row(ws, r, (const char *const[]){ text, value, state, note },
-		(const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2], WIDTHS[C_VALUE], WIDTHS[C_STATE], WIDTHS[C_NOTE] }, 4, 0);
+	return r + 1;
 }
 
 static antt_status sheet(doc *d, const assess_result *res)
@@ -115,7 +123,7 @@ static antt_status sheet(doc *d, const assess_result *res)
 	size_t n_signers, n_pass = 0, n_leaf = 0;
 	const char *verdict;
 	lxw_worksheet *ws;
-	int r;
+	int r, tail = 0;
 
 	if (!(ws = doc_sheet(d, u->code, PAGE_PORTRAIT, WIDTHS, NCOLS)))
 		return ANTT_ERR_NOMEM;
@@ -149,12 +157,13 @@ static antt_status sheet(doc *d, const assess_result *res)
 
 		r = doc_table_head(d, ws, r, NCOLS, C_TEXT);
 		for (size_t i = 0; i < res->f->n_items; i++)   /* the screen's order */
-			item_row(d, ws, r++, &res->f->items[i], &res->items[i]);
+			r = item_row(d, ws, r, &res->f->items[i], &res->items[i]);
 		r++;
 		if (!(t = fill(d, doc_text(d, "summary"), u, keys, vals, 4)))
 			return ANTT_ERR_NOMEM;
 		r = para(d, ws, r, t, d->f[D_LINE]);
 		free(t);
+		tail = r;
 		r = part(d, ws, r, 3);
 		verdict = res->verdict == RULE_PASS ? "verdict_pass" : res->verdict == RULE_FAIL ? "verdict_fail"
 			: "verdict_missing";
@@ -167,7 +176,7 @@ static antt_status sheet(doc *d, const assess_result *res)
 	r = para(d, ws, r, doc_text(d, "closing"), d->w.f[F_BODY]) + 1;
 	signers = doc_list(d, "signers", &n_signers);
 	r = doc_signatures(d, ws, r, WIDTHS, LAST, signers, NULL, n_signers);
-	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, LAST);
+	doc_sheet_end(d, ws, tail, r, LAST);   /* the conclusion with the signatures */
 	return ANTT_OK;
 }
 

@@ -15,7 +15,7 @@ static const char *const KEYS[] = { "title", "subject", "unit_line", "parent_lin
 
 /* Mục | Nội dung (two columns: the head's halves) | Điểm chuẩn | Tự chấm | Cấp trên chấm */
 enum { C_ID, C_TEXT, C_TEXT2, C_MAX, C_SELF, C_REVIEW, NCOLS };
-static const double WIDTHS[NCOLS] = { 6, 34, 12, 11, 9, 12 };
+static const double WIDTHS[NCOLS] = { 6, 28, 12, 12, 9, 11 };
 #define LAST (NCOLS - 1)
 
 /* 7, 7,5 or -20: points as Vietnamese write them. */
@@ -52,10 +52,13 @@ static char *typed(doc *d, const score_item *it, int has, double v)
 	return fill2(doc_text(d, "count"), "{count}", n, "{points}", p);
 }
 
-static void item_row(doc *d, lxw_worksheet *ws, int r, const score_item *it, const score_entry *e)
+/* An item's row at r, or below a copy of the table's head when it opens a
+ * page; returns the next row. */
+static int item_row(doc *d, lxw_worksheet *ws, int r, const score_item *it, const score_entry *e)
 {
 	char max[64], n[32], *self = NULL, *rev = NULL, *ded = NULL;
 	lxw_format *text = it->leaf ? d->w.f[F_CELL_WRAP] : d->f[D_GROUP];
+	double height;
 
 	points(it->max, max, sizeof(max));
 	if (it->deduct > 0) {
@@ -63,21 +66,24 @@ static void item_row(doc *d, lxw_worksheet *ws, int r, const score_item *it, con
 		points(-it->max, max, sizeof(max));
 		ded = fill2(doc_text(d, "deduct"), "{n}", n, "{max}", max);
 	}
-	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
-	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, it->label, text);
-	worksheet_write_string(ws, (lxw_row_t)r, C_MAX, ded ? ded : it->max > 0 ? max : "", d->f[D_CENTER]);
 	if (e && it->leaf) {
 		self = typed(d, it, e->has_self, e->self);
 		rev = typed(d, it, e->has_reviewer, e->reviewer);
 	}
-	worksheet_write_string(ws, (lxw_row_t)r, C_SELF, self ? self : "", d->f[D_CENTER]);
-	worksheet_write_string(ws, (lxw_row_t)r, C_REVIEW, rev ? rev : "", d->f[D_CENTER]);
-	doc_fit_row(ws, r, (const char *const[]){ it->label, ded ? ded : "", self ? self : "", rev ? rev : "" },
+	height = doc_fit((const char *const[]){ it->label, ded ? ded : "", self ? self : "", rev ? rev : "" },
 		(const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2], WIDTHS[C_MAX], WIDTHS[C_SELF], WIDTHS[C_REVIEW] }, 4,
 		!it->leaf);
+	r = doc_table_row(d, ws, r, height);
+	doc_row(d, ws, r, height);
+	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
+	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, it->label, text);
+	worksheet_write_string(ws, (lxw_row_t)r, C_MAX, ded ? ded : it->max > 0 ? max : "", d->f[D_CENTER]);
+	worksheet_write_string(ws, (lxw_row_t)r, C_SELF, self ? self : "", d->f[D_CENTER]);
+	worksheet_write_string(ws, (lxw_row_t)r, C_REVIEW, rev ? rev : "", d->f[D_CENTER]);
 	free(self);
 	free(rev);
 	free(ded);
+	return r + 1;
 }
 
 /* The sheet of u (res: its scores and cut-offs; filled: the scores
@@ -90,7 +96,7 @@ static antt_status sheet(doc *d, const score_sheet *sh, const unit_row *u, const
 	size_t n_signers;
 	const double *cut = res ? res->cut : sh->cut;
 	lxw_worksheet *ws;
-	int r;
+	int r, tail;
 
 	if (!(ws = doc_sheet(d, u ? u->code : sh->title, PAGE_PORTRAIT, WIDTHS, NCOLS)))
 		return ANTT_ERR_NOMEM;
@@ -104,9 +110,10 @@ static antt_status sheet(doc *d, const score_sheet *sh, const unit_row *u, const
 	free(t);
 	r = doc_table_head(d, ws, r, NCOLS, C_TEXT);
 	for (size_t i = 0; i < sh->n_items; i++)
-		item_row(d, ws, r++, &sh->items[i], filled ? &res->e[i] : NULL);
+		r = item_row(d, ws, r, &sh->items[i], filled ? &res->e[i] : NULL);
 
 	/* the totals: 100 points, the self-score, the reviewer's */
+	r = doc_table_row(d, ws, r, 20);
 	worksheet_merge_range(ws, (lxw_row_t)r, C_ID, (lxw_row_t)r, C_TEXT2, doc_text(d, "total"), d->w.f[F_TOTAL_TEXT]);
 	worksheet_write_string(ws, (lxw_row_t)r, C_MAX, "100", d->f[D_BOX]);
 	buf[0] = '\0';
@@ -117,9 +124,8 @@ static antt_status sheet(doc *d, const score_sheet *sh, const unit_row *u, const
 	if (filled && res->has_reviewer)
 		points(res->reviewer_total, buf, sizeof(buf));
 	worksheet_write_string(ws, (lxw_row_t)r, C_REVIEW, buf, d->f[D_BOX]);
-	worksheet_set_row(ws, (lxw_row_t)r, 20, NULL);
-	r += 2;
-
+	doc_row(d, ws, r, 20);
+	tail = r += 2;
 	if (!(t = doc_replace(doc_text(d, "class"), "{class}",
 	         filled && res->cls >= 0 ? score_class_name(res->cls) : "……………………")))
 		return ANTT_ERR_NOMEM;
@@ -146,7 +152,7 @@ static antt_status sheet(doc *d, const score_sheet *sh, const unit_row *u, const
 	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT2, (lxw_row_t)r, LAST, doc_text(d, "place_date"), d->w.f[F_DATE]);
 	signers = doc_list(d, "signers", &n_signers);
 	r = doc_signatures(d, ws, r + 1, WIDTHS, LAST, signers, NULL, n_signers);
-	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, LAST);
+	doc_sheet_end(d, ws, tail, r, LAST);   /* the class with the signatures */
 	return ANTT_OK;
 }
 

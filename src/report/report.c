@@ -156,16 +156,17 @@ void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths,
 		.y_scale = 1, .object_position = LXW_OBJECT_MOVE_AND_SIZE, .decorative = 1 });
 }
 
-/* The issuing unit's format: a long name (a company's) on two lines. */
+/* The issuing unit's format: in a printed document (w->issuer set), a
+ * long name (a company's) on two lines. */
 static lxw_format *head_wrap(writer *w, lxw_worksheet *ws, const char *up, double width)
 {
-	if (report_text_px(up, 13, 0.7) <= width * 0.95)
+	if (!w->issuer || report_text_pt(up, 13, 1) <= width * 0.75 - 4)
 		return w->f[F_UNIT];
 	if (!w->f[F_UNIT_WRAP]) {
 		w->f[F_UNIT_WRAP] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 		format_set_text_wrap(w->f[F_UNIT_WRAP]);
 	}
-	worksheet_set_row(ws, 1, report_text_px(up, 13, 0.7) > width * 1.9 ? 54 : 36, NULL);
+	worksheet_set_row(ws, 1, report_text_pt(up, 13, 1) > 2 * (width * 0.75 - 4) ? 54 : 36, NULL);
 	return w->f[F_UNIT_WRAP];
 }
 

@@ -79,6 +79,13 @@ double report_text_px(const char *text, double pt, double em);
  * of the text's width in pixels (a stretched pixel, not a cell border). */
 void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths, double text);
 
+/* Measures (report_measure.c): text's printed width in points in Times New
+ * Roman of size pt; the lines it takes wrapped in a cell of width units;
+ * the height of a row of that many lines. */
+double report_text_pt(const char *text, double pt, int bold);
+int report_lines(const char *text, double width, double pt, int bold);
+double report_row_height(int lines, double pt);
+
 /* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines,
  * the page number at the top centre unless PAGE_UNNUMBERED. */
 enum { PAGE_PORTRAIT = 0, PAGE_LANDSCAPE = 1, PAGE_UNNUMBERED = 2 };

@@ -74,4 +74,32 @@ screen_shows() {
 	return 1
 }
 
+# print_check FILE.xlsx [check_doc.py options]: FILE.pdf beside it, printed
+# by LibreOffice with a profile of its own, then both read back by
+# tests/report/check_doc.py (its TAP lines); says "skipped" without
+# LibreOffice or pdftotext (scripts/deps.sh installs them)
+print_check() {
+	f=$1
+	shift
+	if ! command -v libreoffice > /dev/null || ! command -v pdftotext > /dev/null; then
+		echo "ok - $f as printed # SKIP LibreOffice or pdftotext is not installed (scripts/deps.sh)"
+		return 0
+	fi
+	HOME="$T/lo" timeout 300 libreoffice --headless --convert-to pdf --outdir "$(dirname "$f")" "$f" > "$T/lo.log" 2>&1
+	if [ ! -s "${f%.xlsx}.pdf" ]; then
+		not_ok "LibreOffice did not print $f: $(cat "$T/lo.log")"
+		return 0
+	fi
+	/usr/bin/python3 "$(cd "$(dirname "$0")/../report" && pwd)/check_doc.py" "$f" "${f%.xlsx}.pdf" "$@" || failed=1
+}
+
+# xlsx_row FILE.xlsx TEXT: the row of the first sheet whose first cell is
+# TEXT, its cells joined by " | " (empty cells empty)
+xlsx_row() {
+	/usr/bin/python3 -c "import openpyxl, sys
+for r in openpyxl.load_workbook(sys.argv[1]).worksheets[0].iter_rows(values_only=True):
+    if r[0] == sys.argv[2]:
+        print(' | '.join('' if v is None else str(v) for v in r))" "$1" "$2"
+}
+
 finish() { exit $failed; }

@@ -11,16 +11,11 @@ import sys
 
 import openpyxl
 
+import tap
+from tap import check
+
 path, expected_path = sys.argv[1], sys.argv[2]
 exp = json.load(open(expected_path, encoding="utf-8"))
-failed = 0
-
-
-def check(cond, what):
-    global failed
-    print(("ok - " if cond else "not ok - ") + what)
-    if not cond:
-        failed = 1
 
 
 wb = openpyxl.load_workbook(path)                   # formulas
@@ -222,4 +217,4 @@ for label, (total, registered, passed) in exp["types"].items():
     check(listed == total - passed, f"{label}: {listed} listed as not đạt, the summary says {total} - {passed}")
 reasons = [fail.cell(row=r, column=5).value for r in range(4, fail.max_row + 1) if fail.cell(row=r, column=3).value]
 check(all(reasons), "every unit not đạt has its reason")
-sys.exit(failed)
+sys.exit(tap.failed())

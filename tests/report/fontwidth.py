@@ -1,7 +1,9 @@
 """Advance widths of Times New Roman's metric twin, Liberation Serif (what
 LibreOffice prints with when Times New Roman is not installed), read from
-the TrueType file itself: cmap (format 4) and hmtx. Used to tell whether a
-cell's text fits its column at print size."""
+the TrueType file itself: cmap (format 4) and hmtx. A letter the installed
+Liberation Serif lacks (older ones have no Vietnamese letters) is measured
+in DejaVu Serif, the font LibreOffice then takes it from. Used to tell
+whether a cell's text fits its column at print size."""
 import struct
 import unicodedata
 
@@ -14,7 +16,8 @@ FILES = {
 
 
 class Font:
-    def __init__(self, path):
+    def __init__(self, path, fallback=None):
+        self.fallback = fallback
         data = open(path, "rb").read()
         n = struct.unpack(">H", data[4:6])[0]
         tables = {}
@@ -57,10 +60,20 @@ class Font:
         """The printed width of text in points at size pt."""
         total = 0
         for ch in unicodedata.normalize("NFC", text):
-            g = self.cmap.get(ord(ch), 0)
-            total += self.adv[min(g, len(self.adv) - 1)]
-        return total * pt / self.em
+            g = self.cmap.get(ord(ch))
+            if g is None and self.fallback:
+                total += self.fallback.width(ch, pt)
+                continue
+            total += self.adv[min(g or 0, len(self.adv) - 1)] * pt / self.em
+        return total
 
+
+FALLBACK = {
+    (False, False): "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    (True, False): "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+    (False, True): "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
+    (True, True): "/usr/share/fonts/truetype/dejavu/DejaVuSerif-BoldItalic.ttf",
+}
 
 _fonts = {}
 
@@ -68,7 +81,7 @@ _fonts = {}
 def font(bold=False, italic=False):
     key = (bool(bold), bool(italic))
     if key not in _fonts:
-        _fonts[key] = Font(FILES[key])
+        _fonts[key] = Font(FILES[key], Font(FALLBACK[key]))
     return _fonts[key]
 
 

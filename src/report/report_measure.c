@@ -3,8 +3,9 @@
  * (Excel and LibreOffice do not grow rows a program wrote). The widths are
  * the font's own (as its metric twin Liberation Serif has them, the font
  * LibreOffice prints with); a Vietnamese letter is as wide as its base
- * letter. tests/report/fontwidth.py reads the same from the font file. */
-#include "doc_int.h"
+ * letter (see char_width). tests/report/fontwidth.py reads the widths
+ * from the font files. */
+#include "report_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -24,15 +25,22 @@ static const unsigned char BOLD[95] = {
 	72, 72, 67, 33, 28, 33, 58, 50, 33, 50, 56, 44, 56, 44, 33, 50, 56, 28, 33, 56, 28, 83, 56, 50, 56, 56, 44, 39,
 	33, 56, 50, 72, 50, 50, 44, 39, 22, 39, 52 };
 
-/* One character's width in hundredths of an em. */
+/* One character's width in hundredths of an em. A Vietnamese letter
+ * beyond Latin-1 (ạ, ơ, ư, ế …) is as wide as its base letter in Times New
+ * Roman, but where the installed Liberation Serif lacks it (older ones do)
+ * LibreOffice prints it in DejaVu Serif, a third wider for small letters:
+ * counted at that width, so the row is tall enough either way. */
 static int char_width(ucs4_t c, int bold)
 {
 	const unsigned char *t = bold ? BOLD : REGULAR;
 	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
+	int wide = c >= 0x100;
 
+	if (c == 0x01A0 || c == 0x01A1 || c == 0x01AF || c == 0x01B0)   /* Ơ ơ Ư ư: no decomposition */
+		c = c == 0x01A0 ? 'O' : c == 0x01A1 ? 'o' : c == 0x01AF ? 'U' : 'u';
 	for (int depth = 0; depth < 4; depth++) {
 		if (c >= ' ' && c <= '~')
-			return t[c - ' '];
+			return wide ? t[c - ' '] * (c >= 'a' ? 135 : 110) / 100 : t[c - ' '];
 		/* ấ -> â + ◌́ -> a + ◌̂ + ◌́: the base letter's width */
 		if (uc_canonical_decomposition(c, dec) <= 0)
 			break;
@@ -46,10 +54,10 @@ static int char_width(ucs4_t c, int bold)
 		return bold ? 56 : 50;
 	if (c == 0x2013 || c == 0x2014)   /* – — */
 		return c == 0x2013 ? 50 : 100;
-	return uc_is_upper(c) ? 72 : 50;
+	return uc_is_upper(c) ? 80 : 65;
 }
 
-double doc_text_pt(const char *text, double pt, int bold)
+double report_text_pt(const char *text, double pt, int bold)
 {
 	const uint8_t *p = (const uint8_t *)text, *end = p + strlen(text);
 	long hundredths = 0;
@@ -67,12 +75,12 @@ double doc_text_pt(const char *text, double pt, int bold)
  * report's rule) at 96 dpi, less its padding on both sides. */
 static double inner_pt(double width)
 {
-	return report_col_px(width) * 0.75 - 4;
+	return report_col_px(width) * 0.75 - 3;
 }
 
-int doc_lines(const char *text, double width, double pt, int bold)
+int report_lines(const char *text, double width, double pt, int bold)
 {
-	double room = inner_pt(width), space = doc_text_pt(" ", pt, bold), used = 0;
+	double room = inner_pt(width), space = report_text_pt(" ", pt, bold), used = 0;
 	int lines = 1;
 	char word[512];
 
@@ -81,7 +89,7 @@ int doc_lines(const char *text, double width, double pt, int bold)
 		double w;
 
 		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) ? n : sizeof(word) - 1), p);
-		w = doc_text_pt(word, pt, bold);
+		w = report_text_pt(word, pt, bold);
 		if (used > 0 && used + space + w > room) {
 			lines++;
 			used = 0;
@@ -102,8 +110,8 @@ int doc_lines(const char *text, double width, double pt, int bold)
 	return lines;
 }
 
-double doc_row_height(int lines, double pt)
+double report_row_height(int lines, double pt)
 {
 	/* Times New Roman's line: ascent and descent 1.107 em, with a little air */
-	return pt * 1.17 * lines + 4;
+	return pt * 1.12 * lines + 3;
 }

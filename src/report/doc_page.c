@@ -1,0 +1,114 @@
+/* Where a printed document's pages break: the height of every row is known
+ * when it is set (doc_row), so the pages can be laid out as the printer
+ * lays them out (A4 less Nghị định 30's margins, rows never split). A table
+ * row that would not fit gets a page break before it and a copy of the
+ * table's head above it (Excel's repeated rows would also print the head
+ * above a page that only holds the signatures); a block that must stay
+ * together — the verdict and the signatures — gets a page break before it
+ * when the printer would cut it. */
+#include "doc_int.h"
+
+#include <stdlib.h>
+
+/* A4's height less the top and bottom margins (20 mm each), in points. */
+#define PAGE_BODY (842.0 - 2 * 20 / 25.4 * 72)
+#define ROW_DEFAULT 15.0
+
+void doc_row_height_note(doc *d, int r, double height)
+{
+	if ((size_t)r >= d->n_heights) {
+		size_t n = (size_t)r + 64;
+		double *h = realloc(d->heights, n * sizeof(*h));
+		if (!h)
+			return;   /* the page model is a nicety: without it no break is put */
+		for (size_t k = d->n_heights; k < n; k++)
+			h[k] = 0;
+		d->heights = h;
+		d->n_heights = n;
+	}
+	d->heights[r] = height;
+}
+
+void doc_row(doc *d, lxw_worksheet *ws, int r, double height)
+{
+	worksheet_set_row(ws, (lxw_row_t)r, height, NULL);
+	doc_row_height_note(d, r, height);
+}
+
+static double height_of(const doc *d, int r)
+{
+	return (size_t)r < d->n_heights && d->heights[r] > 0 ? d->heights[r] : ROW_DEFAULT;
+}
+
+static int is_break(const doc *d, int r)
+{
+	for (size_t k = 0; k < d->n_breaks; k++)
+		if (d->breaks[k] == (lxw_row_t)r)
+			return 1;
+	return 0;
+}
+
+/* Where row r_at starts: its page (from 1) and the height used above it
+ * on that page. */
+static int place(const doc *d, int r_at, double *used)
+{
+	double y = 0;
+	int page = 1;
+
+	for (int r = 0; r < r_at; r++) {
+		double h = height_of(d, r);
+		if (r > 0 && (y + h > PAGE_BODY || is_break(d, r))) {
+			page++;
+			y = 0;
+		}
+		y += h;
+	}
+	if (r_at > 0 && (y + height_of(d, r_at) > PAGE_BODY || is_break(d, r_at))) {
+		page++;
+		y = 0;
+	}
+	*used = y;
+	return page;
+}
+
+/* A page break before row r (the list ends with 0 for libxlsxwriter). */
+static void page_break(doc *d, lxw_worksheet *ws, int r)
+{
+	lxw_row_t *b = realloc(d->breaks, (d->n_breaks + 2) * sizeof(*b));
+
+	if (!b)
+		return;
+	d->breaks = b;
+	d->breaks[d->n_breaks++] = (lxw_row_t)r;
+	d->breaks[d->n_breaks] = 0;
+	worksheet_set_h_pagebreaks(ws, d->breaks);
+}
+
+int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height)
+{
+	double used;
+	int page;
+
+	doc_row_height_note(d, r, height);
+	page = place(d, r, &used);
+	if (d->head_row < 0 || used > 0 || page == place(d, d->head_row, &used))
+		return r;
+	/* the row opens a page: the break put where the printer would, the
+	 * head written again on top */
+	page_break(d, ws, r);
+	doc_table_head(d, ws, r, d->head_ncols, d->head_wide);
+	doc_row_height_note(d, r + 1, height);
+	return r + 1;
+}
+
+void doc_sheet_end(doc *d, lxw_worksheet *ws, int tail, int last, int last_col)
+{
+	double block = 0, used;
+
+	for (int r = tail; r <= last; r++)
+		block += height_of(d, r);
+	/* the tail on one page, unless it is longer than a page */
+	if (tail <= last && block <= PAGE_BODY && place(d, tail, &used) != place(d, last, &used))
+		page_break(d, ws, tail);
+	worksheet_print_area(ws, 0, 0, (lxw_row_t)last, (lxw_col_t)last_col);
+}
