@@ -148,7 +148,7 @@ static double tall(const char *text, double pt, int bold)
 	double width = 0;
 	for (int c = 0; c < NCOLS; c++)
 		width += WIDTHS[c];
-	return doc_row_height(doc_lines(text, width, pt, bold), pt);
+	return report_row_height(report_lines(text, width, pt, bold), pt);
 }
 
 /* One certificate, rows b .. b + ROWS - 1. */

@@ -71,7 +71,7 @@ static antt_status decision_sheet(decision *x)
 	size_t n;
 	char *const *articles = doc_list(d, "articles", &n);
 	lxw_worksheet *ws = doc_sheet(d, "Quyết định", PAGE_PORTRAIT | PAGE_UNNUMBERED, WIDTHS, NCOLS);
-	int r;
+	int r, tail;
 
 	if (!subject || !ws) {
 		free(subject);
@@ -93,8 +93,9 @@ static antt_status decision_sheet(decision *x)
 		r = article(x, ws, r, t ? t : "");
 		free(t);
 	}
+	tail = r;
 	r = recog_signature(d, ws, r + 1, NCOLS - 1, doc_text(d, "signer"), "");
-	worksheet_print_area(ws, 0, 0, (lxw_row_t)(r - 1), NCOLS - 1);
+	doc_sheet_end(d, ws, tail + 1, r - 1, NCOLS - 1);
 	return ANTT_OK;
 }
 

@@ -43,7 +43,7 @@ static antt_status sheet(doc *d, const recog_level *lv, const recog_list *l)
 	char *t[5] = { NULL }, *title = NULL, *name = NULL;
 	antt_status s = ANTT_OK;
 	lxw_worksheet *ws;
-	int r;
+	int r, tail;
 
 	/* a single page: no number on it (Nghị định 30); the list follows */
 	for (size_t k = 0; k < 5; k++)
@@ -68,8 +68,9 @@ static antt_status sheet(doc *d, const recog_level *lv, const recog_list *l)
 		title = report_setting(&d->w, "signer_title", "");
 		name = report_setting(&d->w, "signer_name", "");
 	}
+	tail = r;
 	r = recog_signature(d, ws, r, NCOLS - 1, title ? title : t[3], name ? name : "");
-	worksheet_print_area(ws, 0, 0, (lxw_row_t)(r - 1), NCOLS - 1);
+	doc_sheet_end(d, ws, tail, r - 1, NCOLS - 1);
 out:
 	for (size_t k = 0; k < 5; k++)
 		free(t[k]);

@@ -292,6 +292,7 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 	r = doc_table_head(d, ws, r, ncols, ncols);   /* no label spans two columns */
 	for (size_t i = 0; i < l->n; i++) {
 		const recog_unit *u = &l->u[i];
+		double h;
 		if (i == 0 || strcmp(u->type, l->u[i - 1].type)) {
 			size_t in = 0;
 			for (size_t j = i; j < l->n && !strcmp(l->u[j].type, u->type); j++)
@@ -301,8 +302,9 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 			else
 				snprintf(line, sizeof(line), "%zu. %s (%zu)", group + 1, u->type_name, in);
 			group++;
+			r = doc_table_row(d, ws, r, 20);
 			worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)(ncols - 1), line, d->f[D_GROUP]);
-			worksheet_set_row(ws, (lxw_row_t)r, 20, NULL);
+			doc_row(d, ws, r, 20);
 			r++;
 		}
 		snprintf(num, sizeof(num), "%zu", i + 1);
@@ -313,18 +315,21 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 		shown[1] = u->name;
 		for (int c = 2; c < ncols; c++)
 			shown[c] = out[c] ? out[c] : "";
+		h = doc_fit(shown, widths, ncols, 0);
+		r = doc_table_row(d, ws, r, h);
 		for (int c = 0; c < ncols; c++)
 			worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, shown[c],
 				c == 1 ? name : d->f[D_CENTER]);
-		doc_fit_row(ws, r, shown, widths, ncols, 0);
+		doc_row(d, ws, r, h);
 		for (int c = 2; c < ncols; c++)
 			free(out[c]);
 		r++;
 	}
 	snprintf(line, sizeof(line), "%zu đơn vị", l->n);
+	r = doc_table_row(d, ws, r, 20);
 	worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, 1, doc_text(d, "totals_label"), d->w.f[F_TOTAL_TEXT]);
 	worksheet_merge_range(ws, (lxw_row_t)r, 2, (lxw_row_t)r, (lxw_col_t)(ncols - 1), line, d->w.f[F_TOTAL_TEXT]);
-	worksheet_set_row(ws, (lxw_row_t)r, 20, NULL);
+	doc_row(d, ws, r, 20);
 	free(out);
 	free(shown);
 	return r + 1;
@@ -345,10 +350,10 @@ antt_status recog_annex(doc *d, const recog_level *lv, const recog_list *l, cons
 	}
 	r = doc_paragraph(d, ws, 0, 0, ncols - 1, widths, title, d->w.f[F_SHEET_TITLE], 13);
 	r = doc_paragraph(d, ws, r, 0, ncols - 1, widths, note, d->w.f[F_APPENDIX], 12);
-	worksheet_set_row(ws, (lxw_row_t)r, 9, NULL);
+	doc_row(d, ws, r, 9);
 	report_rule(ws, r, 0, ncols - 1, widths, report_text_px(note, 12, 0.4));
 	r = recog_table(d, ws, r + 2, widths, ncols, l, cells, ctx);
-	worksheet_print_area(ws, 0, 0, (lxw_row_t)(r - 1), (lxw_col_t)(ncols - 1));
+	doc_sheet_end(d, ws, r - 1, r - 1, ncols - 1);
 out:
 	free(title);
 	free(note);
