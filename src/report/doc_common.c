@@ -205,6 +205,7 @@ antt_status doc_open(doc *d, const char *title, antt_err *err)
 	d->f[D_GROUP] = report_fmt(w, 12, 1, 0, LXW_ALIGN_LEFT, 1, NULL);
 	format_set_text_wrap(d->f[D_GROUP]);
 	format_set_align(d->f[D_GROUP], LXW_ALIGN_VERTICAL_TOP);
+	d->f[D_GROUP_ID] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, NULL);
 	d->f[D_LINE] = report_fmt(w, 13, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
 	format_set_text_wrap(d->f[D_LINE]);
 	d->f[D_LINE_BOLD] = report_fmt(w, 13, 1, 0, LXW_ALIGN_LEFT, 0, NULL);
@@ -404,16 +405,17 @@ lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widt
 int doc_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const char *agency, const char *issuer,
              const char *kind, const char *title, const char *subject)
 {
+	int r;
+
 	d->w.agency = agency;
 	d->w.issuer = issuer;
 	d->w.kind = kind;
 	d->head.title = (char *)title;      /* only read */
 	d->head.subject = (char *)subject;
-	/* the head's rows as report_header sets them, the long name and the
-	 * long subject taken as two lines */
-	for (int r = 0; r < 8; r++)
-		doc_row_height_note(d, r, r == 1 || r == 6 ? 36 : r == 2 || r == 7 ? 9 : 15);
-	return report_header(&d->w, ws, widths, last_col);
+	r = report_header(&d->w, ws, widths, last_col);
+	for (int k = 0; k < r; k++)   /* for the page model */
+		doc_row_height_note(d, k, d->w.head_h[k]);
+	return r;
 }
 
 /* text over columns c0..c1 of row r (a single column is not merged). */

@@ -22,6 +22,7 @@ typedef struct {
 enum {
 	D_CENTER,       /* 12, centred, bordered, wrapped: the narrow columns */
 	D_GROUP,        /* 12 bold, bordered, wrapped: a group of criteria */
+	D_GROUP_ID,     /* 12 bold, centred, bordered: a group's number */
 	D_LINE,         /* 13, left: "Thời gian: ……" lines */
 	D_LINE_BOLD,    /* 13 bold, left: a part's heading ("I. ...") */
 	D_HINT,         /* 12 italic, centred: "(Ký, ghi rõ họ tên)" */

@@ -101,7 +101,7 @@ static int item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const
 			4, 0);
 	r = doc_table_row(d, ws, r, height);
 	doc_row(d, ws, r, height);
-	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
+	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP_ID]);
 	if (!it->leaf) {
 		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_VALUE, it->label, d->f[D_GROUP]);
 		worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);

@@ -75,7 +75,7 @@ static int item_row(doc *d, lxw_worksheet *ws, int r, const score_item *it, cons
 		!it->leaf);
 	r = doc_table_row(d, ws, r, height);
 	doc_row(d, ws, r, height);
-	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP]);
+	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP_ID]);
 	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, it->label, text);
 	worksheet_write_string(ws, (lxw_row_t)r, C_MAX, ded ? ded : it->max > 0 ? max : "", d->f[D_CENTER]);
 	worksheet_write_string(ws, (lxw_row_t)r, C_SELF, self ? self : "", d->f[D_CENTER]);

@@ -166,7 +166,8 @@ static lxw_format *head_wrap(writer *w, lxw_worksheet *ws, const char *up, doubl
 		w->f[F_UNIT_WRAP] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 		format_set_text_wrap(w->f[F_UNIT_WRAP]);
 	}
-	worksheet_set_row(ws, 1, report_text_pt(up, 13, 1) > 2 * (width * 0.75 - 4) ? 54 : 36, NULL);
+	w->head_h[1] = report_text_pt(up, 13, 1) > 2 * (width * 0.75 - 4) ? 54 : 36;
+	worksheet_set_row(ws, 1, w->head_h[1], NULL);
 	return w->f[F_UNIT_WRAP];
 }
 
@@ -191,6 +192,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	int left_end = report_left_end(w, last_col), right = left_end + 1;
 	double width = 0;
 
+	for (int r = 0; r < 8; r++)
+		w->head_h[r] = r == 2 || r == 7 ? 9 : 15;
 	for (int c = 0; c <= left_end; c++)
 		width += report_col_px(widths[c]);
 	text_upper(parent ? parent : "", up, sizeof(up));
@@ -216,7 +219,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	for (int c = 0; c <= last_col; c++)
 		width += report_col_px(widths[c]);
 	/* two lines when longer than the page is wide */
-	worksheet_set_row(ws, 6, report_text_px(subject ? subject : "", 13, 0.5) > width * 0.95 ? 36 : 18, NULL);
+	w->head_h[6] = report_text_px(subject ? subject : "", 13, 0.5) > width * 0.95 ? 36 : 18;
+	worksheet_set_row(ws, 6, w->head_h[6], NULL);
 	worksheet_set_row(ws, 7, 9, NULL);
 	report_rule(ws, 7, 0, last_col, widths, report_text_px(subject ? subject : "", 13, 0.5));
 	free(subject);

@@ -42,6 +42,7 @@ typedef struct {
 	const char *kind, *agency, *issuer, *place, *prefix;
 	int split;                /* the head's left half ends at this column (0: about half) */
 	int undated;              /* no place-and-date line in the head (a form dated by hand) */
+	double head_h[8];         /* the heights of the head's rows, as report_header set them */
 	char tmp[4096];           /* the temporary file being written, renamed when done */
 	void *quiet;              /* stderr while libxlsxwriter works */
 } writer;

@@ -78,6 +78,7 @@ enum {
 	X(ACT_RECOGNISE, SC_UNITS,    'c', 0,            "c",      "Lãnh đạo: ghi quyết định công nhận (số, ngày, cơ quan ban hành, người ký) cho các đơn vị đã đánh dấu", NULL) \
 	X(ACT_SUBMIT_ALL, SC_UNITS,   KC(KEY_F(6)), 0,   "F6",     "Trình mọi phiếu đã nhập xong của đơn vị đang chọn và các đơn vị trực thuộc (hỏi trước, nói số phiếu)", NULL) \
 	X(ACT_APPROVE_ALL, SC_UNITS,  KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt mọi phiếu đã trình của đơn vị đang chọn và các đơn vị trực thuộc (hỏi trước)", NULL) \
+	X(ACT_PRINT,     SC_UNITS,    'i', 0,            "i",      "In phiếu để trống của đơn vị đang chọn và các đơn vị trực thuộc", NULL) \
 	X(ACT_LOGIN,     SC_LOGIN,    '\n', KC(KEY_ENTER), "Enter", "Đăng nhập: gõ tên đăng nhập, Enter, rồi mật khẩu", "Đăng nhập")
 
 typedef enum {

@@ -156,6 +156,9 @@ void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);
+/* i: the blank checklists of code and every unit under it, to a new file
+ * in the home folder; says where (print_dialog.c). */
+void ui_print_checklists(ui *ui, const char *code);
 
 /* The help line where a screen's own keys start (help.c). */
 int ui_help_line_of(int screen);

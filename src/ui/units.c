@@ -544,6 +544,11 @@ static int act_units(ui *ui, ui_action a)
 	case ACT_REPORT:
 		ui_report_dialog(ui);
 		return R_REDRAW;
+	case ACT_PRINT:
+		if (!r)
+			return R_NONE;
+		ui_print_checklists(ui, r->u.code);
+		return R_REDRAW;
 	case ACT_SETTINGS:
 		ui->ssel = 0;
 		ui_push(ui, &ui_settings_screen);

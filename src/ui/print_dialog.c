@@ -1,0 +1,34 @@
+/* i on the unit list: the blank checklists of the selected unit and of
+ * every unit under it, printed into one workbook in the officer's home
+ * folder under a name not yet taken (nothing is replaced), and where it
+ * went said on the screen. */
+#include <curses.h>
+#include "ui.h"
+#include "report/doc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+void ui_print_checklists(ui *ui, const char *code)
+{
+	char path[4300], name[80];
+	const char *home = getenv("HOME");
+	doc_opts o = { .under = code, .year = ui->year, .path = path };
+	doc_info info;
+	antt_err err = { "" };
+
+	/* a code may hold '/': not in a file name */
+	snprintf(name, sizeof(name), "%s", code);
+	for (char *p = name; *p; p++)
+		if (*p == '/' || *p == '\\')
+			*p = '-';
+	snprintf(path, sizeof(path), "%s/phieu-danh-gia-%s-%d.xlsx", home && *home ? home : ".", name, ui->year);
+	for (int k = 2; access(path, F_OK) == 0 && k < 1000; k++)
+		snprintf(path, sizeof(path), "%s/phieu-danh-gia-%s-%d-%d.xlsx", home && *home ? home : ".", name, ui->year, k);
+	if (doc_checklist(ui->db, &o, &info, &err) != ANTT_OK) {
+		ui_message(ui, 1, "Chưa in được phiếu: %s", err.msg);
+		return;
+	}
+	ui_message(ui, 0, "Đã ghi phiếu đánh giá năm %d (%lld đơn vị) vào %s", ui->year, info.units, path);
+}
