@@ -18,7 +18,7 @@ static const char *const KEYS[] = { "title", "kind", "commune_sign", "subject", 
  * leave room); the head's left half (TT, name: 186 pt) holds "CÔNG AN HUYỆN
  * …", its right half (268 pt) "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" */
 enum { C_NUM, C_NAME, C_CODE, C_RESULT, C_NOTE, NCOLS };
-static const double WIDTHS[NCOLS] = { 5, 29, 11, 14, 24 };
+static const double WIDTHS[NCOLS] = { 5, 29, 12, 16, 21 };
 
 /* "Đạt 5/5 tiêu chí" and, once recognised, the decision. */
 static void cells(doc *d, const recog_unit *u, char **out, size_t n, void *ctx)
