@@ -26,6 +26,8 @@ expect_err "năm \"hai\" không hợp lệ" "bad year message"
 run print giay-cong-nhan X008-K01 --year 2024 -o "$T/x.xlsx"
 expect_rc 1 "a unit with no recognition record: refused"
 expect_err "X008-K01 năm 2024 chưa có quyết định công nhận nào: chưa có gì để in giấy công nhận" "no record message"
+expect_err "ghi quyết định công nhận trước bằng lệnh antt recognise (xem antt help), rồi in lại (X008-K01, năm 2024)" \
+	"no record: what to do"
 run print giay-cong-nhan --under X008 --year 2024 -o "$T/x.xlsx"
 expect_rc 1 "a commune with no decision recorded: refused"
 expect_err "năm 2024 chưa có đơn vị nào dưới X008 được công nhận theo quyết định" "no decision message"

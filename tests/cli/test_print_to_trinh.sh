@@ -32,6 +32,7 @@ run print to-trinh --under X001 --year 2024 -o "$T/x.xlsx"
 expect_rc 1 "a commune with nothing approved: refused"
 expect_err "năm 2024 chưa có đơn vị nào thuộc xã Hòa Bình được lãnh đạo duyệt đạt: chưa có gì để đề nghị công nhận" \
 	"nothing approved message"
+expect_err "lãnh đạo duyệt các phiếu đã trình bằng: antt approve --under X001 2024" "nothing approved: how to approve"
 [ ! -e "$T/x.xlsx" ] && ok "no file when nothing is approved" || not_ok "a file was written with nothing to propose"
 ls -a "$T" | grep -q '\.antt-report-' && not_ok "a temporary file was left behind" || ok "no temporary file left behind"
 
