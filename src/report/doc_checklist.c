@@ -141,6 +141,23 @@ static antt_status sheet(doc *d, const form *f, const unit_row *u, const char *t
 	return ANTT_OK;
 }
 
+/* Why no unit got a checklist, in words. */
+static antt_status nothing_to_print(doc *d, antt_err *err)
+{
+	const doc_opts *o = d->o;
+	unit_row u;
+
+	if (o->under)
+		return err_set(err, ANTT_ERR_NOT_FOUND, "năm %d, %s và các đơn vị trực thuộc không có đơn vị nào%s%s cần "
+			"đánh giá: không có phiếu để in", o->year, o->under, d->type[0] ? " thuộc loại " : "", d->type);
+	if (unit_get(d->db, o->unit, &u, err) != ANTT_OK)
+		return ANTT_ERR_NOT_FOUND;
+	if (u.excluded)
+		return err_set(err, ANTT_ERR_NOT_FOUND, "đơn vị %s không thuộc diện đánh giá: không có phiếu để in", o->unit);
+	return err_set(err, ANTT_ERR_NOT_FOUND, "loại đơn vị %s không có bộ tiêu chí năm %d: không có phiếu để in cho "
+		"đơn vị %s", u.type_name, o->year, o->unit);
+}
+
 antt_status doc_checklist(antt_db *db, const doc_opts *o, doc_info *info, antt_err *err)
 {
 	unit_row *units = NULL;
@@ -156,16 +173,14 @@ antt_status doc_checklist(antt_db *db, const doc_opts *o, doc_info *info, antt_e
 			return doc_end(&d, s, err);
 		if (n == 0) {
 			free(units);
-			return doc_end(&d, err_set(err, ANTT_ERR_NOT_FOUND, "%s%s: năm %d không có đơn vị nào có bộ tiêu chí "
-				"để in phiếu%s%s", o->unit ? "đơn vị " : "dưới ", o->unit ? o->unit : o->under, o->year,
-				d.type[0] ? " thuộc loại " : "", d.type[0] ? d.type : ""), err);
+			return doc_end(&d, nothing_to_print(&d, err), err);
 		}
 	}
 	if ((s = doc_open(&d, "Phiếu đánh giá An toàn về an ninh, trật tự", err)) == ANTT_OK) {
 		if (!units) {
 			const form *f;
 			if ((s = form_for_new(db, d.type, o->year, &f, NULL, err)) == ANTT_OK)
-				s = sheet(&d, f, NULL, f->title);
+				s = sheet(&d, f, NULL, d.type_name);
 		}
 		for (size_t i = 0; s == ANTT_OK && i < n; i++) {
 			assess_result r = { 0 };

@@ -32,38 +32,41 @@ static void words_free(doc *d)
  * list of texts. */
 static antt_status words_read(doc *d, ydoc *y, const char *const *keys)
 {
-	const char *names[64];
 	yaml_node_t *root = yaml_document_get_root_node(&y->doc);
+	const char **names;
 	size_t n = 0;
 	antt_status s;
 
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return ydoc_fail(y, root, 0, "tệp bố cục phải là một bảng khóa: giá trị (title, ...)");
-	for (; keys[n] && n + 1 < sizeof(names) / sizeof(*names); n++)
-		names[n] = keys[n][0] == '?' ? keys[n] + 1 : keys[n];
-	names[n] = NULL;
-	if ((s = ydoc_check_keys(y, root, names, "bố cục văn bản")) != ANTT_OK)
-		return s;
-	if (!(d->words = calloc(n ? n : 1, sizeof(*d->words))))
+	while (keys[n])
+		n++;
+	if (!(names = calloc(n + 1, sizeof(*names))))
 		return ANTT_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
+		names[i] = keys[i][0] == '?' ? keys[i] + 1 : keys[i];
+	s = ydoc_check_keys(y, root, names, "bố cục văn bản");
+	if (s == ANTT_OK && !(d->words = calloc(n ? n : 1, sizeof(*d->words))))
+		s = ANTT_ERR_NOMEM;
+	for (size_t i = 0; s == ANTT_OK && i < n; i++) {
 		yaml_node_t *v = ydoc_get(y, root, names[i]);
 		doc_word *w = &d->words[d->n_words];
 
 		if (!v) {
-			if (keys[i][0] == '?')
-				continue;
-			return ydoc_fail(y, root, 0, "thiếu khóa \"%s\"", names[i]);
+			if (keys[i][0] != '?')
+				s = ydoc_fail(y, root, 0, "thiếu khóa \"%s\"", names[i]);
+			continue;
 		}
-		if (!(w->key = strdup(names[i])))
-			return ANTT_ERR_NOMEM;
+		if (!(w->key = strdup(names[i]))) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
 		d->n_words++;
 		s = v->type == YAML_SEQUENCE_NODE ? ydoc_list(y, v, names[i], &w->list, &w->n)
 			: ydoc_text(y, root, names[i], 1, &w->text);
-		if (s != ANTT_OK)
-			return s;
 	}
-	return ANTT_OK;
+	free(names);
+	return s;
 }
 
 static antt_status words_load(doc *d, const char *file, const char *const *keys, antt_err *err)
@@ -174,6 +177,21 @@ char *doc_replace(const char *text, const char *key, const char *val)
 
 /* --- the file ------------------------------------------------------------- */
 
+/* The name of the type o->type named ("Khu dân cư"), for a blank document. */
+static antt_status type_name(doc *d, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(d->db, "SELECT name FROM unit_types WHERE code = ?1", &st, err);
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, d->type, -1, SQLITE_STATIC);
+	snprintf(d->type_name, sizeof(d->type_name), "%s",
+		sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : d->type);
+	sqlite3_finalize(st);
+	return ANTT_OK;
+}
+
 antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, const char *const *keys,
                       antt_err *err)
 {
@@ -186,7 +204,8 @@ antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, 
 	d->w.year = o->year;
 	d->w.l = &d->head;
 	if ((s = report_date(&d->w, o->date, "ngày ghi trên văn bản", &d->tm, err)) != ANTT_OK ||
-	    (o->type && (s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK) ||
+	    (o->type && ((s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK ||
+	                 (s = type_name(d, err)) != ANTT_OK)) ||
 	    (s = report_target(o->path, o->force, err)) != ANTT_OK)
 		return s;
 	return words_load(d, file, keys, err);
@@ -395,6 +414,7 @@ lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widt
 	d->breaks = NULL;
 	d->n_heights = d->n_breaks = 0;
 	d->head_row = -1;
+	d->landscape = flags & PAGE_LANDSCAPE;
 	report_page(ws, flags);
 	for (int c = 0; c < n; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);

@@ -1,7 +1,8 @@
-/* The printed documents' insides (doc_common.c): the report's writer with
- * a document's words, the units a command names, and the pieces every
- * document is made of — the Nghị định 30 head, paragraphs sized to their
- * text, signature blocks. Only src/report includes it. */
+/* The printed documents' insides: the report's writer with a document's
+ * words, the units a command names, and the pieces every document is made
+ * of — the Nghị định 30 head, paragraphs sized to their text, signature
+ * blocks (doc_common.c) — and where its pages break (doc_page.c). Only
+ * src/report includes it. */
 #ifndef ANTT_DOC_INT_H
 #define ANTT_DOC_INT_H
 
@@ -9,8 +10,8 @@
 #include "report_int.h"
 #include "unit.h"
 
-/* A document's layout file (a YAML file in forms/reports): texts and lists of
- * texts by key. */
+/* A document's layout file (a YAML file in forms/reports): texts and
+ * lists of texts by key. */
 typedef struct {
 	char *key;
 	char *text;          /* a scalar's text, or NULL for a list */
@@ -43,6 +44,7 @@ typedef struct {
 	size_t n_words;
 	char *layout_path;       /* for messages */
 	char type[32];           /* o->type resolved to its code ("" when not given) */
+	char type_name[64];      /* and its name ("Khu dân cư") */
 	int sheets;
 	int opened;              /* the workbook is open (doc_end closes it) */
 	/* the sheet being written: its rows' heights, its table's head (row,
@@ -51,14 +53,16 @@ typedef struct {
 	double *heights;
 	size_t n_heights;
 	int head_row, head_ncols, head_wide;
+	int landscape;
 	lxw_row_t *breaks;
 	size_t n_breaks;
 } doc;
 
 /* Start a document: read the date, resolve o->type, refuse an existing
- * o->path without o->force, load the layout file (o->layout, or forms/reports/<file>): its
- * keys must be those of keys (NULL-terminated; a key with a leading '?'
- * may be left out). Then doc_open, the sheets, and doc_end in every case. */
+ * o->path without o->force, load the layout file (o->layout, or
+ * forms/reports/<file>): its keys must be those of keys (NULL-terminated;
+ * a key with a leading '?' may be left out). Then doc_open, the sheets,
+ * and doc_end in every case. */
 antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, const char *const *keys,
                       antt_err *err);
 /* Open the workbook on its temporary file (title: its property). */
@@ -87,11 +91,11 @@ antt_status doc_units(doc *d, int (*want)(doc *d, const unit_row *u), unit_row *
 /* A new sheet named name (made unique and valid for Excel), A4 (flags:
  * PAGE_*), its columns set to widths[0..n). NULL on failure. */
 lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widths, int n);
-/* The Nghị định 30 head over columns 0..last_col (d->w.split: the left
- * half's last column, d->w.undated: no date line, when set before): agency and issuer on the
- * left (NULL: the settings' parent_agency and office_name), kind the
- * number's sign ("BB"; "" for none), then title and subject ({year} …
- * replaced). Returns the next row. */
+/* The Nghị định 30 head over columns 0..last_col (set before: d->w.split,
+ * the left half's last column; d->w.undated, no date line): agency and
+ * issuer on the left (NULL: the settings' parent_agency and office_name),
+ * kind the number's sign ("BB"; "" for none), then title and subject
+ * ({year} … replaced). Returns the next row. */
 int doc_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const char *agency, const char *issuer,
              const char *kind, const char *title, const char *subject);
 /* The parent's name of u, or dots to fill in. */
@@ -112,9 +116,9 @@ int doc_table_head(doc *d, lxw_worksheet *ws, int r, int ncols, int wide);
 int doc_paragraph(doc *d, lxw_worksheet *ws, int r, int c0, int c1, const double *widths, const char *text,
                   lxw_format *f, double pt);
 /* Signature blocks side by side over columns 0..last_col (two: split as
- * the head's halves): each title in
- * bold capitals, "(Ký, ghi rõ họ tên)" under it, room to sign, then its
- * name (names may be NULL or hold NULLs: left blank). Returns the next row. */
+ * the head's halves): each title in bold capitals (two lines when long),
+ * "(Ký, ghi rõ họ tên)" under it, room to sign, then its name (names may
+ * be NULL or hold NULLs: left blank). Returns the next row. */
 int doc_signatures(doc *d, lxw_worksheet *ws, int r, const double *widths, int last_col,
                    char *const *titles, const char *const *names, size_t n);
 /* The height of a row that holds texts[k] (Times New Roman 12, bold or
@@ -134,6 +138,5 @@ int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height);
  * must stay on one page: a page break before tail when the printer would
  * cut them; the print area 0..last over columns 0..last_col. */
 void doc_sheet_end(doc *d, lxw_worksheet *ws, int tail, int last, int last_col);
-
 
 #endif

@@ -10,8 +10,7 @@
 
 #include <stdlib.h>
 
-/* A4's height less the top and bottom margins (20 mm each), in points. */
-#define PAGE_BODY (842.0 - 2 * 20 / 25.4 * 72)
+#define MARGINS (2 * 20 / 25.4 * 72)   /* top and bottom, 20 mm each, in points */
 #define ROW_DEFAULT 15.0
 
 void doc_row_height_note(doc *d, int r, double height)
@@ -33,6 +32,12 @@ void doc_row(doc *d, lxw_worksheet *ws, int r, double height)
 {
 	worksheet_set_row(ws, (lxw_row_t)r, height, NULL);
 	doc_row_height_note(d, r, height);
+}
+
+/* A4's height (its width when landscape) less the margins, in points. */
+static double page_body(const doc *d)
+{
+	return (d->landscape ? 595.0 : 842.0) - MARGINS;
 }
 
 static double height_of(const doc *d, int r)
@@ -57,13 +62,13 @@ static int place(const doc *d, int r_at, double *used)
 
 	for (int r = 0; r < r_at; r++) {
 		double h = height_of(d, r);
-		if (r > 0 && (y + h > PAGE_BODY || is_break(d, r))) {
+		if (r > 0 && (y + h > page_body(d) || is_break(d, r))) {
 			page++;
 			y = 0;
 		}
 		y += h;
 	}
-	if (r_at > 0 && (y + height_of(d, r_at) > PAGE_BODY || is_break(d, r_at))) {
+	if (r_at > 0 && (y + height_of(d, r_at) > page_body(d) || is_break(d, r_at))) {
 		page++;
 		y = 0;
 	}
@@ -71,8 +76,10 @@ static int place(const doc *d, int r_at, double *used)
 	return page;
 }
 
-/* A page break before row r (the list ends with 0 for libxlsxwriter). */
-static void page_break(doc *d, lxw_worksheet *ws, int r)
+/* A page break before row r (the list ends with 0 for libxlsxwriter; it is
+ * given to the sheet once, by doc_sheet_end: libxlsxwriter keeps only the
+ * last list and does not free the one before). */
+static void page_break(doc *d, int r)
 {
 	lxw_row_t *b = realloc(d->breaks, (d->n_breaks + 2) * sizeof(*b));
 
@@ -81,7 +88,6 @@ static void page_break(doc *d, lxw_worksheet *ws, int r)
 	d->breaks = b;
 	d->breaks[d->n_breaks++] = (lxw_row_t)r;
 	d->breaks[d->n_breaks] = 0;
-	worksheet_set_h_pagebreaks(ws, d->breaks);
 }
 
 int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height)
@@ -95,7 +101,7 @@ int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height)
 		return r;
 	/* the row opens a page: the break put where the printer would, the
 	 * head written again on top */
-	page_break(d, ws, r);
+	page_break(d, r);
 	doc_table_head(d, ws, r, d->head_ncols, d->head_wide);
 	doc_row_height_note(d, r + 1, height);
 	return r + 1;
@@ -108,7 +114,9 @@ void doc_sheet_end(doc *d, lxw_worksheet *ws, int tail, int last, int last_col)
 	for (int r = tail; r <= last; r++)
 		block += height_of(d, r);
 	/* the tail on one page, unless it is longer than a page */
-	if (tail <= last && block <= PAGE_BODY && place(d, tail, &used) != place(d, last, &used))
-		page_break(d, ws, tail);
+	if (tail <= last && block <= page_body(d) && place(d, tail, &used) != place(d, last, &used))
+		page_break(d, tail);
+	if (d->n_breaks)
+		worksheet_set_h_pagebreaks(ws, d->breaks);
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)last, (lxw_col_t)last_col);
 }

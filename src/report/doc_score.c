@@ -98,12 +98,12 @@ static antt_status sheet(doc *d, const score_sheet *sh, const unit_row *u, const
 	lxw_worksheet *ws;
 	int r, tail;
 
-	if (!(ws = doc_sheet(d, u ? u->code : sh->title, PAGE_PORTRAIT, WIDTHS, NCOLS)))
+	if (!(ws = doc_sheet(d, u ? u->code : d->type_name, PAGE_PORTRAIT, WIDTHS, NCOLS)))
 		return ANTT_ERR_NOMEM;
 	d->w.split = C_TEXT;
 	d->w.undated = 1;   /* dated by hand under the table */
 	snprintf(set, sizeof(set), "%s — %s", sh->regulation, sh->title);
-	if ((r = doc_unit_head(d, ws, WIDTHS, LAST, u, u ? NULL : sh->title, lines, 2, NULL, NULL)) < 0 ||
+	if ((r = doc_unit_head(d, ws, WIDTHS, LAST, u, u ? NULL : d->type_name, lines, 2, NULL, NULL)) < 0 ||
 	    !(t = doc_replace(doc_text(d, "sheet_line"), "{sheet}", set)))
 		return ANTT_ERR_NOMEM;
 	r = doc_paragraph(d, ws, r, 0, LAST, WIDTHS, t, d->f[D_LINE], 13) + 1;

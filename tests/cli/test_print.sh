@@ -37,7 +37,16 @@ expect_rc 1 "a type with no criteria set"
 expect_err "không có bộ tiêu chí nào cho loại đơn vị huyen năm 2024" "no set for the type, said so"
 run print checklist DV --year 2024 -o "$T/a.xlsx"
 expect_rc 1 "a unit whose type has no criteria set"
-expect_err "đơn vị DV: năm 2024 không có đơn vị nào có bộ tiêu chí để in phiếu" "no set for the unit, said so"
+expect_err "loại đơn vị Huyện không có bộ tiêu chí năm 2024: không có phiếu để in cho đơn vị DV" \
+	"no set for the unit's type, said so"
+run unit exclude X001-K07
+run print checklist X001-K07 --year 2024 -o "$T/a.xlsx"
+expect_rc 1 "a unit not assessed"
+expect_err "đơn vị X001-K07 không thuộc diện đánh giá: không có phiếu để in" "not assessed, said so"
+run print checklist --under X001-K07 --year 2024 -o "$T/a.xlsx"
+expect_rc 1 "nothing to assess under a unit"
+expect_err "năm 2024, X001-K07 và các đơn vị trực thuộc không có đơn vị nào cần đánh giá" "nothing under it, said so"
+run unit exclude X001-K07 --undo
 run print checklist --type nha-tho --year 2024 -o "$T/a.xlsx"
 expect_rc 1 "an unknown unit type"
 expect_err "nha-tho" "unknown type named"

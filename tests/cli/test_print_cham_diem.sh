@@ -49,7 +49,8 @@ expect_eq "$(cat "$T/kha")" "True" "the cut-off printed is the office's (khá t�
 # a blank sheet for a unit type
 run print cham-diem --type "khu dân cư" --year 2024 -o "$T/k.xlsx" --date 20/11/2024
 expect_rc 0 "a blank sheet of a type"
-print_check "$T/k.xlsx" --pages 1 --title "PHIẾU CHẤM ĐIỂM" --text "Đơn vị: ……" --text "Trừ điểm"
+print_check "$T/k.xlsx" --pages 1 --title "PHIẾU CHẤM ĐIỂM" --text "Đơn vị: ……" --text "Loại đơn vị: Khu dân cư        Thuộc:" \
+	--text "Trừ điểm"
 run print cham-diem --type huyen --year 2024 -o "$T/h.xlsx"
 expect_rc 1 "a type without a score sheet"
 expect_err "không có phiếu chấm điểm cho loại huyen năm 2024" "said in words"

@@ -79,6 +79,6 @@ expect_out "(7 đơn vị, 7 trang tính)" "seven khu dân cư"
 run print checklist --type xa --year 2024 -o "$T/xa.xlsx" --date 20/11/2024
 expect_rc 0 "a blank checklist of a type"
 expect_out "(1 trang tính)" "one sheet"
-print_check "$T/xa.xlsx" --title "PHIẾU ĐÁNH GIÁ" --text "Đơn vị: ……" --text "Loại đơn vị: Xã, phường, thị trấn" \
+print_check "$T/xa.xlsx" --title "PHIẾU ĐÁNH GIÁ" --text "Đơn vị: ……" --text "Loại đơn vị: Xã        Thuộc:" \
 	--text "Cơ quan Công an điền"
 finish
