@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* Which units a document is printed for. */
-enum { BY_UNIT = 1, BY_UNDER = 2, BY_TYPE = 4 };
+enum { BY_UNIT = 1, BY_UNDER = 2, BY_TYPE = 4, BY_OFFICE = 8 /* none named: the whole office */ };
 
 static const struct {
 	const char *name;     /* typed after "antt print" */
@@ -25,6 +25,14 @@ static const struct {
 	  "biên bản họp đánh giá của đơn vị MÃ, điền kết quả từng tiêu chí và kết luận" },
 	{ "cham-diem", doc_score_sheet, BY_UNIT | BY_TYPE, "phiếu chấm điểm phong trào",
 	  "phiếu chấm điểm phong trào (QĐ 510) của đơn vị MÃ (--blank: để trống), hoặc để trống cho một loại (--type)" },
+	{ "to-trinh", doc_proposal, BY_UNDER | BY_OFFICE, "tờ trình đề nghị công nhận",
+	  "tờ trình đề nghị công nhận các đơn vị đã duyệt đạt: của Công an xã --under MÃ (xã), hoặc của cả đơn vị "
+	  "(không có --under: các xã và đơn vị không thuộc xã nào); thêm --type LOẠI: chỉ loại đó" },
+	{ "quyet-dinh", doc_decision, BY_UNDER | BY_OFFICE, "dự thảo quyết định công nhận",
+	  "dự thảo quyết định công nhận và danh sách kèm theo, cùng các đơn vị như to-trinh" },
+	{ "giay-cong-nhan", doc_certificate, BY_UNIT | BY_UNDER | BY_OFFICE, "giấy công nhận",
+	  "giấy công nhận, mỗi đơn vị được công nhận (antt recognise) một trang A4 ngang: của đơn vị MÃ, "
+	  "các đơn vị dưới --under MÃ, hoặc cả đơn vị" },
 };
 
 static void print_docs(FILE *out)
@@ -101,13 +109,17 @@ int cmd_print(cli_ctx *ctx, int argc, char **argv)
 	if (optind != argc)
 		return usage_arg("thừa tham số", argv[optind], "");
 	/* --under with --type: the units of that type under it */
-	named = !!o.unit + !!o.under + (o.type && !o.under);
-	if (named != 1)
+	/* a document of the office takes --type alone as "only that type" */
+	named = !!o.unit + !!o.under + (o.type && !o.under && !(docs[k].by & BY_OFFICE));
+	if (named == 0 && (docs[k].by & BY_OFFICE))
+		;   /* the whole office */
+	else if (named != 1)
 		return usage(named ? "chỉ chọn một trong: MÃ đơn vị, --under MÃ, --type LOẠI"
 			: "cần chọn in cho ai: MÃ đơn vị, --under MÃ hoặc --type LOẠI");
 	if ((o.unit && !(docs[k].by & BY_UNIT)) || (o.under && !(docs[k].by & BY_UNDER)) ||
-	    (o.type && !o.under && !(docs[k].by & BY_TYPE)))
+	    (o.type && !o.under && !(docs[k].by & (BY_TYPE | BY_OFFICE))))
 		return usage_arg("tài liệu", docs[k].name, docs[k].by == BY_UNIT ? " chỉ in cho một đơn vị: MÃ"
+			: docs[k].by == (BY_UNDER | BY_OFFICE) ? " in cho một xã (--under MÃ) hoặc cả đơn vị, không cho một MÃ"
 			: docs[k].by == (BY_UNIT | BY_TYPE) ? " in cho một đơn vị (MÃ) hoặc một loại (--type LOẠI), không theo --under"
 			: " không in theo cách chọn này");
 	if (!o.path)

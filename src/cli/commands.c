@@ -76,7 +76,7 @@ static const cli_command commands[] = {
 	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NGÀY/THÁNG/NĂM] [--summary-only] | --text",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt); --text: in đoạn kết quả", 0, 0 },
 	{ "print",         cmd_print, "TÀI_LIỆU [MÃ | --under MÃ | --type LOẠI] --year NĂM -o TỆP.xlsx [--force] [--date NGÀY/THÁNG/NĂM] [--blank]",
-	  "in hồ sơ công nhận ra Excel khổ A4 (checklist, bien-ban, cham-diem; \"antt print help\" liệt kê)", 0, 0 },
+	  "in hồ sơ công nhận ra Excel khổ A4 (checklist, bien-ban, cham-diem, to-trinh, quyet-dinh, giay-cong-nhan; \"antt print help\" liệt kê)", 0, 0 },
 	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1, 1 },
 	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1, 0 },
 };
@@ -109,6 +109,9 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_NOT_FOUND, "không có xung đột số", "xem các xung đột đang chờ bằng: antt conflicts" },
 	{ ANTT_ERR_NOT_FOUND, "không có tệp cơ sở dữ liệu này", "hoặc tạo dữ liệu mẫu bằng: antt --db TỆP demo" },
 	{ ANTT_ERR_DB_CORRUPT, "bị hỏng", "khôi phục bằng: antt --db TỆP_HỎNG restore TỆP_SAO_LƯU" },
+	{ ANTT_ERR_NOT_FOUND, "được lãnh đạo duyệt đạt", "lãnh đạo duyệt các phiếu đã trình bằng: antt approve --under %s %s" },
+	{ ANTT_ERR_NOT_FOUND, "để in giấy công nhận",
+	  "ghi quyết định công nhận trước bằng lệnh antt recognise (xem antt help), rồi in lại (%s, năm %s)" },
 };
 
 int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year)

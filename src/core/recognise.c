@@ -421,7 +421,7 @@ antt_status recognise_list(antt_db *db, int year, const char *under,
 	s = db_prepare(db,
 		"WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?2 IS NULL THEN parent_id IS NULL"
 		"  ELSE code = ?2 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)"
-		" SELECT u.code, u.name, t.name, d.number, strftime('%d/%m/%Y', d.date), d.authority, d.signer"
+		" SELECT u.code, u.name, t.name, d.number, strftime('%d/%m/%Y', d.date), d.authority, d.signer, u.type"
 		" FROM recognitions r JOIN assessments a ON a.id = r.assessment_id JOIN units u ON u.id = a.unit_id"
 		" JOIN unit_types t ON t.code = u.type JOIN decisions d ON d.id = r.decision_id"
 		" WHERE r.withdrawn_at IS NULL AND a.year = ?1 AND u.id IN (SELECT id FROM scope)"
@@ -436,7 +436,7 @@ antt_status recognise_list(antt_db *db, int year, const char *under,
 			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
 			(const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
 			(const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
-			(const char *)sqlite3_column_text(st, 6),
+			(const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
 		};
 		if (fn(&r, ctx))
 			break;

@@ -45,12 +45,19 @@ typedef struct {
 	const char *code, *name, *type_name;
 	const char *number, *date;   /* date as DD/MM/YYYY */
 	const char *authority, *signer;
+	const char *type;            /* the unit's type code */
 } recognise_row;
 
 /* The recognitions in force for year under a unit (NULL: all), by decision
  * then unit code. fn returns non-zero to stop. */
 antt_status recognise_list(antt_db *db, int year, const char *under,
                            int (*fn)(const recognise_row *r, void *ctx), void *ctx, antt_err *err);
+
+/* SQL: the decision recognising assessment alias a, "45/QĐ-UBND ngày
+ * 10/11/2024", or NULL when it is not recognised. */
+#define RECOGNISE_DECISION_SQL(a) \
+	"(SELECT d.number || ' ngày ' || strftime('%d/%m/%Y', d.date) FROM recognitions r" \
+	" JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = " a ".id AND r.withdrawn_at IS NULL)"
 
 /* A decision number as written on the paper (45/QĐ-UBND): 1 when valid,
  * at most RECOGNISE_NUMBER_MAX characters. */

@@ -4,6 +4,7 @@
  * office that are not communes and hold no units are gathered in one
  * "trực thuộc" row, and counted so, with a warning from the caller. */
 #include "tally.h"
+#include "recognise.h"
 #include "count.h"
 #include "assess.h"
 #include "form_store.h"
@@ -250,8 +251,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		"  u.excluded, a.verdict, a.detail, a.criteria_set_id,"
 		"  (SELECT group_concat(criterion || ': ' || note, '; ') FROM answers"
 		"    WHERE assessment_id = a.id AND note <> ''), a.status,"
-		"  (SELECT d.number || ' ngày ' || strftime('%d/%m/%Y', d.date) FROM recognitions r"
-		"    JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL),"
+		"  " RECOGNISE_DECISION_SQL("a") ","
 		"  u.managed_above"
 		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
 		" JOIN units top ON top.id = w.top"

@@ -144,7 +144,7 @@ double report_text_px(const char *text, double pt, double em)
 
 /* The rule in row r, centred over columns c0..c1, 2/5 of the text's
  * width (Nghị định 30: 1/3 to 1/2). */
-static void rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths, double text)
+void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths, double text)
 {
 	double block = 0, len;
 
@@ -188,7 +188,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 {
 	char *parent = w->agency ? strdup(w->agency) : report_setting(w, "parent_agency", "");
 	char *office = w->issuer ? strdup(w->issuer) : report_setting(w, "office_name", "");
-	char *prefix = report_setting(w, "report_prefix", ""), *place = report_setting(w, "place", "");
+	char *prefix = w->prefix ? strdup(w->prefix) : report_setting(w, "report_prefix", "");
+	char *place = w->place ? strdup(w->place) : report_setting(w, "place", "");
 	char buf[1024], up[1024], *subject;
 	int left_end = report_left_end(w, last_col), right = left_end + 1;
 	double width = 0;
@@ -206,11 +207,12 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 		w->f[F_NATION]);
 	worksheet_merge_range(ws, 1, (lxw_col_t)right, 1, (lxw_col_t)last_col, "Độc lập - Tự do - Hạnh phúc", w->f[F_MOTTO]);
 	worksheet_set_row(ws, 2, 9, NULL);
-	rule(ws, 2, 0, left_end, widths, report_text_px(up, 13, 0.7));
-	snprintf(buf, sizeof(buf), "Số:      /%s-%s", w->kind ? w->kind : "BC", prefix);
+	report_rule(ws, 2, 0, left_end, widths, report_text_px(up, 13, 0.7));
+	snprintf(buf, sizeof(buf), "Số:      /%s%s%s", w->kind ? w->kind : "BC", prefix && *prefix ? "-" : "",
+		prefix ? prefix : "");
 	if (!w->kind || *w->kind)   /* a biên bản has no number */
 		worksheet_merge_range(ws, 3, 0, 3, (lxw_col_t)left_end, buf, w->f[F_NUMBER]);
-	snprintf(buf, sizeof(buf), "%s, ngày %s tháng %s năm %s", *place ? place : "……", w->day, w->month, w->yyyy);
+	snprintf(buf, sizeof(buf), "%s, ngày %s tháng %s năm %s", place && *place ? place : "……", w->day, w->month, w->yyyy);
 	if (!w->undated)
 		worksheet_merge_range(ws, 3, (lxw_col_t)right, 3, (lxw_col_t)last_col, buf, w->f[F_DATE]);
 	worksheet_merge_range(ws, 5, 0, 5, (lxw_col_t)last_col, w->l->title, w->f[F_TITLE]);
@@ -222,7 +224,7 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	w->head_h[6] = report_text_px(subject ? subject : "", 13, 0.5) > width * 0.95 ? 36 : 18;
 	worksheet_set_row(ws, 6, w->head_h[6], NULL);
 	worksheet_set_row(ws, 7, 9, NULL);
-	rule(ws, 7, 0, last_col, widths, report_text_px(subject ? subject : "", 13, 0.5));
+	report_rule(ws, 7, 0, last_col, widths, report_text_px(subject ? subject : "", 13, 0.5));
 	free(subject);
 	free(parent);
 	free(office);

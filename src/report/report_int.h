@@ -36,8 +36,10 @@ typedef struct {
 	int extra_sheets;         /* movement sheets written */
 	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
 	/* a printed document's head (src/report/doc_*.c); NULL: the report's,
-	 * the settings' parent_agency and office_name, and "BC" */
-	const char *kind, *agency, *issuer;
+	 * the settings' parent_agency and office_name, and "BC"; place and
+	 * prefix (the number's sign after the kind, "" for none): NULL, the
+	 * settings' place and report_prefix */
+	const char *kind, *agency, *issuer, *place, *prefix;
 	int split;                /* the head's left half ends at this column (0: about half) */
 	int undated;              /* no place-and-date line in the head (a form dated by hand) */
 	double head_h[8];         /* the heights of the head's rows, as report_header set them */
@@ -74,6 +76,9 @@ lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, 
  * text, 0.5 bold, 0.7 bold capitals). */
 double report_col_px(double width);
 double report_text_px(const char *text, double pt, double em);
+/* The Nghị định 30 short rule in row r, centred over columns c0..c1, 2/5
+ * of the text's width in pixels (a stretched pixel, not a cell border). */
+void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths, double text);
 
 /* Measures (report_measure.c): text's printed width in points in Times New
  * Roman of size pt; the lines it takes wrapped in a cell of width units;

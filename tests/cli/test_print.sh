@@ -10,7 +10,7 @@ expect_rc 0 "demo data"
 
 run print help
 expect_rc 0 "print help"
-for d in checklist bien-ban cham-diem; do
+for d in checklist bien-ban cham-diem to-trinh quyet-dinh giay-cong-nhan; do
 	expect_out "$d" "print help lists $d"
 done
 run print

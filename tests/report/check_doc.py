@@ -6,6 +6,7 @@ any failure.
 usage: check_doc.py FILE.xlsx FILE.pdf [--pages N] [--landscape]
                     [--text TEXT]... [--merged TEXT]... [--title TEXT]
                     [--together TEXT TEXT]... [--head-on-each WORD LAST_ROW]
+                    [--breaks] [--largest PT]
 
 The workbook: every sheet A4, portrait (or --landscape), fitted to one page
 wide, a print area that holds every written cell; every text in Times New
@@ -19,7 +20,10 @@ The PDF: --pages pages, all A4; nothing below 10 pt nor above 14 pt; the
 no two words drawn over each other; nothing beyond the page; each
 --together pair on one page (the verdict with its signatures); the table's
 head (--head-on-each: a cell of it, and a text of the table's last row) on
-top of every page the table runs over after its first, above no other."""
+top of every page the table runs over after its first, above no other.
+--breaks (the certificates): printed at 100 % with page breaks instead of
+fitted (Excel drops the breaks of a fitted sheet), the columns within the
+page's width; --largest: the largest text allowed (14 pt unless given)."""
 import re
 import subprocess
 import sys
@@ -36,12 +40,12 @@ from tap import check
 args = sys.argv[1:]
 xlsx, pdf = args[0], args[1]
 opt = {"pages": None, "landscape": False, "text": [], "merged": [], "title": None, "together": [],
-       "head-on-each": None}
+       "head-on-each": None, "breaks": False, "largest": "14"}
 i = 2
 while i < len(args):
     a = args[i]
-    if a == "--landscape":
-        opt["landscape"] = True
+    if a in ("--landscape", "--breaks"):
+        opt[a[2:]] = True
         i += 1
         continue
     key = a[2:]
@@ -80,8 +84,14 @@ for ws in wb.worksheets:
     want = "landscape" if opt["landscape"] else "portrait"
     check(ps.orientation == want, f"{name}: {want}")
     fit = ws.sheet_properties.pageSetUpPr
-    check(fit is not None and fit.fitToPage and ps.fitToWidth in (1, None) and ps.fitToHeight == 0,
-          f"{name}: fitted to one page wide ({ps.fitToWidth} x {ps.fitToHeight})")
+    if opt["breaks"]:
+        page_mm = (297 if opt["landscape"] else 210) - 30 - 15
+        cols_mm = sum(col_px(d.width) for d in ws.column_dimensions.values() if d.width) * 25.4 / 96
+        check(not (fit and fit.fitToPage) and ps.scale in (None, 100) and cols_mm <= page_mm,
+              f"{name}: printed at 100 %, not fitted, its columns {cols_mm:.0f} mm of {page_mm} mm")
+    else:
+        check(fit is not None and fit.fitToPage and ps.fitToWidth in (1, None) and ps.fitToHeight == 0,
+              f"{name}: fitted to one page wide ({ps.fitToWidth} x {ps.fitToHeight})")
     area = ws.print_area
     if isinstance(area, list):
         area = area[0] if area else None
@@ -150,7 +160,8 @@ want = (842, 595) if opt["landscape"] else (595, 842)
 check(all(abs(w - want[0]) <= 1 and abs(h - want[1]) <= 1 for w, h in a4), f"every page A4 {want} ({set(a4)})")
 sizes = [s for p in pages for s in p["sizes"]]
 check(sizes and min(sizes) >= 9.95, f"smallest printed text {min(sizes or [0]):.1f} pt (at least 10)")
-check(sizes and max(sizes) <= 14.05, f"largest printed text {max(sizes or [0]):.1f} pt (at most 14: not enlarged)")
+check(sizes and max(sizes) <= float(opt["largest"]) + 0.05,
+      f"largest printed text {max(sizes or [0]):.1f} pt (at most {opt['largest']}: not enlarged)")
 if opt["title"]:
     title = [p for p in pages if any(opt["title"] in s[4] for s in p["segs"])]
     check(title and 14 in [round(s) for s in title[0]["sizes"]], f"{opt['title']!r} prints at 14 pt: not shrunk")

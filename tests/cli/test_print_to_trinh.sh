@@ -1,0 +1,145 @@
+# antt print to-trinh: the tờ trình đề nghị công nhận on the demo database.
+# Refusals first (an existing file without --force, an unknown unit, a bad
+# year, a commune with nothing approved, a single unit's code): each in
+# Vietnamese, nothing written. Then a commune's tờ trình and its list read
+# back against the database (the approved đạt units, numbered, grouped by
+# type, totals), the office's (its communes, its signer), the same bytes for
+# the same data and date, and the LibreOffice PDF (tests/report/check_doc.py).
+. "$(dirname "$0")/lib.sh"
+REPORT="$(cd "$(dirname "$0")/../report" && pwd)"
+ROWS="/usr/bin/python3 $REPORT/doc_rows.py"
+
+"$ANTT" --db "$DB" demo > /dev/null
+
+# --- refusals ----------------------------------------------------------------
+echo "cũ" > "$T/old.xlsx"
+run print to-trinh --under X008 --year 2024 -o "$T/old.xlsx"
+expect_rc 1 "an existing file without --force: refused"
+expect_err "tệp đã có, chưa ghi gì" "existing file message"
+expect_eq "$(cat "$T/old.xlsx")" "cũ" "the existing file is left as it was"
+
+run print to-trinh --under KHONGCO --year 2024 -o "$T/x.xlsx"
+expect_rc 1 "an unknown unit: refused"
+expect_err "không có đơn vị mã \"KHONGCO\"" "unknown unit message"
+[ ! -e "$T/x.xlsx" ] && ok "no file for an unknown unit" || not_ok "a file was written for an unknown unit"
+
+run print to-trinh --under X008 --year 20x4 -o "$T/x.xlsx"
+expect_rc 2 "a bad year: refused"
+expect_err "năm \"20x4\" không hợp lệ" "bad year message"
+
+# X001's 2024 forms are still being entered (demo.c): nothing approved
+run print to-trinh --under X001 --year 2024 -o "$T/x.xlsx"
+expect_rc 1 "a commune with nothing approved: refused"
+expect_err "năm 2024 chưa có đơn vị nào thuộc xã Hòa Bình được lãnh đạo duyệt đạt: chưa có gì để đề nghị công nhận" \
+	"nothing approved message"
+expect_err "lãnh đạo duyệt các phiếu đã trình bằng: antt approve --under X001 2024" "nothing approved: how to approve"
+[ ! -e "$T/x.xlsx" ] && ok "no file when nothing is approved" || not_ok "a file was written with nothing to propose"
+ls -a "$T" | grep -q '\.antt-report-' && not_ok "a temporary file was left behind" || ok "no temporary file left behind"
+
+run print to-trinh X008-K01 --year 2024 -o "$T/x.xlsx"
+expect_rc 2 "a single unit's code: refused (a tờ trình is a commune's or the office's)"
+expect_err "in cho một xã (--under MÃ) hoặc cả đơn vị" "single unit message"
+
+# --- a commune: X008 approved, not yet recognised ---------------------------------
+approved() {   # code|name of the units a level decides on, approved đạt in 2024, in the list's order
+	sql "SELECT u.code || '|' || u.name FROM units u JOIN unit_types t ON t.code = u.type
+		JOIN assessments a ON a.unit_id = u.id AND a.year = 2024
+		WHERE u.parent_id = (SELECT id FROM units WHERE code = '$1') AND a.status = 'approved' AND a.verdict = 'pass'
+		AND NOT u.excluded ORDER BY t.sort, u.code"
+}
+want=$(approved X008)
+n=$(printf '%s\n' "$want" | grep -c .)
+[ "$n" -gt 1 ] && ok "the demo has $n units of X008 approved đạt" || not_ok "X008 has $n approved units"
+run print to-trinh --under X008 --year 2024 -o "$T/tt.xlsx" --date 20/11/2024
+expect_rc 0 "X008's tờ trình"
+expect_out "Đã ghi tờ trình đề nghị công nhận năm 2024 vào $T/tt.xlsx ($n đơn vị, 2 trang tính)." "what was written"
+
+$ROWS "$T/tt.xlsx" "Tờ trình" > "$T/tt.txt"
+$ROWS "$T/tt.xlsx" "Danh sách" > "$T/ds.txt"
+grep -qx "CÔNG AN HUYỆN SÔNG LAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$T/tt.txt" &&
+grep -qx "CÔNG AN PHƯỜNG THẠCH ĐÀ | Độc lập - Tự do - Hạnh phúc" "$T/tt.txt" &&
+	ok "head: the office above the commune police" || not_ok "head: $(head -2 "$T/tt.txt")"
+grep -qx "Số: /TTr-CAP | Thạch Đà, ngày 20 tháng 11 năm 2024" "$T/tt.txt" &&
+	ok "number sign TTr-CAP (a ward police), the ward's place and the date given" || not_ok "number line: $(sed -n 3p "$T/tt.txt")"
+grep -qx "Kính gửi: Chủ tịch Ủy ban nhân dân phường Thạch Đà" "$T/tt.txt" &&
+	ok "addressed to the ward's chairman" || not_ok "no Kính gửi line"
+grep -q "^Căn cứ Thông tư số 124/2021/TT-BCA" "$T/tt.txt" && ! grep -q "23/2012" "$T/tt.txt" &&
+	ok "grounds: TT 124/2021 (the sets used), not TT 23/2012" || not_ok "grounds: $(grep 'Căn cứ' "$T/tt.txt")"
+grep -q "công nhận $n đơn vị đạt tiêu chuẩn \"An toàn về an ninh, trật tự\" năm 2024, gồm: " "$T/tt.txt" &&
+	ok "the body names the count" || not_ok "body: $(grep 'Trên cơ sở' "$T/tt.txt")"
+grep -qx "Nơi nhận: | TRƯỞNG CÔNG AN PHƯỜNG" "$T/tt.txt" && ok "signed by the ward police chief" ||
+	not_ok "signature: $(grep 'Nơi nhận' "$T/tt.txt")"
+
+grep -qx "TT | Tên đơn vị | Mã | Kết quả tự đánh giá | Ghi chú" "$T/ds.txt" && ok "the list's column heads" ||
+	not_ok "column heads: $(sed -n 3p "$T/ds.txt")"
+# the list: numbered 1..n in the database's order, each with code and result
+got=$(grep -E '^[0-9]+ \| ' "$T/ds.txt" | awk -F' \\| ' '{ print $1 "|" $3 "|" $2 }')
+exp=$(printf '%s\n' "$want" | awk -F'|' '{ print NR "|" $0 }')
+expect_eq "$got" "$exp" "the list: every approved đạt unit, numbered, with its code"
+bad=$(grep -E '^[0-9]+ \| ' "$T/ds.txt" | grep -vE '\| Đạt ([0-9]+)/\1 tiêu chí' | head -1)
+expect_eq "$bad" "" "every unit listed as Đạt n/n tiêu chí"
+groups=$(grep -E '^[IVX]+\. ' "$T/ds.txt" | tr '\n' ';')
+exp_groups=$(sql "SELECT t.name || ' (' || count(*) || ')' FROM units u JOIN unit_types t ON t.code = u.type
+	JOIN assessments a ON a.unit_id = u.id AND a.year = 2024 WHERE u.parent_id = (SELECT id FROM units WHERE code = 'X008')
+	AND a.status = 'approved' AND a.verdict = 'pass' GROUP BY t.code ORDER BY t.sort" |
+	awk 'BEGIN { split("I II III IV V VI VII", r, " ") } { printf "%s. %s;", r[NR], $0 }')
+expect_eq "$groups" "$exp_groups" "grouped by type, I, II …, with each group's count"
+grep -qx "Tổng cộng | $n đơn vị" "$T/ds.txt" && ok "totals row: $n đơn vị" || not_ok "totals: $(tail -1 "$T/ds.txt")"
+grep -q "Đã công nhận" "$T/ds.txt" && not_ok "X008 is not recognised yet, but a note says so" ||
+	ok "no recognition noted: X008's decision is not recorded"
+
+# --- the same bytes for the same data and date ------------------------------------
+run print to-trinh --under X008 --year 2024 -o "$T/tt2.xlsx" --date 20/11/2024
+cmp -s "$T/tt.xlsx" "$T/tt2.xlsx" && ok "same data and date: the same bytes" || not_ok "two runs differ"
+run print to-trinh --under X008 --year 2024 -o "$T/tt2.xlsx" --date 2024-11-20 --force
+expect_rc 0 "--force replaces the file"
+cmp -s "$T/tt.xlsx" "$T/tt2.xlsx" && ok "--force, the date as 2024-11-20: the same bytes" || not_ok "--force output differs"
+run print to-trinh --under X008 --year 2024 -o "$T/tt3.xlsx" --date 21/11/2024
+cmp -s "$T/tt.xlsx" "$T/tt3.xlsx" && not_ok "another date gives the same bytes" || ok "another date: other bytes"
+
+# --- the office: its communes, its own name and signer -----------------------------
+run print to-trinh --year 2024 -o "$T/office.xlsx" --date 25/11/2024
+expect_rc 0 "the office's tờ trình"
+$ROWS "$T/office.xlsx" "Tờ trình" > "$T/o.txt"
+$ROWS "$T/office.xlsx" "Danh sách" > "$T/od.txt"
+grep -qx "CÔNG AN TỈNH BÌNH GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$T/o.txt" &&
+grep -qx "CÔNG AN HUYỆN SÔNG LAM | Độc lập - Tự do - Hạnh phúc" "$T/o.txt" && ok "office head from the settings" ||
+	not_ok "office head: $(head -2 "$T/o.txt")"
+grep -qx "Số: /TTr-CAH | Sông Lam, ngày 25 tháng 11 năm 2024" "$T/o.txt" && ok "office number sign and place" ||
+	not_ok "office number line: $(sed -n 3p "$T/o.txt")"
+grep -qx "Kính gửi: Chủ tịch Ủy ban nhân dân huyện Sông Lam" "$T/o.txt" && ok "addressed to the district's chairman" ||
+	not_ok "office Kính gửi: $(grep 'Kính gửi' "$T/o.txt")"
+grep -qx "Nơi nhận: | TRƯỞNG CÔNG AN HUYỆN" "$T/o.txt" && grep -qx "Thượng tá Nguyễn Văn Bình" "$T/o.txt" &&
+	ok "signed as the settings say" || not_ok "office signature: $(grep -A6 'Nơi nhận' "$T/o.txt")"
+got=$(grep -E '^[0-9]+ \| ' "$T/od.txt" | awk -F' \\| ' '{ print $3 "|" $2 }')
+expect_eq "$got" "$(approved DV)" "the office lists its communes approved đạt, not their khu dân cư"
+run print to-trinh --type xa --year 2024 -o "$T/xa.xlsx"
+expect_rc 0 "--type alone: the office's units of that type"
+$ROWS "$T/xa.xlsx" "Danh sách" | grep -E '^[IVX]+\. ' > "$T/xg.txt"
+expect_eq "$(grep -c . "$T/xg.txt") $(cut -c1-6 "$T/xg.txt")" "1 I. Xã" "only the xã group"
+
+# --- a year assessed under TT 124 as amended by TT 48/2025: both grounds ------------
+leaders
+# the admin takes the 2025 criteria set in (form_store.c), the leader approves
+ANTT_USER=qt ANTT_PASSWORD=quantri1 "$ANTT" --db "$DB" register X008-K01 2025 > /dev/null
+export ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1
+"$ANTT" --db "$DB" answer set X008-K01 2025 '*' đạt > /dev/null &&
+"$ANTT" --db "$DB" submit X008-K01 2025 > /dev/null && "$ANTT" --db "$DB" approve X008-K01 2025 > /dev/null ||
+	not_ok "X008-K01 could not be approved for 2025"
+unset ANTT_USER ANTT_PASSWORD
+run print to-trinh --under X008 --year 2025 -o "$T/y25.xlsx"
+expect_rc 0 "2025: one unit approved"
+$ROWS "$T/y25.xlsx" "Tờ trình" | grep '^Căn cứ' | sed -E 's/(TT-BCA).*/\1/' > "$T/g25.txt"
+expect_eq "$(cat "$T/g25.txt")" "Căn cứ Thông tư số 124/2021/TT-BCA
+Căn cứ Thông tư số 48/2025/TT-BCA" "2025: the grounds are TT 124/2021 and TT 48/2025, from the criteria set used"
+
+# --- as it prints ------------------------------------------------------------------
+if ! command -v libreoffice > /dev/null || ! command -v pdftotext > /dev/null; then
+	echo "ok - the printed tờ trình # SKIP LibreOffice or pdftotext is not installed (scripts/deps.sh)"
+	finish
+fi
+HOME="$T/lo" timeout 300 libreoffice --headless --convert-to pdf --outdir "$T" "$T/tt.xlsx" > "$T/lo.log" 2>&1
+[ -s "$T/tt.pdf" ] && ok "LibreOffice prints it to PDF" || not_ok "no PDF: $(cat "$T/lo.log")"
+[ -s "$T/tt.pdf" ] && { /usr/bin/python3 "$REPORT/check_doc.py" "$T/tt.xlsx" "$T/tt.pdf" --pages 2 --title "TỜ TRÌNH" \
+	--merged "Kính gửi: Chủ tịch Ủy ban nhân dân phường Thạch Đà" --text "TRƯỞNG CÔNG AN PHƯỜNG" || failed=1; }
+finish
