@@ -97,6 +97,7 @@ typedef struct ui {
 	long rsel;
 	char reg_line[400];        /* its figures, made again after a change ("" = stale) */
 	int reg_line_year;
+	struct backup_job *daily;  /* the day's backup while it is copied (daily.c) */
 } ui;
 
 extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
@@ -153,6 +154,12 @@ int ui_year_step(ui *ui, int delta);
 antt_status ui_units_reload(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
 void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
+
+/* The day's backup in steps (daily.c): begun before the first screen,
+ * one slice per idle moment (returns R_*), finished before quitting. */
+void ui_daily_begin(ui *ui);
+int ui_daily_step(ui *ui);
+void ui_daily_finish(ui *ui);
 
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);
