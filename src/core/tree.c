@@ -46,8 +46,49 @@ const char *tree_filter_name(int f)
 	return tree_status_name((unit_status)f);
 }
 
+/* The pool: texts of the rows, in blocks that never move, so the rows'
+ * pointers stay good while it grows. */
+struct tree_block {
+	struct tree_block *next;
+	size_t used, size;
+	char text[];
+};
+
+#define BLOCK_SIZE (64 * 1024 - 64)
+
+static const char *pool_add(tree_view *t, const char *s, size_t n)
+{
+	struct tree_block *b = t->pool;
+	char *p;
+
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > BLOCK_SIZE ? n + 1 : BLOCK_SIZE;
+		if (!(b = malloc(sizeof(*b) + size)))
+			return NULL;
+		b->next = t->pool;
+		b->used = 0;
+		b->size = size;
+		t->pool = b;
+	}
+	p = b->text + b->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	b->used += n + 1;
+	return p;
+}
+
+static const char *pool_text(tree_view *t, const unsigned char *s)
+{
+	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
+}
+
 void tree_free(tree_view *t)
 {
+	while (t->pool) {
+		struct tree_block *next = t->pool->next;
+		free(t->pool);
+		t->pool = next;
+	}
 	free(t->rows);
 	free(t->order);
 	free(t->vis);
@@ -55,9 +96,21 @@ void tree_free(tree_view *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static void copy(char *dst, size_t n, const unsigned char *s)
+/* This connection's writes and other connections' commits so far. */
+static long long stamp_of(antt_db *db)
 {
-	snprintf(dst, n, "%s", s ? (const char *)s : "");
+	sqlite3_stmt *st = NULL;
+	long long v = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v * 1000003 + (long long)sqlite3_total_changes64(db->sql);
+}
+
+int tree_changed(antt_db *db, const tree_view *t)
+{
+	return stamp_of(db) != t->stamp;
 }
 
 static unit_status status_of(int assessed, int excluded, const char *astatus, const char *verdict)
@@ -149,75 +202,119 @@ static size_t children_of(const link *sorted, size_t n, sqlite3_int64 pid)
 	return lo;
 }
 
-static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int64 **parents,
-                             size_t *n, antt_err *err)
+/* The type's code and name in the pool, shared by the units of a type
+ * (a few types, the previous one most often). */
+typedef struct {
+	const char *type, *name;
+} type_text;
+
+static antt_status type_of(tree_view *t, type_text **types, size_t *n, const unsigned char *type,
+                           const unsigned char *name, type_text *out)
+{
+	const char *ty = type ? (const char *)type : "";
+	type_text *g;
+
+	for (size_t i = *n; i-- > 0;)
+		if (!strcmp((*types)[i].type, ty)) {
+			*out = (*types)[i];
+			return ANTT_OK;
+		}
+	if (!(g = realloc(*types, (*n + 1) * sizeof(*g))))
+		return ANTT_ERR_NOMEM;
+	*types = g;
+	g[*n].type = pool_text(t, type);
+	g[*n].name = pool_text(t, name);
+	if (!g[*n].type || !g[*n].name)
+		return ANTT_ERR_NOMEM;
+	*out = g[(*n)++];
+	return ANTT_OK;
+}
+
+/* The search key "code name_key": the code in lower case with '-' and '_'
+ * read as spaces, as text_key() would (codes are ASCII); the name's key is
+ * stored with the unit. */
+static const char *key_of(tree_view *t, const char *code, const unsigned char *name_key)
+{
+	size_t cl = strlen(code), nl = name_key ? strlen((const char *)name_key) : 0;
+	char buf[512], *k;
+
+	if (cl + nl + 2 > sizeof(buf))
+		nl = sizeof(buf) - 2 - (cl < sizeof(buf) - 2 ? cl : sizeof(buf) - 2), cl = cl < sizeof(buf) - 2 ? cl : sizeof(buf) - 2;
+	memcpy(buf, code, cl);
+	buf[cl] = ' ';
+	if (nl)
+		memcpy(buf + cl + 1, name_key, nl);
+	for (k = buf; k < buf + cl; k++)
+		*k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k == '-' || *k == '_' ? ' ' : *k);
+	return pool_add(t, buf, cl + 1 + nl);
+}
+
+static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	tree_row *rows = NULL;
 	sqlite3_int64 *par = NULL;
-	size_t cap = 0;
+	type_text *types = NULL;
+	size_t cap = 0, n_types = 0;
 	antt_status s;
 	int rc;
 
-	*n = 0;
+	t->n_rows = 0;
 	s = db_prepare(db,
-		"SELECT u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.excluded, coalesce(u.parent_id, 0),"
+		"SELECT u.id, u.code, u.name, u.type, ty.name, u.excluded, coalesce(u.parent_id, 0),"
 		"  ty.assessed, a.status, a.verdict, u.name_key,"
+		"  a.status = 'approved' AND"
 		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
 		" FROM units u JOIN unit_types ty ON ty.code = u.type"
-		" LEFT JOIN units p ON p.id = u.parent_id"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
 		" WHERE " UNIT_IN_YEAR("u", "?1"), &st, err);
 	if (s != ANTT_OK)
 		return s;
-	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int(st, 1, t->year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *astatus = (const char *)sqlite3_column_text(st, 10);
-		const char *verdict = (const char *)sqlite3_column_text(st, 11);
+		const char *astatus = (const char *)sqlite3_column_text(st, 8);
+		const char *verdict = (const char *)sqlite3_column_text(st, 9);
+		type_text ty;
 		tree_row *r;
 
-		if (*n == cap) {
-			tree_row *g = realloc(rows, (cap = cap ? cap * 2 : 1024) * sizeof(*g));
+		if (t->n_rows == cap) {
+			tree_row *g = realloc(t->rows, (cap = cap ? cap * 2 : 1024) * sizeof(*g));
 			sqlite3_int64 *gp = g ? realloc(par, cap * sizeof(*gp)) : NULL;
 			if (g)
-				rows = g;
+				t->rows = g;
 			if (!g || !gp) {
 				s = ANTT_ERR_NOMEM;
 				break;
 			}
 			par = gp;
 		}
-		par[*n] = sqlite3_column_int64(st, 8);
-		r = &rows[(*n)++];
-		r->u.valid_from[0] = r->u.valid_to[0] = r->u.merged_into[0] = '\0';
+		par[t->n_rows] = sqlite3_column_int64(st, 6);
+		r = &t->rows[t->n_rows];
+		memset(r, 0, sizeof(*r));
 		r->u.id = sqlite3_column_int64(st, 0);
-		copy(r->u.uuid, sizeof(r->u.uuid), sqlite3_column_text(st, 1));
-		copy(r->u.code, sizeof(r->u.code), sqlite3_column_text(st, 2));
-		copy(r->u.name, sizeof(r->u.name), sqlite3_column_text(st, 3));
-		copy(r->u.type, sizeof(r->u.type), sqlite3_column_text(st, 4));
-		copy(r->u.type_name, sizeof(r->u.type_name), sqlite3_column_text(st, 5));
-		copy(r->u.parent_code, sizeof(r->u.parent_code), sqlite3_column_text(st, 6));
-		r->u.excluded = sqlite3_column_int(st, 7);
-		r->status = status_of(sqlite3_column_int(st, 9), r->u.excluded, astatus, verdict);
-		r->flow = r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus);
-		r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 13);
-		/* the code's key is its lower case (codes are ASCII); the name's
-		 * key is stored with the unit */
-		snprintf(r->key, sizeof(r->key), "%s %s", r->u.code, (const char *)sqlite3_column_text(st, 12));
-		/* as text_key() would: lower case, '-' and '_' read as spaces */
-		for (char *k = r->key; *k && k < r->key + strlen(r->u.code); k++)
-			*k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k == '-' || *k == '_' ? ' ' : *k);
+		r->u.parent_code = "";
+		if ((s = type_of(t, &types, &n_types, sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), &ty)) != ANTT_OK ||
+		    !(r->u.code = pool_text(t, sqlite3_column_text(st, 1))) ||
+		    !(r->u.name = pool_text(t, sqlite3_column_text(st, 2))) ||
+		    !(r->key = key_of(t, r->u.code, sqlite3_column_text(st, 10)))) {
+			s = s != ANTT_OK ? s : ANTT_ERR_NOMEM;
+			break;
+		}
+		t->n_rows++;
+		r->u.type = ty.type;
+		r->u.type_name = ty.name;
+		r->u.excluded = sqlite3_column_int(st, 5);
+		r->status = (unsigned char)status_of(sqlite3_column_int(st, 7), r->u.excluded, astatus, verdict);
+		r->flow = (unsigned char)(r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus));
+		r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 11);
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc cây đơn vị");
 	sqlite3_finalize(st);
+	free(types);
 	if (s != ANTT_OK) {
-		free(rows);
 		free(par);
-		*n = 0;
 		return s;
 	}
-	*out = rows;
 	*parents = par;
 	return ANTT_OK;
 }
@@ -236,9 +333,12 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 	memset(t, 0, sizeof(*t));
 	t->year = year;
 	t->status = -1;
-	if ((s = read_rows(db, year, &t->rows, &parents, &n, err)) != ANTT_OK)
+	t->stamp = stamp_of(db);
+	if ((s = read_rows(db, t, &parents, err)) != ANTT_OK) {
+		tree_free(t);
 		return s;
-	t->n_rows = n;
+	}
+	n = t->n_rows;
 	sorted = malloc((n ? n : 1) * sizeof(*sorted));
 	stack = malloc((n ? n : 1) * sizeof(*stack));
 	depth = malloc((n ? n : 1) * sizeof(*depth));
@@ -272,6 +372,7 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 			;
 		while (e > c && sp < n) {
 			depth[sp] = d + 1;
+			t->rows[sorted[e - 1].row].u.parent_code = r->u.code;
 			stack[sp++] = --e;
 		}
 	}
@@ -333,7 +434,7 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 			if (c)
 				c->recognised += r->recognised;
 		}
-		snprintf(want, sizeof(want), "%s", r->u.parent_code);
+		snprintf(want, sizeof(want), "%s", r->u.parent_code);   /* "" at the top: the walk ends */
 	}
 	sqlite3_finalize(st);
 	if (s == ANTT_OK)

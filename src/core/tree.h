@@ -1,7 +1,10 @@
 /* The units screen's model: every unit in force in a year, in tree order,
  * with its status for that year, filters (type, status, a search without
  * accents) and the counts per type shown at the top. Loaded in one query;
- * filtering works on memory, so a keystroke costs no I/O. */
+ * filtering works on memory, so a keystroke costs no I/O. A row holds only
+ * what the screen shows and filters on, its texts in the view's own pool
+ * (a national tree is 90,000 units: about 100 bytes each, not a unit_row's
+ * 700). */
 #ifndef ANTT_TREE_H
 #define ANTT_TREE_H
 
@@ -42,13 +45,25 @@ int tree_filter_next(int f);
 /* "tất cả", a verdict's name or a workflow state's name. */
 const char *tree_filter_name(int f);
 
+/* A unit as the tree holds it: the texts point into the view's pool (type
+ * and type_name are shared by the units of a type); parent_code is "" for
+ * a top and for a unit the walk does not reach. */
 typedef struct {
-	unit_row u;
-	unit_status status;
-	tree_flow flow;
-	int recognised;   /* được công nhận that year: a decision in force */
-	char key[256];    /* search key of "code name" */
+	sqlite3_int64 id;
+	const char *code, *name, *type, *type_name, *parent_code;
+	int excluded;
+	int depth;           /* 0 for the top of the listing */
+} tree_unit;
+
+typedef struct {
+	tree_unit u;
+	unsigned char status;      /* unit_status */
+	unsigned char flow;        /* tree_flow */
+	unsigned char recognised;  /* được công nhận that year: a decision in force */
+	const char *key;           /* search key of "code name", in the pool */
 } tree_row;
+
+struct tree_block;   /* the pool: blocks that never move (tree.c) */
 
 typedef struct {
 	char type[32];
@@ -72,9 +87,15 @@ typedef struct {
 	int status;            /* filter: see TREE_BY_FLOW; -1 for all */
 	char search[256];      /* filter: search key, "" for none; every word
 	                          must occur in a unit's code or name, in any order */
+	struct tree_block *pool;
+	long long stamp;       /* what tree_changed compares with */
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
+
+/* 1 when the database may have changed since t was loaded (this
+ * connection's writes, or another's commit): a reload is due. */
+int tree_changed(antt_db *db, const tree_view *t);
 void tree_free(tree_view *t);
 
 /* Re-read the status of one unit and of the units above it (a commune's

@@ -189,7 +189,7 @@ static int act_progress(ui *ui, ui_action a)
 	case ACT_BACK:
 		ui->p_year = 0; /* figures are reloaded on the next visit */
 		ui_pop(ui);
-		ui_units_reload(ui);
+		ui_units_refresh(ui);
 		return R_REDRAW;
 	case ACT_UP:   if (ui->ptop > 0) ui->ptop--; return R_REDRAW;
 	case ACT_DOWN: ui->ptop++; return R_REDRAW;

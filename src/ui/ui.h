@@ -152,6 +152,9 @@ int ui_year_step(ui *ui, int delta);
 
 /* Units and checklist hooks used across screens */
 antt_status ui_units_reload(ui *ui);
+/* The same, only when the year or the database changed since the load
+ * (back from a screen that only reads, such as Progress). */
+antt_status ui_units_refresh(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
 void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 

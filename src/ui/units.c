@@ -51,6 +51,13 @@ antt_status ui_units_reload(ui *ui)
 	return ANTT_OK;
 }
 
+antt_status ui_units_refresh(ui *ui)
+{
+	if (ui->tree_loaded && ui->tree.year == ui->year && !tree_changed(ui->db, &ui->tree))
+		return ANTT_OK;
+	return ui_units_reload(ui);
+}
+
 static const tree_row *current(const ui *ui)
 {
 	if (ui->sel < 0 || (size_t)ui->sel >= ui->tree.n_vis)
@@ -157,7 +164,7 @@ static unsigned long status_sig(const ui *ui)
 
 static void measure(const ui *ui)
 {
-	char st[64], shown[sizeof(ui->tree.rows[0].u.name)];
+	char st[64], shown[sizeof(((unit_row *)0)->name)];
 
 	widths.code = (int)text_width("Mã");
 	widths.type = (int)text_width("Loại");
@@ -253,7 +260,7 @@ static antt_status after_change(ui *ui, antt_status s, antt_err *err, const char
  * stays on its unit while that unit is still shown. */
 static void refilter(ui *ui, const char *type, int status, const char *search)
 {
-	char code[sizeof(ui->tree.rows[0].u.code)] = "";
+	char code[sizeof(((unit_row *)0)->code)] = "";
 	long keep;
 
 	if (current(ui))
