@@ -93,11 +93,12 @@ void tree_free(tree_view *t)
 	free(t->order);
 	free(t->vis);
 	free(t->counts);
+	free(t->types);
 	memset(t, 0, sizeof(*t));
 }
 
 /* This connection's writes and other connections' commits so far. */
-static long long stamp_of(antt_db *db)
+static long long data_version(antt_db *db)
 {
 	sqlite3_stmt *st = NULL;
 	long long v = 0;
@@ -105,12 +106,17 @@ static long long stamp_of(antt_db *db)
 	if (sqlite3_prepare_v2(db->sql, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	return v * 1000003 + (long long)sqlite3_total_changes64(db->sql);
+	return v;
+}
+
+long long tree_stamp(antt_db *db)
+{
+	return data_version(db) * 1000003 + (long long)sqlite3_total_changes64(db->sql);
 }
 
 int tree_changed(antt_db *db, const tree_view *t)
 {
-	return stamp_of(db) != t->stamp;
+	return tree_stamp(db) != t->stamp;
 }
 
 static unit_status status_of(int assessed, int excluded, const char *astatus, const char *verdict)
@@ -141,6 +147,17 @@ static tree_flow flow_of(const char *astatus)
 	return FLOW_DRAFT;
 }
 
+/* A row's state from its form of the year (astatus NULL: none). */
+static void set_state(tree_row *r, int assessed, const char *astatus, const char *verdict, int recognised)
+{
+	r->status = (unsigned char)status_of(assessed, r->u.excluded, astatus, verdict);
+	r->flow = (unsigned char)(r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus));
+	r->recognised = r->flow == FLOW_APPROVED && recognised;
+	r->registered = astatus != NULL;
+	r->verdict = (char)(!astatus ? 0 : verdict && !strcmp(verdict, "pass") ? 'p' :
+		verdict && !strcmp(verdict, "fail") ? 'f' : 'm');
+}
+
 static tree_count *count_of(tree_view *t, const char *type)
 {
 	for (size_t i = 0; i < t->n_counts; i++)
@@ -149,7 +166,7 @@ static tree_count *count_of(tree_view *t, const char *type)
 	return NULL;
 }
 
-static antt_status count_row(tree_view *t, const tree_row *r)
+static antt_status count_unit(tree_view *t, const tree_row *r)
 {
 	tree_count *c;
 
@@ -203,30 +220,30 @@ static size_t children_of(const link *sorted, size_t n, sqlite3_int64 pid)
 }
 
 /* The type's code and name in the pool, shared by the units of a type
- * (a few types, the previous one most often). */
-typedef struct {
-	const char *type, *name;
-} type_text;
-
-static antt_status type_of(tree_view *t, type_text **types, size_t *n, const unsigned char *type,
-                           const unsigned char *name, type_text *out)
+ * (a few types, the last one met most often). */
+static antt_status type_of(tree_view *t, sqlite3_stmt *st, const tree_type **out)
 {
-	const char *ty = type ? (const char *)type : "";
-	type_text *g;
+	const char *ty = (const char *)sqlite3_column_text(st, 3);
+	tree_type *g;
 
-	for (size_t i = *n; i-- > 0;)
-		if (!strcmp((*types)[i].type, ty)) {
-			*out = (*types)[i];
+	ty = ty ? ty : "";
+	for (size_t i = t->n_types; i-- > 0;)
+		if (!strcmp(t->types[i].type, ty)) {
+			*out = &t->types[i];
 			return ANTT_OK;
 		}
-	if (!(g = realloc(*types, (*n + 1) * sizeof(*g))))
+	if (!(g = realloc(t->types, (t->n_types + 1) * sizeof(*g))))
 		return ANTT_ERR_NOMEM;
-	*types = g;
-	g[*n].type = pool_text(t, type);
-	g[*n].name = pool_text(t, name);
-	if (!g[*n].type || !g[*n].name)
+	t->types = g;
+	g += t->n_types;
+	g->type = pool_text(t, (const unsigned char *)ty);
+	g->name = pool_text(t, sqlite3_column_text(st, 4));
+	g->sort = sqlite3_column_int(st, 12);
+	g->commune = sqlite3_column_int(st, 13);
+	if (!g->type || !g->name)
 		return ANTT_ERR_NOMEM;
-	*out = g[(*n)++];
+	t->n_types++;
+	*out = g;
 	return ANTT_OK;
 }
 
@@ -253,8 +270,7 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 {
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 *par = NULL;
-	type_text *types = NULL;
-	size_t cap = 0, n_types = 0;
+	size_t cap = 0;
 	antt_status s;
 	int rc;
 
@@ -263,17 +279,18 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 		"SELECT u.id, u.code, u.name, u.type, ty.name, u.excluded, coalesce(u.parent_id, 0),"
 		"  ty.assessed, a.status, a.verdict, u.name_key,"
 		"  a.status = 'approved' AND"
-		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
+		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL),"
+		"  ty.sort, ty.commune"
 		" FROM units u JOIN unit_types ty ON ty.code = u.type"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
-		" WHERE " UNIT_IN_YEAR("u", "?1"), &st, err);
+		" WHERE " UNIT_IN_YEAR("u", "?1") " ORDER BY u.id", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int(st, 1, t->year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *astatus = (const char *)sqlite3_column_text(st, 8);
 		const char *verdict = (const char *)sqlite3_column_text(st, 9);
-		type_text ty;
+		const tree_type *ty = NULL;
 		tree_row *r;
 
 		if (t->n_rows == cap) {
@@ -292,7 +309,7 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 		memset(r, 0, sizeof(*r));
 		r->u.id = sqlite3_column_int64(st, 0);
 		r->u.parent_code = "";
-		if ((s = type_of(t, &types, &n_types, sqlite3_column_text(st, 3), sqlite3_column_text(st, 4), &ty)) != ANTT_OK ||
+		if ((s = type_of(t, st, &ty)) != ANTT_OK ||
 		    !(r->u.code = pool_text(t, sqlite3_column_text(st, 1))) ||
 		    !(r->u.name = pool_text(t, sqlite3_column_text(st, 2))) ||
 		    !(r->key = key_of(t, r->u.code, sqlite3_column_text(st, 10)))) {
@@ -300,17 +317,14 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 			break;
 		}
 		t->n_rows++;
-		r->u.type = ty.type;
-		r->u.type_name = ty.name;
+		r->u.type = ty->type;
+		r->u.type_name = ty->name;
 		r->u.excluded = sqlite3_column_int(st, 5);
-		r->status = (unsigned char)status_of(sqlite3_column_int(st, 7), r->u.excluded, astatus, verdict);
-		r->flow = (unsigned char)(r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus));
-		r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 11);
+		set_state(r, sqlite3_column_int(st, 7), astatus, verdict, sqlite3_column_int(st, 11));
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc cây đơn vị");
 	sqlite3_finalize(st);
-	free(types);
 	if (s != ANTT_OK) {
 		free(par);
 		return s;
@@ -333,7 +347,8 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 	memset(t, 0, sizeof(*t));
 	t->year = year;
 	t->status = -1;
-	t->stamp = stamp_of(db);
+	t->stamp = tree_stamp(db);
+	t->dv = data_version(db);
 	if ((s = read_rows(db, t, &parents, err)) != ANTT_OK) {
 		tree_free(t);
 		return s;
@@ -366,7 +381,7 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 
 		r->u.depth = d;
 		t->order[t->n++] = sorted[k].row;
-		if ((s = count_row(t, r)) != ANTT_OK)
+		if ((s = count_unit(t, r)) != ANTT_OK)
 			goto out;
 		for (c = children_of(sorted, n, r->u.id), e = c; e < n && sorted[e].parent_id == r->u.id; e++)
 			;
@@ -437,6 +452,8 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 		snprintf(want, sizeof(want), "%s", r->u.parent_code);   /* "" at the top: the walk ends */
 	}
 	sqlite3_finalize(st);
+	if (s == ANTT_OK && data_version(db) == t->dv)
+		t->stamp = tree_stamp(db);
 	if (s == ANTT_OK)
 		tree_filter(t, t->type, t->status, t->search);
 	return s;
@@ -537,4 +554,127 @@ size_t tree_below(const tree_view *t, const char *code)
 	for (size_t j = k + 1; j < t->n && t->rows[t->order[j]].u.depth > t->rows[t->order[k]].u.depth; j++)
 		n++;
 	return n;
+}
+
+/* 1 when every unit in force in year a is in force in year b and back: no
+ * unit starts or ends in between (UNIT_IN_YEAR counts by the date's year). */
+static antt_status same_units(antt_db *db, int a, int b, int *same, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char lo[8], hi[8];
+	antt_status s;
+
+	snprintf(lo, sizeof(lo), "%04d", (a < b ? a : b) % 10000 + 1);
+	snprintf(hi, sizeof(hi), "%04d", (a < b ? b : a) % 10000 + 1);
+	s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM units WHERE valid_from >= ?1 AND valid_from < ?2)"
+		" OR EXISTS (SELECT 1 FROM units WHERE valid_to >= ?1 AND valid_to < ?2)", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*same = !sqlite3_column_int(st, 0);
+	else
+		s = db_fail(db, sqlite3_errcode(db->sql), err, "đọc thời gian hiệu lực của đơn vị");
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* The row of the unit with this id: the rows are read by id. */
+static tree_row *row_by_id(const tree_view *t, sqlite3_int64 id)
+{
+	size_t lo = 0, hi = t->n_rows;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->rows[mid].u.id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n_rows && t->rows[lo].u.id == id ? &t->rows[lo] : NULL;
+}
+
+/* Every row's state in year: none, then each form of the year and each
+ * recognition in force (a range of assessments_year_state each). */
+static antt_status read_states(antt_db *db, tree_view *t, int year, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	for (size_t i = 0; i < t->n_rows; i++)
+		set_state(&t->rows[i], t->rows[i].status != STATUS_NA, NULL, NULL, 0);
+	s = db_prepare(db, "SELECT a.unit_id, a.status, a.verdict, a.status = 'approved' AND EXISTS"
+		" (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
+		" FROM assessments a WHERE a.year = ?1", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tree_row *r = row_by_id(t, sqlite3_column_int64(st, 0));
+		if (r)
+			set_state(r, r->status != STATUS_NA, (const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
+	}
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc trạng thái đơn vị");
+	sqlite3_finalize(st);
+	return s;
+}
+
+antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err)
+{
+	tree_view copy = *t;
+	antt_status s;
+	int same = 0;
+
+	*states = NULL;
+	if ((s = same_units(db, t->year, year, &same, err)) != ANTT_OK || !same)
+		return s;
+	/* read into a copy of the rows, so t stays as it is */
+	if (!(copy.rows = malloc((t->n_rows ? t->n_rows : 1) * sizeof(*copy.rows))) ||
+	    !(*states = malloc((t->n_rows ? t->n_rows : 1) * sizeof(**states)))) {
+		free(copy.rows);
+		return ANTT_ERR_NOMEM;
+	}
+	memcpy(copy.rows, t->rows, t->n_rows * sizeof(*copy.rows));
+	if ((s = read_states(db, &copy, year, err)) == ANTT_OK)
+		for (size_t i = 0; i < t->n_rows; i++) {
+			const tree_row *r = &copy.rows[i];
+			(*states)[i] = (tree_state){ r->status, r->flow, r->recognised, r->registered, r->verdict };
+		}
+	free(copy.rows);
+	if (s != ANTT_OK) {
+		free(*states);
+		*states = NULL;
+	}
+	return s;
+}
+
+antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
+{
+	char type[sizeof(t->type)], search[sizeof(t->search)];
+	int status = t->status, same = 0;
+	antt_status s;
+
+	snprintf(type, sizeof(type), "%s", t->type);
+	snprintf(search, sizeof(search), "%s", t->search);
+	if (!tree_changed(db, t) && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
+		return s;
+	if (same) {
+		if ((s = read_states(db, t, year, err)) != ANTT_OK)
+			return s;
+		t->year = year;
+		/* the counts again, over the rows in tree order */
+		t->n_counts = 0;
+		for (size_t k = 0; k < t->n && s == ANTT_OK; k++)
+			s = count_unit(t, &t->rows[t->order[k]]);
+	} else {
+		tree_free(t);
+		s = tree_load(db, year, t, err);
+	}
+	if (s == ANTT_OK)
+		tree_filter(t, type, status, search);
+	return s;
 }

@@ -433,6 +433,7 @@ out:
 		assess_result_free(&u.chk);
 	ui_check_free(&u);
 	ui_marks_clear();
+	ui_progress_free();
 	tree_free(&u.tree);
 	free(u.pt);
 	free(u.pc);

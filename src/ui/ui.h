@@ -164,6 +164,9 @@ void ui_daily_begin(ui *ui);
 int ui_daily_step(ui *ui);
 void ui_daily_finish(ui *ui);
 
+/* The progress figures kept between visits (progress.c), let go at exit. */
+void ui_progress_free(void);
+
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);
 

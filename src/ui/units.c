@@ -51,11 +51,35 @@ antt_status ui_units_reload(ui *ui)
 	return ANTT_OK;
 }
 
+/* The tree for ui->year: its states only when the same units are in force
+ * (tree_set_year), the cursor kept on its unit while it is shown. */
+static antt_status switch_year(ui *ui)
+{
+	antt_err err = { "" };
+	char code[sizeof(((unit_row *)0)->code)] = "";
+	long keep;
+	antt_status s;
+
+	if (ui->sel >= 0 && (size_t)ui->sel < ui->tree.n_vis)
+		snprintf(code, sizeof(code), "%s", ui->tree.rows[ui->tree.vis[ui->sel]].u.code);
+	if ((s = tree_set_year(ui->db, &ui->tree, ui->year, &err)) != ANTT_OK) {
+		tree_free(&ui->tree);
+		ui->tree_loaded = 0;
+		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(s));
+		return s;
+	}
+	widths.valid = 0;
+	keep = code[0] ? tree_find(&ui->tree, code) : -1;
+	ui->sel = keep >= 0 ? keep : 0;
+	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	return ANTT_OK;
+}
+
 antt_status ui_units_refresh(ui *ui)
 {
-	if (ui->tree_loaded && ui->tree.year == ui->year && !tree_changed(ui->db, &ui->tree))
-		return ANTT_OK;
-	return ui_units_reload(ui);
+	if (!ui->tree_loaded || tree_changed(ui->db, &ui->tree))
+		return ui_units_reload(ui);
+	return ui->tree.year == ui->year ? ANTT_OK : switch_year(ui);
 }
 
 static const tree_row *current(const ui *ui)
@@ -530,7 +554,7 @@ static int act_units(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_YEAR_PREV: case ACT_YEAR_NEXT:
 		if (ui_year_step(ui, a == ACT_YEAR_NEXT ? 1 : -1))
-			ui_units_reload(ui);
+			ui_units_refresh(ui);
 		return R_REDRAW;
 	case ACT_PROGRESS:
 		ui->ptop = 0;
