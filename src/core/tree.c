@@ -219,32 +219,47 @@ static size_t children_of(const link *sorted, size_t n, sqlite3_int64 pid)
 	return lo;
 }
 
-/* The type's code and name in the pool, shared by the units of a type
- * (a few types, the last one met most often). */
-static antt_status type_of(tree_view *t, sqlite3_stmt *st, const tree_type **out)
-{
-	const char *ty = (const char *)sqlite3_column_text(st, 3);
-	tree_type *g;
+static antt_status read_states(antt_db *db, tree_view *t, int year, antt_err *err);
 
-	ty = ty ? ty : "";
-	for (size_t i = t->n_types; i-- > 0;)
-		if (!strcmp(t->types[i].type, ty)) {
-			*out = &t->types[i];
-			return ANTT_OK;
+/* Every unit type, its texts in the pool (a row's u.type and u.type_name
+ * point at them): a few rows, read once instead of a join per unit. */
+static antt_status read_types(antt_db *db, tree_view *t, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	s = db_prepare(db, "SELECT code, name, sort, commune, assessed FROM unit_types", &st, err);
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tree_type *g = realloc(t->types, (t->n_types + 1) * sizeof(*g));
+		if (!g) {
+			s = ANTT_ERR_NOMEM;
+			break;
 		}
-	if (!(g = realloc(t->types, (t->n_types + 1) * sizeof(*g))))
-		return ANTT_ERR_NOMEM;
-	t->types = g;
-	g += t->n_types;
-	g->type = pool_text(t, (const unsigned char *)ty);
-	g->name = pool_text(t, sqlite3_column_text(st, 4));
-	g->sort = sqlite3_column_int(st, 12);
-	g->commune = sqlite3_column_int(st, 13);
-	if (!g->type || !g->name)
-		return ANTT_ERR_NOMEM;
-	t->n_types++;
-	*out = g;
-	return ANTT_OK;
+		t->types = g;
+		g += t->n_types;
+		g->type = pool_text(t, sqlite3_column_text(st, 0));
+		g->name = pool_text(t, sqlite3_column_text(st, 1));
+		g->sort = sqlite3_column_int(st, 2);
+		g->commune = sqlite3_column_int(st, 3);
+		g->assessed = sqlite3_column_int(st, 4);
+		if (!g->type || !g->name)
+			s = ANTT_ERR_NOMEM;
+		else
+			t->n_types++;
+	}
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc loại đơn vị");
+	sqlite3_finalize(st);
+	return s;
+}
+
+static const tree_type *type_named(const tree_view *t, const char *code)
+{
+	for (size_t i = 0; i < t->n_types; i++)
+		if (!strcmp(t->types[i].type, code))
+			return &t->types[i];
+	return NULL;
 }
 
 /* The search key "code name_key": the code in lower case with '-' and '_'
@@ -270,28 +285,33 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 {
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 *par = NULL;
+	const tree_type *ty = NULL;
 	size_t cap = 0;
 	antt_status s;
 	int rc;
 
 	t->n_rows = 0;
+	if ((s = read_types(db, t, err)) != ANTT_OK)
+		return s;
+	/* the units alone, by id (the rowid order: no sort); their forms of
+	 * the year come after from one index (read_states) rather than a
+	 * lookup per unit */
 	s = db_prepare(db,
-		"SELECT u.id, u.code, u.name, u.type, ty.name, u.excluded, coalesce(u.parent_id, 0),"
-		"  ty.assessed, a.status, a.verdict, u.name_key,"
-		"  a.status = 'approved' AND"
-		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL),"
-		"  ty.sort, ty.commune"
-		" FROM units u JOIN unit_types ty ON ty.code = u.type"
-		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
-		" WHERE " UNIT_IN_YEAR("u", "?1") " ORDER BY u.id", &st, err);
+		"SELECT u.id, u.code, u.name, u.type, u.excluded, coalesce(u.parent_id, 0), u.name_key"
+		" FROM units u WHERE " UNIT_IN_YEAR("u", "?1") " ORDER BY u.id", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int(st, 1, t->year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *astatus = (const char *)sqlite3_column_text(st, 8);
-		const char *verdict = (const char *)sqlite3_column_text(st, 9);
-		const tree_type *ty = NULL;
+		const char *type = (const char *)sqlite3_column_text(st, 3);
 		tree_row *r;
+
+		/* units come in runs of a type: the last one first */
+		if (!ty || !type || strcmp(ty->type, type))
+			ty = type_named(t, type ? type : "");
+
+		if (!ty)   /* a type the database does not know (cannot be: a foreign key) */
+			continue;
 
 		if (t->n_rows == cap) {
 			tree_row *g = realloc(t->rows, (cap = cap ? cap * 2 : 1024) * sizeof(*g));
@@ -304,27 +324,28 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 			}
 			par = gp;
 		}
-		par[t->n_rows] = sqlite3_column_int64(st, 6);
+		par[t->n_rows] = sqlite3_column_int64(st, 5);
 		r = &t->rows[t->n_rows];
 		memset(r, 0, sizeof(*r));
 		r->u.id = sqlite3_column_int64(st, 0);
 		r->u.parent_code = "";
-		if ((s = type_of(t, st, &ty)) != ANTT_OK ||
-		    !(r->u.code = pool_text(t, sqlite3_column_text(st, 1))) ||
+		if (!(r->u.code = pool_text(t, sqlite3_column_text(st, 1))) ||
 		    !(r->u.name = pool_text(t, sqlite3_column_text(st, 2))) ||
-		    !(r->key = key_of(t, r->u.code, sqlite3_column_text(st, 10)))) {
-			s = s != ANTT_OK ? s : ANTT_ERR_NOMEM;
+		    !(r->key = key_of(t, r->u.code, sqlite3_column_text(st, 6)))) {
+			s = ANTT_ERR_NOMEM;
 			break;
 		}
 		t->n_rows++;
 		r->u.type = ty->type;
 		r->u.type_name = ty->name;
-		r->u.excluded = sqlite3_column_int(st, 5);
-		set_state(r, sqlite3_column_int(st, 7), astatus, verdict, sqlite3_column_int(st, 11));
+		r->u.excluded = sqlite3_column_int(st, 4);
+		r->status = ty->assessed ? STATUS_NONE : STATUS_NA;   /* read_states sets the year's */
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc cây đơn vị");
 	sqlite3_finalize(st);
+	if (s == ANTT_OK)
+		s = read_states(db, t, t->year, err);
 	if (s != ANTT_OK) {
 		free(par);
 		return s;
@@ -349,6 +370,7 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 	t->status = -1;
 	t->stamp = tree_stamp(db);
 	t->dv = data_version(db);
+	t->fresh = 1;
 	if ((s = read_rows(db, t, &parents, err)) != ANTT_OK) {
 		tree_free(t);
 		return s;
@@ -666,6 +688,7 @@ antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
 		if ((s = read_states(db, t, year, err)) != ANTT_OK)
 			return s;
 		t->year = year;
+		t->fresh = 0;
 		/* the counts again, over the rows in tree order */
 		t->n_counts = 0;
 		for (size_t k = 0; k < t->n && s == ANTT_OK; k++)

@@ -75,7 +75,7 @@ typedef struct {
 /* The unit types the tree met; a row's u.type points at one's type. */
 typedef struct {
 	const char *type, *name;
-	int sort, commune;
+	int sort, commune, assessed;
 } tree_type;
 
 struct tree_block;   /* the pool: blocks that never move (tree.c) */
@@ -107,6 +107,7 @@ typedef struct {
 	size_t n_types;
 	long long stamp;       /* what tree_changed compares with */
 	long long dv;          /* other connections' commits then (PRAGMA data_version) */
+	int fresh;             /* 1 when the rows were (re)loaded, 0 when tree_set_year kept them */
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);

@@ -225,6 +225,16 @@ static FILE *timing_open(void)
 	return path && *path ? fopen(path, "w") : NULL;
 }
 
+/* The CPU time of a step of the start, as "cpu_ms STEP N". */
+static void timing_step(FILE *fp, const char *step, double *c0)
+{
+	double c = cpu_ms();
+
+	if (fp)
+		fprintf(fp, "cpu_ms %s %.2f\n", step, c - *c0);
+	*c0 = c;
+}
+
 static void timing_first(FILE *fp, double since_run)
 {
 	const char *t0 = getenv("ANTT_T0");
@@ -334,7 +344,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	antt_db *db = *dbp;
 	ui u = { .db = db, .dbp = dbp };
 	FILE *timing = timing_open();
-	double t0 = now_ms();
+	double t0 = now_ms(), c0 = cpu_ms();
 	char *year, switched[64] = "";
 	antt_err err = { "" };
 	int rc = 0;
@@ -363,6 +373,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 		}
 	}
 
+	timing_step(timing, "before_ui", &c0);
 	initscr();
 	raw();
 	noecho();
@@ -370,6 +381,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	set_escdelay(25);
 	setup_colors(&u);
 
+	timing_step(timing, "curses", &c0);
 	if (ui_units_reload(&u) != ANTT_OK) {
 		rc = 1;
 		goto out;
@@ -393,8 +405,11 @@ int ui_run(antt_db **dbp, const char *db_path)
 
 	/* before the first screen: the backup's snapshot is the state before
 	 * anything the officer changes */
+	timing_step(timing, "tree", &c0);
 	ui_daily_begin(&u);
+	timing_step(timing, "backup_begin", &c0);
 	draw(&u);
+	timing_step(timing, "draw", &c0);
 	timing_first(timing, now_ms() - t0);
 	for (;;) {
 		wint_t ch;

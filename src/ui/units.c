@@ -12,10 +12,10 @@
 
 #define TOP_ROWS UI_UNITS_TOP
 
-/* The columns' widths over every unit (draw_units), measured once per tree. */
+/* The columns' widths over every unit (draw_units): names, codes and types
+ * measured once per tree; the status column per draw from the states met. */
 static struct {
 	int valid;
-	unsigned long sig;
 	int code, type, status, name;
 } widths;
 
@@ -68,7 +68,8 @@ static antt_status switch_year(ui *ui)
 		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(s));
 		return s;
 	}
-	widths.valid = 0;
+	if (ui->tree.fresh)
+		widths.valid = 0;   /* other units in force: names measured again */
 	keep = code[0] ? tree_find(&ui->tree, code) : -1;
 	ui->sel = keep >= 0 ? keep : 0;
 	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
@@ -174,41 +175,56 @@ static void draw_filters(ui *ui)
 }
 
 /* The widest text of each column over every unit (not only those shown, so
- * the columns stay put while scrolling), at least its heading's: measured
- * again only when the tree was reloaded or a status changed (a screen of
- * thousands of units still moves at once); see widths at the top. */
-static unsigned long status_sig(const ui *ui)
-{
-	unsigned long sig = ui->tree.n;
-
-	for (size_t i = 0; i < ui->tree.n; i++)
-		sig = sig * 31 + (unsigned long)ui->tree.rows[i].status * 8 + (unsigned long)ui->tree.rows[i].flow;
-	return sig;
-}
-
+ * the columns stay put while scrolling), at least its heading's. Names,
+ * codes and types are measured when the tree is loaded (see widths at the
+ * top); a status changes with a key, so its column is worked out at each
+ * draw from the few (verdict, workflow, recognised) combinations met, one
+ * pass over bytes and a text width per combination, not per unit. */
 static void measure(const ui *ui)
 {
-	char st[64], shown[sizeof(((unit_row *)0)->name)];
+	char shown[sizeof(((unit_row *)0)->name)];
 
 	widths.code = (int)text_width("Mã");
 	widths.type = (int)text_width("Loại");
-	widths.status = (int)text_width("Trạng thái");
 	widths.name = (int)text_width("Đơn vị");
+	/* a text is never wider than its bytes (UTF-8): one no longer than
+	 * the widest so far is not measured */
 	for (size_t i = 0; i < ui->tree.n; i++) {
-		const tree_row *r = &ui->tree.rows[i];
-		int w;
-		if ((w = (int)text_width(r->u.code)) > widths.code)
+		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+		int w, indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
+		if ((int)strlen(r->u.code) > widths.code && (w = (int)text_width(r->u.code)) > widths.code)
 			widths.code = w;
-		if ((w = (int)text_width(r->u.type_name)) > widths.type)
+		if ((int)strlen(r->u.type_name) > widths.type && (w = (int)text_width(r->u.type_name)) > widths.type)
 			widths.type = w;
-		status_text(r, st, sizeof(st));
-		if ((w = (int)text_width(st)) > widths.status)
-			widths.status = w;
-		snprintf(shown, sizeof(shown), "%s", r->u.name);
-		text_make_safe(shown);   /* as drawn: a control character is a '?' */
-		if ((w = (r->u.depth * 2 > 16 ? 16 : r->u.depth * 2) + (int)text_width(shown)) > widths.name)
-			widths.name = w;
+		if (indent + (int)strlen(r->u.name) > widths.name) {
+			snprintf(shown, sizeof(shown), "%s", r->u.name);
+			text_make_safe(shown);   /* as drawn: a control character is a '?' */
+			if ((w = indent + (int)text_width(shown)) > widths.name)
+				widths.name = w;
+		}
 	}
+}
+
+static void measure_status(const ui *ui)
+{
+	unsigned char seen[STATUS_COUNT][FLOW_COUNT][2] = { { { 0 } } };
+	char st[64];
+
+	widths.status = (int)text_width("Trạng thái");
+	for (size_t i = 0; i < ui->tree.n; i++) {
+		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+		seen[r->status % STATUS_COUNT][r->flow % FLOW_COUNT][r->recognised != 0] = 1;
+	}
+	for (int s = 0; s < STATUS_COUNT; s++)
+		for (int f = 0; f < FLOW_COUNT; f++)
+			for (int k = 0; k < 2; k++)
+				if (seen[s][f][k]) {
+					tree_row r = { .status = (unsigned char)s, .flow = (unsigned char)f, .recognised = (unsigned char)k };
+					int w;
+					status_text(&r, st, sizeof(st));
+					if ((w = (int)text_width(st)) > widths.status)
+						widths.status = w;
+				}
 }
 
 /* Columns: name, code, type, then the status with the workflow state
@@ -220,13 +236,11 @@ static void draw_units(ui *ui)
 	char name[512], st[64];
 	int h = ui_list_height(ui, TOP_ROWS);
 	int code_w, type_w, st_w, name_cols, x_code, x_type, x_st;
-	unsigned long sig = status_sig(ui);
-
-	if (!widths.valid || widths.sig != sig) {
+	if (!widths.valid) {
 		measure(ui);
 		widths.valid = 1;
-		widths.sig = sig;
 	}
+	measure_status(ui);
 	code_w = widths.code < ui->cols / 5 ? widths.code : ui->cols / 5;
 	type_w = widths.type < 14 ? widths.type : 14;
 	st_w = widths.status < 19 ? widths.status : 19;
