@@ -38,6 +38,16 @@ void ui_message(ui *ui, int error, const char *fmt, ...)
 	ui->msg_error = error;
 }
 
+const char *ui_err_text(antt_status s, const antt_err *err)
+{
+	return err && err->msg[0] ? err->msg : antt_strerror(s);
+}
+
+void ui_fail(ui *ui, antt_status s, const antt_err *err)
+{
+	ui_message(ui, 1, "%s", ui_err_text(s, err));
+}
+
 void ui_push(ui *ui, const ui_screen *s)
 {
 	if (ui->screen && ui->depth < (int)(sizeof(ui->stack) / sizeof(*ui->stack)))

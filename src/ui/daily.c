@@ -23,9 +23,10 @@ static double ms_now(void)
 void ui_daily_begin(ui *ui)
 {
 	antt_err err = { "" };
+	antt_status s;
 
-	if (backup_daily_begin(ui->db, &ui->daily, &err) != ANTT_OK)
-		ui_message(ui, 1, "Chưa sao lưu được hôm nay: %s", err.msg);
+	if ((s = backup_daily_begin(ui->db, &ui->daily, &err)) != ANTT_OK)
+		ui_message(ui, 1, "Chưa sao lưu được hôm nay: %s", ui_err_text(s, &err));
 }
 
 /* A failed copy is given up (the next start of the day tries again) and
@@ -38,9 +39,9 @@ static void failed(ui *ui, antt_status s, antt_err *err)
 	if (s == ANTT_ERR_DB_CORRUPT) {
 		db_set_damaged(ui->db);
 		ui_message(ui, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. "
-			"Hãy nhờ người quản trị khôi phục từ bản sao lưu mới nhất (%s).", err->msg);
+			"Hãy nhờ người quản trị khôi phục từ bản sao lưu mới nhất (%s).", ui_err_text(s, err));
 	} else
-		ui_message(ui, 1, "Chưa sao lưu được hôm nay: %s", err->msg[0] ? err->msg : antt_strerror(s));
+		ui_message(ui, 1, "Chưa sao lưu được hôm nay: %s", ui_err_text(s, err));
 }
 
 int ui_daily_step(ui *ui)

@@ -145,6 +145,10 @@ void ui_push(ui *ui, const ui_screen *s);
 void ui_pop(ui *ui);
 void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 3, 4)));
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
+/* A failure as the screens say it: core's detail, or the status's own
+ * words when there is none (an empty red line says nothing). */
+void ui_fail(ui *ui, antt_status s, const antt_err *err);
+const char *ui_err_text(antt_status s, const antt_err *err);
 
 /* [ and ]: the year before or after, within the years antt knows; 0
  * (with a message) at either end. */

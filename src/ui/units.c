@@ -37,7 +37,7 @@ antt_status ui_units_reload(ui *ui)
 	ui->tree_loaded = 0;
 	s = tree_load(ui->db, ui->year, &ui->tree, &err);
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	ui->tree_loaded = 1;
@@ -65,7 +65,7 @@ static antt_status switch_year(ui *ui)
 	if ((s = tree_set_year(ui->db, &ui->tree, ui->year, &err)) != ANTT_OK) {
 		tree_free(&ui->tree);
 		ui->tree_loaded = 0;
-		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(s));
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	if (ui->tree.fresh)
@@ -286,7 +286,7 @@ static void draw_units(ui *ui)
 static antt_status after_change(ui *ui, antt_status s, antt_err *err, const char *done)
 {
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err->msg[0] ? err->msg : antt_strerror(s));
+		ui_fail(ui, s, err);
 		return s;
 	}
 	ui_units_reload(ui);
@@ -337,13 +337,14 @@ static antt_status add_name(ui *ui, const char *text)
 static antt_status add_type(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 	char code[32], *end;
 	long k = strtol(text, &end, 10);
 
 	if (*text && !*end && k >= 1 && (size_t)k <= ui->tree.n_counts)   /* a number of the pick list */
 		text = ui->tree.counts[k - 1].type;
-	if (unit_type_resolve(ui->db, text, code, sizeof(code), &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = unit_type_resolve(ui->db, text, code, sizeof(code), &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", code);
@@ -393,7 +394,7 @@ static int may_edit(ui *ui, const char *what)
 	if (auth_require(ui->db, CAN_ADMIN, what, &err) == ANTT_OK)
 		return 1;
 	if (ui->db->role == ROLE_NONE)
-		ui_message(ui, 1, "%s.", err.msg);
+		ui_message(ui, 1, "%s.", ui_err_text(ANTT_ERR_DENIED, &err));
 	else   /* short enough for one line at 80 columns */
 		ui_message(ui, 1, "Việc %s dành cho quản trị: hãy nhờ người quản trị làm.", what);
 	return 0;
