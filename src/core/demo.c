@@ -355,7 +355,7 @@ static antt_status first_unit_check(antt_db *db, int *has, antt_err *err)
 	return unit_list(db, &(unit_filter){ .all = 1 }, first_unit, has, err);
 }
 
-antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
+antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units, antt_err *err)
 {
 	static const char *const district_settings[][2] = {
 		{ "office_name", "Công an huyện Sông Lam" }, { "parent_agency", "Công an tỉnh Bình Giang" },
@@ -388,11 +388,18 @@ antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
 		s = build(&d, 100, 20, 500, 150, 250, ten_years, 10, "tinh", "Tỉnh Bình Giang", "tỉnh Bình Giang");
 	else
 		s = build(&d, 20, 8, 40, 15, 35, two_years, 2, "huyen", "Huyện Sông Lam", "huyện Sông Lam");
+	if (s == ANTT_OK)
+		s = demo_copies_tx(db, copies, err);
 	if (s != ANTT_OK) {
 		db_rollback(db);
 		return s;
 	}
-	*units = d.units;
+	*units = 1 + (d.units - 1) * (copies > 1 ? copies : 1);
 	return db_commit(db, err);
+}
+
+antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
+{
+	return demo_build_scaled(db, province, 1, units, err);
 }
 
