@@ -70,7 +70,7 @@ static const cli_command commands[] = {
 	{ "restore",       cmd_restore, "TỆP [--yes]", "khôi phục từ bản sao lưu (hỏi lại, sao lưu dữ liệu hiện tại trước)", 0, 1 },
 	{ "report",        cmd_report, "--year NĂM [--under MÃ] -o TỆP.xlsx [--force] [--date NGÀY/THÁNG/NĂM] [--summary-only] | --text",
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt); --text: in đoạn kết quả", 0, 0 },
-	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1, 1 },
+	{ "demo",          cmd_demo, "[--size district|province] [--scale N]", "tạo dữ liệu mẫu (một huyện giả định; --scale N: N bản dưới một gốc)", 1, 1 },
 	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1, 0 },
 };
 
