@@ -148,14 +148,26 @@ static tree_flow flow_of(const char *astatus)
 }
 
 /* A row's state from its form of the year (astatus NULL: none). */
-static void set_state(tree_row *r, int assessed, const char *astatus, const char *verdict, int recognised)
+static tree_state state_of(const tree_row *r, const char *astatus, const char *verdict, int recognised)
 {
-	r->status = (unsigned char)status_of(assessed, r->u.excluded, astatus, verdict);
-	r->flow = (unsigned char)(r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus));
-	r->recognised = r->flow == FLOW_APPROVED && recognised;
-	r->registered = astatus != NULL;
-	r->verdict = (char)(!astatus ? 0 : verdict && !strcmp(verdict, "pass") ? 'p' :
+	tree_state x;
+
+	x.status = (unsigned char)status_of(r->status != STATUS_NA, r->u.excluded, astatus, verdict);
+	x.flow = (unsigned char)(x.status == STATUS_NA || x.status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus));
+	x.recognised = x.flow == FLOW_APPROVED && recognised;
+	x.registered = astatus != NULL;
+	x.verdict = (char)(!astatus ? 0 : verdict && !strcmp(verdict, "pass") ? 'p' :
 		verdict && !strcmp(verdict, "fail") ? 'f' : 'm');
+	return x;
+}
+
+static void set_state(tree_row *r, const tree_state *x)
+{
+	r->status = x->status;
+	r->flow = x->flow;
+	r->recognised = x->recognised;
+	r->registered = x->registered;
+	r->verdict = x->verdict;
 }
 
 static tree_count *count_of(tree_view *t, const char *type)
@@ -219,7 +231,21 @@ static size_t children_of(const link *sorted, size_t n, sqlite3_int64 pid)
 	return lo;
 }
 
-static antt_status read_states(antt_db *db, tree_view *t, int year, antt_err *err);
+static antt_status read_states(antt_db *db, const tree_view *t, int year, tree_state *out, antt_err *err);
+
+/* How many units there are (at least 16): the rows' room. */
+static size_t units_count(antt_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	size_t n = 16;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM units", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 16)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+static antt_status apply_states(antt_db *db, tree_view *t, int year, antt_err *err);
 
 /* Every unit type, its texts in the pool (a row's u.type and u.type_name
  * point at them): a few rows, read once instead of a join per unit. */
@@ -314,7 +340,9 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 			continue;
 
 		if (t->n_rows == cap) {
-			tree_row *g = realloc(t->rows, (cap = cap ? cap * 2 : 1024) * sizeof(*g));
+			/* as many as there are units (a count from an index), not
+			 * doubling: 90,000 rows would be 131,072 */
+			tree_row *g = realloc(t->rows, (cap = cap ? cap * 2 : units_count(db)) * sizeof(*g));
 			sqlite3_int64 *gp = g ? realloc(par, cap * sizeof(*gp)) : NULL;
 			if (g)
 				t->rows = g;
@@ -345,7 +373,7 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 		s = db_fail(db, rc, err, "đọc cây đơn vị");
 	sqlite3_finalize(st);
 	if (s == ANTT_OK)
-		s = read_states(db, t, t->year, err);
+		s = apply_states(db, t, t->year, err);
 	if (s != ANTT_OK) {
 		free(par);
 		return s;
@@ -602,8 +630,9 @@ static antt_status same_units(antt_db *db, int a, int b, int *same, antt_err *er
 	return s;
 }
 
-/* The row of the unit with this id: the rows are read by id. */
-static tree_row *row_by_id(const tree_view *t, sqlite3_int64 id)
+/* The index of the row of the unit with this id (the rows are read by
+ * id), or n_rows. */
+static size_t row_by_id(const tree_view *t, sqlite3_int64 id)
 {
 	size_t lo = 0, hi = t->n_rows;
 
@@ -614,19 +643,20 @@ static tree_row *row_by_id(const tree_view *t, sqlite3_int64 id)
 		else
 			hi = mid;
 	}
-	return lo < t->n_rows && t->rows[lo].u.id == id ? &t->rows[lo] : NULL;
+	return lo < t->n_rows && t->rows[lo].u.id == id ? lo : t->n_rows;
 }
 
-/* Every row's state in year: none, then each form of the year and each
- * recognition in force (a range of assessments_year_state each). */
-static antt_status read_states(antt_db *db, tree_view *t, int year, antt_err *err)
+/* Every row's state in year into out (one per row): none, then each form
+ * of the year and each recognition in force (one range of
+ * assessments_year_state). */
+static antt_status read_states(antt_db *db, const tree_view *t, int year, tree_state *out, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
 	int rc;
 
 	for (size_t i = 0; i < t->n_rows; i++)
-		set_state(&t->rows[i], t->rows[i].status != STATUS_NA, NULL, NULL, 0);
+		out[i] = state_of(&t->rows[i], NULL, NULL, 0);
 	s = db_prepare(db, "SELECT a.unit_id, a.status, a.verdict, a.status = 'approved' AND EXISTS"
 		" (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
 		" FROM assessments a WHERE a.year = ?1", &st, err);
@@ -634,9 +664,9 @@ static antt_status read_states(antt_db *db, tree_view *t, int year, antt_err *er
 		return s;
 	sqlite3_bind_int(st, 1, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tree_row *r = row_by_id(t, sqlite3_column_int64(st, 0));
-		if (r)
-			set_state(r, r->status != STATUS_NA, (const char *)sqlite3_column_text(st, 1),
+		size_t i = row_by_id(t, sqlite3_column_int64(st, 0));
+		if (i < t->n_rows)
+			out[i] = state_of(&t->rows[i], (const char *)sqlite3_column_text(st, 1),
 				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
 	}
 	if (rc != SQLITE_DONE)
@@ -645,29 +675,32 @@ static antt_status read_states(antt_db *db, tree_view *t, int year, antt_err *er
 	return s;
 }
 
+/* The rows take their states in year. */
+static antt_status apply_states(antt_db *db, tree_view *t, int year, antt_err *err)
+{
+	tree_state *x = malloc((t->n_rows ? t->n_rows : 1) * sizeof(*x));
+	antt_status s;
+
+	if (!x)
+		return ANTT_ERR_NOMEM;
+	if ((s = read_states(db, t, year, x, err)) == ANTT_OK)
+		for (size_t i = 0; i < t->n_rows; i++)
+			set_state(&t->rows[i], &x[i]);
+	free(x);
+	return s;
+}
+
 antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err)
 {
-	tree_view copy = *t;
 	antt_status s;
 	int same = 0;
 
 	*states = NULL;
 	if ((s = same_units(db, t->year, year, &same, err)) != ANTT_OK || !same)
 		return s;
-	/* read into a copy of the rows, so t stays as it is */
-	if (!(copy.rows = malloc((t->n_rows ? t->n_rows : 1) * sizeof(*copy.rows))) ||
-	    !(*states = malloc((t->n_rows ? t->n_rows : 1) * sizeof(**states)))) {
-		free(copy.rows);
+	if (!(*states = malloc((t->n_rows ? t->n_rows : 1) * sizeof(**states))))
 		return ANTT_ERR_NOMEM;
-	}
-	memcpy(copy.rows, t->rows, t->n_rows * sizeof(*copy.rows));
-	if ((s = read_states(db, &copy, year, err)) == ANTT_OK)
-		for (size_t i = 0; i < t->n_rows; i++) {
-			const tree_row *r = &copy.rows[i];
-			(*states)[i] = (tree_state){ r->status, r->flow, r->recognised, r->registered, r->verdict };
-		}
-	free(copy.rows);
-	if (s != ANTT_OK) {
+	if ((s = read_states(db, t, year, *states, err)) != ANTT_OK) {
 		free(*states);
 		*states = NULL;
 	}
@@ -685,7 +718,7 @@ antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
 	if (!tree_changed(db, t) && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
 		return s;
 	if (same) {
-		if ((s = read_states(db, t, year, err)) != ANTT_OK)
+		if ((s = apply_states(db, t, year, err)) != ANTT_OK)
 			return s;
 		t->year = year;
 		t->fresh = 0;
