@@ -392,6 +392,10 @@ int ui_run(antt_db **dbp, const char *db_path)
 	setup_colors(&u);
 
 	timing_step(timing, "curses", &c0);
+	/* before anything this session writes (even where the screen was
+	 * left, ui_state): the backup's snapshot is the state at start */
+	ui_daily_begin(&u);
+	timing_step(timing, "backup_begin", &c0);
 	if (ui_units_reload(&u) != ANTT_OK) {
 		rc = 1;
 		goto out;
@@ -413,11 +417,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. Chưa có bản sao lưu nào.");
 	}
 
-	/* before the first screen: the backup's snapshot is the state before
-	 * anything the officer changes */
 	timing_step(timing, "tree", &c0);
-	ui_daily_begin(&u);
-	timing_step(timing, "backup_begin", &c0);
 	draw(&u);
 	timing_step(timing, "draw", &c0);
 	timing_first(timing, now_ms() - t0);
