@@ -19,8 +19,9 @@ void cli_startup_checks(cli_ctx *ctx)
 	 * removed by the next report written to the same folder (report.c) */
 	backup_remove_stale(ctx->db_path);
 	/* once per day of use; it also reads every page, so a damaged
-	 * database shows here, and is then only read until restored */
-	if (backup_daily(ctx->db, &made, &err) != ANTT_OK && !ctx->db->damaged)
+	 * database shows here, and is then only read until restored. The
+	 * screens take theirs in steps after the first screen (ui/daily.c). */
+	if (!ctx->screens && backup_daily(ctx->db, &made, &err) != ANTT_OK && !ctx->db->damaged)
 		fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
 	if (!ctx->db->damaged)
 		return;

@@ -77,7 +77,7 @@ static const cli_command commands[] = {
 	  "ghi báo cáo Excel theo mẫu của tỉnh (tổng hợp, từng loại đơn vị, đơn vị chưa đạt); --text: in đoạn kết quả", 0, 0 },
 	{ "print",         cmd_print, "TÀI_LIỆU [MÃ | --under MÃ | --type LOẠI] --year NĂM -o TỆP.xlsx [--force] [--date NGÀY/THÁNG/NĂM] [--blank]",
 	  "in hồ sơ công nhận ra Excel khổ A4 (checklist, bien-ban, cham-diem, to-trinh, quyet-dinh, giay-cong-nhan; \"antt print help\" liệt kê)", 0, 0 },
-	{ "demo",          cmd_demo, "[--size district|province]", "tạo dữ liệu mẫu (một huyện giả định)", 1, 1 },
+	{ "demo",          cmd_demo, "[--size district|province] [--scale N]", "tạo dữ liệu mẫu (một huyện giả định; --scale N: N bản dưới một gốc)", 1, 1 },
 	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1, 0 },
 };
 

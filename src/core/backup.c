@@ -1,6 +1,7 @@
 /* Backups and restore. */
 #include "backup.h"
 #include "file.h"
+#include "platform.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -95,17 +96,22 @@ int backup_latest(const char *db_path, char *out, size_t n)
  * first backup, nor the copy of what a restore replaced. Never the one just
  * made: names sort by the clock, and a clock set back (a flat CMOS battery)
  * would make it the oldest. */
-static void rotate(antt_db *db, const char *made)
+static long keep_setting(antt_db *db)
 {
-	char *keep_s = db_setting_get(db, "backup_keep", "10"), base[256];
+	char *keep_s = db_setting_get(db, "backup_keep", "10");
 	long keep = keep_s ? strtol(keep_s, NULL, 10) : 10;
+
+	free(keep_s);
+	return keep < 1 ? 1 : keep;
+}
+
+static void rotate(const char *db_path, long keep, const char *made)
+{
+	char base[256];
 	const char *tag, *other;
 	glob_t g;
 
-	free(keep_s);
-	if (keep < 1)
-		keep = 1;
-	if (!list(db->path, &g, base, sizeof(base)))
+	if (!list(db_path, &g, base, sizeof(base)))
 		return;
 	for (size_t i = 0; i < g.gl_pathc; i++) {
 		size_t newer = 0;
@@ -119,28 +125,51 @@ static void rotate(antt_db *db, const char *made)
 	globfree(&g);
 }
 
-antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err)
+/* The name of a new backup (path) and the temporary file it is written
+ * under (tmp), making the folder; the stamp has milliseconds, so two
+ * backups in one second keep both. */
+static antt_status new_names(const char *db_path, const char *why, char *path, size_t pn, char *tmp, size_t tn,
+                             antt_err *err)
 {
-	char dir[PATH_MAX], base[256], path[PATH_MAX + 400], stamp[32], tmp[PATH_MAX + 40];
-	sqlite3_stmt *st = NULL;
+	char dir[PATH_MAX], base[256], stamp[32];
 	struct tm tm;
 	struct timespec ts;
-	antt_status s = ANTT_OK;
-	int rc;
 
-	names(db->path, dir, sizeof(dir), base, sizeof(base));
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return err_set(err, ANTT_ERR_IO, "%s: không tạo được thư mục sao lưu", dir);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	localtime_r(&ts.tv_sec, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
-	/* milliseconds: two backups in one second keep both */
 	snprintf(stamp + strlen(stamp), sizeof(stamp) - strlen(stamp), "%03ld", ts.tv_nsec / 1000000);
-	snprintf(path, sizeof(path), "%s/%s-%s%s%s.db", dir, base, stamp, why ? "-" : "", why ? why : "");
+	snprintf(path, pn, "%s/%s-%s%s%s.db", dir, base, stamp, why ? "-" : "", why ? why : "");
 	/* written under a temporary name and renamed when whole: a run killed
-	 * half-way leaves no truncated file that looks like the latest backup */
-	snprintf(tmp, sizeof(tmp), "%s/.antt-backup-%ld.tmp", dir, (long)getpid());
+	 * half-way leaves no truncated file that looks like the latest backup
+	 * (backup_remove_stale removes it once this process is gone) */
+	snprintf(tmp, tn, "%s/.antt-backup-%ld.tmp", dir, (long)getpid());
 	unlink(tmp);
+	return ANTT_OK;
+}
+
+/* The folder's entry of a renamed file, synced: after a power cut the new
+ * name exists with its content, or the old state does. */
+static void sync_dir(const char *path)
+{
+	char d[PATH_MAX + 400];
+
+	snprintf(d, sizeof(d), "%s", path);
+	platform_sync_dir(dirname(d));
+}
+
+antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err)
+{
+	char path[PATH_MAX + 400], tmp[PATH_MAX + 40];
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	if ((s = new_names(db->path, why, path, sizeof(path), tmp, sizeof(tmp), err)) != ANTT_OK)
+		return s;
 	if ((s = db_prepare(db, "VACUUM INTO ?", &st, err)) != ANTT_OK)
 		return s;
 	sqlite3_bind_text(st, 1, tmp, -1, SQLITE_STATIC);
@@ -154,31 +183,38 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
 		unlink(tmp);
 		return err_set(err, ANTT_ERR_IO, "%s: không đặt được tên cho bản sao lưu", path);
 	}
+	sync_dir(path);
 	if (out)
 		snprintf(out, n, "%s", path);
-	rotate(db, path);
+	rotate(db->path, keep_setting(db), path);
 	return ANTT_OK;
 }
 
-antt_status backup_daily(antt_db *db, int *made, antt_err *err)
+/* 1 when the database at db_path has a backup made today. */
+static int made_today(const char *db_path)
 {
 	char latest[PATH_MAX], today[16], base[256], dir[PATH_MAX];
 	struct tm tm;
 	time_t now = time(NULL);
+	const char *p;
+
+	localtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y%m%d", &tm);
+	names(db_path, dir, sizeof(dir), base, sizeof(base));
+	if (!backup_latest(db_path, latest, sizeof(latest)))
+		return 0;
+	p = strrchr(latest, '/');
+	p = p ? p + 1 : latest;
+	return strlen(p) > strlen(base) + 9 && !strncmp(p + strlen(base) + 1, today, 8);
+}
+
+antt_status backup_daily(antt_db *db, int *made, antt_err *err)
+{
 	antt_status s;
 
 	*made = 0;
-	if (db->readonly || !strcmp(db->path, ":memory:"))
+	if (db->readonly || !strcmp(db->path, ":memory:") || made_today(db->path))
 		return ANTT_OK;
-	localtime_r(&now, &tm);
-	strftime(today, sizeof(today), "%Y%m%d", &tm);
-	names(db->path, dir, sizeof(dir), base, sizeof(base));
-	if (backup_latest(db->path, latest, sizeof(latest))) {
-		const char *p = strrchr(latest, '/');
-		p = p ? p + 1 : latest;
-		if (strlen(p) > strlen(base) + 9 && !strncmp(p + strlen(base) + 1, today, 8))
-			return ANTT_OK;
-	}
 	*made = 1;
 	s = backup_now(db, NULL, NULL, 0, err);
 	if (s == ANTT_ERR_DB_CORRUPT)
@@ -216,6 +252,141 @@ static antt_status open_upgraded(const char *db_path, int flags, antt_db **out, 
 		*out = NULL;
 	}
 	return s;
+}
+
+/* The screen's daily backup, in steps (see backup.h). src is a connection
+ * of its own holding one read transaction from begin to the end: in WAL
+ * mode that is a snapshot, so what the screen writes meanwhile neither
+ * restarts the copy nor lands in it. */
+struct backup_job {
+	sqlite3 *src, *dst;
+	sqlite3_backup *b;
+	char *db_path;
+	char path[PATH_MAX + 400], tmp[PATH_MAX + 40];
+	long keep;
+	int done;
+};
+
+void backup_job_free(backup_job *job)
+{
+	if (!job)
+		return;
+	if (job->b)
+		sqlite3_backup_finish(job->b);
+	sqlite3_close_v2(job->dst);
+	if (job->src)
+		sqlite3_exec(job->src, "COMMIT", NULL, NULL, NULL);
+	sqlite3_close_v2(job->src);
+	if (!job->done && job->tmp[0])
+		unlink(job->tmp);   /* unfinished: the next start tries again */
+	free(job->db_path);
+	free(job);
+}
+
+antt_status backup_daily_begin(antt_db *db, backup_job **out, antt_err *err)
+{
+	backup_job *job;
+	antt_status s = ANTT_OK;
+
+	*out = NULL;
+	if (db->readonly || !strcmp(db->path, ":memory:") || made_today(db->path))
+		return ANTT_OK;
+	if (!(job = calloc(1, sizeof(*job))) || !(job->db_path = strdup(db->path))) {
+		free(job);
+		return err_set(err, ANTT_ERR_NOMEM, "hết bộ nhớ khi sao lưu");
+	}
+	job->keep = keep_setting(db);
+	if ((s = new_names(db->path, NULL, job->path, sizeof(job->path), job->tmp, sizeof(job->tmp), err)) != ANTT_OK)
+		goto out;
+	/* the snapshot starts here, before the screen can write anything */
+	if (sqlite3_open_v2(db->path, &job->src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_exec(job->src, "BEGIN; SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
+		s = err_set(err, ANTT_ERR_IO, "%s: không đọc được để sao lưu (%s)", db->path, sqlite3_errmsg(job->src));
+		goto out;
+	}
+	/* no journal for a file nobody uses until it is whole and renamed;
+	 * synced once at the end (backup_step) */
+	if (sqlite3_open(job->tmp, &job->dst) != SQLITE_OK ||
+	    sqlite3_exec(job->dst, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF", NULL, NULL, NULL) != SQLITE_OK ||
+	    !(job->b = sqlite3_backup_init(job->dst, "main", job->src, "main"))) {
+		s = err_set(err, ANTT_ERR_IO, "%s: không ghi được bản sao lưu (%s)", job->tmp, sqlite3_errmsg(job->dst));
+		goto out;
+	}
+out:
+	if (s != ANTT_OK) {
+		backup_job_free(job);
+		return s;
+	}
+	*out = job;
+	return ANTT_OK;
+}
+
+/* The copy is whole: synced, renamed to its name, the folder synced, the
+ * oldest rotated away. */
+static antt_status finish(backup_job *job, antt_err *err)
+{
+	int rc = sqlite3_backup_finish(job->b);
+	FILE *f;
+
+	job->b = NULL;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_close(job->dst);
+	job->dst = NULL;
+	if (rc != SQLITE_OK)
+		return err_set(err, ANTT_ERR_IO, "%s: không ghi xong bản sao lưu (%s)", job->tmp, sqlite3_errstr(rc));
+	/* the copy carries the source's WAL mark (header bytes 18 and 19);
+	 * a backup is a plain rollback-journal file, as VACUUM INTO writes
+	 * it, so opening one to look at it leaves no -wal beside it */
+	if (!(f = fopen(job->tmp, "rb+")) || fseek(f, 18, SEEK_SET) != 0 || fwrite("\1\1", 1, 2, f) != 2 ||
+	    fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		if (f)
+			fclose(f);
+		return err_set(err, ANTT_ERR_DB_FULL, "%s: không ghi xong bản sao lưu (ổ đĩa đầy hoặc lỗi ghi)", job->tmp);
+	}
+	fclose(f);
+	if (rename(job->tmp, job->path) != 0)
+		return err_set(err, ANTT_ERR_IO, "%s: không đặt được tên cho bản sao lưu", job->path);
+	job->done = 1;
+	sync_dir(job->path);
+	rotate(job->db_path, job->keep, job->path);
+	return ANTT_OK;
+}
+
+antt_status backup_step(backup_job *job, int pages, int *done, antt_err *err)
+{
+	int rc;
+
+	*done = job->done;
+	if (job->done)
+		return ANTT_OK;
+	rc = sqlite3_backup_step(job->b, pages);
+	switch (rc) {
+	case SQLITE_OK:
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return ANTT_OK;   /* more to copy, or try again at the next step */
+	case SQLITE_DONE:
+		*done = 1;
+		return finish(job, err);
+	default:
+		if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+			return err_set(err, ANTT_ERR_DB_CORRUPT, "%s: cơ sở dữ liệu bị hỏng (đọc khi sao lưu: %s)",
+				job->db_path, sqlite3_errstr(rc));
+		if ((rc & 0xff) == SQLITE_FULL)
+			return err_set(err, ANTT_ERR_DB_FULL, "%s: ổ đĩa đầy, chưa sao lưu được", job->tmp);
+		return err_set(err, ANTT_ERR_IO, "%s: chưa sao lưu được (%s)", job->tmp, sqlite3_errstr(rc));
+	}
+}
+
+int backup_progress(const backup_job *job)
+{
+	int total, left;
+
+	if (!job || job->done || !job->b)
+		return 100;
+	total = sqlite3_backup_pagecount(job->b);
+	left = sqlite3_backup_remaining(job->b);
+	return total > 0 ? (int)((long long)(total - left) * 100 / total) : 0;
 }
 
 /* The migrations (db/, built into gen/db_migrations.c). */

@@ -1,7 +1,28 @@
-/* Backups beside the database (antt-backups/NAME-YYYYMMDD-HHMMSS[-why].db),
- * written with VACUUM INTO (a consistent copy that also reads every page,
- * so it doubles as the daily integrity check): once per day of use, before
- * every import and migration, keeping the newest N (setting backup_keep). */
+/* Backups beside the database (antt-backups/NAME-YYYYMMDD-HHMMSS[-why].db):
+ * once per day of use, before every import and migration, keeping the
+ * newest N (setting backup_keep). Each is written under a temporary name,
+ * synced, then renamed, and older ones are rotated away only after that:
+ * a run killed half-way (Ctrl-C, a power cut) leaves the earlier backups as
+ * they were and a temporary file the next start removes.
+ *
+ * The commands write theirs with VACUUM INTO, at once: a consistent copy
+ * that also parses every page, so it doubles as the daily integrity check.
+ *
+ * The screen must not wait for that (21 s on a national database), so it
+ * takes the day's backup in steps between keys (backup_daily_begin, then
+ * backup_step while the officer is idle) with SQLite's backup API. What
+ * the day's backup guarantees, and why this keeps it: the backup holds
+ * the database as it was before the day's first change. The copy reads
+ * through a connection of its own that opens one read transaction in
+ * backup_daily_begin, before the screen is shown, and holds it to the end;
+ * in WAL mode that is a snapshot, so the officer's changes meanwhile are
+ * written (to the WAL) without waiting, and the copy is still exactly the
+ * state at start, as VACUUM INTO at start gave. What it does not give:
+ * the page copy reads every page (a read error shows) but does not parse
+ * them, so damage inside a page is found by the next command's daily
+ * backup, or by `antt backup`, not by the screen's. Quitting before the
+ * copy is done finishes it first (Esc there gives up: the next start of
+ * the day tries again, as no backup of today exists yet). */
 #ifndef ANTT_BACKUP_H
 #define ANTT_BACKUP_H
 
@@ -22,6 +43,19 @@ antt_status backup_migrate(antt_db *db, antt_err *err);
 /* What storage asks about damaged files (db_care): backup_damaged_marked,
  * backup_damaged_mark and backup_latest, for db_open. */
 const db_care *backup_care(void);
+
+/* The screen's daily backup in steps (see above). *job is NULL when
+ * today's backup exists already (or the database is read-only); else the
+ * caller owns it and frees it with backup_job_free, which removes an
+ * unfinished copy. */
+typedef struct backup_job backup_job;
+antt_status backup_daily_begin(antt_db *db, backup_job **job, antt_err *err);
+/* Copy up to pages more pages (-1: all); *done when the backup is whole and
+ * in place. A database found damaged reads ANTT_ERR_DB_CORRUPT. */
+antt_status backup_step(backup_job *job, int pages, int *done, antt_err *err);
+/* How much is copied, 0..100. */
+int backup_progress(const backup_job *job);
+void backup_job_free(backup_job *job);
 
 /* The newest backup of the database at db_path; 0 when there is none. */
 int backup_latest(const char *db_path, char *out, size_t n);

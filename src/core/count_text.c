@@ -60,7 +60,7 @@ static antt_status scope_word(antt_db *db, const char *under, char *out, size_t 
 
 	snprintf(out, n, "đơn vị");
 	s = db_prepare(db, "SELECT t.name FROM units u JOIN unit_types t ON t.code = u.type"
-		" WHERE CASE WHEN ?1 IS NULL THEN u.parent_id IS NULL ELSE u.code = ?1 END", &st, err);
+		" WHERE u.id IN (" UNIT_SEED_SQL ")", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (under)

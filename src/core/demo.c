@@ -357,7 +357,7 @@ static antt_status first_unit_check(antt_db *db, int *has, antt_err *err)
 	return unit_list(db, &(unit_filter){ .all = 1 }, first_unit, has, err);
 }
 
-antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
+antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units, antt_err *err)
 {
 	static const char *const district_settings[][2] = {
 		{ "office_name", "Công an huyện Sông Lam" }, { "parent_agency", "Công an tỉnh Bình Giang" },
@@ -386,15 +386,28 @@ antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
 		return s;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
+	/* 128 MiB of pages for the province: the indexes stay in memory instead
+	 * of going back and forth to the log while the one transaction grows */
+	if (province)
+		sqlite3_exec(db->sql, "PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	if (province)
 		s = build(&d, 100, 20, 500, 150, 250, ten_years, 10, "tinh", "Tỉnh Bình Giang", "tỉnh Bình Giang");
 	else
 		s = build(&d, 20, 8, 40, 15, 35, two_years, 2, "huyen", "Huyện Sông Lam", "huyện Sông Lam");
-	if (s != ANTT_OK) {
+	if (s == ANTT_OK)
+		s = demo_copies_tx(db, copies, err);
+	if (s == ANTT_OK) {
+		*units = 1 + (d.units - 1) * (copies > 1 ? copies : 1);
+		s = db_commit(db, err);
+	} else {
 		db_rollback(db);
-		return s;
 	}
-	*units = d.units;
-	return db_commit(db, err);
+	sqlite3_exec(db->sql, "PRAGMA cache_size = -2000", NULL, NULL, NULL);   /* SQLite's default */
+	return s;
+}
+
+antt_status demo_build(antt_db *db, int province, int *units, antt_err *err)
+{
+	return demo_build_scaled(db, province, 1, units, err);
 }
 

@@ -11,4 +11,13 @@
  * *units receives the number of units made. */
 antt_status demo_build(antt_db *db, int province, int *units, antt_err *err);
 
+/* The same with copies of it under the one root (copies >= 1; copy k's
+ * codes start "Pkk-", its names end " (k)"), in the same transaction:
+ * --scale 30 is 30 provinces for the benchmarks. *units counts them all. */
+antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units, antt_err *err);
+
+/* Copies 2..copies of what the database holds (see demo_scale.c); inside
+ * the caller's transaction. */
+antt_status demo_copies_tx(antt_db *db, int copies, antt_err *err);
+
 #endif

@@ -15,6 +15,7 @@
 #include <bcrypt.h>
 #include <conio.h>
 #else
+#include <fcntl.h>
 #include <sys/random.h>
 #include <termios.h>
 #endif
@@ -32,6 +33,20 @@ int platform_random(void *buf, size_t n)
 			got += (size_t)k;
 	}
 	return 0;
+#endif
+}
+
+void platform_sync_dir(const char *dir)
+{
+#ifdef _WIN32
+	(void)dir;
+#else
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
 #endif
 }
 

@@ -12,6 +12,10 @@
 /* n random bytes from the system (getrandom, BCryptGenRandom); 0 on success */
 int platform_random(void *buf, size_t n);
 
+/* Syncs the folder dir's entries (a file renamed into it survives a power
+ * cut); nothing on Windows, where a rename is written through. */
+void platform_sync_dir(const char *dir);
+
 /* The folder for the default database, created if missing (malloc'd):
  * $XDG_DATA_HOME/antt or ~/.local/share/antt; %LOCALAPPDATA%\antt. */
 char *platform_data_dir(void);

@@ -30,6 +30,14 @@ typedef struct {
 antt_status progress_types(antt_db *db, int year, progress_type **rows, size_t *n, antt_err *err);
 antt_status progress_communes(antt_db *db, int year, progress_commune **rows, size_t *n, antt_err *err);
 
+/* The same from figures counted already (count_by_type / count_by_commune,
+ * or tree_tally) for the year and the year before; communes by code, as
+ * both give them. */
+antt_status progress_types_of(antt_db *db, const count_row *now, size_t nn, const count_row *prev, size_t np,
+                              progress_type **rows, size_t *n);
+antt_status progress_communes_of(const count_commune *now, size_t nn, const count_commune *prev, size_t np,
+                                 progress_commune **rows, size_t *n);
+
 typedef struct {
 	char label[64];       /* "khu dân cư", "xã, cơ quan, doanh nghiệp, cơ sở giáo dục" */
 	char date[16];        /* DD/MM/YYYY */

@@ -87,8 +87,7 @@ static antt_status find_rows(antt_db *db, int year, const char *under, tally *t,
 	*seeds = NULL;
 	*n_seeds = 0;
 	s = db_prepare(db, "SELECT u.id, u.name, t.commune FROM units u JOIN unit_types t ON t.code = u.type"
-		" WHERE CASE WHEN ?1 IS NULL THEN u.parent_id IS NULL AND " UNIT_IN_YEAR("u", "?2")
-		" ELSE u.code = ?1 END", &st, err);
+		" WHERE u.id IN (" UNIT_SEED_SQL ") AND (?1 IS NOT NULL OR " UNIT_IN_YEAR("u", "?2") ")", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (under)
@@ -238,7 +237,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 
 	s = db_prepare(db,
 		"WITH RECURSIVE office(id) AS ("
-		"  SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL ELSE code = ?1 END),"
+		"  " UNIT_SEED_SQL "),"
 		" walk(id, top, depth) AS ("
 		"  SELECT id, id, 0 FROM office"
 		"  UNION ALL SELECT u.id, CASE WHEN w.depth = 0 THEN u.id ELSE w.top END, w.depth + 1"

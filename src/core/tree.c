@@ -46,18 +46,77 @@ const char *tree_filter_name(int f)
 	return tree_status_name((unit_status)f);
 }
 
+/* The pool: texts of the rows, in blocks that never move, so the rows'
+ * pointers stay good while it grows. */
+struct tree_block {
+	struct tree_block *next;
+	size_t used, size;
+	char text[];
+};
+
+#define BLOCK_SIZE (64 * 1024 - 64)
+
+static const char *pool_add(tree_view *t, const char *s, size_t n)
+{
+	struct tree_block *b = t->pool;
+	char *p;
+
+	if (!b || b->size - b->used < n + 1) {
+		size_t size = n + 1 > BLOCK_SIZE ? n + 1 : BLOCK_SIZE;
+		if (!(b = malloc(sizeof(*b) + size)))
+			return NULL;
+		b->next = t->pool;
+		b->used = 0;
+		b->size = size;
+		t->pool = b;
+	}
+	p = b->text + b->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	b->used += n + 1;
+	return p;
+}
+
+static const char *pool_text(tree_view *t, const unsigned char *s)
+{
+	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
+}
+
 void tree_free(tree_view *t)
 {
+	while (t->pool) {
+		struct tree_block *next = t->pool->next;
+		free(t->pool);
+		t->pool = next;
+	}
 	free(t->rows);
 	free(t->order);
 	free(t->vis);
 	free(t->counts);
+	free(t->types);
 	memset(t, 0, sizeof(*t));
 }
 
-static void copy(char *dst, size_t n, const unsigned char *s)
+/* This connection's writes and other connections' commits so far. */
+static long long data_version(antt_db *db)
 {
-	snprintf(dst, n, "%s", s ? (const char *)s : "");
+	sqlite3_stmt *st = NULL;
+	long long v = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+long long tree_stamp(antt_db *db)
+{
+	return data_version(db) * 1000003 + (long long)sqlite3_total_changes64(db->sql);
+}
+
+int tree_changed(antt_db *db, const tree_view *t)
+{
+	return tree_stamp(db) != t->stamp;
 }
 
 static unit_status status_of(int assessed, int excluded, const char *astatus, const char *verdict)
@@ -88,6 +147,29 @@ static tree_flow flow_of(const char *astatus)
 	return FLOW_DRAFT;
 }
 
+/* A row's state from its form of the year (astatus NULL: none). */
+static tree_state state_of(const tree_row *r, const char *astatus, const char *verdict, int recognised)
+{
+	tree_state x;
+
+	x.status = (unsigned char)status_of(r->status != STATUS_NA, r->u.excluded, astatus, verdict);
+	x.flow = (unsigned char)(x.status == STATUS_NA || x.status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus));
+	x.recognised = x.flow == FLOW_APPROVED && recognised;
+	x.registered = astatus != NULL;
+	x.verdict = (char)(!astatus ? 0 : verdict && !strcmp(verdict, "pass") ? 'p' :
+		verdict && !strcmp(verdict, "fail") ? 'f' : 'm');
+	return x;
+}
+
+static void set_state(tree_row *r, const tree_state *x)
+{
+	r->status = x->status;
+	r->flow = x->flow;
+	r->recognised = x->recognised;
+	r->registered = x->registered;
+	r->verdict = x->verdict;
+}
+
 static tree_count *count_of(tree_view *t, const char *type)
 {
 	for (size_t i = 0; i < t->n_counts; i++)
@@ -96,7 +178,7 @@ static tree_count *count_of(tree_view *t, const char *type)
 	return NULL;
 }
 
-static antt_status count_row(tree_view *t, const tree_row *r)
+static antt_status count_unit(tree_view *t, const tree_row *r)
 {
 	tree_count *c;
 
@@ -149,77 +231,154 @@ static size_t children_of(const link *sorted, size_t n, sqlite3_int64 pid)
 	return lo;
 }
 
-static antt_status read_rows(antt_db *db, int year, tree_row **out, sqlite3_int64 **parents,
-                             size_t *n, antt_err *err)
+static antt_status read_states(antt_db *db, const tree_view *t, int year, tree_state *out, antt_err *err);
+
+/* How many units there are (at least 16): the rows' room. */
+static size_t units_count(antt_db *db)
 {
 	sqlite3_stmt *st = NULL;
-	tree_row *rows = NULL;
+	size_t n = 16;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM units", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 16)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+static antt_status apply_states(antt_db *db, tree_view *t, int year, antt_err *err);
+
+/* Every unit type, its texts in the pool (a row's u.type and u.type_name
+ * point at them): a few rows, read once instead of a join per unit. */
+static antt_status read_types(antt_db *db, tree_view *t, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	s = db_prepare(db, "SELECT code, name, sort, commune, assessed FROM unit_types", &st, err);
+	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		tree_type *g = realloc(t->types, (t->n_types + 1) * sizeof(*g));
+		if (!g) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
+		t->types = g;
+		g += t->n_types;
+		g->type = pool_text(t, sqlite3_column_text(st, 0));
+		g->name = pool_text(t, sqlite3_column_text(st, 1));
+		g->sort = sqlite3_column_int(st, 2);
+		g->commune = sqlite3_column_int(st, 3);
+		g->assessed = sqlite3_column_int(st, 4);
+		if (!g->type || !g->name)
+			s = ANTT_ERR_NOMEM;
+		else
+			t->n_types++;
+	}
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc loại đơn vị");
+	sqlite3_finalize(st);
+	return s;
+}
+
+static const tree_type *type_named(const tree_view *t, const char *code)
+{
+	for (size_t i = 0; i < t->n_types; i++)
+		if (!strcmp(t->types[i].type, code))
+			return &t->types[i];
+	return NULL;
+}
+
+/* The search key "code name_key": the code in lower case with '-' and '_'
+ * read as spaces, as text_key() would (codes are ASCII); the name's key is
+ * stored with the unit. */
+static const char *key_of(tree_view *t, const char *code, const unsigned char *name_key)
+{
+	size_t cl = strlen(code), nl = name_key ? strlen((const char *)name_key) : 0;
+	char buf[512], *k;
+
+	if (cl + nl + 2 > sizeof(buf))
+		nl = sizeof(buf) - 2 - (cl < sizeof(buf) - 2 ? cl : sizeof(buf) - 2), cl = cl < sizeof(buf) - 2 ? cl : sizeof(buf) - 2;
+	memcpy(buf, code, cl);
+	buf[cl] = ' ';
+	if (nl)
+		memcpy(buf + cl + 1, name_key, nl);
+	for (k = buf; k < buf + cl; k++)
+		*k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k == '-' || *k == '_' ? ' ' : *k);
+	return pool_add(t, buf, cl + 1 + nl);
+}
+
+static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
 	sqlite3_int64 *par = NULL;
+	const tree_type *ty = NULL;
 	size_t cap = 0;
 	antt_status s;
 	int rc;
 
-	*n = 0;
+	t->n_rows = 0;
+	if ((s = read_types(db, t, err)) != ANTT_OK)
+		return s;
+	/* the units alone, by id (the rowid order: no sort); their forms of
+	 * the year come after from one index (read_states) rather than a
+	 * lookup per unit */
 	s = db_prepare(db,
-		"SELECT u.id, u.uuid, u.code, u.name, u.type, ty.name, p.code, u.excluded, coalesce(u.parent_id, 0),"
-		"  ty.assessed, a.status, a.verdict, u.name_key,"
-		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL),"
-		"  u.managed_above"
-		" FROM units u JOIN unit_types ty ON ty.code = u.type"
-		" LEFT JOIN units p ON p.id = u.parent_id"
-		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1"
-		" WHERE " UNIT_IN_YEAR("u", "?1"), &st, err);
+		"SELECT u.id, u.code, u.name, u.type, u.excluded, coalesce(u.parent_id, 0), u.name_key, u.managed_above"
+		" FROM units u WHERE " UNIT_IN_YEAR("u", "?1") " ORDER BY u.id", &st, err);
 	if (s != ANTT_OK)
 		return s;
-	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int(st, 1, t->year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *astatus = (const char *)sqlite3_column_text(st, 10);
-		const char *verdict = (const char *)sqlite3_column_text(st, 11);
+		const char *type = (const char *)sqlite3_column_text(st, 3);
 		tree_row *r;
 
-		if (*n == cap) {
-			tree_row *g = realloc(rows, (cap = cap ? cap * 2 : 1024) * sizeof(*g));
+		/* units come in runs of a type: the last one first */
+		if (!ty || !type || strcmp(ty->type, type))
+			ty = type_named(t, type ? type : "");
+
+		if (!ty)   /* a type the database does not know (cannot be: a foreign key) */
+			continue;
+
+		if (t->n_rows == cap) {
+			/* as many as there are units (a count from an index), not
+			 * doubling: 90,000 rows would be 131,072 */
+			tree_row *g = realloc(t->rows, (cap = cap ? cap * 2 : units_count(db)) * sizeof(*g));
 			sqlite3_int64 *gp = g ? realloc(par, cap * sizeof(*gp)) : NULL;
 			if (g)
-				rows = g;
+				t->rows = g;
 			if (!g || !gp) {
 				s = ANTT_ERR_NOMEM;
 				break;
 			}
 			par = gp;
 		}
-		par[*n] = sqlite3_column_int64(st, 8);
-		r = &rows[(*n)++];
-		r->u.valid_from[0] = r->u.valid_to[0] = r->u.merged_into[0] = '\0';
+		par[t->n_rows] = sqlite3_column_int64(st, 5);
+		r = &t->rows[t->n_rows];
+		memset(r, 0, sizeof(*r));
 		r->u.id = sqlite3_column_int64(st, 0);
-		copy(r->u.uuid, sizeof(r->u.uuid), sqlite3_column_text(st, 1));
-		copy(r->u.code, sizeof(r->u.code), sqlite3_column_text(st, 2));
-		copy(r->u.name, sizeof(r->u.name), sqlite3_column_text(st, 3));
-		copy(r->u.type, sizeof(r->u.type), sqlite3_column_text(st, 4));
-		copy(r->u.type_name, sizeof(r->u.type_name), sqlite3_column_text(st, 5));
-		copy(r->u.parent_code, sizeof(r->u.parent_code), sqlite3_column_text(st, 6));
-		r->u.excluded = sqlite3_column_int(st, 7);
-		r->u.managed_above = sqlite3_column_int(st, 14);
-		r->status = status_of(sqlite3_column_int(st, 9), r->u.excluded, astatus, verdict);
-		r->flow = r->status == STATUS_NA || r->status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus);
-		r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 13);
-		/* the code's key is its lower case (codes are ASCII); the name's
-		 * key is stored with the unit */
-		snprintf(r->key, sizeof(r->key), "%s %s", r->u.code, (const char *)sqlite3_column_text(st, 12));
-		/* as text_key() would: lower case, '-' and '_' read as spaces */
-		for (char *k = r->key; *k && k < r->key + strlen(r->u.code); k++)
-			*k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k == '-' || *k == '_' ? ' ' : *k);
+		r->u.parent_code = "";
+		if (!(r->u.code = pool_text(t, sqlite3_column_text(st, 1))) ||
+		    !(r->u.name = pool_text(t, sqlite3_column_text(st, 2))) ||
+		    !(r->key = key_of(t, r->u.code, sqlite3_column_text(st, 6)))) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
+		t->n_rows++;
+		r->u.type = ty->type;
+		r->u.type_name = ty->name;
+		r->u.excluded = sqlite3_column_int(st, 4);
+		r->u.managed_above = sqlite3_column_int(st, 7);
+		r->status = ty->assessed ? STATUS_NONE : STATUS_NA;   /* read_states sets the year's */
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc cây đơn vị");
 	sqlite3_finalize(st);
+	if (s == ANTT_OK)
+		s = apply_states(db, t, t->year, err);
 	if (s != ANTT_OK) {
-		free(rows);
 		free(par);
-		*n = 0;
 		return s;
 	}
-	*out = rows;
 	*parents = par;
 	return ANTT_OK;
 }
@@ -238,9 +397,14 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 	memset(t, 0, sizeof(*t));
 	t->year = year;
 	t->status = -1;
-	if ((s = read_rows(db, year, &t->rows, &parents, &n, err)) != ANTT_OK)
+	t->stamp = tree_stamp(db);
+	t->dv = data_version(db);
+	t->fresh = 1;
+	if ((s = read_rows(db, t, &parents, err)) != ANTT_OK) {
+		tree_free(t);
 		return s;
-	t->n_rows = n;
+	}
+	n = t->n_rows;
 	sorted = malloc((n ? n : 1) * sizeof(*sorted));
 	stack = malloc((n ? n : 1) * sizeof(*stack));
 	depth = malloc((n ? n : 1) * sizeof(*depth));
@@ -268,12 +432,13 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 
 		r->u.depth = d;
 		t->order[t->n++] = sorted[k].row;
-		if ((s = count_row(t, r)) != ANTT_OK)
+		if ((s = count_unit(t, r)) != ANTT_OK)
 			goto out;
 		for (c = children_of(sorted, n, r->u.id), e = c; e < n && sorted[e].parent_id == r->u.id; e++)
 			;
 		while (e > c && sp < n) {
 			depth[sp] = d + 1;
+			t->rows[sorted[e - 1].row].u.parent_code = r->u.code;
 			stack[sp++] = --e;
 		}
 	}
@@ -335,9 +500,11 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 			if (c)
 				c->recognised += r->recognised;
 		}
-		snprintf(want, sizeof(want), "%s", r->u.parent_code);
+		snprintf(want, sizeof(want), "%s", r->u.parent_code);   /* "" at the top: the walk ends */
 	}
 	sqlite3_finalize(st);
+	if (s == ANTT_OK && data_version(db) == t->dv)
+		t->stamp = tree_stamp(db);
 	if (s == ANTT_OK)
 		tree_filter(t, t->type, t->status, t->search);
 	return s;
@@ -438,4 +605,133 @@ size_t tree_below(const tree_view *t, const char *code)
 	for (size_t j = k + 1; j < t->n && t->rows[t->order[j]].u.depth > t->rows[t->order[k]].u.depth; j++)
 		n++;
 	return n;
+}
+
+/* 1 when every unit in force in year a is in force in year b and back: no
+ * unit starts or ends in between (UNIT_IN_YEAR counts by the date's year). */
+static antt_status same_units(antt_db *db, int a, int b, int *same, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char lo[8], hi[8];
+	antt_status s;
+
+	snprintf(lo, sizeof(lo), "%04d", (a < b ? a : b) % 10000 + 1);
+	snprintf(hi, sizeof(hi), "%04d", (a < b ? b : a) % 10000 + 1);
+	s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM units WHERE valid_from >= ?1 AND valid_from < ?2)"
+		" OR EXISTS (SELECT 1 FROM units WHERE valid_to >= ?1 AND valid_to < ?2)", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*same = !sqlite3_column_int(st, 0);
+	else
+		s = db_fail(db, sqlite3_errcode(db->sql), err, "đọc thời gian hiệu lực của đơn vị");
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* The index of the row of the unit with this id (the rows are read by
+ * id), or n_rows. */
+static size_t row_by_id(const tree_view *t, sqlite3_int64 id)
+{
+	size_t lo = 0, hi = t->n_rows;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->rows[mid].u.id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n_rows && t->rows[lo].u.id == id ? lo : t->n_rows;
+}
+
+/* Every row's state in year into out (one per row): none, then each form
+ * of the year and each recognition in force (one range of
+ * assessments_year_state). */
+static antt_status read_states(antt_db *db, const tree_view *t, int year, tree_state *out, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	for (size_t i = 0; i < t->n_rows; i++)
+		out[i] = state_of(&t->rows[i], NULL, NULL, 0);
+	s = db_prepare(db, "SELECT a.unit_id, a.status, a.verdict, a.status = 'approved' AND EXISTS"
+		" (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
+		" FROM assessments a WHERE a.year = ?1", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int(st, 1, year);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t i = row_by_id(t, sqlite3_column_int64(st, 0));
+		if (i < t->n_rows)
+			out[i] = state_of(&t->rows[i], (const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
+	}
+	if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc trạng thái đơn vị");
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* The rows take their states in year. */
+static antt_status apply_states(antt_db *db, tree_view *t, int year, antt_err *err)
+{
+	tree_state *x = malloc((t->n_rows ? t->n_rows : 1) * sizeof(*x));
+	antt_status s;
+
+	if (!x)
+		return ANTT_ERR_NOMEM;
+	if ((s = read_states(db, t, year, x, err)) == ANTT_OK)
+		for (size_t i = 0; i < t->n_rows; i++)
+			set_state(&t->rows[i], &x[i]);
+	free(x);
+	return s;
+}
+
+antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err)
+{
+	antt_status s;
+	int same = 0;
+
+	*states = NULL;
+	if ((s = same_units(db, t->year, year, &same, err)) != ANTT_OK || !same)
+		return s;
+	if (!(*states = malloc((t->n_rows ? t->n_rows : 1) * sizeof(**states))))
+		return ANTT_ERR_NOMEM;
+	if ((s = read_states(db, t, year, *states, err)) != ANTT_OK) {
+		free(*states);
+		*states = NULL;
+	}
+	return s;
+}
+
+antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
+{
+	char type[sizeof(t->type)], search[sizeof(t->search)];
+	int status = t->status, same = 0;
+	antt_status s;
+
+	snprintf(type, sizeof(type), "%s", t->type);
+	snprintf(search, sizeof(search), "%s", t->search);
+	if (!tree_changed(db, t) && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
+		return s;
+	if (same) {
+		if ((s = apply_states(db, t, year, err)) != ANTT_OK)
+			return s;
+		t->year = year;
+		t->fresh = 0;
+		/* the counts again, over the rows in tree order */
+		t->n_counts = 0;
+		for (size_t k = 0; k < t->n && s == ANTT_OK; k++)
+			s = count_unit(t, &t->rows[t->order[k]]);
+	} else {
+		tree_free(t);
+		s = tree_load(db, year, t, err);
+	}
+	if (s == ANTT_OK)
+		tree_filter(t, type, status, search);
+	return s;
 }

@@ -1,10 +1,14 @@
 /* The units screen's model: every unit in force in a year, in tree order,
  * with its status for that year, filters (type, status, a search without
  * accents) and the counts per type shown at the top. Loaded in one query;
- * filtering works on memory, so a keystroke costs no I/O. */
+ * filtering works on memory, so a keystroke costs no I/O. A row holds only
+ * what the screen shows and filters on, its texts in the view's own pool
+ * (a national tree is 90,000 units: about 100 bytes each, not a unit_row's
+ * 700). */
 #ifndef ANTT_TREE_H
 #define ANTT_TREE_H
 
+#include "count.h"
 #include "db.h"
 #include "unit.h"
 
@@ -42,13 +46,40 @@ int tree_filter_next(int f);
 /* "tất cả", a verdict's name or a workflow state's name. */
 const char *tree_filter_name(int f);
 
+/* A unit as the tree holds it: the texts point into the view's pool (type
+ * and type_name are shared by the units of a type); parent_code is "" for
+ * a top and for a unit the walk does not reach. */
 typedef struct {
-	unit_row u;
-	unit_status status;
-	tree_flow flow;
-	int recognised;   /* được công nhận that year: a decision in force */
-	char key[256];    /* search key of "code name" */
+	sqlite3_int64 id;
+	const char *code, *name, *type, *type_name, *parent_code;
+	int excluded;
+	int managed_above;   /* not in the commune's criterion 4 (unit_row's) */
+	int depth;           /* 0 for the top of the listing */
+} tree_unit;
+
+typedef struct {
+	tree_unit u;
+	unsigned char status;      /* unit_status */
+	unsigned char flow;        /* tree_flow */
+	unsigned char recognised;  /* được công nhận that year: a decision in force */
+	unsigned char registered;  /* has a form that year (any state) */
+	char verdict;              /* its form's: 'p' đạt, 'f' chưa đạt, 'm' incomplete, 0 no form */
+	const char *key;           /* search key of "code name", in the pool */
 } tree_row;
+
+/* A row's state in a year (the same fields as tree_row's). */
+typedef struct {
+	unsigned char status, flow, recognised, registered;
+	char verdict;
+} tree_state;
+
+/* The unit types the tree met; a row's u.type points at one's type. */
+typedef struct {
+	const char *type, *name;
+	int sort, commune, assessed;
+} tree_type;
+
+struct tree_block;   /* the pool: blocks that never move (tree.c) */
 
 typedef struct {
 	char type[32];
@@ -72,19 +103,55 @@ typedef struct {
 	int status;            /* filter: see TREE_BY_FLOW; -1 for all */
 	char search[256];      /* filter: search key, "" for none; every word
 	                          must occur in a unit's code or name, in any order */
+	struct tree_block *pool;
+	tree_type *types;
+	size_t n_types;
+	long long stamp;       /* what tree_changed compares with */
+	long long dv;          /* other connections' commits then (PRAGMA data_version) */
+	int fresh;             /* 1 when the rows were (re)loaded, 0 when tree_set_year kept them */
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
+
+/* 1 when the database may have changed since t was loaded (this
+ * connection's writes, or another's commit): a reload is due. */
+int tree_changed(antt_db *db, const tree_view *t);
+/* The database's state now, as t->stamp holds it at the load. */
+long long tree_stamp(antt_db *db);
 void tree_free(tree_view *t);
 
 /* Re-read the status of one unit and of the units above it (a commune's
  * verdict follows its units), after its checklist was edited: cheaper than
- * tree_load when going back to the list. */
+ * tree_load when going back to the list. When no other connection wrote
+ * meanwhile, the view counts as current again (tree_changed): what this
+ * connection wrote since the load must be that unit's form only. */
 antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err);
 
 /* Apply filters (NULL type or search, status -1: no filter). The
  * arguments may be the view's own fields (t->type, t->search). */
 void tree_filter(tree_view *t, const char *type, int status, const char *search);
+
+/* The counting model's figures (count.h) from a loaded tree, for the
+ * progress screen: per assessed type over the whole tree, in the types'
+ * order (as count_by_type with no unit), and per commune in force, by
+ * code, over the units below it (as count_by_commune), without going back
+ * to the database. A unit below a unit not in force that year is not in
+ * the tree, nor in these figures. The caller frees *types and *communes. */
+antt_status tree_tally(const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
+                       count_commune **communes, size_t *n_communes);
+/* states: NULL for the rows' own, else one per row (t->rows' order) of
+ * another year, from tree_states. */
+
+/* The rows' states in another year, when the same units are in force then
+ * as in t's year (units start or end rarely): only that year's forms are
+ * read, from one index. *states (t->n_rows of them, caller frees) is NULL
+ * when the units differ: load a tree for that year instead. */
+antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err);
+
+/* Switch the view to another year, filters kept: the states only, when
+ * the same units are in force and nothing changed since the load, else
+ * the whole tree again. */
+antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err);
 
 /* Visible index of the unit with this code, or -1. */
 long tree_find(const tree_view *t, const char *code);

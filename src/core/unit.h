@@ -67,11 +67,17 @@ typedef struct {
 antt_status unit_list(antt_db *db, const unit_filter *flt,
                       int (*fn)(const unit_row *u, void *ctx), void *ctx, antt_err *err);
 
+/* SQL: the ids a scope starts from, the unit coded ?1, or the roots when ?1
+ * is NULL. Two arms, so each is an index look-up (a CASE choosing between
+ * the two conditions reads every unit). */
+#define UNIT_SEED_SQL \
+	"SELECT id FROM units WHERE ?1 IS NULL AND parent_id IS NULL UNION ALL SELECT id FROM units WHERE code = ?1"
+
 /* SQL prefix: the CTE scope(id) of unit ?1 and every unit below it (?1 NULL:
  * every tree from its roots), for queries that take --under. */
 #define UNIT_SCOPE_SQL \
-	"WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL" \
-	" ELSE code = ?1 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
+	"WITH RECURSIVE scope(id) AS (" UNIT_SEED_SQL \
+	" UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
 
 #endif
 

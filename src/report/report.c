@@ -441,7 +441,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	writer w = { .o = o, .db = db, .year = o->year };
 	report_layout *layout = NULL;
 	tally t = { 0 };
-	detail d = { .w = &w };
+	failed_list failing = { 0 };
+	detail d = { .w = &w, .failed = &failing };
 	struct tm tm;
 	antt_status s;
 
@@ -481,13 +482,14 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && d.ws)
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), TYPE_COLS - 1);
 	if (s == ANTT_OK && !o->summary_only)
-		s = report_failed_sheet(&w, err);
+		s = report_failed_sheet(&w, &failing);
 	if (s == ANTT_OK && !o->summary_only && (s = report_classes_sheet(&w, err)) == ANTT_OK &&
 	    (s = report_movement_sheet(&w, err)) == ANTT_OK && (s = report_candidates_sheet(&w, err)) == ANTT_OK)
 		note_left_out(&w);
 	s = report_book_close(&w, s, o->path, err);
 	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
 out:
+	report_failed_free(&failing);   /* left by an error before its sheet */
 	tally_free(&t);
 	layout_free(layout);
 	return s;

@@ -88,6 +88,49 @@ void report_detail_head(detail *d, const char *title, const char *const *cols, c
 	d->n = 0;
 }
 
+/* Why a unit to assess is not counted as "Đạt" (được công nhận), into
+ * buf; NULL when it is recognised or outside the standard. Every unit the
+ * summary counts as not đạt has one, so the sheet reconciles with it. */
+static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
+{
+	if (u->excluded || u->decision)
+		return NULL;
+	if (!u->verdict)
+		return "Không đăng ký";
+	if (!strcmp(u->verdict, "fail"))
+		snprintf(buf, n, "Không đạt tiêu chí: %s", u->failed_words);
+	else if (!strcmp(u->verdict, "missing") && u->status && !strcmp(u->status, "registered"))
+		return "Đã đăng ký, chưa đánh giá";
+	else if (!strcmp(u->verdict, "missing"))
+		snprintf(buf, n, "Chưa đánh giá xong, còn thiếu: %s", u->failed_words);
+	else if (u->status && !strcmp(u->status, "approved"))
+		return "Đã duyệt đạt, chờ quyết định công nhận";
+	else if (u->status && !strcmp(u->status, "submitted"))
+		return "Tự đánh giá đạt, chờ lãnh đạo duyệt";
+	else
+		return "Tự đánh giá đạt, chưa trình lãnh đạo";
+	return buf;
+}
+
+/* The units not đạt, kept while the per-type sheets are written (one
+ * pass over the unit list for both), sorted by commune for their sheet. */
+static int collect_failed(const tally_unit *u, failed_list *l)
+{
+	char buf[2200];
+	const char *why = not_passed_reason(u, buf, sizeof(buf));
+	failed *g;
+
+	if (!why)
+		return 0;
+	if (!(g = realloc(l->v, (l->n + 1) * sizeof(*g)))) {
+		l->nomem = 1;
+		return 1;
+	}
+	l->v = g;
+	l->v[l->n++] = (failed){ strdup(u->commune), strdup(u->name), strdup(u->type_name), strdup(why) };
+	return 0;
+}
+
 /* The per-type sheets: the unit's own verdict, the leader's approval and
  * the recognising decision side by side. */
 
@@ -99,6 +142,8 @@ int report_type_row(const tally_unit *u, void *ctx)
 	detail *d = ctx;
 	writer *w = d->w;
 
+	if (d->failed && collect_failed(u, d->failed))
+		return 1;
 	if (strcmp(d->type, u->type)) {
 		char title[160];
 		if (d->ws)
@@ -153,59 +198,6 @@ int report_type_row(const tally_unit *u, void *ctx)
 	return 0;
 }
 
-/* Why a unit to assess is not counted as "Đạt" (được công nhận), into
- * buf; NULL when it is recognised or outside the standard. Every unit the
- * summary counts as not đạt has one, so the sheet reconciles with it. */
-static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
-{
-	if (u->excluded || u->decision)
-		return NULL;
-	if (!u->verdict)
-		return "Không đăng ký";
-	if (!strcmp(u->verdict, "fail"))
-		snprintf(buf, n, "Không đạt tiêu chí: %s", u->failed_words);
-	else if (!strcmp(u->verdict, "missing") && u->status && !strcmp(u->status, "registered"))
-		return "Đã đăng ký, chưa đánh giá";
-	else if (!strcmp(u->verdict, "missing"))
-		snprintf(buf, n, "Chưa đánh giá xong, còn thiếu: %s", u->failed_words);
-	else if (u->status && !strcmp(u->status, "approved"))
-		return "Đã duyệt đạt, chờ quyết định công nhận";
-	else if (u->status && !strcmp(u->status, "submitted"))
-		return "Tự đánh giá đạt, chờ lãnh đạo duyệt";
-	else
-		return "Tự đánh giá đạt, chưa trình lãnh đạo";
-	return buf;
-}
-
-/* Sort the units not đạt by commune: collect, then write. */
-typedef struct {
-	char *commune, *name, *type_name, *reason;
-} failed;
-
-typedef struct {
-	failed *v;
-	size_t n;
-	int nomem;
-} failed_list;
-
-static int collect_failed(const tally_unit *u, void *ctx)
-{
-	failed_list *l = ctx;
-	char buf[2200];
-	const char *why = not_passed_reason(u, buf, sizeof(buf));
-	failed *g;
-
-	if (!why)
-		return 0;
-	if (!(g = realloc(l->v, (l->n + 1) * sizeof(*g)))) {
-		l->nomem = 1;
-		return 1;
-	}
-	l->v = g;
-	l->v[l->n++] = (failed){ strdup(u->commune), strdup(u->name), strdup(u->type_name), strdup(why) };
-	return 0;
-}
-
 static int by_commune(const void *a, const void *b)
 {
 	const failed *x = a, *y = b;
@@ -213,17 +205,14 @@ static int by_commune(const void *a, const void *b)
 	return c ? c : strcmp(x->name ? x->name : "", y->name ? y->name : "");
 }
 
-antt_status report_failed_sheet(writer *w, antt_err *err)
+antt_status report_failed_sheet(writer *w, failed_list *fl)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
 	static const double widths[] = { 5, 20, 28, 14, 52 };
 	detail d = { .w = w };
-	failed_list l = { 0 };
-	antt_status s;
+	failed_list l = *fl;
+	antt_status s = l.nomem ? ANTT_ERR_NOMEM : ANTT_OK;
 
-	s = tally_units(w->db, w->year, w->o->under, collect_failed, &l, err);
-	if (s == ANTT_OK && l.nomem)
-		s = ANTT_ERR_NOMEM;
 	if (s == ANTT_OK) {
 		if (l.n)   /* qsort may not be given NULL, even for nothing */
 			qsort(l.v, l.n, sizeof(*l.v), by_commune);
@@ -243,12 +232,18 @@ antt_status report_failed_sheet(writer *w, antt_err *err)
 				w->f[F_CELL_TEXT]);
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row > 3 ? d.row - 1 : 3), 4);
 	}
-	for (size_t i = 0; i < l.n; i++) {
-		free(l.v[i].commune);
-		free(l.v[i].name);
-		free(l.v[i].type_name);
-		free(l.v[i].reason);
-	}
-	free(l.v);
+	report_failed_free(fl);
 	return s;
+}
+
+void report_failed_free(failed_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].commune);
+		free(l->v[i].name);
+		free(l->v[i].type_name);
+		free(l->v[i].reason);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
 }

@@ -47,6 +47,17 @@ typedef struct {
 	void *quiet;              /* stderr while libxlsxwriter works */
 } writer;
 
+/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c). */
+typedef struct {
+	char *commune, *name, *type_name, *reason;
+} failed;
+
+typedef struct {
+	failed *v;
+	size_t n;
+	int nomem;
+} failed_list;
+
 /* A detail sheet being written. */
 typedef struct {
 	writer *w;
@@ -54,7 +65,7 @@ typedef struct {
 	char type[32];
 	int row, n;
 	int sheets;
-	int failing;        /* the "Chưa đạt" sheet: only failed units */
+	failed_list *failed; /* per-type sheets: also gather the units not đạt here */
 } detail;
 
 /* The workbook's file, shared with the printed documents (doc_common.c):
@@ -122,10 +133,13 @@ void report_detail_head(detail *d, const char *title, const char *const *cols, c
 /* A row tall enough for its longest wrapped cell. */
 void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
 
-/* tally_units callback: a unit on its type's sheet (report_detail.c). */
+/* tally_units callback: a unit on its type's sheet, and in d->failed when
+ * not đạt (report_detail.c). */
 int report_type_row(const tally_unit *u, void *ctx);
 #define TYPE_COLS 9
-antt_status report_failed_sheet(writer *w, antt_err *err);
+/* "Chưa đạt" from the units gathered by report_type_row; frees them. */
+antt_status report_failed_sheet(writer *w, failed_list *l);
+void report_failed_free(failed_list *l);
 antt_status report_classes_sheet(writer *w, antt_err *err);
 antt_status report_movement_sheet(writer *w, antt_err *err);
 antt_status report_candidates_sheet(writer *w, antt_err *err);

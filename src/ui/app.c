@@ -38,6 +38,16 @@ void ui_message(ui *ui, int error, const char *fmt, ...)
 	ui->msg_error = error;
 }
 
+const char *ui_err_text(antt_status s, const antt_err *err)
+{
+	return err && err->msg[0] ? err->msg : antt_strerror(s);
+}
+
+void ui_fail(ui *ui, antt_status s, const antt_err *err)
+{
+	ui_message(ui, 1, "%s", ui_err_text(s, err));
+}
+
 void ui_push(ui *ui, const ui_screen *s)
 {
 	if (ui->screen && ui->depth < (int)(sizeof(ui->stack) / sizeof(*ui->stack)))
@@ -205,17 +215,58 @@ static double now_ms(void)
 	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* ANTT_TIMING=FILE: start-up and per-key times, for make bench. */
-static void write_timing(const char *path, double startup, long keys, double total, double worst,
-                         const char *worst_key)
+/* CPU time of the process: on a shared machine the wall time of a key
+ * includes waiting for a core; the bench shows both. */
+static double cpu_ms(void)
 {
-	FILE *fp = fopen(path, "w");
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* ANTT_TIMING=FILE, for make bench (bench/ui.sh): the time to the first
+ * screen, from exec when the bench gives ANTT_T0 (nanoseconds of the real
+ * clock just before exec), else from ui_run; then one line per key, the
+ * time from reading it to the screen drawn after it; and when the day's
+ * backup was done. Lines are written as they happen. */
+static FILE *timing_open(void)
+{
+	const char *path = getenv("ANTT_TIMING");
+	return path && *path ? fopen(path, "w") : NULL;
+}
+
+/* The CPU time of a step of the start, as "cpu_ms STEP N". */
+static void timing_step(FILE *fp, const char *step, double *c0)
+{
+	double c = cpu_ms();
+
+	if (fp)
+		fprintf(fp, "cpu_ms %s %.2f\n", step, c - *c0);
+	*c0 = c;
+}
+
+static void timing_first(FILE *fp, double since_run)
+{
+	const char *t0 = getenv("ANTT_T0");
+	struct timespec ts;
 
 	if (!fp)
 		return;
-	fprintf(fp, "startup_ms %.2f\nkeys %ld\navg_key_ms %.3f\nmax_key_ms %.3f\nmax_key %s\n",
-		startup, keys, keys ? total / (double)keys : 0.0, worst, worst_key);
-	fclose(fp);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (t0 && *t0)
+		fprintf(fp, "first_screen_ms %.2f\n", (ts.tv_sec * 1e9 + ts.tv_nsec - strtod(t0, NULL)) / 1e6);
+	fprintf(fp, "startup_ms %.2f\nfirst_screen_cpu_ms %.2f\n", since_run, cpu_ms());
+	fflush(fp);
+}
+
+static void timing_key(FILE *fp, int is_code, wint_t ch, double ms, double cpu)
+{
+	const char *kn = is_code || ch < 256 ? keyname((int)ch) : NULL;
+
+	if (!fp)
+		return;
+	fprintf(fp, "key %s %.3f %.3f\n", kn ? kn : "?", ms, cpu);
+	fflush(fp);
 }
 
 static int handle(ui *ui, int is_code, wint_t ch)
@@ -302,10 +353,9 @@ int ui_run(antt_db **dbp, const char *db_path)
 {
 	antt_db *db = *dbp;
 	ui u = { .db = db, .dbp = dbp };
-	const char *timing = getenv("ANTT_TIMING");
-	double t0 = now_ms(), startup = 0, total = 0, worst = 0;
-	long keys = 0;
-	char worst_key[32] = "-", switched[64] = "";
+	FILE *timing = timing_open();
+	double t0 = now_ms(), c0 = cpu_ms();
+	char switched[64] = "";
 	int rc = 0;
 
 	if (!utf8_locale(switched, sizeof(switched))) {
@@ -320,6 +370,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	u.db_path = strdup(db_path);
 	u.year = assess_start_year(db);
 
+	timing_step(timing, "before_ui", &c0);
 	initscr();
 	raw();
 	noecho();
@@ -327,6 +378,11 @@ int ui_run(antt_db **dbp, const char *db_path)
 	set_escdelay(25);
 	setup_colors(&u);
 
+	timing_step(timing, "curses", &c0);
+	/* before anything this session writes (even where the screen was
+	 * left, ui_state): the backup's snapshot is the state at start */
+	ui_daily_begin(&u);
+	timing_step(timing, "backup_begin", &c0);
 	if (ui_units_reload(&u) != ANTT_OK) {
 		rc = 1;
 		goto out;
@@ -348,36 +404,48 @@ int ui_run(antt_db **dbp, const char *db_path)
 			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. Chưa có bản sao lưu nào.");
 	}
 
+	timing_step(timing, "tree", &c0);
 	draw(&u);
-	startup = now_ms() - t0;
+	timing_step(timing, "draw", &c0);
+	timing_first(timing, now_ms() - t0);
 	for (;;) {
 		wint_t ch;
-		int got = get_wch(&ch), r;
-		double k0 = now_ms(), dt;
+		int got, r;
+		double k0, c0;
 
-		if (got == ERR)
+		/* while the day's backup is copied, keys are looked for between
+		 * its slices; then the loop waits for keys again */
+		timeout(u.daily ? 0 : -1);
+		got = get_wch(&ch);
+		k0 = now_ms();
+		c0 = cpu_ms();
+		if (got == ERR) {
+			int copying = u.daily != NULL;
+			if (ui_daily_step(&u) & R_REDRAW)
+				draw(&u);
+			if (copying && !u.daily && timing) {
+				fprintf(timing, "backup_done_ms %.1f\n", now_ms() - t0);
+				fflush(timing);
+			}
 			continue;
+		}
 		r = handle(&u, got == KEY_CODE_YES, ch);
 		if (r & R_QUIT)
 			break;
 		draw(&u);
-		dt = now_ms() - k0;
-		total += dt;
-		keys++;
-		if (dt > worst) {
-			worst = dt;
-			const char *kn = got == KEY_CODE_YES || ch < 256 ? keyname((int)ch) : NULL;
-			snprintf(worst_key, sizeof(worst_key), "%s", kn ? kn : "?");
-		}
+		timing_key(timing, got == KEY_CODE_YES, ch, now_ms() - k0, cpu_ms() - c0);
 	}
+	ui_daily_finish(&u);
 out:
+	backup_job_free(u.daily);   /* only when set up failed before the loop */
 	endwin();
 	if (timing)
-		write_timing(timing, startup, keys, total, worst, worst_key);
+		fclose(timing);
 	if (u.chk_loaded)
 		assess_result_free(&u.chk);
 	ui_check_free(&u);
 	ui_marks_clear();
+	ui_progress_free();
 	tree_free(&u.tree);
 	free(u.pt);
 	free(u.pc);

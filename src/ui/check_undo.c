@@ -91,6 +91,7 @@ void check_undo_words(const ui *ui, int k, char *buf, size_t n)
 void check_undo(ui *ui)
 {
 	antt_err err = { "" };
+	antt_status st;
 	ui_undo *u = NULL;
 	size_t i;
 
@@ -103,8 +104,8 @@ void check_undo(ui *ui)
 		ui_message(ui, 1, "Chưa sửa gì trên phiếu này: không có gì để hoàn tác.");
 		return;
 	}
-	if (answer_restore(ui->db, u->unit, u->year, u->p, u->n, &err) != ANTT_OK) {
-		ui_message(ui, 1, "Không hoàn tác được: %s", err.msg);
+	if ((st = answer_restore(ui->db, u->unit, u->year, u->p, u->n, &err)) != ANTT_OK) {
+		ui_message(ui, 1, "Không hoàn tác được: %s", ui_err_text(st, &err));
 		return;
 	}
 	if (u->n == 1) {

@@ -28,7 +28,7 @@ antt_status check_reload(ui *ui)
 	ui->chk_loaded = 0;
 	s = assess_load(ui->db, code, ui->year, &ui->chk, &err);
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	ui->chk_loaded = 1;
@@ -54,7 +54,7 @@ antt_status ui_check_open(ui *ui, const char *code)
 	ui->chk_loaded = 0;
 	s = assess_load(ui->db, code, ui->year, &ui->chk, &err);
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	ui->chk_loaded = 1;
@@ -318,7 +318,7 @@ static antt_status save(ui *ui, const char *value, const char *note, int excepti
 		if (before)
 			check_push_step(ui, before, what);   /* nothing differs: only frees */
 		/* core says what is wrong; the screen adds the key that goes on */
-		ui_message(ui, 1, "%s%s", err.msg, s != ANTT_ERR_LOCKED ? "" :
+		ui_message(ui, 1, "%s%s", ui_err_text(s, &err), s != ANTT_ERR_LOCKED ? "" :
 			!strcmp(ui->chk.status, "approved") ? " (F8: mở lại)" : " (F8: trả lại)");
 		return s;
 	}
@@ -470,13 +470,14 @@ static void answer(ui *ui)
 static void all_hold(ui *ui)
 {
 	antt_err err = { "" };
+	antt_status st;
 	answer_prev *before = check_take_all(ui);
 	ui_undo *step;
 	char filled[2048] = "";
 
-	if (answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err) != ANTT_OK) {
+	if ((st = answer_set(ui->db, ui->chk.unit.code, ui->year, "*", "đạt", NULL, -1, &err)) != ANTT_OK) {
 		check_push_step(ui, before, "");       /* nothing changed: only frees */
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, st, &err);
 		return;
 	}
 	check_reload(ui);
@@ -568,7 +569,7 @@ static void next_missing(ui *ui)
 static void workflow(ui *ui, antt_status s, antt_err *err, const char *done)
 {
 	if (s != ANTT_OK)
-		ui_message(ui, 1, "%s", err->msg);
+		ui_fail(ui, s, err);
 	else
 		ui_message(ui, 0, "%s", done);
 	check_reload(ui);
@@ -582,7 +583,7 @@ static antt_status reason_submit(ui *ui, const char *text)
 	                       : assess_return(ui->db, ui->chk.unit.code, ui->year, text, &err);
 
 	if (s != ANTT_OK && s != ANTT_ERR_DENIED && s != ANTT_ERR_INVALID) {
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	workflow(ui, s, &err, reopen ? "Đã mở lại phiếu để sửa." : "Đã trả lại phiếu.");
@@ -623,10 +624,11 @@ static int act_check(ui *ui, ui_action a)
 		ui_pop(ui);
 		{
 			antt_err e2 = { "" };
+			antt_status st;
 			long keep = ui->sel;
 			/* only this unit and those above it can have changed */
-			if (tree_update(ui->db, &ui->tree, ui->chk.unit.code, &e2) != ANTT_OK)
-				ui_message(ui, 1, "%s", e2.msg);
+			if ((st = tree_update(ui->db, &ui->tree, ui->chk.unit.code, &e2)) != ANTT_OK)
+				ui_fail(ui, st, &e2);
 			keep = tree_find(&ui->tree, ui->chk.unit.code);
 			ui->sel = keep >= 0 ? keep : ui->sel;
 			ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, UI_UNITS_TOP), ACT_NONE);

@@ -47,9 +47,10 @@ static long walk_list(ui *ui, int draw, long long *chosen)
 {
 	list_ctx l = { ui, 2, 0, 0, draw };
 	antt_err err = { "" };
+	antt_status st;
 
-	if (sync_conflicts(ui->db, 0, row, &l, &err) != ANTT_OK)
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = sync_conflicts(ui->db, 0, row, &l, &err)) != ANTT_OK)
+		ui_fail(ui, st, &err);
 	if (chosen)
 		*chosen = l.chosen_id;
 	return l.i;
@@ -70,11 +71,12 @@ static void resolve(ui *ui)
 	long n = walk_list(ui, 0, &id);
 	int incoming = ui->pctx[1][0] == '1';
 	antt_err err = { "" };
+	antt_status st;
 
 	if (n == 0 || !id)
 		return;
-	if (sync_resolve(ui->db, id, incoming, &err) != ANTT_OK)
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = sync_resolve(ui->db, id, incoming, &err)) != ANTT_OK)
+		ui_fail(ui, st, &err);
 	else
 		ui_message(ui, 0, "Xung đột #%lld: đã %s.", id, incoming ? "lấy bản trong gói" : "giữ bản ở máy này");
 	if (ui->csel >= n - 1 && ui->csel > 0)

@@ -40,10 +40,11 @@ void ui_history_open(ui *ui, const char *unit, int year, const char *criterion)
 {
 	audit_filter f = { .unit = unit, .year = year, .criterion = criterion };
 	antt_err err = { "" };
+	antt_status st;
 
 	ui_history_free(ui);
-	if (audit_list(ui->db, &f, add_line, ui, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = audit_list(ui->db, &f, add_line, ui, &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return;
 	}
 	snprintf(ui->pctx[3], sizeof(ui->pctx[3]), "%s", criterion);

@@ -35,12 +35,13 @@ static void draw_login(ui *ui)
 static antt_status password_submit(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 	int wait = 0;
 
-	if (auth_login(ui->db, ui->pctx[0], text, &wait, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = auth_login(ui->db, ui->pctx[0], text, &wait, &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		ask_login(ui, "Tên đăng nhập:", ui->pctx[0], login_submit);
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, st, &err);
 		return ANTT_OK;
 	}
 	ui->screen = NULL;
@@ -82,12 +83,13 @@ static antt_status leader_login_submit(ui *ui, const char *text);
 static antt_status leader_password_submit(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 	void (*then)(struct ui *) = ui->then;
 	int wait = 0;
 
-	if (auth_login(ui->db, ui->pctx[0], text, &wait, &err) != ANTT_OK) {
+	if ((st = auth_login(ui->db, ui->pctx[0], text, &wait, &err)) != ANTT_OK) {
 		ask_login(ui, "Lãnh đạo duyệt đăng nhập — tên đăng nhập:", ui->pctx[0], leader_login_submit);
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, st, &err);
 		return ANTT_OK;
 	}
 	ui->then = NULL;
@@ -122,9 +124,9 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *))
 		return 0;
 	}
 	if (ui->db->role == ROLE_OPEN)
-		ui_message(ui, 1, "%s. Hãy nhờ người quản trị tạo tài khoản lãnh đạo duyệt.", err.msg);
+		ui_message(ui, 1, "%s. Hãy nhờ người quản trị tạo tài khoản lãnh đạo duyệt.", ui_err_text(ANTT_ERR_DENIED, &err));
 	else if (ui->db->role == ROLE_NONE)
-		ui_message(ui, 1, "%s.", err.msg);
+		ui_message(ui, 1, "%s.", ui_err_text(ANTT_ERR_DENIED, &err));
 	else   /* short enough for one line at 80 columns */
 		ui_message(ui, 1, "Việc %s dành cho lãnh đạo duyệt: hãy nhờ lãnh đạo làm.", what);
 	return 0;

@@ -80,9 +80,68 @@ static long long undecided(const ui *ui, int group)
 	return n;
 }
 
+/* The figures of a year (tree_tally), kept while the database is
+ * unchanged: one slot per parity, so a year and the one before both stay,
+ * and [ or ] here counts one year more, not two. */
+static struct tally {
+	int year;
+	long long stamp;
+	count_row *types;
+	size_t n_types;
+	count_commune *communes;
+	size_t n_communes;
+} tallies[2];
+
+void ui_progress_free(void)
+{
+	for (int i = 0; i < 2; i++) {
+		free(tallies[i].types);
+		free(tallies[i].communes);
+		memset(&tallies[i], 0, sizeof(tallies[i]));
+	}
+}
+
+/* From the units screen's tree when it is current: its own states for its
+ * year, another year's read for the same units (tree_states); else from a
+ * tree loaded for the year and let go at once. */
+static struct tally *tally_of(ui *ui, int year, antt_err *err)
+{
+	struct tally *t = &tallies[year & 1];
+	long long stamp = tree_stamp(ui->db);
+	tree_view own, *tv = &ui->tree;
+	tree_state *states = NULL;
+	antt_status s;
+
+	if (t->year == year && t->stamp == stamp && t->types)
+		return t;
+	free(t->types);
+	free(t->communes);
+	memset(t, 0, sizeof(*t));
+	if (ui->tree_loaded && ui->tree.stamp == stamp && ui->tree.year != year &&
+	    tree_states(ui->db, &ui->tree, year, &states, err) != ANTT_OK)
+		return NULL;
+	if (!ui->tree_loaded || ui->tree.stamp != stamp || (ui->tree.year != year && !states)) {
+		if (tree_load(ui->db, year, &own, err) != ANTT_OK)
+			return NULL;
+		tv = &own;
+	}
+	s = tree_tally(tv, states, &t->types, &t->n_types, &t->communes, &t->n_communes);
+	free(states);
+	if (tv == &own)
+		tree_free(&own);
+	if (s != ANTT_OK) {
+		err_set(err, s, "%s", antt_strerror(s));
+		return NULL;
+	}
+	t->year = year;
+	t->stamp = stamp;
+	return t;
+}
+
 static void load(ui *ui)
 {
 	antt_err err = { "" };
+	struct tally *now, *prev;
 
 	free(ui->pt);
 	free(ui->pc);
@@ -90,9 +149,10 @@ static void load(ui *ui)
 	ui->pc = NULL;
 	ui->npt = ui->npc = 0;
 	ui->p_year = 0;
-	if (progress_types(ui->db, ui->year, &ui->pt, &ui->npt, &err) != ANTT_OK ||
-	    progress_communes(ui->db, ui->year, &ui->pc, &ui->npc, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if (!(now = tally_of(ui, ui->year, &err)) || !(prev = tally_of(ui, ui->year - 1, &err)) ||
+	    progress_types_of(ui->db, now->types, now->n_types, prev->types, prev->n_types, &ui->pt, &ui->npt) != ANTT_OK ||
+	    progress_communes_of(now->communes, now->n_communes, prev->communes, prev->n_communes, &ui->pc, &ui->npc) != ANTT_OK) {
+		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(ANTT_ERR_NOMEM));
 		return;
 	}
 	ui->have_deadlines = progress_deadlines(ui->db, ui->year, NULL, ui->deadlines, &err) == ANTT_OK;
@@ -203,7 +263,7 @@ static int act_progress(ui *ui, ui_action a)
 	case ACT_BACK:
 		ui->p_year = 0; /* figures are reloaded on the next visit */
 		ui_pop(ui);
-		ui_units_reload(ui);
+		ui_units_refresh(ui);
 		return R_REDRAW;
 	case ACT_UP:   if (ui->ptop > 0) ui->ptop--; return R_REDRAW;
 	case ACT_DOWN: ui->ptop++; return R_REDRAW;

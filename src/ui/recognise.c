@@ -110,7 +110,7 @@ static antt_status signer_typed(ui *ui, const char *text)
 			nl ? nl : "");
 		if (!nl || !ui_errors_show_as(ui, "Không ghi được quyết định công nhận — chưa ghi gì", list,
 		                              "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c")) {
-			ui_message(ui, 1, "Quyết định số %s chưa được ghi: %s.", number, err.msg);
+			ui_message(ui, 1, "Quyết định số %s chưa được ghi: %s.", number, ui_err_text(s, &err));
 			ui->latched = 1;   /* a refusal: what is typed next is not taken as keys */
 		}
 		return ANTT_OK;
@@ -138,10 +138,11 @@ static antt_status authority_typed(ui *ui, const char *text)
 static antt_status date_typed(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 	int y;
 
-	if (date_parse(text, "ngày quyết định", day, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s. Esc: thôi.", err.msg);
+	if ((st = date_parse(text, "ngày quyết định", day, &err)) != ANTT_OK) {
+		ui_message(ui, 1, "%s. Esc: thôi.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
 	y = atoi(day);
@@ -217,6 +218,7 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 {
 	assess_bulk b;
 	antt_err err = { "" };
+	antt_status st;
 	char skipped[600] = "";
 	long long left = 0;
 
@@ -224,8 +226,8 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 		ui_message(ui, 0, "Không đổi gì.");
 		return ANTT_OK;
 	}
-	if ((approve ? assess_approve_under : assess_submit_under)(ui->db, bulk_code, ui->year, &b, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s.", err.msg);
+	if ((st = (approve ? assess_approve_under : assess_submit_under)(ui->db, bulk_code, ui->year, &b, &err)) != ANTT_OK) {
+		ui_message(ui, 1, "%s.", ui_err_text(st, &err));
 		ui->latched = 1;
 		return ANTT_OK;
 	}
@@ -296,5 +298,5 @@ void ui_bulk_start(ui *ui, int approve)
 	} else if (auth_require(ui->db, CAN_ENTER, "trình duyệt", &err) == ANTT_OK)
 		ask_bulk(ui, 0);
 	else
-		ui_message(ui, 1, "%s.", err.msg);
+		ui_message(ui, 1, "%s.", ui_err_text(ANTT_ERR_DENIED, &err));
 }

@@ -52,9 +52,10 @@ static long walk(ui *ui, int draw, long long *chosen)
 {
 	rows_ctx c = { ui, 3, 0, 0, "", draw };
 	antt_err err = { "" };
+	antt_status st;
 
-	if (reg_rows(ui->db, ui->reg_unit, ui->year, row, &c, &err) != ANTT_OK)
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = reg_rows(ui->db, ui->reg_unit, ui->year, row, &c, &err)) != ANTT_OK)
+		ui_fail(ui, st, &err);
 	if (chosen)
 		*chosen = c.chosen;
 	return c.i;
@@ -67,17 +68,18 @@ static void figures_line(ui *ui)
 	reg_lists *l = NULL;
 	reg_figures f;
 	antt_err err = { "" };
+	antt_status st;
 
 	if (ui->reg_line[0] && ui->reg_line_year == ui->year)
 		return;
 	ui->reg_line[0] = '\0';
-	if (reg_lists_load(&l, &err) == ANTT_OK && reg_year_figures(ui->db, l, ui->year, ui->reg_unit, &f, &err) == ANTT_OK) {
+	if ((st = reg_lists_load(&l, &err)) == ANTT_OK && (st = reg_year_figures(ui->db, l, ui->year, ui->reg_unit, &f, &err)) == ANTT_OK) {
 		snprintf(ui->reg_line, sizeof(ui->reg_line),
 			"%lld cuộc phát động · %lld mô hình (%lld duy trì, %lld mới) · %lld khen thưởng · %lld tin báo",
 			f.launches, f.models, f.models_kept, f.models_new, f.collective + f.individual, f.tipoffs);
 		ui->reg_line_year = ui->year;
 	} else {
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, st, &err);
 	}
 	reg_lists_free(l);
 }
@@ -112,7 +114,7 @@ static void draw_registers(ui *ui)
 static antt_status done(ui *ui, antt_status s, antt_err *err, const char *what)
 {
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err->msg);
+		ui_fail(ui, s, err);
 		return s;
 	}
 	ui_message(ui, 0, "Đã ghi %s.", what);
@@ -146,10 +148,11 @@ static antt_status model_numbers(ui *ui, const char *text)
 static antt_status model_year(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 	int y;
 
-	if (num_year(text, &y, &err) != ANTT_OK) {
-		ui_message(ui, 1, "Năm bắt đầu: %s.", err.msg);
+	if ((st = num_year(text, &y, &err)) != ANTT_OK) {
+		ui_message(ui, 1, "Năm bắt đầu: %s.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%d", y);
@@ -242,10 +245,11 @@ static int pick(ui *ui, const char *text, char *out, size_t n)
 {
 	reg_lists *l = NULL;
 	antt_err err = { "" };
+	antt_status st;
 	int ok;
 
-	if (ui->submit != import_what && reg_lists_load(&l, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if (ui->submit != import_what && (st = reg_lists_load(&l, &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return 0;
 	}
 	ok = picked(ui, l, text, out, n) != NULL;
@@ -278,10 +282,11 @@ static antt_status model_name(ui *ui, const char *text)
 static antt_status activity_people(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 	long long n = 0;
 
-	if (*text && num_count(text, "số người tham gia", &n, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s.", err.msg);
+	if (*text && (st = num_count(text, "số người tham gia", &n, &err)) != ANTT_OK) {
+		ui_message(ui, 1, "%s.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
 	return done(ui, reg_activity_add(ui->db, ui->reg_unit, ui->year, ui->pctx[0], ui->pctx[1], n, "", &err),
@@ -291,9 +296,10 @@ static antt_status activity_people(ui *ui, const char *text)
 static antt_status activity_date(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 
-	if (reg_check_date(text, ui->year, ui->pctx[1], &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = reg_check_date(text, ui->year, ui->pctx[1], &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
 	}
 	ui_prompt(ui, "Số người tham gia:", "0", activity_people);
@@ -370,6 +376,7 @@ static int act_registers(ui *ui, ui_action a)
 	long long id = 0;
 	long n;
 	antt_err err = { "" };
+	antt_status st;
 
 	switch (a) {
 	case ACT_BACK:
@@ -399,8 +406,8 @@ static int act_registers(ui *ui, ui_action a)
 			ui_message(ui, 0, "Chọn một mô hình trước.");
 			return R_REDRAW;
 		}
-		if (reg_model_end(ui->db, id, ui->year, &err) != ANTT_OK)
-			ui_message(ui, 1, "%s", err.msg);
+		if ((st = reg_model_end(ui->db, id, ui->year, &err)) != ANTT_OK)
+			ui_fail(ui, st, &err);
 		else
 			ui_message(ui, 0, "Mô hình dừng sau năm %d.", ui->year);
 		ui->reg_line[0] = '\0';

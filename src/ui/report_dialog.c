@@ -24,7 +24,7 @@ static antt_status write_report(ui *ui, int force)
 		return ANTT_OK;
 	}
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	ui_message(ui, 0, "Đã ghi báo cáo năm %d vào %s (%lld đơn vị)%s", o.year, o.path, info.units,
@@ -60,10 +60,11 @@ static antt_status year_submit(ui *ui, const char *text)
 	char path[4200];   /* any HOME, whole */
 	const char *home = getenv("HOME");
 	antt_err err = { "" };
+	antt_status st;
 	int y;
 
-	if (num_year(text, &y, &err) != ANTT_OK) {
-		ui_message(ui, 1, "Báo cáo: %s.", err.msg);
+	if ((st = num_year(text, &y, &err)) != ANTT_OK) {
+		ui_message(ui, 1, "Báo cáo: %s.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%d", y);

@@ -33,13 +33,14 @@ static void draw_score(ui *ui)
 {
 	score_result r;
 	antt_err err = { "" };
+	antt_status s;
 	char title[400], line[1600], label[400], a[32], b[32], c[32];
 	int y = 3, h = ui->rows - 9;   /* two rows under the list: the chosen item whole */
 
 	snprintf(title, sizeof(title), "Chấm điểm — %s (%s)", ui->chk.unit.name, ui->chk.unit.code);
 	ui_draw_title(ui, title);
-	if (score_load(ui->db, ui->chk.unit.code, ui->year, &r, &err) != ANTT_OK) {
-		ui_put(2, 1, ui->cols - 2, err.msg, ui_attr(ui, UI_ERROR));
+	if ((s = score_load(ui->db, ui->chk.unit.code, ui->year, &r, &err)) != ANTT_OK) {
+		ui_put(2, 1, ui->cols - 2, ui_err_text(s, &err), ui_attr(ui, UI_ERROR));
 		return;
 	}
 	ui_put(1, 1, ui->cols - 2, r.sheet->title, A_DIM);
@@ -97,16 +98,17 @@ static antt_status save(ui *ui, const char *text, int reviewer)
 {
 	score_result r;
 	antt_err err = { "" };
+	antt_status st;
 	char id[64];
 
-	if (score_load(ui->db, ui->chk.unit.code, ui->year, &r, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = score_load(ui->db, ui->chk.unit.code, ui->year, &r, &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(id, sizeof(id), "%s", r.sheet->items[ui->ssel_item].id);
 	score_result_free(&r);
-	if (score_set(ui->db, ui->chk.unit.code, ui->year, id, reviewer ? NULL : text, reviewer ? text : NULL, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = score_set(ui->db, ui->chk.unit.code, ui->year, id, reviewer ? NULL : text, reviewer ? text : NULL, &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
 	}
 	ui_message(ui, 0, "Đã lưu điểm mục %s.", id);

@@ -81,6 +81,7 @@ static antt_status setting_submit(ui *ui, const char *text)
 {
 	const setting *s = &settings[ui->ssel];
 	antt_err err = { "" };
+	antt_status st;
 	char stored[LINEEDIT_MAX * 4 + 1];
 	double v = strtod(text, NULL);
 
@@ -98,12 +99,12 @@ static antt_status setting_submit(ui *ui, const char *text)
 	}
 	/* the same bounds and forms as the command line: "92,5" is stored
 	 * 92.5, "15/11" as 11-15 */
-	if (num_setting_value(s->key, text, stored, sizeof(stored), &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = num_setting_value(s->key, text, stored, sizeof(stored), &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
 	}
-	if (session_setting_set(ui->db, s->key, stored, &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = session_setting_set(ui->db, s->key, stored, &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return ANTT_ERR_DB;
 	}
 	if (s->kind == 1)

@@ -97,6 +97,7 @@ typedef struct ui {
 	long rsel;
 	char reg_line[400];        /* its figures, made again after a change ("" = stale) */
 	int reg_line_year;
+	struct backup_job *daily;  /* the day's backup while it is copied (daily.c) */
 } ui;
 
 extern const ui_screen ui_units_screen, ui_check_screen, ui_progress_screen,
@@ -144,6 +145,10 @@ void ui_push(ui *ui, const ui_screen *s);
 void ui_pop(ui *ui);
 void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 3, 4)));
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
+/* A failure as the screens say it: core's detail, or the status's own
+ * words when there is none (an empty red line says nothing). */
+void ui_fail(ui *ui, antt_status s, const antt_err *err);
+const char *ui_err_text(antt_status s, const antt_err *err);
 
 /* [ and ]: the year before or after, within the years antt knows; 0
  * (with a message) at either end. */
@@ -151,8 +156,20 @@ int ui_year_step(ui *ui, int delta);
 
 /* Units and checklist hooks used across screens */
 antt_status ui_units_reload(ui *ui);
+/* The same, only when the year or the database changed since the load
+ * (back from a screen that only reads, such as Progress). */
+antt_status ui_units_refresh(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
 void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
+
+/* The day's backup in steps (daily.c): begun before the first screen,
+ * one slice per idle moment (returns R_*), finished before quitting. */
+void ui_daily_begin(ui *ui);
+int ui_daily_step(ui *ui);
+void ui_daily_finish(ui *ui);
+
+/* The progress figures kept between visits (progress.c), let go at exit. */
+void ui_progress_free(void);
 
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);

@@ -12,10 +12,10 @@
 
 #define TOP_ROWS UI_UNITS_TOP
 
-/* The columns' widths over every unit (draw_units), measured once per tree. */
+/* The columns' widths over every unit (draw_units): names, codes and types
+ * measured once per tree; the status column per draw from the states met. */
 static struct {
 	int valid;
-	unsigned long sig;
 	int code, type, status, name;
 } widths;
 
@@ -37,7 +37,7 @@ antt_status ui_units_reload(ui *ui)
 	ui->tree_loaded = 0;
 	s = tree_load(ui->db, ui->year, &ui->tree, &err);
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	ui->tree_loaded = 1;
@@ -49,6 +49,38 @@ antt_status ui_units_reload(ui *ui)
 	ui->sel = keep >= 0 ? keep : 0;
 	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 	return ANTT_OK;
+}
+
+/* The tree for ui->year: its states only when the same units are in force
+ * (tree_set_year), the cursor kept on its unit while it is shown. */
+static antt_status switch_year(ui *ui)
+{
+	antt_err err = { "" };
+	char code[sizeof(((unit_row *)0)->code)] = "";
+	long keep;
+	antt_status s;
+
+	if (ui->sel >= 0 && (size_t)ui->sel < ui->tree.n_vis)
+		snprintf(code, sizeof(code), "%s", ui->tree.rows[ui->tree.vis[ui->sel]].u.code);
+	if ((s = tree_set_year(ui->db, &ui->tree, ui->year, &err)) != ANTT_OK) {
+		tree_free(&ui->tree);
+		ui->tree_loaded = 0;
+		ui_fail(ui, s, &err);
+		return s;
+	}
+	if (ui->tree.fresh)
+		widths.valid = 0;   /* other units in force: names measured again */
+	keep = code[0] ? tree_find(&ui->tree, code) : -1;
+	ui->sel = keep >= 0 ? keep : 0;
+	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	return ANTT_OK;
+}
+
+antt_status ui_units_refresh(ui *ui)
+{
+	if (!ui->tree_loaded || tree_changed(ui->db, &ui->tree))
+		return ui_units_reload(ui);
+	return ui->tree.year == ui->year ? ANTT_OK : switch_year(ui);
 }
 
 static const tree_row *current(const ui *ui)
@@ -143,45 +175,59 @@ static void draw_filters(ui *ui)
 }
 
 /* The widest text of each column over every unit (not only those shown, so
- * the columns stay put while scrolling), at least its heading's: measured
- * again only when the tree was reloaded or a status changed (a screen of
- * thousands of units still moves at once); see widths at the top. */
+ * the columns stay put while scrolling), at least its heading's. Names,
+ * codes and types are measured when the tree is loaded (see widths at the
+ * top); a status changes with a key, so its column is worked out at each
+ * draw from the few (verdict, workflow, recognised) combinations met, one
+ * pass over bytes and a text width per combination, not per unit. */
 /* After the name of a unit the commune does not count in its criterion 4. */
 #define MANAGED_MARK " [cấp trên QL]"
 
-static unsigned long status_sig(const ui *ui)
-{
-	unsigned long sig = ui->tree.n;
-
-	for (size_t i = 0; i < ui->tree.n; i++)
-		sig = sig * 31 + (unsigned long)ui->tree.rows[i].status * 16 + (unsigned long)ui->tree.rows[i].flow * 2
-			+ (unsigned long)ui->tree.rows[i].u.managed_above;
-	return sig;
-}
-
 static void measure(const ui *ui)
 {
-	char st[64], shown[sizeof(ui->tree.rows[0].u.name) + sizeof(MANAGED_MARK)];
+	char shown[sizeof(((unit_row *)0)->name) + sizeof(MANAGED_MARK)];
 
 	widths.code = (int)text_width("Mã");
 	widths.type = (int)text_width("Loại");
-	widths.status = (int)text_width("Trạng thái");
 	widths.name = (int)text_width("Đơn vị");
+	/* a text is never wider than its bytes (UTF-8): one no longer than
+	 * the widest so far is not measured */
 	for (size_t i = 0; i < ui->tree.n; i++) {
-		const tree_row *r = &ui->tree.rows[i];
-		int w;
-		if ((w = (int)text_width(r->u.code)) > widths.code)
+		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+		int w, indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
+		if ((int)strlen(r->u.code) > widths.code && (w = (int)text_width(r->u.code)) > widths.code)
 			widths.code = w;
-		if ((w = (int)text_width(r->u.type_name)) > widths.type)
+		if ((int)strlen(r->u.type_name) > widths.type && (w = (int)text_width(r->u.type_name)) > widths.type)
 			widths.type = w;
-		status_text(r, st, sizeof(st));
-		if ((w = (int)text_width(st)) > widths.status)
-			widths.status = w;
-		snprintf(shown, sizeof(shown), "%s%s", r->u.name, r->u.managed_above ? MANAGED_MARK : "");
-		text_make_safe(shown);   /* as drawn: a control character is a '?' */
-		if ((w = (r->u.depth * 2 > 16 ? 16 : r->u.depth * 2) + (int)text_width(shown)) > widths.name)
-			widths.name = w;
+		if (indent + (int)strlen(r->u.name) + (r->u.managed_above ? (int)strlen(MANAGED_MARK) : 0) > widths.name) {
+			snprintf(shown, sizeof(shown), "%s%s", r->u.name, r->u.managed_above ? MANAGED_MARK : "");
+			text_make_safe(shown);   /* as drawn: a control character is a '?' */
+			if ((w = indent + (int)text_width(shown)) > widths.name)
+				widths.name = w;
+		}
 	}
+}
+
+static void measure_status(const ui *ui)
+{
+	unsigned char seen[STATUS_COUNT][FLOW_COUNT][2] = { { { 0 } } };
+	char st[64];
+
+	widths.status = (int)text_width("Trạng thái");
+	for (size_t i = 0; i < ui->tree.n; i++) {
+		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+		seen[r->status % STATUS_COUNT][r->flow % FLOW_COUNT][r->recognised != 0] = 1;
+	}
+	for (int s = 0; s < STATUS_COUNT; s++)
+		for (int f = 0; f < FLOW_COUNT; f++)
+			for (int k = 0; k < 2; k++)
+				if (seen[s][f][k]) {
+					tree_row r = { .status = (unsigned char)s, .flow = (unsigned char)f, .recognised = (unsigned char)k };
+					int w;
+					status_text(&r, st, sizeof(st));
+					if ((w = (int)text_width(st)) > widths.status)
+						widths.status = w;
+				}
 }
 
 /* Columns: name, code, type, then the status with the workflow state
@@ -193,13 +239,11 @@ static void draw_units(ui *ui)
 	char name[512], st[64];
 	int h = ui_list_height(ui, TOP_ROWS);
 	int code_w, type_w, st_w, name_cols, x_code, x_type, x_st;
-	unsigned long sig = status_sig(ui);
-
-	if (!widths.valid || widths.sig != sig) {
+	if (!widths.valid) {
 		measure(ui);
 		widths.valid = 1;
-		widths.sig = sig;
 	}
+	measure_status(ui);
 	code_w = widths.code < ui->cols / 5 ? widths.code : ui->cols / 5;
 	type_w = widths.type < 14 ? widths.type : 14;
 	st_w = widths.status < 19 ? widths.status : 19;
@@ -251,7 +295,7 @@ static void draw_units(ui *ui)
 static antt_status after_change(ui *ui, antt_status s, antt_err *err, const char *done)
 {
 	if (s != ANTT_OK) {
-		ui_message(ui, 1, "%s", err->msg[0] ? err->msg : antt_strerror(s));
+		ui_fail(ui, s, err);
 		return s;
 	}
 	ui_units_reload(ui);
@@ -263,7 +307,7 @@ static antt_status after_change(ui *ui, antt_status s, antt_err *err, const char
  * stays on its unit while that unit is still shown. */
 static void refilter(ui *ui, const char *type, int status, const char *search)
 {
-	char code[sizeof(ui->tree.rows[0].u.code)] = "";
+	char code[sizeof(((unit_row *)0)->code)] = "";
 	long keep;
 
 	if (current(ui))
@@ -302,13 +346,14 @@ static antt_status add_name(ui *ui, const char *text)
 static antt_status add_type(ui *ui, const char *text)
 {
 	antt_err err = { "" };
+	antt_status st;
 	char code[32], *end;
 	long k = strtol(text, &end, 10);
 
 	if (*text && !*end && k >= 1 && (size_t)k <= ui->tree.n_counts)   /* a number of the pick list */
 		text = ui->tree.counts[k - 1].type;
-	if (unit_type_resolve(ui->db, text, code, sizeof(code), &err) != ANTT_OK) {
-		ui_message(ui, 1, "%s", err.msg);
+	if ((st = unit_type_resolve(ui->db, text, code, sizeof(code), &err)) != ANTT_OK) {
+		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", code);
@@ -358,7 +403,7 @@ static int may_edit(ui *ui, const char *what)
 	if (auth_require(ui->db, CAN_ADMIN, what, &err) == ANTT_OK)
 		return 1;
 	if (ui->db->role == ROLE_NONE)
-		ui_message(ui, 1, "%s.", err.msg);
+		ui_message(ui, 1, "%s.", ui_err_text(ANTT_ERR_DENIED, &err));
 	else   /* short enough for one line at 80 columns */
 		ui_message(ui, 1, "Việc %s dành cho quản trị: hãy nhờ người quản trị làm.", what);
 	return 0;
@@ -537,7 +582,7 @@ static int act_units(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_YEAR_PREV: case ACT_YEAR_NEXT:
 		if (ui_year_step(ui, a == ACT_YEAR_NEXT ? 1 : -1))
-			ui_units_reload(ui);
+			ui_units_refresh(ui);
 		return R_REDRAW;
 	case ACT_PROGRESS:
 		ui->ptop = 0;

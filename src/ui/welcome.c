@@ -72,7 +72,7 @@ static antt_status open_demo(ui *ui)
 	}
 	if (s != ANTT_OK) {
 		db_close(demo);
-		ui_message(ui, 1, "%s", err.msg);
+		ui_fail(ui, s, &err);
 		return s;
 	}
 	db_close(*ui->dbp);

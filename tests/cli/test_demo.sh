@@ -32,4 +32,36 @@ for code in $(sql "SELECT u.code FROM assessments a JOIN units u ON u.id = a.uni
 	esac
 done
 expect_eq "$bad" "0" "stored verdicts match assess show"
+
+# --scale N: N copies of the demo under its one root, each a whole copy
+# (units, answers, decisions, recognitions and their audit history)
+one=$DB
+DB="$T/scale.db"
+for bad in 0 abc 1001 -2; do
+	run demo --scale "$bad"
+	expect_rc 2 "demo --scale $bad refused"
+done
+[ ! -s "$DB" ] || expect_eq "$(sql "SELECT count(*) FROM units")" "0" "a refused --scale adds no unit"
+run demo --size district --scale 3
+expect_rc 0 "demo --size district --scale 3"
+expect_out "3 bản" "says how many copies it made"
+n1=$(sqlite3 "$one" "SELECT count(*) FROM units")
+expect_eq "$(sql "SELECT count(*) FROM units")" "$((1 + 3 * (n1 - 1)))" "one root and three copies of the rest"
+expect_eq "$(sql "SELECT count(*) FROM units WHERE parent_id IS NULL")" "1" "one root"
+for tbl in assessments answers decisions recognitions; do
+	a=$(sqlite3 "$one" "SELECT count(*) FROM $tbl")
+	expect_eq "$(sql "SELECT count(*) FROM $tbl")" "$((3 * a))" "three copies of $tbl"
+done
+hist="SELECT count(*) FROM audit WHERE tbl IN ('assessments', 'answers', 'decisions', 'recognitions')"
+expect_eq "$(sql "$hist")" "$((3 * $(sqlite3 "$one" "$hist")))" "three copies of the audit history"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE tbl = 'units'")" "$((1 + 3 * (n1 - 1)))" "every copied unit's insert audited"
+expect_eq "$(sql "SELECT name FROM units WHERE code = 'P03-X001'")" "$(sqlite3 "$one" "SELECT name FROM units WHERE code = 'X001'") (3)" "copy 3's codes and names"
+expect_eq "$(sql "SELECT count(*) FROM units c JOIN units o ON o.code = substr(c.code, 5)
+	WHERE c.code GLOB 'P02-*' AND (c.type <> o.type OR c.excluded <> o.excluded)")" "0" "copies keep types and exclusions"
+expect_eq "$(sql "SELECT count(*) FROM assessments a JOIN units u ON u.id = a.unit_id
+	WHERE u.code GLOB 'P03-*' AND a.verdict = 'fail'")" "$(sqlite3 "$one" "SELECT count(*) FROM assessments WHERE verdict = 'fail'")" "copies keep verdicts"
+expect_eq "$(sql "PRAGMA foreign_key_check" | wc -l)" "0" "no dangling reference"
+expect_eq "$(sql "SELECT count(*) FROM (SELECT scope FROM audit WHERE scope IS NOT NULL EXCEPT SELECT uuid FROM assessments EXCEPT SELECT uuid FROM units)")" "0" "every audit row's scope names a row of its copy"
+run summary 2024
+expect_out "Tổng cộng" "summary reads the copies"
 finish

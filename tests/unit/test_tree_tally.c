@@ -1,0 +1,175 @@
+/* tree_tally gives the progress screen the counting model's figures from
+ * the loaded tree: they must equal count_by_type and count_by_commune, on
+ * the demo (recognitions, excluded units, registered and blank forms) in
+ * every year, after a unit is excluded, and after a recognition is
+ * withdrawn by reopening the form. */
+#include "testutil.h"
+#include "count.h"
+#include "demo.h"
+#include "tree.h"
+#include "unit.h"
+
+#include <string.h>
+
+static antt_err err;
+#define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
+
+static void same_row(const count_row *a, const count_row *b, const char *what)
+{
+	if (strcmp(a->type, b->type) || a->total != b->total || a->excluded != b->excluded ||
+	    a->registered != b->registered || a->assessed != b->assessed || a->passed != b->passed ||
+	    a->approved != b->approved || a->recognised != b->recognised)
+		fail_msg("%s: tree %s %lld/%lld/%lld/%lld/%lld/%lld/%lld, count %s %lld/%lld/%lld/%lld/%lld/%lld/%lld", what,
+			a->type, a->total, a->excluded, a->registered, a->assessed, a->passed, a->approved, a->recognised,
+			b->type, b->total, b->excluded, b->registered, b->assessed, b->passed, b->approved, b->recognised);
+}
+
+/* The tree's figures against the SQL's for one year, the tree loaded for
+ * from (its states for year read with tree_states when from differs);
+ * returns how many communes were compared, -1 when tree_states declined. */
+static long compare_from(antt_db *db, int from, int year)
+{
+	tree_view t;
+	tree_state *states = NULL;
+	count_row *tt = NULL, *ct = NULL;
+	count_commune *tc = NULL, *cc = NULL;
+	size_t ntt, nct, ntc, ncc;
+	char what[128];
+
+	OK(tree_load(db, from, &t, &err));
+	if (from != year) {
+		OK(tree_states(db, &t, year, &states, &err));
+		if (!states) {
+			tree_free(&t);
+			return -1;
+		}
+	}
+	OK(tree_tally(&t, states, &tt, &ntt, &tc, &ntc));
+	free(states);
+	OK(count_by_type(db, year, NULL, &ct, &nct, &err));
+	OK(count_by_commune(db, year, &cc, &ncc, &err));
+	assert_int_equal(ntt, nct);
+	for (size_t i = 0; i < ntt; i++) {
+		snprintf(what, sizeof(what), "%d type %zu", year, i);
+		same_row(&tt[i], &ct[i], what);
+		assert_string_equal(tt[i].name, ct[i].name);
+	}
+	assert_int_equal(ntc, ncc);
+	for (size_t i = 0; i < ntc; i++) {
+		snprintf(what, sizeof(what), "%d commune %s", year, cc[i].code);
+		assert_string_equal(tc[i].code, cc[i].code);
+		assert_string_equal(tc[i].name, cc[i].name);
+		assert_int_equal(tc[i].verdict, cc[i].verdict);
+		assert_int_equal(tc[i].recognised, cc[i].recognised);
+		same_row(&tc[i].units, &cc[i].units, what);
+	}
+	free(tt);
+	free(ct);
+	free(tc);
+	free(cc);
+	tree_free(&t);
+	return (long)ntc;
+}
+
+static size_t compare(antt_db *db, int year)
+{
+	return (size_t)compare_from(db, year, year);
+}
+
+/* tree_set_year from one year to another gives what tree_load gives. */
+static void same_as_load(antt_db *db, int from, int year)
+{
+	tree_view a, b;
+
+	OK(tree_load(db, from, &a, &err));
+	tree_filter(&a, NULL, STATUS_PASS, NULL);
+	OK(tree_set_year(db, &a, year, &err));
+	OK(tree_load(db, year, &b, &err));
+	tree_filter(&b, NULL, STATUS_PASS, NULL);
+	assert_int_equal(a.year, year);
+	assert_int_equal(a.n, b.n);
+	assert_int_equal(a.n_vis, b.n_vis);
+	for (size_t i = 0; i < a.n; i++) {
+		const tree_row *x = &a.rows[a.order[i]], *y = &b.rows[b.order[i]];
+		assert_string_equal(x->u.code, y->u.code);
+		assert_int_equal(x->status, y->status);
+		assert_int_equal(x->flow, y->flow);
+		assert_int_equal(x->recognised, y->recognised);
+	}
+	assert_int_equal(a.n_counts, b.n_counts);
+	for (size_t i = 0; i < a.n_counts; i++)
+		assert_memory_equal(a.counts[i].n, b.counts[i].n, sizeof(a.counts[i].n));
+	tree_free(&a);
+	tree_free(&b);
+}
+
+static void tally_equals_count_on_the_demo(void **state)
+{
+	antt_db *db = tu_open();
+	size_t communes = 0;
+	int units;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	for (int y = 2020; y <= 2027; y++) {   /* the demo's years and some without forms */
+		communes += compare(db, y);
+		/* the same from the tree of another year, its states read again */
+		assert_true(compare_from(db, 2024, y) >= 0);
+		same_as_load(db, 2024, y);
+	}
+	assert_true(communes > 0);
+	tu_cleanup(db);
+}
+
+static void tally_follows_changes(void **state)
+{
+	antt_db *db = tu_open();
+	sqlite3_stmt *st = NULL;
+	char code[64] = "", unit[64] = "";
+	int units, year = 0;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	/* a recognised unit: its form reopened withdraws the recognition */
+	OK(db_prepare(db, "SELECT u.code, a.year FROM recognitions r JOIN assessments a ON a.id = r.assessment_id"
+		" JOIN units u ON u.id = a.unit_id WHERE r.withdrawn_at IS NULL LIMIT 1", &st, &err));
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(code, sizeof(code), "%s", (const char *)sqlite3_column_text(st, 0));
+		year = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	assert_true(code[0] != '\0');
+	OK(db_prepare(db, "UPDATE assessments SET status = 'draft' WHERE unit_id = (SELECT id FROM units WHERE code = ?1)"
+		" AND year = ?2", &st, &err));
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	compare(db, year);
+	/* an excluded unit below a commune */
+	OK(db_prepare(db, "SELECT code FROM units WHERE type = 'khu-dan-cu' AND excluded = 0 LIMIT 1", &st, &err));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(unit, sizeof(unit), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	OK(unit_exclude(db, unit, 1, &err));
+	compare(db, year);
+	compare_from(db, year - 1, year);
+	same_as_load(db, year - 1, year);
+	/* a unit that ends: the years either side have other units in force,
+	 * so the states of one tree cannot stand for the other year */
+	OK(unit_retire(db, unit, "2023-06-30", NULL, &err));
+	assert_int_equal(compare_from(db, 2022, 2024), -1);
+	assert_true(compare_from(db, 2024, 2025) >= 0);
+	same_as_load(db, 2022, 2024);
+	same_as_load(db, 2024, 2022);
+	tu_cleanup(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(tally_equals_count_on_the_demo),
+		cmocka_unit_test(tally_follows_changes),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
