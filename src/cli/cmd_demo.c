@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "demo.h"
+#include "platform.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -13,6 +14,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	antt_err err = { "" };
 	antt_status s;
 	int c, big = 0, units;
+	char shown[4200];
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "s:", opts, NULL)) != -1) {
@@ -23,6 +25,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((s = demo_build(ctx->db, big, &units, &err)) != ANTT_OK)
 		return cli_fail(s, &err);
-	printf("Đã tạo dữ liệu mẫu trong %s: %d đơn vị, %d năm đánh giá.\n", ctx->db_path, units, big ? 10 : 2);
+	printf("Đã tạo dữ liệu mẫu trong %s: %d đơn vị, %d năm đánh giá.\n",
+		platform_path_shown(ctx->db_path, shown, sizeof(shown)), units, big ? 10 : 2);
 	return CLI_OK;
 }

@@ -4,6 +4,7 @@
 #include "ui.h"
 #include "demo.h"
 #include "num.h"
+#include "platform.h"
 #include "text.h"
 #include "unit.h"
 
@@ -86,7 +87,8 @@ static antt_status open_demo(ui *ui)
 	}
 	ui_units_reload(ui);
 	ui->screen = &ui_units_screen;
-	ui_message(ui, 0, "Đang mở dữ liệu mẫu %s. Bấm F1 để xem các phím.", path);
+	char shown[sizeof(path)];
+	ui_message(ui, 0, "Đang mở dữ liệu mẫu %s. Bấm F1 để xem các phím.", platform_path_shown(path, shown, sizeof(shown)));
 	return ANTT_OK;
 }
 
