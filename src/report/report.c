@@ -340,7 +340,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	report_layout *layout = NULL;
 	tally t = { 0 };
 	detail d = { .w = &w };
-	char tmp[4096], *copy = NULL;
+	char tmp[4096], tmpdir[4096], *copy = NULL;
 	lxw_workbook_options wopt = { 0 };
 	lxw_doc_properties props = { 0 };
 	struct tm tm;
@@ -386,6 +386,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		/* and those a killed report left there (kill -9, a power cut) go */
 		file_remove_stale(out_dir, ".antt-report-", ".xlsx.tmp");
 		snprintf(tmp, sizeof(tmp), "%s/.antt-report-%ld.xlsx.tmp", out_dir, (long)getpid());
+		snprintf(tmpdir, sizeof(tmpdir), "%s", out_dir);
 	}
 	if (!(probe = fopen(tmp, "wb"))) {
 		s = err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu.",
@@ -394,7 +395,10 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	}
 	fclose(probe);
 
-	wopt.tmpdir = NULL;
+	/* libxlsxwriter's own temporary files in the folder just proved
+	 * writable: by default they go where tmpfile() puts them, which on
+	 * Windows (msvcrt) is the root of the drive, C:\ refusing non-admins */
+	wopt.tmpdir = tmpdir;
 	/* libxlsxwriter prints its errors in English over the screen: silenced
 	 * while it works, the error code is put into words below */
 	quiet = platform_stderr_off();

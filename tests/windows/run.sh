@@ -8,8 +8,9 @@
 # The prefix has no Z: drive (a real Windows has no /dev/urandom, /dev/tty
 # or /etc): its only drive besides C: is D:, a folder into which /tmp and
 # this checkout are bound in a mount namespace of the run's own, so the
-# tests' Unix paths (/tmp/antt-cli-x/test.db) are D:\tmp\antt-cli-x\test.db
-# and nothing else of the machine is reachable.  Without unshare (it needs
+# tests' Unix paths (/tmp/antt-cli-x/test.db) read as D:\tmp\antt-cli-x\
+# test.db name the same files, and nothing else of the machine is
+# reachable.  Without unshare (it needs
 # root) the run falls back to a prefix with Z: and says so.
 cd "$(dirname "$0")/../.." || exit 2
 W=$PWD/build/windows
@@ -19,19 +20,17 @@ if [ -z "${ANTT_WINE_NS:-}" ] && [ -z "${ANTT_WINE_Z:-}" ]; then
 		mkdir -p "$R/tmp" "$R$PWD"
 		# the namespace's own tmux server, so the panes are inside it too
 		mkdir -p "$W/tmux"
-		exec env ANTT_WINE_NS="$R" ANTT_WINE_HOME="$PWD" TMPDIR=/tmp TMUX_TMPDIR="$W/tmux" unshare -m sh -c \
-			'mount --make-rprivate / && mount --bind /tmp "$1/tmp" && mount --bind "$2" "$1$2" &&
-			 cd "$1$2" && exec sh tests/windows/run.sh' - "$R" "$PWD"
+		# /tmp shared with its copy in D:, so that a disk a test mounts
+		# under /tmp (test_full_disk) is in D: too
+		exec env ANTT_WINE_NS="$R" TMPDIR=/tmp TMUX_TMPDIR="$W/tmux" unshare -m sh -c \
+			'mount --make-rprivate / && mount --bind /tmp /tmp && mount --make-shared /tmp &&
+			 mount --bind /tmp "$1/tmp" && mount --bind "$2" "$1$2" && exec sh tests/windows/run.sh' - "$R" "$PWD"
 	fi
 	echo "windows: no mount namespace here (unshare needs root): the prefix with Z: is used"
 	export ANTT_WINE_Z=1
 fi
-# The working folder is the checkout as bound in D: (wine needs it on a
-# drive); the tests name files by their usual Unix paths, which Windows
-# reads as D:\work\... and Linux tools as they are
-home=${ANTT_WINE_HOME:-$PWD}
-export ANTT_FORMS="$home/forms"
-export ANTT="$home/tests/windows/antt-wine.sh"
+export ANTT_FORMS="$PWD/forms"
+export ANTT="$PWD/tests/windows/antt-wine.sh"
 export ANTT_WINDOWS=1 # for the few checks that differ on Windows by design
 export ANTT_TEST_SLOW=${ANTT_TEST_SLOW:-3} # wine starts slowly on a busy machine
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
