@@ -31,8 +31,7 @@ void cli_startup_checks(cli_ctx *ctx)
 		const char *l = platform_path_shown(latest, a, sizeof(a));
 		fprintf(stderr, "antt: bản sao lưu gần nhất: %s\n      khôi phục bằng: antt --db %s restore %s\n",
 			l, platform_path_shown(ctx->db_path, b, sizeof(b)), l);
-	}
-	else
+	} else
 		fprintf(stderr, "antt: chưa có bản sao lưu nào; hãy chép tệp sang nơi khác và nhờ người có chuyên môn.\n");
 }
 

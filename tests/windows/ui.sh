@@ -3,9 +3,9 @@
 # as terminal sequences; wine 8's console turns them into Windows key events
 # but does not know all of them.  Each key below is sent as a sequence wine
 # does read as the same key; a real Windows console gets the real key events.
-# win_keys SESSION KEY...: like tmux send-keys -t SESSION KEY...
+# keys_to SESSION KEY...: like tmux send-keys -t SESSION KEY...
 WIN_TESTS=$(cd "$(dirname "$0")/../windows" && pwd)
-win_keys() {
+keys_to() {
 	_s=$1
 	shift
 	for _k; do
@@ -24,7 +24,7 @@ win_keys() {
 		esac
 	done
 }
-keys() { win_keys "$S" "$@"; }
+keys() { keys_to "$S" "$@"; }
 # The screen once it has settled: wine copies its console to the pane a
 # part at a time, so a title can be there before the rest of the screen.
 # The paths antt.exe shows (D:\tmp\...) read as the Unix paths the test
