@@ -26,17 +26,19 @@ void cli_startup_checks(cli_ctx *ctx)
 	if (!ctx->db->damaged)
 		return;
 	fprintf(stderr, "antt: %s bị hỏng: chỉ mở để xem, mọi thay đổi bị từ chối cho đến khi khôi phục.\n",
-		ctx->db_path);
-	if (backup_latest(ctx->db_path, latest, sizeof(latest)))
+		platform_path_shown(ctx->db_path, latest, sizeof(latest)));
+	if (backup_latest(ctx->db_path, latest, sizeof(latest))) {
+		char a[4200], b[4200];
+		const char *l = platform_path_shown(latest, a, sizeof(a));
 		fprintf(stderr, "antt: bản sao lưu gần nhất: %s\n      khôi phục bằng: antt --db %s restore %s\n",
-			latest, ctx->db_path, latest);
-	else
+			l, platform_path_shown(ctx->db_path, b, sizeof(b)), l);
+	} else
 		fprintf(stderr, "antt: chưa có bản sao lưu nào; hãy chép tệp sang nơi khác và nhờ người có chuyên môn.\n");
 }
 
 int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 {
-	char path[4200];
+	char path[4200], shown[4200];
 	antt_err err = { "" };
 	antt_status s;
 
@@ -45,13 +47,13 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("backup", "không cần tham số");
 	if ((s = backup_now(ctx->db, NULL, path, sizeof(path), &err)) != ANTT_OK)
 		return cli_fail(s, &err);
-	printf("Đã sao lưu vào %s\n", path);
+	printf("Đã sao lưu vào %s\n", platform_path_shown(path, shown, sizeof(shown)));
 	return CLI_OK;
 }
 
 int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 {
-	char saved[4200] = "", answer[16] = "";
+	char saved[4200] = "", answer[16] = "", db[4200], file[4200], kept[4200];
 	antt_err err = { "" };
 	antt_status s;
 	int yes = argc == 3 && !strcmp(argv[2], "--yes"), other;
@@ -63,7 +65,7 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 		char question[8600];
 		snprintf(question, sizeof(question), "%sKhôi phục %s từ %s? Dữ liệu hiện tại được sao lưu trước. (c/k): ",
 			other ? "Bản sao lưu này là của một máy khác (khóa ký gói khác với máy này).\n" : "",
-			ctx->db_path, argv[1]);
+			platform_path_shown(ctx->db_path, db, sizeof(db)), platform_path_shown(argv[1], file, sizeof(file)));
 		int got = platform_ask(question, answer, sizeof(answer), 1);
 		if (got < 0) {
 			fprintf(stderr, "antt: khôi phục thay toàn bộ dữ liệu hiện tại: thêm --yes để xác nhận\n");
@@ -83,11 +85,13 @@ int cmd_restore(cli_ctx *ctx, int argc, char **argv)
 	backup_remove_stale(ctx->db_path);
 	if ((s = backup_restore(ctx->db_path, argv[1], saved, sizeof(saved), &err)) != ANTT_OK)
 		return cli_fail(s, &err);
-	printf("Đã khôi phục %s từ %s.%s%s\n", ctx->db_path, argv[1], saved[0] ? " Dữ liệu trước đó được giữ ở " : "", saved);
+	printf("Đã khôi phục %s từ %s.%s%s\n", platform_path_shown(ctx->db_path, db, sizeof(db)),
+		platform_path_shown(argv[1], file, sizeof(file)), saved[0] ? " Dữ liệu trước đó được giữ ở " : "",
+		platform_path_shown(saved, kept, sizeof(kept)));
 	if (other)
 		printf("Lưu ý: bản sao lưu này là của một máy khác. Từ nay máy này ký gói bằng khóa của máy đó và chỉ nhận "
 			"gói của những máy gửi mà máy đó đã ghi nhận (xem \"antt key\", \"antt trust list\"). Nếu khôi phục nhầm, "
-			"hãy khôi phục lại từ %s.\n", saved[0] ? saved : "bản sao lưu trước đó");
+			"hãy khôi phục lại từ %s.\n", saved[0] ? platform_path_shown(saved, kept, sizeof(kept)) : "bản sao lưu trước đó");
 
 	return CLI_OK;
 }

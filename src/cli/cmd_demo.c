@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "demo.h"
 #include "num.h"
+#include "platform.h"
 
 #include <getopt.h>
 #include <string.h>
@@ -21,6 +22,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	antt_status s;
 	int c, big = -1, units;
 	long long copies = 1;
+	char shown[4200];
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "s:n:", opts, NULL)) != -1) {
@@ -40,10 +42,11 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		big = copies > 1;
 	if ((s = demo_build_scaled(ctx->db, big, (int)copies, &units, &err)) != ANTT_OK)
 		return cli_fail(s, &err);
+	platform_path_shown(ctx->db_path, shown, sizeof(shown));
 	if (copies > 1)
-		printf("Đã tạo dữ liệu mẫu trong %s: %lld bản, %d đơn vị, %d năm đánh giá.\n", ctx->db_path,
+		printf("Đã tạo dữ liệu mẫu trong %s: %lld bản, %d đơn vị, %d năm đánh giá.\n", shown,
 			copies, units, big ? 10 : 2);
 	else
-		printf("Đã tạo dữ liệu mẫu trong %s: %d đơn vị, %d năm đánh giá.\n", ctx->db_path, units, big ? 10 : 2);
+		printf("Đã tạo dữ liệu mẫu trong %s: %d đơn vị, %d năm đánh giá.\n", shown, units, big ? 10 : 2);
 	return CLI_OK;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "assess.h"
+#include "platform.h"
 #include "report/report.h"
 
 #include <getopt.h>
@@ -59,6 +60,8 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	if (info.orphans)
 		fprintf(stderr, "antt: lưu ý: %lld đơn vị không thuộc xã nào (trực thuộc thẳng đơn vị báo cáo); "
 			"đã tính chung vào dòng \"Trực thuộc ...\" của bảng tổng hợp.\n", info.orphans);
-	printf("Đã ghi báo cáo năm %d vào %s (%lld đơn vị, %d trang tính).\n", o.year, o.path, info.units, info.sheets);
+	char shown[4200];
+	printf("Đã ghi báo cáo năm %d vào %s (%lld đơn vị, %d trang tính).\n", o.year,
+		platform_path_shown(o.path, shown, sizeof(shown)), info.units, info.sheets);
 	return CLI_OK;
 }

@@ -1,6 +1,7 @@
 /* antt export | import | conflicts: packages between offline machines. */
 #include <stdio.h>
 #include "cli.h"
+#include "platform.h"
 #include "text.h"
 #include "sync/sync.h"
 
@@ -36,8 +37,9 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error("export", "cần -o TỆP.antt");
 	if ((s = sync_export(ctx->db, &o, &n, &err)) != ANTT_OK)
 		return cli_fail(s, &err);
+	char shown[4200];
 	printf("Đã ghi gói %s: %lld đơn vị, %lld phiếu, %lld câu trả lời, %lld dòng nhật ký.\nSHA-256: %s\n",
-		o.path, n.units, n.assessments, n.answers, n.audit, n.sha256);
+		platform_path_shown(o.path, shown, sizeof(shown)), n.units, n.assessments, n.answers, n.audit, n.sha256);
 	return CLI_OK;
 }
 

@@ -79,6 +79,23 @@ char *platform_data_dir(void)
 }
 
 #ifdef _WIN32
+const char *platform_path_shown(const char *path, char *buf, size_t n)
+{
+	size_t k = 0;
+
+	if (strlen(path) >= n)
+		return path;
+	for (const char *p = path; *p; p++) {
+		int sep = *p == '/' || *p == '\\';
+		/* a run of separators is one, but \\server\share keeps its two */
+		if (sep && k > 1 && buf[k - 1] == '\\')
+			continue;
+		buf[k++] = sep ? '\\' : *p;
+	}
+	buf[k] = '\0';
+	return buf;
+}
+
 /* the console itself (CONIN$/CONOUT$), not stdin/stdout, as /dev/tty */
 int platform_ask(const char *prompt, char *buf, size_t n, int echo)
 {
@@ -201,6 +218,12 @@ int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, v
 	return relay_start(&relays[1], 2, err_fd) == 0;
 }
 #else
+const char *platform_path_shown(const char *path, char *buf, size_t n)
+{
+	(void)buf, (void)n;
+	return path;
+}
+
 int platform_ask(const char *prompt, char *buf, size_t n, int echo)
 {
 	struct termios old, quiet;

@@ -27,6 +27,12 @@ char *platform_data_dir(void);
 #define PLATFORM_DEFAULT_DB "~/.local/share/antt/antt.db"
 #endif
 
+/* The path as the system writes it, for messages: on Windows '\' between
+ * folders and no doubled separators (D:\antt-backups\antt-….db, not
+ * D:\/antt-backups/…); elsewhere path itself.  Uses buf (n bytes); when
+ * the path does not fit there it is returned unchanged, never cut. */
+const char *platform_path_shown(const char *path, char *buf, size_t n);
+
 /* Prints prompt on the terminal (not stdout) and reads one line into buf,
  * without echo unless echo; the line break is dropped.  1 when a line was
  * read, 0 at end of input, -1 when there is no terminal (a script, CI). */

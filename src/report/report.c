@@ -394,6 +394,7 @@ antt_status report_book_open(writer *w, const char *path, const char *title, str
 		/* and those a killed report left there (kill -9, a power cut) go */
 		file_remove_stale(out_dir, ".antt-report-", ".xlsx.tmp");
 		snprintf(w->tmp, sizeof(w->tmp), "%s/.antt-report-%ld.xlsx.tmp", out_dir, (long)getpid());
+		snprintf(w->tmpdir, sizeof(w->tmpdir), "%s", out_dir);
 	}
 	free(copy);
 	if (!(probe = fopen(w->tmp, "wb")))
@@ -401,7 +402,10 @@ antt_status report_book_open(writer *w, const char *path, const char *title, str
 			path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
 	fclose(probe);
 
-	wopt.tmpdir = NULL;
+	/* libxlsxwriter's own temporary files in the folder just proved
+	 * writable: by default they go where tmpfile() puts them, which on
+	 * Windows (msvcrt) is the root of the drive, C:\ refusing non-admins */
+	wopt.tmpdir = w->tmpdir;
 	/* libxlsxwriter prints its errors in English over the screen: silenced
 	 * while it works, the error code is put into words below */
 	w->quiet = platform_stderr_off();

@@ -44,6 +44,7 @@ typedef struct {
 	int undated;              /* no place-and-date line in the head (a form dated by hand) */
 	double head_h[8];         /* the heights of the head's rows, as report_header set them */
 	char tmp[4096];           /* the temporary file being written, renamed when done */
+	char tmpdir[4096];   /* libxlsxwriter's own temporary files: the same folder */
 	void *quiet;              /* stderr while libxlsxwriter works */
 } writer;
 

@@ -8,6 +8,7 @@
 #include "text.h"
 #include "auth.h"
 #include "backup.h"
+#include "platform.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -396,10 +397,11 @@ int ui_run(antt_db **dbp, const char *db_path)
 		ui_message(&u, 0, "Máy không đặt bảng mã UTF-8 (LANG=%s): antt dùng %s để hiện tiếng Việt.",
 			getenv("LANG") ? getenv("LANG") : "", switched);
 	if (db->damaged) {   /* found by the daily check: only reading until restored */
-		char latest[4200];
+		char latest[4200], shown[4200];
 		if (backup_latest(db_path, latest, sizeof(latest)))
 			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. "
-				"Hãy nhờ người quản trị khôi phục từ bản sao lưu mới nhất: %s", latest);
+				"Hãy nhờ người quản trị khôi phục từ bản sao lưu mới nhất: %s",
+				platform_path_shown(latest, shown, sizeof(shown)));
 		else
 			ui_message(&u, 1, "Cơ sở dữ liệu bị hỏng: chỉ xem được, không lưu được gì. Chưa có bản sao lưu nào.");
 	}

@@ -42,6 +42,10 @@ ui_action ui_key_action(int screen, int is_code, wint_t ch)
 
 	if (!is_code && ch == '\r')
 		k = '\n';
+	/* Backspace as a character: ^H from a Windows console, ^? from a
+	 * terminal whose terminfo says otherwise */
+	if (!is_code && (ch == 8 || ch == 127))
+		k = KC(KEY_BACKSPACE);
 	for (int i = 0; i < ui_key_count; i++)
 		if ((ui_keys[i].screens & screen) && (ui_keys[i].key == k || ui_keys[i].key2 == k))
 			return ui_keys[i].action;

@@ -3,6 +3,7 @@
 #include <curses.h>
 #include "ui.h"
 #include "num.h"
+#include "platform.h"
 #include "report/report.h"
 
 #include <stdio.h>
@@ -27,7 +28,9 @@ static antt_status write_report(ui *ui, int force)
 		ui_fail(ui, s, &err);
 		return s;
 	}
-	ui_message(ui, 0, "Đã ghi báo cáo năm %d vào %s (%lld đơn vị)%s", o.year, o.path, info.units,
+	char shown[4200];
+	ui_message(ui, 0, "Đã ghi báo cáo năm %d vào %s (%lld đơn vị)%s", o.year,
+		platform_path_shown(o.path, shown, sizeof(shown)), info.units,
 		info.orphans ? "; có đơn vị không thuộc xã nào, tính vào dòng \"Trực thuộc\"." : ".");
 	return ANTT_OK;
 }

@@ -6,6 +6,7 @@
 #include "demo.h"
 #include "num.h"
 #include "session.h"
+#include "platform.h"
 #include "text.h"
 #include "unit.h"
 
@@ -88,7 +89,8 @@ static antt_status open_demo(ui *ui)
 	}
 	ui_units_reload(ui);
 	ui->screen = &ui_units_screen;
-	ui_message(ui, 0, "Đang mở dữ liệu mẫu %s. Bấm F1 để xem các phím.", path);
+	char shown[sizeof(path)];
+	ui_message(ui, 0, "Đang mở dữ liệu mẫu %s. Bấm F1 để xem các phím.", platform_path_shown(path, shown, sizeof(shown)));
 	return ANTT_OK;
 }
 

@@ -95,3 +95,6 @@ find_unit() {
 	wait_for "Tìm thấy"
 	keys Home
 }
+
+# antt.exe under wine (make check-windows): keys and paths translated
+[ -z "${ANTT_WINDOWS:-}" ] || . "$(dirname "$0")/../windows/ui.sh"

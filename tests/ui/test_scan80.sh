@@ -35,7 +35,8 @@ both() {
 	tmux new-session -d -s "$S" -x 80 -y 24 "exec $ANTT --db $NDB"
 	tmux new-session -d -s "$W" -x 200 -y 50 "exec $ANTT --db $WDB"
 }
-send() { tmux send-keys -t "$S" "$@"; tmux send-keys -t "$W" "$@"; }
+# through lib.sh's keys (translated for antt.exe under wine), to both panes
+send() { _n=$S; keys "$@"; S=$W; keys "$@"; S=$_n; }
 send_text() { tmux send-keys -t "$S" -l "$1"; tmux send-keys -t "$W" -l "$1"; }
 
 # shows SESSION TEXT: within the wait, the pane holds TEXT

@@ -357,11 +357,33 @@ ssize_t compat_getrandom(void *buf, size_t n, unsigned flags)
 	return (ssize_t)n;
 }
 
+/* msvcrt reads TZ only as "ICT-7" (a name of three letters or more, then
+ * the hours west of UTC); anything else, such as "Asia/Ho_Chi_Minh" from an
+ * MSYS shell or wine, it takes as UTC.  Such a TZ is dropped so that the
+ * time zone set in Windows applies. */
+static int tz_is_msvcrt(const char *tz)
+{
+	size_t i = 0;
+
+	while (isalpha((unsigned char)tz[i]))
+		i++;
+	if (i < 3)
+		return 0;
+	if (tz[i] == '+' || tz[i] == '-')
+		i++;
+	return isdigit((unsigned char)tz[i]);
+}
+
 /* Before main: files and the standard streams in binary mode, as on Linux
- * (no CRLF in reports, CSV or output piped to another program), and the
- * console told that antt writes UTF-8. */
+ * (no CRLF in reports, CSV or output piped to another program), the
+ * console told that antt writes UTF-8, and a TZ msvcrt cannot read
+ * dropped. */
 __attribute__((constructor)) static void compat_start(void)
 {
+	const char *tz = getenv("TZ");
+
+	if (tz && *tz && !tz_is_msvcrt(tz))
+		_putenv("TZ=");
 	_fmode = _O_BINARY;
 	_setmode(0, _O_BINARY);
 	_setmode(1, _O_BINARY);

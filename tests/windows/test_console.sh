@@ -1,0 +1,24 @@
+# The command line's output written to the Windows console (not a pipe)
+# reaches the screen intact: UTF-8 through the relay thread of
+# platform_filter_stdio, in 4 KB pieces that may split a letter, with the
+# console set to UTF-8.  The pane must show what the Linux antt prints.
+# (Under wine, LANG of the wine process decides how its console is written
+# to the tmux pane: lib.sh sets C.UTF-8; without it wine writes ASCII.)
+. "$(dirname "$0")/../ui/lib.sh"
+LINUX=${ANTT_LINUX:-$(cd "$(dirname "$0")/../.." && pwd)/antt}
+if [ ! -x "$LINUX" ]; then
+	echo "ok - console output # SKIP no Linux ./antt built (make all)"
+	exit 0
+fi
+"$LINUX" --db "$DB" demo > /dev/null
+"$LINUX" --db "$DB" unit list | sed 's/ *$//' > "$T/linux.txt"
+[ "$(wc -c < "$T/linux.txt")" -gt 8192 ] && ok "the listing is longer than two relay pieces" || not_ok "listing too short"
+stop
+tmux new-session -d -s "$S" -x 120 -y 300 "$ANTT --db $DB unit list; echo XONG; sleep 30"
+wait_for XONG 60
+tmux capture-pane -p -t "$S" | sed 's/ *$//' | sed '/^XONG$/,$d' > "$T/console.txt"
+if cmp -s "$T/console.txt" "$T/linux.txt"; then ok "the console shows what the Linux antt prints"
+else out=$(diff "$T/linux.txt" "$T/console.txt" | head -10); not_ok "the console differs"; fi
+grep -q "$(printf '\357\277\275')" "$T/console.txt" && not_ok "a replacement character on the console" ||
+	ok "no replacement character (no letter split between pieces)"
+finish

@@ -1,0 +1,41 @@
+# The UI tests on antt.exe under wine (tests/ui/lib.sh sources this only
+# when ANTT_WINDOWS is set): keys and paths.  tmux writes keys to the pane
+# as terminal sequences; wine 8's console turns them into Windows key events
+# but does not know all of them.  Each key below is sent as a sequence wine
+# does read as the same key; a real Windows console gets the real key events.
+# keys_to SESSION KEY...: like tmux send-keys -t SESSION KEY...
+WIN_TESTS=$(cd "$(dirname "$0")/../windows" && pwd)
+keys_to() {
+	_s=$1
+	shift
+	for _k; do
+		case $_k in
+		# tmux sends ESC [1~ and ESC [4~, which wine 8 does not map
+		Home) tmux send-keys -t "$_s" -H 1b 5b 48;;
+		End) tmux send-keys -t "$_s" -H 1b 5b 46;;
+		# wine 8 drops an ESC with nothing after it; ESC ESC reads as
+		# Alt+Esc, which ncurses gives as one Esc
+		Escape|Esc) tmux send-keys -t "$_s" -H 1b 1b;;
+		# a Ctrl-Z from the pane never reaches the Windows program (nor does
+		# Ctrl-C): the test goes on with the key bound to the same action
+		C-z) echo "ok - Ctrl-Z sent as u # SKIP wine's console gets no Ctrl-Z from a tmux pane"
+		     tmux send-keys -t "$_s" u;;
+		*) tmux send-keys -t "$_s" "$_k";;
+		esac
+	done
+}
+keys() { keys_to "$S" "$@"; }
+# The screen once it has settled: wine copies its console to the pane a
+# part at a time, so a title can be there before the rest of the screen.
+# The paths antt.exe shows (D:\tmp\...) read as the Unix paths the test
+# gave (unwin.sed).
+screen() {
+	_prev="" _i=0
+	while [ $_i -lt 40 ]; do
+		_cur=$(tmux capture-pane -p -t "$S")
+		[ -n "$_prev" ] && [ "$_cur" = "$_prev" ] && break
+		_prev=$_cur _i=$((_i + 1))
+		sleep 0.15
+	done
+	printf '%s\n' "$_cur" | sed -E -f "$WIN_TESTS/unwin.sed"
+}
