@@ -245,6 +245,26 @@ int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 	return r > end ? r : end;
 }
 
+/* A sheet written strictly row after row (the detail sheets: a national
+ * database lists 90,000 units) streams its rows to a temporary file
+ * instead of holding them until the workbook closes: libxlsxwriter's
+ * constant_memory, which it takes per sheet when the sheet is added. Its
+ * strings are written in the cells rather than shared; the cells read the
+ * same. A row written after a later one would be lost: the summary and
+ * "Theo xã" (written out of order) are added without it. */
+lxw_worksheet *report_stream_sheet(writer *w, const char *name, antt_err *err)
+{
+	lxw_worksheet *ws;
+
+	w->wb->options.constant_memory = LXW_TRUE;
+	ws = workbook_add_worksheet(w->wb, name);
+	w->wb->options.constant_memory = LXW_FALSE;
+	if (!ws)
+		err_set(err, ANTT_ERR_IO, "%s: không tạo được trang \"%s\": không dùng được tệp tạm; kiểm tra chỗ trống "
+			"trên đĩa và thư mục tạm (TMPDIR)", w->o->path, name);
+	return ws;
+}
+
 /* A movement sheet with nothing entered is left out; the summary says so. */
 void report_left_out(writer *w, const char *sheet)
 {
@@ -340,7 +360,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	report_layout *layout = NULL;
 	tally t = { 0 };
 	failed_list failing = { 0 };
-	detail d = { .w = &w, .failed = &failing };
+	detail d = { .w = &w, .failed = &failing, .err = err };
 	char tmp[4096], *copy = NULL;
 	lxw_workbook_options wopt = { 0 };
 	lxw_doc_properties props = { 0 };
@@ -419,10 +439,12 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		w.extra_sheets++;
 	if (s == ANTT_OK && !o->summary_only)
 		s = tally_units(db, o->year, o->under, report_type_row, &d, err);
+	if (s == ANTT_OK && d.st != ANTT_OK)
+		s = d.st;
 	if (s == ANTT_OK && d.ws)
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), TYPE_COLS - 1);
 	if (s == ANTT_OK && !o->summary_only)
-		s = report_failed_sheet(&w, &failing);
+		s = report_failed_sheet(&w, &failing, err);
 	if (s == ANTT_OK && !o->summary_only && (s = report_classes_sheet(&w, err)) == ANTT_OK &&
 	    (s = report_movement_sheet(&w, err)) == ANTT_OK && (s = report_candidates_sheet(&w, err)) == ANTT_OK)
 		note_left_out(&w);

@@ -142,16 +142,19 @@ int report_type_row(const tally_unit *u, void *ctx)
 	detail *d = ctx;
 	writer *w = d->w;
 
-	if (d->failed && collect_failed(u, d->failed))
+	if (d->failed && collect_failed(u, d->failed)) {
+		d->st = ANTT_ERR_NOMEM;
 		return 1;
+	}
 	if (strcmp(d->type, u->type)) {
 		char title[160];
 		if (d->ws)
 			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), TYPE_COLS - 1);
 		snprintf(d->type, sizeof(d->type), "%s", u->type);
-		d->ws = workbook_add_worksheet(w->wb, u->type_name);
-		if (!d->ws)
+		if (!(d->ws = report_stream_sheet(w, u->type_name, d->err))) {
+			d->st = ANTT_ERR_IO;
 			return 1;
+		}
 		d->sheets++;
 		snprintf(title, sizeof(title), "Danh sách %s năm %d", u->type_name, w->year);
 		{
@@ -196,7 +199,7 @@ static int by_commune(const void *a, const void *b)
 	return c ? c : strcmp(x->name ? x->name : "", y->name ? y->name : "");
 }
 
-antt_status report_failed_sheet(writer *w, failed_list *fl)
+antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
 	static const double widths[] = { 5, 20, 28, 14, 52 };
@@ -207,7 +210,10 @@ antt_status report_failed_sheet(writer *w, failed_list *fl)
 	if (s == ANTT_OK) {
 		if (l.n)   /* qsort may not be given NULL, even for nothing */
 			qsort(l.v, l.n, sizeof(*l.v), by_commune);
-		d.ws = workbook_add_worksheet(w->wb, "Chưa đạt");
+		if (!(d.ws = report_stream_sheet(w, "Chưa đạt", err)))
+			s = ANTT_ERR_IO;
+	}
+	if (s == ANTT_OK) {
 		report_detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
 			cols, widths, 5);
 		for (size_t i = 0; i < l.n; i++, d.row++) {

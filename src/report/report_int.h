@@ -54,6 +54,8 @@ typedef struct {
 	int row, n;
 	int sheets;
 	failed_list *failed; /* per-type sheets: also gather the units not đạt here */
+	antt_err *err;       /* and what stopped them, in st */
+	antt_status st;
 } detail;
 
 /* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines,
@@ -78,6 +80,9 @@ void report_sums(writer *w, lxw_worksheet *ws, int r, int first, int c0, const c
 antt_status report_annex_sheets(writer *w, const tally *t, antt_err *err);
 /* A setting's value (a new string), or def. */
 char *report_setting(writer *w, const char *key, const char *def);
+/* A new sheet whose rows are written in order and not kept in memory
+ * (report.c); NULL, said in err, when it cannot be made. */
+lxw_worksheet *report_stream_sheet(writer *w, const char *name, antt_err *err);
 /* Note a sheet left out for want of data; the summary names them. */
 void report_left_out(writer *w, const char *sheet);
 
@@ -94,7 +99,7 @@ void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const 
 int report_type_row(const tally_unit *u, void *ctx);
 #define TYPE_COLS 9
 /* "Chưa đạt" from the units gathered by report_type_row; frees them. */
-antt_status report_failed_sheet(writer *w, failed_list *l);
+antt_status report_failed_sheet(writer *w, failed_list *l, antt_err *err);
 void report_failed_free(failed_list *l);
 antt_status report_classes_sheet(writer *w, antt_err *err);
 antt_status report_movement_sheet(writer *w, antt_err *err);
