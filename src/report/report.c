@@ -206,7 +206,8 @@ int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, in
 
 	for (int c = 0; c <= last_col; c++)
 		width += col_px(widths[c]);
-	if (count_results_text(w->db, w->year, w->o->under, &text, NULL) == ANTT_OK && text) {
+	if (count_results_text_of(w->db, w->year, w->o->under, w->now, w->n_now, w->prev, w->n_prev, &text, NULL) == ANTT_OK &&
+	    text) {
 		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, text, w->f[F_BODY]);
 		worksheet_set_row(ws, (lxw_row_t)r, 16.0 * (int)(text_px(text, 13, 0.42) / width + 1) + 2, NULL);
 		r++;
@@ -396,6 +397,9 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	}
 	info->units = t.units;
 	info->orphans = t.orphans;
+	if ((s = count_by_type(db, o->year, o->under, &w.now, &w.n_now, err)) != ANTT_OK ||
+	    (s = count_by_type(db, o->year - 1, o->under, &w.prev, &w.n_prev, err)) != ANTT_OK)
+		goto out;
 
 	/* a temporary file beside the target, renamed when complete */
 	if (!(copy = strdup(o->path))) {
@@ -460,6 +464,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
 out:
 	report_failed_free(&failing);   /* left by an error before its sheet */
+	free(w.now);
+	free(w.prev);
 	tally_free(&t);
 	layout_free(layout);
 	free(copy);

@@ -33,6 +33,8 @@ typedef struct {
 	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
 	int extra_sheets;         /* movement sheets written */
 	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
+	count_row *now, *prev;    /* counts by type, this year and the year before */
+	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
 } writer;
 
 /* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c). */
