@@ -385,10 +385,13 @@ antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units,
 	/* A big demo is written in one transaction of gigabytes: through the
 	 * write-ahead log every page would be written at least twice (and a
 	 * page spilled from the cache again and again), so it is built with a
-	 * rollback journal (nothing to journal in an empty file) and 128 MiB of
-	 * pages, and goes back to the log when done. */
+	 * rollback journal (nothing to journal in an empty file), 128 MiB of
+	 * pages, and statement journals in memory (on disk, each statement
+	 * saved the pages it touched: 16 GB written in three minutes); back to
+	 * the log and the defaults when done. */
 	if (province)
-		sqlite3_exec(db->sql, "PRAGMA cache_size = -131072; PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+		sqlite3_exec(db->sql, "PRAGMA cache_size = -131072; PRAGMA journal_mode = DELETE;"
+			" PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
 	if (province)
@@ -404,7 +407,8 @@ antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units,
 		db_rollback(db);
 	}
 	if (province)   /* SQLite's default cache, and the log as db_open set it */
-		sqlite3_exec(db->sql, "PRAGMA cache_size = -2000; PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		sqlite3_exec(db->sql, "PRAGMA cache_size = -2000; PRAGMA journal_mode = WAL; PRAGMA temp_store = DEFAULT",
+			NULL, NULL, NULL);
 	return s;
 }
 
