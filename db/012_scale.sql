@@ -16,42 +16,38 @@ DROP TRIGGER assessments_au;
 CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
 	INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)
 	VALUES (NEW.updated_by, 'answers', NEW.uuid, (SELECT uuid FROM assessments WHERE id = NEW.assessment_id), 'insert',
-		CASE WHEN NEW.exception = 0 AND NEW.note = '' THEN json_object('criterion', NEW.criterion, 'value', NEW.value)
-		WHEN NEW.note = '' THEN json_object('criterion', NEW.criterion, 'value', NEW.value, 'exception', NEW.exception)
-		WHEN NEW.exception = 0 THEN json_object('criterion', NEW.criterion, 'value', NEW.value, 'note', NEW.note)
-		ELSE json_object('criterion', NEW.criterion, 'value', NEW.value, 'exception', NEW.exception, 'note', NEW.note) END,
+		json_patch(json_object('criterion', NEW.criterion, 'value', NEW.value),
+			json_patch(iif(NEW.exception, json_object('exception', NEW.exception), '{}'),
+				iif(NEW.note <> '', json_object('note', NEW.note), '{}'))),
 		(SELECT origin FROM sync_origin LIMIT 1));
 END;
 CREATE TRIGGER answers_au AFTER UPDATE ON answers BEGIN
 	INSERT INTO audit (who, tbl, row_uuid, scope, action, old_value, new_value, origin)
 	VALUES (NEW.updated_by, 'answers', NEW.uuid, (SELECT uuid FROM assessments WHERE id = NEW.assessment_id), 'update',
-		CASE WHEN OLD.exception = 0 AND OLD.note = '' THEN json_object('criterion', OLD.criterion, 'value', OLD.value)
-		WHEN OLD.note = '' THEN json_object('criterion', OLD.criterion, 'value', OLD.value, 'exception', OLD.exception)
-		WHEN OLD.exception = 0 THEN json_object('criterion', OLD.criterion, 'value', OLD.value, 'note', OLD.note)
-		ELSE json_object('criterion', OLD.criterion, 'value', OLD.value, 'exception', OLD.exception, 'note', OLD.note) END,
-		CASE WHEN NEW.exception = 0 AND NEW.note = '' THEN json_object('criterion', NEW.criterion, 'value', NEW.value)
-		WHEN NEW.note = '' THEN json_object('criterion', NEW.criterion, 'value', NEW.value, 'exception', NEW.exception)
-		WHEN NEW.exception = 0 THEN json_object('criterion', NEW.criterion, 'value', NEW.value, 'note', NEW.note)
-		ELSE json_object('criterion', NEW.criterion, 'value', NEW.value, 'exception', NEW.exception, 'note', NEW.note) END,
+		json_patch(json_object('criterion', OLD.criterion, 'value', OLD.value),
+			json_patch(iif(OLD.exception, json_object('exception', OLD.exception), '{}'),
+				iif(OLD.note <> '', json_object('note', OLD.note), '{}'))),
+		json_patch(json_object('criterion', NEW.criterion, 'value', NEW.value),
+			json_patch(iif(NEW.exception, json_object('exception', NEW.exception), '{}'),
+				iif(NEW.note <> '', json_object('note', NEW.note), '{}'))),
 		(SELECT origin FROM sync_origin LIMIT 1));
 END;
 CREATE TRIGGER answers_ad AFTER DELETE ON answers BEGIN
 	INSERT INTO audit (who, tbl, row_uuid, scope, action, old_value, origin)
 	VALUES (OLD.updated_by, 'answers', OLD.uuid, (SELECT uuid FROM assessments WHERE id = OLD.assessment_id), 'delete',
-		CASE WHEN OLD.exception = 0 AND OLD.note = '' THEN json_object('criterion', OLD.criterion, 'value', OLD.value)
-		WHEN OLD.note = '' THEN json_object('criterion', OLD.criterion, 'value', OLD.value, 'exception', OLD.exception)
-		WHEN OLD.exception = 0 THEN json_object('criterion', OLD.criterion, 'value', OLD.value, 'note', OLD.note)
-		ELSE json_object('criterion', OLD.criterion, 'value', OLD.value, 'exception', OLD.exception, 'note', OLD.note) END,
+		json_patch(json_object('criterion', OLD.criterion, 'value', OLD.value),
+			json_patch(iif(OLD.exception, json_object('exception', OLD.exception), '{}'),
+				iif(OLD.note <> '', json_object('note', OLD.note), '{}'))),
 		(SELECT origin FROM sync_origin LIMIT 1));
 END;
 CREATE TRIGGER assessments_au AFTER UPDATE ON assessments
 WHEN OLD.status IS NOT NEW.status OR OLD.verdict IS NOT NEW.verdict BEGIN
 	INSERT INTO audit (who, tbl, row_uuid, scope, action, old_value, new_value, origin)
 	VALUES (NEW.updated_by, 'assessments', NEW.uuid, NEW.uuid, 'update',
-		json_patch(CASE WHEN OLD.status IS NOT NEW.status THEN json_object('status', OLD.status) ELSE '{}' END,
-			CASE WHEN OLD.verdict IS NOT NEW.verdict THEN json_object('verdict', OLD.verdict) ELSE '{}' END),
-		json_patch(json_patch(CASE WHEN OLD.status IS NOT NEW.status THEN json_object('status', NEW.status) ELSE '{}' END,
-			CASE WHEN OLD.verdict IS NOT NEW.verdict THEN json_object('verdict', NEW.verdict) ELSE '{}' END),
-			CASE WHEN NEW.reason <> '' THEN json_object('reason', NEW.reason) ELSE '{}' END),
+		json_patch(iif(OLD.status IS NOT NEW.status, json_object('status', OLD.status), '{}'),
+			iif(OLD.verdict IS NOT NEW.verdict, json_object('verdict', OLD.verdict), '{}')),
+		json_patch(json_patch(iif(OLD.status IS NOT NEW.status, json_object('status', NEW.status), '{}'),
+			iif(OLD.verdict IS NOT NEW.verdict, json_object('verdict', NEW.verdict), '{}')),
+			iif(NEW.reason <> '', json_object('reason', NEW.reason), '{}')),
 		(SELECT origin FROM sync_origin LIMIT 1));
 END;
