@@ -37,14 +37,15 @@ typedef struct {
 	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
 } writer;
 
-/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c). */
+/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c):
+ * each its commune, name, type and reason, four strings one after the
+ * other in one buffer (a national database has some 46,000: one block,
+ * not four allocations each), found by their offsets. */
 typedef struct {
-	char *commune, *name, *type_name, *reason;
-} failed;
-
-typedef struct {
-	failed *v;
-	size_t n;
+	char *text;
+	size_t used, cap;
+	size_t *at;
+	size_t n, cap_at;
 	int nomem;
 } failed_list;
 
