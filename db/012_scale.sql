@@ -2,17 +2,17 @@
 -- The report lists each unit's notes; few answers have one, so an index of
 -- those alone finds them without reading the unit's other answers. In
 -- criterion order, as the unique index read them before.
-CREATE INDEX answers_noted ON answers (assessment_id, criterion) WHERE note <> '';
+CREATE INDEX IF NOT EXISTS answers_noted ON answers (assessment_id, criterion) WHERE note <> '';
 
 -- The audit is most of a database (a province: 460 of 666 bytes an answer).
 -- Its values keep only what says something: an answer's exception and note
 -- when set (absent reads as none, as before), an assessment's status and
 -- verdict when they changed, its reason when given. Rows written before
 -- stay as they are; the readers (audit.c) take both.
-DROP TRIGGER answers_ai;
-DROP TRIGGER answers_au;
-DROP TRIGGER answers_ad;
-DROP TRIGGER assessments_au;
+DROP TRIGGER IF EXISTS answers_ai;
+DROP TRIGGER IF EXISTS answers_au;
+DROP TRIGGER IF EXISTS answers_ad;
+DROP TRIGGER IF EXISTS assessments_au;
 CREATE TRIGGER answers_ai AFTER INSERT ON answers BEGIN
 	INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)
 	VALUES (NEW.updated_by, 'answers', NEW.uuid, (SELECT uuid FROM assessments WHERE id = NEW.assessment_id), 'insert',
