@@ -1,33 +1,44 @@
 #!/bin/sh
-# The Excel report on the province-size database: antt's whole workbook
-# against a Python script (sqlite3 + python3-xlsxwriter) writing only the
-# summary sheet from the same database. Best of 3 each.
+# The Excel report at 1×, 3× and 30× a province (antt demo --scale N):
+# antt's whole workbook against the Python peer (bench/report.py: sqlite3 +
+# python3-xlsxwriter) writing the same workbook, whose cell values are
+# checked equal to antt's (bench/cells.py, openpyxl). Whole processes from
+# exec (bench/measure.py): median, min and max of RUNS runs, peak RSS.
+# The first command on a database each day makes its backup: one run before
+# the timed ones. Large databases go to BENCH_DIR (default build/bench);
+# BENCH_SCALES="1 3" leaves out 30× (7 GB, minutes to build).
 set -eu
 cd "$(dirname "$0")/.."
 B=build/bench
-DB=$B/province.db
-export ANTT_FORMS="$PWD/forms"
+D=${BENCH_DIR:-$B}
+RUNS=${BENCH_RUNS:-7}
+mkdir -p "$B" "$D"
+export ANTT_USER=bench ANTT_FORMS="$PWD/forms"
+M="/usr/bin/python3 bench/measure.py"
+DATE=2025-11-20
 
-best() { # best CMD...: best wall time of 5 runs (ns clock), and peak RSS
-	b="" peak=0
-	for i in 1 2 3 4 5; do
-		t0=$(date +%s%N)
-		/usr/bin/time -f '%M' -o "$B/time" "$@" > /dev/null
-		t=$(echo "($(date +%s%N) - $t0) / 1000000000" | bc -l)
-		read -r m < "$B/time"
-		if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" -eq 1 ]; then b=$t; fi
-		[ "$m" -gt "$peak" ] && peak=$m
-	done
-	printf '%.3f %s\n' "$b" "$peak"
-}
-set -- $(best ./antt --db "$DB" report --year 2025 -o "$B/antt.xlsx" --force --date 2025-11-20)
-antt_t=$1 antt_m=$2
-set -- $(best ./antt --db "$DB" report --year 2025 -o "$B/antt-summary.xlsx" --force --date 2025-11-20 --summary-only)
-sum_t=$1 sum_m=$2
-set -- $(best /usr/bin/python3 bench/report.py "$DB" 2025 "$B/python.xlsx" --summary-only)
-py_t=$1 py_m=$2
-printf '%8s s %7.1f MiB   antt report: the whole workbook (target 0.2 s, 20 MiB)\n' "$antt_t" "$(echo "$antt_m / 1024" | bc -l)"
-printf '%8s s %7.1f MiB   antt report --summary-only: the summary sheet\n' "$sum_t" "$(echo "$sum_m / 1024" | bc -l)"
-printf '%8s s %7.1f MiB   Python + xlsxwriter: the same summary sheet\n' "$py_t" "$(echo "$py_m / 1024" | bc -l)"
-printf '%8.1f ×            antt faster on the same sheet (target 5 ×)\n' "$(echo "$py_t / ($sum_t + 0.0001)" | bc -l)"
-printf '%8.1f ×            Python (one sheet) against antt (whole workbook)\n' "$(echo "$py_t / ($antt_t + 0.0001)" | bc -l)"
+printf 'Báo cáo Excel (mọi trang) theo quy mô; trung vị (nhỏ nhất-lớn nhất) của %s lần chạy trọn tiến trình.\n' "$RUNS"
+printf 'Tải máy lúc bắt đầu: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-5s %-26s %-26s %-8s %s\n' "" "antt report" "Python + XlsxWriter" "nhanh" "ô giống nhau"
+for n in ${BENCH_SCALES:-1 3 30}; do
+	db=$D/scale-$n.db
+	[ "$n" = 1 ] && db=$B/province.db
+	if [ ! -f "$db" ]; then
+		if [ "$n" = 1 ]; then set -- --size province; else set -- --scale "$n"; fi
+		set -- $($M 1 ./antt --db "$db" demo "$@")
+		printf '%-5s demo: %s s, %s MiB RSS\n' "$n×" "$1" "$4"
+	fi
+	./antt --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE > /dev/null   # the day's backup
+	runs=$RUNS
+	[ "$n" -ge 10 ] && runs=$(( RUNS < 5 ? RUNS : 5 ))
+	set -- $($M "$runs" ./antt --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE)
+	a="$1 ($2-$3) s ${4} MiB" at=$1
+	set -- $($M "$runs" /usr/bin/python3 bench/report.py "$db" 2025 "$B/python-$n.xlsx" $DATE)
+	p="$1 ($2-$3) s ${4} MiB" pt=$1
+	/usr/bin/python3 bench/cells.py "$B/antt-$n.xlsx" --values > "$B/antt-$n.cells"
+	/usr/bin/python3 bench/cells.py "$B/python-$n.xlsx" --values > "$B/python-$n.cells"
+	if cmp -s "$B/antt-$n.cells" "$B/python-$n.cells"; then same="có ($(wc -l < "$B/antt-$n.cells") ô)"; else same="KHÔNG: diff $B/antt-$n.cells $B/python-$n.cells"; fi
+	printf '%-5s %-26s %-26s %-8s %s\n' "$n×" "$a" "$p" "$(echo "$pt / $at" | bc -l | xargs printf '%.1f ×')" "$same"
+done
+printf 'Tải máy lúc kết thúc: %s (trên 2 là máy đang bận: số đo nhiễu)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'Mục tiêu: ở 30×, antt report ≤ 1,0 s và ≤ 24 MiB; nhanh hơn Python ≥ 5 × từ 3× trở lên.\n'

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: speed and memory of antt on a province-size database (about
 # 3,000 units and 10 years of answers, made by `antt demo --size province`).
-# Prints the best of 5 runs per command and the peak memory (RSS).
+# Prints the median (min-max) of 5 whole runs per command from exec, and
+# the peak memory (RSS): bench/measure.py.
 set -eu
 cd "$(dirname "$0")/.."
 B=build/bench
@@ -9,20 +10,12 @@ DB=$B/province.db
 mkdir -p "$B"
 export ANTT_USER=bench ANTT_FORMS="$PWD/forms"
 
-# measure LABEL RUNS ARGS...: best wall time and peak RSS of RUNS runs
+# measure LABEL RUNS ARGS...: median (min-max) wall time and peak RSS of RUNS runs
 measure() {
 	label=$1 runs=$2
 	shift 2
-	best="" peak=0
-	i=0
-	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f '%e %M' -o "$B/time" ./antt --db "$DB" "$@" > /dev/null
-		read -r t m < "$B/time"
-		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" -eq 1 ]; then best=$t; fi
-		[ "$m" -gt "$peak" ] && peak=$m
-		i=$((i + 1))
-	done
-	printf '%8s s %7.1f MiB   %s\n' "$best" "$(echo "$peak / 1024" | bc -l)" "$label"
+	set -- $(/usr/bin/python3 bench/measure.py "$runs" ./antt --db "$DB" "$@")
+	printf '%8s s (%s-%s) %7s MiB   %s\n' "$1" "$2" "$3" "$4" "$label"
 }
 
 if [ ! -f "$DB" ]; then
@@ -33,6 +26,8 @@ printf '%s: %s đơn vị, %s câu trả lời, %s KiB\n\n' "$DB" \
 	"$(sqlite3 "$DB" 'SELECT count(*) FROM units')" \
 	"$(sqlite3 "$DB" 'SELECT count(*) FROM answers')" \
 	"$(( $(stat -c %s "$DB") / 1024 ))"
+./bench/dbsize.sh "$DB" 4
+echo
 
 measure "summary 2025 (cả tỉnh)" 5 summary 2025
 measure "summary 2019 --under X050 (một xã)" 5 summary 2019 --under X050

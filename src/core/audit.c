@@ -62,6 +62,11 @@ static void describe_answer(antt_db *db, sqlite3_stmt *st, const char *action, c
 				? note : "", "");
 }
 
+static const char *verdict_words(const char *v)
+{
+	return v && !strcmp(v, "pass") ? "đạt" : v && !strcmp(v, "fail") ? "chưa đạt" : "chưa đủ";
+}
+
 static void describe_assessment(sqlite3_stmt *st, const char *action, const char *unit, int year,
                                 char *what, size_t n)
 {
@@ -71,22 +76,22 @@ static void describe_assessment(sqlite3_stmt *st, const char *action, const char
 	const char *oset = (const char *)sqlite3_column_text(st, 28), *nset = (const char *)sqlite3_column_text(st, 29);
 	if (!strcmp(action, "insert"))
 		snprintf(what, n, "%s năm %d: đăng ký", unit ? unit : "?", year);
-	else if (oset && nset && strcmp(oset, nset))
+	else if (oset && nset && strcmp(oset, nset)) {
+		/* a verdict absent from both sides did not change (db/012) */
+		char verdict[64] = "kết luận không đổi";
+		if (ov || nv)
+			snprintf(verdict, sizeof(verdict), "kết luận %s → %s", verdict_words(ov), verdict_words(nv));
 		snprintf(what, n, "%s năm %d: đánh giá lại theo bộ tiêu chí hiện hành (%s, SHA-256 %.12s…): "
-			"kết luận %s → %s%s%s%s%s", unit ? unit : "?", year,
-			sqlite3_column_text(st, 30) ? (const char *)sqlite3_column_text(st, 30) : "?", nset,
-			ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
-			nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ",
+			"%s%s%s%s%s", unit ? unit : "?", year,
+			sqlite3_column_text(st, 30) ? (const char *)sqlite3_column_text(st, 30) : "?", nset, verdict,
 			os && ns && strcmp(os, ns) ? "; " : "", os && ns && strcmp(os, ns) ? assess_status_name(os) : "",
 			os && ns && strcmp(os, ns) ? " → " : "", os && ns && strcmp(os, ns) ? assess_status_name(ns) : "");
-	else if (os && ns && strcmp(os, ns))
+	} else if (os && ns && strcmp(os, ns))
 		snprintf(what, n, "%s năm %d: %s → %s%s%s", unit ? unit : "?", year,
 			assess_status_name(os), assess_status_name(ns),
 			reason && *reason ? "; lý do: " : "", reason && *reason ? reason : "");
 	else
-		snprintf(what, n, "%s năm %d: kết luận %s → %s", unit ? unit : "?", year,
-			ov && !strcmp(ov, "pass") ? "đạt" : ov && !strcmp(ov, "fail") ? "chưa đạt" : "chưa đủ",
-			nv && !strcmp(nv, "pass") ? "đạt" : nv && !strcmp(nv, "fail") ? "chưa đạt" : "chưa đủ");
+		snprintf(what, n, "%s năm %d: kết luận %s → %s", unit ? unit : "?", year, verdict_words(ov), verdict_words(nv));
 }
 
 static void describe_recognition(antt_db *db, sqlite3_stmt *st, const char *action, const char *unit, int year,

@@ -49,40 +49,28 @@ static char *id_list(const sqlite3_int64 *ids, size_t n)
 	return s;
 }
 
-antt_status count_below(antt_db *db, int year, const sqlite3_int64 *tops, size_t n, int with_tops,
-                        int (*fn)(size_t top, const count_row *r, void *ctx), void *ctx, antt_err *err)
+/* What is counted of each unit, per type: the columns read by
+ * read_figures() from column 1, and the joins they need. */
+#define COUNT_FIGURES \
+	" u.type, t.name, count(*), total(u.excluded)," \
+	"  total(NOT u.excluded AND a.id IS NOT NULL)," \
+	"  total(NOT u.excluded AND a.verdict IN ('pass', 'fail'))," \
+	"  total(NOT u.excluded AND a.verdict = 'pass')," \
+	"  total(NOT u.excluded AND a.verdict = 'pass' AND a.status = 'approved')," \
+	"  total(NOT u.excluded AND r.id IS NOT NULL)"
+#define COUNT_JOINS \
+	" JOIN unit_types t ON t.code = u.type AND t.assessed" \
+	" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2" \
+	" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
+
+/* Step st and hand each row (COUNT_FIGURES from column 1; column 0 the
+ * top's index) to fn. */
+static antt_status read_figures(antt_db *db, sqlite3_stmt *st, int (*fn)(size_t top, const count_row *r, void *ctx),
+                                void *ctx, antt_err *err)
 {
-	sqlite3_stmt *st = NULL;
-	char *ids;
-	antt_status s;
+	antt_status s = ANTT_OK;
 	int rc;
 
-	if (n == 0)
-		return ANTT_OK;
-	if (!(ids = id_list(tops, n)))
-		return ANTT_ERR_NOMEM;
-	s = db_prepare(db,
-		"WITH RECURSIVE walk(id, top, depth) AS ("
-		"  SELECT value, key, 0 FROM json_each(?1)"
-		"  UNION ALL SELECT u.id, w.top, w.depth + 1 FROM units u JOIN walk w ON u.parent_id = w.id)"
-		" SELECT w.top, u.type, t.name, count(*), total(u.excluded),"
-		"  total(NOT u.excluded AND a.id IS NOT NULL),"
-		"  total(NOT u.excluded AND a.verdict IN ('pass', 'fail')),"
-		"  total(NOT u.excluded AND a.verdict = 'pass'),"
-		"  total(NOT u.excluded AND a.verdict = 'pass' AND a.status = 'approved'),"
-		"  total(NOT u.excluded AND r.id IS NOT NULL)"
-		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types t ON t.code = u.type AND t.assessed"
-		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
-		" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
-		" WHERE (w.depth > 0 OR ?3) AND " UNIT_IN_YEAR("u", "?2")
-		" GROUP BY w.top, u.type ORDER BY w.top, t.sort", &st, err);
-	if (s != ANTT_OK) {
-		free(ids);
-		return s;
-	}
-	sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_int(st, 3, with_tops);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		count_row r = { .total = sqlite3_column_int64(st, 3) };
 		long long *f[] = { &r.excluded, &r.registered, &r.assessed, &r.passed, &r.approved, &r.recognised };
@@ -96,8 +84,55 @@ antt_status count_below(antt_db *db, int year, const sqlite3_int64 *tops, size_t
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đếm đơn vị");
+	return s;
+}
+
+antt_status count_below(antt_db *db, int year, const sqlite3_int64 *tops, size_t n, int with_tops,
+                        int (*fn)(size_t top, const count_row *r, void *ctx), void *ctx, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	char *ids;
+	antt_status s;
+
+	if (n == 0)
+		return ANTT_OK;
+	if (!(ids = id_list(tops, n)))
+		return ANTT_ERR_NOMEM;
+	s = db_prepare(db,
+		"WITH RECURSIVE walk(id, top, depth) AS ("
+		"  SELECT value, key, 0 FROM json_each(?1)"
+		"  UNION ALL SELECT u.id, w.top, w.depth + 1 FROM units u JOIN walk w ON u.parent_id = w.id)"
+		" SELECT w.top," COUNT_FIGURES
+		" FROM walk w JOIN units u ON u.id = w.id" COUNT_JOINS
+		" WHERE (w.depth > 0 OR ?3) AND " UNIT_IN_YEAR("u", "?2")
+		" GROUP BY w.top, u.type ORDER BY w.top, t.sort", &st, err);
+	if (s != ANTT_OK) {
+		free(ids);
+		return s;
+	}
+	sqlite3_bind_text(st, 1, ids, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int(st, 3, with_tops);
+	s = read_figures(db, st, fn, ctx, err);
 	sqlite3_finalize(st);
 	free(ids);
+	return s;
+}
+
+/* count_below() of every unit, all under one top (index 0): every unit
+ * hangs from a root, so no walk of the tree is needed to find them. */
+static antt_status count_all(antt_db *db, int year, int (*fn)(size_t top, const count_row *r, void *ctx), void *ctx,
+                             antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, "SELECT 0," COUNT_FIGURES " FROM units u" COUNT_JOINS
+		" WHERE " UNIT_IN_YEAR("u", "?2") " GROUP BY u.type ORDER BY t.sort", &st, err);
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int(st, 2, year);
+	s = read_figures(db, st, fn, ctx, err);
+	sqlite3_finalize(st);
 	return s;
 }
 
@@ -183,7 +218,10 @@ antt_status count_by_type(antt_db *db, int year, const char *under, count_row **
 		return s;
 	if (under && n_tops == 0)
 		return err_set(err, ANTT_ERR_NOT_FOUND, "không có đơn vị mã \"%s\"", under);
-	s = count_below(db, year, tops, n_tops, 1, add_type, &t, err);
+	/* everything: one pass over the units; the types come in their order */
+	s = under ? count_below(db, year, tops, n_tops, 1, add_type, &t, err) : count_all(db, year, add_type, &t, err);
+	if (!under)
+		n_tops = 1;
 	free(tops);
 	if (s == ANTT_OK && t.nomem)
 		s = ANTT_ERR_NOMEM;

@@ -67,6 +67,10 @@ antt_status count_by_commune(antt_db *db, int year, count_commune **rows, size_t
  * …."), under a unit or, with under NULL, everywhere. *out is a new string
  * the caller frees. */
 antt_status count_results_text(antt_db *db, int year, const char *under, char **out, antt_err *err);
+/* The same from the counts by type of year and the year before
+ * (count_by_type), when the caller has them already. */
+antt_status count_results_text_of(antt_db *db, int year, const char *under, const count_row *now, size_t nn,
+                                  const count_row *prev, size_t np, char **out, antt_err *err);
 
 /* Classification (Xếp loại, QĐ 510) per commune and type over the units
  * with a score sheet that year, under a unit (NULL: all): n[class] per

@@ -38,7 +38,7 @@ antt_status count_scored(antt_db *db, int year, const char *under, int (*fn)(con
 	s = db_prepare(db, UNIT_SCOPE_SQL
 		"SELECT DISTINCT u.code, coalesce(p.name, ''), t.name, p.code, t.sort, u.name FROM scores x JOIN units u ON u.id = x.unit_id"
 		" JOIN unit_types t ON t.code = u.type LEFT JOIN units p ON p.id = u.parent_id"
-		" WHERE x.year = ?2 AND u.id IN (SELECT id FROM scope) ORDER BY p.code, t.sort, u.code", &st, err);
+		" WHERE x.year = ?2 AND " UNIT_IN_SCOPE("u.id") " ORDER BY p.code, t.sort, u.code", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (under)

@@ -89,17 +89,31 @@ static size_t text_order(const count_row *rows, size_t n, const count_row **out)
 
 antt_status count_results_text(antt_db *db, int year, const char *under, char **out, antt_err *err)
 {
-	count_row *now = NULL, *prev = NULL, tot = { .total = 0 }, ptot = { .total = 0 };
+	count_row *now = NULL, *prev = NULL;
+	size_t nn = 0, np = 0;
+	antt_status s;
+
+	*out = NULL;
+	if ((s = count_by_type(db, year, under, &now, &nn, err)) == ANTT_OK &&
+	    (s = count_by_type(db, year - 1, under, &prev, &np, err)) == ANTT_OK)
+		s = count_results_text_of(db, year, under, now, nn, prev, np, out, err);
+	free(now);
+	free(prev);
+	return s;
+}
+
+antt_status count_results_text_of(antt_db *db, int year, const char *under, const count_row *now, size_t nn,
+                                  const count_row *prev, size_t np, char **out, antt_err *err)
+{
+	count_row tot = { .total = 0 }, ptot = { .total = 0 };
 	const count_row **order = NULL;
-	size_t nn = 0, np = 0, k;
+	size_t k;
 	char scope[64], name[96], a[32], b[32], pct[32], ppct[32];
 	buf t = { 0 };
 	antt_status s;
 
 	*out = NULL;
-	if ((s = count_by_type(db, year, under, &now, &nn, err)) != ANTT_OK ||
-	    (s = count_by_type(db, year - 1, under, &prev, &np, err)) != ANTT_OK ||
-	    (s = scope_word(db, under, scope, sizeof(scope), err)) != ANTT_OK)
+	if ((s = scope_word(db, under, scope, sizeof(scope), err)) != ANTT_OK)
 		goto out;
 	if (!(order = calloc(nn ? nn : 1, sizeof(*order)))) {
 		s = ANTT_ERR_NOMEM;
@@ -165,7 +179,5 @@ done:
 	}
 out:
 	free(order);
-	free(now);
-	free(prev);
 	return s;
 }

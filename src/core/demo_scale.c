@@ -14,13 +14,18 @@
 /* Copy k of a row's uuid: the copy number in the first eight hex digits and
  * version 8 (RFC 9562's own-layout UUIDs) where the demo's random ones say
  * 4, so a copy can meet neither an original nor another copy. */
+/* Rows copied per statement: a slice of the largest rows (the audit's) is
+ * about a megabyte. */
+#define DEMO_SLICE 4096
+
 #define COPY_UUID(col) "printf('%08x', ?1) || substr(" col ", 9, 6) || '8' || substr(" col ", 16)"
 
 /* ?1 the copy number, ?2..?6 the id offsets of units, assessments,
- * answers, decisions and recognitions; ?7 the root's id; ?8 the last audit
- * row of the original; ?9..?13 the original's last id in each table. Every
- * statement reads the original's rows only and writes them in id order,
- * parents before children. */
+ * answers, decisions and recognitions; ?7 the root's id; ?8, ?9 the ids
+ * (first excluded, last included) of the slice of the original copied.
+ * Rows are written in id order, parents before children. A table read
+ * while written to goes through a temporary copy of what is read: in
+ * slices, that copy stays small and in memory. */
 static const char *const copy_sql[] = {
 	"INSERT INTO units (id, uuid, rev, code, name, name_key, type, parent_id, valid_from, valid_to,"
 	" excluded, merged_into, updated_by, updated_at)"
@@ -28,23 +33,23 @@ static const char *const copy_sql[] = {
 	" name || printf(' (%d)', ?1), name_key || printf(' (%d)', ?1), type,"
 	" CASE WHEN parent_id = ?7 THEN parent_id ELSE parent_id + ?2 END, valid_from, valid_to,"
 	" excluded, merged_into + ?2, updated_by, updated_at"
-	" FROM units WHERE id <= ?9 AND id <> ?7 ORDER BY id",
+	" FROM units WHERE id > ?8 AND id <= ?9 AND id <> ?7 ORDER BY id",
 	"INSERT INTO assessments (id, uuid, rev, unit_id, year, criteria_set_id, status, verdict,"
 	" registered_at, updated_by, updated_at, detail, reason)"
 	" SELECT id + ?3, " COPY_UUID("uuid") ", rev, unit_id + ?2, year, criteria_set_id, status, verdict,"
 	" registered_at, updated_by, updated_at, detail, reason"
-	" FROM assessments WHERE id <= ?10 ORDER BY id",
+	" FROM assessments WHERE id > ?8 AND id <= ?9 ORDER BY id",
 	"INSERT INTO answers (id, uuid, rev, assessment_id, criterion, value, exception, note,"
 	" updated_by, updated_at)"
 	" SELECT id + ?4, " COPY_UUID("uuid") ", rev, assessment_id + ?3, criterion, value, exception, note,"
-	" updated_by, updated_at FROM answers WHERE id <= ?11 ORDER BY id",
+	" updated_by, updated_at FROM answers WHERE id > ?8 AND id <= ?9 ORDER BY id",
 	"INSERT INTO decisions (id, uuid, number, date, authority, signer, updated_by, updated_at)"
 	" SELECT id + ?5, " COPY_UUID("uuid") ", number, date, authority || printf(' (%d)', ?1), signer,"
-	" updated_by, updated_at FROM decisions WHERE id <= ?12 ORDER BY id",
+	" updated_by, updated_at FROM decisions WHERE id > ?8 AND id <= ?9 ORDER BY id",
 	"INSERT INTO recognitions (id, uuid, assessment_id, decision_id, withdrawn_at, withdrawn_by,"
 	" reason, updated_by, updated_at)"
 	" SELECT id + ?6, " COPY_UUID("uuid") ", assessment_id + ?3, decision_id + ?5, withdrawn_at,"
-	" withdrawn_by, reason, updated_by, updated_at FROM recognitions WHERE id <= ?13 ORDER BY id",
+	" withdrawn_by, reason, updated_by, updated_at FROM recognitions WHERE id > ?8 AND id <= ?9 ORDER BY id",
 	/* the uuid and the authority inside the values are the copy's too */
 	"INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
 	" SELECT at, who, tbl, " COPY_UUID("row_uuid") ", " COPY_UUID("scope") ", action,"
@@ -56,11 +61,11 @@ static const char *const copy_sql[] = {
 	"  WHEN tbl IN ('decisions', 'recognitions') AND action = 'insert'"
 	"  THEN json_set(new_value, '$.authority', json_extract(new_value, '$.authority') || printf(' (%d)', ?1))"
 	"  ELSE new_value END, origin"
-	" FROM audit WHERE id <= ?8 AND tbl IN ('answers', 'assessments', 'decisions', 'recognitions') ORDER BY id",
+	" FROM audit WHERE id > ?8 AND id <= ?9 AND tbl IN ('answers', 'assessments', 'decisions', 'recognitions') ORDER BY id",
 };
 
 /* The largest id of each table copied, the root's id and the last audit
- * row: what the statements above bind as ?2..?8. */
+ * row: the offsets the statements above bind, and where the original ends. */
 static antt_status extents(antt_db *db, sqlite3_int64 v[7], antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -83,6 +88,8 @@ antt_status demo_copies_tx(antt_db *db, int copies, antt_err *err)
 {
 	sqlite3_stmt *st[sizeof(copy_sql) / sizeof(*copy_sql)] = { NULL };
 	const size_t n = sizeof(copy_sql) / sizeof(*copy_sql);
+	/* the table each statement reads: its last id in v[] */
+	static const int last[] = { 0, 1, 2, 3, 4, 6 };
 	sqlite3_int64 v[7];
 	antt_status s;
 
@@ -98,16 +105,18 @@ antt_status demo_copies_tx(antt_db *db, int copies, antt_err *err)
 
 			/* after the units (audited by the triggers), the rest with its history */
 			sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_TRIGGER, i == 0, NULL);
-			sqlite3_bind_int(st[i], 1, k);
-			for (int j = 0; j < 5; j++) {  /* copy k's ids follow copy k-1's */
-				sqlite3_bind_int64(st[i], 2 + j, v[j] * (k - 1));
-				sqlite3_bind_int64(st[i], 9 + j, v[j]);
+			for (sqlite3_int64 lo = 0; s == ANTT_OK && lo < v[last[i]]; lo += DEMO_SLICE) {
+				sqlite3_bind_int(st[i], 1, k);
+				for (int j = 0; j < 5; j++)   /* copy k's ids follow copy k-1's */
+					sqlite3_bind_int64(st[i], 2 + j, v[j] * (k - 1));
+				sqlite3_bind_int64(st[i], 7, v[5]);
+				sqlite3_bind_int64(st[i], 8, lo);
+				/* never past the original: the copies made follow it */
+				sqlite3_bind_int64(st[i], 9, lo + DEMO_SLICE < v[last[i]] ? lo + DEMO_SLICE : v[last[i]]);
+				if ((rc = sqlite3_step(st[i])) != SQLITE_DONE)
+					s = db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
+				sqlite3_reset(st[i]);
 			}
-			sqlite3_bind_int64(st[i], 7, v[5]);
-			sqlite3_bind_int64(st[i], 8, v[6]);
-			if ((rc = sqlite3_step(st[i])) != SQLITE_DONE)
-				s = db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
-			sqlite3_reset(st[i]);
 		}
 	}
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_TRIGGER, 1, NULL);

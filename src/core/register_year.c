@@ -39,7 +39,7 @@ static antt_status figure(antt_db *db, const char *sql, const char *under, int y
 antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const char *under, reg_figures *f, antt_err *err)
 {
 	static const char *const act = SCOPE "SELECT count(*), CAST(total(participants) AS INTEGER), 0 FROM activities"
-		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2 AND kind = ?3";
+		" WHERE " UNIT_IN_SCOPE("unit_id") " AND year = ?2 AND kind = ?3";
 	antt_status s;
 
 	memset(f, 0, sizeof(*f));
@@ -49,18 +49,18 @@ antt_status reg_year_figures(antt_db *db, const reg_lists *l, int year, const ch
 		return s;
 	/* a model active in the year: kept if it started before, new if that year */
 	if ((s = figure(db, SCOPE "SELECT count(*), coalesce(sum(year_started < ?2), 0), coalesce(sum(year_started = ?2), 0)"
-		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
+		" FROM models WHERE " UNIT_IN_SCOPE("unit_id") " AND year_started <= ?2"
 		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->models, &f->models_kept, &f->models_new, err)) != ANTT_OK ||
 	    (s = figure(db, SCOPE "SELECT CAST(total(places) AS INTEGER), CAST(total(teams) AS INTEGER), CAST(total(members) AS INTEGER)"
-		" FROM models WHERE unit_id IN (SELECT id FROM scope) AND year_started <= ?2"
+		" FROM models WHERE " UNIT_IN_SCOPE("unit_id") " AND year_started <= ?2"
 		" AND (year_ended IS NULL OR year_ended >= ?2)", under, year, NULL, &f->places, &f->teams, &f->members, err)) != ANTT_OK ||
 	    (s = figure(db, SCOPE "SELECT CAST(total(total) AS INTEGER), CAST(total(valuable) AS INTEGER), 0 FROM tipoffs"
-		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->tipoffs, &f->tipoffs_valuable, NULL, err)) != ANTT_OK ||
+		" WHERE " UNIT_IN_SCOPE("unit_id") " AND year = ?2", under, year, NULL, &f->tipoffs, &f->tipoffs_valuable, NULL, err)) != ANTT_OK ||
 	    (s = figure(db, SCOPE "SELECT coalesce(sum(collective), 0), coalesce(sum(NOT collective), 0), 0 FROM commendations"
-		" WHERE unit_id IN (SELECT id FROM scope) AND year = ?2", under, year, NULL, &f->collective, &f->individual, NULL, err)) != ANTT_OK)
+		" WHERE " UNIT_IN_SCOPE("unit_id") " AND year = ?2", under, year, NULL, &f->collective, &f->individual, NULL, err)) != ANTT_OK)
 		return s;
 	for (size_t i = 0; i < l->n_levels && i < REG_LEVELS_MAX; i++)
-		if ((s = figure(db, SCOPE "SELECT count(*), 0, 0 FROM commendations WHERE unit_id IN (SELECT id FROM scope)"
+		if ((s = figure(db, SCOPE "SELECT count(*), 0, 0 FROM commendations WHERE " UNIT_IN_SCOPE("unit_id") ""
 			" AND year = ?2 AND level = ?3", under, year, l->level_codes[i], &f->commendations[i], NULL, NULL, err)) != ANTT_OK)
 			return s;
 	return ANTT_OK;
@@ -79,7 +79,8 @@ antt_status reg_candidates(antt_db *db, int year, const char *under, int (*fn)(c
 		" FROM units u JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
 		" JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
 		" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN candidates c ON c.unit_id = u.id AND c.year = ?2"
-		" WHERE u.id IN (SELECT id FROM scope)"
+		" WHERE " UNIT_IN_SCOPE("u.id") ""
+		"  AND EXISTS (SELECT 1 FROM scores WHERE year = ?2)"   /* once: none scored, no unit read */
 		"  AND EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?2)"
 		" ORDER BY t.sort, p.code, u.code", &st, err);
 	if (s != ANTT_OK)
@@ -113,21 +114,21 @@ antt_status reg_rows(antt_db *db, const char *unit, int year,
 	static const char *const sql = SCOPE
 		"SELECT 'Mô hình', m.id, printf('%s — %s, %s, từ %d%s; %d điểm, %d tổ, %d thành viên', u.name, m.name, m.kind,"
 		"  m.year_started, CASE WHEN m.year_started = ?2 THEN ' (mới)' ELSE ' (duy trì)' END, m.places, m.teams, m.members)"
-		" FROM models m JOIN units u ON u.id = m.unit_id WHERE m.unit_id IN (SELECT id FROM scope)"
+		" FROM models m JOIN units u ON u.id = m.unit_id WHERE " UNIT_IN_SCOPE("m.unit_id") ""
 		"  AND m.year_started <= ?2 AND (m.year_ended IS NULL OR m.year_ended >= ?2)"
 		" UNION ALL SELECT 'Hoạt động', a.id, printf('%s — %s %s, %d người%s', u.name,"
 		"  CASE a.kind WHEN 'phat-dong' THEN 'phát động' WHEN 'dien-dan' THEN 'diễn đàn' ELSE 'tuyên truyền' END,"
 		"  strftime('%d/%m/%Y', a.date), a.participants, CASE WHEN a.note <> '' THEN '; ' || a.note ELSE '' END)"
-		" FROM activities a JOIN units u ON u.id = a.unit_id WHERE a.unit_id IN (SELECT id FROM scope) AND a.year = ?2"
+		" FROM activities a JOIN units u ON u.id = a.unit_id WHERE " UNIT_IN_SCOPE("a.unit_id") " AND a.year = ?2"
 		" UNION ALL SELECT 'Khen thưởng', c.id, printf('%s — %s (%s)%s, QĐ %s', u.name, CASE c.level"
 		"  WHEN ?3 THEN ?4 WHEN ?5 THEN ?6 WHEN ?7 THEN ?8 WHEN ?9 THEN ?10 WHEN ?11 THEN ?12"
 		"  WHEN ?13 THEN ?14 WHEN ?15 THEN ?16 WHEN ?17 THEN ?18 ELSE c.level END,"
 		"  CASE WHEN c.collective THEN 'tập thể' ELSE 'cá nhân: ' || c.recipient END,"
 		"  CASE WHEN c.reason <> '' THEN ': ' || c.reason ELSE '' END, c.decision_no)"
-		" FROM commendations c JOIN units u ON u.id = c.unit_id WHERE c.unit_id IN (SELECT id FROM scope) AND c.year = ?2"
+		" FROM commendations c JOIN units u ON u.id = c.unit_id WHERE " UNIT_IN_SCOPE("c.unit_id") " AND c.year = ?2"
 		" UNION ALL SELECT 'Tin báo', 0, printf('%s — %d tin, %d có giá trị%s', u.name, t.total, t.valuable,"
 		"  CASE WHEN t.outcome <> '' THEN '; ' || t.outcome ELSE '' END)"
-		" FROM tipoffs t JOIN units u ON u.id = t.unit_id WHERE t.unit_id IN (SELECT id FROM scope) AND t.year = ?2";
+		" FROM tipoffs t JOIN units u ON u.id = t.unit_id WHERE " UNIT_IN_SCOPE("t.unit_id") " AND t.year = ?2";
 	sqlite3_stmt *st = NULL;
 	reg_lists *l = NULL;
 	antt_status s = db_prepare(db, sql, &st, err);

@@ -79,6 +79,11 @@ antt_status unit_list(antt_db *db, const unit_filter *flt,
 	"WITH RECURSIVE scope(id) AS (" UNIT_SEED_SQL \
 	" UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id) "
 
+/* SQL condition: the unit id col is in scope. Without ?1 every unit is (all
+ * hang from a root), so the walk is not made: made, it would drive the
+ * query, walking every unit even when the table asked holds no row. */
+#define UNIT_IN_SCOPE(col) "(?1 IS NULL OR " col " IN (SELECT id FROM scope))"
+
 #endif
 
 /* SQL condition: unit alias u is in force in year (a bound parameter). A

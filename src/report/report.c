@@ -242,7 +242,9 @@ int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, in
 
 	for (int c = 0; c <= last_col; c++)
 		width += report_col_px(widths[c]);
-	if (count_results_text(w->db, w->year, w->o->under, &text, NULL) == ANTT_OK && text) {
+	/* the report counted by type once (w->now); a document counts here */
+	if ((w->now ? count_results_text_of(w->db, w->year, w->o->under, w->now, w->n_now, w->prev, w->n_prev, &text, NULL)
+	            : count_results_text(w->db, w->year, w->o->under, &text, NULL)) == ANTT_OK && text) {
 		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, text, w->f[F_BODY]);
 		worksheet_set_row(ws, (lxw_row_t)r, 16.0 * (int)(report_text_px(text, 13, 0.42) / width + 1) + 2, NULL);
 		r++;
@@ -279,6 +281,26 @@ int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 	free(name);
 	r = top + (int)w->l->n_recipients;
 	return r > end ? r : end;
+}
+
+/* A sheet written strictly row after row (the detail sheets: a national
+ * database lists 90,000 units) streams its rows to a temporary file
+ * instead of holding them until the workbook closes: libxlsxwriter's
+ * constant_memory, which it takes per sheet when the sheet is added. Its
+ * strings are written in the cells rather than shared; the cells read the
+ * same. A row written after a later one would be lost: the summary and
+ * "Theo xã" (written out of order) are added without it. */
+lxw_worksheet *report_stream_sheet(writer *w, const char *name, antt_err *err)
+{
+	lxw_worksheet *ws;
+
+	w->wb->options.constant_memory = LXW_TRUE;
+	ws = workbook_add_worksheet(w->wb, name);
+	w->wb->options.constant_memory = LXW_FALSE;
+	if (!ws)
+		err_set(err, ANTT_ERR_IO, "%s: không tạo được trang \"%s\": không dùng được tệp tạm; kiểm tra chỗ trống "
+			"trên đĩa và thư mục tạm (TMPDIR)", w->o->path, name);
+	return ws;
 }
 
 /* A movement sheet with nothing entered is left out; the summary says so. */
@@ -446,7 +468,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	report_layout *layout = NULL;
 	tally t = { 0 };
 	failed_list failing = { 0 };
-	detail d = { .w = &w, .failed = &failing };
+	detail d = { .w = &w, .failed = &failing, .err = err };
 	struct tm tm;
 	antt_status s;
 
@@ -472,6 +494,9 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	}
 	info->units = t.units;
 	info->orphans = t.orphans;
+	if ((s = count_by_type(db, o->year, o->under, &w.now, &w.n_now, err)) != ANTT_OK ||
+	    (s = count_by_type(db, o->year - 1, o->under, &w.prev, &w.n_prev, err)) != ANTT_OK)
+		goto out;
 
 	/* a temporary file beside the target, renamed when complete */
 	if ((s = report_book_open(&w, o->path, "Báo cáo An toàn về an ninh, trật tự", &tm, err)) != ANTT_OK)
@@ -483,10 +508,12 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 		w.extra_sheets++;
 	if (s == ANTT_OK && !o->summary_only)
 		s = tally_units(db, o->year, o->under, report_type_row, &d, err);
+	if (s == ANTT_OK && d.st != ANTT_OK)
+		s = d.st;
 	if (s == ANTT_OK && d.ws)
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), TYPE_COLS - 1);
 	if (s == ANTT_OK && !o->summary_only)
-		s = report_failed_sheet(&w, &failing);
+		s = report_failed_sheet(&w, &failing, err);
 	if (s == ANTT_OK && !o->summary_only && (s = report_classes_sheet(&w, err)) == ANTT_OK &&
 	    (s = report_movement_sheet(&w, err)) == ANTT_OK && (s = report_candidates_sheet(&w, err)) == ANTT_OK)
 		note_left_out(&w);
@@ -494,6 +521,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
 out:
 	report_failed_free(&failing);   /* left by an error before its sheet */
+	free(w.now);
+	free(w.prev);
 	tally_free(&t);
 	layout_free(layout);
 	return s;

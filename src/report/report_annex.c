@@ -53,14 +53,20 @@ static void table(writer *w, const tally *t, const size_t *gs, size_t n, int par
 	lxw_worksheet *ws;
 
 	snprintf(name, sizeof(name), part ? "Theo xã (%d)" : "Theo xã", part + 1);
-	if (!(ws = workbook_add_worksheet(w->wb, name)))
+	/* a row per commune (3,000 in a merged province, 90,000 cells in a
+	 * national database): streamed, so every row is written before the
+	 * next, the head's first row whole before the second */
+	if (!(ws = report_stream_sheet(w, name, NULL)))
 		return;
 	report_appendix(w, ws, "KẾT QUẢ THEO TỪNG XÃ, PHƯỜNG, THỊ TRẤN NĂM {year}", last_col, 1, part > 0);
 	worksheet_set_column(ws, 0, 0, W_TT, NULL);
 	worksheet_set_column(ws, 1, 1, W_NAME, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)last_col, W_FIG, NULL);
-	worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)(r + 1), 0, "TT", w->f[F_HEAD]);
-	worksheet_merge_range(ws, (lxw_row_t)r, 1, (lxw_row_t)(r + 1), 1, "Xã, phường, thị trấn", w->f[F_HEAD]);
+	/* TT and the name span both rows of the head: their text goes in the
+	 * first row now; their merges (which reach into the second) follow
+	 * the first row's groups */
+	worksheet_write_string(ws, (lxw_row_t)r, 0, "TT", w->f[F_HEAD]);
+	worksheet_write_string(ws, (lxw_row_t)r, 1, "Xã, phường, thị trấn", w->f[F_HEAD]);
 	for (size_t i = 0; i < n; i++) {
 		int c = group_col(i, nc);
 		if (nc > 1)
@@ -68,9 +74,13 @@ static void table(writer *w, const tally *t, const size_t *gs, size_t n, int par
 				l->groups[gs[i]].label, w->f[F_HEAD]);
 		else
 			worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, l->groups[gs[i]].label, w->f[F_HEAD]);
-		for (int k = 0; k < nc; k++)
-			worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)(c + k), l->columns[k].label, w->f[F_HEAD]);
 	}
+	worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)(r + 1), 0, "TT", w->f[F_HEAD]);
+	worksheet_merge_range(ws, (lxw_row_t)r, 1, (lxw_row_t)(r + 1), 1, "Xã, phường, thị trấn", w->f[F_HEAD]);
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < nc; k++)
+			worksheet_write_string(ws, (lxw_row_t)(r + 1), (lxw_col_t)(group_col(i, nc) + k), l->columns[k].label,
+				w->f[F_HEAD]);
 	worksheet_set_row(ws, (lxw_row_t)(r + 1), 44, NULL);
 	worksheet_repeat_rows(ws, (lxw_row_t)r, (lxw_row_t)(r + 1));
 	first = r += 2;

@@ -38,16 +38,13 @@ static void chart_row(writer *w, lxw_worksheet *ws, int r, const count_row *now,
 antt_status report_chart_sheet(writer *w, antt_err *err)
 {
 	static const char *const cols[] = { "Loại đơn vị", "Năm {year}", "Năm {prev}", "Chỉ tiêu" };
-	count_row *now = NULL, *prev = NULL;
-	size_t nn = 0, np = 0, k = 0;
+	const count_row *now = w->now, *prev = w->prev;
+	size_t nn = w->n_now, np = w->n_prev, k = 0;
 	lxw_worksheet *ws;
 	lxw_chart *chart;
 	antt_status s;
 	char title[200], *t;
 
-	if ((s = count_by_type(w->db, w->year, w->o->under, &now, &nn, err)) != ANTT_OK ||
-	    (s = count_by_type(w->db, w->year - 1, w->o->under, &prev, &np, err)) != ANTT_OK)
-		goto out;
 	if (!(ws = workbook_add_worksheet(w->wb, "Biểu đồ"))) {
 		s = err_set(err, ANTT_ERR_NOMEM, "không tạo được trang biểu đồ");
 		goto out;
@@ -103,8 +100,7 @@ antt_status report_chart_sheet(writer *w, antt_err *err)
 			&(lxw_chart_options){ .x_scale = 1.7, .y_scale = 1.3 });
 	}
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)(FIRST + 2 + k + 20), 9);
+	s = ANTT_OK;
 out:
-	free(now);
-	free(prev);
 	return s;
 }

@@ -114,20 +114,44 @@ static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
 
 /* The units not đạt, kept while the per-type sheets are written (one
  * pass over the unit list for both), sorted by commune for their sheet. */
+/* Room for need more bytes in a buffer grown by doubling; 0 when there is
+ * no memory (the buffer as it was). */
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 4096;
+	void *g;
+
+	while (c < need)
+		c *= 2;
+	if (c == *cap)
+		return 1;
+	if (!(g = realloc(*p, c * size)))
+		return 0;
+	*p = g;
+	*cap = c;
+	return 1;
+}
+
 static int collect_failed(const tally_unit *u, failed_list *l)
 {
 	char buf[2200];
-	const char *why = not_passed_reason(u, buf, sizeof(buf));
-	failed *g;
+	const char *why = not_passed_reason(u, buf, sizeof(buf)), *parts[4];
+	size_t len[4], all = 0;
 
 	if (!why)
 		return 0;
-	if (!(g = realloc(l->v, (l->n + 1) * sizeof(*g)))) {
+	parts[0] = u->commune; parts[1] = u->name; parts[2] = u->type_name; parts[3] = why;
+	for (int k = 0; k < 4; k++)
+		all += (len[k] = strlen(parts[k] ? parts[k] : "") + 1);
+	if (!grow((void **)&l->text, &l->cap, l->used + all, 1) || !grow((void **)&l->at, &l->cap_at, l->n + 1, sizeof(*l->at))) {
 		l->nomem = 1;
 		return 1;
 	}
-	l->v = g;
-	l->v[l->n++] = (failed){ strdup(u->commune), strdup(u->name), strdup(u->type_name), strdup(why) };
+	l->at[l->n++] = l->used;
+	for (int k = 0; k < 4; k++) {
+		memcpy(l->text + l->used, parts[k] ? parts[k] : "", len[k]);
+		l->used += len[k];
+	}
 	return 0;
 }
 
@@ -142,16 +166,19 @@ int report_type_row(const tally_unit *u, void *ctx)
 	detail *d = ctx;
 	writer *w = d->w;
 
-	if (d->failed && collect_failed(u, d->failed))
+	if (d->failed && collect_failed(u, d->failed)) {
+		d->st = ANTT_ERR_NOMEM;
 		return 1;
+	}
 	if (strcmp(d->type, u->type)) {
 		char title[160];
 		if (d->ws)
 			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), TYPE_COLS - 1);
 		snprintf(d->type, sizeof(d->type), "%s", u->type);
-		d->ws = workbook_add_worksheet(w->wb, u->type_name);
-		if (!d->ws)
+		if (!(d->ws = report_stream_sheet(w, u->type_name, d->err))) {
+			d->st = ANTT_ERR_IO;
 			return 1;
+		}
 		d->sheets++;
 		snprintf(title, sizeof(title), "Danh sách %s năm %d", u->type_name, w->year);
 		{
@@ -198,52 +225,64 @@ int report_type_row(const tally_unit *u, void *ctx)
 	return 0;
 }
 
-static int by_commune(const void *a, const void *b)
+/* The strings that follow s in the buffer: its k-th. */
+static const char *part(const char *s, int k)
 {
-	const failed *x = a, *y = b;
-	int c = strcmp(x->commune ? x->commune : "", y->commune ? y->commune : "");
-	return c ? c : strcmp(x->name ? x->name : "", y->name ? y->name : "");
+	while (k-- > 0)
+		s += strlen(s) + 1;
+	return s;
 }
 
-antt_status report_failed_sheet(writer *w, failed_list *fl)
+/* By commune, then name (each entry: its four strings). */
+static int by_commune(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int c = strcmp(x, y);
+	return c ? c : strcmp(part(x, 1), part(y, 1));
+}
+
+antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
 	static const double widths[] = { 5, 20, 28, 14, 52 };
 	detail d = { .w = w };
-	failed_list l = *fl;
-	antt_status s = l.nomem ? ANTT_ERR_NOMEM : ANTT_OK;
+	const char **v = NULL;
+	size_t n = fl->n;
+	antt_status s = fl->nomem ? ANTT_ERR_NOMEM : ANTT_OK;
 
+	if (s == ANTT_OK && n && !(v = malloc(n * sizeof(*v))))
+		s = ANTT_ERR_NOMEM;
 	if (s == ANTT_OK) {
-		if (l.n)   /* qsort may not be given NULL, even for nothing */
-			qsort(l.v, l.n, sizeof(*l.v), by_commune);
-		d.ws = workbook_add_worksheet(w->wb, "Chưa đạt");
+		for (size_t i = 0; i < n; i++)
+			v[i] = fl->text + fl->at[i];
+		if (n)   /* qsort may not be given NULL, even for nothing */
+			qsort(v, n, sizeof(*v), by_commune);
+		if (!(d.ws = report_stream_sheet(w, "Chưa đạt", err)))
+			s = ANTT_ERR_IO;
+	}
+	if (s == ANTT_OK) {
 		report_detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
 			cols, widths, 5);
-		for (size_t i = 0; i < l.n; i++, d.row++) {
-			const char *texts[5] = { "", l.v[i].commune ? l.v[i].commune : "", l.v[i].name ? l.v[i].name : "",
-				l.v[i].type_name ? l.v[i].type_name : "", l.v[i].reason ? l.v[i].reason : "" };
+		for (size_t i = 0; i < n; i++, d.row++) {
+			const char *texts[5] = { "", v[i], part(v[i], 1), part(v[i], 2), part(v[i], 3) };
 			worksheet_write_number(d.ws, d.row, 0, ++d.n, w->f[F_CELL_INT]);
 			for (int k = 1; k < 5; k++)
 				worksheet_write_string(d.ws, d.row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
 			report_fit_row(d.ws, d.row, texts, widths, 5);
 		}
-		if (l.n == 0)
+		if (n == 0)
 			worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị thuộc diện đánh giá đều đã được công nhận.",
 				w->f[F_CELL_TEXT]);
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row > 3 ? d.row - 1 : 3), 4);
 	}
+	free(v);
 	report_failed_free(fl);
 	return s;
 }
 
 void report_failed_free(failed_list *l)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		free(l->v[i].commune);
-		free(l->v[i].name);
-		free(l->v[i].type_name);
-		free(l->v[i].reason);
-	}
-	free(l->v);
+	free(l->text);
+	free(l->at);
 	memset(l, 0, sizeof(*l));
 }

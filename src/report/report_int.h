@@ -46,16 +46,19 @@ typedef struct {
 	char tmp[4096];           /* the temporary file being written, renamed when done */
 	char tmpdir[4096];   /* libxlsxwriter's own temporary files: the same folder */
 	void *quiet;              /* stderr while libxlsxwriter works */
+	count_row *now, *prev;    /* counts by type, this year and the year before */
+	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
 } writer;
 
-/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c). */
+/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c):
+ * each its commune, name, type and reason, four strings one after the
+ * other in one buffer (a national database has some 46,000: one block,
+ * not four allocations each), found by their offsets. */
 typedef struct {
-	char *commune, *name, *type_name, *reason;
-} failed;
-
-typedef struct {
-	failed *v;
-	size_t n;
+	char *text;
+	size_t used, cap;
+	size_t *at;
+	size_t n, cap_at;
 	int nomem;
 } failed_list;
 
@@ -67,6 +70,8 @@ typedef struct {
 	int row, n;
 	int sheets;
 	failed_list *failed; /* per-type sheets: also gather the units not đạt here */
+	antt_err *err;       /* and what stopped them, in st */
+	antt_status st;
 } detail;
 
 /* The workbook's file, shared with the printed documents (doc_common.c):
@@ -123,6 +128,9 @@ void report_sums(writer *w, lxw_worksheet *ws, int r, int first, int c0, const c
 antt_status report_annex_sheets(writer *w, const tally *t, antt_err *err);
 /* A setting's value (a new string), or def. */
 char *report_setting(writer *w, const char *key, const char *def);
+/* A new sheet whose rows are written in order and not kept in memory
+ * (report.c); NULL, said in err, when it cannot be made. */
+lxw_worksheet *report_stream_sheet(writer *w, const char *name, antt_err *err);
 /* Note a sheet left out for want of data; the summary names them. */
 void report_left_out(writer *w, const char *sheet);
 
@@ -139,7 +147,7 @@ void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const 
 int report_type_row(const tally_unit *u, void *ctx);
 #define TYPE_COLS 9
 /* "Chưa đạt" from the units gathered by report_type_row; frees them. */
-antt_status report_failed_sheet(writer *w, failed_list *l);
+antt_status report_failed_sheet(writer *w, failed_list *l, antt_err *err);
 void report_failed_free(failed_list *l);
 antt_status report_classes_sheet(writer *w, antt_err *err);
 antt_status report_movement_sheet(writer *w, antt_err *err);

@@ -30,8 +30,12 @@ static antt_status class_counts_sheet(writer *w, antt_err *err)
 		free(tot);
 		return ANTT_OK;
 	}
+	if (!(d.ws = report_stream_sheet(w, "Xếp loại", err))) {
+		free(rows);
+		free(tot);
+		return ANTT_ERR_IO;
+	}
 	w->extra_sheets++;
-	d.ws = workbook_add_worksheet(w->wb, "Xếp loại");
 	report_detail_head(&d, "KẾT QUẢ CHẤM ĐIỂM, XẾP LOẠI PHONG TRÀO TOÀN DÂN BẢO VỆ ANTQ NĂM {year}", cols, widths, 6);
 	r = d.row;
 	for (size_t i = 0; i < n + nt; i++, r++) {
@@ -135,8 +139,11 @@ antt_status report_movement_sheet(writer *w, antt_err *err)
 			reg_lists_free(l);
 			return ANTT_OK;
 		}
+		if (!(d.ws = report_stream_sheet(w, "Phong trào", err))) {
+			reg_lists_free(l);
+			return ANTT_ERR_IO;
+		}
 		w->extra_sheets++;
-		d.ws = workbook_add_worksheet(w->wb, "Phong trào");
 		report_detail_head(&d, "KẾT QUẢ PHONG TRÀO TOÀN DÂN BẢO VỆ AN NINH TỔ QUỐC NĂM {year}", cols, widths, 2);
 		for (r = 0; r < k; r++) {
 			worksheet_write_string(d.ws, d.row + r, 0, rows[r].what, w->f[F_CELL_TEXT]);
@@ -156,8 +163,10 @@ static int candidate_row(const reg_candidate *c, void *ctx)
 	writer *w = d->w;
 
 	if (!d->ws) {   /* the sheet only when there is a candidate */
-		if (!(d->ws = workbook_add_worksheet(w->wb, "Đề nghị điển hình")))
+		if (!(d->ws = report_stream_sheet(w, "Đề nghị điển hình", d->err))) {
+			d->st = ANTT_ERR_IO;
 			return 1;
+		}
 		w->extra_sheets++;
 		report_detail_head(d, "ĐƠN VỊ ĐẠT TIÊU CHUẨN, XẾP LOẠI KHÁ TRỞ LÊN NĂM {year}", cols, widths, 7);
 	}
@@ -175,10 +184,12 @@ static int candidate_row(const reg_candidate *c, void *ctx)
 
 antt_status report_candidates_sheet(writer *w, antt_err *err)
 {
-	detail d = { .w = w };
+	detail d = { .w = w, .err = err };
 	antt_status s;
 
 	s = reg_candidates(w->db, w->year, w->o->under, candidate_row, &d, err);
+	if (s == ANTT_OK && d.st != ANTT_OK)
+		return d.st;
 	if (s == ANTT_OK && d.ws)
 		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), 6);
 	else if (s == ANTT_OK)
