@@ -134,6 +134,9 @@ void doc_row_height_note(doc *d, int r, double height);
  * write it at — r, or r + 1 when it opens a page, with a page break and a
  * copy of the table's head put at r. */
 int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height);
+/* doc_table_row for a row that must share its page with the next row,
+ * keep points tall (a group's title, the row above the totals). */
+int doc_table_row_keep(doc *d, lxw_worksheet *ws, int r, double height, double keep);
 /* The end of a sheet whose rows tail..last (a verdict and its signatures)
  * must stay on one page: a page break before tail when the printer would
  * cut them; the print area 0..last over columns 0..last_col. */

@@ -92,11 +92,20 @@ static void page_break(doc *d, int r)
 
 int doc_table_row(doc *d, lxw_worksheet *ws, int r, double height)
 {
+	return doc_table_row_keep(d, ws, r, height, 0);
+}
+
+int doc_table_row_keep(doc *d, lxw_worksheet *ws, int r, double height, double keep)
+{
 	double used;
 	int page;
 
-	doc_row_height_note(d, r, height);
+	/* placed as if the next row were part of it: a group's title or the
+	 * last row never sits alone above a page break, the totals never alone
+	 * below one */
+	doc_row_height_note(d, r, height + keep);
 	page = place(d, r, &used);
+	doc_row_height_note(d, r, height);
 	if (d->head_row < 0 || used > 0 || page == place(d, d->head_row, &used))
 		return r;
 	/* the row opens a page: the break put where the printer would, the

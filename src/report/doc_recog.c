@@ -293,20 +293,6 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 	for (size_t i = 0; i < l->n; i++) {
 		const recog_unit *u = &l->u[i];
 		double h;
-		if (i == 0 || strcmp(u->type, l->u[i - 1].type)) {
-			size_t in = 0;
-			for (size_t j = i; j < l->n && !strcmp(l->u[j].type, u->type); j++)
-				in++;
-			if (group < sizeof(ROMAN) / sizeof(*ROMAN))
-				snprintf(line, sizeof(line), "%s. %s (%zu)", ROMAN[group], u->type_name, in);
-			else
-				snprintf(line, sizeof(line), "%zu. %s (%zu)", group + 1, u->type_name, in);
-			group++;
-			r = doc_table_row(d, ws, r, 20);
-			worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)(ncols - 1), line, d->f[D_GROUP]);
-			doc_row(d, ws, r, 20);
-			r++;
-		}
 		snprintf(num, sizeof(num), "%zu", i + 1);
 		for (int c = 0; c < ncols; c++)
 			out[c] = NULL;
@@ -316,7 +302,21 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
 		for (int c = 2; c < ncols; c++)
 			shown[c] = out[c] ? out[c] : "";
 		h = doc_fit(shown, widths, ncols, 0);
-		r = doc_table_row(d, ws, r, h);
+		if (i == 0 || strcmp(u->type, l->u[i - 1].type)) {
+			size_t in = 0;
+			for (size_t j = i; j < l->n && !strcmp(l->u[j].type, u->type); j++)
+				in++;
+			if (group < sizeof(ROMAN) / sizeof(*ROMAN))
+				snprintf(line, sizeof(line), "%s. %s (%zu)", ROMAN[group], u->type_name, in);
+			else
+				snprintf(line, sizeof(line), "%zu. %s (%zu)", group + 1, u->type_name, in);
+			group++;
+			r = doc_table_row_keep(d, ws, r, 20, h);
+			worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)(ncols - 1), line, d->f[D_GROUP]);
+			doc_row(d, ws, r, 20);
+			r++;
+		}
+		r = doc_table_row_keep(d, ws, r, h, i + 1 == l->n ? 20 : 0);   /* 20: the totals */
 		for (int c = 0; c < ncols; c++)
 			worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, shown[c],
 				c == 1 ? name : d->f[D_CENTER]);

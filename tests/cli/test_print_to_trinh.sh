@@ -118,6 +118,33 @@ expect_rc 0 "--type alone: the office's units of that type"
 $ROWS "$T/xa.xlsx" "Danh sách" | grep -E '^[IVX]+\. ' > "$T/xg.txt"
 expect_eq "$(grep -c . "$T/xg.txt") $(cut -c1-6 "$T/xg.txt")" "1 I. Xã" "only the xã group"
 
+# --- page breaks: the totals never alone on a page, a group's title never last on one ---
+# X013 (recognised, a three-line note on every row) fills the list's first
+# page to just above the totals: they once went alone to a page of their own
+run print to-trinh --under X013 --year 2024 -o "$T/x13.xlsx" --date 15/11/2024
+expect_rc 0 "X013's tờ trình"
+/usr/bin/python3 - "$T/x13.xlsx" > "$T/pb.txt" 2>&1 <<'EOF'
+import re, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Danh sách"]
+ends = sorted(b.id for b in ws.row_breaks.brk) + [ws.max_row]
+start = 1
+if len(ends) < 2:
+    print("no page break: the list fits one page")
+for p, end in enumerate(ends, 1):
+    kinds = []
+    for r in range(start, end + 1):
+        a = str(ws.cell(r, 1).value or "")
+        kinds.append("data" if a.isdigit() else "group" if re.match(r"^[IVX]+\. ", a)
+                     else "totals" if a == "Tổng cộng" else "")
+    kinds = [k for k in kinds if k]
+    if "totals" in kinds and "data" not in kinds:
+        print("page %d: the totals alone" % p)
+    if kinds and kinds[-1] == "group":
+        print("page %d ends with a group's title" % p)
+    start = end + 1
+EOF
+expect_eq "$(cat "$T/pb.txt")" "" "X013's list: the last unit with the totals, each group's title with its first unit"
+
 # --- a year assessed under TT 124 as amended by TT 48/2025: both grounds ------------
 leaders
 # the admin takes the 2025 criteria set in (form_store.c), the leader approves
