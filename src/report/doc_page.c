@@ -127,5 +127,7 @@ void doc_sheet_end(doc *d, lxw_worksheet *ws, int tail, int last, int last_col)
 		page_break(d, tail);
 	if (d->n_breaks)
 		worksheet_set_h_pagebreaks(ws, d->breaks);
+	else if (place(d, last, &used) == 1)   /* one page: no number on it (Nghị định 30) */
+		worksheet_set_header(ws, "");
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)last, (lxw_col_t)last_col);
 }

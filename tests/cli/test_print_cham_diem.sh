@@ -49,6 +49,9 @@ expect_eq "$(cat "$T/kha")" "True" "the cut-off printed is the office's (khá t�
 # a blank sheet for a unit type
 run print cham-diem --type "khu dân cư" --year 2024 -o "$T/k.xlsx" --date 20/11/2024
 expect_rc 0 "a blank sheet of a type"
+# Nghị định 30: pages are numbered from the second; a one-page sheet has none
+expect_eq "$(/usr/bin/python3 -c 'import sys, openpyxl; print(repr(openpyxl.load_workbook(sys.argv[1]).active.oddHeader.center.text))' "$T/k.xlsx")" \
+	"None" "one page: no page number in its header"
 print_check "$T/k.xlsx" --pages 1 --title "PHIẾU CHẤM ĐIỂM" --text "Đơn vị: ……" --text "Loại đơn vị: Khu dân cư        Thuộc:" \
 	--text "Trừ điểm"
 run print cham-diem --type huyen --year 2024 -o "$T/h.xlsx"

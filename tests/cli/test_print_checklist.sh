@@ -59,6 +59,8 @@ expect_eq "$(sed -n 3p "$T/cells")" "computed True" "the commune's computed crit
 
 run print checklist X001-K01 --year 2024 -o "$T/k.xlsx" --date 20/11/2024
 expect_rc 0 "one unit's checklist"
+expect_eq "$(/usr/bin/python3 -c 'import sys, openpyxl; print(openpyxl.load_workbook(sys.argv[1]).active.oddHeader.center.text)' "$T/k.xlsx")" \
+	"&P" "two pages: the page number at the top centre"
 print_check "$T/k.xlsx" --pages 2 --together "Kết luận của cuộc họp" "CHỦ TRÌ CUỘC HỌP" --head-on-each "Tiêu chí" "Không có thành viên bị xử lý kỷ luật" \
 	--title "PHIẾU ĐÁNH GIÁ" --merged "PHIẾU ĐÁNH GIÁ" \
 	--text "XÃ HÒA BÌNH" --text "THÔN ĐÔNG HÒA BÌNH" --text "Đơn vị: Thôn Đông Hòa Bình" --text "Mã: X001-K01" \
