@@ -120,7 +120,7 @@ static antt_status sheet(doc *d, const assess_result *res)
 	const unit_row *u = &res->unit;
 	char set[1024], ids[1024], passed[16], total[16], *t;
 	char *const *signers;
-	size_t n_signers, n_pass = 0, n_leaf = 0;
+	size_t n_signers, n_pass = 0, n_top = 0;
 	const char *verdict;
 	lxw_worksheet *ws;
 	int r, tail = 0;
@@ -132,15 +132,17 @@ static antt_status sheet(doc *d, const assess_result *res)
 	if ((r = doc_unit_head(d, ws, WIDTHS, LAST, u, NULL, NULL, 0, NULL, NULL)) < 0)
 		return ANTT_ERR_NOMEM;
 
+	/* the criteria as the tờ trình counts them (propose.c): the top-level
+	 * ones, "4/5" beside the list's "Đạt 4/5 tiêu chí", not their points */
 	for (size_t i = 0; i < res->f->n_items; i++)
-		if (res->f->items[i].leaf) {
-			n_leaf++;
+		if (res->f->items[i].parent == -1) {
+			n_top++;
 			n_pass += res->items[i].state == RULE_PASS;
 		}
 	snprintf(set, sizeof(set), "%s (%s)", res->f->regulation, res->f->title);
 	assess_detail(res, ids, sizeof(ids));
 	snprintf(passed, sizeof(passed), "%zu", n_pass);
-	snprintf(total, sizeof(total), "%zu", n_leaf);
+	snprintf(total, sizeof(total), "%zu", n_top);
 	{
 		static const char *const keys[] = { "{set}", "{ids}", "{passed}", "{total}" };
 		const char *vals[] = { set, ids, passed, total };
