@@ -22,7 +22,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	antt_status s;
 	int c, big = -1, units;
 	long long copies = 1;
-	char shown[4200];
+	char buf[4200];
+	const char *shown;
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "s:n:", opts, NULL)) != -1) {
@@ -42,7 +43,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		big = copies > 1;
 	if ((s = demo_build_scaled(ctx->db, big, (int)copies, &units, &err)) != ANTT_OK)
 		return cli_fail(s, &err);
-	platform_path_shown(ctx->db_path, shown, sizeof(shown));
+	shown = platform_path_shown(ctx->db_path, buf, sizeof(buf));   /* buf is filled on Windows only */
 	if (copies > 1)
 		printf("Đã tạo dữ liệu mẫu trong %s: %lld bản, %d đơn vị, %d năm đánh giá.\n", shown,
 			copies, units, big ? 10 : 2);

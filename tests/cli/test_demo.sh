@@ -4,6 +4,7 @@
 run demo
 expect_rc 0 "demo"
 expect_out "đơn vị" "demo reports what it made"
+expect_no_out "trong :" "demo names the database it filled (not an empty path)"
 kdc=$(sql "SELECT count(*) FROM units WHERE type = 'khu-dan-cu'")
 [ "$kdc" -ge 130 ] && [ "$kdc" -le 170 ] && ok "about 150 khu dân cư ($kdc)" || not_ok "khu dân cư: $kdc"
 expect_eq "$(sql "SELECT count(*) FROM units WHERE type IN ('xa','phuong','thi-tran')")" "20" "20 communes"
