@@ -416,6 +416,7 @@ lxw_worksheet *doc_sheet(doc *d, const char *name, int flags, const double *widt
 	d->head_row = -1;
 	d->landscape = flags & PAGE_LANDSCAPE;
 	report_page(ws, flags);
+	worksheet_set_start_page(ws, 1);   /* each unit's paper, each annex from page 1, printed together or not */
 	for (int c = 0; c < n; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
 	d->sheets++;

@@ -16,6 +16,11 @@ expect_out "($n đơn vị, $n trang tính)" "one sheet per unit ($n)"
 want=$("$ANTT" --db "$DB" unit list --under X001 --year 2024 | awk '{ print $1 }' | tr '\n' ' ')
 got=$(/usr/bin/python3 -c "import openpyxl, sys; print(' '.join(openpyxl.load_workbook(sys.argv[1]).sheetnames) + ' ')" "$T/c.xlsx")
 expect_eq "$got" "$want" "sheets named by unit code, in the unit list's order"
+# each unit's paper numbered from 1, also when the whole book is printed at once
+# (useFirstPageNumber; firstPageNumber 1 is the default, left out)
+got=$(/usr/bin/python3 -c "import openpyxl, sys
+print(sorted({(w.page_setup.firstPageNumber or 1, w.page_setup.useFirstPageNumber) for w in openpyxl.load_workbook(sys.argv[1])}))" "$T/c.xlsx")
+expect_eq "$got" "[(1, True)]" "every sheet's pages numbered from 1"
 
 # the paper's order is the screen's: the ids of X001-K01's and X001's sheets
 # are those antt assess show lists, in its order (the head written again
