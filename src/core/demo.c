@@ -27,8 +27,11 @@ static const char *const hamlet[] = {
 	"Đông", "Tây", "Nam", "Bắc", "Thượng", "Hạ", "Trung", "Đình", "Chùa", "Bến", "Đồng Cả",
 	"Gò Mít", "Bãi Sậy", "Cầu Đá", "Đầm Sen", "Rừng Thông",
 };
+/* the first AGENCY_OF_COMMUNE are named after the commune with its kind:
+ * "Trạm Y tế thị trấn Cẩm Giàng", not "xã" under a thị trấn */
+enum { AGENCY_OF_COMMUNE = 3 };
 static const char *const agency[] = {
-	"Ủy ban nhân dân xã %s", "Trạm Y tế xã %s", "Bưu điện văn hóa xã %s",
+	"Ủy ban nhân dân %s", "Trạm Y tế %s", "Bưu điện văn hóa %s",
 	"Hợp tác xã nông nghiệp %s", "Quỹ tín dụng nhân dân %s",
 };
 static const char *const firm[] = {
@@ -257,6 +260,11 @@ static int answer_unit(const unit_row *u, void *ctx)
 	return w->st != ANTT_OK;
 }
 
+static const char *commune_type(int c)
+{
+	return c % 10 == 3 ? "thi-tran" : c % 15 == 7 ? "phuong" : "xa";
+}
+
 static antt_status build(struct demo *d, int communes, int kdc_per, int agencies, int firms,
                          int schools, const int *years, int n_years, const char *root_type,
                          const char *root_name, const char *upper)
@@ -268,7 +276,7 @@ static antt_status build(struct demo *d, int communes, int kdc_per, int agencies
 	if ((s = add(d, "DV", root_type, root_name, NULL, 0)) != ANTT_OK)
 		return s;
 	for (c = 0; c < communes; c++) {
-		const char *type = c % 10 == 3 ? "thi-tran" : c % 15 == 7 ? "phuong" : "xa";
+		const char *type = commune_type(c);
 		const char *pl = place[c % (sizeof(place) / sizeof(*place))];
 
 		snprintf(pcode, sizeof(pcode), "X%03d", c + 1);
@@ -293,8 +301,11 @@ static antt_status build(struct demo *d, int communes, int kdc_per, int agencies
 		c = k % communes;
 		snprintf(pcode, sizeof(pcode), "X%03d", c + 1);
 		snprintf(code, sizeof(code), "%s-CQ%02d", pcode, k / communes + 1);
-		snprintf(name, sizeof(name), agency[(k / communes) % (sizeof(agency) / sizeof(*agency))],
-			place[c % (sizeof(place) / sizeof(*place))]);
+		int a = (k / communes) % (int)(sizeof(agency) / sizeof(*agency));
+		const char *type = commune_type(c);
+		snprintf(tmp, sizeof(tmp), "%s%s", a >= AGENCY_OF_COMMUNE ? "" : !strcmp(type, "xa") ? "xã " :
+			!strcmp(type, "phuong") ? "phường " : "thị trấn ", place[c % (sizeof(place) / sizeof(*place))]);
+		snprintf(name, sizeof(name), agency[a], tmp);
 		if ((s = add(d, code, "co-quan", name, pcode, 0)) != ANTT_OK)
 			return s;
 	}

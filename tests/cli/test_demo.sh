@@ -5,6 +5,10 @@ run demo
 expect_rc 0 "demo"
 expect_out "đơn vị" "demo reports what it made"
 expect_no_out "trong :" "demo names the database it filled (not an empty path)"
+n=$(sql "SELECT count(*) FROM units u JOIN units p ON p.id = u.parent_id WHERE p.type IN ('phuong', 'thi-tran')
+	AND (u.name LIKE '%nhân dân xã %' OR u.name LIKE '%Y tế xã %' OR u.name LIKE '%văn hóa xã %')")
+expect_eq "$n" 0 "no 'Trạm Y tế xã …' under a phường or thị trấn"
+expect_eq "$(sql "SELECT name FROM units WHERE code = 'X014-CQ02'")" "Trạm Y tế thị trấn Cẩm Giàng" "a thị trấn's agency named with its kind"
 kdc=$(sql "SELECT count(*) FROM units WHERE type = 'khu-dan-cu'")
 [ "$kdc" -ge 130 ] && [ "$kdc" -le 170 ] && ok "about 150 khu dân cư ($kdc)" || not_ok "khu dân cư: $kdc"
 expect_eq "$(sql "SELECT count(*) FROM units WHERE type IN ('xa','phuong','thi-tran')")" "20" "20 communes"
