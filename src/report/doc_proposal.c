@@ -83,7 +83,7 @@ antt_status doc_proposal(antt_db *db, const doc_opts *o, doc_info *info, antt_er
 {
 	recog_level lv;
 	recog_list l = { 0 };
-	char date[32];
+	char date[32], sign[160];
 	doc d;
 	antt_status s;
 
@@ -94,8 +94,15 @@ antt_status doc_proposal(antt_db *db, const doc_opts *o, doc_info *info, antt_er
 		return doc_end(&d, s, err);
 	snprintf(date, sizeof(date), "%s/%s/%s", d.w.day, d.w.month, d.w.yyyy);
 	if ((s = doc_open(&d, "Tờ trình đề nghị công nhận An toàn về an ninh, trật tự", err)) == ANTT_OK &&
-	    (s = sheet(&d, &lv, &l)) == ANTT_OK)
-		s = recog_annex(&d, &lv, &l, WIDTHS, NCOLS, cells, &lv, (const char *const[]){ "date", date, NULL });
+	    (s = sheet(&d, &lv, &l)) == ANTT_OK) {
+		/* the list names the tờ trình's number sign as its "Số:" line has it */
+		char *office = d.w.prefix ? NULL : report_setting(&d.w, "report_prefix", "");
+		const char *org = d.w.prefix ? d.w.prefix : office ? office : "";
+		snprintf(sign, sizeof(sign), "%s%s%s", doc_text(&d, "kind"), *org ? "-" : "", org);
+		s = recog_annex(&d, &lv, &l, WIDTHS, NCOLS, cells, &lv,
+			(const char *const[]){ "date", date, "sign", sign, NULL });
+		free(office);
+	}
 	info->units = (long long)l.n;
 	info->sheets = d.sheets;
 	recog_list_free(&l);

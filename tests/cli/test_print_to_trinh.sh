@@ -56,6 +56,8 @@ expect_out "Đã ghi tờ trình đề nghị công nhận năm 2024 vào $T/tt.
 
 $ROWS "$T/tt.xlsx" "Tờ trình" > "$T/tt.txt"
 $ROWS "$T/tt.xlsx" "Danh sách" > "$T/ds.txt"
+grep -qx "(Kèm theo Tờ trình số ……/TTr-CAP ngày 20/11/2024 của Công an phường Thạch Đà)" "$T/ds.txt" &&
+	ok "the list names the tờ trình's sign as its Số: line, TTr-CAP" || not_ok "list note: $(sed -n 2p "$T/ds.txt")"
 grep -qx "CÔNG AN HUYỆN SÔNG LAM | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$T/tt.txt" &&
 grep -qx "CÔNG AN PHƯỜNG THẠCH ĐÀ | Độc lập - Tự do - Hạnh phúc" "$T/tt.txt" &&
 	ok "head: the office above the commune police" || not_ok "head: $(head -2 "$T/tt.txt")"
@@ -102,6 +104,8 @@ run print to-trinh --year 2024 -o "$T/office.xlsx" --date 25/11/2024
 expect_rc 0 "the office's tờ trình"
 $ROWS "$T/office.xlsx" "Tờ trình" > "$T/o.txt"
 $ROWS "$T/office.xlsx" "Danh sách" > "$T/od.txt"
+grep -qx "(Kèm theo Tờ trình số ……/TTr-CAH ngày 25/11/2024 của Công an huyện Sông Lam)" "$T/od.txt" &&
+	ok "the office's list names the tờ trình's sign TTr-CAH" || not_ok "office list note: $(sed -n 2p "$T/od.txt")"
 grep -qx "CÔNG AN TỈNH BÌNH GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" "$T/o.txt" &&
 grep -qx "CÔNG AN HUYỆN SÔNG LAM | Độc lập - Tự do - Hạnh phúc" "$T/o.txt" && ok "office head from the settings" ||
 	not_ok "office head: $(head -2 "$T/o.txt")"
