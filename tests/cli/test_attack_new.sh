@@ -1,0 +1,50 @@
+# Attacks on this session's new commands (print, forms reassess, unit
+# managed-above, score list, demo --scale): every refusal says why in
+# Vietnamese, and a refused command changes nothing (the dump is the same).
+. "$(dirname "$0")/lib.sh"
+
+run demo
+expect_rc 0 "demo data"
+dump() { sqlite3 "$DB" .dump | grep -v "^INSERT INTO audit\|^INSERT INTO sqlite_sequence"; }
+before=$(dump)
+
+# -o naming the database itself, even with --force: the database stays
+for doc in "print checklist X001-K01" "report"; do
+	run $doc --year 2024 -o "$DB" --force
+	expect_rc 1 "$doc -o the database --force is refused"
+	expect_err "cơ sở dữ liệu" "$doc -o the database: says it is a database"
+	expect_eq "$(sqlite3 "$DB" 'select count(*) > 0 from units' 2>&1)" 1 "$doc -o the database: the units are still there"
+done
+# -o naming a backup of it: the backup stays a database
+run backup
+bk=$(ls "$T"/antt-backups/*.db | head -1)
+bksum=$(md5sum < "$bk")
+run print bien-ban X001-K01 --year 2024 -o "$bk" --force
+expect_rc 1 "print -o a backup --force is refused"
+expect_err "không ghi đè lên được" "print -o a backup: says why"
+expect_eq "$(md5sum < "$bk")" "$bksum" "print -o a backup: the backup is untouched"
+# -o naming a folder, with --force: said plainly
+mkdir "$T/folder"
+run print checklist X001-K01 --year 2024 -o "$T/folder" --force
+expect_rc 1 "print -o a folder is refused"
+expect_err "là một thư mục" "print -o a folder: says it is a folder"
+[ -d "$T/folder" ] && ok "the folder is still a folder" || not_ok "the folder is gone"
+
+# bounded numbers
+for y in 99999999999 -5 0 2024abc 3000; do
+	run print checklist X001-K01 --year "$y" -o "$T/y.xlsx"
+	expect_rc 2 "print --year $y refused"
+	expect_err "năm \"$y\" không hợp lệ" "print --year $y: named"
+	run score list "$y"
+	expect_rc 2 "score list $y refused"
+done
+for n in 0 1001 1e9 3x -1 ""; do
+	run demo --scale "$n"
+	expect_rc 2 "demo --scale '$n' refused"
+	expect_err "từ 1 đến 1000" "demo --scale '$n': says the bounds"
+done
+[ ! -e "$T/y.xlsx" ] && ok "no file left by the refusals" || not_ok "a refused print left a file"
+
+after=$(dump)
+expect_eq "$(echo "$after" | md5sum)" "$(echo "$before" | md5sum)" "the refused commands changed nothing"
+exit $failed
