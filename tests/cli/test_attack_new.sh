@@ -23,6 +23,10 @@ run print bien-ban X001-K01 --year 2024 -o "$bk" --force
 expect_rc 1 "print -o a backup --force is refused"
 expect_err "không ghi đè lên được" "print -o a backup: says why"
 expect_eq "$(md5sum < "$bk")" "$bksum" "print -o a backup: the backup is untouched"
+# -o naming the database's write-ahead log: refused, the log stays
+run print checklist X001-K01 --year 2024 -o "$DB-wal" --force
+expect_rc 1 "print -o the database's -wal --force is refused"
+expect_err "không ghi đè lên được" "print -o the -wal: says why"
 # -o naming a folder, with --force: said plainly
 mkdir "$T/folder"
 run print checklist X001-K01 --year 2024 -o "$T/folder" --force
