@@ -411,26 +411,6 @@ static int is_database(const char *path)
 	return yes;
 }
 
-/* 1 when path is the database's own -wal, -shm or -journal file: renamed
- * over, the changes not yet in the database are lost. Same device and
- * inode (where the system has them), or the same spelling. */
-static int is_database_companion(const antt_db *db, const char *path, const struct stat *st)
-{
-	static const char *const ends[] = { "-wal", "-shm", "-journal" };
-	size_t n = db && db->path ? strlen(db->path) + sizeof("-journal") : 0;
-	char *name = n ? malloc(n) : NULL;
-	struct stat cs;
-	int yes = 0;
-
-	for (size_t i = 0; name && !yes && i < sizeof(ends) / sizeof(*ends); i++) {
-		snprintf(name, n, "%s%s", db->path, ends[i]);
-		yes = !strcmp(name, path) ||
-		      (st->st_ino && stat(name, &cs) == 0 && cs.st_dev == st->st_dev && cs.st_ino == st->st_ino);
-	}
-	free(name);
-	return yes;
-}
-
 antt_status report_target(const antt_db *db, const char *path, int force, antt_err *err)
 {
 	struct stat st;
@@ -440,7 +420,7 @@ antt_status report_target(const antt_db *db, const char *path, int force, antt_e
 	if (S_ISDIR(st.st_mode))
 		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là một thư mục, chưa ghi gì. "
 			"Hãy ghi tên tệp, ví dụ %s/bao-cao.xlsx", path, path);
-	if (is_database(path) || is_database_companion(db, path, &st))
+	if (is_database(path) || (db && file_is_database_own(db->path, path)))
 		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là tệp cơ sở dữ liệu (hoặc bản sao lưu, gói dữ liệu) "
 			"của antt, không ghi đè lên được; chưa ghi gì. Hãy chọn tên tệp khác, đuôi .xlsx", path);
 	if (!force)

@@ -27,11 +27,21 @@ expect_eq "$(md5sum < "$bk")" "$bksum" "print -o a backup: the backup is untouch
 run print checklist X001-K01 --year 2024 -o "$DB-wal" --force
 expect_rc 1 "print -o the database's -wal --force is refused"
 expect_err "không ghi đè lên được" "print -o the -wal: says why"
+# a package over the database it is made from, or over its log
+for f in "$DB" "$DB-wal"; do
+	run export -o "$f" --force
+	expect_rc 1 "export -o ${f#$T/} --force is refused"
+	expect_err "không ghi gói đè lên được" "export -o ${f#$T/}: says why"
+done
+expect_eq "$(sqlite3 "$DB" 'select count(*) > 0 from units' 2>&1)" 1 "export -o the database: the units are still there"
 # -o naming a folder, with --force: said plainly
 mkdir "$T/folder"
 run print checklist X001-K01 --year 2024 -o "$T/folder" --force
 expect_rc 1 "print -o a folder is refused"
 expect_err "là một thư mục" "print -o a folder: says it is a folder"
+run export -o "$T/folder" --force
+expect_rc 1 "export -o a folder is refused"
+expect_err "là một thư mục" "export -o a folder: says it is a folder"
 [ -d "$T/folder" ] && ok "the folder is still a folder" || not_ok "the folder is gone"
 
 # bounded numbers
