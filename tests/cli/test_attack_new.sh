@@ -52,6 +52,16 @@ for y in 99999999999 -5 0 2024abc 3000; do
 	run score list "$y"
 	expect_rc 2 "score list $y refused"
 done
+run score list --under X001 2024
+expect_rc 0 "score list: --under before the year"
+expect_out "năm 2024" "score list --under first: the list"
+run score list 2024 --bogus
+expect_rc 2 "score list: an unknown option"
+expect_err "không có tùy chọn \"--bogus\"" "score list: the unknown option named"
+run score list 1850
+expect_err "năm \"1850\" không hợp lệ" "score list: a year out of range named"
+run score list 2024 2025
+expect_err "thừa tham số \"2025\"" "score list: an extra word named"
 for n in 0 1001 1e9 3x -1 ""; do
 	run demo --scale "$n"
 	expect_rc 2 "demo --scale '$n' refused"
