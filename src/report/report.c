@@ -415,6 +415,8 @@ antt_status report_target(const antt_db *db, const char *path, int force, antt_e
 {
 	struct stat st;
 
+	if (!*path)
+		return err_set(err, ANTT_ERR_INVALID, "tên tệp để ghi đang để trống: hãy ghi tên tệp, ví dụ bao-cao.xlsx");
 	if (stat(path, &st) != 0)
 		return ANTT_OK;
 	if (S_ISDIR(st.st_mode))

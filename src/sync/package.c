@@ -293,6 +293,8 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	if (file_is_database_own(db->path, o->path))
 		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là chính cơ sở dữ liệu đang dùng, không ghi gói đè lên được; "
 			"chưa ghi gì. Hãy chọn tên tệp khác, đuôi .antt", o->path);
+	if (!*o->path)
+		return err_set(err, ANTT_ERR_INVALID, "tên tệp gói đang để trống: hãy ghi tên tệp, ví dụ goi.antt");
 	if (file_is_dir(o->path))
 		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là một thư mục, chưa ghi gì. Hãy ghi tên tệp, ví dụ %s/goi.antt",
 			o->path, o->path);

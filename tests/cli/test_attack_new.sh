@@ -44,6 +44,15 @@ expect_rc 1 "export -o a folder is refused"
 expect_err "là một thư mục" "export -o a folder: says it is a folder"
 [ -d "$T/folder" ] && ok "the folder is still a folder" || not_ok "the folder is gone"
 
+# an empty file name: said so, nothing written
+run print checklist X001-K01 --year 2024 -o ""
+expect_rc 1 "print -o '' is refused"
+expect_err "tên tệp để ghi đang để trống" "print -o '': says the name is empty"
+run export -o ""
+expect_rc 1 "export -o '' is refused"
+expect_err "tên tệp gói đang để trống" "export -o '': says the name is empty"
+[ -z "$(ls -a | grep '^\.antt-report-\|\.tmp-')" ] && ok "no temporary file left here" || not_ok "a temporary file was left"
+
 # bounded numbers
 for y in 99999999999 -5 0 2024abc 3000; do
 	run print checklist X001-K01 --year "$y" -o "$T/y.xlsx"
