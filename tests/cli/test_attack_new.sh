@@ -80,4 +80,45 @@ done
 
 after=$(dump)
 expect_eq "$(echo "$after" | md5sum)" "$(echo "$before" | md5sum)" "the refused commands changed nothing"
+
+# a package from a trusted commune carrying the managed-above mark for a
+# unit outside its scope, signed with its own key
+A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
+R() { /usr/bin/python3 "$(dirname "$0")/resign.py" "$@"; }
+{
+	echo "code,parent_code,type,name"
+	echo "H,,huyện,Huyện Sông Lam"
+	echo "X1,H,xã,Xã Hòa Bình"
+	echo "X1-K1,X1,khu dân cư,Thôn Một"
+	echo "X1-GD1,X1,cơ sở giáo dục,Trường Một"
+	echo "X2,H,xã,Xã An Phú"
+	echo "X2-GD1,X2,cơ sở giáo dục,Trường Hai"
+} > "$T/units.csv"
+A office.db unit import "$T/units.csv" > /dev/null
+A office.db export --under X1 -o "$T/seed.antt" > /dev/null
+A commune.db import "$T/seed.antt" > /dev/null
+A commune.db export --under X1 -o "$T/c1.antt" > /dev/null
+A office.db trust add "$T/c1.antt" --under X1 > /dev/null
+A office.db import "$T/c1.antt" > /dev/null
+# the commune's machine marks its own school: in scope, taken
+A commune.db unit managed-above X1-GD1 > /dev/null
+A commune.db export --under X1 -o "$T/c2.antt" > /dev/null
+cp "$T/c2.antt" "$T/out.antt"
+# the same package, with a unit of the other commune added as managed above
+x2=$(sqlite3 "$T/office.db" "SELECT uuid FROM units WHERE code = 'X2-GD1'")
+h=$(sqlite3 "$T/office.db" "SELECT uuid FROM units WHERE code = 'X2'")
+sqlite3 "$T/out.antt" "INSERT INTO units SELECT '$x2', 9, 'X2-GD1', 'Trường Hai', 'co-so-giao-duc', '$h', valid_from, valid_to, 0,
+	NULL, updated_by, updated_at, 1 FROM units WHERE code = 'X1-GD1'"
+R "$T/out.antt" --key-from "$T/commune.db" > /dev/null
+DB="$T/office.db"
+before=$(sqlite3 "$DB" .dump | md5sum)
+run import "$T/out.antt"
+expect_rc 1 "a package marking another commune's unit as managed above is refused"
+expect_err "X2-GD1" "the refusal names the unit outside the scope"
+expect_err "không bị thay đổi" "the refusal says nothing changed"
+expect_eq "$(sqlite3 "$DB" .dump | md5sum)" "$before" "the refused package changed nothing"
+expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X2-GD1'")" 0 "the other commune's school is not marked"
+run import "$T/c2.antt"
+expect_rc 0 "the genuine package marking the commune's own school is taken"
+expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X1-GD1'")" 1 "the commune's own school is marked"
 exit $failed
