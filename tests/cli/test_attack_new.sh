@@ -81,6 +81,15 @@ done
 after=$(dump)
 expect_eq "$(echo "$after" | md5sum)" "$(echo "$before" | md5sum)" "the refused commands changed nothing"
 
+# a file named antt-backups where the backups' folder goes: said so
+B="$T/bk"; mkdir "$B"
+"$ANTT" --db "$B/b.db" unit add X "xã" "Xã Thử" > /dev/null 2>&1
+rm -rf "$B/antt-backups"; echo "của người dùng" > "$B/antt-backups"
+"$ANTT" --db "$B/b.db" backup > "$T/out" 2> "$T/err"; rc=$?; out=$(cat "$T/out"); err=$(cat "$T/err")
+expect_rc 1 "a backup where antt-backups is a file is refused"
+expect_err "không phải thư mục sao lưu" "the backup refusal says antt-backups is a file"
+expect_eq "$(cat "$B/antt-backups")" "của người dùng" "the file is untouched"
+
 # a package from a trusted commune carrying the managed-above mark for a
 # unit outside its scope, signed with its own key
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
