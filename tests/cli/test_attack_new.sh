@@ -53,6 +53,19 @@ expect_rc 1 "export -o '' is refused"
 expect_err "tên tệp gói đang để trống" "export -o '': says the name is empty"
 [ -z "$(ls -a | grep '^\.antt-report-\|\.tmp-')" ] && ok "no temporary file left here" || not_ok "a temporary file was left"
 
+# an option given twice: refused, not the last one silently taken
+run print checklist X001-K01 --year 2024 --year 2025 -o "$T/twice.xlsx"
+expect_rc 2 "print --year twice is refused"
+expect_err "tùy chọn \"--year\" ghi hai lần" "print --year twice: named"
+run print checklist X001-K01 --year 2024 -o "$T/twice.xlsx" -o "$T/twice2.xlsx"
+expect_rc 2 "print -o twice is refused"
+expect_err "tùy chọn \"--output\" ghi hai lần" "print -o twice: named"
+# --blank where there is no blank version: refused, not ignored
+run print bien-ban X001-K01 --blank --year 2024 -o "$T/twice.xlsx"
+expect_rc 2 "print bien-ban --blank is refused"
+expect_err "--blank chỉ dùng với cham-diem" "print bien-ban --blank: says where --blank goes"
+[ ! -e "$T/twice.xlsx" ] && [ ! -e "$T/twice2.xlsx" ] && ok "no file from the refused prints" || not_ok "a refused print wrote a file"
+
 # bounded numbers
 for y in 99999999999 -5 0 2024abc 3000; do
 	run print checklist X001-K01 --year "$y" -o "$T/y.xlsx"
