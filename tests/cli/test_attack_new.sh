@@ -60,6 +60,12 @@ expect_err "tùy chọn \"--year\" ghi hai lần" "print --year twice: named"
 run print checklist X001-K01 --year 2024 -o "$T/twice.xlsx" -o "$T/twice2.xlsx"
 expect_rc 2 "print -o twice is refused"
 expect_err "tùy chọn \"--output\" ghi hai lần" "print -o twice: named"
+run forms reassess --year 2024 --unit X001-K01 --unit X001-K02
+expect_rc 2 "forms reassess --unit twice is refused"
+expect_err "tùy chọn \"--unit\" ghi hai lần" "forms reassess --unit twice: named"
+run forms reassess --year 2023 --year 2024
+expect_rc 2 "forms reassess --year twice is refused"
+expect_err "tùy chọn \"--year\" ghi hai lần" "forms reassess --year twice: named"
 # --blank where there is no blank version: refused, not ignored
 run print bien-ban X001-K01 --blank --year 2024 -o "$T/twice.xlsx"
 expect_rc 2 "print bien-ban --blank is refused"
