@@ -66,6 +66,12 @@ expect_err "tùy chọn \"--unit\" ghi hai lần" "forms reassess --unit twice: 
 run forms reassess --year 2023 --year 2024
 expect_rc 2 "forms reassess --year twice is refused"
 expect_err "tùy chọn \"--year\" ghi hai lần" "forms reassess --year twice: named"
+# unit managed-above: "--undo" alone is no code; --undo may come first
+run unit managed-above --undo
+expect_rc 2 "unit managed-above --undo without a code is refused"
+expect_err "cần đúng một MÃ" "unit managed-above --undo: asks for the code"
+run unit managed-above --bogus
+expect_rc 2 "unit managed-above --bogus is refused as an option, not looked up as a code"
 # --blank where there is no blank version: refused, not ignored
 run print bien-ban X001-K01 --blank --year 2024 -o "$T/twice.xlsx"
 expect_rc 2 "print bien-ban --blank is refused"
@@ -149,4 +155,7 @@ expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X2-GD1'")" 0 "th
 run import "$T/c2.antt"
 expect_rc 0 "the genuine package marking the commune's own school is taken"
 expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X1-GD1'")" 1 "the commune's own school is marked"
+run unit managed-above --undo X1-GD1
+expect_rc 0 "unit managed-above --undo MÃ (the flag first) is taken"
+expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X1-GD1'")" 0 "the mark is taken off"
 exit $failed
