@@ -86,15 +86,32 @@ int cmd_score(cli_ctx *ctx, int argc, char **argv)
 		return CLI_OK;
 	}
 	if (!strcmp(sub, "list")) {
-		if ((argc != 2 && !(argc == 4 && !strcmp(argv[2], "--under"))) || !cli_year(argv[1], &year))
+		const char *under = NULL, *y = NULL;
+
+		/* NĂM and --under MÃ in either order; a wrong word is named */
+		for (int i = 1; i < argc; i++) {
+			if (!strcmp(argv[i], "--under") && i + 1 < argc && !under)
+				under = argv[++i];
+			else if (!strcmp(argv[i], "--under"))
+				return cli_usage_error("score list", under ? "--under chỉ ghi một lần" : "--under cần MÃ đơn vị");
+			else if (argv[i][0] == '-' && argv[i][1] == '-')
+				return cli_usage_error("score list", "không có tùy chọn \"%s\"", argv[i]);
+			else if (y)
+				return cli_usage_error("score list", "thừa tham số \"%s\"", argv[i]);
+			else
+				y = argv[i];
+		}
+		if (!y)
 			return cli_usage_error("score list", "cần NĂM [--under MÃ]");
-		if (argc == 4) {   /* an unknown unit is said, not shown as an empty list */
+		if (!cli_year(y, &year))
+			return cli_usage_error("score list", "năm \"%s\" không hợp lệ", y);
+		if (under) {   /* an unknown unit is said, not shown as an empty list */
 			unit_row u;
-			if ((s = unit_get(ctx->db, argv[3], &u, &err)) != ANTT_OK)
+			if ((s = unit_get(ctx->db, under, &u, &err)) != ANTT_OK)
 				return cli_fail(s, &err);
 		}
 		printf("Danh sách chấm điểm, mức đề xuất phân loại phong trào năm %d\n", year);
-		s = count_scored(ctx->db, year, argc == 4 ? argv[3] : NULL, print_scored, NULL, &err);
+		s = count_scored(ctx->db, year, under, print_scored, NULL, &err);
 		return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
 	}
 	return cli_usage_error("score", "không có lệnh con \"%s\"", sub);

@@ -71,6 +71,7 @@ int cmd_print(cli_ctx *ctx, int argc, char **argv)
 	antt_err err = { "" };
 	antt_status s;
 	size_t k;
+	char seen[16] = "";   /* the options given so far, one letter each */
 	int c, named;
 
 	if (argc < 2 || !strcmp(argv[1], "help") || !strcmp(argv[1], "--help")) {
@@ -88,6 +89,20 @@ int cmd_print(cli_ctx *ctx, int argc, char **argv)
 	argv++;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "y:u:t:n:o:fd:bl:", opts, NULL)) != -1) {
+		/* "--year 2024 ... --year 2025": the last one silently won */
+		if (c != '?' && c != 'f' && c != 'b' && strchr(seen, c)) {
+			char name[32];
+			size_t i = 0;
+			while (opts[i].name && opts[i].val != c)
+				i++;
+			snprintf(name, sizeof(name), "--%s", opts[i].name ? opts[i].name : "?");
+			return usage_arg("tùy chọn", name, " ghi hai lần: chỉ ghi một lần");
+		}
+		if (c != '?' && strlen(seen) + 1 < sizeof(seen)) {
+			size_t n = strlen(seen);
+			seen[n] = (char)c;
+			seen[n + 1] = '\0';
+		}
 		switch (c) {
 		case 'y':
 			if (!cli_year(optarg, &o.year))
@@ -122,6 +137,8 @@ int cmd_print(cli_ctx *ctx, int argc, char **argv)
 			: docs[k].by == (BY_UNDER | BY_OFFICE) ? " in cho một xã (--under MÃ) hoặc cả đơn vị, không cho một MÃ"
 			: docs[k].by == (BY_UNIT | BY_TYPE) ? " in cho một đơn vị (MÃ) hoặc một loại (--type LOẠI), không theo --under"
 			: " không in theo cách chọn này");
+	if (o.blank && docs[k].fn != doc_score_sheet)
+		return usage_arg("tài liệu", docs[k].name, " không có bản để trống (--blank chỉ dùng với cham-diem)");
 	if (!o.path)
 		return usage("cần tên tệp: -o TỆP.xlsx");
 	if (!o.year)

@@ -37,10 +37,17 @@ int cmd_forms_reassess(cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "y:u:a", opts, NULL)) != -1) {
 		switch (c) {
 		case 'y':
+			if (year)   /* the last one silently winning re-assessed another year */
+				return cli_usage_error("forms reassess", "tùy chọn \"--year\" ghi hai lần: chỉ ghi một lần");
 			if (!cli_year(optarg, &year))
 				return cli_usage_error("forms reassess", "năm \"%s\" không hợp lệ", optarg);
 			break;
-		case 'u': unit = optarg; break;
+		case 'u':
+			if (unit)
+				return cli_usage_error("forms reassess", "tùy chọn \"--unit\" ghi hai lần: mỗi lần một đơn vị, "
+					"hoặc bỏ --unit để đánh giá lại mọi đơn vị");
+			unit = optarg;
+			break;
 		case 'a': approved = 1; break;
 		default: return cli_usage_error("forms reassess", "tùy chọn không đúng");
 		}

@@ -167,16 +167,18 @@ static int unit_mark_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
                          antt_status (*set)(antt_db *, const char *, int, antt_err *),
                          const char *done, const char *undone)
 {
-	int undo = argc == 3 && !strcmp(argv[2], "--undo");
+	/* MÃ and --undo in either order; "--undo" alone is not a code */
+	int undo = argc == 3 && (!strcmp(argv[2], "--undo") || !strcmp(argv[1], "--undo"));
+	const char *code = undo && !strcmp(argv[1], "--undo") ? argv[2] : argv[1];
 	antt_err err = { "" };
 	antt_status st;
 
-	if (argc != 2 && !undo)
+	if ((argc != 2 && !undo) || !strncmp(code, "--", 2))
 		return cli_usage_error(usage, "cần đúng một MÃ (và có thể --undo)");
-	st = set(ctx->db, argv[1], !undo, &err);
+	st = set(ctx->db, code, !undo, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	printf(undo ? undone : done, argv[1]);
+	printf(undo ? undone : done, code);
 	return CLI_OK;
 }
 

@@ -138,6 +138,10 @@ static antt_status new_names(const char *db_path, const char *why, char *path, s
 	names(db_path, dir, sizeof(dir), base, sizeof(base));
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return err_set(err, ANTT_ERR_IO, "%s: không tạo được thư mục sao lưu", dir);
+	/* a file of that name (not made by antt): said, not "cannot open" */
+	if (!file_is_dir(dir))
+		return err_set(err, ANTT_ERR_IO, "%s: đây là một tệp, không phải thư mục sao lưu; hãy đổi tên hoặc "
+			"chuyển tệp đó đi để antt tạo thư mục sao lưu ở đây", dir);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	localtime_r(&ts.tv_sec, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);

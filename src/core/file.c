@@ -88,3 +88,27 @@ void file_remove_stale(const char *dir, const char *prefix, const char *suffix)
 	}
 	closedir(d);
 }
+
+int file_is_database_own(const char *db_path, const char *path)
+{
+	static const char *const ends[] = { "", "-wal", "-shm", "-journal" };
+	size_t n = db_path ? strlen(db_path) + sizeof("-journal") : 0;
+	char *name = n ? malloc(n) : NULL;
+	struct stat st, cs;
+	int have = stat(path, &st) == 0 && st.st_ino, yes = 0;
+
+	for (size_t i = 0; name && !yes && i < sizeof(ends) / sizeof(*ends); i++) {
+		snprintf(name, n, "%s%s", db_path, ends[i]);
+		yes = !strcmp(name, path) ||
+		      (have && stat(name, &cs) == 0 && cs.st_dev == st.st_dev && cs.st_ino == st.st_ino);
+	}
+	free(name);
+	return yes;
+}
+
+int file_is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}

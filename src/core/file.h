@@ -15,4 +15,13 @@ antt_status file_read_all(const char *path, char **buf, size_t *len, antt_err *e
  * are left alone. */
 void file_remove_stale(const char *dir, const char *prefix, const char *suffix);
 
+/* 1 when writing to path would replace the database at db_path or its
+ * -wal, -shm or -journal file (the same spelling, or the same device and
+ * inode where the system has them): an output file named so would lose
+ * the data. */
+int file_is_database_own(const char *db_path, const char *path);
+
+/* 1 when path names a folder. */
+int file_is_dir(const char *path);
+
 #endif

@@ -206,7 +206,7 @@ antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, 
 	if ((s = report_date(&d->w, o->date, "ngày ghi trên văn bản", &d->tm, err)) != ANTT_OK ||
 	    (o->type && ((s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK ||
 	                 (s = type_name(d, err)) != ANTT_OK)) ||
-	    (s = report_target(o->path, o->force, err)) != ANTT_OK)
+	    (s = report_target(db, o->path, o->force, err)) != ANTT_OK)
 		return s;
 	return words_load(d, file, keys, err);
 }

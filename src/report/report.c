@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -395,9 +396,36 @@ static const char *close_error_words(lxw_error e)
 	}
 }
 
-antt_status report_target(const char *path, int force, antt_err *err)
+/* 1 when the file at path begins as an SQLite database does: the database
+ * itself, a backup of it, a package. --force means "replace my old
+ * report", never that: a report renamed over the database loses it all. */
+static int is_database(const char *path)
 {
-	if (!force && access(path, F_OK) == 0)
+	static const char magic[16] = "SQLite format 3";   /* with its NUL */
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	int yes = f && fread(head, 1, sizeof(head), f) == sizeof(head) && !memcmp(head, magic, sizeof(head));
+
+	if (f)
+		fclose(f);
+	return yes;
+}
+
+antt_status report_target(const antt_db *db, const char *path, int force, antt_err *err)
+{
+	struct stat st;
+
+	if (!*path)
+		return err_set(err, ANTT_ERR_INVALID, "tên tệp để ghi đang để trống: hãy ghi tên tệp, ví dụ bao-cao.xlsx");
+	if (stat(path, &st) != 0)
+		return ANTT_OK;
+	if (S_ISDIR(st.st_mode))
+		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là một thư mục, chưa ghi gì. "
+			"Hãy ghi tên tệp, ví dụ %s/bao-cao.xlsx", path, path);
+	if (is_database(path) || (db && file_is_database_own(db->path, path)))
+		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là tệp cơ sở dữ liệu (hoặc bản sao lưu, gói dữ liệu) "
+			"của antt, không ghi đè lên được; chưa ghi gì. Hãy chọn tên tệp khác, đuôi .xlsx", path);
+	if (!force)
 		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", path);
 	return ANTT_OK;
 }
@@ -475,7 +503,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	memset(info, 0, sizeof(*info));
 	if ((s = report_date(&w, o->date, "ngày ghi trên báo cáo", &tm, err)) != ANTT_OK)
 		return s;
-	if ((s = report_target(o->path, o->force, err)) != ANTT_OK)
+	if ((s = report_target(db, o->path, o->force, err)) != ANTT_OK)
 		return s;
 	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
 		goto out;

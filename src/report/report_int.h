@@ -76,12 +76,13 @@ typedef struct {
 
 /* The workbook's file, shared with the printed documents (doc_common.c):
  * report_date reads the place-and-date line's day (NULL: today; what names
- * it in a refusal); report_target refuses an existing file without force;
+ * it in a refusal); report_target refuses an existing file without force, and always a folder,
+ * a database (db itself, a backup, a package) or db's -wal/-shm/-journal;
  * report_book_open starts the workbook on a temporary file beside path,
  * with fixed properties (created: tm) and the formats; report_book_close
  * finishes it and renames it to path when s is ANTT_OK, or removes it. */
 antt_status report_date(writer *w, const char *date, const char *what, struct tm *tm, antt_err *err);
-antt_status report_target(const char *path, int force, antt_err *err);
+antt_status report_target(const antt_db *db, const char *path, int force, antt_err *err);
 antt_status report_book_open(writer *w, const char *path, const char *title, struct tm *tm, antt_err *err);
 antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err);
 

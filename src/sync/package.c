@@ -3,6 +3,7 @@
  * its type), so a truncated or edited package is refused. */
 #include "sync.h"
 #include "sync_int.h"
+#include "file.h"
 #include "content.h"
 #include "keys.h"
 
@@ -288,6 +289,15 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	memset(out, 0, sizeof(*out));
 	if (o->under && (s = unit_get(db, o->under, &root, err)) != ANTT_OK)
 		return s;
+	/* --force replaces an old package, never the database it is made from */
+	if (file_is_database_own(db->path, o->path))
+		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là chính cơ sở dữ liệu đang dùng, không ghi gói đè lên được; "
+			"chưa ghi gì. Hãy chọn tên tệp khác, đuôi .antt", o->path);
+	if (!*o->path)
+		return err_set(err, ANTT_ERR_INVALID, "tên tệp gói đang để trống: hãy ghi tên tệp, ví dụ goi.antt");
+	if (file_is_dir(o->path))
+		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là một thư mục, chưa ghi gì. Hãy ghi tên tệp, ví dụ %s/goi.antt",
+			o->path, o->path);
 	if (!o->force && access(o->path, F_OK) == 0)
 		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
 	if ((s = keys_own(db, &key, err)) != ANTT_OK)
