@@ -97,6 +97,8 @@ int file_is_database_own(const char *db_path, const char *path)
 	struct stat st, cs;
 	int have = stat(path, &st) == 0 && st.st_ino, yes = 0;
 
+	if (n && !name)
+		return -1;
 	for (size_t i = 0; name && !yes && i < sizeof(ends) / sizeof(*ends); i++) {
 		snprintf(name, n, "%s%s", db_path, ends[i]);
 		yes = !strcmp(name, path) ||

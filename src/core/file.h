@@ -18,7 +18,7 @@ void file_remove_stale(const char *dir, const char *prefix, const char *suffix);
 /* 1 when writing to path would replace the database at db_path or its
  * -wal, -shm or -journal file (the same spelling, or the same device and
  * inode where the system has them): an output file named so would lose
- * the data. */
+ * the data. -1 when out of memory. */
 int file_is_database_own(const char *db_path, const char *path);
 
 /* 1 when path names a folder. */

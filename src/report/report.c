@@ -414,6 +414,7 @@ static int is_database(const char *path)
 antt_status report_target(const antt_db *db, const char *path, int force, antt_err *err)
 {
 	struct stat st;
+	int own = 0;
 
 	if (!*path)
 		return err_set(err, ANTT_ERR_INVALID, "tên tệp để ghi đang để trống: hãy ghi tên tệp, ví dụ bao-cao.xlsx");
@@ -422,7 +423,9 @@ antt_status report_target(const antt_db *db, const char *path, int force, antt_e
 	if (S_ISDIR(st.st_mode))
 		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là một thư mục, chưa ghi gì. "
 			"Hãy ghi tên tệp, ví dụ %s/bao-cao.xlsx", path, path);
-	if (is_database(path) || (db && file_is_database_own(db->path, path)))
+	if (db && (own = file_is_database_own(db->path, path)) < 0)
+		return ANTT_ERR_NOMEM;
+	if (is_database(path) || own > 0)
 		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là tệp cơ sở dữ liệu (hoặc bản sao lưu, gói dữ liệu) "
 			"của antt, không ghi đè lên được; chưa ghi gì. Hãy chọn tên tệp khác, đuôi .xlsx", path);
 	if (!force)

@@ -284,13 +284,15 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	unit_row root = { 0 };
 	antt_status s;
 	sqlite3_stmt *st = NULL;
-	int attached = 0;
+	int attached = 0, own;
 
 	memset(out, 0, sizeof(*out));
 	if (o->under && (s = unit_get(db, o->under, &root, err)) != ANTT_OK)
 		return s;
 	/* --force replaces an old package, never the database it is made from */
-	if (file_is_database_own(db->path, o->path))
+	if ((own = file_is_database_own(db->path, o->path)) < 0)
+		return ANTT_ERR_NOMEM;
+	if (own)
 		return err_set(err, ANTT_ERR_EXISTS, "%s: đây là chính cơ sở dữ liệu đang dùng, không ghi gói đè lên được; "
 			"chưa ghi gì. Hãy chọn tên tệp khác, đuôi .antt", o->path);
 	if (!*o->path)
