@@ -17,14 +17,17 @@ W=$PWD/build/windows
 if [ -z "${ANTT_WINE_NS:-}" ] && [ -z "${ANTT_WINE_Z:-}" ]; then
 	if unshare -m true 2> /dev/null; then
 		R=$W/noz-root
-		mkdir -p "$R/tmp" "$R$PWD"
+		mkdir -p "$R/tmp"
+		# a checkout under /tmp is in D: with /tmp; one elsewhere is bound
+		# beside it (binding it again inside /tmp's copy would hide it)
+		case $PWD/ in /tmp/*) bind=: ;; *) bind="mount --bind" ; mkdir -p "$R$PWD" ;; esac
 		# the namespace's own tmux server, so the panes are inside it too
 		mkdir -p "$W/tmux"
 		# /tmp shared with its copy in D:, so that a disk a test mounts
 		# under /tmp (test_full_disk) is in D: too
 		exec env ANTT_WINE_NS="$R" TMPDIR=/tmp TMUX_TMPDIR="$W/tmux" unshare -m sh -c \
 			'mount --make-rprivate / && mount --bind /tmp /tmp && mount --make-shared /tmp &&
-			 mount --bind /tmp "$1/tmp" && mount --bind "$2" "$1$2" && exec sh tests/windows/run.sh' - "$R" "$PWD"
+			 mount --bind /tmp "$1/tmp" && $3 "$2" "$1$2" && exec sh tests/windows/run.sh' - "$R" "$PWD" "$bind"
 	fi
 	echo "windows: no mount namespace here (unshare needs root): the prefix with Z: is used"
 	export ANTT_WINE_Z=1
