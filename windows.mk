@@ -21,7 +21,7 @@ windows: windows-deps $(BUILD)/gen/db_migrations.c
 	    -DNCURSES_STATIC -DNCURSES_WIDECHAR=1 -DYAML_DECLARE_STATIC" \
 	  LDFLAGS="-static -s -Wl,--wrap=setlocale -L$(WIN_DEPS)/lib" \
 	  LDLIBS="-lxlsxwriter -lsqlite3 -lyaml -lhogweed -lnettle -lunistring -lcsv -lcrypt \
-	    -lncursesw -lz -lbcrypt -lwinpthread -lm" \
+	    -lncursesw -lz -lbcrypt -lshell32 -lwinpthread -lm" \
 	  $(WIN_EXE) $(WIN_ZIP)
 
 # what an office copies: antt.exe, forms/, the README and a short guide

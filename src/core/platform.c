@@ -14,6 +14,7 @@
 #include <windows.h>
 #include <bcrypt.h>
 #include <conio.h>
+#include <shlobj.h>
 #else
 #include <fcntl.h>
 #include <sys/random.h>
@@ -76,6 +77,23 @@ char *platform_data_dir(void)
 		}
 	mkdir(path, 0700);
 	return strdup(path);
+}
+
+int platform_documents_dir(char *buf, size_t n)
+{
+#ifdef _WIN32
+	wchar_t w[MAX_PATH];
+	const char *profile = getenv("USERPROFILE");
+
+	if (SHGetFolderPathW(NULL, CSIDL_PERSONAL, NULL, SHGFP_TYPE_CURRENT, w) == S_OK &&
+	    WideCharToMultiByte(CP_UTF8, 0, w, -1, buf, (int)n, NULL, NULL) > 0)
+		return 0;
+	return snprintf(buf, n, "%s", profile && *profile ? profile : ".") < (int)n ? 0 : -1;
+#else
+	const char *home = getenv("HOME");
+
+	return snprintf(buf, n, "%s", home && *home ? home : ".") < (int)n ? 0 : -1;
+#endif
 }
 
 #ifdef _WIN32

@@ -20,6 +20,12 @@ void platform_sync_dir(const char *dir);
  * $XDG_DATA_HOME/antt or ~/.local/share/antt; %LOCALAPPDATA%\antt. */
 char *platform_data_dir(void);
 
+/* The folder a file the officer asked for goes to when no path was given
+ * (the report, the printed checklists): $HOME; on Windows the Documents
+ * folder (Tài liệu), else %USERPROFILE%; "." when there is none.  Written
+ * into buf (n bytes); 0, or -1 when it does not fit. */
+int platform_documents_dir(char *buf, size_t n);
+
 /* Where that is, in words for help texts (creates nothing). */
 #ifdef _WIN32
 #define PLATFORM_DEFAULT_DB "%LOCALAPPDATA%\\antt\\antt.db"

@@ -60,8 +60,7 @@ static antt_status path_submit(ui *ui, const char *text)
 
 static antt_status year_submit(ui *ui, const char *text)
 {
-	char path[4200];   /* any HOME, whole */
-	const char *home = getenv("HOME");
+	char dir[4096], path[4200], shown[4200];
 	antt_err err = { "" };
 	antt_status st;
 	int y;
@@ -71,8 +70,10 @@ static antt_status year_submit(ui *ui, const char *text)
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%d", y);
-	snprintf(path, sizeof(path), "%s/bao-cao-antt-%d.xlsx", home && *home ? home : ".", y);
-	ui_prompt(ui, "Lưu vào tệp:", path, path_submit);
+	if (platform_documents_dir(dir, sizeof(dir)) != 0)
+		snprintf(dir, sizeof(dir), ".");
+	snprintf(path, sizeof(path), "%s/bao-cao-antt-%d.xlsx", dir, y);
+	ui_prompt(ui, "Lưu vào tệp:", platform_path_shown(path, shown, sizeof(shown)), path_submit);
 	return ANTT_OK;
 }
 

@@ -70,6 +70,8 @@ keys F5
 wait_for "Báo cáo năm: 2024"
 keys Enter
 wait_for "Lưu vào tệp:"
+# offered in the home folder (Documents on Windows), under the year's name
+wait_for "bao-cao-antt-2024.xlsx"
 keys C-u
 type_text "$T/bc.xlsx"
 keys Enter

@@ -51,6 +51,13 @@ else
 	# the folder itself, not its copy seen through the bound checkout
 	ln -sfn "$ANTT_WINE_NS" "$WINEPREFIX/dosdevices/d:"
 fi
+# the Documents folder (where the report and the printed checklists go when
+# no path is given) as a folder of the prefix, not wine's link to $HOME:
+# the tests look for the files there and remove them
+docs="$WINEPREFIX/drive_c/users/$(id -un)/Documents"
+[ -L "$docs" ] && rm -f "$docs"
+mkdir -p "$docs"
+export ANTT_WINE_DOCS="$docs"
 wineserver -p 60 < /dev/null > /dev/null 2>&1 # one server for all the runs
 
 out=$(mktemp)
