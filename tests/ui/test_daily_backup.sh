@@ -44,22 +44,42 @@ else
 	reaped=1
 fi
 
-# 2: Esc while quitting gives up; the killed run's file is gone
+# 2: Esc while quitting gives up; the killed run's file is gone.  Known by
+# its age, not by the new run's pid: antt.exe names its file by the
+# Windows pid, which is not the pane's
+ls -a "$BK" | grep '^\.antt-backup-' | while read -r f; do touch -d 2020-01-01 "$BK/$f"; done
+killed_left() { find "$BK" -name '.antt-backup-*' ! -newermt 2021-01-01 | wc -l; }
 start
 wait_for "Lọc: loại" 10
 if [ "$reaped" = 1 ]; then
-	expect_eq "$(ls -a "$BK" | grep '^\.antt-backup-' | grep -vc "\.antt-backup-$(pane_pid)\.")" "0" \
-		"the next start removed what the killed run left"
+	expect_eq "$(killed_left)" "0" "the next start removed what the killed run left"
 else
 	echo "ok - the next start removed what the killed run left # SKIP the killed process was not reaped in 10 s"
 	rm -f "$BK"/.antt-backup-"$pid".tmp
 fi
-keys q
-if wait_for "Đang hoàn tất bản sao lưu hôm nay" 5; then
-	keys Escape
-	wait_gone && ok "Esc while the backup finishes: the screen ends" || not_ok "Esc did not end the screen"
-	expect_eq "$(today)" "0" "given up: no backup of today"
-	expect_eq "$(tmp_left)" "0" "given up: no temporary file left"
+if [ "$(tmp_left)" -eq 0 ]; then
+	# antt.exe under wine may finish the 300 MB copy before the q
+	echo "ok - Esc while the backup finishes # SKIP the copy ended before q"
+	rm -f "$BK"/test-$(date +%Y%m%d)-*.db
+else
+	keys q
+	i=0
+	until screen 2> /dev/null | grep -qF "Đang hoàn tất bản sao lưu hôm nay" ||
+		! tmux has-session -t "$S" 2> /dev/null || [ $i -gt $((100 * SLOW)) ]; do sleep 0.05; i=$((i + 1)); done
+	if tmux has-session -t "$S" 2> /dev/null; then
+		wait_for "Đang hoàn tất bản sao lưu hôm nay" 1
+		keys Escape
+		wait_gone && ok "Esc while the backup finishes: the screen ends" || not_ok "Esc did not end the screen"
+		expect_eq "$(today)" "0" "given up: no backup of today"
+		expect_eq "$(tmp_left)" "0" "given up: no temporary file left"
+	else
+		# wine's console reaches the pane in parts: the rest of the copy can
+		# end before the line is seen; then q must have finished it
+		echo "ok - Esc while the backup finishes # SKIP the copy ended before Esc could be sent"
+		expect_eq "$(today)" "1" "q finished the backup"
+		expect_eq "$(tmp_left)" "0" "no temporary file left"
+		rm -f "$BK"/test-$(date +%Y%m%d)-*.db
+	fi
 fi
 stop
 

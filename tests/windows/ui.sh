@@ -32,7 +32,8 @@ keys() { keys_to "$S" "$@"; }
 screen() {
 	_prev="" _i=0
 	while [ $_i -lt 40 ]; do
-		_cur=$(tmux capture-pane -p -t "$S")
+		# the session gone (the program ended): nothing more will come
+		_cur=$(tmux capture-pane -p -t "$S" 2> /dev/null) || break
 		[ -n "$_prev" ] && [ "$_cur" = "$_prev" ] && break
 		_prev=$_cur _i=$((_i + 1))
 		sleep 0.15
