@@ -345,8 +345,7 @@ antt_status unit_list(antt_db *db, const unit_filter *flt,
 		return ANTT_ERR_NOMEM;
 	s = db_prepare(db,
 		"WITH RECURSIVE t(id, depth, path) AS ("
-		"  SELECT id, 0, code FROM units"
-		"   WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL ELSE code = ?1 END"
+		"  " UNIT_SEED_OF("id, 0, code", "?1")
 		"  UNION ALL"
 		"  SELECT u.id, t.depth + 1, t.path || char(31) || u.code FROM units u JOIN t ON u.parent_id = t.id)"
 		" SELECT " UNIT_COLUMNS ", t.depth FROM t JOIN units u ON u.id = t.id" UNIT_JOINS

@@ -67,11 +67,14 @@ typedef struct {
 antt_status unit_list(antt_db *db, const unit_filter *flt,
                       int (*fn)(const unit_row *u, void *ctx), void *ctx, antt_err *err);
 
-/* SQL: the ids a scope starts from, the unit coded ?1, or the roots when ?1
- * is NULL. Two arms, so each is an index look-up (a CASE choosing between
- * the two conditions reads every unit). */
-#define UNIT_SEED_SQL \
-	"SELECT id FROM units WHERE ?1 IS NULL AND parent_id IS NULL UNION ALL SELECT id FROM units WHERE code = ?1"
+/* SQL: the columns cols of the rows a walk starts from, the unit coded by
+ * parameter p, or the roots when p is NULL. Two arms, so each is an index
+ * look-up (a CASE choosing between the two conditions reads every unit). */
+#define UNIT_SEED_OF(cols, p) \
+	"SELECT " cols " FROM units WHERE " p " IS NULL AND parent_id IS NULL" \
+	" UNION ALL SELECT " cols " FROM units WHERE code = " p
+/* the ids a scope starts from, for unit ?1 */
+#define UNIT_SEED_SQL UNIT_SEED_OF("id", "?1")
 
 /* SQL prefix: the CTE scope(id) of unit ?1 and every unit below it (?1 NULL:
  * every tree from its roots), for queries that take --under. */
