@@ -561,12 +561,13 @@ static antt_status recompute_communes(antt_db *db, const char *code, antt_err *e
 antt_status assess_set_managed_above(antt_db *db, const char *code, int above, antt_err *err)
 {
 	antt_status s;
+	int changed = 0;
 
 	if (auth_require(db, CAN_ADMIN, "đánh dấu đơn vị do cấp trên quản lý", err) != ANTT_OK)
 		return ANTT_ERR_DENIED;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
-	if ((s = unit_mark_managed_above(db, code, above, err)) == ANTT_OK)
+	if ((s = unit_mark_managed_above(db, code, above, &changed, err)) == ANTT_OK && changed)
 		s = recompute_communes(db, code, err);
 	if (s == ANTT_OK)
 		return db_commit(db, err);

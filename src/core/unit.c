@@ -312,6 +312,30 @@ out:
 	return finish(db, s, err);
 }
 
+/* Set one 0/1 column of u to value unless it is so already (then nothing
+ * is written: no revision, no audit row). */
+static antt_status set_flag(antt_db *db, const unit_row *u, int now, const char *set, int value, int *changed,
+                            antt_err *err)
+{
+	antt_status s = ANTT_OK;
+
+	if (now != value && (s = update_unit(db, u->code, set, value ? "1" : "0", NULL, err)) == ANTT_OK && changed)
+		*changed = 1;
+	return s;
+}
+
+antt_status unit_mark_excluded(antt_db *db, const char *code, int excluded, int *changed, antt_err *err)
+{
+	unit_row u;
+	antt_status s;
+
+	if (changed)
+		*changed = 0;
+	if ((s = unit_get(db, code, &u, err)) != ANTT_OK)
+		return s;
+	return set_flag(db, &u, u.excluded, "excluded = ?1", !!excluded, changed, err);
+}
+
 antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err)
 {
 	antt_status s;
@@ -320,12 +344,33 @@ antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *
 		return ANTT_ERR_DENIED;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
-	return finish(db, update_unit(db, code, "excluded = ?1", excluded ? "1" : "0", NULL, err), err);
+	return finish(db, unit_mark_excluded(db, code, excluded, NULL, err), err);
 }
 
-antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, antt_err *err)
+int unit_type_managed_above_ok(const char *type)
 {
-	return update_unit(db, code, "managed_above = ?1", above ? "1" : "0", NULL, err);
+	static const char *const types[] = { "co-quan", "doanh-nghiep", "co-so-giao-duc" };
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
+		if (!strcmp(type, types[i]))
+			return 1;
+	return 0;
+}
+
+antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, int *changed, antt_err *err)
+{
+	unit_row u;
+	antt_status s;
+
+	if (changed)
+		*changed = 0;
+	if ((s = unit_get(db, code, &u, err)) != ANTT_OK)
+		return s;
+	/* taking a mark off is always allowed: it mends one set before the rule */
+	if (above && !u.managed_above && !unit_type_managed_above_ok(u.type))
+		return err_set(err, ANTT_ERR_INVALID, "đơn vị %s (%s) là %s: " UNIT_MANAGED_ABOVE_RULE,
+			u.code, u.name, u.type_name);
+	return set_flag(db, &u, u.managed_above, "managed_above = ?1", !!above, changed, err);
 }
 
 antt_status unit_list(antt_db *db, const unit_filter *flt,

@@ -91,6 +91,11 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 					"tiêu chí 4 của xã) hoặc 0, không phải \"%s\"", r->line, r->fields[5]);
 			continue;
 		}
+		if (above && !unit_type_managed_above_ok(tcode)) {
+			errlist_add(errs, "dòng %d: cột managed_above là 1 nhưng đơn vị loại \"%s\": " UNIT_MANAGED_ABOVE_RULE,
+				r->line, r->fields[2]);
+			continue;
+		}
 		sqlite3_reset(st);
 		sqlite3_bind_int(st, 1, r->line);
 		sqlite3_bind_text(st, 2, r->fields[0], -1, SQLITE_STATIC);
