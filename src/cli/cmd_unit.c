@@ -199,7 +199,7 @@ static int is_managed_above(const unit_row *u) { return u->managed_above; }
 
 static int unit_exclude_cmd(cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct mark m = { "unit exclude", unit_exclude, is_excluded,
+	static const struct mark m = { "unit exclude", assess_set_excluded, is_excluded,
 		"Đã đánh dấu đơn vị %s không thuộc diện đánh giá.\n", "Đơn vị %s thuộc diện đánh giá trở lại.\n",
 		"Đơn vị %s đã được đánh dấu không thuộc diện đánh giá từ trước: không thay đổi gì.\n",
 		"Đơn vị %s đang thuộc diện đánh giá: không thay đổi gì.\n" };

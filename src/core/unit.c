@@ -336,17 +336,6 @@ antt_status unit_mark_excluded(antt_db *db, const char *code, int excluded, int 
 	return set_flag(db, &u, u.excluded, "excluded = ?1", !!excluded, changed, err);
 }
 
-antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err)
-{
-	antt_status s;
-
-	if (auth_require(db, CAN_ADMIN, "đánh dấu đơn vị", err) != ANTT_OK)
-		return ANTT_ERR_DENIED;
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		return s;
-	return finish(db, unit_mark_excluded(db, code, excluded, NULL, err), err);
-}
-
 int unit_type_managed_above_ok(const char *type)
 {
 	static const char *const types[] = { "co-quan", "doanh-nghiep", "co-so-giao-duc" };

@@ -49,9 +49,10 @@ antt_status unit_move(antt_db *db, const char *code, const char *parent_code, an
  * merged into another. */
 antt_status unit_retire(antt_db *db, const char *code, const char *date,
                         const char *merged_into, antt_err *err);
-antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err);
-/* The same inside the caller's transaction; a unit already so is left
- * unwritten and *changed (may be NULL) says 0. */
+/* Mark a unit as not assessed (excluded 1) or take the mark off, inside
+ * the caller's transaction: the communes' verdicts follow it
+ * (assess_set_excluded does both). A unit already so is left unwritten
+ * and *changed (may be NULL) says 0. */
 antt_status unit_mark_excluded(antt_db *db, const char *code, int excluded, int *changed, antt_err *err);
 /* Mark (above 1) or unmark a unit as managed by a level above the commune
  * it is placed under, inside the caller's transaction: the communes'

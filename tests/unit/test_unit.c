@@ -3,6 +3,7 @@
 #include "testutil.h"
 #include "unit_import.h"
 #include "unit.h"
+#include "assess.h"
 
 static void type_accepts_code_and_vietnamese_name(void **state)
 {
@@ -89,7 +90,7 @@ static void retire_merge_and_exclude(void **state)
 	assert_int_equal(unit_get(db, "X3", &u, &err), ANTT_OK);
 	assert_string_equal(u.valid_to, "2025-07-01");
 	assert_int_equal(unit_retire(db, "X2", NULL, "X2", &err), ANTT_ERR_INVALID);
-	assert_int_equal(unit_exclude(db, "X2", 1, &err), ANTT_OK);
+	assert_int_equal(assess_set_excluded(db, "X2", 1, &err), ANTT_OK);
 	assert_int_equal(unit_get(db, "X2", &u, &err), ANTT_OK);
 	assert_int_equal(u.excluded, 1);
 	tu_cleanup(db);
