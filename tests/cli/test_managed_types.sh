@@ -65,4 +65,13 @@ expect_rc 1 "a khu dân cư marked managed above in the unit file is refused"
 expect_err "dòng 2: cột managed_above" "  the refusal names the line and the column"
 expect_err "chỉ đánh dấu được cơ quan, doanh nghiệp hoặc cơ sở giáo dục" "  and says why"
 expect_eq "$(sql "SELECT count(*) FROM units WHERE code IN ('X1-K2', 'X1-GD2')")" "0" "  all or nothing"
+
+# a flag is one of the listed words: "-1" is not read as 1
+printf 'code,parent_code,type,name,excluded,managed_above\nX1-GD3,X1,co-so-giao-duc,Trường THPT Ba,0,-1\nX1-GD4,X1,co-so-giao-duc,Trường THPT Bốn,-1,0\n' > "$T/neg.csv"
+admin unit import "$T/neg.csv"
+expect_rc 1 "a flag of -1 in the unit file is refused"
+expect_err 'dòng 2: cột managed_above phải là 1' "  the row and the column named (managed_above)"
+expect_err 'dòng 3: cột excluded phải là 1' "  the row and the column named (excluded)"
+expect_err 'không phải "-1"' "  with the value as written"
+expect_eq "$(sql "SELECT count(*) FROM units WHERE code IN ('X1-GD3', 'X1-GD4')")" "0" "  all or nothing"
 exit $failed

@@ -174,6 +174,12 @@ static void import_refuses_bad_files_whole(void **state)
 		{ "X1,,xa,Xã 1\nK1,X1,làng,Thôn\n", "dòng 2", "loại đơn vị \"làng\" không có" },
 		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu\n", "dòng 2", "có 3 cột" },
 		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,có lẽ\n", "dòng 2", "excluded" },
+		/* a flag is one of the listed words, not a word the key of which is one */
+		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,-1\n", "dòng 2", "cột excluded" },
+		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,1-\n", "dòng 2", "\"1-\"" },
+		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,_0\n", "dòng 2", "cột excluded" },
+		{ "X1,,xa,Xã 1\nG1,X1,co-quan,Chi cục,0,-1\n", "dòng 2", "cột managed_above" },
+		{ "X1,,xa,Xã 1\nG1,X1,co-quan,Chi cục,0,c-o\n", "dòng 2", "cột managed_above" },
 		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,\"Thôn\n", "dòng 2", "ngoặc kép" },
 		{ "X1,,xa,X\xe3 1\n", "dòng 1", "UTF-8" },
 		{ "X0,,xa,Xã 0\n", "dòng 1", "đã có trong cơ sở dữ liệu" },
