@@ -43,14 +43,13 @@ static void read_row(sqlite3_stmt *st, unit_row *u)
 antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t n, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	char *want = text_key(typed);
+	char *want;
 	antt_status s;
 	char list[512] = "";
 	int found = 0;
 
-	if (!want)
-		return text_key_failed(typed) == ANTT_ERR_NOMEM ? ANTT_ERR_NOMEM
-			: err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
+	if ((s = text_key_of(typed, &want)) != ANTT_OK)
+		return s == ANTT_ERR_NOMEM ? s : err_set(err, s, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
 	s = db_cached(db, "SELECT code, name FROM unit_types ORDER BY sort", &st, err);
 	if (s != ANTT_OK)
 		goto out;
