@@ -29,7 +29,8 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
 	}
 	if (argc == 2) {
-		v = db_setting_get(ctx->db, argv[1], NULL);
+		if ((s = db_setting_read(ctx->db, argv[1], NULL, &v, &err)) != ANTT_OK)
+			return cli_fail(s, &err);
 		if (!v) {
 			fprintf(stderr, "antt: chưa đặt thiết lập \"%s\"\n", argv[1]);
 			return CLI_FAIL;

@@ -162,37 +162,58 @@ static int unit_retire_cmd(cli_ctx *ctx, int argc, char **argv)
 }
 
 /* A mark on a unit, set or taken off with --undo: "exclude" (not
- * assessed) and "managed-above" (not in the commune's criterion 4). */
-static int unit_mark_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
-                         antt_status (*set)(antt_db *, const char *, int, antt_err *),
-                         const char *done, const char *undone)
+ * assessed) and "managed-above" (not in the commune's criterion 4). The
+ * unit is read first, so a mark already as asked is said, not claimed as
+ * a change (the core writes nothing then). */
+struct mark {
+	const char *usage;
+	antt_status (*set)(antt_db *, const char *, int, antt_err *);
+	int (*is_set)(const unit_row *u);
+	const char *done, *undone, *already, *already_not;
+};
+
+static int unit_mark_cmd(cli_ctx *ctx, int argc, char **argv, const struct mark *m)
 {
 	/* MÃ and --undo in either order; "--undo" alone is not a code */
 	int undo = argc == 3 && (!strcmp(argv[2], "--undo") || !strcmp(argv[1], "--undo"));
 	const char *code = undo && !strcmp(argv[1], "--undo") ? argv[2] : argv[1];
 	antt_err err = { "" };
 	antt_status st;
+	unit_row u;
+	int was;
 
 	if ((argc != 2 && !undo) || !strncmp(code, "--", 2))
-		return cli_usage_error(usage, "cần đúng một MÃ (và có thể --undo)");
-	st = set(ctx->db, code, !undo, &err);
+		return cli_usage_error(m->usage, "cần đúng một MÃ (và có thể --undo)");
+	if ((st = unit_get(ctx->db, code, &u, &err)) != ANTT_OK)
+		return cli_fail(st, &err);
+	was = m->is_set(&u);
+	st = m->set(ctx->db, code, !undo, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	printf(undo ? undone : done, code);
+	printf(was == !undo ? (undo ? m->already_not : m->already) : (undo ? m->undone : m->done), code);
 	return CLI_OK;
 }
 
+static int is_excluded(const unit_row *u) { return u->excluded; }
+static int is_managed_above(const unit_row *u) { return u->managed_above; }
+
 static int unit_exclude_cmd(cli_ctx *ctx, int argc, char **argv)
 {
-	return unit_mark_cmd(ctx, argc, argv, "unit exclude", unit_exclude,
-		"Đã đánh dấu đơn vị %s không thuộc diện đánh giá.\n", "Đơn vị %s thuộc diện đánh giá trở lại.\n");
+	static const struct mark m = { "unit exclude", assess_set_excluded, is_excluded,
+		"Đã đánh dấu đơn vị %s không thuộc diện đánh giá.\n", "Đơn vị %s thuộc diện đánh giá trở lại.\n",
+		"Đơn vị %s đã được đánh dấu không thuộc diện đánh giá từ trước: không thay đổi gì.\n",
+		"Đơn vị %s đang thuộc diện đánh giá: không thay đổi gì.\n" };
+	return unit_mark_cmd(ctx, argc, argv, &m);
 }
 
 static int unit_managed_cmd(cli_ctx *ctx, int argc, char **argv)
 {
-	return unit_mark_cmd(ctx, argc, argv, "unit managed-above", assess_set_managed_above,
+	static const struct mark m = { "unit managed-above", assess_set_managed_above, is_managed_above,
 		"Đã đánh dấu đơn vị %s do cấp trên quản lý: không tính vào tiêu chí 4 của xã.\n",
-		"Đơn vị %s thuộc thẩm quyền quản lý của xã trở lại: được tính vào tiêu chí 4 của xã.\n");
+		"Đơn vị %s thuộc thẩm quyền quản lý của xã trở lại: được tính vào tiêu chí 4 của xã.\n",
+		"Đơn vị %s đã được đánh dấu do cấp trên quản lý từ trước: không thay đổi gì.\n",
+		"Đơn vị %s chưa được đánh dấu do cấp trên quản lý (đang tính vào tiêu chí 4 của xã): không thay đổi gì.\n" };
+	return unit_mark_cmd(ctx, argc, argv, &m);
 }
 
 /* argv[0] is the sub-command ("list", "add" ...), as commands.c hands it */

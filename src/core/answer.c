@@ -110,13 +110,14 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 		return s;
 
 	if (strcmp(criterion, "*") == 0) {
-		char *key = text_key(value);
-		int ok = key && (!strcmp(key, "dat") || !strcmp(key, "co") || !strcmp(key, "1"));
-		free(key);
-		if (!key && text_key_failed(value) == ANTT_ERR_NOMEM) {
-			s = ANTT_ERR_NOMEM;
+		char *key;
+		int ok;
+
+		if ((s = text_key_of(value, &key)) == ANTT_ERR_NOMEM)
 			goto out;
-		}
+		s = ANTT_OK;   /* not UTF-8: not "đạt" */
+		ok = key && (!strcmp(key, "dat") || !strcmp(key, "co") || !strcmp(key, "1"));
+		free(key);
 		if (!ok) {
 			s = err_set(err, ANTT_ERR_INVALID, "với tiêu chí \"*\" chỉ dùng giá trị \"đạt\" "
 				"(trả lời mọi tiêu chí là đạt)");

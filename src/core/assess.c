@@ -558,18 +558,32 @@ static antt_status recompute_communes(antt_db *db, const char *code, antt_err *e
 	return s;
 }
 
-antt_status assess_set_managed_above(antt_db *db, const char *code, int above, antt_err *err)
+/* Set a mark of a unit (mark: inside the transaction), then the communes
+ * above it, when it changed: an administrator's change. */
+static antt_status set_mark(antt_db *db, const char *code, int value, const char *what,
+                            antt_status (*mark)(antt_db *, const char *, int, int *, antt_err *), antt_err *err)
 {
 	antt_status s;
+	int changed = 0;
 
-	if (auth_require(db, CAN_ADMIN, "đánh dấu đơn vị do cấp trên quản lý", err) != ANTT_OK)
+	if (auth_require(db, CAN_ADMIN, what, err) != ANTT_OK)
 		return ANTT_ERR_DENIED;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
-	if ((s = unit_mark_managed_above(db, code, above, err)) == ANTT_OK)
+	if ((s = mark(db, code, value, &changed, err)) == ANTT_OK && changed)
 		s = recompute_communes(db, code, err);
 	if (s == ANTT_OK)
 		return db_commit(db, err);
 	db_rollback(db);
 	return s;
+}
+
+antt_status assess_set_managed_above(antt_db *db, const char *code, int above, antt_err *err)
+{
+	return set_mark(db, code, above, "đánh dấu đơn vị do cấp trên quản lý", unit_mark_managed_above, err);
+}
+
+antt_status assess_set_excluded(antt_db *db, const char *code, int excluded, antt_err *err)
+{
+	return set_mark(db, code, excluded, "đánh dấu đơn vị", unit_mark_excluded, err);
 }

@@ -84,6 +84,10 @@ const char *assess_verdict_name(int verdict);
  * of the commune, TT 124 Điều 5 khoản 4), and recompute the stored
  * verdicts of the communes above it; an administrator's change. */
 antt_status assess_set_managed_above(antt_db *db, const char *code, int above, antt_err *err);
+/* Mark (1) a unit as not assessed (not among the units a commune's
+ * criterion 4 counts) or take the mark off, and recompute the stored
+ * verdicts of the communes above it; an administrator's change. */
+antt_status assess_set_excluded(antt_db *db, const char *code, int excluded, antt_err *err);
 
 
 #endif

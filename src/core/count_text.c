@@ -157,7 +157,11 @@ antt_status count_results_text_of(antt_db *db, int year, const char *under, cons
 			char key[64], *v, tw[32];
 			double target, rate = count_rate(order[i]);
 			snprintf(key, sizeof(key), "target_%s", order[i]->type);
-			if (!(v = db_setting_get(db, key, NULL)))
+			if ((s = db_setting_read(db, key, NULL, &v, err)) != ANTT_OK) {
+				free(t.s);
+				goto out;
+			}
+			if (!v)
 				continue;
 			target = strtod(v, NULL);
 			free(v);

@@ -403,20 +403,34 @@ void db_close(antt_db *db)
 	free(db);
 }
 
-char *db_setting_get(antt_db *db, const char *key, const char *def)
+antt_status db_setting_read(antt_db *db, const char *key, const char *def, char **out, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	char *v = NULL;
+	const char *v = def;
+	antt_status s;
+	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "SELECT value FROM settings WHERE key = ?", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = strdup((const char *)sqlite3_column_text(st, 0));
-	}
+	*out = NULL;
+	if ((s = db_prepare(db, "SELECT value FROM settings WHERE key = ?", &st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		v = (const char *)sqlite3_column_text(st, 0);
+	else if (rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc thiết lập");
+	if (s == ANTT_OK && v && !(*out = strdup(v)))
+		s = ANTT_ERR_NOMEM;
 	sqlite3_finalize(st);
-	if (!v && def)
-		v = strdup(def);
-	return v;
+	return s;
+}
+
+char *db_setting_get(antt_db *db, const char *key, const char *def)
+{
+	char *v;
+
+	if (db_setting_read(db, key, def, &v, NULL) == ANTT_OK)
+		return v;
+	return def ? strdup(def) : NULL;   /* a failed read reads as not set */
 }
 
 antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt_err *err)

@@ -86,10 +86,17 @@ antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err 
 /* A random RFC 4122 version 4 UUID, as 36 characters plus NUL. */
 void db_uuid(char out[37]);
 
-/* Settings: db_setting_get returns a new string (caller frees) or a copy of
- * def when the key is not set (NULL when def is NULL). db_setting_set
- * checks no role: a change a user asks for goes through
- * session_setting_set, which does. */
+/* Settings: db_setting_read sets *out to a new string (caller frees), the
+ * stored value, or a copy of def when the key is not set, or NULL when it
+ * is not set and def is NULL; ANTT_ERR_NOMEM when no copy could be made
+ * and a database error when the read failed (*out NULL for both), so "not
+ * set" is never a failure in disguise. db_setting_set checks no role: a
+ * change a user asks for goes through session_setting_set, which does. */
+antt_status db_setting_read(antt_db *db, const char *key, const char *def, char **out, antt_err *err);
+/* The same for a caller to whom a failed read is as good as "not set" (a
+ * default that is safe anyway): a failed read gives a copy of def, and
+ * NULL is "not set" (def NULL) and "no memory" alike. Where the difference
+ * matters, db_setting_read. */
 char *db_setting_get(antt_db *db, const char *key, const char *def);
 antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt_err *err);
 

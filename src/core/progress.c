@@ -29,6 +29,7 @@ antt_status progress_types_of(antt_db *db, const count_row *now, size_t nn, cons
                               progress_type **rows, size_t *n)
 {
 	progress_type *out = calloc(nn ? nn : 1, sizeof(*out));
+	antt_status s;
 
 	*rows = NULL;
 	*n = 0;
@@ -42,7 +43,10 @@ antt_status progress_types_of(antt_db *db, const count_row *now, size_t nn, cons
 			if (!strcmp(prev[k].type, now[i].type))
 				out[i].prev = prev[k];
 		snprintf(key, sizeof(key), "target_%s", now[i].type);
-		v = db_setting_get(db, key, NULL);
+		if ((s = db_setting_read(db, key, NULL, &v, NULL)) != ANTT_OK) {
+			free(out);
+			return s;
+		}
 		out[i].target = v ? strtod(v, NULL) : -1;
 		free(v);
 	}
@@ -115,9 +119,11 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 static antt_status one_deadline(antt_db *db, sqlite3_stmt *st, const char *key, const char *def, const char *label,
                                 int year, const char *today, progress_deadline *out, antt_err *err)
 {
-	char *stored = db_setting_get(db, key, def);
-	char md[6], dm[8];
+	char *stored, md[6], dm[8];
+	antt_status s;
 
+	if ((s = db_setting_read(db, key, def, &stored, err)) != ANTT_OK)
+		return s;
 	if (date_parse_day_month(stored ? stored : "", "hạn", md, NULL) != ANTT_OK)
 		snprintf(md, sizeof(md), "%s", def);
 	free(stored);

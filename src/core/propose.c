@@ -43,8 +43,7 @@ antt_status propose_units(antt_db *db, int year, const char *under,
 	/* down from the level, not into a commune's own units: the commune
 	 * decides on those */
 	s = db_prepare(db,
-		"WITH RECURSIVE top(id) AS (SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL"
-		"  ELSE code = ?1 END),"
+		"WITH RECURSIVE top(id) AS (" UNIT_SEED_SQL "),"
 		" walk(id) AS (SELECT u.id FROM units u JOIN top ON u.parent_id = top.id"
 		"  UNION ALL SELECT u.id FROM units u JOIN walk w ON u.parent_id = w.id JOIN units p ON p.id = w.id"
 		"  JOIN unit_types pt ON pt.code = p.type WHERE NOT pt.commune)"

@@ -5,6 +5,7 @@
 #include "errlist.h"
 #include "form_store.h"
 #include "rule.h"
+#include "unit.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,8 +47,8 @@ static char *dup_col(sqlite3_stmt *st, int c)
 	return strdup(s ? (const char *)s : "");
 }
 
-/* The year's assessments (of one unit), units below before their communes:
- * a commune's criterion 4 reads its units' stored verdicts. */
+/* The year's assessments (of unit and those below it), units below before
+ * their communes: a commune's criterion 4 reads its units' stored verdicts. */
 static antt_status read_picks(antt_db *db, int year, const char *unit, struct pick **out, size_t *n, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -58,13 +59,13 @@ static antt_status read_picks(antt_db *db, int year, const char *unit, struct pi
 
 	*n = 0;
 	s = db_prepare(db,
-		"WITH RECURSIVE d(id, depth) AS (SELECT id, 0 FROM units WHERE parent_id IS NULL"
+		"WITH RECURSIVE d(id, depth) AS (" UNIT_SEED_OF("id, 0", "?2")
 		"  UNION ALL SELECT u.id, d.depth + 1 FROM units u JOIN d ON u.parent_id = d.id)"
 		" SELECT u.code, u.name, u.type, c.sha256, a.status, a.verdict, a.id,"
 		"  EXISTS (SELECT 1 FROM recognitions r WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL)"
 		" FROM assessments a JOIN units u ON u.id = a.unit_id JOIN d ON d.id = u.id"
 		" JOIN criteria_sets c ON c.id = a.criteria_set_id"
-		" WHERE a.year = ?1 AND (?2 IS NULL OR u.code = ?2) ORDER BY d.depth DESC, u.code", &st, err);
+		" WHERE a.year = ?1 ORDER BY d.depth DESC, u.code", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int(st, 1, year);

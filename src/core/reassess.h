@@ -14,7 +14,8 @@ typedef struct {
 	int reopened;                  /* was approved; its verdict changed, so back to đang nhập */
 } reassess_row;
 
-/* Rebind every assessment of year (of unit only, when not NULL) made with
+/* Rebind every assessment of year (of unit and every unit below it, when
+ * not NULL) made with
  * a set other than today's, store the verdict under the new set, bump its
  * revision (a package carries the change) and recompute the communes
  * above; the audit records each (db/011). Approved assessments only with

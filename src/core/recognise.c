@@ -419,18 +419,17 @@ antt_status recognise_list(antt_db *db, int year, const char *under,
 			return s;
 	}
 	s = db_prepare(db,
-		"WITH RECURSIVE scope(id) AS (SELECT id FROM units WHERE CASE WHEN ?2 IS NULL THEN parent_id IS NULL"
-		"  ELSE code = ?2 END UNION ALL SELECT u.id FROM units u JOIN scope ON u.parent_id = scope.id)"
+		UNIT_SCOPE_SQL
 		" SELECT u.code, u.name, t.name, d.number, strftime('%d/%m/%Y', d.date), d.authority, d.signer, u.type"
 		" FROM recognitions r JOIN assessments a ON a.id = r.assessment_id JOIN units u ON u.id = a.unit_id"
 		" JOIN unit_types t ON t.code = u.type JOIN decisions d ON d.id = r.decision_id"
-		" WHERE r.withdrawn_at IS NULL AND a.year = ?1 AND u.id IN (SELECT id FROM scope)"
+		" WHERE r.withdrawn_at IS NULL AND a.year = ?2 AND " UNIT_IN_SCOPE("u.id")
 		" ORDER BY d.date, d.number, d.authority, u.code", &st, err);
 	if (s != ANTT_OK)
 		return s;
-	sqlite3_bind_int(st, 1, year);
 	if (under)
-		sqlite3_bind_text(st, 2, under, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		recognise_row r = {
 			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),

@@ -117,12 +117,12 @@ static antt_status unknown(antt_err *err, const char *what, const char *typed, c
  * name. The lists are UTF-8 (ydoc checked): no key for them is no memory. */
 static antt_status pick(char **codes, char **names, size_t n, const char *typed, const char **hit)
 {
-	char *k = text_key(typed);
-	antt_status s = ANTT_OK;
+	char *k;
+	antt_status s;
 
 	*hit = NULL;
-	if (!k)
-		return text_key_failed(typed) == ANTT_ERR_NOMEM ? ANTT_ERR_NOMEM : ANTT_OK;
+	if ((s = text_key_of(typed, &k)) != ANTT_OK)
+		return s == ANTT_ERR_NOMEM ? s : ANTT_OK;   /* not UTF-8: no hit */
 	for (size_t i = 0; i < n && !*hit && s == ANTT_OK; i++) {
 		char *kc = codes ? text_key(codes[i]) : NULL, *kn = text_key(names[i]);
 		if ((codes && !kc) || !kn)

@@ -29,15 +29,17 @@ void score_result_free(score_result *r)
 }
 
 /* The office's cut-offs where it set them (and they still increase). */
-static void cutoffs(antt_db *db, const score_sheet *s, double cut[CLASS_COUNT])
+static antt_status cutoffs(antt_db *db, const score_sheet *s, double cut[CLASS_COUNT], antt_err *err)
 {
 	double c[CLASS_COUNT];
+	antt_status st;
 	int ok = 1;
 
 	for (int k = 0; k < CLASS_COUNT; k++) {
 		char key[48], *v;
 		snprintf(key, sizeof(key), "class_min_%s", score_class_code(k));
-		v = db_setting_get(db, key, NULL);
+		if ((st = db_setting_read(db, key, NULL, &v, err)) != ANTT_OK)
+			return st;
 		c[k] = v ? strtod(v, NULL) : s->cut[k];
 		free(v);
 		if (k > 0 && c[k] <= c[k - 1])
@@ -45,6 +47,7 @@ static void cutoffs(antt_db *db, const score_sheet *s, double cut[CLASS_COUNT])
 	}
 	for (int k = 0; k < CLASS_COUNT; k++)
 		cut[k] = ok ? c[k] : s->cut[k];
+	return ANTT_OK;
 }
 
 antt_status score_load(antt_db *db, const char *code, int year, score_result *r, antt_err *err)
@@ -99,7 +102,8 @@ antt_status score_load(antt_db *db, const char *code, int year, score_result *r,
 	}
 	r->self_total = fmax(0, fmin(100, r->self_total));
 	r->reviewer_total = fmax(0, fmin(100, r->reviewer_total));
-	cutoffs(db, r->sheet, r->cut);
+	if ((s = cutoffs(db, r->sheet, r->cut, err)) != ANTT_OK)
+		goto fail;
 	for (size_t i = 0; i < r->sheet->n_items; i++)
 		if (r->sheet->items[i].leaf && !(r->has_reviewer ? r->e[i].has_reviewer : r->e[i].has_self))
 			r->missing++;

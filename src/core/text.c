@@ -158,6 +158,11 @@ antt_status text_key_failed(const char *in)
 	return u8_check((const uint8_t *)in, strlen(in)) ? ANTT_ERR_INVALID : ANTT_ERR_NOMEM;
 }
 
+antt_status text_key_of(const char *in, char **out)
+{
+	return (*out = text_key(in)) ? ANTT_OK : text_key_failed(in);
+}
+
 char *text_key(const char *in)
 {
 	size_t len = strlen(in), dlen = 0, llen = 0, i = 0;

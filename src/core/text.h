@@ -38,6 +38,10 @@ char *text_key(const char *in);
 /* Why text_key(in) gave NULL: ANTT_ERR_INVALID for text that is not UTF-8,
  * else ANTT_ERR_NOMEM. */
 antt_status text_key_failed(const char *in);
+/* text_key with a status, for text that may not be UTF-8: ANTT_OK and *out
+ * a new string (caller frees); ANTT_ERR_INVALID (not UTF-8) or
+ * ANTT_ERR_NOMEM with *out NULL. */
+antt_status text_key_of(const char *in, char **out);
 
 /* Columns the string takes on a terminal (NFC Vietnamese: one per letter). */
 size_t text_width(const char *s);

@@ -43,14 +43,13 @@ static void read_row(sqlite3_stmt *st, unit_row *u)
 antt_status unit_type_resolve(antt_db *db, const char *typed, char *code, size_t n, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	char *want = text_key(typed);
+	char *want;
 	antt_status s;
 	char list[512] = "";
 	int found = 0;
 
-	if (!want)
-		return text_key_failed(typed) == ANTT_ERR_NOMEM ? ANTT_ERR_NOMEM
-			: err_set(err, ANTT_ERR_INVALID, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
+	if ((s = text_key_of(typed, &want)) != ANTT_OK)
+		return s == ANTT_ERR_NOMEM ? s : err_set(err, s, "loại đơn vị \"%s\" không phải văn bản hợp lệ", typed);
 	s = db_cached(db, "SELECT code, name FROM unit_types ORDER BY sort", &st, err);
 	if (s != ANTT_OK)
 		goto out;
@@ -312,20 +311,54 @@ out:
 	return finish(db, s, err);
 }
 
-antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err)
+/* Set one 0/1 column of u to value unless it is so already (then nothing
+ * is written: no revision, no audit row). */
+static antt_status set_flag(antt_db *db, const unit_row *u, int now, const char *set, int value, int *changed,
+                            antt_err *err)
 {
-	antt_status s;
+	antt_status s = ANTT_OK;
 
-	if (auth_require(db, CAN_ADMIN, "đánh dấu đơn vị", err) != ANTT_OK)
-		return ANTT_ERR_DENIED;
-	if ((s = db_begin(db, err)) != ANTT_OK)
-		return s;
-	return finish(db, update_unit(db, code, "excluded = ?1", excluded ? "1" : "0", NULL, err), err);
+	if (now != value && (s = update_unit(db, u->code, set, value ? "1" : "0", NULL, err)) == ANTT_OK && changed)
+		*changed = 1;
+	return s;
 }
 
-antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, antt_err *err)
+antt_status unit_mark_excluded(antt_db *db, const char *code, int excluded, int *changed, antt_err *err)
 {
-	return update_unit(db, code, "managed_above = ?1", above ? "1" : "0", NULL, err);
+	unit_row u;
+	antt_status s;
+
+	if (changed)
+		*changed = 0;
+	if ((s = unit_get(db, code, &u, err)) != ANTT_OK)
+		return s;
+	return set_flag(db, &u, u.excluded, "excluded = ?1", !!excluded, changed, err);
+}
+
+int unit_type_managed_above_ok(const char *type)
+{
+	static const char *const types[] = { "co-quan", "doanh-nghiep", "co-so-giao-duc" };
+
+	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
+		if (!strcmp(type, types[i]))
+			return 1;
+	return 0;
+}
+
+antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, int *changed, antt_err *err)
+{
+	unit_row u;
+	antt_status s;
+
+	if (changed)
+		*changed = 0;
+	if ((s = unit_get(db, code, &u, err)) != ANTT_OK)
+		return s;
+	/* taking a mark off is always allowed: it mends one set before the rule */
+	if (above && !u.managed_above && !unit_type_managed_above_ok(u.type))
+		return err_set(err, ANTT_ERR_INVALID, "đơn vị %s (%s) là %s: " UNIT_MANAGED_ABOVE_RULE,
+			u.code, u.name, u.type_name);
+	return set_flag(db, &u, u.managed_above, "managed_above = ?1", !!above, changed, err);
 }
 
 antt_status unit_list(antt_db *db, const unit_filter *flt,
@@ -345,8 +378,7 @@ antt_status unit_list(antt_db *db, const unit_filter *flt,
 		return ANTT_ERR_NOMEM;
 	s = db_prepare(db,
 		"WITH RECURSIVE t(id, depth, path) AS ("
-		"  SELECT id, 0, code FROM units"
-		"   WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL ELSE code = ?1 END"
+		"  " UNIT_SEED_OF("id, 0, code", "?1")
 		"  UNION ALL"
 		"  SELECT u.id, t.depth + 1, t.path || char(31) || u.code FROM units u JOIN t ON u.parent_id = t.id)"
 		" SELECT " UNIT_COLUMNS ", t.depth FROM t JOIN units u ON u.id = t.id" UNIT_JOINS

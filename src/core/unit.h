@@ -49,11 +49,26 @@ antt_status unit_move(antt_db *db, const char *code, const char *parent_code, an
  * merged into another. */
 antt_status unit_retire(antt_db *db, const char *code, const char *date,
                         const char *merged_into, antt_err *err);
-antt_status unit_exclude(antt_db *db, const char *code, int excluded, antt_err *err);
+/* Mark a unit as not assessed (excluded 1) or take the mark off, inside
+ * the caller's transaction: the communes' verdicts follow it
+ * (assess_set_excluded does both). A unit already so is left unwritten
+ * and *changed (may be NULL) says 0. */
+antt_status unit_mark_excluded(antt_db *db, const char *code, int excluded, int *changed, antt_err *err);
 /* Mark (above 1) or unmark a unit as managed by a level above the commune
  * it is placed under, inside the caller's transaction: the communes'
- * verdicts follow it (assess_set_managed_above does both). */
-antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, antt_err *err);
+ * verdicts follow it (assess_set_managed_above does both). Only a type
+ * unit_type_managed_above_ok allows may be marked; a unit already so is
+ * left unwritten (no revision, no audit row) and *changed (may be NULL)
+ * says 0. */
+antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, int *changed, antt_err *err);
+/* TT 124, Điều 5 khoản 4 counts the units "thuộc thẩm quyền hoặc được ủy
+ * quyền quản lý" of the commune: a cơ quan, doanh nghiệp or cơ sở giáo dục
+ * placed under a commune may be managed by a level above it; a khu dân cư
+ * is the commune's own, and communes and the levels above are not among
+ * the units counted. 1 when a unit of type (a code) may be marked. */
+int unit_type_managed_above_ok(const char *type);
+#define UNIT_MANAGED_ABOVE_RULE "chỉ đánh dấu được cơ quan, doanh nghiệp hoặc cơ sở giáo dục do cấp trên quản lý " \
+	"(khu dân cư luôn thuộc xã; xã và các cấp trên xã không thuộc diện này)"
 
 typedef struct {
 	const char *type;     /* code or name; NULL for all */
@@ -67,11 +82,14 @@ typedef struct {
 antt_status unit_list(antt_db *db, const unit_filter *flt,
                       int (*fn)(const unit_row *u, void *ctx), void *ctx, antt_err *err);
 
-/* SQL: the ids a scope starts from, the unit coded ?1, or the roots when ?1
- * is NULL. Two arms, so each is an index look-up (a CASE choosing between
- * the two conditions reads every unit). */
-#define UNIT_SEED_SQL \
-	"SELECT id FROM units WHERE ?1 IS NULL AND parent_id IS NULL UNION ALL SELECT id FROM units WHERE code = ?1"
+/* SQL: the columns cols of the rows a walk starts from, the unit coded by
+ * parameter p, or the roots when p is NULL. Two arms, so each is an index
+ * look-up (a CASE choosing between the two conditions reads every unit). */
+#define UNIT_SEED_OF(cols, p) \
+	"SELECT " cols " FROM units WHERE " p " IS NULL AND parent_id IS NULL" \
+	" UNION ALL SELECT " cols " FROM units WHERE code = " p
+/* the ids a scope starts from, for unit ?1 */
+#define UNIT_SEED_SQL UNIT_SEED_OF("id", "?1")
 
 /* SQL prefix: the CTE scope(id) of unit ?1 and every unit below it (?1 NULL:
  * every tree from its roots), for queries that take --under. */

@@ -14,15 +14,20 @@
 
 static const char *const header_names[] = { "code", "ma", "ma don vi", NULL };
 
-/* 1 when read, 0 when not a flag, -1 when out of memory */
+/* 1 when read, 0 when not a flag, -1 when out of memory. One of the words
+ * below, in any case, with or without accents, spaces around it allowed;
+ * the key turns - and _ into spaces, so a cell holding them ("-1", "c-o")
+ * is no flag, not the word its key happens to be. */
 static int parse_flag(const char *s, int *out)
 {
 	static const char *const yes[] = { "1", "co", "x", "yes", "true", NULL };
 	static const char *const no[] = { "", "0", "khong", "no", "false", NULL };
-	char *k = text_key(s);   /* a CSV cell is UTF-8: NULL is no memory */
+	char *k;
 	int ok = 0;
 
-	if (!k)
+	if (strpbrk(s, "-_"))
+		return 0;
+	if (!(k = text_key(s)))   /* a CSV cell is UTF-8: NULL is no memory */
 		return -1;
 	for (const char *const *p = yes; *p && !ok; p++)
 		if (!strcmp(k, *p))
@@ -33,6 +38,8 @@ static int parse_flag(const char *s, int *out)
 	free(k);
 	return ok;
 }
+
+#define FLAG_WORDS " (1 cũng viết được là có, x, yes, true; 0 là không, no, false hoặc để trống)"
 
 static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *err)
 {
@@ -79,8 +86,8 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 			if (flag < 0)
 				s = ANTT_ERR_NOMEM;
 			else
-				errlist_add(errs, "dòng %d: cột excluded phải là 1 (không thuộc diện) hoặc 0, "
-					"không phải \"%s\"", r->line, r->fields[4]);
+				errlist_add(errs, "dòng %d: cột excluded phải là 1 (không thuộc diện) hoặc 0" FLAG_WORDS
+					", không phải \"%s\"", r->line, r->fields[4]);
 			continue;
 		}
 		if (r->n == 6 && (flag = parse_flag(r->fields[5], &above)) <= 0) {
@@ -88,7 +95,12 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 				s = ANTT_ERR_NOMEM;
 			else
 				errlist_add(errs, "dòng %d: cột managed_above phải là 1 (do cấp trên quản lý, không tính vào "
-					"tiêu chí 4 của xã) hoặc 0, không phải \"%s\"", r->line, r->fields[5]);
+					"tiêu chí 4 của xã) hoặc 0" FLAG_WORDS ", không phải \"%s\"", r->line, r->fields[5]);
+			continue;
+		}
+		if (above && !unit_type_managed_above_ok(tcode)) {
+			errlist_add(errs, "dòng %d: cột managed_above là 1 nhưng đơn vị loại \"%s\": " UNIT_MANAGED_ABOVE_RULE,
+				r->line, r->fields[2]);
 			continue;
 		}
 		sqlite3_reset(st);

@@ -449,7 +449,7 @@ static antt_status confirm_submit(ui *ui, const char *text)
 			!off ? "Đã đánh dấu do cấp trên quản lý: không tính vào tiêu chí 4 của xã."
 			     : "Đã bỏ đánh dấu: đơn vị được tính vào tiêu chí 4 của xã.");
 	default:
-		return after_change(ui, unit_exclude(ui->db, code, !off, &err), &err,
+		return after_change(ui, assess_set_excluded(ui->db, code, !off, &err), &err,
 			!off ? "Đã đánh dấu không thuộc diện đánh giá." : "Đơn vị thuộc diện đánh giá trở lại.");
 	}
 }

@@ -33,6 +33,18 @@ case "$(row4)" in *"KHÔNG ĐẠT"*) ok "with the province's school counted, cri
 verdict() { sql "SELECT a.verdict FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X1' AND a.year = 2024"; }
 expect_eq "$(verdict)" "fail" "the commune's stored verdict is chưa đạt"
 
+# excluding the school from assessment (unit exclude) takes it out of the
+# same count: the stored verdict follows at once, and back with --undo
+ANTT_USER=qt ANTT_PASSWORD=quantri1 run unit exclude X1-GD1
+expect_rc 0 "the school is excluded from assessment"
+expect_eq "$(verdict)" "pass" "  the commune's stored verdict follows at once (2 of 2 recognised)"
+ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 run unit exclude X1-GD1 --undo
+expect_rc 1 "  a leader (reviewer) cannot take the mark off"
+expect_eq "$(verdict)" "pass" "  the refusal changed no verdict"
+ANTT_USER=qt ANTT_PASSWORD=quantri1 run unit exclude X1-GD1 --undo
+expect_rc 0 "the school is assessed again"
+expect_eq "$(verdict)" "fail" "  and the commune's verdict counts it again"
+
 # the mark needs an administrator: an entry officer is refused, nothing changes
 ANTT_USER=qt ANTT_PASSWORD=quantri1 ANTT_NEW_PASSWORD=canbo123 run user add canbo "Trần Cán Bộ" --role entry
 ANTT_USER=canbo ANTT_PASSWORD=canbo123 run unit managed-above X1-GD1

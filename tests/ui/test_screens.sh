@@ -50,7 +50,7 @@ keys x
 wait_for "Đánh dấu K2 không thuộc diện?"
 type_text "c"
 keys Enter
-wait_for "không thuộc diện"
+wait_for "Đã đánh dấu không thuộc diện đánh giá."
 expect_eq "$(sql "SELECT excluded FROM units WHERE code = 'K2'")" "1" "exclude is stored once confirmed"
 
 # settings: a target out of range is refused, a good one stored

@@ -95,7 +95,7 @@ static void wrong_values_are_refused_and_nothing_written(void **state)
 	assert_contains(err.msg, "tự động");
 	assert_int_equal(answer_set(db, "K1", 2024, "*", "không", NULL, -1, &err), ANTT_ERR_INVALID);
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit"), before);
-	OK(unit_exclude(db, "K1", 1, &err));
+	OK(assess_set_excluded(db, "K1", 1, &err));
 	assert_int_equal(answer_set(db, "K1", 2025, "2", "có", NULL, -1, &err), ANTT_ERR_INVALID);
 	assert_contains(err.msg, "không thuộc diện");
 	tu_cleanup(db);
@@ -161,8 +161,8 @@ static void commune_needs_seventy_percent_of_its_units(void **state)
 	assert_int_equal(r.items[form_find(r.f, "4")].state, RULE_FAIL);
 	assess_result_free(&r);
 	/* an excluded unit leaves the base: K9, K10 were recognised, 4/8 fails */
-	OK(unit_exclude(db, "K10", 1, &err));
-	OK(unit_exclude(db, "K9", 1, &err));
+	OK(assess_set_excluded(db, "K10", 1, &err));
+	OK(assess_set_excluded(db, "K9", 1, &err));
 	OK(answer_set(db, "K1", 2024, "2", "có", NULL, -1, &err)); /* any write recomputes */
 	assert_int_equal(stored(db, "X1", 2024), 0);
 	tu_cleanup(db);
@@ -339,7 +339,7 @@ static void summary_counts_per_type(void **state)
 	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
 	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
 	OK(answer_set(db, "K3", 2024, "4a", "không", NULL, -1, &err));
-	OK(unit_exclude(db, "K4", 1, &err));
+	OK(assess_set_excluded(db, "K4", 1, &err));
 	OK(answer_set(db, "K9", 2024, "*", "đạt", NULL, -1, &err));
 	OK(assess_register(db, "X1", 2024, &err));
 	tu_recognise(db, "K1", 2024);

@@ -44,7 +44,7 @@ static antt_db *district(void)
 	OK(unit_add(db, "G1", "co-so-giao-duc", "Trường Tiểu học Hòa Bình", "X1", &err));
 	OK(unit_add(db, "K3", "khu-dan-cu", "Thôn Hà", "X2", &err));
 	OK(unit_add(db, "CQ", "co-quan", "Kho bạc huyện", "H", &err));
-	OK(unit_exclude(db, "G1", 1, &err));
+	OK(assess_set_excluded(db, "G1", 1, &err));
 	OK(answer_set(db, "K1", 2023, "*", "đạt", NULL, -1, &err));
 	recognise(db, "K1", 2023);
 	for (const char *const *c = (const char *const[]){ "K1", "K2", "K3", "CQ", NULL }; *c; c++)

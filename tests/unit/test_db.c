@@ -228,6 +228,23 @@ static void transactions_keep_or_leave_all(void **state)
 	v = db_setting_get(db, "a", NULL);
 	assert_string_equal(v, "2");
 	free(v);
+	/* with a status: "not set" is ANTT_OK and NULL (or def), never a failure */
+	OK(db_setting_read(db, "a", "d", &v, &err));
+	assert_string_equal(v, "2");
+	free(v);
+	OK(db_setting_read(db, "b", NULL, &v, &err));
+	assert_null(v);
+	OK(db_setting_read(db, "b", "d", &v, &err));
+	assert_string_equal(v, "d");
+	free(v);
+	/* a failed read is told apart: the table gone */
+	assert_int_equal(sqlite3_exec(db->sql, "ALTER TABLE settings RENAME TO settings_x", NULL, NULL, NULL), SQLITE_OK);
+	v = (char *)"x";
+	assert_int_not_equal(db_setting_read(db, "a", "d", &v, &err), ANTT_OK);
+	assert_null(v);
+	v = db_setting_get(db, "a", "d");   /* the old call reads it as not set */
+	assert_string_equal(v, "d");
+	free(v);
 	db_close(db);
 }
 

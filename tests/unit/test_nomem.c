@@ -18,6 +18,7 @@
 #include "workflow.h"
 #include "form.h"
 #include "layout.h"
+#include "progress.h"
 #include "register.h"
 #include "sync/sync.h"
 #include "tally.h"
@@ -221,13 +222,44 @@ static antt_status op_count(antt_db *db, antt_err *err)
 	size_t n;
 	antt_status s;
 
-	/* count_results_text (and progress_*) are left out: they read the
-	 * targets with db_setting_get, whose NULL means both "not set" and "no
-	 * memory" */
 	if ((s = count_by_type(db, 2024, NULL, &rows, &n, err)) == ANTT_OK)
 		s = count_by_commune(db, 2024, &c, &n, err);
 	free(rows);
 	free(c);
+	return s;
+}
+
+/* a key of valid text refused for want of memory is no memory, not bad text */
+static antt_status op_text_key(antt_db *db, antt_err *err)
+{
+	char *k = NULL;
+	antt_status s = text_key_of("Trường Tiểu học Hòa Bình", &k);
+	(void)db;
+	(void)err;
+	free(k);
+	return s;
+}
+
+/* the targets and deadlines are settings: one not read for want of memory
+ * is no memory, not "not set" */
+static antt_status op_count_text(antt_db *db, antt_err *err)
+{
+	char *text = NULL;
+	antt_status s = count_results_text(db, 2024, NULL, &text, err);
+	free(text);
+	return s;
+}
+
+static antt_status op_progress(antt_db *db, antt_err *err)
+{
+	progress_type *rows = NULL;
+	progress_deadline d[2];
+	size_t n;
+	antt_status s;
+
+	if ((s = progress_types(db, 2024, &rows, &n, err)) == ANTT_OK)
+		s = progress_deadlines(db, 2024, "2024-11-30", d, err);
+	free(rows);
 	return s;
 }
 
@@ -317,6 +349,9 @@ static antt_db *fixture(void)
 	    answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err) != ANTT_OK)
 		fail_msg("fixture: %s", err.msg);
 	tu_recognise(db, "K1", 2024);
+	if (db_setting_set(db, "target_khu-dan-cu", "80", &err) != ANTT_OK ||
+	    db_setting_set(db, "deadline_khu-dan-cu", "11-10", &err) != ANTT_OK)
+		fail_msg("fixture: %s", err.msg);
 	tu_write(tu_path("u.csv"), "code,parent_code,type,name\nK3,X1,khu dân cư,Thôn 3\n"
 		"K4,X1,khu-dan-cu,\"Thôn 4, xóm Đông\"\nK5,X1,khu dân cư,Thôn 5\n");
 	return db;
@@ -331,6 +366,7 @@ static void files_and_text(void **state)
 	each_allocation_refused("layout_load", db, op_layout, NULL);
 	each_allocation_refused("form_load_file", db, op_form, NULL);
 	each_allocation_refused("text_clean", db, op_text, NULL);
+	each_allocation_refused("text_key_of", db, op_text_key, NULL);
 	tu_cleanup(db);
 }
 
@@ -340,6 +376,8 @@ static void reads_of_the_database(void **state)
 	(void)state;
 	each_allocation_refused("assess_load", db, op_assess_load, NULL);
 	each_allocation_refused("count", db, op_count, NULL);
+	each_allocation_refused("count_results_text", db, op_count_text, NULL);
+	each_allocation_refused("progress", db, op_progress, NULL);
 	each_allocation_refused("tally_compute", db, op_tally, NULL);
 	each_allocation_refused("register", db, op_register, NULL);
 	each_allocation_refused("tree", db, op_tree, NULL);

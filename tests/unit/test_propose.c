@@ -47,7 +47,7 @@ static antt_db *office(void)
 	OK(unit_add(db, "CQ", "co-quan", "Trường Trung học cơ sở Hòa Bình", "X1", &err));
 	OK(unit_add(db, "K3", "khu-dan-cu", "Tổ dân phố 1", "X2", &err));
 	OK(unit_add(db, "DN", "doanh-nghiep", "Công ty Sông Lam", "H", &err));
-	OK(unit_exclude(db, "K2", 1, &err));
+	OK(assess_set_excluded(db, "K2", 1, &err));
 	OK(form_for_new(db, "khu-dan-cu", 2024, &f, &id, &err));
 	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
 	return db;

@@ -36,6 +36,15 @@ static void key_drops_accents_case_and_dashes(void **state)
 		free(k);
 	}
 	assert_null(text_key("\xff"));
+	/* with a status: bad input is told from no memory (test_nomem) */
+	{
+		char *k = (char *)"x";
+		assert_int_equal(text_key_of("\xff", &k), ANTT_ERR_INVALID);
+		assert_null(k);
+		assert_int_equal(text_key_of("Khu dân cư", &k), ANTT_OK);
+		assert_string_equal(k, "khu dan cu");
+		free(k);
+	}
 }
 
 static void width_and_fit_count_columns(void **state)

@@ -8,6 +8,7 @@
 #include "demo.h"
 #include "tree.h"
 #include "unit.h"
+#include "assess.h"
 
 #include <string.h>
 
@@ -151,7 +152,7 @@ static void tally_follows_changes(void **state)
 	if (sqlite3_step(st) == SQLITE_ROW)
 		snprintf(unit, sizeof(unit), "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	OK(unit_exclude(db, unit, 1, &err));
+	OK(assess_set_excluded(db, unit, 1, &err));
 	compare(db, year);
 	compare_from(db, year - 1, year);
 	same_as_load(db, year - 1, year);

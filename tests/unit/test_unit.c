@@ -3,6 +3,7 @@
 #include "testutil.h"
 #include "unit_import.h"
 #include "unit.h"
+#include "assess.h"
 
 static void type_accepts_code_and_vietnamese_name(void **state)
 {
@@ -89,7 +90,7 @@ static void retire_merge_and_exclude(void **state)
 	assert_int_equal(unit_get(db, "X3", &u, &err), ANTT_OK);
 	assert_string_equal(u.valid_to, "2025-07-01");
 	assert_int_equal(unit_retire(db, "X2", NULL, "X2", &err), ANTT_ERR_INVALID);
-	assert_int_equal(unit_exclude(db, "X2", 1, &err), ANTT_OK);
+	assert_int_equal(assess_set_excluded(db, "X2", 1, &err), ANTT_OK);
 	assert_int_equal(unit_get(db, "X2", &u, &err), ANTT_OK);
 	assert_int_equal(u.excluded, 1);
 	tu_cleanup(db);
@@ -173,6 +174,12 @@ static void import_refuses_bad_files_whole(void **state)
 		{ "X1,,xa,Xã 1\nK1,X1,làng,Thôn\n", "dòng 2", "loại đơn vị \"làng\" không có" },
 		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu\n", "dòng 2", "có 3 cột" },
 		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,có lẽ\n", "dòng 2", "excluded" },
+		/* a flag is one of the listed words, not a word the key of which is one */
+		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,-1\n", "dòng 2", "cột excluded" },
+		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,1-\n", "dòng 2", "\"1-\"" },
+		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,Thôn,_0\n", "dòng 2", "cột excluded" },
+		{ "X1,,xa,Xã 1\nG1,X1,co-quan,Chi cục,0,-1\n", "dòng 2", "cột managed_above" },
+		{ "X1,,xa,Xã 1\nG1,X1,co-quan,Chi cục,0,c-o\n", "dòng 2", "cột managed_above" },
 		{ "X1,,xa,Xã 1\nK1,X1,khu-dan-cu,\"Thôn\n", "dòng 2", "ngoặc kép" },
 		{ "X1,,xa,X\xe3 1\n", "dòng 1", "UTF-8" },
 		{ "X0,,xa,Xã 0\n", "dòng 1", "đã có trong cơ sở dữ liệu" },

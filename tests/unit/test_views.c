@@ -20,7 +20,7 @@ static antt_db *district(void)
 	OK(unit_add(db, "K2", "khu-dan-cu", "Thôn Đoài", "X1", &err));
 	OK(unit_add(db, "K3", "khu-dan-cu", "Thôn Hà Nội", "X2", &err));
 	OK(unit_add(db, "G1", "co-so-giao-duc", "Trường Tiểu học Đồng Tâm", "X2", &err));
-	OK(unit_exclude(db, "G1", 1, &err));
+	OK(assess_set_excluded(db, "G1", 1, &err));
 	return db;
 }
 
