@@ -247,8 +247,9 @@ static antt_status answer_row(antt_db *db, const csvtab_row *r, void *ctx, antt_
 	if ((s = num_year(r->fields[1], &year, e)) != ANTT_OK)
 		return s;
 	if (r->n == 6 && *r->fields[5]) {
-		char *k = text_key(r->fields[5]);   /* a CSV cell is UTF-8: NULL is no memory */
-		if (!k)
+		/* the key reads - and _ as spaces: "-1" is no flag, not "1" */
+		char *k = strpbrk(r->fields[5], "-_") ? strdup("-") : text_key(r->fields[5]);
+		if (!k)   /* a CSV cell is UTF-8: NULL is no memory */
 			return ANTT_ERR_NOMEM;
 		exception = !strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x");
 		s = !exception && strcmp(k, "0") && strcmp(k, "khong") ? ANTT_ERR_INVALID : ANTT_OK;

@@ -104,4 +104,12 @@ run unit list --type "KHU DÂN CƯ" --under X2
 expect_eq "$(printf '%s\n' "$out" | wc -l)" "4" "unit list --type --under"
 run unit list --search "hoa binh"
 expect_out "Xã Hòa Bình" "search without accents"
+# the exception column takes 1/0 and their words only: "-1" is no flag
+# (the search key reads - as a space, so "-1" looked like "1")
+for v in -1 _0 c-o; do
+	printf 'unit_code,year,criterion,value,note,exception\nX2-K01,2024,4b,không,ghi chú,%s\n' "$v" > "$T/exc.csv"
+	run answer import "$T/exc.csv"
+	expect_rc 1 "answer import: exception \"$v\" refused"
+	expect_err "cột exception phải là 1 hoặc 0" "answer import: exception \"$v\" named"
+done
 finish
