@@ -9,6 +9,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The screen's own state: the selected conflict, and the side chosen for
+ * it while a leader logs in first. */
+typedef struct {
+	long sel;
+	int incoming;
+} conflicts_state;
+
 typedef struct {
 	ui *ui;
 	int y;
@@ -21,12 +28,13 @@ static int row(const sync_conflict *c, void *ctx)
 {
 	list_ctx *l = ctx;
 	ui *ui = l->ui;
+	const conflicts_state *cs = ui->priv;
 	char line[600];
-	int sel = l->i == ui->csel, attr = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
+	int sel = l->i == cs->sel, attr = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
 
 	if (sel)
 		l->chosen_id = c->id;
-	if (l->draw && l->y + 2 < ui->rows - 2 && l->i >= ui->csel - 4) {
+	if (l->draw && l->y + 2 < ui->rows - 2 && l->i >= cs->sel - 4) {
 		if (sel) {
 			ui_line(l->y, ui->cols, attr);
 			ui_line(l->y + 1, ui->cols, attr);
@@ -63,13 +71,14 @@ static void draw_conflicts(ui *ui)
 		ui_put(3, 2, ui->cols - 4, "Không có xung đột nào đang chờ.", A_NORMAL);
 }
 
-/* Settle the selected conflict; which side is in ui->pctx[1] ("1" the
- * package's) so a leader's login can come first. */
+/* Settle the selected conflict with the side kept in the state, so a
+ * leader's login can come first. */
 static void resolve(ui *ui)
 {
+	conflicts_state *cs = ui->priv;
 	long long id = 0;
 	long n = walk_list(ui, 0, &id);
-	int incoming = ui->pctx[1][0] == '1';
+	int incoming = cs->incoming;
 	antt_err err = { "" };
 	antt_status st;
 
@@ -79,22 +88,24 @@ static void resolve(ui *ui)
 		ui_fail(ui, st, &err);
 	else
 		ui_message(ui, 0, "Xung đột #%lld: đã %s.", id, incoming ? "lấy bản trong gói" : "giữ bản ở máy này");
-	if (ui->csel >= n - 1 && ui->csel > 0)
-		ui->csel--;
+	if (cs->sel >= n - 1 && cs->sel > 0)
+		cs->sel--;
 }
 
 static int act_conflicts(ui *ui, ui_action a)
 {
+	conflicts_state *cs = ui->priv;
+
 	switch (a) {
 	case ACT_BACK:
 		ui_pop(ui);
 		if (ui->screen == &ui_units_screen)
 			ui_units_reload(ui);
 		return R_REDRAW;
-	case ACT_UP: if (ui->csel > 0) ui->csel--; return R_REDRAW;
-	case ACT_DOWN: ui->csel++; return R_REDRAW;
+	case ACT_UP: if (cs->sel > 0) cs->sel--; return R_REDRAW;
+	case ACT_DOWN: cs->sel++; return R_REDRAW;
 	case ACT_KEEP_LOCAL: case ACT_TAKE_INCOMING:
-		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", a == ACT_TAKE_INCOMING);
+		cs->incoming = a == ACT_TAKE_INCOMING;
 		if (ui_leader_first(ui, "chọn bản khi có xung đột", resolve))
 			resolve(ui);
 		return R_REDRAW;
@@ -103,4 +114,5 @@ static int act_conflicts(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_conflicts_screen = { SC_CONFLICTS, draw_conflicts, act_conflicts };
+const ui_screen ui_conflicts_screen = { SC_CONFLICTS, draw_conflicts, act_conflicts, sizeof(conflicts_state),
+	NULL, NULL };

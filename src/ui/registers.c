@@ -17,6 +17,20 @@ static antt_status comm_level(ui *ui, const char *text);
 static antt_status import_what(ui *ui, const char *text);
 static void draw_pick(ui *ui, int y);
 
+/* The screen's own state: the unit shown, the selected row, and its
+ * figures line, made again after a change ("" = stale). */
+typedef struct {
+	char unit[64], name[256];
+	long sel;
+	char line[400];
+	int line_year;
+} reg_state;
+
+static reg_state *state(const ui *ui)
+{
+	return ui->priv;
+}
+
 typedef struct {
 	ui *ui;
 	int y;
@@ -30,7 +44,7 @@ static int row(const char *section, long long id, const char *text, void *ctx)
 {
 	rows_ctx *c = ctx;
 	ui *ui = c->ui;
-	int sel = c->i == ui->rsel;
+	int sel = c->i == state(ui)->sel;
 
 	if (sel)
 		c->chosen = !strcmp(section, "Mô hình") ? id : 0;
@@ -39,7 +53,7 @@ static int row(const char *section, long long id, const char *text, void *ctx)
 		if (c->y < ui->rows - 3)
 			ui_put(c->y++, 1, ui->cols - 2, section, A_BOLD);
 	}
-	if (c->draw && c->y < ui->rows - 3 && c->i >= ui->rsel - 10) {
+	if (c->draw && c->y < ui->rows - 3 && c->i >= state(ui)->sel - 10) {
 		if (sel)
 			ui_line(c->y, ui->cols, ui_attr(ui, UI_SELECT));
 		ui_put(c->y++, 3, ui->cols - 4, text, sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL);
@@ -54,7 +68,7 @@ static long walk(ui *ui, int draw, long long *chosen)
 	antt_err err = { "" };
 	antt_status st;
 
-	if ((st = reg_rows(ui->db, ui->reg_unit, ui->year, row, &c, &err)) != ANTT_OK)
+	if ((st = reg_rows(ui->db, state(ui)->unit, ui->year, row, &c, &err)) != ANTT_OK)
 		ui_fail(ui, st, &err);
 	if (chosen)
 		*chosen = c.chosen;
@@ -70,14 +84,14 @@ static void figures_line(ui *ui)
 	antt_err err = { "" };
 	antt_status st;
 
-	if (ui->reg_line[0] && ui->reg_line_year == ui->year)
+	if (state(ui)->line[0] && state(ui)->line_year == ui->year)
 		return;
-	ui->reg_line[0] = '\0';
-	if ((st = reg_lists_load(&l, &err)) == ANTT_OK && (st = reg_year_figures(ui->db, l, ui->year, ui->reg_unit, &f, &err)) == ANTT_OK) {
-		snprintf(ui->reg_line, sizeof(ui->reg_line),
+	state(ui)->line[0] = '\0';
+	if ((st = reg_lists_load(&l, &err)) == ANTT_OK && (st = reg_year_figures(ui->db, l, ui->year, state(ui)->unit, &f, &err)) == ANTT_OK) {
+		snprintf(state(ui)->line, sizeof(state(ui)->line),
 			"%lld cuộc phát động · %lld mô hình (%lld duy trì, %lld mới) · %lld khen thưởng · %lld tin báo",
 			f.launches, f.models, f.models_kept, f.models_new, f.collective + f.individual, f.tipoffs);
-		ui->reg_line_year = ui->year;
+		state(ui)->line_year = ui->year;
 	} else {
 		ui_fail(ui, st, &err);
 	}
@@ -87,18 +101,15 @@ static void figures_line(ui *ui)
 static void draw_registers(ui *ui)
 {
 	char title[600];
-	const char *name = NULL;
 
-	for (size_t i = 0; i < ui->tree.n && !name; i++)   /* the unit by its name, as the checklist is */
-		if (!strcmp(ui->tree.rows[i].u.code, ui->reg_unit))
-			name = ui->tree.rows[i].u.name;
-	if (name)
-		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s (%s)", name, ui->reg_unit);
+	/* the unit by its name, as the checklist is */
+	if (state(ui)->name[0])
+		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s (%s)", state(ui)->name, state(ui)->unit);
 	else
-		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s", ui->reg_unit);
+		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s", state(ui)->unit);
 	ui_draw_title(ui, title);
 	figures_line(ui);
-	ui_put(1, 1, ui->cols - 2, ui->reg_line, A_BOLD);
+	ui_put(1, 1, ui->cols - 2, state(ui)->line, A_BOLD);
 	if (ui->prompting && (ui->submit == model_kind || ui->submit == activity_kind || ui->submit == comm_level ||
 	                      ui->submit == import_what)) {
 		ui_put(3, 1, ui->cols - 2, "Chọn một dòng: gõ số thứ tự rồi Enter (Esc: thôi).", A_BOLD);
@@ -118,7 +129,7 @@ static antt_status done(ui *ui, antt_status s, antt_err *err, const char *what)
 		return s;
 	}
 	ui_message(ui, 0, "Đã ghi %s.", what);
-	ui->reg_line[0] = '\0';
+	state(ui)->line[0] = '\0';
 	return ANTT_OK;
 }
 
@@ -141,7 +152,7 @@ static antt_status model_numbers(ui *ui, const char *text)
 	}
 	if (num_year(ui->pctx[2], &year, &err) != ANTT_OK)
 		return done(ui, ANTT_ERR_INVALID, &err, "mô hình");
-	return done(ui, reg_model_add(ui->db, ui->reg_unit, ui->pctx[0], ui->pctx[1], year, n[0], n[1], n[2], &err), &err,
+	return done(ui, reg_model_add(ui->db, state(ui)->unit, ui->pctx[0], ui->pctx[1], year, n[0], n[1], n[2], &err), &err,
 		"mô hình");
 }
 
@@ -289,7 +300,7 @@ static antt_status activity_people(ui *ui, const char *text)
 		ui_message(ui, 1, "%s.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
-	return done(ui, reg_activity_add(ui->db, ui->reg_unit, ui->year, ui->pctx[0], ui->pctx[1], n, "", &err),
+	return done(ui, reg_activity_add(ui->db, state(ui)->unit, ui->year, ui->pctx[0], ui->pctx[1], n, "", &err),
 		&err, "hoạt động");
 }
 
@@ -318,7 +329,7 @@ static antt_status comm_date(ui *ui, const char *text)
 {
 	antt_err err = { "" };
 	/* no person's name: the unit itself is commended */
-	return done(ui, reg_commendation_add(ui->db, ui->reg_unit, ui->year, ui->pctx[0], ui->pctx[1][0] == '\0',
+	return done(ui, reg_commendation_add(ui->db, state(ui)->unit, ui->year, ui->pctx[0], ui->pctx[1][0] == '\0',
 		ui->pctx[1], "", ui->pctx[2], text, &err), &err, "khen thưởng");
 }
 
@@ -359,7 +370,7 @@ static antt_status import_path(ui *ui, const char *text)
 	for (size_t i = 0; i < 4; i++)
 		if (!strcmp(ui->pctx[0], reg_codes[i]))
 			ui_message(ui, 0, "Đã nhập %d dòng vào sổ %s.", n, reg_names[i]);
-	ui->reg_line[0] = '\0';
+	state(ui)->line[0] = '\0';
 	return ANTT_OK;
 }
 
@@ -382,11 +393,11 @@ static int act_registers(ui *ui, ui_action a)
 	case ACT_BACK:
 		ui_pop(ui);
 		return R_REDRAW;
-	case ACT_UP: if (ui->rsel > 0) ui->rsel--; return R_REDRAW;
+	case ACT_UP: if (state(ui)->sel > 0) state(ui)->sel--; return R_REDRAW;
 	case ACT_DOWN:
 		n = walk(ui, 0, NULL);
-		if (ui->rsel + 1 < n)
-			ui->rsel++;
+		if (state(ui)->sel + 1 < n)
+			state(ui)->sel++;
 		return R_REDRAW;
 	case ACT_ADD_MODEL:
 		ui_prompt(ui, "Tên mô hình:", "", model_name);
@@ -410,11 +421,32 @@ static int act_registers(ui *ui, ui_action a)
 			ui_fail(ui, st, &err);
 		else
 			ui_message(ui, 0, "Mô hình dừng sau năm %d.", ui->year);
-		ui->reg_line[0] = '\0';
+		state(ui)->line[0] = '\0';
 		return R_REDRAW;
 	default:
 		return R_NONE;
 	}
 }
 
-const ui_screen ui_registers_screen = { SC_REGISTERS, draw_registers, act_registers };
+typedef struct {
+	const char *code, *name;
+} reg_arg;
+
+static antt_status open_registers(ui *ui, const void *arg)
+{
+	const reg_arg *a = arg;
+
+	snprintf(state(ui)->unit, sizeof(state(ui)->unit), "%s", a->code);
+	snprintf(state(ui)->name, sizeof(state(ui)->name), "%s", a->name ? a->name : "");
+	return ANTT_OK;
+}
+
+void ui_registers_open(ui *ui, const char *code, const char *name)
+{
+	reg_arg a = { code, name };
+
+	ui_open(ui, &ui_registers_screen, &a);
+}
+
+const ui_screen ui_registers_screen = { SC_REGISTERS, draw_registers, act_registers, sizeof(reg_state),
+	open_registers, NULL };
