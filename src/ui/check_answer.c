@@ -15,6 +15,7 @@
 static const form_item *item(const ui *ui)
 {
 	const check_state *c = ui->priv;
+
 	return &c->chk.f->items[c->item];
 }
 

@@ -99,12 +99,12 @@ antt_status ui_check_open(ui *ui, const char *code)
 	return ui_open(ui, &ui_check_screen, keep);
 }
 
-
 /* The leader's reason on a returned (or reopened) form: the officer reads
  * it where the work is, not only in the history. */
 static const char *reason_head(const ui *ui)
 {
 	const check_state *c = ui->priv;
+
 	if (!c->chk.reason)
 		return NULL;
 	if (!strcmp(c->chk.status, "returned"))
@@ -419,7 +419,7 @@ static antt_status reason_submit(ui *ui, const char *text)
 
 static void approve(ui *ui)
 {
-	check_state *c = ui->priv;
+	const check_state *c = ui->priv;
 	antt_err err = { "" };
 
 	workflow(ui, assess_approve(ui->db, c->chk.unit.code, ui->year, &err), &err,
@@ -428,7 +428,8 @@ static void approve(ui *ui)
 
 static void ask_reason(ui *ui)
 {
-	check_state *c = ui->priv;
+	const check_state *c = ui->priv;
+
 	ui_prompt(ui, !strcmp(c->chk.status, "approved") ? "Mở lại phiếu đã duyệt — lý do:" : "Trả lại — lý do:",
 		"", reason_submit);
 }
