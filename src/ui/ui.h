@@ -85,7 +85,7 @@ typedef struct ui {
 	 * form (check_undo.c); every screen's own state is in priv */
 	struct ui_undo_log *undo;
 
-	/* progress (loaded for p_year), settings, help */
+	/* progress (loaded for p_year) */
 	progress_type *pt;
 	size_t npt;
 	progress_commune *pc;
