@@ -49,17 +49,67 @@ void ui_fail(ui *ui, antt_status s, const antt_err *err)
 	ui_message(ui, 1, "%s", ui_err_text(s, err));
 }
 
+/* The screen on top lets go of its state (it stays on top, stateless). */
+static void close_top(ui *ui)
+{
+	if (ui->screen && ui->screen->close && ui->priv)
+		ui->screen->close(ui);
+	free(ui->priv);
+	ui->priv = NULL;
+}
+
+antt_status ui_open(ui *ui, const ui_screen *s, const void *arg)
+{
+	void *priv = NULL;
+	antt_status st = ANTT_OK;
+
+	if (s->private_size && !(priv = calloc(1, s->private_size))) {
+		ui_fail(ui, ANTT_ERR_NOMEM, NULL);
+		return ANTT_ERR_NOMEM;
+	}
+	if (ui->screen && ui->depth < (int)(sizeof(ui->stack) / sizeof(*ui->stack))) {
+		ui->stack[ui->depth] = ui->screen;
+		ui->stack_priv[ui->depth++] = ui->priv;
+	} else {
+		close_top(ui);   /* no room below: the top screen is replaced, as before */
+	}
+	ui->screen = s;
+	ui->priv = priv;
+	/* refused (nothing to show, or the load failed): back where the key
+	 * was pressed; the first screen stays, as its open left it */
+	if (s->open && (st = s->open(ui, arg)) != ANTT_OK)
+		ui_pop(ui);
+	return st;
+}
+
 void ui_push(ui *ui, const ui_screen *s)
 {
-	if (ui->screen && ui->depth < (int)(sizeof(ui->stack) / sizeof(*ui->stack)))
-		ui->stack[ui->depth++] = ui->screen;
-	ui->screen = s;
+	ui_open(ui, s, NULL);
 }
 
 void ui_pop(ui *ui)
 {
-	if (ui->depth > 0)
-		ui->screen = ui->stack[--ui->depth];
+	if (ui->depth == 0)
+		return;
+	close_top(ui);
+	ui->depth--;
+	ui->screen = ui->stack[ui->depth];
+	ui->priv = ui->stack_priv[ui->depth];
+}
+
+void ui_switch(ui *ui, const ui_screen *s)
+{
+	close_top(ui);
+	ui->screen = NULL;
+	ui_open(ui, s, NULL);
+}
+
+void ui_close_all(ui *ui)
+{
+	while (ui->depth > 0)
+		ui_pop(ui);
+	close_top(ui);
+	ui->screen = NULL;
 }
 
 int ui_year_step(ui *ui, int delta)
@@ -286,8 +336,7 @@ static int handle(ui *ui, int is_code, wint_t ch)
 		ui->prompting = 0;
 		if (ch == KEY_F(10))
 			return R_QUIT;
-		ui->htop = ui_help_line_of(SC_LOGIN);
-		ui_push(ui, &ui_help_screen);
+		ui_help_open(ui, SC_LOGIN);
 		return R_REDRAW;
 	}
 	if (ui->prompting) {
@@ -310,10 +359,8 @@ static int handle(ui *ui, int is_code, wint_t ch)
 	case ACT_QUIT:
 		return R_QUIT;
 	case ACT_HELP:
-		if (ui->screen != &ui_help_screen) {
-			ui->htop = ui_help_line_of(ui->screen->id);
-			ui_push(ui, &ui_help_screen);
-		}
+		if (ui->screen != &ui_help_screen)
+			ui_help_open(ui, ui->screen->id);
 		return R_REDRAW;
 	case ACT_TELEX:
 		ui->telex = !ui->telex;
@@ -443,15 +490,13 @@ out:
 	endwin();
 	if (timing)
 		fclose(timing);
-	if (u.chk_loaded)
-		assess_result_free(&u.chk);
+	ui_close_all(&u);
 	ui_check_free(&u);
 	ui_marks_clear();
 	ui_progress_free();
 	tree_free(&u.tree);
 	free(u.pt);
 	free(u.pc);
-	ui_history_free(&u);
 	free(u.db_path);
 	if (rc)
 		fprintf(stderr, "antt: %s\n", u.msg);

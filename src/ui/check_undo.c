@@ -20,22 +20,24 @@ static void step_free(ui_undo *u)
 
 void ui_check_free(ui *ui)
 {
-	for (size_t i = 0; i < ui->n_undo; i++)
-		step_free(&ui->undo[i]);
+	if (!ui->undo)
+		return;
+	for (size_t i = 0; i < ui->undo->n; i++)
+		step_free(&ui->undo->steps[i]);
+	free(ui->undo->steps);
 	free(ui->undo);
 	ui->undo = NULL;
-	ui->n_undo = 0;
 }
 
 /* Every answer of the loaded form as it is now; NULL when memory is short
  * (the change goes on, without an undo step). */
-answer_prev *check_take_all(const ui *ui)
+answer_prev *check_take_all(const check_state *c)
 {
-	size_t n = ui->chk.f->n_items;
+	size_t n = c->chk.f->n_items;
 	answer_prev *p = calloc(n ? n : 1, sizeof(*p));
 
 	for (size_t k = 0; p && k < n; k++)
-		if (answer_prev_take(&ui->chk, k, &p[k]) != ANTT_OK) {
+		if (answer_prev_take(&c->chk, k, &p[k]) != ANTT_OK) {
 			while (k-- > 0)
 				answer_prev_free(&p[k]);
 			free(p);
@@ -48,27 +50,30 @@ answer_prev *check_take_all(const ui *ui)
  * `before` that differ now; the others are freed, and so is `before`. */
 ui_undo *check_push_step(ui *ui, answer_prev *before, const char *what)
 {
-	size_t total = ui->chk.f->n_items, n = 0;
-	ui_undo *g, *u;
+	const check_state *c = ui->priv;
+	size_t total = c->chk.f->n_items, n = 0;
+	ui_undo *g = NULL, *u;
 
 	if (!before)
 		return NULL;
 	for (size_t k = 0; k < total; k++) {
-		if (ui->chk_loaded && ui->chk.f->items[k].leaf && !ui->chk.f->items[k].computed &&
-		    answer_prev_differs(&ui->chk, k, &before[k]))
+		if (c->loaded && c->chk.f->items[k].leaf && !c->chk.f->items[k].computed &&
+		    answer_prev_differs(&c->chk, k, &before[k]))
 			before[n++] = before[k];        /* moved down: each kept once */
 		else
 			answer_prev_free(&before[k]);
 	}
-	if (n == 0 || !(g = realloc(ui->undo, (ui->n_undo + 1) * sizeof(*g)))) {
+	if (n > 0 && !ui->undo)
+		ui->undo = calloc(1, sizeof(*ui->undo));
+	if (n == 0 || !ui->undo || !(g = realloc(ui->undo->steps, (ui->undo->n + 1) * sizeof(*g)))) {
 		for (size_t k = 0; k < n; k++)
 			answer_prev_free(&before[k]);
 		free(before);
 		return NULL;
 	}
-	ui->undo = g;
-	u = &ui->undo[ui->n_undo++];
-	snprintf(u->unit, sizeof(u->unit), "%s", ui->chk.unit.code);
+	ui->undo->steps = g;
+	u = &g[ui->undo->n++];
+	snprintf(u->unit, sizeof(u->unit), "%s", c->chk.unit.code);
 	u->year = ui->year;
 	u->p = before;
 	u->n = n;
@@ -77,27 +82,29 @@ ui_undo *check_push_step(ui *ui, answer_prev *before, const char *what)
 }
 
 /* What undoing the change of item k will say: its answer before. */
-void check_undo_words(const ui *ui, int k, char *buf, size_t n)
+void check_undo_words(const check_state *c, int k, char *buf, size_t n)
 {
-	const assess_item *a = &ui->chk.items[k];
+	const assess_item *a = &c->chk.items[k];
 	char v[160] = "chưa trả lời";
 
 	if (a->answered)
-		form_format_value(&ui->chk.f->items[k], &a->value, v, sizeof(v));
-	snprintf(buf, n, "tiêu chí %s: trở lại «%s»%s", ui->chk.f->items[k].id, v, a->exception ? " (ngoại lệ)" : "");
+		form_format_value(&c->chk.f->items[k], &a->value, v, sizeof(v));
+	snprintf(buf, n, "tiêu chí %s: trở lại «%s»%s", c->chk.f->items[k].id, v, a->exception ? " (ngoại lệ)" : "");
 }
 
 /* u, Ctrl-Z: the newest step of this form back, as an ordinary change. */
 void check_undo(ui *ui)
 {
+	check_state *c = ui->priv;
+	ui_undo_log *log = ui->undo;
 	antt_err err = { "" };
 	antt_status st;
 	ui_undo *u = NULL;
 	size_t i;
 
-	for (i = ui->n_undo; i-- > 0;)
-		if (!strcmp(ui->undo[i].unit, ui->chk.unit.code) && ui->undo[i].year == ui->year) {
-			u = &ui->undo[i];
+	for (i = log ? log->n : 0; i-- > 0;)
+		if (!strcmp(log->steps[i].unit, c->chk.unit.code) && log->steps[i].year == ui->year) {
+			u = &log->steps[i];
 			break;
 		}
 	if (!u) {
@@ -109,14 +116,14 @@ void check_undo(ui *ui)
 		return;
 	}
 	if (u->n == 1) {
-		int k = form_find(ui->chk.f, u->p[0].criterion);
+		int k = form_find(c->chk.f, u->p[0].criterion);
 		if (k >= 0)
-			ui->item = k;
+			c->item = k;
 	}
 	ui_message(ui, 0, "Đã hoàn tác %s.", u->what);
 	step_free(u);
-	memmove(u, u + 1, (ui->n_undo - i - 1) * sizeof(*u));
-	ui->n_undo--;
+	memmove(u, u + 1, (log->n - i - 1) * sizeof(*u));
+	log->n--;
 	check_reload(ui);
 	check_remember(ui);
 }

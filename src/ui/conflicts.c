@@ -7,94 +7,139 @@
 #include "text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+/* One conflict as shown: its three lines. */
 typedef struct {
-	ui *ui;
-	int y;
-	long i;
-	long long chosen_id;    /* id of the selected conflict */
-	int draw;               /* 0: only find the selected one (actions do not draw) */
-} list_ctx;
+	long long id;
+	char *line[3];
+} shown_conflict;
 
-static int row(const sync_conflict *c, void *ctx)
+/* The screen's own state: the open conflicts, read when it opens and after
+ * each choice (not on every key); the selected one; and the side chosen
+ * for it while a leader logs in first. */
+typedef struct {
+	shown_conflict *list;
+	size_t n;
+	long sel;
+	int incoming;
+} conflicts_state;
+
+static void list_free(conflicts_state *cs)
 {
-	list_ctx *l = ctx;
-	ui *ui = l->ui;
-	char line[600];
-	int sel = l->i == ui->csel, attr = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
+	for (size_t i = 0; i < cs->n; i++)
+		for (int k = 0; k < 3; k++)
+			free(cs->list[i].line[k]);
+	free(cs->list);
+	cs->list = NULL;
+	cs->n = 0;
+}
 
-	if (sel)
-		l->chosen_id = c->id;
-	if (l->draw && l->y + 2 < ui->rows - 2 && l->i >= ui->csel - 4) {
-		if (sel) {
-			ui_line(l->y, ui->cols, attr);
-			ui_line(l->y + 1, ui->cols, attr);
-			ui_line(l->y + 2, ui->cols, attr);
-		}
-		snprintf(line, sizeof(line), "#%lld  %s — %s", c->id, c->label, c->why);
-		ui_put(l->y++, 1, ui->cols - 2, line, attr | A_BOLD);
-		snprintf(line, sizeof(line), "     máy này: %s", c->local ? c->local : "(chưa có)");
-		ui_put(l->y++, 1, ui->cols - 2, line, attr);
-		snprintf(line, sizeof(line), "     trong gói: %s", c->incoming);
-		ui_put(l->y++, 1, ui->cols - 2, line, attr);
+static void close_conflicts(ui *ui)
+{
+	list_free(ui->priv);
+}
+
+static int add(const sync_conflict *c, void *ctx)
+{
+	conflicts_state *cs = ctx;
+	shown_conflict *g = realloc(cs->list, (cs->n + 1) * sizeof(*g)), *r;
+	char line[3][600];
+	int k;
+
+	if (!g)
+		return 1;
+	cs->list = g;
+	r = &g[cs->n];
+	snprintf(line[0], sizeof(line[0]), "#%lld  %s — %s", c->id, c->label, c->why);
+	snprintf(line[1], sizeof(line[1]), "     máy này: %s", c->local ? c->local : "(chưa có)");
+	snprintf(line[2], sizeof(line[2]), "     trong gói: %s", c->incoming);
+	r->id = c->id;
+	for (k = 0; k < 3 && (r->line[k] = strdup(line[k])) != NULL; k++)
+		;
+	if (k < 3) {
+		while (k-- > 0)
+			free(r->line[k]);
+		return 1;
 	}
-	l->i++;
+	cs->n++;
 	return 0;
 }
 
-static long walk_list(ui *ui, int draw, long long *chosen)
+/* The open conflicts as stored now (a message when they cannot be read). */
+static antt_status load(ui *ui)
 {
-	list_ctx l = { ui, 2, 0, 0, draw };
+	conflicts_state *cs = ui->priv;
 	antt_err err = { "" };
 	antt_status st;
 
-	if ((st = sync_conflicts(ui->db, 0, row, &l, &err)) != ANTT_OK)
+	list_free(cs);
+	if ((st = sync_conflicts(ui->db, 0, add, cs, &err)) != ANTT_OK)
 		ui_fail(ui, st, &err);
-	if (chosen)
-		*chosen = l.chosen_id;
-	return l.i;
+	if (cs->sel >= (long)cs->n)
+		cs->sel = cs->n ? (long)cs->n - 1 : 0;
+	return ANTT_OK;   /* the screen opens all the same, and says why it is empty */
+}
+
+static antt_status open_conflicts(ui *ui, const void *arg)
+{
+	(void)arg;
+	return load(ui);
 }
 
 static void draw_conflicts(ui *ui)
 {
+	const conflicts_state *cs = ui->priv;
+	int y = 2;
+
 	ui_draw_title(ui, "Xung đột khi nhập gói — chọn bản giữ lại");
-	if (walk_list(ui, 1, NULL) == 0)
+	if (cs->n == 0)
 		ui_put(3, 2, ui->cols - 4, "Không có xung đột nào đang chờ.", A_NORMAL);
+	for (long i = cs->sel > 4 ? cs->sel - 4 : 0; i < (long)cs->n && y + 2 < ui->rows - 2; i++) {
+		int sel = i == cs->sel, attr = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
+
+		for (int k = 0; k < 3; k++) {
+			if (sel)
+				ui_line(y, ui->cols, attr);
+			ui_put(y++, 1, ui->cols - 2, cs->list[i].line[k], k == 0 ? attr | (int)A_BOLD : attr);
+		}
+	}
 }
 
-/* Settle the selected conflict; which side is in ui->pctx[1] ("1" the
- * package's) so a leader's login can come first. */
+/* Settle the selected conflict with the side kept in the state, so a
+ * leader's login can come first. */
 static void resolve(ui *ui)
 {
-	long long id = 0;
-	long n = walk_list(ui, 0, &id);
-	int incoming = ui->pctx[1][0] == '1';
+	conflicts_state *cs = ui->priv;
 	antt_err err = { "" };
 	antt_status st;
+	long long id;
 
-	if (n == 0 || !id)
+	if (cs->sel < 0 || (size_t)cs->sel >= cs->n)
 		return;
-	if ((st = sync_resolve(ui->db, id, incoming, &err)) != ANTT_OK)
+	id = cs->list[cs->sel].id;
+	if ((st = sync_resolve(ui->db, id, cs->incoming, &err)) != ANTT_OK)
 		ui_fail(ui, st, &err);
 	else
-		ui_message(ui, 0, "Xung đột #%lld: đã %s.", id, incoming ? "lấy bản trong gói" : "giữ bản ở máy này");
-	if (ui->csel >= n - 1 && ui->csel > 0)
-		ui->csel--;
+		ui_message(ui, 0, "Xung đột #%lld: đã %s.", id, cs->incoming ? "lấy bản trong gói" : "giữ bản ở máy này");
+	load(ui);
 }
 
 static int act_conflicts(ui *ui, ui_action a)
 {
+	conflicts_state *cs = ui->priv;
+
 	switch (a) {
 	case ACT_BACK:
 		ui_pop(ui);
 		if (ui->screen == &ui_units_screen)
 			ui_units_reload(ui);
 		return R_REDRAW;
-	case ACT_UP: if (ui->csel > 0) ui->csel--; return R_REDRAW;
-	case ACT_DOWN: ui->csel++; return R_REDRAW;
+	case ACT_UP: if (cs->sel > 0) cs->sel--; return R_REDRAW;
+	case ACT_DOWN: if (cs->sel + 1 < (long)cs->n) cs->sel++; return R_REDRAW;
 	case ACT_KEEP_LOCAL: case ACT_TAKE_INCOMING:
-		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", a == ACT_TAKE_INCOMING);
+		cs->incoming = a == ACT_TAKE_INCOMING;
 		if (ui_leader_first(ui, "chọn bản khi có xung đột", resolve))
 			resolve(ui);
 		return R_REDRAW;
@@ -103,4 +148,5 @@ static int act_conflicts(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_conflicts_screen = { SC_CONFLICTS, draw_conflicts, act_conflicts };
+const ui_screen ui_conflicts_screen = { SC_CONFLICTS, draw_conflicts, act_conflicts, sizeof(conflicts_state),
+	open_conflicts, close_conflicts };

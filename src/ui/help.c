@@ -76,39 +76,55 @@ static int help_walk(int want, char *buf, size_t n, int *bold, int stop)
 	return stop ? 0 : line;
 }
 
-int ui_help_line_of(int screen)
+typedef struct {
+	int top;   /* the first line shown */
+} help_state;
+
+/* arg: the SC_* of the screen F1 was pressed on; its own keys come first. */
+static antt_status open_help(ui *ui, const void *arg)
 {
-	return help_walk(-1, NULL, 0, NULL, screen);
+	help_state *h = ui->priv;
+
+	h->top = arg ? help_walk(-1, NULL, 0, NULL, *(const int *)arg) : 0;
+	return ANTT_OK;
+}
+
+void ui_help_open(ui *ui, int screen)
+{
+	ui_open(ui, &ui_help_screen, &screen);
 }
 
 static void draw_help(ui *ui)
 {
+	help_state *hs = ui->priv;
 	int total = help_walk(-1, NULL, 0, NULL, 0), h = ui->rows - 3;
 	char buf[2048];
 
 	ui_draw_title(ui, "Trợ giúp — các phím (Esc để quay lại)");
-	if (ui->htop > total - h)
-		ui->htop = total - h > 0 ? total - h : 0;
-	for (int i = 0; i < h && ui->htop + i < total; i++) {
+	if (hs->top > total - h)
+		hs->top = total - h > 0 ? total - h : 0;
+	for (int i = 0; i < h && hs->top + i < total; i++) {
 		int bold = 0;
 		buf[0] = '\0';
-		help_walk(ui->htop + i, buf, sizeof(buf), &bold, 0);
+		help_walk(hs->top + i, buf, sizeof(buf), &bold, 0);
 		ui_put(1 + i, 1, ui->cols - 2, buf, bold ? A_BOLD : A_NORMAL);
 	}
 }
 
 static int act_help(ui *ui, ui_action a)
 {
+	help_state *h = ui->priv;
+
 	switch (a) {
 	case ACT_BACK: ui_pop(ui); return R_REDRAW;
-	case ACT_UP:   if (ui->htop > 0) ui->htop--; return R_REDRAW;
-	case ACT_DOWN: ui->htop++; return R_REDRAW;
-	case ACT_PGUP: ui->htop = ui->htop > 10 ? ui->htop - 10 : 0; return R_REDRAW;
-	case ACT_PGDN: ui->htop += 10; return R_REDRAW;
-	case ACT_HOME: ui->htop = 0; return R_REDRAW;
-	case ACT_END:  ui->htop = 1 << 20; return R_REDRAW;
+	case ACT_UP:   if (h->top > 0) h->top--; return R_REDRAW;
+	case ACT_DOWN: h->top++; return R_REDRAW;
+	case ACT_PGUP: h->top = h->top > 10 ? h->top - 10 : 0; return R_REDRAW;
+	case ACT_PGDN: h->top += 10; return R_REDRAW;
+	case ACT_HOME: h->top = 0; return R_REDRAW;
+	case ACT_END:  h->top = 1 << 20; return R_REDRAW;
 	default:       return R_NONE;
 	}
 }
 
-const ui_screen ui_help_screen = { SC_HELP, draw_help, act_help };
+const ui_screen ui_help_screen = { SC_HELP, draw_help, act_help, sizeof(help_state), open_help, NULL };

@@ -11,45 +11,71 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_history_free(ui *ui)
+typedef struct {
+	char **lines;      /* audit rows, oldest first */
+	size_t n;
+	int top;           /* first screen line shown */
+	char *title;
+} history_state;
+
+typedef struct {
+	const char *unit, *name, *criterion;
+	int year;
+} history_arg;
+
+static void close_history(ui *ui)
 {
-	for (size_t i = 0; i < ui->n_hist; i++)
-		free(ui->hist[i]);
-	free(ui->hist);
-	ui->hist = NULL;
-	ui->n_hist = 0;
+	history_state *h = ui->priv;
+
+	for (size_t i = 0; i < h->n; i++)
+		free(h->lines[i]);
+	free(h->lines);
+	free(h->title);
 }
 
 static int add_line(const audit_entry *e, void *ctx)
 {
-	ui *u = ctx;
-	char line[1400], when[64], **g = realloc(u->hist, (u->n_hist + 1) * sizeof(*g));
+	history_state *h = ctx;
+	char line[1400], when[64], **g = realloc(h->lines, (h->n + 1) * sizeof(*g));
 
 	if (!g)
 		return 1;
-	u->hist = g;
+	h->lines = g;
 	/* stored in UTC; shown as the officer's clock and calendar read */
 	snprintf(line, sizeof(line), "%s  %s  %s", date_show_local(e->at, when, sizeof(when)), e->who, e->what);
-	if (!(u->hist[u->n_hist] = strdup(line)))
+	if (!(h->lines[h->n] = strdup(line)))
 		return 1;
-	u->n_hist++;
+	h->n++;
 	return 0;
 }
 
-void ui_history_open(ui *ui, const char *unit, int year, const char *criterion)
+static antt_status open_history(ui *ui, const void *arg)
 {
-	audit_filter f = { .unit = unit, .year = year, .criterion = criterion };
+	const history_arg *a = arg;
+	history_state *h = ui->priv;
+	audit_filter f = { .unit = a->unit, .year = a->year, .criterion = a->criterion };
 	antt_err err = { "" };
 	antt_status st;
+	char title[1200];
 
-	ui_history_free(ui);
-	if ((st = audit_list(ui->db, &f, add_line, ui, &err)) != ANTT_OK) {
+	if ((st = audit_list(ui->db, &f, add_line, h, &err)) != ANTT_OK) {
 		ui_fail(ui, st, &err);
-		return;
+		return st;
 	}
-	snprintf(ui->pctx[3], sizeof(ui->pctx[3]), "%s", criterion);
-	ui->hist_top = 0;   /* the newest change first, at the top */
-	ui_push(ui, &ui_history_screen);
+	/* the criterion first: a long unit name is what gets cut at 80 columns */
+	snprintf(title, sizeof(title), "Lịch sử tiêu chí %s — %s, năm %d (mới nhất ở trên)", a->criterion, a->name, a->year);
+	if (!(h->title = strdup(title))) {
+		ui_fail(ui, ANTT_ERR_NOMEM, NULL);
+		return ANTT_ERR_NOMEM;
+	}
+	return ANTT_OK;   /* top 0: the newest change first, at the top */
+}
+
+void ui_history_open(ui *ui, const char *unit, const char *name, int year, const char *criterion)
+{
+	history_arg a = { unit, name, criterion, year };
+
+	ui_open(ui, &ui_history_screen, &a);
 }
 
 /* Screen lines of the history, newest entry first, each wrapped at the
@@ -58,10 +84,11 @@ void ui_history_open(ui *ui, const char *unit, int year, const char *criterion)
  * Returns how many there are. */
 static int history_lines(const ui *ui, int from, int height)
 {
+	const history_state *h = ui->priv;
 	int line = 0;
 
-	for (size_t i = ui->n_hist; i-- > 0;) {
-		const char *p = ui->hist[i];
+	for (size_t i = h->n; i-- > 0;) {
+		const char *p = h->lines[i];
 		int first = 1;
 
 		while (*p) {
@@ -90,40 +117,39 @@ static int history_height(const ui *ui)
 
 static void draw_history(ui *ui)
 {
-	char title[sizeof(ui->pctx[3]) + 600];
+	history_state *h = ui->priv;
 	int total, height = history_height(ui);
 
-	/* the criterion first: a long unit name is what gets cut at 80 columns */
-	snprintf(title, sizeof(title), "Lịch sử tiêu chí %s — %s, năm %d (mới nhất ở trên)", ui->pctx[3],
-		ui->chk.unit.name, ui->year);
-	ui_draw_title(ui, title);
-	if (ui->n_hist == 0) {
+	ui_draw_title(ui, h->title);
+	if (h->n == 0) {
 		ui_put(2, 2, ui->cols - 4, "Chưa có thay đổi nào.", A_NORMAL);
 		return;
 	}
 	/* never scrolled past a full screen: no run of blank lines at the end */
 	total = history_lines(ui, 0, 0);
-	if (ui->hist_top > total - height)
-		ui->hist_top = total - height;
-	if (ui->hist_top < 0)
-		ui->hist_top = 0;
-	history_lines(ui, ui->hist_top, height);
+	if (h->top > total - height)
+		h->top = total - height;
+	if (h->top < 0)
+		h->top = 0;
+	history_lines(ui, h->top, height);
 }
 
 static int act_history(ui *ui, ui_action a)
 {
+	history_state *hs = ui->priv;
 	int h = history_height(ui);
 
 	switch (a) {
 	case ACT_BACK: ui_pop(ui); return R_REDRAW;
-	case ACT_UP:   ui->hist_top--; return R_REDRAW;
-	case ACT_DOWN: ui->hist_top++; return R_REDRAW;
-	case ACT_PGUP: ui->hist_top -= h; return R_REDRAW;
-	case ACT_PGDN: ui->hist_top += h; return R_REDRAW;
-	case ACT_HOME: ui->hist_top = 0; return R_REDRAW;
-	case ACT_END:  ui->hist_top = 1 << 28; return R_REDRAW;   /* drawn at the last full screen */
+	case ACT_UP:   hs->top--; return R_REDRAW;
+	case ACT_DOWN: hs->top++; return R_REDRAW;
+	case ACT_PGUP: hs->top -= h; return R_REDRAW;
+	case ACT_PGDN: hs->top += h; return R_REDRAW;
+	case ACT_HOME: hs->top = 0; return R_REDRAW;
+	case ACT_END:  hs->top = 1 << 28; return R_REDRAW;   /* drawn at the last full screen */
 	default:       return R_NONE;
 	}
 }
 
-const ui_screen ui_history_screen = { SC_HISTORY, draw_history, act_history };
+const ui_screen ui_history_screen = { SC_HISTORY, draw_history, act_history, sizeof(history_state),
+	open_history, close_history };

@@ -44,8 +44,7 @@ static antt_status password_submit(ui *ui, const char *text)
 		ui_fail(ui, st, &err);
 		return ANTT_OK;
 	}
-	ui->screen = NULL;
-	ui->depth = 0;
+	ui_close_all(ui);
 	ui_start(ui);
 	ui_message(ui, 0, "Xin chào %s (%s).", ui->db->user, auth_role_name((auth_role)ui->db->role));
 	return ANTT_OK;
@@ -76,7 +75,7 @@ static int act_login(ui *ui, ui_action a)
 	return R_REDRAW;
 }
 
-const ui_screen ui_login_screen = { SC_LOGIN, draw_login, act_login };
+const ui_screen ui_login_screen = { SC_LOGIN, draw_login, act_login, 0, NULL, NULL };
 
 static antt_status leader_login_submit(ui *ui, const char *text);
 

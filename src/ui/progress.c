@@ -275,14 +275,12 @@ static int act_progress(ui *ui, ui_action a)
 	case ACT_YEAR_PREV: ui_year_step(ui, -1); return R_REDRAW;
 	case ACT_YEAR_NEXT: ui_year_step(ui, 1); return R_REDRAW;
 	case ACT_CONFLICTS:
-		ui->csel = 0;
 		ui_push(ui, &ui_conflicts_screen);
 		return R_REDRAW;
 	case ACT_REPORT:
 		ui_report_dialog(ui);
 		return R_REDRAW;
 	case ACT_SETTINGS:
-		ui->ssel = 0;
 		ui_push(ui, &ui_settings_screen);
 		return R_REDRAW;
 	default:
@@ -290,4 +288,4 @@ static int act_progress(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_progress_screen = { SC_PROGRESS, draw_progress, act_progress };
+const ui_screen ui_progress_screen = { SC_PROGRESS, draw_progress, act_progress, 0, NULL, NULL };

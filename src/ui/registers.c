@@ -1,6 +1,7 @@
 /* o (sổ): the movement's registers under the selected unit for the year —
  * models kept and new, activities, commendations, tip-offs — with keys to
- * add each (a short dialog) and to import a CSV file. */
+ * add each (a short dialog) and to import a CSV file. What it shows is read
+ * when it opens and after each change, and drawn from its state. */
 #include <curses.h>
 #include "ui.h"
 #include "num.h"
@@ -17,99 +18,142 @@ static antt_status comm_level(ui *ui, const char *text);
 static antt_status import_what(ui *ui, const char *text);
 static void draw_pick(ui *ui, int y);
 
+/* One line of the registers as shown, under its section. */
 typedef struct {
-	ui *ui;
-	int y;
-	long i;
-	long long chosen;      /* id of the selected model, 0 otherwise */
-	char section[32];
-	int draw;
-} rows_ctx;
+	char *section, *text;
+	long long id;
+} shown_row;
 
-static int row(const char *section, long long id, const char *text, void *ctx)
+/* The screen's own state: the unit shown and the selected row; what it
+ * shows (the lists file, read at open; the rows and the figures line, read
+ * at open and after each change, not on every key); and what the open
+ * dialog has gathered, a whole field each. */
+typedef struct {
+	char unit[64], name[256];
+	long sel;
+	reg_lists *lists;       /* NULL: not readable, lists_st and lists_err say why */
+	antt_status lists_st;
+	antt_err lists_err;
+	shown_row *rows;
+	size_t n;
+	char line[400];
+	char got[3][LINEEDIT_MAX * 4 + 1];
+} reg_state;
+
+static reg_state *state(const ui *ui)
 {
-	rows_ctx *c = ctx;
-	ui *ui = c->ui;
-	int sel = c->i == ui->rsel;
+	return ui->priv;
+}
 
-	if (sel)
-		c->chosen = !strcmp(section, "Mô hình") ? id : 0;
-	if (c->draw && strcmp(c->section, section)) {
-		snprintf(c->section, sizeof(c->section), "%s", section);
-		if (c->y < ui->rows - 3)
-			ui_put(c->y++, 1, ui->cols - 2, section, A_BOLD);
+static void rows_free(reg_state *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->rows[i].section);
+		free(r->rows[i].text);
 	}
-	if (c->draw && c->y < ui->rows - 3 && c->i >= ui->rsel - 10) {
-		if (sel)
-			ui_line(c->y, ui->cols, ui_attr(ui, UI_SELECT));
-		ui_put(c->y++, 3, ui->cols - 4, text, sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL);
+	free(r->rows);
+	r->rows = NULL;
+	r->n = 0;
+}
+
+static int add_row(const char *section, long long id, const char *text, void *ctx)
+{
+	reg_state *r = ctx;
+	shown_row *g = realloc(r->rows, (r->n + 1) * sizeof(*g));
+
+	if (!g)
+		return 1;
+	r->rows = g;
+	g[r->n] = (shown_row){ strdup(section), strdup(text), id };
+	if (!g[r->n].section || !g[r->n].text) {
+		free(g[r->n].section);
+		free(g[r->n].text);
+		return 1;
 	}
-	c->i++;
+	r->n++;
 	return 0;
 }
 
-static long walk(ui *ui, int draw, long long *chosen)
+/* The rows and the figures line as stored now (a message when they cannot
+ * be read). */
+static void reload(ui *ui)
 {
-	rows_ctx c = { ui, 3, 0, 0, "", draw };
-	antt_err err = { "" };
-	antt_status st;
-
-	if ((st = reg_rows(ui->db, ui->reg_unit, ui->year, row, &c, &err)) != ANTT_OK)
-		ui_fail(ui, st, &err);
-	if (chosen)
-		*chosen = c.chosen;
-	return c.i;
-}
-
-/* The figures line reads the lists file and counts the year: made when the
- * screen opens and after each change, not on every key. */
-static void figures_line(ui *ui)
-{
-	reg_lists *l = NULL;
+	reg_state *r = state(ui);
 	reg_figures f;
 	antt_err err = { "" };
 	antt_status st;
 
-	if (ui->reg_line[0] && ui->reg_line_year == ui->year)
-		return;
-	ui->reg_line[0] = '\0';
-	if ((st = reg_lists_load(&l, &err)) == ANTT_OK && (st = reg_year_figures(ui->db, l, ui->year, ui->reg_unit, &f, &err)) == ANTT_OK) {
-		snprintf(ui->reg_line, sizeof(ui->reg_line),
+	rows_free(r);
+	if ((st = reg_rows(ui->db, r->unit, ui->year, add_row, r, &err)) != ANTT_OK)
+		ui_fail(ui, st, &err);
+	if (r->sel >= (long)r->n)
+		r->sel = r->n ? (long)r->n - 1 : 0;
+	r->line[0] = '\0';
+	if (!r->lists)
+		ui_fail(ui, r->lists_st, &r->lists_err);
+	else if ((st = reg_year_figures(ui->db, r->lists, ui->year, r->unit, &f, &err)) != ANTT_OK)
+		ui_fail(ui, st, &err);
+	else
+		snprintf(r->line, sizeof(r->line),
 			"%lld cuộc phát động · %lld mô hình (%lld duy trì, %lld mới) · %lld khen thưởng · %lld tin báo",
 			f.launches, f.models, f.models_kept, f.models_new, f.collective + f.individual, f.tipoffs);
-		ui->reg_line_year = ui->year;
-	} else {
-		ui_fail(ui, st, &err);
+}
+
+/* The selected row's model, 0 when it is not a model. */
+static long long chosen_model(const reg_state *r)
+{
+	if (r->sel < 0 || (size_t)r->sel >= r->n || strcmp(r->rows[r->sel].section, "Mô hình"))
+		return 0;
+	return r->rows[r->sel].id;
+}
+
+static void draw_rows(ui *ui)
+{
+	const reg_state *r = state(ui);
+	const char *section = "";
+	int y = 3;
+
+	for (size_t i = 0; i < r->n; i++) {
+		int sel = (long)i == r->sel;
+
+		if (strcmp(section, r->rows[i].section)) {
+			section = r->rows[i].section;
+			if (y < ui->rows - 3)
+				ui_put(y++, 1, ui->cols - 2, section, A_BOLD);
+		}
+		if (y < ui->rows - 3 && (long)i >= r->sel - 10) {
+			if (sel)
+				ui_line(y, ui->cols, ui_attr(ui, UI_SELECT));
+			ui_put(y++, 3, ui->cols - 4, r->rows[i].text, sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL);
+		}
 	}
-	reg_lists_free(l);
 }
 
 static void draw_registers(ui *ui)
 {
+	const reg_state *r = state(ui);
 	char title[600];
-	const char *name = NULL;
 
-	for (size_t i = 0; i < ui->tree.n && !name; i++)   /* the unit by its name, as the checklist is */
-		if (!strcmp(ui->tree.rows[i].u.code, ui->reg_unit))
-			name = ui->tree.rows[i].u.name;
-	if (name)
-		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s (%s)", name, ui->reg_unit);
+	/* the unit by its name, as the checklist is */
+	if (r->name[0])
+		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s (%s)", r->name, r->unit);
 	else
-		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s", ui->reg_unit);
+		snprintf(title, sizeof(title), "Sổ theo dõi phong trào — %s", r->unit);
 	ui_draw_title(ui, title);
-	figures_line(ui);
-	ui_put(1, 1, ui->cols - 2, ui->reg_line, A_BOLD);
+	ui_put(1, 1, ui->cols - 2, r->line, A_BOLD);
 	if (ui->prompting && (ui->submit == model_kind || ui->submit == activity_kind || ui->submit == comm_level ||
 	                      ui->submit == import_what)) {
 		ui_put(3, 1, ui->cols - 2, "Chọn một dòng: gõ số thứ tự rồi Enter (Esc: thôi).", A_BOLD);
 		draw_pick(ui, 4);
 		return;
 	}
-	if (walk(ui, 1, NULL) == 0)
+	if (r->n == 0)
 		ui_put(3, 2, ui->cols - 4, "Chưa có gì trong sổ năm này. Bấm m, h, k để thêm, i để nhập từ CSV.", A_NORMAL);
+	else
+		draw_rows(ui);
 }
 
-/* --- dialogs: each step keeps what it gathered in pctx ---------------------- */
+/* --- dialogs: each step keeps what it gathered in the state's got ----------- */
 
 static antt_status done(ui *ui, antt_status s, antt_err *err, const char *what)
 {
@@ -118,7 +162,7 @@ static antt_status done(ui *ui, antt_status s, antt_err *err, const char *what)
 		return s;
 	}
 	ui_message(ui, 0, "Đã ghi %s.", what);
-	ui->reg_line[0] = '\0';
+	reload(ui);
 	return ANTT_OK;
 }
 
@@ -139,9 +183,9 @@ static antt_status model_numbers(ui *ui, const char *text)
 			err.msg, *err.msg ? ". " : "");
 		return ANTT_ERR_INVALID;
 	}
-	if (num_year(ui->pctx[2], &year, &err) != ANTT_OK)
+	if (num_year(state(ui)->got[2], &year, &err) != ANTT_OK)
 		return done(ui, ANTT_ERR_INVALID, &err, "mô hình");
-	return done(ui, reg_model_add(ui->db, ui->reg_unit, ui->pctx[0], ui->pctx[1], year, n[0], n[1], n[2], &err), &err,
+	return done(ui, reg_model_add(ui->db, state(ui)->unit, state(ui)->got[0], state(ui)->got[1], year, n[0], n[1], n[2], &err), &err,
 		"mô hình");
 }
 
@@ -155,7 +199,7 @@ static antt_status model_year(ui *ui, const char *text)
 		ui_message(ui, 1, "Năm bắt đầu: %s.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%d", y);
+	snprintf(state(ui)->got[2], sizeof(state(ui)->got[2]), "%d", y);
 	ui_prompt(ui, "Số điểm, số tổ, số thành viên:", "1 1 0", model_numbers);
 	return ANTT_OK;
 }
@@ -200,17 +244,13 @@ static size_t pick_options(const ui *ui, const reg_lists *l, char *const **names
 
 static void draw_pick(ui *ui, int y)
 {
-	reg_lists *l = NULL;
 	char *const *names, *const *codes, line[400];
-	size_t n;
+	size_t n = pick_options(ui, state(ui)->lists, &names, &codes);
 
-	reg_lists_load(&l, NULL);
-	n = pick_options(ui, l, &names, &codes);
 	for (size_t i = 0; i < n && y < ui->rows - 3; i++) {
 		snprintf(line, sizeof(line), "%3zu  %s", i + 1, names[i]);
 		ui_put(y++, 2, ui->cols - 4, line, A_NORMAL);
 	}
-	reg_lists_free(l);
 }
 
 /* The option typed (its number, name or code), as its code (or name when
@@ -243,25 +283,20 @@ static const char *picked(ui *ui, const reg_lists *l, const char *text, char *ou
 /* Run picked() on the lists of the open pick list. */
 static int pick(ui *ui, const char *text, char *out, size_t n)
 {
-	reg_lists *l = NULL;
-	antt_err err = { "" };
-	antt_status st;
-	int ok;
+	const reg_state *r = state(ui);
 
-	if (ui->submit != import_what && (st = reg_lists_load(&l, &err)) != ANTT_OK) {
-		ui_fail(ui, st, &err);
+	if (ui->submit != import_what && !r->lists) {
+		ui_fail(ui, r->lists_st, &r->lists_err);
 		return 0;
 	}
-	ok = picked(ui, l, text, out, n) != NULL;
-	reg_lists_free(l);
-	return ok;
+	return picked(ui, r->lists, text, out, n) != NULL;
 }
 
 static antt_status model_kind(ui *ui, const char *text)
 {
 	char y[16];
 
-	if (!pick(ui, text, ui->pctx[1], sizeof(ui->pctx[1])))
+	if (!pick(ui, text, state(ui)->got[1], sizeof(state(ui)->got[1])))
 		return ANTT_ERR_INVALID;
 	snprintf(y, sizeof(y), "%d", ui->year);
 	ui_prompt(ui, "Năm bắt đầu:", y, model_year);
@@ -274,7 +309,7 @@ static antt_status model_name(ui *ui, const char *text)
 		ui_message(ui, 1, "Cần tên mô hình.");
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
+	snprintf(state(ui)->got[0], sizeof(state(ui)->got[0]), "%s", text);
 	ui_prompt(ui, "Loại mô hình (gõ số trong danh sách):", "", model_kind);
 	return ANTT_OK;
 }
@@ -289,7 +324,7 @@ static antt_status activity_people(ui *ui, const char *text)
 		ui_message(ui, 1, "%s.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
-	return done(ui, reg_activity_add(ui->db, ui->reg_unit, ui->year, ui->pctx[0], ui->pctx[1], n, "", &err),
+	return done(ui, reg_activity_add(ui->db, state(ui)->unit, ui->year, state(ui)->got[0], state(ui)->got[1], n, "", &err),
 		&err, "hoạt động");
 }
 
@@ -298,7 +333,7 @@ static antt_status activity_date(ui *ui, const char *text)
 	antt_err err = { "" };
 	antt_status st;
 
-	if ((st = reg_check_date(text, ui->year, ui->pctx[1], &err)) != ANTT_OK) {
+	if ((st = reg_check_date(text, ui->year, state(ui)->got[1], &err)) != ANTT_OK) {
 		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
 	}
@@ -308,7 +343,7 @@ static antt_status activity_date(ui *ui, const char *text)
 
 static antt_status activity_kind(ui *ui, const char *text)
 {
-	if (!pick(ui, text, ui->pctx[0], sizeof(ui->pctx[0])))
+	if (!pick(ui, text, state(ui)->got[0], sizeof(state(ui)->got[0])))
 		return ANTT_ERR_INVALID;
 	ui_prompt(ui, "Ngày (ngày/tháng/năm, ví dụ 26/03/2024):", "", activity_date);
 	return ANTT_OK;
@@ -318,27 +353,27 @@ static antt_status comm_date(ui *ui, const char *text)
 {
 	antt_err err = { "" };
 	/* no person's name: the unit itself is commended */
-	return done(ui, reg_commendation_add(ui->db, ui->reg_unit, ui->year, ui->pctx[0], ui->pctx[1][0] == '\0',
-		ui->pctx[1], "", ui->pctx[2], text, &err), &err, "khen thưởng");
+	return done(ui, reg_commendation_add(ui->db, state(ui)->unit, ui->year, state(ui)->got[0], state(ui)->got[1][0] == '\0',
+		state(ui)->got[1], "", state(ui)->got[2], text, &err), &err, "khen thưởng");
 }
 
 static antt_status comm_number(ui *ui, const char *text)
 {
-	snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%s", text);
+	snprintf(state(ui)->got[2], sizeof(state(ui)->got[2]), "%s", text);
 	ui_prompt(ui, "Ngày quyết định (ngày/tháng/năm, có thể để trống):", "", comm_date);
 	return ANTT_OK;
 }
 
 static antt_status comm_recipient(ui *ui, const char *text)
 {
-	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", text);
+	snprintf(state(ui)->got[1], sizeof(state(ui)->got[1]), "%s", text);
 	ui_prompt(ui, "Số quyết định:", "", comm_number);
 	return ANTT_OK;
 }
 
 static antt_status comm_level(ui *ui, const char *text)
 {
-	if (!pick(ui, text, ui->pctx[0], sizeof(ui->pctx[0])))
+	if (!pick(ui, text, state(ui)->got[0], sizeof(state(ui)->got[0])))
 		return ANTT_ERR_INVALID;
 	ui_prompt(ui, "Họ tên cá nhân được khen (để trống nếu khen tập thể):", "", comm_recipient);
 	return ANTT_OK;
@@ -349,7 +384,7 @@ static antt_status import_path(ui *ui, const char *text)
 	antt_err err = { "" };
 	char *all = NULL;
 	int n = 0, listed;
-	antt_status s = reg_import_csv_list(ui->db, ui->pctx[0], text, &n, &all, &err);
+	antt_status s = reg_import_csv_list(ui->db, state(ui)->got[0], text, &n, &all, &err);
 
 	if (s != ANTT_OK) {
 		listed = ui_errors_show(ui, err.msg, all, "bấm i để nhập lại");
@@ -357,15 +392,15 @@ static antt_status import_path(ui *ui, const char *text)
 		return listed ? ANTT_OK : s;
 	}
 	for (size_t i = 0; i < 4; i++)
-		if (!strcmp(ui->pctx[0], reg_codes[i]))
+		if (!strcmp(state(ui)->got[0], reg_codes[i]))
 			ui_message(ui, 0, "Đã nhập %d dòng vào sổ %s.", n, reg_names[i]);
-	ui->reg_line[0] = '\0';
+	reload(ui);
 	return ANTT_OK;
 }
 
 static antt_status import_what(ui *ui, const char *text)
 {
-	if (!pick(ui, text, ui->pctx[0], sizeof(ui->pctx[0])))
+	if (!pick(ui, text, state(ui)->got[0], sizeof(state(ui)->got[0])))
 		return ANTT_ERR_INVALID;
 	ui_prompt(ui, "Đường dẫn tệp CSV:", "", import_path);
 	return ANTT_OK;
@@ -374,7 +409,6 @@ static antt_status import_what(ui *ui, const char *text)
 static int act_registers(ui *ui, ui_action a)
 {
 	long long id = 0;
-	long n;
 	antt_err err = { "" };
 	antt_status st;
 
@@ -382,11 +416,10 @@ static int act_registers(ui *ui, ui_action a)
 	case ACT_BACK:
 		ui_pop(ui);
 		return R_REDRAW;
-	case ACT_UP: if (ui->rsel > 0) ui->rsel--; return R_REDRAW;
+	case ACT_UP: if (state(ui)->sel > 0) state(ui)->sel--; return R_REDRAW;
 	case ACT_DOWN:
-		n = walk(ui, 0, NULL);
-		if (ui->rsel + 1 < n)
-			ui->rsel++;
+		if (state(ui)->sel + 1 < (long)state(ui)->n)
+			state(ui)->sel++;
 		return R_REDRAW;
 	case ACT_ADD_MODEL:
 		ui_prompt(ui, "Tên mô hình:", "", model_name);
@@ -401,8 +434,7 @@ static int act_registers(ui *ui, ui_action a)
 		ui_prompt(ui, "Nhập vào sổ nào (gõ số trong danh sách):", "", import_what);
 		return R_REDRAW;
 	case ACT_END_MODEL:
-		walk(ui, 0, &id);
-		if (!id) {
+		if (!(id = chosen_model(state(ui)))) {
 			ui_message(ui, 0, "Chọn một mô hình trước.");
 			return R_REDRAW;
 		}
@@ -410,11 +442,43 @@ static int act_registers(ui *ui, ui_action a)
 			ui_fail(ui, st, &err);
 		else
 			ui_message(ui, 0, "Mô hình dừng sau năm %d.", ui->year);
-		ui->reg_line[0] = '\0';
+		reload(ui);
 		return R_REDRAW;
 	default:
 		return R_NONE;
 	}
 }
 
-const ui_screen ui_registers_screen = { SC_REGISTERS, draw_registers, act_registers };
+typedef struct {
+	const char *code, *name;
+} reg_arg;
+
+static void close_registers(ui *ui)
+{
+	rows_free(state(ui));
+	reg_lists_free(state(ui)->lists);
+}
+
+/* A list that cannot be read is said at once, and again at a key that
+ * needs it; the screen opens all the same. */
+static antt_status open_registers(ui *ui, const void *arg)
+{
+	const reg_arg *a = arg;
+	reg_state *r = state(ui);
+
+	snprintf(r->unit, sizeof(r->unit), "%s", a->code);
+	snprintf(r->name, sizeof(r->name), "%s", a->name ? a->name : "");
+	r->lists_st = reg_lists_load(&r->lists, &r->lists_err);
+	reload(ui);
+	return ANTT_OK;
+}
+
+void ui_registers_open(ui *ui, const char *code, const char *name)
+{
+	reg_arg a = { code, name };
+
+	ui_open(ui, &ui_registers_screen, &a);
+}
+
+const ui_screen ui_registers_screen = { SC_REGISTERS, draw_registers, act_registers, sizeof(reg_state),
+	open_registers, close_registers };

@@ -53,19 +53,49 @@ static int label_cols(const ui *ui)
 	return w < ui->cols * 2 / 3 - 4 ? w : ui->cols * 2 / 3 - 4;
 }
 
+/* What the screen shows, read when it opens and after each change (not
+ * on every key): a value per setting, NULL when it could not be read. */
+typedef struct {
+	int sel;
+	char *values[N_SETTINGS];
+} settings_state;
+
+static void close_settings(ui *ui)
+{
+	settings_state *st = ui->priv;
+
+	for (int i = 0; i < N_SETTINGS; i++) {
+		free(st->values[i]);
+		st->values[i] = NULL;
+	}
+}
+
+static antt_status open_settings(ui *ui, const void *arg)
+{
+	settings_state *st = ui->priv;
+
+	(void)arg;
+	close_settings(ui);
+	for (int i = 0; i < N_SETTINGS; i++)
+		st->values[i] = db_setting_get(ui->db, settings[i].key, "");
+	return ANTT_OK;
+}
+
 static void draw_settings(ui *ui)
 {
+	settings_state *st = ui->priv;
 	char buf[512];
 	int lc = label_cols(ui), fit = ui->rows - 5 > 1 ? ui->rows - 5 : 1;
-	int top = ui->ssel >= fit ? ui->ssel - fit + 1 : 0;   /* more settings than rows: the chosen one stays in view */
+	int top = st->sel >= fit ? st->sel - fit + 1 : 0;   /* more settings than rows: the chosen one stays in view */
 
 	ui_draw_title(ui, "Thiết lập");
 	ui_put(1, 1, ui->cols - 2, "Chọn dòng rồi bấm Enter để sửa. Mọi thay đổi được ghi vào nhật ký.", A_DIM);
 	for (int i = top; i < N_SETTINGS && 3 + i - top < ui->rows - 2; i++) {
-		char *v = db_setting_get(ui->db, settings[i].key, ""), shown[512];
-		int attr = i == ui->ssel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, y = 3 + i - top;
+		const char *v = st->values[i];
+		char shown[512];
+		int attr = i == st->sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, y = 3 + i - top;
 
-		if (i == ui->ssel)
+		if (i == st->sel)
 			ui_line(y, ui->cols, attr);
 		ui_put(y, 1, lc, ui_pad(buf, sizeof(buf), settings[i].label, lc), attr | A_BOLD);
 		if (settings[i].kind == 3 && v && *v)   /* yes/no in words, not its stored 1/0 */
@@ -73,13 +103,11 @@ static void draw_settings(ui *ui)
 		else
 			num_setting_show(settings[i].key, v ? v : "", shown, sizeof(shown));
 		ui_put(y, lc + 3, ui->cols - lc - 4, v && *v ? shown : "(chưa đặt)", attr);
-		free(v);
 	}
 }
-
 static antt_status setting_submit(ui *ui, const char *text)
 {
-	const setting *s = &settings[ui->ssel];
+	const setting *s = &settings[((settings_state *)ui->priv)->sel];
 	antt_err err = { "" };
 	antt_status st;
 	char stored[LINEEDIT_MAX * 4 + 1];
@@ -109,29 +137,29 @@ static antt_status setting_submit(ui *ui, const char *text)
 	}
 	if (s->kind == 1)
 		ui->year = (int)v;
+	open_settings(ui, NULL);   /* what is stored now, as stored */
 	ui_message(ui, 0, "Đã lưu: %s.", s->label);
 	return ANTT_OK;
 }
 
 static int act_settings(ui *ui, ui_action a)
 {
-	long sel = ui->ssel, top = 0;
-	char *v;
+	settings_state *st = ui->priv;
+	long sel = st->sel, top = 0;
 
 	switch (a) {
 	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
 		ui_scroll(&sel, &top, N_SETTINGS, N_SETTINGS, a);
-		ui->ssel = (int)sel;
+		st->sel = (int)sel;
 		return R_REDRAW;
 	case ACT_ANSWER: {
+		const char *v = st->values[st->sel];
 		char shown[512];
-		v = db_setting_get(ui->db, settings[ui->ssel].key, "");
-		if (settings[ui->ssel].kind == 3)   /* a pick: the field starts empty, the label lists both */
+		if (settings[st->sel].kind == 3)   /* a pick: the field starts empty, the label lists both */
 			shown[0] = '\0';
 		else
-			num_setting_show(settings[ui->ssel].key, v ? v : "", shown, sizeof(shown));
-		ui_prompt(ui, settings[ui->ssel].label, shown, setting_submit);
-		free(v);
+			num_setting_show(settings[st->sel].key, v ? v : "", shown, sizeof(shown));
+		ui_prompt(ui, settings[st->sel].label, shown, setting_submit);
 	}
 		return R_REDRAW;
 	case ACT_BACK:
@@ -144,4 +172,5 @@ static int act_settings(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_settings_screen = { SC_SETTINGS, draw_settings, act_settings };
+const ui_screen ui_settings_screen = { SC_SETTINGS, draw_settings, act_settings, sizeof(settings_state),
+	open_settings, close_settings };

@@ -21,10 +21,20 @@ enum { R_NONE = 0, R_REDRAW = 1, R_QUIT = 2 };
 
 struct ui;
 
-typedef struct {
+/* A screen is an ops table, as tig's views are. Its own state (what it
+ * shows, where its cursor is) is private_size bytes, zeroed and given to it
+ * while it is on the stack: open loads it when the screen is pushed (arg is
+ * the caller's: a unit's code, a criterion), close lets go of what it holds
+ * before ui_pop frees it. draw and act find it in ui->priv; nothing of it
+ * lives in struct ui, and no other screen touches it. Screens with no state
+ * of their own leave the last three 0. */
+typedef struct ui_screen {
 	int id;                                   /* SC_* */
 	void (*draw)(struct ui *ui);
 	int (*act)(struct ui *ui, ui_action a);   /* returns R_* */
+	size_t private_size;
+	antt_status (*open)(struct ui *ui, const void *arg);   /* NULL: nothing to load */
+	void (*close)(struct ui *ui);   /* also after a failed open: frees only what is set */
 } ui_screen;
 
 /* A prompt's submit handler: ANTT_OK closes the prompt; anything else keeps
@@ -44,7 +54,9 @@ typedef struct ui {
 	int telex;
 	int utf8;                  /* the locale is UTF-8 */
 	const ui_screen *screen;
+	void *priv;                /* the screen's own state (ui_screen.private_size) */
 	const ui_screen *stack[8];
+	void *stack_priv[8];       /* ... and each one's below it, kept while covered */
 	int depth;
 	char msg[600];
 	int msg_error;
@@ -69,19 +81,11 @@ typedef struct ui {
 	long sel, top;
 	char want_unit[128];       /* select this unit when the tree reloads */
 
-	/* checklist */
-	assess_result chk;
-	int chk_loaded;
-	int item, itop;
-	struct ui_undo *undo;      /* answers changed in this session, newest last (checklist.c) */
-	size_t n_undo;
+	/* the checklist's undo steps: the session's, kept between visits to a
+	 * form (check_undo.c); every screen's own state is in priv */
+	struct ui_undo_log *undo;
 
-	/* history of one criterion */
-	char **hist;
-	size_t n_hist;
-	int hist_top;              /* first screen line shown (help keeps its own htop) */
-
-	/* progress (loaded for p_year), settings, help */
+	/* progress (loaded for p_year) */
 	progress_type *pt;
 	size_t npt;
 	progress_commune *pc;
@@ -89,14 +93,8 @@ typedef struct ui {
 	progress_deadline deadlines[2], movement_deadlines[3];   /* TT 124; QĐ 510 */
 	int have_deadlines, have_movement_deadlines;
 	int p_year;
-	int ptop, ssel, htop;
+	int ptop;
 	int packages;              /* the progress screen shows who sent packages */
-	long csel;                 /* selected conflict */
-	long ssel_item, stop;      /* score sheet: selected item, first shown */
-	char reg_unit[64];         /* registers: the unit shown */
-	long rsel;
-	char reg_line[400];        /* its figures, made again after a change ("" = stale) */
-	int reg_line_year;
 	struct backup_job *daily;  /* the day's backup while it is copied (daily.c) */
 } ui;
 
@@ -136,13 +134,24 @@ int ui_leader_first(ui *ui, const char *what, void (*then)(struct ui *));
  * session is nobody's again: the next approval asks again, and what is
  * entered afterwards is not recorded under the leader's name. */
 void ui_leader_end(ui *ui);
-void ui_history_free(ui *ui);
-void ui_history_open(ui *ui, const char *unit, int year, const char *criterion);
 
-
-/* Screens */
+/* Screens: ui_open pushes s with its state zeroed and runs its open hook
+ * with arg; when that fails the screen is popped again, its message stays,
+ * and the status is returned. ui_push is ui_open with no argument. ui_pop
+ * closes the screen on top and frees its state; ui_switch puts s in its
+ * place; ui_close_all closes every screen (a new login, the exit). */
+antt_status ui_open(ui *ui, const ui_screen *s, const void *arg);
 void ui_push(ui *ui, const ui_screen *s);
 void ui_pop(ui *ui);
+void ui_switch(ui *ui, const ui_screen *s);
+void ui_close_all(ui *ui);
+
+/* The screens opened with what they show (each loads it in its open). */
+void ui_history_open(ui *ui, const char *unit, const char *name, int year, const char *criterion);
+void ui_registers_open(ui *ui, const char *code, const char *name);
+void ui_score_open(ui *ui, const unit_row *u);
+/* F1: the key table, at the group of the screen `screen` (an SC_*). */
+void ui_help_open(ui *ui, int screen);
 void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 3, 4)));
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
 /* A failure as the screens say it: core's detail, or the status's own
@@ -159,6 +168,9 @@ antt_status ui_units_reload(ui *ui);
 /* The same, only when the year or the database changed since the load
  * (back from a screen that only reads, such as Progress). */
 antt_status ui_units_refresh(ui *ui);
+/* After a unit's form changed on another screen (the checklist): that
+ * unit and those above it read again, and the unit selected (units.c). */
+void ui_units_changed(ui *ui, const char *code);
 antt_status ui_check_open(ui *ui, const char *code);
 void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 
@@ -176,9 +188,6 @@ void ui_report_dialog(ui *ui);
 /* i: the blank checklists of code and every unit under it, to a new file
  * in the home folder; says where (print_dialog.c). */
 void ui_print_checklists(ui *ui, const char *code);
-
-/* The help line where a screen's own keys start (help.c). */
-int ui_help_line_of(int screen);
 
 /* Drawing (draw.c) */
 int ui_attr(const ui *ui, int kind);

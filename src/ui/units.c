@@ -591,13 +591,9 @@ static int act_units(ui *ui, ui_action a)
 	case ACT_REGISTERS:
 		if (!r)
 			return R_NONE;
-		snprintf(ui->reg_unit, sizeof(ui->reg_unit), "%s", r->u.code);
-		ui->rsel = 0;
-		ui->reg_line[0] = '\0';
-		ui_push(ui, &ui_registers_screen);
+		ui_registers_open(ui, r->u.code, r->u.name);
 		return R_REDRAW;
 	case ACT_CONFLICTS:
-		ui->csel = 0;
 		ui_push(ui, &ui_conflicts_screen);
 		return R_REDRAW;
 	case ACT_REPORT:
@@ -609,7 +605,6 @@ static int act_units(ui *ui, ui_action a)
 		ui_print_checklists(ui, r->u.code);
 		return R_REDRAW;
 	case ACT_SETTINGS:
-		ui->ssel = 0;
 		ui_push(ui, &ui_settings_screen);
 		return R_REDRAW;
 	case ACT_ADD:
@@ -673,4 +668,18 @@ static int act_units(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units };
+const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units, 0, NULL, NULL };
+
+void ui_units_changed(ui *ui, const char *code)
+{
+	antt_err err = { "" };
+	antt_status st;
+	long k;
+
+	/* only this unit and those above it can have changed */
+	if ((st = tree_update(ui->db, &ui->tree, code, &err)) != ANTT_OK)
+		ui_fail(ui, st, &err);
+	if ((k = tree_find(&ui->tree, code)) >= 0)
+		ui->sel = k;
+	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+}

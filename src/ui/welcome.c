@@ -50,7 +50,7 @@ static antt_status import_submit(ui *ui, const char *path)
 		return listed ? ANTT_OK : s;
 	}
 	ui_units_reload(ui);
-	ui->screen = &ui_units_screen;
+	ui_switch(ui, &ui_units_screen);
 	ui_message(ui, 0, "Đã nhập %d đơn vị. Bấm Enter trên một đơn vị để đánh giá.", n);
 	return ANTT_OK;
 }
@@ -89,7 +89,7 @@ static antt_status open_demo(ui *ui)
 		free(y);
 	}
 	ui_units_reload(ui);
-	ui->screen = &ui_units_screen;
+	ui_switch(ui, &ui_units_screen);
 	char shown[sizeof(path)];
 	ui_message(ui, 0, "Đang mở dữ liệu mẫu %s. Bấm F1 để xem các phím.", platform_path_shown(path, shown, sizeof(shown)));
 	return ANTT_OK;
@@ -109,4 +109,4 @@ static int act_welcome(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_welcome_screen = { SC_WELCOME, draw_welcome, act_welcome };
+const ui_screen ui_welcome_screen = { SC_WELCOME, draw_welcome, act_welcome, 0, NULL, NULL };

@@ -44,6 +44,8 @@ wait_for "X002-K03 năm 2024: đăng ký"
 expect_eq "$(blank_rows 3 21)" "0" "End shows the last full screen, no run of blank lines"
 keys F1
 wait_for "Trợ giúp — các phím"
+# the history has only the common keys: the help opens at those
+expect_eq "$(screen | sed -n 2p | sed 's/ *$//')" " Mọi màn hình" "F1 on the history opens the help at the common keys"
 keys Escape
 wait_for "Lịch sử tiêu chí "
 case "$(screen)" in *"X002-K03 năm 2024: đăng ký"*) ok "F1 and back: the history keeps its place";; *) not_ok "history moved after F1";; esac
@@ -54,6 +56,20 @@ resize 24
 keys Home
 sleep 0.3
 case "$(top)" in *"lần cuối"*) ok "Home: back at the newest";; *) not_ok "Home";; esac
+keys Escape
+wait_for "Kết luận:"
+# F1 on the checklist: the help at the checklist's own keys
+keys F1
+wait_for "Trợ giúp — các phím"
+expect_eq "$(screen | sed -n 2p | sed 's/ *$//')" " Phiếu tiêu chí" "F1 on the checklist opens the help at its keys"
+keys Escape
+wait_for "Kết luận:"
+# another criterion's history: its own, loaded again, from its top
+keys :
+type_text "1.2"
+keys Enter l
+wait_for "Lịch sử tiêu chí 1.2 — Thôn Nam An Phú, năm 2024"
+case "$(screen)" in *"lần 1:"*|*"lần cuối"*) not_ok "1.1's changes shown under 1.2";; *) ok "1.2's history holds none of 1.1's changes";; esac
 keys Escape
 wait_for "Kết luận:"
 quit_app
