@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Append len bytes of s to the growing string *out (used, cap); 0 on no
  * memory (*out is freed). */
@@ -99,6 +100,7 @@ typedef struct {
 	doc *d;
 	recog_list *l;
 	antt_status s;
+	char today[16];   /* the document's date, "2024-11-20" */
 } gather;
 
 static char *dup(const char *s)
@@ -110,6 +112,7 @@ static int take(const propose_unit *p, void *ctx)
 {
 	gather *g = ctx;
 	recog_unit *u;
+	int decided;
 
 	if (!p->status || strcmp(p->status, "approved") || strcmp(p->verdict, "pass") ||
 	    (g->d->type[0] && strcmp(p->type, g->d->type)))
@@ -124,10 +127,12 @@ static int take(const propose_unit *p, void *ctx)
 		g->l->u = grown;
 		g->l->cap = cap;
 	}
+	/* a paper dated D cannot cite a decision made after D */
+	decided = p->decision && p->decision_date && strcmp(p->decision_date, g->today) <= 0;
 	u = &g->l->u[g->l->n++];
 	*u = (recog_unit){ dup(p->code), dup(p->name), dup(p->type), dup(p->type_name), dup(p->regulation),
-		p->decision ? dup(p->decision) : NULL, p->held, p->total };
-	if (!u->code || !u->name || !u->type || !u->type_name || !u->regulation || (p->decision && !u->decision)) {
+		decided ? dup(p->decision) : NULL, p->held, p->total };
+	if (!u->code || !u->name || !u->type || !u->type_name || !u->regulation || (decided && !u->decision)) {
 		g->s = ANTT_ERR_NOMEM;
 		return 1;
 	}
@@ -136,10 +141,11 @@ static int take(const propose_unit *p, void *ctx)
 
 antt_status recog_proposed(doc *d, const recog_level *lv, recog_list *l, antt_err *err)
 {
-	gather g = { d, l, ANTT_OK };
+	gather g = { d, l, ANTT_OK, "" };
 	antt_status s;
 
 	memset(l, 0, sizeof(*l));
+	strftime(g.today, sizeof(g.today), "%Y-%m-%d", &d->tm);
 	if ((s = propose_units(d->db, d->o->year, d->o->under, take, &g, err)) != ANTT_OK)
 		return s;
 	if (g.s != ANTT_OK)

@@ -21,7 +21,8 @@ typedef struct {
 
 /* A unit proposed: approved đạt, decided on by the level (owned copies). */
 typedef struct {
-	char *code, *name, *type, *type_name, *regulation, *decision;
+	char *code, *name, *type, *type_name, *regulation;
+	char *decision;          /* "45/QĐ-UBND ngày 10/11/2024": recognised by the document's date, else NULL */
 	int held, total;
 } recog_unit;
 

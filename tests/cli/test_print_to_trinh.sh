@@ -149,6 +149,22 @@ for p, end in enumerate(ends, 1):
 EOF
 expect_eq "$(cat "$T/pb.txt")" "" "X013's list: the last unit with the totals, each group's title with its first unit"
 
+# --- a tờ trình cites no decision made after its own date -----------------------------
+# X013's units were recognised by 24/QĐ-UBND of 10/11/2024 (demo.c)
+nrec=$($ROWS "$T/x13.xlsx" "Danh sách" | grep -c "Đã công nhận: QĐ 24/QĐ-UBND ngày 10/11/2024")
+[ "$nrec" -gt 0 ] && ok "dated 15/11/2024: $nrec units noted as recognised on 10/11/2024" ||
+	not_ok "X013 dated 15/11/2024 notes no recognition"
+run print to-trinh --under X013 --year 2024 -o "$T/x13-early.xlsx" --date 05/11/2024
+expect_rc 0 "X013's tờ trình dated 05/11/2024"
+$ROWS "$T/x13-early.xlsx" "Danh sách" > "$T/early.txt"
+grep -q "Đã công nhận" "$T/early.txt" && not_ok "dated 05/11/2024, it cites a decision of 10/11/2024" ||
+	ok "dated 05/11/2024: no decision of 10/11/2024 cited"
+expect_eq "$(grep -cE '^[0-9]+ \| ' "$T/early.txt")" "$($ROWS "$T/x13.xlsx" "Danh sách" | grep -cE '^[0-9]+ \| ')" \
+	"dated before the decision: the same units proposed"
+run print to-trinh --under X013 --year 2024 -o "$T/x13-same.xlsx" --date 10/11/2024
+expect_eq "$($ROWS "$T/x13-same.xlsx" "Danh sách" | grep -c "Đã công nhận")" "$nrec" \
+	"dated the decision's own day: the decision is cited"
+
 # --- a year assessed under TT 124 as amended by TT 48/2025: both grounds ------------
 leaders
 # the admin takes the 2025 criteria set in (form_store.c), the leader approves
