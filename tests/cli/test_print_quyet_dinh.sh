@@ -41,6 +41,9 @@ grep -qx "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THẠCH ĐÀ" "$T/qd.txt" &
 grep -qx "Căn cứ Luật Tổ chức chính quyền địa phương;" "$T/qd.txt" && grep -q "^Căn cứ Thông tư số 124/2021/TT-BCA" "$T/qd.txt" &&
 	grep -q "^Xét đề nghị của Công an phường Thạch Đà tại Tờ trình số" "$T/qd.txt" && ok "grounds and the proposal" ||
 	not_ok "grounds: $(grep -E '^(Căn cứ|Xét)' "$T/qd.txt")"
+# the tờ trình it answers carries the sign its own Số: line has (doc_proposal.c)
+grep -qx "Xét đề nghị của Công an phường Thạch Đà tại Tờ trình số ……/TTr-CAP ngày …… tháng …… năm 2024." "$T/qd.txt" &&
+	ok "the tờ trình named by its sign, TTr-CAP (a ward's police)" || not_ok "Xét line: $(grep '^Xét' "$T/qd.txt")"
 list=$(sql "SELECT group_concat(k, ', ') FROM (SELECT count(*) || ' ' || lower(t.name) AS k FROM units u
 	JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id AND a.year = 2024
 	WHERE u.parent_id = (SELECT id FROM units WHERE code = 'X008') AND a.status = 'approved' AND a.verdict = 'pass'
@@ -86,6 +89,9 @@ run print quyet-dinh --year 2024 -o "$T/office.xlsx" --date 25/11/2024
 expect_rc 0 "the office's draft decision"
 $ROWS "$T/office.xlsx" "Quyết định" | sed -n 2p > "$T/o.txt"
 expect_eq "$(cat "$T/o.txt")" "HUYỆN SÔNG LAM | Độc lập - Tự do - Hạnh phúc" "the district's committee issues it"
+$ROWS "$T/office.xlsx" "Quyết định" | grep '^Xét' > "$T/ox.txt"
+expect_eq "$(cat "$T/ox.txt")" "Xét đề nghị của Công an huyện Sông Lam tại Tờ trình số ……/TTr-CAH ngày …… tháng …… năm 2024." \
+	"the office's tờ trình named by the sign of the settings' report_prefix, TTr-CAH"
 
 if ! command -v libreoffice > /dev/null || ! command -v pdftotext > /dev/null; then
 	echo "ok - the printed decision # SKIP LibreOffice or pdftotext is not installed (scripts/deps.sh)"
