@@ -110,6 +110,8 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_NOT_FOUND, "không có tệp cơ sở dữ liệu này", "hoặc tạo dữ liệu mẫu bằng: antt --db TỆP demo" },
 	{ ANTT_ERR_DB_CORRUPT, "bị hỏng", "khôi phục bằng: antt --db TỆP_HỎNG restore TỆP_SAO_LƯU" },
 	{ ANTT_ERR_NOT_FOUND, "được lãnh đạo duyệt đạt", "lãnh đạo duyệt các phiếu đã trình bằng: antt approve --under %s %s" },
+	{ ANTT_ERR_INVALID, "công nhận lập cho một đơn vị cấp xã",
+	  "chọn --under MÃ của một đơn vị cấp xã, hoặc bỏ --under để in cho cả đơn vị" },
 	{ ANTT_ERR_NOT_FOUND, "để in giấy công nhận",
 	  "ghi quyết định công nhận trước bằng lệnh antt recognise (xem antt help), rồi in lại (%s, năm %s)" },
 };

@@ -56,6 +56,31 @@ static char *replace(const char *text, const char *const *pairs)
 	return out;
 }
 
+/* A unit that is itself recognised and no commune (a khu dân cư, a cơ
+ * quan) decides on nothing: refused in words naming the level above it. */
+static antt_status level_check(doc *d, const unit_row *u, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(d->db, "SELECT assessed AND NOT commune FROM unit_types WHERE code = ?1", &st, err);
+	unit_row p;
+	char type[64], words[320], bare[256];
+	int leaf;
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, u->type, -1, SQLITE_STATIC);
+	leaf = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!leaf || !u->parent_code[0])
+		return ANTT_OK;
+	if ((s = unit_get(d->db, u->parent_code, &p, err)) != ANTT_OK)
+		return s;
+	text_lower(u->type_name, type, sizeof(type));
+	propose_words(&p, words, sizeof(words), bare, sizeof(bare));
+	return err_set(err, ANTT_ERR_INVALID, "%s (%s) là %s: tờ trình và quyết định công nhận lập cho một đơn vị "
+		"cấp xã (ở đây: %s, mã %s) hoặc cho cả đơn vị", u->code, u->name, type, words, p.code);
+}
+
 antt_status recog_level_get(doc *d, recog_level *lv, const char *committee_line, const char *issuer,
                             antt_err *err)
 {
@@ -64,7 +89,8 @@ antt_status recog_level_get(doc *d, recog_level *lv, const char *committee_line,
 	antt_status s;
 
 	memset(lv, 0, sizeof(*lv));
-	if ((s = propose_level(d->db, d->o->under, &u, &found, err)) != ANTT_OK)
+	if ((s = propose_level(d->db, d->o->under, &u, &found, err)) != ANTT_OK ||
+	    (found && (s = level_check(d, &u, err)) != ANTT_OK))
 		return s;
 	lv->office = !d->o->under || !u.parent_code[0];
 	if (found) {

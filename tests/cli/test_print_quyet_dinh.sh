@@ -24,6 +24,10 @@ expect_err "năm \"1999\" không hợp lệ" "bad year message"
 run print quyet-dinh --under X002 --year 2024 -o "$T/x.xlsx"
 expect_rc 1 "a commune with nothing approved: refused"
 expect_err "chưa có đơn vị nào thuộc xã An Phú được lãnh đạo duyệt đạt" "nothing approved message"
+run print quyet-dinh --under X008-K01 --year 2024 -o "$T/x.xlsx"
+expect_rc 1 "--under a khu dân cư: refused"
+expect_err "X008-K01 (Tổ dân phố số 1) là khu dân cư: tờ trình và quyết định công nhận lập cho một đơn vị cấp xã" \
+	"--under a khu dân cư: a decision is a commune's committee's or the office's"
 [ ! -e "$T/x.xlsx" ] && ok "no file written by the refusals" || not_ok "a refusal wrote a file"
 
 n=$(sql "SELECT count(*) FROM units u JOIN assessments a ON a.unit_id = u.id AND a.year = 2024

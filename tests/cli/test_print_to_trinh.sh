@@ -40,6 +40,16 @@ run print to-trinh X008-K01 --year 2024 -o "$T/x.xlsx"
 expect_rc 2 "a single unit's code: refused (a tờ trình is a commune's or the office's)"
 expect_err "in cho một xã (--under MÃ) hoặc cả đơn vị" "single unit message"
 
+# a khu dân cư decides on nothing: the tờ trình is a commune's or the office's
+run print to-trinh --under X008-K01 --year 2024 -o "$T/x.xlsx"
+expect_rc 1 "--under a khu dân cư: refused"
+expect_err "X008-K01 (Tổ dân phố số 1) là khu dân cư: tờ trình và quyết định công nhận lập cho một đơn vị cấp xã (ở đây: phường Thạch Đà, mã X008) hoặc cho cả đơn vị" \
+	"--under a khu dân cư: says a tờ trình is a commune's, names its commune"
+expect_err "chọn --under MÃ của một đơn vị cấp xã, hoặc bỏ --under để in cho cả đơn vị" "--under a khu dân cư: how to go on"
+case "$err" in *"chưa có gì để đề nghị"*) not_ok "--under a khu dân cư: says nothing is approved";;
+	*) ok "--under a khu dân cư: not \"nothing approved\"";; esac
+[ ! -e "$T/x.xlsx" ] && ok "no file for a khu dân cư" || not_ok "a file was written for a khu dân cư"
+
 # --- a commune: X008 approved, not yet recognised ---------------------------------
 approved() {   # code|name of the units a level decides on, approved đạt in 2024, in the list's order
 	sql "SELECT u.code || '|' || u.name FROM units u JOIN unit_types t ON t.code = u.type
