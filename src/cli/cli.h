@@ -56,6 +56,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* A year argument: NUM_YEAR_MIN..NUM_YEAR_MAX (num.h). */
 int cli_year(const char *s, int *year);
 
+/* In a getopt_long loop, after c = getopt_long(...): CLI_OK, c noted in
+ * seen (n bytes, "" before the loop: room for one letter an option); or,
+ * when an option with a value comes a second time, cmd's usage error
+ * "tùy chọn "--year" ghi hai lần" and CLI_USAGE (options.c). */
+struct option;
+int cli_option_once(const char *cmd, const struct option *opts, int c, char *seen, size_t n);
+
 int cmd_unit(cli_ctx *ctx, int argc, char **argv);
 int cmd_forms_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_forms_reassess(cli_ctx *ctx, int argc, char **argv);
