@@ -35,6 +35,15 @@ void cli_usage(FILE *out);
  * as '?' (output.c): call before a command prints anything. */
 void cli_safe_output(void);
 
+/* The command line's words (cli_main's argv, kept, not copied), so that
+ * cli_message shows them safely. */
+void cli_typed(int argc, char **argv);
+/* fputs(msg, out), but where msg quotes a typed word holding a control
+ * character, that word written visibly ("X\x1b[2J\n…"): a code typed
+ * with a terminal escape or a line break can neither drive the terminal
+ * nor forge a line of antt's own (output.c). */
+void cli_message(FILE *out, const char *msg);
+
 /* Open ctx->db; prints the error and returns CLI_FAIL on failure. */
 int cli_open(cli_ctx *ctx, int create);
 

@@ -23,6 +23,22 @@ expect_rc 1 "an unknown unit: refused"
 expect_err "không có đơn vị mã \"KHONGCO\"" "unknown unit message"
 [ ! -e "$T/x.xlsx" ] && ok "no file for an unknown unit" || not_ok "a file was written for an unknown unit"
 
+# a code typed with a terminal escape (clear the screen) and a line break (a
+# forged "antt:" line): shown escaped, never sent to the terminal as typed
+bad=$(printf 'X\033[2J\nantt: đã ghi xong')
+run print to-trinh --under "$bad" --year 2024 -o "$T/x.xlsx"
+expect_rc 1 "a code with control characters: refused"
+expect_err 'không có đơn vị mã "X\x1b[2J\nantt: đã ghi xong"' "the code shown with its ESC and line break escaped"
+printf '%s\n' "$err" | grep -q '^antt: đã ghi xong' && not_ok "the code's line break forged a line" ||
+	ok "no line forged by the code's line break"
+printf '%s' "$err" | grep -q "$(printf '\033')" && not_ok "an ESC reached the terminal" || ok "no ESC reached the terminal"
+run report --under "$bad" --year 2024 -o "$T/x.xlsx"
+expect_err 'không có đơn vị mã "X\x1b[2J\nantt: đã ghi xong"' "report: the code shown escaped"
+run print checklist "$bad" --year 2024 -o "$T/x.xlsx"
+expect_err 'không có đơn vị mã "X\x1b[2J\nantt: đã ghi xong"' "print checklist: a code as argument shown escaped"
+run "$bad"
+expect_err 'không có lệnh "X\x1b[2J\nantt: đã ghi xong"' "an unknown command shown escaped"
+
 run print to-trinh --under X008 --year 20x4 -o "$T/x.xlsx"
 expect_rc 2 "a bad year: refused"
 expect_err "năm \"20x4\" không hợp lệ" "bad year message"
