@@ -35,6 +35,15 @@ void cli_usage(FILE *out);
  * as '?' (output.c): call before a command prints anything. */
 void cli_safe_output(void);
 
+/* The command line's words (cli_main's argv, kept, not copied), so that
+ * cli_message shows them safely. */
+void cli_typed(int argc, char **argv);
+/* fputs(msg, out), but where msg quotes a typed word holding a control
+ * character, that word written visibly ("X\x1b[2J\n…"): a code typed
+ * with a terminal escape or a line break can neither drive the terminal
+ * nor forge a line of antt's own (output.c). */
+void cli_message(FILE *out, const char *msg);
+
 /* Open ctx->db; prints the error and returns CLI_FAIL on failure. */
 int cli_open(cli_ctx *ctx, int create);
 
@@ -55,6 +64,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 
 /* A year argument: NUM_YEAR_MIN..NUM_YEAR_MAX (num.h). */
 int cli_year(const char *s, int *year);
+
+/* In a getopt_long loop, after c = getopt_long(...): CLI_OK, c noted in
+ * seen (n bytes, "" before the loop: room for one letter an option); or,
+ * when an option with a value comes a second time, cmd's usage error
+ * "tùy chọn "--year" ghi hai lần" and CLI_USAGE (options.c). */
+struct option;
+int cli_option_once(const char *cmd, const struct option *opts, int c, char *seen, size_t n);
 
 int cmd_unit(cli_ctx *ctx, int argc, char **argv);
 int cmd_forms_check(cli_ctx *ctx, int argc, char **argv);

@@ -24,9 +24,12 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	long long copies = 1;
 	char buf[4200];
 	const char *shown;
+	char seen[8] = "";
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "s:n:", opts, NULL)) != -1) {
+		if (cli_option_once("demo", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c == 's' && !strcmp(optarg, "province"))
 			big = 1;
 		else if (c == 's' && !strcmp(optarg, "district"))

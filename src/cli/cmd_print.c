@@ -89,20 +89,8 @@ int cmd_print(cli_ctx *ctx, int argc, char **argv)
 	argv++;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "y:u:t:n:o:fd:bl:", opts, NULL)) != -1) {
-		/* "--year 2024 ... --year 2025": the last one silently won */
-		if (c != '?' && c != 'f' && c != 'b' && strchr(seen, c)) {
-			char name[32];
-			size_t i = 0;
-			while (opts[i].name && opts[i].val != c)
-				i++;
-			snprintf(name, sizeof(name), "--%s", opts[i].name ? opts[i].name : "?");
-			return usage_arg("tùy chọn", name, " ghi hai lần: chỉ ghi một lần");
-		}
-		if (c != '?' && strlen(seen) + 1 < sizeof(seen)) {
-			size_t n = strlen(seen);
-			seen[n] = (char)c;
-			seen[n + 1] = '\0';
-		}
+		if (cli_option_once("print", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		switch (c) {
 		case 'y':
 			if (!cli_year(optarg, &o.year))

@@ -22,9 +22,12 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	antt_err err = { "" };
 	antt_status s;
 	int c, text = 0;
+	char seen[16] = "";
 
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "y:u:o:fd:l:st", opts, NULL)) != -1) {
+		if (cli_option_once("report", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		switch (c) {
 		case 'y':
 			if (!cli_year(optarg, &o.year))

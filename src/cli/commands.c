@@ -110,6 +110,8 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_NOT_FOUND, "không có tệp cơ sở dữ liệu này", "hoặc tạo dữ liệu mẫu bằng: antt --db TỆP demo" },
 	{ ANTT_ERR_DB_CORRUPT, "bị hỏng", "khôi phục bằng: antt --db TỆP_HỎNG restore TỆP_SAO_LƯU" },
 	{ ANTT_ERR_NOT_FOUND, "được lãnh đạo duyệt đạt", "lãnh đạo duyệt các phiếu đã trình bằng: antt approve --under %s %s" },
+	{ ANTT_ERR_INVALID, "công nhận lập cho một đơn vị cấp xã",
+	  "chọn --under MÃ của một đơn vị cấp xã, hoặc bỏ --under để in cho cả đơn vị" },
 	{ ANTT_ERR_NOT_FOUND, "để in giấy công nhận",
 	  "ghi quyết định công nhận trước bằng lệnh antt recognise (xem antt help), rồi in lại (%s, năm %s)" },
 };
@@ -118,16 +120,21 @@ int cli_fail_at(antt_status st, const antt_err *err, const char *code, int year)
 {
 	char y[16] = "NĂM";
 
-	if (err && err->msg[0])
-		fprintf(stderr, "antt: %s\n", err->msg);
-	else
-		fprintf(stderr, "antt: %s\n", antt_strerror(st));
+	fputs("antt: ", stderr);
+	cli_message(stderr, err && err->msg[0] ? err->msg : antt_strerror(st));
+	fputc('\n', stderr);
 	if (year)
 		snprintf(y, sizeof(y), "%d", year);
 	for (size_t i = 0; err && i < sizeof(hows) / sizeof(*hows); i++)
 		if (st == hows[i].st && strstr(err->msg, hows[i].words)) {
+			char *how = NULL;
+			int n = snprintf(NULL, 0, hows[i].how, code ? code : "MÃ", y);
 			fputs("antt: ", stderr);
-			fprintf(stderr, hows[i].how, code ? code : "MÃ", y);
+			if (n >= 0 && (how = malloc((size_t)n + 1))) {
+				snprintf(how, (size_t)n + 1, hows[i].how, code ? code : "MÃ", y);
+				cli_message(stderr, how);
+			}
+			free(how);
 			fputc('\n', stderr);
 			return CLI_FAIL;
 		}
@@ -158,11 +165,20 @@ int cli_fail_list(antt_status st, const antt_err *err, char *all)
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
+	char *msg = NULL;
+	int n;
 
 	fprintf(stderr, "antt %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
+	if (n >= 0 && (msg = malloc((size_t)n + 1))) {
+		va_start(ap, fmt);
+		vsnprintf(msg, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+		cli_message(stderr, msg);   /* the words it quotes shown safely */
+	}
+	free(msg);
 	fputc('\n', stderr);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
 		if (strcmp(commands[i].name, cmd) == 0)
@@ -283,6 +299,7 @@ int cli_main(cli_ctx *ctx, int argc, char **argv)
 
 	if (argc < 1)
 		return CLI_USAGE;
+	cli_typed(argc, argv);
 	if (!strcmp(argv[0], "help") || !strcmp(argv[0], "--help") || !strcmp(argv[0], "-h")) {
 		cli_usage(stdout);
 		return CLI_OK;
@@ -316,7 +333,12 @@ int cli_main(cli_ctx *ctx, int argc, char **argv)
 		/* commands see argv from their last word, so argv[0] is it */
 		return c->fn(ctx, argc - (words - 1), argv + (words - 1));
 	}
-	fprintf(stderr, "antt: không có lệnh \"%s%s%s\". Gõ \"antt help\" để xem các lệnh.\n",
-		argv[0], argc > 1 ? " " : "", argc > 1 ? argv[1] : "");
+	fputs("antt: không có lệnh \"", stderr);
+	cli_message(stderr, argv[0]);
+	if (argc > 1) {
+		fputc(' ', stderr);
+		cli_message(stderr, argv[1]);
+	}
+	fputs("\". Gõ \"antt help\" để xem các lệnh.\n", stderr);
 	return CLI_USAGE;
 }

@@ -48,7 +48,7 @@ antt_status propose_units(antt_db *db, int year, const char *under,
 		"  UNION ALL SELECT u.id FROM units u JOIN walk w ON u.parent_id = w.id JOIN units p ON p.id = w.id"
 		"  JOIN unit_types pt ON pt.code = p.type WHERE NOT pt.commune)"
 		" SELECT u.code, u.name, u.type, ty.name, a.status, a.verdict, coalesce(cs.regulation, ''),"
-		"  " RECOGNISE_DECISION_SQL("a")
+		"  " RECOGNISE_DECISION_SQL("a") ", " RECOGNISE_DECISION_OF("d.date", "a")
 		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
 		" LEFT JOIN criteria_sets cs ON cs.id = a.criteria_set_id"
@@ -69,6 +69,7 @@ antt_status propose_units(antt_db *db, int year, const char *under,
 			.verdict = (const char *)sqlite3_column_text(st, 5),
 			.regulation = (const char *)sqlite3_column_text(st, 6),
 			.decision = (const char *)sqlite3_column_text(st, 7),
+			.decision_date = (const char *)sqlite3_column_text(st, 8),
 		};
 		if (u.status)
 			count_held(db, u.code, year, &u.held, &u.total);

@@ -15,6 +15,7 @@ typedef struct {
 	const char *verdict;     /* "pass", "fail", "missing", NULL when not registered */
 	const char *regulation;  /* the regulation of its criteria set, "" when not registered */
 	const char *decision;    /* "45/QĐ-UBND ngày 10/11/2024" when recognised, else NULL */
+	const char *decision_date;   /* its date, "2024-11-10" (NULL with decision) */
 	int held, total;         /* top-level criteria held and in its set (0, 0 when not registered) */
 } propose_unit;
 

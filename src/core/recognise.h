@@ -53,11 +53,13 @@ typedef struct {
 antt_status recognise_list(antt_db *db, int year, const char *under,
                            int (*fn)(const recognise_row *r, void *ctx), void *ctx, antt_err *err);
 
-/* SQL: the decision recognising assessment alias a, "45/QĐ-UBND ngày
- * 10/11/2024", or NULL when it is not recognised. */
-#define RECOGNISE_DECISION_SQL(a) \
-	"(SELECT d.number || ' ngày ' || strftime('%d/%m/%Y', d.date) FROM recognitions r" \
+/* SQL: col (over the decision d) of the decision recognising assessment
+ * alias a, or NULL when it is not recognised. */
+#define RECOGNISE_DECISION_OF(col, a) \
+	"(SELECT " col " FROM recognitions r" \
 	" JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = " a ".id AND r.withdrawn_at IS NULL)"
+/* The decision as written: "45/QĐ-UBND ngày 10/11/2024". */
+#define RECOGNISE_DECISION_SQL(a) RECOGNISE_DECISION_OF("d.number || ' ngày ' || strftime('%d/%m/%Y', d.date)", a)
 
 /* A decision number as written on the paper (45/QĐ-UBND): 1 when valid,
  * at most RECOGNISE_NUMBER_MAX characters. */

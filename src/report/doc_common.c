@@ -94,6 +94,25 @@ static antt_status words_load(doc *d, const char *file, const char *const *keys,
 	return s;
 }
 
+antt_status doc_words_of(doc *t, const char *file, const char *const *keys, antt_err *err)
+{
+	static const doc_opts none = { 0 };   /* no --layout: the file in forms/reports */
+	antt_status s;
+
+	memset(t, 0, sizeof(*t));
+	t->o = &none;
+	if ((s = words_load(t, file, keys, err)) != ANTT_OK)
+		doc_words_free(t);
+	return s;
+}
+
+void doc_words_free(doc *t)
+{
+	words_free(t);
+	free(t->layout_path);
+	t->layout_path = NULL;
+}
+
 const char *doc_text(const doc *d, const char *key)
 {
 	for (size_t i = 0; i < d->n_words; i++)

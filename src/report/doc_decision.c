@@ -24,6 +24,7 @@ typedef struct {
 	const recog_list *l;
 	lxw_format *italic;     /* the "Căn cứ" lines */
 	char *authority;        /* "Chủ tịch Ủy ban nhân dân xã Hòa Bình" */
+	const char *const *pairs;   /* {proposal_sign}: the tờ trình's "TTr-CAP" */
 } decision;
 
 static void cells(doc *d, const recog_unit *u, char **out, size_t n, void *ctx)
@@ -41,7 +42,7 @@ static int lines(decision *x, lxw_worksheet *ws, int r, const char *key, lxw_for
 	char *const *list = doc_list(x->d, key, &n);
 
 	for (size_t k = 0; k < n; k++) {
-		char *t = recog_fill(x->d, x->lv, x->l, list[k], NULL);
+		char *t = recog_fill(x->d, x->lv, x->l, list[k], x->pairs);
 		r = doc_paragraph(x->d, ws, r, 0, NCOLS - 1, WIDTHS, t ? t : "", f, 13);
 		free(t);
 	}
@@ -104,15 +105,20 @@ antt_status doc_decision(antt_db *db, const doc_opts *o, doc_info *info, antt_er
 	recog_level lv;
 	recog_list l = { 0 };
 	decision x = { 0 };
+	char sign[160];
 	doc d;
 	antt_status s;
 
 	memset(info, 0, sizeof(*info));
 	if ((s = doc_begin(&d, db, o, "quyet-dinh.yaml", KEYS, err)) != ANTT_OK ||
 	    (s = recog_level_get(&d, &lv, doc_text(&d, "committee_line"), doc_text(&d, "issuer"), err)) != ANTT_OK ||
-	    (s = recog_proposed(&d, &lv, &l, err)) != ANTT_OK)
+	    (s = recog_proposed(&d, &lv, &l, err)) != ANTT_OK ||
+	    (s = doc_proposal_sign(&d, &lv, sign, sizeof(sign), err)) != ANTT_OK) {
+		recog_list_free(&l);
 		return doc_end(&d, s, err);
-	x = (decision){ &d, &lv, &l, NULL, recog_fill(&d, &lv, &l, doc_text(&d, "authority"), NULL) };
+	}
+	x = (decision){ &d, &lv, &l, NULL, recog_fill(&d, &lv, &l, doc_text(&d, "authority"), NULL),
+		(const char *const[]){ "proposal_sign", sign, NULL } };
 	if (!x.authority)
 		s = ANTT_ERR_NOMEM;
 	if (s == ANTT_OK && (s = doc_open(&d, "Quyết định công nhận An toàn về an ninh, trật tự", err)) == ANTT_OK) {

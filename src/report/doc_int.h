@@ -71,6 +71,12 @@ antt_status doc_open(doc *d, const char *title, antt_err *err);
  * temporary file; frees what doc_begin loaded. Returns the final status. */
 antt_status doc_end(doc *d, antt_status s, antt_err *err);
 
+/* Another document's layout words only (forms/reports/<file>, keys as
+ * doc_begin's) into t, for a document that quotes that one (the decision
+ * names the tờ trình's sign). Free with doc_words_free (also on failure). */
+antt_status doc_words_of(doc *t, const char *file, const char *const *keys, antt_err *err);
+void doc_words_free(doc *t);
+
 /* A layout text ("" when absent), or a list (n: its length). */
 const char *doc_text(const doc *d, const char *key);
 char *const *doc_list(const doc *d, const char *key, size_t *n);

@@ -37,6 +37,40 @@ static void cells(doc *d, const recog_unit *u, char **out, size_t n, void *ctx)
 			(const char *const[]){ "decision", u->decision, NULL });
 }
 
+/* The commune police's sign after the kind ("CAP"; "" when the layout t
+ * names none for its type), NULL for the office: the Số: line then takes
+ * the setting report_prefix (report_header). */
+static const char *org_of(doc *t, const recog_level *lv)
+{
+	const char *sign = lv->office ? NULL : recog_lookup(t, "commune_sign", lv->level);
+
+	return lv->office ? NULL : sign ? sign : "";
+}
+
+/* The whole sign as the Số: line has it, "TTr-CAP", from the tờ trình's
+ * words t and d's settings. */
+static void sign_of(doc *d, doc *t, const recog_level *lv, char *buf, size_t n)
+{
+	const char *org = org_of(t, lv);
+	char *office = org ? NULL : report_setting(&d->w, "report_prefix", "");
+
+	if (!org)
+		org = office ? office : "";
+	snprintf(buf, n, "%s%s%s", doc_text(t, "kind"), *org ? "-" : "", org);
+	free(office);
+}
+
+antt_status doc_proposal_sign(doc *d, const recog_level *lv, char *buf, size_t n, antt_err *err)
+{
+	doc t;
+	antt_status s = doc_words_of(&t, "to-trinh.yaml", KEYS, err);
+
+	if (s == ANTT_OK)
+		sign_of(d, &t, lv, buf, n);
+	doc_words_free(&t);
+	return s;
+}
+
 static antt_status sheet(doc *d, const recog_level *lv, const recog_list *l)
 {
 	const char *keys[] = { "addressee", "body", "closing", "signer", "subject" };
@@ -54,10 +88,7 @@ static antt_status sheet(doc *d, const recog_level *lv, const recog_list *l)
 		goto out;
 	}
 	d->w.place = lv->place;
-	if (!lv->office) {   /* "CAX" for a xã's police; nothing when the layout has no sign for the type */
-		const char *sign = recog_lookup(d, "commune_sign", lv->level);
-		d->w.prefix = sign ? sign : "";
-	}
+	d->w.prefix = org_of(d, lv);   /* "CAX" for a xã's police */
 	r = doc_head(d, ws, WIDTHS, NCOLS - 1, lv->agency, lv->issuer, doc_text(d, "kind"), doc_text(d, "title"), t[4]);
 	r = doc_paragraph(d, ws, r, 0, NCOLS - 1, WIDTHS, t[0], d->w.f[F_NUMBER], 13) + 1;
 	r = recog_grounds(d, ws, r, WIDTHS, NCOLS - 1, l, d->w.f[F_BODY], 13);
@@ -96,12 +127,9 @@ antt_status doc_proposal(antt_db *db, const doc_opts *o, doc_info *info, antt_er
 	if ((s = doc_open(&d, "Tờ trình đề nghị công nhận An toàn về an ninh, trật tự", err)) == ANTT_OK &&
 	    (s = sheet(&d, &lv, &l)) == ANTT_OK) {
 		/* the list names the tờ trình's number sign as its "Số:" line has it */
-		char *office = d.w.prefix ? NULL : report_setting(&d.w, "report_prefix", "");
-		const char *org = d.w.prefix ? d.w.prefix : office ? office : "";
-		snprintf(sign, sizeof(sign), "%s%s%s", doc_text(&d, "kind"), *org ? "-" : "", org);
+		sign_of(&d, &d, &lv, sign, sizeof(sign));
 		s = recog_annex(&d, &lv, &l, WIDTHS, NCOLS, cells, &lv,
 			(const char *const[]){ "date", date, "sign", sign, NULL });
-		free(office);
 	}
 	info->units = (long long)l.n;
 	info->sheets = d.sheets;

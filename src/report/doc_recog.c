@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Append len bytes of s to the growing string *out (used, cap); 0 on no
  * memory (*out is freed). */
@@ -55,6 +56,31 @@ static char *replace(const char *text, const char *const *pairs)
 	return out;
 }
 
+/* A unit that is itself recognised and no commune (a khu dân cư, a cơ
+ * quan) decides on nothing: refused in words naming the level above it. */
+static antt_status level_check(doc *d, const unit_row *u, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(d->db, "SELECT assessed AND NOT commune FROM unit_types WHERE code = ?1", &st, err);
+	unit_row p;
+	char type[64], words[320], bare[256];
+	int leaf;
+
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_text(st, 1, u->type, -1, SQLITE_STATIC);
+	leaf = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (!leaf || !u->parent_code[0])
+		return ANTT_OK;
+	if ((s = unit_get(d->db, u->parent_code, &p, err)) != ANTT_OK)
+		return s;
+	text_lower(u->type_name, type, sizeof(type));
+	propose_words(&p, words, sizeof(words), bare, sizeof(bare));
+	return err_set(err, ANTT_ERR_INVALID, "%s (%s) là %s: tờ trình và quyết định công nhận lập cho một đơn vị "
+		"cấp xã (ở đây: %s, mã %s) hoặc cho cả đơn vị", u->code, u->name, type, words, p.code);
+}
+
 antt_status recog_level_get(doc *d, recog_level *lv, const char *committee_line, const char *issuer,
                             antt_err *err)
 {
@@ -63,7 +89,8 @@ antt_status recog_level_get(doc *d, recog_level *lv, const char *committee_line,
 	antt_status s;
 
 	memset(lv, 0, sizeof(*lv));
-	if ((s = propose_level(d->db, d->o->under, &u, &found, err)) != ANTT_OK)
+	if ((s = propose_level(d->db, d->o->under, &u, &found, err)) != ANTT_OK ||
+	    (found && (s = level_check(d, &u, err)) != ANTT_OK))
 		return s;
 	lv->office = !d->o->under || !u.parent_code[0];
 	if (found) {
@@ -99,6 +126,7 @@ typedef struct {
 	doc *d;
 	recog_list *l;
 	antt_status s;
+	char today[16];   /* the document's date, "2024-11-20" */
 } gather;
 
 static char *dup(const char *s)
@@ -110,6 +138,7 @@ static int take(const propose_unit *p, void *ctx)
 {
 	gather *g = ctx;
 	recog_unit *u;
+	int decided;
 
 	if (!p->status || strcmp(p->status, "approved") || strcmp(p->verdict, "pass") ||
 	    (g->d->type[0] && strcmp(p->type, g->d->type)))
@@ -124,10 +153,12 @@ static int take(const propose_unit *p, void *ctx)
 		g->l->u = grown;
 		g->l->cap = cap;
 	}
+	/* a paper dated D cannot cite a decision made after D */
+	decided = p->decision && p->decision_date && strcmp(p->decision_date, g->today) <= 0;
 	u = &g->l->u[g->l->n++];
 	*u = (recog_unit){ dup(p->code), dup(p->name), dup(p->type), dup(p->type_name), dup(p->regulation),
-		p->decision ? dup(p->decision) : NULL, p->held, p->total };
-	if (!u->code || !u->name || !u->type || !u->type_name || !u->regulation || (p->decision && !u->decision)) {
+		decided ? dup(p->decision) : NULL, p->held, p->total };
+	if (!u->code || !u->name || !u->type || !u->type_name || !u->regulation || (decided && !u->decision)) {
 		g->s = ANTT_ERR_NOMEM;
 		return 1;
 	}
@@ -136,10 +167,11 @@ static int take(const propose_unit *p, void *ctx)
 
 antt_status recog_proposed(doc *d, const recog_level *lv, recog_list *l, antt_err *err)
 {
-	gather g = { d, l, ANTT_OK };
+	gather g = { d, l, ANTT_OK, "" };
 	antt_status s;
 
 	memset(l, 0, sizeof(*l));
+	strftime(g.today, sizeof(g.today), "%Y-%m-%d", &d->tm);
 	if ((s = propose_units(d->db, d->o->year, d->o->under, take, &g, err)) != ANTT_OK)
 		return s;
 	if (g.s != ANTT_OK)

@@ -21,7 +21,8 @@ typedef struct {
 
 /* A unit proposed: approved đạt, decided on by the level (owned copies). */
 typedef struct {
-	char *code, *name, *type, *type_name, *regulation, *decision;
+	char *code, *name, *type, *type_name, *regulation;
+	char *decision;          /* "45/QĐ-UBND ngày 10/11/2024": recognised by the document's date, else NULL */
 	int held, total;
 } recog_unit;
 
@@ -67,6 +68,12 @@ int recog_table(doc *d, lxw_worksheet *ws, int r, const double *widths, int ncol
  * recog_table. */
 antt_status recog_annex(doc *d, const recog_level *lv, const recog_list *l, const double *widths, int ncols,
                         recog_cells cells, void *ctx, const char *const *pairs);
+
+/* The tờ trình's number sign for lv as its Số: line has it ("TTr-CAP";
+ * the office's: "TTr-" and the setting report_prefix), read from its layout
+ * forms/reports/to-trinh.yaml, into buf (doc_proposal.c): the draft
+ * decision names the tờ trình it answers. */
+antt_status doc_proposal_sign(doc *d, const recog_level *lv, char *buf, size_t n, antt_err *err);
 
 /* Nơi nhận (label and list) on the left, the signer's title (lines split
  * at '\n', in capitals) on the right, room to sign, then the name (may be

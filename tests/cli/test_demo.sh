@@ -69,4 +69,15 @@ expect_eq "$(sql "PRAGMA foreign_key_check" | wc -l)" "0" "no dangling reference
 expect_eq "$(sql "SELECT count(*) FROM (SELECT scope FROM audit WHERE scope IS NOT NULL EXCEPT SELECT uuid FROM assessments EXCEPT SELECT uuid FROM units)")" "0" "every audit row's scope names a row of its copy"
 run summary 2024
 expect_out "Tổng cộng" "summary reads the copies"
+
+# an option given twice: refused as print's are, nothing made
+DB="$T/twice.db"
+run demo --size district --size province
+expect_rc 2 "demo --size twice is refused"
+expect_err "tùy chọn \"--size\" ghi hai lần: chỉ ghi một lần" "demo --size twice: named"
+run demo --scale 2 --scale 3
+expect_rc 2 "demo --scale twice is refused"
+expect_err "tùy chọn \"--scale\" ghi hai lần" "demo --scale twice: named"
+[ "$(sql "SELECT count(*) FROM units" 2>/dev/null || echo 0)" = 0 ] && ok "nothing made by a refused demo" ||
+	not_ok "a refused demo made units"
 finish

@@ -1,33 +1,15 @@
 # antt print quyet-dinh: the draft decision and its annex on the demo
-# database. Refusals (an existing file, an unknown unit, a bad year,
-# nothing approved), then a ward's draft read back: the committee's head,
-# number and signer left for the chairman, the grounds, the articles with the
-# count by type, the annex listing every approved đạt unit in groups with
-# the totals; the same bytes for the same date; the LibreOffice PDF.
-. "$(dirname "$0")/lib.sh"
-REPORT="$(cd "$(dirname "$0")/../report" && pwd)"
-ROWS="/usr/bin/python3 $REPORT/doc_rows.py"
+# database. Refusals (lib_recog.sh, as the tờ trình's), then a ward's draft
+# read back: the committee's head, number and signer left for the chairman,
+# the grounds and the tờ trình's sign, the articles with the count by type,
+# the annex listing every approved đạt unit in groups with the totals; the
+# same bytes for the same date; the LibreOffice PDF.
+. "$(dirname "$0")/lib_recog.sh"
 
-"$ANTT" --db "$DB" demo > /dev/null
+recog_refusals quyet-dinh
 
-echo "cũ" > "$T/old.xlsx"
-run print quyet-dinh --under X008 --year 2024 -o "$T/old.xlsx"
-expect_rc 1 "an existing file without --force: refused"
-expect_err "tệp đã có, chưa ghi gì" "existing file message"
-expect_eq "$(cat "$T/old.xlsx")" "cũ" "the existing file is left as it was"
-run print quyet-dinh --under KHONGCO --year 2024 -o "$T/x.xlsx"
-expect_rc 1 "an unknown unit: refused"
-expect_err "không có đơn vị mã \"KHONGCO\"" "unknown unit message"
-run print quyet-dinh --under X008 --year 1999 -o "$T/x.xlsx"
-expect_rc 2 "a year out of range: refused"
-expect_err "năm \"1999\" không hợp lệ" "bad year message"
-run print quyet-dinh --under X002 --year 2024 -o "$T/x.xlsx"
-expect_rc 1 "a commune with nothing approved: refused"
-expect_err "chưa có đơn vị nào thuộc xã An Phú được lãnh đạo duyệt đạt" "nothing approved message"
-[ ! -e "$T/x.xlsx" ] && ok "no file written by the refusals" || not_ok "a refusal wrote a file"
-
-n=$(sql "SELECT count(*) FROM units u JOIN assessments a ON a.unit_id = u.id AND a.year = 2024
-	WHERE u.parent_id = (SELECT id FROM units WHERE code = 'X008') AND a.status = 'approved' AND a.verdict = 'pass'")
+want=$(recog_approved X008)
+n=$(printf '%s\n' "$want" | grep -c .)
 run print quyet-dinh --under X008 --year 2024 -o "$T/qd.xlsx" --date 22/11/2024
 expect_rc 0 "X008's draft decision"
 expect_out "Đã ghi dự thảo quyết định công nhận năm 2024 vào $T/qd.xlsx ($n đơn vị, 2 trang tính)." "what was written"
@@ -41,10 +23,11 @@ grep -qx "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THẠCH ĐÀ" "$T/qd.txt" &
 grep -qx "Căn cứ Luật Tổ chức chính quyền địa phương;" "$T/qd.txt" && grep -q "^Căn cứ Thông tư số 124/2021/TT-BCA" "$T/qd.txt" &&
 	grep -q "^Xét đề nghị của Công an phường Thạch Đà tại Tờ trình số" "$T/qd.txt" && ok "grounds and the proposal" ||
 	not_ok "grounds: $(grep -E '^(Căn cứ|Xét)' "$T/qd.txt")"
-list=$(sql "SELECT group_concat(k, ', ') FROM (SELECT count(*) || ' ' || lower(t.name) AS k FROM units u
-	JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id AND a.year = 2024
-	WHERE u.parent_id = (SELECT id FROM units WHERE code = 'X008') AND a.status = 'approved' AND a.verdict = 'pass'
-	GROUP BY t.code ORDER BY t.sort)")
+# the tờ trình it answers carries the sign its own Số: line has (doc_proposal.c)
+grep -qx "Xét đề nghị của Công an phường Thạch Đà tại Tờ trình số ……/TTr-CAP ngày …… tháng …… năm 2024." "$T/qd.txt" &&
+	ok "the tờ trình named by its sign, TTr-CAP (a ward's police)" || not_ok "Xét line: $(grep '^Xét' "$T/qd.txt")"
+list=$(recog_by_type X008 | /usr/bin/python3 -c "import sys
+print(', '.join(n + ' ' + t.lower() for t, n in (l.rstrip('\\n').split('|') for l in sys.stdin)))")
 grep -qx "Điều 1. Công nhận $n đơn vị đạt tiêu chuẩn \"An toàn về an ninh, trật tự\" năm 2024, gồm: $list (có danh sách kèm theo)." "$T/qd.txt" &&
 	ok "Điều 1: $n units, $list" || not_ok "Điều 1: $(grep 'Điều 1' "$T/qd.txt")"
 grep -q "^Điều 3. Chánh Văn phòng Ủy ban nhân dân phường Thạch Đà, Công an phường Thạch Đà" "$T/qd.txt" &&
@@ -70,9 +53,7 @@ expect_eq "$(cat "$T/bold.txt")" "Điều 1. bold
 grep -qx "TT | Tên đơn vị | Mã | Ghi chú" "$T/ds.txt" && ok "the annex's column heads" ||
 	not_ok "column heads: $(sed -n 3p "$T/ds.txt")"
 got=$(grep -E '^[0-9]+ \| ' "$T/ds.txt" | awk -F' \\| ' '{ print $1 "|" $3 }')
-exp=$(sql "SELECT u.code FROM units u JOIN unit_types t ON t.code = u.type JOIN assessments a ON a.unit_id = u.id
-	AND a.year = 2024 WHERE u.parent_id = (SELECT id FROM units WHERE code = 'X008') AND a.status = 'approved'
-	AND a.verdict = 'pass' ORDER BY t.sort, u.code" | awk '{ print NR "|" $0 }')
+exp=$(printf '%s\n' "$want" | awk -F'|' '{ print NR "|" $1 }')
 expect_eq "$got" "$exp" "the annex lists every approved đạt unit, numbered"
 grep -qx "(Kèm theo Quyết định số ……/QĐ-UBND ngày …… tháng …… năm …… của Chủ tịch Ủy ban nhân dân phường Thạch Đà)" "$T/ds.txt" &&
 	ok "the annex names its decision, number left blank" || not_ok "annex note: $(sed -n 2p "$T/ds.txt")"
@@ -86,13 +67,10 @@ run print quyet-dinh --year 2024 -o "$T/office.xlsx" --date 25/11/2024
 expect_rc 0 "the office's draft decision"
 $ROWS "$T/office.xlsx" "Quyết định" | sed -n 2p > "$T/o.txt"
 expect_eq "$(cat "$T/o.txt")" "HUYỆN SÔNG LAM | Độc lập - Tự do - Hạnh phúc" "the district's committee issues it"
+$ROWS "$T/office.xlsx" "Quyết định" | grep '^Xét' > "$T/ox.txt"
+expect_eq "$(cat "$T/ox.txt")" "Xét đề nghị của Công an huyện Sông Lam tại Tờ trình số ……/TTr-CAH ngày …… tháng …… năm 2024." \
+	"the office's tờ trình named by the sign of the settings' report_prefix, TTr-CAH"
 
-if ! command -v libreoffice > /dev/null || ! command -v pdftotext > /dev/null; then
-	echo "ok - the printed decision # SKIP LibreOffice or pdftotext is not installed (scripts/deps.sh)"
-	finish
-fi
-HOME="$T/lo" timeout 300 libreoffice --headless --convert-to pdf --outdir "$T" "$T/qd.xlsx" > "$T/lo.log" 2>&1
-[ -s "$T/qd.pdf" ] && ok "LibreOffice prints it to PDF" || not_ok "no PDF: $(cat "$T/lo.log")"
-[ -s "$T/qd.pdf" ] && { /usr/bin/python3 "$REPORT/check_doc.py" "$T/qd.xlsx" "$T/qd.pdf" --pages 2 --title "QUYẾT ĐỊNH" \
-	--merged "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THẠCH ĐÀ" --text "Điều 2. Quyết định này có hiệu lực kể từ ngày ký." || failed=1; }
+print_check "$T/qd.xlsx" --pages 2 --title "QUYẾT ĐỊNH" --merged "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG THẠCH ĐÀ" \
+	--text "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."
 finish

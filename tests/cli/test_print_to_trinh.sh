@@ -1,53 +1,33 @@
 # antt print to-trinh: the tờ trình đề nghị công nhận on the demo database.
-# Refusals first (an existing file without --force, an unknown unit, a bad
-# year, a commune with nothing approved, a single unit's code): each in
-# Vietnamese, nothing written. Then a commune's tờ trình and its list read
+# Refusals first (lib_recog.sh: an existing file without --force, an unknown
+# unit, a bad year, nothing approved, a single unit's code, a khu dân cư; then
+# a code with control characters): each in Vietnamese, nothing written. Then a commune's tờ trình and its list read
 # back against the database (the approved đạt units, numbered, grouped by
 # type, totals), the office's (its communes, its signer), the same bytes for
 # the same data and date, and the LibreOffice PDF (tests/report/check_doc.py).
-. "$(dirname "$0")/lib.sh"
-REPORT="$(cd "$(dirname "$0")/../report" && pwd)"
-ROWS="/usr/bin/python3 $REPORT/doc_rows.py"
-
-"$ANTT" --db "$DB" demo > /dev/null
+. "$(dirname "$0")/lib_recog.sh"
 
 # --- refusals ----------------------------------------------------------------
-echo "cũ" > "$T/old.xlsx"
-run print to-trinh --under X008 --year 2024 -o "$T/old.xlsx"
-expect_rc 1 "an existing file without --force: refused"
-expect_err "tệp đã có, chưa ghi gì" "existing file message"
-expect_eq "$(cat "$T/old.xlsx")" "cũ" "the existing file is left as it was"
+recog_refusals to-trinh
 
-run print to-trinh --under KHONGCO --year 2024 -o "$T/x.xlsx"
-expect_rc 1 "an unknown unit: refused"
-expect_err "không có đơn vị mã \"KHONGCO\"" "unknown unit message"
-[ ! -e "$T/x.xlsx" ] && ok "no file for an unknown unit" || not_ok "a file was written for an unknown unit"
-
-run print to-trinh --under X008 --year 20x4 -o "$T/x.xlsx"
-expect_rc 2 "a bad year: refused"
-expect_err "năm \"20x4\" không hợp lệ" "bad year message"
-
-# X001's 2024 forms are still being entered (demo.c): nothing approved
-run print to-trinh --under X001 --year 2024 -o "$T/x.xlsx"
-expect_rc 1 "a commune with nothing approved: refused"
-expect_err "năm 2024 chưa có đơn vị nào thuộc xã Hòa Bình được lãnh đạo duyệt đạt: chưa có gì để đề nghị công nhận" \
-	"nothing approved message"
-expect_err "lãnh đạo duyệt các phiếu đã trình bằng: antt approve --under X001 2024" "nothing approved: how to approve"
-[ ! -e "$T/x.xlsx" ] && ok "no file when nothing is approved" || not_ok "a file was written with nothing to propose"
-ls -a "$T" | grep -q '\.antt-report-' && not_ok "a temporary file was left behind" || ok "no temporary file left behind"
-
-run print to-trinh X008-K01 --year 2024 -o "$T/x.xlsx"
-expect_rc 2 "a single unit's code: refused (a tờ trình is a commune's or the office's)"
-expect_err "in cho một xã (--under MÃ) hoặc cả đơn vị" "single unit message"
+# a code typed with a terminal escape (clear the screen) and a line break (a
+# forged "antt:" line): shown escaped, never sent to the terminal as typed
+bad=$(printf 'X\033[2J\nantt: đã ghi xong')
+run print to-trinh --under "$bad" --year 2024 -o "$T/x.xlsx"
+expect_rc 1 "a code with control characters: refused"
+expect_err 'không có đơn vị mã "X\x1b[2J\nantt: đã ghi xong"' "the code shown with its ESC and line break escaped"
+printf '%s\n' "$err" | grep -q '^antt: đã ghi xong' && not_ok "the code's line break forged a line" ||
+	ok "no line forged by the code's line break"
+printf '%s' "$err" | grep -q "$(printf '\033')" && not_ok "an ESC reached the terminal" || ok "no ESC reached the terminal"
+run report --under "$bad" --year 2024 -o "$T/x.xlsx"
+expect_err 'không có đơn vị mã "X\x1b[2J\nantt: đã ghi xong"' "report: the code shown escaped"
+run print checklist "$bad" --year 2024 -o "$T/x.xlsx"
+expect_err 'không có đơn vị mã "X\x1b[2J\nantt: đã ghi xong"' "print checklist: a code as argument shown escaped"
+run "$bad"
+expect_err 'không có lệnh "X\x1b[2J\nantt: đã ghi xong"' "an unknown command shown escaped"
 
 # --- a commune: X008 approved, not yet recognised ---------------------------------
-approved() {   # code|name of the units a level decides on, approved đạt in 2024, in the list's order
-	sql "SELECT u.code || '|' || u.name FROM units u JOIN unit_types t ON t.code = u.type
-		JOIN assessments a ON a.unit_id = u.id AND a.year = 2024
-		WHERE u.parent_id = (SELECT id FROM units WHERE code = '$1') AND a.status = 'approved' AND a.verdict = 'pass'
-		AND NOT u.excluded ORDER BY t.sort, u.code"
-}
-want=$(approved X008)
+want=$(recog_approved X008)
 n=$(printf '%s\n' "$want" | grep -c .)
 [ "$n" -gt 1 ] && ok "the demo has $n units of X008 approved đạt" || not_ok "X008 has $n approved units"
 run print to-trinh --under X008 --year 2024 -o "$T/tt.xlsx" --date 20/11/2024
@@ -81,10 +61,7 @@ expect_eq "$got" "$exp" "the list: every approved đạt unit, numbered, with it
 bad=$(grep -E '^[0-9]+ \| ' "$T/ds.txt" | grep -vE '\| Đạt ([0-9]+)/\1 tiêu chí' | head -1)
 expect_eq "$bad" "" "every unit listed as Đạt n/n tiêu chí"
 groups=$(grep -E '^[IVX]+\. ' "$T/ds.txt" | tr '\n' ';')
-exp_groups=$(sql "SELECT t.name || ' (' || count(*) || ')' FROM units u JOIN unit_types t ON t.code = u.type
-	JOIN assessments a ON a.unit_id = u.id AND a.year = 2024 WHERE u.parent_id = (SELECT id FROM units WHERE code = 'X008')
-	AND a.status = 'approved' AND a.verdict = 'pass' GROUP BY t.code ORDER BY t.sort" |
-	awk 'BEGIN { split("I II III IV V VI VII", r, " ") } { printf "%s. %s;", r[NR], $0 }')
+exp_groups=$(recog_by_type X008 | awk -F'|' 'BEGIN { split("I II III IV V VI VII", r, " ") } { printf "%s. %s (%s);", r[NR], $1, $2 }')
 expect_eq "$groups" "$exp_groups" "grouped by type, I, II …, with each group's count"
 grep -qx "Tổng cộng | $n đơn vị" "$T/ds.txt" && ok "totals row: $n đơn vị" || not_ok "totals: $(tail -1 "$T/ds.txt")"
 grep -q "Đã công nhận" "$T/ds.txt" && not_ok "X008 is not recognised yet, but a note says so" ||
@@ -116,7 +93,7 @@ grep -qx "Kính gửi: Chủ tịch Ủy ban nhân dân huyện Sông Lam" "$T/o
 grep -qx "Nơi nhận: | TRƯỞNG CÔNG AN HUYỆN" "$T/o.txt" && grep -qx "Thượng tá Nguyễn Văn Bình" "$T/o.txt" &&
 	ok "signed as the settings say" || not_ok "office signature: $(grep -A6 'Nơi nhận' "$T/o.txt")"
 got=$(grep -E '^[0-9]+ \| ' "$T/od.txt" | awk -F' \\| ' '{ print $3 "|" $2 }')
-expect_eq "$got" "$(approved DV)" "the office lists its communes approved đạt, not their khu dân cư"
+expect_eq "$got" "$(recog_approved DV)" "the office lists its communes approved đạt, not their khu dân cư"
 run print to-trinh --type xa --year 2024 -o "$T/xa.xlsx"
 expect_rc 0 "--type alone: the office's units of that type"
 $ROWS "$T/xa.xlsx" "Danh sách" | grep -E '^[IVX]+\. ' > "$T/xg.txt"
@@ -149,6 +126,22 @@ for p, end in enumerate(ends, 1):
 EOF
 expect_eq "$(cat "$T/pb.txt")" "" "X013's list: the last unit with the totals, each group's title with its first unit"
 
+# --- a tờ trình cites no decision made after its own date -----------------------------
+# X013's units were recognised by 24/QĐ-UBND of 10/11/2024 (demo.c)
+nrec=$($ROWS "$T/x13.xlsx" "Danh sách" | grep -c "Đã công nhận: QĐ 24/QĐ-UBND ngày 10/11/2024")
+[ "$nrec" -gt 0 ] && ok "dated 15/11/2024: $nrec units noted as recognised on 10/11/2024" ||
+	not_ok "X013 dated 15/11/2024 notes no recognition"
+run print to-trinh --under X013 --year 2024 -o "$T/x13-early.xlsx" --date 05/11/2024
+expect_rc 0 "X013's tờ trình dated 05/11/2024"
+$ROWS "$T/x13-early.xlsx" "Danh sách" > "$T/early.txt"
+grep -q "Đã công nhận" "$T/early.txt" && not_ok "dated 05/11/2024, it cites a decision of 10/11/2024" ||
+	ok "dated 05/11/2024: no decision of 10/11/2024 cited"
+expect_eq "$(grep -cE '^[0-9]+ \| ' "$T/early.txt")" "$($ROWS "$T/x13.xlsx" "Danh sách" | grep -cE '^[0-9]+ \| ')" \
+	"dated before the decision: the same units proposed"
+run print to-trinh --under X013 --year 2024 -o "$T/x13-same.xlsx" --date 10/11/2024
+expect_eq "$($ROWS "$T/x13-same.xlsx" "Danh sách" | grep -c "Đã công nhận")" "$nrec" \
+	"dated the decision's own day: the decision is cited"
+
 # --- a year assessed under TT 124 as amended by TT 48/2025: both grounds ------------
 leaders
 # the admin takes the 2025 criteria set in (form_store.c), the leader approves
@@ -165,12 +158,6 @@ expect_eq "$(cat "$T/g25.txt")" "Căn cứ Thông tư số 124/2021/TT-BCA
 Căn cứ Thông tư số 48/2025/TT-BCA" "2025: the grounds are TT 124/2021 and TT 48/2025, from the criteria set used"
 
 # --- as it prints ------------------------------------------------------------------
-if ! command -v libreoffice > /dev/null || ! command -v pdftotext > /dev/null; then
-	echo "ok - the printed tờ trình # SKIP LibreOffice or pdftotext is not installed (scripts/deps.sh)"
-	finish
-fi
-HOME="$T/lo" timeout 300 libreoffice --headless --convert-to pdf --outdir "$T" "$T/tt.xlsx" > "$T/lo.log" 2>&1
-[ -s "$T/tt.pdf" ] && ok "LibreOffice prints it to PDF" || not_ok "no PDF: $(cat "$T/lo.log")"
-[ -s "$T/tt.pdf" ] && { /usr/bin/python3 "$REPORT/check_doc.py" "$T/tt.xlsx" "$T/tt.pdf" --pages 2 --title "TỜ TRÌNH" \
-	--merged "Kính gửi: Chủ tịch Ủy ban nhân dân phường Thạch Đà" --text "TRƯỞNG CÔNG AN PHƯỜNG" || failed=1; }
+print_check "$T/tt.xlsx" --pages 2 --title "TỜ TRÌNH" --merged "Kính gửi: Chủ tịch Ủy ban nhân dân phường Thạch Đà" \
+	--text "TRƯỞNG CÔNG AN PHƯỜNG"
 finish

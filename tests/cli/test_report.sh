@@ -160,4 +160,19 @@ expect_err "năm 2019 chưa có đơn vị nào đăng ký" "no-data message"
 expect_eq "$(ls -a "$T" | grep -c '\.tmp$')" "0" "no temporary file left"
 run report --year 2024 --under X2 -o "$T/x2.xlsx"
 expect_rc 0 "report under one commune"
+
+# an option given twice: refused as print's are, not the last one silently taken
+run report --year 2024 --year 2025 -o "$T/twice.xlsx"
+expect_rc 2 "report --year twice is refused"
+expect_err "tùy chọn \"--year\" ghi hai lần: chỉ ghi một lần" "report --year twice: named"
+run report --year 2024 -o "$T/twice.xlsx" -o "$T/twice2.xlsx"
+expect_rc 2 "report -o twice is refused"
+expect_err "tùy chọn \"--output\" ghi hai lần" "report -o twice: named"
+run report --year 2024 --under X1 --under X2 -o "$T/twice.xlsx"
+expect_rc 2 "report --under twice is refused"
+expect_err "tùy chọn \"--under\" ghi hai lần" "report --under twice: named"
+[ ! -e "$T/twice.xlsx" ] && [ ! -e "$T/twice2.xlsx" ] && ok "no file for a repeated option" ||
+	not_ok "a repeated option wrote a file"
+run report --year 2024 -o "$T/once.xlsx" --force --force
+expect_rc 0 "a flag given twice (--force --force) is no conflict"
 finish
