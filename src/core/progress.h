@@ -58,6 +58,11 @@ antt_status progress_deadlines(antt_db *db, int year, const char *today, progres
 antt_status progress_movement_deadlines(antt_db *db, int year, const char *today, progress_deadline out[3],
                                         antt_err *err);
 
+/* Both at once (either array may be NULL), from one pass over the year's
+ * forms: what the progress screen shows. */
+antt_status progress_all_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2],
+                                   progress_deadline movement[3], antt_err *err);
+
 /* a as a percentage of b, or -1 when b is 0: the counting model's one
  * rate function under the name the screen knows. */
 #define progress_pct count_pct

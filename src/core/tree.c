@@ -94,6 +94,8 @@ void tree_free(tree_view *t)
 	free(t->vis);
 	free(t->counts);
 	free(t->types);
+	free(t->other[0]);
+	free(t->other[1]);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -691,21 +693,95 @@ static antt_status apply_states(antt_db *db, tree_view *t, int year, antt_err *e
 	return s;
 }
 
-antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err)
+/* The slot of the states kept for year (see tree_view) when they are
+ * current, else -1. */
+static int other_of(antt_db *db, const tree_view *t, int year)
 {
+	for (int k = 0; k < 2; k++)
+		if (t->other[k] && t->other_year[k] == year && t->other_stamp[k] == t->stamp && !tree_changed(db, t))
+			return k;
+	return -1;
+}
+
+/* Keep states (t->n_rows of them, now owned by t) as year's, first; the
+ * oldest kept goes. */
+static void keep_other(antt_db *db, tree_view *t, int year, tree_state *states)
+{
+	for (int k = 0; k < 2; k++)
+		if (t->other[k] && t->other_year[k] == year) {
+			free(t->other[k]);
+			t->other[k] = NULL;
+		}
+	if (t->other[0]) {
+		free(t->other[1]);
+		t->other[1] = t->other[0];
+		t->other_year[1] = t->other_year[0];
+		t->other_stamp[1] = t->other_stamp[0];
+	}
+	t->other[0] = states;
+	t->other_year[0] = year;
+	t->other_stamp[0] = tree_changed(db, t) ? -1 : t->stamp;
+}
+
+antt_status tree_states(antt_db *db, tree_view *t, int year, tree_state **states, antt_err *err)
+{
+	size_t size = (t->n_rows ? t->n_rows : 1) * sizeof(**states);
+	int slot = other_of(db, t, year);
+	const tree_state *kept = slot >= 0 ? t->other[slot] : NULL;
+	tree_state *copy;
 	antt_status s;
 	int same = 0;
 
 	*states = NULL;
-	if ((s = same_units(db, t->year, year, &same, err)) != ANTT_OK || !same)
+	if (!kept && ((s = same_units(db, t->year, year, &same, err)) != ANTT_OK || !same))
 		return s;
-	if (!(*states = malloc((t->n_rows ? t->n_rows : 1) * sizeof(**states))))
+	if (!(*states = malloc(size)))
 		return ANTT_ERR_NOMEM;
+	if (kept) {
+		memcpy(*states, kept, size);
+		return ANTT_OK;
+	}
 	if ((s = read_states(db, t, year, *states, err)) != ANTT_OK) {
 		free(*states);
 		*states = NULL;
+	} else if ((copy = malloc(size))) {   /* kept for [ or ] to that year; none when short of memory */
+		memcpy(copy, *states, size);
+		keep_other(db, t, year, copy);
 	}
 	return s;
+}
+
+/* The rows take the states of year, read or kept; the states they had
+ * are kept as their year's. */
+static antt_status swap_states(antt_db *db, tree_view *t, int year, antt_err *err)
+{
+	size_t size = (t->n_rows ? t->n_rows : 1) * sizeof(tree_state);
+	int slot = other_of(db, t, year), fresh = slot < 0;
+	tree_state *now = malloc(size), *next = fresh ? NULL : t->other[slot];
+	antt_status s = ANTT_OK;
+
+	if (!now)
+		return ANTT_ERR_NOMEM;
+	if (fresh && !(next = malloc(size)))
+		s = ANTT_ERR_NOMEM;
+	if (s == ANTT_OK && fresh)
+		s = read_states(db, t, year, next, err);
+	if (s != ANTT_OK) {
+		free(now);
+		if (fresh)
+			free(next);
+		return s;
+	}
+	for (size_t i = 0; i < t->n_rows; i++) {
+		now[i] = (tree_state){ t->rows[i].status, t->rows[i].flow, t->rows[i].recognised, t->rows[i].registered,
+			t->rows[i].verdict };
+		set_state(&t->rows[i], &next[i]);
+	}
+	if (!fresh)
+		t->other[slot] = NULL;   /* next is applied: let go below */
+	free(next);
+	keep_other(db, t, t->year, now);
+	return ANTT_OK;
 }
 
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
@@ -716,10 +792,10 @@ antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
 
 	snprintf(type, sizeof(type), "%s", t->type);
 	snprintf(search, sizeof(search), "%s", t->search);
-	if (!tree_changed(db, t) && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
+	if (!tree_changed(db, t) && other_of(db, t, year) < 0 && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
 		return s;
-	if (same) {
-		if ((s = apply_states(db, t, year, err)) != ANTT_OK)
+	if (same || other_of(db, t, year) >= 0) {
+		if ((s = swap_states(db, t, year, err)) != ANTT_OK)
 			return s;
 		t->year = year;
 		t->fresh = 0;

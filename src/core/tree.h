@@ -109,6 +109,12 @@ typedef struct {
 	long long stamp;       /* what tree_changed compares with */
 	long long dv;          /* other connections' commits then (PRAGMA data_version) */
 	int fresh;             /* 1 when the rows were (re)loaded, 0 when tree_set_year kept them */
+	/* the rows' states in two other years (Progress's year before, the
+	 * year [ or ] left), newest first, while the database is as at
+	 * other_stamp (-1: not kept) */
+	tree_state *other[2];
+	int other_year[2];
+	long long other_stamp[2];
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
@@ -144,13 +150,15 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 
 /* The rows' states in another year, when the same units are in force then
  * as in t's year (units start or end rarely): only that year's forms are
- * read, from one index. *states (t->n_rows of them, caller frees) is NULL
- * when the units differ: load a tree for that year instead. */
-antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err);
+ * read, from one index, and kept in t for a switch to that year. *states
+ * (t->n_rows of them, caller frees) is NULL when the units differ: load a
+ * tree for that year instead. */
+antt_status tree_states(antt_db *db, tree_view *t, int year, tree_state **states, antt_err *err);
 
 /* Switch the view to another year, filters kept: the states only, when
- * the same units are in force and nothing changed since the load, else
- * the whole tree again. */
+ * the same units are in force and nothing changed since the load (those
+ * kept for that year when there are, and the year left's kept instead),
+ * else the whole tree again. */
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err);
 
 /* Visible index of the unit with this code, or -1. */

@@ -357,7 +357,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	FILE *timing = timing_open();
 	double t0 = now_ms(), c0 = cpu_ms();
 	char switched[64] = "";
-	int rc = 0;
+	int rc = 0, idle = 1, warmed = 0;
 
 	if (!utf8_locale(switched, sizeof(switched))) {
 		/* ASCII only: this terminal cannot show anything else */
@@ -417,10 +417,17 @@ int ui_run(antt_db **dbp, const char *db_path)
 
 		/* while the day's backup is copied, keys are looked for between
 		 * its slices; then the loop waits for keys again */
-		timeout(u.daily ? 0 : -1);
+		timeout(u.daily || idle ? 0 : -1);
 		got = get_wch(&ch);
 		k0 = now_ms();
 		c0 = cpu_ms();
+		if (got == ERR && !u.daily) {   /* no key, nothing to copy: a piece of work ahead */
+			if (!(idle = ui_units_idle(&u)) && timing && !warmed++) {
+				fprintf(timing, "idle_done_ms %.1f\n", now_ms() - t0);
+				fflush(timing);
+			}
+			continue;
+		}
 		if (got == ERR) {
 			int copying = u.daily != NULL;
 			if (ui_daily_step(&u) & R_REDRAW)
@@ -435,6 +442,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 		if (r & R_QUIT)
 			break;
 		draw(&u);
+		idle = 1;   /* the key may have left work to do ahead */
 		timing_key(timing, got == KEY_CODE_YES, ch, now_ms() - k0, cpu_ms() - c0);
 	}
 	ui_daily_finish(&u);

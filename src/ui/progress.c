@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void pct(char *buf, size_t n, double p)
 {
@@ -90,6 +91,12 @@ static struct tally {
 	size_t n_types;
 	count_commune *communes;
 	size_t n_communes;
+	/* the year's deadlines, worked out once the screen shows that year
+	 * (a pass over its forms), kept with the figures until the database
+	 * or the day changes */
+	char day[16];
+	int have_deadlines;
+	progress_deadline deadlines[2], movement[3];
 } tallies[2];
 
 void ui_progress_free(void)
@@ -138,6 +145,44 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	return t;
 }
 
+/* The year's deadlines into t, unless they are there for today. */
+static void deadlines_of(ui *ui, struct tally *t, antt_err *err)
+{
+	/* SQLite's day ('now', UTC), as the deadlines are worked out in */
+	char day[16] = "";
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (gmtime_r(&now, &tm))
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	if (t->have_deadlines && !strcmp(t->day, day))
+		return;
+	t->have_deadlines = progress_all_deadlines(ui->db, t->year, NULL, t->deadlines, t->movement, err) == ANTT_OK;
+	snprintf(t->day, sizeof(t->day), "%s", day);
+}
+
+int ui_progress_warm(ui *ui)
+{
+	antt_err err = { "" };
+	struct tally *t;
+
+	/* only from the units screen's tree, not a tree loaded for it */
+	if (!ui->tree_loaded || ui->tree.year != ui->year || tree_changed(ui->db, &ui->tree))
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		t = &tallies[(ui->year - k) & 1];
+		if (t->year != ui->year - k || t->stamp != ui->tree.stamp || !t->types) {
+			tally_of(ui, ui->year - k, &err);
+			return 1;
+		}
+	}
+	t = &tallies[ui->year & 1];
+	if (t->have_deadlines)
+		return 0;
+	deadlines_of(ui, t, &err);
+	return 1;
+}
+
 static void load(ui *ui)
 {
 	antt_err err = { "" };
@@ -155,9 +200,10 @@ static void load(ui *ui)
 		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(ANTT_ERR_NOMEM));
 		return;
 	}
-	ui->have_deadlines = progress_deadlines(ui->db, ui->year, NULL, ui->deadlines, &err) == ANTT_OK;
-	ui->have_movement_deadlines = progress_movement_deadlines(ui->db, ui->year, NULL, ui->movement_deadlines,
-		&err) == ANTT_OK;
+	deadlines_of(ui, now, &err);
+	ui->have_deadlines = ui->have_movement_deadlines = now->have_deadlines;
+	memcpy(ui->deadlines, now->deadlines, sizeof(ui->deadlines));
+	memcpy(ui->movement_deadlines, now->movement, sizeof(ui->movement_deadlines));
 	ui->p_year = ui->year;
 }
 

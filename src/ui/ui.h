@@ -159,6 +159,10 @@ antt_status ui_units_reload(ui *ui);
 /* The same, only when the year or the database changed since the load
  * (back from a screen that only reads, such as Progress). */
 antt_status ui_units_refresh(ui *ui);
+/* A piece of the work done while the officer reads the screen (the
+ * criteria sets parsed, so the first Enter opens a form at once); 1 while
+ * there is more. */
+int ui_units_idle(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
 void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 
@@ -170,6 +174,9 @@ void ui_daily_finish(ui *ui);
 
 /* The progress figures kept between visits (progress.c), let go at exit. */
 void ui_progress_free(void);
+/* A piece of Progress's figures for the year worked out ahead (while the
+ * officer reads the units): 1 when a piece was done, 0 when none is due. */
+int ui_progress_warm(ui *ui);
 
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);

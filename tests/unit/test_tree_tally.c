@@ -77,30 +77,39 @@ static size_t compare(antt_db *db, int year)
 }
 
 /* tree_set_year from one year to another gives what tree_load gives. */
-static void same_as_load(antt_db *db, int from, int year)
+/* a, switched to its year, shows what a tree loaded for that year shows
+ * (both with the đạt filter). */
+static void same_as_loaded(antt_db *db, const tree_view *a)
 {
-	tree_view a, b;
+	tree_view b;
 
-	OK(tree_load(db, from, &a, &err));
-	tree_filter(&a, NULL, STATUS_PASS, NULL);
-	OK(tree_set_year(db, &a, year, &err));
-	OK(tree_load(db, year, &b, &err));
+	OK(tree_load(db, a->year, &b, &err));
 	tree_filter(&b, NULL, STATUS_PASS, NULL);
-	assert_int_equal(a.year, year);
-	assert_int_equal(a.n, b.n);
-	assert_int_equal(a.n_vis, b.n_vis);
-	for (size_t i = 0; i < a.n; i++) {
-		const tree_row *x = &a.rows[a.order[i]], *y = &b.rows[b.order[i]];
+	assert_int_equal(a->n, b.n);
+	assert_int_equal(a->n_vis, b.n_vis);
+	for (size_t i = 0; i < a->n; i++) {
+		const tree_row *x = &a->rows[a->order[i]], *y = &b.rows[b.order[i]];
 		assert_string_equal(x->u.code, y->u.code);
 		assert_int_equal(x->status, y->status);
 		assert_int_equal(x->flow, y->flow);
 		assert_int_equal(x->recognised, y->recognised);
 	}
-	assert_int_equal(a.n_counts, b.n_counts);
-	for (size_t i = 0; i < a.n_counts; i++)
-		assert_memory_equal(a.counts[i].n, b.counts[i].n, sizeof(a.counts[i].n));
-	tree_free(&a);
+	assert_int_equal(a->n_counts, b.n_counts);
+	for (size_t i = 0; i < a->n_counts; i++)
+		assert_memory_equal(a->counts[i].n, b.counts[i].n, sizeof(a->counts[i].n));
 	tree_free(&b);
+}
+
+static void same_as_load(antt_db *db, int from, int year)
+{
+	tree_view a;
+
+	OK(tree_load(db, from, &a, &err));
+	tree_filter(&a, NULL, STATUS_PASS, NULL);
+	OK(tree_set_year(db, &a, year, &err));
+	assert_int_equal(a.year, year);
+	same_as_loaded(db, &a);
+	tree_free(&a);
 }
 
 static void tally_equals_count_on_the_demo(void **state)
@@ -165,11 +174,48 @@ static void tally_follows_changes(void **state)
 	tu_cleanup(db);
 }
 
+/* The states kept for another year (Progress's year before, the year [
+ * left) stand for it only while the database is unchanged: [ and ] back
+ * and forth show what a fresh load shows, and after a form of the kept
+ * year changes, its states are read again. */
+static void kept_states_follow_changes(void **state)
+{
+	antt_db *db = tu_open();
+	sqlite3_stmt *st = NULL;
+	tree_state *states = NULL;
+	tree_view a;
+	int units;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2024, &a, &err));
+	tree_filter(&a, NULL, STATUS_PASS, NULL);
+	OK(tree_states(db, &a, 2023, &states, &err));   /* as Progress reads the year before */
+	assert_non_null(states);
+	free(states);
+	assert_non_null(a.other[0]);
+	OK(tree_set_year(db, &a, 2023, &err));   /* [ : the kept states */
+	same_as_loaded(db, &a);
+	OK(tree_set_year(db, &a, 2024, &err));   /* ] : 2024's, kept when [ left it */
+	same_as_loaded(db, &a);
+	/* every approved form of 2023 reopened: 2023's kept states are stale */
+	OK(db_prepare(db, "UPDATE assessments SET status = 'draft' WHERE year = 2023 AND status = 'approved'", &st,
+		&err));
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_true(sqlite3_changes(db->sql) > 0);
+	OK(tree_set_year(db, &a, 2023, &err));
+	same_as_loaded(db, &a);
+	tree_free(&a);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tally_equals_count_on_the_demo),
 		cmocka_unit_test(tally_follows_changes),
+		cmocka_unit_test(kept_states_follow_changes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
