@@ -109,47 +109,77 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 }
 
 /* What is still due in a year, from one pass over its forms (a national
- * database: 90,000 of them, so not one pass per figure): [0], [1] forms
- * not yet approved of khu dân cư and of the others; [2], [3] registered
- * units with no QĐ 510 score yet, the same split; [4] scored units with
- * no reviewer's score (điểm cấp trên chấm) yet. Excluded units are left
- * out. */
-static antt_status due_counts(antt_db *db, int year, long long due[5], antt_err *err)
+ * database: 90,000 of them, so not one pass per figure), then one over
+ * the units for the scored ones; a row of either a step. */
+struct progress_due {
+	int year;
+	int phase;          /* 0: the forms, 1: the units, 2: done */
+	sqlite3_stmt *st;
+	long long due[5];
+};
+
+void progress_due_free(progress_due *d)
 {
-	sqlite3_stmt *st = NULL;
+	if (d) {
+		sqlite3_finalize(d->st);
+		free(d);
+	}
+}
+
+static antt_status due_phase(antt_db *db, progress_due *d, antt_err *err)
+{
+	static const char *const sql[2] = {
+		"SELECT u.type = 'khu-dan-cu', a.status <> 'approved',"
+		"  NOT EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1)"
+		" FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.year = ?1 AND u.excluded = 0",
+		/* a row a unit, not only those counted: every step is short */
+		"SELECT EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1)"
+		"  AND NOT EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1"
+		"   AND x.reviewer IS NOT NULL)"
+		" FROM units u WHERE u.excluded = 0",
+	};
 	antt_status s;
+
+	sqlite3_finalize(d->st);
+	d->st = NULL;
+	if (d->phase > 1)
+		return ANTT_OK;
+	if ((s = db_prepare(db, sql[d->phase], &d->st, err)) == ANTT_OK)
+		sqlite3_bind_int(d->st, 1, d->year);
+	return s;
+}
+
+antt_status progress_due_step(antt_db *db, progress_due **job, int year, long rows, int *done, antt_err *err)
+{
+	progress_due *d = *job;
+	antt_status s = ANTT_OK;
 	int rc;
 
-	memset(due, 0, 5 * sizeof(*due));
-	s = db_prepare(db, "SELECT u.type = 'khu-dan-cu', sum(a.status <> 'approved'),"
-		"  sum(NOT EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1))"
-		" FROM assessments a JOIN units u ON u.id = a.unit_id"
-		" WHERE a.year = ?1 AND u.excluded = 0 GROUP BY 1", &st, err);
-	if (s != ANTT_OK)
-		return s;
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int k = sqlite3_column_int(st, 0) ? 0 : 1;
-		due[k] = sqlite3_column_int64(st, 1);
-		due[2 + k] = sqlite3_column_int64(st, 2);
+	*done = 0;
+	if (!d) {
+		if (!(d = *job = calloc(1, sizeof(*d))))
+			return ANTT_ERR_NOMEM;
+		d->year = year;
+		if ((s = due_phase(db, d, err)) != ANTT_OK)
+			return s;
 	}
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE)
-		return db_fail(db, rc, err, "tính hạn");
-	s = db_prepare(db, "SELECT count(*) FROM units u"
-		" WHERE u.excluded = 0 AND EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1)"
-		"  AND NOT EXISTS (SELECT 1 FROM scores x WHERE x.unit_id = u.id AND x.year = ?1"
-		"   AND x.reviewer IS NOT NULL)", &st, err);
-	if (s != ANTT_OK)
-		return s;
-	sqlite3_bind_int(st, 1, year);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		due[4] = sqlite3_column_int64(st, 0);
-	else
-		s = db_fail(db, rc, err, "tính hạn");
-	sqlite3_finalize(st);
-	return s;
+	for (long k = 0; d->phase < 2 && (rows < 0 || k < rows); k++) {
+		if ((rc = sqlite3_step(d->st)) == SQLITE_ROW && d->phase == 0) {
+			int o = sqlite3_column_int(d->st, 0) ? 0 : 1;   /* khu dân cư first */
+			d->due[o] += sqlite3_column_int(d->st, 1);
+			d->due[2 + o] += sqlite3_column_int(d->st, 2);
+		} else if (rc == SQLITE_ROW) {
+			d->due[4] += sqlite3_column_int(d->st, 0);
+		} else if (rc == SQLITE_DONE) {
+			d->phase++;
+			if ((s = due_phase(db, d, err)) != ANTT_OK)
+				return s;
+		} else {
+			return db_fail(db, rc, err, "tính hạn");
+		}
+	}
+	*done = d->phase > 1;
+	return ANTT_OK;
 }
 
 /* One deadline: the day stored under key (month-day) for the year, or def
@@ -182,7 +212,7 @@ static antt_status one_deadline(antt_db *db, const char *key, const char *def, c
 	return s;
 }
 
-antt_status progress_all_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2],
+antt_status progress_due_deadlines(antt_db *db, const progress_due *d, const char *today, progress_deadline out[2],
                                    progress_deadline movement[3], antt_err *err)
 {
 	static const char *const keys[5] = { "deadline_khu-dan-cu", "deadline_others",
@@ -190,13 +220,25 @@ antt_status progress_all_deadlines(antt_db *db, int year, const char *today, pro
 	static const char *const defaults[5] = { "11-15", "11-20", "11-20", "11-30", "12-15" };
 	static const char *const labels[5] = { "khu dân cư", "xã, cơ quan, doanh nghiệp, cơ sở giáo dục",
 		"khu dân cư", "xã, cơ quan, doanh nghiệp, cơ sở giáo dục", "cấp trên chấm" };
-	long long due[5];
-	antt_status s = due_counts(db, year, due, err);
+	antt_status s = ANTT_OK;
 
 	for (int i = 0; i < 5 && s == ANTT_OK; i++)
 		if (i < 2 ? out != NULL : movement != NULL)
-			s = one_deadline(db, keys[i], defaults[i], labels[i], year, today, due[i],
+			s = one_deadline(db, keys[i], defaults[i], labels[i], d->year, today, d->due[i],
 				i < 2 ? &out[i] : &movement[i - 2], err);
+	return s;
+}
+
+antt_status progress_all_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2],
+                                   progress_deadline movement[3], antt_err *err)
+{
+	progress_due *d = NULL;
+	int done = 0;
+	antt_status s = progress_due_step(db, &d, year, -1, &done, err);
+
+	if (s == ANTT_OK)
+		s = progress_due_deadlines(db, d, today, out, movement, err);
+	progress_due_free(d);
 	return s;
 }
 

@@ -82,8 +82,11 @@ static const char *pool_text(tree_view *t, const unsigned char *s)
 	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
 }
 
+static void job_drop(tree_view *t);
+
 void tree_free(tree_view *t)
 {
+	job_drop(t);
 	while (t->pool) {
 		struct tree_block *next = t->pool->next;
 		free(t->pool);
@@ -649,30 +652,47 @@ static size_t row_by_id(const tree_view *t, sqlite3_int64 id)
 	return lo < t->n_rows && t->rows[lo].u.id == id ? lo : t->n_rows;
 }
 
-/* Every row's state in year into out (one per row): none, then each form
- * of the year and each recognition in force (one range of
- * assessments_year_state). */
+/* Reading a year's states: every row's none into out (one per row), then
+ * each form of the year and each recognition in force (one range of
+ * assessments_year_state), at most max rows a step (-1: all); rc of the
+ * last step, SQLITE_DONE at the end. */
+static antt_status states_begin(antt_db *db, const tree_view *t, int year, tree_state *out, sqlite3_stmt **st,
+                                antt_err *err)
+{
+	antt_status s;
+
+	for (size_t i = 0; i < t->n_rows; i++)
+		out[i] = state_of(&t->rows[i], NULL, NULL, 0);
+	s = db_prepare(db, "SELECT a.unit_id, a.status, a.verdict, a.status = 'approved' AND EXISTS"
+		" (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
+		" FROM assessments a WHERE a.year = ?1", st, err);
+	if (s == ANTT_OK)
+		sqlite3_bind_int(*st, 1, year);
+	return s;
+}
+
+static int states_step(const tree_view *t, sqlite3_stmt *st, long max, tree_state *out)
+{
+	int rc = SQLITE_ROW;
+
+	for (long k = 0; (max < 0 || k < max) && (rc = sqlite3_step(st)) == SQLITE_ROW; k++) {
+		size_t i = row_by_id(t, sqlite3_column_int64(st, 0));
+		if (i < t->n_rows)
+			out[i] = state_of(&t->rows[i], (const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
+	}
+	return rc;   /* SQLITE_ROW: stopped at max */
+}
+
 static antt_status read_states(antt_db *db, const tree_view *t, int year, tree_state *out, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
 	int rc;
 
-	for (size_t i = 0; i < t->n_rows; i++)
-		out[i] = state_of(&t->rows[i], NULL, NULL, 0);
-	s = db_prepare(db, "SELECT a.unit_id, a.status, a.verdict, a.status = 'approved' AND EXISTS"
-		" (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
-		" FROM assessments a WHERE a.year = ?1", &st, err);
-	if (s != ANTT_OK)
+	if ((s = states_begin(db, t, year, out, &st, err)) != ANTT_OK)
 		return s;
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t i = row_by_id(t, sqlite3_column_int64(st, 0));
-		if (i < t->n_rows)
-			out[i] = state_of(&t->rows[i], (const char *)sqlite3_column_text(st, 1),
-				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
-	}
-	if (rc != SQLITE_DONE)
+	if ((rc = states_step(t, st, -1, out)) != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc trạng thái đơn vị");
 	sqlite3_finalize(st);
 	return s;
@@ -721,6 +741,63 @@ static void keep_other(antt_db *db, tree_view *t, int year, tree_state *states)
 	t->other[0] = states;
 	t->other_year[0] = year;
 	t->other_stamp[0] = tree_changed(db, t) ? -1 : t->stamp;
+}
+
+/* Reading a year's states ahead, a step at a time (tree_states_ahead). */
+struct tree_job {
+	int year;
+	long long stamp;
+	int declined;          /* the units differ that year: nothing to read */
+	sqlite3_stmt *st;
+	tree_state *out;
+};
+
+static void job_drop(tree_view *t)
+{
+	if (t->job) {
+		sqlite3_finalize(t->job->st);
+		free(t->job->out);
+		free(t->job);
+		t->job = NULL;
+	}
+}
+
+int tree_states_ahead(antt_db *db, tree_view *t, int year, long rows)
+{
+	struct tree_job *j = t->job;
+	antt_err err = { "" };
+	int same = 0, rc;
+
+	if (other_of(db, t, year) >= 0)
+		return 0;
+	if (j && (j->year != year || j->stamp != t->stamp || tree_changed(db, t)))
+		job_drop(t);
+	if (tree_changed(db, t))
+		return -1;
+	if (!(j = t->job)) {
+		if (!(j = t->job = calloc(1, sizeof(*j))))
+			return -1;
+		j->year = year;
+		j->stamp = t->stamp;
+		if (same_units(db, t->year, year, &same, &err) != ANTT_OK || !same)
+			j->declined = 1;
+		else if (!(j->out = malloc((t->n_rows ? t->n_rows : 1) * sizeof(*j->out))) ||
+		         states_begin(db, t, year, j->out, &j->st, &err) != ANTT_OK) {
+			job_drop(t);
+			return -1;
+		}
+		return 1;
+	}
+	if (j->declined)
+		return -1;
+	if ((rc = states_step(t, j->st, rows, j->out)) == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		keep_other(db, t, year, j->out);
+		j->out = NULL;
+	}
+	job_drop(t);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 antt_status tree_states(antt_db *db, tree_view *t, int year, tree_state **states, antt_err *err)

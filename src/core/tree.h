@@ -115,6 +115,7 @@ typedef struct {
 	tree_state *other[2];
 	int other_year[2];
 	long long other_stamp[2];
+	struct tree_job *job;  /* another year's states being read ahead */
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
@@ -154,6 +155,13 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
  * (t->n_rows of them, caller frees) is NULL when the units differ: load a
  * tree for that year instead. */
 antt_status tree_states(antt_db *db, tree_view *t, int year, tree_state **states, antt_err *err);
+
+/* A step of reading year's states ahead, at most rows forms (a few
+ * milliseconds' worth, between keys), kept in t when all are read, as
+ * tree_states keeps them: 1 while there is more, 0 when they are kept, -1
+ * when they cannot be (the units differ that year, the database changed
+ * since the load, a failure: tree_states will say). */
+int tree_states_ahead(antt_db *db, tree_view *t, int year, long rows);
 
 /* Switch the view to another year, filters kept: the states only, when
  * the same units are in force and nothing changed since the load (those

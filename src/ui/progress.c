@@ -97,6 +97,7 @@ static struct tally {
 	char day[16];
 	int have_deadlines;
 	progress_deadline deadlines[2], movement[3];
+	progress_due *due;   /* what is due, while it is read a step at a time */
 } tallies[2];
 
 void ui_progress_free(void)
@@ -104,6 +105,7 @@ void ui_progress_free(void)
 	for (int i = 0; i < 2; i++) {
 		free(tallies[i].types);
 		free(tallies[i].communes);
+		progress_due_free(tallies[i].due);
 		memset(&tallies[i], 0, sizeof(tallies[i]));
 	}
 }
@@ -123,6 +125,7 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 		return t;
 	free(t->types);
 	free(t->communes);
+	progress_due_free(t->due);
 	memset(t, 0, sizeof(*t));
 	if (ui->tree_loaded && ui->tree.stamp == stamp && ui->tree.year != year &&
 	    tree_states(ui->db, &ui->tree, year, &states, err) != ANTT_OK)
@@ -145,21 +148,33 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	return t;
 }
 
-/* The year's deadlines into t, unless they are there for today. */
-static void deadlines_of(ui *ui, struct tally *t, antt_err *err)
+/* The year's deadlines into t, unless they are there for today: at most
+ * rows forms read (-1: all); 1 while more are to read. */
+static int deadlines_of(ui *ui, struct tally *t, long rows, antt_err *err)
 {
 	/* SQLite's day ('now', UTC), as the deadlines are worked out in */
 	char day[16] = "";
 	time_t now = time(NULL);
 	struct tm tm;
+	int done = 0;
 
 	if (gmtime_r(&now, &tm))
 		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
 	if (t->have_deadlines && !strcmp(t->day, day))
-		return;
-	t->have_deadlines = progress_all_deadlines(ui->db, t->year, NULL, t->deadlines, t->movement, err) == ANTT_OK;
+		return 0;
+	t->have_deadlines = 0;
+	if (progress_due_step(ui->db, &t->due, t->year, rows, &done, err) == ANTT_OK && !done)
+		return 1;
+	t->have_deadlines = done &&
+		progress_due_deadlines(ui->db, t->due, NULL, t->deadlines, t->movement, err) == ANTT_OK;
+	progress_due_free(t->due);
+	t->due = NULL;
 	snprintf(t->day, sizeof(t->day), "%s", day);
+	return 0;
 }
+
+/* Forms read a step ahead: a few milliseconds between keys. */
+#define STATES_STEP 2000
 
 int ui_progress_warm(ui *ui)
 {
@@ -172,15 +187,19 @@ int ui_progress_warm(ui *ui)
 	for (int k = 0; k < 2; k++) {
 		t = &tallies[(ui->year - k) & 1];
 		if (t->year != ui->year - k || t->stamp != ui->tree.stamp || !t->types) {
-			tally_of(ui, ui->year - k, &err);
+			/* the year before's states in steps of a few milliseconds,
+			 * then its figures from them; none when they cannot be
+			 * kept (its units differ: Progress loads that year's tree) */
+			int more = k ? tree_states_ahead(ui->db, &ui->tree, ui->year - k, STATES_STEP) : 0;
+			if (more < 0)
+				break;
+			if (!more && !tally_of(ui, ui->year - k, &err))
+				return 0;   /* Progress will say why */
 			return 1;
 		}
 	}
 	t = &tallies[ui->year & 1];
-	if (t->have_deadlines)
-		return 0;
-	deadlines_of(ui, t, &err);
-	return 1;
+	return t->year == ui->year ? deadlines_of(ui, t, STATES_STEP, &err) : 0;
 }
 
 static void load(ui *ui)
@@ -200,7 +219,7 @@ static void load(ui *ui)
 		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(ANTT_ERR_NOMEM));
 		return;
 	}
-	deadlines_of(ui, now, &err);
+	deadlines_of(ui, now, -1, &err);
 	ui->have_deadlines = ui->have_movement_deadlines = now->have_deadlines;
 	memcpy(ui->deadlines, now->deadlines, sizeof(ui->deadlines));
 	memcpy(ui->movement_deadlines, now->movement, sizeof(ui->movement_deadlines));
