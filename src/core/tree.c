@@ -82,6 +82,15 @@ static const char *pool_text(tree_view *t, const unsigned char *s)
 	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
 }
 
+/* Reading a year's states ahead, a step at a time (tree_states_ahead). */
+struct tree_job {
+	int year;
+	long long stamp;
+	int declined;          /* the units differ that year: nothing to read */
+	sqlite3_stmt *st;
+	tree_state *out;
+};
+
 static void job_drop(tree_view *t);
 
 void tree_free(tree_view *t)
@@ -508,8 +517,17 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 		snprintf(want, sizeof(want), "%s", r->u.parent_code);   /* "" at the top: the walk ends */
 	}
 	sqlite3_finalize(st);
-	if (s == ANTT_OK && data_version(db) == t->dv)
+	if (s == ANTT_OK && data_version(db) == t->dv) {
+		/* that unit's form of t's year is all that changed: the
+		 * states kept or being read for other years still hold */
+		long long was = t->stamp;
 		t->stamp = tree_stamp(db);
+		for (int k = 0; k < 2; k++)
+			if (t->other[k] && t->other_stamp[k] == was && t->other_year[k] != t->year)
+				t->other_stamp[k] = t->stamp;
+		if (t->job && t->job->stamp == was && t->job->year != t->year)
+			t->job->stamp = t->stamp;
+	}
 	if (s == ANTT_OK)
 		tree_filter(t, t->type, t->status, t->search);
 	return s;
@@ -742,15 +760,6 @@ static void keep_other(antt_db *db, tree_view *t, int year, tree_state *states)
 	t->other_year[0] = year;
 	t->other_stamp[0] = tree_changed(db, t) ? -1 : t->stamp;
 }
-
-/* Reading a year's states ahead, a step at a time (tree_states_ahead). */
-struct tree_job {
-	int year;
-	long long stamp;
-	int declined;          /* the units differ that year: nothing to read */
-	sqlite3_stmt *st;
-	tree_state *out;
-};
 
 static void job_drop(tree_view *t)
 {

@@ -130,8 +130,9 @@ void tree_free(tree_view *t);
 /* Re-read the status of one unit and of the units above it (a commune's
  * verdict follows its units), after its checklist was edited: cheaper than
  * tree_load when going back to the list. When no other connection wrote
- * meanwhile, the view counts as current again (tree_changed): what this
- * connection wrote since the load must be that unit's form only. */
+ * meanwhile, the view counts as current again (tree_changed), and so do
+ * the states kept for other years: what this connection wrote since the
+ * load must be that unit's form of t's year only. */
 antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err);
 
 /* Apply filters (NULL type or search, status -1: no filter). The

@@ -4,6 +4,7 @@
  * every year, after a unit is excluded, and after a recognition is
  * withdrawn by reopening the form. */
 #include "testutil.h"
+#include "answer.h"
 #include "count.h"
 #include "demo.h"
 #include "tree.h"
@@ -197,6 +198,29 @@ static void kept_states_follow_changes(void **state)
 	OK(tree_set_year(db, &a, 2023, &err));   /* [ : the kept states */
 	same_as_loaded(db, &a);
 	OK(tree_set_year(db, &a, 2024, &err));   /* ] : 2024's, kept when [ left it */
+	same_as_loaded(db, &a);
+	/* a form of 2024 typed in (the checklist), then the list updated for
+	 * that unit: 2023's kept states still stand, and are right */
+	OK(tree_states(db, &a, 2023, &states, &err));
+	free(states);
+	{
+		const tree_row *r = NULL;
+		for (size_t i = 0; i < a.n && !r; i++)
+			if (a.rows[a.order[i]].status == STATUS_NONE)
+				r = &a.rows[a.order[i]];
+		assert_non_null(r);
+		OK(answer_set(db, r->u.code, 2024, "*", "đạt", NULL, -1, &err));
+		OK(tree_update(db, &a, r->u.code, &err));
+	}
+	assert_false(tree_changed(db, &a));
+	{
+		int kept = 0;
+		for (int k = 0; k < 2; k++)
+			kept |= a.other[k] && a.other_year[k] == 2023 && a.other_stamp[k] == a.stamp;
+		assert_true(kept);
+	}
+	same_as_loaded(db, &a);
+	OK(tree_set_year(db, &a, 2023, &err));
 	same_as_loaded(db, &a);
 	/* every approved form of 2023 reopened: 2023's kept states are stale */
 	OK(db_prepare(db, "UPDATE assessments SET status = 'draft' WHERE year = 2023 AND status = 'approved'", &st,
