@@ -214,12 +214,13 @@ static antt_status count_unit(tree_view *t, const tree_row *r)
 	return ANTT_OK;
 }
 
-/* A row's place for sorting: its parent and its code. */
+/* A row's place for sorting: its parent, then its code (the row's). */
 typedef struct {
 	sqlite3_int64 parent_id;
-	const char *code;
-	size_t row;
+	uint32_t row;
 } link;
+
+static const tree_row *sorting;   /* the rows by_parent_code compares (qsort has no context) */
 
 static int by_parent_code(const void *a, const void *b)
 {
@@ -227,7 +228,7 @@ static int by_parent_code(const void *a, const void *b)
 
 	if (x->parent_id != y->parent_id)
 		return x->parent_id < y->parent_id ? -1 : 1;
-	return strcmp(x->code, y->code);
+	return strcmp(sorting[x->row].u.code, sorting[y->row].u.code);
 }
 
 /* First index in sorted[0..n) whose parent is pid. */
@@ -404,8 +405,8 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 {
 	sqlite3_int64 *parents = NULL;
 	link *sorted = NULL;
-	size_t n = 0, *stack = NULL, sp = 0, i, e;
-	int *depth = NULL;
+	uint32_t *stack = NULL;
+	size_t n = 0, sp = 0, i, e;
 	antt_status s;
 
 	memset(t, 0, sizeof(*t));
@@ -419,48 +420,52 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 		return s;
 	}
 	n = t->n_rows;
-	sorted = malloc((n ? n : 1) * sizeof(*sorted));
-	stack = malloc((n ? n : 1) * sizeof(*stack));
-	depth = malloc((n ? n : 1) * sizeof(*depth));
-	t->order = malloc((n ? n : 1) * sizeof(*t->order));
-	t->vis = malloc((n ? n : 1) * sizeof(*t->vis));
-	if (!sorted || !stack || !depth || !t->order || !t->vis) {
+	if (n > UINT32_MAX || !(sorted = malloc((n ? n : 1) * sizeof(*sorted)))) {
 		s = ANTT_ERR_NOMEM;
 		goto out;
 	}
 	for (i = 0; i < n; i++)
-		sorted[i] = (link){ parents[i], t->rows[i].u.code, i };
+		sorted[i] = (link){ parents[i], (uint32_t)i };
+	free(parents);   /* before the rest is allocated: a national tree's peak */
+	parents = NULL;
+	sorting = t->rows;
 	qsort(sorted, n, sizeof(*sorted), by_parent_code);
+	stack = malloc((n ? n : 1) * sizeof(*stack));
+	t->order = malloc((n ? n : 1) * sizeof(*t->order));
+	t->vis = malloc((n ? n : 1) * sizeof(*t->vis));
+	if (!stack || !t->order || !t->vis) {
+		s = ANTT_ERR_NOMEM;
+		goto out;
+	}
 
-	/* the roots (parent 0) pushed in reverse, so the first pops first */
+	/* the roots (parent 0) pushed in reverse, so the first pops first; a
+	 * row's depth is set when it is pushed */
 	for (i = children_of(sorted, n, 0), e = i; e < n && sorted[e].parent_id == 0; e++)
 		;
 	while (e > i) {
-		depth[sp] = 0;
-		stack[sp++] = --e;
+		t->rows[sorted[e - 1].row].u.depth = 0;
+		stack[sp++] = (uint32_t)--e;
 	}
 	while (sp > 0) {
 		size_t k = stack[--sp], c;
-		int d = depth[sp];
 		tree_row *r = &t->rows[sorted[k].row];
 
-		r->u.depth = d;
 		t->order[t->n++] = sorted[k].row;
 		if ((s = count_unit(t, r)) != ANTT_OK)
 			goto out;
 		for (c = children_of(sorted, n, r->u.id), e = c; e < n && sorted[e].parent_id == r->u.id; e++)
 			;
 		while (e > c && sp < n) {
-			depth[sp] = d + 1;
-			t->rows[sorted[e - 1].row].u.parent_code = r->u.code;
-			stack[sp++] = --e;
+			tree_row *child = &t->rows[sorted[e - 1].row];
+			child->u.depth = r->u.depth + 1;
+			child->u.parent_code = r->u.code;
+			stack[sp++] = (uint32_t)--e;
 		}
 	}
 out:
 	free(parents);
 	free(sorted);
 	free(stack);
-	free(depth);
 	if (s != ANTT_OK) {
 		tree_free(t);
 		return s;

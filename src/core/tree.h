@@ -12,6 +12,8 @@
 #include "db.h"
 #include "unit.h"
 
+#include <stdint.h>
+
 typedef enum {
 	STATUS_NONE,      /* chưa đánh giá */
 	STATUS_DRAFT,     /* đang nhập */
@@ -93,9 +95,9 @@ typedef struct {
 	int year;
 	tree_row *rows;        /* as read from the database, in no order */
 	size_t n_rows;
-	size_t *order;         /* indices of rows in tree order (depth first, by code) */
+	uint32_t *order;       /* indices of rows in tree order (depth first, by code) */
 	size_t n;              /* units in the tree */
-	size_t *vis;           /* indices of the rows the filters let through, in tree order */
+	uint32_t *vis;         /* indices of the rows the filters let through, in tree order */
 	size_t n_vis;
 	tree_count *counts;    /* per assessed type, over all rows */
 	size_t n_counts;

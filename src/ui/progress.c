@@ -173,8 +173,18 @@ static int deadlines_of(ui *ui, struct tally *t, long rows, antt_err *err)
 	return 0;
 }
 
-/* Forms read a step ahead: a few milliseconds between keys. */
-#define STATES_STEP 2000
+/* Work ahead in pieces of about PIECE_MS (keys are read between them),
+ * STEP_ROWS rows at a time until then: a row's time varies with what
+ * the disk cache holds. */
+#define PIECE_MS 3.0
+#define STEP_ROWS 100
+
+static double ms_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 int ui_progress_warm(ui *ui)
 {
@@ -190,7 +200,10 @@ int ui_progress_warm(ui *ui)
 			/* the year before's states in steps of a few milliseconds,
 			 * then its figures from them; none when they cannot be
 			 * kept (its units differ: Progress loads that year's tree) */
-			int more = k ? tree_states_ahead(ui->db, &ui->tree, ui->year - k, STATES_STEP) : 0;
+			int more = 0;
+			for (double t0 = ms_now(); k && (more = tree_states_ahead(ui->db, &ui->tree, ui->year - k,
+			     STEP_ROWS)) > 0 && ms_now() - t0 < PIECE_MS;)
+				;
 			if (more < 0)
 				break;
 			if (!more && !tally_of(ui, ui->year - k, &err))
@@ -199,7 +212,12 @@ int ui_progress_warm(ui *ui)
 		}
 	}
 	t = &tallies[ui->year & 1];
-	return t->year == ui->year ? deadlines_of(ui, t, STATES_STEP, &err) : 0;
+	if (t->year != ui->year)
+		return 0;
+	for (double t0 = ms_now(); deadlines_of(ui, t, STEP_ROWS, &err);)
+		if (ms_now() - t0 >= PIECE_MS)
+			return 1;
+	return 0;
 }
 
 static void load(ui *ui)
