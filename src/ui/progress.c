@@ -179,13 +179,6 @@ static int deadlines_of(ui *ui, struct tally *t, long rows, antt_err *err)
 #define PIECE_MS 3.0
 #define STEP_ROWS 100
 
-static double ms_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 int ui_progress_warm(ui *ui)
 {
 	antt_err err = { "" };
@@ -201,8 +194,8 @@ int ui_progress_warm(ui *ui)
 			 * then its figures from them; none when they cannot be
 			 * kept (its units differ: Progress loads that year's tree) */
 			int more = 0;
-			for (double t0 = ms_now(); k && (more = tree_states_ahead(ui->db, &ui->tree, ui->year - k,
-			     STEP_ROWS)) > 0 && ms_now() - t0 < PIECE_MS;)
+			for (double t0 = ui_now_ms(); k && (more = tree_states_ahead(ui->db, &ui->tree, ui->year - k,
+			     STEP_ROWS)) > 0 && ui_now_ms() - t0 < PIECE_MS;)
 				;
 			if (more < 0)
 				break;
@@ -214,8 +207,8 @@ int ui_progress_warm(ui *ui)
 	t = &tallies[ui->year & 1];
 	if (t->year != ui->year)
 		return 0;
-	for (double t0 = ms_now(); deadlines_of(ui, t, STEP_ROWS, &err);)
-		if (ms_now() - t0 >= PIECE_MS)
+	for (double t0 = ui_now_ms(); deadlines_of(ui, t, STEP_ROWS, &err);)
+		if (ui_now_ms() - t0 >= PIECE_MS)
 			return 1;
 	return 0;
 }

@@ -171,6 +171,7 @@ void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 void ui_daily_begin(ui *ui);
 int ui_daily_step(ui *ui);
 void ui_daily_finish(ui *ui);
+double ui_now_ms(void);   /* a monotonic clock, in milliseconds: for slices of work between keys */
 
 /* The progress figures kept between visits (progress.c), let go at exit. */
 void ui_progress_free(void);
