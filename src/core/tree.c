@@ -746,6 +746,12 @@ static int other_of(antt_db *db, const tree_view *t, int year)
 	return -1;
 }
 
+const tree_state *tree_kept(antt_db *db, const tree_view *t, int year)
+{
+	int k = other_of(db, t, year);
+	return k >= 0 ? t->other[k] : NULL;
+}
+
 /* Keep states (t->n_rows of them, now owned by t) as year's, first; the
  * oldest kept goes. */
 static void keep_other(antt_db *db, tree_view *t, int year, tree_state *states)

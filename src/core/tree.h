@@ -159,6 +159,10 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
  * tree for that year instead. */
 antt_status tree_states(antt_db *db, tree_view *t, int year, tree_state **states, antt_err *err);
 
+/* The states kept for year (one per row, t->rows' order) when they are
+ * current, else NULL: good until the next call that changes t. */
+const tree_state *tree_kept(antt_db *db, const tree_view *t, int year);
+
 /* A step of reading year's states ahead, at most rows forms (a few
  * milliseconds' worth, between keys), kept in t when all are read, as
  * tree_states keeps them: 1 while there is more, 0 when they are kept, -1

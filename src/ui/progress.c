@@ -119,6 +119,7 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	long long stamp = tree_stamp(ui->db);
 	tree_view own, *tv = &ui->tree;
 	tree_state *states = NULL;
+	const tree_state *use = NULL;
 	antt_status s;
 
 	if (t->year == year && t->stamp == stamp && t->types)
@@ -127,15 +128,24 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	free(t->communes);
 	progress_due_free(t->due);
 	memset(t, 0, sizeof(*t));
+	/* another year's states: those the tree keeps, read (and kept) when
+	 * it has none, no copy held beside them */
 	if (ui->tree_loaded && ui->tree.stamp == stamp && ui->tree.year != year &&
-	    tree_states(ui->db, &ui->tree, year, &states, err) != ANTT_OK)
-		return NULL;
-	if (!ui->tree_loaded || ui->tree.stamp != stamp || (ui->tree.year != year && !states)) {
+	    !(use = tree_kept(ui->db, &ui->tree, year))) {
+		if (tree_states(ui->db, &ui->tree, year, &states, err) != ANTT_OK)
+			return NULL;
+		if (states && (use = tree_kept(ui->db, &ui->tree, year))) {
+			free(states);
+			states = NULL;
+		} else
+			use = states;
+	}
+	if (!ui->tree_loaded || ui->tree.stamp != stamp || (ui->tree.year != year && !use)) {
 		if (tree_load(ui->db, year, &own, err) != ANTT_OK)
 			return NULL;
 		tv = &own;
 	}
-	s = tree_tally(tv, states, &t->types, &t->n_types, &t->communes, &t->n_communes);
+	s = tree_tally(tv, tv == &own ? NULL : use, &t->types, &t->n_types, &t->communes, &t->n_communes);
 	free(states);
 	if (tv == &own)
 		tree_free(&own);
