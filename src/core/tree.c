@@ -507,17 +507,19 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 		}
 		old = r->status;
 		if (old != STATUS_NA && old != STATUS_EXCLUDED) {
-			r->status = status_of(1, 0, (const char *)sqlite3_column_text(st, 0),
-				(const char *)sqlite3_column_text(st, 1));
-			r->flow = flow_of((const char *)sqlite3_column_text(st, 0));
+			/* the whole state, as read_states gives it: Progress
+			 * counts the form and its verdict too */
+			tree_state x = state_of(r, (const char *)sqlite3_column_text(st, 0),
+				(const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2));
 			if ((c = count_of(t, r->u.type))) {
 				c->n[old]--;
-				c->n[r->status]++;
 				c->recognised -= r->recognised;
 			}
-			r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 2);
-			if (c)
+			set_state(r, &x);
+			if (c) {
+				c->n[r->status]++;
 				c->recognised += r->recognised;
+			}
 		}
 		snprintf(want, sizeof(want), "%s", r->u.parent_code);   /* "" at the top: the walk ends */
 	}

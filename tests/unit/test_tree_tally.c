@@ -234,12 +234,54 @@ static void kept_states_follow_changes(void **state)
 	tu_cleanup(db);
 }
 
+/* Back from a checklist (tree_update), the tree's figures are the SQL's:
+ * a unit's first answers register its form and give it a verdict, which
+ * Progress counts (registered, tự đánh giá đạt), as well as its status. */
+static void update_keeps_the_figures(void **state)
+{
+	antt_db *db = tu_open();
+	const tree_row *r = NULL;
+	count_row *tt = NULL, *ct = NULL;
+	count_commune *tc = NULL, *cc = NULL;
+	size_t ntt, nct, ntc, ncc;
+	tree_view a;
+	int units;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2025, &a, &err));   /* a year with no forms in the demo */
+	for (size_t i = 0; i < a.n && !r; i++)
+		if (a.rows[a.order[i]].status == STATUS_NONE && !a.rows[a.order[i]].registered)
+			r = &a.rows[a.order[i]];
+	assert_non_null(r);
+	OK(answer_set(db, r->u.code, 2025, "*", "đạt", NULL, -1, &err));
+	OK(tree_update(db, &a, r->u.code, &err));
+	assert_int_equal(r->registered, 1);
+	assert_true(r->verdict == 'p' || r->verdict == 'f');   /* answered: a verdict, as SQL's */
+	OK(tree_tally(&a, NULL, &tt, &ntt, &tc, &ntc));
+	OK(count_by_type(db, 2025, NULL, &ct, &nct, &err));
+	OK(count_by_commune(db, 2025, &cc, &ncc, &err));
+	assert_int_equal(ntt, nct);
+	for (size_t i = 0; i < ntt; i++)
+		same_row(&tt[i], &ct[i], "after the update");
+	assert_int_equal(ntc, ncc);
+	for (size_t i = 0; i < ntc; i++)
+		same_row(&tc[i].units, &cc[i].units, cc[i].code);
+	free(tt);
+	free(ct);
+	free(tc);
+	free(cc);
+	tree_free(&a);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tally_equals_count_on_the_demo),
 		cmocka_unit_test(tally_follows_changes),
 		cmocka_unit_test(kept_states_follow_changes),
+		cmocka_unit_test(update_keeps_the_figures),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
