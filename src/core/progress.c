@@ -182,6 +182,41 @@ antt_status progress_due_step(antt_db *db, progress_due **job, int year, long ro
 	return ANTT_OK;
 }
 
+antt_status progress_due_follow(antt_db *db, progress_due *d, const tree_view *t, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+
+	if (d->phase < 2 || d->year != t->year)
+		return err_set(err, ANTT_ERR_INVALID, "số còn hạn chưa tính xong cho năm %d", t->year);
+	for (size_t i = 0; i < t->last.n && s == ANTT_OK; i++) {
+		const tree_row *r = &t->rows[t->last.rows[i]];
+		const tree_state *b = &t->last.before[i];
+		int k = strcmp(r->u.type, "khu-dan-cu") ? 1 : 0, scored = 0;
+
+		if (r->u.excluded)
+			continue;
+		/* a form not yet approved; a form with no QĐ 510 score */
+		d->due[k] += (r->registered && r->flow != FLOW_APPROVED) - (b->registered && b->flow != FLOW_APPROVED);
+		if (r->registered == b->registered)
+			continue;
+		if (!st && (s = db_prepare(db, "SELECT EXISTS (SELECT 1 FROM scores WHERE unit_id = ?1 AND year = ?2)",
+		                           &st, err)) != ANTT_OK)
+			break;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, r->u.id);
+		sqlite3_bind_int(st, 2, t->year);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			scored = sqlite3_column_int(st, 0);
+		else
+			s = db_fail(db, sqlite3_errcode(db->sql), err, "tính hạn");
+		if (!scored)
+			d->due[2 + k] += r->registered ? 1 : -1;
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* One deadline: the day stored under key (month-day) for the year, or def
  * when the stored day is not one of every year (02-31, 02-29), with what
  * is due then; late when today is past the day and something is due. */

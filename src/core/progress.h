@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "count.h"
+#include "tree.h"
 
 /* The figures come from the counting model (count.h): passed is the
  * units' own verdict (tự đánh giá đạt), approved the leader's approval of a
@@ -72,6 +73,9 @@ antt_status progress_due_step(antt_db *db, progress_due **job, int year, long ro
 antt_status progress_due_deadlines(antt_db *db, const progress_due *d, const char *today, progress_deadline out[2],
                                    progress_deadline movement[3], antt_err *err);
 void progress_due_free(progress_due *d);
+/* A finished d for t's year follows t's last tree_update (the caller
+ * checks d was read at t->last.from): the forms it changed counted again. */
+antt_status progress_due_follow(antt_db *db, progress_due *d, const tree_view *t, antt_err *err);
 
 /* a as a percentage of b, or -1 when b is 0: the counting model's one
  * rate function under the name the screen knows. */

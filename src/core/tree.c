@@ -488,6 +488,8 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 	if (s != ANTT_OK)
 		return s;
 	snprintf(want, sizeof(want), "%s", code);
+	t->last.from = t->last.to = 0;
+	t->last.n = 0;
 	while (want[0] && guard++ < 64) {
 		tree_row *r = NULL;
 		tree_count *c;
@@ -515,6 +517,11 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 				c->n[old]--;
 				c->recognised -= r->recognised;
 			}
+			if (t->last.n < sizeof(t->last.rows) / sizeof(*t->last.rows)) {
+				t->last.rows[t->last.n] = (uint32_t)(r - t->rows);
+				t->last.before[t->last.n++] = (tree_state){ r->status, r->flow, r->recognised, r->registered,
+					r->verdict };
+			}
 			set_state(r, &x);
 			if (c) {
 				c->n[r->status]++;
@@ -529,6 +536,8 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 		 * states kept or being read for other years still hold */
 		long long was = t->stamp;
 		t->stamp = tree_stamp(db);
+		t->last.from = was;
+		t->last.to = t->stamp;
 		for (int k = 0; k < 2; k++)
 			if (t->other[k] && t->other_stamp[k] == was && t->other_year[k] != t->year)
 				t->other_stamp[k] = t->stamp;

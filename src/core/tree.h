@@ -118,6 +118,15 @@ typedef struct {
 	int other_year[2];
 	long long other_stamp[2];
 	struct tree_job *job;  /* another year's states being read ahead */
+	/* the last tree_update, when it left the view current: the stamps
+	 * it went from and to (0: none), the rows it changed and their
+	 * states before (the walk up from a unit is at most 64 rows) */
+	struct {
+		long long from, to;
+		size_t n;
+		uint32_t rows[64];
+		tree_state before[64];
+	} last;
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);

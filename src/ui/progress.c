@@ -91,22 +91,28 @@ static struct tally {
 	size_t n_types;
 	count_commune *communes;
 	size_t n_communes;
-	/* the year's deadlines, worked out once the screen shows that year
-	 * (a pass over its forms), kept with the figures until the database
-	 * or the day changes */
-	char day[16];
-	int have_deadlines;
-	progress_deadline deadlines[2], movement[3];
-	progress_due *due;   /* what is due, while it is read a step at a time */
 } tallies[2];
+
+/* A year's deadlines: what is due, read in steps (a pass over its forms)
+ * and kept while the database is as at stamp, or changed only by the
+ * checklist (tree_update: those forms counted again); formatted for day. */
+static struct dues {
+	int year;
+	long long stamp;
+	progress_due *due;
+	int have;
+	char day[16];
+	progress_deadline deadlines[2], movement[3];
+} dues[2];
 
 void ui_progress_free(void)
 {
 	for (int i = 0; i < 2; i++) {
 		free(tallies[i].types);
 		free(tallies[i].communes);
-		progress_due_free(tallies[i].due);
 		memset(&tallies[i], 0, sizeof(tallies[i]));
+		progress_due_free(dues[i].due);
+		memset(&dues[i], 0, sizeof(dues[i]));
 	}
 }
 
@@ -126,7 +132,6 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 		return t;
 	free(t->types);
 	free(t->communes);
-	progress_due_free(t->due);
 	memset(t, 0, sizeof(*t));
 	/* another year's states: those the tree keeps, read (and kept) when
 	 * it has none, no copy held beside them */
@@ -158,10 +163,12 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	return t;
 }
 
-/* The year's deadlines into t, unless they are there for today: at most
- * rows forms read (-1: all); 1 while more are to read. */
-static int deadlines_of(ui *ui, struct tally *t, long rows, antt_err *err)
+/* The year's deadlines into dues, unless they are there for today: at
+ * most rows forms read (-1: all); 1 while more are to read. */
+static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
 {
+	struct dues *d = &dues[year & 1];
+	long long stamp = tree_stamp(ui->db);
 	/* SQLite's day ('now', UTC), as the deadlines are worked out in */
 	char day[16] = "";
 	time_t now = time(NULL);
@@ -170,16 +177,33 @@ static int deadlines_of(ui *ui, struct tally *t, long rows, antt_err *err)
 
 	if (gmtime_r(&now, &tm))
 		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	if (t->have_deadlines && !strcmp(t->day, day))
+	if (d->year != year) {
+		progress_due_free(d->due);
+		memset(d, 0, sizeof(*d));
+		d->year = year;
+	}
+	if (d->due && d->stamp != stamp) {
+		antt_err e2 = { "" };
+		int follows = ui->tree_loaded && ui->tree.year == year && ui->tree.stamp == stamp &&
+			ui->tree.last.from == d->stamp && ui->tree.last.to == stamp &&
+			progress_due_follow(ui->db, d->due, &ui->tree, &e2) == ANTT_OK;
+		if (!follows) {   /* read again */
+			progress_due_free(d->due);
+			d->due = NULL;
+		}
+		d->have = 0;
+	}
+	d->stamp = stamp;
+	if (d->have && !strcmp(d->day, day))
 		return 0;
-	t->have_deadlines = 0;
-	if (progress_due_step(ui->db, &t->due, t->year, rows, &done, err) == ANTT_OK && !done)
+	if (progress_due_step(ui->db, &d->due, year, rows, &done, err) == ANTT_OK && !done)
 		return 1;
-	t->have_deadlines = done &&
-		progress_due_deadlines(ui->db, t->due, NULL, t->deadlines, t->movement, err) == ANTT_OK;
-	progress_due_free(t->due);
-	t->due = NULL;
-	snprintf(t->day, sizeof(t->day), "%s", day);
+	d->have = done && progress_due_deadlines(ui->db, d->due, NULL, d->deadlines, d->movement, err) == ANTT_OK;
+	if (!d->have) {
+		progress_due_free(d->due);
+		d->due = NULL;
+	}
+	snprintf(d->day, sizeof(d->day), "%s", day);
 	return 0;
 }
 
@@ -214,10 +238,7 @@ int ui_progress_warm(ui *ui)
 			return 1;
 		}
 	}
-	t = &tallies[ui->year & 1];
-	if (t->year != ui->year)
-		return 0;
-	for (double t0 = ui_now_ms(); deadlines_of(ui, t, STEP_ROWS, &err);)
+	for (double t0 = ui_now_ms(); deadlines_of(ui, ui->year, STEP_ROWS, &err);)
 		if (ui_now_ms() - t0 >= PIECE_MS)
 			return 1;
 	return 0;
@@ -240,10 +261,10 @@ static void load(ui *ui)
 		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(ANTT_ERR_NOMEM));
 		return;
 	}
-	deadlines_of(ui, now, -1, &err);
-	ui->have_deadlines = ui->have_movement_deadlines = now->have_deadlines;
-	memcpy(ui->deadlines, now->deadlines, sizeof(ui->deadlines));
-	memcpy(ui->movement_deadlines, now->movement, sizeof(ui->movement_deadlines));
+	deadlines_of(ui, ui->year, -1, &err);
+	ui->have_deadlines = ui->have_movement_deadlines = dues[ui->year & 1].have;
+	memcpy(ui->deadlines, dues[ui->year & 1].deadlines, sizeof(ui->deadlines));
+	memcpy(ui->movement_deadlines, dues[ui->year & 1].movement, sizeof(ui->movement_deadlines));
 	ui->p_year = ui->year;
 }
 

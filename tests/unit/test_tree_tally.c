@@ -7,6 +7,7 @@
 #include "answer.h"
 #include "count.h"
 #include "demo.h"
+#include "progress.h"
 #include "tree.h"
 #include "unit.h"
 
@@ -275,6 +276,45 @@ static void update_keeps_the_figures(void **state)
 	tu_cleanup(db);
 }
 
+/* What is still due for the deadlines, counted once and then followed
+ * through checklist edits (tree_update), is what a fresh count gives. */
+static void due_follows_updates(void **state)
+{
+	antt_db *db = tu_open();
+	progress_deadline a[2], am[3], b[2], bm[3];
+	progress_due *d = NULL;
+	tree_view t;
+	int units, done = 0, edits = 0;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2025, &t, &err));
+	OK(progress_due_step(db, &d, 2025, -1, &done, &err));
+	assert_true(done);
+	for (size_t i = 0; i < t.n && edits < 3; i++) {
+		const tree_row *r = &t.rows[t.order[i]];
+		if (r->status != STATUS_NONE || r->registered || r->u.excluded)
+			continue;
+		OK(answer_set(db, r->u.code, 2025, "*", "đạt", NULL, -1, &err));
+		OK(tree_update(db, &t, r->u.code, &err));
+		assert_true(t.last.from != 0 && t.last.to == t.stamp);
+		OK(progress_due_follow(db, d, &t, &err));
+		memset(a, 0, sizeof(a));
+		memset(am, 0, sizeof(am));
+		memset(b, 0, sizeof(b));
+		memset(bm, 0, sizeof(bm));
+		OK(progress_due_deadlines(db, d, "2025-11-21", a, am, &err));
+		OK(progress_all_deadlines(db, 2025, "2025-11-21", b, bm, &err));
+		assert_memory_equal(a, b, sizeof(a));
+		assert_memory_equal(am, bm, sizeof(am));
+		edits++;
+	}
+	assert_int_equal(edits, 3);
+	progress_due_free(d);
+	tree_free(&t);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +322,7 @@ int main(void)
 		cmocka_unit_test(tally_follows_changes),
 		cmocka_unit_test(kept_states_follow_changes),
 		cmocka_unit_test(update_keeps_the_figures),
+		cmocka_unit_test(due_follows_updates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
