@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "count.h"
+#include "tree.h"
 
 /* The figures come from the counting model (count.h): passed is the
  * units' own verdict (tự đánh giá đạt), approved the leader's approval of a
@@ -57,6 +58,24 @@ antt_status progress_deadlines(antt_db *db, int year, const char *today, progres
  * score yet. */
 antt_status progress_movement_deadlines(antt_db *db, int year, const char *today, progress_deadline out[3],
                                         antt_err *err);
+
+/* Both at once (either array may be NULL), from one pass over the year's
+ * forms: what the progress screen shows. */
+antt_status progress_all_deadlines(antt_db *db, int year, const char *today, progress_deadline out[2],
+                                   progress_deadline movement[3], antt_err *err);
+
+/* The same in steps, for the screen to work it out between keys: each
+ * call reads at most rows rows (-1: all) of what is due in year, begun
+ * when *job is NULL; *done once all are read. Then the deadlines from
+ * it, and the job let go. */
+typedef struct progress_due progress_due;
+antt_status progress_due_step(antt_db *db, progress_due **job, int year, long rows, int *done, antt_err *err);
+antt_status progress_due_deadlines(antt_db *db, const progress_due *d, const char *today, progress_deadline out[2],
+                                   progress_deadline movement[3], antt_err *err);
+void progress_due_free(progress_due *d);
+/* A finished d for t's year follows t's last tree_update (the caller
+ * checks d was read at t->last.from): the forms it changed counted again. */
+antt_status progress_due_follow(antt_db *db, progress_due *d, const tree_view *t, antt_err *err);
 
 /* a as a percentage of b, or -1 when b is 0: the counting model's one
  * rate function under the name the screen knows. */

@@ -82,8 +82,20 @@ static const char *pool_text(tree_view *t, const unsigned char *s)
 	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
 }
 
+/* Reading a year's states ahead, a step at a time (tree_states_ahead). */
+struct tree_job {
+	int year;
+	long long stamp;
+	int declined;          /* the units differ that year: nothing to read */
+	sqlite3_stmt *st;
+	tree_state *out;
+};
+
+static void job_drop(tree_view *t);
+
 void tree_free(tree_view *t)
 {
+	job_drop(t);
 	while (t->pool) {
 		struct tree_block *next = t->pool->next;
 		free(t->pool);
@@ -94,6 +106,8 @@ void tree_free(tree_view *t)
 	free(t->vis);
 	free(t->counts);
 	free(t->types);
+	free(t->other[0]);
+	free(t->other[1]);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -200,12 +214,13 @@ static antt_status count_unit(tree_view *t, const tree_row *r)
 	return ANTT_OK;
 }
 
-/* A row's place for sorting: its parent and its code. */
+/* A row's place for sorting: its parent, then its code (the row's). */
 typedef struct {
 	sqlite3_int64 parent_id;
-	const char *code;
-	size_t row;
+	uint32_t row;
 } link;
+
+static const tree_row *sorting;   /* the rows by_parent_code compares (qsort has no context) */
 
 static int by_parent_code(const void *a, const void *b)
 {
@@ -213,7 +228,7 @@ static int by_parent_code(const void *a, const void *b)
 
 	if (x->parent_id != y->parent_id)
 		return x->parent_id < y->parent_id ? -1 : 1;
-	return strcmp(x->code, y->code);
+	return strcmp(sorting[x->row].u.code, sorting[y->row].u.code);
 }
 
 /* First index in sorted[0..n) whose parent is pid. */
@@ -390,8 +405,8 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 {
 	sqlite3_int64 *parents = NULL;
 	link *sorted = NULL;
-	size_t n = 0, *stack = NULL, sp = 0, i, e;
-	int *depth = NULL;
+	uint32_t *stack = NULL;
+	size_t n = 0, sp = 0, i, e;
 	antt_status s;
 
 	memset(t, 0, sizeof(*t));
@@ -405,48 +420,52 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 		return s;
 	}
 	n = t->n_rows;
-	sorted = malloc((n ? n : 1) * sizeof(*sorted));
-	stack = malloc((n ? n : 1) * sizeof(*stack));
-	depth = malloc((n ? n : 1) * sizeof(*depth));
-	t->order = malloc((n ? n : 1) * sizeof(*t->order));
-	t->vis = malloc((n ? n : 1) * sizeof(*t->vis));
-	if (!sorted || !stack || !depth || !t->order || !t->vis) {
+	if (n > UINT32_MAX || !(sorted = malloc((n ? n : 1) * sizeof(*sorted)))) {
 		s = ANTT_ERR_NOMEM;
 		goto out;
 	}
 	for (i = 0; i < n; i++)
-		sorted[i] = (link){ parents[i], t->rows[i].u.code, i };
+		sorted[i] = (link){ parents[i], (uint32_t)i };
+	free(parents);   /* before the rest is allocated: a national tree's peak */
+	parents = NULL;
+	sorting = t->rows;
 	qsort(sorted, n, sizeof(*sorted), by_parent_code);
+	stack = malloc((n ? n : 1) * sizeof(*stack));
+	t->order = malloc((n ? n : 1) * sizeof(*t->order));
+	t->vis = malloc((n ? n : 1) * sizeof(*t->vis));
+	if (!stack || !t->order || !t->vis) {
+		s = ANTT_ERR_NOMEM;
+		goto out;
+	}
 
-	/* the roots (parent 0) pushed in reverse, so the first pops first */
+	/* the roots (parent 0) pushed in reverse, so the first pops first; a
+	 * row's depth is set when it is pushed */
 	for (i = children_of(sorted, n, 0), e = i; e < n && sorted[e].parent_id == 0; e++)
 		;
 	while (e > i) {
-		depth[sp] = 0;
-		stack[sp++] = --e;
+		t->rows[sorted[e - 1].row].u.depth = 0;
+		stack[sp++] = (uint32_t)--e;
 	}
 	while (sp > 0) {
 		size_t k = stack[--sp], c;
-		int d = depth[sp];
 		tree_row *r = &t->rows[sorted[k].row];
 
-		r->u.depth = d;
 		t->order[t->n++] = sorted[k].row;
 		if ((s = count_unit(t, r)) != ANTT_OK)
 			goto out;
 		for (c = children_of(sorted, n, r->u.id), e = c; e < n && sorted[e].parent_id == r->u.id; e++)
 			;
 		while (e > c && sp < n) {
-			depth[sp] = d + 1;
-			t->rows[sorted[e - 1].row].u.parent_code = r->u.code;
-			stack[sp++] = --e;
+			tree_row *child = &t->rows[sorted[e - 1].row];
+			child->u.depth = r->u.depth + 1;
+			child->u.parent_code = r->u.code;
+			stack[sp++] = (uint32_t)--e;
 		}
 	}
 out:
 	free(parents);
 	free(sorted);
 	free(stack);
-	free(depth);
 	if (s != ANTT_OK) {
 		tree_free(t);
 		return s;
@@ -469,6 +488,8 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 	if (s != ANTT_OK)
 		return s;
 	snprintf(want, sizeof(want), "%s", code);
+	t->last.from = t->last.to = 0;
+	t->last.n = 0;
 	while (want[0] && guard++ < 64) {
 		tree_row *r = NULL;
 		tree_count *c;
@@ -488,23 +509,41 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 		}
 		old = r->status;
 		if (old != STATUS_NA && old != STATUS_EXCLUDED) {
-			r->status = status_of(1, 0, (const char *)sqlite3_column_text(st, 0),
-				(const char *)sqlite3_column_text(st, 1));
-			r->flow = flow_of((const char *)sqlite3_column_text(st, 0));
+			/* the whole state, as read_states gives it: Progress
+			 * counts the form and its verdict too */
+			tree_state x = state_of(r, (const char *)sqlite3_column_text(st, 0),
+				(const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2));
 			if ((c = count_of(t, r->u.type))) {
 				c->n[old]--;
-				c->n[r->status]++;
 				c->recognised -= r->recognised;
 			}
-			r->recognised = r->flow == FLOW_APPROVED && sqlite3_column_int(st, 2);
-			if (c)
+			if (t->last.n < sizeof(t->last.rows) / sizeof(*t->last.rows)) {
+				t->last.rows[t->last.n] = (uint32_t)(r - t->rows);
+				t->last.before[t->last.n++] = (tree_state){ r->status, r->flow, r->recognised, r->registered,
+					r->verdict };
+			}
+			set_state(r, &x);
+			if (c) {
+				c->n[r->status]++;
 				c->recognised += r->recognised;
+			}
 		}
 		snprintf(want, sizeof(want), "%s", r->u.parent_code);   /* "" at the top: the walk ends */
 	}
 	sqlite3_finalize(st);
-	if (s == ANTT_OK && data_version(db) == t->dv)
+	if (s == ANTT_OK && data_version(db) == t->dv) {
+		/* that unit's form of t's year is all that changed: the
+		 * states kept or being read for other years still hold */
+		long long was = t->stamp;
 		t->stamp = tree_stamp(db);
+		t->last.from = was;
+		t->last.to = t->stamp;
+		for (int k = 0; k < 2; k++)
+			if (t->other[k] && t->other_stamp[k] == was && t->other_year[k] != t->year)
+				t->other_stamp[k] = t->stamp;
+		if (t->job && t->job->stamp == was && t->job->year != t->year)
+			t->job->stamp = t->stamp;
+	}
 	if (s == ANTT_OK)
 		tree_filter(t, t->type, t->status, t->search);
 	return s;
@@ -647,30 +686,47 @@ static size_t row_by_id(const tree_view *t, sqlite3_int64 id)
 	return lo < t->n_rows && t->rows[lo].u.id == id ? lo : t->n_rows;
 }
 
-/* Every row's state in year into out (one per row): none, then each form
- * of the year and each recognition in force (one range of
- * assessments_year_state). */
+/* Reading a year's states: every row's none into out (one per row), then
+ * each form of the year and each recognition in force (one range of
+ * assessments_year_state), at most max rows a step (-1: all); rc of the
+ * last step, SQLITE_DONE at the end. */
+static antt_status states_begin(antt_db *db, const tree_view *t, int year, tree_state *out, sqlite3_stmt **st,
+                                antt_err *err)
+{
+	antt_status s;
+
+	for (size_t i = 0; i < t->n_rows; i++)
+		out[i] = state_of(&t->rows[i], NULL, NULL, 0);
+	s = db_prepare(db, "SELECT a.unit_id, a.status, a.verdict, a.status = 'approved' AND EXISTS"
+		" (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
+		" FROM assessments a WHERE a.year = ?1", st, err);
+	if (s == ANTT_OK)
+		sqlite3_bind_int(*st, 1, year);
+	return s;
+}
+
+static int states_step(const tree_view *t, sqlite3_stmt *st, long max, tree_state *out)
+{
+	int rc = SQLITE_ROW;
+
+	for (long k = 0; (max < 0 || k < max) && (rc = sqlite3_step(st)) == SQLITE_ROW; k++) {
+		size_t i = row_by_id(t, sqlite3_column_int64(st, 0));
+		if (i < t->n_rows)
+			out[i] = state_of(&t->rows[i], (const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
+	}
+	return rc;   /* SQLITE_ROW: stopped at max */
+}
+
 static antt_status read_states(antt_db *db, const tree_view *t, int year, tree_state *out, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
 	int rc;
 
-	for (size_t i = 0; i < t->n_rows; i++)
-		out[i] = state_of(&t->rows[i], NULL, NULL, 0);
-	s = db_prepare(db, "SELECT a.unit_id, a.status, a.verdict, a.status = 'approved' AND EXISTS"
-		" (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
-		" FROM assessments a WHERE a.year = ?1", &st, err);
-	if (s != ANTT_OK)
+	if ((s = states_begin(db, t, year, out, &st, err)) != ANTT_OK)
 		return s;
-	sqlite3_bind_int(st, 1, year);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t i = row_by_id(t, sqlite3_column_int64(st, 0));
-		if (i < t->n_rows)
-			out[i] = state_of(&t->rows[i], (const char *)sqlite3_column_text(st, 1),
-				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
-	}
-	if (rc != SQLITE_DONE)
+	if ((rc = states_step(t, st, -1, out)) != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc trạng thái đơn vị");
 	sqlite3_finalize(st);
 	return s;
@@ -691,21 +747,149 @@ static antt_status apply_states(antt_db *db, tree_view *t, int year, antt_err *e
 	return s;
 }
 
-antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err)
+/* The slot of the states kept for year (see tree_view) when they are
+ * current, else -1. */
+static int other_of(antt_db *db, const tree_view *t, int year)
 {
+	for (int k = 0; k < 2; k++)
+		if (t->other[k] && t->other_year[k] == year && t->other_stamp[k] == t->stamp && !tree_changed(db, t))
+			return k;
+	return -1;
+}
+
+const tree_state *tree_kept(antt_db *db, const tree_view *t, int year)
+{
+	int k = other_of(db, t, year);
+	return k >= 0 ? t->other[k] : NULL;
+}
+
+/* Keep states (t->n_rows of them, now owned by t) as year's, first; the
+ * oldest kept goes. */
+static void keep_other(antt_db *db, tree_view *t, int year, tree_state *states)
+{
+	for (int k = 0; k < 2; k++)
+		if (t->other[k] && t->other_year[k] == year) {
+			free(t->other[k]);
+			t->other[k] = NULL;
+		}
+	if (t->other[0]) {
+		free(t->other[1]);
+		t->other[1] = t->other[0];
+		t->other_year[1] = t->other_year[0];
+		t->other_stamp[1] = t->other_stamp[0];
+	}
+	t->other[0] = states;
+	t->other_year[0] = year;
+	t->other_stamp[0] = tree_changed(db, t) ? -1 : t->stamp;
+}
+
+static void job_drop(tree_view *t)
+{
+	if (t->job) {
+		sqlite3_finalize(t->job->st);
+		free(t->job->out);
+		free(t->job);
+		t->job = NULL;
+	}
+}
+
+int tree_states_ahead(antt_db *db, tree_view *t, int year, long rows)
+{
+	struct tree_job *j = t->job;
+	antt_err err = { "" };
+	int same = 0, rc;
+
+	if (other_of(db, t, year) >= 0)
+		return 0;
+	if (j && (j->year != year || j->stamp != t->stamp || tree_changed(db, t)))
+		job_drop(t);
+	if (tree_changed(db, t))
+		return -1;
+	if (!(j = t->job)) {
+		if (!(j = t->job = calloc(1, sizeof(*j))))
+			return -1;
+		j->year = year;
+		j->stamp = t->stamp;
+		if (same_units(db, t->year, year, &same, &err) != ANTT_OK || !same)
+			j->declined = 1;
+		else if (!(j->out = malloc((t->n_rows ? t->n_rows : 1) * sizeof(*j->out))) ||
+		         states_begin(db, t, year, j->out, &j->st, &err) != ANTT_OK) {
+			job_drop(t);
+			return -1;
+		}
+		return 1;
+	}
+	if (j->declined)
+		return -1;
+	if ((rc = states_step(t, j->st, rows, j->out)) == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		keep_other(db, t, year, j->out);
+		j->out = NULL;
+	}
+	job_drop(t);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+antt_status tree_states(antt_db *db, tree_view *t, int year, tree_state **states, antt_err *err)
+{
+	size_t size = (t->n_rows ? t->n_rows : 1) * sizeof(**states);
+	int slot = other_of(db, t, year);
+	const tree_state *kept = slot >= 0 ? t->other[slot] : NULL;
+	tree_state *copy;
 	antt_status s;
 	int same = 0;
 
 	*states = NULL;
-	if ((s = same_units(db, t->year, year, &same, err)) != ANTT_OK || !same)
+	if (!kept && ((s = same_units(db, t->year, year, &same, err)) != ANTT_OK || !same))
 		return s;
-	if (!(*states = malloc((t->n_rows ? t->n_rows : 1) * sizeof(**states))))
+	if (!(*states = malloc(size)))
 		return ANTT_ERR_NOMEM;
+	if (kept) {
+		memcpy(*states, kept, size);
+		return ANTT_OK;
+	}
 	if ((s = read_states(db, t, year, *states, err)) != ANTT_OK) {
 		free(*states);
 		*states = NULL;
+	} else if ((copy = malloc(size))) {   /* kept for [ or ] to that year; none when short of memory */
+		memcpy(copy, *states, size);
+		keep_other(db, t, year, copy);
 	}
 	return s;
+}
+
+/* The rows take the states of year, read or kept; the states they had
+ * are kept as their year's. */
+static antt_status swap_states(antt_db *db, tree_view *t, int year, antt_err *err)
+{
+	size_t size = (t->n_rows ? t->n_rows : 1) * sizeof(tree_state);
+	int slot = other_of(db, t, year), fresh = slot < 0;
+	tree_state *now = malloc(size), *next = fresh ? NULL : t->other[slot];
+	antt_status s = ANTT_OK;
+
+	if (!now)
+		return ANTT_ERR_NOMEM;
+	if (fresh && !(next = malloc(size)))
+		s = ANTT_ERR_NOMEM;
+	if (s == ANTT_OK && fresh)
+		s = read_states(db, t, year, next, err);
+	if (s != ANTT_OK) {
+		free(now);
+		if (fresh)
+			free(next);
+		return s;
+	}
+	for (size_t i = 0; i < t->n_rows; i++) {
+		now[i] = (tree_state){ t->rows[i].status, t->rows[i].flow, t->rows[i].recognised, t->rows[i].registered,
+			t->rows[i].verdict };
+		set_state(&t->rows[i], &next[i]);
+	}
+	if (!fresh)
+		t->other[slot] = NULL;   /* next is applied: let go below */
+	free(next);
+	keep_other(db, t, t->year, now);
+	return ANTT_OK;
 }
 
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
@@ -716,10 +900,10 @@ antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
 
 	snprintf(type, sizeof(type), "%s", t->type);
 	snprintf(search, sizeof(search), "%s", t->search);
-	if (!tree_changed(db, t) && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
+	if (!tree_changed(db, t) && other_of(db, t, year) < 0 && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
 		return s;
-	if (same) {
-		if ((s = apply_states(db, t, year, err)) != ANTT_OK)
+	if (same || other_of(db, t, year) >= 0) {
+		if ((s = swap_states(db, t, year, err)) != ANTT_OK)
 			return s;
 		t->year = year;
 		t->fresh = 0;

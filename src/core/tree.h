@@ -12,6 +12,8 @@
 #include "db.h"
 #include "unit.h"
 
+#include <stdint.h>
+
 typedef enum {
 	STATUS_NONE,      /* chưa đánh giá */
 	STATUS_DRAFT,     /* đang nhập */
@@ -93,9 +95,9 @@ typedef struct {
 	int year;
 	tree_row *rows;        /* as read from the database, in no order */
 	size_t n_rows;
-	size_t *order;         /* indices of rows in tree order (depth first, by code) */
+	uint32_t *order;       /* indices of rows in tree order (depth first, by code) */
 	size_t n;              /* units in the tree */
-	size_t *vis;           /* indices of the rows the filters let through, in tree order */
+	uint32_t *vis;         /* indices of the rows the filters let through, in tree order */
 	size_t n_vis;
 	tree_count *counts;    /* per assessed type, over all rows */
 	size_t n_counts;
@@ -109,6 +111,22 @@ typedef struct {
 	long long stamp;       /* what tree_changed compares with */
 	long long dv;          /* other connections' commits then (PRAGMA data_version) */
 	int fresh;             /* 1 when the rows were (re)loaded, 0 when tree_set_year kept them */
+	/* the rows' states in two other years (Progress's year before, the
+	 * year [ or ] left), newest first, while the database is as at
+	 * other_stamp (-1: not kept) */
+	tree_state *other[2];
+	int other_year[2];
+	long long other_stamp[2];
+	struct tree_job *job;  /* another year's states being read ahead */
+	/* the last tree_update, when it left the view current: the stamps
+	 * it went from and to (0: none), the rows it changed and their
+	 * states before (the walk up from a unit is at most 64 rows) */
+	struct {
+		long long from, to;
+		size_t n;
+		uint32_t rows[64];
+		tree_state before[64];
+	} last;
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
@@ -123,8 +141,9 @@ void tree_free(tree_view *t);
 /* Re-read the status of one unit and of the units above it (a commune's
  * verdict follows its units), after its checklist was edited: cheaper than
  * tree_load when going back to the list. When no other connection wrote
- * meanwhile, the view counts as current again (tree_changed): what this
- * connection wrote since the load must be that unit's form only. */
+ * meanwhile, the view counts as current again (tree_changed), and so do
+ * the states kept for other years: what this connection wrote since the
+ * load must be that unit's form of t's year only. */
 antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err);
 
 /* Apply filters (NULL type or search, status -1: no filter). The
@@ -144,13 +163,26 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 
 /* The rows' states in another year, when the same units are in force then
  * as in t's year (units start or end rarely): only that year's forms are
- * read, from one index. *states (t->n_rows of them, caller frees) is NULL
- * when the units differ: load a tree for that year instead. */
-antt_status tree_states(antt_db *db, const tree_view *t, int year, tree_state **states, antt_err *err);
+ * read, from one index, and kept in t for a switch to that year. *states
+ * (t->n_rows of them, caller frees) is NULL when the units differ: load a
+ * tree for that year instead. */
+antt_status tree_states(antt_db *db, tree_view *t, int year, tree_state **states, antt_err *err);
+
+/* The states kept for year (one per row, t->rows' order) when they are
+ * current, else NULL: good until the next call that changes t. */
+const tree_state *tree_kept(antt_db *db, const tree_view *t, int year);
+
+/* A step of reading year's states ahead, at most rows forms (a few
+ * milliseconds' worth, between keys), kept in t when all are read, as
+ * tree_states keeps them: 1 while there is more, 0 when they are kept, -1
+ * when they cannot be (the units differ that year, the database changed
+ * since the load, a failure: tree_states will say). */
+int tree_states_ahead(antt_db *db, tree_view *t, int year, long rows);
 
 /* Switch the view to another year, filters kept: the states only, when
- * the same units are in force and nothing changed since the load, else
- * the whole tree again. */
+ * the same units are in force and nothing changed since the load (those
+ * kept for that year when there are, and the year left's kept instead),
+ * else the whole tree again. */
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err);
 
 /* Visible index of the unit with this code, or -1. */

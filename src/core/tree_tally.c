@@ -48,7 +48,8 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 {
 	count_row *ty = calloc(t->n_types ? t->n_types : 1, sizeof(*ty));
 	size_t *rank = calloc(t->n_types ? t->n_types : 1, sizeof(*rank)), n_open = 0, n_cm = 0, cap = 0, k = 0;
-	open_commune *open = malloc((t->n ? t->n : 1) * sizeof(*open));
+	size_t open_cap = 16;   /* communes within communes: a few levels, grown when deeper */
+	open_commune *open = malloc(open_cap * sizeof(*open));
 	count_commune *cm = NULL;
 
 	*types = NULL;
@@ -99,6 +100,12 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 			c->verdict = r->verdict == 'p' ? RULE_PASS : r->verdict == 'f' ? RULE_FAIL :
 				r->verdict == 'm' ? RULE_MISSING : -2;
 			c->recognised = r->recognised;
+			if (n_open == open_cap) {
+				open_commune *g = realloc(open, (open_cap *= 2) * sizeof(*g));
+				if (!g)
+					goto nomem;
+				open = g;
+			}
 			open[n_open++] = (open_commune){ n_cm++, r->u.depth };
 		}
 	}

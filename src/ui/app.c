@@ -278,8 +278,10 @@ static double cpu_ms(void)
 /* ANTT_TIMING=FILE, for make bench (bench/ui.sh): the time to the first
  * screen, from exec when the bench gives ANTT_T0 (nanoseconds of the real
  * clock just before exec), else from ui_run; then one line per key, the
- * time from reading it to the screen drawn after it; and when the day's
- * backup was done. Lines are written as they happen. */
+ * time from reading it to the screen drawn after it; when the day's
+ * backup was done, and when the first work ahead was (with its longest
+ * piece: what a key typed meanwhile may wait). Lines are written as they
+ * happen. */
 static FILE *timing_open(void)
 {
 	const char *path = getenv("ANTT_TIMING");
@@ -404,7 +406,9 @@ int ui_run(antt_db **dbp, const char *db_path)
 	FILE *timing = timing_open();
 	double t0 = now_ms(), c0 = cpu_ms();
 	char switched[64] = "";
-	int rc = 0;
+	int rc = 0, idle = 1, warmed = 0;
+	double piece = 0;   /* the longest piece of work ahead, for ANTT_TIMING */
+	double since = 0, since_cpu = 0;   /* when the last piece began, while no key has been read after it */
 
 	if (!utf8_locale(switched, sizeof(switched))) {
 		/* ASCII only: this terminal cannot show anything else */
@@ -462,12 +466,31 @@ int ui_run(antt_db **dbp, const char *db_path)
 		int got, r;
 		double k0, c0;
 
-		/* while the day's backup is copied, keys are looked for between
-		 * its slices; then the loop waits for keys again */
-		timeout(u.daily ? 0 : -1);
+		/* while the day's backup is copied, or work ahead is due, keys
+		 * are looked for between its pieces; then the loop waits for
+		 * keys again. A key that came during a piece waited for it: its
+		 * time counts from the piece's start (an upper bound). */
+		timeout(u.daily || idle || since ? 0 : -1);
 		got = get_wch(&ch);
 		k0 = now_ms();
 		c0 = cpu_ms();
+		if (got == ERR) {
+			since = 0;   /* no key came during the last piece */
+			if (!u.daily && !idle)
+				continue;
+			since = k0;
+			since_cpu = c0;
+		}
+		if (got == ERR && !u.daily) {   /* nothing to copy: a piece of work ahead */
+			idle = ui_units_idle(&u);
+			if (now_ms() - k0 > piece)
+				piece = now_ms() - k0;
+			if (!idle && timing && !warmed++) {
+				fprintf(timing, "idle_done_ms %.1f\nidle_piece_max_ms %.1f\n", now_ms() - t0, piece);
+				fflush(timing);
+			}
+			continue;
+		}
 		if (got == ERR) {
 			int copying = u.daily != NULL;
 			if (ui_daily_step(&u) & R_REDRAW)
@@ -478,10 +501,16 @@ int ui_run(antt_db **dbp, const char *db_path)
 			}
 			continue;
 		}
+		if (since) {
+			k0 = since;
+			c0 = since_cpu;
+			since = 0;
+		}
 		r = handle(&u, got == KEY_CODE_YES, ch);
 		if (r & R_QUIT)
 			break;
 		draw(&u);
+		idle = 1;   /* the key may have left work to do ahead */
 		timing_key(timing, got == KEY_CODE_YES, ch, now_ms() - k0, cpu_ms() - c0);
 	}
 	ui_daily_finish(&u);

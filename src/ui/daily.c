@@ -13,7 +13,7 @@
 #define SLICE_MS 3.0
 #define PAGES_PER_STEP 16
 
-static double ms_now(void)
+double ui_now_ms(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -48,12 +48,12 @@ int ui_daily_step(ui *ui)
 {
 	antt_err err = { "" };
 	antt_status s = ANTT_OK;
-	double t0 = ms_now();
+	double t0 = ui_now_ms();
 	int done = 0;
 
 	if (!ui->daily)
 		return R_NONE;
-	while (!done && ms_now() - t0 < SLICE_MS)
+	while (!done && ui_now_ms() - t0 < SLICE_MS)
 		if ((s = backup_step(ui->daily, PAGES_PER_STEP, &done, &err)) != ANTT_OK)
 			break;
 	if (s != ANTT_OK) {
@@ -81,12 +81,12 @@ void ui_daily_finish(ui *ui)
 			ui->daily = NULL;
 			break;
 		}
-		if (ms_now() - shown > 200) {
+		if (ui_now_ms() - shown > 200) {
 			ui_message(ui, 0, "Đang hoàn tất bản sao lưu hôm nay: %d%%. Bấm Esc để thoát ngay "
 				"(lần mở sau sẽ sao lưu lại).", backup_progress(ui->daily));
 			ui_draw_bottom(ui);
 			refresh();
-			shown = ms_now();
+			shown = ui_now_ms();
 		}
 		if (ui_daily_step(ui) & R_REDRAW) {   /* failed: say so before leaving */
 			ui_draw_bottom(ui);

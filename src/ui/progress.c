@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void pct(char *buf, size_t n, double p)
 {
@@ -92,12 +93,26 @@ static struct tally {
 	size_t n_communes;
 } tallies[2];
 
+/* A year's deadlines: what is due, read in steps (a pass over its forms)
+ * and kept while the database is as at stamp, or changed only by the
+ * checklist (tree_update: those forms counted again); formatted for day. */
+static struct dues {
+	int year;
+	long long stamp;
+	progress_due *due;
+	int have;
+	char day[16];
+	progress_deadline deadlines[2], movement[3];
+} dues[2];
+
 void ui_progress_free(void)
 {
 	for (int i = 0; i < 2; i++) {
 		free(tallies[i].types);
 		free(tallies[i].communes);
 		memset(&tallies[i], 0, sizeof(tallies[i]));
+		progress_due_free(dues[i].due);
+		memset(&dues[i], 0, sizeof(dues[i]));
 	}
 }
 
@@ -110,6 +125,7 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	long long stamp = tree_stamp(ui->db);
 	tree_view own, *tv = &ui->tree;
 	tree_state *states = NULL;
+	const tree_state *use = NULL;
 	antt_status s;
 
 	if (t->year == year && t->stamp == stamp && t->types)
@@ -117,15 +133,24 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	free(t->types);
 	free(t->communes);
 	memset(t, 0, sizeof(*t));
+	/* another year's states: those the tree keeps, read (and kept) when
+	 * it has none, no copy held beside them */
 	if (ui->tree_loaded && ui->tree.stamp == stamp && ui->tree.year != year &&
-	    tree_states(ui->db, &ui->tree, year, &states, err) != ANTT_OK)
-		return NULL;
-	if (!ui->tree_loaded || ui->tree.stamp != stamp || (ui->tree.year != year && !states)) {
+	    !(use = tree_kept(ui->db, &ui->tree, year))) {
+		if (tree_states(ui->db, &ui->tree, year, &states, err) != ANTT_OK)
+			return NULL;
+		if (states && (use = tree_kept(ui->db, &ui->tree, year))) {
+			free(states);
+			states = NULL;
+		} else
+			use = states;
+	}
+	if (!ui->tree_loaded || ui->tree.stamp != stamp || (ui->tree.year != year && !use)) {
 		if (tree_load(ui->db, year, &own, err) != ANTT_OK)
 			return NULL;
 		tv = &own;
 	}
-	s = tree_tally(tv, states, &t->types, &t->n_types, &t->communes, &t->n_communes);
+	s = tree_tally(tv, tv == &own ? NULL : use, &t->types, &t->n_types, &t->communes, &t->n_communes);
 	free(states);
 	if (tv == &own)
 		tree_free(&own);
@@ -136,6 +161,87 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	t->year = year;
 	t->stamp = stamp;
 	return t;
+}
+
+/* The year's deadlines into dues, unless they are there for today: at
+ * most rows forms read (-1: all); 1 while more are to read. */
+static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
+{
+	struct dues *d = &dues[year & 1];
+	long long stamp = tree_stamp(ui->db);
+	/* SQLite's day ('now', UTC), as the deadlines are worked out in */
+	char day[16] = "";
+	time_t now = time(NULL);
+	struct tm tm;
+	int done = 0;
+
+	if (gmtime_r(&now, &tm))
+		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+	if (d->year != year) {
+		progress_due_free(d->due);
+		memset(d, 0, sizeof(*d));
+		d->year = year;
+	}
+	if (d->due && d->stamp != stamp) {
+		antt_err e2 = { "" };
+		int follows = ui->tree_loaded && ui->tree.year == year && ui->tree.stamp == stamp &&
+			ui->tree.last.from == d->stamp && ui->tree.last.to == stamp &&
+			progress_due_follow(ui->db, d->due, &ui->tree, &e2) == ANTT_OK;
+		if (!follows) {   /* read again */
+			progress_due_free(d->due);
+			d->due = NULL;
+		}
+		d->have = 0;
+	}
+	d->stamp = stamp;
+	if (d->have && !strcmp(d->day, day))
+		return 0;
+	if (progress_due_step(ui->db, &d->due, year, rows, &done, err) == ANTT_OK && !done)
+		return 1;
+	d->have = done && progress_due_deadlines(ui->db, d->due, NULL, d->deadlines, d->movement, err) == ANTT_OK;
+	if (!d->have) {
+		progress_due_free(d->due);
+		d->due = NULL;
+	}
+	snprintf(d->day, sizeof(d->day), "%s", day);
+	return 0;
+}
+
+/* Work ahead in pieces of about PIECE_MS (keys are read between them),
+ * STEP_ROWS rows at a time until then: a row's time varies with what
+ * the disk cache holds. */
+#define PIECE_MS 3.0
+#define STEP_ROWS 100
+
+int ui_progress_warm(ui *ui)
+{
+	antt_err err = { "" };
+	struct tally *t;
+
+	/* only from the units screen's tree, not a tree loaded for it */
+	if (!ui->tree_loaded || ui->tree.year != ui->year || tree_changed(ui->db, &ui->tree))
+		return 0;
+	for (int k = 0; k < 2; k++) {
+		t = &tallies[(ui->year - k) & 1];
+		if (t->year != ui->year - k || t->stamp != ui->tree.stamp || !t->types) {
+			/* the year before's states in steps of a few milliseconds,
+			 * then its figures from them; none when they cannot be
+			 * kept (its units differ: Progress loads that year's tree) */
+			int more = 0;
+			for (double t0 = ui_now_ms(); k && (more = tree_states_ahead(ui->db, &ui->tree, ui->year - k,
+			     STEP_ROWS)) > 0 && ui_now_ms() - t0 < PIECE_MS;)
+				;
+			if (more < 0)
+				break;
+			if (!more && !tally_of(ui, ui->year - k, &err))
+				return 0;   /* Progress will say why */
+			return 1;
+		}
+	}
+	for (double t0 = ui_now_ms(); deadlines_of(ui, ui->year, STEP_ROWS, &err);)
+		if (ui_now_ms() - t0 >= PIECE_MS)
+			return 1;
+	return 0;
 }
 
 static void load(ui *ui)
@@ -155,9 +261,10 @@ static void load(ui *ui)
 		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(ANTT_ERR_NOMEM));
 		return;
 	}
-	ui->have_deadlines = progress_deadlines(ui->db, ui->year, NULL, ui->deadlines, &err) == ANTT_OK;
-	ui->have_movement_deadlines = progress_movement_deadlines(ui->db, ui->year, NULL, ui->movement_deadlines,
-		&err) == ANTT_OK;
+	deadlines_of(ui, ui->year, -1, &err);
+	ui->have_deadlines = ui->have_movement_deadlines = dues[ui->year & 1].have;
+	memcpy(ui->deadlines, dues[ui->year & 1].deadlines, sizeof(ui->deadlines));
+	memcpy(ui->movement_deadlines, dues[ui->year & 1].movement, sizeof(ui->movement_deadlines));
 	ui->p_year = ui->year;
 }
 

@@ -171,6 +171,10 @@ antt_status ui_units_refresh(ui *ui);
 /* After a unit's form changed on another screen (the checklist): that
  * unit and those above it read again, and the unit selected (units.c). */
 void ui_units_changed(ui *ui, const char *code);
+/* A piece of the work done while the officer reads the screen (the
+ * criteria sets parsed, so the first Enter opens a form at once); 1 while
+ * there is more. */
+int ui_units_idle(ui *ui);
 antt_status ui_check_open(ui *ui, const char *code);
 void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 
@@ -179,9 +183,13 @@ void ui_check_free(ui *ui);   /* the checklist's undo steps, at exit */
 void ui_daily_begin(ui *ui);
 int ui_daily_step(ui *ui);
 void ui_daily_finish(ui *ui);
+double ui_now_ms(void);   /* a monotonic clock, in milliseconds: for slices of work between keys */
 
 /* The progress figures kept between visits (progress.c), let go at exit. */
 void ui_progress_free(void);
+/* A piece of Progress's figures for the year worked out ahead (while the
+ * officer reads the units): 1 when a piece was done, 0 when none is due. */
+int ui_progress_warm(ui *ui);
 
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);

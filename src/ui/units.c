@@ -5,6 +5,7 @@
 #include "ui.h"
 #include "auth.h"
 #include "text.h"
+#include "form_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,35 @@ antt_status ui_units_refresh(ui *ui)
 	if (!ui->tree_loaded || tree_changed(ui->db, &ui->tree))
 		return ui_units_reload(ui);
 	return ui->tree.year == ui->year ? ANTT_OK : switch_year(ui);
+}
+
+/* The criteria sets, newest first, one a call: parsing a form takes a
+ * few milliseconds, and the first one also sets up the rule engine
+ * (about 10 ms), which would otherwise be the first Enter's. A set that
+ * fails to parse is left for the checklist to report. Then Progress's
+ * figures, a year at a time (ui_progress_warm). */
+int ui_units_idle(ui *ui)
+{
+	static sqlite3_int64 below = -1;   /* the next set has a lower id; 0: all done */
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 id = 0;
+	const form *f;
+
+	if (!below)
+		return ui_progress_warm(ui);
+	if (db_cached(ui->db, "SELECT max(id) FROM criteria_sets WHERE ?1 < 0 OR id < ?1", &st, NULL) == ANTT_OK) {
+		sqlite3_bind_int64(st, 1, below);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	if (id <= 0) {
+		below = 0;
+		return ui_progress_warm(ui);
+	}
+	form_for_set(ui->db, id, &f, NULL);
+	below = id;
+	return 1;
 }
 
 static const tree_row *current(const ui *ui)

@@ -8,6 +8,8 @@
 #include "progress.h"
 #include "score.h"
 
+#include <string.h>
+
 static antt_err err;
 #define OK(x) do { antt_status s_ = (x); if (s_ != ANTT_OK) fail_msg("%s: %s", #x, err.msg); } while (0)
 
@@ -52,6 +54,34 @@ static void movement_deadlines_count_what_is_still_to_score(void **state)
 	tu_cleanup(db);
 }
 
+/* Worked out a row a step (as the screen does between keys), the
+ * deadlines are those of one pass. */
+static void deadlines_in_steps_are_the_same(void **state)
+{
+	antt_db *db = district();
+	progress_deadline a[2], am[3], b[2], bm[3];
+	progress_due *d = NULL;
+	int done = 0, steps = 0;
+	(void)state;
+	memset(a, 0, sizeof(a));   /* compared byte for byte */
+	memset(am, 0, sizeof(am));
+	memset(b, 0, sizeof(b));
+	memset(bm, 0, sizeof(bm));
+	OK(score_set(db, "K1", 2024, "1", "5", NULL, &err));
+	OK(progress_all_deadlines(db, 2024, "2024-11-21", a, am, &err));
+	while (!done && steps++ < 100)
+		OK(progress_due_step(db, &d, 2024, 1, &done, &err));
+	assert_true(done);
+	assert_true(steps > 3);   /* one a row: 3 forms, then the units */
+	OK(progress_due_deadlines(db, d, "2024-11-21", b, bm, &err));
+	progress_due_free(d);
+	assert_memory_equal(a, b, sizeof(a));
+	assert_memory_equal(am, bm, sizeof(am));
+	assert_int_equal(a[0].due, 2);   /* K1, K2 not approved */
+	assert_int_equal(bm[2].due, 1);
+	tu_cleanup(db);
+}
+
 static void yearly_deadline_must_exist_every_year(void **state)
 {
 	antt_db *db = district();
@@ -77,6 +107,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(movement_deadlines_count_what_is_still_to_score),
 		cmocka_unit_test(yearly_deadline_must_exist_every_year),
+		cmocka_unit_test(deadlines_in_steps_are_the_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,8 +4,10 @@
  * every year, after a unit is excluded, and after a recognition is
  * withdrawn by reopening the form. */
 #include "testutil.h"
+#include "answer.h"
 #include "count.h"
 #include "demo.h"
+#include "progress.h"
 #include "tree.h"
 #include "unit.h"
 #include "assess.h"
@@ -78,30 +80,39 @@ static size_t compare(antt_db *db, int year)
 }
 
 /* tree_set_year from one year to another gives what tree_load gives. */
-static void same_as_load(antt_db *db, int from, int year)
+/* a, switched to its year, shows what a tree loaded for that year shows
+ * (both with the đạt filter). */
+static void same_as_loaded(antt_db *db, const tree_view *a)
 {
-	tree_view a, b;
+	tree_view b;
 
-	OK(tree_load(db, from, &a, &err));
-	tree_filter(&a, NULL, STATUS_PASS, NULL);
-	OK(tree_set_year(db, &a, year, &err));
-	OK(tree_load(db, year, &b, &err));
+	OK(tree_load(db, a->year, &b, &err));
 	tree_filter(&b, NULL, STATUS_PASS, NULL);
-	assert_int_equal(a.year, year);
-	assert_int_equal(a.n, b.n);
-	assert_int_equal(a.n_vis, b.n_vis);
-	for (size_t i = 0; i < a.n; i++) {
-		const tree_row *x = &a.rows[a.order[i]], *y = &b.rows[b.order[i]];
+	assert_int_equal(a->n, b.n);
+	assert_int_equal(a->n_vis, b.n_vis);
+	for (size_t i = 0; i < a->n; i++) {
+		const tree_row *x = &a->rows[a->order[i]], *y = &b.rows[b.order[i]];
 		assert_string_equal(x->u.code, y->u.code);
 		assert_int_equal(x->status, y->status);
 		assert_int_equal(x->flow, y->flow);
 		assert_int_equal(x->recognised, y->recognised);
 	}
-	assert_int_equal(a.n_counts, b.n_counts);
-	for (size_t i = 0; i < a.n_counts; i++)
-		assert_memory_equal(a.counts[i].n, b.counts[i].n, sizeof(a.counts[i].n));
-	tree_free(&a);
+	assert_int_equal(a->n_counts, b.n_counts);
+	for (size_t i = 0; i < a->n_counts; i++)
+		assert_memory_equal(a->counts[i].n, b.counts[i].n, sizeof(a->counts[i].n));
 	tree_free(&b);
+}
+
+static void same_as_load(antt_db *db, int from, int year)
+{
+	tree_view a;
+
+	OK(tree_load(db, from, &a, &err));
+	tree_filter(&a, NULL, STATUS_PASS, NULL);
+	OK(tree_set_year(db, &a, year, &err));
+	assert_int_equal(a.year, year);
+	same_as_loaded(db, &a);
+	tree_free(&a);
 }
 
 static void tally_equals_count_on_the_demo(void **state)
@@ -166,11 +177,153 @@ static void tally_follows_changes(void **state)
 	tu_cleanup(db);
 }
 
+/* The states kept for another year (Progress's year before, the year [
+ * left) stand for it only while the database is unchanged: [ and ] back
+ * and forth show what a fresh load shows, and after a form of the kept
+ * year changes, its states are read again. */
+static void kept_states_follow_changes(void **state)
+{
+	antt_db *db = tu_open();
+	sqlite3_stmt *st = NULL;
+	tree_state *states = NULL;
+	tree_view a;
+	int units;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2024, &a, &err));
+	tree_filter(&a, NULL, STATUS_PASS, NULL);
+	OK(tree_states(db, &a, 2023, &states, &err));   /* as Progress reads the year before */
+	assert_non_null(states);
+	free(states);
+	assert_non_null(a.other[0]);
+	OK(tree_set_year(db, &a, 2023, &err));   /* [ : the kept states */
+	same_as_loaded(db, &a);
+	OK(tree_set_year(db, &a, 2024, &err));   /* ] : 2024's, kept when [ left it */
+	same_as_loaded(db, &a);
+	/* a form of 2024 typed in (the checklist), then the list updated for
+	 * that unit: 2023's kept states still stand, and are right */
+	OK(tree_states(db, &a, 2023, &states, &err));
+	free(states);
+	{
+		const tree_row *r = NULL;
+		for (size_t i = 0; i < a.n && !r; i++)
+			if (a.rows[a.order[i]].status == STATUS_NONE)
+				r = &a.rows[a.order[i]];
+		assert_non_null(r);
+		OK(answer_set(db, r->u.code, 2024, "*", "đạt", NULL, -1, &err));
+		OK(tree_update(db, &a, r->u.code, &err));
+	}
+	assert_false(tree_changed(db, &a));
+	{
+		int kept = 0;
+		for (int k = 0; k < 2; k++)
+			kept |= a.other[k] && a.other_year[k] == 2023 && a.other_stamp[k] == a.stamp;
+		assert_true(kept);
+	}
+	same_as_loaded(db, &a);
+	OK(tree_set_year(db, &a, 2023, &err));
+	same_as_loaded(db, &a);
+	/* every approved form of 2023 reopened: 2023's kept states are stale */
+	OK(db_prepare(db, "UPDATE assessments SET status = 'draft' WHERE year = 2023 AND status = 'approved'", &st,
+		&err));
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	assert_true(sqlite3_changes(db->sql) > 0);
+	OK(tree_set_year(db, &a, 2023, &err));
+	same_as_loaded(db, &a);
+	tree_free(&a);
+	tu_cleanup(db);
+}
+
+/* Back from a checklist (tree_update), the tree's figures are the SQL's:
+ * a unit's first answers register its form and give it a verdict, which
+ * Progress counts (registered, tự đánh giá đạt), as well as its status. */
+static void update_keeps_the_figures(void **state)
+{
+	antt_db *db = tu_open();
+	const tree_row *r = NULL;
+	count_row *tt = NULL, *ct = NULL;
+	count_commune *tc = NULL, *cc = NULL;
+	size_t ntt, nct, ntc, ncc;
+	tree_view a;
+	int units;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2025, &a, &err));   /* a year with no forms in the demo */
+	for (size_t i = 0; i < a.n && !r; i++)
+		if (a.rows[a.order[i]].status == STATUS_NONE && !a.rows[a.order[i]].registered)
+			r = &a.rows[a.order[i]];
+	assert_non_null(r);
+	OK(answer_set(db, r->u.code, 2025, "*", "đạt", NULL, -1, &err));
+	OK(tree_update(db, &a, r->u.code, &err));
+	assert_int_equal(r->registered, 1);
+	assert_true(r->verdict == 'p' || r->verdict == 'f');   /* answered: a verdict, as SQL's */
+	OK(tree_tally(&a, NULL, &tt, &ntt, &tc, &ntc));
+	OK(count_by_type(db, 2025, NULL, &ct, &nct, &err));
+	OK(count_by_commune(db, 2025, &cc, &ncc, &err));
+	assert_int_equal(ntt, nct);
+	for (size_t i = 0; i < ntt; i++)
+		same_row(&tt[i], &ct[i], "after the update");
+	assert_int_equal(ntc, ncc);
+	for (size_t i = 0; i < ntc; i++)
+		same_row(&tc[i].units, &cc[i].units, cc[i].code);
+	free(tt);
+	free(ct);
+	free(tc);
+	free(cc);
+	tree_free(&a);
+	tu_cleanup(db);
+}
+
+/* What is still due for the deadlines, counted once and then followed
+ * through checklist edits (tree_update), is what a fresh count gives. */
+static void due_follows_updates(void **state)
+{
+	antt_db *db = tu_open();
+	progress_deadline a[2], am[3], b[2], bm[3];
+	progress_due *d = NULL;
+	tree_view t;
+	int units, done = 0, edits = 0;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2025, &t, &err));
+	OK(progress_due_step(db, &d, 2025, -1, &done, &err));
+	assert_true(done);
+	for (size_t i = 0; i < t.n && edits < 3; i++) {
+		const tree_row *r = &t.rows[t.order[i]];
+		if (r->status != STATUS_NONE || r->registered || r->u.excluded)
+			continue;
+		OK(answer_set(db, r->u.code, 2025, "*", "đạt", NULL, -1, &err));
+		OK(tree_update(db, &t, r->u.code, &err));
+		assert_true(t.last.from != 0 && t.last.to == t.stamp);
+		OK(progress_due_follow(db, d, &t, &err));
+		memset(a, 0, sizeof(a));
+		memset(am, 0, sizeof(am));
+		memset(b, 0, sizeof(b));
+		memset(bm, 0, sizeof(bm));
+		OK(progress_due_deadlines(db, d, "2025-11-21", a, am, &err));
+		OK(progress_all_deadlines(db, 2025, "2025-11-21", b, bm, &err));
+		assert_memory_equal(a, b, sizeof(a));
+		assert_memory_equal(am, bm, sizeof(am));
+		edits++;
+	}
+	assert_int_equal(edits, 3);
+	progress_due_free(d);
+	tree_free(&t);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(tally_equals_count_on_the_demo),
 		cmocka_unit_test(tally_follows_changes),
+		cmocka_unit_test(kept_states_follow_changes),
+		cmocka_unit_test(update_keeps_the_figures),
+		cmocka_unit_test(due_follows_updates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
