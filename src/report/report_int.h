@@ -46,6 +46,8 @@ typedef struct {
 	char tmp[4096];           /* the temporary file being written, renamed when done */
 	char tmpdir[4096];   /* libxlsxwriter's own temporary files: the same folder */
 	void *quiet;              /* stderr while libxlsxwriter works */
+	char **bufs;              /* the streamed sheets' file buffers, freed at close */
+	size_t n_bufs;
 	count_row *now, *prev;    /* counts by type, this year and the year before */
 	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
 } writer;
