@@ -337,7 +337,11 @@ static antt_status find_rows(antt_db *db, int year, const char *under, tally *t,
 		"SELECT u.id, u.code, u.name,"
 		"  t.commune OR EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id)"
 		" FROM units u JOIN unit_types t ON t.code = u.type"
-		" WHERE (CASE WHEN ?1 THEN u.id = ?2 WHEN ?2 = 0 THEN u.parent_id IS NULL ELSE u.parent_id = ?2 END)"
+		/* the office itself when a commune, else its children (the roots
+		 * without one office): three arms, each an index look-up (one
+		 * CASE of the three conditions reads every unit) */
+		" WHERE u.id IN (SELECT ?2 WHERE ?1 UNION ALL SELECT id FROM units WHERE NOT ?1 AND ?2 = 0 AND parent_id IS NULL"
+		"  UNION ALL SELECT id FROM units WHERE NOT ?1 AND ?2 <> 0 AND parent_id = ?2)"
 		"  AND " UNIT_IN_YEAR("u", "?3") " ORDER BY u.code", &st, err);
 	if (s != ANTT_OK)
 		return s;

@@ -520,7 +520,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	writer w = { .o = o, .db = db, .year = o->year };
 	report_layout *layout = NULL;
 	tally t = { 0 };
-	failed_list failing = { 0 };
+	failed_list failing = { .db = db };
 	detail d = { .w = &w, .failed = &failing, .err = err };
 	struct tm tm;
 	antt_status s;

@@ -52,16 +52,15 @@ typedef struct {
 	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
 } writer;
 
-/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c):
- * each its commune, name, type and reason, four strings one after the
- * other in one buffer (a national database has some 46,000: one block,
- * not four allocations each), found by their offsets. */
+/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c)
+ * while the per-type sheets are written (one pass over the unit list for
+ * both): each its commune, name, type and reason, in a temporary table of
+ * SQLite's (a national database has some 46,000: megabytes kept on disk,
+ * not in memory), read back by commune and name. */
 typedef struct {
-	char *text;
-	size_t used, cap;
-	size_t *at;
-	size_t n, cap_at;
-	int nomem;
+	antt_db *db;
+	sqlite3_stmt *add;   /* NULL until the first unit */
+	size_t n;
 } failed_list;
 
 /* A detail sheet being written. */
