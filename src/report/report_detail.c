@@ -180,10 +180,11 @@ int report_type_row(const tally_unit *u, void *ctx)
 		}
 	}
 	{
-		char ids[600] = "", *note = NULL;
+		char ids[600], *note = NULL;
 		const char *texts[TYPE_COLS];
 		size_t n = 0;
 
+		ids[0] = '\0';
 		/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on
 		 * the "Chưa đạt" sheet */
 		if (u->verdict && !strcmp(u->verdict, "fail") && *u->detail) {
