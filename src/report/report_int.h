@@ -61,6 +61,7 @@ typedef struct {
 	antt_db *db;
 	sqlite3_stmt *add;   /* NULL until the first unit */
 	size_t n;
+	int cache, cache_set;   /* the temporary cache size before (failed_begin) */
 } failed_list;
 
 /* A detail sheet being written. */
