@@ -96,21 +96,16 @@ typedef struct {
 	int assessed;
 } type_info;
 
-/* One unit's figures from columns c.. (form exists, verdict, status,
- * recognised), as count_below counts them; 0 when not in force. */
-static unsigned char unit_figures(sqlite3_stmt *st, int in_year, int excluded, int c)
+/* The figures a year's form adds to a unit in force and not excluded
+ * (verdict, status, recognised from column 1), as count_below counts. */
+static unsigned char form_figures(sqlite3_stmt *st)
 {
-	const char *v = (const char *)sqlite3_column_text(st, c + 1), *status = (const char *)sqlite3_column_text(st, c + 2);
+	const char *v = (const char *)sqlite3_column_text(st, 1), *status = (const char *)sqlite3_column_text(st, 2);
 	int pass = v && !strcmp(v, "pass");
 
-	if (!in_year)
-		return 0;
-	if (excluded)
-		return FIG_IN | FIG_EXCLUDED;
-	return (unsigned char)(FIG_IN | (sqlite3_column_int(st, c) ? FIG_REGISTERED : 0) |
-		(v && (pass || !strcmp(v, "fail")) ? FIG_ASSESSED : 0) | (pass ? FIG_PASSED : 0) |
-		(pass && status && !strcmp(status, "approved") ? FIG_APPROVED : 0) |
-		(sqlite3_column_int(st, c + 3) ? FIG_RECOGNISED : 0));
+	return (unsigned char)(FIG_REGISTERED | (v && (pass || !strcmp(v, "fail")) ? FIG_ASSESSED : 0) |
+		(pass ? FIG_PASSED : 0) | (pass && status && !strcmp(status, "approved") ? FIG_APPROVED : 0) |
+		(sqlite3_column_int(st, 3) ? FIG_RECOGNISED : 0));
 }
 
 /* The count_row of one unit's figures. */
@@ -193,6 +188,9 @@ static antt_status read_types(antt_db *db, type_info **out, size_t *n, antt_err 
 	return s;
 }
 
+/* The units, by id, in force or not in year (now) and the year before
+ * (prev); then each year's forms, by unit, merged in: two scans of an
+ * index instead of a look-up per unit and year. */
 static antt_status read_units(antt_db *db, int year, const type_info *ty, size_t n_types, unit_fig **out, size_t *n,
                               antt_err *err)
 {
@@ -203,23 +201,15 @@ static antt_status read_units(antt_db *db, int year, const type_info *ty, size_t
 
 	*out = NULL;
 	*n = 0;
-	s = db_prepare(db,
-		"SELECT u.id, u.parent_id, u.type, u.excluded, " UNIT_IN_YEAR("u", "?1") ", " UNIT_IN_YEAR("u", "?2") ","
-		"  a.id IS NOT NULL, a.verdict, a.status, r.id IS NOT NULL,"
-		"  p.id IS NOT NULL, p.verdict, p.status, rp.id IS NOT NULL"
-		" FROM units u"
-		" LEFT JOIN assessments a INDEXED BY assessments_year_state ON a.unit_id = u.id AND a.year = ?1"
-		" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
-		" LEFT JOIN assessments p INDEXED BY assessments_year_state ON p.unit_id = u.id AND p.year = ?2"
-		" LEFT JOIN recognitions rp ON rp.assessment_id = p.id AND rp.withdrawn_at IS NULL"
-		" ORDER BY u.id", &st, err);
+	s = db_prepare(db, "SELECT u.id, u.parent_id, u.type, u.excluded, " UNIT_IN_YEAR("u", "?1") ", "
+		UNIT_IN_YEAR("u", "?2") " FROM units u ORDER BY u.id", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_int(st, 2, year - 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *type = (const char *)sqlite3_column_text(st, 2);
-		int excluded = sqlite3_column_int(st, 3);
+		unsigned char in = sqlite3_column_int(st, 3) ? FIG_IN | FIG_EXCLUDED : FIG_IN;
 		unit_fig *u;
 
 		if (*n == cap) {
@@ -238,12 +228,35 @@ static antt_status read_units(antt_db *db, int year, const type_info *ty, size_t
 		for (size_t k = 0; type && k < n_types; k++)
 			if (ty[k].assessed && !strcmp(ty[k].code, type))
 				u->type = (int)k;
-		u->now = unit_figures(st, sqlite3_column_int(st, 4), excluded, 6);
-		u->prev = unit_figures(st, sqlite3_column_int(st, 5), excluded, 10);
+		u->now = sqlite3_column_int(st, 4) ? in : 0;
+		u->prev = sqlite3_column_int(st, 5) ? in : 0;
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đếm đơn vị");
 	sqlite3_finalize(st);
+	for (int back = 0; back < 2 && s == ANTT_OK; back++) {
+		size_t i = 0;
+		if ((s = db_prepare(db, "SELECT a.unit_id, a.verdict, a.status, r.id IS NOT NULL"
+			" FROM assessments a INDEXED BY assessments_year_state"
+			" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
+			" WHERE a.year = ?1 ORDER BY a.unit_id", &st, err)) != ANTT_OK)
+			break;
+		sqlite3_bind_int(st, 1, year - back);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			sqlite3_int64 id = sqlite3_column_int64(st, 0);
+			unsigned char *f;
+			while (i < *n && (*out)[i].id < id)
+				i++;
+			if (i == *n)
+				break;
+			f = back ? &(*out)[i].prev : &(*out)[i].now;
+			if ((*out)[i].id == id && *f == FIG_IN)   /* in force, not excluded */
+				*f |= form_figures(st);
+		}
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			s = db_fail(db, rc, err, "đếm đơn vị");
+		sqlite3_finalize(st);
+	}
 	return s;
 }
 
