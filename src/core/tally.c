@@ -1,6 +1,7 @@
 /* Counting for the report: the rows are the units one level below the
  * office; each unit is counted in the row of the top unit it sits under
- * (a recursive walk seeded with the rows' ids). Units directly under the
+ * (a recursive walk seeded with the rows' ids under --under; without it,
+ * one pass over every unit, the tree climbed in memory). Units directly under the
  * office that are not communes and hold no units are gathered in one
  * "trực thuộc" row, and counted so, with a warning from the caller. */
 #include "tally.h"
