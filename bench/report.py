@@ -11,7 +11,7 @@ forms/reports/tong-hop.yaml, the way a maintainer would write it in Python:
 - "Biểu đồ": the recognised rate per type (the chart's data) and the chart;
 - one sheet per assessed type listing its units, and "Chưa đạt" with the
   reason of every unit not recognised.
-The movement's sheets (Xếp loại, Phong trào, Đề nghị điển hình) are left
+The movement's sheets (Xếp loại, Danh sách chấm điểm, Phong trào, Đề nghị điển hình) are left
 out and named in the note, as antt does when they hold nothing; a database
 where they do hold something is refused (the demo's have nothing).
 
@@ -234,7 +234,8 @@ ws.merge_range(0, 0, 0, le, S.get("parent_agency", "").upper(), f_plain13)
 ws.merge_range(1, 0, 1, le, S.get("office_name", "").upper(), f_bold13)
 ws.merge_range(0, le + 1, 0, last, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f_nation)
 ws.merge_range(1, le + 1, 1, last, "Độc lập - Tự do - Hạnh phúc", f_motto)
-ws.merge_range(3, 0, 3, le, f"Số:      /BC-{S.get('report_prefix', '')}", f_plain13)
+prefix = S.get('report_prefix', '')
+ws.merge_range(3, 0, 3, le, f"Số:      /BC{'-' + prefix if prefix else ''}", f_plain13)   # no dash without a sign
 ws.merge_range(3, le + 1, 3, last, f"{S.get('place') or '……'}, ngày {dd} tháng {mm} năm {yyyy}", f_date)
 ws.merge_range(5, 0, 5, last, L["title"], f_title)
 ws.merge_range(6, 0, 6, last, expand(L["subject"]), f_subject)
@@ -269,7 +270,7 @@ else:
     ws.write_string(r, last - 1, "–", f_tint)
 if not summary_only:
     ws.merge_range(r + 1, 0, r + 1, last, f"Năm {year} chưa có số liệu nên báo cáo không kèm trang: "
-                   "Xếp loại, Phong trào, Đề nghị điển hình.", f_recipient)
+                   "Xếp loại, Danh sách chấm điểm, Phong trào, Đề nghị điển hình.", f_recipient)
 top = r + 3
 ws.merge_range(top, le + 1, top, last, S.get("signer_title", "").upper(), f_bold13)
 ws.write_string(top, 0, L["recipients_label"], f_rlabel)

@@ -6,7 +6,10 @@
 # exec (bench/measure.py): median, min and max of RUNS runs, peak RSS.
 # The first command on a database each day makes its backup: one run before
 # the timed ones. Large databases go to BENCH_DIR (default build/bench);
-# BENCH_SCALES="1 3" leaves out 30× (7 GB, minutes to build).
+# BENCH_SCALES="1 3" leaves out 30× (7 GB, minutes to build); ANTT: the
+# binary to time (default ./antt: a build of another commit can be paired
+# against it in the same minutes). CPU: user + system seconds (median), the
+# figure a busy machine disturbs least.
 set -eu
 cd "$(dirname "$0")/.."
 B=build/bench
@@ -15,30 +18,31 @@ RUNS=${BENCH_RUNS:-7}
 mkdir -p "$B" "$D"
 export ANTT_USER=bench ANTT_FORMS="$PWD/forms"
 M="/usr/bin/python3 bench/measure.py"
+A=${ANTT:-./antt}
 DATE=2025-11-20
 
 printf 'Báo cáo Excel (mọi trang) theo quy mô; trung vị (nhỏ nhất-lớn nhất) của %s lần chạy trọn tiến trình.\n' "$RUNS"
 printf 'Tải máy lúc bắt đầu: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-5s %-26s %-26s %-8s %s\n' "" "antt report" "Python + XlsxWriter" "nhanh" "ô giống nhau"
+printf '%-5s %-36s %-36s %-15s %s\n' "" "antt report" "Python + XlsxWriter" "nhanh (CPU)" "ô giống nhau"
 for n in ${BENCH_SCALES:-1 3 30}; do
 	db=$D/scale-$n.db
 	[ "$n" = 1 ] && db=$B/province.db
 	if [ ! -f "$db" ]; then
 		if [ "$n" = 1 ]; then set -- --size province; else set -- --scale "$n"; fi
-		set -- $($M 1 ./antt --db "$db" demo "$@")
+		set -- $($M 1 "$A" --db "$db" demo "$@")
 		printf '%-5s demo: %s s, %s MiB RSS\n' "$n×" "$1" "$4"
 	fi
-	./antt --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE > /dev/null   # the day's backup
+	"$A" --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE > /dev/null   # the day's backup
 	runs=$RUNS
 	[ "$n" -ge 10 ] && runs=$(( RUNS < 5 ? RUNS : 5 ))
-	set -- $($M "$runs" ./antt --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE)
-	a="$1 ($2-$3) s ${4} MiB" at=$1
+	set -- $($M "$runs" "$A" --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE)
+	a="$1 ($2-$3) s ${4} MiB CPU $5" at=$1 ac=$5
 	set -- $($M "$runs" /usr/bin/python3 bench/report.py "$db" 2025 "$B/python-$n.xlsx" $DATE)
-	p="$1 ($2-$3) s ${4} MiB" pt=$1
+	p="$1 ($2-$3) s ${4} MiB CPU $5" pt=$1 pc=$5
 	/usr/bin/python3 bench/cells.py "$B/antt-$n.xlsx" --values > "$B/antt-$n.cells"
 	/usr/bin/python3 bench/cells.py "$B/python-$n.xlsx" --values > "$B/python-$n.cells"
 	if cmp -s "$B/antt-$n.cells" "$B/python-$n.cells"; then same="có ($(wc -l < "$B/antt-$n.cells") ô)"; else same="KHÔNG: diff $B/antt-$n.cells $B/python-$n.cells"; fi
-	printf '%-5s %-26s %-26s %-8s %s\n' "$n×" "$a" "$p" "$(echo "$pt / $at" | bc -l | xargs printf '%.1f ×')" "$same"
+	printf '%-5s %-36s %-36s %-15s %s\n' "$n×" "$a" "$p" "$(echo "$pt / $at" | bc -l | xargs printf '%.1f ×') ($(echo "$pc / $ac" | bc -l | xargs printf '%.1f ×'))" "$same"
 done
 printf 'Tải máy lúc kết thúc: %s (trên 2 là máy đang bận: số đo nhiễu)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'Mục tiêu: ở 30×, antt report ≤ 1,0 s và ≤ 24 MiB; nhanh hơn Python ≥ 5 × từ 3× trở lên.\n'

@@ -50,7 +50,10 @@ static char *id_list(const sqlite3_int64 *ids, size_t n)
 }
 
 /* What is counted of each unit, per type: the columns read by
- * read_figures() from column 1, and the joins they need. */
+ * read_figures() from column 1, and the joins they need. A year's forms
+ * are read from db/013's index (year, unit, status, verdict) alone: the
+ * planner's own pick, the unique (unit, year), reads a table page per
+ * unit (ten years of forms, a year's scattered among them). */
 #define COUNT_FIGURES \
 	" u.type, t.name, count(*), total(u.excluded)," \
 	"  total(NOT u.excluded AND a.id IS NOT NULL)," \
@@ -60,7 +63,7 @@ static char *id_list(const sqlite3_int64 *ids, size_t n)
 	"  total(NOT u.excluded AND r.id IS NOT NULL)"
 #define COUNT_JOINS \
 	" JOIN unit_types t ON t.code = u.type AND t.assessed" \
-	" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2" \
+	" LEFT JOIN assessments a INDEXED BY assessments_year_state ON a.unit_id = u.id AND a.year = ?2" \
 	" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
 
 /* Step st and hand each row (COUNT_FIGURES from column 1; column 0 the

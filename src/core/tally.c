@@ -1,6 +1,7 @@
 /* Counting for the report: the rows are the units one level below the
  * office; each unit is counted in the row of the top unit it sits under
- * (a recursive walk seeded with the rows' ids). Units directly under the
+ * (a recursive walk seeded with the rows' ids under --under; without it,
+ * one pass over every unit, the tree climbed in memory). Units directly under the
  * office that are not communes and hold no units are gathered in one
  * "trực thuộc" row, and counted so, with a warning from the caller. */
 #include "tally.h"
@@ -21,6 +22,8 @@ void tally_free(tally *t)
 	free(t->rows);
 	free(t->totals);
 	free(t->prev);
+	free(t->types_now);
+	free(t->types_prev);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -72,6 +75,241 @@ static antt_status count_years(antt_db *db, const seed *seeds, size_t n, int yea
 	return s;
 }
 
+/* The whole database in one pass (no --under): every unit read once, in
+ * the table's order, with its form and recognition of both years, instead
+ * of a walk down the tree per year and a count by type per year (four
+ * passes, each a random read per unit: 30× a province does not fit
+ * SQLite's page cache). The tree is climbed in memory to find the row a
+ * unit counts in, as the walk from the seeds did: a seed and everything
+ * below it, whether or not the units between are in force that year. */
+typedef struct {
+	sqlite3_int64 id, parent;
+	int type;                 /* index in the types read, -1 not assessed */
+	int top;                  /* seed index; -1 none; -2 not yet known */
+	unsigned char now, prev;  /* its figures of each year (FIG_ bits) */
+} unit_fig;
+
+enum { FIG_IN = 1, FIG_EXCLUDED = 2, FIG_REGISTERED = 4, FIG_ASSESSED = 8, FIG_PASSED = 16, FIG_APPROVED = 32,
+       FIG_RECOGNISED = 64 };
+
+typedef struct {
+	char code[32], name[64];
+	int assessed;
+} type_info;
+
+/* The figures a year's form adds to a unit in force and not excluded
+ * (verdict, status, recognised from column 1), as count_below counts. */
+static unsigned char form_figures(sqlite3_stmt *st)
+{
+	const char *v = (const char *)sqlite3_column_text(st, 1), *status = (const char *)sqlite3_column_text(st, 2);
+	int pass = v && !strcmp(v, "pass");
+
+	return (unsigned char)(FIG_REGISTERED | (v && (pass || !strcmp(v, "fail")) ? FIG_ASSESSED : 0) |
+		(pass ? FIG_PASSED : 0) | (pass && status && !strcmp(status, "approved") ? FIG_APPROVED : 0) |
+		(sqlite3_column_int(st, 3) ? FIG_RECOGNISED : 0));
+}
+
+/* The count_row of one unit's figures. */
+static count_row fig_row(unsigned char f, const char *type)
+{
+	count_row r = { .total = 1, .excluded = !!(f & FIG_EXCLUDED), .registered = !!(f & FIG_REGISTERED),
+		.assessed = !!(f & FIG_ASSESSED), .passed = !!(f & FIG_PASSED), .approved = !!(f & FIG_APPROVED),
+		.recognised = !!(f & FIG_RECOGNISED) };
+	snprintf(r.type, sizeof(r.type), "%s", type);
+	return r;
+}
+
+static int by_id(const void *k, const void *e)
+{
+	sqlite3_int64 a = *(const sqlite3_int64 *)k, b = ((const unit_fig *)e)->id;
+	return a < b ? -1 : a > b;
+}
+
+/* The seed unit u counts under (its own, or its nearest ancestor's). */
+static int top_of(unit_fig *u, size_t n, unit_fig *all)
+{
+	size_t depth = 0;
+	unit_fig *p = u;
+
+	/* climb until a unit whose top is known; a loop in the parents (never
+	 * made by antt) counts nowhere rather than forever */
+	while (p && p->top == -2 && depth++ <= n)
+		p = p->parent ? bsearch(&p->parent, all, n, sizeof(*all), by_id) : NULL;
+	int top = p && p->top != -2 ? p->top : -1;
+	for (unit_fig *q = u; q && q->top == -2; q = q->parent ? bsearch(&q->parent, all, n, sizeof(*all), by_id) : NULL)
+		q->top = top;
+	return top;
+}
+
+/* The rows of count_by_type: the types with a unit in force, in their
+ * order (sums[k] of type k, k in the types' order). */
+static antt_status type_rows_of(const type_info *ty, const count_row *sums, size_t n_types, count_row **rows, size_t *n)
+{
+	*rows = NULL;
+	*n = 0;
+	for (size_t k = 0; k < n_types; k++)
+		if (sums[k].total) {
+			count_row *g = realloc(*rows, (*n + 1) * sizeof(*g));
+			if (!g)
+				return ANTT_ERR_NOMEM;
+			*rows = g;
+			g[*n] = sums[k];
+			snprintf(g[*n].type, sizeof(g[*n].type), "%s", ty[k].code);
+			snprintf(g[*n].name, sizeof(g[*n].name), "%s", ty[k].name);
+			(*n)++;
+		}
+	return ANTT_OK;
+}
+
+static antt_status read_types(antt_db *db, type_info **out, size_t *n, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s = db_prepare(db, "SELECT code, name, assessed FROM unit_types ORDER BY sort", &st, err);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s != ANTT_OK)
+		return s;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		type_info *g = realloc(*out, (*n + 1) * sizeof(*g));
+		if (!g) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
+		*out = g;
+		snprintf(g[*n].code, sizeof(g[*n].code), "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(g[*n].name, sizeof(g[*n].name), "%s", (const char *)sqlite3_column_text(st, 1));
+		g[*n].assessed = sqlite3_column_int(st, 2);
+		(*n)++;
+	}
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đọc các loại đơn vị");
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* The units, by id, in force or not in year (now) and the year before
+ * (prev); then each year's forms, by unit, merged in: two scans of an
+ * index instead of a look-up per unit and year. */
+static antt_status read_units(antt_db *db, int year, const type_info *ty, size_t n_types, unit_fig **out, size_t *n,
+                              antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	antt_status s;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	s = db_prepare(db, "SELECT u.id, u.parent_id, u.type, u.excluded, " UNIT_IN_YEAR("u", "?1") ", "
+		UNIT_IN_YEAR("u", "?2") " FROM units u ORDER BY u.id", &st, err);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int(st, 2, year - 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 2);
+		unsigned char in = sqlite3_column_int(st, 3) ? FIG_IN | FIG_EXCLUDED : FIG_IN;
+		unit_fig *u;
+
+		if (*n == cap) {
+			unit_fig *g = realloc(*out, (cap = cap ? cap * 2 : 1024) * sizeof(*g));
+			if (!g) {
+				s = ANTT_ERR_NOMEM;
+				break;
+			}
+			*out = g;
+		}
+		u = &(*out)[(*n)++];
+		u->id = sqlite3_column_int64(st, 0);
+		u->parent = sqlite3_column_int64(st, 1);   /* 0: a root (ids start at 1) */
+		u->top = -2;
+		u->type = -1;
+		for (size_t k = 0; type && k < n_types; k++)
+			if (ty[k].assessed && !strcmp(ty[k].code, type))
+				u->type = (int)k;
+		u->now = sqlite3_column_int(st, 4) ? in : 0;
+		u->prev = sqlite3_column_int(st, 5) ? in : 0;
+	}
+	if (s == ANTT_OK && rc != SQLITE_DONE)
+		s = db_fail(db, rc, err, "đếm đơn vị");
+	sqlite3_finalize(st);
+	for (int back = 0; back < 2 && s == ANTT_OK; back++) {
+		size_t i = 0;
+		if ((s = db_prepare(db, "SELECT a.unit_id, a.verdict, a.status, r.id IS NOT NULL"
+			" FROM assessments a INDEXED BY assessments_year_state"
+			" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
+			" WHERE a.year = ?1 ORDER BY a.unit_id", &st, err)) != ANTT_OK)
+			break;
+		sqlite3_bind_int(st, 1, year - back);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			sqlite3_int64 id = sqlite3_column_int64(st, 0);
+			unsigned char *f;
+			while (i < *n && (*out)[i].id < id)
+				i++;
+			if (i == *n)
+				break;
+			f = back ? &(*out)[i].prev : &(*out)[i].now;
+			if ((*out)[i].id == id && *f == FIG_IN)   /* in force, not excluded */
+				*f |= form_figures(st);
+		}
+		if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+			s = db_fail(db, rc, err, "đếm đơn vị");
+		sqlite3_finalize(st);
+	}
+	return s;
+}
+
+static antt_status count_all_once(antt_db *db, const seed *seeds, size_t n_seeds, int year, const report_layout *l,
+                                  tally *t, antt_err *err)
+{
+	type_info *ty = NULL;
+	unit_fig *u = NULL;
+	count_row *sums = NULL;   /* per type: this year's, then the year before's */
+	size_t n_types = 0, n = 0;
+	walk_ctx now = { seeds, l, t->rows, NULL, &t->units }, before = { seeds, l, NULL, t->prev, NULL };
+	antt_status s;
+
+	if ((s = read_types(db, &ty, &n_types, err)) != ANTT_OK ||
+	    (s = read_units(db, year, ty, n_types, &u, &n, err)) != ANTT_OK)
+		goto out;
+	if (!(sums = calloc(2 * n_types + 1, sizeof(*sums)))) {
+		s = ANTT_ERR_NOMEM;
+		goto out;
+	}
+	for (size_t i = 0; i < n_seeds; i++) {
+		unit_fig *f = bsearch(&seeds[i].id, u, n, sizeof(*u), by_id);
+		if (f)
+			f->top = (int)i;
+	}
+	for (size_t i = 0; i < n; i++) {
+		count_row c[2];
+		int top;
+		if (u[i].type < 0 || !(u[i].now | u[i].prev))
+			continue;
+		c[0] = fig_row(u[i].now, ty[u[i].type].code);
+		c[1] = fig_row(u[i].prev, ty[u[i].type].code);
+		if ((top = top_of(&u[i], n, u)) >= 0) {
+			if (u[i].now)
+				add_count((size_t)top, &c[0], &now);
+			if (u[i].prev)
+				add_count((size_t)top, &c[1], &before);
+		}
+		if (u[i].now)
+			count_add(&sums[u[i].type], &c[0]);
+		if (u[i].prev)
+			count_add(&sums[n_types + (size_t)u[i].type], &c[1]);
+	}
+	if ((s = type_rows_of(ty, sums, n_types, &t->types_now, &t->n_types_now)) == ANTT_OK)
+		s = type_rows_of(ty, sums + n_types, n_types, &t->types_prev, &t->n_types_prev);
+out:
+	free(ty);
+	free(sums);
+	free(u);
+	return s;
+}
+
 /* The units that make the rows: the office's children (or the roots when
  * there is no single office), or the office itself when it is a commune. */
 static antt_status find_rows(antt_db *db, int year, const char *under, tally *t, seed **seeds,
@@ -113,7 +351,11 @@ static antt_status find_rows(antt_db *db, int year, const char *under, tally *t,
 		"SELECT u.id, u.code, u.name,"
 		"  t.commune OR EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.id)"
 		" FROM units u JOIN unit_types t ON t.code = u.type"
-		" WHERE (CASE WHEN ?1 THEN u.id = ?2 WHEN ?2 = 0 THEN u.parent_id IS NULL ELSE u.parent_id = ?2 END)"
+		/* the office itself when a commune, else its children (the roots
+		 * without one office): three arms, each an index look-up (one
+		 * CASE of the three conditions reads every unit) */
+		" WHERE u.id IN (SELECT ?2 WHERE ?1 UNION ALL SELECT id FROM units WHERE NOT ?1 AND ?2 = 0 AND parent_id IS NULL"
+		"  UNION ALL SELECT id FROM units WHERE NOT ?1 AND ?2 <> 0 AND parent_id = ?2)"
 		"  AND " UNIT_IN_YEAR("u", "?3") " ORDER BY u.code", &st, err);
 	if (s != ANTT_OK)
 		return s;
@@ -195,7 +437,9 @@ antt_status tally_compute(antt_db *db, int year, const char *under, const report
 		tally_free(t);
 		return ANTT_ERR_NOMEM;
 	}
-	if ((s = find_rows(db, year, under, t, &seeds, &n, err)) == ANTT_OK && n > 0)
+	if ((s = find_rows(db, year, under, t, &seeds, &n, err)) == ANTT_OK && !under)
+		s = count_all_once(db, seeds, n, year, l, t, err);
+	else if (s == ANTT_OK && n > 0)
 		s = count_years(db, seeds, n, year, l, t->rows, t->prev, &t->units, err);
 	free(seeds);
 	if (s != ANTT_OK) {
@@ -263,7 +507,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char words[2048] = "", detail[512];
+		char words[2048], detail[512];   /* not zero-filled: 90,000 rows */
 		const char *verdict = (const char *)sqlite3_column_text(st, 6);
 		tally_unit u = {
 			.code = (const char *)sqlite3_column_text(st, 0),
@@ -289,6 +533,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 			}
 		}
 		u.detail = detail;
+		words[0] = '\0';
 		if (verdict && strcmp(verdict, "pass"))
 			failed_words(db, sqlite3_column_int64(st, 8), detail, words, sizeof(words));
 		u.failed_words = words;

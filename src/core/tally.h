@@ -26,6 +26,10 @@ typedef struct {
 	count_row *prev;       /* per group, the year before */
 	long long orphans;     /* units counted in the orphan row */
 	long long units;       /* all units counted this year */
+	/* without --under: count_by_type's rows of this year and the year
+	 * before, made in the same pass (else NULL) */
+	count_row *types_now, *types_prev;
+	size_t n_types_now, n_types_prev;
 } tally;
 
 /* Count year for the office (under: a unit code, or NULL for the whole

@@ -112,47 +112,53 @@ static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
 	return buf;
 }
 
-/* The units not đạt, kept while the per-type sheets are written (one
- * pass over the unit list for both), sorted by commune for their sheet. */
-/* Room for need more bytes in a buffer grown by doubling; 0 when there is
- * no memory (the buffer as it was). */
-static int grow(void **p, size_t *cap, size_t need, size_t size)
+/* The table is made with the first unit not đạt; "temp." keeps it off
+ * the database itself, which may be read-only. Its pages are cached in a
+ * quarter of a megabyte (SQLite's default is 2 MB, more than a 30×
+ * report's whole margin): the rest waits in the temporary file. The
+ * connection's own cache size comes back with report_failed_free. */
+static antt_status failed_begin(failed_list *l, antt_err *err)
 {
-	size_t c = *cap ? *cap : 4096;
-	void *g;
+	sqlite3_stmt *st = NULL;
+	int rc;
+	antt_status s;
 
-	while (c < need)
-		c *= 2;
-	if (c == *cap)
-		return 1;
-	if (!(g = realloc(*p, c * size)))
-		return 0;
-	*p = g;
-	*cap = c;
-	return 1;
+	if (sqlite3_prepare_v2(l->db->sql, "PRAGMA temp.cache_size", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		l->cache = sqlite3_column_int(st, 0);
+		l->cache_set = 1;
+	}
+	sqlite3_finalize(st);
+	rc = sqlite3_exec(l->db->sql, "PRAGMA temp.cache_size = -256; DROP TABLE IF EXISTS temp.report_failed;"
+		" CREATE TEMP TABLE report_failed (seq INTEGER PRIMARY KEY, commune TEXT, name TEXT, type TEXT, reason TEXT)",
+		NULL, NULL, NULL);
+	s = rc == SQLITE_OK ? ANTT_OK : db_fail(l->db, rc, err, "tạo bảng tạm cho danh sách đơn vị chưa đạt");
+	if (s == ANTT_OK)
+		s = db_prepare(l->db, "INSERT INTO temp.report_failed (commune, name, type, reason) VALUES (?, ?, ?, ?)",
+			&l->add, err);
+	return s;
 }
 
-static int collect_failed(const tally_unit *u, failed_list *l)
+static antt_status collect_failed(const tally_unit *u, failed_list *l, antt_err *err)
 {
 	char buf[2200];
 	const char *why = not_passed_reason(u, buf, sizeof(buf)), *parts[4];
-	size_t len[4], all = 0;
+	antt_status s = ANTT_OK;
+	int rc;
 
 	if (!why)
-		return 0;
+		return ANTT_OK;
+	if (!l->add && (s = failed_begin(l, err)) != ANTT_OK)
+		return s;
 	parts[0] = u->commune; parts[1] = u->name; parts[2] = u->type_name; parts[3] = why;
 	for (int k = 0; k < 4; k++)
-		all += (len[k] = strlen(parts[k] ? parts[k] : "") + 1);
-	if (!grow((void **)&l->text, &l->cap, l->used + all, 1) || !grow((void **)&l->at, &l->cap_at, l->n + 1, sizeof(*l->at))) {
-		l->nomem = 1;
-		return 1;
-	}
-	l->at[l->n++] = l->used;
-	for (int k = 0; k < 4; k++) {
-		memcpy(l->text + l->used, parts[k] ? parts[k] : "", len[k]);
-		l->used += len[k];
-	}
-	return 0;
+		sqlite3_bind_text(l->add, k + 1, parts[k] ? parts[k] : "", -1, SQLITE_STATIC);
+	rc = sqlite3_step(l->add);
+	sqlite3_reset(l->add);
+	if (rc != SQLITE_DONE)
+		return db_fail(l->db, rc, err, "ghi tạm danh sách đơn vị chưa đạt");
+	l->n++;
+	return ANTT_OK;
 }
 
 /* The per-type sheets: the unit's own verdict, the leader's approval and
@@ -166,10 +172,8 @@ int report_type_row(const tally_unit *u, void *ctx)
 	detail *d = ctx;
 	writer *w = d->w;
 
-	if (d->failed && collect_failed(u, d->failed)) {
-		d->st = ANTT_ERR_NOMEM;
+	if (d->failed && (d->st = collect_failed(u, d->failed, d->err)) != ANTT_OK)
 		return 1;
-	}
 	if (strcmp(d->type, u->type)) {
 		char title[160];
 		if (d->ws)
@@ -188,10 +192,11 @@ int report_type_row(const tally_unit *u, void *ctx)
 		}
 	}
 	{
-		char ids[600] = "", *note = NULL;
+		char ids[600], *note = NULL;
 		const char *texts[TYPE_COLS];
 		size_t n = 0;
 
+		ids[0] = '\0';
 		/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on
 		 * the "Chưa đạt" sheet */
 		if (u->verdict && !strcmp(u->verdict, "fail") && *u->detail) {
@@ -225,64 +230,61 @@ int report_type_row(const tally_unit *u, void *ctx)
 	return 0;
 }
 
-/* The strings that follow s in the buffer: its k-th. */
-static const char *part(const char *s, int k)
-{
-	while (k-- > 0)
-		s += strlen(s) + 1;
-	return s;
-}
-
-/* By commune, then name (each entry: its four strings). */
-static int by_commune(const void *a, const void *b)
-{
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-	int c = strcmp(x, y);
-	return c ? c : strcmp(part(x, 1), part(y, 1));
-}
-
 antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
 	static const double widths[] = { 5, 20, 28, 14, 52 };
 	detail d = { .w = w };
-	const char **v = NULL;
-	size_t n = fl->n;
-	antt_status s = fl->nomem ? ANTT_ERR_NOMEM : ANTT_OK;
+	sqlite3_stmt *st = NULL;
+	antt_status s = ANTT_OK;
+	int rc = SQLITE_DONE;
 
-	if (s == ANTT_OK && n && !(v = malloc(n * sizeof(*v))))
-		s = ANTT_ERR_NOMEM;
-	if (s == ANTT_OK) {
-		for (size_t i = 0; i < n; i++)
-			v[i] = fl->text + fl->at[i];
-		if (n)   /* qsort may not be given NULL, even for nothing */
-			qsort(v, n, sizeof(*v), by_commune);
-		if (!(d.ws = report_stream_sheet(w, "Chưa đạt", err)))
-			s = ANTT_ERR_IO;
+	/* by commune, then name; units of the same both in the order met */
+	if (fl->n && (s = db_prepare(fl->db, "SELECT commune, name, type, reason FROM temp.report_failed"
+	                                     " ORDER BY commune, name, seq", &st, err)) != ANTT_OK)
+		goto out;
+	if (!(d.ws = report_stream_sheet(w, "Chưa đạt", err))) {
+		s = ANTT_ERR_IO;
+		goto out;
 	}
-	if (s == ANTT_OK) {
-		report_detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
-			cols, widths, 5);
-		for (size_t i = 0; i < n; i++, d.row++) {
-			const char *texts[5] = { "", v[i], part(v[i], 1), part(v[i], 2), part(v[i], 3) };
-			worksheet_write_number(d.ws, d.row, 0, ++d.n, w->f[F_CELL_INT]);
-			for (int k = 1; k < 5; k++)
-				worksheet_write_string(d.ws, d.row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
-			report_fit_row(d.ws, d.row, texts, widths, 5);
-		}
-		if (n == 0)
-			worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị thuộc diện đánh giá đều đã được công nhận.",
-				w->f[F_CELL_TEXT]);
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row > 3 ? d.row - 1 : 3), 4);
+	report_detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
+		cols, widths, 5);
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *texts[5] = { "" };
+		for (int k = 1; k < 5; k++)
+			texts[k] = (const char *)sqlite3_column_text(st, k - 1);
+		worksheet_write_number(d.ws, d.row, 0, ++d.n, w->f[F_CELL_INT]);
+		for (int k = 1; k < 5; k++)
+			worksheet_write_string(d.ws, d.row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
+		report_fit_row(d.ws, d.row, texts, widths, 5);
+		d.row++;
 	}
-	free(v);
+	if (rc != SQLITE_DONE) {
+		s = db_fail(fl->db, rc, err, "đọc danh sách đơn vị chưa đạt");
+		goto out;
+	}
+	if (d.n == 0)
+		worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị thuộc diện đánh giá đều đã được công nhận.",
+			w->f[F_CELL_TEXT]);
+	worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row > 3 ? d.row - 1 : 3), 4);
+out:
+	sqlite3_finalize(st);
 	report_failed_free(fl);
 	return s;
 }
 
 void report_failed_free(failed_list *l)
 {
-	free(l->text);
-	free(l->at);
-	memset(l, 0, sizeof(*l));
+	if (l->add) {
+		sqlite3_finalize(l->add);
+		sqlite3_exec(l->db->sql, "DROP TABLE IF EXISTS temp.report_failed", NULL, NULL, NULL);
+	}
+	if (l->cache_set) {
+		char pragma[64];
+		snprintf(pragma, sizeof(pragma), "PRAGMA temp.cache_size = %d", l->cache);
+		sqlite3_exec(l->db->sql, pragma, NULL, NULL, NULL);
+	}
+	l->add = NULL;
+	l->n = 0;
+	l->cache_set = 0;
 }

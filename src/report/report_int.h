@@ -46,20 +46,22 @@ typedef struct {
 	char tmp[4096];           /* the temporary file being written, renamed when done */
 	char tmpdir[4096];   /* libxlsxwriter's own temporary files: the same folder */
 	void *quiet;              /* stderr while libxlsxwriter works */
+	char **bufs;              /* the streamed sheets' file buffers, freed at close */
+	size_t n_bufs;
 	count_row *now, *prev;    /* counts by type, this year and the year before */
 	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
 } writer;
 
-/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c):
- * each its commune, name, type and reason, four strings one after the
- * other in one buffer (a national database has some 46,000: one block,
- * not four allocations each), found by their offsets. */
+/* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c)
+ * while the per-type sheets are written (one pass over the unit list for
+ * both): each its commune, name, type and reason, in a temporary table of
+ * SQLite's (a national database has some 46,000: megabytes kept on disk,
+ * not in memory), read back by commune and name. */
 typedef struct {
-	char *text;
-	size_t used, cap;
-	size_t *at;
-	size_t n, cap_at;
-	int nomem;
+	antt_db *db;
+	sqlite3_stmt *add;   /* NULL until the first unit */
+	size_t n;
+	int cache, cache_set;   /* the temporary cache size before (failed_begin) */
 } failed_list;
 
 /* A detail sheet being written. */

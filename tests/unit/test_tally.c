@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "answer.h"
 #include "tally.h"
+#include "unit.h"
 
 static antt_err err;
 
@@ -96,11 +97,113 @@ static void units_come_by_type_commune_and_code(void **state)
 	tu_cleanup(db);
 }
 
+/* An office with two communes, one retired in 2024 with a village still
+ * in force below it, a village moved under a commune made after it (its
+ * parent's id above its own), a school directly under the office, an
+ * excluded village and a district (not assessed). */
+static antt_db *tree(report_layout **l)
+{
+	antt_db *db = tu_open();
+	const char *add[][4] = { { "CA", "tinh", "Công an tỉnh", NULL }, { "X1", "xa", "Xã Một", "CA" },
+		{ "K1", "khu-dan-cu", "Thôn 1", "X1" }, { "K2", "khu-dan-cu", "Thôn 2", "X1" },
+		{ "X2", "xa", "Xã Hai", "CA" }, { "K4", "khu-dan-cu", "Thôn 4", "X2" }, { "K6", "co-quan", "Kho 6", "CA" },
+		{ "T1", "co-so-giao-duc", "Trường 1", "CA" }, { "H1", "huyen", "Huyện 1", "CA" },
+		{ "K7", "khu-dan-cu", "Thôn 7", "X1" }, { "X3", "phuong", "Phường Ba", "CA" } };
+
+	for (size_t i = 0; i < sizeof(add) / sizeof(*add); i++)
+		OK(unit_add(db, add[i][0], add[i][1], add[i][2], add[i][3], &err));
+	OK(unit_move(db, "K6", "X3", &err));
+	OK(unit_exclude(db, "K7", 1, &err));
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE units SET valid_to = '2024-07-01' WHERE code = 'X2'", NULL, NULL,
+		NULL), SQLITE_OK);
+	for (int y = 2023; y <= 2024; y++) {
+		OK(answer_set(db, "K1", y, "*", "đạt", NULL, -1, &err));
+		OK(answer_set(db, "K4", y, "*", "đạt", NULL, -1, &err));
+		OK(answer_set(db, "K6", y, "*", "đạt", NULL, -1, &err));
+		OK(answer_set(db, "T1", y, "*", "đạt", NULL, -1, &err));
+	}
+	tu_recognise(db, "K1", 2023);   /* constant years: tu_recognise's date buffer fits them */
+	tu_recognise(db, "K1", 2024);
+	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
+	OK(layout_load("forms/reports/tong-hop.yaml", known, NULL, l, &err));
+	return db;
+}
+
+static void same_figures(const count_row *a, const count_row *b)
+{
+	assert_int_equal(a->total, b->total);
+	assert_int_equal(a->excluded, b->excluded);
+	assert_int_equal(a->registered, b->registered);
+	assert_int_equal(a->assessed, b->assessed);
+	assert_int_equal(a->passed, b->passed);
+	assert_int_equal(a->approved, b->approved);
+	assert_int_equal(a->recognised, b->recognised);
+}
+
+static void same_types(const count_row *a, size_t na, const count_row *b, size_t nb)
+{
+	assert_int_equal(na, nb);
+	for (size_t i = 0; i < na; i++) {
+		assert_string_equal(a[i].type, b[i].type);
+		assert_string_equal(a[i].name, b[i].name);
+		same_figures(&a[i], &b[i]);
+	}
+}
+
+/* The whole database is counted in one pass over the units (no --under):
+ * the same rows, totals, year before and counts by type as the walk down
+ * the tree from the office (--under its code) and count_by_type. */
+static void one_pass_counts_as_the_walk(void **state)
+{
+	report_layout *l;
+	antt_db *db = tree(&l);
+	(void)state;
+	for (int y = 2023; y <= 2025; y++) {
+		tally once, walk;
+		count_row *now, *prev;
+		size_t nn, np;
+		OK(tally_compute(db, y, NULL, l, &once, &err));
+		OK(tally_compute(db, y, "CA", l, &walk, &err));
+		assert_non_null(once.types_now);
+		assert_null(walk.types_now);
+		assert_int_equal(once.n_rows, walk.n_rows);
+		assert_int_equal(once.units, walk.units);
+		assert_int_equal(once.orphans, walk.orphans);
+		for (size_t r = 0; r < once.n_rows; r++) {
+			assert_string_equal(once.rows[r].code, walk.rows[r].code);
+			assert_int_equal(once.rows[r].orphan, walk.rows[r].orphan);
+			for (size_t g = 0; g < once.n_groups; g++)
+				same_figures(&once.rows[r].cells[g], &walk.rows[r].cells[g]);
+		}
+		for (size_t g = 0; g < once.n_groups; g++) {
+			same_figures(&once.totals[g], &walk.totals[g]);
+			same_figures(&once.prev[g], &walk.prev[g]);
+		}
+		OK(count_by_type(db, y, NULL, &now, &nn, &err));
+		OK(count_by_type(db, y - 1, NULL, &prev, &np, &err));
+		same_types(once.types_now, once.n_types_now, now, nn);
+		same_types(once.types_prev, once.n_types_prev, prev, np);
+		if (y == 2024) {   /* X2 is gone: no row; K4 below it is counted by type only */
+			assert_int_equal(once.n_rows, 3);   /* X1, X3, and "Trực thuộc" (T1, H1 holds no unit) */
+			assert_string_equal(once.types_now[2].type, "khu-dan-cu");
+			assert_int_equal(once.types_now[2].total, 4);   /* K1, K2, K4, K7 */
+			assert_int_equal(once.types_now[2].excluded, 1);
+		}
+		free(now);
+		free(prev);
+		tally_free(&once);
+		tally_free(&walk);
+	}
+	layout_free(l);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(communes_totals_and_the_year_before),
 		cmocka_unit_test(units_come_by_type_commune_and_code),
+		cmocka_unit_test(one_pass_counts_as_the_walk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
