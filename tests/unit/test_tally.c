@@ -4,6 +4,7 @@
  * sheets in order. */
 #include "testutil.h"
 #include "answer.h"
+#include "assess.h"
 #include "tally.h"
 #include "unit.h"
 
@@ -113,7 +114,7 @@ static antt_db *tree(report_layout **l)
 	for (size_t i = 0; i < sizeof(add) / sizeof(*add); i++)
 		OK(unit_add(db, add[i][0], add[i][1], add[i][2], add[i][3], &err));
 	OK(unit_move(db, "K6", "X3", &err));
-	OK(unit_exclude(db, "K7", 1, &err));
+	OK(assess_set_excluded(db, "K7", 1, &err));
 	assert_int_equal(sqlite3_exec(db->sql, "UPDATE units SET valid_to = '2024-07-01' WHERE code = 'X2'", NULL, NULL,
 		NULL), SQLITE_OK);
 	for (int y = 2023; y <= 2024; y++) {
