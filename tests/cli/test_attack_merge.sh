@@ -1,0 +1,57 @@
+# Attacks on what the last merge left: an option given twice in the commands
+# print, report and demo do not cover (the last one silently won: submit
+# --under X001 --under X002 submitted X002's forms, export --under the other
+# commune's package, unit add --parent the other parent); an answer's note
+# given where it cannot go. Every refusal names what is wrong and changes
+# nothing (the dump is the same, no file is written).
+. "$(dirname "$0")/lib.sh"
+
+run demo
+expect_rc 0 "demo data"
+dump() { sqlite3 "$DB" .dump | grep -v "^INSERT INTO audit\|^INSERT INTO sqlite_sequence"; }
+before=$(dump)
+audit_n=$(sql "SELECT count(*) FROM audit")
+
+# twice() OPTION ARGS...: refused (exit 2), the option named
+twice() {
+	o=$1; shift
+	run "$@"
+	expect_rc 2 "$* refused"
+	expect_err "tùy chọn \"$o\" ghi hai lần" "$*: names $o"
+}
+twice --under submit --under X001 --under X002 2024
+twice --under approve --under X001 --under X002 2024
+twice --reason return X001-K01 2024 --reason a --reason b
+twice --reason reopen X001-K01 2024 --reason a --reason b
+twice --under export --under X001 --under X002 -o "$T/e.antt"
+twice --year export --year 2024 --year 2025 -o "$T/e.antt"
+twice --output export -o "$T/e.antt" -o "$T/e2.antt"
+twice --under unit list --under X001 --under X002
+twice --type unit list --type xã --type "khu dân cư"
+twice --search unit list --search Hòa --search Phú
+twice --year unit list --year 2024 --year 2025
+twice --parent unit add X9 xã "Xã Chín" --parent X001 --parent X002
+twice --date unit retire X001-K07 --date 01/01/2025 --date 02/01/2025
+twice --merged-into unit retire X001-K07 --merged-into X001-K01 --merged-into X001-K02
+twice --under summary 2024 --under X001 --under X002
+twice --under recognise list 2024 --under X001 --under X002
+twice --reason recognise withdraw X001-K01 2024 --reason a --reason b
+twice --decision recognise --decision 1/QĐ-UBND --decision 2/QĐ-UBND --date 01/12/2024 --by "Chủ tịch UBND" 2024 X001-K01
+twice --unit audit --unit X001 --unit X002
+twice --year audit --year 2024 --year 2025
+twice --criterion audit --criterion 1 --criterion 2
+twice --since audit --since 01/01/2024 --since 01/01/2025
+twice --role user add cb "Trần Văn Nam" --role entry --role admin
+twice --note answer set X001-K02 2025 1.1 có --note a --note b
+run answer set X001-K02 2025 1.1 có --exception --no-exception
+expect_rc 2 "answer set --exception --no-exception refused"
+expect_err "--exception" "answer set --exception --no-exception: named"
+# a flag said twice still means the same
+run unit list --all --all --under X001
+expect_rc 0 "unit list --all twice is taken"
+[ ! -e "$T/e.antt" ] && [ ! -e "$T/e2.antt" ] && ok "no package from the refused exports" || not_ok "a refused export wrote a package"
+
+after=$(dump)
+expect_eq "$(echo "$after" | md5sum)" "$(echo "$before" | md5sum)" "the refused commands changed nothing"
+expect_eq "$(sql "SELECT count(*) FROM audit")" "$audit_n" "the refused commands wrote no audit line"
+exit $failed
