@@ -49,6 +49,10 @@ expect_err "--exception" "answer set --exception --no-exception: named"
 # a flag said twice still means the same
 run unit list --all --all --under X001
 expect_rc 0 "unit list --all twice is taken"
+# a note with "*" (every criterion đạt) was dropped without a word
+run answer set X001-K02 2025 '*' đạt --note "ghi chú"
+expect_rc 1 "answer set '*' with --note refused"
+expect_err "ghi chú" "answer set '*' --note: says the note cannot go there"
 [ ! -e "$T/e.antt" ] && [ ! -e "$T/e2.antt" ] && ok "no package from the refused exports" || not_ok "a refused export wrote a package"
 
 after=$(dump)
