@@ -123,7 +123,7 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 				"(trả lời mọi tiêu chí là đạt)");
 			goto out;
 		}
-		if (note) {   /* it was dropped without a word */
+		if (nnote && *nnote) {   /* it was dropped without a word */
 			s = err_set(err, ANTT_ERR_INVALID, "ghi chú ghi cho từng tiêu chí, không ghi được cho tiêu chí \"*\" "
 				"(mọi tiêu chí)");
 			goto out;
