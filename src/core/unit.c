@@ -177,6 +177,10 @@ antt_status unit_add(antt_db *db, const char *code, const char *type, const char
 		free(nfc);
 		return err_set(err, ANTT_ERR_INVALID, "tên đơn vị không được để trống");
 	}
+	if (text_width(nfc) > UNIT_NAME_MAX) {
+		free(nfc);
+		return err_set(err, ANTT_ERR_INVALID, "tên đơn vị dài quá " UNIT_NAME_MAX_S " ký tự");
+	}
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
 	if (unit_get(db, code, &u, NULL) == ANTT_OK) {
@@ -232,6 +236,10 @@ antt_status unit_rename(antt_db *db, const char *code, const char *name, antt_er
 	if (!*nfc) {
 		free(nfc);
 		return err_set(err, ANTT_ERR_INVALID, "tên mới không được để trống");
+	}
+	if (text_width(nfc) > UNIT_NAME_MAX) {
+		free(nfc);
+		return err_set(err, ANTT_ERR_INVALID, "tên mới dài quá " UNIT_NAME_MAX_S " ký tự");
 	}
 	if (!(key = text_key(nfc))) {   /* nfc is clean UTF-8: no key is no memory */
 		free(nfc);

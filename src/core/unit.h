@@ -36,6 +36,11 @@ antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err
 #define UNIT_CODE_RULE "cần từ 1 đến 63 ký tự, chỉ gồm chữ không dấu, chữ số và - _ . /"
 int unit_code_valid(const char *code);
 
+/* A unit's name: at most UNIT_NAME_MAX characters (the longest real names
+ * are about 100; without a bound a pasted page was taken as a name). */
+#define UNIT_NAME_MAX 200
+#define UNIT_NAME_MAX_S "200"
+
 antt_status unit_add(antt_db *db, const char *code, const char *type, const char *name,
                      const char *parent_code, antt_err *err);
 /* Insert inside the caller's transaction, for bulk work: type is a type

@@ -53,9 +53,24 @@ expect_rc 0 "unit list --all twice is taken"
 run answer set X001-K02 2025 '*' đạt --note "ghi chú"
 expect_rc 1 "answer set '*' with --note refused"
 expect_err "ghi chú" "answer set '*' --note: says the note cannot go there"
+# a unit's name is bounded (it was taken 100 000 characters long); a name
+# of 200 characters, accents and all, is taken
+long=$(printf 'ạ%.0s' $(seq 201))
+run unit add X9 "khu dân cư" "$long" --parent X001
+expect_rc 1 "unit add with a 201-character name refused"
+expect_err "tên đơn vị dài quá 200 ký tự" "unit add: says the bound"
+run unit rename X001 "$long"
+expect_rc 1 "unit rename to a 201-character name refused"
+expect_err "tên mới dài quá 200 ký tự" "unit rename: says the bound"
+printf 'code,parent_code,type,name\nX9,X001,khu dân cư,%s\n' "$long" > "$T/long.csv"
+run unit import "$T/long.csv"
+expect_rc 1 "unit import with a 201-character name refused"
+expect_err "dòng 2: tên đơn vị dài quá 200 ký tự" "unit import: names the line and the bound"
 [ ! -e "$T/e.antt" ] && [ ! -e "$T/e2.antt" ] && ok "no package from the refused exports" || not_ok "a refused export wrote a package"
 
 after=$(dump)
 expect_eq "$(echo "$after" | md5sum)" "$(echo "$before" | md5sum)" "the refused commands changed nothing"
 expect_eq "$(sql "SELECT count(*) FROM audit")" "$audit_n" "the refused commands wrote no audit line"
+run unit rename X001-K01 "$(printf 'ạ%.0s' $(seq 200))"
+expect_rc 0 "a 200-character name is taken"
 exit $failed
