@@ -75,7 +75,7 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 			errlist_add(errs, "dòng %d: thiếu tên đơn vị", r->line);
 			continue;
 		}
-		if (text_width(r->fields[3]) > UNIT_NAME_MAX) {
+		if (!unit_name_fits(r->fields[3])) {
 			errlist_add(errs, "dòng %d: tên đơn vị dài quá " UNIT_NAME_MAX_S " ký tự", r->line);
 			continue;
 		}

@@ -54,23 +54,29 @@ run answer set X001-K02 2025 '*' đạt --note "ghi chú"
 expect_rc 1 "answer set '*' with --note refused"
 expect_err "ghi chú" "answer set '*' --note: says the note cannot go there"
 # a unit's name is bounded (it was taken 100 000 characters long); a name
-# of 200 characters, accents and all, is taken
-long=$(printf 'ạ%.0s' $(seq 201))
+# of 80 characters, accents and all, is taken
+long=$(printf 'ạ%.0s' $(seq 81))
 run unit add X9 "khu dân cư" "$long" --parent X001
-expect_rc 1 "unit add with a 201-character name refused"
-expect_err "tên đơn vị dài quá 200 ký tự" "unit add: says the bound"
+expect_rc 1 "unit add with a 81-character name refused"
+expect_err "tên đơn vị dài quá 80 ký tự" "unit add: says the bound"
 run unit rename X001 "$long"
-expect_rc 1 "unit rename to a 201-character name refused"
-expect_err "tên mới dài quá 200 ký tự" "unit rename: says the bound"
+expect_rc 1 "unit rename to a 81-character name refused"
+expect_err "tên mới dài quá 80 ký tự" "unit rename: says the bound"
 printf 'code,parent_code,type,name\nX9,X001,khu dân cư,%s\n' "$long" > "$T/long.csv"
 run unit import "$T/long.csv"
-expect_rc 1 "unit import with a 201-character name refused"
-expect_err "dòng 2: tên đơn vị dài quá 200 ký tự" "unit import: names the line and the bound"
+expect_rc 1 "unit import with a 81-character name refused"
+expect_err "dòng 2: tên đơn vị dài quá 80 ký tự" "unit import: names the line and the bound"
 [ ! -e "$T/e.antt" ] && [ ! -e "$T/e2.antt" ] && ok "no package from the refused exports" || not_ok "a refused export wrote a package"
 
 after=$(dump)
 expect_eq "$(echo "$after" | md5sum)" "$(echo "$before" | md5sum)" "the refused commands changed nothing"
 expect_eq "$(sql "SELECT count(*) FROM audit")" "$audit_n" "the refused commands wrote no audit line"
-run unit rename X001-K01 "$(printf 'ạ%.0s' $(seq 200))"
-expect_rc 0 "a 200-character name is taken"
+run unit rename X001-K01 "$(printf 'ạ%.0s' $(seq 80))"
+expect_rc 0 "an 80-character name is taken"
+expect_eq "$(sql "SELECT name FROM units WHERE code = 'X001-K01'")" "$(printf 'ạ%.0s' $(seq 80))" "and stored whole"
+run assess show X001-K01 2024
+expect_out "$(printf 'ạ%.0s' $(seq 80))" "and read back whole"
+# combining marks add bytes, not width: the bytes are bounded too
+run unit rename X001-K02 "a$(printf '\xcc\x81%.0s' $(seq 200))"
+expect_rc 1 "a name of one letter and 200 combining marks refused"
 exit $failed
