@@ -156,6 +156,8 @@ static int unit_retire_cmd(cli_ctx *ctx, int argc, char **argv)
 			return CLI_USAGE;
 		if (c == 'd')
 			date = optarg;
+		else if (c == 'm' && !*optarg)   /* read as no merger: a dissolution was recorded */
+			return cli_usage_error("unit retire", "tùy chọn \"--merged-into\" cần MÃ đơn vị nhận sáp nhập");
 		else if (c == 'm')
 			into = optarg;
 		else

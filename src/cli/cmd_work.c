@@ -120,6 +120,9 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "u:y:c:s:", opts, NULL)) != -1) {
 		if (cli_option_once("audit", opts, c, seen, sizeof(seen)) != CLI_OK)
 			return CLI_USAGE;
+		if (c > 0 && strchr("ucs", c) && !*optarg)   /* read as no filter, the whole log was listed */
+			return cli_usage_error("audit", "tùy chọn \"--%s\" cần một giá trị", c == 'u' ? "unit" :
+				c == 'c' ? "criterion" : "since");
 		switch (c) {
 		case 'u': f.unit = optarg; break;
 		case 'c': f.criterion = optarg; break;

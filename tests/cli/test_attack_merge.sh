@@ -66,6 +66,16 @@ printf 'code,parent_code,type,name\nX9,X001,khu dân cư,%s\n' "$long" > "$T/lon
 run unit import "$T/long.csv"
 expect_rc 1 "unit import with a 81-character name refused"
 expect_err "dòng 2: tên đơn vị dài quá 80 ký tự" "unit import: names the line and the bound"
+# an option given with an empty value: said, not read as no option (audit
+# --since "" listed the whole log, --merged-into "" recorded a dissolution)
+for o in --unit --criterion --since; do
+	run audit $o ""
+	expect_rc 2 "audit $o '' refused"
+	expect_err "tùy chọn \"$o\" cần" "audit $o '': says a value is needed"
+done
+run unit retire X001-K06 --merged-into ""
+expect_rc 2 "unit retire --merged-into '' refused"
+expect_err "tùy chọn \"--merged-into\" cần" "unit retire --merged-into '': says a value is needed"
 [ ! -e "$T/e.antt" ] && [ ! -e "$T/e2.antt" ] && ok "no package from the refused exports" || not_ok "a refused export wrote a package"
 
 after=$(dump)
