@@ -168,7 +168,10 @@ static int unit_retire_cmd(cli_ctx *ctx, int argc, char **argv)
 	st = unit_retire(ctx->db, argv[optind], date, into, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	printf("Đã ghi nhận giải thể đơn vị %s.\n", argv[optind]);
+	if (into)
+		printf("Đã ghi nhận đơn vị %s sáp nhập vào %s.\n", argv[optind], into);
+	else
+		printf("Đã ghi nhận giải thể đơn vị %s.\n", argv[optind]);
 	return CLI_OK;
 }
 

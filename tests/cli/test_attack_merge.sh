@@ -89,4 +89,10 @@ expect_out "$(printf 'ạ%.0s' $(seq 80))" "and read back whole"
 # combining marks add bytes, not width: the bytes are bounded too
 run unit rename X001-K02 "a$(printf '\xcc\x81%.0s' $(seq 200))"
 expect_rc 1 "a name of one letter and 200 combining marks refused"
+# a merger is said as one, not as a dissolution
+run unit retire X001-K07 --merged-into X001-K01 --date 01/07/2025
+expect_rc 0 "unit retire --merged-into taken"
+expect_out "X001-K07 sáp nhập vào X001-K01" "unit retire --merged-into: says merged"
+expect_no_out "giải thể" "unit retire --merged-into: not called a dissolution"
+expect_eq "$(sql "SELECT m.code FROM units u JOIN units m ON m.id = u.merged_into WHERE u.code = 'X001-K07'")" "X001-K01" "the merger is stored"
 exit $failed
