@@ -76,6 +76,15 @@ done
 run unit retire X001-K06 --merged-into ""
 expect_rc 2 "unit retire --merged-into '' refused"
 expect_err "tùy chọn \"--merged-into\" cần" "unit retire --merged-into '': says a value is needed"
+# a setting's key is a plain word: one with a line break was stored, and
+# its name was echoed raw, forging an "antt:" line
+bad=$(printf 'k\nantt: gia')
+run settings "$bad" 1
+expect_rc 1 "settings with a line break in the key refused"
+expect_err "khóa thiết lập" "settings: says the key is not valid"
+run settings "$bad"
+case "$err" in *"
+antt: gia"*) not_ok "settings KEY: the key's line break printed raw";; *) ok "settings KEY: the key shown escaped";; esac
 [ ! -e "$T/e.antt" ] && [ ! -e "$T/e2.antt" ] && ok "no package from the refused exports" || not_ok "a refused export wrote a package"
 
 after=$(dump)
