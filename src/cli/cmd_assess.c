@@ -38,14 +38,20 @@ int cmd_answer_set(cli_ctx *ctx, int argc, char **argv)
 	/* Options may stand anywhere; a value such as "-1" is an argument
 	 * (and refused later with a message), only "--" starts an option. */
 	for (int i = 1; i < argc; i++) {
+		int is_note = !strcmp(argv[i], "--note") || !strncmp(argv[i], "--note=", 7);
+		int exc = !strcmp(argv[i], "--exception") ? 1 : !strcmp(argv[i], "--no-exception") ? 0 : -1;
+
+		/* the last one silently winning kept a note or a mark nobody meant */
+		if (is_note && note)
+			return cli_usage_error("answer set", "tùy chọn \"--note\" ghi hai lần: chỉ ghi một lần");
+		if (exc >= 0 && exception >= 0 && exc != exception)
+			return cli_usage_error("answer set", "--exception và --no-exception: chỉ chọn một");
 		if (!strcmp(argv[i], "--note") && i + 1 < argc)
 			note = argv[++i];
 		else if (!strncmp(argv[i], "--note=", 7))
 			note = argv[i] + 7;
-		else if (!strcmp(argv[i], "--exception"))
-			exception = 1;
-		else if (!strcmp(argv[i], "--no-exception"))
-			exception = 0;
+		else if (exc >= 0)
+			exception = exc;
 		else if (!strncmp(argv[i], "--", 2))
 			return cli_usage_error("answer set", "không có tùy chọn \"%s\"", argv[i]);
 		else if (npos < 4)
@@ -190,8 +196,11 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 	size_t n;
 	int c, year;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "u:", opts, NULL)) != -1) {
+		if (cli_option_once("summary", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c != 'u')
 			return cli_usage_error("summary", "tùy chọn không đúng");
 		under = optarg;

@@ -32,8 +32,11 @@ static int list(cli_ctx *ctx, int argc, char **argv)
 	antt_status s;
 	int c, year;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "u:", opts, NULL)) != -1) {
+		if (cli_option_once("recognise list", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c != 'u')
 			return cli_usage_error("recognise list", "tùy chọn không đúng");
 		under = optarg;
@@ -55,8 +58,11 @@ static int withdraw(cli_ctx *ctx, int argc, char **argv)
 	antt_status s;
 	int c, year;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "r:", opts, NULL)) != -1) {
+		if (cli_option_once("recognise withdraw", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c != 'r')
 			return cli_usage_error("recognise withdraw", "tùy chọn không đúng");
 		reason = optarg;
@@ -94,8 +100,11 @@ int cmd_recognise(cli_ctx *ctx, int argc, char **argv)
 		printf("Đã ghi công nhận cho %d đơn vị từ %s.\n", added, argv[1]);
 		return CLI_OK;
 	}
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "n:d:b:s:", opts, NULL)) != -1) {
+		if (cli_option_once("recognise", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		switch (c) {
 		case 'n': d.number = optarg; break;
 		case 'd': d.date = optarg; break;

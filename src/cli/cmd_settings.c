@@ -32,7 +32,9 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		if ((s = db_setting_read(ctx->db, argv[1], NULL, &v, &err)) != ANTT_OK)
 			return cli_fail(s, &err);
 		if (!v) {
-			fprintf(stderr, "antt: chưa đặt thiết lập \"%s\"\n", argv[1]);
+			char msg[1200];   /* a key with a line break shown escaped (cli_message) */
+			snprintf(msg, sizeof(msg), "antt: chưa đặt thiết lập \"%s\"\n", argv[1]);
+			cli_message(stderr, msg);
 			return CLI_FAIL;
 		}
 		{

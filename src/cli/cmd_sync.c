@@ -20,8 +20,11 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	antt_status s;
 	int c;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "u:y:o:f", opts, NULL)) != -1) {
+		if (cli_option_once("export", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		switch (c) {
 		case 'u': o.under = optarg; break;
 		case 'o': o.path = optarg; break;
@@ -72,8 +75,11 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	if (!sets)
 		return cli_fail(ANTT_ERR_NOMEM, NULL);
 	o.accept_sets = sets;
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "nu:a:", opts, NULL)) != -1) {
+		if (cli_option_once("import", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c == 'n')
 			o.dry_run = 1;
 		else if (c == 'u')

@@ -50,8 +50,11 @@ static int trust_add(cli_ctx *ctx, int argc, char **argv)
 	antt_status s;
 	int c, may_approve = 0;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "u:af:", opts, NULL)) != -1) {
+		if (cli_option_once("trust add", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c == 'u')
 			under = optarg;
 		else if (c == 'f')

@@ -43,8 +43,11 @@ static int unit_list_cmd(cli_ctx *ctx, int argc, char **argv)
 	antt_status st;
 	int c, flat;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "t:u:s:y:a", opts, NULL)) != -1) {
+		if (cli_option_once("unit list", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		switch (c) {
 		case 't': f.type = optarg; break;
 		case 'u': f.under = optarg; break;
@@ -91,8 +94,11 @@ static int unit_add_cmd(cli_ctx *ctx, int argc, char **argv)
 	antt_status st;
 	int c;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "p:", opts, NULL)) != -1) {
+		if (cli_option_once("unit add", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c != 'p')
 			return cli_usage_error("unit add", "tùy chọn không đúng");
 		parent = optarg;
@@ -143,10 +149,15 @@ static int unit_retire_cmd(cli_ctx *ctx, int argc, char **argv)
 	antt_status st;
 	int c;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "d:m:", opts, NULL)) != -1) {
+		if (cli_option_once("unit retire", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c == 'd')
 			date = optarg;
+		else if (c == 'm' && !*optarg)   /* read as no merger: a dissolution was recorded */
+			return cli_usage_error("unit retire", "tùy chọn \"--merged-into\" cần MÃ đơn vị nhận sáp nhập");
 		else if (c == 'm')
 			into = optarg;
 		else
@@ -157,7 +168,10 @@ static int unit_retire_cmd(cli_ctx *ctx, int argc, char **argv)
 	st = unit_retire(ctx->db, argv[optind], date, into, &err);
 	if (st != ANTT_OK)
 		return cli_fail(st, &err);
-	printf("Đã ghi nhận giải thể đơn vị %s.\n", argv[optind]);
+	if (into)
+		printf("Đã ghi nhận đơn vị %s sáp nhập vào %s.\n", argv[optind], into);
+	else
+		printf("Đã ghi nhận giải thể đơn vị %s.\n", argv[optind]);
 	return CLI_OK;
 }
 

@@ -82,8 +82,11 @@ int cmd_user(cli_ctx *ctx, int argc, char **argv)
 		auth_role role = ROLE_ENTRY;
 		int c;
 
+		char seen[8] = "";   /* the options given so far (cli_option_once) */
 		optind = 0;
 		while ((c = getopt_long(argc, argv, "r:", opts, NULL)) != -1) {
+			if (cli_option_once("user add", opts, c, seen, sizeof(seen)) != CLI_OK)
+				return CLI_USAGE;
 			if (c != 'r' || (role = auth_role_parse(optarg)) == ROLE_NONE)
 				return cli_usage_error("user add", "vai trò là entry (cán bộ nhập liệu), reviewer (lãnh đạo duyệt) "
 					"hoặc admin (quản trị)");

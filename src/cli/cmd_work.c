@@ -59,8 +59,11 @@ int cmd_workflow(cli_ctx *ctx, int argc, char **argv)
 	antt_status s;
 	int c, year;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "r:u:", opts, NULL)) != -1) {
+		if (cli_option_once(cmd, opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
 		if (c == 'u' && (!strcmp(cmd, "submit") || !strcmp(cmd, "approve")))
 			under = optarg;
 		else if (c == 'r')
@@ -112,8 +115,14 @@ int cmd_audit(cli_ctx *ctx, int argc, char **argv)
 	char since[11];
 	int c;
 
+	char seen[8] = "";   /* the options given so far (cli_option_once) */
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "u:y:c:s:", opts, NULL)) != -1) {
+		if (cli_option_once("audit", opts, c, seen, sizeof(seen)) != CLI_OK)
+			return CLI_USAGE;
+		if (c > 0 && strchr("ucs", c) && !*optarg)   /* read as no filter, the whole log was listed */
+			return cli_usage_error("audit", "tùy chọn \"--%s\" cần một giá trị", c == 'u' ? "unit" :
+				c == 'c' ? "criterion" : "since");
 		switch (c) {
 		case 'u': f.unit = optarg; break;
 		case 'c': f.criterion = optarg; break;

@@ -123,6 +123,11 @@ antt_status answer_set_tx(antt_db *db, const unit_row *u, int year, const char *
 				"(trả lời mọi tiêu chí là đạt)");
 			goto out;
 		}
+		if (nnote && *nnote) {   /* it was dropped without a word */
+			s = err_set(err, ANTT_ERR_INVALID, "ghi chú ghi cho từng tiêu chí, không ghi được cho tiêu chí \"*\" "
+				"(mọi tiêu chí)");
+			goto out;
+		}
 		for (size_t i = 0; i < f->n_items && s == ANTT_OK; i++) {
 			const form_item *it = &f->items[i];
 			if (!it->leaf || it->computed || !it->holds)

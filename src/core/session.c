@@ -2,6 +2,8 @@
  * it, and this layer adds what storage must not know of: backups, the
  * criteria sets' SQL functions, accounts. */
 #include "session.h"
+
+#include <string.h>
 #include "auth.h"
 #include "backup.h"
 #include "form_store.h"
@@ -44,9 +46,26 @@ fail:
 	return st;
 }
 
+/* A key is a plain word (office_name, target_khu-dan-cu): one holding a
+ * line break or a terminal escape was stored and echoed. */
+static int key_plain(const char *key)
+{
+	size_t n = strlen(key);
+
+	if (n == 0 || n > 64)
+		return 0;
+	for (; *key; key++)
+		if (!((*key >= 'a' && *key <= 'z') || (*key >= '0' && *key <= '9') || *key == '_' || *key == '-'))
+			return 0;
+	return 1;
+}
+
 antt_status session_setting_set(antt_db *db, const char *key, const char *value, antt_err *err)
 {
 	antt_status s = auth_require(db, CAN_ADMIN, "đổi thiết lập", err);
 
+	if (s == ANTT_OK && !key_plain(key))
+		return err_set(err, ANTT_ERR_INVALID, "khóa thiết lập \"%s\" không hợp lệ: cần từ 1 đến 64 ký tự, chỉ gồm "
+			"chữ thường không dấu, chữ số, _ và -", key);
 	return s != ANTT_OK ? s : db_setting_set(db, key, value, err);
 }

@@ -104,6 +104,11 @@ antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err
 /* Codes are plain ASCII: two codes that look alike on screen or paper
  * (a Cyrillic "Х", a zero-width space, a bidi override) must not be two
  * different units. */
+int unit_name_fits(const char *name)
+{
+	return text_width(name) <= UNIT_NAME_MAX && strlen(name) < sizeof(((unit_row *)0)->name);
+}
+
 int unit_code_valid(const char *code)
 {
 	size_t n = strlen(code);
@@ -177,6 +182,10 @@ antt_status unit_add(antt_db *db, const char *code, const char *type, const char
 		free(nfc);
 		return err_set(err, ANTT_ERR_INVALID, "tên đơn vị không được để trống");
 	}
+	if (!unit_name_fits(nfc)) {
+		free(nfc);
+		return err_set(err, ANTT_ERR_INVALID, "tên đơn vị dài quá " UNIT_NAME_MAX_S " ký tự");
+	}
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
 	if (unit_get(db, code, &u, NULL) == ANTT_OK) {
@@ -232,6 +241,10 @@ antt_status unit_rename(antt_db *db, const char *code, const char *name, antt_er
 	if (!*nfc) {
 		free(nfc);
 		return err_set(err, ANTT_ERR_INVALID, "tên mới không được để trống");
+	}
+	if (!unit_name_fits(nfc)) {
+		free(nfc);
+		return err_set(err, ANTT_ERR_INVALID, "tên mới dài quá " UNIT_NAME_MAX_S " ký tự");
 	}
 	if (!(key = text_key(nfc))) {   /* nfc is clean UTF-8: no key is no memory */
 		free(nfc);

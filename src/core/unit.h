@@ -36,6 +36,14 @@ antt_status unit_get(antt_db *db, const char *code, unit_row *out, antt_err *err
 #define UNIT_CODE_RULE "cần từ 1 đến 63 ký tự, chỉ gồm chữ không dấu, chữ số và - _ . /"
 int unit_code_valid(const char *code);
 
+/* A unit's name: at most UNIT_NAME_MAX characters, and within unit_row's
+ * name (80 Vietnamese letters are 240 bytes at most; the longest names of
+ * a province are under 50). Without a bound a pasted page was taken as a
+ * name and cut where it was read back. 1 when name (NFC) fits. */
+#define UNIT_NAME_MAX 80
+#define UNIT_NAME_MAX_S "80"
+int unit_name_fits(const char *name);
+
 antt_status unit_add(antt_db *db, const char *code, const char *type, const char *name,
                      const char *parent_code, antt_err *err);
 /* Insert inside the caller's transaction, for bulk work: type is a type

@@ -75,6 +75,10 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 			errlist_add(errs, "dòng %d: thiếu tên đơn vị", r->line);
 			continue;
 		}
+		if (!unit_name_fits(r->fields[3])) {
+			errlist_add(errs, "dòng %d: tên đơn vị dài quá " UNIT_NAME_MAX_S " ký tự", r->line);
+			continue;
+		}
 		if ((s = unit_type_resolve(db, r->fields[2], tcode, sizeof(tcode), &e)) != ANTT_OK) {
 			if (s != ANTT_ERR_NOMEM) {
 				errlist_add(errs, "dòng %d: %s", r->line, e.msg);

@@ -171,7 +171,7 @@ static antt_status model_numbers(ui *ui, const char *text)
 	static const char *const what[3] = { "số điểm", "số tổ", "số thành viên" };
 	long long n[3] = { 0, 0, 0 };
 	antt_err err = { "" };
-	char buf[128], *tok, *save = NULL;
+	char buf[LINEEDIT_MAX * 4 + 1], *tok, *save = NULL;   /* the whole line: a shorter copy cut the last number */
 	int k = 0, year;
 
 	snprintf(buf, sizeof(buf), "%s", text);

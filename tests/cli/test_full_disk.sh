@@ -12,7 +12,7 @@ run report --year 2024 -o "$M/old.xlsx"; expect_rc 0 "a report before the disk f
 rm -rf "$M/antt-backups"
 sqlite3 "$DB" "VACUUM INTO '$T/elsewhere.db'"
 dd if=/dev/zero of="$M/filler" bs=4096 2>/dev/null   # until the disk is full
-run answer set K1 2024 '*' đạt --note "$(head -c 3000 /dev/zero | tr '\0' 'x')"
+run answer set K1 2024 2 không --note "$(head -c 3000 /dev/zero | tr '\0' 'x')"
 expect_rc 1 "a write on a full disk is refused"
 expect_err "ổ đĩa đầy" "the message says the disk is full"
 # a report written to the full disk from a database elsewhere (on the full

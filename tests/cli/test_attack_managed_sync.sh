@@ -1,0 +1,35 @@
+# A package from a trusted commune, signed with its own key, marking a khu
+# dân cư or the commune itself as managed above: the command and the unit
+# CSV refuse these types (unit_type_managed_above_ok), a package must too,
+# or the commune's criterion 4 counts without its own khu dân cư. Refused
+# packages change nothing. (The fix belongs in src/sync: verify.c's checks.)
+. "$(dirname "$0")/lib.sh"
+
+A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
+R() { /usr/bin/python3 "$(dirname "$0")/resign.py" "$@"; }
+{
+	echo "code,parent_code,type,name"
+	echo "H,,huyện,Huyện Sông Lam"
+	echo "X1,H,xã,Xã Hòa Bình"
+	echo "X1-K1,X1,khu dân cư,Thôn Một"
+	echo "X1-GD1,X1,cơ sở giáo dục,Trường Một"
+} > "$T/units.csv"
+A office.db unit import "$T/units.csv" > /dev/null
+A office.db export --under X1 -o "$T/seed.antt" > /dev/null
+A commune.db import "$T/seed.antt" > /dev/null
+A commune.db export --under X1 -o "$T/c1.antt" > /dev/null
+A office.db trust add "$T/c1.antt" --under X1 > /dev/null
+A office.db import "$T/c1.antt" > /dev/null
+DB="$T/office.db"
+for code in X1-K1 X1; do
+	A commune.db export --under X1 -o "$T/c-$code.antt" --force > /dev/null
+	sqlite3 "$T/c-$code.antt" "UPDATE units SET managed_above = 1 WHERE code = '$code'"
+	R "$T/c-$code.antt" --key-from "$T/commune.db" > /dev/null
+	before=$(sqlite3 "$DB" .dump | md5sum)
+	run import "$T/c-$code.antt"
+	expect_rc 1 "a package marking $code (no cơ quan, doanh nghiệp or cơ sở giáo dục) as managed above is refused"
+	expect_err "$code" "the refusal names $code"
+	expect_eq "$(sqlite3 "$DB" .dump | md5sum)" "$before" "the refused package changed nothing"
+	expect_eq "$(sql "SELECT managed_above FROM units WHERE code = '$code'")" 0 "$code is not marked"
+done
+exit $failed
