@@ -350,7 +350,9 @@ antt_status unit_mark_excluded(antt_db *db, const char *code, int excluded, int 
 
 int unit_type_managed_above_ok(const char *type)
 {
-	static const char *const types[] = { "co-quan", "doanh-nghiep", "co-so-giao-duc" };
+#define T(name) name,
+	static const char *const types[] = { UNIT_MANAGED_ABOVE_TYPES(T) };
+#undef T
 
 	for (size_t i = 0; i < sizeof(types) / sizeof(*types); i++)
 		if (!strcmp(type, types[i]))

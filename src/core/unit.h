@@ -75,6 +75,8 @@ antt_status unit_mark_managed_above(antt_db *db, const char *code, int above, in
  * is the commune's own, and communes and the levels above are not among
  * the units counted. 1 when a unit of type (a code) may be marked. */
 int unit_type_managed_above_ok(const char *type);
+/* Those types, for the code and for SQL that checks rows (a package's) */
+#define UNIT_MANAGED_ABOVE_TYPES(X) X("co-quan") X("doanh-nghiep") X("co-so-giao-duc")
 #define UNIT_MANAGED_ABOVE_RULE "chỉ đánh dấu được cơ quan, doanh nghiệp hoặc cơ sở giáo dục do cấp trên quản lý " \
 	"(khu dân cư luôn thuộc xã; xã và các cấp trên xã không thuộc diện này)"
 

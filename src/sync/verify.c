@@ -129,6 +129,7 @@ static const char *text_form(const char *clean, const char *raw, int max, int fo
 #define STR(x) STR_(x)
 #define YEAR_MIN STR(NUM_YEAR_MIN)
 #define YEAR_MAX STR(NUM_YEAR_MAX)
+#define SQL_TEXT(s) "'" s "', "
 
 static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 {
@@ -145,6 +146,11 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 		"  || ' (chỉ có 0 hoặc 1)', NULL FROM units WHERE excluded NOT IN (0, 1)"
 		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' có dấu do cấp trên quản lý ' || quote(managed_above)"
 		"  || ' (chỉ có 0 hoặc 1)', NULL FROM units WHERE managed_above NOT IN (0, 1)"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' có tên dài quá " UNIT_NAME_MAX_S " ký tự', NULL FROM units"
+		"  WHERE length(name) > " UNIT_NAME_MAX_S " OR length(CAST(name AS BLOB)) >= 256"
+		" UNION ALL SELECT 'đơn vị ' || quote(code) || ' loại ' || quote(type) || ' có dấu do cấp trên quản lý ("
+		UNIT_MANAGED_ABOVE_RULE ")', NULL FROM units WHERE managed_above = 1"
+		"  AND type NOT IN (" UNIT_MANAGED_ABOVE_TYPES(SQL_TEXT) "'')"
 		" UNION ALL SELECT 'câu trả lời có dấu ngoại lệ ' || quote(exception) || ' (chỉ có 0 hoặc 1)', NULL"
 		"  FROM answers WHERE exception NOT IN (0, 1)"
 		" UNION ALL SELECT 'dòng nhật ký có việc ' || quote(action) || ' mà antt không ghi', NULL FROM audit"

@@ -32,4 +32,13 @@ for code in X1-K1 X1; do
 	expect_eq "$(sqlite3 "$DB" .dump | md5sum)" "$before" "the refused package changed nothing"
 	expect_eq "$(sql "SELECT managed_above FROM units WHERE code = '$code'")" 0 "$code is not marked"
 done
+# a name longer than a unit may have (80 characters; unit add refuses it)
+A commune.db export --under X1 -o "$T/c-long.antt" --force > /dev/null
+sqlite3 "$T/c-long.antt" "UPDATE units SET name = 'Thôn ' || printf('%.100c', 'A') WHERE code = 'X1-K1'"
+R "$T/c-long.antt" --key-from "$T/commune.db" > /dev/null
+before=$(sqlite3 "$DB" .dump | md5sum)
+run import "$T/c-long.antt"
+expect_rc 1 "a package with a 105-character unit name is refused"
+expect_err "dài quá 80 ký tự" "the refusal says the name is too long"
+expect_eq "$(sqlite3 "$DB" .dump | md5sum)" "$before" "the refused package changed nothing"
 exit $failed
