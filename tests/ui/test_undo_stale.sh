@@ -9,10 +9,8 @@ note_of() { sql "SELECT coalesce(x.note, '') || '|' || x.value FROM answers x JO
 	JOIN units u ON u.id = a.unit_id WHERE u.code = 'X002-K03' AND a.year = 2024 AND x.criterion = '$1'"; }
 
 start
-wait_for "Lọc: loại"
-keys /
-type_text "X002-K03"
-keys Enter Enter
+search_units "X002-K03"
+keys Enter
 wait_for "(X002-K03)"
 keys Home Down k
 wait_for "Đã lưu tiêu chí 1.1."
