@@ -131,7 +131,8 @@ void check_undo(ui *ui)
 			break;
 		}
 	if (!u) {
-		ui_message(ui, 1, "Chưa sửa gì trên phiếu này: không có gì để hoàn tác.");
+		ui_message(ui, 1, "Không còn gì để hoàn tác trên phiếu này: chỉ hoàn tác được những lần sửa "
+			"từ khi mở chương trình.");
 		return;
 	}
 	/* changed since by someone else (a package, a conflict settled, the

@@ -25,7 +25,7 @@ wait_for "đã được sửa ở nơi khác"
 expect_eq "$(note_of 1.1)" "xã sửa|1" "the other change is kept"
 # the step is gone: the next u says there is nothing left, it does not retry
 keys Escape u
-wait_for "không có gì để hoàn tác"
+wait_for "Không còn gì để hoàn tác"
 # a step that is still current is undone as before
 keys Escape Home Down Down Down k
 wait_for "Đã lưu tiêu chí 2."
