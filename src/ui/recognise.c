@@ -179,6 +179,10 @@ static void ask_number(ui *ui)
 
 void ui_recognise_start(ui *ui)
 {
+	if (ui->db->role == ROLE_OPEN && !n_marks) {   /* login off: no login asked for nothing */
+		ask_number(ui);
+		return;
+	}
 	if (ui_leader_first(ui, "ghi quyết định công nhận", ask_number))
 		ask_number(ui);
 }

@@ -89,6 +89,9 @@ find_unit "X001-CQ01"
 keys F7
 wait_for "Ủy ban nhân dân xã Hòa Bình không có đơn vị trực thuộc: mở phiếu (Enter)"
 case "$(screen)" in *"đăng nhập"*) not_ok "F7 on a unit with none below asks for a login";; *) ok "F7 on a unit with none below asks no login";; esac
+keys c              # nothing marked yet: said at once, no login asked
+wait_for "Chưa đánh dấu đơn vị nào: chọn đơn vị, bấm Space để đánh dấu, rồi bấm c."
+case "$(screen)" in *"đăng nhập"*) not_ok "c with no marks asks for a login";; *) ok "c with no marks asks no login";; esac
 
 # --- marks, and one decision for the marked units -------------------------
 keys /
