@@ -372,6 +372,19 @@ typedef struct {
 	reg_lists *l;
 } reg_import;
 
+/* What a register's file holds, for a row with the wrong number of columns
+ * (the columns reg_row reads, in README's words). */
+static const char *columns_of(const char *what)
+{
+	if (!strcmp(what, "models"))
+		return "sổ mô hình cần 7 cột: unit_code,name,kind,year_started,places,teams,members";
+	if (!strcmp(what, "activities"))
+		return "sổ hoạt động cần 5 hoặc 6 cột: unit_code,year,kind,date,participants[,note]";
+	if (!strcmp(what, "commendations"))
+		return "sổ khen thưởng cần 8 cột: unit_code,year,level,collective,recipient,reason,decision_no,decision_date";
+	return "sổ tin báo cần 4 hoặc 5 cột: unit_code,year,total,valuable[,outcome]";
+}
+
 /* One row of a register's file, by the register's columns. */
 static antt_status reg_row(antt_db *db, const csvtab_row *r, void *ctx, antt_err *e)
 {
@@ -407,7 +420,7 @@ static antt_status reg_row(antt_db *db, const csvtab_row *r, void *ctx, antt_err
 		    (rs = num_count(f[3], "số tin có giá trị", &v, e)) == ANTT_OK)
 			rs = tipoff_tx(db, f[0], y, tt, v, r->n == 5 ? f[4] : "", e);
 	} else {
-		rs = err_set(e, ANTT_ERR_INVALID, "số cột không đúng (%zu)", r->n);
+		rs = err_set(e, ANTT_ERR_INVALID, "có %zu cột, %s", r->n, columns_of(what));
 	}
 	return rs;
 }

@@ -11,11 +11,23 @@
 
 static void step_free(ui_undo *u)
 {
-	for (size_t i = 0; i < u->n; i++)
+	for (size_t i = 0; i < u->n; i++) {
 		answer_prev_free(&u->p[i]);
+		if (u->after)
+			answer_prev_free(&u->after[i]);
+	}
 	free(u->p);
-	u->p = NULL;
+	free(u->after);
+	u->p = u->after = NULL;
 	u->n = 0;
+}
+
+/* Step i leaves the log (undone, or no longer safe to undo). */
+static void drop_step(ui_undo_log *log, size_t i)
+{
+	step_free(&log->steps[i]);
+	memmove(&log->steps[i], &log->steps[i + 1], (log->n - i - 1) * sizeof(*log->steps));
+	log->n--;
 }
 
 void ui_check_free(ui *ui)
@@ -51,8 +63,9 @@ answer_prev *check_take_all(const check_state *c)
 ui_undo *check_push_step(ui *ui, answer_prev *before, const char *what)
 {
 	const check_state *c = ui->priv;
-	size_t total = c->chk.f->n_items, n = 0;
+	size_t total = c->chk.f->n_items, n = 0, m = 0;
 	ui_undo *g = NULL, *u;
+	answer_prev *after;
 
 	if (!before)
 		return NULL;
@@ -63,12 +76,21 @@ ui_undo *check_push_step(ui *ui, answer_prev *before, const char *what)
 		else
 			answer_prev_free(&before[k]);
 	}
+	after = calloc(n ? n : 1, sizeof(*after));
+	for (; after && m < n; m++) {
+		int k = form_find(c->chk.f, before[m].criterion);
+		if (k < 0 || answer_prev_take(&c->chk, (size_t)k, &after[m]) != ANTT_OK)
+			break;
+	}
 	if (n > 0 && !ui->undo)
 		ui->undo = calloc(1, sizeof(*ui->undo));
-	if (n == 0 || !ui->undo || !(g = realloc(ui->undo->steps, (ui->undo->n + 1) * sizeof(*g)))) {
+	if (n == 0 || m < n || !ui->undo || !(g = realloc(ui->undo->steps, (ui->undo->n + 1) * sizeof(*g)))) {
 		for (size_t k = 0; k < n; k++)
 			answer_prev_free(&before[k]);
+		for (size_t k = 0; after && k < m; k++)
+			answer_prev_free(&after[k]);
 		free(before);
+		free(after);
 		return NULL;
 	}
 	ui->undo->steps = g;
@@ -76,6 +98,7 @@ ui_undo *check_push_step(ui *ui, answer_prev *before, const char *what)
 	snprintf(u->unit, sizeof(u->unit), "%s", c->chk.unit.code);
 	u->year = ui->year;
 	u->p = before;
+	u->after = after;
 	u->n = n;
 	snprintf(u->what, sizeof(u->what), "%s", what);
 	return u;
@@ -108,8 +131,22 @@ void check_undo(ui *ui)
 			break;
 		}
 	if (!u) {
-		ui_message(ui, 1, "Chưa sửa gì trên phiếu này: không có gì để hoàn tác.");
+		ui_message(ui, 1, "Không còn gì để hoàn tác trên phiếu này: chỉ hoàn tác được những lần sửa "
+			"từ khi mở chương trình.");
 		return;
+	}
+	/* changed since by someone else (a package, a conflict settled, the
+	 * CLI): putting the old answer back would lose that change */
+	check_reload(ui);
+	for (size_t j = 0; c->loaded && j < u->n; j++) {
+		int k = form_find(c->chk.f, u->after[j].criterion);
+		if (k < 0 || answer_prev_differs(&c->chk, (size_t)k, &u->after[j])) {
+			ui_message(ui, 1, "Không hoàn tác được: tiêu chí %s đã được sửa ở nơi khác (gói dữ liệu, "
+				"chọn bản khi xung đột, dòng lệnh) sau lần sửa này. Bản hiện có được giữ nguyên; cần thì sửa tay.",
+				u->after[j].criterion);
+			drop_step(log, i);
+			return;
+		}
 	}
 	if ((st = answer_restore(ui->db, u->unit, u->year, u->p, u->n, &err)) != ANTT_OK) {
 		ui_message(ui, 1, "Không hoàn tác được: %s", ui_err_text(st, &err));
@@ -121,9 +158,7 @@ void check_undo(ui *ui)
 			c->item = k;
 	}
 	ui_message(ui, 0, "Đã hoàn tác %s.", u->what);
-	step_free(u);
-	memmove(u, u + 1, (log->n - i - 1) * sizeof(*u));
-	log->n--;
+	drop_step(log, i);
 	check_reload(ui);
 	check_remember(ui);
 }

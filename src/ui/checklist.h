@@ -21,6 +21,8 @@ typedef struct ui_undo {
 	char unit[64];
 	int year;
 	answer_prev *p;
+	answer_prev *after;  /* the same criteria as this change left them: an undo
+	                        puts p back only while they still hold that */
 	size_t n;
 	char what[200];     /* "tiêu chí 2b: trở lại «có»" */
 } ui_undo;

@@ -47,7 +47,9 @@ enum {
 	X(ACT_EXCLUDE,   SC_UNITS,    'x', 0,            "x",      "Sửa đơn vị: đánh dấu / bỏ đánh dấu không thuộc diện", NULL) \
 	X(ACT_RETIRE,    SC_UNITS,    'd', 0,            "d",      "Sửa đơn vị: giải thể hoặc sáp nhập", NULL) \
 	X(ACT_ALL_HOLD,  SC_CHECK,    '*', 0,            "*",      "Mọi tiêu chí đều đạt (sau đó chỉ sửa các ngoại lệ)", "Đạt hết") \
-	X(ACT_ANSWER,    SC_CHECK | SC_SETTINGS | SC_SCORE, '\n', KC(KEY_ENTER), "Enter", "Trả lời hoặc sửa dòng đang chọn", "Trả lời") \
+	X(ACT_ANSWER,    SC_CHECK,    '\n', KC(KEY_ENTER), "Enter", "Trả lời hoặc sửa dòng đang chọn", "Trả lời") \
+	X(ACT_EDIT,      SC_SETTINGS, '\n', KC(KEY_ENTER), "Enter", "Sửa dòng đang chọn", "Sửa") \
+	X(ACT_SELF_SCORE, SC_SCORE,   '\n', KC(KEY_ENTER), "Enter", "Nhập điểm tự chấm cho mục đang chọn", "Tự chấm") \
 	X(ACT_SCORE,     SC_CHECK,    KC(KEY_F(3)), 0,   "F3",     "Phiếu chấm điểm phong trào (QĐ 510) của đơn vị: tự chấm, cấp trên chấm, xếp loại", "Chấm điểm") \
 	X(ACT_REVIEWER,  SC_SCORE,    'r', 0,            "r",      "Nhập điểm cấp trên chấm cho mục đang chọn (lãnh đạo)", "Cấp trên chấm") \
 	X(ACT_YES,       SC_CHECK,    'c', '1',          "c 1",    "Trả lời \"có\" (đạt)", "Có") \

@@ -179,6 +179,10 @@ static void ask_number(ui *ui)
 
 void ui_recognise_start(ui *ui)
 {
+	if (ui->db->role == ROLE_OPEN && !n_marks) {   /* login off: no login asked for nothing */
+		ask_number(ui);
+		return;
+	}
 	if (ui_leader_first(ui, "ghi quyết định công nhận", ask_number))
 		ask_number(ui);
 }
@@ -253,7 +257,9 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 static antt_status submit_confirmed(ui *ui, const char *text) { return bulk_confirmed(ui, text, 0); }
 static antt_status approve_confirmed(ui *ui, const char *text) { return bulk_confirmed(ui, text, 1); }
 
-static void ask_bulk(ui *ui, int approve)
+/* How many forms the bulk key would change below bulk_code; 0 (said why)
+ * when none: no units below, or nothing due. */
+static long bulk_count(ui *ui, int approve)
 {
 	const tree_row *r = NULL;
 	long n;
@@ -262,18 +268,24 @@ static void ask_bulk(ui *ui, int approve)
 		if (!strcmp(ui->tree.rows[ui->tree.order[i]].u.code, bulk_code))
 			r = &ui->tree.rows[ui->tree.order[i]];
 	if (!r)
-		return;
+		return 0;
 	if (!tree_below(&ui->tree, r->u.code)) {
 		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", r->u.name,
 			approve ? "F7 để duyệt" : "F6 để trình");
-		return;
+		return 0;
 	}
-	n = bulk_due(ui, r, approve);
-	if (!n) {
+	if (!(n = bulk_due(ui, r, approve)))
 		ui_message(ui, 0, approve ? "%s: không có phiếu nào đã trình đang chờ duyệt."
 		                          : "%s: không có phiếu nào đã nhập xong để trình.", bulk_name);
+	return n;
+}
+
+static void ask_bulk(ui *ui, int approve)
+{
+	long n = bulk_count(ui, approve);
+
+	if (!n)
 		return;
-	}
 	ui_prompt(ui, "Đồng ý? (gõ c rồi Enter; Esc: thôi)", "", approve ? approve_confirmed : submit_confirmed);
 	ui_message(ui, 0, approve ? "Duyệt %ld phiếu đã trình của %s?" : "Trình %ld phiếu đã nhập xong của %s?", n,
 		bulk_name);
@@ -293,6 +305,9 @@ void ui_bulk_start(ui *ui, int approve)
 	snprintf(bulk_code, sizeof(bulk_code), "%s", r->u.code);
 	snprintf(bulk_name, sizeof(bulk_name), "%s", r->u.name);
 	if (approve) {
+		/* login off: a leader is not asked to log in for nothing to approve */
+		if (ui->db->role == ROLE_OPEN && !bulk_count(ui, 1))
+			return;
 		if (ui_leader_first(ui, "duyệt", ask_approve))
 			ask_approve(ui);
 	} else if (auth_require(ui->db, CAN_ENTER, "trình duyệt", &err) == ANTT_OK)

@@ -122,9 +122,16 @@ static void draw_rows(ui *ui)
 				ui_put(y++, 1, ui->cols - 2, section, A_BOLD);
 		}
 		if (y < ui->rows - 3 && (long)i >= r->sel - 10) {
-			if (sel)
-				ui_line(y, ui->cols, ui_attr(ui, UI_SELECT));
-			ui_put(y++, 3, ui->cols - 4, r->rows[i].text, sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL);
+			/* the selected row whole, on up to three lines: its figures
+			 * come last and a cut at 80 columns would hide them */
+			int want = !sel ? 1 : ui->rows - 3 - y < 3 ? ui->rows - 3 - y : 3, used;
+			for (int k = 0; sel && k < want; k++)
+				ui_line(y + k, ui->cols, ui_attr(ui, UI_SELECT));
+			used = ui_put_wrap(y, 3, ui->cols - 4, want, r->rows[i].text,
+				sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL);
+			for (int k = used > 0 ? used : 1; k < want; k++)
+				ui_line(y + k, ui->cols, A_NORMAL);   /* lines the text did not need */
+			y += used > 0 ? used : 1;
 		}
 	}
 }

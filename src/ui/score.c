@@ -181,7 +181,7 @@ static int act_score(ui *ui, ui_action a)
 	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
 		ui_scroll(&sc->sel, &top, sc->loaded ? (long)sc->r.sheet->n_items : 0, 10, a);
 		return R_REDRAW;
-	case ACT_ANSWER:
+	case ACT_SELF_SCORE:
 		ui_prompt(ui, "Điểm tự chấm (mục trừ điểm: số vụ việc; trống để xóa):", "", self_submit);
 		return R_REDRAW;
 	case ACT_REVIEWER:

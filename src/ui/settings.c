@@ -152,7 +152,7 @@ static int act_settings(ui *ui, ui_action a)
 		ui_scroll(&sel, &top, N_SETTINGS, N_SETTINGS, a);
 		st->sel = (int)sel;
 		return R_REDRAW;
-	case ACT_ANSWER: {
+	case ACT_EDIT: {
 		const char *v = st->values[st->sel];
 		char shown[512];
 		if (settings[st->sel].kind == 3)   /* a pick: the field starts empty, the label lists both */

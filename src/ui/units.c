@@ -675,6 +675,12 @@ static int act_units(ui *ui, ui_action a)
 			return R_NONE;
 		if (!may_edit(ui, "đánh dấu đơn vị do cấp trên quản lý"))
 			return R_REDRAW;
+		if (!r->u.managed_above && !unit_type_managed_above_ok(r->u.type)) {   /* refused now, not after a question */
+			char t[64];
+			ui_message(ui, 1, "%s (%s) là %s: " UNIT_MANAGED_ABOVE_RULE ".", r->u.name, r->u.code,
+				text_lower(r->u.type_name, t, sizeof(t)));
+			return R_REDRAW;
+		}
 		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
 		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->u.managed_above);
 		{

@@ -37,6 +37,14 @@ run movement import activities "$T/bad.csv"
 expect_rc 1 "bad register file"
 expect_err "dòng 2: ngày 2025-01-02 không thuộc năm 2024" "date outside the year"
 expect_err "dòng 3: không có đơn vị mã \"X999\"" "unknown unit"
+# a row with the wrong number of columns says which columns the register has
+printf 'unit_code,name,kind,year_started\nX001,Camera,camera,2024\n' > "$T/cols.csv"
+run movement import models "$T/cols.csv"
+expect_rc 1 "models: too few columns"
+expect_err "dòng 2: có 4 cột, sổ mô hình cần 7 cột: unit_code,name,kind,year_started,places,teams,members" "models: the columns named"
+printf 'unit_code,year,total\nX001,2024,3\n' > "$T/cols.csv"
+run movement import tipoffs "$T/cols.csv"
+expect_err "dòng 2: có 3 cột, sổ tin báo cần 4 hoặc 5 cột: unit_code,year,total,valuable[,outcome]" "tipoffs: the columns named"
 
 # score sheets: classes and candidates
 printf 'unit_code,year,item,self,reviewer\nX001-CQ02,2024,6,34,34\nX001-CQ02,2024,7,30,30\nX001-CQ02,2024,5,20,18\nX001-CQ02,2024,1,3,3\nX001-CQ02,2024,2,0,0\nX001-CQ02,2024,3,0,0\nX001-CQ02,2024,4a,0,0\nX001-CQ02,2024,4b,0,0\nX001-CQ02,2024,8,0,0\nX001-CQ01,2024,6,30,30\n' > "$T/scores.csv"

@@ -30,7 +30,7 @@ wait_for "(X002-K03)"
 
 # item 3: undo, one step per key, newest first; each undo is stored
 keys u
-wait_for "Chưa sửa gì trên phiếu này: không có gì để hoàn tác."
+wait_for "Không còn gì để hoàn tác trên phiếu này"
 keys Home Down c
 wait_for "Đã lưu tiêu chí 1.1."
 keys g
@@ -56,7 +56,7 @@ wait_for "Đã hoàn tác tiêu chí 1.1: trở lại «chưa trả lời»."
 expect_eq "$(value_of 1.1)" "none" "undo: 1.1 has no answer again"
 case "$(shown 1.1)" in *" có "*|*" không "*) not_ok "assess show still answers 1.1: $(shown 1.1)";; *) ok "antt assess show: 1.1 unanswered";; esac
 keys u
-wait_for "Chưa sửa gì trên phiếu này: không có gì để hoàn tác."
+wait_for "Không còn gì để hoàn tác trên phiếu này"   # every step undone: not "nothing edited"
 wait_for "Esc Tiếp tục"     # nothing to undo is a refusal: typed keys are held until Esc
 keys Escape
 sleep 0.3

@@ -74,7 +74,7 @@ keys Home Enter
 wait_for "gồm các ý bên dưới"
 refused "Enter on a group of criteria"
 keys u
-wait_for "không có gì để hoàn tác"
+wait_for "Không còn gì để hoàn tác"
 refused "u with nothing to undo"
 keys F6
 wait_for "chưa trình được"

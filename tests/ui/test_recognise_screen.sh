@@ -81,6 +81,17 @@ wait_for "Đã duyệt 12 phiếu. Bỏ qua 1: 1 chưa trình lãnh đạo."
 expect_eq "$(under_x001 | tr '\n' ';')" "approved 12;draft 1;" "the 12 submitted forms are approved"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE who = 'lanhdao' AND json_extract(new_value, '$.status') = 'approved'")" \
 	"12" "the approvals are recorded under the proven leader"
+# nothing left to approve: said at once, no leader asked to log in for nothing
+keys F7
+wait_for "Xã Hòa Bình: không có phiếu nào đã trình đang chờ duyệt."
+case "$(screen)" in *"đăng nhập"*) not_ok "F7 with nothing to approve asks for a login";; *) ok "F7 with nothing to approve asks no login";; esac
+find_unit "X001-CQ01"
+keys F7
+wait_for "Ủy ban nhân dân xã Hòa Bình không có đơn vị trực thuộc: mở phiếu (Enter)"
+case "$(screen)" in *"đăng nhập"*) not_ok "F7 on a unit with none below asks for a login";; *) ok "F7 on a unit with none below asks no login";; esac
+keys c              # nothing marked yet: said at once, no login asked
+wait_for "Chưa đánh dấu đơn vị nào: chọn đơn vị, bấm Space để đánh dấu, rồi bấm c."
+case "$(screen)" in *"đăng nhập"*) not_ok "c with no marks asks for a login";; *) ok "c with no marks asks no login";; esac
 
 # --- marks, and one decision for the marked units -------------------------
 keys /

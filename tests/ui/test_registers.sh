@@ -27,6 +27,8 @@ type_text "2 1 18"
 keys Enter
 wait_for "Đã ghi mô hình."
 wait_for "Xã Hòa Bình — Tổ tự quản thôn Đông, Tổ nhân dân tự quản, từ 2022 (duy trì)"
+# the selected row is wrapped, not cut at 80 columns: its figures show
+wait_for "2 điểm, 1 tổ, 18 thành viên"
 keys h
 wait_for "Loại hoạt động"
 wait_for "1  Cuộc phát động"

@@ -17,6 +17,16 @@ wait_for "dành cho quản trị"
 expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X001-GD02'")" "0" "an entry officer cannot mark"
 quit_app
 
+# a khu dân cư is refused at the key, before any question (nothing to confirm)
+start
+login_as qt quantri1
+search_units "X001-K01"
+keys b
+wait_for "Thôn Đông Hòa Bình (X001-K01) là khu dân cư: chỉ đánh dấu được"
+if screen | grep -qF "Đồng ý?"; then not_ok "a khu dân cư is asked to confirm first"; else ok "no question for a khu dân cư"; fi
+expect_eq "$(sql "SELECT managed_above FROM units WHERE code = 'X001-K01'")" "0" "a khu dân cư stays unmarked"
+quit_app
+
 start
 login_as qt quantri1
 search_units "X001-GD02"
