@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 
 "$ANTT" --db "$DB" demo > /dev/null
-LONG="Thôn Đông Hòa Bình mở rộng gồm các xóm Đồng Chùa Bến Đò Giếng Làng và khu tái định cư phía nam"
+LONG="Thôn Đông Hòa Bình mở rộng gồm các xóm Đồng Chùa, Bến Đò và khu tái định cư"
 run unit rename X001-K01 "$LONG"
 expect_rc 0 "a unit gets a name longer than its column"
 
