@@ -55,8 +55,9 @@ typedef struct {
 	sqlite3_stmt *base, *conflict, *clash, *up, *uid;
 	sqlite3_int64 attach_id;
 	const sync_trust *t;
-	form *set;        /* the last criteria set checked, and its SHA-256 */
-	char set_sha[65];
+	form **sets;      /* the criteria sets checked so far, parsed once each: */
+	size_t n_sets;    /* a province's assessments switch between a dozen */
+	sqlite3_int64 scope_unit; /* the last unit found in scope (rows come unit by unit) */
 } merger;
 
 /* 1 when unit anc is unit id or one of its ancestors (UNION: a cycle
@@ -73,9 +74,17 @@ static int below(merger *m, sqlite3_int64 id, sqlite3_int64 anc)
 	return yes;
 }
 
+/* The walk up the tree is made once per unit, not once per answer: a
+ * unit's rows come together, and a unit in scope stays so during the merge
+ * (a move out of scope is refused, which ends it). */
 static int in_scope(merger *m, sqlite3_int64 id)
 {
-	return m->t->whole || (id && m->t->root_id && below(m, id, m->t->root_id));
+	if (m->t->whole || (id && id == m->scope_unit))
+		return 1;
+	if (!id || !m->t->root_id || !below(m, id, m->t->root_id))
+		return 0;
+	m->scope_unit = id;
+	return 1;
 }
 
 static void unit_words(merger *m, sqlite3_int64 id, char *buf, size_t n)
@@ -384,26 +393,32 @@ static antt_status check_set(merger *m, sqlite3_stmt *row)
 {
 	const char *sha = col(row, 3), *type = col(row, 20), *body = col(row, 21);
 	int year = sqlite3_column_int(row, 17);
+	const form *f;
 	char a[300];
 	antt_err e2;
+	size_t i;
 
 	if (!sha || !type || !body)
 		return ANTT_OK;   /* no such set here: the insert fails on it */
-	if (strcmp(sha, m->set_sha)) {
-		form_free(m->set);
-		m->set = NULL;
-		m->set_sha[0] = '\0';
-		if (form_load_text("gói", body, strlen(body), &m->set, &e2) != ANTT_OK)
+	for (i = 0; i < m->n_sets && strcmp(m->sets[i]->sha256, sha); i++)
+		;
+	if (i == m->n_sets) {
+		form **grown = realloc(m->sets, (m->n_sets + 1) * sizeof(*grown));
+		if (!grown)
+			return ANTT_ERR_NOMEM;
+		m->sets = grown;
+		if (form_load_text("gói", body, strlen(body), &m->sets[i], &e2) != ANTT_OK)
 			return err_set(m->err, ANTT_ERR_INVALID, "bộ tiêu chí %s trong gói không đọc được: %s", sha, e2.msg);
-		snprintf(m->set_sha, sizeof(m->set_sha), "%s", sha);
+		m->n_sets++;
 	}
-	if (form_applies(m->set, type, year))
+	f = m->sets[i];
+	if (form_applies(f, type, year))
 		return ANTT_OK;
 	unit_words(m, sqlite3_column_int64(row, 15), a, sizeof(a));
 	return err_set(m->err, ANTT_ERR_DENIED, "gói ghi phiếu năm %d của đơn vị %s theo bộ tiêu chí \"%s\" phiên bản "
 		"\"%s\", nhưng bộ này không dùng cho loại đơn vị đó trong năm %d. Không nhập gì từ gói này; cơ sở dữ liệu "
-		"không bị thay đổi. Hãy báo máy gửi kiểm tra lại phiếu đó.", year, a, m->set->regulation ? m->set->regulation : "?",
-		m->set->version ? m->set->version : "?", year);
+		"không bị thay đổi. Hãy báo máy gửi kiểm tra lại phiếu đó.", year, a, f->regulation ? f->regulation : "?",
+		f->version ? f->version : "?", year);
 }
 
 static antt_status check_assessment(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
@@ -522,6 +537,8 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 	sqlite3_finalize(m.clash);
 	sqlite3_finalize(m.up);
 	sqlite3_finalize(m.uid);
-	form_free(m.set);
+	for (size_t i = 0; i < m.n_sets; i++)
+		form_free(m.sets[i]);
+	free(m.sets);
 	return s;
 }
