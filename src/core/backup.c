@@ -181,13 +181,16 @@ static void mark_name(const char *db_path, char *out, size_t n)
 static void mark_write(const char *db_path, const char *backup, const char *state)
 {
 	char path[PATH_MAX + 300], tmp[PATH_MAX + 340];
+	const char *name;
 	FILE *f;
 
 	mark_name(db_path, path, sizeof(path));
 	snprintf(tmp, sizeof(tmp), "%s.%ld.tmp", path, (long)getpid());
 	if (!(f = fopen(tmp, "w")))
 		return;
-	if (fprintf(f, "%s\n%s\n", backup, state) < 0 || fclose(f) != 0 || rename(tmp, path) != 0)
+	/* the name only: the folder is the mark's, however the database was named (./x.db, x.db) */
+	name = strrchr(backup, '/');
+	if (fprintf(f, "%s\n%s\n", name ? name + 1 : backup, state) < 0 || fclose(f) != 0 || rename(tmp, path) != 0)
 		unlink(tmp);
 }
 
@@ -266,7 +269,7 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
 
 antt_status backup_before_import(antt_db *db, char *out, size_t n, int *made, char *state, size_t sn, antt_err *err)
 {
-	char mark[PATH_MAX + 300], line[PATH_MAX + 400], had[400] = "";
+	char mark[PATH_MAX + 300], line[PATH_MAX], had[400] = "", dir[PATH_MAX], base[256];
 	antt_db *src = NULL;
 	antt_status s;
 	FILE *f;
@@ -283,10 +286,10 @@ antt_status backup_before_import(antt_db *db, char *out, size_t n, int *made, ch
 	}
 	line[strcspn(line, "\n")] = '\0';
 	had[strcspn(had, "\n")] = '\0';
-	if (line[0] && !strcmp(had, state) && access(line, R_OK) == 0) {
-		snprintf(out, n, "%s", line);
+	names(db->path, dir, sizeof(dir), base, sizeof(base));
+	snprintf(out, n, "%s/%s", dir, line);
+	if (line[0] && !strchr(line, '/') && !strcmp(had, state) && access(out, R_OK) == 0)
 		return ANTT_OK;
-	}
 	/* a copy through a second connection: this one holds the write lock,
 	 * so the copy is exactly the state just read */
 	if ((s = db_open(db->path, 0, NULL, &src, err)) != ANTT_OK)
