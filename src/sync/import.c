@@ -287,14 +287,17 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 	    (s = sync_merge(db, t, attach_id, r, err)) != ANTT_OK)
 		return s;
 	/* the sender's history, each row once, marked as the sender's: it can
-	 * never read as something this machine's accounts did */
-	if ((s = run1(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
-		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value, ?1 FROM pkg.audit p"
-		" WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
+	 * never read as something this machine's accounts did (sync_origin
+	 * holds the sender's name); in slices (sync_slices) */
+	r->audit = 0;
+	if ((s = sync_slices(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
+		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value,"
+		" (SELECT origin FROM sync_origin LIMIT 1) FROM pkg.audit p WHERE p.id BETWEEN ?1 AND ?2"
+		" AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
 		"  AND a.action = p.action AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id",
-		t->origin, err, "nhập nhật ký")) != ANTT_OK)
+		"SELECT max(id) FROM (SELECT id FROM pkg.audit WHERE id >= ?1 ORDER BY id LIMIT ?2)",
+		&r->audit, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
-	r->audit = sqlite3_changes(db->sql);
 	/* communes follow their units: recompute the years the package
 	 * brought; the verdicts its answers change are the sender's too */
 	if ((s = recompute(db, err)) != ANTT_OK || (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)

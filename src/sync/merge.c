@@ -18,6 +18,7 @@
 #include "form.h"
 #include "text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -520,6 +521,8 @@ static const merge_kind merge_answer = {
  * signer's scope (the first that is not refuses the package, as
  * check_answer would), and a base newer than the row (an old package
  * replayed) is kept, as set_base's caller does. */
+#define MERGE_NEW_BOUND "SELECT max(prow) FROM (SELECT prow FROM temp.merge_new WHERE prow >= ?1 ORDER BY prow LIMIT ?2)"
+
 static antt_status add_answers(merger *m)
 {
 	sqlite3_stmt *st = NULL;
@@ -549,17 +552,53 @@ static antt_status add_answers(merger *m)
 		if (s != ANTT_OK)
 			return s;
 	}
-	if (sqlite3_exec(m->db->sql, "INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note, updated_by)"
+	if ((s = sync_slices(m->db, "INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note, updated_by)"
 		" SELECT p.uuid, p.rev, n.aid, p.criterion, p.value, p.exception, p.note, p.updated_by"
-		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow ORDER BY n.prow", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập câu trả lời");
-	m->r->added[K_ANSWER] += sqlite3_changes(m->db->sql);
-	if (sqlite3_exec(m->db->sql, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
+		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2 ORDER BY n.prow",
+		MERGE_NEW_BOUND, &m->r->added[K_ANSWER], m->err, "nhập câu trả lời")) != ANTT_OK ||
+	    (s = sync_slices(m->db, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
 		" SELECT p.unit_uuid || '/' || p.year || '/' || p.criterion, p.rev, " ANSWER_JSON("p.value", "p.exception", "p.note")
-		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE NOT n.older ORDER BY n.prow;"
-		"DELETE FROM temp.merge_new", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "ghi mốc trao đổi");
-	return ANTT_OK;
+		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2"
+		" AND NOT n.older ORDER BY n.prow", MERGE_NEW_BOUND, NULL, m->err, "ghi mốc trao đổi")) != ANTT_OK)
+		return s;
+	return sqlite3_exec(m->db->sql, "DELETE FROM temp.merge_new", NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK
+		: db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập câu trả lời");
+}
+
+antt_status sync_slices(antt_db *db, const char *sql, const char *bound_sql, long long *changes, antt_err *err,
+                        const char *what)
+{
+	sqlite3_stmt *st = NULL, *bound = NULL;
+	sqlite3_int64 lo = INT64_MIN, hi;
+	antt_status s;
+	int rc;
+
+	if ((s = db_prepare(db, bound_sql, &bound, err)) != ANTT_OK || (s = db_prepare(db, sql, &st, err)) != ANTT_OK)
+		goto out;
+	/* each slice ends at the key SYNC_SLICE rows on (keys come from the
+	 * package: they may be anywhere in 64 bits, so no fixed steps) */
+	for (;;) {
+		sqlite3_bind_int64(bound, 1, lo);
+		sqlite3_bind_int(bound, 2, SYNC_SLICE);
+		if ((rc = sqlite3_step(bound)) != SQLITE_ROW || sqlite3_column_type(bound, 0) == SQLITE_NULL)
+			break;
+		hi = sqlite3_column_int64(bound, 0);
+		sqlite3_reset(bound);
+		sqlite3_bind_int64(st, 1, lo);
+		sqlite3_bind_int64(st, 2, hi);
+		if ((rc = sqlite3_step(st)) == SQLITE_DONE && changes)
+			*changes += sqlite3_changes(db->sql);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE || hi == INT64_MAX)
+			break;
+		lo = hi + 1;
+	}
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		s = db_fail(db, rc, err, what);
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(bound);
+	return s;
 }
 
 antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
