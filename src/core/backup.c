@@ -190,7 +190,14 @@ static void mark_write(const char *db_path, const char *backup, const char *stat
 		return;
 	/* the name only: the folder is the mark's, however the database was named (./x.db, x.db) */
 	name = strrchr(backup, '/');
-	if (fprintf(f, "%s\n%s\n", name ? name + 1 : backup, state) < 0 || fclose(f) != 0 || rename(tmp, path) != 0)
+	if (fprintf(f, "%s\n%s\n", name ? name + 1 : backup, state) < 0) {
+		fclose(f);
+		unlink(tmp);
+		return;
+	}
+	/* Windows renames over no existing file: the old mark goes first
+	 * there (a mark lost between costs the next import a copy) */
+	if (fclose(f) != 0 || (rename(tmp, path) != 0 && (unlink(path), rename(tmp, path) != 0)))
 		unlink(tmp);
 }
 
