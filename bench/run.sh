@@ -39,3 +39,4 @@ measure "answer set (một câu trả lời, ghi FULL)" 5 answer set X050-K01 20
 measure "forms check (mọi bộ tiêu chí)" 5 forms check
 ./bench/ui.sh
 ./bench/report.sh
+./bench/import.sh "$DB"

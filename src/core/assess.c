@@ -413,6 +413,11 @@ static antt_status recompute_unit(antt_db *db, const unit_row *u, int year, antt
 	return s;
 }
 
+antt_status assess_recompute_unit(antt_db *db, const unit_row *u, int year, antt_err *err)
+{
+	return recompute_unit(db, u, year, err);
+}
+
 /* The unit and every unit above it: a commune's computed criteria follow
  * its units' verdicts. */
 antt_status assess_recompute_up(antt_db *db, const unit_row *u, int year, antt_err *err)

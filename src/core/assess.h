@@ -55,6 +55,11 @@ antt_status assess_ensure(antt_db *db, const unit_row *u, int year, sqlite3_int6
  * communes. Runs inside the caller's transaction. */
 antt_status assess_recompute_year(antt_db *db, int year, antt_err *err);
 
+/* Recompute and store the verdict of one unit, inside the caller's
+ * transaction (approved assessments keep theirs); a caller recomputing
+ * several orders them units before their communes, as the year's does. */
+antt_status assess_recompute_unit(antt_db *db, const unit_row *u, int year, antt_err *err);
+
 /* Recompute and store the verdict of the unit and of every unit above it
  * (a commune's criterion 4 follows its units), inside the caller's
  * transaction; approved assessments keep theirs. */

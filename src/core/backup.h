@@ -32,6 +32,28 @@
  * ASCII letters and dashes, or NULL. */
 antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_err *err);
 
+/* Before an import, inside the import's write transaction (so nothing
+ * else changes the database meanwhile): a backup of the database as it is
+ * now, unless one already gives it back. The import is one transaction,
+ * so a refused or interrupted one changes nothing; the backup is for
+ * undoing one that went in. Each backup and each import leaves a mark
+ * (antt-backups/.NAME.moc): the backup it builds on and the state it left
+ * (state_of in backup.c). When the database is still in that state, the
+ * state before this import is that backup plus the packages imported since
+ * (imported again, in order, they give the same rows), so no copy is
+ * made: a national database is GBs, and copying it before each of 30
+ * provinces' packages took longer than the imports. Any other change since
+ * (an answer typed, a restore, an export) breaks the chain and the next
+ * import copies again. out: the backup; *made: whether this call wrote it;
+ * state (sn bytes) receives the state now, for backup_after_import. */
+antt_status backup_before_import(antt_db *db, char *out, size_t n, int *made, char *state, size_t sn, antt_err *err);
+
+/* The database's state now (inside the import's transaction, before its
+ * commit), and after the commit the mark: backup, plus the imports since,
+ * gives back that state. */
+antt_status backup_state(antt_db *db, char *out, size_t n, antt_err *err);
+void backup_after_import(antt_db *db, const char *backup, const char *state);
+
 /* A backup unless one was made today. *made says whether one was. When the
  * copy finds the database damaged, it is made read-only (db_set_damaged). */
 antt_status backup_daily(antt_db *db, int *made, antt_err *err);

@@ -196,6 +196,52 @@ static antt_status check_types(antt_db *db, const char *path, antt_err *err)
 	return s;
 }
 
+/* The units whose verdicts the package can change, for the years it
+ * brings: its own units and those its assessments and recognitions name,
+ * where a unit it moves stood before (temp.import_touched holds those,
+ * read before the merge), and every unit above them (a commune's computed
+ * criteria follow its units). Units before their communes, as
+ * assess_recompute_year orders them; the rest of a national database is
+ * not read (recomputing every unit of the year took longer than the merge
+ * at 30 provinces). */
+static const char *const touched_sql =
+	"WITH RECURSIVE up(id) AS (SELECT id FROM temp.import_touched"
+	"  UNION SELECT u.parent_id FROM main.units u JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL),"
+	" d(id, depth) AS (SELECT id, 0 FROM main.units WHERE parent_id IS NULL AND id IN (SELECT id FROM up)"
+	"  UNION ALL SELECT u.id, d.depth + 1 FROM main.units u JOIN d ON u.parent_id = d.id WHERE u.id IN (SELECT id FROM up))"
+	" SELECT u.code FROM d JOIN main.assessments a ON a.unit_id = d.id AND a.year = ?1 JOIN main.units u ON u.id = d.id"
+	" ORDER BY d.depth DESC, u.code";
+
+static antt_status recompute(antt_db *db, antt_err *err)
+{
+	sqlite3_stmt *years = NULL, *st = NULL;
+	antt_status s;
+
+	if ((s = exec(db, "INSERT OR IGNORE INTO temp.import_touched SELECT id FROM main.units WHERE uuid IN"
+		" (SELECT uuid FROM pkg.units UNION SELECT unit_uuid FROM pkg.assessments UNION SELECT unit_uuid FROM pkg.recognitions)",
+		err, "nhập gói")) != ANTT_OK ||
+	    (s = db_prepare(db, "SELECT year FROM pkg.assessments UNION SELECT year FROM pkg.recognitions ORDER BY year",
+		&years, err)) != ANTT_OK ||
+	    (s = db_prepare(db, touched_sql, &st, err)) != ANTT_OK)
+		goto out;
+	while (s == ANTT_OK && sqlite3_step(years) == SQLITE_ROW) {
+		int year = sqlite3_column_int(years, 0), rc;
+		sqlite3_bind_int(st, 1, year);
+		while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+			unit_row u;
+			if ((s = unit_get(db, (const char *)sqlite3_column_text(st, 0), &u, err)) == ANTT_OK)
+				s = assess_recompute_unit(db, &u, year, err);
+		}
+		if (s == ANTT_OK && rc != SQLITE_DONE)
+			s = db_fail(db, rc, err, "tính lại kết luận");
+		sqlite3_reset(st);
+	}
+out:
+	sqlite3_finalize(years);
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* Everything inside the transaction. */
 static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust *t, sqlite3_int64 attach_id,
                         sync_result *r, antt_err *err)
@@ -228,6 +274,12 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 			return s;
 		r->sets_accepted += sqlite3_changes(db->sql);
 	}
+	/* where the units the package names stand before it moves any */
+	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_touched (id INTEGER PRIMARY KEY);"
+		"DELETE FROM temp.import_touched;"
+		"INSERT OR IGNORE INTO temp.import_touched SELECT parent_id FROM main.units"
+		" WHERE uuid IN (SELECT uuid FROM pkg.units) AND parent_id IS NOT NULL", err, "nhập gói")) != ANTT_OK)
+		return s;
 	/* the audit triggers mark every change of the merge as the sender's */
 	if ((s = run1(db, "INSERT INTO sync_origin (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
 	    (s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
@@ -235,23 +287,20 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 	    (s = sync_merge(db, t, attach_id, r, err)) != ANTT_OK)
 		return s;
 	/* the sender's history, each row once, marked as the sender's: it can
-	 * never read as something this machine's accounts did */
-	if ((s = run1(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
-		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value, ?1 FROM pkg.audit p"
-		" WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
+	 * never read as something this machine's accounts did (sync_origin
+	 * holds the sender's name); in slices (sync_slices) */
+	r->audit = 0;
+	if ((s = sync_slices(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
+		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value,"
+		" (SELECT origin FROM sync_origin LIMIT 1) FROM pkg.audit p WHERE p.id BETWEEN ?1 AND ?2"
+		" AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
 		"  AND a.action = p.action AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id",
-		t->origin, err, "nhập nhật ký")) != ANTT_OK)
+		"SELECT max(id) FROM (SELECT id FROM pkg.audit WHERE id >= ?1 ORDER BY id LIMIT ?2)",
+		&r->audit, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
-	r->audit = sqlite3_changes(db->sql);
 	/* communes follow their units: recompute the years the package
 	 * brought; the verdicts its answers change are the sender's too */
-	if ((s = db_prepare(db, "SELECT year FROM pkg.assessments UNION SELECT year FROM pkg.recognitions ORDER BY year", &st, err)) != ANTT_OK)
-		return s;
-	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW)
-		s = assess_recompute_year(db, sqlite3_column_int(st, 0), err);
-	sqlite3_finalize(st);
-	st = NULL;
-	if (s != ANTT_OK || (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
+	if ((s = recompute(db, err)) != ANTT_OK || (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
 		return s;
 	if (t->first) {
 		if ((s = sync_trust_enrol(db, r, NULL, 1, err)) != ANTT_OK)
@@ -277,9 +326,11 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 
 antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err)
 {
+	char saved[4200] = "", state[400];
 	sqlite3_int64 attach_id = 0;
 	sync_trust t;
 	antt_status s;
+	int made = 0;
 
 	memset(r, 0, sizeof(*r));
 	if (!o->dry_run && (s = auth_require(db, CAN_ENTER, "nhập gói dữ liệu", err)) != ANTT_OK)
@@ -302,23 +353,29 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 		goto out;
 	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
 		goto out;
-	if (!o->dry_run) {
-		char saved[4200];
-		if ((s = backup_now(db, "truoc-nhap-goi", saved, sizeof(saved), err)) != ANTT_OK)
-			goto out;
-	}
 	/* a province's package is a transaction of hundreds of megabytes:
 	 * 64 MiB of pages (at most, as needed) instead of 2 halves its writes
-	 * to the log and its time; the default back after */
-	sqlite3_exec(db->sql, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	 * to the log and its time. Each statement's own undo copy (a row
+	 * insert whose audit trigger could fail is undone alone) kept in
+	 * memory, not written to a temporary file and truncated again for
+	 * every row: 1.5 GB of writes a province, a third of the CPU time.
+	 * The defaults back after. */
+	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", NULL, NULL, NULL);
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if ((s = take(db, o, &t, attach_id, r, err)) != ANTT_OK || o->dry_run)
+	/* a way back to the state before the import, inside its transaction
+	 * (backup.h says when that is a copy and when not) */
+	if (!o->dry_run && (s = backup_before_import(db, saved, sizeof(saved), &made, state, sizeof(state), err)) != ANTT_OK) {
 		db_rollback(db);
-	else
-		s = db_commit(db, err);
+		goto out;
+	}
+	if ((s = take(db, o, &t, attach_id, r, err)) != ANTT_OK || o->dry_run ||
+	    (s = backup_state(db, state, sizeof(state), err)) != ANTT_OK)
+		db_rollback(db);
+	else if ((s = db_commit(db, err)) == ANTT_OK)
+		backup_after_import(db, saved, state);
 out:
-	sqlite3_exec(db->sql, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	sqlite3_exec(db->sql, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
 	return s;
 }

@@ -183,37 +183,36 @@ static antt_status copy_rows(antt_db *db, const sync_export_opts *o, antt_err *e
 {
 	antt_status s;
 
-	/* the subtree (sub = 1) and, for placing it, its ancestors (sub = 0) */
-	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS scope (id INTEGER PRIMARY KEY, sub INTEGER);"
-		"DELETE FROM temp.scope", err, "tạo gói")) != ANTT_OK ||
-	    (s = run2(db, "INSERT INTO temp.scope (id, sub)"
-		" WITH RECURSIVE sub(id) AS ("
-		"  SELECT id FROM units WHERE CASE WHEN ?1 IS NULL THEN parent_id IS NULL ELSE code = ?1 END"
-		"  UNION ALL SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id),"
+	/* the subtree (sub = 1: UNIT_SCOPE_SQL's scope, which starts from an
+	 * index look-up) and, for placing it, its ancestors (sub = 0); ?2,
+	 * the year, is not used here */
+	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS export_units (id INTEGER PRIMARY KEY, sub INTEGER);"
+		"DELETE FROM temp.export_units", err, "tạo gói")) != ANTT_OK ||
+	    (s = run2(db, "INSERT INTO temp.export_units (id, sub) " UNIT_SCOPE_SQL ","
 		" anc(id) AS (SELECT parent_id FROM units WHERE code = ?1 AND parent_id IS NOT NULL"
 		"  UNION ALL SELECT u.parent_id FROM units u JOIN anc ON u.id = anc.id WHERE u.parent_id IS NOT NULL)"
-		" SELECT id, 1 FROM sub UNION SELECT id, 0 FROM anc WHERE id NOT IN (SELECT id FROM sub)",
+		" SELECT id, 1 FROM scope UNION SELECT id, 0 FROM anc WHERE id NOT IN (SELECT id FROM scope)",
 		o->under, o->year, err)) != ANTT_OK)
 		return s;
 
 	if ((s = run2(db, "INSERT INTO pkg.units SELECT u.uuid, u.rev, u.code, u.name, u.type, p.uuid, u.valid_from,"
-		" u.valid_to, u.excluded, m.uuid, u.updated_by, u.updated_at, u.managed_above FROM units u JOIN temp.scope s ON s.id = u.id"
+		" u.valid_to, u.excluded, m.uuid, u.updated_by, u.updated_at, u.managed_above FROM units u JOIN temp.export_units s ON s.id = u.id"
 		" LEFT JOIN units p ON p.id = u.parent_id LEFT JOIN units m ON m.id = u.merged_into", o->under, o->year, err)) != ANTT_OK ||
 	    (s = run2(db, "INSERT INTO pkg.assessments SELECT u.uuid, a.year, a.uuid, a.rev, cs.sha256, a.status,"
 		" a.verdict, a.detail, a.reason, a.registered_at, a.updated_by, a.updated_at"
-		" FROM assessments a JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"
+		" FROM assessments a JOIN units u ON u.id = a.unit_id JOIN temp.export_units s ON s.id = u.id AND s.sub"
 		" JOIN criteria_sets cs ON cs.id = a.criteria_set_id WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
 	    /* recognitions, withdrawn ones too (a withdrawal must travel), and
 	     * the decisions they name */
 	    (s = run2(db, "INSERT INTO pkg.recognitions SELECT r.uuid, u.uuid, a.year, d.uuid, r.withdrawn_at, r.withdrawn_by,"
 		" r.reason, r.updated_by, r.updated_at FROM recognitions r JOIN assessments a ON a.id = r.assessment_id"
-		" JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"
+		" JOIN units u ON u.id = a.unit_id JOIN temp.export_units s ON s.id = u.id AND s.sub"
 		" JOIN decisions d ON d.id = r.decision_id WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
 	    (s = exec(db, "INSERT INTO pkg.decisions SELECT uuid, number, date, authority, signer, updated_by, updated_at"
 		" FROM decisions WHERE uuid IN (SELECT decision_uuid FROM pkg.recognitions)", err, "ghi gói")) != ANTT_OK ||
 	    (s = run2(db, "INSERT INTO pkg.answers SELECT u.uuid, a.year, x.criterion, x.uuid, x.rev, x.value,"
 		" x.exception, x.note, x.updated_by, x.updated_at FROM answers x JOIN assessments a ON a.id = x.assessment_id"
-		" JOIN units u ON u.id = a.unit_id JOIN temp.scope s ON s.id = u.id AND s.sub"
+		" JOIN units u ON u.id = a.unit_id JOIN temp.export_units s ON s.id = u.id AND s.sub"
 		" WHERE ?2 = 0 OR a.year = ?2", o->under, o->year, err)) != ANTT_OK ||
 	    (s = exec(db, "INSERT INTO pkg.criteria_sets SELECT sha256, regulation, version, source, body FROM criteria_sets"
 		" WHERE sha256 IN (SELECT set_sha FROM pkg.assessments)", err, "ghi gói")) != ANTT_OK ||
@@ -280,7 +279,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 {
 	char tmp[4200], hex[2 * KEYS_SIG + 1], fp[KEYS_FP];
 	uint8_t sig[KEYS_SIG];
-	keys_pair key;
+	keys_pair key = { 0 };
 	unit_row root = { 0 };
 	antt_status s;
 	sqlite3_stmt *st = NULL;
@@ -302,10 +301,6 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 			o->path, o->path);
 	if (!o->force && access(o->path, F_OK) == 0)
 		return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có, chưa ghi gì", o->path);
-	if ((s = keys_own(db, &key, err)) != ANTT_OK)
-		return s;
-	keys_fingerprint(key.pub, fp);
-	hex_encode(key.pub, KEYS_PUB, hex);
 	snprintf(tmp, sizeof(tmp), "%s.tmp-%ld", o->path, (long)getpid());
 	unlink(tmp);
 	{
@@ -333,8 +328,12 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 	if ((s = exec(db, "PRAGMA pkg.journal_mode = DELETE", err, "tạo gói")) != ANTT_OK ||
 	    (s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if ((s = exec(db, package_schema, err, "tạo gói")) != ANTT_OK)
+	/* the machine's key, made on its first export, inside the export's
+	 * transaction: a refused export leaves none behind */
+	if ((s = exec(db, package_schema, err, "tạo gói")) != ANTT_OK || (s = keys_own(db, &key, err)) != ANTT_OK)
 		goto rollback;
+	keys_fingerprint(key.pub, fp);
+	hex_encode(key.pub, KEYS_PUB, hex);
 
 	if ((s = copy_rows(db, o, err)) != ANTT_OK)
 		goto rollback;

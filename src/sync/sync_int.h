@@ -49,6 +49,17 @@ antt_status sync_trust_enrol(antt_db *db, const sync_result *r, const char *unde
  * transaction (merge.c). attach_id: where new top units go, or 0. */
 antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err);
 
+/* Run sql (an INSERT ... SELECT over the keys ?1 <= key <= ?2) over every
+ * slice of SYNC_SLICE rows, from the smallest key: bound_sql reads where a
+ * slice ends (the largest of the first ?2 keys from ?1; NULL when none is
+ * left). Adds the rows written to *changes (may be NULL). In slices
+ * because SQLite keeps a copy of every page a statement changes until that
+ * statement ends (to undo it alone): one statement over a province's rows
+ * held 320 MB of them at 3 provinces, and would hold GBs at 30. */
+#define SYNC_SLICE 2048
+antt_status sync_slices(antt_db *db, const char *sql, const char *bound_sql, long long *changes, antt_err *err,
+                        const char *what);
+
 /* Its recognitions and their decisions, after the assessments
  * (merge_recognitions.c); called by sync_merge. */
 antt_status sync_merge_recognitions(antt_db *db, const sync_trust *t, sync_result *r, antt_err *err);

@@ -1,6 +1,7 @@
 # End to end: backups made before each import or restore do not push out
 # the others. An office imports a package from each of its communes on the
-# same day (one backup before each): the day's first backup, and the copy of
+# same day (a backup before each, as the office types between them): the
+# day's first backup, and the copy of
 # the data a wrong restore replaced, must still be there afterwards.
 . "$(dirname "$0")/lib.sh"
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
@@ -26,6 +27,8 @@ A office.db settings backup_keep 3 > /dev/null
 for i in 1 2 3 4 5 6; do
 	A commune.db answer set X1-K1 2024 2 có --note "lần $i" > /dev/null
 	A commune.db export --under X1 -o "$T/c$i.antt" > /dev/null
+	# a change here before each: each import then copies first (backup.h)
+	A office.db settings office_name "Công an huyện, lần $i" > /dev/null
 	A office.db import "$T/c$i.antt" > /dev/null || not_ok "import $i"
 done
 [ -f "$daily" ] && ok "six imports later the day's first backup is still there" || not_ok "the daily backup was rotated away by the imports' backups"

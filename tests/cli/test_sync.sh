@@ -178,4 +178,14 @@ while [ $k -lt 5 ]; do
 done
 expect_eq "$partial" "0" "kill -9 during 5 imports: all or nothing, integrity ok"
 DB=$DB_SAVE
+
+# a refused export leaves no machine key behind: the key is made inside
+# the export's transaction (a folder that does not exist, on a database
+# that never exported)
+A keyless.db unit import "$T/units.csv" > /dev/null
+A keyless.db export -o "$T/no/such/folder/x.antt" > /dev/null 2>&1
+expect_eq "$?" "1" "an export into a folder that does not exist is refused"
+expect_eq "$(sqlite3 "$T/keyless.db" "SELECT count(*) FROM machine_key")" "0" "and leaves no machine key behind"
+A keyless.db export -o "$T/keyless.antt" > /dev/null || not_ok "the export that follows"
+expect_eq "$(sqlite3 "$T/keyless.db" "SELECT count(*) FROM machine_key")" "1" "a written export keeps the key it was signed with"
 finish
