@@ -1,0 +1,128 @@
+/* The units screen's filters on a loaded tree (type, status or workflow
+ * state, a search without accents) and the moves over what they let
+ * through: in memory, so a keystroke costs no I/O. */
+#include "tree.h"
+#include "text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int tree_filter_next(int f)
+{
+	if (f < 0)
+		return STATUS_NONE;
+	if (f < STATUS_EXCLUDED)
+		return f + 1;
+	if (f == STATUS_EXCLUDED)
+		return TREE_BY_FLOW + FLOW_SUBMITTED;
+	if (f >= TREE_BY_FLOW + FLOW_SUBMITTED && f < TREE_BY_FLOW + FLOW_APPROVED)
+		return f + 1;
+	return -1;
+}
+
+const char *tree_filter_name(int f)
+{
+	if (f < 0)
+		return "tất cả";
+	if (f >= TREE_BY_FLOW)
+		return tree_flow_name((tree_flow)(f - TREE_BY_FLOW));
+	return tree_status_name((unit_status)f);
+}
+
+/* Every word of the key occurs somewhere in the row's key. */
+static int has_words(const char *row, const char *key)
+{
+	char word[256];
+
+	while (*key) {
+		size_t n = strcspn(key, " ");
+		if (n) {
+			snprintf(word, sizeof(word), "%.*s", (int)n, key);
+			if (!strstr(row, word))
+				return 0;
+		}
+		key += n;
+		key += strspn(key, " ");
+	}
+	return 1;
+}
+
+static int passes(const tree_view *t, const tree_row *r)
+{
+	if (t->type[0] && strcmp(r->u.type, t->type))
+		return 0;
+	if (t->status >= TREE_BY_FLOW && (int)r->flow != t->status - TREE_BY_FLOW)
+		return 0;
+	if (t->status >= 0 && t->status < TREE_BY_FLOW && (int)r->status != t->status)
+		return 0;
+	return !t->search[0] || has_words(r->key, t->search);
+}
+
+void tree_filter(tree_view *t, const char *type, int status, const char *search)
+{
+	char *key = search && *search ? text_key(search) : NULL;
+	char ty[sizeof(t->type)];
+
+	/* type may be t->type itself: copied before it is overwritten */
+	snprintf(ty, sizeof(ty), "%s", type ? type : "");
+	snprintf(t->type, sizeof(t->type), "%s", ty);
+	snprintf(t->search, sizeof(t->search), "%s", key ? key : "");
+	t->status = status;
+	free(key);
+	t->n_vis = 0;
+	for (size_t k = 0; k < t->n; k++)
+		if (passes(t, &t->rows[t->order[k]]))
+			t->vis[t->n_vis++] = t->order[k];
+}
+
+long tree_find(const tree_view *t, const char *code)
+{
+	for (size_t i = 0; i < t->n_vis; i++)
+		if (!strcmp(t->rows[t->vis[i]].u.code, code))
+			return (long)i;
+	return -1;
+}
+
+static int pending(const tree_row *r)
+{
+	return r->status == STATUS_NONE || r->status == STATUS_DRAFT;
+}
+
+static int submitted(const tree_row *r)
+{
+	return r->flow == FLOW_SUBMITTED;
+}
+
+static long next_where(const tree_view *t, long from, int (*want)(const tree_row *))
+{
+	for (size_t k = 1; k <= t->n_vis; k++) {
+		size_t i = (size_t)(from + (long)k) % t->n_vis;
+		if (want(&t->rows[t->vis[i]]))
+			return (long)i;
+	}
+	return -1;
+}
+
+long tree_next_pending(const tree_view *t, long from)
+{
+	return next_where(t, from, pending);
+}
+
+long tree_next_submitted(const tree_view *t, long from)
+{
+	return next_where(t, from, submitted);
+}
+
+size_t tree_below(const tree_view *t, const char *code)
+{
+	size_t k = 0, n = 0;
+
+	while (k < t->n && strcmp(t->rows[t->order[k]].u.code, code))
+		k++;
+	if (k == t->n)
+		return 0;
+	for (size_t j = k + 1; j < t->n && t->rows[t->order[j]].u.depth > t->rows[t->order[k]].u.depth; j++)
+		n++;
+	return n;
+}

@@ -1,0 +1,32 @@
+/* What tree.c (the load) and tree_year.c (other years' states) share; only
+ * those two include it, after tree.h. It does not include tree.h itself:
+ * tree.c includes this header, and the include graph of src/core has no
+ * loops (tests/cli/test_include_graph.sh). */
+#ifndef ANTT_TREE_INT_H
+#define ANTT_TREE_INT_H
+
+/* Reading a year's states ahead, a step at a time (tree_states_ahead);
+ * tree_update moves its stamp on when the view stays current. */
+struct tree_job {
+	int year;
+	long long stamp;
+	int declined;          /* the units differ that year: nothing to read */
+	sqlite3_stmt *st;
+	tree_state *out;
+};
+
+/* A row's state from its form of the year (astatus NULL: none), and a row
+ * taking one (tree.c). */
+tree_state tree_state_of(const tree_row *r, const char *astatus, const char *verdict, int recognised);
+void tree_set_state(tree_row *r, const tree_state *x);
+
+/* The counts per type again, over the rows in tree order (tree.c). */
+antt_status tree_recount(tree_view *t);
+
+/* The rows take their states in year (tree_year.c). */
+antt_status tree_apply_states(antt_db *db, tree_view *t, int year, antt_err *err);
+
+/* Drop the reading ahead, if any (tree_year.c). */
+void tree_job_drop(tree_view *t);
+
+#endif
