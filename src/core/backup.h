@@ -38,7 +38,7 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
  * so a refused or interrupted one changes nothing; the backup is for
  * undoing one that went in. Each backup and each import leaves a mark
  * (antt-backups/.NAME.moc): the backup it builds on and the state it left
- * (state_of in backup.c). When the database is still in that state, the
+ * (state_of in backup_mark.c). When the database is still in that state, the
  * state before this import is that backup plus the packages imported since
  * (imported again, in order, they give the same rows), so no copy is
  * made: a national database is GBs, and copying it before each of 30
