@@ -62,7 +62,6 @@ static const char *pool_text(tree_view *t, const unsigned char *s)
 	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
 }
 
-
 void tree_free(tree_view *t)
 {
 	tree_job_drop(t);
