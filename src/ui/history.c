@@ -62,8 +62,14 @@ static antt_status open_history(ui *ui, const void *arg)
 		ui_fail(ui, st, &err);
 		return st;
 	}
-	/* the criterion first: a long unit name is what gets cut at 80 columns */
-	snprintf(title, sizeof(title), "Lịch sử tiêu chí %s — %s, năm %d (mới nhất ở trên)", a->criterion, a->name, a->year);
+	/* the criterion first: a long unit name is what gets cut at 80 columns;
+	 * the title bar shows the screens' year on the right: said here only
+	 * when the history is of another year */
+	if (a->year == ui->year)
+		snprintf(title, sizeof(title), "Lịch sử tiêu chí %s — %s (mới nhất ở trên)", a->criterion, a->name);
+	else
+		snprintf(title, sizeof(title), "Lịch sử tiêu chí %s — %s, năm %d (mới nhất ở trên)", a->criterion, a->name,
+		         a->year);
 	if (!(h->title = strdup(title))) {
 		ui_fail(ui, ANTT_ERR_NOMEM, NULL);
 		return ANTT_ERR_NOMEM;

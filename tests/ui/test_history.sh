@@ -21,7 +21,9 @@ wait_for "(X002-K03)"
 keys :
 type_text "1.1"
 keys Enter l
-wait_for "Lịch sử tiêu chí 1.1 — Thôn Nam An Phú, năm 2024"
+wait_for "Lịch sử tiêu chí 1.1 — Thôn Nam An Phú (mới nhất ở trên)"
+# the year once, on the right of the title bar as on every screen
+expect_eq "$(screen | head -1 | grep -o 'năm 2024' | wc -l)" "1" "the title says the year once"
 # the newest change at the top: the verdict it caused, then the answer itself
 top() { screen | sed -n 3,6p | sed 's/^ *//' | tr '\n' ' ' | tr -s ' '; }
 case "$(top)" in
@@ -68,7 +70,7 @@ wait_for "Kết luận:"
 keys :
 type_text "1.2"
 keys Enter l
-wait_for "Lịch sử tiêu chí 1.2 — Thôn Nam An Phú, năm 2024"
+wait_for "Lịch sử tiêu chí 1.2 — Thôn Nam An Phú (mới nhất ở trên)"
 case "$(screen)" in *"lần 1:"*|*"lần cuối"*) not_ok "1.1's changes shown under 1.2";; *) ok "1.2's history holds none of 1.1's changes";; esac
 keys Escape
 wait_for "Kết luận:"
