@@ -1,6 +1,7 @@
 /* antt export | import | conflicts: packages between offline machines. */
 #include <stdio.h>
 #include "cli.h"
+#include "date.h"
 #include "platform.h"
 #include "text.h"
 #include "sync/sync.h"
@@ -67,6 +68,7 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	sync_import_opts o = { 0 };
 	const char **sets = calloc((size_t)argc + 1, sizeof(*sets));
 	sync_result r;
+	char when[64];
 	antt_err err = { "" };
 	antt_status s;
 	int c, rc = CLI_OK;
@@ -102,7 +104,8 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 		import_hint(argv[optind], &r);
 		return rc;
 	}
-	printf("Gói của: %s%s%s, tạo lúc %s%s\n", r.sender, r.under[0] ? ", đơn vị " : "", r.under, r.created,
+	printf("Gói của: %s%s%s, tạo lúc %s%s\n", r.sender, r.under[0] ? ", đơn vị " : "", r.under,
+		date_show_local(r.created, when, sizeof(when)),
 		r.seen_before ? " (gói này đã được nhập trước đây)" : "");
 	printf("Máy gửi có mã nhận dạng: %s\n", r.fingerprint);
 	printf("%s\n", o.dry_run ? "Nếu nhập sẽ:" : "Đã nhập:");

@@ -50,6 +50,9 @@ run import "$T/c1.antt"
 DB_SAVE=$DB; DB="$T/office.db"
 run import "$T/c1.antt"
 expect_out "gói này đã được nhập trước đây" "a package seen before is recognised"
+# when it was made, as the screens show times: this machine's day and hour
+printf '%s\n' "$out" | grep -Eq "tạo lúc [0-3][0-9]/[01][0-9]/20[0-9]{2} [0-2][0-9]:[0-5][0-9]( |$)" &&
+	ok "the package's time is shown as dd/mm/yyyy hh:mm" || not_ok "package time: $(printf '%s\n' "$out" | head -1)"
 expect_out "câu trả lời  thêm 0, cập nhật 0" "importing it again changes nothing"
 run summary 2024
 expect_eq "$(printf '%s\n' "$out" | grep '^Khu dân cư' | tr -s ' ')" "Khu dân cư 9 0 9 9 6 0 0 0,0" \
