@@ -61,7 +61,16 @@ int main(int argc, char **argv)
 			cli_usage(stdout);
 			return 0;
 		} else {
-			fprintf(stderr, "antt: không có tùy chọn \"%s\". Gõ \"antt help\" để xem cách dùng.\n", argv[i]);
+			/* shown as typed words are: a control character visible */
+			size_t n = strlen(argv[i]) + 100;
+			char *msg = malloc(n);
+
+			cli_typed(argc, argv);
+			if (msg) {
+				snprintf(msg, n, "antt: không có tùy chọn \"%s\". Gõ \"antt help\" để xem cách dùng.\n", argv[i]);
+				cli_message(stderr, msg);
+			}
+			free(msg);
 			return CLI_USAGE;
 		}
 	}

@@ -25,6 +25,8 @@ run print checklist "$bad" --year 2024 -o "$T/x.xlsx"
 expect_err 'không có đơn vị mã "X\x1b[2J\nantt: đã ghi xong"' "print checklist: a code as argument shown escaped"
 run "$bad"
 expect_err 'không có lệnh "X\x1b[2J\nantt: đã ghi xong"' "an unknown command shown escaped"
+run "--$bad"
+expect_err 'không có tùy chọn "--X\x1b[2J\nantt: đã ghi xong"' "an unknown global option shown escaped"
 
 # --- a commune: X008 approved, not yet recognised ---------------------------------
 want=$(recog_approved X008)
