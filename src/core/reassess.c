@@ -65,7 +65,8 @@ static antt_status read_picks(antt_db *db, int year, const char *unit, struct pi
 		"  EXISTS (SELECT 1 FROM recognitions r WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL)"
 		" FROM assessments a JOIN units u ON u.id = a.unit_id JOIN d ON d.id = u.id"
 		" JOIN criteria_sets c ON c.id = a.criteria_set_id"
-		" WHERE a.year = ?1 ORDER BY d.depth DESC, u.code", &st, err);
+		/* an excluded unit is not assessed (answers to it are refused) */
+		" WHERE a.year = ?1 AND u.excluded = 0 ORDER BY d.depth DESC, u.code", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int(st, 1, year);
