@@ -117,6 +117,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf("  nhật ký      thêm %lld dòng (ghi là lịch sử của máy gửi)\n", r.audit);   /* 12 columns, as above */
 	printf("  công nhận    thêm %lld, rút %lld\n", r.recognised, r.unrecognised);
+	if (r.kept[0]) {
+		char shown[4300];
+		printf("Gói được giữ lại để có đường lui: %s\n", platform_path_shown(r.kept, shown, sizeof(shown)));
+	}
 	if (r.stays_withdrawn)
 		printf("Lưu ý: %lld công nhận trong gói đã bị rút ở máy này: giữ nguyên đã rút (gói cũ hơn lần rút).\n",
 			r.stays_withdrawn);

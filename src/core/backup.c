@@ -109,9 +109,43 @@ long backup_keep_setting(antt_db *db)
 	return keep < 1 ? 1 : keep;
 }
 
+/* A backup's stamp (BASE-STAMP..., skip: BASE-) or a kept package's
+ * (BASE-goi-STAMP.antt) as YYYYMMDD-HHMMSSmmm, so the two compare. */
+static void stamp_of(const char *name, size_t skip, char *out)
+{
+	const char *p = strrchr(name, '/');
+
+	p = (p ? p + 1 : name) + skip;
+	memcpy(out, p, 15);
+	memcpy(out + 15, p[15] >= '0' && p[15] <= '9' ? p + 15 : "000", 3);
+	out[18] = '\0';
+}
+
+/* The kept packages (backup_package_copy) older than the oldest backup
+ * left: no way back starts before that backup, so none needs them. */
+static void rotate_packages(const char *dir, const char *base, const char *oldest)
+{
+	char pattern[PATH_MAX + 300], stamp[19];
+	size_t skip = strlen(base) + sizeof("-goi-") - 1;
+	glob_t g;
+
+	snprintf(pattern, sizeof(pattern), "%s/%s-goi-[0-9]*.antt", dir, base);
+	if (glob(pattern, 0, NULL, &g) != 0)
+		return;
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		const char *name = strrchr(g.gl_pathv[i], '/') + 1;
+		if (strlen(name) != skip + 23 || name[skip + 8] != '-' || strcmp(name + skip + 18, ".antt"))
+			continue;
+		stamp_of(name, skip, stamp);
+		if (strcmp(stamp, oldest) < 0)
+			unlink(g.gl_pathv[i]);
+	}
+	globfree(&g);
+}
+
 void backup_rotate(const char *db_path, long keep, const char *made)
 {
-	char base[256];
+	char base[256], dir[PATH_MAX], oldest[19] = "";
 	const char *tag, *other;
 	glob_t g;
 
@@ -125,8 +159,13 @@ void backup_rotate(const char *db_path, long keep, const char *made)
 			newer += is_own_tag(g.gl_pathv[j], base, &other) && !strcmp(tag, other);
 		if (newer >= (size_t)keep && strcmp(g.gl_pathv[i], made))
 			unlink(g.gl_pathv[i]);
+		else if (!oldest[0])    /* names sort by time: the first left is the oldest */
+			stamp_of(g.gl_pathv[i], strlen(base) + 1, oldest);
 	}
 	globfree(&g);
+	backup_names(db_path, dir, sizeof(dir), base, sizeof(base));
+	if (oldest[0])
+		rotate_packages(dir, base, oldest);
 }
 
 /* The name of a new backup (path) and the temporary file it is written
@@ -134,6 +173,12 @@ void backup_rotate(const char *db_path, long keep, const char *made)
  * backups in one second keep both. */
 antt_status backup_new_names(const char *db_path, const char *why, char *path, size_t pn, char *tmp, size_t tn,
                              antt_err *err)
+{
+	return backup_new_file(db_path, NULL, why, "db", path, pn, tmp, tn, err);
+}
+
+antt_status backup_new_file(const char *db_path, const char *kind, const char *why, const char *ext, char *path,
+                            size_t pn, char *tmp, size_t tn, antt_err *err)
 {
 	char dir[PATH_MAX], base[256], stamp[32];
 	struct tm tm;
@@ -150,12 +195,15 @@ antt_status backup_new_names(const char *db_path, const char *why, char *path, s
 	localtime_r(&ts.tv_sec, &tm);
 	strftime(stamp, sizeof(stamp), "%Y%m%d-%H%M%S", &tm);
 	snprintf(stamp + strlen(stamp), sizeof(stamp) - strlen(stamp), "%03ld", ts.tv_nsec / 1000000);
-	snprintf(path, pn, "%s/%s-%s%s%s.db", dir, base, stamp, why ? "-" : "", why ? why : "");
+	snprintf(path, pn, "%s/%s-%s%s%s%s%s.%s", dir, base, kind ? kind : "", kind ? "-" : "", stamp, why ? "-" : "",
+		why ? why : "", ext);
 	/* written under a temporary name and renamed when whole: a run killed
 	 * half-way leaves no truncated file that looks like the latest backup
 	 * (backup_remove_stale removes it once this process is gone) */
-	snprintf(tmp, tn, "%s/.antt-backup-%ld.tmp", dir, (long)getpid());
-	unlink(tmp);
+	if (tmp) {
+		snprintf(tmp, tn, "%s/.antt-backup-%ld.tmp%s", dir, (long)getpid(), kind ? kind : "");
+		unlink(tmp);
+	}
 	return ANTT_OK;
 }
 

@@ -49,10 +49,23 @@ antt_status backup_now(antt_db *db, const char *why, char *out, size_t n, antt_e
 antt_status backup_before_import(antt_db *db, char *out, size_t n, int *made, char *state, size_t sn, antt_err *err);
 
 /* The database's state now (inside the import's transaction, before its
- * commit), and after the commit the mark: backup, plus the imports since,
- * gives back that state. */
+ * commit). */
 antt_status backup_state(antt_db *db, char *out, size_t n, antt_err *err);
-void backup_after_import(antt_db *db, const char *backup, const char *state);
+
+/* The package kept, so that walking a chain back needs no file from the
+ * officer: before the import, the package at path copied whole and synced
+ * under a temporary name beside the backups (tmp; "" when it could not be
+ * made, e.g. a full disk), and the import reads that copy (its content
+ * checked again against the signed checksum), so what goes in and what is
+ * kept are the bytes checked, whatever the medium gives on another read. After the commit (the package no longer attached:
+ * Windows renames no open file), backup_after_import keeps it as
+ * antt-backups/NAME-goi-YYYYMMDD-HHMMSSmmm.antt (kept; "" when not) and
+ * writes the mark: backup, plus the packages kept since, gives state.
+ * Without the package kept the mark stays as it was, so the next import
+ * copies the database first: the chain is never one that cannot be walked
+ * back. Kept packages older than the oldest backup go with the rotation. */
+antt_status backup_package_copy(antt_db *db, const char *path, char *tmp, size_t tn, antt_err *err);
+void backup_after_import(antt_db *db, const char *backup, const char *state, const char *pkg, char *kept, size_t kn);
 
 /* A backup unless one was made today. *made says whether one was. When the
  * copy finds the database damaged, it is made read-only (db_set_damaged). */

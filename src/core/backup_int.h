@@ -21,6 +21,11 @@ void backup_rotate(const char *db_path, long keep, const char *made);
 antt_status backup_new_names(const char *db_path, const char *why, char *path, size_t pn, char *tmp, size_t tn,
                              antt_err *err);
 void backup_sync_dir(const char *path);
+/* The same for another kind of file beside the backups:
+ * dir/BASE-[kind-]STAMP[-why].ext, its temporary name (tmp may be NULL)
+ * .antt-backup-PID.tmp[kind]. */
+antt_status backup_new_file(const char *db_path, const char *kind, const char *why, const char *ext, char *path,
+                            size_t pn, char *tmp, size_t tn, antt_err *err);
 
 /* 1 when the database at db_path has a backup made today. */
 int backup_made_today(const char *db_path);

@@ -4,6 +4,7 @@
  * backup_before_import). */
 #include "backup.h"
 #include "backup_int.h"
+#include "file.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -11,7 +12,7 @@
 #include <unistd.h>
 
 /* The mark beside the backups: which backup, plus the imports made since
- * (each one a package file the officer still has), gives back the
+ * (each one's package kept beside it, backup_after_import), gives back the
  * database as it is in the state named on its second line. */
 static void mark_name(const char *db_path, char *out, size_t n)
 {
@@ -107,8 +108,34 @@ antt_status backup_before_import(antt_db *db, char *out, size_t n, int *made, ch
 	return s;
 }
 
-void backup_after_import(antt_db *db, const char *backup, const char *state)
+antt_status backup_package_copy(antt_db *db, const char *path, char *tmp, size_t tn, antt_err *err)
 {
+	char name[PATH_MAX + 400];
+	antt_status s;
+
+	tmp[0] = '\0';
+	if ((s = backup_new_file(db->path, "goi", NULL, "antt", name, sizeof(name), tmp, tn, err)) == ANTT_OK &&
+	    (s = file_copy(path, tmp, err)) != ANTT_OK)
+		tmp[0] = '\0';
+	return s;
+}
+
+/* The mark moves on only with the package kept: a chain whose package is
+ * missing could not be walked back, so without it the state named stays
+ * the one before this import and the next import copies the database. */
+void backup_after_import(antt_db *db, const char *backup, const char *state, const char *pkg, char *kept, size_t kn)
+{
+	antt_err e;
+
+	kept[0] = '\0';
+	if (!pkg || !pkg[0])
+		return;
+	if (backup_new_file(db->path, "goi", NULL, "antt", kept, kn, NULL, 0, &e) != ANTT_OK || rename(pkg, kept) != 0) {
+		unlink(pkg);
+		kept[0] = '\0';
+		return;
+	}
+	backup_sync_dir(kept);
 	backup_mark_write(db->path, backup, state);
 }
 

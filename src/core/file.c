@@ -1,5 +1,7 @@
-/* Reading a whole file, with the officer-facing message when it fails. */
+/* Reading a whole file, with the officer-facing message when it fails;
+ * copying one, synced. */
 #include "file.h"
+#include "platform.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -113,4 +115,37 @@ int file_is_dir(const char *path)
 	struct stat st;
 
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+antt_status file_copy(const char *from, const char *to, antt_err *err)
+{
+	FILE *in = fopen(from, "rb"), *out = NULL;
+	char buf[65536];
+	size_t n;
+	int werr = 0;
+	antt_status st = ANTT_OK;
+
+	if (!in)
+		return err_set(err, ANTT_ERR_IO, "%s: %s. Kiểm tra tên và đường dẫn.", from, why(errno));
+	if (!(out = fopen(to, "wb"))) {
+		st = err_set(err, ANTT_ERR_IO, "%s: không tạo được tệp", to);
+		goto out;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, out) != n) {
+			werr = errno;
+			break;
+		}
+	if (ferror(in))
+		st = err_set(err, ANTT_ERR_IO, "%s: lỗi khi đọc tệp", from);
+	else if (werr || fflush(out) != 0 || fsync(fileno(out)) != 0)
+		st = err_set(err, (werr ? werr : errno) == ENOSPC ? ANTT_ERR_DB_FULL : ANTT_ERR_IO,
+			"%s: không ghi xong tệp (ổ đĩa đầy hoặc lỗi ghi)", to);
+out:
+	fclose(in);
+	if (out && fclose(out) != 0 && st == ANTT_OK)
+		st = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp (ổ đĩa đầy hoặc lỗi ghi)", to);
+	if (st != ANTT_OK && out)
+		unlink(to);
+	return st;
 }

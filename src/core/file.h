@@ -21,6 +21,10 @@ void file_remove_stale(const char *dir, const char *prefix, const char *suffix);
  * the data. -1 when out of memory. */
 int file_is_database_own(const char *db_path, const char *path);
 
+/* Copy the file from into to (made or replaced), synced to the disk; on
+ * failure to is removed. */
+antt_status file_copy(const char *from, const char *to, antt_err *err);
+
 /* 1 when path names a folder. */
 int file_is_dir(const char *path);
 

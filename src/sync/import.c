@@ -326,11 +326,12 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 
 antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err)
 {
-	char saved[4200] = "", state[400];
+	char saved[4200] = "", state[400], pkg[4200] = "";
 	sqlite3_int64 attach_id = 0;
 	sync_trust t;
 	antt_status s;
-	int made = 0;
+	int made = 0, done = 0;
+	antt_err e2;
 
 	memset(r, 0, sizeof(*r));
 	if (!o->dry_run && (s = auth_require(db, CAN_ENTER, "nhập gói dữ liệu", err)) != ANTT_OK)
@@ -346,8 +347,16 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 			return s;
 		attach_id = u.id;
 	}
-	if ((s = attach(db, path, err)) != ANTT_OK)
-		return s;
+	/* the package copied beside the backups, read from there and kept
+	 * when it went in (backup.h). Not copied, the import still goes in:
+	 * from the officer's file, and the next import copies the database
+	 * (the chain stops), rather than refusing a package for want of room
+	 * to keep it, which a full backup before the next import would need
+	 * anyway. */
+	if (!o->dry_run)
+		backup_package_copy(db, path, pkg, sizeof(pkg), &e2);
+	if ((s = attach(db, pkg[0] ? pkg : path, err)) != ANTT_OK)
+		goto drop;
 	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK ||
 	    (s = check_types(db, path, err)) != ANTT_OK)
 		goto out;
@@ -372,10 +381,17 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	if ((s = take(db, o, &t, attach_id, r, err)) != ANTT_OK || o->dry_run ||
 	    (s = backup_state(db, state, sizeof(state), err)) != ANTT_OK)
 		db_rollback(db);
-	else if ((s = db_commit(db, err)) == ANTT_OK)
-		backup_after_import(db, saved, state);
+	else
+		done = (s = db_commit(db, err)) == ANTT_OK;
 out:
 	sqlite3_exec(db->sql, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
+	if (done) {
+		backup_after_import(db, saved, state, pkg, r->kept, sizeof(r->kept));
+		return s;
+	}
+drop:
+	if (pkg[0])
+		remove(pkg);
 	return s;
 }

@@ -43,6 +43,7 @@ typedef struct {
 	long long own_kept;                  /* withdrawals of this machine's own, not taken */
 	long long sets_accepted;
 	char unknown_set[65]; /* refused: a criteria set nobody accepted here */
+	char kept[4200];      /* where the package is kept (backup.h), or "" */
 } sync_result;
 
 typedef struct {

@@ -6,6 +6,11 @@
 # does. Both ways back are walked: the copy restored is the state before
 # the import; the older copy restored, then the earlier package imported
 # again, is the state before the second import, row for row.
+# Each import keeps a copy of its package beside the backups
+# (office-goi-STAMP.antt), so going back needs no file from the officer:
+# the copy restored, then the kept packages after it imported in order;
+# kept packages older than the oldest backup go with the rotation; when
+# the package cannot be kept (a full disk), the import is refused whole.
 . "$(dirname "$0")/lib.sh"
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
 
@@ -19,7 +24,7 @@ A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
 A office.db unit import "$T/units.csv" > /dev/null
 A office.db export --under X1 -o "$T/seed.antt" > /dev/null
 A commune.db import "$T/seed.antt" > /dev/null
-for i in 1 2 3; do
+for i in 1 2 3 4; do
 	A commune.db answer set X1-K1 2024 '*' đạt --note "lần $i" > /dev/null
 	A commune.db answer set X1-K2 2024 2 không --note "gói $i" > /dev/null
 	A commune.db export --under X1 -o "$T/c$i.antt" > /dev/null
@@ -36,6 +41,7 @@ state() {
 		UNION ALL SELECT 'pkg:' || sha256 FROM packages ORDER BY 1)" | md5sum
 }
 copies() { ls "$T/antt-backups" | grep -c -- "^office-.*-truoc-nhap-goi\.db$"; }
+kept() { ls "$T/antt-backups" | grep -- "^office-goi-[0-9]\{8\}-[0-9]\{9\}\.antt$"; }
 
 # a refused import: a package from a machine never enrolled here
 A other.db import "$T/seed.antt" > /dev/null
@@ -56,8 +62,14 @@ first=$(ls "$T/antt-backups"/office-*-truoc-nhap-goi.db)
 # right after it, nothing else changed: the copy plus package 1 give the
 # state before package 2, so no second copy
 before2=$(state office.db)
-A office.db import "$T/c2.antt" > /dev/null || not_ok "import 2"
+A office.db import "$T/c2.antt" > "$T/out2" || not_ok "import 2"
 expect_eq "$(copies)" "1" "a second import right after the first makes no copy"
+expect_eq "$(kept | wc -l)" "2" "both packages are kept beside the backups"
+k1=$T/antt-backups/$(kept | head -1); k2=$T/antt-backups/$(kept | tail -1)
+cmp -s "$k1" "$T/c1.antt" && ok "the first kept copy is package 1, byte for byte" || not_ok "kept copy 1 differs"
+cmp -s "$k2" "$T/c2.antt" && ok "the second kept copy is package 2, byte for byte" || not_ok "kept copy 2 differs"
+grep -q "Gói được giữ lại để có đường lui: $k2" "$T/out2" && ok "import names where the package is kept" ||
+	not_ok "no line naming the kept package: $(cat "$T/out2")"
 # a change typed in between: the next import copies again
 A office.db answer set X1-K2 2024 3a có --note "gõ ở huyện" > /dev/null
 before3=$(state office.db)
@@ -65,12 +77,64 @@ A office.db import "$T/c3.antt" > /dev/null || not_ok "import 3"
 expect_eq "$(copies)" "2" "an import after a change typed here copies again"
 second=$(ls "$T/antt-backups"/office-*-truoc-nhap-goi.db | grep -v "$first")
 expect_eq "$(sqlite3 "$T/office.db" "SELECT note FROM answers WHERE note LIKE 'gói%'")" "gói 3" "package 3 went in"
+k3=$T/antt-backups/$(kept | tail -1)
+before4=$(state office.db)
+A office.db import "$T/c4.antt" > /dev/null || not_ok "import 4"
+expect_eq "$(copies)" "2" "import 4 right after import 3 makes no copy"
+# the officer no longer has the packages: the way back needs none of them
+mkdir "$T/gone" && mv "$T"/c[1-4].antt "$T/gone/"
 
+# undo import 4: the copy made before import 3, then the kept package 3
+A office.db restore "$second" --yes > /dev/null || not_ok "restore before import 3"
+A office.db import "$k3" > /dev/null || not_ok "kept package 3 again"
+expect_eq "$(state office.db)" "$before4" "the copy before import 3 plus kept package 3 give the state before import 4"
 # undo import 3: its copy restored is the state before it, typed change included
 A office.db restore "$second" --yes > /dev/null || not_ok "restore before import 3"
 expect_eq "$(state office.db)" "$before3" "restoring the copy made before import 3 gives the state before it"
 # undo import 2: the first copy restored, then package 1 imported again
 A office.db restore "$first" --yes > /dev/null || not_ok "restore before import 1"
-A office.db import "$T/c1.antt" > /dev/null || not_ok "import 1 again"
-expect_eq "$(state office.db)" "$before2" "the first copy plus package 1 again give the state before import 2"
+A office.db import "$k1" > /dev/null || not_ok "kept package 1 again"
+expect_eq "$(state office.db)" "$before2" "the first copy plus kept package 1 give the state before import 2"
+
+# rotation: with one backup of each kind kept, the kept packages older
+# than the oldest backup left go too; the newer ones stay
+A office.db settings backup_keep 1 > /dev/null
+A office.db backup > /dev/null || not_ok "a backup"
+A office.db answer set X1-K2 2024 3a không --note "gõ lại" > /dev/null
+A office.db import "$T/gone/c2.antt" > /dev/null || not_ok "import after the rotation setting"
+oldest=$(ls "$T/antt-backups" | grep -- "^office-[0-9]\{8\}-" | sed 's/^office-\([0-9]\{8\}-[0-9]\{6\}\).*/\1/' | sort | head -1)
+expect_eq "$(kept | sed 's/^office-goi-\([0-9]\{8\}-[0-9]\{6\}\).*/\1/' | awk -v o="$oldest" '$0 < o' | wc -l)" "0" \
+	"no kept package older than the oldest backup is left"
+[ -f "$k1" ] && not_ok "kept package 1 survived the rotation" || ok "kept package 1 went with the rotation"
+[ "$(kept | wc -l)" -ge 1 ] && ok "the newest kept package stays" || not_ok "no kept package left"
+
+# a full disk where the backups go: the package cannot be kept. The import
+# right after the last one needs no copy (its way back is the copy made
+# before the last import plus that one's kept package), so it goes in; the
+# chain stops there: the next import must copy the database, and on the
+# full disk it is refused and changes nothing
+mv "$T/antt-backups" "$T/bk"
+mount_tmpfs "$T/antt-backups" "$(( $(du -sk "$T/bk" | cut -f1) + 64 ))k" "a full backup folder"
+cp -a "$T/bk/." "$T/antt-backups/" || not_ok "the backups fit on the small disk"
+dd if=/dev/zero of="$T/antt-backups/filler" bs=4096 2>/dev/null
+base=$(ls "$T/antt-backups"/office-*-truoc-nhap-goi.db); kc2=$T/antt-backups/$(kept | tail -1)
+before5=$(state office.db)
+ls "$T/antt-backups" > "$T/list.before"
+A office.db import "$T/gone/c3.antt" > "$T/out" 2> "$T/err"
+expect_eq "$?" "0" "with no room to keep the package, an import that needs no copy goes in"
+grep -q "giữ lại" "$T/out" && not_ok "it says a package is kept: $(cat "$T/out")" || ok "and names no kept package"
+ls "$T/antt-backups" > "$T/list.after"
+cmp -s "$T/list.before" "$T/list.after" && ok "nothing half-written left in the backups" || not_ok "backups folder changed: $(diff "$T/list.before" "$T/list.after")"
+before6=$(state office.db)
+A office.db import "$T/gone/c4.antt" > "$T/out" 2> "$T/err"
+expect_eq "$?" "1" "the next import, which must copy the database first, is refused on the full disk"
+grep -q "ổ đĩa đầy" "$T/err" && ok "the message says the disk is full" || not_ok "message: $(cat "$T/err")"
+expect_eq "$(state office.db)" "$before6" "the refused import changed nothing"
+# with room again, the way back from the import that kept nothing is whole
+rm -f "$T/antt-backups/filler"
+mkdir "$T/bk2" && cp -a "$T/antt-backups/." "$T/bk2/" && umount "$T/antt-backups" && cp -a "$T/bk2/." "$T/antt-backups/" ||
+	not_ok "the backups moved off the small disk"
+A office.db restore "$base" --yes > /dev/null || not_ok "restore the copy"
+A office.db import "$kc2" > /dev/null || not_ok "kept package again"
+expect_eq "$(state office.db)" "$before5" "the copy plus the kept package give the state before the import that kept nothing"
 exit $failed
