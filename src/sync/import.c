@@ -348,11 +348,11 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 		attach_id = u.id;
 	}
 	/* the package copied beside the backups, read from there and kept
-	 * when it went in (backup.h). Not copied, the import still goes in:
-	 * from the officer's file, and the next import copies the database
-	 * (the chain stops), rather than refusing a package for want of room
-	 * to keep it, which a full backup before the next import would need
-	 * anyway. */
+	 * when it went in (backup.h). Not copied (a full disk), it still goes
+	 * in, from the officer's file: its own way back (a backup and the
+	 * packages kept before it) needs nothing of it. The chain stops
+	 * there, so the next import copies the database first, or is refused
+	 * while the disk is full: no import is ever without a way back. */
 	if (!o->dry_run)
 		backup_package_copy(db, path, pkg, sizeof(pkg), &e2);
 	if ((s = attach(db, pkg[0] ? pkg : path, err)) != ANTT_OK)

@@ -98,6 +98,7 @@ expect_eq "$(state office.db)" "$before2" "the first copy plus kept package 1 gi
 
 # rotation: with one backup of each kind kept, the kept packages older
 # than the oldest backup left go too; the newer ones stay
+[ -f "$k1" ] && ok "kept package 1 is there before the rotation" || not_ok "kept package 1 gone before the rotation"
 A office.db settings backup_keep 1 > /dev/null
 A office.db backup > /dev/null || not_ok "a backup"
 A office.db answer set X1-K2 2024 3a không --note "gõ lại" > /dev/null
