@@ -25,7 +25,8 @@ A office.db unit import "$T/units.csv" > /dev/null
 A office.db export --under X1 -o "$T/seed.antt" > /dev/null
 A commune.db import "$T/seed.antt" > /dev/null
 for i in 1 2 3 4; do
-	A commune.db answer set X1-K1 2024 '*' đạt --note "lần $i" > /dev/null
+	A commune.db answer set X1-K1 2024 '*' đạt > /dev/null
+	A commune.db answer set X1-K1 2024 2 đạt --note "lần $i" > /dev/null || not_ok "commune notes X1-K1 ($i)"
 	A commune.db answer set X1-K2 2024 2 không --note "gói $i" > /dev/null
 	A commune.db export --under X1 -o "$T/c$i.antt" > /dev/null
 done
