@@ -171,6 +171,9 @@ antt_status ui_units_refresh(ui *ui);
 /* After a unit's form changed on another screen (the checklist): that
  * unit and those above it read again, and the unit selected (units.c). */
 void ui_units_changed(ui *ui, const char *code);
+/* The units editor's keys (add, rename, move, retire, exclude, managed
+ * above) on the selected row r, NULL when none (unit_edit.c): R_*. */
+int ui_unit_edit(ui *ui, ui_action a, const tree_row *r);
 /* A piece of the work done while the officer reads the screen (the
  * criteria sets parsed, so the first Enter opens a form at once); 1 while
  * there is more. */
