@@ -521,7 +521,7 @@ out:
 		fclose(timing);
 	ui_close_all(&u);
 	ui_check_free(&u);
-	ui_marks_clear();
+	ui_marks_clear(&u);
 	ui_progress_free();
 	tree_free(&u.tree);
 	free(u.pt);

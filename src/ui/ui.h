@@ -41,6 +41,17 @@ typedef struct ui_screen {
  * it open with the text, and the message set by the handler is shown. */
 typedef antt_status (*ui_submit)(struct ui *ui, const char *text);
 
+/* The unit list's marks and what a decision for many units gathers
+ * (recognise.c): the marked units' codes (owned), in the order they were
+ * marked, kept across reloads, cleared by Esc in the list and after a
+ * decision; the decision being typed; the unit F6 / F7 work below. */
+typedef struct ui_marks {
+	char **codes;
+	size_t n;
+	char number[256], day[11], authority[1024];
+	char bulk_code[64], bulk_name[256];
+} ui_marks;
+
 enum { UI_TITLE = 1, UI_HINT, UI_PASS, UI_FAIL, UI_DRAFT, UI_ERROR, UI_SELECT };
 
 typedef struct ui {
@@ -80,6 +91,7 @@ typedef struct ui {
 	int tree_loaded;
 	long sel, top;
 	char want_unit[128];       /* select this unit when the tree reloads */
+	ui_marks marks;            /* Space's marks, c's decision, F6 / F7's unit */
 
 	/* the checklist's undo steps: the session's, kept between visits to a
 	 * form (check_undo.c); every screen's own state is in priv */
@@ -114,8 +126,8 @@ int ui_errors_show_as(ui *ui, const char *title, const char *msg, const char *ba
 /* The unit list's marks and decisions for many units (recognise.c):
  * Space marks, c records one recognition decision for the marked units,
  * F6 / F7 submit / approve every complete form below a unit. */
-int ui_marked(const char *code);
-size_t ui_marks_clear(void);      /* returns how many were marked */
+int ui_marked(const ui *ui, const char *code);
+size_t ui_marks_clear(ui *ui);    /* returns how many were marked */
 void ui_mark_toggle(ui *ui);
 void ui_recognise_start(ui *ui);
 void ui_bulk_start(ui *ui, int approve);

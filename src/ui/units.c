@@ -301,7 +301,7 @@ static void draw_units(ui *ui)
 
 		if (sel)
 			ui_line(y, ui->cols, base);
-		if (ui_marked(r->u.code))
+		if (ui_marked(ui, r->u.code))
 			ui_put(y, 0, 1, "*", base | A_BOLD);   /* marked for a decision (Space) */
 		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
 		if (r->u.managed_above) {   /* the name is cut, not the mark */
@@ -380,7 +380,7 @@ static int act_units(ui *ui, ui_action a)
 		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), a);
 		return R_REDRAW;
 	case ACT_BACK:
-		if (ui_marks_clear())
+		if (ui_marks_clear(ui))
 			ui_message(ui, 0, "Đã bỏ đánh dấu.");
 		else if (ui->tree.search[0] || ui->tree.type[0] || ui->tree.status >= 0) {
 			refilter(ui, NULL, -1, NULL);
