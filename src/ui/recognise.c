@@ -17,7 +17,7 @@
 #include <string.h>
 
 /* The marks, the decision being typed and the bulk unit are the unit
- * list's (ui->marks, ui.h). */
+ * list's (ui->units.marks, ui.h). */
 
 static long mark_index(const ui_marks *m, const char *code)
 {
@@ -29,12 +29,12 @@ static long mark_index(const ui_marks *m, const char *code)
 
 int ui_marked(const ui *ui, const char *code)
 {
-	return mark_index(&ui->marks, code) >= 0;
+	return mark_index(&ui->units.marks, code) >= 0;
 }
 
 size_t ui_marks_clear(ui *ui)
 {
-	ui_marks *m = &ui->marks;
+	ui_marks *m = &ui->units.marks;
 	size_t n = m->n;
 
 	for (size_t i = 0; i < m->n; i++)
@@ -47,15 +47,18 @@ size_t ui_marks_clear(ui *ui)
 
 static const tree_row *selected(const ui *ui)
 {
-	if (ui->sel < 0 || (size_t)ui->sel >= ui->tree.n_vis)
+	const ui_units_state *us = &ui->units;
+
+	if (us->sel < 0 || (size_t)us->sel >= us->tree.n_vis)
 		return NULL;
-	return &ui->tree.rows[ui->tree.vis[ui->sel]];
+	return &us->tree.rows[us->tree.vis[us->sel]];
 }
 
 void ui_mark_toggle(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	const tree_row *r = selected(ui);
-	ui_marks *m = &ui->marks;
+	ui_marks *m = &us->marks;
 	long i;
 	char **g;
 
@@ -84,16 +87,16 @@ void ui_mark_toggle(ui *ui)
 	else
 		ui_message(ui, 0, "Không còn đơn vị nào được đánh dấu.");
 	/* on to the next row, as marking a list goes */
-	if (ui->sel + 1 < (long)ui->tree.n_vis)
-		ui->sel++;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, UI_UNITS_TOP), ACT_NONE);
+	if (us->sel + 1 < (long)us->tree.n_vis)
+		us->sel++;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, UI_UNITS_TOP), ACT_NONE);
 }
 
 /* --- one decision for the marked units ------------------------------------ */
 
 static antt_status signer_typed(ui *ui, const char *text)
 {
-	ui_marks *m = &ui->marks;
+	ui_marks *m = &ui->units.marks;
 	recognise_decision d = { m->number, m->day, m->authority, text };
 	antt_err err = { "" };
 	int added = 0;
@@ -128,28 +131,29 @@ static antt_status authority_typed(ui *ui, const char *text)
 		ui_message(ui, 1, "Cần cơ quan ban hành, ví dụ: Chủ tịch UBND xã Hòa Bình (Esc: thôi).");
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(ui->marks.authority, sizeof(ui->marks.authority), "%s", text);
+	snprintf(ui->units.marks.authority, sizeof(ui->units.marks.authority), "%s", text);
 	ui_prompt(ui, "Người ký (để trống nếu không ghi):", "", signer_typed);
 	return ANTT_OK;
 }
 
 static antt_status date_typed(ui *ui, const char *text)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	antt_status st;
 	int y;
 
-	if ((st = date_parse(text, "ngày quyết định", ui->marks.day, &err)) != ANTT_OK) {
+	if ((st = date_parse(text, "ngày quyết định", us->marks.day, &err)) != ANTT_OK) {
 		ui_message(ui, 1, "%s. Esc: thôi.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
-	y = atoi(ui->marks.day);
+	y = atoi(us->marks.day);
 	if (y != ui->year && y != ui->year + 1) {
 		ui_message(ui, 1, "Quyết định công nhận kết quả năm %d ban hành trong năm %d hoặc %d. Esc: thôi.",
 			ui->year, ui->year, ui->year + 1);
 		return ANTT_ERR_INVALID;
 	}
-	ui_prompt(ui, "Cơ quan ban hành (ví dụ Chủ tịch UBND xã Hòa Bình):", ui->marks.authority, authority_typed);
+	ui_prompt(ui, "Cơ quan ban hành (ví dụ Chủ tịch UBND xã Hòa Bình):", us->marks.authority, authority_typed);
 	return ANTT_OK;
 }
 
@@ -159,25 +163,25 @@ static antt_status number_typed(ui *ui, const char *text)
 		ui_message(ui, 1, "Số quyết định viết liền, ví dụ 45/QĐ-UBND (Esc: thôi).");
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(ui->marks.number, sizeof(ui->marks.number), "%s", text);
+	snprintf(ui->units.marks.number, sizeof(ui->units.marks.number), "%s", text);
 	ui_prompt(ui, "Ngày quyết định (ngày/tháng/năm):", "", date_typed);
 	return ANTT_OK;
 }
 
 static void ask_number(ui *ui)
 {
-	if (!ui->marks.n) {
+	if (!ui->units.marks.n) {
 		ui_message(ui, 0, "Chưa đánh dấu đơn vị nào: chọn đơn vị, bấm Space để đánh dấu, rồi bấm c.");
 		return;
 	}
 	ui_prompt(ui, "Số quyết định công nhận (ví dụ 45/QĐ-UBND):", "", number_typed);
-	ui_message(ui, 0, "Một quyết định cho %zu đơn vị đã đánh dấu, năm %d. Esc: thôi, không ghi gì.", ui->marks.n,
+	ui_message(ui, 0, "Một quyết định cho %zu đơn vị đã đánh dấu, năm %d. Esc: thôi, không ghi gì.", ui->units.marks.n,
 		ui->year);
 }
 
 void ui_recognise_start(ui *ui)
 {
-	if (ui->db->role == ROLE_OPEN && !ui->marks.n) {   /* login off: no login asked for nothing */
+	if (ui->db->role == ROLE_OPEN && !ui->units.marks.n) {   /* login off: no login asked for nothing */
 		ask_number(ui);
 		return;
 	}
@@ -192,13 +196,14 @@ void ui_recognise_start(ui *ui)
  * returned (submit), submitted ones (approve). */
 static long bulk_due(const ui *ui, const tree_row *top, int approve)
 {
+	const ui_units_state *us = &ui->units;
 	long n = 0;
 	size_t i = 0;
 
-	while (i < ui->tree.n && &ui->tree.rows[ui->tree.order[i]] != top)
+	while (i < us->tree.n && &us->tree.rows[us->tree.order[i]] != top)
 		i++;
-	for (size_t j = i; j < ui->tree.n; j++) {
-		const tree_row *r = &ui->tree.rows[ui->tree.order[j]];
+	for (size_t j = i; j < us->tree.n; j++) {
+		const tree_row *r = &us->tree.rows[us->tree.order[j]];
 		int complete = r->status == STATUS_PASS || r->status == STATUS_FAIL;
 		if (j > i && r->u.depth <= top->u.depth)
 			break;
@@ -226,7 +231,7 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 		ui_message(ui, 0, "Không đổi gì.");
 		return ANTT_OK;
 	}
-	st = (approve ? assess_approve_under : assess_submit_under)(ui->db, ui->marks.bulk_code, ui->year, &b, &err);
+	st = (approve ? assess_approve_under : assess_submit_under)(ui->db, ui->units.marks.bulk_code, ui->year, &b, &err);
 	if (st != ANTT_OK) {
 		ui_message(ui, 1, "%s.", ui_err_text(st, &err));
 		ui->latched = 1;
@@ -258,22 +263,23 @@ static antt_status approve_confirmed(ui *ui, const char *text) { return bulk_con
  * when none: no units below, or nothing due. */
 static long bulk_count(ui *ui, int approve)
 {
+	ui_units_state *us = &ui->units;
 	const tree_row *r = NULL;
 	long n;
 
-	for (size_t i = 0; i < ui->tree.n && !r; i++)
-		if (!strcmp(ui->tree.rows[ui->tree.order[i]].u.code, ui->marks.bulk_code))
-			r = &ui->tree.rows[ui->tree.order[i]];
+	for (size_t i = 0; i < us->tree.n && !r; i++)
+		if (!strcmp(us->tree.rows[us->tree.order[i]].u.code, us->marks.bulk_code))
+			r = &us->tree.rows[us->tree.order[i]];
 	if (!r)
 		return 0;
-	if (!tree_below(&ui->tree, r->u.code)) {
+	if (!tree_below(&us->tree, r->u.code)) {
 		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", r->u.name,
 			approve ? "F7 để duyệt" : "F6 để trình");
 		return 0;
 	}
 	if (!(n = bulk_due(ui, r, approve)))
 		ui_message(ui, 0, approve ? "%s: không có phiếu nào đã trình đang chờ duyệt."
-		                          : "%s: không có phiếu nào đã nhập xong để trình.", ui->marks.bulk_name);
+		                          : "%s: không có phiếu nào đã nhập xong để trình.", us->marks.bulk_name);
 	return n;
 }
 
@@ -285,7 +291,7 @@ static void ask_bulk(ui *ui, int approve)
 		return;
 	ui_prompt(ui, "Đồng ý? (gõ c rồi Enter; Esc: thôi)", "", approve ? approve_confirmed : submit_confirmed);
 	ui_message(ui, 0, approve ? "Duyệt %ld phiếu đã trình của %s?" : "Trình %ld phiếu đã nhập xong của %s?", n,
-		ui->marks.bulk_name);
+		ui->units.marks.bulk_name);
 }
 
 static void ask_approve(ui *ui) { ask_bulk(ui, 1); }
@@ -294,13 +300,14 @@ static void ask_approve(ui *ui) { ask_bulk(ui, 1); }
  * anything is counted or asked. */
 void ui_bulk_start(ui *ui, int approve)
 {
+	ui_units_state *us = &ui->units;
 	const tree_row *r = selected(ui);
 	antt_err err = { "" };
 
 	if (!r)
 		return;
-	snprintf(ui->marks.bulk_code, sizeof(ui->marks.bulk_code), "%s", r->u.code);
-	snprintf(ui->marks.bulk_name, sizeof(ui->marks.bulk_name), "%s", r->u.name);
+	snprintf(us->marks.bulk_code, sizeof(us->marks.bulk_code), "%s", r->u.code);
+	snprintf(us->marks.bulk_name, sizeof(us->marks.bulk_name), "%s", r->u.name);
 	if (approve) {
 		/* login off: a leader is not asked to log in for nothing to approve */
 		if (ui->db->role == ROLE_OPEN && !bulk_count(ui, 1))

@@ -52,6 +52,33 @@ typedef struct ui_marks {
 	char bulk_code[64], bulk_name[256];
 } ui_marks;
 
+/* The unit list's state. It is not a screen's priv: the list is the
+ * screen under every other, its tree is read by Progress and updated
+ * from the checklist (ui_units_changed), and the idle work (ui_units_idle)
+ * runs while other screens are shown. */
+typedef struct ui_units_state {
+	tree_view tree;
+	int tree_loaded;
+	long sel, top;
+	char want_unit[128];       /* select this unit when the tree reloads */
+	ui_marks marks;            /* Space's marks, c's decision, F6 / F7's unit */
+} ui_units_state;
+
+/* Progress's figures, loaded for p_year: kept in struct ui, not in the
+ * screen's priv, so they are worked out ahead (ui_progress_warm) while
+ * the unit list is shown and kept between visits. */
+typedef struct ui_progress_state {
+	progress_type *pt;
+	size_t npt;
+	progress_commune *pc;
+	size_t npc;
+	progress_deadline deadlines[2], movement_deadlines[3];   /* TT 124; QĐ 510 */
+	int have_deadlines, have_movement_deadlines;
+	int p_year;
+	int ptop;
+	int packages;              /* the progress screen shows who sent packages */
+} ui_progress_state;
+
 enum { UI_TITLE = 1, UI_HINT, UI_PASS, UI_FAIL, UI_DRAFT, UI_ERROR, UI_SELECT };
 
 typedef struct ui {
@@ -86,27 +113,13 @@ typedef struct ui {
 	int leader_once;           /* login off: a leader logged in for one action */
 	char open_user[64];        /* ... and the session's own name, given back after it */
 
-	/* units */
-	tree_view tree;
-	int tree_loaded;
-	long sel, top;
-	char want_unit[128];       /* select this unit when the tree reloads */
-	ui_marks marks;            /* Space's marks, c's decision, F6 / F7's unit */
+	ui_units_state units;      /* the unit list (units.c), under every screen */
 
 	/* the checklist's undo steps: the session's, kept between visits to a
 	 * form (check_undo.c); every screen's own state is in priv */
 	struct ui_undo_log *undo;
 
-	/* progress (loaded for p_year) */
-	progress_type *pt;
-	size_t npt;
-	progress_commune *pc;
-	size_t npc;
-	progress_deadline deadlines[2], movement_deadlines[3];   /* TT 124; QĐ 510 */
-	int have_deadlines, have_movement_deadlines;
-	int p_year;
-	int ptop;
-	int packages;              /* the progress screen shows who sent packages */
+	ui_progress_state progress; /* Progress's figures (progress.c) */
 	struct backup_job *daily;  /* the day's backup while it is copied (daily.c) */
 } ui;
 

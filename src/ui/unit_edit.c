@@ -29,7 +29,7 @@ static antt_status add_name(ui *ui, const char *text)
 	antt_status s = unit_add(ui->db, ui->pctx[0], ui->pctx[1], text, ui->pctx[2][0] ? ui->pctx[2] : NULL, &err);
 
 	if (s == ANTT_OK)
-		snprintf(ui->want_unit, sizeof(ui->want_unit), "%.*s", UNIT_CODE_MAX, ui->pctx[0]);   /* checked by unit_add */
+		snprintf(ui->units.want_unit, sizeof(ui->units.want_unit), "%.*s", UNIT_CODE_MAX, ui->pctx[0]);   /* checked by unit_add */
 	return after_change(ui, s, &err, "Đã thêm đơn vị.");
 }
 
@@ -40,8 +40,8 @@ static antt_status add_type(ui *ui, const char *text)
 	char code[32], *end;
 	long k = strtol(text, &end, 10);
 
-	if (*text && !*end && k >= 1 && (size_t)k <= ui->tree.n_counts)   /* a number of the pick list */
-		text = ui->tree.counts[k - 1].type;
+	if (*text && !*end && k >= 1 && (size_t)k <= ui->units.tree.n_counts)   /* a number of the pick list */
+		text = ui->units.tree.counts[k - 1].type;
 	if ((st = unit_type_resolve(ui->db, text, code, sizeof(code), &err)) != ANTT_OK) {
 		ui_fail(ui, st, &err);
 		return ANTT_ERR_INVALID;
@@ -69,9 +69,9 @@ static antt_status add_code(ui *ui, const char *text)
 	{
 		char list[2048] = "";
 		size_t len = 0;
-		for (size_t i = 0; i < ui->tree.n_counts && len < sizeof(list); i++)
+		for (size_t i = 0; i < ui->units.tree.n_counts && len < sizeof(list); i++)
 			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%zu %s", i ? " · " : "", i + 1,
-				ui->tree.counts[i].name);
+				ui->units.tree.counts[i].name);
 		ui_message(ui, 0, "%s%shoặc gõ tên loại khác (huyện, đặc khu…)", list, list[0] ? " — " : "");
 	}
 	return ANTT_OK;
@@ -148,7 +148,7 @@ static antt_status confirm_submit(ui *ui, const char *text)
  * trực thuộc" (moved) or " 12 đơn vị trực thuộc ra khỏi danh sách." */
 static void along(ui *ui, int retire, char *buf, size_t n)
 {
-	size_t below = tree_below(&ui->tree, ui->pctx[0]);
+	size_t below = tree_below(&ui->units.tree, ui->pctx[0]);
 
 	if (!below)
 		buf[0] = '\0';

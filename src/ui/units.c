@@ -22,33 +22,34 @@ static struct {
 
 antt_status ui_units_reload(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	char type[32], search[256];
 	int status;
 	long keep = -1;
 	antt_status s;
 
-	if (!ui->want_unit[0] && ui->tree_loaded && ui->sel >= 0 && (size_t)ui->sel < ui->tree.n_vis)
-		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->tree.rows[ui->tree.vis[ui->sel]].u.code);
-	snprintf(type, sizeof(type), "%s", ui->tree_loaded ? ui->tree.type : "");
-	snprintf(search, sizeof(search), "%s", ui->tree_loaded ? ui->tree.search : "");
-	status = ui->tree_loaded ? ui->tree.status : -1;
-	if (ui->tree_loaded)
-		tree_free(&ui->tree);
-	ui->tree_loaded = 0;
-	s = tree_load(ui->db, ui->year, &ui->tree, &err);
+	if (!us->want_unit[0] && us->tree_loaded && us->sel >= 0 && (size_t)us->sel < us->tree.n_vis)
+		snprintf(us->want_unit, sizeof(us->want_unit), "%s", us->tree.rows[us->tree.vis[us->sel]].u.code);
+	snprintf(type, sizeof(type), "%s", us->tree_loaded ? us->tree.type : "");
+	snprintf(search, sizeof(search), "%s", us->tree_loaded ? us->tree.search : "");
+	status = us->tree_loaded ? us->tree.status : -1;
+	if (us->tree_loaded)
+		tree_free(&us->tree);
+	us->tree_loaded = 0;
+	s = tree_load(ui->db, ui->year, &us->tree, &err);
 	if (s != ANTT_OK) {
 		ui_fail(ui, s, &err);
 		return s;
 	}
-	ui->tree_loaded = 1;
+	us->tree_loaded = 1;
 	widths.valid = 0;   /* names and codes may have changed: measured again */
-	tree_filter(&ui->tree, type, status, search);
-	if (ui->want_unit[0])
-		keep = tree_find(&ui->tree, ui->want_unit);
-	ui->want_unit[0] = '\0';
-	ui->sel = keep >= 0 ? keep : 0;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	tree_filter(&us->tree, type, status, search);
+	if (us->want_unit[0])
+		keep = tree_find(&us->tree, us->want_unit);
+	us->want_unit[0] = '\0';
+	us->sel = keep >= 0 ? keep : 0;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 	return ANTT_OK;
 }
 
@@ -56,32 +57,35 @@ antt_status ui_units_reload(ui *ui)
  * (tree_set_year), the cursor kept on its unit while it is shown. */
 static antt_status switch_year(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	char code[sizeof(((unit_row *)0)->code)] = "";
 	long keep;
 	antt_status s;
 
-	if (ui->sel >= 0 && (size_t)ui->sel < ui->tree.n_vis)
-		snprintf(code, sizeof(code), "%s", ui->tree.rows[ui->tree.vis[ui->sel]].u.code);
-	if ((s = tree_set_year(ui->db, &ui->tree, ui->year, &err)) != ANTT_OK) {
-		tree_free(&ui->tree);
-		ui->tree_loaded = 0;
+	if (us->sel >= 0 && (size_t)us->sel < us->tree.n_vis)
+		snprintf(code, sizeof(code), "%s", us->tree.rows[us->tree.vis[us->sel]].u.code);
+	if ((s = tree_set_year(ui->db, &us->tree, ui->year, &err)) != ANTT_OK) {
+		tree_free(&us->tree);
+		us->tree_loaded = 0;
 		ui_fail(ui, s, &err);
 		return s;
 	}
-	if (ui->tree.fresh)
+	if (us->tree.fresh)
 		widths.valid = 0;   /* other units in force: names measured again */
-	keep = code[0] ? tree_find(&ui->tree, code) : -1;
-	ui->sel = keep >= 0 ? keep : 0;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	keep = code[0] ? tree_find(&us->tree, code) : -1;
+	us->sel = keep >= 0 ? keep : 0;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 	return ANTT_OK;
 }
 
 antt_status ui_units_refresh(ui *ui)
 {
-	if (!ui->tree_loaded || tree_changed(ui->db, &ui->tree))
+	ui_units_state *us = &ui->units;
+
+	if (!us->tree_loaded || tree_changed(ui->db, &us->tree))
 		return ui_units_reload(ui);
-	return ui->tree.year == ui->year ? ANTT_OK : switch_year(ui);
+	return us->tree.year == ui->year ? ANTT_OK : switch_year(ui);
 }
 
 /* The criteria sets, newest first, one a call: parsing a form takes a
@@ -115,9 +119,11 @@ int ui_units_idle(ui *ui)
 
 static const tree_row *current(const ui *ui)
 {
-	if (ui->sel < 0 || (size_t)ui->sel >= ui->tree.n_vis)
+	const ui_units_state *us = &ui->units;
+
+	if (us->sel < 0 || (size_t)us->sel >= us->tree.n_vis)
 		return NULL;
-	return &ui->tree.rows[ui->tree.vis[ui->sel]];
+	return &us->tree.rows[us->tree.vis[us->sel]];
 }
 
 static int status_attr(const ui *ui, unit_status s)
@@ -134,8 +140,8 @@ static void draw_counts(ui *ui)
 {
 	char buf[1024] = "", part[128];
 
-	for (size_t i = 0; i < ui->tree.n_counts; i++) {
-		const tree_count *c = &ui->tree.counts[i];
+	for (size_t i = 0; i < ui->units.tree.n_counts; i++) {
+		const tree_count *c = &ui->units.tree.counts[i];
 		snprintf(part, sizeof(part), "%s%s %d/%d", i ? " · " : "Được công nhận: ", c->name, c->recognised,
 			c->total - c->n[STATUS_EXCLUDED]);
 		strncat(buf, part, sizeof(buf) - strlen(buf) - 1);
@@ -188,19 +194,20 @@ static void draw_title(ui *ui)
 
 static void draw_filters(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	char line[512], type[64] = "tất cả", waiting[64] = "";
 	size_t queue = 0;
 
-	for (size_t i = 0; i < ui->tree.n_counts; i++)
-		if (!strcmp(ui->tree.counts[i].type, ui->tree.type))
-			snprintf(type, sizeof(type), "%s", ui->tree.counts[i].name);
-	for (size_t i = 0; i < ui->tree.n; i++)
-		queue += ui->tree.rows[ui->tree.order[i]].flow == FLOW_SUBMITTED;
+	for (size_t i = 0; i < us->tree.n_counts; i++)
+		if (!strcmp(us->tree.counts[i].type, us->tree.type))
+			snprintf(type, sizeof(type), "%s", us->tree.counts[i].name);
+	for (size_t i = 0; i < us->tree.n; i++)
+		queue += us->tree.rows[us->tree.order[i]].flow == FLOW_SUBMITTED;
 	if (queue)
 		snprintf(waiting, sizeof(waiting), " · %zu chờ duyệt (v)", queue);
 	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)%s", type,
-		tree_filter_name(ui->tree.status), ui->tree.search[0] ? " · tìm: " : "", ui->tree.search,
-		ui->tree.n_vis, ui->tree.n, waiting);
+		tree_filter_name(us->tree.status), us->tree.search[0] ? " · tìm: " : "", us->tree.search,
+		us->tree.n_vis, us->tree.n, waiting);
 	ui_put(3, 1, ui->cols - 2, line, A_DIM);
 }
 
@@ -215,6 +222,7 @@ static void draw_filters(ui *ui)
 
 static void measure(const ui *ui)
 {
+	const ui_units_state *us = &ui->units;
 	char shown[sizeof(((unit_row *)0)->name) + sizeof(MANAGED_MARK)];
 
 	widths.code = (int)text_width("Mã");
@@ -222,8 +230,8 @@ static void measure(const ui *ui)
 	widths.name = (int)text_width("Đơn vị");
 	/* a text is never wider than its bytes (UTF-8): one no longer than
 	 * the widest so far is not measured */
-	for (size_t i = 0; i < ui->tree.n; i++) {
-		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+	for (size_t i = 0; i < us->tree.n; i++) {
+		const tree_row *r = &us->tree.rows[us->tree.order[i]];
 		int w, indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
 		if ((int)strlen(r->u.code) > widths.code && (w = (int)text_width(r->u.code)) > widths.code)
 			widths.code = w;
@@ -240,12 +248,13 @@ static void measure(const ui *ui)
 
 static void measure_status(const ui *ui)
 {
+	const ui_units_state *us = &ui->units;
 	unsigned char seen[STATUS_COUNT][FLOW_COUNT][2] = { { { 0 } } };
 	char st[64];
 
 	widths.status = (int)text_width("Trạng thái");
-	for (size_t i = 0; i < ui->tree.n; i++) {
-		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+	for (size_t i = 0; i < us->tree.n; i++) {
+		const tree_row *r = &us->tree.rows[us->tree.order[i]];
 		seen[r->status % STATUS_COUNT][r->flow % FLOW_COUNT][r->recognised != 0] = 1;
 	}
 	for (int s = 0; s < STATUS_COUNT; s++)
@@ -266,6 +275,7 @@ static void measure_status(const ui *ui)
  * wide screen no more than the longest name, so the columns stay together. */
 static void draw_units(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	char name[512], st[64];
 	int h = ui_list_height(ui, TOP_ROWS);
 	int code_w, type_w, st_w, name_cols, x_code, x_type, x_st;
@@ -292,10 +302,10 @@ static void draw_units(ui *ui)
 	ui_put(4, x_type, type_w, "Loại", A_BOLD);
 	ui_put(4, x_st, st_w, "Trạng thái", A_BOLD);
 
-	for (int i = 0; i < h && ui->top + i < (long)ui->tree.n_vis; i++) {
-		long v = ui->top + i;
-		const tree_row *r = &ui->tree.rows[ui->tree.vis[v]];
-		int y = TOP_ROWS + i, sel = v == ui->sel;
+	for (int i = 0; i < h && us->top + i < (long)us->tree.n_vis; i++) {
+		long v = us->top + i;
+		const tree_row *r = &us->tree.rows[us->tree.vis[v]];
+		int y = TOP_ROWS + i, sel = v == us->sel;
 		int indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
 		int base = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
 
@@ -316,7 +326,7 @@ static void draw_units(ui *ui)
 		status_text(r, st, sizeof(st));
 		ui_put(y, x_st, st_w, st, sel ? base : status_attr(ui, r->status));
 	}
-	if (ui->tree.n_vis == 0)
+	if (us->tree.n_vis == 0)
 		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
 }
 
@@ -324,29 +334,32 @@ static void draw_units(ui *ui)
  * stays on its unit while that unit is still shown. */
 static void refilter(ui *ui, const char *type, int status, const char *search)
 {
+	ui_units_state *us = &ui->units;
 	char code[sizeof(((unit_row *)0)->code)] = "";
 	long keep;
 
 	if (current(ui))
 		snprintf(code, sizeof(code), "%s", current(ui)->u.code);
-	tree_filter(&ui->tree, type, status, search);
-	keep = code[0] ? tree_find(&ui->tree, code) : -1;
-	ui->sel = keep >= 0 ? keep : 0;
-	ui->top = 0;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	tree_filter(&us->tree, type, status, search);
+	keep = code[0] ? tree_find(&us->tree, code) : -1;
+	us->sel = keep >= 0 ? keep : 0;
+	us->top = 0;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 }
 
 static antt_status search_submit(ui *ui, const char *text)
 {
-	refilter(ui, ui->tree.type, ui->tree.status, text);
+	ui_units_state *us = &ui->units;
+
+	refilter(ui, us->tree.type, us->tree.status, text);
 	if (!*text) {
 		ui_message(ui, 0, "Đã bỏ tìm.");
 		return ANTT_OK;
 	}
-	if (ui->tree.n_vis == 0)
+	if (us->tree.n_vis == 0)
 		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.", text);
 	else
-		ui_message(ui, 0, "Tìm thấy %zu đơn vị. Bấm / rồi Enter với ô trống để bỏ tìm.", ui->tree.n_vis);
+		ui_message(ui, 0, "Tìm thấy %zu đơn vị. Bấm / rồi Enter với ô trống để bỏ tìm.", us->tree.n_vis);
 	return ANTT_OK;
 }
 
@@ -354,35 +367,39 @@ static antt_status search_submit(ui *ui, const char *text)
 
 static void cycle_type(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	size_t i;
 
-	for (i = 0; i < ui->tree.n_counts; i++)
-		if (!strcmp(ui->tree.counts[i].type, ui->tree.type))
+	for (i = 0; i < us->tree.n_counts; i++)
+		if (!strcmp(us->tree.counts[i].type, us->tree.type))
 			break;
 	/* "" -> first type -> ... -> last -> "" */
-	i = ui->tree.type[0] ? i + 1 : 0;
-	refilter(ui, i < ui->tree.n_counts ? ui->tree.counts[i].type : NULL, ui->tree.status, ui->tree.search);
+	i = us->tree.type[0] ? i + 1 : 0;
+	refilter(ui, i < us->tree.n_counts ? us->tree.counts[i].type : NULL, us->tree.status, us->tree.search);
 }
 
 /* all, each verdict, then đã trình, trả lại, đã duyệt (tree_filter_next) */
 static void cycle_status(ui *ui)
 {
-	refilter(ui, ui->tree.type, tree_filter_next(ui->tree.status), ui->tree.search);
+	ui_units_state *us = &ui->units;
+
+	refilter(ui, us->tree.type, tree_filter_next(us->tree.status), us->tree.search);
 }
 
 static int act_units(ui *ui, ui_action a)
 {
+	ui_units_state *us = &ui->units;
 	const tree_row *r = current(ui);
 	long next;
 
 	switch (a) {
 	case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_HOME: case ACT_END:
-		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), a);
+		ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), a);
 		return R_REDRAW;
 	case ACT_BACK:
 		if (ui_marks_clear(ui))
 			ui_message(ui, 0, "Đã bỏ đánh dấu.");
-		else if (ui->tree.search[0] || ui->tree.type[0] || ui->tree.status >= 0) {
+		else if (us->tree.search[0] || us->tree.type[0] || us->tree.status >= 0) {
 			refilter(ui, NULL, -1, NULL);
 			ui_message(ui, 0, "Đã bỏ mọi bộ lọc.");
 		}
@@ -401,16 +418,16 @@ static int act_units(ui *ui, ui_action a)
 		ui_check_open(ui, r->u.code);
 		return R_REDRAW;
 	case ACT_SEARCH:
-		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", ui->tree.search, search_submit);
+		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", us->tree.search, search_submit);
 		return R_REDRAW;
 	case ACT_NEXT: case ACT_QUEUE:
-		next = a == ACT_NEXT ? tree_next_pending(&ui->tree, ui->sel) : tree_next_submitted(&ui->tree, ui->sel);
+		next = a == ACT_NEXT ? tree_next_pending(&us->tree, us->sel) : tree_next_submitted(&us->tree, us->sel);
 		if (next < 0)
 			ui_message(ui, 0, a == ACT_NEXT ? "Không còn đơn vị nào chưa đánh giá trong danh sách này."
 			                                : "Không có phiếu nào đang chờ duyệt trong danh sách này.");
 		else
-			ui->sel = next;
-		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+			us->sel = next;
+		ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 		return R_REDRAW;
 	case ACT_TYPE:
 		cycle_type(ui);
@@ -423,7 +440,7 @@ static int act_units(ui *ui, ui_action a)
 			ui_units_refresh(ui);
 		return R_REDRAW;
 	case ACT_PROGRESS:
-		ui->ptop = 0;
+		ui->progress.ptop = 0;
 		ui_push(ui, &ui_progress_screen);
 		return R_REDRAW;
 	case ACT_REGISTERS:
@@ -465,14 +482,15 @@ const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units, 0, NULL, NU
 
 void ui_units_changed(ui *ui, const char *code)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	antt_status st;
 	long k;
 
 	/* only this unit and those above it can have changed */
-	if ((st = tree_update(ui->db, &ui->tree, code, &err)) != ANTT_OK)
+	if ((st = tree_update(ui->db, &us->tree, code, &err)) != ANTT_OK)
 		ui_fail(ui, st, &err);
-	if ((k = tree_find(&ui->tree, code)) >= 0)
-		ui->sel = k;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	if ((k = tree_find(&us->tree, code)) >= 0)
+		us->sel = k;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 }
