@@ -45,19 +45,10 @@ size_t ui_marks_clear(ui *ui)
 	return n;
 }
 
-static const tree_row *selected(const ui *ui)
-{
-	const ui_units_state *us = &ui->units;
-
-	if (us->sel < 0 || (size_t)us->sel >= us->tree.n_vis)
-		return NULL;
-	return &us->tree.rows[us->tree.vis[us->sel]];
-}
-
 void ui_mark_toggle(ui *ui)
 {
 	ui_units_state *us = &ui->units;
-	const tree_row *r = selected(ui);
+	const tree_row *r = ui_units_current(ui);
 	ui_marks *m = &us->marks;
 	long i;
 	char **g;
@@ -214,11 +205,6 @@ static long bulk_due(const ui *ui, const tree_row *top, int approve)
 	return n;
 }
 
-static int said_yes(const char *t)
-{
-	return !strcmp(t, "c") || !strcmp(t, "C") || !strcmp(t, "có") || !strcmp(t, "Có");
-}
-
 static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 {
 	assess_bulk b;
@@ -227,7 +213,7 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 	char skipped[600] = "";
 	long long left = 0;
 
-	if (!said_yes(text)) {
+	if (!ui_said_yes(text)) {
 		ui_message(ui, 0, "Không đổi gì.");
 		return ANTT_OK;
 	}
@@ -301,7 +287,7 @@ static void ask_approve(ui *ui) { ask_bulk(ui, 1); }
 void ui_bulk_start(ui *ui, int approve)
 {
 	ui_units_state *us = &ui->units;
-	const tree_row *r = selected(ui);
+	const tree_row *r = ui_units_current(ui);
 	antt_err err = { "" };
 
 	if (!r)

@@ -199,6 +199,10 @@ void ui_units_changed(ui *ui, const char *code);
 /* The units editor's keys (add, rename, move, retire, exclude, managed
  * above) on the selected row r, NULL when none (unit_edit.c): R_*. */
 int ui_unit_edit(ui *ui, ui_action a, const tree_row *r);
+/* The unit list's selected row, NULL when none is shown. */
+const tree_row *ui_units_current(const ui *ui);
+/* A confirmation field's answer is yes: c or có (unit_edit.c). */
+int ui_said_yes(const char *t);
 /* A piece of the work done while the officer reads the screen (the
  * criteria sets parsed, so the first Enter opens a form at once); 1 while
  * there is more. */

@@ -99,7 +99,7 @@ static int may_edit(ui *ui, const char *what)
 	return 0;
 }
 
-static int said_yes(const char *t)
+int ui_said_yes(const char *t)
 {
 	return !strcmp(t, "c") || !strcmp(t, "C") || !strcmp(t, "có") || !strcmp(t, "Có");
 }
@@ -124,7 +124,7 @@ static antt_status confirm_submit(ui *ui, const char *text)
 	const char *code = ui->pctx[0], *a = ui->pctx[1], *b = ui->pctx[2];
 	int off = a[0] == '1';
 
-	if (!said_yes(text)) {
+	if (!ui_said_yes(text)) {
 		ui_message(ui, 0, "Không đổi gì.");
 		return ANTT_OK;
 	}

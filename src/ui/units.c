@@ -117,7 +117,7 @@ int ui_units_idle(ui *ui)
 	return 1;
 }
 
-static const tree_row *current(const ui *ui)
+const tree_row *ui_units_current(const ui *ui)
 {
 	const ui_units_state *us = &ui->units;
 
@@ -338,8 +338,8 @@ static void refilter(ui *ui, const char *type, int status, const char *search)
 	char code[sizeof(((unit_row *)0)->code)] = "";
 	long keep;
 
-	if (current(ui))
-		snprintf(code, sizeof(code), "%s", current(ui)->u.code);
+	if (ui_units_current(ui))
+		snprintf(code, sizeof(code), "%s", ui_units_current(ui)->u.code);
 	tree_filter(&us->tree, type, status, search);
 	keep = code[0] ? tree_find(&us->tree, code) : -1;
 	us->sel = keep >= 0 ? keep : 0;
@@ -389,7 +389,7 @@ static void cycle_status(ui *ui)
 static int act_units(ui *ui, ui_action a)
 {
 	ui_units_state *us = &ui->units;
-	const tree_row *r = current(ui);
+	const tree_row *r = ui_units_current(ui);
 	long next;
 
 	switch (a) {
