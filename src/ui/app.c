@@ -384,13 +384,13 @@ static int handle(ui *ui, int is_code, wint_t ch)
 
 void ui_start(ui *u)
 {
-	if (u->tree.n == 0) {
+	if (u->units.tree.n == 0) {
 		ui_push(u, &ui_welcome_screen);
 	} else {
 		char *last = db_state_get(u->db, "unit"), *scr = db_state_get(u->db, "screen");
 		ui_push(u, &ui_units_screen);
-		if (last && tree_find(&u->tree, last) >= 0) {
-			u->sel = tree_find(&u->tree, last);
+		if (last && tree_find(&u->units.tree, last) >= 0) {
+			u->units.sel = tree_find(&u->units.tree, last);
 			if (scr && !strcmp(scr, "checklist"))
 				ui_check_open(u, last);
 		}
@@ -521,11 +521,11 @@ out:
 		fclose(timing);
 	ui_close_all(&u);
 	ui_check_free(&u);
-	ui_marks_clear();
+	ui_marks_clear(&u);
 	ui_progress_free();
-	tree_free(&u.tree);
-	free(u.pt);
-	free(u.pc);
+	tree_free(&u.units.tree);
+	free(u.progress.pt);
+	free(u.progress.pc);
 	free(u.db_path);
 	if (rc)
 		fprintf(stderr, "antt: %s\n", u.msg);

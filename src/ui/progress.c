@@ -61,7 +61,7 @@ static int package_row(const sync_sender *s, void *ctx)
 
 static void draw_packages(ui *ui, int y)
 {
-	pk_ctx c = { ui, y + 1, ui->ptop };
+	pk_ctx c = { ui, y + 1, ui->progress.ptop };
 	antt_err err = { "" };
 
 	ui_put(y, 1, ui->cols - 2, "Xã / phường / thị trấn        Gói dữ liệu gần nhất đã nhận", A_BOLD);
@@ -73,11 +73,12 @@ static void draw_packages(ui *ui, int y)
  * Chủ tịch UBND, for the deadline of khu dân cư (group 0) or the others. */
 static long long undecided(const ui *ui, int group)
 {
+	const ui_progress_state *ps = &ui->progress;
 	long long n = 0;
 
-	for (size_t i = 0; i < ui->npt; i++)
-		if (!strcmp(ui->pt[i].now.type, "khu-dan-cu") == !group)
-			n += ui->pt[i].now.approved - ui->pt[i].now.recognised;
+	for (size_t i = 0; i < ps->npt; i++)
+		if (!strcmp(ps->pt[i].now.type, "khu-dan-cu") == !group)
+			n += ps->pt[i].now.approved - ps->pt[i].now.recognised;
 	return n;
 }
 
@@ -121,9 +122,10 @@ void ui_progress_free(void)
  * tree loaded for the year and let go at once. */
 static struct tally *tally_of(ui *ui, int year, antt_err *err)
 {
+	ui_units_state *us = &ui->units;
 	struct tally *t = &tallies[year & 1];
 	long long stamp = tree_stamp(ui->db);
-	tree_view own, *tv = &ui->tree;
+	tree_view own, *tv = &us->tree;
 	tree_state *states = NULL;
 	const tree_state *use = NULL;
 	antt_status s;
@@ -135,17 +137,17 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 	memset(t, 0, sizeof(*t));
 	/* another year's states: those the tree keeps, read (and kept) when
 	 * it has none, no copy held beside them */
-	if (ui->tree_loaded && ui->tree.stamp == stamp && ui->tree.year != year &&
-	    !(use = tree_kept(ui->db, &ui->tree, year))) {
-		if (tree_states(ui->db, &ui->tree, year, &states, err) != ANTT_OK)
+	if (us->tree_loaded && us->tree.stamp == stamp && us->tree.year != year &&
+	    !(use = tree_kept(ui->db, &us->tree, year))) {
+		if (tree_states(ui->db, &us->tree, year, &states, err) != ANTT_OK)
 			return NULL;
-		if (states && (use = tree_kept(ui->db, &ui->tree, year))) {
+		if (states && (use = tree_kept(ui->db, &us->tree, year))) {
 			free(states);
 			states = NULL;
 		} else
 			use = states;
 	}
-	if (!ui->tree_loaded || ui->tree.stamp != stamp || (ui->tree.year != year && !use)) {
+	if (!us->tree_loaded || us->tree.stamp != stamp || (us->tree.year != year && !use)) {
 		if (tree_load(ui->db, year, &own, err) != ANTT_OK)
 			return NULL;
 		tv = &own;
@@ -167,6 +169,7 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
  * most rows forms read (-1: all); 1 while more are to read. */
 static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
 {
+	ui_units_state *us = &ui->units;
 	struct dues *d = &dues[year & 1];
 	long long stamp = tree_stamp(ui->db);
 	/* SQLite's day ('now', UTC), as the deadlines are worked out in */
@@ -184,9 +187,9 @@ static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
 	}
 	if (d->due && d->stamp != stamp) {
 		antt_err e2 = { "" };
-		int follows = ui->tree_loaded && ui->tree.year == year && ui->tree.stamp == stamp &&
-			ui->tree.last.from == d->stamp && ui->tree.last.to == stamp &&
-			progress_due_follow(ui->db, d->due, &ui->tree, &e2) == ANTT_OK;
+		int follows = us->tree_loaded && us->tree.year == year && us->tree.stamp == stamp &&
+			us->tree.last.from == d->stamp && us->tree.last.to == stamp &&
+			progress_due_follow(ui->db, d->due, &us->tree, &e2) == ANTT_OK;
 		if (!follows) {   /* read again */
 			progress_due_free(d->due);
 			d->due = NULL;
@@ -215,20 +218,21 @@ static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
 
 int ui_progress_warm(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	struct tally *t;
 
 	/* only from the units screen's tree, not a tree loaded for it */
-	if (!ui->tree_loaded || ui->tree.year != ui->year || tree_changed(ui->db, &ui->tree))
+	if (!us->tree_loaded || us->tree.year != ui->year || tree_changed(ui->db, &us->tree))
 		return 0;
 	for (int k = 0; k < 2; k++) {
 		t = &tallies[(ui->year - k) & 1];
-		if (t->year != ui->year - k || t->stamp != ui->tree.stamp || !t->types) {
+		if (t->year != ui->year - k || t->stamp != us->tree.stamp || !t->types) {
 			/* the year before's states in steps of a few milliseconds,
 			 * then its figures from them; none when they cannot be
 			 * kept (its units differ: Progress loads that year's tree) */
 			int more = 0;
-			for (double t0 = ui_now_ms(); k && (more = tree_states_ahead(ui->db, &ui->tree, ui->year - k,
+			for (double t0 = ui_now_ms(); k && (more = tree_states_ahead(ui->db, &us->tree, ui->year - k,
 			     STEP_ROWS)) > 0 && ui_now_ms() - t0 < PIECE_MS;)
 				;
 			if (more < 0)
@@ -246,26 +250,27 @@ int ui_progress_warm(ui *ui)
 
 static void load(ui *ui)
 {
+	ui_progress_state *ps = &ui->progress;
 	antt_err err = { "" };
 	struct tally *now, *prev;
 
-	free(ui->pt);
-	free(ui->pc);
-	ui->pt = NULL;
-	ui->pc = NULL;
-	ui->npt = ui->npc = 0;
-	ui->p_year = 0;
+	free(ps->pt);
+	free(ps->pc);
+	ps->pt = NULL;
+	ps->pc = NULL;
+	ps->npt = ps->npc = 0;
+	ps->p_year = 0;
 	if (!(now = tally_of(ui, ui->year, &err)) || !(prev = tally_of(ui, ui->year - 1, &err)) ||
-	    progress_types_of(ui->db, now->types, now->n_types, prev->types, prev->n_types, &ui->pt, &ui->npt) != ANTT_OK ||
-	    progress_communes_of(now->communes, now->n_communes, prev->communes, prev->n_communes, &ui->pc, &ui->npc) != ANTT_OK) {
+	    progress_types_of(ui->db, now->types, now->n_types, prev->types, prev->n_types, &ps->pt, &ps->npt) != ANTT_OK ||
+	    progress_communes_of(now->communes, now->n_communes, prev->communes, prev->n_communes, &ps->pc, &ps->npc) != ANTT_OK) {
 		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(ANTT_ERR_NOMEM));
 		return;
 	}
 	deadlines_of(ui, ui->year, -1, &err);
-	ui->have_deadlines = ui->have_movement_deadlines = dues[ui->year & 1].have;
-	memcpy(ui->deadlines, dues[ui->year & 1].deadlines, sizeof(ui->deadlines));
-	memcpy(ui->movement_deadlines, dues[ui->year & 1].movement, sizeof(ui->movement_deadlines));
-	ui->p_year = ui->year;
+	ps->have_deadlines = ps->have_movement_deadlines = dues[ui->year & 1].have;
+	memcpy(ps->deadlines, dues[ui->year & 1].deadlines, sizeof(ps->deadlines));
+	memcpy(ps->movement_deadlines, dues[ui->year & 1].movement, sizeof(ps->movement_deadlines));
+	ps->p_year = ui->year;
 }
 
 /* The three figures stay apart: tự đánh giá đạt (the units' own verdict),
@@ -273,6 +278,7 @@ static void load(ui *ui)
  * one, as the report states it. Both tables fit 80 columns. */
 static void draw_progress(ui *ui)
 {
+	ui_progress_state *ps = &ui->progress;
 	static const int tw[] = { 15, 5, 9, 8, 9, 7, 9, 8 };
 	static const int cw[] = { 15, 5, 9, 8, 9, 7, 9, 9 };
 	char a[32], b[32], c[32], d[32], e[32], f[32], g[32], title[128];
@@ -280,9 +286,9 @@ static void draw_progress(ui *ui)
 
 	snprintf(title, sizeof(title), "Tiến độ năm %d (so với năm %d và chỉ tiêu)", ui->year, ui->year - 1);
 	ui_draw_title(ui, title);
-	if (ui->p_year != ui->year) {
+	if (ps->p_year != ui->year) {
 		load(ui);
-		if (ui->p_year != ui->year)
+		if (ps->p_year != ui->year)
 			return;
 	}
 	{
@@ -290,8 +296,8 @@ static void draw_progress(ui *ui)
 		                       "Chỉ tiêu" };
 		row(y++, ui, head, tw, 8, A_BOLD);
 	}
-	for (size_t i = 0; i < ui->npt; i++) {
-		const progress_type *p = &ui->pt[i];
+	for (size_t i = 0; i < ps->npt; i++) {
+		const progress_type *p = &ps->pt[i];
 		double now = count_rate(&p->now);
 		const char *cells[8];
 		int attr = A_NORMAL;
@@ -310,9 +316,9 @@ static void draw_progress(ui *ui)
 		row(y++, ui, cells, tw, 8, attr);
 	}
 	{
-		const progress_deadline *dl = ui->deadlines;
+		const progress_deadline *dl = ps->deadlines;
 		char line[400];
-		if (ui->have_deadlines)
+		if (ps->have_deadlines)
 			for (int i = 0; i < 2; i++) {
 				/* what is still to decide, wrapped rather than cut: a
 				 * leader reads both figures and whose deadline it is */
@@ -320,10 +326,10 @@ static void draw_progress(ui *ui)
 					dl[i].date, dl[i].late ? " (QUÁ HẠN)" : "", dl[i].due, undecided(ui, i), dl[i].label);
 				y += ui_put_wrap(y, 1, ui->cols - 2, 2, line, dl[i].late ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);
 			}
-		if (ui->have_movement_deadlines) {
+		if (ps->have_movement_deadlines) {
 			/* QĐ 510's classification, beside: still to score (the
 			 * level above: still without its score), day/month */
-			const progress_deadline *m = ui->movement_deadlines;
+			const progress_deadline *m = ps->movement_deadlines;
 			int late = 0, k = snprintf(line, sizeof(line), "Hạn chấm điểm QĐ 510:");
 			for (int i = 0; i < 3 && k > 0 && (size_t)k < sizeof(line); i++) {
 				k += snprintf(line + k, sizeof(line) - (size_t)k, "%s %.5s%s %s còn %lld", i ? ";" : "", m[i].date,
@@ -334,7 +340,7 @@ static void draw_progress(ui *ui)
 		}
 	}
 	y++;
-	if (ui->packages) {
+	if (ps->packages) {
 		draw_packages(ui, y);
 		return;
 	}
@@ -344,10 +350,10 @@ static void draw_progress(ui *ui)
 		row(y++, ui, head, cw, 8, A_BOLD);
 	}
 	h = ui->rows - y - 2;
-	if (ui->ptop > (int)ui->npc - h)
-		ui->ptop = (int)ui->npc - h > 0 ? (int)ui->npc - h : 0;
-	for (int i = ui->ptop; i < (int)ui->npc && y < ui->rows - 2; i++) {
-		const progress_commune *p = &ui->pc[i];
+	if (ps->ptop > (int)ps->npc - h)
+		ps->ptop = (int)ps->npc - h > 0 ? (int)ps->npc - h : 0;
+	for (int i = ps->ptop; i < (int)ps->npc && y < ui->rows - 2; i++) {
+		const progress_commune *p = &ps->pc[i];
 		const char *cells[8], *v = p->recognised ? "công nhận" : p->verdict == -2 ? "-"
 		                                  : p->verdict == RULE_MISSING ? "đang nhập" : assess_verdict_name(p->verdict);
 
@@ -366,19 +372,21 @@ static void draw_progress(ui *ui)
 
 static int act_progress(ui *ui, ui_action a)
 {
+	ui_progress_state *ps = &ui->progress;
+
 	switch (a) {
 	case ACT_BACK:
-		ui->p_year = 0; /* figures are reloaded on the next visit */
+		ps->p_year = 0; /* figures are reloaded on the next visit */
 		ui_pop(ui);
 		ui_units_refresh(ui);
 		return R_REDRAW;
-	case ACT_UP:   if (ui->ptop > 0) ui->ptop--; return R_REDRAW;
-	case ACT_DOWN: ui->ptop++; return R_REDRAW;
-	case ACT_PGUP: ui->ptop = ui->ptop > 10 ? ui->ptop - 10 : 0; return R_REDRAW;
-	case ACT_PGDN: ui->ptop += 10; return R_REDRAW;
-	case ACT_HOME: ui->ptop = 0; return R_REDRAW;
-	case ACT_END:  ui->ptop = 1 << 20; return R_REDRAW;
-	case ACT_PACKAGES: ui->packages = !ui->packages; ui->ptop = 0; return R_REDRAW;
+	case ACT_UP:   if (ps->ptop > 0) ps->ptop--; return R_REDRAW;
+	case ACT_DOWN: ps->ptop++; return R_REDRAW;
+	case ACT_PGUP: ps->ptop = ps->ptop > 10 ? ps->ptop - 10 : 0; return R_REDRAW;
+	case ACT_PGDN: ps->ptop += 10; return R_REDRAW;
+	case ACT_HOME: ps->ptop = 0; return R_REDRAW;
+	case ACT_END:  ps->ptop = 1 << 20; return R_REDRAW;
+	case ACT_PACKAGES: ps->packages = !ps->packages; ps->ptop = 0; return R_REDRAW;
 	case ACT_YEAR_PREV: ui_year_step(ui, -1); return R_REDRAW;
 	case ACT_YEAR_NEXT: ui_year_step(ui, 1); return R_REDRAW;
 	case ACT_CONFLICTS:

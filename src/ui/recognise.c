@@ -16,49 +16,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The marked units' codes (owned), in the order they were marked: kept
- * across reloads, cleared by Esc in the list and after a decision. */
-static char **marks;
-static size_t n_marks;
+/* The marks, the decision being typed and the bulk unit are the unit
+ * list's (ui->units.marks, ui.h). */
 
-/* The decision being typed. */
-static char number[256], day[11], authority[1024];
-
-static long mark_index(const char *code)
+static long mark_index(const ui_marks *m, const char *code)
 {
-	for (size_t i = 0; i < n_marks; i++)
-		if (!strcmp(marks[i], code))
+	for (size_t i = 0; i < m->n; i++)
+		if (!strcmp(m->codes[i], code))
 			return (long)i;
 	return -1;
 }
 
-int ui_marked(const char *code)
+int ui_marked(const ui *ui, const char *code)
 {
-	return mark_index(code) >= 0;
+	return mark_index(&ui->units.marks, code) >= 0;
 }
 
-size_t ui_marks_clear(void)
+size_t ui_marks_clear(ui *ui)
 {
-	size_t n = n_marks;
+	ui_marks *m = &ui->units.marks;
+	size_t n = m->n;
 
-	for (size_t i = 0; i < n_marks; i++)
-		free(marks[i]);
-	free(marks);
-	marks = NULL;
-	n_marks = 0;
+	for (size_t i = 0; i < m->n; i++)
+		free(m->codes[i]);
+	free(m->codes);
+	m->codes = NULL;
+	m->n = 0;
 	return n;
-}
-
-static const tree_row *selected(const ui *ui)
-{
-	if (ui->sel < 0 || (size_t)ui->sel >= ui->tree.n_vis)
-		return NULL;
-	return &ui->tree.rows[ui->tree.vis[ui->sel]];
 }
 
 void ui_mark_toggle(ui *ui)
 {
-	const tree_row *r = selected(ui);
+	ui_units_state *us = &ui->units;
+	const tree_row *r = ui_units_current(ui);
+	ui_marks *m = &us->marks;
 	long i;
 	char **g;
 
@@ -69,58 +60,59 @@ void ui_mark_toggle(ui *ui)
 			r->u.type_name);
 		return;
 	}
-	if ((i = mark_index(r->u.code)) >= 0) {
-		free(marks[i]);
-		memmove(marks + i, marks + i + 1, (n_marks - (size_t)i - 1) * sizeof(*marks));
-		n_marks--;
-	} else if (!(g = realloc(marks, (n_marks + 1) * sizeof(*marks))) || !(g[n_marks] = strdup(r->u.code))) {
+	if ((i = mark_index(m, r->u.code)) >= 0) {
+		free(m->codes[i]);
+		memmove(m->codes + i, m->codes + i + 1, (m->n - (size_t)i - 1) * sizeof(*m->codes));
+		m->n--;
+	} else if (!(g = realloc(m->codes, (m->n + 1) * sizeof(*m->codes))) || !(g[m->n] = strdup(r->u.code))) {
 		if (g)
-			marks = g;
+			m->codes = g;
 		ui_message(ui, 1, "Hết bộ nhớ: chưa đánh dấu được.");
 		return;
 	} else {
-		marks = g;
-		n_marks++;
+		m->codes = g;
+		m->n++;
 	}
-	if (n_marks)
-		ui_message(ui, 0, "Đã đánh dấu %zu đơn vị. c: ghi quyết định công nhận · Esc: bỏ đánh dấu.", n_marks);
+	if (m->n)
+		ui_message(ui, 0, "Đã đánh dấu %zu đơn vị. c: ghi quyết định công nhận · Esc: bỏ đánh dấu.", m->n);
 	else
 		ui_message(ui, 0, "Không còn đơn vị nào được đánh dấu.");
 	/* on to the next row, as marking a list goes */
-	if (ui->sel + 1 < (long)ui->tree.n_vis)
-		ui->sel++;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, UI_UNITS_TOP), ACT_NONE);
+	if (us->sel + 1 < (long)us->tree.n_vis)
+		us->sel++;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, UI_UNITS_TOP), ACT_NONE);
 }
 
 /* --- one decision for the marked units ------------------------------------ */
 
 static antt_status signer_typed(ui *ui, const char *text)
 {
-	recognise_decision d = { number, day, authority, text };
+	ui_marks *m = &ui->units.marks;
+	recognise_decision d = { m->number, m->day, m->authority, text };
 	antt_err err = { "" };
 	int added = 0;
-	antt_status s = recognise_record(ui->db, &d, ui->year, (const char *const *)marks, n_marks, &added, &err);
+	antt_status s = recognise_record(ui->db, &d, ui->year, (const char *const *)m->codes, m->n, &added, &err);
 
 	if (s != ANTT_OK) {
 		const char *nl = strchr(err.msg, '\n');
 		char list[sizeof(err.msg) + 300];
 		/* the core's heading names the decision in its own words; the
 		 * screen's says it whole at 80 columns */
-		snprintf(list, sizeof(list), "Quyết định số %s chưa được ghi: có đơn vị không công nhận được.%s", number,
+		snprintf(list, sizeof(list), "Quyết định số %s chưa được ghi: có đơn vị không công nhận được.%s", m->number,
 			nl ? nl : "");
 		if (!nl || !ui_errors_show_as(ui, "Không ghi được quyết định công nhận — chưa ghi gì", list,
 		                              "Quyết định chưa được ghi. Bỏ đánh dấu các đơn vị bị từ chối (Space) rồi bấm c")) {
-			ui_message(ui, 1, "Quyết định số %s chưa được ghi: %s.", number, ui_err_text(s, &err));
+			ui_message(ui, 1, "Quyết định số %s chưa được ghi: %s.", m->number, ui_err_text(s, &err));
 			ui->latched = 1;   /* a refusal: what is typed next is not taken as keys */
 		}
 		return ANTT_OK;
 	}
-	ui_marks_clear();
+	ui_marks_clear(ui);
 	ui_units_reload(ui);
 	if (added)
-		ui_message(ui, 0, "Đã ghi quyết định số %s: %d đơn vị được công nhận năm %d.", number, added, ui->year);
+		ui_message(ui, 0, "Đã ghi quyết định số %s: %d đơn vị được công nhận năm %d.", m->number, added, ui->year);
 	else
-		ui_message(ui, 0, "Quyết định số %s đã có các đơn vị này: không ghi thêm gì.", number);
+		ui_message(ui, 0, "Quyết định số %s đã có các đơn vị này: không ghi thêm gì.", m->number);
 	return ANTT_OK;
 }
 
@@ -130,28 +122,29 @@ static antt_status authority_typed(ui *ui, const char *text)
 		ui_message(ui, 1, "Cần cơ quan ban hành, ví dụ: Chủ tịch UBND xã Hòa Bình (Esc: thôi).");
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(authority, sizeof(authority), "%s", text);
+	snprintf(ui->units.marks.authority, sizeof(ui->units.marks.authority), "%s", text);
 	ui_prompt(ui, "Người ký (để trống nếu không ghi):", "", signer_typed);
 	return ANTT_OK;
 }
 
 static antt_status date_typed(ui *ui, const char *text)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	antt_status st;
 	int y;
 
-	if ((st = date_parse(text, "ngày quyết định", day, &err)) != ANTT_OK) {
+	if ((st = date_parse(text, "ngày quyết định", us->marks.day, &err)) != ANTT_OK) {
 		ui_message(ui, 1, "%s. Esc: thôi.", ui_err_text(st, &err));
 		return ANTT_ERR_INVALID;
 	}
-	y = atoi(day);
+	y = atoi(us->marks.day);
 	if (y != ui->year && y != ui->year + 1) {
 		ui_message(ui, 1, "Quyết định công nhận kết quả năm %d ban hành trong năm %d hoặc %d. Esc: thôi.",
 			ui->year, ui->year, ui->year + 1);
 		return ANTT_ERR_INVALID;
 	}
-	ui_prompt(ui, "Cơ quan ban hành (ví dụ Chủ tịch UBND xã Hòa Bình):", authority, authority_typed);
+	ui_prompt(ui, "Cơ quan ban hành (ví dụ Chủ tịch UBND xã Hòa Bình):", us->marks.authority, authority_typed);
 	return ANTT_OK;
 }
 
@@ -161,25 +154,25 @@ static antt_status number_typed(ui *ui, const char *text)
 		ui_message(ui, 1, "Số quyết định viết liền, ví dụ 45/QĐ-UBND (Esc: thôi).");
 		return ANTT_ERR_INVALID;
 	}
-	snprintf(number, sizeof(number), "%s", text);
+	snprintf(ui->units.marks.number, sizeof(ui->units.marks.number), "%s", text);
 	ui_prompt(ui, "Ngày quyết định (ngày/tháng/năm):", "", date_typed);
 	return ANTT_OK;
 }
 
 static void ask_number(ui *ui)
 {
-	if (!n_marks) {
+	if (!ui->units.marks.n) {
 		ui_message(ui, 0, "Chưa đánh dấu đơn vị nào: chọn đơn vị, bấm Space để đánh dấu, rồi bấm c.");
 		return;
 	}
 	ui_prompt(ui, "Số quyết định công nhận (ví dụ 45/QĐ-UBND):", "", number_typed);
-	ui_message(ui, 0, "Một quyết định cho %zu đơn vị đã đánh dấu, năm %d. Esc: thôi, không ghi gì.", n_marks,
+	ui_message(ui, 0, "Một quyết định cho %zu đơn vị đã đánh dấu, năm %d. Esc: thôi, không ghi gì.", ui->units.marks.n,
 		ui->year);
 }
 
 void ui_recognise_start(ui *ui)
 {
-	if (ui->db->role == ROLE_OPEN && !n_marks) {   /* login off: no login asked for nothing */
+	if (ui->db->role == ROLE_OPEN && !ui->units.marks.n) {   /* login off: no login asked for nothing */
 		ask_number(ui);
 		return;
 	}
@@ -189,20 +182,19 @@ void ui_recognise_start(ui *ui)
 
 /* --- every complete form below a unit ----------------------------------- */
 
-static char bulk_code[64], bulk_name[256];
-
 /* The forms below the selected unit (itself included) the step would
  * take, as the core classifies them: complete ones being entered or
  * returned (submit), submitted ones (approve). */
 static long bulk_due(const ui *ui, const tree_row *top, int approve)
 {
+	const ui_units_state *us = &ui->units;
 	long n = 0;
 	size_t i = 0;
 
-	while (i < ui->tree.n && &ui->tree.rows[ui->tree.order[i]] != top)
+	while (i < us->tree.n && &us->tree.rows[us->tree.order[i]] != top)
 		i++;
-	for (size_t j = i; j < ui->tree.n; j++) {
-		const tree_row *r = &ui->tree.rows[ui->tree.order[j]];
+	for (size_t j = i; j < us->tree.n; j++) {
+		const tree_row *r = &us->tree.rows[us->tree.order[j]];
 		int complete = r->status == STATUS_PASS || r->status == STATUS_FAIL;
 		if (j > i && r->u.depth <= top->u.depth)
 			break;
@@ -213,11 +205,6 @@ static long bulk_due(const ui *ui, const tree_row *top, int approve)
 	return n;
 }
 
-static int said_yes(const char *t)
-{
-	return !strcmp(t, "c") || !strcmp(t, "C") || !strcmp(t, "có") || !strcmp(t, "Có");
-}
-
 static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 {
 	assess_bulk b;
@@ -226,11 +213,12 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 	char skipped[600] = "";
 	long long left = 0;
 
-	if (!said_yes(text)) {
+	if (!ui_said_yes(text)) {
 		ui_message(ui, 0, "Không đổi gì.");
 		return ANTT_OK;
 	}
-	if ((st = (approve ? assess_approve_under : assess_submit_under)(ui->db, bulk_code, ui->year, &b, &err)) != ANTT_OK) {
+	st = (approve ? assess_approve_under : assess_submit_under)(ui->db, ui->units.marks.bulk_code, ui->year, &b, &err);
+	if (st != ANTT_OK) {
 		ui_message(ui, 1, "%s.", ui_err_text(st, &err));
 		ui->latched = 1;
 		return ANTT_OK;
@@ -257,26 +245,27 @@ static antt_status bulk_confirmed(ui *ui, const char *text, int approve)
 static antt_status submit_confirmed(ui *ui, const char *text) { return bulk_confirmed(ui, text, 0); }
 static antt_status approve_confirmed(ui *ui, const char *text) { return bulk_confirmed(ui, text, 1); }
 
-/* How many forms the bulk key would change below bulk_code; 0 (said why)
+/* How many forms the bulk key would change below the bulk unit; 0 (said why)
  * when none: no units below, or nothing due. */
 static long bulk_count(ui *ui, int approve)
 {
+	ui_units_state *us = &ui->units;
 	const tree_row *r = NULL;
 	long n;
 
-	for (size_t i = 0; i < ui->tree.n && !r; i++)
-		if (!strcmp(ui->tree.rows[ui->tree.order[i]].u.code, bulk_code))
-			r = &ui->tree.rows[ui->tree.order[i]];
+	for (size_t i = 0; i < us->tree.n && !r; i++)
+		if (!strcmp(us->tree.rows[us->tree.order[i]].u.code, us->marks.bulk_code))
+			r = &us->tree.rows[us->tree.order[i]];
 	if (!r)
 		return 0;
-	if (!tree_below(&ui->tree, r->u.code)) {
+	if (!tree_below(&us->tree, r->u.code)) {
 		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", r->u.name,
 			approve ? "F7 để duyệt" : "F6 để trình");
 		return 0;
 	}
 	if (!(n = bulk_due(ui, r, approve)))
 		ui_message(ui, 0, approve ? "%s: không có phiếu nào đã trình đang chờ duyệt."
-		                          : "%s: không có phiếu nào đã nhập xong để trình.", bulk_name);
+		                          : "%s: không có phiếu nào đã nhập xong để trình.", us->marks.bulk_name);
 	return n;
 }
 
@@ -288,7 +277,7 @@ static void ask_bulk(ui *ui, int approve)
 		return;
 	ui_prompt(ui, "Đồng ý? (gõ c rồi Enter; Esc: thôi)", "", approve ? approve_confirmed : submit_confirmed);
 	ui_message(ui, 0, approve ? "Duyệt %ld phiếu đã trình của %s?" : "Trình %ld phiếu đã nhập xong của %s?", n,
-		bulk_name);
+		ui->units.marks.bulk_name);
 }
 
 static void ask_approve(ui *ui) { ask_bulk(ui, 1); }
@@ -297,13 +286,14 @@ static void ask_approve(ui *ui) { ask_bulk(ui, 1); }
  * anything is counted or asked. */
 void ui_bulk_start(ui *ui, int approve)
 {
-	const tree_row *r = selected(ui);
+	ui_units_state *us = &ui->units;
+	const tree_row *r = ui_units_current(ui);
 	antt_err err = { "" };
 
 	if (!r)
 		return;
-	snprintf(bulk_code, sizeof(bulk_code), "%s", r->u.code);
-	snprintf(bulk_name, sizeof(bulk_name), "%s", r->u.name);
+	snprintf(us->marks.bulk_code, sizeof(us->marks.bulk_code), "%s", r->u.code);
+	snprintf(us->marks.bulk_name, sizeof(us->marks.bulk_name), "%s", r->u.name);
 	if (approve) {
 		/* login off: a leader is not asked to log in for nothing to approve */
 		if (ui->db->role == ROLE_OPEN && !bulk_count(ui, 1))

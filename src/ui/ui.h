@@ -41,6 +41,44 @@ typedef struct ui_screen {
  * it open with the text, and the message set by the handler is shown. */
 typedef antt_status (*ui_submit)(struct ui *ui, const char *text);
 
+/* The unit list's marks and what a decision for many units gathers
+ * (recognise.c): the marked units' codes (owned), in the order they were
+ * marked, kept across reloads, cleared by Esc in the list and after a
+ * decision; the decision being typed; the unit F6 / F7 work below. */
+typedef struct ui_marks {
+	char **codes;
+	size_t n;
+	char number[256], day[11], authority[1024];
+	char bulk_code[64], bulk_name[256];
+} ui_marks;
+
+/* The unit list's state. It is not a screen's priv: the list is the
+ * screen under every other, its tree is read by Progress and updated
+ * from the checklist (ui_units_changed), and the idle work (ui_units_idle)
+ * runs while other screens are shown. */
+typedef struct ui_units_state {
+	tree_view tree;
+	int tree_loaded;
+	long sel, top;
+	char want_unit[128];       /* select this unit when the tree reloads */
+	ui_marks marks;            /* Space's marks, c's decision, F6 / F7's unit */
+} ui_units_state;
+
+/* Progress's figures, loaded for p_year: kept in struct ui, not in the
+ * screen's priv, so they are worked out ahead (ui_progress_warm) while
+ * the unit list is shown and kept between visits. */
+typedef struct ui_progress_state {
+	progress_type *pt;
+	size_t npt;
+	progress_commune *pc;
+	size_t npc;
+	progress_deadline deadlines[2], movement_deadlines[3];   /* TT 124; QĐ 510 */
+	int have_deadlines, have_movement_deadlines;
+	int p_year;
+	int ptop;
+	int packages;              /* the progress screen shows who sent packages */
+} ui_progress_state;
+
 enum { UI_TITLE = 1, UI_HINT, UI_PASS, UI_FAIL, UI_DRAFT, UI_ERROR, UI_SELECT };
 
 typedef struct ui {
@@ -75,26 +113,13 @@ typedef struct ui {
 	int leader_once;           /* login off: a leader logged in for one action */
 	char open_user[64];        /* ... and the session's own name, given back after it */
 
-	/* units */
-	tree_view tree;
-	int tree_loaded;
-	long sel, top;
-	char want_unit[128];       /* select this unit when the tree reloads */
+	ui_units_state units;      /* the unit list (units.c), under every screen */
 
 	/* the checklist's undo steps: the session's, kept between visits to a
 	 * form (check_undo.c); every screen's own state is in priv */
 	struct ui_undo_log *undo;
 
-	/* progress (loaded for p_year) */
-	progress_type *pt;
-	size_t npt;
-	progress_commune *pc;
-	size_t npc;
-	progress_deadline deadlines[2], movement_deadlines[3];   /* TT 124; QĐ 510 */
-	int have_deadlines, have_movement_deadlines;
-	int p_year;
-	int ptop;
-	int packages;              /* the progress screen shows who sent packages */
+	ui_progress_state progress; /* Progress's figures (progress.c) */
 	struct backup_job *daily;  /* the day's backup while it is copied (daily.c) */
 } ui;
 
@@ -114,8 +139,8 @@ int ui_errors_show_as(ui *ui, const char *title, const char *msg, const char *ba
 /* The unit list's marks and decisions for many units (recognise.c):
  * Space marks, c records one recognition decision for the marked units,
  * F6 / F7 submit / approve every complete form below a unit. */
-int ui_marked(const char *code);
-size_t ui_marks_clear(void);      /* returns how many were marked */
+int ui_marked(const ui *ui, const char *code);
+size_t ui_marks_clear(ui *ui);    /* returns how many were marked */
 void ui_mark_toggle(ui *ui);
 void ui_recognise_start(ui *ui);
 void ui_bulk_start(ui *ui, int approve);
@@ -171,6 +196,13 @@ antt_status ui_units_refresh(ui *ui);
 /* After a unit's form changed on another screen (the checklist): that
  * unit and those above it read again, and the unit selected (units.c). */
 void ui_units_changed(ui *ui, const char *code);
+/* The units editor's keys (add, rename, move, retire, exclude, managed
+ * above) on the selected row r, NULL when none (unit_edit.c): R_*. */
+int ui_unit_edit(ui *ui, ui_action a, const tree_row *r);
+/* The unit list's selected row, NULL when none is shown. */
+const tree_row *ui_units_current(const ui *ui);
+/* A confirmation field's answer is yes: c or có (unit_edit.c). */
+int ui_said_yes(const char *t);
 /* A piece of the work done while the officer reads the screen (the
  * criteria sets parsed, so the first Enter opens a form at once); 1 while
  * there is more. */

@@ -1,9 +1,9 @@
 /* The units screen: the hierarchy for the chosen year with each unit's
  * status, the counts per type, filters, search without accents, the jump
- * to the next unit still to assess, and the units editor's dialogs. */
+ * to the next unit still to assess. The units editor's keys are in
+ * unit_edit.c, the marks and decisions for many units in recognise.c. */
 #include <curses.h>
 #include "ui.h"
-#include "auth.h"
 #include "text.h"
 #include "form_store.h"
 
@@ -22,33 +22,34 @@ static struct {
 
 antt_status ui_units_reload(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	char type[32], search[256];
 	int status;
 	long keep = -1;
 	antt_status s;
 
-	if (!ui->want_unit[0] && ui->tree_loaded && ui->sel >= 0 && (size_t)ui->sel < ui->tree.n_vis)
-		snprintf(ui->want_unit, sizeof(ui->want_unit), "%s", ui->tree.rows[ui->tree.vis[ui->sel]].u.code);
-	snprintf(type, sizeof(type), "%s", ui->tree_loaded ? ui->tree.type : "");
-	snprintf(search, sizeof(search), "%s", ui->tree_loaded ? ui->tree.search : "");
-	status = ui->tree_loaded ? ui->tree.status : -1;
-	if (ui->tree_loaded)
-		tree_free(&ui->tree);
-	ui->tree_loaded = 0;
-	s = tree_load(ui->db, ui->year, &ui->tree, &err);
+	if (!us->want_unit[0] && us->tree_loaded && us->sel >= 0 && (size_t)us->sel < us->tree.n_vis)
+		snprintf(us->want_unit, sizeof(us->want_unit), "%s", us->tree.rows[us->tree.vis[us->sel]].u.code);
+	snprintf(type, sizeof(type), "%s", us->tree_loaded ? us->tree.type : "");
+	snprintf(search, sizeof(search), "%s", us->tree_loaded ? us->tree.search : "");
+	status = us->tree_loaded ? us->tree.status : -1;
+	if (us->tree_loaded)
+		tree_free(&us->tree);
+	us->tree_loaded = 0;
+	s = tree_load(ui->db, ui->year, &us->tree, &err);
 	if (s != ANTT_OK) {
 		ui_fail(ui, s, &err);
 		return s;
 	}
-	ui->tree_loaded = 1;
+	us->tree_loaded = 1;
 	widths.valid = 0;   /* names and codes may have changed: measured again */
-	tree_filter(&ui->tree, type, status, search);
-	if (ui->want_unit[0])
-		keep = tree_find(&ui->tree, ui->want_unit);
-	ui->want_unit[0] = '\0';
-	ui->sel = keep >= 0 ? keep : 0;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	tree_filter(&us->tree, type, status, search);
+	if (us->want_unit[0])
+		keep = tree_find(&us->tree, us->want_unit);
+	us->want_unit[0] = '\0';
+	us->sel = keep >= 0 ? keep : 0;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 	return ANTT_OK;
 }
 
@@ -56,32 +57,35 @@ antt_status ui_units_reload(ui *ui)
  * (tree_set_year), the cursor kept on its unit while it is shown. */
 static antt_status switch_year(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	char code[sizeof(((unit_row *)0)->code)] = "";
 	long keep;
 	antt_status s;
 
-	if (ui->sel >= 0 && (size_t)ui->sel < ui->tree.n_vis)
-		snprintf(code, sizeof(code), "%s", ui->tree.rows[ui->tree.vis[ui->sel]].u.code);
-	if ((s = tree_set_year(ui->db, &ui->tree, ui->year, &err)) != ANTT_OK) {
-		tree_free(&ui->tree);
-		ui->tree_loaded = 0;
+	if (us->sel >= 0 && (size_t)us->sel < us->tree.n_vis)
+		snprintf(code, sizeof(code), "%s", us->tree.rows[us->tree.vis[us->sel]].u.code);
+	if ((s = tree_set_year(ui->db, &us->tree, ui->year, &err)) != ANTT_OK) {
+		tree_free(&us->tree);
+		us->tree_loaded = 0;
 		ui_fail(ui, s, &err);
 		return s;
 	}
-	if (ui->tree.fresh)
+	if (us->tree.fresh)
 		widths.valid = 0;   /* other units in force: names measured again */
-	keep = code[0] ? tree_find(&ui->tree, code) : -1;
-	ui->sel = keep >= 0 ? keep : 0;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	keep = code[0] ? tree_find(&us->tree, code) : -1;
+	us->sel = keep >= 0 ? keep : 0;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 	return ANTT_OK;
 }
 
 antt_status ui_units_refresh(ui *ui)
 {
-	if (!ui->tree_loaded || tree_changed(ui->db, &ui->tree))
+	ui_units_state *us = &ui->units;
+
+	if (!us->tree_loaded || tree_changed(ui->db, &us->tree))
 		return ui_units_reload(ui);
-	return ui->tree.year == ui->year ? ANTT_OK : switch_year(ui);
+	return us->tree.year == ui->year ? ANTT_OK : switch_year(ui);
 }
 
 /* The criteria sets, newest first, one a call: parsing a form takes a
@@ -113,11 +117,13 @@ int ui_units_idle(ui *ui)
 	return 1;
 }
 
-static const tree_row *current(const ui *ui)
+const tree_row *ui_units_current(const ui *ui)
 {
-	if (ui->sel < 0 || (size_t)ui->sel >= ui->tree.n_vis)
+	const ui_units_state *us = &ui->units;
+
+	if (us->sel < 0 || (size_t)us->sel >= us->tree.n_vis)
 		return NULL;
-	return &ui->tree.rows[ui->tree.vis[ui->sel]];
+	return &us->tree.rows[us->tree.vis[us->sel]];
 }
 
 static int status_attr(const ui *ui, unit_status s)
@@ -134,8 +140,8 @@ static void draw_counts(ui *ui)
 {
 	char buf[1024] = "", part[128];
 
-	for (size_t i = 0; i < ui->tree.n_counts; i++) {
-		const tree_count *c = &ui->tree.counts[i];
+	for (size_t i = 0; i < ui->units.tree.n_counts; i++) {
+		const tree_count *c = &ui->units.tree.counts[i];
 		snprintf(part, sizeof(part), "%s%s %d/%d", i ? " · " : "Được công nhận: ", c->name, c->recognised,
 			c->total - c->n[STATUS_EXCLUDED]);
 		strncat(buf, part, sizeof(buf) - strlen(buf) - 1);
@@ -188,19 +194,20 @@ static void draw_title(ui *ui)
 
 static void draw_filters(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	char line[512], type[64] = "tất cả", waiting[64] = "";
 	size_t queue = 0;
 
-	for (size_t i = 0; i < ui->tree.n_counts; i++)
-		if (!strcmp(ui->tree.counts[i].type, ui->tree.type))
-			snprintf(type, sizeof(type), "%s", ui->tree.counts[i].name);
-	for (size_t i = 0; i < ui->tree.n; i++)
-		queue += ui->tree.rows[ui->tree.order[i]].flow == FLOW_SUBMITTED;
+	for (size_t i = 0; i < us->tree.n_counts; i++)
+		if (!strcmp(us->tree.counts[i].type, us->tree.type))
+			snprintf(type, sizeof(type), "%s", us->tree.counts[i].name);
+	for (size_t i = 0; i < us->tree.n; i++)
+		queue += us->tree.rows[us->tree.order[i]].flow == FLOW_SUBMITTED;
 	if (queue)
 		snprintf(waiting, sizeof(waiting), " · %zu chờ duyệt (v)", queue);
 	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)%s", type,
-		tree_filter_name(ui->tree.status), ui->tree.search[0] ? " · tìm: " : "", ui->tree.search,
-		ui->tree.n_vis, ui->tree.n, waiting);
+		tree_filter_name(us->tree.status), us->tree.search[0] ? " · tìm: " : "", us->tree.search,
+		us->tree.n_vis, us->tree.n, waiting);
 	ui_put(3, 1, ui->cols - 2, line, A_DIM);
 }
 
@@ -215,6 +222,7 @@ static void draw_filters(ui *ui)
 
 static void measure(const ui *ui)
 {
+	const ui_units_state *us = &ui->units;
 	char shown[sizeof(((unit_row *)0)->name) + sizeof(MANAGED_MARK)];
 
 	widths.code = (int)text_width("Mã");
@@ -222,8 +230,8 @@ static void measure(const ui *ui)
 	widths.name = (int)text_width("Đơn vị");
 	/* a text is never wider than its bytes (UTF-8): one no longer than
 	 * the widest so far is not measured */
-	for (size_t i = 0; i < ui->tree.n; i++) {
-		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+	for (size_t i = 0; i < us->tree.n; i++) {
+		const tree_row *r = &us->tree.rows[us->tree.order[i]];
 		int w, indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
 		if ((int)strlen(r->u.code) > widths.code && (w = (int)text_width(r->u.code)) > widths.code)
 			widths.code = w;
@@ -240,12 +248,13 @@ static void measure(const ui *ui)
 
 static void measure_status(const ui *ui)
 {
+	const ui_units_state *us = &ui->units;
 	unsigned char seen[STATUS_COUNT][FLOW_COUNT][2] = { { { 0 } } };
 	char st[64];
 
 	widths.status = (int)text_width("Trạng thái");
-	for (size_t i = 0; i < ui->tree.n; i++) {
-		const tree_row *r = &ui->tree.rows[ui->tree.order[i]];
+	for (size_t i = 0; i < us->tree.n; i++) {
+		const tree_row *r = &us->tree.rows[us->tree.order[i]];
 		seen[r->status % STATUS_COUNT][r->flow % FLOW_COUNT][r->recognised != 0] = 1;
 	}
 	for (int s = 0; s < STATUS_COUNT; s++)
@@ -266,6 +275,7 @@ static void measure_status(const ui *ui)
  * wide screen no more than the longest name, so the columns stay together. */
 static void draw_units(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	char name[512], st[64];
 	int h = ui_list_height(ui, TOP_ROWS);
 	int code_w, type_w, st_w, name_cols, x_code, x_type, x_st;
@@ -292,16 +302,16 @@ static void draw_units(ui *ui)
 	ui_put(4, x_type, type_w, "Loại", A_BOLD);
 	ui_put(4, x_st, st_w, "Trạng thái", A_BOLD);
 
-	for (int i = 0; i < h && ui->top + i < (long)ui->tree.n_vis; i++) {
-		long v = ui->top + i;
-		const tree_row *r = &ui->tree.rows[ui->tree.vis[v]];
-		int y = TOP_ROWS + i, sel = v == ui->sel;
+	for (int i = 0; i < h && us->top + i < (long)us->tree.n_vis; i++) {
+		long v = us->top + i;
+		const tree_row *r = &us->tree.rows[us->tree.vis[v]];
+		int y = TOP_ROWS + i, sel = v == us->sel;
 		int indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
 		int base = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
 
 		if (sel)
 			ui_line(y, ui->cols, base);
-		if (ui_marked(r->u.code))
+		if (ui_marked(ui, r->u.code))
 			ui_put(y, 0, 1, "*", base | A_BOLD);   /* marked for a decision (Space) */
 		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
 		if (r->u.managed_above) {   /* the name is cut, not the mark */
@@ -316,229 +326,40 @@ static void draw_units(ui *ui)
 		status_text(r, st, sizeof(st));
 		ui_put(y, x_st, st_w, st, sel ? base : status_attr(ui, r->status));
 	}
-	if (ui->tree.n_vis == 0)
+	if (us->tree.n_vis == 0)
 		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
-}
-
-/* --- dialogs ------------------------------------------------------------ */
-
-static antt_status after_change(ui *ui, antt_status s, antt_err *err, const char *done)
-{
-	if (s != ANTT_OK) {
-		ui_fail(ui, s, err);
-		return s;
-	}
-	ui_units_reload(ui);
-	ui_message(ui, 0, "%s", done);
-	return ANTT_OK;
 }
 
 /* Filters change what is shown, not where the officer is: the cursor
  * stays on its unit while that unit is still shown. */
 static void refilter(ui *ui, const char *type, int status, const char *search)
 {
+	ui_units_state *us = &ui->units;
 	char code[sizeof(((unit_row *)0)->code)] = "";
 	long keep;
 
-	if (current(ui))
-		snprintf(code, sizeof(code), "%s", current(ui)->u.code);
-	tree_filter(&ui->tree, type, status, search);
-	keep = code[0] ? tree_find(&ui->tree, code) : -1;
-	ui->sel = keep >= 0 ? keep : 0;
-	ui->top = 0;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	if (ui_units_current(ui))
+		snprintf(code, sizeof(code), "%s", ui_units_current(ui)->u.code);
+	tree_filter(&us->tree, type, status, search);
+	keep = code[0] ? tree_find(&us->tree, code) : -1;
+	us->sel = keep >= 0 ? keep : 0;
+	us->top = 0;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 }
 
 static antt_status search_submit(ui *ui, const char *text)
 {
-	refilter(ui, ui->tree.type, ui->tree.status, text);
+	ui_units_state *us = &ui->units;
+
+	refilter(ui, us->tree.type, us->tree.status, text);
 	if (!*text) {
 		ui_message(ui, 0, "Đã bỏ tìm.");
 		return ANTT_OK;
 	}
-	if (ui->tree.n_vis == 0)
+	if (us->tree.n_vis == 0)
 		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.", text);
 	else
-		ui_message(ui, 0, "Tìm thấy %zu đơn vị. Bấm / rồi Enter với ô trống để bỏ tìm.", ui->tree.n_vis);
-	return ANTT_OK;
-}
-
-static antt_status add_name(ui *ui, const char *text)
-{
-	antt_err err = { "" };
-	antt_status s = unit_add(ui->db, ui->pctx[0], ui->pctx[1], text, ui->pctx[2][0] ? ui->pctx[2] : NULL, &err);
-
-	if (s == ANTT_OK)
-		snprintf(ui->want_unit, sizeof(ui->want_unit), "%.*s", UNIT_CODE_MAX, ui->pctx[0]);   /* checked by unit_add */
-	return after_change(ui, s, &err, "Đã thêm đơn vị.");
-}
-
-static antt_status add_type(ui *ui, const char *text)
-{
-	antt_err err = { "" };
-	antt_status st;
-	char code[32], *end;
-	long k = strtol(text, &end, 10);
-
-	if (*text && !*end && k >= 1 && (size_t)k <= ui->tree.n_counts)   /* a number of the pick list */
-		text = ui->tree.counts[k - 1].type;
-	if ((st = unit_type_resolve(ui->db, text, code, sizeof(code), &err)) != ANTT_OK) {
-		ui_fail(ui, st, &err);
-		return ANTT_ERR_INVALID;
-	}
-	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", code);
-	ui_prompt(ui, "Tên đơn vị:", "", add_name);
-	return ANTT_OK;
-}
-
-static antt_status add_code(ui *ui, const char *text)
-{
-	unit_row u;
-
-	if (!*text || strpbrk(text, " ,\"")) {
-		ui_message(ui, 1, "Mã không được trống, không có khoảng trắng, dấu phẩy hay ngoặc kép.");
-		return ANTT_ERR_INVALID;
-	}
-	if (unit_get(ui->db, text, &u, NULL) == ANTT_OK) {
-		ui_message(ui, 1, "Mã \"%s\" đã dùng cho \"%s\". Chọn mã khác.", text, u.name);
-		return ANTT_ERR_EXISTS;
-	}
-	snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", text);
-	ui_prompt(ui, "Loại đơn vị: gõ số hoặc tên (Esc: thôi):", "", add_type);
-	/* the types the office has, by number, on the rows above the field */
-	{
-		char list[2048] = "";
-		size_t len = 0;
-		for (size_t i = 0; i < ui->tree.n_counts && len < sizeof(list); i++)
-			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%zu %s", i ? " · " : "", i + 1,
-				ui->tree.counts[i].name);
-		ui_message(ui, 0, "%s%shoặc gõ tên loại khác (huyện, đặc khu…)", list, list[0] ? " — " : "");
-	}
-	return ANTT_OK;
-}
-
-static antt_status rename_submit(ui *ui, const char *text)
-{
-	antt_err err = { "" };
-	return after_change(ui, unit_rename(ui->db, ui->pctx[0], text, &err), &err, "Đã đổi tên.");
-}
-
-/* Editing units is the admin's work (unit.c refuses it otherwise): asked
- * at the first key, so an officer is not led through the inputs only to
- * be refused at the end. The refusal holds what is typed next. */
-static int may_edit(ui *ui, const char *what)
-{
-	antt_err err = { "" };
-
-	if (auth_require(ui->db, CAN_ADMIN, what, &err) == ANTT_OK)
-		return 1;
-	if (ui->db->role == ROLE_NONE)
-		ui_message(ui, 1, "%s.", ui_err_text(ANTT_ERR_DENIED, &err));
-	else   /* short enough for one line at 80 columns */
-		ui_message(ui, 1, "Việc %s dành cho quản trị: hãy nhờ người quản trị làm.", what);
-	return 0;
-}
-
-static int said_yes(const char *t)
-{
-	return !strcmp(t, "c") || !strcmp(t, "C") || !strcmp(t, "có") || !strcmp(t, "Có");
-}
-
-static antt_status confirm_submit(ui *ui, const char *text);
-
-/* A change that carries other units along (moving, retiring) or changes a
- * unit's place in every count (excluding) is asked first, and the answer
- * is typed into a field, so letters typed by mistake ("xa" meant as a
- * search) land there instead of running as commands. pctx[3] says which
- * change; pctx[0] the unit, pctx[1] and pctx[2] what was gathered. */
-static void confirm(ui *ui, const char *change, const char *question)
-{
-	snprintf(ui->pctx[3], sizeof(ui->pctx[3]), "%s", change);
-	ui_prompt(ui, "Đồng ý? (gõ c rồi Enter; Esc: thôi)", "", confirm_submit);
-	ui_message(ui, 0, "%s", question);   /* the line above the field: room for a long question */
-}
-
-static antt_status confirm_submit(ui *ui, const char *text)
-{
-	antt_err err = { "" };
-	const char *code = ui->pctx[0], *a = ui->pctx[1], *b = ui->pctx[2];
-	int off = a[0] == '1';
-
-	if (!said_yes(text)) {
-		ui_message(ui, 0, "Không đổi gì.");
-		return ANTT_OK;
-	}
-	switch (ui->pctx[3][0]) {
-	case 'm':
-		return after_change(ui, unit_move(ui->db, code, *a ? a : NULL, &err), &err, "Đã chuyển đơn vị.");
-	case 'd':
-		return after_change(ui, unit_retire(ui->db, code, *a ? a : NULL, *b ? b : NULL, &err), &err,
-			"Đã ghi nhận giải thể / sáp nhập.");
-	case 'b':
-		return after_change(ui, assess_set_managed_above(ui->db, code, !off, &err), &err,
-			!off ? "Đã đánh dấu do cấp trên quản lý: không tính vào tiêu chí 4 của xã."
-			     : "Đã bỏ đánh dấu: đơn vị được tính vào tiêu chí 4 của xã.");
-	default:
-		return after_change(ui, assess_set_excluded(ui->db, code, !off, &err), &err,
-			!off ? "Đã đánh dấu không thuộc diện đánh giá." : "Đơn vị thuộc diện đánh giá trở lại.");
-	}
-}
-
-/* How many units below go along: "" for none, else " và 12 đơn vị
- * trực thuộc" (moved) or " 12 đơn vị trực thuộc ra khỏi danh sách." */
-static void along(ui *ui, int retire, char *buf, size_t n)
-{
-	size_t below = tree_below(&ui->tree, ui->pctx[0]);
-
-	if (!below)
-		buf[0] = '\0';
-	else if (retire)
-		snprintf(buf, n, " %zu đơn vị trực thuộc cũng ra khỏi danh sách.", below);
-	else
-		snprintf(buf, n, " và %zu đơn vị trực thuộc", below);
-}
-
-static int known_unit(ui *ui, const char *code)
-{
-	antt_err err = { "" };
-	unit_row u;
-
-	if (!*code || unit_get(ui->db, code, &u, &err) == ANTT_OK)
-		return 1;
-	ui_message(ui, 1, "Không có đơn vị mã \"%s\". Gõ mã đúng, hoặc Esc để thôi.", code);
-	return 0;
-}
-
-/* The other unit of a move (the new parent) or of a retirement (merged
- * into) was typed: checked, kept, then the question with what goes along. */
-static antt_status target_typed(ui *ui, const char *text, int retire)
-{
-	char q[2 * sizeof(ui->pctx[0]) + 160], more[80];
-	const char *code = ui->pctx[0];
-
-	if (!known_unit(ui, text))
-		return ANTT_ERR_NOT_FOUND;
-	snprintf(ui->pctx[retire ? 2 : 1], sizeof(ui->pctx[1]), "%s", text);
-	along(ui, retire, more, sizeof(more));
-	if (retire && *text)
-		snprintf(q, sizeof(q), "Sáp nhập %s vào %s?%s", code, text, more);
-	else if (retire)
-		snprintf(q, sizeof(q), "Giải thể %s?%s", code, more);
-	else if (*text)
-		snprintf(q, sizeof(q), "Chuyển %s%s sang %s?", code, more, text);
-	else
-		snprintf(q, sizeof(q), "Chuyển %s%s lên cấp cao nhất?", code, more);
-	confirm(ui, retire ? "d" : "m", q);
-	return ANTT_OK;
-}
-
-static antt_status move_to(ui *ui, const char *text) { return target_typed(ui, text, 0); }
-static antt_status retire_into(ui *ui, const char *text) { return target_typed(ui, text, 1); }
-
-static antt_status retire_date(ui *ui, const char *text)
-{
-	snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%s", text);
-	ui_prompt(ui, "Sáp nhập vào đơn vị mã (để trống nếu chỉ giải thể):", "", retire_into);
+		ui_message(ui, 0, "Tìm thấy %zu đơn vị. Bấm / rồi Enter với ô trống để bỏ tìm.", us->tree.n_vis);
 	return ANTT_OK;
 }
 
@@ -546,35 +367,39 @@ static antt_status retire_date(ui *ui, const char *text)
 
 static void cycle_type(ui *ui)
 {
+	ui_units_state *us = &ui->units;
 	size_t i;
 
-	for (i = 0; i < ui->tree.n_counts; i++)
-		if (!strcmp(ui->tree.counts[i].type, ui->tree.type))
+	for (i = 0; i < us->tree.n_counts; i++)
+		if (!strcmp(us->tree.counts[i].type, us->tree.type))
 			break;
 	/* "" -> first type -> ... -> last -> "" */
-	i = ui->tree.type[0] ? i + 1 : 0;
-	refilter(ui, i < ui->tree.n_counts ? ui->tree.counts[i].type : NULL, ui->tree.status, ui->tree.search);
+	i = us->tree.type[0] ? i + 1 : 0;
+	refilter(ui, i < us->tree.n_counts ? us->tree.counts[i].type : NULL, us->tree.status, us->tree.search);
 }
 
 /* all, each verdict, then đã trình, trả lại, đã duyệt (tree_filter_next) */
 static void cycle_status(ui *ui)
 {
-	refilter(ui, ui->tree.type, tree_filter_next(ui->tree.status), ui->tree.search);
+	ui_units_state *us = &ui->units;
+
+	refilter(ui, us->tree.type, tree_filter_next(us->tree.status), us->tree.search);
 }
 
 static int act_units(ui *ui, ui_action a)
 {
-	const tree_row *r = current(ui);
+	ui_units_state *us = &ui->units;
+	const tree_row *r = ui_units_current(ui);
 	long next;
 
 	switch (a) {
 	case ACT_UP: case ACT_DOWN: case ACT_PGUP: case ACT_PGDN: case ACT_HOME: case ACT_END:
-		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), a);
+		ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), a);
 		return R_REDRAW;
 	case ACT_BACK:
-		if (ui_marks_clear())
+		if (ui_marks_clear(ui))
 			ui_message(ui, 0, "Đã bỏ đánh dấu.");
-		else if (ui->tree.search[0] || ui->tree.type[0] || ui->tree.status >= 0) {
+		else if (us->tree.search[0] || us->tree.type[0] || us->tree.status >= 0) {
 			refilter(ui, NULL, -1, NULL);
 			ui_message(ui, 0, "Đã bỏ mọi bộ lọc.");
 		}
@@ -593,16 +418,16 @@ static int act_units(ui *ui, ui_action a)
 		ui_check_open(ui, r->u.code);
 		return R_REDRAW;
 	case ACT_SEARCH:
-		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", ui->tree.search, search_submit);
+		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", us->tree.search, search_submit);
 		return R_REDRAW;
 	case ACT_NEXT: case ACT_QUEUE:
-		next = a == ACT_NEXT ? tree_next_pending(&ui->tree, ui->sel) : tree_next_submitted(&ui->tree, ui->sel);
+		next = a == ACT_NEXT ? tree_next_pending(&us->tree, us->sel) : tree_next_submitted(&us->tree, us->sel);
 		if (next < 0)
 			ui_message(ui, 0, a == ACT_NEXT ? "Không còn đơn vị nào chưa đánh giá trong danh sách này."
 			                                : "Không có phiếu nào đang chờ duyệt trong danh sách này.");
 		else
-			ui->sel = next;
-		ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+			us->sel = next;
+		ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 		return R_REDRAW;
 	case ACT_TYPE:
 		cycle_type(ui);
@@ -615,7 +440,7 @@ static int act_units(ui *ui, ui_action a)
 			ui_units_refresh(ui);
 		return R_REDRAW;
 	case ACT_PROGRESS:
-		ui->ptop = 0;
+		ui->progress.ptop = 0;
 		ui_push(ui, &ui_progress_screen);
 		return R_REDRAW;
 	case ACT_REGISTERS:
@@ -637,59 +462,8 @@ static int act_units(ui *ui, ui_action a)
 	case ACT_SETTINGS:
 		ui_push(ui, &ui_settings_screen);
 		return R_REDRAW;
-	case ACT_ADD:
-		if (!may_edit(ui, "thêm đơn vị"))
-			return R_REDRAW;
-		snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%s", r ? r->u.code : "");
-		ui_prompt(ui, r ? "Thêm đơn vị trực thuộc — mã mới:" : "Thêm đơn vị — mã mới:", "", add_code);
-		return R_REDRAW;
-	case ACT_RENAME: case ACT_MOVE: case ACT_RETIRE:
-		if (!r)
-			return R_NONE;
-		if (!may_edit(ui, a == ACT_RENAME ? "đổi tên đơn vị" : a == ACT_MOVE ? "chuyển đơn vị" : "giải thể đơn vị"))
-			return R_REDRAW;
-		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
-		if (a == ACT_RENAME)
-			ui_prompt(ui, "Tên mới:", r->u.name, rename_submit);
-		else if (a == ACT_MOVE)
-			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", r->u.parent_code, move_to);
-		else
-			ui_prompt(ui, "Ngày giải thể (ngày/tháng/năm, trống: hôm nay):", "", retire_date);
-		return R_REDRAW;
-	case ACT_EXCLUDE:
-		if (!r || r->status == STATUS_NA)
-			return R_NONE;
-		if (!may_edit(ui, "đánh dấu đơn vị"))
-			return R_REDRAW;
-		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
-		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->status == STATUS_EXCLUDED);
-		{
-			char q[160];
-			snprintf(q, sizeof(q), "%s %s %s?", r->status == STATUS_EXCLUDED ? "Đưa" : "Đánh dấu", r->u.code,
-				r->status == STATUS_EXCLUDED ? "trở lại diện đánh giá" : "không thuộc diện");
-			confirm(ui, "x", q);
-		}
-		return R_REDRAW;
-	case ACT_MANAGED:
-		if (!r || r->status == STATUS_NA)
-			return R_NONE;
-		if (!may_edit(ui, "đánh dấu đơn vị do cấp trên quản lý"))
-			return R_REDRAW;
-		if (!r->u.managed_above && !unit_type_managed_above_ok(r->u.type)) {   /* refused now, not after a question */
-			char t[64];
-			ui_message(ui, 1, "%s (%s) là %s: " UNIT_MANAGED_ABOVE_RULE ".", r->u.name, r->u.code,
-				text_lower(r->u.type_name, t, sizeof(t)));
-			return R_REDRAW;
-		}
-		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
-		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->u.managed_above);
-		{
-			char q[200];
-			snprintf(q, sizeof(q), r->u.managed_above ? "Bỏ đánh dấu do cấp trên quản lý của %s?"
-				: "Đánh dấu %s do cấp trên quản lý (không tính vào tiêu chí 4 của xã)?", r->u.code);
-			confirm(ui, "b", q);
-		}
-		return R_REDRAW;
+	case ACT_ADD: case ACT_RENAME: case ACT_MOVE: case ACT_RETIRE: case ACT_EXCLUDE: case ACT_MANAGED:
+		return ui_unit_edit(ui, a, r);
 	case ACT_MARK:
 		ui_mark_toggle(ui);
 		return R_REDRAW;
@@ -708,14 +482,15 @@ const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units, 0, NULL, NU
 
 void ui_units_changed(ui *ui, const char *code)
 {
+	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
 	antt_status st;
 	long k;
 
 	/* only this unit and those above it can have changed */
-	if ((st = tree_update(ui->db, &ui->tree, code, &err)) != ANTT_OK)
+	if ((st = tree_update(ui->db, &us->tree, code, &err)) != ANTT_OK)
 		ui_fail(ui, st, &err);
-	if ((k = tree_find(&ui->tree, code)) >= 0)
-		ui->sel = k;
-	ui_scroll(&ui->sel, &ui->top, (long)ui->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
+	if ((k = tree_find(&us->tree, code)) >= 0)
+		us->sel = k;
+	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 }
