@@ -218,17 +218,6 @@ static int state_attr(const ui *ui, int state)
 	return ui_attr(ui, state == RULE_PASS ? UI_PASS : state == RULE_FAIL ? UI_FAIL : UI_DRAFT);
 }
 
-static const char *status_words(const char *s)
-{
-	if (!*s)                      return "chưa đăng ký";
-	if (!strcmp(s, "registered")) return "đã đăng ký";
-	if (!strcmp(s, "draft"))      return "đang nhập";
-	if (!strcmp(s, "submitted"))  return "đã trình";
-	if (!strcmp(s, "approved"))   return "đã duyệt";
-	if (!strcmp(s, "returned"))   return "trả lại";
-	return s;
-}
-
 static void draw_check(ui *ui)
 {
 	check_state *c = ui->priv;
@@ -248,7 +237,7 @@ static void draw_check(ui *ui)
 	y = top;
 	snprintf(buf, sizeof(buf), "Phiếu tiêu chí — %s (%s)", r->unit.name, r->unit.code);
 	ui_draw_title(ui, buf);
-	snprintf(buf, sizeof(buf), "%s%s · %s · %s — %s", status_words(r->status),
+	snprintf(buf, sizeof(buf), "%s%s · %s · %s — %s", assess_status_name(r->status),
 		!strcmp(r->status, "approved") || !strcmp(r->status, "submitted") ? " (khóa)" : "",
 		r->unit.type_name, r->f->regulation, r->f->title);
 	ui_put(1, 1, ui->cols - 2, buf, A_DIM);
