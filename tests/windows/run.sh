@@ -35,7 +35,7 @@ fi
 export ANTT_FORMS="$PWD/forms"
 export ANTT="$PWD/tests/windows/antt-wine.sh"
 export ANTT_WINDOWS=1 # for the few checks that differ on Windows by design
-export ANTT_TEST_SLOW=${ANTT_TEST_SLOW:-3} # wine starts slowly on a busy machine
+export ANTT_TEST_SLOW=${ANTT_TEST_SLOW:-5} # wine starts slowly on a busy machine: waits end when the screen is there, so only a failure waits longer (at 3, a machine running make check beside it failed test_officer, test_checklist_keys: a setting typed in words was stored after 9 s)
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 log=build/windows/test.log
 mkdir -p build/windows && : > "$log"
