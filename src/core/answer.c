@@ -3,6 +3,7 @@
  * them. The verdicts they change are recomputed by assess.c. */
 #include "answer.h"
 #include "assess.h"
+#include "csvtab.h"
 #include "auth.h"
 #include "csvimport.h"
 #include "num.h"
@@ -252,15 +253,11 @@ static antt_status answer_row(antt_db *db, const csvtab_row *r, void *ctx, antt_
 	if ((s = num_year(r->fields[1], &year, e)) != ANTT_OK)
 		return s;
 	if (r->n == 6 && *r->fields[5]) {
-		/* the key reads - and _ as spaces: "-1" is no flag, not "1" */
-		char *k = strpbrk(r->fields[5], "-_") ? strdup("-") : text_key(r->fields[5]);
-		if (!k)   /* a CSV cell is UTF-8: NULL is no memory */
+		int k = csvtab_flag(r->fields[5], &exception);
+		if (k < 0)
 			return ANTT_ERR_NOMEM;
-		exception = !strcmp(k, "1") || !strcmp(k, "co") || !strcmp(k, "x");
-		s = !exception && strcmp(k, "0") && strcmp(k, "khong") ? ANTT_ERR_INVALID : ANTT_OK;
-		free(k);
-		if (s != ANTT_OK)
-			return err_set(e, s, "cột exception phải là 1 hoặc 0");
+		if (k == 0)
+			return err_set(e, ANTT_ERR_INVALID, "cột exception phải là 1 hoặc 0");
 	}
 	if ((s = unit_get(db, r->fields[0], &u, e)) != ANTT_OK ||
 	    (s = answer_set_tx(db, &u, year, r->fields[2], r->fields[3], r->n >= 5 ? r->fields[4] : NULL,

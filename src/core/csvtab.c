@@ -171,3 +171,28 @@ int csvtab_is_header(const csvtab_row *r, const char *const *names)
 	free(key);
 	return yes;
 }
+
+/* 1 when read, 0 when not a flag, -1 when out of memory. One of the words
+ * below, in any case, with or without accents, spaces around it allowed;
+ * the key turns - and _ into spaces, so a cell holding them ("-1", "c-o")
+ * is no flag, not the word its key happens to be. */
+int csvtab_flag(const char *s, int *out)
+{
+	static const char *const yes[] = { "1", "co", "x", "yes", "true", NULL };
+	static const char *const no[] = { "", "0", "khong", "no", "false", NULL };
+	char *k;
+	int ok = 0;
+
+	if (strpbrk(s, "-_"))
+		return 0;
+	if (!(k = text_key(s)))   /* a CSV cell is UTF-8: NULL is no memory */
+		return -1;
+	for (const char *const *p = yes; *p && !ok; p++)
+		if (!strcmp(k, *p))
+			ok = 1, *out = 1;
+	for (const char *const *p = no; *p && !ok; p++)
+		if (!strcmp(k, *p))
+			ok = 1, *out = 0;
+	free(k);
+	return ok;
+}

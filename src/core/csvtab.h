@@ -28,4 +28,9 @@ void csvtab_free(csvtab *t);
  * memory. */
 int csvtab_is_header(const csvtab_row *r, const char *const *names);
 
+/* A yes/no cell (unit flags, an answer's exception): 1 (yes), 0 (no, or
+ * empty); returns 1 when read, 0 when not one of those words, -1 when out
+ * of memory. */
+int csvtab_flag(const char *s, int *out);
+
 #endif

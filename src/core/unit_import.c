@@ -14,31 +14,6 @@
 
 static const char *const header_names[] = { "code", "ma", "ma don vi", NULL };
 
-/* 1 when read, 0 when not a flag, -1 when out of memory. One of the words
- * below, in any case, with or without accents, spaces around it allowed;
- * the key turns - and _ into spaces, so a cell holding them ("-1", "c-o")
- * is no flag, not the word its key happens to be. */
-static int parse_flag(const char *s, int *out)
-{
-	static const char *const yes[] = { "1", "co", "x", "yes", "true", NULL };
-	static const char *const no[] = { "", "0", "khong", "no", "false", NULL };
-	char *k;
-	int ok = 0;
-
-	if (strpbrk(s, "-_"))
-		return 0;
-	if (!(k = text_key(s)))   /* a CSV cell is UTF-8: NULL is no memory */
-		return -1;
-	for (const char *const *p = yes; *p && !ok; p++)
-		if (!strcmp(k, *p))
-			ok = 1, *out = 1;
-	for (const char *const *p = no; *p && !ok; p++)
-		if (!strcmp(k, *p))
-			ok = 1, *out = 0;
-	free(k);
-	return ok;
-}
-
 #define FLAG_WORDS " (1 cũng viết được là có, x, yes, true; 0 là không, no, false hoặc để trống)"
 
 static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *err)
@@ -86,7 +61,7 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 			}
 			continue;
 		}
-		if (r->n >= 5 && (flag = parse_flag(r->fields[4], &excluded)) <= 0) {
+		if (r->n >= 5 && (flag = csvtab_flag(r->fields[4], &excluded)) <= 0) {
 			if (flag < 0)
 				s = ANTT_ERR_NOMEM;
 			else
@@ -94,7 +69,7 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 					", không phải \"%s\"", r->line, r->fields[4]);
 			continue;
 		}
-		if (r->n == 6 && (flag = parse_flag(r->fields[5], &above)) <= 0) {
+		if (r->n == 6 && (flag = csvtab_flag(r->fields[5], &above)) <= 0) {
 			if (flag < 0)
 				s = ANTT_ERR_NOMEM;
 			else
