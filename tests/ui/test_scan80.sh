@@ -26,18 +26,42 @@ mkdir -p "$PANES"
 "$ANTT" --db "$DB" demo > /dev/null
 
 # both DB_FILE: the application on DB_FILE at 80x24 and on a copy at 200x50
+# (a pane whose program ended stays, with its last words, to be shown)
 both() {
 	stop
 	tmux kill-session -t "$W" 2>/dev/null
 	NDB=$1 WDB=$1.wide
-	rm -f "$WDB"
-	[ ! -f "$1" ] || cp "$1" "$WDB"
-	tmux new-session -d -s "$S" -x 80 -y 24 "exec $ANTT --db $NDB"
-	tmux new-session -d -s "$W" -x 200 -y 50 "exec $ANTT --db $WDB"
+	rm -f "$NDB.orig" "$T/steps"
+	[ ! -f "$1" ] || cp "$1" "$NDB.orig"
+	: > "$T/steps"
+	open_pair
 }
-# through lib.sh's keys (translated for antt.exe under wine), to both panes
-send() { _n=$S; keys "$@"; S=$W; keys "$@"; S=$_n; }
-send_text() { tmux send-keys -t "$S" -l "$1"; tmux send-keys -t "$W" -l "$1"; }
+open_pair() {
+	stop
+	tmux kill-session -t "$W" 2>/dev/null
+	for f in "$NDB" "$WDB"; do rm -f "$f" "$f-wal" "$f-shm" "$f-journal"; done
+	[ ! -f "$NDB.orig" ] || { cp "$NDB.orig" "$NDB"; cp "$NDB.orig" "$WDB"; }
+	tmux new-session -d -s "$S" -x 80 -y 24 "exec $ANTT --db $NDB" \; set-option remain-on-exit on > /dev/null
+	tmux new-session -d -s "$W" -x 200 -y 50 "exec $ANTT --db $WDB" \; set-option remain-on-exit on > /dev/null
+}
+# through lib.sh's keys (translated for antt.exe under wine), to both panes;
+# each step is kept in $T/steps, to be played again (see scan)
+send() { _n=$S; keys "$@"; S=$W; keys "$@"; S=$_n; echo "k $*" >> "$T/steps"; }
+send_text() { tmux send-keys -t "$S" -l "$1"; tmux send-keys -t "$W" -l "$1"; echo "t $1" >> "$T/steps"; }
+pause() { sleep "$1"; echo "s $1" >> "$T/steps"; }
+# replay: both panes started again on the database as both() found it, and
+# the steps since then sent again, each once the last one's screen is there
+replay() {
+	open_pair
+	while read -r kind arg; do
+		case $kind in
+		k) _n=$S; keys $arg; S=$W; keys $arg; S=$_n; sleep 0.3 ;;
+		t) tmux send-keys -t "$S" -l "$arg"; tmux send-keys -t "$W" -l "$arg" ;;
+		s) sleep "$arg" ;;
+		w) shows "$S" "$arg" && shows "$W" "$arg" || return 1 ;;
+		esac
+	done < "$T/steps"
+}
 
 # shows SESSION TEXT: within the wait, the pane holds TEXT
 shows() {
@@ -66,16 +90,36 @@ steady() {
 }
 
 # scan NAME TEXT: once both panes show TEXT, capture them and check the
-# narrow one against the wide one
+# narrow one against the wide one.  Under wine (ANTT_WINDOWS) a failed scan
+# is tried once more from a fresh start: wine's console now and then loses
+# part of a frame at 200x50 (the title of the help written over the unit
+# list, the rest of the line left), and from then on that pane stays out of
+# step with the program (no key, resize or repaint brings it back); the
+# steps are played again and the second scan's result counts.
 scan() {
-	if ! shows "$S" "$2" || ! shows "$W" "$2"; then
-		out=$(screen)
-		not_ok "$1: the screen did not open (waited for: $2)"
-		return
+	if ! compare "$1" "$2" && [ -n "${ANTT_WINDOWS:-}${SCAN_RETRY:-}" ]; then
+		echo "# $1: $(printf '%s' "$res" | head -1); wine's panes started again, the steps played again"
+		replay && compare "$1" "$2"
 	fi
+	if [ -z "$res" ]; then
+		ok "$1: nothing cut without a mark at 80x24"
+		echo "w $2" >> "$T/steps"
+	elif [ "$res" = opened ]; then
+		out=$(screen; tmux capture-pane -p -t "$W" | head -5)
+		not_ok "$1: the screen did not open (waited for: $2)"
+	else
+		out=$res
+		not_ok "$1: text cut without a mark at 80x24"
+	fi
+}
+# compare NAME TEXT: res is empty when the panes agree, "opened" when one
+# of them never showed TEXT, else the rows cut
+compare() {
+	res=opened
+	shows "$S" "$2" && shows "$W" "$2" || return 1
 	steady "$S" > "$PANES/$1.80"
 	steady "$W" | sed "s|$WDB|$NDB|g" > "$PANES/$1.200"   # same words
-	if res=$("$PY" - "$PANES/$1.80" "$PANES/$1.200" <<'EOF'
+	res=$("$PY" - "$PANES/$1.80" "$PANES/$1.200" <<'EOF'
 import sys, unicodedata
 narrow = open(sys.argv[1], encoding="utf-8").read().split("\n")
 wide = open(sys.argv[2], encoding="utf-8").read().split("\n")
@@ -98,12 +142,9 @@ for n, line in enumerate(narrow, 1):
 print("\n".join(bad))
 sys.exit(1 if bad else 0)
 EOF
-); then
-		ok "$1: nothing cut without a mark at 80x24"
-	else
-		out=$res
-		not_ok "$1: text cut without a mark at 80x24"
-	fi
+) && return 0
+	[ -n "$res" ] || res="the check itself failed"
+	return 1
 }
 
 # the units, and the screens reached from them
@@ -149,12 +190,12 @@ send Escape
 send F7
 scan checklist-message "đăng nhập"
 send Escape
-sleep 0.3   # Esc then a key at once would read as Alt and that key
+pause 0.3   # Esc then a key at once would read as Alt and that key
 send :
 scan jump "Đến tiêu chí — mã"
 send_text "2"
 send Enter
-sleep 0.3
+pause 0.3
 send k
 scan answer-saved "Đã lưu tiêu chí"
 send u
