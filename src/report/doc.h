@@ -20,6 +20,7 @@ typedef struct {
 	const char *date;     /* the printed date and the workbook's `created`:
 	                         20/11/2024 or 2024-11-20; NULL: today */
 	int blank;            /* leave the figures out even when the database has them */
+	int self;             /* with under: the unit itself too (giấy công nhận from the screens) */
 	const char *layout;   /* the layout file; NULL: the document's file in forms/reports/ */
 } doc_opts;
 

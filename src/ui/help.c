@@ -17,6 +17,7 @@ static const struct { int screen; const char *title; } groups[] = {
 	{ SC_CONFLICTS, "Xung đột khi nhập gói" },
 	{ SC_SCORE, "Phiếu chấm điểm phong trào" },
 	{ SC_REGISTERS, "Sổ theo dõi phong trào" },
+	{ SC_PRINT, "In hồ sơ" },
 	{ SC_WELCOME, "Lần đầu mở chương trình" },
 	{ SC_LOGIN, "Đăng nhập" },
 };

@@ -1,7 +1,11 @@
-/* i on the unit list: the blank checklists of the selected unit and of
- * every unit under it, printed into one workbook in the officer's home
- * folder under a name not yet taken (nothing is replaced), and where it
- * went said on the screen. */
+/* i on the unit list: the recognition dossier of the selected unit, as
+ * the command line's `antt print` makes it — blank checklists for the
+ * meeting, the biên bản, the movement's score sheet, the tờ trình, the
+ * draft decision, the certificates. The officer picks one; it goes into
+ * the Documents folder (the home folder on Linux) under a name not yet
+ * taken (nothing is replaced), and the list says where it went. A
+ * document that has nothing to print yet (no form approved, no decision
+ * recorded) says so and which key does that step. */
 #include <curses.h>
 #include "ui.h"
 #include "platform.h"
@@ -9,29 +13,155 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
-void ui_print_checklists(ui *ui, const char *code)
+typedef antt_status (*doc_fn)(antt_db *, const doc_opts *, doc_info *, antt_err *);
+
+enum { BY_UNIT, BY_UNDER, BY_SELF_AND_UNDER };
+
+static const struct document {
+	const char *title, *what, *said, *file;
+	doc_fn make;
+	int by;
+	const char *how;    /* when there is nothing to print yet: the step on the screens */
+} documents[] = {
+	{ "Phiếu đánh giá để trống", "in ra giấy để họp: của đơn vị này và mọi đơn vị trực thuộc",
+	  "phiếu đánh giá để trống", "phieu-danh-gia", doc_checklist, BY_UNDER, NULL },
+	{ "Biên bản họp đánh giá", "của đơn vị này: kết quả từng tiêu chí và kết luận như đã nhập",
+	  "biên bản họp đánh giá", "bien-ban", doc_minutes, BY_UNIT, NULL },
+	{ "Phiếu chấm điểm phong trào", "của đơn vị này (QĐ 510): điểm tự chấm và cấp trên chấm",
+	  "phiếu chấm điểm phong trào", "cham-diem", doc_score_sheet, BY_UNIT, NULL },
+	{ "Tờ trình đề nghị công nhận", "các đơn vị đã được duyệt đạt của xã này (dòng trên cùng: của cả đơn vị)",
+	  "tờ trình đề nghị công nhận", "to-trinh", doc_proposal, BY_UNDER, "Lãnh đạo duyệt các phiếu đã trình bằng F7 trên danh sách đơn vị" },
+	{ "Dự thảo quyết định công nhận", "và danh sách kèm theo: cùng các đơn vị như tờ trình",
+	  "dự thảo quyết định công nhận", "quyet-dinh", doc_decision, BY_UNDER, "Lãnh đạo duyệt các phiếu đã trình bằng F7 trên danh sách đơn vị" },
+	{ "Giấy công nhận", "đơn vị này và các đơn vị trực thuộc đã được công nhận, mỗi đơn vị một trang A4 ngang",
+	  "giấy công nhận", "giay-cong-nhan", doc_certificate, BY_SELF_AND_UNDER,
+	  "Ghi quyết định công nhận bằng phím c trên danh sách đơn vị (lãnh đạo)" },
+};
+#define N_DOCUMENTS ((int)(sizeof(documents) / sizeof(*documents)))
+
+typedef struct {
+	char code[64], name[256], dir[4300];   /* dir: where the files go, as shown */
+	int sel;
+} print_state;
+
+static antt_status open_print(ui *ui, const void *arg)
 {
-	char dir[4096], path[4300], shown[4300], name[80];
-	doc_opts o = { .under = code, .year = ui->year, .path = path };
-	doc_info info;
-	antt_err err = { "" };
+	const tree_row *r = arg;
+	print_state *p = ui->priv;
+	char dir[4096], shown[4300];
+
+	snprintf(p->code, sizeof(p->code), "%s", r->u.code);
+	snprintf(p->name, sizeof(p->name), "%s", r->u.name);
+	if (platform_documents_dir(dir, sizeof(dir)) != 0)
+		snprintf(dir, sizeof(dir), ".");
+	snprintf(p->dir, sizeof(p->dir), "%s", platform_path_shown(dir, shown, sizeof(shown)));
+	return ANTT_OK;
+}
+
+static void draw_print(ui *ui)
+{
+	const print_state *p = ui->priv;
+	char title[400], buf[256], where[4400];
+	/* a blank row between the documents when the screen has room */
+	int lc = 30, y = 4, gap = ui->rows >= 4 + 3 * N_DOCUMENTS + 2;
+
+	snprintf(title, sizeof(title), "In hồ sơ — %s (%s)", p->name, p->code);
+	ui_draw_title(ui, title);
+	snprintf(where, sizeof(where), "Chọn tài liệu rồi bấm Enter: một tệp Excel khổ A4 mới trong %s", p->dir);
+	ui_put_wrap(1, 1, ui->cols - 2, 2, where, A_DIM);
+	for (int i = 0; i < N_DOCUMENTS && y < ui->rows - 2; i++) {
+		int attr = i == p->sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, rows = ui->cols < 60 ? 1 : 2;
+
+		if (i == p->sel)
+			for (int k = 0; k < rows && y + k < ui->rows - 2; k++)
+				ui_line(y + k, ui->cols, attr);
+		ui_put(y, 1, lc, ui_pad(buf, sizeof(buf), documents[i].title, lc), attr | A_BOLD);
+		y += ui_put_wrap(y, lc + 2, ui->cols - lc - 3, rows < ui->rows - 2 - y ? rows : ui->rows - 2 - y,
+		                 documents[i].what, attr) + gap;
+	}
+}
+
+/* A name in dir not yet taken: FILE-CODE-YEAR.xlsx, then -2, -3 … */
+static int free_path(char *path, size_t n, const char *file, const char *code, int year)
+{
+	char dir[4096], name[80];
 
 	/* a code may hold '/': not in a file name */
 	snprintf(name, sizeof(name), "%s", code);
-	for (char *p = name; *p; p++)
-		if (*p == '/' || *p == '\\')
-			*p = '-';
+	for (char *q = name; *q; q++)
+		if (*q == '/' || *q == '\\')
+			*q = '-';
 	if (platform_documents_dir(dir, sizeof(dir)) != 0)
 		snprintf(dir, sizeof(dir), ".");
-	snprintf(path, sizeof(path), "%s/phieu-danh-gia-%s-%d.xlsx", dir, name, ui->year);
-	for (int k = 2; access(path, F_OK) == 0 && k < 1000; k++)
-		snprintf(path, sizeof(path), "%s/phieu-danh-gia-%s-%d-%d.xlsx", dir, name, ui->year, k);
-	if (doc_checklist(ui->db, &o, &info, &err) != ANTT_OK) {
-		ui_message(ui, 1, "Chưa in được phiếu: %s", err.msg);
+	snprintf(path, n, "%s/%s-%s-%d.xlsx", dir, file, name, year);
+	for (int k = 2; access(path, F_OK) == 0; k++) {
+		if (k == 1000)
+			return -1;
+		snprintf(path, n, "%s/%s-%s-%d-%d.xlsx", dir, file, name, year, k);
+	}
+	return 0;
+}
+
+static void print_one(ui *ui)
+{
+	const print_state *p = ui->priv;
+	const struct document *d = &documents[p->sel];
+	char path[4300], shown[4300], code[64];
+	doc_opts o = { .year = ui->year, .path = path };
+	doc_info info;
+	antt_err err = { "" };
+	antt_status s;
+
+	snprintf(code, sizeof(code), "%s", p->code);
+	if (free_path(path, sizeof(path), d->file, code, ui->year) != 0) {
+		ui_message(ui, 1, "%s đã có 1.000 tệp %s của %s năm %d: hãy dọn bớt rồi in lại.", p->dir,
+		           d->file, code, ui->year);
 		return;
 	}
-	ui_message(ui, 0, "Đã ghi phiếu đánh giá năm %d (%lld đơn vị) vào %s", ui->year, info.units,
+	if (d->by == BY_UNIT)
+		o.unit = code;
+	else
+		o.under = code;
+	o.self = d->by == BY_SELF_AND_UNDER;
+	if ((s = d->make(ui->db, &o, &info, &err)) != ANTT_OK) {
+		if (s == ANTT_ERR_NOT_FOUND && d->how)
+			ui_message(ui, 1, "Chưa in được: %s. %s.", ui_err_text(s, &err), d->how);
+		else
+			ui_message(ui, 1, "Chưa in được: %s.", ui_err_text(s, &err));
+		return;
+	}
+	ui_pop(ui);   /* frees p */
+	ui_message(ui, 0, "Đã ghi %s năm %d (%lld đơn vị) vào %s", d->said, ui->year, info.units,
 	           platform_path_shown(path, shown, sizeof(shown)));
+}
+
+static int act_print(ui *ui, ui_action a)
+{
+	print_state *p = ui->priv;
+	long sel = p->sel, top = 0;
+
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
+		ui_scroll(&sel, &top, N_DOCUMENTS, N_DOCUMENTS, a);
+		p->sel = (int)sel;
+		return R_REDRAW;
+	case ACT_PRINT_DOC:
+		print_one(ui);
+		return R_REDRAW;
+	case ACT_BACK:
+		ui_pop(ui);
+		return R_REDRAW;
+	default:
+		return R_NONE;
+	}
+}
+
+static const ui_screen print_screen = { SC_PRINT, draw_print, act_print, sizeof(print_state), open_print, NULL };
+
+void ui_print_open(ui *ui, const tree_row *r)
+{
+	ui_open(ui, &print_screen, r);
 }

@@ -225,9 +225,9 @@ int ui_progress_warm(ui *ui);
 
 /* F5: ask the year and the file, then write the Excel report. */
 void ui_report_dialog(ui *ui);
-/* i: the blank checklists of code and every unit under it, to a new file
- * in the home folder; says where (print_dialog.c). */
-void ui_print_checklists(ui *ui, const char *code);
+/* i: the recognition dossier of the selected unit r: the officer picks a
+ * document, it goes to a new file in the Documents folder (print_dialog.c). */
+void ui_print_open(ui *ui, const tree_row *r);
 
 /* Drawing (draw.c) */
 int ui_attr(const ui *ui, int kind);

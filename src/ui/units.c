@@ -457,7 +457,7 @@ static int act_units(ui *ui, ui_action a)
 	case ACT_PRINT:
 		if (!r)
 			return R_NONE;
-		ui_print_checklists(ui, r->u.code);
+		ui_print_open(ui, r);
 		return R_REDRAW;
 	case ACT_SETTINGS:
 		ui_push(ui, &ui_settings_screen);

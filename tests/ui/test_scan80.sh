@@ -172,6 +172,9 @@ send Escape
 send F5
 scan report-dialog "Báo cáo năm:"
 send Escape
+send i
+scan print "In hồ sơ — "
+send Escape
 
 # a checklist with a long list of criteria still to answer
 send /
