@@ -403,4 +403,4 @@ static int act_progress(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_progress_screen = { SC_PROGRESS, draw_progress, act_progress, 0, NULL, NULL };
+const ui_screen ui_progress_screen = { SC_PROGRESS, draw_progress, act_progress, 0, NULL, NULL, NULL };

@@ -28,6 +28,13 @@ struct ui;
  * before ui_pop frees it. draw and act find it in ui->priv; nothing of it
  * lives in struct ui, and no other screen touches it. Screens with no state
  * of their own leave the last three 0. */
+/* One key of a hint bar a screen gives for its state (ui_screen.hints):
+ * the word NULL is the key table's. */
+typedef struct ui_hint {
+	ui_action action;
+	const char *word;
+} ui_hint;
+
 typedef struct ui_screen {
 	int id;                                   /* SC_* */
 	void (*draw)(struct ui *ui);
@@ -35,6 +42,10 @@ typedef struct ui_screen {
 	size_t private_size;
 	antt_status (*open)(struct ui *ui, const void *arg);   /* NULL: nothing to load */
 	void (*close)(struct ui *ui);   /* also after a failed open: frees only what is set */
+	/* The hint bar where only some keys work (a locked form, an empty
+	 * list): those keys, in order, to ACT_NONE; NULL (or no hook): the
+	 * screen's keys from the table. */
+	const ui_hint *(*hints)(struct ui *ui);
 } ui_screen;
 
 /* A prompt's submit handler: ANTT_OK closes the prompt; anything else keeps

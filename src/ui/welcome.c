@@ -109,4 +109,4 @@ static int act_welcome(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_welcome_screen = { SC_WELCOME, draw_welcome, act_welcome, 0, NULL, NULL };
+const ui_screen ui_welcome_screen = { SC_WELCOME, draw_welcome, act_welcome, 0, NULL, NULL, NULL };
