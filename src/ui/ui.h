@@ -73,6 +73,8 @@ typedef struct ui_units_state {
 	long sel, top;
 	char want_unit[128];       /* select this unit when the tree reloads */
 	ui_marks marks;            /* Space's marks, c's decision, F6 / F7's unit */
+	long long sets_below;      /* ui_units_idle's walk: the next criteria set has a lower
+	                              id; 0: from the newest (set by each reload); -1: done */
 } ui_units_state;
 
 /* Progress's figures, loaded for p_year: kept in struct ui, not in the
@@ -88,6 +90,7 @@ typedef struct ui_progress_state {
 	int p_year;
 	int ptop;
 	int packages;              /* the progress screen shows who sent packages */
+	struct ui_progress_cache *cache;   /* the years' figures and deadlines kept (progress.c) */
 } ui_progress_state;
 
 enum { UI_TITLE = 1, UI_HINT, UI_PASS, UI_FAIL, UI_DRAFT, UI_ERROR, UI_SELECT };
@@ -228,8 +231,9 @@ int ui_daily_step(ui *ui);
 void ui_daily_finish(ui *ui);
 double ui_now_ms(void);   /* a monotonic clock, in milliseconds: for slices of work between keys */
 
-/* The progress figures kept between visits (progress.c), let go at exit. */
-void ui_progress_free(void);
+/* Progress's state and the figures kept between visits (progress.c), let
+ * go at exit and when another database is opened. */
+void ui_progress_free(ui *ui);
 /* A piece of Progress's figures for the year worked out ahead (while the
  * officer reads the units): 1 when a piece was done, 0 when none is due. */
 int ui_progress_warm(ui *ui);

@@ -43,6 +43,7 @@ antt_status ui_units_reload(ui *ui)
 		return s;
 	}
 	us->tree_loaded = 1;
+	us->sets_below = 0;   /* another database's sets, maybe (the welcome screen's 2) */
 	widths.valid = 0;   /* names and codes may have changed: measured again */
 	tree_filter(&us->tree, type, status, search);
 	if (us->want_unit[0])
@@ -95,25 +96,25 @@ antt_status ui_units_refresh(ui *ui)
  * figures, a year at a time (ui_progress_warm). */
 int ui_units_idle(ui *ui)
 {
-	static sqlite3_int64 below = -1;   /* the next set has a lower id; 0: all done */
+	ui_units_state *us = &ui->units;
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 id = 0;
 	const form *f;
 
-	if (!below)
+	if (us->sets_below < 0)
 		return ui_progress_warm(ui);
 	if (db_cached(ui->db, "SELECT max(id) FROM criteria_sets WHERE ?1 < 0 OR id < ?1", &st, NULL) == ANTT_OK) {
-		sqlite3_bind_int64(st, 1, below);
+		sqlite3_bind_int64(st, 1, us->sets_below ? us->sets_below : -1);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 	}
 	if (id <= 0) {
-		below = 0;
+		us->sets_below = -1;
 		return ui_progress_warm(ui);
 	}
 	form_for_set(ui->db, id, &f, NULL);
-	below = id;
+	us->sets_below = id;
 	return 1;
 }
 
