@@ -522,10 +522,8 @@ out:
 	ui_close_all(&u);
 	ui_check_free(&u);
 	ui_marks_clear(&u);
-	ui_progress_free();
+	ui_progress_free(&u);
 	tree_free(&u.units.tree);
-	free(u.progress.pt);
-	free(u.progress.pc);
 	free(u.db_path);
 	if (rc)
 		fprintf(stderr, "antt: %s\n", u.msg);

@@ -482,4 +482,20 @@ static int act_check(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_check_screen = { SC_CHECK, draw_check, act_check, sizeof(check_state), open_check, close_check };
+/* A submitted or approved form is locked: its bar shows the leader's
+ * key for it and the keys that only read, not c k e g that are refused. */
+static const ui_hint *check_hints(ui *ui)
+{
+	static const ui_hint submitted[] = { { ACT_APPROVE, "Duyệt" }, { ACT_RETURN, "Trả lại" }, { ACT_HISTORY, NULL },
+		{ ACT_BACK, NULL }, { ACT_SCORE, NULL }, { ACT_NEXT, NULL }, { ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	static const ui_hint approved[] = { { ACT_RETURN, "Mở lại" }, { ACT_HISTORY, NULL }, { ACT_BACK, NULL },
+		{ ACT_SCORE, NULL }, { ACT_NEXT, NULL }, { ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	const check_state *c = ui->priv;
+
+	if (!c || !c->loaded)
+		return NULL;
+	return !strcmp(c->chk.status, "submitted") ? submitted : !strcmp(c->chk.status, "approved") ? approved : NULL;
+}
+
+const ui_screen ui_check_screen = { SC_CHECK, draw_check, act_check, sizeof(check_state), open_check, close_check,
+	check_hints };

@@ -148,5 +148,14 @@ static int act_conflicts(ui *ui, ui_action a)
 	}
 }
 
+/* No conflict to choose for: only the way back. */
+static const ui_hint *conflicts_hints(ui *ui)
+{
+	static const ui_hint none[] = { { ACT_BACK, NULL }, { ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	const conflicts_state *cs = ui->priv;
+
+	return cs && cs->n == 0 ? none : NULL;
+}
+
 const ui_screen ui_conflicts_screen = { SC_CONFLICTS, draw_conflicts, act_conflicts, sizeof(conflicts_state),
-	open_conflicts, close_conflicts };
+	open_conflicts, close_conflicts, conflicts_hints };

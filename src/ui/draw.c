@@ -173,14 +173,14 @@ static void bar_key(const ui_key *k, char *buf, size_t n)
 	snprintf(buf, n, "%.*s", (int)strcspn(k->label, " "), k->label);
 }
 
-static int bar_width(const ui_key *k)
+static int bar_width(const ui_key *k, const char *word)
 {
 	char key[32];
 	bar_key(k, key, sizeof(key));
-	return (int)text_width(key) + 1 + (int)text_width(k->bar);
+	return (int)text_width(key) + 1 + (int)text_width(word);
 }
 
-static int bar_put(ui *ui, int x, const ui_key *k)
+static int bar_put(ui *ui, int x, const ui_key *k, const char *word)
 {
 	char key[32];
 	int y = ui->rows - 1, kw;
@@ -188,8 +188,8 @@ static int bar_put(ui *ui, int x, const ui_key *k)
 	bar_key(k, key, sizeof(key));
 	kw = (int)text_width(key);
 	ui_put(y, x, kw, key, ui_attr(ui, UI_HINT) | A_BOLD);
-	ui_put(y, x + kw + 1, (int)text_width(k->bar), k->bar, ui_attr(ui, UI_HINT));
-	return x + bar_width(k) + 2;
+	ui_put(y, x + kw + 1, (int)text_width(word), word, ui_attr(ui, UI_HINT));
+	return x + bar_width(k, word) + 2;
 }
 
 /* The binding of action a on a screen (an action may have a row per screen). */
@@ -204,20 +204,28 @@ static const ui_key *key_of(ui_action a, int screen)
 /* The hint bar: this screen's keys in the order they are used there
  * (ui_bar_order), then its other keys in the table's order, as many as fit
  * whole (a cut "F1" for "F10 Thoát" would mislead); F1 last, for the rest.
- * Esc is left out where there is no screen to go back to. */
+ * Esc is left out where there is no screen to go back to. A screen whose
+ * state leaves only some keys working gives those (ui_screen.hints). */
 static void draw_hints(ui *ui, int room)
 {
 	int id = ui->screen->id;
 	const ui_key *help = key_of(ACT_HELP, id), *shown[ACT_COUNT];
+	const char *words[ACT_COUNT];
 	const ui_action *order = ui_bar_order(id);
-	int n = 0, x = 0, end = room - (help ? bar_width(help) + 1 : 0);
+	const ui_hint *own = ui->screen->hints ? ui->screen->hints(ui) : NULL;
+	int n = 0, x = 0, end = room - (help ? bar_width(help, help->bar) + 1 : 0);
 
-	for (int i = 0; order && order[i] != ACT_NONE; i++) {
+	for (int i = 0; own && own[i].action != ACT_NONE && n < ACT_COUNT; i++) {
+		const ui_key *k = key_of(own[i].action, id);
+		if (k && (own[i].word || k->bar))
+			shown[n] = k, words[n++] = own[i].word ? own[i].word : k->bar;
+	}
+	for (int i = 0; !own && order && order[i] != ACT_NONE; i++) {
 		const ui_key *k = key_of(order[i], id);
 		if (k && k->bar)
-			shown[n++] = k;
+			shown[n] = k, words[n++] = k->bar;
 	}
-	for (int i = 0; i < ui_key_count; i++) {
+	for (int i = 0; !own && i < ui_key_count; i++) {
 		const ui_key *k = &ui_keys[i];
 		int dup = 0;
 		if (!k->bar || !(k->screens & id) || k->action == ACT_HELP)
@@ -227,12 +235,12 @@ static void draw_hints(ui *ui, int room)
 		for (int j = 0; j < n; j++)
 			dup |= shown[j] == k;
 		if (!dup && n < ACT_COUNT)
-			shown[n++] = k;
+			shown[n] = k, words[n++] = k->bar;
 	}
-	for (int i = 0; i < n && x + bar_width(shown[i]) <= end; i++)
-		x = bar_put(ui, x, shown[i]);
-	if (help && x + bar_width(help) <= room)
-		bar_put(ui, x, help);
+	for (int i = 0; i < n && x + bar_width(shown[i], words[i]) <= end; i++)
+		x = bar_put(ui, x, shown[i], words[i]);
+	if (help && x + bar_width(help, help->bar) <= room)
+		bar_put(ui, x, help, help->bar);
 }
 
 /* Message or prompt on the line above the hint bar; hints from the table.

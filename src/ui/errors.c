@@ -132,7 +132,7 @@ static int act_errors(ui *ui, ui_action a)
 }
 
 const ui_screen ui_errors_screen = { SC_ERRORS, draw_errors, act_errors, sizeof(errors_state), open_errors,
-	close_errors };
+	close_errors, NULL };
 
 /* The list opened (1), or the message only shown (0): a one-line message,
  * or no memory for the list. */

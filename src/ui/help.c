@@ -128,4 +128,4 @@ static int act_help(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_help_screen = { SC_HELP, draw_help, act_help, sizeof(help_state), open_help, NULL };
+const ui_screen ui_help_screen = { SC_HELP, draw_help, act_help, sizeof(help_state), open_help, NULL, NULL };

@@ -158,4 +158,4 @@ static int act_history(ui *ui, ui_action a)
 }
 
 const ui_screen ui_history_screen = { SC_HISTORY, draw_history, act_history, sizeof(history_state),
-	open_history, close_history };
+	open_history, close_history, NULL };

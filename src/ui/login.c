@@ -75,7 +75,7 @@ static int act_login(ui *ui, ui_action a)
 	return R_REDRAW;
 }
 
-const ui_screen ui_login_screen = { SC_LOGIN, draw_login, act_login, 0, NULL, NULL };
+const ui_screen ui_login_screen = { SC_LOGIN, draw_login, act_login, 0, NULL, NULL, NULL };
 
 static antt_status leader_login_submit(ui *ui, const char *text);
 

@@ -85,36 +85,57 @@ static long long undecided(const ui *ui, int group)
 /* The figures of a year (tree_tally), kept while the database is
  * unchanged: one slot per parity, so a year and the one before both stay,
  * and [ or ] here counts one year more, not two. */
-static struct tally {
+struct tally {
 	int year;
 	long long stamp;
 	count_row *types;
 	size_t n_types;
 	count_commune *communes;
 	size_t n_communes;
-} tallies[2];
+};
 
 /* A year's deadlines: what is due, read in steps (a pass over its forms)
  * and kept while the database is as at stamp, or changed only by the
  * checklist (tree_update: those forms counted again); formatted for day. */
-static struct dues {
+struct dues {
 	int year;
 	long long stamp;
 	progress_due *due;
 	int have;
 	char day[16];
 	progress_deadline deadlines[2], movement[3];
-} dues[2];
+};
 
-void ui_progress_free(void)
+/* What is kept between visits, for the database open now: in ui->progress,
+ * let go with it (ui_progress_free) when another database is opened, as a
+ * stamp means nothing across databases. */
+struct ui_progress_cache {
+	struct tally tallies[2];
+	struct dues dues[2];
+};
+
+static struct ui_progress_cache *cache_of(ui *ui, antt_err *err)
 {
-	for (int i = 0; i < 2; i++) {
-		free(tallies[i].types);
-		free(tallies[i].communes);
-		memset(&tallies[i], 0, sizeof(tallies[i]));
-		progress_due_free(dues[i].due);
-		memset(&dues[i], 0, sizeof(dues[i]));
+	ui_progress_state *ps = &ui->progress;
+
+	if (!ps->cache && !(ps->cache = calloc(1, sizeof(*ps->cache))))
+		err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
+	return ps->cache;
+}
+
+void ui_progress_free(ui *ui)
+{
+	ui_progress_state *ps = &ui->progress;
+
+	for (int i = 0; ps->cache && i < 2; i++) {
+		free(ps->cache->tallies[i].types);
+		free(ps->cache->tallies[i].communes);
+		progress_due_free(ps->cache->dues[i].due);
 	}
+	free(ps->cache);
+	free(ps->pt);
+	free(ps->pc);
+	memset(ps, 0, sizeof(*ps));
 }
 
 /* From the units screen's tree when it is current: its own states for its
@@ -123,13 +144,16 @@ void ui_progress_free(void)
 static struct tally *tally_of(ui *ui, int year, antt_err *err)
 {
 	ui_units_state *us = &ui->units;
-	struct tally *t = &tallies[year & 1];
+	struct ui_progress_cache *pc = cache_of(ui, err);
+	struct tally *t = pc ? &pc->tallies[year & 1] : NULL;
 	long long stamp = tree_stamp(ui->db);
 	tree_view own, *tv = &us->tree;
 	tree_state *states = NULL;
 	const tree_state *use = NULL;
 	antt_status s;
 
+	if (!t)
+		return NULL;
 	if (t->year == year && t->stamp == stamp && t->types)
 		return t;
 	free(t->types);
@@ -170,7 +194,8 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
 {
 	ui_units_state *us = &ui->units;
-	struct dues *d = &dues[year & 1];
+	struct ui_progress_cache *pc = cache_of(ui, err);
+	struct dues *d = pc ? &pc->dues[year & 1] : NULL;
 	long long stamp = tree_stamp(ui->db);
 	/* SQLite's day ('now', UTC), as the deadlines are worked out in */
 	char day[16] = "";
@@ -178,6 +203,8 @@ static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
 	struct tm tm;
 	int done = 0;
 
+	if (!d)
+		return 0;
 	if (gmtime_r(&now, &tm))
 		strftime(day, sizeof(day), "%Y-%m-%d", &tm);
 	if (d->year != year) {
@@ -225,8 +252,10 @@ int ui_progress_warm(ui *ui)
 	/* only from the units screen's tree, not a tree loaded for it */
 	if (!us->tree_loaded || us->tree.year != ui->year || tree_changed(ui->db, &us->tree))
 		return 0;
+	if (!cache_of(ui, &err))
+		return 0;   /* Progress will say why */
 	for (int k = 0; k < 2; k++) {
-		t = &tallies[(ui->year - k) & 1];
+		t = &ui->progress.cache->tallies[(ui->year - k) & 1];
 		if (t->year != ui->year - k || t->stamp != us->tree.stamp || !t->types) {
 			/* the year before's states in steps of a few milliseconds,
 			 * then its figures from them; none when they cannot be
@@ -253,6 +282,7 @@ static void load(ui *ui)
 	ui_progress_state *ps = &ui->progress;
 	antt_err err = { "" };
 	struct tally *now, *prev;
+	const struct dues *d;
 
 	free(ps->pt);
 	free(ps->pc);
@@ -267,9 +297,10 @@ static void load(ui *ui)
 		return;
 	}
 	deadlines_of(ui, ui->year, -1, &err);
-	ps->have_deadlines = ps->have_movement_deadlines = dues[ui->year & 1].have;
-	memcpy(ps->deadlines, dues[ui->year & 1].deadlines, sizeof(ps->deadlines));
-	memcpy(ps->movement_deadlines, dues[ui->year & 1].movement, sizeof(ps->movement_deadlines));
+	d = &ps->cache->dues[ui->year & 1];   /* there: tally_of made it */
+	ps->have_deadlines = ps->have_movement_deadlines = d->have;
+	memcpy(ps->deadlines, d->deadlines, sizeof(ps->deadlines));
+	memcpy(ps->movement_deadlines, d->movement, sizeof(ps->movement_deadlines));
 	ps->p_year = ui->year;
 }
 
@@ -403,4 +434,4 @@ static int act_progress(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_progress_screen = { SC_PROGRESS, draw_progress, act_progress, 0, NULL, NULL };
+const ui_screen ui_progress_screen = { SC_PROGRESS, draw_progress, act_progress, 0, NULL, NULL, NULL };

@@ -488,4 +488,4 @@ void ui_registers_open(ui *ui, const char *code, const char *name)
 }
 
 const ui_screen ui_registers_screen = { SC_REGISTERS, draw_registers, act_registers, sizeof(reg_state),
-	open_registers, close_registers };
+	open_registers, close_registers, NULL };

@@ -193,4 +193,5 @@ static int act_score(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_score_screen = { SC_SCORE, draw_score, act_score, sizeof(score_state), open_score, close_score };
+const ui_screen ui_score_screen = { SC_SCORE, draw_score, act_score, sizeof(score_state), open_score, close_score,
+	NULL };

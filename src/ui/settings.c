@@ -173,4 +173,4 @@ static int act_settings(ui *ui, ui_action a)
 }
 
 const ui_screen ui_settings_screen = { SC_SETTINGS, draw_settings, act_settings, sizeof(settings_state),
-	open_settings, close_settings };
+	open_settings, close_settings, NULL };

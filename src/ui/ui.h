@@ -28,6 +28,13 @@ struct ui;
  * before ui_pop frees it. draw and act find it in ui->priv; nothing of it
  * lives in struct ui, and no other screen touches it. Screens with no state
  * of their own leave the last three 0. */
+/* One key of a hint bar a screen gives for its state (ui_screen.hints):
+ * the word NULL is the key table's. */
+typedef struct ui_hint {
+	ui_action action;
+	const char *word;
+} ui_hint;
+
 typedef struct ui_screen {
 	int id;                                   /* SC_* */
 	void (*draw)(struct ui *ui);
@@ -35,6 +42,10 @@ typedef struct ui_screen {
 	size_t private_size;
 	antt_status (*open)(struct ui *ui, const void *arg);   /* NULL: nothing to load */
 	void (*close)(struct ui *ui);   /* also after a failed open: frees only what is set */
+	/* The hint bar where only some keys work (a locked form, an empty
+	 * list): those keys, in order, to ACT_NONE; NULL (or no hook): the
+	 * screen's keys from the table. */
+	const ui_hint *(*hints)(struct ui *ui);
 } ui_screen;
 
 /* A prompt's submit handler: ANTT_OK closes the prompt; anything else keeps
@@ -62,6 +73,8 @@ typedef struct ui_units_state {
 	long sel, top;
 	char want_unit[128];       /* select this unit when the tree reloads */
 	ui_marks marks;            /* Space's marks, c's decision, F6 / F7's unit */
+	long long sets_below;      /* ui_units_idle's walk: the next criteria set has a lower
+	                              id; 0: from the newest (set by each reload); -1: done */
 } ui_units_state;
 
 /* Progress's figures, loaded for p_year: kept in struct ui, not in the
@@ -77,6 +90,7 @@ typedef struct ui_progress_state {
 	int p_year;
 	int ptop;
 	int packages;              /* the progress screen shows who sent packages */
+	struct ui_progress_cache *cache;   /* the years' figures and deadlines kept (progress.c) */
 } ui_progress_state;
 
 enum { UI_TITLE = 1, UI_HINT, UI_PASS, UI_FAIL, UI_DRAFT, UI_ERROR, UI_SELECT };
@@ -217,8 +231,9 @@ int ui_daily_step(ui *ui);
 void ui_daily_finish(ui *ui);
 double ui_now_ms(void);   /* a monotonic clock, in milliseconds: for slices of work between keys */
 
-/* The progress figures kept between visits (progress.c), let go at exit. */
-void ui_progress_free(void);
+/* Progress's state and the figures kept between visits (progress.c), let
+ * go at exit and when another database is opened. */
+void ui_progress_free(ui *ui);
 /* A piece of Progress's figures for the year worked out ahead (while the
  * officer reads the units): 1 when a piece was done, 0 when none is due. */
 int ui_progress_warm(ui *ui);

@@ -43,6 +43,7 @@ antt_status ui_units_reload(ui *ui)
 		return s;
 	}
 	us->tree_loaded = 1;
+	us->sets_below = 0;   /* another database's sets, maybe (the welcome screen's 2) */
 	widths.valid = 0;   /* names and codes may have changed: measured again */
 	tree_filter(&us->tree, type, status, search);
 	if (us->want_unit[0])
@@ -95,25 +96,25 @@ antt_status ui_units_refresh(ui *ui)
  * figures, a year at a time (ui_progress_warm). */
 int ui_units_idle(ui *ui)
 {
-	static sqlite3_int64 below = -1;   /* the next set has a lower id; 0: all done */
+	ui_units_state *us = &ui->units;
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 id = 0;
 	const form *f;
 
-	if (!below)
+	if (us->sets_below < 0)
 		return ui_progress_warm(ui);
 	if (db_cached(ui->db, "SELECT max(id) FROM criteria_sets WHERE ?1 < 0 OR id < ?1", &st, NULL) == ANTT_OK) {
-		sqlite3_bind_int64(st, 1, below);
+		sqlite3_bind_int64(st, 1, us->sets_below ? us->sets_below : -1);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 	}
 	if (id <= 0) {
-		below = 0;
+		us->sets_below = -1;
 		return ui_progress_warm(ui);
 	}
 	form_for_set(ui->db, id, &f, NULL);
-	below = id;
+	us->sets_below = id;
 	return 1;
 }
 
@@ -192,23 +193,55 @@ static void draw_title(ui *ui)
 	ui_draw_title(ui, title);
 }
 
+/* Forms waiting for a leader among all the units, shown or not. */
+static size_t queue_size(const ui_units_state *us)
+{
+	size_t queue = 0;
+
+	for (size_t i = 0; i < us->tree.n; i++)
+		queue += us->tree.rows[us->tree.order[i]].flow == FLOW_SUBMITTED;
+	return queue;
+}
+
+/* "Lọc: loại … · trạng thái … · tìm: …", then how many are shown and
+ * how many forms wait (v). The counts stay whole: when the line is too
+ * long, a status filter left at "tất cả" goes first, then such a type
+ * filter, then the filters are cut with the mark. */
 static void draw_filters(ui *ui)
 {
 	ui_units_state *us = &ui->units;
-	char line[512], type[64] = "tất cả", waiting[64] = "";
-	size_t queue = 0;
+	char left[512], cut[512], line[700], counts[128], type[64] = "tất cả", waiting[64] = "";
+	size_t queue = queue_size(us);
+	int room = ui->cols - 2, cw;
 
 	for (size_t i = 0; i < us->tree.n_counts; i++)
 		if (!strcmp(us->tree.counts[i].type, us->tree.type))
 			snprintf(type, sizeof(type), "%s", us->tree.counts[i].name);
-	for (size_t i = 0; i < us->tree.n; i++)
-		queue += us->tree.rows[us->tree.order[i]].flow == FLOW_SUBMITTED;
 	if (queue)
 		snprintf(waiting, sizeof(waiting), " · %zu chờ duyệt (v)", queue);
-	snprintf(line, sizeof(line), "Lọc: loại %s · trạng thái %s%s%s   (%zu/%zu đơn vị)%s", type,
-		tree_filter_name(us->tree.status), us->tree.search[0] ? " · tìm: " : "", us->tree.search,
-		us->tree.n_vis, us->tree.n, waiting);
-	ui_put(3, 1, ui->cols - 2, line, A_DIM);
+	snprintf(counts, sizeof(counts), "   (%zu/%zu đơn vị)%s", us->tree.n_vis, us->tree.n, waiting);
+	cw = (int)text_width(counts);
+	for (int drop = 0; drop < 3; drop++) {   /* 1: the status "tất cả"; 2: the type's too */
+		int type_shown = us->tree.type[0] || drop < 2, status_shown = us->tree.status >= 0 || drop < 1;
+		snprintf(left, sizeof(left), "Lọc:%s%s%s%s%s%s%s%s", type_shown ? " loại " : "", type_shown ? type : "",
+			type_shown && status_shown ? " ·" : "", status_shown ? " trạng thái " : "",
+			status_shown ? tree_filter_name(us->tree.status) : "",
+			us->tree.search[0] && (type_shown || status_shown) ? " ·" : "", us->tree.search[0] ? " tìm: " : "",
+			us->tree.search);
+		if ((int)text_width(left) + cw <= room)
+			break;
+	}
+	if ((int)text_width(left) + cw > room) {   /* cut with the mark, the counts one space after */
+		const char *c = counts + strspn(counts, " ") - 1;
+		size_t n;
+		cw = (int)text_width(c);
+		ui_pad(cut, sizeof(cut), left, room - cw > 1 ? room - cw : 1);
+		for (n = strlen(cut); n && cut[n - 1] == ' '; n--)
+			cut[n - 1] = '\0';
+		snprintf(line, sizeof(line), "%s%s", cut, c);
+	} else
+		snprintf(line, sizeof(line), "%s%s", left, counts);
+	ui_put(3, 1, room, line, A_DIM);
 }
 
 /* The widest text of each column over every unit (not only those shown, so
@@ -365,6 +398,21 @@ static antt_status search_submit(ui *ui, const char *text)
 
 /* --- actions ------------------------------------------------------------ */
 
+/* v found no waiting form among those shown: none at all, or the
+ * filters hide them (and the way to show them). */
+static void queue_hidden(ui *ui, size_t queue)
+{
+	const tree_view *t = &ui->units.tree;
+
+	if (!queue)
+		ui_message(ui, 0, "Không có phiếu nào đang chờ duyệt trong danh sách này.");
+	else if (t->search[0] && !t->type[0] && t->status < 0)
+		ui_message(ui, 0, "Tìm \"%s\" đang ẩn cả %zu phiếu chờ duyệt: bấm / rồi Enter với ô trống để bỏ tìm.",
+			t->search, queue);
+	else
+		ui_message(ui, 0, "Bộ lọc đang ẩn cả %zu phiếu chờ duyệt: bấm Esc để bỏ mọi bộ lọc.", queue);
+}
+
 static void cycle_type(ui *ui)
 {
 	ui_units_state *us = &ui->units;
@@ -422,11 +470,12 @@ static int act_units(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_NEXT: case ACT_QUEUE:
 		next = a == ACT_NEXT ? tree_next_pending(&us->tree, us->sel) : tree_next_submitted(&us->tree, us->sel);
-		if (next < 0)
-			ui_message(ui, 0, a == ACT_NEXT ? "Không còn đơn vị nào chưa đánh giá trong danh sách này."
-			                                : "Không có phiếu nào đang chờ duyệt trong danh sách này.");
-		else
+		if (next >= 0)
 			us->sel = next;
+		else if (a == ACT_NEXT)
+			ui_message(ui, 0, "Không còn đơn vị nào chưa đánh giá trong danh sách này.");
+		else
+			queue_hidden(ui, queue_size(us));
 		ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 		return R_REDRAW;
 	case ACT_TYPE:
@@ -478,7 +527,7 @@ static int act_units(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units, 0, NULL, NULL };
+const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units, 0, NULL, NULL, NULL };
 
 void ui_units_changed(ui *ui, const char *code)
 {

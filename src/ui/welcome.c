@@ -79,6 +79,7 @@ static antt_status open_demo(ui *ui)
 	}
 	db_close(*ui->dbp);
 	*ui->dbp = ui->db = demo;
+	ui_progress_free(ui);   /* the figures kept were the other database's */
 	free(ui->db_path);
 	ui->db_path = strdup(path);
 	{
@@ -109,4 +110,4 @@ static int act_welcome(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_welcome_screen = { SC_WELCOME, draw_welcome, act_welcome, 0, NULL, NULL };
+const ui_screen ui_welcome_screen = { SC_WELCOME, draw_welcome, act_welcome, 0, NULL, NULL, NULL };
