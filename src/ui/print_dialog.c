@@ -159,7 +159,7 @@ static int act_print(ui *ui, ui_action a)
 	}
 }
 
-static const ui_screen print_screen = { SC_PRINT, draw_print, act_print, sizeof(print_state), open_print, NULL };
+static const ui_screen print_screen = { SC_PRINT, draw_print, act_print, sizeof(print_state), open_print, NULL, NULL };
 
 void ui_print_open(ui *ui, const tree_row *r)
 {
