@@ -106,6 +106,8 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_NOT_FOUND, "không có đơn vị mã", "xem các mã bằng: antt unit list" },
 	{ ANTT_ERR_EXISTS, "tệp đã có", "chọn tên khác, hoặc dùng --force để ghi đè" },
 	{ ANTT_ERR_EXISTS, "dữ liệu mẫu chỉ tạo trên", "dùng --db TỆP_MỚI để tạo dữ liệu mẫu ở tệp khác" },
+	{ ANTT_ERR_INVALID, "không có thiết lập \"",
+	  "xem các thiết lập đã đặt bằng: antt settings; đặt bằng: antt settings KHÓA GIÁ_TRỊ" },
 	{ ANTT_ERR_NOT_FOUND, "không có xung đột số", "xem các xung đột đang chờ bằng: antt conflicts" },
 	{ ANTT_ERR_NOT_FOUND, "không có tệp cơ sở dữ liệu này", "hoặc tạo dữ liệu mẫu bằng: antt --db TỆP demo" },
 	{ ANTT_ERR_DB_CORRUPT, "bị hỏng", "khôi phục bằng: antt --db TỆP_HỎNG restore TỆP_SAO_LƯU" },
