@@ -59,32 +59,35 @@ static int part(doc *d, lxw_worksheet *ws, int r, size_t k)
 	return para(d, ws, r, k < n ? l[k] : "", d->f[D_LINE_BOLD]);
 }
 
-/* The most lines of note one row of the table holds: Excel draws no row
- * taller than 409 pt, and a row never runs over a page; a longer note goes
- * on in the rows below it. */
-#define NOTE_ROW_LINES 24
+/* A long note: its first lines in the criterion's row, the rest on the
+ * rows below over the whole width of the table (text to note column), at
+ * most ROW_LINES lines a row: Excel draws no row taller than 409 pt, and a
+ * row never runs over a page. */
+#define FIRST_LINES 8
+#define ROW_LINES 10
+#define WIDE (WIDTHS[C_TEXT] + WIDTHS[C_TEXT2] + WIDTHS[C_VALUE] + WIDTHS[C_STATE] + WIDTHS[C_NOTE])
 
-/* Lines s[0..k) takes in the note column (buf: room for s). */
-static int note_lines(char *buf, const char *s, size_t k)
+/* Lines s[0..k) takes at width (buf: room for s). */
+static int note_lines(char *buf, const char *s, size_t k, double width)
 {
 	memcpy(buf, s, k);
 	buf[k] = '\0';
-	return report_lines(buf, WIDTHS[C_NOTE], 12, 0);
+	return report_lines(buf, width, 12, 0);
 }
 
-/* How much of s one row takes: all of it when it fits, else up to the
- * last space that fits (up to the last character for a word longer than
- * a row), and at least one character. s is not empty. */
-static size_t note_piece(char *buf, const char *s)
+/* How much of s fits in max lines at width: all of it when it fits, else
+ * up to the last space that fits (up to the last character for a word
+ * longer than that), and at least one character. s is not empty. */
+static size_t note_piece(char *buf, const char *s, double width, int max)
 {
 	size_t n = strlen(s), fit = 0;
 
-	if (note_lines(buf, s, n) <= NOTE_ROW_LINES)
+	if (note_lines(buf, s, n, width) <= max)
 		return n;
 	for (size_t k = 0; k < n;) {
 		while (k < n && s[k] != ' ')
 			k++;
-		if (note_lines(buf, s, k) > NOTE_ROW_LINES)
+		if (note_lines(buf, s, k, width) > max)
 			break;
 		fit = k;
 		while (k < n && s[k] == ' ')
@@ -93,7 +96,7 @@ static size_t note_piece(char *buf, const char *s)
 	for (size_t k = 1, good = 0; !fit && k <= n; k++) {
 		if (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
 			continue;   /* inside a character */
-		if (note_lines(buf, s, k) > NOTE_ROW_LINES)
+		if (note_lines(buf, s, k, width) > max)
 			fit = good ? good : k;
 		else
 			good = k;
@@ -121,7 +124,7 @@ static int item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const
 {
 	size_t n_states, piece;
 	char *const *states = doc_list(d, "states", &n_states);
-	char *value = NULL, *note = NULL, *buf = NULL, *first = NULL;
+	char *value = NULL, *note = NULL, *buf = NULL, *first = NULL, *more = NULL;
 	const char *state, *rest;
 	lxw_format *cell = d->w.f[F_CELL_WRAP];
 	double height;
@@ -157,7 +160,7 @@ static int item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const
 		r++;
 		goto out;
 	}
-	piece = note_piece(buf, note);
+	piece = note_piece(buf, note, WIDTHS[C_NOTE], FIRST_LINES);
 	if (!(first = strndup(note, piece)))
 		goto nomem;
 	height = doc_fit((const char *const[]){ it->label, value, state, first },
@@ -170,22 +173,21 @@ static int item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const
 	worksheet_write_string(ws, (lxw_row_t)r, C_VALUE, value, d->f[D_CENTER]);
 	worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);
 	worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, first, cell);
-	/* the rest of a long note, a row at a time under the criterion's code
-	 * (a row may open a page), the other cells empty */
+	/* the rest of a long note, a row at a time over the table's width,
+	 * under the criterion's code (a row may open a page) */
 	for (rest = note + piece; *rest == ' '; rest++)
 		;
+	if (*rest && !(more = doc_replace("{id} (tiếp)", "{id}", it->id)))
+		goto nomem;
 	while (*rest) {
-		piece = note_piece(buf, rest);
+		piece = note_piece(buf, rest, WIDE, ROW_LINES);
 		memcpy(buf, rest, piece);
 		buf[piece] = '\0';
-		height = doc_fit((const char *const[]){ buf }, (const double[]){ WIDTHS[C_NOTE] }, 1, 0);
+		height = doc_fit((const char *const[]){ more, buf }, (const double[]){ WIDTHS[C_ID], WIDE }, 2, 0);
 		r = doc_table_row(d, ws, r + 1, height);
 		doc_row(d, ws, r, height);
-		worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, d->f[D_CENTER]);
-		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, "(ghi chú, tiếp theo)", cell);
-		worksheet_write_string(ws, (lxw_row_t)r, C_VALUE, "", cell);
-		worksheet_write_string(ws, (lxw_row_t)r, C_STATE, "", cell);
-		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, buf, cell);
+		worksheet_write_string(ws, (lxw_row_t)r, C_ID, more, d->f[D_CENTER]);
+		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_NOTE, buf, cell);
 		for (rest += piece; *rest == ' '; rest++)
 			;
 	}
@@ -198,6 +200,7 @@ out:
 	free(note);
 	free(buf);
 	free(first);
+	free(more);
 	return r;
 }
 

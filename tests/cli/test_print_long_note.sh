@@ -1,7 +1,8 @@
 # The biên bản prints an answer's note whole however long it is (answer
-# notes have no length limit): it was cut at 1 KB. A note longer than a
-# row of the table holds goes on in the rows below it, every row short
-# enough for Excel (409 pt) and a page. Read back with openpyxl.
+# notes have no length limit): it was cut at 1 KB, mid-character. A note
+# longer than its cell holds goes on in rows "ID (tiếp)" below, over the
+# table's width, every row short enough for Excel (409 pt) and a page.
+# Read back with openpyxl.
 . "$(dirname "$0")/lib.sh"
 
 run demo
@@ -24,13 +25,14 @@ expect_eq "$(stored 1.2)" "$long_word" "  whole"
 run print bien-ban X001-K01 --year 2024 -o "$T/b.xlsx" --date 20/11/2024
 expect_rc 0 "the minutes of X001-K01"
 
-# notes FILE ID join|count: the note column (F) of the rows of criterion
-# ID (its own and those of a note that goes on), joined by a space, or
-# how many rows
+# notes FILE ID join|count: the note of criterion ID — its note cell (F)
+# and the rows "ID (tiếp)" below that carry it on over the table's width
+# (B) — joined by a space, or how many rows it takes
 notes() {
 	/usr/bin/python3 -c "import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
-out = [r[5] for r in ws.iter_rows(values_only=True) if r[0] == sys.argv[2] and r[5]]
+out = [r[5] if r[0] == sys.argv[2] else r[1] for r in ws.iter_rows(values_only=True)
+       if r[0] in (sys.argv[2], sys.argv[2] + ' (tiếp)') and (r[5] if r[0] == sys.argv[2] else r[1])]
 print(' '.join(out) if sys.argv[3] == 'join' else len(out))" "$1" "$2" "$3"
 }
 tallest() {
