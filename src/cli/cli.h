@@ -41,7 +41,8 @@ void cli_typed(int argc, char **argv);
 /* fputs(msg, out), but where msg quotes a typed word holding a control
  * character, that word written visibly ("X\x1b[2J\n…"): a code typed
  * with a terminal escape or a line break can neither drive the terminal
- * nor forge a line of antt's own (output.c). */
+ * nor forge a line of antt's own; a typed word longer than 60 characters
+ * is quoted cut, "AAAA…" (output.c). */
 void cli_message(FILE *out, const char *msg);
 
 /* Open ctx->db; prints the error and returns CLI_FAIL on failure. */

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "num.h"
 #include "session.h"
+#include "setting.h"
 #include "text.h"
 
 #include <stdlib.h>
@@ -29,7 +30,8 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 		return s == ANTT_OK ? CLI_OK : cli_fail(s, &err);
 	}
 	if (argc == 2) {
-		if ((s = db_setting_read(ctx->db, argv[1], NULL, &v, &err)) != ANTT_OK)
+		if ((s = setting_check(ctx->db, argv[1], &err)) != ANTT_OK ||
+		    (s = db_setting_read(ctx->db, argv[1], NULL, &v, &err)) != ANTT_OK)
 			return cli_fail(s, &err);
 		if (!v) {
 			char msg[1200];   /* a key with a line break shown escaped (cli_message) */

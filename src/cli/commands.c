@@ -106,6 +106,8 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_NOT_FOUND, "không có đơn vị mã", "xem các mã bằng: antt unit list" },
 	{ ANTT_ERR_EXISTS, "tệp đã có", "chọn tên khác, hoặc dùng --force để ghi đè" },
 	{ ANTT_ERR_EXISTS, "dữ liệu mẫu chỉ tạo trên", "dùng --db TỆP_MỚI để tạo dữ liệu mẫu ở tệp khác" },
+	{ ANTT_ERR_INVALID, "không có thiết lập \"",
+	  "xem các thiết lập đã đặt bằng: antt settings; đặt bằng: antt settings KHÓA GIÁ_TRỊ" },
 	{ ANTT_ERR_NOT_FOUND, "không có xung đột số", "xem các xung đột đang chờ bằng: antt conflicts" },
 	{ ANTT_ERR_NOT_FOUND, "không có tệp cơ sở dữ liệu này", "hoặc tạo dữ liệu mẫu bằng: antt --db TỆP demo" },
 	{ ANTT_ERR_DB_CORRUPT, "bị hỏng", "khôi phục bằng: antt --db TỆP_HỎNG restore TỆP_SAO_LƯU" },
@@ -149,16 +151,35 @@ int cli_fail(antt_status st, const antt_err *err)
 	return cli_fail_at(st, err, NULL, 0);
 }
 
+/* The heading ends at the line break before the first error of all (or
+ * errlist_report's "... và N lỗi khác"): the file's name in it may hold a
+ * line break of its own. */
 int cli_fail_list(antt_status st, const antt_err *err, char *all)
 {
 	const char *nl = err ? strchr(err->msg, '\n') : NULL;
+	size_t first = all ? strcspn(all, "\n") : 0;
+	char *heading;
 
 	if (!all || !nl)
 		return cli_fail(st, err);
-	/* every bad line, not only those the message holds */
-	fprintf(stderr, "antt: %.*s\n", (int)(nl - err->msg), err->msg);
-	for (char *save = NULL, *line = strtok_r(all, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		fprintf(stderr, "  %s\n", line);
+	for (const char *p = nl; p; p = strchr(p + 1, '\n'))
+		if (!strncmp(p, "\n  ", 3) && (!strncmp(p + 3, all, first) || !strncmp(p + 3, "... và ", 7))) {
+			nl = p;
+			break;
+		}
+	/* every bad line, not only those the message holds; each shown as
+	 * cli_message shows the words typed */
+	if (!(heading = strndup(err->msg, (size_t)(nl - err->msg))))
+		return cli_fail(st, err);
+	fputs("antt: ", stderr);
+	cli_message(stderr, heading);
+	fputc('\n', stderr);
+	free(heading);
+	for (char *save = NULL, *line = strtok_r(all, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		fputs("  ", stderr);
+		cli_message(stderr, line);
+		fputc('\n', stderr);
+	}
 	return CLI_FAIL;
 }
 

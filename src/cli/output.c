@@ -101,12 +101,14 @@ static int has_control(const char *s)
 	return 0;
 }
 
-/* w written visibly: a line break as \n, a tab as \t, any other control
- * byte (ESC, DEL, a C1's two bytes) as \xNN. */
-static void put_visible(FILE *out, const char *w)
+/* The first n bytes of w written visibly: a line break as \n, a tab as
+ * \t, any other control byte (ESC, DEL, a C1's two bytes) as \xNN. */
+static void put_visible(FILE *out, const char *w, size_t n)
 {
-	for (const unsigned char *p = (const unsigned char *)w; *p; p++) {
-		int c1 = *p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F;
+	const unsigned char *p = (const unsigned char *)w, *end = p + n;
+
+	for (; p < end && *p; p++) {
+		int c1 = *p == 0xC2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9F;
 		if (*p == '\n')
 			fputs("\\n", out);
 		else if (*p == '\t')
@@ -120,18 +122,54 @@ static void put_visible(FILE *out, const char *w)
 	}
 }
 
+/* A typed word quoted in a message is shown up to QUOTE_MAX characters,
+ * then "…": a pasted page or a 5,000-character code reads as a code, not
+ * as a screenful (and core's message may hold only its beginning). */
+#define QUOTE_MAX 60
+
+/* The bytes of w's first QUOTE_MAX characters (UTF-8). */
+static size_t quote_bytes(const char *w)
+{
+	size_t i = 0;
+
+	for (int c = 0; w[i] && c < QUOTE_MAX; c++)
+		for (i++; ((unsigned char)w[i] & 0xC0) == 0x80; i++)
+			;
+	return i;
+}
+
+/* Where w is quoted in msg: at its whole, or for a long word at its first
+ * QUOTE_MAX characters; *span is how much of msg the quote takes. */
+static const char *quoted_at(const char *msg, const char *w, size_t *span)
+{
+	size_t k = w[quote_bytes(w)] ? quote_bytes(w) : strlen(w);
+
+	for (const char *at = strchr(msg, w[0]); at; at = strchr(at + 1, w[0]))
+		if (!strncmp(at, w, k)) {
+			for (*span = k; w[*span] && at[*span] == w[*span]; (*span)++)
+				;
+			return at;
+		}
+	return NULL;
+}
+
 void cli_message(FILE *out, const char *msg)
 {
 	while (*msg) {
 		const char *hit = NULL, *word = NULL;
-		/* the earliest typed word with a control byte in what is left */
+		size_t span = 0;
+		/* the earliest typed word in what is left that has a control
+		 * byte or is too long to quote whole */
 		for (int i = 0; i < n_typed; i++) {
 			const char *at;
-			if (!typed[i][0] || !has_control(typed[i]) || !(at = strstr(msg, typed[i])))
+			size_t n;
+			if (!typed[i][0] || (!has_control(typed[i]) && !typed[i][quote_bytes(typed[i])]) ||
+			    !(at = quoted_at(msg, typed[i], &n)))
 				continue;
-			if (!hit || at < hit || (at == hit && strlen(typed[i]) > strlen(word))) {
+			if (!hit || at < hit || (at == hit && n > span)) {
 				hit = at;
 				word = typed[i];
+				span = n;
 			}
 		}
 		if (!hit) {
@@ -139,7 +177,15 @@ void cli_message(FILE *out, const char *msg)
 			return;
 		}
 		fwrite(msg, 1, (size_t)(hit - msg), out);
-		put_visible(out, word);
-		msg = hit + strlen(word);
+		if (word[quote_bytes(word)]) {
+			put_visible(out, word, quote_bytes(word));
+			fputs("…", out);
+			/* the message was cut inside the word (core keeps 1 KB):
+			 * the quote is closed all the same */
+			if (!hit[span] && hit > msg && hit[-1] == '"')
+				fputc('"', out);
+		} else
+			put_visible(out, word, span);
+		msg = hit + span;
 	}
 }

@@ -233,6 +233,7 @@ antt_status answer_set(antt_db *db, const char *unit_code, int year, const char 
 }
 
 static const char *const answer_header[] = { "unit code", "unit", "ma don vi", NULL };
+#define ANSWER_COLUMNS "unit_code,year,criterion,value[,note[,exception]]"
 
 /* The years an import touched: every year num_year lets through has its
  * place, so none is dropped. */
@@ -248,7 +249,7 @@ static antt_status answer_row(antt_db *db, const csvtab_row *r, void *ctx, antt_
 	antt_status s;
 
 	if (r->n < 4 || r->n > 6)
-		return err_set(e, ANTT_ERR_INVALID, "có %zu cột, cần unit_code,year,criterion,value[,note[,exception]]",
+		return err_set(e, ANTT_ERR_INVALID, "có %zu cột, cần " ANSWER_COLUMNS,
 			r->n);
 	if ((s = num_year(r->fields[1], &year, e)) != ANTT_OK)
 		return s;
@@ -281,7 +282,8 @@ static antt_status answer_years_recompute(antt_db *db, void *ctx, antt_err *err)
 antt_status answer_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
 {
 	answer_years ys = { { 0 } };
-	const csv_import imp = { answer_header, "tệp câu trả lời", answer_row, answer_years_recompute, &ys };
+	const csv_import imp = { answer_header, "tệp câu trả lời", answer_row, answer_years_recompute, &ys,
+		"mỗi dòng dữ liệu gồm các cột " ANSWER_COLUMNS };
 
 	return csv_import_run(db, path, &imp, count, NULL, err);
 }

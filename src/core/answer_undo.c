@@ -2,6 +2,7 @@
  * back to the same value, and put back through the ordinary setters. */
 #include "answer_undo.h"
 #include "answer.h"
+#include "form.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,15 +78,45 @@ int answer_prev_differs(const assess_result *r, size_t k, const answer_prev *p)
 	return differs;
 }
 
-antt_status answer_restore(antt_db *db, const char *unit_code, int year, const answer_prev *p, size_t n,
-                           antt_err *err)
+/* The first of after[0..n) that the stored answers no longer match, in
+ * *changed (n when none); read inside the caller's transaction. */
+static antt_status find_changed(antt_db *db, const char *unit_code, int year, const answer_prev *after, size_t n,
+                                size_t *changed, antt_err *err)
+{
+	assess_result r;
+	antt_status s;
+
+	*changed = n;
+	if ((s = assess_load(db, unit_code, year, &r, err)) != ANTT_OK)
+		return s;
+	for (size_t i = 0; i < n && *changed == n; i++) {
+		int k = form_find(r.f, after[i].criterion);
+		if (k < 0 || answer_prev_differs(&r, (size_t)k, &after[i]))
+			*changed = i;
+	}
+	assess_result_free(&r);
+	if (*changed < n)
+		return err_set(err, ANTT_ERR_INVALID, "tiêu chí %s đã được sửa ở nơi khác sau lần sửa này; "
+			"bản hiện có được giữ nguyên", after[*changed].criterion);
+	return ANTT_OK;
+}
+
+antt_status answer_restore_unchanged(antt_db *db, const char *unit_code, int year, const answer_prev *p,
+                                     const answer_prev *after, size_t n, size_t *changed, antt_err *err)
 {
 	unit_row u;
 	antt_status s;
+	size_t none;
 
+	if (!changed)
+		changed = &none;
+	*changed = n;
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		return s;
-	s = unit_get(db, unit_code, &u, err);
+	if (after)
+		s = find_changed(db, unit_code, year, after, n, changed, err);
+	if (s == ANTT_OK)
+		s = unit_get(db, unit_code, &u, err);
 	for (size_t i = 0; i < n && s == ANTT_OK; i++)
 		s = p[i].answered
 			? answer_set_tx(db, &u, year, p[i].criterion, p[i].value, p[i].note, p[i].exception, err)
@@ -97,4 +128,10 @@ antt_status answer_restore(antt_db *db, const char *unit_code, int year, const a
 		return s;
 	}
 	return db_commit(db, err);
+}
+
+antt_status answer_restore(antt_db *db, const char *unit_code, int year, const answer_prev *p, size_t n,
+                           antt_err *err)
+{
+	return answer_restore_unchanged(db, unit_code, year, p, NULL, n, NULL, err);
 }

@@ -27,4 +27,13 @@ int answer_prev_differs(const assess_result *r, size_t k, const answer_prev *p);
 antt_status answer_restore(antt_db *db, const char *unit_code, int year, const answer_prev *p, size_t n,
                            antt_err *err);
 
+/* The same, only when the n answers are still as after[i] (each as the
+ * change being undone left p[i]'s criterion): checked inside the undo's
+ * own write transaction, so a change made elsewhere (a package, a conflict
+ * settled, the command line) cannot land between the check and the write
+ * and be overwritten. A criterion changed since: ANTT_ERR_INVALID, *changed
+ * its index and nothing written; otherwise *changed is n. */
+antt_status answer_restore_unchanged(antt_db *db, const char *unit_code, int year, const answer_prev *p,
+                                     const answer_prev *after, size_t n, size_t *changed, antt_err *err);
+
 #endif

@@ -9,21 +9,16 @@ antt_status csv_import_run(antt_db *db, const char *path, const csv_import *imp,
 	csvtab t;
 	antt_status s;
 	size_t i;
-	int header;
 
 	*count = 0;
 	if (errors)
 		*errors = NULL;
 	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
 		return s;
-	if ((s = db_begin(db, err)) != ANTT_OK)
+	if ((s = csvtab_data_start(&t, imp->header, path, imp->what, imp->columns, &i, err)) != ANTT_OK ||
+	    (s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	header = t.n ? csvtab_is_header(&t.rows[0], imp->header) : 0;
-	if (header < 0) {
-		s = ANTT_ERR_NOMEM;
-		goto rollback;
-	}
-	for (i = (size_t)header; i < t.n; i++) {
+	for (; i < t.n; i++) {
 		antt_err e = { "" };
 
 		/* out of memory is no fault of the line: the whole import stops */

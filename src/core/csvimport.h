@@ -17,6 +17,9 @@ typedef struct {
 	/* after the rows when none was refused, before the commit; may be NULL */
 	antt_status (*done)(antt_db *db, void *ctx, antt_err *err);
 	void *ctx;
+	/* what a data row holds, for a file with none: "mỗi dòng dữ liệu gồm
+	 * các cột ..." (may be NULL) */
+	const char *columns;
 } csv_import;
 
 /* Run imp over the file at path. *count: rows written (0 when nothing

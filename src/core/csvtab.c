@@ -31,8 +31,13 @@ static void on_field(void *data, size_t len, void *ud)
 
 	if (r->st != ANTT_OK)
 		return;
-	if (r->cur.n == 0)
+	if (r->cur.n == 0) {
+		/* a quoted first cell may run over lines: the record starts at
+		 * its first, not at the line where the cell ends */
 		r->rec_line = r->line;
+		for (const char *c = data; len && (c = memchr(c, '\n', len - (size_t)(c - (const char *)data))); c++)
+			r->rec_line--;
+	}
 	/* libcsv hands over the bytes with their length; a NUL among them
 	 * would silently cut the field where C strings end */
 	if (len && memchr(data, '\0', len)) {
@@ -79,7 +84,12 @@ static void on_record(int c, void *ud)
 	(void)c;
 	if (r->st != ANTT_OK)
 		return;
-	blank = r->cur.n == 0 || (r->cur.n == 1 && r->cur.fields[0][0] == '\0');
+	/* a row of empty cells (",,,": Excel saves the rows a sheet once
+	 * used) is as blank as an empty line */
+	blank = 1;
+	for (size_t i = 0; i < r->cur.n; i++)
+		if (r->cur.fields[i][0])
+			blank = 0;
 	if (blank) {
 		for (size_t i = 0; i < r->cur.n; i++)
 			free(r->cur.fields[i]);
@@ -195,4 +205,19 @@ int csvtab_flag(const char *s, int *out)
 			ok = 1, *out = 0;
 	free(k);
 	return ok;
+}
+
+antt_status csvtab_data_start(const csvtab *t, const char *const *header, const char *path, const char *what,
+                              const char *columns, size_t *first, antt_err *err)
+{
+	int h = t->n ? csvtab_is_header(&t->rows[0], header) : 0;
+
+	*first = 0;
+	if (h < 0)
+		return ANTT_ERR_NOMEM;
+	*first = (size_t)h;
+	if (t->n > (size_t)h)
+		return ANTT_OK;
+	return err_set(err, ANTT_ERR_CSV, "%s: %s không có dòng dữ liệu nào (%s), chưa ghi gì%s%s", path, what,
+		t->n ? "chỉ có dòng tiêu đề" : "tệp trống", columns ? "; " : "", columns ? columns : "");
 }

@@ -28,6 +28,15 @@ void csvtab_free(csvtab *t);
  * memory. */
 int csvtab_is_header(const csvtab_row *r, const char *const *names);
 
+/* Where the data rows of t begin: past a header row (names as
+ * csvtab_is_header's), in *first. A file with no data row, empty or a
+ * header alone, is refused before anything is written: ANTT_ERR_CSV,
+ * "PATH: WHAT không có dòng dữ liệu nào ...; COLUMNS" (columns: a clause
+ * saying what a data row holds, or NULL). ANTT_ERR_NOMEM when out of
+ * memory. */
+antt_status csvtab_data_start(const csvtab *t, const char *const *header, const char *path, const char *what,
+                              const char *columns, size_t *first, antt_err *err);
+
 /* A yes/no cell (unit flags, an answer's exception): 1 (yes), 0 (no, or
  * empty); returns 1 when read, 0 when not one of those words, -1 when out
  * of memory. */

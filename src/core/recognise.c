@@ -291,26 +291,24 @@ antt_status recognise_record(antt_db *db, const recognise_decision *d, int year,
 }
 
 static const char *const csv_header[] = { "unit code", "unit_code", "unit", "ma don vi", NULL };
+#define CSV_COLUMNS "unit_code,year,decision_no,date,authority[,signer]"
 
 antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
 {
 	errlist errs = { .count = 0 };
 	csvtab t;
 	antt_status s;
-	size_t i = 0;
-	int header = 0;
+	size_t i;
 
 	*count = 0;
 	if ((s = auth_require(db, CAN_REVIEW, "nhập quyết định công nhận", err)) != ANTT_OK)
 		return s;
 	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
 		return s;
-	if ((s = db_begin(db, err)) != ANTT_OK)
+	if ((s = csvtab_data_start(&t, csv_header, path, "tệp quyết định công nhận",
+	                           "mỗi dòng dữ liệu gồm các cột " CSV_COLUMNS, &i, err)) != ANTT_OK ||
+	    (s = db_begin(db, err)) != ANTT_OK)
 		goto out;
-	if (t.n && (header = csvtab_is_header(&t.rows[0], csv_header)) < 0)
-		s = ANTT_ERR_NOMEM;
-	else if (t.n)
-		i = (size_t)header;
 	for (; i < t.n && s == ANTT_OK; i++) {
 		const csvtab_row *r = &t.rows[i];
 		recognise_decision d;
@@ -320,7 +318,7 @@ antt_status recognise_import_csv(antt_db *db, const char *path, int *count, antt
 		int year = 0, one = 0;
 
 		if (r->n < 5 || r->n > 6) {
-			errlist_add(&errs, "dòng %d: có %zu cột, cần unit_code,year,decision_no,date,authority[,signer]",
+			errlist_add(&errs, "dòng %d: có %zu cột, cần " CSV_COLUMNS,
 				r->line, r->n);
 			continue;
 		}

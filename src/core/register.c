@@ -430,7 +430,7 @@ antt_status reg_import_csv_list(antt_db *db, const char *what, const char *path,
 {
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
 	reg_import c = { what, NULL };
-	const csv_import imp = { header, "tệp", reg_row, NULL, &c };
+	const csv_import imp = { header, "tệp", reg_row, NULL, &c, columns_of(what) };
 	reg_lists *l = NULL;
 	antt_status s;
 

@@ -265,7 +265,8 @@ static antt_status score_row(antt_db *db, const csvtab_row *r, void *ctx, antt_e
 antt_status score_import_csv(antt_db *db, const char *path, int *count, antt_err *err)
 {
 	static const char *const header[] = { "unit code", "ma don vi", NULL };
-	const csv_import imp = { header, "tệp điểm", score_row, NULL, NULL };
+	const csv_import imp = { header, "tệp điểm", score_row, NULL, NULL,
+		"mỗi dòng dữ liệu gồm các cột unit_code,year,item,self[,reviewer]" };
 	antt_status s;
 
 	*count = 0;

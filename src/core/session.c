@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "backup.h"
 #include "form_store.h"
+#include "setting.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -67,5 +68,7 @@ antt_status session_setting_set(antt_db *db, const char *key, const char *value,
 	if (s == ANTT_OK && !key_plain(key))
 		return err_set(err, ANTT_ERR_INVALID, "khóa thiết lập \"%s\" không hợp lệ: cần từ 1 đến 64 ký tự, chỉ gồm "
 			"chữ thường không dấu, chữ số, _ và -", key);
+	if (s == ANTT_OK)
+		s = setting_check(db, key, err);
 	return s != ANTT_OK ? s : db_setting_set(db, key, value, err);
 }

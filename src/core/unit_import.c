@@ -13,24 +13,21 @@
 #include <string.h>
 
 static const char *const header_names[] = { "code", "ma", "ma don vi", NULL };
+#define UNIT_COLUMNS "code,parent_code,type,name[,excluded[,managed_above]]"
 
 #define FLAG_WORDS " (1 cũng viết được là có, x, yes, true; 0 là không, no, false hoặc để trống)"
 
-static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *err)
+/* The rows from first on (past a header) into temp.unit_import. */
+static antt_status stage(antt_db *db, const csvtab *t, size_t first, errlist *errs, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
-	size_t i = 0;
-	int header = 0;
+	size_t i = first;
 
 	s = db_prepare(db, "INSERT INTO temp.unit_import (line, code, parent_code, type, name, excluded, managed_above) "
 		"VALUES (?, ?, ?, ?, ?, ?, ?)", &st, err);
 	if (s != ANTT_OK)
 		return s;
-	if (t->n && (header = csvtab_is_header(&t->rows[0], header_names)) < 0)
-		s = ANTT_ERR_NOMEM;
-	else if (t->n)
-		i = (size_t)header;
 	for (; i < t->n && s == ANTT_OK; i++) {
 		const csvtab_row *r = &t->rows[i];
 		char tcode[32];
@@ -38,7 +35,7 @@ static antt_status stage(antt_db *db, const csvtab *t, errlist *errs, antt_err *
 		antt_err e;
 
 		if (r->n < 4 || r->n > 6) {
-			errlist_add(errs, "dòng %d: có %zu cột, cần 4 đến 6 cột: code,parent_code,type,name[,excluded[,managed_above]]",
+			errlist_add(errs, "dòng %d: có %zu cột, cần 4 đến 6 cột: " UNIT_COLUMNS,
 				r->line, r->n);
 			continue;
 		}
@@ -197,6 +194,7 @@ antt_status unit_import_csv_list(antt_db *db, const char *path, int *added, char
 	csvtab t;
 	antt_status s;
 	char heading[600];
+	size_t first;
 
 	*added = 0;
 	if (errors)
@@ -205,7 +203,9 @@ antt_status unit_import_csv_list(antt_db *db, const char *path, int *added, char
 		return s;
 	if ((s = csvtab_read(path, &t, err)) != ANTT_OK)
 		return s;
-	if ((s = db_begin(db, err)) != ANTT_OK)
+	if ((s = csvtab_data_start(&t, header_names, path, "tệp đơn vị", "mỗi dòng dữ liệu gồm các cột " UNIT_COLUMNS,
+	                           &first, err)) != ANTT_OK ||
+	    (s = db_begin(db, err)) != ANTT_OK)
 		goto out;
 	if (sqlite3_exec(db->sql, "CREATE TEMP TABLE IF NOT EXISTS unit_import (line INTEGER, code TEXT,"
 		" parent_code TEXT, type TEXT, name TEXT, excluded INTEGER, managed_above INTEGER); DELETE FROM temp.unit_import",
@@ -213,7 +213,7 @@ antt_status unit_import_csv_list(antt_db *db, const char *path, int *added, char
 		s = db_fail(db, sqlite3_errcode(db->sql), err, "chuẩn bị nhập đơn vị");
 		goto rollback;
 	}
-	if ((s = stage(db, &t, &errs, err)) != ANTT_OK || (s = check(db, &errs, err)) != ANTT_OK)
+	if ((s = stage(db, &t, first, &errs, err)) != ANTT_OK || (s = check(db, &errs, err)) != ANTT_OK)
 		goto rollback;
 	if (errs.count) {
 		snprintf(heading, sizeof(heading), "%s: tệp đơn vị có lỗi", path);

@@ -134,33 +134,41 @@ char *const *doc_list(const doc *d, const char *key, size_t *n)
 
 char *doc_fill(const doc *d, const char *text, const unit_row *u)
 {
-	char year[16], prev[16], parent[256] = "";
+	static const char *const names[] = { "{year}", "{prev}", "{unit}", "{code}", "{type}", "{parent}" };
+	enum { N_NAMES = sizeof(names) / sizeof(*names) };
+	char year[16], prev[16];
 	const char *blank = "……………………";
-	size_t cap = strlen(text) + 1, used = 0;
+	unit_row parent;
+	size_t cap = strlen(text) + 1, used = 0, longest = 0;
+	const char *vals[N_NAMES];
 	char *out;
 
 	snprintf(year, sizeof(year), "%d", d->o->year);
 	snprintf(prev, sizeof(prev), "%d", d->o->year - 1);
-	if (u && u->parent_code[0]) {
-		unit_row p;
-		if (unit_get(d->db, u->parent_code, &p, NULL) == ANTT_OK)
-			snprintf(parent, sizeof(parent), "%s", p.name);
-	}
+	if (!u || !u->parent_code[0] || unit_get(d->db, u->parent_code, &parent, NULL) != ANTT_OK)
+		parent.name[0] = '\0';
+	vals[0] = year;
+	vals[1] = prev;
+	vals[2] = u ? u->name : blank;
+	vals[3] = u ? u->code : blank;
+	vals[4] = u ? u->type_name : blank;
+	vals[5] = parent.name[0] ? parent.name : blank;
+	/* room for the longest value at every brace: nothing is cut */
+	for (size_t k = 0; k < N_NAMES; k++)
+		if (strlen(vals[k]) > longest)
+			longest = strlen(vals[k]);
 	for (const char *p = text; *p; p++)
 		if (*p == '{')
-			cap += 256;
+			cap += longest;
 	if (!(out = malloc(cap)))
 		return NULL;
 	for (const char *p = text; *p;) {
-		static const char *const names[] = { "{year}", "{prev}", "{unit}", "{code}", "{type}", "{parent}" };
-		const char *vals[] = { year, prev, u ? u->name : blank, u ? u->code : blank, u ? u->type_name : blank,
-			parent[0] ? parent : blank };
 		size_t k = 0;
 
-		for (; k < sizeof(names) / sizeof(*names); k++)
+		for (; k < N_NAMES; k++)
 			if (!strncmp(p, names[k], strlen(names[k])))
 				break;
-		if (k < sizeof(names) / sizeof(*names)) {
+		if (k < N_NAMES) {
 			used += (size_t)snprintf(out + used, cap - used, "%s", vals[k]);
 			p += strlen(names[k]);
 		} else {
@@ -360,8 +368,8 @@ static void blank_unit(unit_row *b, const char *type_name)
 int doc_unit_head(doc *d, lxw_worksheet *ws, const double *widths, int last_col, const unit_row *u,
                   const char *type_name, const char *const *keys, size_t n, const char *set, const char *set_key)
 {
-	char parent[256];
 	unit_row blank;
+	char parent[sizeof(blank.name)];   /* a unit's name whole */
 	char *subject, *t;
 	int r;
 

@@ -59,60 +59,149 @@ static int part(doc *d, lxw_worksheet *ws, int r, size_t k)
 	return para(d, ws, r, k < n ? l[k] : "", d->f[D_LINE_BOLD]);
 }
 
-/* One criterion's row: what was entered, held or not, the note; at r, or
- * below a copy of the table's head when it opens a page. Returns the next
- * row. */
+/* A long note: its first lines in the criterion's row, the rest on the
+ * rows below over the whole width of the table (text to note column), at
+ * most ROW_LINES lines a row: Excel draws no row taller than 409 pt, and a
+ * row never runs over a page. */
+#define FIRST_LINES 8
+#define ROW_LINES 10
+#define WIDE (WIDTHS[C_TEXT] + WIDTHS[C_TEXT2] + WIDTHS[C_VALUE] + WIDTHS[C_STATE] + WIDTHS[C_NOTE])
+
+/* Lines s[0..k) takes at width (buf: room for s). */
+static int note_lines(char *buf, const char *s, size_t k, double width)
+{
+	memcpy(buf, s, k);
+	buf[k] = '\0';
+	return report_lines(buf, width, 12, 0);
+}
+
+/* How much of s fits in max lines at width: all of it when it fits, else
+ * up to the last space that fits (up to the last character for a word
+ * longer than that), and at least one character. s is not empty. */
+static size_t note_piece(char *buf, const char *s, double width, int max)
+{
+	size_t n = strlen(s), fit = 0;
+
+	if (note_lines(buf, s, n, width) <= max)
+		return n;
+	for (size_t k = 0; k < n;) {
+		while (k < n && s[k] != ' ')
+			k++;
+		if (note_lines(buf, s, k, width) > max)
+			break;
+		fit = k;
+		while (k < n && s[k] == ' ')
+			k++;
+	}
+	for (size_t k = 1, good = 0; !fit && k <= n; k++) {
+		if (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+			continue;   /* inside a character */
+		if (note_lines(buf, s, k, width) > max)
+			fit = good ? good : k;
+		else
+			good = k;
+	}
+	return fit;
+}
+
+/* The note as the minutes print it, whole: "Ngoại lệ: ..." for an
+ * exception; a new string, NULL on no memory. */
+static char *note_text(doc *d, const assess_item *a)
+{
+	const char *note = a->note ? a->note : "", *ex = a->exception ? doc_text(d, "exception") : "";
+	size_t n = strlen(ex) + 2 + strlen(note) + 1;
+	char *out = malloc(n);
+
+	if (out)
+		snprintf(out, n, "%s%s%s", ex, *ex && *note ? ": " : "", note);
+	return out;
+}
+
+/* One criterion's row: what was entered, held or not, the note (a long
+ * one going on below); at r, or below a copy of the table's head when it
+ * opens a page. Returns the next row, -1 when out of memory. */
 static int item_row(doc *d, lxw_worksheet *ws, int r, const form_item *it, const assess_item *a)
 {
-	size_t n_states;
+	size_t n_states, piece;
 	char *const *states = doc_list(d, "states", &n_states);
-	char value[256] = "", note[1024] = "", *comp = NULL;
-	const char *state;
+	char *value = NULL, *note = NULL, *buf = NULL, *first = NULL, *more = NULL;
+	const char *state, *rest;
 	lxw_format *cell = d->w.f[F_CELL_WRAP];
 	double height;
 
 	state = n_states < 3 ? "" : a->state == RULE_PASS ? states[0] : a->state == RULE_FAIL ? states[1] : states[2];
 	if (it->computed) {
-		char rec[32], tot[32];
+		char rec[32], tot[32], *comp;
 		snprintf(rec, sizeof(rec), "%lld", a->counts.recognised);
 		snprintf(tot, sizeof(tot), "%lld", a->counts.total);
-		comp = doc_replace(doc_text(d, "computed"), "{recognised}", rec);
-		if (comp) {
-			char *c2 = doc_replace(comp, "{count}", tot);
+		if ((comp = doc_replace(doc_text(d, "computed"), "{recognised}", rec))) {
+			value = doc_replace(comp, "{count}", tot);
 			free(comp);
-			comp = c2;
 		}
-		snprintf(value, sizeof(value), "%s", comp ? comp : "");
-		free(comp);
 	} else if (it->leaf && a->answered) {
-		form_format_value(it, &a->value, value, sizeof(value));
+		size_t n = (a->value.kind == RV_TEXT && a->value.s ? strlen(a->value.s) : 0) + 64;
+		if ((value = malloc(n)))
+			form_format_value(it, &a->value, value, n);
+	} else {
+		value = strdup("");
 	}
-	if (a->exception)
-		snprintf(note, sizeof(note), "%s%s%s", doc_text(d, "exception"), a->note && *a->note ? ": " : "",
-			a->note ? a->note : "");
-	else if (a->note)
-		snprintf(note, sizeof(note), "%s", a->note);
-	if (!it->leaf)
+	note = note_text(d, a);
+	if (!value || !note || !(buf = malloc(strlen(note) + 1)))
+		goto nomem;
+	if (!it->leaf) {
 		height = doc_fit((const char *const[]){ it->label }, (const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2] +
 			WIDTHS[C_VALUE] }, 1, 1);
-	else
-		height = doc_fit((const char *const[]){ it->label, value, state, note },
-			(const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2], WIDTHS[C_VALUE], WIDTHS[C_STATE], WIDTHS[C_NOTE] },
-			4, 0);
-	r = doc_table_row(d, ws, r, height);
-	doc_row(d, ws, r, height);
-	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, it->leaf ? d->f[D_CENTER] : d->f[D_GROUP_ID]);
-	if (!it->leaf) {
+		r = doc_table_row(d, ws, r, height);
+		doc_row(d, ws, r, height);
+		worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, d->f[D_GROUP_ID]);
 		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_VALUE, it->label, d->f[D_GROUP]);
 		worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);
 		worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, "", cell);
-		return r + 1;
+		r++;
+		goto out;
 	}
+	piece = note_piece(buf, note, WIDTHS[C_NOTE], FIRST_LINES);
+	if (!(first = strndup(note, piece)))
+		goto nomem;
+	height = doc_fit((const char *const[]){ it->label, value, state, first },
+		(const double[]){ WIDTHS[C_TEXT] + WIDTHS[C_TEXT2], WIDTHS[C_VALUE], WIDTHS[C_STATE], WIDTHS[C_NOTE] },
+		4, 0);
+	r = doc_table_row(d, ws, r, height);
+	doc_row(d, ws, r, height);
+	worksheet_write_string(ws, (lxw_row_t)r, C_ID, it->id, d->f[D_CENTER]);
 	worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_TEXT2, it->label, cell);
 	worksheet_write_string(ws, (lxw_row_t)r, C_VALUE, value, d->f[D_CENTER]);
 	worksheet_write_string(ws, (lxw_row_t)r, C_STATE, state, d->f[D_CENTER]);
-	worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, note, cell);
-	return r + 1;
+	worksheet_write_string(ws, (lxw_row_t)r, C_NOTE, first, cell);
+	/* the rest of a long note, a row at a time over the table's width,
+	 * under the criterion's code (a row may open a page) */
+	for (rest = note + piece; *rest == ' '; rest++)
+		;
+	if (*rest && !(more = doc_replace("{id} (tiếp)", "{id}", it->id)))
+		goto nomem;
+	while (*rest) {
+		piece = note_piece(buf, rest, WIDE, ROW_LINES);
+		memcpy(buf, rest, piece);
+		buf[piece] = '\0';
+		height = doc_fit((const char *const[]){ more, buf }, (const double[]){ WIDTHS[C_ID], WIDE }, 2, 0);
+		r = doc_table_row(d, ws, r + 1, height);
+		doc_row(d, ws, r, height);
+		worksheet_write_string(ws, (lxw_row_t)r, C_ID, more, d->f[D_CENTER]);
+		worksheet_merge_range(ws, (lxw_row_t)r, C_TEXT, (lxw_row_t)r, C_NOTE, buf, cell);
+		for (rest += piece; *rest == ' '; rest++)
+			;
+	}
+	r++;
+	goto out;
+nomem:
+	r = -1;
+out:
+	free(value);
+	free(note);
+	free(buf);
+	free(first);
+	free(more);
+	return r;
 }
 
 static antt_status sheet(doc *d, const assess_result *res)
@@ -159,7 +248,8 @@ static antt_status sheet(doc *d, const assess_result *res)
 
 		r = doc_table_head(d, ws, r, NCOLS, C_TEXT);
 		for (size_t i = 0; i < res->f->n_items; i++)   /* the screen's order */
-			r = item_row(d, ws, r, &res->f->items[i], &res->items[i]);
+			if ((r = item_row(d, ws, r, &res->f->items[i], &res->items[i])) < 0)
+				return ANTT_ERR_NOMEM;
 		r++;
 		if (!(t = fill(d, doc_text(d, "summary"), u, keys, vals, 4)))
 			return ANTT_ERR_NOMEM;

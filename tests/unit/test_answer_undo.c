@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "answer_undo.h"
 #include "form.h"
+#include "session.h"
 
 static antt_err err;
 
@@ -172,6 +173,61 @@ static void refused_step_changes_nothing(void **state)
 	tu_cleanup(db);
 }
 
+/* The check that nothing changed since the step is made inside the
+ * undo's write transaction: another connection (a package imported, the
+ * command line) writing the same answer just as the undo starts — here
+ * when the undo's BEGIN is traced, before it runs — is seen and kept,
+ * never overwritten by the old answer. Checked before the transaction, the
+ * change would land between the check and the write. */
+static antt_db *other;
+static int raced;
+
+static int race(unsigned what, void *ctx, void *stmt, void *sql)
+{
+	(void)what, (void)ctx, (void)sql;
+	if (!raced && !strcmp(sqlite3_sql(stmt), "BEGIN IMMEDIATE")) {
+		raced = 1;
+		OK(answer_set(other, "K1", 2024, "4b", "có", "gói dữ liệu của xã", -1, &err));
+	}
+	return 0;
+}
+
+static void change_landing_as_undo_starts_is_kept(void **state)
+{
+	antt_db *db = setup();
+	answer_prev p, after;
+	assess_result r;
+	size_t changed = 9;
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "4b", "có", "họp tổ", -1, &err));
+	take(db, "K1", "4b", &p);
+	OK(answer_set(db, "K1", 2024, "4b", "không", "vụ trộm", -1, &err));   /* the step to undo */
+	take(db, "K1", "4b", &after);
+	OK(session_open(tu_path("test.db"), 0, &other, &err));
+	/* the caller's own look finds nothing changed yet */
+	OK(assess_load(db, "K1", 2024, &r, &err));
+	assert_false(answer_prev_differs(&r, (size_t)form_find(r.f, "4b"), &after));
+	assess_result_free(&r);
+	raced = 0;
+	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, race, NULL);
+	assert_int_equal(answer_restore_unchanged(db, "K1", 2024, &p, &after, 1, &changed, &err), ANTT_ERR_INVALID);
+	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
+	assert_true(raced);
+	assert_int_equal(changed, 0);
+	assert_contains(err.msg, "tiêu chí 4b đã được sửa ở nơi khác");
+	assert_int_equal(tu_int(db, "SELECT note = 'gói dữ liệu của xã' FROM answers WHERE criterion = '4b'"), 1);
+	/* unchanged since: put back */
+	answer_prev_free(&after);
+	take(db, "K1", "4b", &after);
+	OK(answer_restore_unchanged(db, "K1", 2024, &p, &after, 1, &changed, &err));
+	assert_int_equal(changed, 1);
+	assert_int_equal(tu_int(db, "SELECT note = 'họp tổ' FROM answers WHERE criterion = '4b'"), 1);
+	db_close(other);
+	answer_prev_free(&p);
+	answer_prev_free(&after);
+	tu_cleanup(db);
+}
+
 /* A returned form carries the leader's reason until it is submitted again
  * (the checklist shows it, issue 13, item 13). */
 static void returned_form_carries_its_reason(void **state)
@@ -207,6 +263,7 @@ int main(void)
 		cmocka_unit_test(exact_percent_count_and_choice),
 		cmocka_unit_test(all_hold_undone_in_one_step),
 		cmocka_unit_test(refused_step_changes_nothing),
+		cmocka_unit_test(change_landing_as_undo_starts_is_kept),
 		cmocka_unit_test(returned_form_carries_its_reason),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

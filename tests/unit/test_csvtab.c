@@ -40,6 +40,56 @@ static void cells_are_nfc(void **state)
 	tu_cleanup(NULL);
 }
 
+/* A record whose first cell runs over lines starts at the cell's first
+ * line (it was counted at the line where the cell ended). */
+static void multi_line_first_cell_keeps_its_start(void **state)
+{
+	csvtab t;
+	(void)state;
+	tu_mkdir();
+	tu_write(tu_path("m.csv"), "\"K\nX\nY\",a\nK2,\"b\nc\"\n\n\"K\r\n3\",d\n");
+	assert_int_equal(csvtab_read(tu_path("m.csv"), &t, &err), ANTT_OK);
+	assert_int_equal(t.n, 3);
+	assert_int_equal(t.rows[0].line, 1);
+	assert_int_equal(t.rows[1].line, 4);
+	assert_int_equal(t.rows[2].line, 7);
+	csvtab_free(&t);
+	tu_cleanup(NULL);
+}
+
+/* An empty file, a header alone, or blank lines alone hold no data row:
+ * refused with what a row holds; a header and one row start at row 1. */
+static void no_data_row_is_refused(void **state)
+{
+	static const char *const names[] = { "unit code", NULL };
+	static const char *const files[] = { "", "unit_code,year\r\n", "\xEF\xBB\xBF\r\n\r\n", "unit_code\n\n,\n" };
+	csvtab t;
+	size_t first = 9;
+	(void)state;
+	tu_mkdir();
+	for (size_t i = 0; i < sizeof(files) / sizeof(*files); i++) {
+		tu_write(tu_path("e.csv"), files[i]);
+		assert_int_equal(csvtab_read(tu_path("e.csv"), &t, &err), ANTT_OK);
+		assert_int_equal(csvtab_data_start(&t, names, "e.csv", "tệp điểm", "các cột X,Y", &first, &err),
+			ANTT_ERR_CSV);
+		assert_non_null(strstr(err.msg, "e.csv: tệp điểm không có dòng dữ liệu nào"));
+		assert_non_null(strstr(err.msg, i == 1 || i == 3 ? "chỉ có dòng tiêu đề" : "tệp trống"));
+		assert_non_null(strstr(err.msg, "; các cột X,Y"));
+		csvtab_free(&t);
+	}
+	tu_write(tu_path("e.csv"), "unit_code,year\nK1,2024\n");
+	assert_int_equal(csvtab_read(tu_path("e.csv"), &t, &err), ANTT_OK);
+	assert_int_equal(csvtab_data_start(&t, names, "e.csv", "tệp", NULL, &first, &err), ANTT_OK);
+	assert_int_equal(first, 1);
+	csvtab_free(&t);
+	tu_write(tu_path("e.csv"), "K1,2024\n");
+	assert_int_equal(csvtab_read(tu_path("e.csv"), &t, &err), ANTT_OK);
+	assert_int_equal(csvtab_data_start(&t, names, "e.csv", "tệp", NULL, &first, &err), ANTT_OK);
+	assert_int_equal(first, 0);
+	csvtab_free(&t);
+	tu_cleanup(NULL);
+}
+
 static void header_is_matched_by_key(void **state)
 {
 	static const char *const names[] = { "unit code", "ma don vi", NULL };
@@ -70,6 +120,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(excel_csv_reads_with_lines),
 		cmocka_unit_test(cells_are_nfc),
+		cmocka_unit_test(multi_line_first_cell_keeps_its_start),
+		cmocka_unit_test(no_data_row_is_refused),
 		cmocka_unit_test(header_is_matched_by_key),
 		cmocka_unit_test(bad_files_are_refused_with_their_line),
 	};
