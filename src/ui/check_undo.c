@@ -123,7 +123,7 @@ void check_undo(ui *ui)
 	antt_err err = { "" };
 	antt_status st;
 	ui_undo *u = NULL;
-	size_t i;
+	size_t i, changed;
 
 	for (i = log ? log->n : 0; i-- > 0;)
 		if (!strcmp(log->steps[i].unit, c->chk.unit.code) && log->steps[i].year == ui->year) {
@@ -136,20 +136,18 @@ void check_undo(ui *ui)
 		return;
 	}
 	/* changed since by someone else (a package, a conflict settled, the
-	 * CLI): putting the old answer back would lose that change */
-	check_reload(ui);
-	for (size_t j = 0; c->loaded && j < u->n; j++) {
-		int k = form_find(c->chk.f, u->after[j].criterion);
-		if (k < 0 || answer_prev_differs(&c->chk, (size_t)k, &u->after[j])) {
+	 * CLI): putting the old answer back would lose that change. Checked
+	 * inside the undo's own transaction, so a change landing at that
+	 * moment is kept too. */
+	if ((st = answer_restore_unchanged(ui->db, u->unit, u->year, u->p, u->after, u->n, &changed, &err)) != ANTT_OK) {
+		if (changed < u->n) {
 			ui_message(ui, 1, "Không hoàn tác được: tiêu chí %s đã được sửa ở nơi khác (gói dữ liệu, "
 				"chọn bản khi xung đột, dòng lệnh) sau lần sửa này. Bản hiện có được giữ nguyên; cần thì sửa tay.",
-				u->after[j].criterion);
+				u->after[changed].criterion);
 			drop_step(log, i);
-			return;
-		}
-	}
-	if ((st = answer_restore(ui->db, u->unit, u->year, u->p, u->n, &err)) != ANTT_OK) {
-		ui_message(ui, 1, "Không hoàn tác được: %s", ui_err_text(st, &err));
+			check_reload(ui);
+		} else
+			ui_message(ui, 1, "Không hoàn tác được: %s", ui_err_text(st, &err));
 		return;
 	}
 	if (u->n == 1) {
