@@ -131,8 +131,10 @@ antt_status num_setting_value(const char *key, const char *typed, char *out, siz
 	if (!strcmp(key, "login_required") && strcmp(typed, "0") && strcmp(typed, "1"))
 		return err_set(err, ANTT_ERR_INVALID, "đăng nhập khi mở là 1 (có) hoặc 0 (không), "
 			"không phải \"%s\"", typed);
-	if (!strncmp(key, "target_", 7)) {
-		if ((s = num_decimal(typed, 0, 100, "chỉ tiêu (phần trăm)", &v, err)) != ANTT_OK)
+	if (!strncmp(key, "target_", 7) || !strncmp(key, "class_min_", 10)) {
+		/* a score sheet's total is out of 100 (QĐ 510's sheets) */
+		if ((s = num_decimal(typed, 0, 100, key[0] == 't' ? "chỉ tiêu (phần trăm)" : "điểm thấp nhất của mức xếp loại",
+		                     &v, err)) != ANTT_OK)
 			return s;
 		snprintf(buf, sizeof(buf), "%.15g", v);   /* stored with a point: reports read it */
 		typed = buf;
@@ -151,7 +153,7 @@ char *num_setting_show(const char *key, const char *stored, char *buf, size_t n)
 	double v;
 	antt_err e;
 
-	if (!strncmp(key, "target_", 7) && num_decimal(stored, 0, 100, "", &v, &e) == ANTT_OK)
+	if ((!strncmp(key, "target_", 7) || !strncmp(key, "class_min_", 10)) && num_decimal(stored, 0, 100, "", &v, &e) == ANTT_OK)
 		return num_show_decimal(buf, n, v);
 	if (!strncmp(key, "deadline_", 9))
 		return date_show_day_month(stored, buf, n);

@@ -114,6 +114,18 @@ run settings target_xa 92,5
 expect_rc 0 "a target with a decimal comma is accepted"
 expect_out "target_xa = 92,5" "  and shown with the comma"
 expect_eq "$(sql "SELECT value FROM settings WHERE key = 'target_xa'")" "92.5" "  stored with a point for the reports"
+# a score class's lowest total (QĐ 510 sheets are out of 100): a number, in range
+run settings class_min_kha abc
+expect_rc 1 "settings class_min_kha abc: refused"
+expect_err "điểm thấp nhất của mức xếp loại" "  the refusal names what the number is"
+run settings class_min_kha 101
+expect_rc 1 "settings class_min_kha 101: refused (out of 100)"
+expect_eq "$(sql "SELECT count(*) FROM settings WHERE key = 'class_min_kha'")" "0" "  and nothing stored"
+run settings class_min_kha 72,5
+expect_rc 0 "a class's lowest total with a decimal comma is accepted"
+expect_eq "$(sql "SELECT value FROM settings WHERE key = 'class_min_kha'")" "72.5" "  stored with a point, as the score reader takes it"
+run settings class_min_kha
+expect_out "72,5" "  and shown with the comma"
 run settings deadline_others 20/11
 expect_rc 0 "a deadline typed day/month is accepted"
 expect_eq "$(sql "SELECT value FROM settings WHERE key = 'deadline_others'")" "11-20" "  stored month-day"
