@@ -184,6 +184,15 @@ void cli_message(FILE *out, const char *msg)
 			 * the quote is closed all the same */
 			if (!hit[span] && hit > msg && hit[-1] == '"')
 				fputc('"', out);
+			/* core cut a long message in the middle of the word
+			 * (err_set keeps the end): the word's end is skipped
+			 * up to its closing quote */
+			const char *close = !strncmp(hit + span, "…", strlen("…")) && hit > msg && hit[-1] == '"'
+				? strchr(hit + span, '"') : NULL;
+			if (close) {
+				msg = close;
+				continue;
+			}
 		} else
 			put_visible(out, word, span);
 		msg = hit + span;

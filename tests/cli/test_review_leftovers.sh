@@ -72,6 +72,13 @@ case "$err" in *"$(printf '\033')"*) not_ok "  the escape reaches the terminal";
 [ ${#err} -lt 400 ] && ok "  and cut (${#err} bytes)" || not_ok "  ${#err} bytes"
 run answer set X001-K01 2024 4b có
 expect_rc 0 "a short code still works"
+# core keeps a message's end when a typed word makes it longer than its
+# buffer (err_set): the rule after the code is still said
+run unit add "$long" xa "Xã Dài"
+expect_rc 1 "unit add with a code of 5,000 characters: refused"
+expect_err "không hợp lệ: cần từ 1 đến 63 ký tự" "  the message still says what a code may be"
+expect_no_out "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" "  nothing on stdout"
+case "$err" in *"……"*) not_ok "  the cut shows twice";; *) ok "  the word is cut once";; esac
 
 # --- 4. an error list's heading with a line break in the file's name -----------
 f="$T/$(printf 'a\nb').csv"
