@@ -298,6 +298,18 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		"SELECT max(id) FROM (SELECT id FROM pkg.audit WHERE id >= ?1 ORDER BY id LIMIT ?2)",
 		&r->audit, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
+	/* an answer inserted with no history at all (the package brought
+	 * none; during an import answers_ai writes no row, db/014): the row
+	 * the trigger would have written, so none arrives without a trace */
+	if ((s = exec(db, "INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)"
+		" SELECT x.updated_by, 'answers', x.uuid, a.uuid, 'insert',"
+		" json_patch(json_object('criterion', x.criterion, 'value', x.value),"
+		"  json_patch(iif(x.exception, json_object('exception', x.exception), '{}'),"
+		"   iif(x.note <> '', json_object('note', x.note), '{}'))), (SELECT origin FROM sync_origin LIMIT 1)"
+		" FROM pkg.answers p JOIN main.answers x ON x.uuid = p.uuid JOIN main.assessments a ON a.id = x.assessment_id"
+		" WHERE p.uuid NOT IN (SELECT row_uuid FROM pkg.audit WHERE tbl = 'answers' AND row_uuid IS NOT NULL)"
+		" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.row_uuid = x.uuid) ORDER BY x.id", err, "ghi nhật ký")) != ANTT_OK)
+		return s;
 	/* communes follow their units: recompute the years the package
 	 * brought; the verdicts its answers change are the sender's too */
 	if ((s = recompute(db, err)) != ANTT_OK || (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)

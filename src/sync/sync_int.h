@@ -10,6 +10,15 @@
 /* What a package's signature is made over: this, then the checksum in hex. */
 #define SYNC_SIGNED_PREFIX "antt-package-v1\n"
 
+/* The oldest database structure (PRAGMA user_version, db_schema_version)
+ * whose packages read as this one's: the package's tables (package.c) and
+ * what their rows mean are the same since. A migration that changes only
+ * this machine's triggers or indexes leaves it, so an office updated first
+ * still takes the packages of communes not updated yet; one that changes
+ * the package moves it to the new version. A package from a newer antt is
+ * never taken: what it means cannot be known here. */
+#define SYNC_PACKAGE_SAME_SINCE 13
+
 /* SHA-256 over a package's content in schema ("pkg", "main"). */
 antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err);
 

@@ -11,6 +11,7 @@
 #include "recognise.h"
 #include "text.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,13 +234,15 @@ static antt_status check_signature(sqlite3 *pkg, const char *path, const char *s
 }
 
 /* A file antt can read at all: a sound SQLite file whose tables are a
- * package's, of this program's schema version. */
+ * package's, of a schema version that reads as this program's
+ * (SYNC_PACKAGE_SAME_SINCE). */
 static antt_status check_structure(sqlite3 *pkg, const char *path, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
 	antt_err e2;
 	char *v = NULL;
+	long long version = 0;
 	int rc;
 
 	rc = sqlite3_prepare_v2(pkg, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'manifest'",
@@ -273,10 +276,13 @@ static antt_status check_structure(sqlite3 *pkg, const char *path, antt_err *err
 	}
 	free(v);
 	v = manifest_value(pkg, "schema_version");
-	if (!v || atoi(v) != db_schema_version()) {
-		char why[200];
+	if (!v || num_parse(v, 1, INT_MAX, "cấu trúc", &version, NULL) != ANTT_OK ||
+	    version > db_schema_version() || version < SYNC_PACKAGE_SAME_SINCE) {
+		char why[300];
+		int newer = v && version > db_schema_version();
 		snprintf(why, sizeof(why), "gói tạo bởi bản antt có cấu trúc số %s, máy này số %d: hãy cập nhật antt "
-			"ở hai máy cho cùng phiên bản", v ? v : "?", db_schema_version());
+			"ở %s", v ? v : "?", db_schema_version(), newer ? "máy này (máy nhận gói)"
+			: "máy gửi gói, hoặc ở cả hai máy cho cùng phiên bản");
 		s = bad(err, path, why);
 	}
 	free(v);

@@ -43,6 +43,26 @@ leaders() {
 	ANTT_USER=qt ANTT_PASSWORD=quantri1 "$ANTT" --db "${1:-$DB}" settings login_required 0 > /dev/null
 }
 
+# trusted_commune [CSV_ROW ...]: the office ($T/office.db) with the units
+# H (huyện), X1 (xã) and the rows given, a commune machine ($T/commune.db)
+# seeded from it under X1, and the office trusting the commune's key under
+# X1 (the commune's first package, $T/c1.antt, imported): where every test
+# of what a trusted commune's package may do starts
+trusted_commune() {
+	{
+		echo "code,parent_code,type,name"
+		echo "H,,huyện,Huyện Sông Lam"
+		echo "X1,H,xã,Xã Hòa Bình"
+		for row in "$@"; do echo "$row"; done
+	} > "$T/units.csv"
+	"$ANTT" --db "$T/office.db" unit import "$T/units.csv" > /dev/null &&
+	"$ANTT" --db "$T/office.db" export --under X1 -o "$T/seed.antt" > /dev/null &&
+	"$ANTT" --db "$T/commune.db" import "$T/seed.antt" > /dev/null &&
+	"$ANTT" --db "$T/commune.db" export --under X1 -o "$T/c1.antt" > /dev/null &&
+	"$ANTT" --db "$T/office.db" trust add "$T/c1.antt" --under X1 > /dev/null &&
+	"$ANTT" --db "$T/office.db" import "$T/c1.antt" > /dev/null
+}
+
 # mount_tmpfs DIR SIZE: a small tmpfs at DIR, unmounted at exit; without
 # root the test says "skipped" and ends there
 mount_tmpfs() {

@@ -7,19 +7,7 @@
 
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
 R() { /usr/bin/python3 "$(dirname "$0")/resign.py" "$@"; }
-{
-	echo "code,parent_code,type,name"
-	echo "H,,huyện,Huyện Sông Lam"
-	echo "X1,H,xã,Xã Hòa Bình"
-	echo "X1-K1,X1,khu dân cư,Thôn Một"
-	echo "X1-GD1,X1,cơ sở giáo dục,Trường Một"
-} > "$T/units.csv"
-A office.db unit import "$T/units.csv" > /dev/null
-A office.db export --under X1 -o "$T/seed.antt" > /dev/null
-A commune.db import "$T/seed.antt" > /dev/null
-A commune.db export --under X1 -o "$T/c1.antt" > /dev/null
-A office.db trust add "$T/c1.antt" --under X1 > /dev/null
-A office.db import "$T/c1.antt" > /dev/null
+trusted_commune "X1-K1,X1,khu dân cư,Thôn Một" "X1-GD1,X1,cơ sở giáo dục,Trường Một"
 DB="$T/office.db"
 for code in X1-K1 X1; do
 	A commune.db export --under X1 -o "$T/c-$code.antt" --force > /dev/null
