@@ -43,8 +43,8 @@ static const struct document {
 #define N_DOCUMENTS ((int)(sizeof(documents) / sizeof(*documents)))
 
 typedef struct {
-	char code[64], name[256], dir[4300];   /* dir: where the files go, as shown */
-	int sel;
+	char code[64], name[256], type_name[256], dir[4300];   /* dir: where the files go, as shown */
+	int sel, status;   /* status: the unit's (unit_status) */
 } print_state;
 
 static antt_status open_print(ui *ui, const void *arg)
@@ -55,6 +55,8 @@ static antt_status open_print(ui *ui, const void *arg)
 
 	snprintf(p->code, sizeof(p->code), "%s", r->u.code);
 	snprintf(p->name, sizeof(p->name), "%s", r->u.name);
+	snprintf(p->type_name, sizeof(p->type_name), "%s", r->u.type_name);
+	p->status = r->status;
 	if (platform_documents_dir(dir, sizeof(dir)) != 0)
 		snprintf(dir, sizeof(dir), ".");
 	snprintf(p->dir, sizeof(p->dir), "%s", platform_path_shown(dir, shown, sizeof(shown)));
@@ -105,6 +107,45 @@ static int free_path(char *path, size_t n, const char *file, const char *code, i
 	return 0;
 }
 
+/* A document of the unit itself that it cannot have, said as the unit list
+ * says it (Enter there): 1 when refused. */
+static int not_assessed(ui *ui, const print_state *p, const struct document *d)
+{
+	if (d->by != BY_UNIT)
+		return 0;
+	if (p->status == STATUS_NA)
+		ui_message(ui, 1, "%s không đánh giá theo tiêu chuẩn nên không có %s; chọn một đơn vị bên dưới rồi bấm i.",
+		           p->type_name, d->said);
+	else if (p->status == STATUS_EXCLUDED)
+		ui_message(ui, 1, "Đơn vị này không thuộc diện đánh giá nên không có %s (bấm x trên danh sách đơn vị "
+		           "để bỏ đánh dấu).", d->said);
+	else
+		return 0;
+	return 1;
+}
+
+/* A refusal with its full stop once; a folder that cannot be written says
+ * where this screen saves and whom to ask (the report's own advice is to
+ * choose another place, which this screen has not). */
+static void refuse(ui *ui, const print_state *p, const struct document *d, antt_status s, const antt_err *err)
+{
+	char text[sizeof(err->msg) + 1], *cut;
+	size_t n;
+
+	snprintf(text, sizeof(text), "%s", ui_err_text(s, err));
+	if (s == ANTT_ERR_IO && (cut = strstr(text, " Chọn nơi khác để lưu")))
+		*cut = '\0';
+	for (n = strlen(text); n && text[n - 1] == '.'; )
+		text[--n] = '\0';
+	if (s == ANTT_ERR_IO)
+		ui_message(ui, 1, "Chưa in được: %s. Màn hình này lưu vào %s: nhờ người quản trị máy kiểm tra thư mục đó "
+		           "(có quyền ghi, còn chỗ trống) rồi in lại.", text, p->dir);
+	else if (s == ANTT_ERR_NOT_FOUND && d->how)
+		ui_message(ui, 1, "Chưa in được: %s. %s.", text, d->how);
+	else
+		ui_message(ui, 1, "Chưa in được: %s.", text);
+}
+
 static void print_one(ui *ui)
 {
 	const print_state *p = ui->priv;
@@ -116,6 +157,8 @@ static void print_one(ui *ui)
 	antt_status s;
 
 	snprintf(code, sizeof(code), "%s", p->code);
+	if (not_assessed(ui, p, d))
+		return;
 	if (free_path(path, sizeof(path), d->file, code, ui->year) != 0) {
 		ui_message(ui, 1, "%s đã có 1.000 tệp %s của %s năm %d: hãy dọn bớt rồi in lại.", p->dir,
 		           d->file, code, ui->year);
@@ -127,10 +170,7 @@ static void print_one(ui *ui)
 		o.under = code;
 	o.self = d->by == BY_SELF_AND_UNDER;
 	if ((s = d->make(ui->db, &o, &info, &err)) != ANTT_OK) {
-		if (s == ANTT_ERR_NOT_FOUND && d->how)
-			ui_message(ui, 1, "Chưa in được: %s. %s.", ui_err_text(s, &err), d->how);
-		else
-			ui_message(ui, 1, "Chưa in được: %s.", ui_err_text(s, &err));
+		refuse(ui, p, d, s, &err);
 		return;
 	}
 	ui_pop(ui);   /* frees p */

@@ -1,0 +1,66 @@
+# End to end in tmux (review of "In hồ sơ"): a document the selected unit
+# cannot have says why in words an officer reads and what to do — the
+# district (a type the standard does not assess) has no score sheet or
+# biên bản of its own, an excluded unit none at all — and a Documents folder
+# that cannot be written says where the screen saves and what to ask for,
+# not "choose another place" (this screen has no choice of place), with one
+# full stop. Nothing is written.
+. "$(dirname "$0")/lib.sh"
+
+"$ANTT" --db "$DB" demo > /dev/null
+ex=$(sql "SELECT code FROM units WHERE excluded = 1 ORDER BY code LIMIT 1")
+# a home folder that does not exist: nothing can be written there
+start HOME="$T/khong-co" ANTT_FORMS="${ANTT_FORMS:-$PWD/forms}"
+wait_for "Lọc: loại"
+keys Home
+keys i
+wait_for "In hồ sơ — Huyện Sông Lam"
+keys Down Down Enter
+wait_for "không đánh giá theo tiêu chuẩn" 30
+screen | tr -d '\n' | grep -qF "Huyện không đánh giá theo tiêu chuẩn nên không có phiếu chấm điểm phong trào" &&
+	ok "the district's score sheet: refused in words" || not_ok "district score sheet: $(screen | tail -4)"
+screen | tr -d '\n' | grep -qF "chọn một đơn vị bên dưới" && ok "  and says to pick a unit below" ||
+	not_ok "  no what-to-do: $(screen | tail -4)"
+screen | grep -qF "huyen" && not_ok "  the type's code shown: $(screen | tail -4)" || ok "  no type code"
+keys Escape
+keys Up Enter
+wait_for "không có biên bản họp đánh giá" 30
+keys Escape
+keys Escape
+wait_for "Lọc: loại"
+
+search_units "$ex"
+keys Home
+keys i
+wait_for "In hồ sơ"
+keys Down Enter
+wait_for "không thuộc diện đánh giá" 30
+screen | tr -d '\n' | grep -qF "không thuộc diện đánh giá nên không có biên bản họp đánh giá (bấm x" &&
+	ok "an excluded unit's biên bản: refused, x named" || not_ok "excluded: $(screen | tail -4)"
+keys Escape
+keys Escape
+wait_for "Lọc: loại"
+
+# the folder cannot be written
+keys /
+keys C-u
+type_text "X001"
+keys Enter
+wait_for "Tìm thấy"
+keys Home
+keys i
+wait_for "In hồ sơ — Xã Hòa Bình (X001)"
+keys Enter
+wait_for "Chưa in được" 30
+msg=$(screen | tr -d '\n')
+echo "$msg" | grep -qF "Chọn nơi khác" && not_ok "a choice of place this screen does not have: $(screen | tail -4)" ||
+	ok "no 'choose another place'"
+echo "$msg" | grep -qF ".." && not_ok "two full stops: $(screen | tail -4)" || ok "one full stop"
+echo "$msg" | grep -qF "nhờ người quản trị máy" && ok "says whom to ask" || not_ok "no what-to-do: $(screen | tail -4)"
+screen | grep -qF "In hồ sơ — Xã Hòa Bình" && ok "the list stays open" || not_ok "the list closed"
+[ -e "$T/khong-co" ] && not_ok "a folder was made" || ok "nothing written"
+keys Escape
+keys Escape
+wait_for "Lọc: loại"
+quit_app
+finish
