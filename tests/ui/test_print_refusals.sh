@@ -60,6 +60,12 @@ echo "$msg" | grep -qF "nhờ người quản trị máy" && ok "says whom to as
 screen | grep -qF "In hồ sơ — Xã Hòa Bình" && ok "the list stays open" || not_ok "the list closed"
 [ -e "$T/khong-co" ] && not_ok "a folder was made" || ok "nothing written"
 keys Escape
+# no decision in X001 yet: its certificates say so in plain words
+keys End Enter
+wait_for "chưa có gì để in giấy công nhận" 30
+screen | tr -d '\n' | grep -qF "X001 và các đơn vị trực thuộc đều chưa có quyết định" &&
+	ok "certificates: nothing recognised, said plainly" || not_ok "certificates: $(screen | tail -4)"
+keys Escape
 keys Escape
 wait_for "Lọc: loại"
 quit_app
