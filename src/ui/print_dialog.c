@@ -9,6 +9,7 @@
 #include <curses.h>
 #include "ui.h"
 #include "platform.h"
+#include "text.h"
 #include "report/doc.h"
 
 #include <stdio.h>
@@ -66,11 +67,18 @@ static antt_status open_print(ui *ui, const void *arg)
 static void draw_print(ui *ui)
 {
 	const print_state *p = ui->priv;
-	char title[400], buf[256], where[4400];
+	char title[400], buf[256], name[300], where[4400];
 	/* a blank row between the documents when the screen has room */
 	int lc = 30, y = 4, gap = ui->rows >= 4 + 3 * N_DOCUMENTS + 2;
+	/* the title's room (the year keeps " năm YYYY " on the right): a long
+	 * name is cut so the code stays whole */
+	int room = ui->cols - 12 - (int)text_width("In hồ sơ —  ()") - (int)text_width(p->code);
 
-	snprintf(title, sizeof(title), "In hồ sơ — %s (%s)", p->name, p->code);
+	if (room >= 10 && (int)text_width(p->name) > room)
+		ui_pad(name, sizeof(name), p->name, room);
+	else
+		snprintf(name, sizeof(name), "%s", p->name);
+	snprintf(title, sizeof(title), "In hồ sơ — %s (%s)", name, p->code);
 	ui_draw_title(ui, title);
 	snprintf(where, sizeof(where), "Chọn tài liệu rồi bấm Enter: một tệp Excel khổ A4 mới trong %s", p->dir);
 	ui_put_wrap(1, 1, ui->cols - 2, 2, where, A_DIM);

@@ -8,6 +8,8 @@
 . "$(dirname "$0")/lib.sh"
 
 "$ANTT" --db "$DB" demo > /dev/null
+"$ANTT" --db "$DB" unit add X001-K99 khu-dan-cu \
+	"Khu dân cư số một trăm hai mươi ba thuộc thôn Đông Hòa Bình xã Hòa Bình huyện S" --parent X001 > /dev/null
 ex=$(sql "SELECT code FROM units WHERE excluded = 1 ORDER BY code LIMIT 1")
 # a home folder that does not exist: nothing can be written there
 start HOME="$T/khong-co" ANTT_FORMS="${ANTT_FORMS:-$PWD/forms}"
@@ -66,6 +68,20 @@ wait_for "chưa có gì để in giấy công nhận" 30
 screen | tr -d '\n' | grep -qF "X001 và các đơn vị trực thuộc đều chưa có quyết định" &&
 	ok "certificates: nothing recognised, said plainly" || not_ok "certificates: $(screen | tail -4)"
 keys Escape
+keys Escape
+wait_for "Lọc: loại"
+
+# a name too long for the title: it is cut with the mark, the code stays whole
+keys /
+keys C-u
+type_text "X001-K99"
+keys Enter
+wait_for "Tìm thấy"
+keys Home
+keys i
+wait_for "In hồ sơ — Khu dân cư"
+row_of "In hồ sơ —" | grep -qF "… (X001-K99)" && ok "a long name is cut, the code kept: $(row_of "In hồ sơ —")" ||
+	not_ok "the title: $(row_of "In hồ sơ —")"
 keys Escape
 wait_for "Lọc: loại"
 quit_app
