@@ -33,7 +33,7 @@ static const struct document {
 	  "biên bản họp đánh giá", "bien-ban", doc_minutes, BY_UNIT, NULL },
 	{ "Phiếu chấm điểm phong trào", "của đơn vị này (QĐ 510): điểm tự chấm và cấp trên chấm",
 	  "phiếu chấm điểm phong trào", "cham-diem", doc_score_sheet, BY_UNIT, NULL },
-	{ "Tờ trình đề nghị công nhận", "các đơn vị đã được duyệt đạt của xã này (dòng trên cùng: của cả đơn vị)",
+	{ "Tờ trình đề nghị công nhận", "các đơn vị đã được duyệt đạt của một xã, hoặc của cả đơn vị khi chọn dòng trên cùng",
 	  "tờ trình đề nghị công nhận", "to-trinh", doc_proposal, BY_UNDER, "Lãnh đạo duyệt các phiếu đã trình bằng F7 trên danh sách đơn vị" },
 	{ "Dự thảo quyết định công nhận", "và danh sách kèm theo: cùng các đơn vị như tờ trình",
 	  "dự thảo quyết định công nhận", "quyet-dinh", doc_decision, BY_UNDER, "Lãnh đạo duyệt các phiếu đã trình bằng F7 trên danh sách đơn vị" },

@@ -17,6 +17,9 @@ wait_for "Lọc: loại"
 keys Home
 keys i
 wait_for "In hồ sơ — Huyện Sông Lam"
+# the tờ trình is a commune's, or the whole unit's from the top row: said so
+screen | tr '\n' ' ' | tr -s ' ' | grep -qF "của một xã, hoặc của cả đơn vị khi chọn dòng trên cùng" &&
+	ok "the tờ trình: a commune's or the whole unit's" || not_ok "the tờ trình's words: $(screen | sed -n 13,15p)"
 keys Down Down Enter
 wait_for "không đánh giá theo tiêu chuẩn" 30
 screen | tr -d '\n' | grep -qF "Huyện không đánh giá theo tiêu chuẩn nên không có phiếu chấm điểm phong trào" &&
