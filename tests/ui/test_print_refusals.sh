@@ -90,6 +90,12 @@ keys i
 wait_for "In hồ sơ — Khu dân cư"
 row_of "In hồ sơ —" | grep -qF "… (X001-K99)" && ok "a long name is cut, the code kept: $(row_of "In hồ sơ —")" ||
 	not_ok "the title: $(row_of "In hồ sơ —")"
+# a unit just added has no form this year: its biên bản says how to start one
+keys Down Enter
+wait_for "chưa đăng ký năm 2024" 30
+screen | tr '\n' ' ' | tr -s ' ' | grep -qF "Mở phiếu của đơn vị bằng Enter trên danh sách đơn vị" &&
+	ok "no form yet: says how to start one" || not_ok "no form yet: $(screen | tail -4)"
+keys Escape
 keys Escape
 wait_for "Lọc: loại"
 quit_app
