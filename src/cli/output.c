@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#include <unistr.h>
 
 struct sink {
 	int fd;
@@ -92,17 +93,20 @@ void cli_typed(int argc, char **argv)
 	n_typed = argc;
 }
 
-/* A word holds a byte that would drive the terminal or break the line. */
+/* A word holds a byte that would drive the terminal or break the line, or
+ * bytes that are not UTF-8 (another code page's: shown as \xNN, not as
+ * whatever the terminal makes of them). */
 static int has_control(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
 			return 1;
-	return 0;
+	return u8_check((const uint8_t *)s, strlen(s)) != NULL;
 }
 
 /* The first n bytes of w written visibly: a line break as \n, a tab as
- * \t, any other control byte (ESC, DEL, a C1's two bytes) as \xNN. */
+ * \t, any other control byte (ESC, DEL, a C1's two bytes) and a byte that
+ * is not UTF-8 as \xNN. */
 static void put_visible(FILE *out, const char *w, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)w, *end = p + n;
@@ -117,6 +121,15 @@ static void put_visible(FILE *out, const char *w, size_t n)
 			fprintf(out, "\\x%02x", *p);
 			if (c1)
 				fprintf(out, "\\x%02x", *++p);
+		} else if (*p >= 0x80) {
+			ucs4_t uc;
+			int k = u8_mbtoucr(&uc, p, (size_t)(end - p));
+			if (k < 0)
+				fprintf(out, "\\x%02x", *p);
+			else {
+				fwrite(p, 1, (size_t)k, out);
+				p += k - 1;
+			}
 		} else
 			fputc(*p, out);
 	}

@@ -269,8 +269,8 @@ antt_status doc_certificate(antt_db *db, const doc_opts *o, doc_info *info, antt
 	if (cs.n == 0) {
 		s = o->unit ? err_set(err, ANTT_ERR_NOT_FOUND, "%s năm %d chưa có quyết định công nhận nào: chưa có gì "
 				"để in giấy công nhận", o->unit, o->year)
-			: o->under && o->self ? err_set(err, ANTT_ERR_NOT_FOUND, "năm %d cả %s và các đơn vị%s%s dưới nó "
-				"chưa có quyết định công nhận nào: chưa có gì để in giấy công nhận", o->year, o->under,
+			: o->under && o->self ? err_set(err, ANTT_ERR_NOT_FOUND, "năm %d %s và các đơn vị%s%s trực thuộc "
+				"đều chưa có quyết định công nhận nào: chưa có gì để in giấy công nhận", o->year, o->under,
 				d.type[0] ? " loại " : "", d.type)
 			: err_set(err, ANTT_ERR_NOT_FOUND, "năm %d chưa có đơn vị nào%s%s%s%s được công nhận theo quyết định: "
 				"chưa có gì để in giấy công nhận", o->year, d.type[0] ? " loại " : "", d.type,

@@ -57,18 +57,24 @@ static int char_width(ucs4_t c, int bold)
 	return uc_is_upper(c) ? 80 : 65;
 }
 
-double report_text_pt(const char *text, double pt, int bold)
+/* The width of text's first n bytes. */
+static double text_pt_n(const char *text, size_t n, double pt, int bold)
 {
-	const uint8_t *p = (const uint8_t *)text, *end = p + strlen(text);
+	const uint8_t *p = (const uint8_t *)text, *end = p + n;
 	long hundredths = 0;
 
 	while (p < end) {
 		ucs4_t c;
-		int n = u8_mbtouc(&c, p, (size_t)(end - p));
+		int k = u8_mbtouc(&c, p, (size_t)(end - p));
 		hundredths += char_width(c, bold);
-		p += n > 0 ? n : 1;
+		p += k > 0 ? k : 1;
 	}
 	return (double)hundredths * pt / 100.0;
+}
+
+double report_text_pt(const char *text, double pt, int bold)
+{
+	return text_pt_n(text, strlen(text), pt, bold);
 }
 
 /* The room inside a cell of width units: LibreOffice's pixels (the
@@ -82,14 +88,11 @@ int report_lines(const char *text, double width, double pt, int bold)
 {
 	double room = inner_pt(width), space = report_text_pt(" ", pt, bold), used = 0;
 	int lines = 1;
-	char word[512];
 
 	for (const char *p = text; *p;) {
 		size_t n = strcspn(p, " \n");
-		double w;
+		double w = text_pt_n(p, n, pt, bold);   /* a word however long, whole */
 
-		snprintf(word, sizeof(word), "%.*s", (int)(n < sizeof(word) ? n : sizeof(word) - 1), p);
-		w = report_text_pt(word, pt, bold);
 		if (used > 0 && used + space + w > room) {
 			lines++;
 			used = 0;

@@ -9,6 +9,7 @@
 #include <curses.h>
 #include "ui.h"
 #include "platform.h"
+#include "text.h"
 #include "report/doc.h"
 
 #include <stdio.h>
@@ -29,10 +30,11 @@ static const struct document {
 	{ "Phiếu đánh giá để trống", "in ra giấy để họp: của đơn vị này và mọi đơn vị trực thuộc",
 	  "phiếu đánh giá để trống", "phieu-danh-gia", doc_checklist, BY_UNDER, NULL },
 	{ "Biên bản họp đánh giá", "của đơn vị này: kết quả từng tiêu chí và kết luận như đã nhập",
-	  "biên bản họp đánh giá", "bien-ban", doc_minutes, BY_UNIT, NULL },
+	  "biên bản họp đánh giá", "bien-ban", doc_minutes, BY_UNIT,
+	  "Mở phiếu của đơn vị bằng Enter trên danh sách đơn vị rồi nhập kết quả" },
 	{ "Phiếu chấm điểm phong trào", "của đơn vị này (QĐ 510): điểm tự chấm và cấp trên chấm",
 	  "phiếu chấm điểm phong trào", "cham-diem", doc_score_sheet, BY_UNIT, NULL },
-	{ "Tờ trình đề nghị công nhận", "các đơn vị đã được duyệt đạt của xã này (dòng trên cùng: của cả đơn vị)",
+	{ "Tờ trình đề nghị công nhận", "các đơn vị đã được duyệt đạt của một xã, hoặc của cả đơn vị khi chọn dòng trên cùng",
 	  "tờ trình đề nghị công nhận", "to-trinh", doc_proposal, BY_UNDER, "Lãnh đạo duyệt các phiếu đã trình bằng F7 trên danh sách đơn vị" },
 	{ "Dự thảo quyết định công nhận", "và danh sách kèm theo: cùng các đơn vị như tờ trình",
 	  "dự thảo quyết định công nhận", "quyet-dinh", doc_decision, BY_UNDER, "Lãnh đạo duyệt các phiếu đã trình bằng F7 trên danh sách đơn vị" },
@@ -43,8 +45,8 @@ static const struct document {
 #define N_DOCUMENTS ((int)(sizeof(documents) / sizeof(*documents)))
 
 typedef struct {
-	char code[64], name[256], dir[4300];   /* dir: where the files go, as shown */
-	int sel;
+	char code[64], name[256], type_name[256], dir[4300];   /* dir: where the files go, as shown */
+	int sel, status;   /* status: the unit's (unit_status) */
 } print_state;
 
 static antt_status open_print(ui *ui, const void *arg)
@@ -55,6 +57,8 @@ static antt_status open_print(ui *ui, const void *arg)
 
 	snprintf(p->code, sizeof(p->code), "%s", r->u.code);
 	snprintf(p->name, sizeof(p->name), "%s", r->u.name);
+	snprintf(p->type_name, sizeof(p->type_name), "%s", r->u.type_name);
+	p->status = r->status;
 	if (platform_documents_dir(dir, sizeof(dir)) != 0)
 		snprintf(dir, sizeof(dir), ".");
 	snprintf(p->dir, sizeof(p->dir), "%s", platform_path_shown(dir, shown, sizeof(shown)));
@@ -64,11 +68,18 @@ static antt_status open_print(ui *ui, const void *arg)
 static void draw_print(ui *ui)
 {
 	const print_state *p = ui->priv;
-	char title[400], buf[256], where[4400];
+	char title[400], buf[256], name[300], where[4400];
 	/* a blank row between the documents when the screen has room */
 	int lc = 30, y = 4, gap = ui->rows >= 4 + 3 * N_DOCUMENTS + 2;
+	/* the title's room (the year keeps " năm YYYY " on the right): a long
+	 * name is cut so the code stays whole */
+	int room = ui->cols - 12 - (int)text_width("In hồ sơ —  ()") - (int)text_width(p->code);
 
-	snprintf(title, sizeof(title), "In hồ sơ — %s (%s)", p->name, p->code);
+	if (room >= 10 && (int)text_width(p->name) > room)
+		ui_pad(name, sizeof(name), p->name, room);
+	else
+		snprintf(name, sizeof(name), "%s", p->name);
+	snprintf(title, sizeof(title), "In hồ sơ — %s (%s)", name, p->code);
 	ui_draw_title(ui, title);
 	snprintf(where, sizeof(where), "Chọn tài liệu rồi bấm Enter: một tệp Excel khổ A4 mới trong %s", p->dir);
 	ui_put_wrap(1, 1, ui->cols - 2, 2, where, A_DIM);
@@ -105,6 +116,45 @@ static int free_path(char *path, size_t n, const char *file, const char *code, i
 	return 0;
 }
 
+/* A document of the unit itself that it cannot have, said as the unit list
+ * says it (Enter there): 1 when refused. */
+static int not_assessed(ui *ui, const print_state *p, const struct document *d)
+{
+	if (d->by != BY_UNIT)
+		return 0;
+	if (p->status == STATUS_NA)
+		ui_message(ui, 1, "%s không đánh giá theo tiêu chuẩn nên không có %s; chọn một đơn vị bên dưới rồi bấm i.",
+		           p->type_name, d->said);
+	else if (p->status == STATUS_EXCLUDED)
+		ui_message(ui, 1, "Đơn vị này không thuộc diện đánh giá nên không có %s (bấm x trên danh sách đơn vị "
+		           "để bỏ đánh dấu).", d->said);
+	else
+		return 0;
+	return 1;
+}
+
+/* A refusal with its full stop once; a folder that cannot be written says
+ * where this screen saves and whom to ask (the report's own advice is to
+ * choose another place, which this screen has not). */
+static void refuse(ui *ui, const print_state *p, const struct document *d, antt_status s, const antt_err *err)
+{
+	char text[sizeof(err->msg) + 1], *cut;
+	size_t n;
+
+	snprintf(text, sizeof(text), "%s", ui_err_text(s, err));
+	if (s == ANTT_ERR_IO && (cut = strstr(text, " Chọn nơi khác để lưu")))
+		*cut = '\0';
+	for (n = strlen(text); n && text[n - 1] == '.'; )
+		text[--n] = '\0';
+	if (s == ANTT_ERR_IO)
+		ui_message(ui, 1, "Chưa in được: %s. Màn hình này lưu vào %s: nhờ người quản trị máy kiểm tra thư mục đó "
+		           "(có quyền ghi, còn chỗ trống) rồi in lại.", text, p->dir);
+	else if (s == ANTT_ERR_NOT_FOUND && d->how)
+		ui_message(ui, 1, "Chưa in được: %s. %s.", text, d->how);
+	else
+		ui_message(ui, 1, "Chưa in được: %s.", text);
+}
+
 static void print_one(ui *ui)
 {
 	const print_state *p = ui->priv;
@@ -116,6 +166,8 @@ static void print_one(ui *ui)
 	antt_status s;
 
 	snprintf(code, sizeof(code), "%s", p->code);
+	if (not_assessed(ui, p, d))
+		return;
 	if (free_path(path, sizeof(path), d->file, code, ui->year) != 0) {
 		ui_message(ui, 1, "%s đã có 1.000 tệp %s của %s năm %d: hãy dọn bớt rồi in lại.", p->dir,
 		           d->file, code, ui->year);
@@ -127,10 +179,7 @@ static void print_one(ui *ui)
 		o.under = code;
 	o.self = d->by == BY_SELF_AND_UNDER;
 	if ((s = d->make(ui->db, &o, &info, &err)) != ANTT_OK) {
-		if (s == ANTT_ERR_NOT_FOUND && d->how)
-			ui_message(ui, 1, "Chưa in được: %s. %s.", ui_err_text(s, &err), d->how);
-		else
-			ui_message(ui, 1, "Chưa in được: %s.", ui_err_text(s, &err));
+		refuse(ui, p, d, s, &err);
 		return;
 	}
 	ui_pop(ui);   /* frees p */

@@ -527,7 +527,20 @@ static int act_units(ui *ui, ui_action a)
 	}
 }
 
-const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units, 0, NULL, NULL, NULL };
+/* Filters that leave no unit shown: no Enter or n (nothing to open or go
+ * on to), and Esc, which clears them, named (marks first: Esc clears
+ * those before the filters, so the usual bar stays). */
+static const ui_hint *units_hints(ui *ui)
+{
+	static const ui_hint none[] = { { ACT_SEARCH, NULL }, { ACT_BACK, "Bỏ lọc" }, { ACT_QUEUE, NULL },
+		{ ACT_PROGRESS, NULL }, { ACT_REPORT, NULL }, { ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	const ui_units_state *us = &ui->units;
+
+	return us->tree_loaded && us->tree.n_vis == 0 && us->marks.n == 0 && (us->tree.search[0] || us->tree.type[0] || us->tree.status >= 0) ?
+		none : NULL;
+}
+
+const ui_screen ui_units_screen = { SC_UNITS, draw_units, act_units, 0, NULL, NULL, units_hints };
 
 void ui_units_changed(ui *ui, const char *code)
 {

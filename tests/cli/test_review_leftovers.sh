@@ -104,4 +104,11 @@ nodata "recognise import of a header alone" "unit_code,year,decision_no,date,aut
 unset ANTT_USER ANTT_PASSWORD
 expect_eq "$(dump)" "$before" "nothing changed by the empty decisions file"
 
+# --- a typed word that is not UTF-8 (bytes of another code page) -----------------
+run settings "$(printf 'k\377\376y')" 5
+expect_rc 1 "a settings key of bytes that are not UTF-8 refused"
+expect_err 'k\xff\xfey' "  quoted with those bytes shown escaped"
+case "$err" in *"$(printf '\377')"*) not_ok "  the raw byte reaches the terminal";; *) ok "  no raw byte on the terminal";; esac
+expect_eq "$(dump)" "$before" "nothing changed by the key"
+
 finish

@@ -59,5 +59,18 @@ lacks "2 Lấy" "no conflicts"
 has "Esc Quay lại" "no conflicts"
 keys Escape
 wait_for "Lọc: loại"
+
+# a search that finds nothing: no unit to open or go on to; Esc clears it
+keys /
+type_text "khongcodonvinaynay"
+keys Enter
+wait_for "Không tìm thấy"
+lacks "Enter Mở phiếu" "an empty list"
+lacks "n Tiếp" "an empty list"
+has "/ Tìm" "an empty list"
+has "Esc Bỏ lọc" "an empty list"
+keys Escape
+wait_for "Đã bỏ mọi bộ lọc."
+has "Enter Mở phiếu" "the list again"
 quit_app && ok "quits" || not_ok "still running"
 exit $failed

@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "answer.h"
 #include "report/report.h"
+#include "report/report_int.h"
 
 #include <dirent.h>
 
@@ -111,6 +112,25 @@ static void text_says_the_results(void **state)
 	tu_cleanup(db);
 }
 
+/* A word longer than a line is counted at its whole length: a pasted
+ * code or link of 1,000 letters in a note got the rows of its first 511
+ * bytes, and the print cut the rest off. */
+static void a_long_word_counts_whole(void **state)
+{
+	char a[2401], d[2401];
+	int half;
+	(void)state;
+	memset(a, 'a', 2400);
+	a[2400] = '\0';
+	for (int i = 0; i < 2400; i += 2)
+		memcpy(d + i, "\xc4\x91", 2);   /* đ */
+	d[2400] = '\0';
+	half = report_lines(a + 1200, 60, 12, 0);
+	assert_true(half > 2);
+	assert_true(report_lines(a, 60, 12, 0) >= 2 * half - 1);
+	assert_true(report_lines(d, 60, 12, 0) > report_lines(d + 1200, 60, 12, 0) + 2);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -118,6 +138,7 @@ int main(void)
 		cmocka_unit_test(existing_file_is_kept_unless_forced),
 		cmocka_unit_test(empty_year_and_bad_layout_write_nothing),
 		cmocka_unit_test(text_says_the_results),
+		cmocka_unit_test(a_long_word_counts_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
