@@ -105,6 +105,7 @@ static const struct { antt_status st; const char *words, *how; } hows[] = {
 	{ ANTT_ERR_NOT_FOUND, "không có tiêu chí", "xem các mã tiêu chí bằng: antt assess show %s %s" },
 	{ ANTT_ERR_NOT_FOUND, "không có đơn vị mã", "xem các mã bằng: antt unit list" },
 	{ ANTT_ERR_EXISTS, "tệp đã có", "chọn tên khác, hoặc dùng --force để ghi đè" },
+	{ ANTT_ERR_IO, "không ghi được vào thư mục này", "chọn nơi khác để lưu: -o THƯ_MỤC_KHÁC/TÊN_TỆP" },
 	{ ANTT_ERR_EXISTS, "dữ liệu mẫu chỉ tạo trên", "dùng --db TỆP_MỚI để tạo dữ liệu mẫu ở tệp khác" },
 	{ ANTT_ERR_INVALID, "không có thiết lập \"",
 	  "xem các thiết lập đã đặt bằng: antt settings; đặt bằng: antt settings KHÓA GIÁ_TRỊ" },

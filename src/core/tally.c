@@ -342,8 +342,9 @@ static antt_status find_rows(antt_db *db, int year, const char *under, tally *t,
 		return err_set(err, ANTT_ERR_NOT_FOUND, "không có đơn vị mã \"%s\"", under);
 	if (roots == 0)
 		return err_set(err, ANTT_ERR_NOT_FOUND, "chưa có đơn vị nào trong năm %d", year);
-	if (roots > 1) {
+	if (roots > 1) {   /* no one office: its rows are the roots, whatever the last one read is */
 		office = 0;
+		office_is_commune = 0;
 		snprintf(t->office_name, sizeof(t->office_name), "%s", "");
 	}
 

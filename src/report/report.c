@@ -468,7 +468,7 @@ antt_status report_book_open(writer *w, const char *path, const char *title, str
 	}
 	free(copy);
 	if (!(probe = fopen(w->tmp, "wb")))
-		return err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu.",
+		return err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s)",
 			path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
 	fclose(probe);
 

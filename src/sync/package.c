@@ -308,7 +308,7 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		 * which may not include creating files */
 		FILE *fp = fopen(tmp, "wb");
 		if (!fp) {
-			s = err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s). Chọn nơi khác để lưu gói.",
+			s = err_set(err, ANTT_ERR_IO, "%s: không ghi được vào thư mục này (%s)",
 				o->path, errno == ENOENT ? "thư mục không tồn tại" : errno == EACCES ? "không có quyền ghi" : "lỗi ghi");
 			goto out;
 		}

@@ -134,16 +134,14 @@ static int not_assessed(ui *ui, const print_state *p, const struct document *d)
 }
 
 /* A refusal with its full stop once; a folder that cannot be written says
- * where this screen saves and whom to ask (the report's own advice is to
- * choose another place, which this screen has not). */
+ * where this screen saves and whom to ask (this screen has no choice of
+ * place: the command line's -o and F5's path have). */
 static void refuse(ui *ui, const print_state *p, const struct document *d, antt_status s, const antt_err *err)
 {
-	char text[sizeof(err->msg) + 1], *cut;
+	char text[sizeof(err->msg) + 1];
 	size_t n;
 
 	snprintf(text, sizeof(text), "%s", ui_err_text(s, err));
-	if (s == ANTT_ERR_IO && (cut = strstr(text, " Chọn nơi khác để lưu")))
-		*cut = '\0';
 	for (n = strlen(text); n && text[n - 1] == '.'; )
 		text[--n] = '\0';
 	if (s == ANTT_ERR_IO)

@@ -24,6 +24,10 @@ static antt_status write_report(ui *ui, int force)
 		ui_prompt(ui, "Tệp đã có. Ghi đè? (c = có, k = không):", "", overwrite_submit);
 		return ANTT_OK;
 	}
+	if (s == ANTT_ERR_IO) {   /* the prompt stays open with the path */
+		ui_message(ui, 1, "%s. Sửa đường dẫn cho một thư mục khác rồi Enter; Esc: thôi.", ui_err_text(s, &err));
+		return s;
+	}
 	if (s != ANTT_OK) {
 		ui_fail(ui, s, &err);
 		return s;

@@ -107,7 +107,7 @@ else
 	err=$(cat "$T/err")
 	expect_rc 1 "an unwritable folder"
 	expect_err "không có quyền ghi" "unwritable folder said in words"
-	expect_err "Chọn nơi khác để lưu" "unwritable folder: what to do"
+	expect_err "chọn nơi khác để lưu: -o" "unwritable folder: what to do, as the command line does it"
 	expect_eq "$(ls -A "$T/ro")" "" "nothing written in it"
 fi
 chmod 755 "$T/ro"

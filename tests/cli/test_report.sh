@@ -153,6 +153,7 @@ expect_rc 0 "--force replaces it"
 run report --year 2024 -o "$T/no/such/dir/bc.xlsx"
 expect_rc 1 "unwritable path"
 expect_err "không ghi được vào thư mục này" "unwritable path message"
+expect_err "chọn nơi khác để lưu: -o" "  and the command line's way on"
 run report --year 2019 -o "$T/old.xlsx"
 expect_rc 1 "a year with no data"
 expect_err "năm 2019 chưa có đơn vị nào đăng ký" "no-data message"
@@ -175,4 +176,20 @@ expect_err "tùy chọn \"--under\" ghi hai lần" "report --under twice: named"
 	not_ok "a repeated option wrote a file"
 run report --year 2024 -o "$T/once.xlsx" --force --force
 expect_rc 0 "a flag given twice (--force --force) is no conflict"
+
+# a second unit at the top (a commune added with no parent): no one office,
+# each top a row; the commune last read as a top made the report count
+# nothing and refuse ("chưa có đơn vị nào đăng ký")
+xa=$(sql "SELECT count(*) FROM units WHERE type = 'xa'")
+run report --year 2024 -o "$T/one-top.xlsx"
+units=$(printf '%s' "$out" | sed -n 's/.*(\([0-9]*\) đơn vị.*/\1/p')
+run unit add X9 xã "Xã Lạc Sơn"
+expect_rc 0 "a commune added at the top"
+run report --year 2024 -o "$T/two-tops.xlsx"
+expect_rc 0 "the report with two units at the top is written"
+expect_out "($((units + 1)) đơn vị" "  it counts every unit, the new commune too"
+n=$(/usr/bin/python3 -c "import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])['Tổng hợp']
+print(next(r[2] for r in ws.iter_rows(values_only=True) if r[1] == 'Xã'))" "$T/two-tops.xlsx")
+expect_eq "$n" "$((xa + 1))" "  the summary's Xã row counts the new commune too"
 finish

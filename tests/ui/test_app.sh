@@ -88,6 +88,18 @@ wait_for "Tệp đã có. Ghi đè?"
 type_text "c"
 keys Enter
 wait_for "Đã ghi báo cáo năm 2024"
+# a folder that does not exist: said, and the path stays to be corrected
+keys F5
+wait_for "Báo cáo năm:"
+keys Enter
+wait_for "Lưu vào tệp:"
+keys C-u
+type_text "$T/khong/co/bc.xlsx"
+keys Enter
+wait_for "không ghi được vào thư mục này"
+screen | tr -d '\n' | grep -qF "Sửa đường dẫn cho một thư mục khác rồi Enter" && ok "F5: an unwritable folder says how to go on" ||
+	not_ok "F5: no way on after an unwritable folder: $(screen | tail -4)"
+keys Escape
 keys Escape
 wait_for "Lọc: loại"
 
