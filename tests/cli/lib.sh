@@ -4,6 +4,13 @@ set -u
 ANTT=${ANTT:-./antt}
 T=$(mktemp -d /tmp/antt-cli-XXXXXX)
 trap 'rm -rf "$T"' EXIT
+# each test its own tmux server, its socket in the test's folder: on one
+# shared server (tmux's default, or the developer's own when make check runs
+# inside tmux) anything else that ends the server's last session or starts
+# one in the same instant took a test's panes with it ("no server running
+# on /tmp/tmux-0/default", CI 29/11)
+export TMUX_TMPDIR="$T"
+unset TMUX
 DB="$T/test.db"
 # a name is believed only once its password is proven (auth.c)
 unset ANTT_USER ANTT_PASSWORD
