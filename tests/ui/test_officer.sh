@@ -222,7 +222,11 @@ expect_eq "$(sql "SELECT value FROM settings WHERE key = 'login_required'")" "0"
 row_of "Đăng nhập khi mở" | grep -q " không *$" && ok "login_required shown as không" || not_ok "login_required: $(row_of "Đăng nhập khi mở")"
 keys Enter
 wait_for "Đăng nhập khi mở (1 có, 2 không)"
-type_text "có"
+# under wine typed without its accent: wine's console now and then loses a
+# typed ó (as the đ of test_checklist_keys; CI 29/11 twice); the word read
+# without accents is the same key, and Vietnamese typing under Windows has
+# tests/windows/test_typing.sh
+if [ -n "${ANTT_WINDOWS:-}" ]; then type_text "co"; else type_text "có"; fi
 keys Enter
 i=0
 while [ "$(sql "SELECT value FROM settings WHERE key = 'login_required'")" != 1 ] && [ $i -lt $((60 * SLOW)) ]; do

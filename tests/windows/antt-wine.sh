@@ -26,6 +26,16 @@ fi
 o=$(mktemp) e=$(mktemp)
 wine "$exe" "$@" > "$o" 2> "$e"
 rc=$?
+# antt.exe never fails without a word ("antt: ..." on stderr): a failure
+# with no output at all is wine not starting it (seen in CI now and then,
+# not alone). Run once more, and say so in the run's list of such restarts
+# (run.sh prints how many); a program that really fails silently fails
+# the same way again.
+if [ "$rc" -ne 0 ] && [ ! -s "$o" ] && [ ! -s "$e" ]; then
+	echo "$rc $*" >> "$here/build/windows/wine-restarts.log"
+	wine "$exe" "$@" > "$o" 2> "$e"
+	rc=$?
+fi
 sed -E -f "$here/tests/windows/unwin.sed" "$o"
 sed -E -f "$here/tests/windows/unwin.sed" "$e" >&2
 rm -f "$o" "$e"

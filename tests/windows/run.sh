@@ -39,6 +39,7 @@ export ANTT_TEST_SLOW=${ANTT_TEST_SLOW:-5} # wine starts slowly on a busy machin
 export WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
 log=build/windows/test.log
 mkdir -p build/windows && : > "$log"
+: > build/windows/wine-restarts.log   # antt-wine.sh: a run wine did not start, run again
 pass=0 fail=0 skip=0
 if [ -n "${ANTT_WINE_Z:-}" ]; then
 	export WINEPREFIX="$PWD/build/windows/wineprefix"
@@ -98,5 +99,7 @@ for t in ${TESTS:-tests/cli/test_*.sh tests/ui/test_*.sh tests/windows/test_*.sh
 done
 rm -f "$out" "$out.raw"
 wineserver -k # its services would keep it (and the namespace) alive
+restarts=$(wc -l < build/windows/wine-restarts.log)
+[ "$restarts" -eq 0 ] || echo "windows: $restarts time(s) wine ended antt.exe with no word at all; each was run again (build/windows/wine-restarts.log)"
 echo "windows: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
