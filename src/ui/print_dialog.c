@@ -84,7 +84,8 @@ static void draw_print(ui *ui)
 	snprintf(where, sizeof(where), "Chọn tài liệu rồi bấm Enter: một tệp Excel khổ A4 mới trong %s", p->dir);
 	ui_put_wrap(1, 1, ui->cols - 2, 2, where, A_DIM);
 	for (int i = 0; i < N_DOCUMENTS && y < ui->rows - 2; i++) {
-		int attr = i == p->sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, rows = ui->cols < 60 ? 1 : 2;
+		/* two rows each: the screens are at least 80 columns (app.c) */
+		int attr = i == p->sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, rows = 2;
 
 		if (i == p->sel)
 			for (int k = 0; k < rows && y + k < ui->rows - 2; k++)
@@ -157,24 +158,23 @@ static void print_one(ui *ui)
 {
 	const print_state *p = ui->priv;
 	const struct document *d = &documents[p->sel];
-	char path[4300], shown[4300], code[64];
+	char path[4300], shown[4300];
 	doc_opts o = { .year = ui->year, .path = path };
 	doc_info info;
 	antt_err err = { "" };
 	antt_status s;
 
-	snprintf(code, sizeof(code), "%s", p->code);
 	if (not_assessed(ui, p, d))
 		return;
-	if (free_path(path, sizeof(path), d->file, code, ui->year) != 0) {
+	if (free_path(path, sizeof(path), d->file, p->code, ui->year) != 0) {
 		ui_message(ui, 1, "%s đã có 1.000 tệp %s của %s năm %d: hãy dọn bớt rồi in lại.", p->dir,
-		           d->file, code, ui->year);
+		           d->file, p->code, ui->year);
 		return;
 	}
 	if (d->by == BY_UNIT)
-		o.unit = code;
+		o.unit = p->code;   /* p lives until the ui_pop below */
 	else
-		o.under = code;
+		o.under = p->code;
 	o.self = d->by == BY_SELF_AND_UNDER;
 	if ((s = d->make(ui->db, &o, &info, &err)) != ANTT_OK) {
 		refuse(ui, p, d, s, &err);
