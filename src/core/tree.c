@@ -57,7 +57,7 @@ static const char *pool_add(tree_view *t, const char *s, size_t n)
 	return p;
 }
 
-static const char *pool_text(tree_view *t, const unsigned char *s)
+const char *tree_pool_text(tree_view *t, const unsigned char *s)
 {
 	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
 }
@@ -240,7 +240,7 @@ static size_t units_count(antt_db *db)
 
 /* Every unit type, its texts in the pool (a row's u.type and u.type_name
  * point at them): a few rows, read once instead of a join per unit. */
-static antt_status read_types(antt_db *db, tree_view *t, antt_err *err)
+antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
@@ -255,8 +255,8 @@ static antt_status read_types(antt_db *db, tree_view *t, antt_err *err)
 		}
 		t->types = g;
 		g += t->n_types;
-		g->type = pool_text(t, sqlite3_column_text(st, 0));
-		g->name = pool_text(t, sqlite3_column_text(st, 1));
+		g->type = tree_pool_text(t, sqlite3_column_text(st, 0));
+		g->name = tree_pool_text(t, sqlite3_column_text(st, 1));
 		g->sort = sqlite3_column_int(st, 2);
 		g->commune = sqlite3_column_int(st, 3);
 		g->assessed = sqlite3_column_int(st, 4);
@@ -271,7 +271,7 @@ static antt_status read_types(antt_db *db, tree_view *t, antt_err *err)
 	return s;
 }
 
-static const tree_type *type_named(const tree_view *t, const char *code)
+const tree_type *tree_type_named(const tree_view *t, const char *code)
 {
 	for (size_t i = 0; i < t->n_types; i++)
 		if (!strcmp(t->types[i].type, code))
@@ -282,7 +282,7 @@ static const tree_type *type_named(const tree_view *t, const char *code)
 /* The search key "code name_key": the code in lower case with '-' and '_'
  * read as spaces, as text_key() would (codes are ASCII); the name's key is
  * stored with the unit. */
-static const char *key_of(tree_view *t, const char *code, const unsigned char *name_key)
+const char *tree_key_of(tree_view *t, const char *code, const unsigned char *name_key)
 {
 	size_t cl = strlen(code), nl = name_key ? strlen((const char *)name_key) : 0;
 	char buf[512], *k;
@@ -308,7 +308,7 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 	int rc;
 
 	t->n_rows = 0;
-	if ((s = read_types(db, t, err)) != ANTT_OK)
+	if ((s = tree_read_types(db, t, err)) != ANTT_OK)
 		return s;
 	/* the units alone, by id (the rowid order: no sort); their forms of
 	 * the year come after from one index (read_states) rather than a
@@ -325,7 +325,7 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 
 		/* units come in runs of a type: the last one first */
 		if (!ty || !type || strcmp(ty->type, type))
-			ty = type_named(t, type ? type : "");
+			ty = tree_type_named(t, type ? type : "");
 
 		if (!ty)   /* a type the database does not know (cannot be: a foreign key) */
 			continue;
@@ -348,9 +348,9 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 		memset(r, 0, sizeof(*r));
 		r->u.id = sqlite3_column_int64(st, 0);
 		r->u.parent_code = "";
-		if (!(r->u.code = pool_text(t, sqlite3_column_text(st, 1))) ||
-		    !(r->u.name = pool_text(t, sqlite3_column_text(st, 2))) ||
-		    !(r->key = key_of(t, r->u.code, sqlite3_column_text(st, 6)))) {
+		if (!(r->u.code = tree_pool_text(t, sqlite3_column_text(st, 1))) ||
+		    !(r->u.name = tree_pool_text(t, sqlite3_column_text(st, 2))) ||
+		    !(r->key = tree_key_of(t, r->u.code, sqlite3_column_text(st, 6)))) {
 			s = ANTT_ERR_NOMEM;
 			break;
 		}

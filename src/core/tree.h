@@ -111,6 +111,7 @@ typedef struct {
 	long long stamp;       /* what tree_changed compares with */
 	long long dv;          /* other connections' commits then (PRAGMA data_version) */
 	int fresh;             /* 1 when the rows were (re)loaded, 0 when tree_set_year kept them */
+	int partial;           /* 1 for tree_preview's first rows: no counts, nothing else is there */
 	/* the rows' states in two other years (Progress's year before, the
 	 * year [ or ] left), newest first, while the database is as at
 	 * other_stamp (-1: not kept) */
@@ -130,6 +131,12 @@ typedef struct {
 } tree_view;
 
 antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err);
+
+/* Only the first max units of year's tree, in tree order, with their
+ * states, as tree_load would give them (t->partial set, no counts): what
+ * a first screen shows while the whole tree is read. A national tree
+ * takes a few hundred milliseconds to load; these rows a few. */
+antt_status tree_preview(antt_db *db, int year, size_t max, tree_view *t, antt_err *err);
 
 /* 1 when the database may have changed since t was loaded (this
  * connection's writes, or another's commit): a reload is due. */

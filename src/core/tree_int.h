@@ -1,5 +1,6 @@
-/* What tree.c (the load) and tree_year.c (other years' states) share; only
- * those two include it, after tree.h. It does not include tree.h itself:
+/* What tree.c (the load), tree_year.c (other years' states) and
+ * tree_preview.c (the first screen's rows) share; only those include it,
+ * after tree.h. It does not include tree.h itself:
  * tree.c includes this header, and the include graph of src/core has no
  * loops (tests/cli/test_include_graph.sh). */
 #ifndef ANTT_TREE_INT_H
@@ -19,6 +20,15 @@ struct tree_job {
  * taking one (tree.c). */
 tree_state tree_state_of(const tree_row *r, const char *astatus, const char *verdict, int recognised);
 void tree_set_state(tree_row *r, const tree_state *x);
+
+/* The view's pool: a text kept while the view is (tree.c); NULL when out
+ * of memory. */
+const char *tree_pool_text(tree_view *t, const unsigned char *s);
+/* Every unit type into t->types, and the one with this code, or NULL. */
+antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err);
+const tree_type *tree_type_named(const tree_view *t, const char *code);
+/* A row's search key "code name_key", in the pool. */
+const char *tree_key_of(tree_view *t, const char *code, const unsigned char *name_key);
 
 /* The counts per type again, over the rows in tree order (tree.c). */
 antt_status tree_recount(tree_view *t);

@@ -389,6 +389,8 @@ void ui_start(ui *u)
 	} else {
 		char *last = db_state_get(u->db, "unit"), *scr = db_state_get(u->db, "screen");
 		ui_push(u, &ui_units_screen);
+		if (last && u->units.tree.partial)   /* the cursor goes there when the rest is read */
+			snprintf(u->units.want_unit, sizeof(u->units.want_unit), "%s", last);
 		if (last && tree_find(&u->units.tree, last) >= 0) {
 			u->units.sel = tree_find(&u->units.tree, last);
 			if (scr && !strcmp(scr, "checklist"))
@@ -429,13 +431,14 @@ int ui_run(antt_db **dbp, const char *db_path)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	setup_colors(&u);
+	getmaxyx(stdscr, u.rows, u.cols);   /* the first screen's rows: ui_units_first */
 
 	timing_step(timing, "curses", &c0);
 	/* before anything this session writes (even where the screen was
 	 * left, ui_state): the backup's snapshot is the state at start */
 	ui_daily_begin(&u);
 	timing_step(timing, "backup_begin", &c0);
-	if (ui_units_reload(&u) != ANTT_OK) {
+	if (ui_units_first(&u) != ANTT_OK) {
 		rc = 1;
 		goto out;
 	}
@@ -474,6 +477,13 @@ int ui_run(antt_db **dbp, const char *db_path)
 		got = get_wch(&ch);
 		k0 = now_ms();
 		c0 = cpu_ms();
+		if (ui_units_complete(&u)) {   /* before any key, piece of work or backup step */
+			draw(&u);
+			if (timing) {
+				fprintf(timing, "tree_done_ms %.1f\n", now_ms() - t0);
+				fflush(timing);
+			}
+		}
 		if (got == ERR) {
 			since = 0;   /* no key came during the last piece */
 			if (!u.daily && !idle)

@@ -204,6 +204,13 @@ int ui_year_step(ui *ui, int delta);
 
 /* Units and checklist hooks used across screens */
 antt_status ui_units_reload(ui *ui);
+/* The first load of a session: on a large database only the rows the
+ * first screen shows (tree_preview), so it comes at once; the rest is
+ * read by ui_units_complete before any key or other work. */
+antt_status ui_units_first(ui *ui);
+/* The whole tree after ui_units_first's rows, the cursor kept on its
+ * unit; 0 when there was nothing to read, 1 when read (draw again). */
+int ui_units_complete(ui *ui);
 /* The same, only when the year or the database changed since the load
  * (back from a screen that only reads, such as Progress). */
 antt_status ui_units_refresh(ui *ui);
