@@ -521,6 +521,6 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 			t->job->stamp = t->stamp;
 	}
 	if (s == ANTT_OK)
-		tree_filter(t, t->type, t->status, t->search);
+		tree_filter(t, t->type, t->status, t->typed);
 	return s;
 }

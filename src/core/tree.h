@@ -81,6 +81,10 @@ typedef struct {
 	int sort, commune, assessed;
 } tree_type;
 
+/* A search's room: the longest line a screen's field takes (LINEEDIT_MAX,
+ * 400 characters) in UTF-8, so no word typed is dropped. */
+#define TREE_SEARCH_MAX 1604
+
 struct tree_block;   /* the pool: blocks that never move (tree.c) */
 
 typedef struct {
@@ -103,8 +107,10 @@ typedef struct {
 	size_t n_counts;
 	char type[32];         /* filter: type code, "" for all */
 	int status;            /* filter: see TREE_BY_FLOW; -1 for all */
-	char search[256];      /* filter: search key, "" for none; every word
+	char search[TREE_SEARCH_MAX];   /* filter: search key, "" for none; every word
 	                          must occur in a unit's code or name, in any order */
+	char typed[TREE_SEARCH_MAX];    /* the search as typed, what the screen shows and
+	                          gives back to tree_filter ("" when no search) */
 	struct tree_block *pool;
 	tree_type *types;
 	size_t n_types;
@@ -154,7 +160,8 @@ void tree_free(tree_view *t);
 antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err);
 
 /* Apply filters (NULL type or search, status -1: no filter). The
- * arguments may be the view's own fields (t->type, t->search). */
+ * arguments may be the view's own fields (t->type, t->typed); search is
+ * kept as typed, for the screen, and as its key, to match on. */
 void tree_filter(tree_view *t, const char *type, int status, const char *search);
 
 /* The counting model's figures (count.h) from a loaded tree, for the

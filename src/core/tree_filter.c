@@ -68,6 +68,10 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
 	snprintf(ty, sizeof(ty), "%s", type ? type : "");
 	snprintf(t->type, sizeof(t->type), "%s", ty);
 	snprintf(t->search, sizeof(t->search), "%s", key ? key : "");
+	if (!t->search[0])   /* nothing to match on: spaces, marks alone */
+		t->typed[0] = '\0';
+	else if (search != t->typed)
+		snprintf(t->typed, sizeof(t->typed), "%s", search);
 	t->status = status;
 	free(key);
 	t->n_vis = 0;

@@ -257,12 +257,12 @@ static antt_status swap_states(antt_db *db, tree_view *t, int year, antt_err *er
 
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err)
 {
-	char type[sizeof(t->type)], search[sizeof(t->search)];
+	char type[sizeof(t->type)], search[sizeof(t->typed)];
 	int status = t->status, same = 0;
 	antt_status s;
 
 	snprintf(type, sizeof(type), "%s", t->type);
-	snprintf(search, sizeof(search), "%s", t->search);
+	snprintf(search, sizeof(search), "%s", t->typed);
 	if (!tree_changed(db, t) && other_of(db, t, year) < 0 && (s = same_units(db, t->year, year, &same, err)) != ANTT_OK)
 		return s;
 	if (same || other_of(db, t, year) >= 0) {

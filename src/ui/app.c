@@ -483,6 +483,8 @@ int ui_run(antt_db **dbp, const char *db_path)
 				fprintf(timing, "tree_done_ms %.1f\n", now_ms() - t0);
 				fflush(timing);
 			}
+			if (got == ERR)
+				continue;   /* not a piece of work ahead: those are timed alone */
 		}
 		if (got == ERR) {
 			since = 0;   /* no key came during the last piece */

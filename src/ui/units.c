@@ -24,7 +24,7 @@ antt_status ui_units_reload(ui *ui)
 {
 	ui_units_state *us = &ui->units;
 	antt_err err = { "" };
-	char type[32], search[256];
+	char type[32], search[TREE_SEARCH_MAX];
 	int status;
 	long keep = -1;
 	antt_status s;
@@ -32,7 +32,7 @@ antt_status ui_units_reload(ui *ui)
 	if (!us->want_unit[0] && us->tree_loaded && us->sel >= 0 && (size_t)us->sel < us->tree.n_vis)
 		snprintf(us->want_unit, sizeof(us->want_unit), "%s", us->tree.rows[us->tree.vis[us->sel]].u.code);
 	snprintf(type, sizeof(type), "%s", us->tree_loaded ? us->tree.type : "");
-	snprintf(search, sizeof(search), "%s", us->tree_loaded ? us->tree.search : "");
+	snprintf(search, sizeof(search), "%s", us->tree_loaded ? us->tree.typed : "");
 	status = us->tree_loaded ? us->tree.status : -1;
 	if (us->tree_loaded)
 		tree_free(&us->tree);
@@ -269,7 +269,8 @@ static size_t queue_size(const ui_units_state *us)
 static void draw_filters(ui *ui)
 {
 	ui_units_state *us = &ui->units;
-	char left[512], cut[512], line[700], counts[128], type[64] = "tất cả", waiting[64] = "";
+	char left[TREE_SEARCH_MAX + 256], cut[sizeof(left)], line[sizeof(left) + 128], counts[128], type[64] = "tất cả",
+	     waiting[64] = "";
 	size_t queue = queue_size(us);
 	int room = ui->cols - 2, cw;
 
@@ -289,7 +290,7 @@ static void draw_filters(ui *ui)
 			type_shown && status_shown ? " ·" : "", status_shown ? " trạng thái " : "",
 			status_shown ? tree_filter_name(us->tree.status) : "",
 			us->tree.search[0] && (type_shown || status_shown) ? " ·" : "", us->tree.search[0] ? " tìm: " : "",
-			us->tree.search);
+			us->tree.typed);
 		if ((int)text_width(left) + cw <= room)
 			break;
 	}
@@ -470,7 +471,7 @@ static void queue_hidden(ui *ui, size_t queue)
 		ui_message(ui, 0, "Không có phiếu nào đang chờ duyệt trong danh sách này.");
 	else if (t->search[0] && !t->type[0] && t->status < 0)
 		ui_message(ui, 0, "Tìm \"%s\" đang ẩn cả %zu phiếu chờ duyệt: bấm / rồi Enter với ô trống để bỏ tìm.",
-			t->search, queue);
+			t->typed, queue);
 	else
 		ui_message(ui, 0, "Bộ lọc đang ẩn cả %zu phiếu chờ duyệt: bấm Esc để bỏ mọi bộ lọc.", queue);
 }
@@ -485,7 +486,7 @@ static void cycle_type(ui *ui)
 			break;
 	/* "" -> first type -> ... -> last -> "" */
 	i = us->tree.type[0] ? i + 1 : 0;
-	refilter(ui, i < us->tree.n_counts ? us->tree.counts[i].type : NULL, us->tree.status, us->tree.search);
+	refilter(ui, i < us->tree.n_counts ? us->tree.counts[i].type : NULL, us->tree.status, us->tree.typed);
 }
 
 /* all, each verdict, then đã trình, trả lại, đã duyệt (tree_filter_next) */
@@ -493,7 +494,7 @@ static void cycle_status(ui *ui)
 {
 	ui_units_state *us = &ui->units;
 
-	refilter(ui, us->tree.type, tree_filter_next(us->tree.status), us->tree.search);
+	refilter(ui, us->tree.type, tree_filter_next(us->tree.status), us->tree.typed);
 }
 
 static int act_units(ui *ui, ui_action a)
@@ -528,7 +529,7 @@ static int act_units(ui *ui, ui_action a)
 		ui_check_open(ui, r->u.code);
 		return R_REDRAW;
 	case ACT_SEARCH:
-		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", us->tree.search, search_submit);
+		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", us->tree.typed, search_submit);
 		return R_REDRAW;
 	case ACT_NEXT: case ACT_QUEUE:
 		next = a == ACT_NEXT ? tree_next_pending(&us->tree, us->sel) : tree_next_submitted(&us->tree, us->sel);

@@ -17,7 +17,7 @@ type_text "Hòa Bình"
 wait_for "Hòa Bình"
 keys Enter
 wait_for "Tìm thấy"
-wait_for "tìm: hoa binh"
+wait_for "tìm: Hòa Bình"   # as typed, not its key
 keys Home Enter
 wait_for "Phiếu tiêu chí — Xã Hòa Bình (X001)"
 keys Escape

@@ -181,7 +181,7 @@ send /
 send C-u
 send_text "X004-DN01"
 send Enter
-scan search "tìm: x004 dn01"
+scan search "tìm: X004-DN01"
 send Enter
 scan checklist "Phiếu tiêu chí"
 send Down Down l
