@@ -73,6 +73,7 @@ void tree_free(tree_view *t)
 	free(t->rows);
 	free(t->order);
 	free(t->vis);
+	free(t->hits);
 	free(t->counts);
 	free(t->types);
 	free(t->other[0]);

@@ -109,6 +109,7 @@ typedef struct {
 	int status;            /* filter: see TREE_BY_FLOW; -1 for all */
 	char search[TREE_SEARCH_MAX];   /* filter: search key, "" for none; every word
 	                          must occur in a unit's code or name, in any order */
+	unsigned char *hits;   /* per row, 1 when its key holds the search (tree_filter.c) */
 	char typed[TREE_SEARCH_MAX];    /* the search as typed, what the screen shows and
 	                          gives back to tree_filter ("" when no search) */
 	struct tree_block *pool;

@@ -30,22 +30,37 @@ const char *tree_filter_name(int f)
 	return tree_status_name((unit_status)f);
 }
 
+/* The n bytes at w (a word of the search, not ended there) occur in row. */
+static int holds(const char *row, const char *w, size_t n)
+{
+	for (const char *p = row; (p = strchr(p, *w)); p++)
+		if (!strncmp(p, w, n))
+			return 1;
+	return 0;
+}
+
 /* Every word of the key occurs somewhere in the row's key. */
 static int has_words(const char *row, const char *key)
 {
-	char word[256];
-
 	while (*key) {
 		size_t n = strcspn(key, " ");
-		if (n) {
-			snprintf(word, sizeof(word), "%.*s", (int)n, key);
-			if (!strstr(row, word))
-				return 0;
-		}
+		if (n && !holds(row, key, n))
+			return 0;
 		key += n;
 		key += strspn(key, " ");
 	}
 	return 1;
+}
+
+/* Which rows hold the search, worked out once per search: a change of
+ * year or status, or a form edited, filters again without searching
+ * 90,000 keys again. NULL (out of memory) leaves passes() to search. */
+static void find_hits(tree_view *t)
+{
+	free(t->hits);
+	if ((t->hits = malloc(t->n_rows ? t->n_rows : 1)))
+		for (size_t i = 0; i < t->n_rows; i++)
+			t->hits[i] = (unsigned char)has_words(t->rows[i].key, t->search);
 }
 
 static int passes(const tree_view *t, const tree_row *r)
@@ -56,13 +71,16 @@ static int passes(const tree_view *t, const tree_row *r)
 		return 0;
 	if (t->status >= 0 && t->status < TREE_BY_FLOW && (int)r->status != t->status)
 		return 0;
-	return !t->search[0] || has_words(r->key, t->search);
+	if (!t->search[0])
+		return 1;
+	return t->hits ? t->hits[r - t->rows] : has_words(r->key, t->search);
 }
 
 void tree_filter(tree_view *t, const char *type, int status, const char *search)
 {
 	char *key = search && *search ? text_key(search) : NULL;
 	char ty[sizeof(t->type)];
+	int again = !t->hits || strcmp(t->search, key ? key : "");   /* before t->search is set */
 
 	/* type may be t->type itself: copied before it is overwritten */
 	snprintf(ty, sizeof(ty), "%s", type ? type : "");
@@ -74,6 +92,8 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
 		snprintf(t->typed, sizeof(t->typed), "%s", search);
 	t->status = status;
 	free(key);
+	if (t->search[0] && again)
+		find_hits(t);
 	t->n_vis = 0;
 	for (size_t k = 0; k < t->n; k++)
 		if (passes(t, &t->rows[t->order[k]]))

@@ -38,6 +38,18 @@ static void search_is_kept_as_typed(void **state)
 	/* a reload keeps it (tree_update filters again) */
 	OK(tree_update(db, &t, "X1-K1", &err));
 	assert_string_equal(t.typed, "ĐÔNG");
+	/* a status filter over the search, then the search cleared and typed
+	 * again: the rows it finds are found again */
+	tree_filter(&t, NULL, STATUS_NONE, t.typed);
+	assert_int_equal(t.n_vis, 1);
+	tree_filter(&t, NULL, -1, "");
+	assert_int_equal(t.n_vis, 2);
+	tree_filter(&t, NULL, -1, "hoa");
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].u.code, "X1");
+	tree_filter(&t, NULL, -1, "dong");
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].u.code, "X1-K1");
 	/* nothing to match on: no search, nothing shown as one */
 	tree_filter(&t, NULL, -1, "  ");
 	assert_string_equal(t.typed, "");
