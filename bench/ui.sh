@@ -192,12 +192,23 @@ for N in $SCALES; do
 		awk '{ printf "             max %7.2f ms (CPU %6.2f)  key %-10s (%d times)\n", $3, $4, $1, $2 }'
 done
 
-# assessing a unit whose criteria all hold: n (next pending), Enter, *, Esc
+# assessing a unit whose criteria all hold, from the list with the cursor
+# on it: Enter, *, Esc (and n first to get there from the unit before it).
+# A khu dân cư registered with nothing typed: n from the top of the list
+# goes to a commune, whose criterion 4 * cannot fill (it counts the
+# recognitions below it), so the bench puts the cursor on the unit.
 DB=$(db_of "$(echo $SCALES | cut -d' ' -f1)")
-sqlite3 "$DB" "DELETE FROM ui_state"
-before=$(sqlite3 "$DB" "SELECT count(*) FROM assessments WHERE year = 2025 AND verdict = 'pass'")
-launch "$DB"
-for k in n Enter '*' Escape; do key "$k"; done
-leave
-after=$(sqlite3 "$DB" "SELECT count(*) FROM assessments WHERE year = 2025 AND verdict = 'pass'")
-printf '%9s     keystrokes to assess a unit where everything holds (n Enter * Esc; target 4): %s more đạt\n' 4 "$((after - before))"
+unit=$(sqlite3 "$DB" "SELECT u.code FROM assessments a JOIN units u ON u.id = a.unit_id WHERE a.year = 2025
+	AND u.type = 'khu-dan-cu' AND a.status = 'registered' ORDER BY u.code LIMIT 1")
+if [ -n "$unit" ]; then
+	sqlite3 "$DB" "DELETE FROM ui_state; INSERT INTO ui_state (key, value) VALUES ('unit', '$unit'), ('screen', 'units')"
+	before=$(sqlite3 "$DB" "SELECT count(*) FROM assessments WHERE year = 2025 AND verdict = 'pass'")
+	launch "$DB"
+	for k in Enter '*' Escape; do key "$k"; done
+	leave
+	after=$(sqlite3 "$DB" "SELECT count(*) FROM assessments WHERE year = 2025 AND verdict = 'pass'")
+	printf '%9s     keystrokes to assess a unit where everything holds (%s: Enter * Esc, +1 for n; target 4): %s more đạt\n' \
+		3 "$unit" "$((after - before))"
+else
+	printf '          keystrokes to assess a unit: skipped (no khu dân cư registered with nothing typed in 2025)\n'
+fi

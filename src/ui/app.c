@@ -497,6 +497,10 @@ int ui_run(antt_db **dbp, const char *db_path)
 			idle = ui_units_idle(&u);
 			if (now_ms() - k0 > piece)
 				piece = now_ms() - k0;
+			if (u.redraw) {   /* e.g. Progress's deadlines, read between keys */
+				u.redraw = 0;
+				draw(&u);
+			}
 			if (!idle && timing && !warmed++) {
 				fprintf(timing, "idle_done_ms %.1f\nidle_piece_max_ms %.1f\n", now_ms() - t0, piece);
 				fflush(timing);

@@ -243,18 +243,32 @@ static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
 #define PIECE_MS 3.0
 #define STEP_ROWS 100
 
+/* Progress shown without its deadlines takes them once read. */
+static void deadlines_shown(ui *ui)
+{
+	ui_progress_state *ps = &ui->progress;
+	const struct dues *d = &ps->cache->dues[ui->year & 1];
+
+	ps->deadlines_due = 0;
+	ps->have_deadlines = ps->have_movement_deadlines = d->have;
+	memcpy(ps->deadlines, d->deadlines, sizeof(ps->deadlines));
+	memcpy(ps->movement_deadlines, d->movement, sizeof(ps->movement_deadlines));
+}
+
 int ui_progress_warm(ui *ui)
 {
 	ui_units_state *us = &ui->units;
+	ui_progress_state *ps = &ui->progress;
 	antt_err err = { "" };
 	struct tally *t;
 
-	/* only from the units screen's tree, not a tree loaded for it */
-	if (!us->tree_loaded || us->tree.year != ui->year || tree_changed(ui->db, &us->tree))
+	if (!us->tree_loaded || tree_changed(ui->db, &us->tree))
 		return 0;
 	if (!cache_of(ui, &err))
 		return 0;   /* Progress will say why */
-	for (int k = 0; k < 2; k++) {
+	/* the figures only from the units screen's tree, not a tree loaded
+	 * for them; the deadlines of the year shown, whatever the tree's */
+	for (int k = 0; k < 2 && us->tree.year == ui->year; k++) {
 		t = &ui->progress.cache->tallies[(ui->year - k) & 1];
 		if (t->year != ui->year - k || t->stamp != us->tree.stamp || !t->types) {
 			/* the year before's states in steps of a few milliseconds,
@@ -274,6 +288,10 @@ int ui_progress_warm(ui *ui)
 	for (double t0 = ui_now_ms(); deadlines_of(ui, ui->year, STEP_ROWS, &err);)
 		if (ui_now_ms() - t0 >= PIECE_MS)
 			return 1;
+	if (ps->deadlines_due && ps->p_year == ui->year) {
+		deadlines_shown(ui);
+		ui->redraw = ui->screen == &ui_progress_screen;
+	}
 	return 0;
 }
 
@@ -282,7 +300,6 @@ static void load(ui *ui)
 	ui_progress_state *ps = &ui->progress;
 	antt_err err = { "" };
 	struct tally *now, *prev;
-	const struct dues *d;
 
 	free(ps->pt);
 	free(ps->pc);
@@ -296,11 +313,12 @@ static void load(ui *ui)
 		ui_message(ui, 1, "%s", err.msg[0] ? err.msg : antt_strerror(ANTT_ERR_NOMEM));
 		return;
 	}
-	deadlines_of(ui, ui->year, -1, &err);
-	d = &ps->cache->dues[ui->year & 1];   /* there: tally_of made it */
-	ps->have_deadlines = ps->have_movement_deadlines = d->have;
-	memcpy(ps->deadlines, d->deadlines, sizeof(ps->deadlines));
-	memcpy(ps->movement_deadlines, d->movement, sizeof(ps->movement_deadlines));
+	/* the deadlines when read already; else they come between keys (a
+	 * year's forms and units: 100 ms at 30 provinces), shown "đang tính" */
+	if (deadlines_of(ui, ui->year, 0, &err))
+		ps->deadlines_due = 1;
+	else
+		deadlines_shown(ui);
 	ps->p_year = ui->year;
 }
 
@@ -349,7 +367,9 @@ static void draw_progress(ui *ui)
 	{
 		const progress_deadline *dl = ps->deadlines;
 		char line[400];
-		if (ps->have_deadlines)
+		if (ps->deadlines_due)
+			ui_put(y++, 1, ui->cols - 2, "Hạn: đang tính số còn phải duyệt, công nhận, chấm điểm…", A_DIM);
+		else if (ps->have_deadlines)
 			for (int i = 0; i < 2; i++) {
 				/* what is still to decide, wrapped rather than cut: a
 				 * leader reads both figures and whose deadline it is */

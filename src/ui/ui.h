@@ -87,6 +87,7 @@ typedef struct ui_progress_state {
 	size_t npc;
 	progress_deadline deadlines[2], movement_deadlines[3];   /* TT 124; QĐ 510 */
 	int have_deadlines, have_movement_deadlines;
+	int deadlines_due;         /* still being read, a piece at a time between keys */
 	int p_year;
 	int ptop;
 	int packages;              /* the progress screen shows who sent packages */
@@ -112,6 +113,7 @@ typedef struct ui {
 	int depth;
 	char msg[600];
 	int msg_error;
+	int redraw;                /* work done between keys changed what is shown */
 	int latched;               /* an action was refused: typed letters are swallowed
 	                              until Esc or Enter, so a sentence meant for a prompt
 	                              that did not open never runs as commands */
