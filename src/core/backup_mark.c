@@ -5,6 +5,7 @@
 #include "backup.h"
 #include "backup_int.h"
 #include "file.h"
+#include "platform.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -130,7 +131,11 @@ void backup_after_import(antt_db *db, const char *backup, const char *state, con
 	kept[0] = '\0';
 	if (!pkg || !pkg[0])
 		return;
-	if (backup_new_file(db->path, "goi", NULL, "antt", kept, kn, NULL, 0, &e) != ANTT_OK || rename(pkg, kept) != 0) {
+	/* the name is new by its time to the millisecond: a second antt on the
+	 * same database in that millisecond leaves this one unkept, not its own
+	 * copy replaced */
+	if (backup_new_file(db->path, "goi", NULL, "antt", kept, kn, NULL, 0, &e) != ANTT_OK ||
+	    platform_rename_new(pkg, kept) != 0) {
 		unlink(pkg);
 		kept[0] = '\0';
 		return;

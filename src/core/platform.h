@@ -16,6 +16,21 @@ int platform_random(void *buf, size_t n);
  * cut); nothing on Windows, where a rename is written through. */
 void platform_sync_dir(const char *dir);
 
+/* Renames from to to only while no file (or folder) is named to: 0 when
+ * done; -1 with errno EEXIST when the name is taken, which is then left
+ * byte for byte, and from too, for the caller to try another name or
+ * remove.  For a file promised new (rename() replaces silently: another
+ * officer's signed document on a shared folder).  Linux: renameat2 with
+ * RENAME_NOREPLACE; where the file system refuses that flag, link() then
+ * unlink(); where it has no hard links either (FAT, exFAT on a USB stick),
+ * the name is claimed by an empty file made with O_EXCL and from renamed
+ * over that claim (only a program that replaces blindly could slip in
+ * between; antt no longer does).  NFS refuses the flag: the hard link
+ * is checked by the server.  Windows: MoveFileEx without REPLACE_EXISTING, written
+ * through.  ANTT_TEST_RENAME=link or claim starts at that fallback (the
+ * tests: this machine's file systems all have the first). */
+int platform_rename_new(const char *from, const char *to);
+
 /* The folder for the default database, created if missing (malloc'd):
  * $XDG_DATA_HOME/antt or ~/.local/share/antt; %LOCALAPPDATA%\antt. */
 char *platform_data_dir(void);

@@ -2,7 +2,7 @@
  * biên bản, tờ trình, quyết định, giấy công nhận and the movement's score
  * sheet, each an A4 workbook laid out by a file in forms/reports/ with the
  * report's Nghị định 30 head. Every document is written to a temporary
- * file and renamed, refuses to replace a file without force, and is the
+ * file and renamed, never replaces a file without force, and is the
  * same bytes for the same data and date. */
 #ifndef ANTT_DOC_H
 #define ANTT_DOC_H
@@ -17,6 +17,10 @@ typedef struct {
 	                         with under: only the units of this type */
 	int year;
 	int force;            /* replace an existing file */
+	int next_free;        /* never replace: a name taken by the time the file is done
+	                         (even meanwhile) gives path's name with -2, -3 … (the screens) */
+	char *landed;         /* NULL, or where the file went (landed_n bytes) */
+	size_t landed_n;
 	const char *date;     /* the printed date and the workbook's `created`:
 	                         20/11/2024 or 2024-11-20; NULL: today */
 	int blank;            /* leave the figures out even when the database has them */

@@ -230,10 +230,11 @@ antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, 
 	d->w.db = db;
 	d->w.year = o->year;
 	d->w.l = &d->head;
+	d->w.mode = BOOK_MODE(o->force, o->next_free);
 	if ((s = report_date(&d->w, o->date, "ngày ghi trên văn bản", &d->tm, err)) != ANTT_OK ||
 	    (o->type && ((s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK ||
 	                 (s = type_name(d, err)) != ANTT_OK)) ||
-	    (s = report_target(db, o->path, o->force, err)) != ANTT_OK)
+	    (s = report_target(db, o->path, d->w.mode, err)) != ANTT_OK)
 		return s;
 	return words_load(d, file, keys, err);
 }
@@ -268,8 +269,8 @@ antt_status doc_open(doc *d, const char *title, antt_err *err)
 
 antt_status doc_end(doc *d, antt_status s, antt_err *err)
 {
-	if (d->opened)
-		s = report_book_close(&d->w, s, d->o->path, err);
+	if (d->opened && (s = report_book_close(&d->w, s, d->o->path, err)) == ANTT_OK && d->o->landed)
+		snprintf(d->o->landed, d->o->landed_n, "%s", d->w.done);
 	d->opened = 0;
 	words_free(d);
 	free(d->heights);

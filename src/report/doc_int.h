@@ -67,7 +67,8 @@ antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, 
                       antt_err *err);
 /* Open the workbook on its temporary file (title: its property). */
 antt_status doc_open(doc *d, const char *title, antt_err *err);
-/* Finish: with s ANTT_OK close and rename to o->path, else remove the
+/* Finish: with s ANTT_OK close and rename to o->path (or the next free
+ * name, BOOK_NEXT_FREE; where it went into o->landed), else remove the
  * temporary file; frees what doc_begin loaded. Returns the final status. */
 antt_status doc_end(doc *d, antt_status s, antt_err *err);
 

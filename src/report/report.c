@@ -428,13 +428,44 @@ static int is_database(const char *path)
 	return yes;
 }
 
-antt_status report_target(const antt_db *db, const char *path, int force, antt_err *err)
+/* The k-th name for path: path itself for 1, else its name with -k before
+ * the extension (bien-ban-K1-2024-2.xlsx). 0, or -1 when it does not fit. */
+static int nth_name(const char *path, int k, char *out, size_t n)
+{
+	const char *base = path, *dot;
+	size_t stem;
+
+	for (const char *p = path; *p; p++)
+		if (*p == '/' || *p == '\\')
+			base = p + 1;
+	dot = strrchr(base, '.');
+	stem = dot && dot > base ? (size_t)(dot - path) : strlen(path);
+	if (k == 1)
+		return snprintf(out, n, "%s", path) < (int)n ? 0 : -1;
+	return snprintf(out, n, "%.*s-%d%s", (int)stem, path, k, path + stem) < (int)n ? 0 : -1;
+}
+
+/* how many names BOOK_NEXT_FREE tries before it gives up */
+#define BOOK_NAMES 999
+
+antt_status report_target(const antt_db *db, const char *path, int mode, antt_err *err)
 {
 	struct stat st;
-	int own = 0;
+	int own = 0, force = mode == BOOK_REPLACE;
+	char name[4096];
 
 	if (!*path)
 		return err_set(err, ANTT_ERR_INVALID, "tên tệp để ghi đang để trống: hãy ghi tên tệp, ví dụ bao-cao.xlsx");
+	if (mode == BOOK_NEXT_FREE) {
+		for (int k = 1; k <= BOOK_NAMES; k++) {
+			if (nth_name(path, k, name, sizeof(name)) != 0)
+				return err_set(err, ANTT_ERR_INVALID, "%s: đường dẫn quá dài, chưa ghi gì", path);
+			if (stat(name, &st) != 0)
+				return ANTT_OK;
+		}
+		return err_set(err, ANTT_ERR_EXISTS, "%s: đã có đủ %d tệp cùng tên (đến %s), chưa ghi gì; "
+			"hãy dọn bớt", path, BOOK_NAMES, name);
+	}
 	if (stat(path, &st) != 0)
 		return ANTT_OK;
 	if (S_ISDIR(st.st_mode))
@@ -494,6 +525,38 @@ antt_status report_book_open(writer *w, const char *path, const char *title, str
 	return ANTT_OK;
 }
 
+/* The finished temporary file renamed to path by w->mode (report_int.h);
+ * w->done says where it went. */
+static antt_status book_name(writer *w, const char *path, antt_err *err)
+{
+	int taken = 0;   /* the names tried and found taken */
+
+	if (w->mode == BOOK_REPLACE) {
+		if (rename(w->tmp, path) != 0)
+			return err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", path, "kiểm tra quyền ghi");
+		snprintf(w->done, sizeof(w->done), "%s", path);
+		return ANTT_OK;
+	}
+	for (int k = 1; k <= BOOK_NAMES; k++) {
+		if (nth_name(path, k, w->done, sizeof(w->done)) != 0)
+			break;
+		if (platform_rename_new(w->tmp, w->done) == 0)
+			return ANTT_OK;
+		if (errno != EEXIST)
+			break;
+		taken = k;
+		if (w->mode == BOOK_NEW) {
+			w->done[0] = '\0';
+			return err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có (vừa được tạo trong lúc đang ghi, có thể "
+				"của người khác) và vẫn nguyên, chưa ghi gì", path);
+		}
+	}
+	w->done[0] = '\0';
+	if (taken == BOOK_NAMES)
+		return err_set(err, ANTT_ERR_EXISTS, "%s: đã có đủ %d tệp cùng tên, chưa ghi gì; hãy dọn bớt", path, BOOK_NAMES);
+	return err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", path, "kiểm tra quyền ghi");
+}
+
 antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err)
 {
 	lxw_error xe = workbook_close(w->wb);
@@ -508,8 +571,8 @@ antt_status report_book_close(writer *w, antt_status s, const char *path, antt_e
 	if (s == ANTT_OK && xe != LXW_NO_ERROR)
 		s = err_set(err, ANTT_ERR_IO, "%s: không ghi xong tệp Excel: %s. Tệp cũ (nếu có) vẫn nguyên.",
 			path, close_error_words(xe));
-	if (s == ANTT_OK && rename(w->tmp, path) != 0)
-		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp (%s)", path, "kiểm tra quyền ghi");
+	if (s == ANTT_OK)
+		s = book_name(w, path, err);
 	if (s != ANTT_OK)
 		unlink(w->tmp);
 	return s;
@@ -528,7 +591,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	memset(info, 0, sizeof(*info));
 	if ((s = report_date(&w, o->date, "ngày ghi trên báo cáo", &tm, err)) != ANTT_OK)
 		return s;
-	if ((s = report_target(db, o->path, o->force, err)) != ANTT_OK)
+	w.mode = BOOK_MODE(o->force, o->next_free);
+	if ((s = report_target(db, o->path, w.mode, err)) != ANTT_OK)
 		return s;
 	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
 		goto out;
@@ -578,6 +642,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	    (s = report_movement_sheet(&w, err)) == ANTT_OK && (s = report_candidates_sheet(&w, err)) == ANTT_OK)
 		note_left_out(&w);
 	s = report_book_close(&w, s, o->path, err);
+	if (s == ANTT_OK && o->landed)
+		snprintf(o->landed, o->landed_n, "%s", w.done);
 	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
 out:
 	report_failed_free(&failing);   /* left by an error before its sheet */

@@ -12,6 +12,10 @@ typedef struct {
 	const char *under;        /* a unit code, or NULL for the whole office */
 	const char *path;         /* the .xlsx to write */
 	int force;                /* replace an existing file */
+	int next_free;            /* never replace: a name taken by the time the file is done
+	                             (even meanwhile) gives path's name with -2, -3 … (the screens) */
+	char *landed;             /* NULL, or where the file went (landed_n bytes) */
+	size_t landed_n;
 	const char *date;         /* YYYY-MM-DD of the place-and-date line; NULL: today */
 	const char *layout;       /* layout file; NULL: forms/reports/tong-hop.yaml */
 	int summary_only;         /* only the "Tổng hợp" sheet */
@@ -24,7 +28,8 @@ typedef struct {
 } report_info;
 
 /* Write the workbook: to a temporary file beside the target, then renamed,
- * so a half-written file is never left behind. */
+ * so a half-written file is never left behind; without force the rename
+ * never replaces a file, not even one made while the workbook was written. */
 antt_status report_write(antt_db *db, const report_opts *o, report_info *info, antt_err *err);
 
 /* The results paragraph and the assessment periods, as the summary sheet

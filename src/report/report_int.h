@@ -44,6 +44,8 @@ typedef struct {
 	int undated;              /* no place-and-date line in the head (a form dated by hand) */
 	double head_h[8];         /* the heights of the head's rows, as report_header set them */
 	char tmp[4096];           /* the temporary file being written, renamed when done */
+	int mode;                 /* BOOK_*: what the rename may do to a file under the name */
+	char done[4096];          /* where the file went, when it did */
 	char tmpdir[4096];   /* libxlsxwriter's own temporary files: the same folder */
 	void *quiet;              /* stderr while libxlsxwriter works */
 	char **bufs;              /* the streamed sheets' file buffers, freed at close */
@@ -76,15 +78,27 @@ typedef struct {
 	antt_status st;
 } detail;
 
+/* What the finished workbook's rename may do to a file under its name:
+ * BOOK_NEW refuses (-o without --force), BOOK_REPLACE replaces (--force),
+ * BOOK_NEXT_FREE takes path's name with -2, -3 … instead (the screens). A
+ * file made while the workbook was written counts: the rename itself
+ * never replaces (platform_rename_new). */
+enum { BOOK_NEW, BOOK_REPLACE, BOOK_NEXT_FREE };
+#define BOOK_MODE(force, next_free) ((force) ? BOOK_REPLACE : (next_free) ? BOOK_NEXT_FREE : BOOK_NEW)
+
 /* The workbook's file, shared with the printed documents (doc_common.c):
  * report_date reads the place-and-date line's day (NULL: today; what names
- * it in a refusal); report_target refuses an existing file without force, and always a folder,
- * a database (db itself, a backup, a package) or db's -wal/-shm/-journal;
- * report_book_open starts the workbook on a temporary file beside path,
- * with fixed properties (created: tm) and the formats; report_book_close
- * finishes it and renames it to path when s is ANTT_OK, or removes it. */
+ * it in a refusal); report_target refuses before any work what mode would
+ * refuse at the end (BOOK_NEW: an existing file; BOOK_NEXT_FREE: no free
+ * name left), and, named as such, a folder, a database (db itself, a
+ * backup, a package) or db's -wal/-shm/-journal under path (but for
+ * BOOK_NEXT_FREE, which passes over them); report_book_open starts the
+ * workbook on a temporary file beside path, with fixed properties
+ * (created: tm) and the formats; report_book_close finishes it and, when s
+ * is ANTT_OK, renames it by w->mode to path (or the next free name),
+ * written into w->done, or removes it. */
 antt_status report_date(writer *w, const char *date, const char *what, struct tm *tm, antt_err *err);
-antt_status report_target(const antt_db *db, const char *path, int force, antt_err *err);
+antt_status report_target(const antt_db *db, const char *path, int mode, antt_err *err);
 antt_status report_book_open(writer *w, const char *path, const char *title, struct tm *tm, antt_err *err);
 antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err);
 

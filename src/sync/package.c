@@ -6,6 +6,7 @@
 #include "file.h"
 #include "content.h"
 #include "keys.h"
+#include "platform.h"
 
 #include <errno.h>
 #include <nettle/sha2.h>
@@ -360,7 +361,14 @@ antt_status sync_export(antt_db *db, const sync_export_opts *o, sync_counts *out
 		goto out;
 	exec(db, "DETACH pkg", NULL, "");
 	attached = 0;
-	if (rename(tmp, o->path) != 0)
+	/* without --force never over a file, not even one made meanwhile (a
+	 * second export to the same stick) */
+	if ((o->force ? rename(tmp, o->path) : platform_rename_new(tmp, o->path)) == 0)
+		goto out;
+	if (!o->force && errno == EEXIST)
+		s = err_set(err, ANTT_ERR_EXISTS, "%s: tệp đã có (vừa được tạo trong lúc đang ghi gói) và vẫn nguyên, "
+			"chưa ghi gì", o->path);
+	else
 		s = err_set(err, ANTT_ERR_IO, "%s: không đặt được tên tệp gói; kiểm tra quyền ghi", o->path);
 	goto out;
 rollback:

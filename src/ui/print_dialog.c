@@ -3,9 +3,10 @@
  * meeting, the biên bản, the movement's score sheet, the tờ trình, the
  * draft decision, the certificates. The officer picks one; it goes into
  * the Documents folder (the home folder on Linux) under a name not yet
- * taken (nothing is replaced), and the list says where it went. A
- * document that has nothing to print yet (no form approved, no decision
- * recorded) says so and which key does that step. */
+ * taken when the file is done (nothing is replaced, not even a file made
+ * meanwhile by another officer on a shared folder), and the list says
+ * where it went. A document that has nothing to print yet (no form
+ * approved, no decision recorded) says so and which key does that step. */
 #include <curses.h>
 #include "ui.h"
 #include "platform.h"
@@ -15,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef antt_status (*doc_fn)(antt_db *, const doc_opts *, doc_info *, antt_err *);
 
@@ -96,8 +96,10 @@ static void draw_print(ui *ui)
 	}
 }
 
-/* A name in dir not yet taken: FILE-CODE-YEAR.xlsx, then -2, -3 … */
-static int free_path(char *path, size_t n, const char *file, const char *code, int year)
+/* The document's name in the Documents folder: FILE-CODE-YEAR.xlsx; the
+ * writer takes -2, -3 … instead when it is taken by the time the file is
+ * done (doc_opts.next_free). 0, or -1 when it does not fit in path. */
+static int first_path(char *path, size_t n, const char *file, const char *code, int year)
 {
 	char dir[4096], name[80];
 
@@ -108,13 +110,7 @@ static int free_path(char *path, size_t n, const char *file, const char *code, i
 			*q = '-';
 	if (platform_documents_dir(dir, sizeof(dir)) != 0)
 		snprintf(dir, sizeof(dir), ".");
-	snprintf(path, n, "%s/%s-%s-%d.xlsx", dir, file, name, year);
-	for (int k = 2; access(path, F_OK) == 0; k++) {
-		if (k == 1000)
-			return -1;
-		snprintf(path, n, "%s/%s-%s-%d-%d.xlsx", dir, file, name, year, k);
-	}
-	return 0;
+	return snprintf(path, n, "%s/%s-%s-%d.xlsx", dir, file, name, year) < (int)n ? 0 : -1;
 }
 
 /* A document of the unit itself that it cannot have, said as the unit list
@@ -158,17 +154,16 @@ static void print_one(ui *ui)
 {
 	const print_state *p = ui->priv;
 	const struct document *d = &documents[p->sel];
-	char path[4300], shown[4300];
-	doc_opts o = { .year = ui->year, .path = path };
+	char path[4300], landed[4400], shown[4400];
+	doc_opts o = { .year = ui->year, .path = path, .next_free = 1, .landed = landed, .landed_n = sizeof(landed) };
 	doc_info info;
 	antt_err err = { "" };
 	antt_status s;
 
 	if (not_assessed(ui, p, d))
 		return;
-	if (free_path(path, sizeof(path), d->file, p->code, ui->year) != 0) {
-		ui_message(ui, 1, "%s đã có 1.000 tệp %s của %s năm %d: hãy dọn bớt rồi in lại.", p->dir,
-		           d->file, p->code, ui->year);
+	if (first_path(path, sizeof(path), d->file, p->code, ui->year) != 0) {
+		ui_message(ui, 1, "Chưa in được: đường dẫn thư mục %s quá dài.", p->dir);
 		return;
 	}
 	if (d->by == BY_UNIT)
@@ -182,7 +177,7 @@ static void print_one(ui *ui)
 	}
 	ui_pop(ui);   /* frees p */
 	ui_message(ui, 0, "Đã ghi %s năm %d (%lld đơn vị) vào %s", d->said, ui->year, info.units,
-	           platform_path_shown(path, shown, sizeof(shown)));
+	           platform_path_shown(landed, shown, sizeof(shown)));
 }
 
 static int act_print(ui *ui, ui_action a)
