@@ -19,6 +19,7 @@ struct backup_job {
 	sqlite3_backup *b;
 	char *db_path;
 	char path[PATH_MAX + 400], tmp[PATH_MAX + 40];
+	char state[400];   /* the database's state before the snapshot ("": unknown) */
 	long keep;
 	int done;
 };
@@ -54,6 +55,11 @@ antt_status backup_daily_begin(antt_db *db, backup_job **out, antt_err *err)
 	job->keep = backup_keep_setting(db);
 	if ((s = backup_new_names(db->path, NULL, job->path, sizeof(job->path), job->tmp, sizeof(job->tmp), err)) != ANTT_OK)
 		goto out;
+	/* the state, for the import mark, read before the snapshot: a change
+	 * another program makes in between is in the copy and not in the
+	 * mark, so the mark never names a state the copy lacks (backup_now) */
+	if (backup_state(db, job->state, sizeof(job->state), err) != ANTT_OK)
+		job->state[0] = '\0';   /* no mark then: the next import copies */
 	/* the snapshot starts here, before the screen can write anything */
 	if (sqlite3_open_v2(db->path, &job->src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
 	    sqlite3_exec(job->src, "BEGIN; SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK) {
@@ -105,6 +111,8 @@ static antt_status finish(backup_job *job, antt_err *err)
 	job->done = 1;
 	backup_sync_dir(job->path);
 	backup_rotate(job->db_path, job->keep, job->path);
+	if (job->state[0])   /* as antt backup leaves it: an import in that state needs no copy */
+		backup_mark_write(job->db_path, job->path, job->state);
 	return ANTT_OK;
 }
 
