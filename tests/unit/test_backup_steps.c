@@ -106,31 +106,44 @@ static void copy_is_the_state_at_begin(void **state)
 	tu_cleanup(db);
 }
 
-/* The day's backup in steps leaves the import mark antt backup leaves: an
- * import into the database still as it was then needs no copy first (at
- * 30 provinces a copy is 37 s); anything written since (or during the
- * copy) makes the import copy, as the state named is the copy's. */
-static void steps_leave_the_import_mark(void **state)
+/* The day's backup of the demo in steps, a unit added after its first
+ * step when between; then whether an import would copy the database
+ * first (backup_before_import's made), and the backup it would start from. */
+static int import_copies_after_steps(antt_db *db, int between, char *from, size_t n)
 {
-	antt_db *db = tu_open();
 	backup_job *job = NULL;
-	char out[4096], st[400];
+	char st[400];
 	int made = 0, done = 0;
-	(void)state;
 
 	OK(demo_build(db, 0, &made, &err));
 	OK(backup_daily_begin(db, &job, &err));
 	assert_non_null(job);
+	OK(backup_step(job, 8, &done, &err));
+	if (between)
+		OK(unit_add(db, "MOI4", "khu-dan-cu", "Thôn Mới Bốn", NULL, &err));
 	while (!done)
 		OK(backup_step(job, 64, &done, &err));
 	backup_job_free(job);
-	OK(backup_before_import(db, out, sizeof(out), &made, st, sizeof(st), &err));
-	assert_int_equal(made, 0);   /* the day's copy holds this state */
-	assert_true(backup_latest(tu_path("test.db"), st, sizeof(st)));
-	assert_string_equal(out, st);
-	/* a change typed since: the import copies first */
+	OK(backup_before_import(db, from, n, &made, st, sizeof(st), &err));
+	return made;
+}
+
+/* The day's backup in steps leaves the import mark antt backup leaves: an
+ * import into the database still as it was then needs no copy first (at
+ * 30 provinces a copy is 37 s); anything written since makes the import
+ * copy, as the state named is the copy's. */
+static void steps_leave_the_import_mark(void **state)
+{
+	antt_db *db = tu_open();
+	char from[4096], latest[4096], st[400];
+	int made;
+	(void)state;
+
+	assert_int_equal(import_copies_after_steps(db, 0, from, sizeof(from)), 0);
+	assert_true(backup_latest(tu_path("test.db"), latest, sizeof(latest)));
+	assert_string_equal(from, latest);   /* from the day's copy */
 	OK(unit_add(db, "MOI3", "khu-dan-cu", "Thôn Mới Ba", NULL, &err));
-	OK(backup_before_import(db, out, sizeof(out), &made, st, sizeof(st), &err));
+	OK(backup_before_import(db, from, sizeof(from), &made, st, sizeof(st), &err));
 	assert_int_equal(made, 1);
 	tu_cleanup(db);
 }
@@ -140,20 +153,10 @@ static void steps_leave_the_import_mark(void **state)
 static void a_change_during_the_steps_is_not_marked(void **state)
 {
 	antt_db *db = tu_open();
-	backup_job *job = NULL;
-	char out[4096], st[400];
-	int made = 0, done = 0;
+	char from[4096];
 	(void)state;
 
-	OK(demo_build(db, 0, &made, &err));
-	OK(backup_daily_begin(db, &job, &err));
-	OK(backup_step(job, 8, &done, &err));
-	OK(unit_add(db, "MOI4", "khu-dan-cu", "Thôn Mới Bốn", NULL, &err));
-	while (!done)
-		OK(backup_step(job, 64, &done, &err));
-	backup_job_free(job);
-	OK(backup_before_import(db, out, sizeof(out), &made, st, sizeof(st), &err));
-	assert_int_equal(made, 1);
+	assert_int_equal(import_copies_after_steps(db, 1, from, sizeof(from)), 1);
 	tu_cleanup(db);
 }
 
