@@ -103,9 +103,21 @@ antt_status ui_units_first(ui *ui)
 
 int ui_units_complete(ui *ui)
 {
-	if (!ui->units.tree_loaded || !ui->units.tree.partial)
+	ui_units_state *us = &ui->units;
+	char code[sizeof(us->want_unit)];
+	int check = us->want_check;
+
+	if (!us->tree_loaded || !us->tree.partial)
 		return 0;
-	ui_units_reload(ui);   /* a failure is shown as the message */
+	snprintf(code, sizeof(code), "%s", us->want_unit);
+	us->want_check = 0;
+	/* a failure (a damaged page the first rows did not reach, a lock,
+	 * memory) is the start's own: ui->msg says why */
+	if (ui_units_reload(ui) != ANTT_OK)
+		return -1;
+	/* the checklist left last session, of a unit beyond the first rows */
+	if (check && ui->screen == &ui_units_screen && tree_find(&us->tree, code) >= 0)
+		ui_check_open(ui, code);
 	return 1;
 }
 
