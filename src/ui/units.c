@@ -455,9 +455,14 @@ static void refilter(ui *ui, const char *type, int status, const char *search)
 	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 }
 
+/* A search quoted in a message: cut, so that what to do next still fits
+ * the message's rows (a search may be 400 characters). */
+#define QUOTED_COLS 40
+
 static antt_status search_submit(ui *ui, const char *text)
 {
 	ui_units_state *us = &ui->units;
+	char shown[TREE_SEARCH_MAX];
 
 	refilter(ui, us->tree.type, us->tree.status, text);
 	if (!*text) {
@@ -465,7 +470,8 @@ static antt_status search_submit(ui *ui, const char *text)
 		return ANTT_OK;
 	}
 	if (us->tree.n_vis == 0)
-		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.", text);
+		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.",
+			text_cut(shown, sizeof(shown), text, QUOTED_COLS, "…"));
 	else
 		ui_message(ui, 0, "Tìm thấy %zu đơn vị. Bấm / rồi Enter với ô trống để bỏ tìm.", us->tree.n_vis);
 	return ANTT_OK;
@@ -478,12 +484,13 @@ static antt_status search_submit(ui *ui, const char *text)
 static void queue_hidden(ui *ui, size_t queue)
 {
 	const tree_view *t = &ui->units.tree;
+	char shown[TREE_SEARCH_MAX];
 
 	if (!queue)
 		ui_message(ui, 0, "Không có phiếu nào đang chờ duyệt trong danh sách này.");
 	else if (t->search[0] && !t->type[0] && t->status < 0)
 		ui_message(ui, 0, "Tìm \"%s\" đang ẩn cả %zu phiếu chờ duyệt: bấm / rồi Enter với ô trống để bỏ tìm.",
-			t->typed, queue);
+			text_cut(shown, sizeof(shown), t->typed, QUOTED_COLS, "…"), queue);
 	else
 		ui_message(ui, 0, "Bộ lọc đang ẩn cả %zu phiếu chờ duyệt: bấm Esc để bỏ mọi bộ lọc.", queue);
 }

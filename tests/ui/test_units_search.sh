@@ -83,4 +83,23 @@ keys Enter
 wait_for "Tìm thấy 1 đơn vị"
 wait_for "Trạm Y tế Sông Lam"
 quit_app
+
+# a search of many words that finds nothing: the message still says how
+# to clear it (the search quoted whole pushed that out of the message)
+long=""
+for i in 1 2 3 4 5 6 7 8; do long="$long khong co don vi nao ten nhu the"; done
+start
+wait_for "Lọc: loại"
+keys /
+type_text "$long"
+keys Enter
+wait_for "Không tìm thấy"
+flat() { screen | tr '\n' ' ' | tr -s ' '; }
+case "$(flat)" in *"Bấm / rồi Enter với ô trống để bỏ tìm."*) ok "the message says how to clear a long search";;
+	*) out=$(screen); not_ok "no way to clear the search in the message";; esac
+keys v
+wait_for "phiếu chờ duyệt"
+case "$(flat)" in *"bấm / rồi Enter với ô trống để bỏ tìm."*) ok "v's message says how to clear a long search";;
+	*) out=$(screen); not_ok "no way to clear the search in v's message";; esac
+quit_app
 finish
