@@ -455,9 +455,11 @@ static void refilter(ui *ui, const char *type, int status, const char *search)
 	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 }
 
-/* A search quoted in a message: cut, so that what to do next still fits
- * the message's rows (a search may be 400 characters). */
-#define QUOTED_COLS 40
+/* A search quoted in a message: a line and more is read whole
+ * (tests/ui/test_fit.sh), a longer one is cut so that what to do next
+ * still fits the message's rows at 80 columns (a search may be 400
+ * characters). */
+#define QUOTED_COLS 100
 
 static antt_status search_submit(ui *ui, const char *text)
 {
