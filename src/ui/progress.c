@@ -316,9 +316,11 @@ static void load(ui *ui)
 	}
 	/* the deadlines when read already; else they come between keys (a
 	 * year's forms and units: 100 ms at 30 provinces), shown "đang tính" */
-	if (deadlines_of(ui, ui->year, 0, &err))
+	if (deadlines_of(ui, ui->year, 0, &err)) {
 		ps->deadlines_due = 1;
-	else
+		/* not another year's beside "đang tính" (the QĐ 510 line) */
+		ps->have_deadlines = ps->have_movement_deadlines = 0;
+	} else
 		deadlines_shown(ui);
 	ps->p_year = ui->year;
 }
