@@ -36,7 +36,8 @@ struct tree_block {
 
 #define BLOCK_SIZE (64 * 1024 - 64)
 
-static const char *pool_add(tree_view *t, const char *s, size_t n)
+/* Room for n bytes and a '\0' after them (set), or NULL. */
+static char *pool_room(tree_view *t, size_t n)
 {
 	struct tree_block *b = t->pool;
 	char *p;
@@ -51,9 +52,17 @@ static const char *pool_add(tree_view *t, const char *s, size_t n)
 		t->pool = b;
 	}
 	p = b->text + b->used;
-	memcpy(p, s, n);
 	p[n] = '\0';
 	b->used += n + 1;
+	return p;
+}
+
+static const char *pool_add(tree_view *t, const char *s, size_t n)
+{
+	char *p = pool_room(t, n);
+
+	if (p)
+		memcpy(p, s, n);
 	return p;
 }
 
@@ -286,17 +295,19 @@ const tree_type *tree_type_named(const tree_view *t, const char *code)
 const char *tree_key_of(tree_view *t, const char *code, const unsigned char *name_key)
 {
 	size_t cl = strlen(code), nl = name_key ? strlen((const char *)name_key) : 0;
-	char buf[512], *k;
+	char *key, *k;
 
-	if (cl + nl + 2 > sizeof(buf))
-		nl = sizeof(buf) - 2 - (cl < sizeof(buf) - 2 ? cl : sizeof(buf) - 2), cl = cl < sizeof(buf) - 2 ? cl : sizeof(buf) - 2;
-	memcpy(buf, code, cl);
-	buf[cl] = ' ';
+	/* made in the pool itself, whole: a name of 80 Hangul syllables
+	 * has a key of 720 bytes */
+	if (!(key = pool_room(t, cl + 1 + nl)))
+		return NULL;
+	memcpy(key, code, cl);
+	key[cl] = ' ';
 	if (nl)
-		memcpy(buf + cl + 1, name_key, nl);
-	for (k = buf; k < buf + cl; k++)
+		memcpy(key + cl + 1, name_key, nl);
+	for (k = key; k < key + cl; k++)
 		*k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k == '-' || *k == '_' ? ' ' : *k);
-	return pool_add(t, buf, cl + 1 + nl);
+	return key;
 }
 
 static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents, antt_err *err)

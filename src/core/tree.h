@@ -84,6 +84,10 @@ typedef struct {
 /* A search's room: the longest line a screen's field takes (LINEEDIT_MAX,
  * 400 characters) in UTF-8, so no word typed is dropped. */
 #define TREE_SEARCH_MAX 1604
+/* Its key's room: text_key decomposes (NFD), at most tripling UTF-8 (UAX
+ * #15: a Hangul syllable's 3 bytes are 2 or 3 letters of 3), and drops
+ * marks, so a search that fits has a key that fits. */
+#define TREE_SEARCH_KEY_MAX (3 * TREE_SEARCH_MAX)
 
 struct tree_block;   /* the pool: blocks that never move (tree.c) */
 
@@ -107,7 +111,7 @@ typedef struct {
 	size_t n_counts;
 	char type[32];         /* filter: type code, "" for all */
 	int status;            /* filter: see TREE_BY_FLOW; -1 for all */
-	char search[TREE_SEARCH_MAX];   /* filter: search key, "" for none; every word
+	char search[TREE_SEARCH_KEY_MAX];   /* filter: search key, "" for none; every word
 	                          must occur in a unit's code or name, in any order */
 	unsigned char *hits;   /* per row, 1 when its key holds the search (tree_filter.c) */
 	char typed[TREE_SEARCH_MAX];    /* the search as typed, what the screen shows and

@@ -389,8 +389,11 @@ void ui_start(ui *u)
 	} else {
 		char *last = db_state_get(u->db, "unit"), *scr = db_state_get(u->db, "screen");
 		ui_push(u, &ui_units_screen);
-		if (last && u->units.tree.partial)   /* the cursor goes there when the rest is read */
+		if (last && u->units.tree.partial) {   /* the cursor goes there when the rest is read */
 			snprintf(u->units.want_unit, sizeof(u->units.want_unit), "%s", last);
+			/* and its checklist opens then, when not among the first rows */
+			u->units.want_check = scr && !strcmp(scr, "checklist") && tree_find(&u->units.tree, last) < 0;
+		}
 		if (last && tree_find(&u->units.tree, last) >= 0) {
 			u->units.sel = tree_find(&u->units.tree, last);
 			if (scr && !strcmp(scr, "checklist"))
@@ -466,7 +469,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	timing_first(timing, now_ms() - t0);
 	for (;;) {
 		wint_t ch;
-		int got, r;
+		int got, r, done;
 		double k0, c0;
 
 		/* while the day's backup is copied, or work ahead is due, keys
@@ -477,7 +480,11 @@ int ui_run(antt_db **dbp, const char *db_path)
 		got = get_wch(&ch);
 		k0 = now_ms();
 		c0 = cpu_ms();
-		if (ui_units_complete(&u)) {   /* before any key, piece of work or backup step */
+		if ((done = ui_units_complete(&u)) < 0) {   /* no session without its units */
+			rc = 1;
+			goto out;
+		}
+		if (done) {   /* before any key, piece of work or backup step */
 			draw(&u);
 			if (timing) {
 				fprintf(timing, "tree_done_ms %.1f\n", now_ms() - t0);
@@ -531,7 +538,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	}
 	ui_daily_finish(&u);
 out:
-	backup_job_free(u.daily);   /* only when set up failed before the loop */
+	backup_job_free(u.daily);   /* when the units cannot be read: today's backup is left for later */
 	endwin();
 	if (timing)
 		fclose(timing);

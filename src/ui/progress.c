@@ -262,13 +262,14 @@ int ui_progress_warm(ui *ui)
 	antt_err err = { "" };
 	struct tally *t;
 
-	if (!us->tree_loaded || tree_changed(ui->db, &us->tree))
-		return 0;
+	int current = us->tree_loaded && !tree_changed(ui->db, &us->tree);
+
 	if (!cache_of(ui, &err))
 		return 0;   /* Progress will say why */
-	/* the figures only from the units screen's tree, not a tree loaded
-	 * for them; the deadlines of the year shown, whatever the tree's */
-	for (int k = 0; k < 2 && us->tree.year == ui->year; k++) {
+	/* the figures only from the units screen's tree while it is current,
+	 * not a tree loaded for them; the deadlines of the year shown,
+	 * whatever the tree's (Progress may be showing "đang tính") */
+	for (int k = 0; k < 2 && current && us->tree.year == ui->year; k++) {
 		t = &ui->progress.cache->tallies[(ui->year - k) & 1];
 		if (t->year != ui->year - k || t->stamp != us->tree.stamp || !t->types) {
 			/* the year before's states in steps of a few milliseconds,
@@ -315,9 +316,11 @@ static void load(ui *ui)
 	}
 	/* the deadlines when read already; else they come between keys (a
 	 * year's forms and units: 100 ms at 30 provinces), shown "đang tính" */
-	if (deadlines_of(ui, ui->year, 0, &err))
+	if (deadlines_of(ui, ui->year, 0, &err)) {
 		ps->deadlines_due = 1;
-	else
+		/* not another year's beside "đang tính" (the QĐ 510 line) */
+		ps->have_deadlines = ps->have_movement_deadlines = 0;
+	} else
 		deadlines_shown(ui);
 	ps->p_year = ui->year;
 }

@@ -72,6 +72,8 @@ typedef struct ui_units_state {
 	int tree_loaded;
 	long sel, top;
 	char want_unit[128];       /* select this unit when the tree reloads */
+	int want_check;            /* and open its checklist once the first screen's rows
+	                              are read whole (ui_start, ui_units_complete) */
 	ui_marks marks;            /* Space's marks, c's decision, F6 / F7's unit */
 	long long sets_below;      /* ui_units_idle's walk: the next criteria set has a lower
 	                              id; 0: from the newest (set by each reload); -1: done */
@@ -211,7 +213,9 @@ antt_status ui_units_reload(ui *ui);
  * read by ui_units_complete before any key or other work. */
 antt_status ui_units_first(ui *ui);
 /* The whole tree after ui_units_first's rows, the cursor kept on its
- * unit; 0 when there was nothing to read, 1 when read (draw again). */
+ * unit; 0 when there was nothing to read, 1 when read (draw again), -1
+ * when it cannot be read (ui->msg says why: the session ends, as a start
+ * whose tree cannot be read does). */
 int ui_units_complete(ui *ui);
 /* The same, only when the year or the database changed since the load
  * (back from a screen that only reads, such as Progress). */

@@ -103,9 +103,21 @@ antt_status ui_units_first(ui *ui)
 
 int ui_units_complete(ui *ui)
 {
-	if (!ui->units.tree_loaded || !ui->units.tree.partial)
+	ui_units_state *us = &ui->units;
+	char code[sizeof(us->want_unit)];
+	int check = us->want_check;
+
+	if (!us->tree_loaded || !us->tree.partial)
 		return 0;
-	ui_units_reload(ui);   /* a failure is shown as the message */
+	snprintf(code, sizeof(code), "%s", us->want_unit);
+	us->want_check = 0;
+	/* a failure (a damaged page the first rows did not reach, a lock,
+	 * memory) is the start's own: ui->msg says why */
+	if (ui_units_reload(ui) != ANTT_OK)
+		return -1;
+	/* the checklist left last session, of a unit beyond the first rows */
+	if (check && ui->screen == &ui_units_screen && tree_find(&us->tree, code) >= 0)
+		ui_check_open(ui, code);
 	return 1;
 }
 
@@ -443,9 +455,16 @@ static void refilter(ui *ui, const char *type, int status, const char *search)
 	ui_scroll(&us->sel, &us->top, (long)us->tree.n_vis, ui_list_height(ui, TOP_ROWS), ACT_NONE);
 }
 
+/* A search quoted in a message: a line and more is read whole
+ * (tests/ui/test_fit.sh), a longer one is cut so that what to do next
+ * still fits the message's rows at 80 columns (a search may be 400
+ * characters). */
+#define QUOTED_COLS 100
+
 static antt_status search_submit(ui *ui, const char *text)
 {
 	ui_units_state *us = &ui->units;
+	char shown[TREE_SEARCH_MAX];
 
 	refilter(ui, us->tree.type, us->tree.status, text);
 	if (!*text) {
@@ -453,7 +472,8 @@ static antt_status search_submit(ui *ui, const char *text)
 		return ANTT_OK;
 	}
 	if (us->tree.n_vis == 0)
-		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.", text);
+		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.",
+			text_cut(shown, sizeof(shown), text, QUOTED_COLS, "…"));
 	else
 		ui_message(ui, 0, "Tìm thấy %zu đơn vị. Bấm / rồi Enter với ô trống để bỏ tìm.", us->tree.n_vis);
 	return ANTT_OK;
@@ -466,12 +486,13 @@ static antt_status search_submit(ui *ui, const char *text)
 static void queue_hidden(ui *ui, size_t queue)
 {
 	const tree_view *t = &ui->units.tree;
+	char shown[TREE_SEARCH_MAX];
 
 	if (!queue)
 		ui_message(ui, 0, "Không có phiếu nào đang chờ duyệt trong danh sách này.");
 	else if (t->search[0] && !t->type[0] && t->status < 0)
 		ui_message(ui, 0, "Tìm \"%s\" đang ẩn cả %zu phiếu chờ duyệt: bấm / rồi Enter với ô trống để bỏ tìm.",
-			t->typed, queue);
+			text_cut(shown, sizeof(shown), t->typed, QUOTED_COLS, "…"), queue);
 	else
 		ui_message(ui, 0, "Bộ lọc đang ẩn cả %zu phiếu chờ duyệt: bấm Esc để bỏ mọi bộ lọc.", queue);
 }

@@ -23,4 +23,17 @@ case "$(screen)" in *"đang tính"*) not_ok "still 'đang tính' beside the dead
 keys Escape
 wait_for "Lọc: loại"
 quit_app && ok "quits" || not_ok "still running"
+
+# another program's write (a command, an import) after the list was read:
+# the deadlines still come, though the list's tree is no longer current
+start
+wait_for "Lọc: loại"
+sqlite3 "$DB" "INSERT OR REPLACE INTO ui_state (key, value) VALUES ('test', 'x')"
+keys p
+wait_for "Tiến độ năm 2024"
+wait_for "Hạn 15/11/2024 (QUÁ HẠN): 56 chưa duyệt, 15 đạt chờ công nhận"
+case "$(screen)" in *"đang tính"*) not_ok "'đang tính' left on Progress";; *) ok "no 'đang tính' left";; esac
+keys Escape
+wait_for "Lọc: loại"
+quit_app
 exit $failed

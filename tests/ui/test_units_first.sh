@@ -52,4 +52,20 @@ keys Enter
 wait_for "(1/$n đơn vị)"
 wait_for "X019-K01"
 quit_app
+
+# left on the checklist of a unit beyond the first screen: it opens again
+# once the rest is read, as when the whole tree is read first
+start ANTT_PREVIEW_ABOVE=0
+search_units "X020-K06"
+keys Enter
+wait_for "Thôn Hạ Kim Đường (X020-K06)"
+quit_app
+expect_eq "$(sqlite3 "$DB" "SELECT value FROM ui_state WHERE key = 'screen'")" "checklist" "left on a checklist"
+start ANTT_PREVIEW_ABOVE=0
+wait_for "Phiếu tiêu chí — Thôn Hạ Kim Đường (X020-K06)"
+keys Escape
+wait_for "($n/$n đơn vị)"
+case "$(row_of "X020-K06")" in *"Thôn Hạ Kim Đường"*) ok "back on the list, X020-K06 is shown";;
+	*) not_ok "X020-K06 not on the screen";; esac
+quit_app
 exit $failed

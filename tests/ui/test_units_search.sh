@@ -44,4 +44,62 @@ wait_for "Lọc: loại Xã · trạng thái chưa đánh giá"
 keys t
 wait_for "Lọc: loại Cơ quan · trạng thái chưa đánh giá"
 quit_app
+
+# a unit renamed while a search is shown: the search is matched on its new
+# name, then and after another filter (issue 19: which rows hold a search
+# is kept between filters)
+start
+search_units "hoa binh"
+wait_for "Tìm thấy 13 đơn vị"
+keys /
+keys C-u
+type_text "tram y te hoa binh"
+keys Enter
+wait_for "Tìm thấy 1 đơn vị"
+keys r
+wait_for "Tên mới:"
+keys C-u
+type_text "Trạm Y tế Sông Lam"
+keys Enter
+wait_for "(0/267 đơn vị)"
+expect_eq "$(sql "SELECT name FROM units WHERE code = 'X001-CQ02'")" "Trạm Y tế Sông Lam" "renamed"
+keys s
+wait_for "trạng thái chưa đánh giá"
+keys Escape
+wait_for "(267/267 đơn vị)"
+keys /
+keys C-u
+type_text "hoa binh"
+keys Enter
+wait_for "Tìm thấy 12 đơn vị"
+keys s
+keys t
+wait_for "Lọc: loại Xã · trạng thái chưa đánh giá"
+keys Escape
+keys /
+keys C-u
+type_text "song lam tram"
+keys Enter
+wait_for "Tìm thấy 1 đơn vị"
+wait_for "Trạm Y tế Sông Lam"
+quit_app
+
+# a search of many words that finds nothing: the message still says how
+# to clear it (the search quoted whole pushed that out of the message)
+long=""
+for i in 1 2 3 4 5 6 7 8; do long="$long khong co don vi nao ten nhu the"; done
+start
+wait_for "Lọc: loại"
+keys /
+type_text "$long"
+keys Enter
+wait_for "Không tìm thấy"
+flat() { screen | tr '\n' ' ' | tr -s ' '; }
+case "$(flat)" in *"Bấm / rồi Enter với ô trống để bỏ tìm."*) ok "the message says how to clear a long search";;
+	*) out=$(screen); not_ok "no way to clear the search in the message";; esac
+keys v
+wait_for "phiếu chờ duyệt"
+case "$(flat)" in *"bấm / rồi Enter với ô trống để bỏ tìm."*) ok "v's message says how to clear a long search";;
+	*) out=$(screen); not_ok "no way to clear the search in v's message";; esac
+quit_app
 finish

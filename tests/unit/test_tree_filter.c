@@ -81,11 +81,66 @@ static void a_long_search_keeps_its_last_word(void **state)
 	db_close(db);
 }
 
+/* A search's key can be longer than the search: the key decomposes
+ * (NFD) and a Hangul syllable, 3 bytes, is 2 or 3 letters of 3 bytes
+ * each. A 400-character search (the field's most) of such words kept its
+ * key whole, or its last word was dropped. */
+static void a_search_whose_key_is_longer_keeps_its_last_word(void **state)
+{
+	antt_db *db = tu_open();
+	char typed[1604] = "";
+	tree_view t;
+
+	(void)state;
+	OK(unit_add(db, "X1", "xa", "Xã 각각각각", NULL, &err));
+	OK(unit_add(db, "X2", "xa", "Xã 각각각각 zz", NULL, &err));
+	/* 79 words of 4 syllables: 395 characters, 1,026 bytes; the key 2,922 */
+	for (int i = 0; i < 79; i++)
+		strcat(typed, i ? " 각각각각" : "각각각각");
+	strcat(typed, " zz");
+	OK(tree_load(db, 2025, &t, &err));
+	tree_filter(&t, NULL, -1, typed);
+	assert_string_equal(t.typed, typed);
+	assert_int_equal(t.n_vis, 1);   /* only the unit that holds "zz" */
+	assert_string_equal(t.rows[t.vis[0]].u.code, "X2");
+	tree_free(&t);
+	db_close(db);
+}
+
+/* A unit's own key likewise: a two-part vowel (Bengali "ো", 3 bytes,
+ * one column) is two letters of 3 bytes in the key, so a name of 80
+ * columns under a code of 63 characters (both the most) has a key of
+ * over 510 bytes, and its last word is found. */
+static void a_unit_whose_key_is_long_is_found_by_its_last_word(void **state)
+{
+	antt_db *db = tu_open();
+	char name[256] = "Xã ", code[64];
+	tree_view t;
+
+	(void)state;
+	for (int i = 0; i < 74; i++)
+		strcat(name, "ো");
+	strcat(name, " zz");   /* 80 columns */
+	memset(code, 'X', 63);
+	code[63] = '\0';
+	OK(unit_add(db, code, "xa", name, NULL, &err));
+	OK(tree_load(db, 2025, &t, &err));
+	assert_true(strlen(t.rows[0].key) > 510);
+	tree_filter(&t, NULL, -1, "zz");
+	assert_int_equal(t.n_vis, 1);
+	tree_filter(&t, NULL, -1, name);
+	assert_int_equal(t.n_vis, 1);
+	tree_free(&t);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(search_is_kept_as_typed),
 		cmocka_unit_test(a_long_search_keeps_its_last_word),
+		cmocka_unit_test(a_search_whose_key_is_longer_keeps_its_last_word),
+		cmocka_unit_test(a_unit_whose_key_is_long_is_found_by_its_last_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
