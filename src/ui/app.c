@@ -500,7 +500,11 @@ int ui_run(antt_db **dbp, const char *db_path)
 			since = k0;
 			since_cpu = c0;
 		}
-		if (got == ERR && !u.daily) {   /* nothing to copy: a piece of work ahead */
+		if (got == ERR && (idle || !u.daily)) {
+			/* a piece of work ahead, before the day's backup goes on:
+			 * it is short (a third of a second at 30 provinces, the
+			 * backup a minute) and what the screen shows may wait for
+			 * it (Progress's deadlines) */
 			idle = ui_units_idle(&u);
 			if (now_ms() - k0 > piece)
 				piece = now_ms() - k0;
