@@ -59,8 +59,9 @@ leader_login() {
 	keys Enter
 }
 
-# the row of the screen that contains TEXT
-row_of() { screen | grep -F -- "$1" | head -1; }
+# the row of the screen that contains TEXT; not the unit list's filter line
+# (it shows a search as typed: "tìm: X001-K01") unless TEXT is on it only
+row_of() { screen | grep -F -- "$1" | { grep -v '^ Lọc:' || screen | grep -F -- "$1"; } | head -1; }
 
 # login_as LOGIN PASSWORD: answer the login screen's two prompts
 login_as() {
