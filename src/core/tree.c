@@ -88,6 +88,7 @@ void tree_free(tree_view *t)
 	free(t->other[0]);
 	free(t->other[1]);
 	memset(t, 0, sizeof(*t));
+	t->status = -1;   /* no filter: 0 is "chưa đánh giá", which a list left empty showed */
 }
 
 /* This connection's writes and other connections' commits so far. */
