@@ -62,6 +62,10 @@ int platform_rename_new(const char *from, const char *to)
 	e = GetLastError();
 	errno = e == ERROR_ALREADY_EXISTS || e == ERROR_FILE_EXISTS ? EEXIST
 	      : e == ERROR_ACCESS_DENIED || e == ERROR_SHARING_VIOLATION ? EACCES : ENOENT;
+	/* a folder under the name is "access denied" to MoveFileEx: taken,
+	 * as on Linux, so the screens go on to the next name */
+	if (errno == EACCES && GetFileAttributesA(to) != INVALID_FILE_ATTRIBUTES)
+		errno = EEXIST;
 	return -1;
 }
 #else

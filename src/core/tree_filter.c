@@ -88,8 +88,13 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
 	snprintf(t->search, sizeof(t->search), "%s", key ? key : "");
 	if (!t->search[0])   /* nothing to match on: spaces, marks alone */
 		t->typed[0] = '\0';
-	else if (search != t->typed)
-		snprintf(t->typed, sizeof(t->typed), "%s", search);
+	else if (search != t->typed) {   /* shown without the spaces around it */
+		size_t n;
+		search += strspn(search, " ");
+		for (n = strlen(search); n && search[n - 1] == ' '; n--)
+			;
+		snprintf(t->typed, sizeof(t->typed), "%.*s", n < sizeof(t->typed) ? (int)n : (int)sizeof(t->typed) - 1, search);
+	}
 	t->status = status;
 	free(key);
 	if (t->search[0] && again)

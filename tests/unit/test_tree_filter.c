@@ -50,6 +50,10 @@ static void search_is_kept_as_typed(void **state)
 	tree_filter(&t, NULL, -1, "dong");
 	assert_int_equal(t.n_vis, 1);
 	assert_string_equal(t.rows[t.vis[0]].u.code, "X1-K1");
+	/* shown without the spaces typed around it */
+	tree_filter(&t, NULL, -1, "  đông ");
+	assert_string_equal(t.typed, "đông");
+	assert_int_equal(t.n_vis, 1);
 	/* nothing to match on: no search, nothing shown as one */
 	tree_filter(&t, NULL, -1, "  ");
 	assert_string_equal(t.typed, "");
