@@ -9,6 +9,7 @@
  * criteria set is an administrator's work on the command line, not here. */
 #include <curses.h>
 #include "ui.h"
+#include "auth.h"
 #include "date.h"
 #include "file.h"
 #include "platform.h"
@@ -100,11 +101,15 @@ static void draw_result(ui *ui, const exchange_state *x, int y)
 	long long conflicts = r->conflicts[0] + r->conflicts[1] + r->conflicts[2];
 	int w = ui->cols - 2, bottom = ui->rows - 3;
 
-	snprintf(line, sizeof(line), "Gói của: %s%s%s, tạo lúc %s%s", r->sender, r->under[0] ? ", đơn vị " : "", r->under,
-		date_show_local(r->created, when, sizeof(when)), r->seen_before ? " (đã nhập gói này trước đây)" : "");
+	snprintf(line, sizeof(line), "Gói của: %s%s%s, %s%s, tạo lúc %s%s", r->sender, r->under[0] ? ", đơn vị " : "",
+		r->under, r->years[0] ? "năm " : "mọi năm", r->years, date_show_local(r->created, when, sizeof(when)),
+		r->seen_before ? " (đã nhập gói này trước đây)" : "");
 	y += ui_put_wrap(y, 1, w, 2, line, A_NORMAL);
-	snprintf(line, sizeof(line), "Mã nhận dạng máy gửi: %s · SHA-256: %s…", r->fingerprint, sha_said(r->sha256, sha, sizeof(sha)));
-	y += ui_put_wrap(y, 1, w, 2, line, A_NORMAL);
+	snprintf(line, sizeof(line), "Mã nhận dạng máy gửi: %s", r->fingerprint);
+	ui_put(y++, 1, w, line, A_NORMAL);
+	snprintf(line, sizeof(line), "SHA-256: %s… (so với số nơi gửi đọc qua điện thoại)", sha_said(r->sha256, sha, sizeof(sha)));
+	ui_put(y++, 1, w, line, A_NORMAL);
+	y++;
 	ui_put(y++, 1, w, x->show == SHOW_PREVIEW ? "Nếu nhập sẽ:" : "Đã nhập:", A_BOLD);
 	for (int i = 0; y < bottom && sync_result_line(r, i, line, sizeof(line)); i++)
 		ui_put(y++, 3, w - 2, line, A_NORMAL);
@@ -251,6 +256,7 @@ static antt_status send_submit(ui *ui, const char *text)
 static void refuse_import(ui *ui, exchange_state *x, antt_status s, const antt_err *err)
 {
 	const char *how = "";
+	antt_err mine = { "" };
 	char buf[4300];
 	const char *shown = platform_path_shown(x->path, buf, sizeof(buf));
 	size_t n;
@@ -262,12 +268,10 @@ static void refuse_import(ui *ui, exchange_state *x, antt_status s, const antt_e
 	else if (x->r.unknown_set[0])
 		how = "Quản trị viên xem bộ tiêu chí đó; nếu đồng ý dùng, quản trị viên nhập gói trên dòng lệnh với "
 		      "--accept-set (antt import TỆP.antt --accept-set SHA256). Màn hình này không nhận bộ tiêu chí mới.";
-	else if (s == ANTT_ERR_DENIED)
-		how = "Hãy nhờ người có quyền đăng nhập rồi nhận gói.";
+	else if (s == ANTT_ERR_DENIED && auth_require(ui->db, CAN_ENTER, "nhập gói dữ liệu", &mine) != ANTT_OK)
+		how = "Hãy nhờ người có quyền đăng nhập rồi nhận gói.";   /* not a sender's scope: this session's rights */
 	else if (s == ANTT_ERR_IO || s == ANTT_ERR_NOT_FOUND)
 		how = "Kiểm tra USB đã cắm và đường dẫn tệp, rồi bấm g để nhận lại.";
-	else if (s == ANTT_ERR_INVALID || s == ANTT_ERR_DB_CORRUPT)
-		how = "Gói có thể bị chép thiếu hay hỏng: nhờ nơi gửi chép lại gói (so SHA-256 qua điện thoại) rồi nhận lại.";
 	/* core's message names the file already, or not: the path first, once */
 	if (strstr(ui_err_text(s, err), x->path))
 		snprintf(x->refusal, sizeof(x->refusal), "%s", ui_err_text(s, err));
@@ -328,6 +332,7 @@ static antt_status receive_submit(ui *ui, const char *text)
 	}
 	x->show = SHOW_PREVIEW;
 	ui_prompt(ui, "Nhập thật? (c/k)", "", confirm_submit);
+	ui_message(ui, 0, "Chưa thay đổi gì. Gõ c rồi Enter để nhập; k hay Esc: thôi.");
 	return ANTT_OK;
 }
 
