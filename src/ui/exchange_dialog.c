@@ -205,7 +205,7 @@ static int ends_antt(const char *s)
 static antt_status send_submit(ui *ui, const char *text)
 {
 	exchange_state *x = ui->priv;
-	char path[4400], shown[4400], sha[32], sc[400];
+	char path[4400], shown[4400], sha[32], sc[400], why[sizeof(((antt_err *)0)->msg) + 1];
 	sync_export_opts o = { .under = x->everything ? NULL : x->code, .year = x->year, .path = path };
 	sync_counts c;
 	antt_err err = { "" };
@@ -229,14 +229,20 @@ static antt_status send_submit(ui *ui, const char *text)
 			err.msg[0] = '\0';
 		}
 	}
-	if (s == ANTT_ERR_IO || s == ANTT_ERR_DB_FULL) {   /* the prompt stays open with the path */
+	/* the prompt stays open with the path, to correct it */
+	if (s == ANTT_ERR_DB_FULL) {
+		ui_message(ui, 1, "Chưa ghi được gói: %s. Xóa bớt tệp không cần trên USB hay dùng USB khác, rồi Enter; "
+			"Esc: thôi.", ui_err_sentence(s, &err, why, sizeof(why)));
+		return s;
+	}
+	if (s == ANTT_ERR_IO) {
 		ui_message(ui, 1, "Chưa ghi được gói: %s. Kiểm tra USB đã cắm và tên ổ (ví dụ E:\\), hoặc ghi thư mục khác "
-			"rồi Enter; Esc: thôi.", ui_err_text(s, &err));
+			"rồi Enter; Esc: thôi.", ui_err_sentence(s, &err, why, sizeof(why)));
 		return s;
 	}
 	if (s == ANTT_ERR_EXISTS || s == ANTT_ERR_INVALID) {
 		ui_message(ui, 1, "Chưa ghi gói: %s. Sửa tên tệp, hoặc chỉ ghi thư mục để antt đặt tên mới; Esc: thôi.",
-			ui_err_text(s, &err));
+			ui_err_sentence(s, &err, why, sizeof(why)));
 		return s;
 	}
 	if (s != ANTT_OK) {
@@ -251,15 +257,17 @@ static antt_status send_submit(ui *ui, const char *text)
 	return ANTT_OK;
 }
 
-/* A refused package: core's words, and what the officer does about them
- * here (the command line's own "how" is cmd_sync.c's). */
+/* A refused package: core's words (a damaged or missing file says its own
+ * what-to-do), and for the refusals only an administrator can lift, what
+ * the officer does about them from here (the command line's own "how" is
+ * cmd_sync.c's). */
 static void refuse_import(ui *ui, exchange_state *x, antt_status s, const antt_err *err)
 {
 	const char *how = "";
 	antt_err mine = { "" };
 	char buf[4300];
 	const char *shown = platform_path_shown(x->path, buf, sizeof(buf));
-	size_t n;
+	char text[sizeof(err->msg) + 1];
 
 	if (x->r.untrusted)
 		how = "Máy này chỉ nhận gói của những máy quản trị viên đã ghi nhận. Nếu gói đúng là của máy đó: quản trị viên "
@@ -270,17 +278,12 @@ static void refuse_import(ui *ui, exchange_state *x, antt_status s, const antt_e
 		      "--accept-set (antt import TỆP.antt --accept-set SHA256). Màn hình này không nhận bộ tiêu chí mới.";
 	else if (s == ANTT_ERR_DENIED && auth_require(ui->db, CAN_ENTER, "nhập gói dữ liệu", &mine) != ANTT_OK)
 		how = "Hãy nhờ người có quyền đăng nhập rồi nhận gói.";   /* not a sender's scope: this session's rights */
-	else if (s == ANTT_ERR_IO || s == ANTT_ERR_NOT_FOUND)
-		how = "Kiểm tra USB đã cắm và đường dẫn tệp, rồi bấm g để nhận lại.";
 	/* core's message names the file already, or not: the path first, once */
-	if (strstr(ui_err_text(s, err), x->path))
-		snprintf(x->refusal, sizeof(x->refusal), "%s", ui_err_text(s, err));
+	ui_err_sentence(s, err, text, sizeof(text));
+	if (strstr(text, x->path))
+		snprintf(x->refusal, sizeof(x->refusal), "%s.", text);
 	else
-		snprintf(x->refusal, sizeof(x->refusal), "%s: %s", shown, ui_err_text(s, err));
-	for (n = strlen(x->refusal); n && x->refusal[n - 1] == '.'; )
-		x->refusal[--n] = '\0';
-	if (n + 1 < sizeof(x->refusal))
-		x->refusal[n] = '.', x->refusal[n + 1] = '\0';
+		snprintf(x->refusal, sizeof(x->refusal), "%s: %s.", shown, text);
 	x->how = how;
 	x->show = SHOW_REFUSED;
 	ui_message(ui, 1, "Chưa nhận được gói. Esc: quay lại danh sách đơn vị.");

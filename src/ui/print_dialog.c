@@ -119,11 +119,8 @@ static int not_assessed(ui *ui, const print_state *p, const struct document *d)
 static void refuse(ui *ui, const print_state *p, const struct document *d, antt_status s, const antt_err *err)
 {
 	char text[sizeof(err->msg) + 1];
-	size_t n;
 
-	snprintf(text, sizeof(text), "%s", ui_err_text(s, err));
-	for (n = strlen(text); n && text[n - 1] == '.'; )
-		text[--n] = '\0';
+	ui_err_sentence(s, err, text, sizeof(text));
 	if (s == ANTT_ERR_IO)
 		ui_message(ui, 1, "Chưa in được: %s. Màn hình này lưu vào %s: nhờ người quản trị máy kiểm tra thư mục đó "
 		           "(có quyền ghi, còn chỗ trống) rồi in lại.", text, p->dir);

@@ -199,6 +199,9 @@ void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
  * words when there is none (an empty red line says nothing). */
 void ui_fail(ui *ui, antt_status s, const antt_err *err);
 const char *ui_err_text(antt_status s, const antt_err *err);
+/* The same without its full stop, to go on a sentence ("Chưa in được:
+ * %s. Hãy …"): into buf, which it returns. */
+char *ui_err_sentence(antt_status s, const antt_err *err, char *buf, size_t n);
 
 /* [ and ]: the year before or after, within the years antt knows; 0
  * (with a message) at either end. */
