@@ -32,7 +32,7 @@ typedef struct {
 	char path[4200];     /* the package being received */
 	sync_result r;       /* its dry run, then its import */
 	char refusal[5400];  /* why it was refused: the path and core's words */
-	const char *how;     /* and what to do about it here */
+	char how[5000];      /* and what to do about it here */
 } exchange_state;
 
 static antt_status open_exchange(ui *ui, const void *arg)
@@ -263,28 +263,29 @@ static antt_status send_submit(ui *ui, const char *text)
  * cmd_sync.c's). */
 static void refuse_import(ui *ui, exchange_state *x, antt_status s, const antt_err *err)
 {
-	const char *how = "";
-	antt_err mine = { "" };
 	char buf[4300];
 	const char *shown = platform_path_shown(x->path, buf, sizeof(buf));
 	char text[sizeof(err->msg) + 1];
+	antt_err mine = { "" };
 
+	x->how[0] = '\0';
 	if (x->r.untrusted)
-		how = "Máy này chỉ nhận gói của những máy quản trị viên đã ghi nhận. Nếu gói đúng là của máy đó: quản trị viên "
-		      "gọi điện cho cán bộ máy gửi, cùng so mã nhận dạng, rồi ghi nhận máy gửi trên dòng lệnh (antt trust "
-		      "add TỆP.antt --under MÃ_ĐƠN_VỊ); sau đó nhận gói lại ở đây.";
+		snprintf(x->how, sizeof(x->how), "Máy này chỉ nhận gói của những máy quản trị viên đã ghi nhận. Nếu gói đúng "
+			"là của máy đó: quản trị viên gọi điện cho cán bộ máy gửi, cùng so mã nhận dạng, rồi ghi nhận máy gửi "
+			"trên dòng lệnh: antt trust add \"%s\" --under MÃ_ĐƠN_VỊ_CỦA_MÁY_GỬI; sau đó nhận gói lại ở đây.", shown);
 	else if (x->r.unknown_set[0])
-		how = "Quản trị viên xem bộ tiêu chí đó; nếu đồng ý dùng, quản trị viên nhập gói trên dòng lệnh với "
-		      "--accept-set (antt import TỆP.antt --accept-set SHA256). Màn hình này không nhận bộ tiêu chí mới.";
+		snprintf(x->how, sizeof(x->how), "Quản trị viên xem bộ tiêu chí đó; nếu đồng ý dùng, quản trị viên nhập gói "
+			"trên dòng lệnh: antt import \"%s\" --accept-set %s. Màn hình này không nhận bộ tiêu chí mới.", shown,
+			x->r.unknown_set);
+	/* this session's rights (a sender's scope is refused as DENIED too) */
 	else if (s == ANTT_ERR_DENIED && auth_require(ui->db, CAN_ENTER, "nhập gói dữ liệu", &mine) != ANTT_OK)
-		how = "Hãy nhờ người có quyền đăng nhập rồi nhận gói.";   /* not a sender's scope: this session's rights */
+		snprintf(x->how, sizeof(x->how), "Hãy nhờ người có quyền đăng nhập rồi nhận gói.");
 	/* core's message names the file already, or not: the path first, once */
 	ui_err_sentence(s, err, text, sizeof(text));
 	if (strstr(text, x->path))
 		snprintf(x->refusal, sizeof(x->refusal), "%s.", text);
 	else
 		snprintf(x->refusal, sizeof(x->refusal), "%s: %s.", shown, text);
-	x->how = how;
 	x->show = SHOW_REFUSED;
 	ui_message(ui, 1, "Chưa nhận được gói. Esc: quay lại danh sách đơn vị.");
 }

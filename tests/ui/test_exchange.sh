@@ -110,11 +110,19 @@ expect_eq "$(cksum < "$T/x1-tay.antt")" "$before" "an existing file is not repla
 keys Escape Escape
 wait_for "Lọc: loại"
 keys Escape   # the search
-# the top row: everything
+# the top row: everything (as antt export with no --under)
 keys Home g
 wait_for "Gói dữ liệu — Huyện Sông Lam (H)"
 screen | grep -qF "toàn bộ dữ liệu" && ok "the top row: everything" || not_ok "top row: $(screen)"
-keys Escape
+keys Down Enter
+wait_for "Ghi gói vào"
+keys C-u
+type_text "$T/all.antt"
+keys Enter
+wait_for "Đã ghi gói" 30
+expect_eq "$(sqlite3 "$T/all.antt" "SELECT value FROM manifest WHERE key = 'under_code'")" "" "the top row's package: no --under"
+expect_eq "$(sqlite3 "$T/all.antt" "SELECT count(*) FROM units")" "$(sqlite3 "$DB" "SELECT count(*) FROM units")" \
+	"the top row's package: every unit"
 quit_app
 
 # 3. a USB stick that fills while the package is written (a tmpfs of 32 KiB):
@@ -171,6 +179,16 @@ grep "câu trả lời" "$T/pane-dry" | grep -qF "thêm $n_ans," && ok "the dry 
 	{ out=$(cat "$T/pane-dry"); not_ok "answers added"; }
 wait_for "Nhập thật? (c/k)"
 expect_eq "$(tables)" "$state0" "the dry run changed nothing"
+type_text "k"
+keys Enter
+wait_for "Chưa nhập gì"
+expect_eq "$(tables)" "$state0" "k: nothing imported"
+keys End Enter
+wait_for "Tệp gói cần nhận"
+keys C-u
+type_text "$f"
+keys Enter
+wait_for "Nhập thật? (c/k)" 30
 type_text "c"
 keys Enter
 wait_for "Đã nhập" 30
@@ -214,5 +232,51 @@ echo "$msg" | grep -qF "quản trị" && ok "a stranger: the administrator must 
 echo "$msg" | grep -qF "antt trust add" && ok "a stranger: names the command" || not_ok "stranger, no command: $msg"
 expect_eq "$(tables)" "$state1" "a stranger's package changed nothing"
 keys Escape Escape
+quit_app
+
+# 7. a criteria set the office does not have (the commune's forms edited):
+# refused, the set named, accepting it is the administrator's --accept-set
+cp -r "$FORMS" "$T/forms2"
+find "$T/forms2" -name '*.yaml' -exec sh -c 'echo "# bản sửa ở xã" >> "$1"' _ {} \;
+ANTT_FORMS="$T/forms2" A commune.db answer set X1-K2 2025 '*' đạt > /dev/null
+A commune.db export --under X1 -o "$T/set.antt" > /dev/null
+start HOME="$T/h"
+wait_for "Lọc: loại"
+keys g
+wait_for "Gói dữ liệu"
+keys End Enter
+wait_for "Tệp gói cần nhận"
+keys C-u
+type_text "$T/set.antt"
+keys Enter
+wait_for "Chưa nhận được gói" 30
+msg=$(screen | tr '\n' ' ' | tr -s ' ')
+echo "$msg" | grep -qF "bộ tiêu chí" && ok "a new criteria set: said" || not_ok "new set: $msg"
+echo "$msg" | grep -qF -- "--accept-set" && ok "a new criteria set: the administrator's --accept-set" || not_ok "new set, no how: $msg"
+expect_eq "$(tables)" "$state1" "a new criteria set changed nothing"
+keys Escape
+quit_app
+
+# 8. who imports: with accounts, the officer logged in is recorded
+ANTT_NEW_PASSWORD=quantri1 A office.db user add qt "Quản Trị" --role admin > /dev/null
+ANTT_USER=qt ANTT_PASSWORD=quantri1 ANTT_NEW_PASSWORD=matkhau-cb A office.db user add cb "Cán bộ" --role entry > /dev/null
+A commune.db answer set X1-K2 2024 '*' đạt > /dev/null
+A commune.db export --under X1 --year 2024 -o "$T/c2.antt" > /dev/null
+start HOME="$T/h"
+login_as cb matkhau-cb
+wait_for "Lọc: loại"
+keys g
+wait_for "Gói dữ liệu"
+keys End Enter
+wait_for "Tệp gói cần nhận"
+keys C-u
+type_text "$T/c2.antt"
+keys Enter
+wait_for "Nhập thật? (c/k)" 30
+type_text "c"
+keys Enter
+wait_for "Đã nhập" 30
+sha2=$(sqlite3 "$T/c2.antt" "SELECT value FROM manifest WHERE key = 'sha256'")
+expect_eq "$(sqlite3 "$DB" "SELECT imported_by FROM packages WHERE sha256 = '$sha2'")" "cb" "the import is recorded under the officer's login"
 quit_app
 finish
