@@ -22,6 +22,16 @@ n_ans=$(sqlite3 "$T/commune.db" "SELECT count(*) FROM answers x JOIN assessments
 [ "$n_ans" -gt 0 ] && ok "the commune has $n_ans answers for 2024" || not_ok "no answers on the commune"
 mkdir "$T/h"
 today=$(date +%Y%m%d)
+# receive FILE: on the unit list, g, "Nhận gói", the file typed, Enter
+receive() {
+	keys g
+	wait_for "Gói dữ liệu"
+	keys End Enter
+	wait_for "Tệp gói cần nhận"
+	keys C-u
+	type_text "$1"
+	keys Enter
+}
 
 # 1. the commune writes its package for 2024 from the screens
 DB="$T/commune.db"
@@ -161,13 +171,7 @@ state0=$(tables)
 start HOME="$T/h"
 wait_for "Lọc: loại"
 screen | grep -qF "Thôn Ba Mới" && not_ok "the new village is here before the import" || ok "no Thôn Ba Mới yet"
-keys g
-wait_for "Gói dữ liệu — Huyện Sông Lam (H)"
-keys End Enter
-wait_for "Tệp gói cần nhận"
-keys C-u
-type_text "$f"
-keys Enter
+receive "$f"
 wait_for "Nếu nhập sẽ" 30
 screen > "$T/pane-dry"
 grep -qF "Xã Hòa Bình" "$T/pane-dry" && ok "the dry run names the sender" || { out=$(cat "$T/pane-dry"); not_ok "no sender"; }
@@ -202,13 +206,7 @@ ok "the unit list shows the new village after the import"
 # 5. a truncated package: refused, nothing changed
 head -c 20000 "$f" > "$T/cut.antt"
 state1=$(tables)
-keys Home g
-wait_for "Gói dữ liệu"
-keys End Enter
-wait_for "Tệp gói cần nhận"
-keys C-u
-type_text "$T/cut.antt"
-keys Enter
+receive "$T/cut.antt"
 wait_for "Chưa nhận được gói" 30
 screen | tr '\n' ' ' | grep -qF "hỏng" && ok "a truncated package: said it is damaged" || not_ok "truncated: $(screen)"
 expect_eq "$(tables)" "$state1" "a truncated package changed nothing"
@@ -219,13 +217,7 @@ wait_for "Lọc: loại"
 # 6. a stranger's package (nobody enrolled it): refused, the administrator confirms
 A stranger.db unit add X1 xã "Xã Hòa Bình" > /dev/null
 A stranger.db export --under X1 -o "$T/stranger.antt" > /dev/null
-keys g
-wait_for "Gói dữ liệu"
-keys End Enter
-wait_for "Tệp gói cần nhận"
-keys C-u
-type_text "$T/stranger.antt"
-keys Enter
+receive "$T/stranger.antt"
 wait_for "Chưa nhận được gói" 30
 msg=$(screen | tr '\n' ' ' | tr -s ' ')
 echo "$msg" | grep -qF "quản trị" && ok "a stranger: the administrator must confirm" || not_ok "stranger: $msg"
@@ -242,13 +234,7 @@ ANTT_FORMS="$T/forms2" A commune.db answer set X1-K2 2025 '*' đạt > /dev/null
 A commune.db export --under X1 -o "$T/set.antt" > /dev/null
 start HOME="$T/h"
 wait_for "Lọc: loại"
-keys g
-wait_for "Gói dữ liệu"
-keys End Enter
-wait_for "Tệp gói cần nhận"
-keys C-u
-type_text "$T/set.antt"
-keys Enter
+receive "$T/set.antt"
 wait_for "Chưa nhận được gói" 30
 msg=$(screen | tr '\n' ' ' | tr -s ' ')
 echo "$msg" | grep -qF "bộ tiêu chí" && ok "a new criteria set: said" || not_ok "new set: $msg"
@@ -265,13 +251,7 @@ A commune.db export --under X1 --year 2024 -o "$T/c2.antt" > /dev/null
 start HOME="$T/h"
 login_as cb matkhau-cb
 wait_for "Lọc: loại"
-keys g
-wait_for "Gói dữ liệu"
-keys End Enter
-wait_for "Tệp gói cần nhận"
-keys C-u
-type_text "$T/c2.antt"
-keys Enter
+receive "$T/c2.antt"
 wait_for "Nhập thật? (c/k)" 30
 type_text "c"
 keys Enter
