@@ -297,6 +297,7 @@ static antt_status confirm_submit(ui *ui, const char *text)
 	antt_err err = { "" };
 	antt_status s;
 	long long conflicts;
+	char other[160] = "";
 
 	if (!ui_said_yes(text)) {
 		x->show = SHOW_CHOICES;
@@ -310,10 +311,14 @@ static antt_status confirm_submit(ui *ui, const char *text)
 	x->show = SHOW_DONE;
 	conflicts = x->r.conflicts[0] + x->r.conflicts[1] + x->r.conflicts[2];
 	ui_units_reload(ui);
+	/* a package of one year other than the one shown: say where its forms are */
+	if (x->r.years[0] && !strchr(x->r.years, ',') && atoi(x->r.years) != ui->year)
+		snprintf(other, sizeof(other), " Phiếu trong gói là của năm %s: đổi năm bằng [ ] trên danh sách.", x->r.years);
 	if (conflicts)
-		ui_message(ui, 0, "Đã nhập gói; %lld thay đổi chờ chọn: F4 trên danh sách đơn vị. Esc: quay lại.", conflicts);
+		ui_message(ui, 0, "Đã nhập gói; %lld thay đổi chờ chọn: F4 trên danh sách đơn vị.%s Esc: quay lại.", conflicts,
+			other);
 	else
-		ui_message(ui, 0, "Đã nhập gói. Esc: quay lại danh sách đơn vị.");
+		ui_message(ui, 0, "Đã nhập gói.%s Esc: quay lại danh sách đơn vị.", other);
 	return ANTT_OK;
 }
 
@@ -384,8 +389,18 @@ static int act_exchange(ui *ui, ui_action a)
 	}
 }
 
+/* After a result or a refusal, Enter is not "choose" but the list again. */
+static const ui_hint *exchange_hints(ui *ui)
+{
+	static const ui_hint after[] = { { ACT_BACK, "Danh sách đơn vị" }, { ACT_EXCHANGE_DO, "Việc khác" },
+		{ ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	const exchange_state *x = ui->priv;
+
+	return x && x->show != SHOW_CHOICES ? after : NULL;
+}
+
 static const ui_screen exchange_screen = { SC_EXCHANGE, draw_exchange, act_exchange, sizeof(exchange_state),
-	open_exchange, NULL, NULL };
+	open_exchange, NULL, exchange_hints };
 
 void ui_exchange_open(ui *ui, const tree_row *r)
 {

@@ -198,6 +198,11 @@ keys Enter
 wait_for "Đã nhập" 30
 expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM units WHERE code = 'X1-K3'")" "1" "the new village is in the database"
 expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM answers")" "$n_ans" "the answers are in the database"
+# the office's list shows this year; the package's forms are of 2024
+[ "$(date +%Y)" = 2024 ] || { screen | tr '\n' ' ' | tr -s ' ' | grep -qF "của năm 2024: đổi năm bằng [ ]" &&
+	ok "says the package's forms are of 2024, and how to see them" || not_ok "no word of 2024: $(screen | tail -4)"; }
+screen | tail -1 | grep -qF "Esc Danh sách đơn vị" && ok "after the import the bar says Esc goes back to the list" ||
+	not_ok "the bar after an import: $(screen | tail -1)"
 keys Escape
 wait_for "Lọc: loại"
 wait_for "Thôn Ba Mới"
