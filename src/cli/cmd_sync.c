@@ -3,7 +3,6 @@
 #include "cli.h"
 #include "date.h"
 #include "platform.h"
-#include "text.h"
 #include "sync/sync.h"
 
 #include <getopt.h>
@@ -64,11 +63,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' }, { "under", required_argument, NULL, 'u' },
 		{ "accept-set", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
-	static const char *const kinds[] = { "đơn vị", "phiếu", "câu trả lời" };
 	sync_import_opts o = { 0 };
 	const char **sets = calloc((size_t)argc + 1, sizeof(*sets));
 	sync_result r;
-	char when[64];
+	char when[64], line[256];
 	antt_err err = { "" };
 	antt_status s;
 	int c, rc = CLI_OK;
@@ -109,14 +107,10 @@ int cmd_import(cli_ctx *ctx, int argc, char **argv)
 		r.seen_before ? " (gói này đã được nhập trước đây)" : "");
 	printf("Máy gửi có mã nhận dạng: %s\n", r.fingerprint);
 	printf("%s\n", o.dry_run ? "Nếu nhập sẽ:" : "Đã nhập:");
-	for (int k = 0; k < 3; k++) {
-		char kind[64];   /* padded by columns: printf pads bytes */
-		printf("  %s thêm %lld, cập nhật %lld, giữ nguyên %lld, xung đột %lld\n", text_pad(kind, sizeof(kind), kinds[k], 12),
-			r.added[k], r.changed[k], r.unchanged[k], r.conflicts[k]);
+	for (int k = 0; k < 3; k++)
 		conflicts += r.conflicts[k];
-	}
-	printf("  nhật ký      thêm %lld dòng (ghi là lịch sử của máy gửi)\n", r.audit);   /* 12 columns, as above */
-	printf("  công nhận    thêm %lld, rút %lld\n", r.recognised, r.unrecognised);
+	for (int i = 0; sync_result_line(&r, i, line, sizeof(line)); i++)
+		printf("  %s\n", line);
 	if (r.kept[0]) {
 		char shown[4300];
 		printf("Gói được giữ lại để có đường lui: %s\n", platform_path_shown(r.kept, shown, sizeof(shown)));

@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "backup.h"
 #include "form.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -406,4 +407,22 @@ drop:
 	if (pkg[0])
 		remove(pkg);
 	return s;
+}
+
+char *sync_result_line(const sync_result *r, int i, char *buf, size_t n)
+{
+	static const char *const kinds[] = { "đơn vị", "phiếu", "câu trả lời", "nhật ký", "công nhận" };
+	char kind[64];   /* padded by columns: printf pads bytes */
+
+	if (i < 0 || i > 4)
+		return NULL;
+	text_pad(kind, sizeof(kind), kinds[i], 12);
+	if (i < 3)
+		snprintf(buf, n, "%s thêm %lld, cập nhật %lld, giữ nguyên %lld, xung đột %lld", kind, r->added[i], r->changed[i],
+			r->unchanged[i], r->conflicts[i]);
+	else if (i == 3)
+		snprintf(buf, n, "%s thêm %lld dòng (ghi là lịch sử của máy gửi)", kind, r->audit);
+	else
+		snprintf(buf, n, "%s thêm %lld, rút %lld", kind, r->recognised, r->unrecognised);
+	return buf;
 }

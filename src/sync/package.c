@@ -376,6 +376,11 @@ rollback:
 out:
 	if (attached)
 		exec(db, "DETACH pkg", NULL, "");
+	/* SQLite's full disk names the database even when the package's disk
+	 * (a USB stick) is the full one: name both */
+	if (s == ANTT_ERR_DB_FULL)
+		err_set(err, s, "%s: ổ đĩa đầy, chưa ghi gói (hết chỗ trống ở nơi ghi gói, hoặc ở ổ chứa cơ sở dữ liệu %s)",
+			o->path, db->path);
 	if (s != ANTT_OK)
 		unlink(tmp);
 	memset(&key, 0, sizeof(key));

@@ -62,6 +62,12 @@ typedef struct {
  * machine from the office's package. */
 antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err);
 
+/* What an import did (or would do), one line at a time as the command line
+ * and the screens both show it: i = 0, 1, 2 the units, forms and answers
+ * added, changed, unchanged and in conflict, 3 the audit rows, 4 the
+ * recognitions. Returns buf, or NULL when i is past the last line. */
+char *sync_result_line(const sync_result *r, int i, char *buf, size_t n);
+
 typedef struct {
 	const char *fingerprint, *name;
 	const char *under_code, *under_name;   /* NULL: the whole database */

@@ -44,6 +44,16 @@ const char *ui_err_text(antt_status s, const antt_err *err)
 	return err && err->msg[0] ? err->msg : antt_strerror(s);
 }
 
+char *ui_err_sentence(antt_status s, const antt_err *err, char *buf, size_t n)
+{
+	size_t len;
+
+	snprintf(buf, n, "%s", ui_err_text(s, err));
+	for (len = strlen(buf); len && buf[len - 1] == '.'; )
+		buf[--len] = '\0';
+	return buf;
+}
+
 void ui_fail(ui *ui, antt_status s, const antt_err *err)
 {
 	ui_message(ui, 1, "%s", ui_err_text(s, err));

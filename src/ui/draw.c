@@ -130,6 +130,32 @@ void ui_draw_title(ui *ui, const char *left)
 	ui_put(0, ui->cols - (int)w, (int)w, right, ui_attr(ui, UI_TITLE));
 }
 
+void ui_draw_unit_title(ui *ui, const char *what, const char *name, const char *code)
+{
+	char title[600], cut[300];
+	/* the room the year (" năm YYYY ") and "WHAT —  (CODE)" leave */
+	int room = ui->cols - 12 - (int)text_width(what) - (int)text_width(" —  ()") - (int)text_width(code);
+
+	if (room >= 10 && (int)text_width(name) > room)
+		name = ui_pad(cut, sizeof(cut), name, room);
+	snprintf(title, sizeof(title), "%s — %s (%s)", what, name, code);
+	ui_draw_title(ui, title);
+}
+
+int ui_draw_choice(ui *ui, int y, int lc, const char *title, const char *what, int selected)
+{
+	int attr = selected ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, rows = ui->rows - 2 - y < 2 ? ui->rows - 2 - y : 2;
+	char buf[256];
+
+	if (rows <= 0)
+		return 0;
+	if (selected)
+		for (int k = 0; k < rows; k++)
+			ui_line(y + k, ui->cols, attr);
+	ui_put(y, 1, lc, ui_pad(buf, sizeof(buf), title, lc), attr | A_BOLD);
+	return ui_put_wrap(y, lc + 2, ui->cols - lc - 3, rows, what, attr);
+}
+
 int ui_list_height(const ui *ui, int top_rows)
 {
 	int h = ui->rows - top_rows - 2;

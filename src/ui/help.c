@@ -18,6 +18,7 @@ static const struct { int screen; const char *title; } groups[] = {
 	{ SC_SCORE, "Phiếu chấm điểm phong trào" },
 	{ SC_REGISTERS, "Sổ theo dõi phong trào" },
 	{ SC_PRINT, "In hồ sơ" },
+	{ SC_EXCHANGE, "Gói dữ liệu" },
 	{ SC_WELCOME, "Lần đầu mở chương trình" },
 	{ SC_LOGIN, "Đăng nhập" },
 };

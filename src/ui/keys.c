@@ -27,6 +27,7 @@ static const struct { int screen; ui_action order[16]; } bar_orders[] = {   /* e
 	{ SC_HELP, { ACT_BACK, ACT_QUIT } },
 	{ SC_ERRORS, { ACT_BACK, ACT_QUIT } },
 	{ SC_PRINT, { ACT_PRINT_DOC, ACT_BACK, ACT_QUIT } },
+	{ SC_EXCHANGE, { ACT_EXCHANGE_DO, ACT_BACK, ACT_QUIT } },
 };
 
 const ui_action *ui_bar_order(int screen)

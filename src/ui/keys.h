@@ -11,10 +11,10 @@
 enum {
 	SC_UNITS = 1, SC_CHECK = 2, SC_PROGRESS = 4, SC_SETTINGS = 8, SC_HELP = 16, SC_WELCOME = 32,
 	SC_LOGIN = 64, SC_HISTORY = 128, SC_CONFLICTS = 256, SC_SCORE = 512, SC_REGISTERS = 1024, SC_ERRORS = 2048,
-	SC_PRINT = 4096,
+	SC_PRINT = 4096, SC_EXCHANGE = 8192,
 	SC_LISTS = SC_UNITS | SC_CHECK | SC_PROGRESS | SC_SETTINGS | SC_HELP | SC_HISTORY | SC_CONFLICTS | SC_SCORE | SC_REGISTERS
-	         | SC_ERRORS | SC_PRINT,
-	SC_ALL = 8191,
+	         | SC_ERRORS | SC_PRINT | SC_EXCHANGE,
+	SC_ALL = 16383,
 };
 
 /* A function key (ncurses KEY_*) as opposed to a typed character. */
@@ -83,6 +83,8 @@ enum {
 	X(ACT_APPROVE_ALL, SC_UNITS,  KC(KEY_F(7)), 0,   "F7",     "Lãnh đạo: duyệt mọi phiếu đã trình của đơn vị đang chọn và các đơn vị trực thuộc (hỏi trước)", NULL) \
 	X(ACT_PRINT,     SC_UNITS,    'i', 0,            "i",      "In hồ sơ của đơn vị đang chọn: phiếu để trống, biên bản, chấm điểm, tờ trình, quyết định, giấy công nhận", NULL) \
 	X(ACT_PRINT_DOC, SC_PRINT,    '\n', KC(KEY_ENTER), "Enter", "In tài liệu đang chọn ra một tệp Excel khổ A4 mới (không ghi đè tệp nào)", "In") \
+	X(ACT_EXCHANGE,  SC_UNITS,    'g', 0,            "g",      "Gói dữ liệu (USB): ghi gói của đơn vị đang chọn để gửi đi, hoặc nhận gói từ máy khác", NULL) \
+	X(ACT_EXCHANGE_DO, SC_EXCHANGE, '\n', KC(KEY_ENTER), "Enter", "Làm việc đang chọn: ghi một tệp gói mới (không ghi đè tệp nào), hoặc nhận gói (xem trước rồi mới nhập)", "Chọn") \
 	X(ACT_MANAGED,   SC_UNITS,    'b', 0,            "b",      "Sửa đơn vị: đánh dấu / bỏ đánh dấu do cấp trên quản lý (tiêu chí 4 của xã)", NULL) \
 	X(ACT_LOGIN,     SC_LOGIN,    '\n', KC(KEY_ENTER), "Enter", "Đăng nhập: gõ tên đăng nhập, Enter, rồi mật khẩu", "Đăng nhập")
 

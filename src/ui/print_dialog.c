@@ -10,7 +10,6 @@
 #include <curses.h>
 #include "ui.h"
 #include "platform.h"
-#include "text.h"
 #include "report/doc.h"
 
 #include <stdio.h>
@@ -68,32 +67,16 @@ static antt_status open_print(ui *ui, const void *arg)
 static void draw_print(ui *ui)
 {
 	const print_state *p = ui->priv;
-	char title[400], buf[256], name[300], where[4400];
+	char where[4400];
 	/* a blank row between the documents when the screen has room */
 	int lc = 30, y = 4, gap = ui->rows >= 4 + 3 * N_DOCUMENTS + 2;
-	/* the title's room (the year keeps " năm YYYY " on the right): a long
-	 * name is cut so the code stays whole */
-	int room = ui->cols - 12 - (int)text_width("In hồ sơ —  ()") - (int)text_width(p->code);
 
-	if (room >= 10 && (int)text_width(p->name) > room)
-		ui_pad(name, sizeof(name), p->name, room);
-	else
-		snprintf(name, sizeof(name), "%s", p->name);
-	snprintf(title, sizeof(title), "In hồ sơ — %s (%s)", name, p->code);
-	ui_draw_title(ui, title);
+	ui_draw_unit_title(ui, "In hồ sơ", p->name, p->code);
 	snprintf(where, sizeof(where), "Chọn tài liệu rồi bấm Enter: một tệp Excel khổ A4 mới trong %s", p->dir);
 	ui_put_wrap(1, 1, ui->cols - 2, 2, where, A_DIM);
-	for (int i = 0; i < N_DOCUMENTS && y < ui->rows - 2; i++) {
-		/* two rows each: the screens are at least 80 columns (app.c) */
-		int attr = i == p->sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, rows = 2;
-
-		if (i == p->sel)
-			for (int k = 0; k < rows && y + k < ui->rows - 2; k++)
-				ui_line(y + k, ui->cols, attr);
-		ui_put(y, 1, lc, ui_pad(buf, sizeof(buf), documents[i].title, lc), attr | A_BOLD);
-		y += ui_put_wrap(y, lc + 2, ui->cols - lc - 3, rows < ui->rows - 2 - y ? rows : ui->rows - 2 - y,
-		                 documents[i].what, attr) + gap;
-	}
+	/* two rows each: the screens are at least 80 columns (app.c) */
+	for (int i = 0; i < N_DOCUMENTS && y < ui->rows - 2; i++)
+		y += ui_draw_choice(ui, y, lc, documents[i].title, documents[i].what, i == p->sel) + gap;
 }
 
 /* The document's name in the Documents folder: FILE-CODE-YEAR.xlsx; the
@@ -136,11 +119,8 @@ static int not_assessed(ui *ui, const print_state *p, const struct document *d)
 static void refuse(ui *ui, const print_state *p, const struct document *d, antt_status s, const antt_err *err)
 {
 	char text[sizeof(err->msg) + 1];
-	size_t n;
 
-	snprintf(text, sizeof(text), "%s", ui_err_text(s, err));
-	for (n = strlen(text); n && text[n - 1] == '.'; )
-		text[--n] = '\0';
+	ui_err_sentence(s, err, text, sizeof(text));
 	if (s == ANTT_ERR_IO)
 		ui_message(ui, 1, "Chưa in được: %s. Màn hình này lưu vào %s: nhờ người quản trị máy kiểm tra thư mục đó "
 		           "(có quyền ghi, còn chỗ trống) rồi in lại.", text, p->dir);

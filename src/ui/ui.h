@@ -201,6 +201,9 @@ void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
  * words when there is none (an empty red line says nothing). */
 void ui_fail(ui *ui, antt_status s, const antt_err *err);
 const char *ui_err_text(antt_status s, const antt_err *err);
+/* The same without its full stop, to go on a sentence ("Chưa in được:
+ * %s. Hãy …"): into buf, which it returns. */
+char *ui_err_sentence(antt_status s, const antt_err *err, char *buf, size_t n);
 
 /* [ and ]: the year before or after, within the years antt knows; 0
  * (with a message) at either end. */
@@ -256,6 +259,10 @@ void ui_report_dialog(ui *ui);
 /* i: the recognition dossier of the selected unit r: the officer picks a
  * document, it goes to a new file in the Documents folder (print_dialog.c). */
 void ui_print_open(ui *ui, const tree_row *r);
+/* g: packages for the selected unit r (the first row of the tree: the
+ * whole database) written into a new file, or a package received: checked
+ * first, then imported when the officer says so (exchange_dialog.c). */
+void ui_exchange_open(ui *ui, const tree_row *r);
 
 /* Drawing (draw.c) */
 int ui_attr(const ui *ui, int kind);
@@ -268,6 +275,13 @@ char *ui_pad(char *buf, size_t n, const char *s, int cols);
 void ui_line(int y, int cols, int attr);
 const char *ui_mark(const ui *ui, int state);
 void ui_draw_title(ui *ui, const char *left);
+/* "WHAT — NAME (CODE)" as a dialog's title: a long name is cut with the
+ * mark so the code stays whole. */
+void ui_draw_unit_title(ui *ui, const char *what, const char *name, const char *code);
+/* One entry of a dialog's choice list at row y: its title in lc columns,
+ * what it does wrapped on its right in at most two rows (above the message
+ * line), highlighted when selected. Returns the rows used. */
+int ui_draw_choice(ui *ui, int y, int lc, const char *title, const char *what, int selected);
 void ui_draw_bottom(ui *ui);
 int ui_list_height(const ui *ui, int top_rows);
 void ui_scroll(long *sel, long *top, long n, int height, ui_action a);

@@ -592,6 +592,11 @@ static int act_units(ui *ui, ui_action a)
 			return R_NONE;
 		ui_print_open(ui, r);
 		return R_REDRAW;
+	case ACT_EXCHANGE:
+		if (!r)
+			return R_NONE;
+		ui_exchange_open(ui, r);
+		return R_REDRAW;
 	case ACT_SETTINGS:
 		ui_push(ui, &ui_settings_screen);
 		return R_REDRAW;

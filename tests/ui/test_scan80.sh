@@ -175,6 +175,11 @@ send Escape
 send i
 scan print "In hồ sơ — "
 send Escape
+send g
+scan exchange "Gói dữ liệu — "
+send Enter
+scan exchange-send "Ghi gói vào:"
+send Escape Escape
 
 # a checklist with a long list of criteria still to answer
 send /

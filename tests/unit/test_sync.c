@@ -46,6 +46,20 @@ static void package_sets_up_an_empty_machine_once(void **state)
 	assert_int_equal(tu_int(commune, "SELECT count(*) FROM answers"), answers);
 	assert_int_equal(r.added[2], answers);
 
+	{
+		/* the lines antt import and the screens show: every kind, columns lined up */
+		char line[256];
+		int n = 0;
+		assert_non_null(sync_result_line(&r, 0, line, sizeof(line)));
+		assert_string_equal(line, "đơn vị       thêm 3, cập nhật 0, giữ nguyên 0, xung đột 0");
+		assert_non_null(sync_result_line(&r, 2, line, sizeof(line)));
+		assert_true(strncmp(line, "câu trả lời  thêm ", strlen("câu trả lời  thêm ")) == 0);
+		while (sync_result_line(&r, n, line, sizeof(line)))
+			n++;
+		assert_int_equal(n, 5);
+		assert_null(sync_result_line(&r, -1, line, sizeof(line)));
+	}
+
 	OK(sync_import(commune, eo.path, &io, &r, &err));
 	assert_true(r.seen_before);
 	assert_int_equal(r.added[0] + r.added[1] + r.added[2] + r.changed[0] + r.changed[1] + r.changed[2], 0);
