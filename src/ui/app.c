@@ -246,6 +246,12 @@ static void draw(ui *ui)
 	refresh();
 }
 
+void ui_busy(ui *ui, const char *what)
+{
+	ui_message(ui, 0, "%s", what);
+	draw(ui);
+}
+
 /* The screens need UTF-8 to show and read Vietnamese. Under LANG=C or
  * another 8-bit locale, switch the character type to an installed UTF-8
  * locale (C.UTF-8 is part of Debian's libc; ANTT_UTF8_LOCALES, names

@@ -199,11 +199,30 @@ static int ends_antt(const char *s)
 	return n >= 5 && !strcasecmp(s + n - 5, ".antt");
 }
 
+/* The path typed after the folder the prompt starts with: a drive typed
+ * anywhere after it ("C:\Users\…\DocumentsE:\goi.antt") or a second
+ * '/' ("/home/cb/Documents//media/usb/goi.antt") starts the path again, as
+ * in Emacs' minibuffer: the officer types the USB's path without first
+ * clearing the line (Ctrl-U does that too). */
+static const char *typed_path(const char *text)
+{
+	const char *from = text;
+
+	for (const char *p = text + 1; *p; p++) {
+		if (((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) && p[1] == ':' && (p[2] == '\\' || p[2] == '/'))
+			from = p;
+		else if (*p == '/' && p[-1] == '/')
+			from = p;
+	}
+	return from;
+}
+
 /* A package written into a folder takes the first name not taken (the
  * writer never replaces a file, not even one made meanwhile); a name
  * typed is written as typed or refused. */
-static antt_status send_submit(ui *ui, const char *text)
+static antt_status send_submit(ui *ui, const char *typed)
 {
+	const char *text = typed_path(typed);
 	exchange_state *x = ui->priv;
 	char path[4400], shown[4400], sha[32], sc[400], why[sizeof(((antt_err *)0)->msg) + 1];
 	sync_export_opts o = { .under = x->everything ? NULL : x->code, .year = x->year, .path = path };
@@ -215,6 +234,7 @@ static antt_status send_submit(ui *ui, const char *text)
 		ui_message(ui, 1, "Cần thư mục (ví dụ ổ USB E:\\ hay /media/usb) hoặc tên tệp .antt.");
 		return ANTT_ERR_INVALID;
 	}
+	ui_busy(ui, "Đang ghi gói, xin chờ…");
 	if (ends_antt(text) && !file_is_dir(text)) {
 		snprintf(path, sizeof(path), "%s", text);
 		s = sync_export(ui->db, &o, &c, &err);
@@ -304,6 +324,7 @@ static antt_status confirm_submit(ui *ui, const char *text)
 		ui_message(ui, 0, "Chưa nhập gì.");
 		return ANTT_OK;
 	}
+	ui_busy(ui, "Đang nhập gói, xin chờ (gói của cả một tỉnh: khoảng nửa phút)…");
 	if ((s = sync_import(ui->db, x->path, &o, &x->r, &err)) != ANTT_OK) {
 		refuse_import(ui, x, s, &err);
 		return ANTT_OK;
@@ -323,8 +344,9 @@ static antt_status confirm_submit(ui *ui, const char *text)
 }
 
 /* The package checked, nothing changed: what it would do, then asked. */
-static antt_status receive_submit(ui *ui, const char *text)
+static antt_status receive_submit(ui *ui, const char *typed)
 {
+	const char *text = typed_path(typed);
 	exchange_state *x = ui->priv;
 	sync_import_opts o = { .dry_run = 1 };
 	antt_err err = { "" };
@@ -335,6 +357,7 @@ static antt_status receive_submit(ui *ui, const char *text)
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(x->path, sizeof(x->path), "%s", text);
+	ui_busy(ui, "Đang kiểm tra gói, xin chờ…");
 	if ((s = sync_import(ui->db, x->path, &o, &x->r, &err)) != ANTT_OK) {
 		refuse_import(ui, x, s, &err);
 		return ANTT_OK;
@@ -355,12 +378,14 @@ static void start(ui *ui, exchange_state *x)
 		snprintf(initial, sizeof(initial), "%s%s", x->docs, n && x->docs[n - 1] != '/' && x->docs[n - 1] != '\\' ?
 			(strchr(x->docs, '\\') ? "\\" : "/") : "");
 		ui_prompt(ui, "Tệp gói cần nhận:", initial, receive_submit);
-		ui_message(ui, 0, "Gõ đường dẫn tệp .antt (USB: ví dụ E:\\goi-X01-2024.antt), Enter để kiểm tra trước; Esc: thôi.");
+		ui_message(ui, 0, "Gõ đường dẫn tệp .antt (USB: ví dụ E:\\goi-X01-2024.antt; Ctrl-U xóa ô), Enter để kiểm tra "
+			"trước; Esc: thôi.");
 		return;
 	}
 	x->year = x->sel == SEND_YEAR ? ui->year : 0;
 	ui_prompt(ui, "Ghi gói vào:", x->docs, send_submit);
-	ui_message(ui, 0, "Enter: ghi vào thư mục này; hoặc gõ thư mục khác (USB: E:\\ hay /media/…) hay tên tệp .antt.");
+	ui_message(ui, 0, "Enter: ghi vào thư mục này; hoặc gõ thư mục khác (USB: E:\\ hay /media/…; Ctrl-U xóa ô) hay tên "
+		"tệp .antt.");
 }
 
 static int act_exchange(ui *ui, ui_action a)

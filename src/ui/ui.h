@@ -196,6 +196,9 @@ void ui_score_open(ui *ui, const unit_row *u);
 /* F1: the key table, at the group of the screen `screen` (an SC_*). */
 void ui_help_open(ui *ui, int screen);
 void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(ANTT_PRINTF, 3, 4)));
+/* Before work that takes seconds in one call (a province's package): what
+ * is being done, shown at once, so the screen does not look stuck. */
+void ui_busy(ui *ui, const char *what);
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
 /* A failure as the screens say it: core's detail, or the status's own
  * words when there is none (an empty red line says nothing). */
