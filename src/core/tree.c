@@ -311,6 +311,23 @@ const char *tree_key_of(tree_view *t, const char *code, const unsigned char *nam
 	return key;
 }
 
+antt_status tree_row_read(tree_view *t, tree_row *r, const tree_type *ty, sqlite3_stmt *st)
+{
+	memset(r, 0, sizeof(*r));
+	r->u.id = sqlite3_column_int64(st, 0);
+	r->u.parent_code = "";
+	if (!(r->u.code = tree_pool_text(t, sqlite3_column_text(st, 1))) ||
+	    !(r->u.name = tree_pool_text(t, sqlite3_column_text(st, 2))) ||
+	    !(r->key = tree_key_of(t, r->u.code, sqlite3_column_text(st, 6))))
+		return ANTT_ERR_NOMEM;
+	r->u.type = ty->type;
+	r->u.type_name = ty->name;
+	r->u.excluded = sqlite3_column_int(st, 4);
+	r->u.managed_above = sqlite3_column_int(st, 7);
+	r->status = ty->assessed ? STATUS_NONE : STATUS_NA;   /* the year's state comes after */
+	return ANTT_OK;
+}
+
 static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -358,21 +375,9 @@ static antt_status read_rows(antt_db *db, tree_view *t, sqlite3_int64 **parents,
 		}
 		par[t->n_rows] = sqlite3_column_int64(st, 5);
 		r = &t->rows[t->n_rows];
-		memset(r, 0, sizeof(*r));
-		r->u.id = sqlite3_column_int64(st, 0);
-		r->u.parent_code = "";
-		if (!(r->u.code = tree_pool_text(t, sqlite3_column_text(st, 1))) ||
-		    !(r->u.name = tree_pool_text(t, sqlite3_column_text(st, 2))) ||
-		    !(r->key = tree_key_of(t, r->u.code, sqlite3_column_text(st, 6)))) {
-			s = ANTT_ERR_NOMEM;
+		if ((s = tree_row_read(t, r, ty, st)) != ANTT_OK)
 			break;
-		}
-		t->n_rows++;
-		r->u.type = ty->type;
-		r->u.type_name = ty->name;
-		r->u.excluded = sqlite3_column_int(st, 4);
-		r->u.managed_above = sqlite3_column_int(st, 7);
-		r->status = ty->assessed ? STATUS_NONE : STATUS_NA;   /* read_states sets the year's */
+		t->n_rows++;   /* read_states sets the year's states */
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc cây đơn vị");

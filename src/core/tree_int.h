@@ -27,6 +27,10 @@ const char *tree_pool_text(tree_view *t, const unsigned char *s);
 /* Every unit type into t->types, and the one with this code, or NULL. */
 antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err);
 const tree_type *tree_type_named(const tree_view *t, const char *code);
+/* A row from a statement whose columns 0-7 are id, code, name, type,
+ * excluded, (any), name_key, managed_above, as tree_load reads them; its
+ * state none until the year's is set. ANTT_ERR_NOMEM or ANTT_OK. */
+antt_status tree_row_read(tree_view *t, tree_row *r, const tree_type *ty, sqlite3_stmt *st);
 /* A row's search key "code name_key", in the pool. */
 const char *tree_key_of(tree_view *t, const char *code, const unsigned char *name_key);
 

@@ -20,7 +20,7 @@
 	"   FROM walk w JOIN units c ON c.parent_id = w.id" \
 	"   WHERE " UNIT_IN_YEAR("c", "?1") \
 	"  ORDER BY 3 LIMIT ?2)" \
-	" SELECT u.id, u.code, u.name, u.type, u.excluded, u.name_key, u.managed_above, w.depth, w.parent," \
+	" SELECT u.id, u.code, u.name, u.type, u.excluded, w.depth, u.name_key, u.managed_above, w.parent," \
 	"  a.status, a.verdict, a.status = 'approved' AND EXISTS" \
 	"   (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)" \
 	" FROM walk w JOIN units u ON u.id = w.id" \
@@ -36,19 +36,10 @@ static antt_status read_row(tree_view *t, sqlite3_stmt *st)
 
 	if (!ty)   /* a type the database does not know (cannot be: a foreign key) */
 		return ANTT_OK;
-	memset(r, 0, sizeof(*r));
-	r->u.id = sqlite3_column_int64(st, 0);
-	if (!(r->u.code = tree_pool_text(t, sqlite3_column_text(st, 1))) ||
-	    !(r->u.name = tree_pool_text(t, sqlite3_column_text(st, 2))) ||
-	    !(r->key = tree_key_of(t, r->u.code, sqlite3_column_text(st, 5))) ||
+	if (tree_row_read(t, r, ty, st) != ANTT_OK ||
 	    !(r->u.parent_code = tree_pool_text(t, sqlite3_column_text(st, 8))))
 		return ANTT_ERR_NOMEM;
-	r->u.type = ty->type;
-	r->u.type_name = ty->name;
-	r->u.excluded = sqlite3_column_int(st, 4);
-	r->u.managed_above = sqlite3_column_int(st, 6);
-	r->u.depth = sqlite3_column_int(st, 7);
-	r->status = ty->assessed ? STATUS_NONE : STATUS_NA;
+	r->u.depth = sqlite3_column_int(st, 5);
 	x = tree_state_of(r, (const char *)sqlite3_column_text(st, 9), (const char *)sqlite3_column_text(st, 10),
 		sqlite3_column_int(st, 11));
 	tree_set_state(r, &x);

@@ -349,3 +349,17 @@ void ui_scroll(long *sel, long *top, long n, int height, ui_action a)
 	if (*top < 0)
 		*top = 0;
 }
+
+int ui_choice_move(int *sel, int n, ui_action a)
+{
+	long at = *sel, top = 0;
+
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
+		ui_scroll(&at, &top, n, n, a);
+		*sel = (int)at;
+		return 1;
+	default:
+		return 0;
+	}
+}

@@ -391,15 +391,10 @@ static void start(ui *ui, exchange_state *x)
 static int act_exchange(ui *ui, ui_action a)
 {
 	exchange_state *x = ui->priv;
-	long sel = x->sel, top = 0;
 
-	switch (a) {
-	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
-		if (x->show != SHOW_CHOICES)
-			return R_NONE;
-		ui_scroll(&sel, &top, N_CHOICES, N_CHOICES, a);
-		x->sel = (int)sel;
+	if (x->show == SHOW_CHOICES && ui_choice_move(&x->sel, N_CHOICES, a))
 		return R_REDRAW;
+	switch (a) {
 	case ACT_EXCHANGE_DO:
 		if (x->show != SHOW_CHOICES)
 			x->show = SHOW_CHOICES;   /* after a result: the choices again */

@@ -163,13 +163,10 @@ static void print_one(ui *ui)
 static int act_print(ui *ui, ui_action a)
 {
 	print_state *p = ui->priv;
-	long sel = p->sel, top = 0;
 
-	switch (a) {
-	case ACT_UP: case ACT_DOWN: case ACT_HOME: case ACT_END: case ACT_PGUP: case ACT_PGDN:
-		ui_scroll(&sel, &top, N_DOCUMENTS, N_DOCUMENTS, a);
-		p->sel = (int)sel;
+	if (ui_choice_move(&p->sel, N_DOCUMENTS, a))
 		return R_REDRAW;
+	switch (a) {
 	case ACT_PRINT_DOC:
 		print_one(ui);
 		return R_REDRAW;

@@ -285,6 +285,9 @@ void ui_draw_unit_title(ui *ui, const char *what, const char *name, const char *
  * what it does wrapped on its right in at most two rows (above the message
  * line), highlighted when selected. Returns the rows used. */
 int ui_draw_choice(ui *ui, int y, int lc, const char *title, const char *what, int selected);
+/* A dialog's list of n choices: an arrow, Home, End or a page key moves
+ * *sel (1); any other action is not the list's (0). */
+int ui_choice_move(int *sel, int n, ui_action a);
 void ui_draw_bottom(ui *ui);
 int ui_list_height(const ui *ui, int top_rows);
 void ui_scroll(long *sel, long *top, long n, int height, ui_action a);
