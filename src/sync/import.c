@@ -139,15 +139,17 @@ static antt_status attach(antt_db *db, const char *path, antt_err *err)
 
 /* The file attached is the one sync_verify checked, read the same way:
  * only the package's own tables (a view could show this connection other
- * rows than the checking one) with the signed content. ATTACH keeps the
- * file open, so a file swapped on the stick after this is not read. */
-static antt_status same_as_checked(antt_db *db, const char *path, const sync_result *r, antt_err *err)
+ * rows than the checking one) and, when it is the officer's file (own is
+ * 0: on a stick that can change or answer two reads differently), with
+ * the signed content. import's own copy was checked itself. ATTACH keeps
+ * the file open, so a file swapped after this is not read. */
+static antt_status same_as_checked(antt_db *db, const char *path, const sync_result *r, int own, antt_err *err)
 {
 	char sha[65];
 	antt_err e2;
 
-	if (sync_check_schema(db->sql, "pkg", &e2) != ANTT_OK || sync_checksum(db->sql, "pkg", sha, &e2) != ANTT_OK ||
-	    strcmp(sha, r->sha256))
+	if (sync_check_schema(db->sql, "pkg", &e2) != ANTT_OK ||
+	    (!own && (sync_checksum(db->sql, "pkg", sha, &e2) != ANTT_OK || strcmp(sha, r->sha256))))
 		return err_set(err, ANTT_ERR_INVALID, "%s: tệp gói đã đổi trong lúc nhập, hoặc đọc ra khác lúc kiểm tra chữ ký: "
 			"không nhập gì; cơ sở dữ liệu không bị thay đổi. Hãy chép lại gói từ máy gửi.", path);
 	return ANTT_OK;
@@ -289,9 +291,13 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		return s;
 	/* the sender's history, each row once, marked as the sender's: it can
 	 * never read as something this machine's accounts did (sync_origin
-	 * holds the sender's name); in slices (sync_slices) */
+	 * holds the sender's name); in slices (sync_slices). OR FAIL: a row
+	 * refused fails the import, whose transaction is then rolled back
+	 * whole, so SQLite needs no undo copy of each slice's pages (which
+	 * cost a third of this step: every slice copied the index pages it
+	 * touched, 520,000 rows a province) */
 	r->audit = 0;
-	if ((s = sync_slices(db, "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
+	if ((s = sync_slices(db, "INSERT OR FAIL INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
 		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value,"
 		" (SELECT origin FROM sync_origin LIMIT 1) FROM pkg.audit p WHERE p.id BETWEEN ?1 AND ?2"
 		" AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
@@ -349,40 +355,46 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	memset(r, 0, sizeof(*r));
 	if (!o->dry_run && (s = auth_require(db, CAN_ENTER, "nhập gói dữ liệu", err)) != ANTT_OK)
 		return s;
-	if ((s = sync_verify(path, r, err)) != ANTT_OK || (s = sync_trust_find(db, path, r, &t, err)) != ANTT_OK)
-		return s;
+	/* the package copied beside the backups first, checked and read
+	 * from there, and kept when it went in (backup.h): the bytes checked
+	 * are the bytes merged, with no second checksum of a whole province
+	 * (1.3 s at 3 provinces). Not copied (a full disk, a dry run), it is
+	 * read from the officer's file, its checksum taken again once
+	 * attached (same_as_checked); it still goes in: its own way back (a
+	 * backup and the packages kept before it) needs nothing of it. The
+	 * chain stops there, so the next import copies the database first,
+	 * or is refused while the disk is full: no import is ever without a
+	 * way back. */
+	if (!o->dry_run)
+		backup_package_copy(db, path, pkg, sizeof(pkg), &e2);
+	if ((s = sync_verify_as(pkg[0] ? pkg : path, path, r, err)) != ANTT_OK ||
+	    (s = sync_trust_find(db, path, r, &t, err)) != ANTT_OK)
+		goto drop;
 	if (t.first && !o->dry_run &&
 	    (s = auth_require(db, CAN_ADMIN, "nhận gói đầu tiên và ghi nhận máy gửi", err)) != ANTT_OK)
-		return s;
+		goto drop;
 	if (o->attach_under) {
 		unit_row u;
 		if ((s = unit_get(db, o->attach_under, &u, err)) != ANTT_OK)
-			return s;
+			goto drop;
 		attach_id = u.id;
 	}
-	/* the package copied beside the backups, read from there and kept
-	 * when it went in (backup.h). Not copied (a full disk), it still goes
-	 * in, from the officer's file: its own way back (a backup and the
-	 * packages kept before it) needs nothing of it. The chain stops
-	 * there, so the next import copies the database first, or is refused
-	 * while the disk is full: no import is ever without a way back. */
-	if (!o->dry_run)
-		backup_package_copy(db, path, pkg, sizeof(pkg), &e2);
 	if ((s = attach(db, pkg[0] ? pkg : path, err)) != ANTT_OK)
 		goto drop;
-	if ((s = same_as_checked(db, path, r, err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK ||
+	if ((s = same_as_checked(db, path, r, pkg[0] != '\0', err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK ||
 	    (s = check_types(db, path, err)) != ANTT_OK)
 		goto out;
 	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
 		goto out;
 	/* a province's package is a transaction of hundreds of megabytes:
-	 * 64 MiB of pages (at most, as needed) instead of 2 halves its writes
-	 * to the log and its time. Each statement's own undo copy (a row
+	 * 128 MiB of pages (at most, as needed) instead of 2 halves its writes
+	 * to the log and its time (64 MiB took 2.8 s more a province at 3
+	 * provinces, 256 MiB no less). Each statement's own undo copy (a row
 	 * insert whose audit trigger could fail is undone alone) kept in
 	 * memory, not written to a temporary file and truncated again for
 	 * every row: 1.5 GB of writes a province, a third of the CPU time.
 	 * The defaults back after. */
-	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
 	/* a way back to the state before the import, inside its transaction

@@ -35,6 +35,9 @@ void sync_clean_text(const char *in, char *out, size_t n);
 /* Everything about a package that can be checked without the database:
  * fills r's sender, scope, dates, checksum, key and fingerprint. */
 antt_status sync_verify(const char *path, sync_result *r, antt_err *err);
+/* The same, reading file (import's own copy of the package) and naming
+ * path, the file the officer gave, in every message. */
+antt_status sync_verify_as(const char *file, const char *path, sync_result *r, antt_err *err);
 
 /* What the signer of a package may do here (trust.c). */
 typedef struct {

@@ -317,12 +317,17 @@ static void manifest_text(sqlite3 *pkg, const char *key, char *out, size_t n)
 
 antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 {
+	return sync_verify_as(path, path, r, err);
+}
+
+antt_status sync_verify_as(const char *file, const char *path, sync_result *r, antt_err *err)
+{
 	sqlite3 *pkg = NULL;
 	char sha[65], *v = NULL;
 	antt_status s = ANTT_OK;
 	int rc;
 
-	rc = sqlite3_open_v2(path, &pkg, SQLITE_OPEN_READONLY, NULL);
+	rc = sqlite3_open_v2(file, &pkg, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK) {
 		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
 		goto out;

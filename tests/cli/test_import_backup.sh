@@ -54,6 +54,19 @@ expect_eq "$?" "1" "a package from a machine not enrolled is refused"
 expect_eq "$(state office.db)" "$before" "the refused import changed nothing"
 ls "$T/antt-backups" > "$T/list.after"
 cmp -s "$T/list.before" "$T/list.after" && ok "and wrote no backup" || not_ok "a refused import wrote a backup"
+# a package changed after it was signed: import copies a package beside
+# the backups before checking it (the bytes checked are the bytes read),
+# so a refused one must leave no copy behind
+cp "$T/c1.antt" "$T/forged.antt"
+sqlite3 "$T/forged.antt" "UPDATE answers SET note = 'sửa sau khi ký' WHERE rowid = (SELECT min(rowid) FROM answers)"
+A office.db import "$T/forged.antt" > /dev/null 2> "$T/err"
+expect_eq "$?" "1" "a package changed after signing is refused"
+grep -q "^antt: $T/forged.antt: mã kiểm tra SHA-256 không khớp" "$T/err" && ok "the refusal names the officer's file" ||
+	not_ok "refusal does not name the file given: $(cat "$T/err")"
+expect_eq "$(state office.db)" "$before" "the forged package changed nothing"
+ls "$T/antt-backups" > "$T/list.after"
+cmp -s "$T/list.before" "$T/list.after" && ok "and left no copy of it beside the backups" ||
+	not_ok "a refused package left files: $(diff "$T/list.before" "$T/list.after")"
 
 # the first import after a change typed here: a copy first
 A office.db settings office_name "Công an huyện Sông Lam" > /dev/null
