@@ -320,10 +320,10 @@ void backup_remove_stale(const char *db_path)
 	char dir[PATH_MAX], base[256], file[PATH_MAX], prefix[PATH_MAX + 16];
 
 	backup_names(db_path, dir, sizeof(dir), base, sizeof(base));
-	file_remove_stale(dir, ".antt-backup-", ".tmp");   /* and VACUUM INTO's .tmp-journal */
+	file_remove_stale(dir, ".antt-backup-", ".tmp", 0);   /* and VACUUM INTO's .tmp-journal */
 	backup_restore_tmp(db_path, prefix, sizeof(prefix), -1);
 	snprintf(file, sizeof(file), "%s", db_path);
-	file_remove_stale(dirname(file), prefix, "");
+	file_remove_stale(dirname(file), prefix, "", 0);
 }
 
 /* dir/antt-backups/BASE.hong: the database was found damaged; it opens

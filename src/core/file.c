@@ -4,12 +4,14 @@
 #include "platform.h"
 
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 static const char *why(int e)
@@ -58,12 +60,13 @@ out:
 	return st;
 }
 
-void file_remove_stale(const char *dir, const char *prefix, const char *suffix)
+void file_remove_stale(const char *dir, const char *prefix, const char *suffix, long min_age)
 {
 	size_t pl = strlen(prefix), dl = strlen(dir);
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	struct stat sb;
+	time_t now = time(NULL);
 
 	if (!d)
 		return;
@@ -75,6 +78,9 @@ void file_remove_stale(const char *dir, const char *prefix, const char *suffix)
 		if (strncmp(e->d_name, prefix, pl) != 0 || *p < '1' || *p > '9')
 			continue;
 		pid = strtol(p, &end, 10);
+		if (*end == '-')   /* a random part after the pid */
+			for (end++; isxdigit((unsigned char)*end); end++)
+				;
 		/* the suffix, or the suffix and more (a journal, -wal beside it) */
 		if (strncmp(end, suffix, strlen(suffix)) != 0 || pid <= 0 || pid != (pid_t)pid)
 			continue;
@@ -84,7 +90,7 @@ void file_remove_stale(const char *dir, const char *prefix, const char *suffix)
 		if (!(path = malloc(dl + strlen(e->d_name) + 2)))
 			break;
 		sprintf(path, "%s/%s", dir, e->d_name);
-		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (min_age <= 0 || now - sb.st_mtime >= min_age))
 			unlink(path);
 		free(path);
 	}

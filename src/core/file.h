@@ -9,11 +9,13 @@
 /* Read path into *buf (NUL-terminated, caller frees) and its length. */
 antt_status file_read_all(const char *path, char **buf, size_t *len, antt_err *err);
 
-/* Remove dir/PREFIX<pid>SUFFIX[...] files left by a process that is gone
- * (one killed during a report or a restore), their journals included, in
- * one pass over dir. The files of a live process, and every other name,
- * are left alone. */
-void file_remove_stale(const char *dir, const char *prefix, const char *suffix);
+/* Remove dir/PREFIX<pid>[-<hex>]SUFFIX[...] files left by a process that
+ * is gone (one killed during a report or a restore), their journals
+ * included, in one pass over dir. The files of a live process, those
+ * changed less than min_age seconds ago (in a shared folder, another
+ * machine's file in use: its pid says nothing here), and every other
+ * name, are left alone. */
+void file_remove_stale(const char *dir, const char *prefix, const char *suffix, long min_age);
 
 /* 1 when writing to path would replace the database at db_path or its
  * -wal, -shm or -journal file (the same spelling, or the same device and

@@ -12,6 +12,7 @@
 #include "unit.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,8 @@
 
 /* The write buffer of a streamed sheet's rows (report_stream_sheet). */
 #define STREAM_BUFFER (64 * 1024)
+/* a report's temporary file left longer than this is a killed one's */
+#define REPORT_TMP_AGE 3600
 
 
 lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num)
@@ -492,9 +495,14 @@ antt_status report_book_open(writer *w, const char *path, const char *title, str
 		return ANTT_ERR_NOMEM;
 	{
 		const char *out_dir = dirname(copy);   /* "." for a bare name */
-		/* and those a killed report left there (kill -9, a power cut) go */
-		file_remove_stale(out_dir, ".antt-report-", ".xlsx.tmp");
-		snprintf(w->tmp, sizeof(w->tmp), "%s/.antt-report-%ld.xlsx.tmp", out_dir, (long)getpid());
+		uint32_t rnd = 0;
+		/* and those a killed report left there (kill -9, a power cut) go;
+		 * in a folder shared by several machines, another's report in
+		 * progress is younger than an hour, and its pid may be dead here,
+		 * or the same as this one: hence the random part too */
+		file_remove_stale(out_dir, ".antt-report-", ".xlsx.tmp", REPORT_TMP_AGE);
+		platform_random(&rnd, sizeof(rnd));
+		snprintf(w->tmp, sizeof(w->tmp), "%s/.antt-report-%ld-%08" PRIx32 ".xlsx.tmp", out_dir, (long)getpid(), rnd);
 		snprintf(w->tmpdir, sizeof(w->tmpdir), "%s", out_dir);
 	}
 	free(copy);

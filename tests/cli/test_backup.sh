@@ -205,16 +205,27 @@ if [ -n "${ANTT_WINDOWS:-}" ]; then ok "a live process's temp files stay $win_sk
 else [ -e "$T/.antt-report-$live.xlsx.tmp" ] && [ -e "$T/.test.db.antt-restore-$live" ] && [ -e "$T/antt-backups/.antt-backup-$live.tmp" ] && ok "a live process's temp files stay" || not_ok "a live temp file was removed"; fi
 [ -e "$T/.antt-report-x.xlsx.tmp" ] && [ -e "$T/other.restore-$dead" ] && [ -s "$DB.restore-$dead" ] &&
 	ok "other names are not touched (an officer's copy named test.db.restore-N too)" || not_ok "a file of another pattern was removed"
-# and a report cleans the folder it writes to
+# and a report cleans the folder it writes to, of files older than an
+# hour: in a folder shared by several machines a younger one may be
+# another machine's report in progress, whose pid means nothing here
 mkdir "$T/rep"
-: > "$T/rep/.antt-report-$dead.xlsx.tmp"; : > "$T/rep/.antt-report-$live.xlsx.tmp"
+for f in "$dead" "$live" "$dead-0a1b2c3d"; do
+	: > "$T/rep/.antt-report-$f.xlsx.tmp"; touch -d '2 hours ago' "$T/rep/.antt-report-$f.xlsx.tmp"
+done
+sh -c 'exit 0' & other=$!; wait $other
+: > "$T/rep/.antt-report-$dead-9e8f7a6b.xlsx.tmp"   # other machines', being written now
+: > "$T/rep/.antt-report-$other.xlsx.tmp"
 run report --year 2024 -o "$T/rep/r.xlsx"
 expect_rc 0 "a report into a folder with leftovers"
-if [ -n "${ANTT_WINDOWS:-}" ]; then
-	[ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && ok "the report removes a dead report's temp file there" || not_ok "report folder leftovers"
-	ok "  not a live one's $win_skip"
-else [ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && [ -e "$T/rep/.antt-report-$live.xlsx.tmp" ] && \
-	ok "the report removes a dead report's temp file there, not a live one's" || not_ok "report folder leftovers"; fi
+[ ! -e "$T/rep/.antt-report-$dead.xlsx.tmp" ] && [ ! -e "$T/rep/.antt-report-$dead-0a1b2c3d.xlsx.tmp" ] &&
+	ok "the report removes a dead report's temp file there (both name forms)" || not_ok "report folder leftovers"
+[ -e "$T/rep/.antt-report-$dead-9e8f7a6b.xlsx.tmp" ] && [ -e "$T/rep/.antt-report-$other.xlsx.tmp" ] &&
+	ok "but not those changed within the hour (other machines')" ||
+	not_ok "a report removed a temp file written minutes ago"
+if [ -n "${ANTT_WINDOWS:-}" ]; then ok "  nor a live one's $win_skip"
+else [ -e "$T/rep/.antt-report-$live.xlsx.tmp" ] && ok "  nor a live one's" || not_ok "a live report's temp file was removed"; fi
+[ "$(ls -a "$T/rep" | grep -c '^\.antt-report-')" = 3 ] && ok "and its own temp file is gone when it is done" ||
+	not_ok "report temp files left: $(ls -a "$T/rep" | grep '^\.antt-report-')"
 # a bare file name: the report goes to the current folder
 (cd "$T/rep" && "$ANTT" --db "$DB" report --year 2024 -o bare.xlsx > /dev/null 2>&1)
 [ -s "$T/rep/bare.xlsx" ] && ok "a report to a bare file name is written in the current folder" || not_ok "no report at a bare name"
