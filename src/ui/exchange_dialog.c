@@ -6,7 +6,9 @@
  * SHA-256's first digits to the receiver by phone. Receiving checks the
  * package first (sync_import's dry run: who sent it, what would change),
  * and imports it only when the officer says so. Trusting a sender or a new
- * criteria set is an administrator's work on the command line, not here. */
+ * criteria set is an administrator's work on the command line, not here.
+ * An empty database (the welcome screen's 3) only receives: a new commune
+ * laptop is set up from its office's package, then shows its unit list. */
 #include <curses.h>
 #include "ui.h"
 #include "auth.h"
@@ -27,6 +29,7 @@ enum { SHOW_CHOICES, SHOW_PREVIEW, SHOW_DONE, SHOW_REFUSED };
 typedef struct {
 	char code[64], name[256], docs[4300];   /* docs: the Documents folder, as shown */
 	int everything;      /* the first row of the tree: the whole database */
+	int receive_only;    /* opened from the welcome screen: nothing to send */
 	int sel, show;
 	int year;            /* of the package being sent: 0 for every year */
 	char path[4200];     /* the package being received */
@@ -42,9 +45,14 @@ static antt_status open_exchange(ui *ui, const void *arg)
 	exchange_state *x = ui->priv;
 	char dir[4096], shown[4300];
 
-	snprintf(x->code, sizeof(x->code), "%s", r->u.code);
-	snprintf(x->name, sizeof(x->name), "%s", r->u.name);
-	x->everything = t->n && r == &t->rows[t->order[0]];
+	if (r) {
+		snprintf(x->code, sizeof(x->code), "%s", r->u.code);
+		snprintf(x->name, sizeof(x->name), "%s", r->u.name);
+		x->everything = t->n && r == &t->rows[t->order[0]];
+	} else {
+		x->receive_only = 1;
+		x->sel = RECEIVE;
+	}
 	if (platform_documents_dir(dir, sizeof(dir)) != 0)
 		snprintf(dir, sizeof(dir), ".");
 	snprintf(x->docs, sizeof(x->docs), "%s", platform_path_shown(dir, shown, sizeof(shown)));
@@ -77,10 +85,11 @@ static void draw_choices(ui *ui, const exchange_state *x, int y)
 {
 	char title[64], what[600], sc[400];
 
-	for (int i = 0; i < N_CHOICES && y < ui->rows - 3; i++) {
+	for (int i = x->receive_only ? RECEIVE : 0; i < N_CHOICES && y < ui->rows - 3; i++) {
 		if (i == RECEIVE) {
 			snprintf(title, sizeof(title), "Nhận gói");
-			snprintf(what, sizeof(what), "một tệp .antt của máy khác: xem trước gói sẽ thay đổi gì, rồi mới nhập");
+			snprintf(what, sizeof(what), x->receive_only ? "một tệp .antt của công an cấp trên (trên USB): xem trước gói có "
+				"gì, rồi mới nhập" : "một tệp .antt của máy khác: xem trước gói sẽ thay đổi gì, rồi mới nhập");
 		} else {
 			if (i == SEND_YEAR)
 				snprintf(title, sizeof(title), "Ghi gói gửi đi, năm %d", ui->year);
@@ -147,11 +156,15 @@ static void draw_exchange(ui *ui)
 	const exchange_state *x = ui->priv;
 	int y;
 
-	ui_draw_unit_title(ui, "Gói dữ liệu", x->name, x->code);
+	if (x->receive_only)
+		ui_draw_title(ui, "antt — Nhận gói dữ liệu");
+	else
+		ui_draw_unit_title(ui, "Gói dữ liệu", x->name, x->code);
 	switch (x->show) {
 	case SHOW_CHOICES:
-		ui_put_wrap(1, 1, ui->cols - 2, 2, "Chép dữ liệu giữa các máy bằng USB, không cần mạng. Chọn việc rồi bấm Enter.",
-			A_DIM);
+		ui_put_wrap(1, 1, ui->cols - 2, 2, x->receive_only ? "Máy mới: nhận gói của công an cấp trên để có danh sách "
+			"đơn vị, bộ tiêu chí và phiếu. Bấm Enter." : "Chép dữ liệu giữa các máy bằng USB, không cần mạng. Chọn việc "
+			"rồi bấm Enter.", A_DIM);
 		draw_choices(ui, x, 3);
 		break;
 	case SHOW_PREVIEW: case SHOW_DONE:
@@ -307,7 +320,7 @@ static void refuse_import(ui *ui, exchange_state *x, antt_status s, const antt_e
 	else
 		snprintf(x->refusal, sizeof(x->refusal), "%s: %s.", shown, text);
 	x->show = SHOW_REFUSED;
-	ui_message(ui, 1, "Chưa nhận được gói. Esc: quay lại danh sách đơn vị.");
+	ui_message(ui, 1, "Chưa nhận được gói. Esc: quay lại%s.", x->receive_only ? "" : " danh sách đơn vị");
 }
 
 static antt_status confirm_submit(ui *ui, const char *text)
@@ -392,8 +405,15 @@ static int act_exchange(ui *ui, ui_action a)
 {
 	exchange_state *x = ui->priv;
 
-	if (x->show == SHOW_CHOICES && ui_choice_move(&x->sel, N_CHOICES, a))
+	if (x->show == SHOW_CHOICES && !x->receive_only && ui_choice_move(&x->sel, N_CHOICES, a))
 		return R_REDRAW;
+	/* set up from its first package: the database has units now */
+	if (x->receive_only && x->show == SHOW_DONE && (a == ACT_BACK || a == ACT_EXCHANGE_DO)) {
+		ui_pop(ui);   /* frees x */
+		ui_switch(ui, &ui_units_screen);
+		ui_message(ui, 0, "Đã nhận gói. Bấm Enter trên một đơn vị để đánh giá; F1: các phím.");
+		return R_REDRAW;
+	}
 	switch (a) {
 	case ACT_EXCHANGE_DO:
 		if (x->show != SHOW_CHOICES)
@@ -414,14 +434,24 @@ static const ui_hint *exchange_hints(ui *ui)
 {
 	static const ui_hint after[] = { { ACT_BACK, "Danh sách đơn vị" }, { ACT_EXCHANGE_DO, "Việc khác" },
 		{ ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	static const ui_hint first[] = { { ACT_BACK, "Danh sách đơn vị" }, { ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	static const ui_hint again[] = { { ACT_BACK, "Quay lại" }, { ACT_EXCHANGE_DO, "Nhận gói khác" },
+		{ ACT_QUIT, NULL }, { ACT_NONE, NULL } };
+	static const ui_hint back[] = { { ACT_BACK, "Quay lại" }, { ACT_QUIT, NULL }, { ACT_NONE, NULL } };
 	const exchange_state *x = ui->priv;
 
-	return x && x->show != SHOW_CHOICES ? after : NULL;
+	if (!x || x->show == SHOW_CHOICES)
+		return NULL;
+	if (x->receive_only)
+		return x->show == SHOW_DONE ? first : x->show == SHOW_REFUSED ? again : back;
+	return after;
 }
 
 static const ui_screen exchange_screen = { SC_EXCHANGE, draw_exchange, act_exchange, sizeof(exchange_state),
 	open_exchange, NULL, exchange_hints };
 
+/* r: the unit chosen on the list; NULL from the welcome screen (receive
+ * only). */
 void ui_exchange_open(ui *ui, const tree_row *r)
 {
 	ui_open(ui, &exchange_screen, r);

@@ -76,6 +76,7 @@ enum {
 	X(ACT_IMPORT,    SC_REGISTERS, 'i', 0,           "i",      "Nhập sổ từ tệp CSV (mô hình, hoạt động, khen thưởng, tin báo)", "Nhập CSV") \
 	X(ACT_WELCOME_IMPORT, SC_WELCOME, '1', 0,        "1",      "Nhập danh sách đơn vị từ tệp CSV", "Nhập CSV") \
 	X(ACT_WELCOME_DEMO,   SC_WELCOME, '2', 0,        "2",      "Mở dữ liệu mẫu", "Dữ liệu mẫu") \
+	X(ACT_WELCOME_PACKAGE, SC_WELCOME, '3', 0,       "3",      "Nhận gói dữ liệu của công an cấp trên (tệp .antt trên USB): máy mới có ngay đơn vị, bộ tiêu chí và phiếu", "Nhận gói") \
 	X(ACT_QUEUE,     SC_UNITS,    'v', 0,            "v",      "Lãnh đạo: đến phiếu tiếp theo đang chờ duyệt (đã trình)", "Chờ duyệt") \
 	X(ACT_MARK,      SC_UNITS,    ' ', 0,            "Space",  "Đánh dấu / bỏ đánh dấu đơn vị đang chọn (để ghi một quyết định công nhận cho nhiều đơn vị; Esc: bỏ hết)", NULL) \
 	X(ACT_RECOGNISE, SC_UNITS,    'c', 0,            "c",      "Lãnh đạo: ghi quyết định công nhận (số, ngày, cơ quan ban hành, người ký) cho các đơn vị đã đánh dấu", NULL) \

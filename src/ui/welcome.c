@@ -1,5 +1,6 @@
 /* First run: the database has no units yet. Offer to import the office's
- * units from a CSV file, or to open the demo database beside it. */
+ * units from a CSV file, to open the demo database beside it, or to
+ * receive the office's package (a commune laptop set up from it). */
 #include <curses.h>
 #include "ui.h"
 #include "unit_import.h"
@@ -27,6 +28,7 @@ static void draw_welcome(ui *ui)
 		"     các cột: code,parent_code,type,name[,excluded[,managed_above]]",
 		"     excluded 1: không thuộc diện; managed_above 1: do cấp trên quản lý",
 		"  2  Mở dữ liệu mẫu (một huyện giả định, để làm quen)",
+		"  3  Nhận gói dữ liệu của công an cấp trên (tệp .antt trên USB)",
 		"",
 		"  F1 Trợ giúp · F10 Thoát",
 	};
@@ -104,6 +106,9 @@ static int act_welcome(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_WELCOME_DEMO:
 		open_demo(ui);
+		return R_REDRAW;
+	case ACT_WELCOME_PACKAGE:
+		ui_exchange_open(ui, NULL);
 		return R_REDRAW;
 	default:
 		return R_NONE;

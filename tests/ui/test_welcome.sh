@@ -1,6 +1,9 @@
 # The first screen of an empty database: its help lists the unit file's
 # columns as the README (and antt help) does, the sixth (managed_above)
-# included, whole at 80 columns.
+# included, whole at 80 columns. Its 3 sets a new commune machine up from
+# the office's package: a file that is not a package is refused with the
+# database left empty (and the welcome screen back on Esc); the package is
+# shown first, imported on "c", and Esc opens the unit list with its units.
 . "$(dirname "$0")/lib.sh"
 root=$(dirname "$0")/../..
 
@@ -15,4 +18,47 @@ screen | grep -F "các cột:" | grep -q "managed_above\]\]$" && ok "the column 
 	{ out=$(screen); not_ok "the column line is cut"; }
 keys F10
 wait_gone && ok "F10 ends the program" || not_ok "still running after F10"
+
+# 3: the office's package, from the screens
+A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
+printf 'code,parent_code,type,name\nH,,huyện,Huyện Sông Lam\nX1,H,xã,Xã Hòa Bình\nX1-K1,X1,khu dân cư,Thôn Một\n' > "$T/u.csv"
+A office.db unit import "$T/u.csv" > /dev/null || not_ok "the office's units"
+A office.db answer set X1-K1 2024 '*' đạt > /dev/null || not_ok "the office answers a form"
+A office.db export --under X1 -o "$T/x1.antt" > /dev/null || not_ok "the office writes X1's package"
+echo "không phải gói" > "$T/rac.antt"
+mkdir -p "$T/h"
+DB="$T/commune.db"
+start HOME="$T/h"
+wait_for "3  Nhận gói dữ liệu của công an cấp trên" 10
+keys 3
+wait_for "Máy mới: nhận gói của công an cấp trên"
+keys Enter
+wait_for "Tệp gói cần nhận"
+keys C-u
+type_text "$T/rac.antt"
+keys Enter
+wait_for "Chưa nhận được gói: máy này không thay đổi gì." 10
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM units")" "0" "a file that is not a package changes nothing"
+keys Escape
+wait_for "Cơ sở dữ liệu này chưa có đơn vị nào"
+keys 3
+wait_for "Máy mới: nhận gói"
+keys Enter
+wait_for "Tệp gói cần nhận"
+keys C-u
+type_text "$T/x1.antt"
+keys Enter
+wait_for "Nếu nhập sẽ:" 10
+wait_for "đơn vị       thêm 3"
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM units")" "0" "the preview changes nothing"
+keys c Enter
+wait_for "Đã nhập:" 20
+wait_for "câu trả lời  thêm 16"
+keys Escape
+wait_for "Đã nhận gói. Bấm Enter trên một đơn vị để đánh giá"
+row=$(row_of "X1-K1")
+case "$row" in *"Thôn Một"*) ok "the unit list shows the package's units: $row";; *) out=$(screen); not_ok "no X1-K1 on the list";; esac
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM answers")" "16" "the package's answers are in"
+expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM trusted_senders")" "1" "and its sender is enrolled, as antt import does"
+quit_app || not_ok "quit"
 exit $failed
