@@ -448,7 +448,14 @@ int ui_run(antt_db **dbp, const char *db_path)
 	raw();
 	noecho();
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	/* Esc acts at once: ncurses waits ESCDELAY after an Esc for the rest
+	 * of an arrow key's sequence, but a terminal sends a sequence in one
+	 * write, so what is not already there is not coming (0: only what
+	 * is there is read). 25 ms was added to every Esc, unseen by the key
+	 * timing below, which starts when ncurses gives the key. Over a slow
+	 * remote link, ESCDELAY=25 in the environment brings the wait back. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(0);
 	setup_colors(&u);
 	getmaxyx(stdscr, u.rows, u.cols);   /* the first screen's rows: ui_units_first */
 
