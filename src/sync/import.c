@@ -358,14 +358,15 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	/* the package copied beside the backups first, checked and read
 	 * from there, and kept when it went in (backup.h): the bytes checked
 	 * are the bytes merged, with no second checksum of a whole province
-	 * (1.3 s at 3 provinces). Not copied (a full disk, a dry run), it is
+	 * (1.3 s at 3 provinces). Not copied (a full disk, a dry run, or what
+	 * is no package at all: sync_looks_like_package), it is
 	 * read from the officer's file, its checksum taken again once
 	 * attached (same_as_checked); it still goes in: its own way back (a
 	 * backup and the packages kept before it) needs nothing of it. The
 	 * chain stops there, so the next import copies the database first,
 	 * or is refused while the disk is full: no import is ever without a
 	 * way back. */
-	if (!o->dry_run)
+	if (!o->dry_run && sync_looks_like_package(path))
 		backup_package_copy(db, path, pkg, sizeof(pkg), &e2);
 	if ((s = sync_verify_as(pkg[0] ? pkg : path, path, r, err)) != ANTT_OK ||
 	    (s = sync_trust_find(db, path, r, &t, err)) != ANTT_OK)

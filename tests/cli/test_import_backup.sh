@@ -67,6 +67,29 @@ expect_eq "$(state office.db)" "$before" "the forged package changed nothing"
 ls "$T/antt-backups" > "$T/list.after"
 cmp -s "$T/list.before" "$T/list.after" && ok "and left no copy of it beside the backups" ||
 	not_ok "a refused package left files: $(diff "$T/list.before" "$T/list.after")"
+# what is not a package is refused before anything is copied: a film
+# picked by mistake (GBs from a slow stick, copied whole to find out), the
+# office's own database (an SQLite file, but no package), a device (endless:
+# /dev/zero filled the disk) or a pipe (never answers: the screen hung)
+head -c 300000 /dev/urandom > "$T/phim.antt"
+if strace -f -e trace=openat -o "$T/trace" "$ANTT" help > /dev/null 2>&1; then
+	for f in "$T/phim.antt" "$T/office.db"; do
+		strace -f -e trace=openat -o "$T/trace" "$ANTT" --db "$T/office.db" import "$f" > /dev/null 2> "$T/err"
+		expect_eq "$?" "1" "$(basename "$f") is refused as a package"
+		grep -q "tmpgoi.*O_CREAT" "$T/trace" && not_ok "$(basename "$f") was copied beside the backups before it was checked" ||
+			ok "$(basename "$f") was not copied before it was checked"
+	done
+else
+	ok "no copy of what is not a package # SKIP strace cannot trace here"
+fi
+mkfifo "$T/ong.antt"
+timeout 10 "$ANTT" --db "$T/office.db" import "$T/ong.antt" > /dev/null 2> "$T/err"
+expect_eq "$?" "1" "a pipe named as a package is refused at once"
+grep -q "không phải một tệp" "$T/err" && ok "the message says it is not a file" || not_ok "pipe: $(cat "$T/err")"
+expect_eq "$(state office.db)" "$before" "the refusals changed nothing"
+ls "$T/antt-backups" > "$T/list.after"
+cmp -s "$T/list.before" "$T/list.after" && ok "and left nothing beside the backups" ||
+	not_ok "refused files left: $(diff "$T/list.before" "$T/list.after")"
 
 # the first import after a change typed here: a copy first
 A office.db settings office_name "Công an huyện Sông Lam" > /dev/null
