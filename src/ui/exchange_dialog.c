@@ -123,6 +123,15 @@ static void draw_result(ui *ui, const exchange_state *x, int y)
 	for (int i = 0; y < bottom && sync_result_line(r, i, line, sizeof(line)); i++)
 		ui_put(y++, 3, w - 2, line, A_NORMAL);
 	y++;
+	/* the first package enrols its sender: from now on its packages are
+	 * taken here, so its code is compared by phone first (as antt import
+	 * says) */
+	if (r->enrolled && y < bottom) {
+		snprintf(line, sizeof(line), "%s: từ nay nhận gói của \"%s\" (mã nhận dạng ở trên). %s gọi điện so mã nhận "
+			"dạng với cán bộ máy gửi.", x->show == SHOW_PREVIEW ? "Máy này sẽ được lập từ gói này" :
+			"Máy này được lập từ gói này", r->sender, x->show == SHOW_PREVIEW ? "Trước khi nhập, hãy" : "Hãy");
+		y += ui_put_wrap(y, 1, w, bottom - y, line, A_BOLD);
+	}
 	if (r->withheld && y < bottom) {
 		snprintf(line, sizeof(line), "Lưu ý: không nhận trạng thái duyệt hay trả lại của %lld phiếu (máy gửi không được "
 			"ghi nhận quyền duyệt ở máy này); câu trả lời vẫn được nhập.", r->withheld);
@@ -373,6 +382,15 @@ static antt_status receive_submit(ui *ui, const char *typed)
 	ui_busy(ui, "Đang kiểm tra gói, xin chờ…");
 	if ((s = sync_import(ui->db, x->path, &o, &x->r, &err)) != ANTT_OK) {
 		refuse_import(ui, x, s, &err);
+		return ANTT_OK;
+	}
+	/* a new machine set up from a package with no units would have none,
+	 * and would take packages from its sender only: the office's own
+	 * package was then a stranger's */
+	if (x->receive_only && !x->r.added[0]) {
+		err_set(&err, ANTT_ERR_INVALID, "gói không có đơn vị nào, nên không lập được máy mới từ gói này. Hãy xin "
+			"công an cấp trên ghi gói của đơn vị mình (có danh sách đơn vị) rồi nhận lại");
+		refuse_import(ui, x, ANTT_ERR_INVALID, &err);
 		return ANTT_OK;
 	}
 	x->show = SHOW_PREVIEW;
