@@ -361,7 +361,7 @@ static antt_status confirm_submit(ui *ui, const char *text)
 		ui_message(ui, 0, "Đã nhập gói; %lld thay đổi chờ chọn: F4 trên danh sách đơn vị.%s Esc: quay lại.", conflicts,
 			other);
 	else
-		ui_message(ui, 0, "Đã nhập gói.%s Esc: quay lại danh sách đơn vị.", other);
+		ui_message(ui, 0, "Đã nhập gói.%s Esc: %s danh sách đơn vị.", other, x->receive_only ? "mở" : "quay lại");
 	return ANTT_OK;
 }
 

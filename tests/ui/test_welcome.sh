@@ -55,6 +55,8 @@ expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM units")" "0" "the preview chang
 keys c Enter
 wait_for "Đã nhập:" 20
 wait_for "câu trả lời  thêm 16"
+# the officer has not seen the unit list yet: Esc opens it, not "back to" it
+wait_for "Esc: mở danh sách đơn vị"
 keys Escape
 wait_for "Đã nhận gói. Bấm Enter trên một đơn vị để đánh giá"
 row=$(row_of "X1-K1")
