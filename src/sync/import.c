@@ -343,6 +343,18 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 	return s;
 }
 
+/* The -wal and -shm SQLite makes beside import's copy of a package marked
+ * for WAL, even to read it (empty: nothing writes to the copy). */
+static void remove_sides(const char *pkg)
+{
+	char side[4210];
+
+	snprintf(side, sizeof(side), "%s-wal", pkg);
+	remove(side);
+	snprintf(side, sizeof(side), "%s-shm", pkg);
+	remove(side);
+}
+
 antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err)
 {
 	char saved[4200] = "", state[400], pkg[4200] = "";
@@ -414,11 +426,15 @@ out:
 	sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
 	if (done) {
 		backup_after_import(db, saved, state, pkg, r->kept, sizeof(r->kept));
+		if (pkg[0])
+			remove_sides(pkg);
 		return s;
 	}
 drop:
-	if (pkg[0])
+	if (pkg[0]) {
 		remove(pkg);
+		remove_sides(pkg);
+	}
 	return s;
 }
 

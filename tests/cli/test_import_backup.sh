@@ -67,6 +67,14 @@ expect_eq "$(state office.db)" "$before" "the forged package changed nothing"
 ls "$T/antt-backups" > "$T/list.after"
 cmp -s "$T/list.before" "$T/list.after" && ok "and left no copy of it beside the backups" ||
 	not_ok "a refused package left files: $(diff "$T/list.before" "$T/list.after")"
+# the same marked for WAL: SQLite makes -wal and -shm beside the copy even
+# to read it, and those are not left behind either
+cp "$T/forged.antt" "$T/forged-wal.antt"
+sqlite3 "$T/forged-wal.antt" "PRAGMA journal_mode = WAL" > /dev/null
+A office.db import "$T/forged-wal.antt" > /dev/null 2>&1
+expect_eq "$?" "1" "a package changed after signing, in WAL mode, is refused"
+left=$(ls -a "$T/antt-backups" | grep -- '-wal$\|-shm$')
+expect_eq "$left" "" "and left no -wal or -shm of its copy"
 # what is not a package is refused before anything is copied: a film
 # picked by mistake (GBs from a slow stick, copied whole to find out), the
 # office's own database (an SQLite file, but no package), a device (endless:
