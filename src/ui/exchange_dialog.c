@@ -434,10 +434,14 @@ static int act_exchange(ui *ui, ui_action a)
 	}
 	switch (a) {
 	case ACT_EXCHANGE_DO:
-		if (x->show != SHOW_CHOICES)
-			x->show = SHOW_CHOICES;   /* after a result: the choices again */
-		else
+		/* after a result: the choices again; receiving only, its one
+		 * choice at once ("Nhận gói khác") */
+		if (x->show != SHOW_CHOICES && !x->receive_only)
+			x->show = SHOW_CHOICES;
+		else {
+			x->show = SHOW_CHOICES;
 			start(ui, x);
+		}
 		return R_REDRAW;
 	case ACT_BACK:
 		ui_pop(ui);
