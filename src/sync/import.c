@@ -116,18 +116,11 @@ static antt_status check_new_sets(antt_db *db, const char *path, const sync_impo
 static antt_status attach(antt_db *db, const char *path, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	char uri[4200], *p = uri;
+	char uri[4200];
 	antt_status s;
 
 	/* read-only: nothing here can change the package */
-	p += snprintf(p, sizeof(uri), "file:");
-	for (const char *c = path; *c && p < uri + sizeof(uri) - 16; c++) {
-		if (*c == '?' || *c == '#' || *c == '%')
-			p += sprintf(p, "%%%02X", (unsigned char)*c);
-		else
-			*p++ = *c;
-	}
-	snprintf(p, (size_t)(uri + sizeof(uri) - p), "?mode=ro");
+	sync_file_uri(path, "mode=ro", uri, sizeof(uri));
 	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
 		return s;
 	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);

@@ -43,6 +43,8 @@ antt_status sync_verify_as(const char *file, const char *path, sync_result *r, a
  * table. Cheap: reads the schema only. Anything else is not copied (a film
  * picked by mistake is GBs) and sync_verify refuses it. */
 int sync_looks_like_package(const char *path);
+/* path as an SQLite URI (file:PATH?query), its ?, # and % escaped. */
+void sync_file_uri(const char *path, const char *query, char *out, size_t n);
 
 /* What the signer of a package may do here (trust.c). */
 typedef struct {

@@ -316,14 +316,32 @@ static void manifest_text(sqlite3 *pkg, const char *key, char *out, size_t n)
 	free(v);
 }
 
+void sync_file_uri(const char *path, const char *query, char *out, size_t n)
+{
+	char *p = out;
+
+	p += snprintf(p, n, "file:");
+	for (const char *c = path; *c && p < out + n - 16; c++) {
+		if (*c == '?' || *c == '#' || *c == '%')
+			p += sprintf(p, "%%%02X", (unsigned char)*c);
+		else
+			*p++ = *c;
+	}
+	snprintf(p, (size_t)(out + n - p), "?%s", query);
+}
+
 int sync_looks_like_package(const char *path)
 {
 	sqlite3 *pkg = NULL;
 	sqlite3_stmt *st = NULL;
+	char uri[4200];
 	int yes = 0;
 
+	/* immutable: a file marked for WAL gets no -wal and -shm made beside
+	 * it on the officer's stick to be read */
+	sync_file_uri(path, "immutable=1", uri, sizeof(uri));
 	if (file_is_special(path) || file_is_dir(path) ||
-	    sqlite3_open_v2(path, &pkg, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+	    sqlite3_open_v2(uri, &pkg, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_db_config(pkg, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
 	sqlite3_db_config(pkg, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);

@@ -75,6 +75,8 @@ A office.db import "$T/forged-wal.antt" > /dev/null 2>&1
 expect_eq "$?" "1" "a package changed after signing, in WAL mode, is refused"
 left=$(ls -a "$T/antt-backups" | grep -- '-wal$\|-shm$')
 expect_eq "$left" "" "and left no -wal or -shm of its copy"
+left=$(ls -a "$T" | grep -- '^forged-wal\.antt-')
+expect_eq "$left" "" "nor any beside the officer's file (the stick)"
 # what is not a package is refused before anything is copied: a film
 # picked by mistake (GBs from a slow stick, copied whole to find out), the
 # office's own database (an SQLite file, but no package), a device (endless:
