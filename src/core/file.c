@@ -123,6 +123,13 @@ int file_is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int file_is_special(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
 antt_status file_copy(const char *from, const char *to, antt_err *err)
 {
 	FILE *in = fopen(from, "rb"), *out = NULL;

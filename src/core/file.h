@@ -29,5 +29,8 @@ antt_status file_copy(const char *from, const char *to, antt_err *err);
 
 /* 1 when path names a folder. */
 int file_is_dir(const char *path);
+/* 1 when path names something that is neither a file nor a folder (a
+ * device, a pipe): reading it may never end, or never answer. */
+int file_is_special(const char *path);
 
 #endif

@@ -116,18 +116,11 @@ static antt_status check_new_sets(antt_db *db, const char *path, const sync_impo
 static antt_status attach(antt_db *db, const char *path, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	char uri[4200], *p = uri;
+	char uri[4200];
 	antt_status s;
 
 	/* read-only: nothing here can change the package */
-	p += snprintf(p, sizeof(uri), "file:");
-	for (const char *c = path; *c && p < uri + sizeof(uri) - 16; c++) {
-		if (*c == '?' || *c == '#' || *c == '%')
-			p += sprintf(p, "%%%02X", (unsigned char)*c);
-		else
-			*p++ = *c;
-	}
-	snprintf(p, (size_t)(uri + sizeof(uri) - p), "?mode=ro");
+	sync_file_uri(path, "mode=ro", uri, sizeof(uri));
 	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
 		return s;
 	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);
@@ -343,6 +336,18 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 	return s;
 }
 
+/* The -wal and -shm SQLite makes beside import's copy of a package marked
+ * for WAL, even to read it (empty: nothing writes to the copy). */
+static void remove_sides(const char *pkg)
+{
+	char side[4210];
+
+	snprintf(side, sizeof(side), "%s-wal", pkg);
+	remove(side);
+	snprintf(side, sizeof(side), "%s-shm", pkg);
+	remove(side);
+}
+
 antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err)
 {
 	char saved[4200] = "", state[400], pkg[4200] = "";
@@ -358,14 +363,15 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	/* the package copied beside the backups first, checked and read
 	 * from there, and kept when it went in (backup.h): the bytes checked
 	 * are the bytes merged, with no second checksum of a whole province
-	 * (1.3 s at 3 provinces). Not copied (a full disk, a dry run), it is
+	 * (1.3 s at 3 provinces). Not copied (a full disk, a dry run, or what
+	 * is no package at all: sync_looks_like_package), it is
 	 * read from the officer's file, its checksum taken again once
 	 * attached (same_as_checked); it still goes in: its own way back (a
 	 * backup and the packages kept before it) needs nothing of it. The
 	 * chain stops there, so the next import copies the database first,
 	 * or is refused while the disk is full: no import is ever without a
 	 * way back. */
-	if (!o->dry_run)
+	if (!o->dry_run && sync_looks_like_package(path))
 		backup_package_copy(db, path, pkg, sizeof(pkg), &e2);
 	if ((s = sync_verify_as(pkg[0] ? pkg : path, path, r, err)) != ANTT_OK ||
 	    (s = sync_trust_find(db, path, r, &t, err)) != ANTT_OK)
@@ -413,11 +419,15 @@ out:
 	sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
 	if (done) {
 		backup_after_import(db, saved, state, pkg, r->kept, sizeof(r->kept));
+		if (pkg[0])
+			remove_sides(pkg);
 		return s;
 	}
 drop:
-	if (pkg[0])
+	if (pkg[0]) {
 		remove(pkg);
+		remove_sides(pkg);
+	}
 	return s;
 }
 

@@ -38,6 +38,13 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err);
 /* The same, reading file (import's own copy of the package) and naming
  * path, the file the officer gave, in every message. */
 antt_status sync_verify_as(const char *file, const char *path, sync_result *r, antt_err *err);
+/* 1 when path is worth copying before it is checked: a file (not a folder,
+ * a device or a pipe) that is an SQLite database with a package's manifest
+ * table. Cheap: reads the schema only. Anything else is not copied (a film
+ * picked by mistake is GBs) and sync_verify refuses it. */
+int sync_looks_like_package(const char *path);
+/* path as an SQLite URI (file:PATH?query), its ?, # and % escaped. */
+void sync_file_uri(const char *path, const char *query, char *out, size_t n);
 
 /* What the signer of a package may do here (trust.c). */
 typedef struct {

@@ -5,6 +5,7 @@
 #include "sync.h"
 #include "sync_int.h"
 #include "date.h"
+#include "file.h"
 #include "form.h"
 #include "keys.h"
 #include "num.h"
@@ -315,6 +316,43 @@ static void manifest_text(sqlite3 *pkg, const char *key, char *out, size_t n)
 	free(v);
 }
 
+void sync_file_uri(const char *path, const char *query, char *out, size_t n)
+{
+	char *p = out;
+
+	p += snprintf(p, n, "file:");
+	for (const char *c = path; *c && p < out + n - 16; c++) {
+		if (*c == '?' || *c == '#' || *c == '%')
+			p += sprintf(p, "%%%02X", (unsigned char)*c);
+		else
+			*p++ = *c;
+	}
+	snprintf(p, (size_t)(out + n - p), "?%s", query);
+}
+
+int sync_looks_like_package(const char *path)
+{
+	sqlite3 *pkg = NULL;
+	sqlite3_stmt *st = NULL;
+	char uri[4200];
+	int yes = 0;
+
+	/* immutable: a file marked for WAL gets no -wal and -shm made beside
+	 * it on the officer's stick to be read */
+	sync_file_uri(path, "immutable=1", uri, sizeof(uri));
+	if (file_is_special(path) || file_is_dir(path) ||
+	    sqlite3_open_v2(uri, &pkg, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_db_config(pkg, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(pkg, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	yes = sqlite3_prepare_v2(pkg, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'manifest'", -1, &st,
+		NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+out:
+	sqlite3_finalize(st);
+	sqlite3_close_v2(pkg);
+	return yes;
+}
+
 antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 {
 	return sync_verify_as(path, path, r, err);
@@ -327,6 +365,8 @@ antt_status sync_verify_as(const char *file, const char *path, sync_result *r, a
 	antt_status s = ANTT_OK;
 	int rc;
 
+	if (file_is_special(file))
+		return bad(err, path, "đây không phải một tệp (mà là thiết bị hay ống dẫn): hãy chọn tệp gói .antt");
 	rc = sqlite3_open_v2(file, &pkg, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK) {
 		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);

@@ -123,6 +123,15 @@ static void draw_result(ui *ui, const exchange_state *x, int y)
 	for (int i = 0; y < bottom && sync_result_line(r, i, line, sizeof(line)); i++)
 		ui_put(y++, 3, w - 2, line, A_NORMAL);
 	y++;
+	/* the first package enrols its sender: from now on its packages are
+	 * taken here, so its code is compared by phone first (as antt import
+	 * says) */
+	if (r->enrolled && y < bottom) {
+		snprintf(line, sizeof(line), "%s: từ nay nhận gói của \"%s\" (mã nhận dạng ở trên). %s gọi điện so mã nhận "
+			"dạng với cán bộ máy gửi.", x->show == SHOW_PREVIEW ? "Máy này sẽ được lập từ gói này" :
+			"Máy này được lập từ gói này", r->sender, x->show == SHOW_PREVIEW ? "Trước khi nhập, hãy" : "Hãy");
+		y += ui_put_wrap(y, 1, w, bottom - y, line, A_BOLD);
+	}
 	if (r->withheld && y < bottom) {
 		snprintf(line, sizeof(line), "Lưu ý: không nhận trạng thái duyệt hay trả lại của %lld phiếu (máy gửi không được "
 			"ghi nhận quyền duyệt ở máy này); câu trả lời vẫn được nhập.", r->withheld);
@@ -352,7 +361,7 @@ static antt_status confirm_submit(ui *ui, const char *text)
 		ui_message(ui, 0, "Đã nhập gói; %lld thay đổi chờ chọn: F4 trên danh sách đơn vị.%s Esc: quay lại.", conflicts,
 			other);
 	else
-		ui_message(ui, 0, "Đã nhập gói.%s Esc: quay lại danh sách đơn vị.", other);
+		ui_message(ui, 0, "Đã nhập gói.%s Esc: %s danh sách đơn vị.", other, x->receive_only ? "mở" : "quay lại");
 	return ANTT_OK;
 }
 
@@ -373,6 +382,15 @@ static antt_status receive_submit(ui *ui, const char *typed)
 	ui_busy(ui, "Đang kiểm tra gói, xin chờ…");
 	if ((s = sync_import(ui->db, x->path, &o, &x->r, &err)) != ANTT_OK) {
 		refuse_import(ui, x, s, &err);
+		return ANTT_OK;
+	}
+	/* a new machine set up from a package with no units would have none,
+	 * and would take packages from its sender only: the office's own
+	 * package was then a stranger's */
+	if (x->receive_only && !x->r.added[0]) {
+		err_set(&err, ANTT_ERR_INVALID, "gói không có đơn vị nào, nên không lập được máy mới từ gói này. Hãy xin "
+			"công an cấp trên ghi gói của đơn vị mình (có danh sách đơn vị) rồi nhận lại");
+		refuse_import(ui, x, ANTT_ERR_INVALID, &err);
 		return ANTT_OK;
 	}
 	x->show = SHOW_PREVIEW;
@@ -416,10 +434,14 @@ static int act_exchange(ui *ui, ui_action a)
 	}
 	switch (a) {
 	case ACT_EXCHANGE_DO:
-		if (x->show != SHOW_CHOICES)
-			x->show = SHOW_CHOICES;   /* after a result: the choices again */
-		else
+		/* after a result: the choices again; receiving only, its one
+		 * choice at once ("Nhận gói khác") */
+		if (x->show != SHOW_CHOICES && !x->receive_only)
+			x->show = SHOW_CHOICES;
+		else {
+			x->show = SHOW_CHOICES;
 			start(ui, x);
+		}
 		return R_REDRAW;
 	case ACT_BACK:
 		ui_pop(ui);
