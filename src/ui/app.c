@@ -454,7 +454,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	 * is there is read). 25 ms was added to every Esc, unseen by the key
 	 * timing below, which starts when ncurses gives the key. Over a slow
 	 * remote link, ESCDELAY=25 in the environment brings the wait back. */
-	if (!getenv("ESCDELAY"))
+	if (!getenv("ESCDELAY") || !*getenv("ESCDELAY"))   /* set empty, ncurses would wait its 1 s */
 		set_escdelay(0);
 	setup_colors(&u);
 	getmaxyx(stdscr, u.rows, u.cols);   /* the first screen's rows: ui_units_first */
