@@ -375,7 +375,8 @@ static antt_status receive_submit(ui *ui, const char *typed)
 	antt_status s;
 
 	if (!*text || file_is_dir(text)) {
-		ui_message(ui, 1, "Cần tên tệp gói, ví dụ E:\\goi-X01-2024-20241115.antt hay /media/usb/goi-X01-2024.antt.");
+		ui_message(ui, 1, "%sCần tên tệp gói, ví dụ E:\\goi-X01-2024-20241115.antt hay /media/usb/goi-X01-2024.antt "
+			"(gõ tiếp tên tệp sau thư mục).", *text ? "Đó là một thư mục. " : "");
 		return ANTT_ERR_INVALID;
 	}
 	snprintf(x->path, sizeof(x->path), "%s", text);

@@ -40,6 +40,13 @@ receive() {
 DB="$T/commune.db"
 start HOME="$T/h"
 wait_for "3  Nhận gói dữ liệu của công an cấp trên" 10
+# a folder typed (the stick's, without the file's name): said, the line kept
+receive "$T/h"
+wait_for "Đó là một thư mục. Cần tên tệp gói"
+screen | grep -qF "Tệp gói cần nhận: $T/h" && ok "the line keeps the folder, to type the name after it" ||
+	{ out=$(screen); not_ok "the path line is gone"; }
+keys Escape Escape
+wait_for "Cơ sở dữ liệu này chưa có đơn vị nào"
 receive "$T/rac.antt"
 wait_for "Chưa nhận được gói: máy này không thay đổi gì." 10
 expect_eq "$(sqlite3 "$DB" "SELECT count(*) FROM units")" "0" "a file that is not a package changes nothing"
