@@ -224,8 +224,9 @@ expect_rc 0 "a report into a folder with leftovers"
 	not_ok "a report removed a temp file written minutes ago"
 if [ -n "${ANTT_WINDOWS:-}" ]; then ok "  nor a live one's $win_skip"
 else [ -e "$T/rep/.antt-report-$live.xlsx.tmp" ] && ok "  nor a live one's" || not_ok "a live report's temp file was removed"; fi
-[ "$(ls -a "$T/rep" | grep -c '^\.antt-report-')" = 3 ] && ok "and its own temp file is gone when it is done" ||
-	not_ok "report temp files left: $(ls -a "$T/rep" | grep '^\.antt-report-')"
+# (the live one's may be gone under wine: only the report's own is looked for)
+own=$(ls -a "$T/rep" | grep '^\.antt-report-' | grep -v -e "-$live\.xlsx\.tmp$" -e "-$dead-9e8f7a6b\.xlsx\.tmp$" -e "-$other\.xlsx\.tmp$")
+[ -z "$own" ] && ok "and its own temp file is gone when it is done" || not_ok "report temp files left: $own"
 # a bare file name: the report goes to the current folder
 (cd "$T/rep" && "$ANTT" --db "$DB" report --year 2024 -o bare.xlsx > /dev/null 2>&1)
 [ -s "$T/rep/bare.xlsx" ] && ok "a report to a bare file name is written in the current folder" || not_ok "no report at a bare name"
