@@ -98,7 +98,10 @@ fi
 mkfifo "$T/ong.antt"
 timeout 10 "$ANTT" --db "$T/office.db" import "$T/ong.antt" > /dev/null 2> "$T/err"
 expect_eq "$?" "1" "a pipe named as a package is refused at once"
-grep -q "không phải một tệp" "$T/err" && ok "the message says it is not a file" || not_ok "pipe: $(cat "$T/err")"
+# (antt.exe under wine sees the Linux pipe as a file, not a package)
+if [ -n "${ANTT_WINDOWS:-}" ]; then grep -q "không phải gói antt" "$T/err" && ok "the message says it is no package" ||
+	not_ok "pipe: $(cat "$T/err")"
+else grep -q "không phải một tệp" "$T/err" && ok "the message says it is not a file" || not_ok "pipe: $(cat "$T/err")"; fi
 expect_eq "$(state office.db)" "$before" "the refusals changed nothing"
 ls "$T/antt-backups" > "$T/list.after"
 cmp -s "$T/list.before" "$T/list.after" && ok "and left nothing beside the backups" ||
