@@ -99,3 +99,12 @@ find_unit() {
 
 # antt.exe under wine (make check-windows): keys and paths translated
 [ -z "${ANTT_WINDOWS:-}" ] || . "$(dirname "$0")/../windows/ui.sh"
+
+# package_file FILE: at the package dialog's "Tệp gói cần nhận" line (which
+# starts with the Documents folder), the line cleared, FILE typed, Enter
+package_file() {
+	wait_for "Tệp gói cần nhận"
+	keys C-u
+	type_text "$1"
+	keys Enter
+}

@@ -27,10 +27,7 @@ receive() {
 	keys g
 	wait_for "Gói dữ liệu"
 	keys End Enter
-	wait_for "Tệp gói cần nhận"
-	keys C-u
-	type_text "$1"
-	keys Enter
+	package_file "$1"
 }
 
 # 1. the commune writes its package for 2024 from the screens

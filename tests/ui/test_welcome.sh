@@ -32,10 +32,7 @@ receive() {
 	keys 3
 	wait_for "Máy mới: nhận gói"
 	keys Enter
-	wait_for "Tệp gói cần nhận"
-	keys C-u
-	type_text "$1"
-	keys Enter
+	package_file "$1"
 }
 DB="$T/commune.db"
 start HOME="$T/h"
