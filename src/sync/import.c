@@ -174,6 +174,24 @@ static antt_status check_under(antt_db *db, const sync_trust *t, antt_err *err)
 	return s;
 }
 
+/* The first package sets a machine up and enrols its sender: one with no
+ * units would set nothing up, and the office's real package would then be
+ * a stranger's. */
+static antt_status check_sets_up(antt_db *db, const char *path, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+
+	if ((s = db_prepare(db, "SELECT 1 FROM pkg.units LIMIT 1", &st, err)) != ANTT_OK)
+		return s;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		s = err_set(err, ANTT_ERR_INVALID, "%s: gói không có đơn vị nào, nên không lập được máy mới từ gói này; chưa "
+			"nhập gì, cơ sở dữ liệu không bị thay đổi. Hãy xin công an cấp trên ghi gói của đơn vị mình (có danh "
+			"sách đơn vị) rồi nhận lại", path);
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* A unit type this machine does not know (unit_types): said by name, not
  * as a foreign key failing in the middle of the merge. */
 static antt_status check_types(antt_db *db, const char *path, antt_err *err)
@@ -388,7 +406,7 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	if ((s = attach(db, pkg[0] ? pkg : path, err)) != ANTT_OK)
 		goto drop;
 	if ((s = same_as_checked(db, path, r, pkg[0] != '\0', err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK ||
-	    (s = check_types(db, path, err)) != ANTT_OK)
+	    (s = check_types(db, path, err)) != ANTT_OK || (t.first && (s = check_sets_up(db, path, err)) != ANTT_OK))
 		goto out;
 	if ((s = check_new_sets(db, path, o, &t, r, err)) != ANTT_OK)
 		goto out;

@@ -385,15 +385,6 @@ static antt_status receive_submit(ui *ui, const char *typed)
 		refuse_import(ui, x, s, &err);
 		return ANTT_OK;
 	}
-	/* a new machine set up from a package with no units would have none,
-	 * and would take packages from its sender only: the office's own
-	 * package was then a stranger's */
-	if (x->receive_only && !x->r.added[0]) {
-		err_set(&err, ANTT_ERR_INVALID, "gói không có đơn vị nào, nên không lập được máy mới từ gói này. Hãy xin "
-			"công an cấp trên ghi gói của đơn vị mình (có danh sách đơn vị) rồi nhận lại");
-		refuse_import(ui, x, ANTT_ERR_INVALID, &err);
-		return ANTT_OK;
-	}
 	x->show = SHOW_PREVIEW;
 	ui_prompt(ui, "Nhập thật? (c/k)", "", confirm_submit);
 	ui_message(ui, 0, "Chưa thay đổi gì. Gõ c rồi Enter để nhập; k hay Esc: thôi.");

@@ -191,4 +191,14 @@ mkdir "$T/bk2" && cp -a "$T/antt-backups/." "$T/bk2/" && umount "$T/antt-backups
 A office.db restore "$base" --yes > /dev/null || not_ok "restore the copy"
 A office.db import "$kc2" > /dev/null || not_ok "kept package again"
 expect_eq "$(state office.db)" "$before5" "the copy plus the kept package give the state before the import that kept nothing"
+
+# a first package with no units sets nothing up: refused, its sender not
+# enrolled (the office's real package would then be a stranger's), no copy kept
+A empty.db settings office_name "Công an xã chưa có đơn vị" > /dev/null
+A empty.db export -o "$T/empty.antt" > /dev/null 2>&1 || not_ok "a package of an empty database"
+A new.db import "$T/empty.antt" > /dev/null 2> "$T/err"
+expect_eq "$?" "1" "a first package with no units is refused"
+grep -q "gói không có đơn vị nào" "$T/err" && ok "and says why" || not_ok "no reason: $(cat "$T/err")"
+expect_eq "$(sqlite3 "$T/new.db" "SELECT count(*) FROM trusted_senders")" "0" "its sender is not enrolled"
+expect_eq "$(ls "$T/antt-backups" | grep -c '^new-goi-')" "0" "and no copy of it is kept"
 exit $failed
