@@ -196,9 +196,9 @@ antt_status progress_due_follow(antt_db *db, progress_due *d, const tree_view *t
 	for (size_t i = 0; i < t->last.n && s == ANTT_OK; i++) {
 		const tree_row *r = &t->rows[t->last.rows[i]];
 		const tree_state *b = &t->last.before[i];
-		int k = strcmp(r->u.type, "khu-dan-cu") ? 1 : 0, scored = 0;
+		int k = strcmp(tree_type_of(t, r)->type, "khu-dan-cu") ? 1 : 0, scored = 0;
 
-		if (r->u.excluded)
+		if (r->excluded)
 			continue;
 		/* a form not yet approved; a form with no QĐ 510 score */
 		d->due[k] += (r->registered && r->flow != FLOW_APPROVED) - (b->registered && b->flow != FLOW_APPROVED);
@@ -208,7 +208,7 @@ antt_status progress_due_follow(antt_db *db, progress_due *d, const tree_view *t
 		                           &st, err)) != ANTT_OK)
 			break;
 		sqlite3_reset(st);
-		sqlite3_bind_int64(st, 1, r->u.id);
+		sqlite3_bind_int64(st, 1, r->id);
 		sqlite3_bind_int(st, 2, t->year);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			scored = sqlite3_column_int(st, 0);

@@ -3,6 +3,7 @@
  * Filtering is in tree_filter.c, the states of other years in tree_year.c. */
 #include "tree.h"
 #include "tree_int.h"
+#include "text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,6 +72,68 @@ const char *tree_pool_text(tree_view *t, const unsigned char *s)
 	return pool_add(t, s ? (const char *)s : "", s ? strlen((const char *)s) : 0);
 }
 
+/* The names read last, for the screen: a ring, the oldest let go first. */
+struct tree_names {
+	size_t next;
+	struct {
+		uint32_t row;   /* TREE_TOP: empty */
+		char *text;
+	} slot[TREE_NAMES];
+};
+
+static const char NAME_SQL[] = "SELECT name FROM units WHERE id = ?1";
+
+const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
+{
+	struct tree_names *nm = t->names;
+	uint32_t row = (uint32_t)(r - t->rows);
+	sqlite3_stmt *st = NULL;
+	const unsigned char *name;
+	char *copy = NULL;
+
+	if (!nm) {
+		/* t is the caller's; the ring is only a cache of what the
+		 * database holds, so it is made here, through a cast */
+		if (!(nm = ((tree_view *)t)->names = calloc(1, sizeof(*nm))))
+			return "";
+		for (size_t i = 0; i < TREE_NAMES; i++)
+			nm->slot[i].row = TREE_TOP;
+	}
+	for (size_t i = 0; i < TREE_NAMES; i++)
+		if (nm->slot[i].row == row)
+			return nm->slot[i].text;
+	if (db_cached(db, NAME_SQL, &st, NULL) != ANTT_OK)
+		return "";
+	sqlite3_bind_int64(st, 1, r->id);
+	if (sqlite3_step(st) == SQLITE_ROW && (name = sqlite3_column_text(st, 0)))
+		copy = strdup((const char *)name);
+	sqlite3_reset(st);
+	if (!copy)
+		return "";
+	free(nm->slot[nm->next].text);
+	nm->slot[nm->next].row = row;
+	nm->slot[nm->next].text = copy;
+	nm->next = (nm->next + 1) % TREE_NAMES;
+	return copy;
+}
+
+static void names_free(struct tree_names *nm)
+{
+	for (size_t i = 0; nm && i < TREE_NAMES; i++)
+		free(nm->slot[i].text);
+	free(nm);
+}
+
+const tree_type *tree_type_of(const tree_view *t, const tree_row *r)
+{
+	return &t->types[r->type];
+}
+
+const char *tree_parent_code(const tree_view *t, const tree_row *r)
+{
+	return r->parent == TREE_TOP ? "" : t->rows[r->parent].code;
+}
+
 void tree_free(tree_view *t)
 {
 	tree_job_drop(t);
@@ -79,6 +142,7 @@ void tree_free(tree_view *t)
 		free(t->pool);
 		t->pool = next;
 	}
+	names_free(t->names);
 	free(t->rows);
 	free(t->order);
 	free(t->vis);
@@ -146,7 +210,7 @@ tree_state tree_state_of(const tree_row *r, const char *astatus, const char *ver
 {
 	tree_state x;
 
-	x.status = (unsigned char)status_of(r->status != STATUS_NA, r->u.excluded, astatus, verdict);
+	x.status = (unsigned char)status_of(r->status != STATUS_NA, r->excluded, astatus, verdict);
 	x.flow = (unsigned char)(x.status == STATUS_NA || x.status == STATUS_EXCLUDED ? FLOW_NONE : flow_of(astatus));
 	x.recognised = x.flow == FLOW_APPROVED && recognised;
 	x.registered = astatus != NULL;
@@ -157,11 +221,11 @@ tree_state tree_state_of(const tree_row *r, const char *astatus, const char *ver
 
 void tree_set_state(tree_row *r, const tree_state *x)
 {
-	r->status = x->status;
-	r->flow = x->flow;
-	r->recognised = x->recognised;
-	r->registered = x->registered;
-	r->verdict = x->verdict;
+	r->status = x->status & 7;
+	r->flow = x->flow & 7;
+	r->recognised = x->recognised != 0;
+	r->registered = x->registered != 0;
+	r->verdict = (unsigned char)x->verdict;
 }
 
 static tree_count *count_of(tree_view *t, const char *type)
@@ -178,15 +242,15 @@ static antt_status count_unit(tree_view *t, const tree_row *r)
 
 	if (r->status == STATUS_NA)
 		return ANTT_OK;
-	if (!(c = count_of(t, r->u.type))) {
+	if (!(c = count_of(t, t->types[r->type].type))) {
 		tree_count *g = realloc(t->counts, (t->n_counts + 1) * sizeof(*g));
 		if (!g)
 			return ANTT_ERR_NOMEM;
 		t->counts = g;
 		c = &t->counts[t->n_counts++];
 		memset(c, 0, sizeof(*c));
-		snprintf(c->type, sizeof(c->type), "%s", r->u.type);
-		snprintf(c->name, sizeof(c->name), "%s", r->u.type_name);
+		snprintf(c->type, sizeof(c->type), "%s", t->types[r->type].type);
+		snprintf(c->name, sizeof(c->name), "%s", t->types[r->type].name);
 	}
 	c->n[r->status]++;
 	c->total++;
@@ -218,7 +282,7 @@ static int by_parent_code(const void *a, const void *b)
 
 	if (x->parent_id != y->parent_id)
 		return x->parent_id < y->parent_id ? -1 : 1;
-	return strcmp(sorting[x->row].u.code, sorting[y->row].u.code);
+	return strcmp(sorting[x->row].code, sorting[y->row].code);
 }
 
 /* First index in sorted[0..n) whose parent is pid. */
@@ -249,8 +313,8 @@ static size_t units_count(antt_db *db)
 	return n;
 }
 
-/* Every unit type, its texts in the pool (a row's u.type and u.type_name
- * point at them): a few rows, read once instead of a join per unit. */
+/* Every unit type, its texts in the pool (a row holds the index of its
+ * type): a few rows, read once instead of a join per unit. */
 antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -259,8 +323,12 @@ antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err)
 
 	s = db_prepare(db, "SELECT code, name, sort, commune, assessed FROM unit_types", &st, err);
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		tree_type *g = realloc(t->types, (t->n_types + 1) * sizeof(*g));
-		if (!g) {
+		tree_type *g;
+		if (t->n_types > UINT16_MAX) {   /* a row's type is 16 bits */
+			s = err_set(err, ANTT_ERR_INVALID, "có quá %u loại đơn vị", (unsigned)UINT16_MAX + 1);
+			break;
+		}
+		if (!(g = realloc(t->types, (t->n_types + 1) * sizeof(*g)))) {
 			s = ANTT_ERR_NOMEM;
 			break;
 		}
@@ -290,40 +358,37 @@ const tree_type *tree_type_named(const tree_view *t, const char *code)
 	return NULL;
 }
 
-/* The search key "code name_key": the code in lower case with '-' and '_'
- * read as spaces, as text_key() would (codes are ASCII); the name's key is
- * stored with the unit. */
-const char *tree_key_of(tree_view *t, const char *code, const unsigned char *name_key)
+/* A name's width as the screen draws it (a control character as '?'). */
+static uint16_t name_width(const unsigned char *name)
 {
-	size_t cl = strlen(code), nl = name_key ? strlen((const char *)name_key) : 0;
-	char *key, *k;
+	char safe[1024];
+	size_t w;
 
-	/* made in the pool itself, whole: a name of 80 Hangul syllables
-	 * has a key of 720 bytes */
-	if (!(key = pool_room(t, cl + 1 + nl)))
-		return NULL;
-	memcpy(key, code, cl);
-	key[cl] = ' ';
-	if (nl)
-		memcpy(key + cl + 1, name_key, nl);
-	for (k = key; k < key + cl; k++)
-		*k = (char)(*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k == '-' || *k == '_' ? ' ' : *k);
-	return key;
+	if (!name)
+		return 0;
+	if (strlen((const char *)name) >= sizeof(safe)) {   /* never from antt: names are checked */
+		char *copy = strdup((const char *)name);
+		w = copy ? text_width(text_make_safe(copy)) : strlen((const char *)name);
+		free(copy);
+	} else {
+		snprintf(safe, sizeof(safe), "%s", (const char *)name);
+		w = text_width(text_make_safe(safe));
+	}
+	return (uint16_t)(w < UINT16_MAX ? w : UINT16_MAX);
 }
 
 antt_status tree_row_read(tree_view *t, tree_row *r, const tree_type *ty, sqlite3_stmt *st)
 {
 	memset(r, 0, sizeof(*r));
-	r->u.id = sqlite3_column_int64(st, 0);
-	r->u.parent_code = "";
-	if (!(r->u.code = tree_pool_text(t, sqlite3_column_text(st, 1))) ||
-	    !(r->u.name = tree_pool_text(t, sqlite3_column_text(st, 2))) ||
-	    !(r->key = tree_key_of(t, r->u.code, sqlite3_column_text(st, 6))))
+	r->id = sqlite3_column_int64(st, 0);
+	r->parent = TREE_TOP;
+	if (!(r->code = tree_pool_text(t, sqlite3_column_text(st, 1))) ||
+	    !(r->name_key = tree_pool_text(t, sqlite3_column_text(st, 6))))
 		return ANTT_ERR_NOMEM;
-	r->u.type = ty->type;
-	r->u.type_name = ty->name;
-	r->u.excluded = sqlite3_column_int(st, 4);
-	r->u.managed_above = sqlite3_column_int(st, 7);
+	r->name_width = name_width(sqlite3_column_text(st, 2));
+	r->type = (uint16_t)(ty - t->types);
+	r->excluded = sqlite3_column_int(st, 4) != 0;
+	r->managed_above = sqlite3_column_int(st, 7) != 0;
 	r->status = ty->assessed ? STATUS_NONE : STATUS_NA;   /* the year's state comes after */
 	return ANTT_OK;
 }
@@ -437,7 +502,7 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 	for (i = children_of(sorted, n, 0), e = i; e < n && sorted[e].parent_id == 0; e++)
 		;
 	while (e > i) {
-		t->rows[sorted[e - 1].row].u.depth = 0;
+		t->rows[sorted[e - 1].row].depth = 0;
 		stack[sp++] = (uint32_t)--e;
 	}
 	while (sp > 0) {
@@ -447,12 +512,12 @@ antt_status tree_load(antt_db *db, int year, tree_view *t, antt_err *err)
 		t->order[t->n++] = sorted[k].row;
 		if ((s = count_unit(t, r)) != ANTT_OK)
 			goto out;
-		for (c = children_of(sorted, n, r->u.id), e = c; e < n && sorted[e].parent_id == r->u.id; e++)
+		for (c = children_of(sorted, n, r->id), e = c; e < n && sorted[e].parent_id == r->id; e++)
 			;
 		while (e > c && sp < n) {
 			tree_row *child = &t->rows[sorted[e - 1].row];
-			child->u.depth = r->u.depth + 1;
-			child->u.parent_code = r->u.code;
+			child->depth = r->depth + 1;
+			child->parent = sorted[k].row;
 			stack[sp++] = (uint32_t)--e;
 		}
 	}
@@ -471,31 +536,27 @@ out:
 antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	char want[64];
+	tree_row *r = NULL;
 	antt_status s;
 	int guard = 0;
 
 	s = db_prepare(db, "SELECT a.status, a.verdict,"
 		"  EXISTS (SELECT 1 FROM recognitions rc WHERE rc.assessment_id = a.id AND rc.withdrawn_at IS NULL)"
 		" FROM units u"
-		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2 WHERE u.code = ?1", &st, err);
+		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2 WHERE u.id = ?1", &st, err);
 	if (s != ANTT_OK)
 		return s;
-	snprintf(want, sizeof(want), "%s", code);
 	t->last.from = t->last.to = 0;
 	t->last.n = 0;
-	while (want[0] && guard++ < 64) {
-		tree_row *r = NULL;
+	for (size_t i = 0; i < t->n_rows && !r; i++)
+		if (!strcmp(t->rows[i].code, code))
+			r = &t->rows[i];
+	for (; r && guard++ < 64; r = r->parent == TREE_TOP ? NULL : &t->rows[r->parent]) {
 		tree_count *c;
 		unit_status old;
 
-		for (size_t i = 0; i < t->n_rows && !r; i++)
-			if (!strcmp(t->rows[i].u.code, want))
-				r = &t->rows[i];
-		if (!r)
-			break;
 		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, want, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 1, r->id);
 		sqlite3_bind_int(st, 2, t->year);
 		if (sqlite3_step(st) != SQLITE_ROW) {
 			s = db_fail(db, sqlite3_errcode(db->sql), err, "đọc trạng thái đơn vị");
@@ -507,14 +568,14 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 			 * counts the form and its verdict too */
 			tree_state x = tree_state_of(r, (const char *)sqlite3_column_text(st, 0),
 				(const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2));
-			if ((c = count_of(t, r->u.type))) {
+			if ((c = count_of(t, t->types[r->type].type))) {
 				c->n[old]--;
 				c->recognised -= r->recognised;
 			}
 			if (t->last.n < sizeof(t->last.rows) / sizeof(*t->last.rows)) {
 				t->last.rows[t->last.n] = (uint32_t)(r - t->rows);
 				t->last.before[t->last.n++] = (tree_state){ r->status, r->flow, r->recognised, r->registered,
-					r->verdict };
+					(char)r->verdict };
 			}
 			tree_set_state(r, &x);
 			if (c) {
@@ -522,7 +583,6 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 				c->recognised += r->recognised;
 			}
 		}
-		snprintf(want, sizeof(want), "%s", r->u.parent_code);   /* "" at the top: the walk ends */
 	}
 	sqlite3_finalize(st);
 	if (s == ANTT_OK && data_version(db) == t->dv) {

@@ -48,26 +48,31 @@ int tree_filter_next(int f);
 /* "tất cả", a verdict's name or a workflow state's name. */
 const char *tree_filter_name(int f);
 
-/* A unit as the tree holds it: the texts point into the view's pool (type
- * and type_name are shared by the units of a type); parent_code is "" for
- * a top and for a unit the walk does not reach. */
+/* A unit as the tree holds it: what the list filters and moves on, in 40
+ * bytes (a national tree is 90,000 units). Its code and its name's search
+ * key are in the view's pool; its name is not held (the names of a national tree are
+ * 3 MB): tree_name reads it when it is shown, and name_width is its width
+ * on the screen, measured at the load. Its type is t->types[type]; its
+ * parent t->rows[parent], TREE_TOP for a top and for a unit the walk does
+ * not reach. */
 typedef struct {
 	sqlite3_int64 id;
-	const char *code, *name, *type, *type_name, *parent_code;
-	int excluded;
-	int managed_above;   /* not in the commune's criterion 4 (unit_row's) */
-	int depth;           /* 0 for the top of the listing */
-} tree_unit;
-
-typedef struct {
-	tree_unit u;
-	unsigned char status;      /* unit_status */
-	unsigned char flow;        /* tree_flow */
-	unsigned char recognised;  /* được công nhận that year: a decision in force */
-	unsigned char registered;  /* has a form that year (any state) */
-	char verdict;              /* its form's: 'p' đạt, 'f' chưa đạt, 'm' incomplete, 0 no form */
-	const char *key;           /* search key of "code name", in the pool */
+	const char *code;
+	const char *name_key;      /* the name's search key (unit.h), in the pool */
+	uint32_t parent;
+	uint32_t depth;            /* 0 for the top of the listing */
+	uint16_t type;
+	uint16_t name_width;       /* columns, as drawn (text_make_safe); UINT16_MAX at most */
+	unsigned excluded : 1;
+	unsigned managed_above : 1;   /* not in the commune's criterion 4 (unit_row's) */
+	unsigned status : 3;       /* unit_status */
+	unsigned flow : 3;         /* tree_flow */
+	unsigned recognised : 1;   /* được công nhận that year: a decision in force */
+	unsigned registered : 1;   /* has a form that year (any state) */
+	unsigned verdict : 8;      /* its form's: 'p' đạt, 'f' chưa đạt, 'm' incomplete, 0 no form */
 } tree_row;
+
+#define TREE_TOP UINT32_MAX
 
 /* A row's state in a year (the same fields as tree_row's). */
 typedef struct {
@@ -75,7 +80,7 @@ typedef struct {
 	char verdict;
 } tree_state;
 
-/* The unit types the tree met; a row's u.type points at one's type. */
+/* The unit types; a row's type is an index of t->types. */
 typedef struct {
 	const char *type, *name;
 	int sort, commune, assessed;
@@ -117,6 +122,7 @@ typedef struct {
 	char typed[TREE_SEARCH_MAX];    /* the search as typed, what the screen shows and
 	                          gives back to tree_filter ("" when no search) */
 	struct tree_block *pool;
+	struct tree_names *names;   /* the names read last (tree_name) */
 	tree_type *types;
 	size_t n_types;
 	long long stamp;       /* what tree_changed compares with */
@@ -173,9 +179,9 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
  * progress screen: per assessed type over the whole tree, in the types'
  * order (as count_by_type with no unit), and per commune in force, by
  * code, over the units below it (as count_by_commune), without going back
- * to the database. A unit below a unit not in force that year is not in
- * the tree, nor in these figures. The caller frees *types and *communes. */
-antt_status tree_tally(const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
+ * to the database but for the communes' names. A unit below a unit not in
+ * force that year is not in the tree, nor in these figures. The caller frees *types and *communes. */
+antt_status tree_tally(antt_db *db, const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
                        count_commune **communes, size_t *n_communes);
 /* states: NULL for the rows' own, else one per row (t->rows' order) of
  * another year, from tree_states. */
@@ -203,6 +209,16 @@ int tree_states_ahead(antt_db *db, tree_view *t, int year, long rows);
  * kept for that year when there are, and the year left's kept instead),
  * else the whole tree again. */
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err);
+
+/* A row's type, and the code of the unit above it ("" at a top). */
+const tree_type *tree_type_of(const tree_view *t, const tree_row *r);
+const char *tree_parent_code(const tree_view *t, const tree_row *r);
+
+/* A row's name, read from the database unless it is among the last names
+ * read: good until TREE_NAMES other names are read (copy it to keep it).
+ * "" when it cannot be read. */
+#define TREE_NAMES 256
+const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r);
 
 /* Visible index of the unit with this code, or -1. */
 long tree_find(const tree_view *t, const char *code);

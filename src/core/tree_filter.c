@@ -3,6 +3,7 @@
  * through: in memory, so a keystroke costs no I/O. */
 #include "tree.h"
 #include "text.h"
+#include "tree_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,21 +31,40 @@ const char *tree_filter_name(int f)
 	return tree_status_name((unit_status)f);
 }
 
-/* The n bytes at w (a word of the search, not ended there) occur in row. */
-static int holds(const char *row, const char *w, size_t n)
+/* A code as a search key has it: lower case, '-' and '_' read as spaces
+ * (text_key's reading; codes are ASCII). */
+static char code_fold(char c)
 {
-	for (const char *p = row; (p = strchr(p, *w)); p++)
-		if (!strncmp(p, w, n))
+	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c == '-' || c == '_' ? ' ' : c);
+}
+
+/* The n bytes at w (a word of the search, not ended there) occur in s,
+ * read through code_fold when fold is set. */
+static int holds(const char *s, int fold, const char *w, size_t n)
+{
+	if (!fold) {
+		for (const char *p = s; (p = strchr(p, *w)); p++)
+			if (!strncmp(p, w, n))
+				return 1;
+		return 0;
+	}
+	for (; *s; s++) {
+		size_t k = 0;
+		while (k < n && s[k] && (fold ? code_fold(s[k]) : s[k]) == w[k])
+			k++;
+		if (k == n)
 			return 1;
+	}
 	return 0;
 }
 
-/* Every word of the key occurs somewhere in the row's key. */
-static int has_words(const char *row, const char *key)
+/* Every word of the key occurs in the row's "code name_key": a word has
+ * no space, so it occurs in one or the other. */
+static int has_words(const tree_row *r, const char *key)
 {
 	while (*key) {
 		size_t n = strcspn(key, " ");
-		if (n && !holds(row, key, n))
+		if (n && !holds(r->name_key, 0, key, n) && !holds(r->code, 1, key, n))
 			return 0;
 		key += n;
 		key += strspn(key, " ");
@@ -60,12 +80,14 @@ static void find_hits(tree_view *t)
 	free(t->hits);
 	if ((t->hits = malloc(t->n_rows ? t->n_rows : 1)))
 		for (size_t i = 0; i < t->n_rows; i++)
-			t->hits[i] = (unsigned char)has_words(t->rows[i].key, t->search);
+			t->hits[i] = (unsigned char)has_words(&t->rows[i], t->search);
 }
 
-static int passes(const tree_view *t, const tree_row *r)
+/* type: the index of the type filtered on, -1 for none, n_types for a
+ * type no unit has */
+static int passes(const tree_view *t, const tree_row *r, long type)
 {
-	if (t->type[0] && strcmp(r->u.type, t->type))
+	if (type >= 0 && r->type != type)
 		return 0;
 	if (t->status >= TREE_BY_FLOW && (int)r->flow != t->status - TREE_BY_FLOW)
 		return 0;
@@ -73,7 +95,7 @@ static int passes(const tree_view *t, const tree_row *r)
 		return 0;
 	if (!t->search[0])
 		return 1;
-	return t->hits ? t->hits[r - t->rows] : has_words(r->key, t->search);
+	return t->hits ? t->hits[r - t->rows] : has_words(r, t->search);
 }
 
 void tree_filter(tree_view *t, const char *type, int status, const char *search)
@@ -81,6 +103,7 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
 	char *key = search && *search ? text_key(search) : NULL;
 	char ty[sizeof(t->type)];
 	int again = !t->hits || strcmp(t->search, key ? key : "");   /* before t->search is set */
+	long type_index = -1;
 
 	/* type may be t->type itself: copied before it is overwritten */
 	snprintf(ty, sizeof(ty), "%s", type ? type : "");
@@ -99,16 +122,20 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
 	free(key);
 	if (t->search[0] && again)
 		find_hits(t);
+	if (t->type[0]) {
+		const tree_type *ty = tree_type_named(t, t->type);
+		type_index = ty ? ty - t->types : (long)t->n_types;
+	}
 	t->n_vis = 0;
 	for (size_t k = 0; k < t->n; k++)
-		if (passes(t, &t->rows[t->order[k]]))
+		if (passes(t, &t->rows[t->order[k]], type_index))
 			t->vis[t->n_vis++] = t->order[k];
 }
 
 long tree_find(const tree_view *t, const char *code)
 {
 	for (size_t i = 0; i < t->n_vis; i++)
-		if (!strcmp(t->rows[t->vis[i]].u.code, code))
+		if (!strcmp(t->rows[t->vis[i]].code, code))
 			return (long)i;
 	return -1;
 }
@@ -147,11 +174,11 @@ size_t tree_below(const tree_view *t, const char *code)
 {
 	size_t k = 0, n = 0;
 
-	while (k < t->n && strcmp(t->rows[t->order[k]].u.code, code))
+	while (k < t->n && strcmp(t->rows[t->order[k]].code, code))
 		k++;
 	if (k == t->n)
 		return 0;
-	for (size_t j = k + 1; j < t->n && t->rows[t->order[j]].u.depth > t->rows[t->order[k]].u.depth; j++)
+	for (size_t j = k + 1; j < t->n && t->rows[t->order[j]].depth > t->rows[t->order[k]].depth; j++)
 		n++;
 	return n;
 }

@@ -1,6 +1,6 @@
-/* What tree.c (the load), tree_year.c (other years' states) and
- * tree_preview.c (the first screen's rows) share; only those include it,
- * after tree.h. It does not include tree.h itself:
+/* What tree.c (the load), tree_year.c (other years' states),
+ * tree_preview.c (the first screen's rows) and tree_filter.c share; only
+ * those include it, after tree.h. It does not include tree.h itself:
  * tree.c includes this header, and the include graph of src/core has no
  * loops (tests/cli/test_include_graph.sh). */
 #ifndef ANTT_TREE_INT_H
@@ -31,8 +31,6 @@ const tree_type *tree_type_named(const tree_view *t, const char *code);
  * excluded, (any), name_key, managed_above, as tree_load reads them; its
  * state none until the year's is set. ANTT_ERR_NOMEM or ANTT_OK. */
 antt_status tree_row_read(tree_view *t, tree_row *r, const tree_type *ty, sqlite3_stmt *st);
-/* A row's search key "code name_key", in the pool. */
-const char *tree_key_of(tree_view *t, const char *code, const unsigned char *name_key);
 
 /* The counts per type again, over the rows in tree order (tree.c). */
 antt_status tree_recount(tree_view *t);

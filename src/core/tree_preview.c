@@ -27,7 +27,9 @@
 	" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?1" \
 	" ORDER BY w.path"
 
-static antt_status read_row(tree_view *t, sqlite3_stmt *st)
+/* at[d]: the last row read at depth d, the parent of a row at d + 1 (the
+ * rows come in tree order) */
+static antt_status read_row(tree_view *t, sqlite3_stmt *st, uint32_t *at)
 {
 	const char *type = (const char *)sqlite3_column_text(st, 3);
 	const tree_type *ty = tree_type_named(t, type ? type : "");
@@ -36,10 +38,15 @@ static antt_status read_row(tree_view *t, sqlite3_stmt *st)
 
 	if (!ty)   /* a type the database does not know (cannot be: a foreign key) */
 		return ANTT_OK;
-	if (tree_row_read(t, r, ty, st) != ANTT_OK ||
-	    !(r->u.parent_code = tree_pool_text(t, sqlite3_column_text(st, 8))))
+	if (tree_row_read(t, r, ty, st) != ANTT_OK)
 		return ANTT_ERR_NOMEM;
-	r->u.depth = sqlite3_column_int(st, 5);
+	/* the walk counts from 0 and stops at the rows asked: a depth is
+	 * below their number */
+	r->depth = (uint32_t)sqlite3_column_int64(st, 5);
+	if (r->depth >= t->n_rows + 1)
+		r->depth = 0;
+	r->parent = r->depth ? at[r->depth - 1] : TREE_TOP;
+	at[r->depth] = (uint32_t)t->n_rows;
 	x = tree_state_of(r, (const char *)sqlite3_column_text(st, 9), (const char *)sqlite3_column_text(st, 10),
 		sqlite3_column_int(st, 11));
 	tree_set_state(r, &x);
@@ -51,6 +58,7 @@ static antt_status read_row(tree_view *t, sqlite3_stmt *st)
 antt_status tree_preview(antt_db *db, int year, size_t max, tree_view *t, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
+	uint32_t *at = NULL;
 	antt_status s;
 	int rc = SQLITE_DONE;
 
@@ -67,7 +75,8 @@ antt_status tree_preview(antt_db *db, int year, size_t max, tree_view *t, antt_e
 	t->rows = malloc(max * sizeof(*t->rows));
 	t->order = malloc(max * sizeof(*t->order));
 	t->vis = malloc(max * sizeof(*t->vis));
-	if (!t->rows || !t->order || !t->vis) {
+	at = malloc(max * sizeof(*at));
+	if (!t->rows || !t->order || !t->vis || !at) {
 		s = ANTT_ERR_NOMEM;
 		goto out;
 	}
@@ -78,10 +87,11 @@ antt_status tree_preview(antt_db *db, int year, size_t max, tree_view *t, antt_e
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
 	while (s == ANTT_OK && t->n_rows < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		s = read_row(t, st);
+		s = read_row(t, st, at);
 	if (s == ANTT_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc cây đơn vị");
 out:
+	free(at);
 	sqlite3_finalize(st);
 	if (s != ANTT_OK) {
 		tree_free(t);

@@ -12,7 +12,7 @@
 /* Add a unit to a row of the model (count.c's columns). */
 static void add_unit(count_row *c, const tree_row *r)
 {
-	int in = !r->u.excluded;
+	int in = !r->excluded;
 
 	c->total++;
 	c->excluded += !in;
@@ -23,16 +23,6 @@ static void add_unit(count_row *c, const tree_row *r)
 	c->recognised += in && r->recognised;
 }
 
-/* The index of a row's type in t->types (rows share the type's text). */
-static size_t type_index(const tree_view *t, const tree_row *r)
-{
-	size_t i = 0;
-
-	while (i < t->n_types && t->types[i].type != r->u.type)
-		i++;
-	return i;
-}
-
 static int by_code(const void *a, const void *b)
 {
 	return strcmp(((const count_commune *)a)->code, ((const count_commune *)b)->code);
@@ -40,10 +30,10 @@ static int by_code(const void *a, const void *b)
 
 typedef struct {
 	size_t commune;   /* index in the communes */
-	int depth;
+	uint32_t depth;
 } open_commune;
 
-antt_status tree_tally(const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
+antt_status tree_tally(antt_db *db, const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
                        count_commune **communes, size_t *n_communes)
 {
 	count_row *ty = calloc(t->n_types ? t->n_types : 1, sizeof(*ty));
@@ -67,7 +57,7 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 	}
 	for (size_t o = 0; o < t->n; o++) {
 		tree_row own = t->rows[t->order[o]], *r = &own;
-		size_t ti = type_index(t, r);
+		size_t ti = r->type;
 
 		if (states) {   /* another year's */
 			const tree_state *x = &states[t->order[o]];
@@ -75,10 +65,10 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 			own.flow = x->flow;
 			own.recognised = x->recognised;
 			own.registered = x->registered;
-			own.verdict = x->verdict;
+			own.verdict = (unsigned char)x->verdict;
 		}
 
-		while (n_open && open[n_open - 1].depth >= r->u.depth)
+		while (n_open && open[n_open - 1].depth >= r->depth)
 			n_open--;
 		if (r->status != STATUS_NA && ti < t->n_types) {
 			add_unit(&ty[rank[ti]], r);
@@ -95,8 +85,8 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 			}
 			c = &cm[n_cm];
 			memset(c, 0, sizeof(*c));
-			snprintf(c->code, sizeof(c->code), "%s", r->u.code);
-			snprintf(c->name, sizeof(c->name), "%s", r->u.name);
+			snprintf(c->code, sizeof(c->code), "%s", r->code);
+			snprintf(c->name, sizeof(c->name), "%s", tree_name(db, t, &t->rows[t->order[o]]));
 			c->verdict = r->verdict == 'p' ? RULE_PASS : r->verdict == 'f' ? RULE_FAIL :
 				r->verdict == 'm' ? RULE_MISSING : -2;
 			c->recognised = r->recognised;
@@ -106,7 +96,7 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 					goto nomem;
 				open = g;
 			}
-			open[n_open++] = (open_commune){ n_cm++, r->u.depth };
+			open[n_open++] = (open_commune){ n_cm++, r->depth };
 		}
 	}
 	/* the open stack holds indices: sorted only now */

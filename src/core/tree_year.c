@@ -41,12 +41,12 @@ static size_t row_by_id(const tree_view *t, sqlite3_int64 id)
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (t->rows[mid].u.id < id)
+		if (t->rows[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < t->n_rows && t->rows[lo].u.id == id ? lo : t->n_rows;
+	return lo < t->n_rows && t->rows[lo].id == id ? lo : t->n_rows;
 }
 
 /* Reading a year's states: every row's none into out (one per row), then
@@ -245,7 +245,7 @@ static antt_status swap_states(antt_db *db, tree_view *t, int year, antt_err *er
 	}
 	for (size_t i = 0; i < t->n_rows; i++) {
 		now[i] = (tree_state){ t->rows[i].status, t->rows[i].flow, t->rows[i].recognised, t->rows[i].registered,
-			t->rows[i].verdict };
+			(char)t->rows[i].verdict };
 		tree_set_state(&t->rows[i], &next[i]);
 	}
 	if (!fresh)

@@ -46,8 +46,8 @@ static antt_status open_exchange(ui *ui, const void *arg)
 	char dir[4096], shown[4300];
 
 	if (r) {
-		snprintf(x->code, sizeof(x->code), "%s", r->u.code);
-		snprintf(x->name, sizeof(x->name), "%s", r->u.name);
+		snprintf(x->code, sizeof(x->code), "%s", r->code);
+		snprintf(x->name, sizeof(x->name), "%s", tree_name(ui->db, t, r));
 		x->everything = t->n && r == &t->rows[t->order[0]];
 	} else {
 		x->receive_only = 1;

@@ -54,9 +54,9 @@ static antt_status open_print(ui *ui, const void *arg)
 	print_state *p = ui->priv;
 	char dir[4096], shown[4300];
 
-	snprintf(p->code, sizeof(p->code), "%s", r->u.code);
-	snprintf(p->name, sizeof(p->name), "%s", r->u.name);
-	snprintf(p->type_name, sizeof(p->type_name), "%s", r->u.type_name);
+	snprintf(p->code, sizeof(p->code), "%s", r->code);
+	snprintf(p->name, sizeof(p->name), "%s", tree_name(ui->db, &ui->units.tree, r));
+	snprintf(p->type_name, sizeof(p->type_name), "%s", tree_type_of(&ui->units.tree, r)->name);
 	p->status = r->status;
 	if (platform_documents_dir(dir, sizeof(dir)) != 0)
 		snprintf(dir, sizeof(dir), ".");

@@ -176,7 +176,7 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 			return NULL;
 		tv = &own;
 	}
-	s = tree_tally(tv, tv == &own ? NULL : use, &t->types, &t->n_types, &t->communes, &t->n_communes);
+	s = tree_tally(ui->db, tv, tv == &own ? NULL : use, &t->types, &t->n_types, &t->communes, &t->n_communes);
 	free(states);
 	if (tv == &own)
 		tree_free(&own);

@@ -57,14 +57,14 @@ void ui_mark_toggle(ui *ui)
 		return;
 	if (r->status == STATUS_NA) {
 		ui_message(ui, 0, "%s không đánh giá theo tiêu chuẩn nên không được công nhận; đánh dấu đơn vị bên dưới.",
-			r->u.type_name);
+			tree_type_of(&us->tree, r)->name);
 		return;
 	}
-	if ((i = mark_index(m, r->u.code)) >= 0) {
+	if ((i = mark_index(m, r->code)) >= 0) {
 		free(m->codes[i]);
 		memmove(m->codes + i, m->codes + i + 1, (m->n - (size_t)i - 1) * sizeof(*m->codes));
 		m->n--;
-	} else if (!(g = realloc(m->codes, (m->n + 1) * sizeof(*m->codes))) || !(g[m->n] = strdup(r->u.code))) {
+	} else if (!(g = realloc(m->codes, (m->n + 1) * sizeof(*m->codes))) || !(g[m->n] = strdup(r->code))) {
 		if (g)
 			m->codes = g;
 		ui_message(ui, 1, "Hết bộ nhớ: chưa đánh dấu được.");
@@ -196,7 +196,7 @@ static long bulk_due(const ui *ui, const tree_row *top, int approve)
 	for (size_t j = i; j < us->tree.n; j++) {
 		const tree_row *r = &us->tree.rows[us->tree.order[j]];
 		int complete = r->status == STATUS_PASS || r->status == STATUS_FAIL;
-		if (j > i && r->u.depth <= top->u.depth)
+		if (j > i && r->depth <= top->depth)
 			break;
 		if (approve ? r->flow == FLOW_SUBMITTED && complete
 		            : (r->flow == FLOW_DRAFT || r->flow == FLOW_RETURNED) && complete)
@@ -254,12 +254,12 @@ static long bulk_count(ui *ui, int approve)
 	long n;
 
 	for (size_t i = 0; i < us->tree.n && !r; i++)
-		if (!strcmp(us->tree.rows[us->tree.order[i]].u.code, us->marks.bulk_code))
+		if (!strcmp(us->tree.rows[us->tree.order[i]].code, us->marks.bulk_code))
 			r = &us->tree.rows[us->tree.order[i]];
 	if (!r)
 		return 0;
-	if (!tree_below(&us->tree, r->u.code)) {
-		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", r->u.name,
+	if (!tree_below(&us->tree, r->code)) {
+		ui_message(ui, 0, "%s không có đơn vị trực thuộc: mở phiếu (Enter) rồi bấm %s.", tree_name(ui->db, &us->tree, r),
 			approve ? "F7 để duyệt" : "F6 để trình");
 		return 0;
 	}
@@ -292,8 +292,8 @@ void ui_bulk_start(ui *ui, int approve)
 
 	if (!r)
 		return;
-	snprintf(us->marks.bulk_code, sizeof(us->marks.bulk_code), "%s", r->u.code);
-	snprintf(us->marks.bulk_name, sizeof(us->marks.bulk_name), "%s", r->u.name);
+	snprintf(us->marks.bulk_code, sizeof(us->marks.bulk_code), "%s", r->code);
+	snprintf(us->marks.bulk_name, sizeof(us->marks.bulk_name), "%s", tree_name(ui->db, &us->tree, r));
 	if (approve) {
 		/* login off: a leader is not asked to log in for nothing to approve */
 		if (ui->db->role == ROLE_OPEN && !bulk_count(ui, 1))

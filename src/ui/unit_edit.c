@@ -207,7 +207,7 @@ int ui_unit_edit(ui *ui, ui_action a, const tree_row *r)
 	case ACT_ADD:
 		if (!may_edit(ui, "thêm đơn vị"))
 			return R_REDRAW;
-		snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%s", r ? r->u.code : "");
+		snprintf(ui->pctx[2], sizeof(ui->pctx[2]), "%s", r ? r->code : "");
 		ui_prompt(ui, r ? "Thêm đơn vị trực thuộc — mã mới:" : "Thêm đơn vị — mã mới:", "", add_code);
 		return R_REDRAW;
 	case ACT_RENAME: case ACT_MOVE: case ACT_RETIRE:
@@ -215,11 +215,11 @@ int ui_unit_edit(ui *ui, ui_action a, const tree_row *r)
 			return R_NONE;
 		if (!may_edit(ui, a == ACT_RENAME ? "đổi tên đơn vị" : a == ACT_MOVE ? "chuyển đơn vị" : "giải thể đơn vị"))
 			return R_REDRAW;
-		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
+		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->code);
 		if (a == ACT_RENAME)
-			ui_prompt(ui, "Tên mới:", r->u.name, rename_submit);
+			ui_prompt(ui, "Tên mới:", tree_name(ui->db, &ui->units.tree, r), rename_submit);
 		else if (a == ACT_MOVE)
-			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", r->u.parent_code, move_to);
+			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", tree_parent_code(&ui->units.tree, r), move_to);
 		else
 			ui_prompt(ui, "Ngày giải thể (ngày/tháng/năm, trống: hôm nay):", "", retire_date);
 		return R_REDRAW;
@@ -228,11 +228,11 @@ int ui_unit_edit(ui *ui, ui_action a, const tree_row *r)
 			return R_NONE;
 		if (!may_edit(ui, "đánh dấu đơn vị"))
 			return R_REDRAW;
-		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
+		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->code);
 		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->status == STATUS_EXCLUDED);
 		{
 			char q[160];
-			snprintf(q, sizeof(q), "%s %s %s?", r->status == STATUS_EXCLUDED ? "Đưa" : "Đánh dấu", r->u.code,
+			snprintf(q, sizeof(q), "%s %s %s?", r->status == STATUS_EXCLUDED ? "Đưa" : "Đánh dấu", r->code,
 				r->status == STATUS_EXCLUDED ? "trở lại diện đánh giá" : "không thuộc diện");
 			confirm(ui, "x", q);
 		}
@@ -242,18 +242,18 @@ int ui_unit_edit(ui *ui, ui_action a, const tree_row *r)
 			return R_NONE;
 		if (!may_edit(ui, "đánh dấu đơn vị do cấp trên quản lý"))
 			return R_REDRAW;
-		if (!r->u.managed_above && !unit_type_managed_above_ok(r->u.type)) {   /* refused now, not after a question */
+		if (!r->managed_above && !unit_type_managed_above_ok(tree_type_of(&ui->units.tree, r)->type)) {   /* refused now, not after a question */
 			char t[64];
-			ui_message(ui, 1, "%s (%s) là %s: " UNIT_MANAGED_ABOVE_RULE ".", r->u.name, r->u.code,
-				text_lower(r->u.type_name, t, sizeof(t)));
+			ui_message(ui, 1, "%s (%s) là %s: " UNIT_MANAGED_ABOVE_RULE ".", tree_name(ui->db, &ui->units.tree, r), r->code,
+				text_lower(tree_type_of(&ui->units.tree, r)->name, t, sizeof(t)));
 			return R_REDRAW;
 		}
-		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->u.code);
-		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->u.managed_above);
+		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->code);
+		snprintf(ui->pctx[1], sizeof(ui->pctx[1]), "%d", r->managed_above);
 		{
 			char q[200];
-			snprintf(q, sizeof(q), r->u.managed_above ? "Bỏ đánh dấu do cấp trên quản lý của %s?"
-				: "Đánh dấu %s do cấp trên quản lý (không tính vào tiêu chí 4 của xã)?", r->u.code);
+			snprintf(q, sizeof(q), r->managed_above ? "Bỏ đánh dấu do cấp trên quản lý của %s?"
+				: "Đánh dấu %s do cấp trên quản lý (không tính vào tiêu chí 4 của xã)?", r->code);
 			confirm(ui, "b", q);
 		}
 		return R_REDRAW;

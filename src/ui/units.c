@@ -30,7 +30,7 @@ antt_status ui_units_reload(ui *ui)
 	antt_status s;
 
 	if (!us->want_unit[0] && us->tree_loaded && us->sel >= 0 && (size_t)us->sel < us->tree.n_vis)
-		snprintf(us->want_unit, sizeof(us->want_unit), "%s", us->tree.rows[us->tree.vis[us->sel]].u.code);
+		snprintf(us->want_unit, sizeof(us->want_unit), "%s", us->tree.rows[us->tree.vis[us->sel]].code);
 	snprintf(type, sizeof(type), "%s", us->tree_loaded ? us->tree.type : "");
 	snprintf(search, sizeof(search), "%s", us->tree_loaded ? us->tree.typed : "");
 	status = us->tree_loaded ? us->tree.status : -1;
@@ -132,7 +132,7 @@ static antt_status switch_year(ui *ui)
 	antt_status s;
 
 	if (us->sel >= 0 && (size_t)us->sel < us->tree.n_vis)
-		snprintf(code, sizeof(code), "%s", us->tree.rows[us->tree.vis[us->sel]].u.code);
+		snprintf(code, sizeof(code), "%s", us->tree.rows[us->tree.vis[us->sel]].code);
 	if ((s = tree_set_year(ui->db, &us->tree, ui->year, &err)) != ANTT_OK) {
 		tree_free(&us->tree);
 		us->tree_loaded = 0;
@@ -328,30 +328,38 @@ static void draw_filters(ui *ui)
 /* After the name of a unit the commune does not count in its criterion 4. */
 #define MANAGED_MARK " [cấp trên QL]"
 
+/* A row's indent: two columns a level, at most 16. */
+static int indent_of(const tree_row *r)
+{
+	return r->depth > 8 ? 16 : (int)r->depth * 2;
+}
+
 static void measure(const ui *ui)
 {
 	const ui_units_state *us = &ui->units;
-	char shown[sizeof(((unit_row *)0)->name) + sizeof(MANAGED_MARK)];
+	int mark = (int)text_width(MANAGED_MARK);
+	unsigned char *seen = calloc(us->tree.n_types ? us->tree.n_types : 1, 1);
 
 	widths.code = (int)text_width("Mã");
 	widths.type = (int)text_width("Loại");
 	widths.name = (int)text_width("Đơn vị");
 	/* a text is never wider than its bytes (UTF-8): one no longer than
-	 * the widest so far is not measured */
+	 * the widest so far is not measured; the names' widths come with the
+	 * tree (they are not held) */
 	for (size_t i = 0; i < us->tree.n; i++) {
 		const tree_row *r = &us->tree.rows[us->tree.order[i]];
-		int w, indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
-		if ((int)strlen(r->u.code) > widths.code && (w = (int)text_width(r->u.code)) > widths.code)
+		int w = indent_of(r) + r->name_width + (r->managed_above ? mark : 0);
+		if (w > widths.name)
+			widths.name = w;
+		if ((int)strlen(r->code) > widths.code && (w = (int)text_width(r->code)) > widths.code)
 			widths.code = w;
-		if ((int)strlen(r->u.type_name) > widths.type && (w = (int)text_width(r->u.type_name)) > widths.type)
-			widths.type = w;
-		if (indent + (int)strlen(r->u.name) + (r->u.managed_above ? (int)strlen(MANAGED_MARK) : 0) > widths.name) {
-			snprintf(shown, sizeof(shown), "%s%s", r->u.name, r->u.managed_above ? MANAGED_MARK : "");
-			text_make_safe(shown);   /* as drawn: a control character is a '?' */
-			if ((w = indent + (int)text_width(shown)) > widths.name)
-				widths.name = w;
+		if (seen && !seen[r->type]) {   /* the types met, each once */
+			seen[r->type] = 1;
+			if ((w = (int)text_width(tree_type_of(&us->tree, r)->name)) > widths.type)
+				widths.type = w;
 		}
 	}
+	free(seen);
 }
 
 static void measure_status(const ui *ui)
@@ -414,23 +422,23 @@ static void draw_units(ui *ui)
 		long v = us->top + i;
 		const tree_row *r = &us->tree.rows[us->tree.vis[v]];
 		int y = TOP_ROWS + i, sel = v == us->sel;
-		int indent = r->u.depth * 2 > 16 ? 16 : r->u.depth * 2;
+		int indent = indent_of(r);
 		int base = sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL;
 
 		if (sel)
 			ui_line(y, ui->cols, base);
-		if (ui_marked(ui, r->u.code))
+		if (ui_marked(ui, r->code))
 			ui_put(y, 0, 1, "*", base | A_BOLD);   /* marked for a decision (Space) */
-		snprintf(name, sizeof(name), "%*s%s", indent, "", r->u.name);
-		if (r->u.managed_above) {   /* the name is cut, not the mark */
+		snprintf(name, sizeof(name), "%*s%s", indent, "", tree_name(ui->db, &us->tree, r));
+		if (r->managed_above) {   /* the name is cut, not the mark */
 			int room = name_cols - (int)text_width(MANAGED_MARK);
 			char cut[sizeof(name) - sizeof(MANAGED_MARK)];
 			text_cut(cut, sizeof(cut), name, room > 1 ? (size_t)room : 1, "…");
 			snprintf(name, sizeof(name), "%s%s", cut, MANAGED_MARK);
 		}
 		ui_put(y, 1, name_cols, name, base | (r->status == STATUS_NA ? A_BOLD : 0));
-		ui_put(y, x_code, code_w, r->u.code, base);
-		ui_put(y, x_type, type_w, r->u.type_name, base);
+		ui_put(y, x_code, code_w, r->code, base);
+		ui_put(y, x_type, type_w, tree_type_of(&us->tree, r)->name, base);
 		status_text(r, st, sizeof(st));
 		ui_put(y, x_st, st_w, st, sel ? base : status_attr(ui, r->status));
 	}
@@ -447,7 +455,7 @@ static void refilter(ui *ui, const char *type, int status, const char *search)
 	long keep;
 
 	if (ui_units_current(ui))
-		snprintf(code, sizeof(code), "%s", ui_units_current(ui)->u.code);
+		snprintf(code, sizeof(code), "%s", ui_units_current(ui)->code);
 	tree_filter(&us->tree, type, status, search);
 	keep = code[0] ? tree_find(&us->tree, code) : -1;
 	us->sel = keep >= 0 ? keep : 0;
@@ -540,14 +548,14 @@ static int act_units(ui *ui, ui_action a)
 		if (!r)
 			return R_NONE;
 		if (r->status == STATUS_NA) {
-			ui_message(ui, 1, "%s không đánh giá theo tiêu chuẩn; chọn một đơn vị bên dưới.", r->u.type_name);
+			ui_message(ui, 1, "%s không đánh giá theo tiêu chuẩn; chọn một đơn vị bên dưới.", tree_type_of(&us->tree, r)->name);
 			return R_REDRAW;
 		}
 		if (r->status == STATUS_EXCLUDED) {
 			ui_message(ui, 0, "Đơn vị này không thuộc diện đánh giá (bấm x để bỏ đánh dấu).");
 			return R_REDRAW;
 		}
-		ui_check_open(ui, r->u.code);
+		ui_check_open(ui, r->code);
 		return R_REDRAW;
 	case ACT_SEARCH:
 		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", us->tree.typed, search_submit);
@@ -579,7 +587,7 @@ static int act_units(ui *ui, ui_action a)
 	case ACT_REGISTERS:
 		if (!r)
 			return R_NONE;
-		ui_registers_open(ui, r->u.code, r->u.name);
+		ui_registers_open(ui, r->code, tree_name(ui->db, &us->tree, r));
 		return R_REDRAW;
 	case ACT_CONFLICTS:
 		ui_push(ui, &ui_conflicts_screen);

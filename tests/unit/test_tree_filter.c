@@ -46,10 +46,10 @@ static void search_is_kept_as_typed(void **state)
 	assert_int_equal(t.n_vis, 2);
 	tree_filter(&t, NULL, -1, "hoa");
 	assert_int_equal(t.n_vis, 1);
-	assert_string_equal(t.rows[t.vis[0]].u.code, "X1");
+	assert_string_equal(t.rows[t.vis[0]].code, "X1");
 	tree_filter(&t, NULL, -1, "dong");
 	assert_int_equal(t.n_vis, 1);
-	assert_string_equal(t.rows[t.vis[0]].u.code, "X1-K1");
+	assert_string_equal(t.rows[t.vis[0]].code, "X1-K1");
 	/* shown without the spaces typed around it */
 	tree_filter(&t, NULL, -1, "  đông ");
 	assert_string_equal(t.typed, "đông");
@@ -109,7 +109,7 @@ static void a_search_whose_key_is_longer_keeps_its_last_word(void **state)
 	tree_filter(&t, NULL, -1, typed);
 	assert_string_equal(t.typed, typed);
 	assert_int_equal(t.n_vis, 1);   /* only the unit that holds "zz" */
-	assert_string_equal(t.rows[t.vis[0]].u.code, "X2");
+	assert_string_equal(t.rows[t.vis[0]].code, "X2");
 	tree_free(&t);
 	db_close(db);
 }
@@ -132,11 +132,89 @@ static void a_unit_whose_key_is_long_is_found_by_its_last_word(void **state)
 	code[63] = '\0';
 	OK(unit_add(db, code, "xa", name, NULL, &err));
 	OK(tree_load(db, 2025, &t, &err));
-	assert_true(strlen(t.rows[0].key) > 510);
+	assert_true(strlen(t.rows[0].code) + 1 + strlen(t.rows[0].name_key) > 510);
 	tree_filter(&t, NULL, -1, "zz");
 	assert_int_equal(t.n_vis, 1);
 	tree_filter(&t, NULL, -1, name);
 	assert_int_equal(t.n_vis, 1);
+	tree_free(&t);
+	db_close(db);
+}
+
+/* A code is searched as text_key reads it ("X1-K1": words x1 and k1),
+ * beside the name's key, though the row holds the name's key alone. */
+static void a_code_is_searched_by_its_words(void **state)
+{
+	antt_db *db = two_units();
+	tree_view t;
+
+	(void)state;
+	OK(tree_load(db, 2025, &t, &err));
+	tree_filter(&t, NULL, -1, "x1");
+	assert_int_equal(t.n_vis, 2);
+	tree_filter(&t, NULL, -1, "X1-K1");
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].code, "X1-K1");
+	tree_filter(&t, NULL, -1, "k1 đông");   /* a word of the code, one of the name */
+	assert_int_equal(t.n_vis, 1);
+	tree_filter(&t, NULL, -1, "k1đông");    /* not across the two */
+	assert_int_equal(t.n_vis, 0);
+	tree_filter(&t, NULL, -1, "hoa k1");    /* each word in the same unit */
+	assert_int_equal(t.n_vis, 0);
+	tree_free(&t);
+	db_close(db);
+}
+
+/* The names are not held: tree_name reads the one asked for, and keeps
+ * the last TREE_NAMES read, so a screen's rows read again cost nothing. */
+static void names_are_read_when_asked(void **state)
+{
+	antt_db *db = tu_open();
+	const char *first, *again;
+	char code[16], name[64];
+	tree_view t;
+
+	(void)state;
+	for (int i = 0; i < TREE_NAMES + 44; i++) {
+		snprintf(code, sizeof(code), "K%03d", i);
+		snprintf(name, sizeof(name), "Thôn số %d", i);
+		OK(unit_add(db, code, "khu-dan-cu", name, NULL, &err));
+	}
+	OK(tree_load(db, 2025, &t, &err));
+	assert_int_equal(t.n, TREE_NAMES + 44);
+	first = tree_name(db, &t, &t.rows[t.order[0]]);
+	assert_string_equal(first, "Thôn số 0");
+	/* kept while fewer than TREE_NAMES others are read */
+	for (size_t k = 1; k < TREE_NAMES; k++) {
+		snprintf(name, sizeof(name), "Thôn số %zu", k);
+		assert_string_equal(tree_name(db, &t, &t.rows[t.order[k]]), name);
+	}
+	assert_string_equal(first, "Thôn số 0");
+	assert_ptr_equal(tree_name(db, &t, &t.rows[t.order[0]]), first);
+	/* read again once let go */
+	for (size_t k = TREE_NAMES; k < t.n; k++)
+		tree_name(db, &t, &t.rows[t.order[k]]);
+	again = tree_name(db, &t, &t.rows[t.order[0]]);
+	assert_string_equal(again, "Thôn số 0");
+	assert_int_equal(t.rows[t.order[0]].name_width, 9);
+	tree_free(&t);
+	db_close(db);
+}
+
+/* A name's width is measured as the list draws it: a control character a
+ * package brought is a '?', a wide character two columns. */
+static void a_name_is_measured_as_drawn(void **state)
+{
+	antt_db *db = two_units();
+	tree_view t;
+
+	(void)state;
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE units SET name = 'A' || char(1) || 'B' WHERE code = 'X1';"
+		"UPDATE units SET name = 'Thôn 中' WHERE code = 'X1-K1'", NULL, NULL, NULL), SQLITE_OK);
+	OK(tree_load(db, 2025, &t, &err));
+	assert_int_equal(t.rows[t.order[0]].name_width, 3);
+	assert_int_equal(t.rows[t.order[1]].name_width, 7);
+	assert_string_equal(tree_name(db, &t, &t.rows[t.order[1]]), "Thôn 中");
 	tree_free(&t);
 	db_close(db);
 }
@@ -148,6 +226,9 @@ int main(void)
 		cmocka_unit_test(a_long_search_keeps_its_last_word),
 		cmocka_unit_test(a_search_whose_key_is_longer_keeps_its_last_word),
 		cmocka_unit_test(a_unit_whose_key_is_long_is_found_by_its_last_word),
+		cmocka_unit_test(a_code_is_searched_by_its_words),
+		cmocka_unit_test(names_are_read_when_asked),
+		cmocka_unit_test(a_name_is_measured_as_drawn),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

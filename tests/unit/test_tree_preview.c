@@ -29,17 +29,18 @@ static void same_first_rows(antt_db *db, int year, size_t max)
 	assert_int_equal(pre.n_counts, 0);
 	for (size_t i = 0; i < want; i++) {
 		const tree_row *a = &all.rows[all.order[i]], *p = &pre.rows[pre.vis[i]];
-		if (strcmp(a->u.code, p->u.code))
-			fail_msg("%d, row %zu of %zu: load %s, preview %s", year, i, max, a->u.code, p->u.code);
-		assert_int_equal(a->u.id, p->u.id);
-		assert_string_equal(a->u.name, p->u.name);
-		assert_string_equal(a->u.type, p->u.type);
-		assert_string_equal(a->u.type_name, p->u.type_name);
-		assert_string_equal(a->u.parent_code, p->u.parent_code);
-		assert_string_equal(a->key, p->key);
-		assert_int_equal(a->u.depth, p->u.depth);
-		assert_int_equal(a->u.excluded, p->u.excluded);
-		assert_int_equal(a->u.managed_above, p->u.managed_above);
+		if (strcmp(a->code, p->code))
+			fail_msg("%d, row %zu of %zu: load %s, preview %s", year, i, max, a->code, p->code);
+		assert_int_equal(a->id, p->id);
+		assert_string_equal(tree_name(db, &all, a), tree_name(db, &pre, p));
+		assert_int_equal(a->name_width, p->name_width);
+		assert_string_equal(tree_type_of(&all, a)->type, tree_type_of(&pre, p)->type);
+		assert_string_equal(tree_type_of(&all, a)->name, tree_type_of(&pre, p)->name);
+		assert_string_equal(tree_parent_code(&all, a), tree_parent_code(&pre, p));
+		assert_string_equal(a->name_key, p->name_key);
+		assert_int_equal(a->depth, p->depth);
+		assert_int_equal(a->excluded, p->excluded);
+		assert_int_equal(a->managed_above, p->managed_above);
 		assert_int_equal(a->status, p->status);
 		assert_int_equal(a->flow, p->flow);
 		assert_int_equal(a->recognised, p->recognised);

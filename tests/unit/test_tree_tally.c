@@ -47,7 +47,7 @@ static long compare_from(antt_db *db, int from, int year)
 			return -1;
 		}
 	}
-	OK(tree_tally(&t, states, &tt, &ntt, &tc, &ntc));
+	OK(tree_tally(db, &t, states, &tt, &ntt, &tc, &ntc));
 	free(states);
 	OK(count_by_type(db, year, NULL, &ct, &nct, &err));
 	OK(count_by_commune(db, year, &cc, &ncc, &err));
@@ -92,7 +92,7 @@ static void same_as_loaded(antt_db *db, const tree_view *a)
 	assert_int_equal(a->n_vis, b.n_vis);
 	for (size_t i = 0; i < a->n; i++) {
 		const tree_row *x = &a->rows[a->order[i]], *y = &b.rows[b.order[i]];
-		assert_string_equal(x->u.code, y->u.code);
+		assert_string_equal(x->code, y->code);
 		assert_int_equal(x->status, y->status);
 		assert_int_equal(x->flow, y->flow);
 		assert_int_equal(x->recognised, y->recognised);
@@ -211,8 +211,8 @@ static void kept_states_follow_changes(void **state)
 			if (a.rows[a.order[i]].status == STATUS_NONE)
 				r = &a.rows[a.order[i]];
 		assert_non_null(r);
-		OK(answer_set(db, r->u.code, 2024, "*", "đạt", NULL, -1, &err));
-		OK(tree_update(db, &a, r->u.code, &err));
+		OK(answer_set(db, r->code, 2024, "*", "đạt", NULL, -1, &err));
+		OK(tree_update(db, &a, r->code, &err));
 	}
 	assert_false(tree_changed(db, &a));
 	{
@@ -256,11 +256,11 @@ static void update_keeps_the_figures(void **state)
 		if (a.rows[a.order[i]].status == STATUS_NONE && !a.rows[a.order[i]].registered)
 			r = &a.rows[a.order[i]];
 	assert_non_null(r);
-	OK(answer_set(db, r->u.code, 2025, "*", "đạt", NULL, -1, &err));
-	OK(tree_update(db, &a, r->u.code, &err));
+	OK(answer_set(db, r->code, 2025, "*", "đạt", NULL, -1, &err));
+	OK(tree_update(db, &a, r->code, &err));
 	assert_int_equal(r->registered, 1);
 	assert_true(r->verdict == 'p' || r->verdict == 'f');   /* answered: a verdict, as SQL's */
-	OK(tree_tally(&a, NULL, &tt, &ntt, &tc, &ntc));
+	OK(tree_tally(db, &a, NULL, &tt, &ntt, &tc, &ntc));
 	OK(count_by_type(db, 2025, NULL, &ct, &nct, &err));
 	OK(count_by_commune(db, 2025, &cc, &ncc, &err));
 	assert_int_equal(ntt, nct);
@@ -294,10 +294,10 @@ static void due_follows_updates(void **state)
 	assert_true(done);
 	for (size_t i = 0; i < t.n && edits < 3; i++) {
 		const tree_row *r = &t.rows[t.order[i]];
-		if (r->status != STATUS_NONE || r->registered || r->u.excluded)
+		if (r->status != STATUS_NONE || r->registered || r->excluded)
 			continue;
-		OK(answer_set(db, r->u.code, 2025, "*", "đạt", NULL, -1, &err));
-		OK(tree_update(db, &t, r->u.code, &err));
+		OK(answer_set(db, r->code, 2025, "*", "đạt", NULL, -1, &err));
+		OK(tree_update(db, &t, r->code, &err));
 		assert_true(t.last.from != 0 && t.last.to == t.stamp);
 		OK(progress_due_follow(db, d, &t, &err));
 		memset(a, 0, sizeof(a));

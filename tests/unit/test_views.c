@@ -36,12 +36,12 @@ static void tree_statuses_and_counts(void **state)
 	OK(tree_load(db, 2024, &t, &err));
 	assert_int_equal(t.n, 7);
 #define AT(i) (&t.rows[t.order[i]])
-	assert_string_equal(AT(0)->u.code, "H");      /* tree order: H X1 K1 K2 X2 G1 K3 */
-	assert_string_equal(AT(1)->u.code, "X1");
-	assert_string_equal(AT(3)->u.code, "K2");
-	assert_string_equal(AT(6)->u.code, "K3");
+	assert_string_equal(AT(0)->code, "H");      /* tree order: H X1 K1 K2 X2 G1 K3 */
+	assert_string_equal(AT(1)->code, "X1");
+	assert_string_equal(AT(3)->code, "K2");
+	assert_string_equal(AT(6)->code, "K3");
 	assert_int_equal(AT(0)->status, STATUS_NA);
-	assert_int_equal(AT(3)->u.depth, 2);
+	assert_int_equal(AT(3)->depth, 2);
 	assert_int_equal(AT(2)->status, STATUS_PASS);
 	assert_int_equal(AT(3)->status, STATUS_FAIL);
 	assert_int_equal(AT(1)->status, STATUS_NONE);   /* registered, nothing typed */
@@ -117,7 +117,7 @@ static void tree_filters_and_pending(void **state)
 	assert_int_equal(t.n_vis, 3);   /* Xã Đồng Tâm, Thôn Đông, Trường ... Đồng Tâm */
 	tree_filter(&t, NULL, -1, "HA NOI");
 	assert_int_equal(t.n_vis, 1);
-	assert_string_equal(t.rows[t.vis[0]].u.code, "K3");
+	assert_string_equal(t.rows[t.vis[0]].code, "K3");
 	tree_filter(&t, "khu-dan-cu", -1, NULL);
 	assert_int_equal(t.n_vis, 3);
 	tree_filter(&t, NULL, STATUS_PASS, NULL);
@@ -145,12 +145,12 @@ static void tree_search_by_words(void **state)
 	OK(tree_load(db, 2024, &t, &err));
 	tree_filter(&t, NULL, -1, "tram y te dong tam");
 	assert_int_equal(t.n_vis, 1);
-	assert_string_equal(t.rows[t.vis[0]].u.code, "YT");
+	assert_string_equal(t.rows[t.vis[0]].code, "YT");
 	tree_filter(&t, NULL, -1, "tâm đồng  TRẠM");          /* any order, accents, case, spaces */
 	assert_int_equal(t.n_vis, 1);
 	tree_filter(&t, NULL, -1, "dong tam truong");
 	assert_int_equal(t.n_vis, 1);
-	assert_string_equal(t.rows[t.vis[0]].u.code, "G1");
+	assert_string_equal(t.rows[t.vis[0]].code, "G1");
 	tree_filter(&t, NULL, -1, "tram y te hoa binh");      /* every word must occur */
 	assert_int_equal(t.n_vis, 0);
 	tree_filter(&t, NULL, -1, "x2 dong");                   /* the code counts as words too */
@@ -201,7 +201,7 @@ static void tree_workflow_states_and_queue(void **state)
 	assert_int_equal(t.n_vis, 2);
 	tree_filter(&t, t.type, TREE_BY_FLOW + FLOW_RETURNED, t.search);
 	assert_int_equal(t.n_vis, 1);
-	assert_string_equal(t.rows[t.vis[0]].u.code, "K2");
+	assert_string_equal(t.rows[t.vis[0]].code, "K2");
 	/* after an edit the state is read again */
 	assert_int_equal(sqlite3_exec(db->sql, "UPDATE assessments SET status = 'approved' WHERE unit_id = "
 		"(SELECT id FROM units WHERE code = 'K3')", NULL, NULL, NULL), SQLITE_OK);
