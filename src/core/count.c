@@ -1,9 +1,11 @@
 /* Counting by SQLite in one recursive walk per question: seeded with the
  * tops' ids, each unit is counted under the top it sits below, per type. */
 #include "count.h"
+#include "packed.h"
 #include "rule.h"
 #include "unit.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +271,8 @@ antt_status count_by_commune(antt_db *db, int year, count_commune **out, size_t 
 	sqlite3_stmt *st = NULL;
 	count_commune *rows = NULL;
 	sqlite3_int64 *ids = NULL;
+	size_t *offs = NULL;
+	packed_names names = { 0 };
 	size_t cap = 0, k = 0;
 	antt_status s;
 	int rc;
@@ -291,19 +295,25 @@ antt_status count_by_commune(antt_db *db, int year, count_commune **out, size_t 
 		if (k == cap) {
 			count_commune *g = realloc(rows, (cap = cap ? cap * 2 : 16) * sizeof(*g));
 			sqlite3_int64 *gi = g ? realloc(ids, cap * sizeof(*gi)) : NULL;
+			size_t *go = gi ? realloc(offs, cap * sizeof(*go)) : NULL;
 			if (g)
 				rows = g;
-			if (!gi) {
+			if (gi)
+				ids = gi;
+			if (!go) {
 				s = ANTT_ERR_NOMEM;
 				break;
 			}
-			ids = gi;
+			offs = go;
 		}
 		c = &rows[k];
 		memset(c, 0, sizeof(*c));
+		if ((offs[k] = packed_add(&names, (const char *)sqlite3_column_text(st, 2))) == PACKED_NOMEM) {
+			s = ANTT_ERR_NOMEM;
+			break;
+		}
 		ids[k++] = sqlite3_column_int64(st, 0);
 		snprintf(c->code, sizeof(c->code), "%s", (const char *)sqlite3_column_text(st, 1));
-		snprintf(c->name, sizeof(c->name), "%s", (const char *)sqlite3_column_text(st, 2));
 		c->verdict = !v ? -2 : !strcmp(v, "pass") ? RULE_PASS : !strcmp(v, "fail") ? RULE_FAIL : RULE_MISSING;
 		c->recognised = sqlite3_column_int(st, 4);
 	}
@@ -312,12 +322,14 @@ antt_status count_by_commune(antt_db *db, int year, count_commune **out, size_t 
 	sqlite3_finalize(st);
 	if (s == ANTT_OK)
 		s = count_below(db, year, ids, k, 0, add_commune, rows, err);
+	if (s == ANTT_OK && !(*out = packed_rows(rows, k, sizeof(*rows), offsetof(count_commune, name), offs, &names)))
+		s = ANTT_ERR_NOMEM;
 	free(ids);
-	if (s != ANTT_OK) {
-		free(rows);
+	free(offs);
+	free(rows);
+	packed_free(&names);
+	if (s != ANTT_OK)
 		return s;
-	}
-	*out = rows;
 	*n = k;
 	return ANTT_OK;
 }

@@ -52,7 +52,7 @@ antt_status count_by_type(antt_db *db, int year, const char *under, count_row **
 
 typedef struct {
 	char code[64];
-	char name[256];
+	const char *name;       /* after the rows, in their block (packed.h): free(rows) lets it go */
 	int verdict;            /* the commune's own: RULE_PASS/FAIL/MISSING, or -2 when not registered */
 	int recognised;         /* the commune itself is recognised */
 	count_row units;        /* its units (all types, the commune itself not included) */

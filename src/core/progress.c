@@ -2,9 +2,11 @@
  * targets, and the cycle's deadlines. */
 #include "progress.h"
 #include "date.h"
+#include "packed.h"
 #include "rule.h"
 #include "unit.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,17 +82,25 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
                                  progress_commune **rows, size_t *n)
 {
 	progress_commune *out = calloc(nn ? nn : 1, sizeof(*out));
+	size_t *offs = calloc(nn ? nn : 1, sizeof(*offs));
+	packed_names names = { 0 };
+	antt_status s = ANTT_OK;
 
 	*rows = NULL;
 	*n = 0;
-	if (!out)
-		return ANTT_ERR_NOMEM;
+	if (!out || !offs) {
+		s = ANTT_ERR_NOMEM;
+		goto out;
+	}
 	for (size_t i = 0; i < nn; i++) {
 		const count_row *u = &now[i].units;
 		progress_commune *c = &out[i];
 
+		if ((offs[i] = packed_add(&names, now[i].name)) == PACKED_NOMEM) {
+			s = ANTT_ERR_NOMEM;
+			goto out;
+		}
 		snprintf(c->code, sizeof(c->code), "%s", now[i].code);
-		snprintf(c->name, sizeof(c->name), "%s", now[i].name);
 		c->verdict = now[i].verdict;
 		c->recognised = now[i].recognised;
 		c->units = count_in_scope(u);
@@ -107,9 +117,15 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 			c->prev_recognised = p->units.recognised;
 		}
 	}
-	*rows = out;
-	*n = nn;
-	return ANTT_OK;
+	if (!(*rows = packed_rows(out, nn, sizeof(*out), offsetof(progress_commune, name), offs, &names)))
+		s = ANTT_ERR_NOMEM;
+	else
+		*n = nn;
+out:
+	free(out);
+	free(offs);
+	packed_free(&names);
+	return s;
 }
 
 /* What is still due in a year, from one pass over its forms (a national

@@ -19,7 +19,7 @@ typedef struct {
 
 typedef struct {
 	char code[64];
-	char name[256];
+	const char *name;        /* after the rows, in their block (packed.h): free(rows) lets it go */
 	int verdict;             /* the commune's own: RULE_PASS/FAIL/MISSING, or -2 when not registered */
 	int recognised;          /* the commune itself is recognised */
 	long long units, assessed, passed;     /* its units this year (not excluded) */

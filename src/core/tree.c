@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* a row's state in 3-bit fields; a national tree's rows and states */
+_Static_assert(STATUS_COUNT <= 8 && FLOW_COUNT <= 8, "a status or flow has 3 bits");
+_Static_assert(sizeof(tree_row) <= 40 && sizeof(tree_state) == 2, "a row is 40 bytes, a state 2");
+
 const char *tree_status_name(unit_status s)
 {
 	static const char *const names[] = {

@@ -74,10 +74,11 @@ typedef struct {
 
 #define TREE_TOP UINT32_MAX
 
-/* A row's state in a year (the same fields as tree_row's). */
+/* A row's state in a year (the same fields as tree_row's), in two bytes:
+ * the views keep other years' for every row. */
 typedef struct {
-	unsigned char status, flow, recognised, registered;
-	char verdict;
+	unsigned short status : 3, flow : 3, recognised : 1, registered : 1;
+	unsigned short verdict : 8;
 } tree_state;
 
 /* The unit types; a row's type is an index of t->types. */
