@@ -322,8 +322,12 @@ antt_status count_by_commune(antt_db *db, int year, count_commune **out, size_t 
 	sqlite3_finalize(st);
 	if (s == ANTT_OK)
 		s = count_below(db, year, ids, k, 0, add_commune, rows, err);
-	if (s == ANTT_OK && !(*out = packed_rows(rows, k, sizeof(*rows), offsetof(count_commune, name), offs, &names)))
-		s = ANTT_ERR_NOMEM;
+	if (s == ANTT_OK) {
+		if ((*out = packed_rows(rows, k, sizeof(*rows), offsetof(count_commune, name), offs, &names)))
+			rows = NULL;   /* grown into *out */
+		else
+			s = ANTT_ERR_NOMEM;
+	}
 	free(ids);
 	free(offs);
 	free(rows);

@@ -83,6 +83,10 @@ antt_status db_prepare(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err
  * finalize it, and calls sqlite3_reset() when done so no read stays open. */
 antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err);
 
+/* PRAGMA cache_size as set (negative: KiB), for a step that takes more
+ * to give it back; -2000 (SQLite's own) when it cannot be read. */
+long long db_cache_size(antt_db *db);
+
 /* A random RFC 4122 version 4 UUID, as 36 characters plus NUL. */
 void db_uuid(char out[37]);
 

@@ -23,15 +23,13 @@ size_t packed_add(packed_names *p, const char *s)
 	return at;
 }
 
-void *packed_rows(const void *rows, size_t n, size_t size, size_t off, const size_t *offs, const packed_names *p)
+void *packed_rows(void *rows, size_t n, size_t size, size_t off, const size_t *offs, const packed_names *p)
 {
-	char *block = malloc(n * size + p->len + 1), *names;
+	char *block = realloc(rows, n * size + p->len + 1), *names;
 
 	if (!block)
 		return NULL;
 	names = block + n * size;
-	if (n)
-		memcpy(block, rows, n * size);
 	if (p->len)
 		memcpy(names, p->text, p->len);
 	names[p->len] = '\0';

@@ -18,10 +18,12 @@ typedef struct {
 #define PACKED_NOMEM ((size_t)-1)
 size_t packed_add(packed_names *p, const char *s);
 
-/* A new block of the n rows (size bytes each) followed by the names, the
- * const char * at byte off of row i pointing at the name at offs[i];
- * NULL when out of memory. rows, offs and p stay the caller's. */
-void *packed_rows(const void *rows, size_t n, size_t size, size_t off, const size_t *offs, const packed_names *p);
+/* The n rows (size bytes each, from malloc) grown to hold the names after
+ * them, the const char * at byte off of row i pointing at the name at
+ * offs[i]: the block, which replaces rows (realloc's, so no second copy
+ * of a national list need be made), or NULL when out of memory (rows
+ * untouched, still the caller's). offs and p stay the caller's. */
+void *packed_rows(void *rows, size_t n, size_t size, size_t off, const size_t *offs, const packed_names *p);
 
 void packed_free(packed_names *p);
 

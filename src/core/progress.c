@@ -119,8 +119,10 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 	}
 	if (!(*rows = packed_rows(out, nn, sizeof(*out), offsetof(progress_commune, name), offs, &names)))
 		s = ANTT_ERR_NOMEM;
-	else
+	else {
+		out = NULL;   /* grown into *rows */
 		*n = nn;
+	}
 out:
 	free(out);
 	free(offs);

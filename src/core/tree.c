@@ -11,7 +11,7 @@
 
 /* a row's state in 3-bit fields; a national tree's rows and states */
 _Static_assert(STATUS_COUNT <= 8 && FLOW_COUNT <= 8, "a status or flow has 3 bits");
-_Static_assert(sizeof(tree_row) <= 40 && sizeof(tree_state) == 2, "a row is 40 bytes, a state 2");
+_Static_assert(sizeof(tree_row) <= 32 && sizeof(tree_state) == 2, "a row is 32 bytes, a state 2");
 
 const char *tree_status_name(unit_status s)
 {
@@ -126,6 +126,25 @@ static void names_free(struct tree_names *nm)
 	for (size_t i = 0; nm && i < TREE_NAMES; i++)
 		free(nm->slot[i].text);
 	free(nm);
+}
+
+size_t tree_row_of_id(const tree_view *t, sqlite3_int64 id)
+{
+	size_t lo = 0, hi = t->n_rows;
+
+	if (t->partial) {
+		while (lo < hi && t->rows[lo].id != id)
+			lo++;
+		return lo;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->rows[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n_rows && t->rows[lo].id == id ? lo : t->n_rows;
 }
 
 const tree_type *tree_type_of(const tree_view *t, const tree_row *r)
@@ -362,21 +381,44 @@ const tree_type *tree_type_named(const tree_view *t, const char *code)
 	return NULL;
 }
 
-/* A name's width as the screen draws it (a control character as '?'). */
+/* A row's code and, after its '\0', its name's search key (tree_name_key):
+ * no pointer of its own, 8 bytes a row. */
+static const char *code_and_key(tree_view *t, const unsigned char *code, const unsigned char *name_key)
+{
+	size_t cl = code ? strlen((const char *)code) : 0, nl = name_key ? strlen((const char *)name_key) : 0;
+	char *p = pool_room(t, cl + 1 + nl);
+
+	if (!p)
+		return NULL;
+	memcpy(p, code ? (const char *)code : "", cl);
+	p[cl] = '\0';
+	memcpy(p + cl + 1, name_key ? (const char *)name_key : "", nl);
+	return p;
+}
+
+const char *tree_name_key(const tree_row *r)
+{
+	return r->code + strlen(r->code) + 1;
+}
+
+/* A name's width as the screen draws it (a control character as '?'):
+ * measured as it is unless it holds one (they come only from another
+ * machine's package), 90,000 names at a load. */
 static uint16_t name_width(const unsigned char *name)
 {
-	char safe[1024];
+	const unsigned char *p;
 	size_t w;
 
 	if (!name)
 		return 0;
-	if (strlen((const char *)name) >= sizeof(safe)) {   /* never from antt: names are checked */
+	for (p = name; *p >= 0x20 && *p != 0x7f; p++)
+		;
+	if (!*p)
+		w = text_width((const char *)name);
+	else {
 		char *copy = strdup((const char *)name);
 		w = copy ? text_width(text_make_safe(copy)) : strlen((const char *)name);
 		free(copy);
-	} else {
-		snprintf(safe, sizeof(safe), "%s", (const char *)name);
-		w = text_width(text_make_safe(safe));
 	}
 	return (uint16_t)(w < UINT16_MAX ? w : UINT16_MAX);
 }
@@ -386,8 +428,7 @@ antt_status tree_row_read(tree_view *t, tree_row *r, const tree_type *ty, sqlite
 	memset(r, 0, sizeof(*r));
 	r->id = sqlite3_column_int64(st, 0);
 	r->parent = TREE_TOP;
-	if (!(r->code = tree_pool_text(t, sqlite3_column_text(st, 1))) ||
-	    !(r->name_key = tree_pool_text(t, sqlite3_column_text(st, 6))))
+	if (!(r->code = code_and_key(t, sqlite3_column_text(st, 1), sqlite3_column_text(st, 6))))
 		return ANTT_ERR_NOMEM;
 	r->name_width = name_width(sqlite3_column_text(st, 2));
 	r->type = (uint16_t)(ty - t->types);

@@ -48,17 +48,16 @@ int tree_filter_next(int f);
 /* "tất cả", a verdict's name or a workflow state's name. */
 const char *tree_filter_name(int f);
 
-/* A unit as the tree holds it: what the list filters and moves on, in 40
- * bytes (a national tree is 90,000 units). Its code and its name's search
- * key are in the view's pool; its name is not held (the names of a national tree are
- * 3 MB): tree_name reads it when it is shown, and name_width is its width
- * on the screen, measured at the load. Its type is t->types[type]; its
- * parent t->rows[parent], TREE_TOP for a top and for a unit the walk does
- * not reach. */
+/* A unit as the tree holds it: what the list filters and moves on, in 32
+ * bytes (a national tree is 90,000 units). Its code is in the view's pool,
+ * followed by its name's search key (tree_name_key); its name is not held
+ * (a national tree's names are 3 MB): tree_name reads it when it is shown,
+ * and name_width is its width on the screen, measured at the load. Its
+ * type is t->types[type]; its parent t->rows[parent], TREE_TOP for a top
+ * and for a unit the walk does not reach. */
 typedef struct {
 	sqlite3_int64 id;
 	const char *code;
-	const char *name_key;      /* the name's search key (unit.h), in the pool */
 	uint32_t parent;
 	uint32_t depth;            /* 0 for the top of the listing */
 	uint16_t type;
@@ -180,9 +179,10 @@ void tree_filter(tree_view *t, const char *type, int status, const char *search)
  * progress screen: per assessed type over the whole tree, in the types'
  * order (as count_by_type with no unit), and per commune in force, by
  * code, over the units below it (as count_by_commune), without going back
- * to the database but for the communes' names. A unit below a unit not in
- * force that year is not in the tree, nor in these figures. The caller frees *types and *communes. */
-antt_status tree_tally(antt_db *db, const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
+ * to the database: a commune's name is "" (the tree holds none; a screen
+ * reads those it shows). A unit below a unit not in force that year is not
+ * in the tree, nor in these figures. The caller frees *types and *communes. */
+antt_status tree_tally(const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
                        count_commune **communes, size_t *n_communes);
 /* states: NULL for the rows' own, else one per row (t->rows' order) of
  * another year, from tree_states. */
@@ -210,6 +210,9 @@ int tree_states_ahead(antt_db *db, tree_view *t, int year, long rows);
  * kept for that year when there are, and the year left's kept instead),
  * else the whole tree again. */
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err);
+
+/* A row's name's search key (unit.h's name_key), kept after its code. */
+const char *tree_name_key(const tree_row *r);
 
 /* A row's type, and the code of the unit above it ("" at a top). */
 const tree_type *tree_type_of(const tree_view *t, const tree_row *r);

@@ -50,7 +50,7 @@ static int holds(const char *s, int fold, const char *w, size_t n)
 	}
 	for (; *s; s++) {
 		size_t k = 0;
-		while (k < n && s[k] && (fold ? code_fold(s[k]) : s[k]) == w[k])
+		while (k < n && s[k] && code_fold(s[k]) == w[k])
 			k++;
 		if (k == n)
 			return 1;
@@ -58,13 +58,13 @@ static int holds(const char *s, int fold, const char *w, size_t n)
 	return 0;
 }
 
-/* Every word of the key occurs in the row's "code name_key": a word has
+/* Every word of the key occurs in the unit's "code name_key": a word has
  * no space, so it occurs in one or the other. */
-static int has_words(const tree_row *r, const char *key)
+static int has_words(const char *code, const char *name_key, const char *key)
 {
 	while (*key) {
 		size_t n = strcspn(key, " ");
-		if (n && !holds(r->name_key, 0, key, n) && !holds(r->code, 1, key, n))
+		if (n && !holds(name_key, 0, key, n) && !holds(code, 1, key, n))
 			return 0;
 		key += n;
 		key += strspn(key, " ");
@@ -80,7 +80,7 @@ static void find_hits(tree_view *t)
 	free(t->hits);
 	if ((t->hits = malloc(t->n_rows ? t->n_rows : 1)))
 		for (size_t i = 0; i < t->n_rows; i++)
-			t->hits[i] = (unsigned char)has_words(&t->rows[i], t->search);
+			t->hits[i] = (unsigned char)has_words(t->rows[i].code, tree_name_key(&t->rows[i]), t->search);
 }
 
 /* type: the index of the type filtered on, -1 for none, n_types for a
@@ -95,7 +95,7 @@ static int passes(const tree_view *t, const tree_row *r, long type)
 		return 0;
 	if (!t->search[0])
 		return 1;
-	return t->hits ? t->hits[r - t->rows] : has_words(r, t->search);
+	return t->hits ? t->hits[r - t->rows] : has_words(r->code, tree_name_key(r), t->search);
 }
 
 void tree_filter(tree_view *t, const char *type, int status, const char *search)

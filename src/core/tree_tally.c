@@ -3,10 +3,8 @@
  * over memory instead of recursive walks over the database, so the
  * progress screen opens without reading every unit again. */
 #include "tree.h"
-#include "packed.h"
 #include "rule.h"
 
-#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,60 +28,19 @@ static int by_code(const void *a, const void *b)
 	return strcmp(((const count_commune *)a)->code, ((const count_commune *)b)->code);
 }
 
-/* The communes' names (the tree holds none), from one read by type
- * rather than one per commune; cm sorted by code. Each name's offset in
- * names into offs; a commune not met keeps "" (offs PACKED_NOMEM). */
-static antt_status commune_names(antt_db *db, const count_commune *cm, size_t n, size_t *offs, packed_names *names)
-{
-	sqlite3_stmt *st = NULL;
-	antt_status s = ANTT_OK;
-	int rc;
-
-	if (sqlite3_prepare_v2(db->sql, "SELECT code, name FROM units"
-	                       " WHERE type IN (SELECT code FROM unit_types WHERE commune)", -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return ANTT_ERR_DB;
-	}
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *code = (const char *)sqlite3_column_text(st, 0);
-		size_t lo = 0, hi = n;
-
-		while (code && lo < hi) {   /* cm by code */
-			size_t mid = (lo + hi) / 2;
-			int d = strcmp(cm[mid].code, code);
-			if (!d) {
-				if ((offs[mid] = packed_add(names, (const char *)sqlite3_column_text(st, 1))) == PACKED_NOMEM)
-					s = ANTT_ERR_NOMEM;
-				break;
-			}
-			if (d < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-	}
-	if (s == ANTT_OK && rc != SQLITE_DONE)
-		s = ANTT_ERR_DB;
-	sqlite3_finalize(st);
-	return s;
-}
-
 typedef struct {
 	size_t commune;   /* index in the communes */
 	uint32_t depth;
 } open_commune;
 
-antt_status tree_tally(antt_db *db, const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
+antt_status tree_tally(const tree_view *t, const tree_state *states, count_row **types, size_t *n_types,
                        count_commune **communes, size_t *n_communes)
 {
 	count_row *ty = calloc(t->n_types ? t->n_types : 1, sizeof(*ty));
 	size_t *rank = calloc(t->n_types ? t->n_types : 1, sizeof(*rank)), n_open = 0, n_cm = 0, cap = 0, k = 0;
 	size_t open_cap = 16;   /* communes within communes: a few levels, grown when deeper */
 	open_commune *open = malloc(open_cap * sizeof(*open));
-	count_commune *cm = NULL, *block = NULL;
-	size_t *offs = NULL;
-	packed_names names = { 0 };
-	antt_status s;
+	count_commune *cm = NULL;
 
 	*types = NULL;
 	*communes = NULL;
@@ -122,17 +79,14 @@ antt_status tree_tally(antt_db *db, const tree_view *t, const tree_state *states
 			count_commune *c;
 			if (n_cm == cap) {
 				count_commune *g = realloc(cm, (cap = cap ? cap * 2 : 64) * sizeof(*g));
-				size_t *go = g ? realloc(offs, cap * sizeof(*go)) : NULL;
-				if (g)
-					cm = g;
-				if (!go)
+				if (!g)
 					goto nomem;
-				offs = go;
+				cm = g;
 			}
 			c = &cm[n_cm];
 			memset(c, 0, sizeof(*c));
 			snprintf(c->code, sizeof(c->code), "%s", r->code);
-			offs[n_cm] = PACKED_NOMEM;   /* no name yet: commune_names */
+			c->name = "";   /* the tree holds no names */
 			c->verdict = r->verdict == 'p' ? RULE_PASS : r->verdict == 'f' ? RULE_FAIL :
 				r->verdict == 'm' ? RULE_MISSING : -2;
 			c->recognised = r->recognised;
@@ -145,18 +99,15 @@ antt_status tree_tally(antt_db *db, const tree_view *t, const tree_state *states
 			open[n_open++] = (open_commune){ n_cm++, r->depth };
 		}
 	}
-	/* sorted (the open stack held indices), their names read, then
-	 * after the rows */
+	/* the open stack holds indices: sorted only now; kept as many as
+	 * there are, not the room doubled to (Progress keeps two years) */
 	if (n_cm > 1)
 		qsort(cm, n_cm, sizeof(*cm), by_code);
-	if (n_cm && (s = commune_names(db, cm, n_cm, offs, &names)) != ANTT_OK)
-		goto fail;
-	if (!(block = packed_rows(cm, n_cm, sizeof(*cm), offsetof(count_commune, name), offs, &names)))
-		goto nomem;
-	free(cm);
-	free(offs);
-	packed_free(&names);
-	cm = block;
+	if (n_cm && n_cm < cap) {
+		count_commune *fit = realloc(cm, n_cm * sizeof(*cm));
+		if (fit)
+			cm = fit;
+	}
 	for (size_t i = 0; i < t->n_types; i++)   /* types with units only, as GROUP BY gives */
 		if (ty[i].total)
 			ty[k++] = ty[i];
@@ -168,13 +119,9 @@ antt_status tree_tally(antt_db *db, const tree_view *t, const tree_state *states
 	*n_communes = n_cm;
 	return ANTT_OK;
 nomem:
-	s = ANTT_ERR_NOMEM;
-fail:
 	free(ty);
 	free(rank);
 	free(open);
 	free(cm);
-	free(offs);
-	packed_free(&names);
-	return s;
+	return ANTT_ERR_NOMEM;
 }

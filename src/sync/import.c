@@ -368,7 +368,8 @@ static void remove_sides(const char *pkg)
 
 antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err)
 {
-	char saved[4200] = "", state[400], pkg[4200] = "";
+	char saved[4200] = "", state[400], pkg[4200] = "", pragma[96];
+	long long cache = -2000;   /* the connection's page cache, given back after */
 	sqlite3_int64 attach_id = 0;
 	sync_trust t;
 	antt_status s;
@@ -418,6 +419,7 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	 * memory, not written to a temporary file and truncated again for
 	 * every row: 1.5 GB of writes a province, a third of the CPU time.
 	 * The defaults back after. */
+	cache = db_cache_size(db);
 	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;
@@ -433,7 +435,8 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	else
 		done = (s = db_commit(db, err)) == ANTT_OK;
 out:
-	sqlite3_exec(db->sql, "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
+	snprintf(pragma, sizeof(pragma), "PRAGMA cache_size = %lld; PRAGMA temp_store = DEFAULT", cache);
+	sqlite3_exec(db->sql, pragma, NULL, NULL, NULL);   /* the caller's (the screens keep less) */
 	sqlite3_exec(db->sql, "DETACH pkg", NULL, NULL, NULL);
 	if (done) {
 		backup_after_import(db, saved, state, pkg, r->kept, sizeof(r->kept));

@@ -420,6 +420,15 @@ void ui_start(ui *u)
 	}
 }
 
+/* The screens read a few rows a key; SQLite's own 2 MiB of pages were a
+ * tenth of a national session's memory, 1 MiB costs no key a millisecond
+ * (bench/ui.sh at 30×). An import run from a screen takes more for its
+ * transaction and gives it back. */
+void ui_db_cache(antt_db *db)
+{
+	sqlite3_exec(db->sql, "PRAGMA cache_size = -1024", NULL, NULL, NULL);
+}
+
 int ui_run(antt_db **dbp, const char *db_path)
 {
 	antt_db *db = *dbp;
@@ -441,6 +450,7 @@ int ui_run(antt_db **dbp, const char *db_path)
 	}
 	u.utf8 = 1;
 	u.db_path = strdup(db_path);
+	ui_db_cache(db);
 	u.year = assess_start_year(db);
 
 	timing_step(timing, "before_ui", &c0);

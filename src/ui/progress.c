@@ -4,6 +4,7 @@
 #include "ui.h"
 #include "date.h"
 #include "text.h"
+#include "unit.h"
 #include "sync/sync.h"
 
 #include <stdio.h>
@@ -176,7 +177,7 @@ static struct tally *tally_of(ui *ui, int year, antt_err *err)
 			return NULL;
 		tv = &own;
 	}
-	s = tree_tally(ui->db, tv, tv == &own ? NULL : use, &t->types, &t->n_types, &t->communes, &t->n_communes);
+	s = tree_tally(tv, tv == &own ? NULL : use, &t->types, &t->n_types, &t->communes, &t->n_communes);
 	free(states);
 	if (tv == &own)
 		tree_free(&own);
@@ -408,6 +409,7 @@ static void draw_progress(ui *ui)
 		ps->ptop = (int)ps->npc - h > 0 ? (int)ps->npc - h : 0;
 	for (int i = ps->ptop; i < (int)ps->npc && y < ui->rows - 2; i++) {
 		const progress_commune *p = &ps->pc[i];
+		unit_row u;
 		const char *cells[8], *v = p->recognised ? "công nhận" : p->verdict == -2 ? "-"
 		                                  : p->verdict == RULE_MISSING ? "đang nhập" : assess_verdict_name(p->verdict);
 
@@ -417,7 +419,10 @@ static void draw_progress(ui *ui)
 		snprintf(d, sizeof(d), "%lld", p->recognised_units);
 		pct(e, sizeof(e), progress_pct(p->recognised_units, p->units));
 		pct(f, sizeof(f), progress_pct(p->prev_recognised, p->prev_units));
-		cells[0] = p->name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e; cells[6] = f;
+		/* the figures come from the tree, which holds no names: those
+		 * shown are read (the code when the unit cannot be read) */
+		cells[0] = p->name[0] ? p->name : unit_get(ui->db, p->code, &u, NULL) == ANTT_OK ? u.name : p->code;
+		cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e; cells[6] = f;
 		cells[7] = v;
 		row(y++, ui, cells, cw, 8, p->recognised || p->verdict == RULE_PASS ? ui_attr(ui, UI_PASS) :
 			p->verdict == RULE_FAIL ? ui_attr(ui, UI_FAIL) : (int)A_NORMAL);

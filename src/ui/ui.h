@@ -203,6 +203,8 @@ void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
 /* A failure as the screens say it: core's detail, or the status's own
  * words when there is none (an empty red line says nothing). */
 void ui_fail(ui *ui, antt_status s, const antt_err *err);
+/* The page cache the screens want, on each database they open. */
+void ui_db_cache(antt_db *db);
 const char *ui_err_text(antt_status s, const antt_err *err);
 /* The same without its full stop, to go on a sentence ("Chưa in được:
  * %s. Hãy …"): into buf, which it returns. */

@@ -81,6 +81,7 @@ static antt_status open_demo(ui *ui)
 	}
 	db_close(*ui->dbp);
 	*ui->dbp = ui->db = demo;
+	ui_db_cache(demo);
 	ui_progress_free(ui);   /* the figures kept were the other database's */
 	free(ui->db_path);
 	ui->db_path = strdup(path);

@@ -37,7 +37,7 @@ static void same_first_rows(antt_db *db, int year, size_t max)
 		assert_string_equal(tree_type_of(&all, a)->type, tree_type_of(&pre, p)->type);
 		assert_string_equal(tree_type_of(&all, a)->name, tree_type_of(&pre, p)->name);
 		assert_string_equal(tree_parent_code(&all, a), tree_parent_code(&pre, p));
-		assert_string_equal(a->name_key, p->name_key);
+		assert_string_equal(tree_name_key(a), tree_name_key(p));
 		assert_int_equal(a->depth, p->depth);
 		assert_int_equal(a->excluded, p->excluded);
 		assert_int_equal(a->managed_above, p->managed_above);

@@ -47,7 +47,7 @@ static long compare_from(antt_db *db, int from, int year)
 			return -1;
 		}
 	}
-	OK(tree_tally(db, &t, states, &tt, &ntt, &tc, &ntc));
+	OK(tree_tally(&t, states, &tt, &ntt, &tc, &ntc));
 	free(states);
 	OK(count_by_type(db, year, NULL, &ct, &nct, &err));
 	OK(count_by_commune(db, year, &cc, &ncc, &err));
@@ -61,7 +61,8 @@ static long compare_from(antt_db *db, int from, int year)
 	for (size_t i = 0; i < ntc; i++) {
 		snprintf(what, sizeof(what), "%d commune %s", year, cc[i].code);
 		assert_string_equal(tc[i].code, cc[i].code);
-		assert_string_equal(tc[i].name, cc[i].name);
+		assert_string_equal(tc[i].name, "");   /* the tree holds no names: the screen reads them */
+		assert_true(cc[i].name[0] != '\0');
 		assert_int_equal(tc[i].verdict, cc[i].verdict);
 		assert_int_equal(tc[i].recognised, cc[i].recognised);
 		same_row(&tc[i].units, &cc[i].units, what);
@@ -260,7 +261,7 @@ static void update_keeps_the_figures(void **state)
 	OK(tree_update(db, &a, r->code, &err));
 	assert_int_equal(r->registered, 1);
 	assert_true(r->verdict == 'p' || r->verdict == 'f');   /* answered: a verdict, as SQL's */
-	OK(tree_tally(db, &a, NULL, &tt, &ntt, &tc, &ntc));
+	OK(tree_tally(&a, NULL, &tt, &ntt, &tc, &ntc));
 	OK(count_by_type(db, 2025, NULL, &ct, &nct, &err));
 	OK(count_by_commune(db, 2025, &cc, &ncc, &err));
 	assert_int_equal(ntt, nct);
