@@ -119,8 +119,9 @@ static antt_status attach(antt_db *db, const char *path, antt_err *err)
 	char uri[4200];
 	antt_status s;
 
-	/* read-only: nothing here can change the package */
-	sync_file_uri(path, "mode=ro", uri, sizeof(uri));
+	/* read-only: nothing here can change the package; immutable: nothing
+	 * is made beside it either (a file marked for WAL, sync_verify_as) */
+	sync_file_uri(path, "mode=ro&immutable=1", uri, sizeof(uri));
 	if ((s = db_prepare(db, "ATTACH ? AS pkg", &st, err)) != ANTT_OK)
 		return s;
 	sqlite3_bind_text(st, 1, uri, -1, SQLITE_STATIC);

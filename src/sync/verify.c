@@ -361,13 +361,17 @@ antt_status sync_verify(const char *path, sync_result *r, antt_err *err)
 antt_status sync_verify_as(const char *file, const char *path, sync_result *r, antt_err *err)
 {
 	sqlite3 *pkg = NULL;
-	char sha[65], *v = NULL;
+	char sha[65], *v = NULL, uri[4200];
 	antt_status s = ANTT_OK;
 	int rc;
 
 	if (file_is_special(file))
 		return bad(err, path, "đây không phải một tệp (mà là thiết bị hay ống dẫn): hãy chọn tệp gói .antt");
-	rc = sqlite3_open_v2(file, &pkg, SQLITE_OPEN_READONLY, NULL);
+	/* immutable, as sync_looks_like_package: on a dry run or the screens'
+	 * preview this is the officer's own file, and a package marked for
+	 * WAL would get a -wal and -shm made beside it */
+	sync_file_uri(file, "immutable=1", uri, sizeof(uri));
+	rc = sqlite3_open_v2(uri, &pkg, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 	if (rc != SQLITE_OK) {
 		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
 		goto out;

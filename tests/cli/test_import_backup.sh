@@ -77,6 +77,14 @@ left=$(ls -a "$T/antt-backups" | grep -- '-wal$\|-shm$')
 expect_eq "$left" "" "and left no -wal or -shm of its copy"
 left=$(ls -a "$T" | grep -- '^forged-wal\.antt-')
 expect_eq "$left" "" "nor any beside the officer's file (the stick)"
+# a good package marked for WAL, only looked at (--dry-run, as the screens'
+# preview reads it): read where it is, and nothing made beside it either
+cp "$T/c1.antt" "$T/good-wal.antt"
+sqlite3 "$T/good-wal.antt" "PRAGMA journal_mode = WAL" > /dev/null
+A office.db import "$T/good-wal.antt" --dry-run > /dev/null 2> "$T/err"
+expect_eq "$?" "0" "a package marked for WAL is read on a dry run"
+left=$(ls -a "$T" | grep -- '^good-wal\.antt-')
+expect_eq "$left" "" "and nothing is made beside it on the stick"
 # what is not a package is refused before anything is copied: a film
 # picked by mistake (GBs from a slow stick, copied whole to find out), the
 # office's own database (an SQLite file, but no package), a device (endless:
