@@ -18,7 +18,7 @@ static antt_status check_editable(antt_db *db, sqlite3_int64 aid, const unit_row
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
 
-	if (db_prepare(db, "SELECT status FROM assessments WHERE id = ?", &st, err) != ANTT_OK)
+	if (db_cached(db, "SELECT status FROM assessments WHERE id = ?", &st, err) != ANTT_OK)
 		return ANTT_ERR_DB;
 	sqlite3_bind_int64(st, 1, aid);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -30,7 +30,7 @@ static antt_status check_editable(antt_db *db, sqlite3_int64 aid, const unit_row
 			s = err_set(err, ANTT_ERR_LOCKED, "phiếu của %s năm %d đã trình lãnh đạo nên không sửa được. "
 				"Lãnh đạo trả lại (có lý do) thì mới sửa tiếp.", u->name, year);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }
 
@@ -159,14 +159,14 @@ out:
 	free(nnote);
 	if (s == ANTT_OK) {
 		sqlite3_stmt *st = NULL;
-		if ((s = db_prepare(db, "UPDATE assessments SET status = 'draft', updated_by = ?"
+		if ((s = db_cached(db, "UPDATE assessments SET status = 'draft', updated_by = ?"
 			" WHERE id = ? AND status = 'registered'", &st, err)) == ANTT_OK) {
 			sqlite3_bind_text(st, 1, db->user, -1, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 2, aid);
 			if (sqlite3_step(st) != SQLITE_DONE)
 				s = db_fail(db, sqlite3_errcode(db->sql), err, "cập nhật trạng thái");
 		}
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 	}
 	return s;
 }

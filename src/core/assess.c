@@ -134,7 +134,7 @@ static antt_status child_counts(antt_db *db, sqlite3_int64 unit_id, int year, co
 		snprintf(types + strlen(types), sizeof(types) - strlen(types), "%s\"%s\"",
 			i ? "," : "", it->of_types[i]);
 	strncat(types, "]", sizeof(types) - strlen(types) - 1);
-	s = db_prepare(db,
+	s = db_cached(db,
 		"WITH RECURSIVE below(id) AS (SELECT id FROM units WHERE parent_id = ?1"
 		"  UNION ALL SELECT u.id FROM units u JOIN below b ON u.parent_id = b.id)"
 		" SELECT count(*), count(a.id), coalesce(sum(r.id IS NOT NULL OR a.verdict = 'fail'), 0),"
@@ -158,7 +158,7 @@ static antt_status child_counts(antt_db *db, sqlite3_int64 unit_id, int year, co
 	} else {
 		s = db_fail(db, rc, err, "đếm đơn vị trực thuộc");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }
 
@@ -168,7 +168,7 @@ static antt_status load_answers(antt_db *db, sqlite3_int64 aid, const form *f, a
 	antt_status s;
 	int rc;
 
-	s = db_prepare(db, "SELECT criterion, value, exception, note FROM answers WHERE assessment_id = ?", &st, err);
+	s = db_cached(db, "SELECT criterion, value, exception, note FROM answers WHERE assessment_id = ?", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, aid);
@@ -205,7 +205,7 @@ static antt_status load_answers(antt_db *db, sqlite3_int64 aid, const form *f, a
 	}
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc câu trả lời");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }
 
@@ -268,11 +268,11 @@ static int type_assessed(antt_db *db, const char *type)
 	sqlite3_stmt *st = NULL;
 	int yes = 0;
 
-	if (db_prepare(db, "SELECT assessed FROM unit_types WHERE code = ?", &st, NULL) == ANTT_OK) {
+	if (db_cached(db, "SELECT assessed FROM unit_types WHERE code = ?", &st, NULL) == ANTT_OK) {
 		sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
 		yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return yes;
 }
 
@@ -290,7 +290,7 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 	antt_status s;
 	int rc;
 
-	s = db_prepare(db, "SELECT id, criteria_set_id, status, reason FROM assessments WHERE unit_id = ? AND year = ?",
+	s = db_cached(db, "SELECT id, criteria_set_id, status, reason FROM assessments WHERE unit_id = ? AND year = ?",
 		&st, err);
 	if (s != ANTT_OK)
 		return s;
@@ -307,7 +307,7 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 	} else if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err, "đọc đánh giá");
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (s != ANTT_OK)
 		return s;
 	if (r->id)
@@ -381,7 +381,7 @@ static antt_status store_verdict(antt_db *db, const assess_result *r, antt_err *
 	int rc;
 
 	assess_detail(r, detail, sizeof(detail));
-	s = db_prepare(db, "UPDATE assessments SET verdict = ?1, detail = ?4, updated_by = ?2"
+	s = db_cached(db, "UPDATE assessments SET verdict = ?1, detail = ?4, updated_by = ?2"
 		" WHERE id = ?3 AND (verdict <> ?1 OR detail <> ?4)", &st, err);
 	if (s != ANTT_OK)
 		return s;
@@ -392,7 +392,7 @@ static antt_status store_verdict(antt_db *db, const assess_result *r, antt_err *
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "lưu kết luận");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }
 
@@ -475,7 +475,7 @@ antt_status assess_ensure(antt_db *db, const unit_row *u, int year, sqlite3_int6
 	if (!type_assessed(db, u->type))
 		return not_assessed(u, err);
 
-	s = db_prepare(db, "SELECT id, criteria_set_id FROM assessments WHERE unit_id = ? AND year = ?", &st, err);
+	s = db_cached(db, "SELECT id, criteria_set_id FROM assessments WHERE unit_id = ? AND year = ?", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	sqlite3_bind_int64(st, 1, u->id);
@@ -484,10 +484,11 @@ antt_status assess_ensure(antt_db *db, const unit_row *u, int year, sqlite3_int6
 	if (rc == SQLITE_ROW) {
 		*aid = sqlite3_column_int64(st, 0);
 		set_id = sqlite3_column_int64(st, 1);
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
 		return f ? form_for_set(db, set_id, f, err) : ANTT_OK;
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	st = NULL;   /* the insert below is prepared: made once a unit and year */
 	if (rc != SQLITE_DONE)
 		return db_fail(db, rc, err, "đọc đánh giá");
 

@@ -518,7 +518,7 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 
 	if (db->readonly)
 		return ANTT_OK;
-	s = db_prepare(db, "INSERT INTO ui_state (key, value) VALUES (?1, ?2)"
+	s = db_cached(db, "INSERT INTO ui_state (key, value) VALUES (?1, ?2)"
 		" ON CONFLICT (key) DO UPDATE SET value = excluded.value", &st, err);
 	if (s != ANTT_OK)
 		return s;
@@ -527,6 +527,6 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "ghi vị trí làm việc");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return s;
 }

@@ -39,7 +39,7 @@ typedef struct antt_db {
 		const char *sql;
 		sqlite3_stmt *st;
 		unsigned used;
-	} cache[16];
+	} cache[32];
 	unsigned tick;
 } antt_db;
 
