@@ -184,9 +184,10 @@ static long long data_version(antt_db *db)
 	sqlite3_stmt *st = NULL;
 	long long v = 0;
 
-	if (sqlite3_prepare_v2(db->sql, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	/* kept prepared: asked at every key (tree_changed) */
+	if (db_cached(db, "PRAGMA data_version", &st, NULL) == ANTT_OK && sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return v;
 }
 
