@@ -401,25 +401,12 @@ const char *tree_name_key(const tree_row *r)
 	return r->code + strlen(r->code) + 1;
 }
 
-/* A name's width as the screen draws it (a control character as '?'):
- * measured as it is unless it holds one (they come only from another
- * machine's package), 90,000 names at a load. */
+/* A name's width as the screen draws it (a control character as '?'),
+ * capped at what a row holds. */
 static uint16_t name_width(const unsigned char *name)
 {
-	const unsigned char *p;
-	size_t w;
+	size_t w = name ? text_safe_width((const char *)name) : 0;
 
-	if (!name)
-		return 0;
-	for (p = name; *p >= 0x20 && *p != 0x7f; p++)
-		;
-	if (!*p)
-		w = text_width((const char *)name);
-	else {
-		char *copy = strdup((const char *)name);
-		w = copy ? text_width(text_make_safe(copy)) : strlen((const char *)name);
-		free(copy);
-	}
 	return (uint16_t)(w < UINT16_MAX ? w : UINT16_MAX);
 }
 

@@ -3,6 +3,7 @@
  * screen's field takes: a search cut at 255 bytes dropped its last words
  * and listed units that do not hold them. */
 #include "testutil.h"
+#include "text.h"
 #include "tree.h"
 #include "unit.h"
 
@@ -219,6 +220,42 @@ static void a_name_is_measured_as_drawn(void **state)
 	db_close(db);
 }
 
+/* ... and so is a name that holds what only a byte above 0x7F can be: a
+ * bidi override (U+202E), a C1 control (U+0085), a line separator
+ * (U+2028), bytes that are no UTF-8. A database written before text_clean,
+ * or by hand, may hold them; the list draws each as text_make_safe leaves
+ * it, so a width measured otherwise cuts the name or pads it wrong. */
+static void a_name_with_hidden_controls_is_measured_as_drawn(void **state)
+{
+	static const char *const names[] = {
+		"Thôn \xe2\x80\xae" "Đông",   /* U+202E */
+		"Thôn \xc2\x85" "Đông",        /* U+0085 */
+		"Thôn \xe2\x80\xa8" "Đông",   /* U+2028 */
+		"Thôn \xff" "Đông \xc3",       /* no UTF-8 */
+		"\xe2\x81\xa6" "中\xe2\x81\xa9",   /* U+2066 ... U+2069 */
+	};
+	antt_db *db = two_units();
+	tree_view t;
+	sqlite3_stmt *st;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		char shown[64];
+		assert_int_equal(sqlite3_prepare_v2(db->sql, "UPDATE units SET name = ?1 WHERE code = 'X1-K1'", -1, &st, NULL),
+			SQLITE_OK);
+		sqlite3_bind_text(st, 1, names[i], -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_finalize(st);
+		OK(tree_load(db, 2025, &t, &err));
+		snprintf(shown, sizeof(shown), "%s", names[i]);
+		print_message("# name %zu: %zu columns drawn, %u measured\n", i, text_width(text_make_safe(shown)),
+			(unsigned)t.rows[t.order[1]].name_width);
+		assert_int_equal(t.rows[t.order[1]].name_width, text_width(shown));
+		tree_free(&t);
+	}
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -229,6 +266,7 @@ int main(void)
 		cmocka_unit_test(a_code_is_searched_by_its_words),
 		cmocka_unit_test(names_are_read_when_asked),
 		cmocka_unit_test(a_name_is_measured_as_drawn),
+		cmocka_unit_test(a_name_with_hidden_controls_is_measured_as_drawn),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
