@@ -474,6 +474,11 @@ static antt_status search_submit(ui *ui, const char *text)
 	ui_units_state *us = &ui->units;
 	char shown[TREE_SEARCH_MAX];
 
+	/* the rows show names read now (tree_name), the search matches the
+	 * keys of the load: another program's rename since is loaded first,
+	 * so a unit is found by the name it shows */
+	if (ui_units_refresh(ui) != ANTT_OK)
+		return ANTT_OK;   /* ui->msg says why; the list is gone until reloaded */
 	refilter(ui, us->tree.type, us->tree.status, text);
 	if (!*text) {
 		ui_message(ui, 0, "Đã bỏ tìm.");
