@@ -2,9 +2,9 @@
  * with its status for that year, filters (type, status, a search without
  * accents) and the counts per type shown at the top. Loaded in one query;
  * filtering works on memory, so a keystroke costs no I/O. A row holds only
- * what the screen shows and filters on, its texts in the view's own pool
- * (a national tree is 90,000 units: about 100 bytes each, not a unit_row's
- * 700). */
+ * what the screen filters and moves on, in 32 bytes (tree_row), its code
+ * and name's key in the view's own pool (a national tree is 90,000 units,
+ * a unit_row 700 bytes); a name is read when shown (tree_name). */
 #ifndef ANTT_TREE_H
 #define ANTT_TREE_H
 

@@ -256,6 +256,35 @@ static void a_name_with_hidden_controls_is_measured_as_drawn(void **state)
 	tu_cleanup(db);
 }
 
+/* A row's type is a 16-bit index: 65,536 types load, the unit of the
+ * last one named by it (not by a wrapped index); one type more is refused
+ * whole with a message, not loaded with units of the wrong type. */
+static void types_up_to_a_rows_index(void **state)
+{
+	antt_db *db = two_units();
+	tree_view t;
+
+	(void)state;
+	assert_int_equal(sqlite3_exec(db->sql, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+		" WHERE i < 65536 - (SELECT count(*) FROM unit_types))"
+		" INSERT INTO unit_types (code, name, assessed, commune, sort) SELECT 'loai-' || i, 'Loại ' || i, 1, 0, 100 + i"
+		" FROM n; UPDATE units SET type = (SELECT code FROM unit_types ORDER BY rowid DESC LIMIT 1)"
+		" WHERE code = 'X1-K1'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM unit_types"), 65536);
+	OK(tree_load(db, 2025, &t, &err));
+	assert_int_equal(t.n_types, 65536);
+	assert_string_equal(t.rows[t.order[1]].code, "X1-K1");
+	assert_string_equal(tree_type_of(&t, &t.rows[t.order[1]])->type, "loai-65526");   /* 10 types, 65,526 more */
+	assert_string_equal(tree_type_of(&t, &t.rows[t.order[0]])->type, "xa");
+	tree_free(&t);
+	assert_int_equal(sqlite3_exec(db->sql, "INSERT INTO unit_types (code, name, assessed, commune, sort)"
+		" VALUES ('mot-loai-nua', 'Một loại nữa', 1, 0, 99999)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(tree_load(db, 2025, &t, &err), ANTT_ERR_INVALID);
+	assert_non_null(strstr(err.msg, "loại đơn vị"));
+	assert_null(t.rows);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -267,6 +296,7 @@ int main(void)
 		cmocka_unit_test(names_are_read_when_asked),
 		cmocka_unit_test(a_name_is_measured_as_drawn),
 		cmocka_unit_test(a_name_with_hidden_controls_is_measured_as_drawn),
+		cmocka_unit_test(types_up_to_a_rows_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
