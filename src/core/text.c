@@ -138,9 +138,14 @@ size_t text_safe_width(const char *s)
 
 	while (i < len) {
 		ucs4_t uc;
-		int n = u8_mbtoucr(&uc, (const uint8_t *)s + i, len - i), cw;
+		int n, cw;
 
-		if (n < 0) {   /* a '?', as every replaced character below */
+		if ((unsigned char)s[i] < 0x80) {   /* a letter, or a control as '?', a break as ' ' */
+			w++;
+			i++;
+			continue;
+		}
+		if ((n = u8_mbtoucr(&uc, (const uint8_t *)s + i, len - i)) < 0) {   /* a '?', as every replaced character below */
 			w++;
 			i++;
 			continue;
