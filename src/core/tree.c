@@ -79,6 +79,8 @@ const char *tree_pool_text(tree_view *t, const unsigned char *s)
 /* The names read last, for the screen: a ring, the oldest let go first. */
 struct tree_names {
 	size_t next;
+	antt_status failed;   /* the last failure not yet asked for (tree_name_failed) */
+	antt_err why;
 	struct {
 		uint32_t row;   /* TREE_TOP: empty */
 		char *text;
@@ -94,6 +96,7 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	sqlite3_stmt *st = NULL;
 	const unsigned char *name;
 	char *copy = NULL;
+	int rc;
 
 	if (!nm) {
 		/* t is the caller's; the ring is only a cache of what the
@@ -106,11 +109,14 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	for (size_t i = 0; i < TREE_NAMES; i++)
 		if (nm->slot[i].row == row)
 			return nm->slot[i].text;
-	if (db_cached(db, NAME_SQL, &st, NULL) != ANTT_OK)
+	if ((nm->failed = db_cached(db, NAME_SQL, &st, &nm->why)) != ANTT_OK)
 		return "";
 	sqlite3_bind_int64(st, 1, r->id);
-	if (sqlite3_step(st) == SQLITE_ROW && (name = sqlite3_column_text(st, 0)))
-		copy = strdup((const char *)name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW && (name = sqlite3_column_text(st, 0)) &&
+	    !(copy = strdup((const char *)name)))
+		nm->failed = err_set(&nm->why, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)   /* DONE: no such unit now, nothing failed */
+		nm->failed = db_fail(db, rc, &nm->why, "đọc tên đơn vị");
 	sqlite3_reset(st);
 	if (!copy)
 		return "";
@@ -119,6 +125,18 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	nm->slot[nm->next].text = copy;
 	nm->next = (nm->next + 1) % TREE_NAMES;
 	return copy;
+}
+
+antt_status tree_name_failed(const tree_view *t, antt_err *err)
+{
+	struct tree_names *nm = t->names;
+	antt_status s = nm ? nm->failed : ANTT_OK;
+
+	if (s != ANTT_OK) {
+		err_set(err, s, "%s", nm->why.msg);
+		nm->failed = ANTT_OK;   /* said once: the ring is the caller's cache, as in tree_name */
+	}
+	return s;
 }
 
 static void names_free(struct tree_names *nm)

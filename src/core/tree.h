@@ -220,9 +220,13 @@ const char *tree_parent_code(const tree_view *t, const tree_row *r);
 
 /* A row's name, read from the database unless it is among the last names
  * read: good until TREE_NAMES other names are read (copy it to keep it).
- * "" when it cannot be read. */
+ * "" when it cannot be read (tree_name_failed says why). */
 #define TREE_NAMES 256
 const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r);
+/* Why a name could not be read (the database locked, damaged, no memory)
+ * since the last call, in err: for the screen to say once; ANTT_OK when
+ * every name was read. */
+antt_status tree_name_failed(const tree_view *t, antt_err *err);
 
 /* Visible index of the unit with this code, or -1. */
 long tree_find(const tree_view *t, const char *code);

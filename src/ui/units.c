@@ -444,6 +444,14 @@ static void draw_units(ui *ui)
 	}
 	if (us->tree.n_vis == 0)
 		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
+	{
+		/* a name not read is left empty: said on the message line below
+		 * (drawn after), not taken for a unit without a name */
+		antt_err err = { "" };
+		antt_status s = tree_name_failed(&us->tree, &err);
+		if (s != ANTT_OK)
+			ui_message(ui, 1, "Tên để trống là tên chưa đọc được: %s", ui_err_text(s, &err));
+	}
 }
 
 /* Filters change what is shown, not where the officer is: the cursor

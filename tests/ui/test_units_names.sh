@@ -46,4 +46,20 @@ keys p
 wait_for "Xã/phường/TT"
 wait_for "Xã Đổi Tên"
 quit_app
+
+# a name that cannot be read (here the table renamed from under the list;
+# a USB stick pulled out, a damaged page) is left empty and said so, in
+# red, with what went wrong; read once it can be, the message gone
+start
+wait_for "(267/267 đơn vị)"
+sql "ALTER TABLE units RENAME TO units_gone"
+keys NPage NPage
+wait_for "Tên để trống là tên chưa đọc được"
+wait_for "no such table: units"
+sql "ALTER TABLE units_gone RENAME TO units"
+keys Up
+sleep 0.3
+expect_eq "$(screen | grep -c "chưa đọc được")" "0" "said no more once the names are read"
+expect_eq "$(screen | sed -n '6,22p' | grep -c '^ *[^ ]* *[A-Z][0-9]')" "0" "no row without its name"
+quit_app
 finish
