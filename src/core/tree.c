@@ -96,6 +96,7 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	sqlite3_stmt *st = NULL;
 	const unsigned char *name;
 	char *copy = NULL;
+	antt_status s;
 	int rc;
 
 	if (!nm) {
@@ -109,8 +110,10 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	for (size_t i = 0; i < TREE_NAMES; i++)
 		if (nm->slot[i].row == row)
 			return nm->slot[i].text;
-	if ((nm->failed = db_cached(db, NAME_SQL, &st, &nm->why)) != ANTT_OK)
+	if ((s = db_cached(db, NAME_SQL, &st, &nm->why)) != ANTT_OK) {
+		nm->failed = s;
 		return "";
+	}
 	sqlite3_bind_int64(st, 1, r->id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW && (name = sqlite3_column_text(st, 0)) &&
 	    !(copy = strdup((const char *)name)))

@@ -307,13 +307,14 @@ static void a_name_that_cannot_be_read_is_said(void **state)
 	assert_int_equal(sqlite3_open(tu_path("test.db"), &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "ALTER TABLE units RENAME TO units_gone", NULL, NULL, NULL), SQLITE_OK);
 	assert_string_equal(tree_name(db, &t, &t.rows[t.order[1]]), "");
+	assert_int_equal(sqlite3_exec(other, "ALTER TABLE units_gone RENAME TO units", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(other);
+	/* read once it can be; a name read after the failure (the same draw's
+	 * next row) does not hide it */
+	assert_string_equal(tree_name(db, &t, &t.rows[t.order[1]]), "Thôn Đông");
 	assert_int_equal(tree_name_failed(&t, &err), ANTT_ERR_DB);
 	assert_contains(err.msg, "đọc tên đơn vị");
 	assert_int_equal(tree_name_failed(&t, &err), ANTT_OK);   /* said once */
-	assert_int_equal(sqlite3_exec(other, "ALTER TABLE units_gone RENAME TO units", NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(other);
-	assert_string_equal(tree_name(db, &t, &t.rows[t.order[1]]), "Thôn Đông");
-	assert_int_equal(tree_name_failed(&t, &err), ANTT_OK);
 	tree_free(&t);
 	tu_cleanup(db);
 }
