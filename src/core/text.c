@@ -132,6 +132,33 @@ char *text_make_safe(char *s)
 	return s;
 }
 
+size_t text_safe_width(const char *s)
+{
+	size_t len = strlen(s), i = 0, w = 0;
+
+	while (i < len) {
+		ucs4_t uc;
+		int n, cw;
+
+		if ((unsigned char)s[i] < 0x80) {   /* a letter, or a control as '?', a break as ' ' */
+			w++;
+			i++;
+			continue;
+		}
+		if ((n = u8_mbtoucr(&uc, (const uint8_t *)s + i, len - i)) < 0) {   /* a '?', as every replaced character below */
+			w++;
+			i++;
+			continue;
+		}
+		if (is_fold(uc) || is_control(uc))
+			w++;
+		else if ((cw = uc_width(uc, "UTF-8")) > 0)   /* u8_strwidth's sum */
+			w += (size_t)cw;
+		i += (size_t)n;
+	}
+	return w;
+}
+
 char *text_nfc_into(const uint8_t *s, size_t len, char *out, size_t n)
 {
 	size_t outlen = 0;

@@ -79,6 +79,8 @@ const char *tree_pool_text(tree_view *t, const unsigned char *s)
 /* The names read last, for the screen: a ring, the oldest let go first. */
 struct tree_names {
 	size_t next;
+	antt_status failed;   /* the last failure not yet asked for (tree_name_failed) */
+	antt_err why;
 	struct {
 		uint32_t row;   /* TREE_TOP: empty */
 		char *text;
@@ -94,6 +96,8 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	sqlite3_stmt *st = NULL;
 	const unsigned char *name;
 	char *copy = NULL;
+	antt_status s;
+	int rc;
 
 	if (!nm) {
 		/* t is the caller's; the ring is only a cache of what the
@@ -106,11 +110,16 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	for (size_t i = 0; i < TREE_NAMES; i++)
 		if (nm->slot[i].row == row)
 			return nm->slot[i].text;
-	if (db_cached(db, NAME_SQL, &st, NULL) != ANTT_OK)
+	if ((s = db_cached(db, NAME_SQL, &st, &nm->why)) != ANTT_OK) {
+		nm->failed = s;
 		return "";
+	}
 	sqlite3_bind_int64(st, 1, r->id);
-	if (sqlite3_step(st) == SQLITE_ROW && (name = sqlite3_column_text(st, 0)))
-		copy = strdup((const char *)name);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW && (name = sqlite3_column_text(st, 0)) &&
+	    !(copy = strdup((const char *)name)))
+		nm->failed = err_set(&nm->why, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)   /* DONE: no such unit now, nothing failed */
+		nm->failed = db_fail(db, rc, &nm->why, "đọc tên đơn vị");
 	sqlite3_reset(st);
 	if (!copy)
 		return "";
@@ -119,6 +128,18 @@ const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r)
 	nm->slot[nm->next].text = copy;
 	nm->next = (nm->next + 1) % TREE_NAMES;
 	return copy;
+}
+
+antt_status tree_name_failed(const tree_view *t, antt_err *err)
+{
+	struct tree_names *nm = t->names;
+	antt_status s = nm ? nm->failed : ANTT_OK;
+
+	if (s != ANTT_OK) {
+		err_set(err, s, "%s", nm->why.msg);
+		nm->failed = ANTT_OK;   /* said once: the ring is the caller's cache, as in tree_name */
+	}
+	return s;
 }
 
 static void names_free(struct tree_names *nm)
@@ -402,25 +423,12 @@ const char *tree_name_key(const tree_row *r)
 	return r->code + strlen(r->code) + 1;
 }
 
-/* A name's width as the screen draws it (a control character as '?'):
- * measured as it is unless it holds one (they come only from another
- * machine's package), 90,000 names at a load. */
+/* A name's width as the screen draws it (a control character as '?'),
+ * capped at what a row holds. */
 static uint16_t name_width(const unsigned char *name)
 {
-	const unsigned char *p;
-	size_t w;
+	size_t w = name ? text_safe_width((const char *)name) : 0;
 
-	if (!name)
-		return 0;
-	for (p = name; *p >= 0x20 && *p != 0x7f; p++)
-		;
-	if (!*p)
-		w = text_width((const char *)name);
-	else {
-		char *copy = strdup((const char *)name);
-		w = copy ? text_width(text_make_safe(copy)) : strlen((const char *)name);
-		free(copy);
-	}
 	return (uint16_t)(w < UINT16_MAX ? w : UINT16_MAX);
 }
 

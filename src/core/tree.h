@@ -2,9 +2,9 @@
  * with its status for that year, filters (type, status, a search without
  * accents) and the counts per type shown at the top. Loaded in one query;
  * filtering works on memory, so a keystroke costs no I/O. A row holds only
- * what the screen shows and filters on, its texts in the view's own pool
- * (a national tree is 90,000 units: about 100 bytes each, not a unit_row's
- * 700). */
+ * what the screen filters and moves on, in 32 bytes (tree_row), its code
+ * and name's key in the view's own pool (a national tree is 90,000 units,
+ * a unit_row 700 bytes); a name is read when shown (tree_name). */
 #ifndef ANTT_TREE_H
 #define ANTT_TREE_H
 
@@ -220,9 +220,13 @@ const char *tree_parent_code(const tree_view *t, const tree_row *r);
 
 /* A row's name, read from the database unless it is among the last names
  * read: good until TREE_NAMES other names are read (copy it to keep it).
- * "" when it cannot be read. */
+ * "" when it cannot be read (tree_name_failed says why). */
 #define TREE_NAMES 256
 const char *tree_name(antt_db *db, const tree_view *t, const tree_row *r);
+/* Why a name could not be read (the database locked, damaged, no memory)
+ * since the last call, in err: for the screen to say once; ANTT_OK when
+ * every name was read. */
+antt_status tree_name_failed(const tree_view *t, antt_err *err);
 
 /* Visible index of the unit with this code, or -1. */
 long tree_find(const tree_view *t, const char *code);

@@ -370,7 +370,7 @@ static void remove_sides(const char *pkg)
 antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o, sync_result *r, antt_err *err)
 {
 	char saved[4200] = "", state[400], pkg[4200] = "", pragma[96];
-	long long cache = -2000;   /* the connection's page cache, given back after */
+	long long cache;   /* the connection's page cache, given back after (out:) */
 	sqlite3_int64 attach_id = 0;
 	sync_trust t;
 	antt_status s;
@@ -407,6 +407,7 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	}
 	if ((s = attach(db, pkg[0] ? pkg : path, err)) != ANTT_OK)
 		goto drop;
+	cache = db_cache_size(db);   /* before any way to out: a refusal gives it back too */
 	if ((s = same_as_checked(db, path, r, pkg[0] != '\0', err)) != ANTT_OK || (s = check_under(db, &t, err)) != ANTT_OK ||
 	    (s = check_types(db, path, err)) != ANTT_OK || (t.first && (s = check_sets_up(db, path, err)) != ANTT_OK))
 		goto out;
@@ -420,7 +421,6 @@ antt_status sync_import(antt_db *db, const char *path, const sync_import_opts *o
 	 * memory, not written to a temporary file and truncated again for
 	 * every row: 1.5 GB of writes a province, a third of the CPU time.
 	 * The defaults back after. */
-	cache = db_cache_size(db);
 	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -131072", NULL, NULL, NULL);
 	if ((s = db_begin(db, err)) != ANTT_OK)
 		goto out;

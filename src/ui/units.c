@@ -444,6 +444,14 @@ static void draw_units(ui *ui)
 	}
 	if (us->tree.n_vis == 0)
 		ui_put(TOP_ROWS + 1, 2, ui->cols - 4, "Không có đơn vị nào khớp bộ lọc. Bấm t, s hoặc / để đổi bộ lọc.", A_NORMAL);
+	{
+		/* a name not read is left empty: said on the message line below
+		 * (drawn after), not taken for a unit without a name */
+		antt_err err = { "" };
+		antt_status s = tree_name_failed(&us->tree, &err);
+		if (s != ANTT_OK)
+			ui_message(ui, 1, "Tên để trống là tên chưa đọc được: %s", ui_err_text(s, &err));
+	}
 }
 
 /* Filters change what is shown, not where the officer is: the cursor
@@ -474,6 +482,11 @@ static antt_status search_submit(ui *ui, const char *text)
 	ui_units_state *us = &ui->units;
 	char shown[TREE_SEARCH_MAX];
 
+	/* the rows show names read now (tree_name), the search matches the
+	 * keys of the load: another program's rename since is loaded first,
+	 * so a unit is found by the name it shows */
+	if (ui_units_refresh(ui) != ANTT_OK)
+		return ANTT_OK;   /* ui->msg says why; the list is gone until reloaded */
 	refilter(ui, us->tree.type, us->tree.status, text);
 	if (!*text) {
 		ui_message(ui, 0, "Đã bỏ tìm.");

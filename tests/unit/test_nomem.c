@@ -273,6 +273,21 @@ static antt_status op_tree(antt_db *db, antt_err *err)
 	return s;
 }
 
+/* Progress's communes: each year's rows with their names packed after
+ * them (count_by_commune), then the two years' side by side, packed again
+ * (progress_communes_of) */
+static antt_status op_progress_communes(antt_db *db, antt_err *err)
+{
+	progress_commune *pc = NULL;
+	size_t n = 0;
+	antt_status s = progress_communes(db, 2024, &pc, &n, err);
+
+	if (s == ANTT_OK && (n != 1 || strcmp(pc[0].code, "X1") || !pc[0].name[0]))
+		fail_msg("the commune's row: %zu, %s", n, n ? pc[0].code : "");
+	free(pc);
+	return s;
+}
+
 static int drift_one(const drift_row *row, void *ctx)
 {
 	(void)row;
@@ -378,6 +393,7 @@ static void reads_of_the_database(void **state)
 	each_allocation_refused("count", db, op_count, NULL);
 	each_allocation_refused("count_results_text", db, op_count_text, NULL);
 	each_allocation_refused("progress", db, op_progress, NULL);
+	each_allocation_refused("progress_communes", db, op_progress_communes, NULL);
 	each_allocation_refused("tally_compute", db, op_tally, NULL);
 	each_allocation_refused("register", db, op_register, NULL);
 	each_allocation_refused("tree", db, op_tree, NULL);

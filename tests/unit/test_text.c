@@ -165,6 +165,31 @@ static void upper_and_lower_case_vietnamese(void **state)
 	assert_string_equal(small, "ĐƯỜ");
 }
 
+/* text_safe_width is text_width(text_make_safe(copy)) without the copy:
+ * on Vietnamese, wide letters, marks, controls of every kind and bytes
+ * that are no UTF-8, mixed at random (a fixed seed: the same strings each
+ * run). */
+static void safe_width_is_the_width_made_safe(void **state)
+{
+	static const char *const parts[] = {
+		"Thôn ", "Đông", "中", "e\xcc\x81", "\x01", "\x1b[2J", "\x7f", "\xc2\x85", "\xe2\x80\xae",
+		"\xe2\x81\xa6", "\xe2\x80\xa8", "\t", "\xff", "\xc3", "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+		"\xef\xbf\xbd", "\xc2\xad", "\xe2\x80\x8b", "a",
+	};
+	unsigned seed = 19;
+	(void)state;
+	for (int n = 0; n < 2000; n++) {
+		char s[256] = "", copy[256];
+		int k = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 8;
+		for (int i = 0; i < k; i++)
+			strcat(s, parts[((seed = seed * 1103515245u + 12345u) >> 16) % (sizeof(parts) / sizeof(*parts))]);
+		snprintf(copy, sizeof(copy), "%s", s);
+		if (text_safe_width(s) != text_width(text_make_safe(copy)))
+			fail_msg("string %d: %zu columns measured, %zu drawn", n, text_safe_width(s), text_width(copy));
+	}
+	assert_int_equal(text_safe_width(""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +203,7 @@ int main(void)
 		cmocka_unit_test(clean_folds_breaks_and_refuses_controls),
 		cmocka_unit_test(make_safe_shows_controls),
 		cmocka_unit_test(bidi_controls_and_separators),
+		cmocka_unit_test(safe_width_is_the_width_made_safe),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
