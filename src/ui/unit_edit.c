@@ -216,8 +216,13 @@ int ui_unit_edit(ui *ui, ui_action a, const tree_row *r)
 		if (!may_edit(ui, a == ACT_RENAME ? "đổi tên đơn vị" : a == ACT_MOVE ? "chuyển đơn vị" : "giải thể đơn vị"))
 			return R_REDRAW;
 		snprintf(ui->pctx[0], sizeof(ui->pctx[0]), "%s", r->code);
-		if (a == ACT_RENAME)
-			ui_prompt(ui, "Tên mới:", tree_name(ui->db, &ui->units.tree, r), rename_submit);
+		if (a == ACT_RENAME) {
+			/* the name as stored now, to edit (the list's may be one
+			 * read before another program renamed it) */
+			unit_row u;
+			ui_prompt(ui, "Tên mới:", unit_get(ui->db, r->code, &u, NULL) == ANTT_OK ? u.name :
+				tree_name(ui->db, &ui->units.tree, r), rename_submit);
+		}
 		else if (a == ACT_MOVE)
 			ui_prompt(ui, "Mã đơn vị cấp trên mới (trống: lên cấp cao nhất):", tree_parent_code(&ui->units.tree, r), move_to);
 		else

@@ -45,6 +45,16 @@ wait_for "Xã Đổi Tên"
 keys p
 wait_for "Xã/phường/TT"
 wait_for "Xã Đổi Tên"
+# renamed elsewhere while its row shows the name read before: r offers
+# the name as stored now to edit, not the one on the screen
+keys Escape
+wait_for "Lọc:"
+find_unit "X001"
+"$ANTT" --db "$DB" unit rename X001 "Xã Tên Mới Hơn" > /dev/null || not_ok "renamed from the command line"
+keys r
+wait_for "Tên mới:"
+expect_eq "$(row_of "Tên mới:" | grep -c "Xã Tên Mới Hơn")" "1" "the rename line holds the name as stored now"
+keys Escape
 quit_app
 
 # a name that cannot be read (here the table renamed from under the list;
