@@ -41,7 +41,7 @@ BIN      := $(if $(filter build,$(BUILD)),antt,$(BUILD)/antt)
 
 DEMO_DB  ?= demo.db
 
-.PHONY: all run check unit-tests bench install clean deps demo stress valgrind fuzz
+.PHONY: all run check unit-tests bench install clean deps demo stress valgrind fuzz FORCE
 all: $(BIN)
 
 deps:
@@ -51,9 +51,17 @@ $(BUILD)/%.o: %.c
 	$(call say,CC,$<)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
-$(BUILD)/gen/db_migrations.c: $(MIGRATIONS) scripts/embed-sql.sh
+# The names of the migrations, rewritten only when they change: one taken
+# away (or renamed) makes the embedded SQL again, as one added or edited
+# does; otherwise a binary kept a migration removed from db/.
+$(BUILD)/gen/migrations.list: FORCE
+	@mkdir -p $(dir $@); echo '$(MIGRATIONS)' | cmp -s - $@ || echo '$(MIGRATIONS)' > $@
+
+$(BUILD)/gen/db_migrations.c: $(MIGRATIONS) $(BUILD)/gen/migrations.list scripts/embed-sql.sh
 	$(call say,GEN,$@)mkdir -p $(dir $@)
 	$(Q)./scripts/embed-sql.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+FORCE:
 
 $(BUILD)/gen/db_migrations.o: $(BUILD)/gen/db_migrations.c
 	$(call say,CC,$<)$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
