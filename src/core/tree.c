@@ -149,25 +149,6 @@ static void names_free(struct tree_names *nm)
 	free(nm);
 }
 
-size_t tree_row_of_id(const tree_view *t, sqlite3_int64 id)
-{
-	size_t lo = 0, hi = t->n_rows;
-
-	if (t->partial) {
-		while (lo < hi && t->rows[lo].id != id)
-			lo++;
-		return lo;
-	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (t->rows[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < t->n_rows && t->rows[lo].id == id ? lo : t->n_rows;
-}
-
 const tree_type *tree_type_of(const tree_view *t, const tree_row *r)
 {
 	return &t->types[r->type];
@@ -266,11 +247,11 @@ tree_state tree_state_of(const tree_row *r, const char *astatus, const char *ver
 
 void tree_set_state(tree_row *r, const tree_state *x)
 {
-	r->status = x->status & 7;
-	r->flow = x->flow & 7;
-	r->recognised = x->recognised != 0;
-	r->registered = x->registered != 0;
-	r->verdict = (unsigned char)x->verdict;
+	r->status = x->status;
+	r->flow = x->flow;
+	r->recognised = x->recognised;
+	r->registered = x->registered;
+	r->verdict = x->verdict;
 }
 
 static tree_count *count_of(tree_view *t, const char *type)
@@ -629,7 +610,7 @@ antt_status tree_update(antt_db *db, tree_view *t, const char *code, antt_err *e
 			if (t->last.n < sizeof(t->last.rows) / sizeof(*t->last.rows)) {
 				t->last.rows[t->last.n] = (uint32_t)(r - t->rows);
 				t->last.before[t->last.n++] = (tree_state){ r->status, r->flow, r->recognised, r->registered,
-					(char)r->verdict };
+					r->verdict };
 			}
 			tree_set_state(r, &x);
 			if (c) {

@@ -32,10 +32,6 @@ const tree_type *tree_type_named(const tree_view *t, const char *code);
  * state none until the year's is set. ANTT_ERR_NOMEM or ANTT_OK. */
 antt_status tree_row_read(tree_view *t, tree_row *r, const tree_type *ty, sqlite3_stmt *st);
 
-/* The index of the row of the unit with this id, or n_rows: a search
- * over the rows, read by id (tree_preview's, a screen's, one by one). */
-size_t tree_row_of_id(const tree_view *t, sqlite3_int64 id);
-
 /* The counts per type again, over the rows in tree order (tree.c). */
 antt_status tree_recount(tree_view *t);
 

@@ -65,7 +65,7 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 			own.flow = x->flow;
 			own.recognised = x->recognised;
 			own.registered = x->registered;
-			own.verdict = (unsigned char)x->verdict;
+			own.verdict = x->verdict;
 		}
 
 		while (n_open && open[n_open - 1].depth >= r->depth)

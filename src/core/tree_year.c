@@ -33,6 +33,22 @@ static antt_status same_units(antt_db *db, int a, int b, int *same, antt_err *er
 	return s;
 }
 
+/* The index of the row of the unit with this id (the rows are read by
+ * id), or n_rows. */
+static size_t row_by_id(const tree_view *t, sqlite3_int64 id)
+{
+	size_t lo = 0, hi = t->n_rows;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (t->rows[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < t->n_rows && t->rows[lo].id == id ? lo : t->n_rows;
+}
+
 /* Reading a year's states: every row's none into out (one per row), then
  * each form of the year and each recognition in force (one range of
  * assessments_year_state), at most max rows a step (-1: all); rc of the
@@ -57,7 +73,7 @@ static int states_step(const tree_view *t, sqlite3_stmt *st, long max, tree_stat
 	int rc = SQLITE_ROW;
 
 	for (long k = 0; (max < 0 || k < max) && (rc = sqlite3_step(st)) == SQLITE_ROW; k++) {
-		size_t i = tree_row_of_id(t, sqlite3_column_int64(st, 0));
+		size_t i = row_by_id(t, sqlite3_column_int64(st, 0));
 		if (i < t->n_rows)
 			out[i] = tree_state_of(&t->rows[i], (const char *)sqlite3_column_text(st, 1),
 				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3));
@@ -229,7 +245,7 @@ static antt_status swap_states(antt_db *db, tree_view *t, int year, antt_err *er
 	}
 	for (size_t i = 0; i < t->n_rows; i++) {
 		now[i] = (tree_state){ t->rows[i].status, t->rows[i].flow, t->rows[i].recognised, t->rows[i].registered,
-			(char)t->rows[i].verdict };
+			t->rows[i].verdict };
 		tree_set_state(&t->rows[i], &next[i]);
 	}
 	if (!fresh)

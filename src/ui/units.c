@@ -449,8 +449,11 @@ static void draw_units(ui *ui)
 		 * (drawn after), not taken for a unit without a name */
 		antt_err err = { "" };
 		antt_status s = tree_name_failed(&us->tree, &err);
+		char why[sizeof(err.msg)];
 		if (s != ANTT_OK)
-			ui_message(ui, 1, "Tên để trống là tên chưa đọc được: %s", ui_err_text(s, &err));
+			ui_message(ui, 1, "Tên để trống là tên chưa đọc được: %s. %s", ui_err_sentence(s, &err, why, sizeof(why)),
+				s == ANTT_ERR_DB_CORRUPT ? "Hãy nhờ người quản trị khôi phục từ bản sao lưu mới nhất."
+				: "Kiểm tra ổ đĩa hay USB chứa dữ liệu, rồi thoát (q) và mở lại antt.");
 	}
 }
 

@@ -66,6 +66,7 @@ sql "ALTER TABLE units RENAME TO units_gone"
 keys NPage NPage
 wait_for "Tên để trống là tên chưa đọc được"
 wait_for "no such table: units"
+wait_for "mở lại antt"   # and what to do next
 sql "ALTER TABLE units_gone RENAME TO units"
 keys Up
 sleep 0.3
