@@ -1,4 +1,4 @@
--- Version 14 (issue 19): the screens change year without reading every
+-- Version 13 (issue 19): the screens change year without reading every
 -- unit again. A year's forms with their state come from this index alone
 -- (it replaces assessments_year, whose column it starts with); whether two
 -- years have the same units in force is asked of the few units whose time

@@ -1,4 +1,4 @@
--- Version 15 (issue 19): an import writes each answer's history once.
+-- Version 14 (issue 19): an import writes each answer's history once.
 -- A package brings the sender's history of every answer it carries, and
 -- the import copies it (marked with the sender's name, sync_origin); the
 -- row this trigger added for each answer the import inserted said the

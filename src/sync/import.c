@@ -295,6 +295,12 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		"INSERT OR IGNORE INTO temp.import_touched SELECT parent_id FROM main.units"
 		" WHERE uuid IN (SELECT uuid FROM pkg.units) AND parent_id IS NOT NULL", err, "nhập gói")) != ANTT_OK)
 		return s;
+	/* the audit's last row before this import: the sender's history is
+	 * looked for among the rows before it (below) */
+	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_before (id INTEGER);"
+		"DELETE FROM temp.import_before;"
+		"INSERT INTO temp.import_before SELECT coalesce(max(id), 0) FROM main.audit", err, "nhập gói")) != ANTT_OK)
+		return s;
 	/* the audit triggers mark every change of the merge as the sender's */
 	if ((s = run1(db, "INSERT INTO sync_origin (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
 	    (s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
@@ -303,7 +309,10 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		return s;
 	/* the sender's history, each row once, marked as the sender's: it can
 	 * never read as something this machine's accounts did (sync_origin
-	 * holds the sender's name); in slices (sync_slices). OR FAIL: a row
+	 * holds the sender's name); in slices (sync_slices). A row is here
+	 * already when an earlier import brought it: looked for among the rows
+	 * of its form (or unit) from before this import, so the rows this one
+	 * adds to a form new here cost no search. OR FAIL: a row
 	 * refused fails the import, whose transaction is then rolled back
 	 * whole, so SQLite needs no undo copy of each slice's pages (which
 	 * cost a third of this step: every slice copied the index pages it
@@ -312,8 +321,9 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 	if ((s = sync_slices(db, "INSERT OR FAIL INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
 		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value,"
 		" (SELECT origin FROM sync_origin LIMIT 1) FROM pkg.audit p WHERE p.id BETWEEN ?1 AND ?2"
-		" AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who"
-		"  AND a.action = p.action AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id",
+		" AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.scope = p.scope AND a.id <= (SELECT id FROM temp.import_before)"
+		"  AND a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who AND a.action = p.action"
+		"  AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id",
 		"SELECT max(id) FROM (SELECT id FROM pkg.audit WHERE id >= ?1 ORDER BY id LIMIT ?2)",
 		&r->audit, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
@@ -327,7 +337,8 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		"   iif(x.note <> '', json_object('note', x.note), '{}'))), (SELECT origin FROM sync_origin LIMIT 1)"
 		" FROM pkg.answers p JOIN main.answers x ON x.uuid = p.uuid JOIN main.assessments a ON a.id = x.assessment_id"
 		" WHERE p.uuid NOT IN (SELECT row_uuid FROM pkg.audit WHERE tbl = 'answers' AND row_uuid IS NOT NULL)"
-		" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.row_uuid = x.uuid) ORDER BY x.id", err, "ghi nhật ký")) != ANTT_OK)
+		" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.scope = a.uuid AND h.row_uuid = x.uuid) ORDER BY x.id",
+		err, "ghi nhật ký")) != ANTT_OK)
 		return s;
 	/* communes follow their units: recompute the years the package
 	 * brought; the verdicts its answers change are the sender's too */

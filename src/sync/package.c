@@ -47,12 +47,37 @@ static const char *const hashed[] = {
 	"SELECT * FROM %s.recognitions ORDER BY uuid",
 };
 
+/* The bytes hashed go through a buffer: one sha256_update a few
+ * kilobytes, not three a column (a province has 12 million). */
+typedef struct {
+	struct sha256_ctx ctx;
+	size_t n;
+	uint8_t buf[16384];
+} hasher;
+
+static void hash_put(hasher *h, const void *p, size_t len)
+{
+	if (h->n + len > sizeof(h->buf)) {
+		sha256_update(&h->ctx, h->n, h->buf);
+		h->n = 0;
+	}
+	if (len > sizeof(h->buf)) {
+		sha256_update(&h->ctx, len, p);
+		return;
+	}
+	memcpy(h->buf + h->n, p, len);
+	h->n += len;
+}
+
 antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err)
 {
-	struct sha256_ctx ctx;
+	hasher *h = malloc(sizeof(*h));
 	uint8_t digest[SHA256_DIGEST_SIZE];
 
-	sha256_init(&ctx);
+	if (!h)
+		return ANTT_ERR_NOMEM;
+	sha256_init(&h->ctx);
+	h->n = 0;
 	for (size_t t = 0; t < sizeof(hashed) / sizeof(*hashed); t++) {
 		sqlite3_stmt *st = NULL;
 		char q[160];
@@ -61,25 +86,30 @@ antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_e
 		snprintf(q, sizeof(q), hashed[t], schema);
 		if (sqlite3_prepare_v2(sql, q, -1, &st, NULL) != SQLITE_OK) {
 			sqlite3_finalize(st);
+			free(h);
 			return err_set(err, ANTT_ERR_INVALID, "gói thiếu bảng dữ liệu (%s): không phải gói antt "
 				"hoặc gói bị hỏng", sqlite3_errmsg(sql));
 		}
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			for (int c = 0; c < sqlite3_column_count(st); c++) {
+			for (int c = 0, n = sqlite3_column_count(st); c < n; c++) {
 				uint8_t type = (uint8_t)sqlite3_column_type(st, c);
 				const void *p = type == SQLITE_BLOB ? sqlite3_column_blob(st, c) : (const void *)sqlite3_column_text(st, c);
 				uint32_t len = (uint32_t)sqlite3_column_bytes(st, c);
-				sha256_update(&ctx, 1, &type);
-				sha256_update(&ctx, sizeof(len), (const uint8_t *)&len);
+				hash_put(h, &type, 1);
+				hash_put(h, &len, sizeof(len));
 				if (p && len)
-					sha256_update(&ctx, len, p);
+					hash_put(h, p, len);
 			}
 		}
 		sqlite3_finalize(st);
-		if (rc != SQLITE_DONE)
+		if (rc != SQLITE_DONE) {
+			free(h);
 			return err_set(err, ANTT_ERR_INVALID, "gói bị hỏng, không đọc hết được (%s)", sqlite3_errstr(rc));
+		}
 	}
-	sha256_digest(&ctx, sizeof(digest), digest);
+	sha256_update(&h->ctx, h->n, h->buf);
+	sha256_digest(&h->ctx, sizeof(digest), digest);
+	free(h);
 	hex_encode(digest, sizeof(digest), out);
 	return ANTT_OK;
 }
@@ -251,7 +281,7 @@ static antt_status write_manifest(antt_db *db, const sync_export_opts *o, const 
 		if (!(office = strdup(o->under ? root->name : "máy chưa đặt tên đơn vị")))
 			return ANTT_ERR_NOMEM;
 	}
-	snprintf(num, sizeof(num), "%d", db_schema_version());
+	snprintf(num, sizeof(num), "%d", SYNC_PACKAGE_WRITTEN);
 	if ((s = manifest(db, "format", "antt-package", err)) != ANTT_OK ||
 	    (s = manifest(db, "package_version", "1", err)) != ANTT_OK ||
 	    (s = manifest(db, "schema_version", num, err)) != ANTT_OK ||

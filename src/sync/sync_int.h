@@ -19,6 +19,12 @@
  * never taken: what it means cannot be known here. */
 #define SYNC_PACKAGE_SAME_SINCE 13
 
+/* The structure a package says it is written in (its manifest's
+ * schema_version): the newest migration a receiver needs to take it, not
+ * always this machine's. db/015 only dropped an index here, so packages
+ * written after it still go to offices that have not updated to it. */
+#define SYNC_PACKAGE_WRITTEN 14
+
 /* SHA-256 over a package's content in schema ("pkg", "main"). */
 antt_status sync_checksum(sqlite3 *sql, const char *schema, char out[65], antt_err *err);
 

@@ -157,6 +157,8 @@ static antt_status check_rows(sqlite3 *pkg, const char *path, antt_err *err)
 		"  FROM answers WHERE exception NOT IN (0, 1)"
 		" UNION ALL SELECT 'dòng nhật ký có việc ' || quote(action) || ' mà antt không ghi', NULL FROM audit"
 		" WHERE action NOT IN ('insert', 'update', 'delete')"
+		/* a package carries the history of its units and forms only */
+		" UNION ALL SELECT 'dòng nhật ký không thuộc đơn vị hay phiếu nào', NULL FROM audit WHERE scope IS NULL"
 		" UNION ALL SELECT 'tên đơn vị ' || code, name FROM units"
 		" UNION ALL SELECT 'lý do của phiếu năm ' || year, reason FROM assessments WHERE reason <> ''"
 		" UNION ALL SELECT 'ghi chú tiêu chí ' || criterion || ' năm ' || year, note FROM answers WHERE note <> ''"
@@ -371,7 +373,7 @@ antt_status sync_verify_as(const char *file, const char *path, sync_result *r, a
 	 * preview this is the officer's own file, and a package marked for
 	 * WAL would get a -wal and -shm made beside it */
 	sync_file_uri(file, "immutable=1", uri, sizeof(uri));
-	rc = sqlite3_open_v2(uri, &pkg, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	rc = sqlite3_open_v2(uri, &pkg, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		s = err_set(err, ANTT_ERR_IO, "%s: không mở được tệp gói. Kiểm tra tên tệp và USB.", path);
 		goto out;

@@ -46,6 +46,14 @@ expect_eq "$(sql "SELECT count(*) FROM audit a JOIN answers x ON x.uuid = a.row_
 	WHERE s.year = 2025 AND a.action = 'insert' AND a.origin IS NULL")" "$(sql "SELECT count(*) FROM answers x JOIN assessments s ON s.id = x.assessment_id WHERE s.year = 2025")" \
 	"each answer typed here has its own insert row, not marked as a sender's"
 
+# a package is written in the structure a receiver needs to read it (14,
+# SYNC_PACKAGE_WRITTEN), not this machine's: db/015 dropped an index only,
+# so an office not updated to it still takes the packages of one that is
+A commune.db export --under X1 -o "$T/now.antt" --force > /dev/null
+expect_eq "$(sqlite3 "$T/now.antt" "SELECT value FROM manifest WHERE key = 'schema_version'")" "14" \
+	"a package says structure 14"
+expect_eq "$(sqlite3 "$T/commune.db" "PRAGMA user_version")" "15" "  written by a database of structure 15"
+
 # packages of a machine not updated yet: the structure before db/014 (13)
 # reads the same (only the office's trigger changed), an older one does not,
 # nor a newer one (SYNC_PACKAGE_SAME_SINCE, sync_int.h)

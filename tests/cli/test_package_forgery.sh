@@ -123,6 +123,7 @@ for q in "UPDATE units SET type = 'xyz' WHERE code = 'X1-K1'|loại \"xyz\"" \
 	"UPDATE units SET excluded = 5 WHERE code = 'X1-K1'|loại khỏi đánh giá 5" \
 	"UPDATE answers SET exception = 7 WHERE criterion = '2'|ngoại lệ 7" \
 	"UPDATE audit SET action = 'approve' WHERE id = 1|'approve'" \
+	"UPDATE audit SET scope = NULL WHERE id = 1|nhật ký không thuộc đơn vị hay phiếu nào" \
 	"UPDATE units SET name = '' WHERE code = 'X1-K1'|không có tên"; do
 	n=$((n + 1))
 	cp "$T/v2.antt" "$T/bad$n.antt"

@@ -48,8 +48,13 @@ for p in c3 c1 c1 c2; do A officeB.db import "$T/$p.antt" > /dev/null || not_ok 
 expect_eq "$(state office.db)" "$(state officeB.db)" "any order, some twice: the same state"
 run import "$T/c1.antt"
 DB_SAVE=$DB; DB="$T/office.db"
+history=$(sql "SELECT count(*) FROM audit")
 run import "$T/c1.antt"
 expect_out "gói này đã được nhập trước đây" "a package seen before is recognised"
+expect_eq "$(sql "SELECT count(*) FROM audit")" "$history" "  it adds no row to the history: each of the sender's rows is here once"
+expect_eq "$(sql "SELECT count(*) FROM (SELECT 1 FROM audit WHERE origin IS NOT NULL
+	GROUP BY at, who, tbl, row_uuid, action, old_value, new_value HAVING count(*) > 1)")" "0" \
+	"  nor did c2, imported twice before"
 # when it was made, as the screens show times: this machine's day and hour
 printf '%s\n' "$out" | grep -Eq "tạo lúc [0-3][0-9]/[01][0-9]/20[0-9]{2} [0-2][0-9]:[0-5][0-9]( |$)" &&
 	ok "the package's time is shown as dd/mm/yyyy hh:mm" || not_ok "package time: $(printf '%s\n' "$out" | head -1)"
