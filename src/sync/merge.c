@@ -392,23 +392,38 @@ static antt_status bind_assessment(merger *m, sqlite3_stmt *row, sqlite3_stmt *w
  * a known but more lenient set, say an older regulation's. */
 static antt_status check_set(merger *m, sqlite3_stmt *row)
 {
-	const char *sha = col(row, 3), *type = col(row, 20), *body = col(row, 21);
+	const char *sha = col(row, 3), *type = col(row, 20), *body;
 	int year = sqlite3_column_int(row, 17);
+	sqlite3_stmt *st = NULL;
 	const form *f;
 	char a[300];
 	antt_err e2;
+	antt_status s;
 	size_t i;
+	int rc;
 
-	if (!sha || !type || !body)
+	if (!sha || !type || !sqlite3_column_int(row, 21))
 		return ANTT_OK;   /* no such set here: the insert fails on it */
 	for (i = 0; i < m->n_sets && strcmp(m->sets[i]->sha256, sha); i++)
 		;
 	if (i == m->n_sets) {
+		/* read the first time it is met (a set is a few kilobytes; a
+		 * province has 30,000 assessments and a dozen sets) */
 		form **grown = realloc(m->sets, (m->n_sets + 1) * sizeof(*grown));
 		if (!grown)
 			return ANTT_ERR_NOMEM;
 		m->sets = grown;
-		if (form_load_text("gói", body, strlen(body), &m->sets[i], &e2) != ANTT_OK)
+		if ((s = db_prepare(m->db, "SELECT body FROM main.criteria_sets WHERE sha256 = ?", &st, m->err)) != ANTT_OK)
+			return s;
+		sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW || !(body = (const char *)sqlite3_column_text(st, 0))) {
+			s = rc == SQLITE_ROW || rc == SQLITE_DONE ? ANTT_OK : db_fail(m->db, rc, m->err, "đọc bộ tiêu chí");
+			sqlite3_finalize(st);
+			return s;   /* none: the insert fails on it */
+		}
+		s = form_load_text("gói", body, strlen(body), &m->sets[i], &e2);
+		sqlite3_finalize(st);
+		if (s != ANTT_OK)
 			return err_set(m->err, ANTT_ERR_INVALID, "bộ tiêu chí %s trong gói không đọc được: %s", sha, e2.msg);
 		m->n_sets++;
 	}
@@ -451,7 +466,7 @@ static const merge_kind merge_assessment = {
 		EFFECTIVE_REASON ", p.registered_at, p.updated_by, "
 		ASSESSMENT_JSON(EFFECTIVE_STATUS, "p.set_sha", EFFECTIVE_REASON) ","
 		"  a.id, " ASSESSMENT_JSON("a.status", "cs.sha256", "a.reason") ", b.content, a.status, u.id, u.code, p.year, "
-		WITHHELD ", b.rev, u.type, (SELECT body FROM main.criteria_sets WHERE sha256 = p.set_sha),"
+		WITHHELD ", b.rev, u.type, EXISTS (SELECT 1 FROM main.criteria_sets WHERE sha256 = p.set_sha),"
 		" p.set_sha IS NOT cs.sha256"
 		" FROM pkg.assessments p JOIN main.units u ON u.uuid = p.unit_uuid"
 		" LEFT JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
