@@ -139,6 +139,21 @@ expect_rc 0 "a package with an approval from a sender without the right: the ans
 expect_out "không nhận" "the import says the approval was not taken"
 [ "$(status_of office.db X1-K1)" != "approved" ] && ok "the approval is not taken" || not_ok "the commune approved itself"
 expect_eq "$(note_of office.db X1-K1 2)" "xã sửa tiếp" "the answers in it are taken"
+# 4a. the same with forms new at the office (another year): they arrive as
+# sent for approval, not approved, and the import counts them
+A commune.db answer set X1-K1 2023 '*' đạt > /dev/null
+A commune.db answer set X1-K2 2023 '*' đạt > /dev/null
+A commune.db export --under X1 -o "$T/new-year.antt" --force > /dev/null
+sqlite3 "$T/new-year.antt" "UPDATE assessments SET status = 'approved' WHERE year = 2023"
+R "$T/new-year.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/new-year.antt"
+expect_rc 0 "new forms approved by a sender without the right: the forms are taken"
+expect_out "không nhận trạng thái duyệt hay trả lại của 2 phiếu" "  the import counts the two approvals not taken"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT group_concat(a.status) FROM assessments a JOIN units u ON u.id = a.unit_id
+	WHERE a.year = 2023 AND u.code IN ('X1-K1', 'X1-K2')")" "submitted,submitted" "  they arrive as sent for approval"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM answers x JOIN assessments a ON a.id = x.assessment_id
+	WHERE a.year = 2023")" "$(sqlite3 "$T/commune.db" "SELECT count(*) FROM answers x JOIN assessments a ON a.id = x.assessment_id
+	WHERE a.year = 2023")" "  with their answers"
 cp "$T/office.db" "$T/office-ma.db"
 A office-ma.db trust add "$T/c1.antt" --under X1 --may-approve > /dev/null 2> "$T/err-ma"
 expect_eq "$?" "1" "a sender whose approvals count is enrolled only by a proven admin (none here)"
