@@ -269,6 +269,21 @@ out:
 	"  AND a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who AND a.action = p.action" \
 	"  AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id"
 
+/* The row answers_ai would have written (db/014) for each answer the
+ * package brought that has no history in its form here: the package's
+ * rows of it (q) were not taken (ONLY: the rows taken), or name its form
+ * by another uuid (temp.import_other_form). */
+#define ANSWERS_TRACE(only) \
+	"INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)" \
+	" SELECT x.updated_by, 'answers', x.uuid, a.uuid, 'insert'," \
+	" json_patch(json_object('criterion', x.criterion, 'value', x.value)," \
+	"  json_patch(iif(x.exception, json_object('exception', x.exception), '{}')," \
+	"   iif(x.note <> '', json_object('note', x.note), '{}'))), (SELECT origin FROM sync_origin LIMIT 1)" \
+	" FROM pkg.answers p JOIN main.answers x ON x.uuid = p.uuid JOIN main.assessments a ON a.id = x.assessment_id" \
+	" WHERE p.uuid NOT IN (SELECT q.row_uuid FROM pkg.audit q WHERE q.tbl = 'answers' AND q.row_uuid IS NOT NULL" \
+	"  AND q.scope NOT IN (SELECT uuid FROM temp.import_other_form)" only ")" \
+	" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.scope = a.uuid AND h.row_uuid = x.uuid) ORDER BY x.id"
+
 /* What the sender's history may name (read after the merge). Each row
  * names its unit or form (scope) and is copied as it is, so a signed
  * package could name a neighbour's form, give its own form the uuid of a
@@ -375,20 +390,11 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		"SELECT max(id) FROM (SELECT id FROM pkg.audit WHERE id >= ?1 ORDER BY id LIMIT ?2)",
 		&r->audit, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
-	/* an answer inserted with no history at all (the package brought
-	 * none, or only rows naming its form by the uuid the sender gave it,
-	 * another here: temp.import_other_form; during an import answers_ai
+	/* an answer inserted with no history in its form here (the package
+	 * brought none, or none that was taken; during an import answers_ai
 	 * writes no row, db/014): the row the trigger would have written, so
-	 * none arrives without a trace in its form's history */
-	if ((s = exec(db, "INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)"
-		" SELECT x.updated_by, 'answers', x.uuid, a.uuid, 'insert',"
-		" json_patch(json_object('criterion', x.criterion, 'value', x.value),"
-		"  json_patch(iif(x.exception, json_object('exception', x.exception), '{}'),"
-		"   iif(x.note <> '', json_object('note', x.note), '{}'))), (SELECT origin FROM sync_origin LIMIT 1)"
-		" FROM pkg.answers p JOIN main.answers x ON x.uuid = p.uuid JOIN main.assessments a ON a.id = x.assessment_id"
-		" WHERE p.uuid NOT IN (SELECT row_uuid FROM pkg.audit WHERE tbl = 'answers' AND row_uuid IS NOT NULL"
-		"  AND scope NOT IN (SELECT uuid FROM temp.import_other_form))"
-		" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.scope = a.uuid AND h.row_uuid = x.uuid) ORDER BY x.id",
+	 * none arrives without a trace */
+	if ((s = exec(db, t->whole ? ANSWERS_TRACE("") : ANSWERS_TRACE(" AND q.scope IN (SELECT uuid FROM temp.import_scopes)"),
 		err, "ghi nhật ký")) != ANTT_OK)
 		return s;
 	/* communes follow their units: recompute the years the package

@@ -67,7 +67,8 @@ R "$T/c3.antt" --key-from "$T/commune.db" > /dev/null
 run import "$T/c3.antt"
 expect_rc 0 "4. the commune's next package is taken"
 expect_eq "$(sql "SELECT count(*) FROM audit WHERE scope = '$own' AND at = '2024-11-05T08:00:00Z'")" \
-	"$(sqlite3 "$T/c3.antt" "SELECT count(*) FROM audit WHERE at = '2024-11-05T08:00:00Z'")" "   with its form's new rows"
+	"$(sqlite3 "$T/c3.antt" "SELECT count(*) FROM audit WHERE scope = '$own' AND at = '2024-11-05T08:00:00Z'")" \
+	"   with its form's new rows"
 n=$(sql "SELECT count(*) FROM audit")
 A office.db import "$T/c3.antt" > /dev/null
 expect_eq "$(sql "SELECT count(*) FROM audit")" "$n" "   imported again, it adds no row"
@@ -88,4 +89,21 @@ expect_eq "$(sql "SELECT count(*) FROM answers x JOIN assessments s ON s.id = x.
 expect_eq "$(sql "SELECT count(*) FROM answers x JOIN assessments s ON s.id = x.assessment_id JOIN units u ON u.id = s.unit_id
 	WHERE u.code = 'X1-K1' AND s.year = 2025 AND NOT EXISTS (SELECT 1 FROM audit h WHERE h.scope = s.uuid AND h.row_uuid = x.uuid)")" \
 	"0" "   each with a row in that form's history"
+
+# 6. a new form whose history the package gives to the neighbour's form:
+# the rows are not taken, and its answers still arrive with a trace
+A commune.db answer set X1-K1 2026 '*' đạt > /dev/null
+A commune.db export --under X1 -o "$T/c5.antt" --force > /dev/null
+new=$(sqlite3 "$T/c5.antt" "SELECT uuid FROM assessments WHERE year = 2026")
+cp "$T/c5.antt" "$T/f6.antt"
+sqlite3 "$T/f6.antt" "UPDATE audit SET scope = '$neighbour' WHERE scope = '$new'"
+R "$T/f6.antt" --key-from "$T/commune.db" > /dev/null
+run import "$T/f6.antt"
+expect_rc 0 "6. a package giving a new form's history to the neighbour's form is taken"
+expect_eq "$(brought "$neighbour")" "0" "   its rows are not in the neighbour's history"
+expect_eq "$(sql "SELECT count(*) FROM answers x JOIN assessments s ON s.id = x.assessment_id WHERE s.uuid = '$new'
+	AND NOT EXISTS (SELECT 1 FROM audit h WHERE h.scope = s.uuid AND h.row_uuid = x.uuid)")" "0" \
+	"   each answer of the new form has a row in its history"
+expect_eq "$(sql "SELECT count(*) FROM answers x JOIN assessments s ON s.id = x.assessment_id WHERE s.uuid = '$new'")" \
+	"$(sqlite3 "$T/c5.antt" "SELECT count(*) FROM answers WHERE year = 2026")" "   and every answer arrived"
 exit $failed
