@@ -257,6 +257,72 @@ out:
 	return s;
 }
 
+/* The sender's history, copied as it is (the rows a package carries,
+ * those of ?1 to ?2), each row once: one already here from an earlier
+ * import is found among the rows of its form (or unit) from before this
+ * one. ONLY: a further condition on p, the package's row. */
+#define AUDIT_COPY(only) \
+	"INSERT OR FAIL INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)" \
+	" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value," \
+	" (SELECT origin FROM sync_origin LIMIT 1) FROM pkg.audit p WHERE p.id BETWEEN ?1 AND ?2" only \
+	" AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.scope = p.scope AND a.id <= (SELECT id FROM temp.import_before)" \
+	"  AND a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who AND a.action = p.action" \
+	"  AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id"
+
+/* The row answers_ai would have written (db/014) for each answer the
+ * package brought that has no history in its form here: the package's
+ * rows of it (q) were not taken (ONLY: the rows taken), or name its form
+ * by another uuid (temp.import_other_form). */
+#define ANSWERS_TRACE(only) \
+	"INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)" \
+	" SELECT x.updated_by, 'answers', x.uuid, a.uuid, 'insert'," \
+	" json_patch(json_object('criterion', x.criterion, 'value', x.value)," \
+	"  json_patch(iif(x.exception, json_object('exception', x.exception), '{}')," \
+	"   iif(x.note <> '', json_object('note', x.note), '{}'))), (SELECT origin FROM sync_origin LIMIT 1)" \
+	" FROM pkg.answers p JOIN main.answers x ON x.uuid = p.uuid JOIN main.assessments a ON a.id = x.assessment_id" \
+	" WHERE p.uuid NOT IN (SELECT q.row_uuid FROM pkg.audit q WHERE q.tbl = 'answers' AND q.row_uuid IS NOT NULL" \
+	"  AND q.scope NOT IN (SELECT uuid FROM temp.import_other_form)" only ")" \
+	" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.scope = a.uuid AND h.row_uuid = x.uuid) ORDER BY x.id"
+
+/* What the sender's history may name (read after the merge). Each row
+ * names its unit or form (scope) and is copied as it is, so a signed
+ * package could name a neighbour's form, give its own form the uuid of a
+ * neighbour's, or write the district above: rows this office would show
+ * in that unit's history as the sender's. temp.import_scopes: the units
+ * and forms of the package that are here, by their uuid, in the signer's
+ * scope; only their rows are taken (the history of a unit comes from
+ * whoever may report for it; a genuine package also carries the rows of
+ * the units above its own, which place it, most often here already). A
+ * signer who may change every unit (t->whole) brings every row, as before.
+ * temp.import_other_form: the package's forms that are another here
+ * (registered on both machines, each gave its own uuid; the merge keeps
+ * this one's), whose answers then have no history in the form here. */
+static antt_status history_scopes(antt_db *db, const sync_trust *t, antt_err *err)
+{
+	sqlite3_stmt *st = NULL;
+	antt_status s;
+	int rc;
+
+	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_other_form (uuid TEXT PRIMARY KEY);"
+		"DELETE FROM temp.import_other_form;"
+		"INSERT OR IGNORE INTO temp.import_other_form SELECT p.uuid FROM pkg.assessments p"
+		" JOIN main.units u ON u.uuid = p.unit_uuid JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
+		" WHERE a.uuid <> p.uuid", err, "nhập nhật ký")) != ANTT_OK || t->whole)
+		return s;
+	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_scopes (uuid TEXT PRIMARY KEY);"
+		"DELETE FROM temp.import_scopes", err, "nhập nhật ký")) != ANTT_OK ||
+	    (s = db_prepare(db, "INSERT OR IGNORE INTO temp.import_scopes WITH RECURSIVE sub(id) AS (SELECT ?1"
+		"  UNION ALL SELECT u.id FROM main.units u JOIN sub ON u.parent_id = sub.id)"
+		" SELECT p.uuid FROM pkg.units p JOIN main.units u ON u.uuid = p.uuid WHERE u.id IN (SELECT id FROM sub)"
+		" UNION ALL SELECT p.uuid FROM pkg.assessments p JOIN main.assessments a ON a.uuid = p.uuid"
+		"  WHERE a.unit_id IN (SELECT id FROM sub)", &st, err)) != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, t->root_id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? ANTT_OK : db_fail(db, rc, err, "nhập nhật ký");
+}
+
 /* Everything inside the transaction. */
 static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust *t, sqlite3_int64 attach_id,
                         sync_result *r, antt_err *err)
@@ -312,32 +378,23 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 	 * holds the sender's name); in slices (sync_slices). A row is here
 	 * already when an earlier import brought it: looked for among the rows
 	 * of its form (or unit) from before this import, so the rows this one
-	 * adds to a form new here cost no search. OR FAIL: a row
+	 * adds to a form new here cost no search. Only the rows of the units
+	 * and forms the signer may report (history_scopes). OR FAIL: a row
 	 * refused fails the import, whose transaction is then rolled back
 	 * whole, so SQLite needs no undo copy of each slice's pages (which
 	 * cost a third of this step: every slice copied the index pages it
 	 * touched, 520,000 rows a province) */
 	r->audit = 0;
-	if ((s = sync_slices(db, "INSERT OR FAIL INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
-		" SELECT p.at, p.who, p.tbl, p.row_uuid, p.scope, p.action, p.old_value, p.new_value,"
-		" (SELECT origin FROM sync_origin LIMIT 1) FROM pkg.audit p WHERE p.id BETWEEN ?1 AND ?2"
-		" AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.scope = p.scope AND a.id <= (SELECT id FROM temp.import_before)"
-		"  AND a.row_uuid IS p.row_uuid AND a.at = p.at AND a.who = p.who AND a.action = p.action"
-		"  AND a.old_value IS p.old_value AND a.new_value IS p.new_value) ORDER BY p.id",
+	if ((s = history_scopes(db, t, err)) != ANTT_OK ||
+	    (s = sync_slices(db, t->whole ? AUDIT_COPY("") : AUDIT_COPY(" AND p.scope IN (SELECT uuid FROM temp.import_scopes)"),
 		"SELECT max(id) FROM (SELECT id FROM pkg.audit WHERE id >= ?1 ORDER BY id LIMIT ?2)",
 		&r->audit, err, "nhập nhật ký")) != ANTT_OK)
 		return s;
-	/* an answer inserted with no history at all (the package brought
-	 * none; during an import answers_ai writes no row, db/014): the row
-	 * the trigger would have written, so none arrives without a trace */
-	if ((s = exec(db, "INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin)"
-		" SELECT x.updated_by, 'answers', x.uuid, a.uuid, 'insert',"
-		" json_patch(json_object('criterion', x.criterion, 'value', x.value),"
-		"  json_patch(iif(x.exception, json_object('exception', x.exception), '{}'),"
-		"   iif(x.note <> '', json_object('note', x.note), '{}'))), (SELECT origin FROM sync_origin LIMIT 1)"
-		" FROM pkg.answers p JOIN main.answers x ON x.uuid = p.uuid JOIN main.assessments a ON a.id = x.assessment_id"
-		" WHERE p.uuid NOT IN (SELECT row_uuid FROM pkg.audit WHERE tbl = 'answers' AND row_uuid IS NOT NULL)"
-		" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.scope = a.uuid AND h.row_uuid = x.uuid) ORDER BY x.id",
+	/* an answer inserted with no history in its form here (the package
+	 * brought none, or none that was taken; during an import answers_ai
+	 * writes no row, db/014): the row the trigger would have written, so
+	 * none arrives without a trace */
+	if ((s = exec(db, t->whole ? ANSWERS_TRACE("") : ANSWERS_TRACE(" AND q.scope IN (SELECT uuid FROM temp.import_scopes)"),
 		err, "ghi nhật ký")) != ANTT_OK)
 		return s;
 	/* communes follow their units: recompute the years the package
