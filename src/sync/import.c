@@ -141,9 +141,13 @@ static antt_status same_as_checked(antt_db *db, const char *path, const sync_res
 {
 	char sha[65];
 	antt_err e2;
+	antt_status s = sync_check_schema(db->sql, "pkg", &e2);
 
-	if (sync_check_schema(db->sql, "pkg", &e2) != ANTT_OK ||
-	    (!own && (sync_checksum(db->sql, "pkg", sha, &e2) != ANTT_OK || strcmp(sha, r->sha256))))
+	if (s == ANTT_OK && !own && (s = sync_checksum(db->sql, "pkg", sha, &e2)) == ANTT_OK && strcmp(sha, r->sha256))
+		s = ANTT_ERR_INVALID;
+	if (s == ANTT_ERR_NOMEM)
+		return s;   /* out of memory is not a changed package */
+	if (s != ANTT_OK)
 		return err_set(err, ANTT_ERR_INVALID, "%s: tệp gói đã đổi trong lúc nhập, hoặc đọc ra khác lúc kiểm tra chữ ký: "
 			"không nhập gì; cơ sở dữ liệu không bị thay đổi. Hãy chép lại gói từ máy gửi.", path);
 	return ANTT_OK;
