@@ -527,6 +527,8 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "ghi vị trí làm việc");
+	else
+		db->quiet += sqlite3_changes64(db->sql);
 	sqlite3_reset(st);
 	return s;
 }

@@ -41,6 +41,8 @@ typedef struct antt_db {
 		unsigned used;
 	} cache[32];
 	unsigned tick;
+	long long quiet;              /* rows written that are no data (ui_state, the screens'
+	                                 place): tree_stamp leaves them out */
 } antt_db;
 
 /* Open the database at path, without migrating it (db_migrate; the

@@ -195,7 +195,10 @@ static long long data_version(antt_db *db)
 
 long long tree_stamp(antt_db *db)
 {
-	return data_version(db) * 1000003 + (long long)sqlite3_total_changes64(db->sql);
+	/* the screens' place, saved as the officer moves (db_state_set), is
+	 * no change of data: opening and leaving a checklist must not make
+	 * the tree and Progress's figures be read again */
+	return data_version(db) * 1000003 + (long long)sqlite3_total_changes64(db->sql) - db->quiet;
 }
 
 int tree_changed(antt_db *db, const tree_view *t)

@@ -237,6 +237,47 @@ static void kept_states_follow_changes(void **state)
 	tu_cleanup(db);
 }
 
+/* The screens' place, saved as the officer opens and leaves a checklist
+ * (db_state_set), is no change of data: the tree, and Progress's figures
+ * worked out ahead from it, are not read again for it (they were, every
+ * Enter and Esc: 9,000 units' deadlines again at 3 provinces). A change of
+ * data still is one, and so is another connection's commit. */
+static void screen_place_is_no_change(void **state)
+{
+	antt_db *db = tu_open(), *other = NULL;
+	const tree_row *r = NULL;
+	tree_view a;
+	int units;
+	long long was;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2024, &a, &err));
+	for (size_t i = 0; i < a.n && !r; i++)   /* a unit with no form yet: its answers are a change */
+		if (a.rows[a.order[i]].status == STATUS_NONE)
+			r = &a.rows[a.order[i]];
+	assert_non_null(r);
+	was = a.stamp;
+	OK(db_state_set(db, "screen", "checklist", &err));
+	OK(db_state_set(db, "unit", r->code, &err));
+	OK(db_state_set(db, "screen", "units", &err));
+	assert_false(tree_changed(db, &a));
+	assert_true(tree_stamp(db) == was);
+	OK(answer_set(db, r->code, 2024, "*", "đạt", NULL, -1, &err));
+	assert_true(tree_changed(db, &a));
+	OK(tree_update(db, &a, r->code, &err));
+	assert_false(tree_changed(db, &a));
+	/* another program's place saved (another value) is another
+	 * connection's commit: the tree cannot tell it from data, and is read
+	 * again, as before */
+	OK(db_open(db->path, 0, NULL, &other, &err));
+	OK(db_state_set(other, "screen", "progress", &err));
+	assert_true(tree_changed(db, &a));
+	db_close(other);
+	tree_free(&a);
+	tu_cleanup(db);
+}
+
 /* Back from a checklist (tree_update), the tree's figures are the SQL's:
  * a unit's first answers register its form and give it a verdict, which
  * Progress counts (registered, tự đánh giá đạt), as well as its status. */
@@ -324,6 +365,7 @@ int main(void)
 		cmocka_unit_test(tally_follows_changes),
 		cmocka_unit_test(kept_states_follow_changes),
 		cmocka_unit_test(update_keeps_the_figures),
+		cmocka_unit_test(screen_place_is_no_change),
 		cmocka_unit_test(due_follows_updates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
