@@ -493,6 +493,55 @@ static const merge_kind merge_assessment = {
 	.c_withheld = 18, .c_base_rev = 19, .check = check_assessment, .bind = bind_assessment, .label = label_assessment,
 };
 
+/* A new form's or answer's uuid is its own: one used here for another
+ * unit's row, or twice among the package's new rows (only a forged
+ * package or a broken sender does either), failed the insert with
+ * SQLite's words ("UNIQUE constraint failed"). Asked only once an insert
+ * failed on a constraint, so a good package pays nothing. in_pkg: the new
+ * rows sharing a uuid, by uuid (the first two are a pair); in_main: a new
+ * row whose uuid is another row's here (not its own copy, put in by an
+ * earlier slice of this import). Each row: unit id, year,
+ * uuid, and for in_main the other's unit id and year. what: "phiếu" or
+ * "một câu trả lời của phiếu". */
+static antt_status clash_words(merger *m, const char *in_pkg, const char *in_main, const char *what, antt_status s)
+{
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 unit[2];
+	int year[2];
+	char uuid[80] = "", a[300], b[300];
+
+	if ((sqlite3_extended_errcode(m->db->sql) & 0xff) != SQLITE_CONSTRAINT)
+		return s;
+	for (int q = 0; q < 2; q++) {
+		int n = 0;
+
+		if (sqlite3_prepare_v2(m->db->sql, q ? in_main : in_pkg, -1, &st, NULL) != SQLITE_OK)
+			return s;
+		while (n < 2 && sqlite3_step(st) == SQLITE_ROW) {
+			unit[n] = sqlite3_column_int64(st, 0);
+			year[n] = sqlite3_column_int(st, 1);
+			snprintf(uuid, sizeof(uuid), "%s", col(st, 2) ? col(st, 2) : "");
+			if (q) {   /* the other is here */
+				unit[1] = sqlite3_column_int64(st, 3);
+				year[1] = sqlite3_column_int(st, 4);
+				n = 2;
+			} else
+				n++;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		if (n < 2)
+			continue;
+		unit_words(m, unit[0], a, sizeof(a));
+		unit_words(m, unit[1], b, sizeof(b));
+		return err_set(m->err, ANTT_ERR_INVALID, "gói ghi %s năm %d của đơn vị %s với mã \"%s\", nhưng %s mã đó cho "
+			"%s năm %d của đơn vị %s. Mỗi phiếu, mỗi câu trả lời có một mã riêng: gói bị sửa hoặc máy gửi bị lỗi. "
+			"Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi. Hãy báo máy gửi kiểm tra lại gói.",
+			what, year[0], a, uuid, q ? "máy này đã dùng" : "gói cũng ghi", what, year[1], b);
+	}
+	return s;
+}
+
 /* The assessments new here: what merge_rows would decide for each is
  * "add", so they go in a few statements instead of two per row (a
  * province brings 30,000). The checks stay: each one's unit in the
@@ -566,8 +615,14 @@ static antt_status add_assessments(merger *m)
 		" (SELECT id FROM main.criteria_sets WHERE sha256 = p.set_sha), n.status, p.verdict, p.detail, n.reason,"
 		" p.registered_at, p.updated_by FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow"
 		" WHERE n.prow BETWEEN ?1 AND ?2 ORDER BY n.prow",
-		MERGE_NEW_A_BOUND, &m->r->added[K_ASSESSMENT], m->err, "nhập phiếu đánh giá")) != ANTT_OK ||
-	    (s = sync_slices(m->db, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
+		MERGE_NEW_A_BOUND, &m->r->added[K_ASSESSMENT], m->err, "nhập phiếu đánh giá")) != ANTT_OK)
+		return clash_words(m, "SELECT n.unit_id, p.year, p.uuid FROM temp.merge_new_a n JOIN pkg.assessments p"
+			" ON p.rowid = n.prow WHERE p.uuid IN (SELECT q.uuid FROM temp.merge_new_a k JOIN pkg.assessments q"
+			" ON q.rowid = k.prow GROUP BY q.uuid HAVING count(*) > 1) ORDER BY p.uuid, n.prow",
+			"SELECT n.unit_id, p.year, p.uuid, o.unit_id, o.year FROM temp.merge_new_a n JOIN pkg.assessments p"
+			" ON p.rowid = n.prow JOIN main.assessments o ON o.uuid = p.uuid"
+			" WHERE o.unit_id <> n.unit_id OR o.year <> p.year ORDER BY n.prow LIMIT 1", "phiếu", s);
+	if ((s = sync_slices(m->db, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
 		" SELECT p.unit_uuid || '/' || p.year, p.rev, " ASSESSMENT_JSON("n.status", "p.set_sha", "n.reason")
 		" FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2"
 		" AND NOT n.older ORDER BY n.prow", MERGE_NEW_A_BOUND, NULL, m->err, "ghi mốc trao đổi")) != ANTT_OK)
@@ -662,8 +717,16 @@ static antt_status add_answers(merger *m)
 	if ((s = sync_slices(m->db, "INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note, updated_by)"
 		" SELECT p.uuid, p.rev, n.aid, p.criterion, p.value, p.exception, p.note, p.updated_by"
 		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2 ORDER BY n.prow",
-		MERGE_NEW_BOUND, &m->r->added[K_ANSWER], m->err, "nhập câu trả lời")) != ANTT_OK ||
-	    (s = sync_slices(m->db, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
+		MERGE_NEW_BOUND, &m->r->added[K_ANSWER], m->err, "nhập câu trả lời")) != ANTT_OK)
+		return clash_words(m, "SELECT a.unit_id, a.year, p.uuid FROM temp.merge_new n JOIN pkg.answers p"
+			" ON p.rowid = n.prow JOIN main.assessments a ON a.id = n.aid WHERE p.uuid IN (SELECT q.uuid"
+			" FROM temp.merge_new k JOIN pkg.answers q ON q.rowid = k.prow GROUP BY q.uuid HAVING count(*) > 1)"
+			" ORDER BY p.uuid, n.prow",
+			"SELECT a.unit_id, a.year, p.uuid, o.unit_id, o.year FROM temp.merge_new n JOIN pkg.answers p"
+			" ON p.rowid = n.prow JOIN main.assessments a ON a.id = n.aid JOIN main.answers x ON x.uuid = p.uuid"
+			" JOIN main.assessments o ON o.id = x.assessment_id WHERE x.assessment_id <> n.aid"
+			" OR x.criterion <> p.criterion ORDER BY n.prow LIMIT 1", "một câu trả lời của phiếu", s);
+	if ((s = sync_slices(m->db, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
 		" SELECT p.unit_uuid || '/' || p.year || '/' || p.criterion, p.rev, " ANSWER_JSON("p.value", "p.exception", "p.note")
 		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2"
 		" AND NOT n.older ORDER BY n.prow", MERGE_NEW_BOUND, NULL, m->err, "ghi mốc trao đổi")) != ANTT_OK)
