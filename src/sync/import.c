@@ -316,7 +316,7 @@ static antt_status history_scopes(antt_db *db, const sync_trust *t, antt_err *er
 	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_scopes (uuid TEXT PRIMARY KEY);"
 		"DELETE FROM temp.import_scopes", err, "nhập nhật ký")) != ANTT_OK ||
 	    (s = db_prepare(db, "INSERT OR IGNORE INTO temp.import_scopes WITH RECURSIVE sub(id) AS (SELECT ?1"
-		"  UNION ALL SELECT u.id FROM main.units u JOIN sub ON u.parent_id = sub.id)"
+		"  UNION SELECT u.id FROM main.units u JOIN sub ON u.parent_id = sub.id)"
 		" SELECT p.uuid FROM pkg.units p JOIN main.units u ON u.uuid = p.uuid WHERE u.id IN (SELECT id FROM sub)"
 		" UNION ALL SELECT p.uuid FROM pkg.assessments p JOIN main.assessments a ON a.uuid = p.uuid"
 		"  WHERE a.unit_id IN (SELECT id FROM sub)", &st, err)) != ANTT_OK)

@@ -575,7 +575,7 @@ static antt_status add_assessments(merger *m)
 		return db_fail(m->db, rc, m->err, "nhập phiếu đánh giá");
 	/* the first unit out of scope refuses the package, as check_unit_of would */
 	if (!m->t->whole) {
-		if ((s = db_prepare(m->db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT u.id FROM main.units u"
+		if ((s = db_prepare(m->db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM main.units u"
 			" JOIN sub ON u.parent_id = sub.id)"
 			" SELECT n.unit_id, p.year FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow"
 			" WHERE n.unit_id NOT IN (SELECT id FROM sub) LIMIT 1", &st, m->err)) != ANTT_OK)
@@ -701,7 +701,7 @@ static antt_status add_answers(merger *m)
 		" WHERE x.id IS NULL AND a.id NOT IN (SELECT id FROM temp.merge_locked)", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập câu trả lời");
 	if (!m->t->whole) {
-		if ((s = db_prepare(m->db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION ALL SELECT u.id FROM main.units u"
+		if ((s = db_prepare(m->db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM main.units u"
 			" JOIN sub ON u.parent_id = sub.id)"
 			" SELECT a.unit_id, a.year FROM temp.merge_new n JOIN main.assessments a ON a.id = n.aid"
 			" WHERE a.unit_id NOT IN (SELECT id FROM sub) LIMIT 1", &st, m->err)) != ANTT_OK)
