@@ -15,10 +15,10 @@ trap 'stop; rm -rf "$T"' EXIT
 # ASan, test_units_managed): tried again, a few times
 start() {
 	stop
-	n=0
+	start_try=0
 	until tmux new-session -d -s "$S" -x 80 -y 24 "exec env $* $ANTT --db $DB"; do
-		n=$((n + 1))
-		[ $n -lt 5 ] || return 1
+		start_try=$((start_try + 1))
+		[ $start_try -lt 5 ] || return 1
 		sleep 0.2
 	done
 }
