@@ -542,6 +542,34 @@ static antt_status clash_words(merger *m, const char *in_pkg, const char *in_mai
 	return s;
 }
 
+/* The rows new here (ROWS: a query giving unit id and year; UNIT: its
+ * unit id column) must all be in the signer's scope: the first that is
+ * not refuses the package, as check_unit_of would row by row. UNION: a
+ * cycle in a damaged tree cannot make the walk loop. */
+static antt_status new_rows_in_scope(merger *m, const char *rows, const char *unit, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	char *q;
+	antt_status s;
+	int rc;
+
+	if (m->t->whole)
+		return ANTT_OK;
+	if (!(q = sqlite3_mprintf("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM main.units u"
+		" JOIN sub ON u.parent_id = sub.id) %s WHERE %s NOT IN (SELECT id FROM sub) LIMIT 1", rows, unit)))
+		return ANTT_ERR_NOMEM;
+	s = db_prepare(m->db, q, &st, m->err);
+	sqlite3_free(q);
+	if (s != ANTT_OK)
+		return s;
+	sqlite3_bind_int64(st, 1, m->t->root_id);
+	rc = sqlite3_step(st);
+	s = rc == SQLITE_ROW ? check_unit_of(m, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1))
+		: rc == SQLITE_DONE ? ANTT_OK : db_fail(m->db, rc, m->err, what);
+	sqlite3_finalize(st);
+	return s;
+}
+
 /* The assessments new here: what merge_rows would decide for each is
  * "add", so they go in a few statements instead of two per row (a
  * province brings 30,000). The checks stay: each one's unit in the
@@ -573,22 +601,9 @@ static antt_status add_assessments(merger *m)
 	st = NULL;
 	if (rc != SQLITE_DONE)
 		return db_fail(m->db, rc, m->err, "nhập phiếu đánh giá");
-	/* the first unit out of scope refuses the package, as check_unit_of would */
-	if (!m->t->whole) {
-		if ((s = db_prepare(m->db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM main.units u"
-			" JOIN sub ON u.parent_id = sub.id)"
-			" SELECT n.unit_id, p.year FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow"
-			" WHERE n.unit_id NOT IN (SELECT id FROM sub) LIMIT 1", &st, m->err)) != ANTT_OK)
-			return s;
-		sqlite3_bind_int64(st, 1, m->t->root_id);
-		rc = sqlite3_step(st);
-		s = rc == SQLITE_ROW ? check_unit_of(m, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1))
-			: rc == SQLITE_DONE ? ANTT_OK : db_fail(m->db, rc, m->err, "nhập phiếu đánh giá");
-		sqlite3_finalize(st);
-		st = NULL;
-		if (s != ANTT_OK)
-			return s;
-	}
+	if ((s = new_rows_in_scope(m, "SELECT n.unit_id, p.year FROM temp.merge_new_a n"
+		" JOIN pkg.assessments p ON p.rowid = n.prow", "n.unit_id", "nhập phiếu đánh giá")) != ANTT_OK)
+		return s;
 	/* each set once for each unit type and year it is given to */
 	if ((s = db_prepare(m->db, "SELECT p.set_sha, EXISTS (SELECT 1 FROM main.criteria_sets WHERE sha256 = p.set_sha),"
 		" u.type, p.year, min(u.id) FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow"
@@ -687,9 +702,7 @@ static const merge_kind merge_answer = {
 
 static antt_status add_answers(merger *m)
 {
-	sqlite3_stmt *st = NULL;
 	antt_status s;
-	int rc;
 
 	if (sqlite3_exec(m->db->sql, "CREATE TEMP TABLE IF NOT EXISTS merge_new (prow INTEGER PRIMARY KEY, aid INTEGER, older INTEGER);"
 		"DELETE FROM temp.merge_new;"
@@ -700,20 +713,9 @@ static antt_status add_answers(merger *m)
 		" LEFT JOIN main.sync_base b ON b.key = p.unit_uuid || '/' || p.year || '/' || p.criterion"
 		" WHERE x.id IS NULL AND a.id NOT IN (SELECT id FROM temp.merge_locked)", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập câu trả lời");
-	if (!m->t->whole) {
-		if ((s = db_prepare(m->db, "WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM main.units u"
-			" JOIN sub ON u.parent_id = sub.id)"
-			" SELECT a.unit_id, a.year FROM temp.merge_new n JOIN main.assessments a ON a.id = n.aid"
-			" WHERE a.unit_id NOT IN (SELECT id FROM sub) LIMIT 1", &st, m->err)) != ANTT_OK)
-			return s;
-		sqlite3_bind_int64(st, 1, m->t->root_id);
-		rc = sqlite3_step(st);
-		s = rc == SQLITE_ROW ? check_unit_of(m, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1))
-			: rc == SQLITE_DONE ? ANTT_OK : db_fail(m->db, rc, m->err, "nhập câu trả lời");
-		sqlite3_finalize(st);
-		if (s != ANTT_OK)
-			return s;
-	}
+	if ((s = new_rows_in_scope(m, "SELECT a.unit_id, a.year FROM temp.merge_new n"
+		" JOIN main.assessments a ON a.id = n.aid", "a.unit_id", "nhập câu trả lời")) != ANTT_OK)
+		return s;
 	if ((s = sync_slices(m->db, "INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note, updated_by)"
 		" SELECT p.uuid, p.rev, n.aid, p.criterion, p.value, p.exception, p.note, p.updated_by"
 		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2 ORDER BY n.prow",
