@@ -45,6 +45,20 @@ wait_for() {
 	return 1
 }
 
+# bar_starts PREFIX NAME: until the hint bar (the last line) begins with
+# PREFIX; then ok NAME. The title of a new screen is drawn before its bar
+# reaches the terminal: checking the bar at once failed under ASan
+bar_starts() {
+	i=0
+	while [ $i -lt $((100 * SLOW)) ]; do
+		case "$(screen | tail -1)" in "$1"*) ok "$2"; return 0;; esac
+		sleep 0.05
+		i=$((i + 1))
+	done
+	not_ok "$2: the bar is '$(screen | tail -1)'"
+	return 1
+}
+
 # quit: q, then wait until the application has ended (its writes are done)
 quit_app() {
 	keys q

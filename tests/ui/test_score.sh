@@ -13,7 +13,7 @@ wait_for "(X001-CQ02)"
 keys F3
 wait_for "Chấm điểm — Trạm Y tế xã Hòa Bình (X001-CQ02)"
 wait_for "Xếp loại: chưa chấm  "
-case "$(screen | tail -1)" in "Enter Tự chấm  r Cấp trên chấm "*) ok "score: Enter Tự chấm";; *) not_ok "score bar: $(screen | tail -1)";; esac
+bar_starts "Enter Tự chấm  r Cấp trên chấm " "score: Enter Tự chấm"
 keys Enter
 wait_for "Điểm tự chấm"
 type_text "4"

@@ -126,7 +126,7 @@ wait_for "Lọc: loại"
 keys F9
 wait_for "Thiết lập"
 # Enter edits a setting: the hint bar says so, not "answer" as on a checklist
-case "$(screen | tail -1)" in "Enter Sửa "*) ok "settings: Enter Sửa";; *) not_ok "settings bar: $(screen | tail -1)";; esac
+bar_starts "Enter Sửa " "settings: Enter Sửa"
 keys Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "Chỉ tiêu xã (%)"
 keys C-u
