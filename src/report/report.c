@@ -515,6 +515,7 @@ antt_status report_book_open(writer *w, const char *path, const char *title, str
 	 * writable: by default they go where tmpfile() puts them, which on
 	 * Windows (msvcrt) is the root of the drive, C:\ refusing non-admins */
 	wopt.tmpdir = w->tmpdir;
+	(void)report_zip_level();   /* the parts deflated fast: report_zip.c */
 	/* libxlsxwriter prints its errors in English over the screen: silenced
 	 * while it works, the error code is put into words below */
 	w->quiet = platform_stderr_off();

@@ -102,6 +102,11 @@ antt_status report_target(const antt_db *db, const char *path, int mode, antt_er
 antt_status report_book_open(writer *w, const char *path, const char *title, struct tm *tm, antt_err *err);
 antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err);
 
+/* The zlib level every part of a workbook is deflated at (report_zip.c:
+ * libxlsxwriter's fixed default taken on its way to minizip): the fastest */
+#define REPORT_ZIP_LEVEL 1
+int report_zip_level(void);
+
 /* A format of the workbook's table (Times New Roman of size pt, centred
  * vertically; num: a number format or NULL). Make each once per workbook. */
 lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, int border, const char *num);

@@ -92,6 +92,12 @@ grep -q '"Khu dân cư": \[14, 14, 9\]' "$T/expected.json" && grep -q '"Cơ quan
 	grep -q '"Xã": \[2, 2, 1\]' "$T/expected.json" &&
 	ok "summary gives the known totals (recognised, not approved)" || not_ok "summary totals: $(grep -A9 types "$T/expected.json")"
 /usr/bin/python3 "$CHECK" "$T/bc.xlsx" "$T/expected.json" && ok "workbook checked with openpyxl" || not_ok "workbook check"
+# every part deflated at zlib's fastest level (report_zip.c): minizip
+# writes that into each entry's flags (bits 1 and 2 set); the default
+# level, which libxlsxwriter asks for, leaves them clear
+flags=$(/usr/bin/python3 -c "import sys, zipfile
+print(' '.join(sorted({'%d/%d' % (i.compress_type, i.flag_bits & 6) for i in zipfile.ZipFile(sys.argv[1]).infolist()})))" "$T/bc.xlsx")
+expect_eq "$flags" "8/6" "every part of the workbook deflated at the fastest level"
 
 # the results paragraph, word for word, for the office's Word document
 results='Năm 2024, toàn huyện có 9/14 khu dân cư, 1/2 xã và 0/1 cơ quan được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" (tỷ lệ chung 58,8 %); so với năm 2023 (0,0 %), tăng 58,8 điểm phần trăm; so với chỉ tiêu: khu dân cư 64,3 %/95 % (chưa đạt), xã 50,0 %/95 % (chưa đạt), cơ quan 0,0 %/90 % (chưa đạt).'
