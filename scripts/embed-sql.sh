@@ -25,3 +25,10 @@ for f in "$@"; do
 done
 echo '};'
 echo "const int db_migrations_count = $#;"
+# The unit types the migrations leave (rule.c checks a form's types against
+# them without building the whole schema), by running them here once
+types=$(for f in "$@"; do cat "$f"; echo; done |
+	sqlite3 -bail :memory: ".read /dev/stdin" "SELECT group_concat('\"' || code || '\"', ', ') FROM (SELECT code FROM unit_types ORDER BY code)") || {
+	echo "embed-sql.sh: the migrations do not run in sqlite3 (Debian's sqlite3 package)" >&2; exit 1; }
+[ -n "$types" ] || { echo "embed-sql.sh: the migrations leave no unit type" >&2; exit 1; }
+echo "const char *const db_unit_types[] = { $types, 0 };"
