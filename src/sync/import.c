@@ -288,6 +288,29 @@ out:
 	"  AND q.scope NOT IN (SELECT uuid FROM temp.import_other_form)" only ")" \
 	" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.scope = a.uuid AND h.row_uuid = x.uuid) ORDER BY x.id"
 
+/* The rows the audit triggers wrote while the import changed things here
+ * (db/016: into import_trace, at the time of the import) that the
+ * sender's history does not already say: an insert of a row whose history
+ * has its insert (a form the office keeps in another state than the
+ * sender's, an approval not taken, keeps its row: the history says what
+ * the sender did, this row what the office holds), an update the rows
+ * this import copied have with the same values. The rest is kept, so
+ * nothing the import did is left without a row. */
+#define TRACE_KEEP \
+	"INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)" \
+	" SELECT t.at, t.who, t.tbl, t.row_uuid, t.scope, t.action, t.old_value, t.new_value, t.origin" \
+	" FROM main.import_trace t" \
+	" WHERE NOT (t.action = 'insert' AND EXISTS (SELECT 1 FROM main.audit a WHERE a.scope = t.scope" \
+	"   AND a.tbl = t.tbl AND a.row_uuid = t.row_uuid AND a.action = 'insert')" \
+	"  AND NOT EXISTS (SELECT 1 FROM main.assessments m JOIN main.units u ON u.id = m.unit_id" \
+	"   JOIN pkg.assessments p ON p.unit_uuid = u.uuid AND p.year = m.year" \
+	"   WHERE t.tbl = 'assessments' AND m.uuid = t.row_uuid AND p.status <> m.status))" \
+	" AND NOT (t.action = 'update' AND EXISTS (SELECT 1 FROM main.audit a WHERE a.scope = t.scope" \
+	"   AND a.id > (SELECT id FROM temp.import_before) AND a.tbl = t.tbl AND a.row_uuid = t.row_uuid" \
+	"   AND a.action = 'update' AND a.old_value IS t.old_value AND a.new_value IS t.new_value))" \
+	" ORDER BY t.id;" \
+	"DELETE FROM main.import_trace"
+
 /* What the sender's history may name (read after the merge). Each row
  * names its unit or form (scope) and is copied as it is, so a signed
  * package could name a neighbour's form, give its own form the uuid of a
@@ -402,8 +425,10 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		err, "ghi nhật ký")) != ANTT_OK)
 		return s;
 	/* communes follow their units: recompute the years the package
-	 * brought; the verdicts its answers change are the sender's too */
-	if ((s = recompute(db, err)) != ANTT_OK || (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
+	 * brought; the verdicts its answers change are the sender's too. Then
+	 * the rows the triggers wrote meanwhile that the history lacks */
+	if ((s = recompute(db, err)) != ANTT_OK || (s = exec(db, TRACE_KEEP, err, "ghi nhật ký")) != ANTT_OK ||
+	    (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
 		return s;
 	if (t->first) {
 		if ((s = sync_trust_enrol(db, r, NULL, 1, err)) != ANTT_OK)

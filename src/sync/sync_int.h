@@ -21,8 +21,9 @@
 
 /* The structure a package says it is written in (its manifest's
  * schema_version): the newest migration a receiver needs to take it, not
- * always this machine's. db/015 only dropped an index here, so packages
- * written after it still go to offices that have not updated to it. */
+ * always this machine's. db/015 only dropped an index here and db/016
+ * changed only this machine's triggers, so packages written after them
+ * still go to offices that have not updated to them. */
 #define SYNC_PACKAGE_WRITTEN 14
 
 /* SHA-256 over a package's content in schema ("pkg", "main"). */
