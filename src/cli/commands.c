@@ -261,15 +261,39 @@ static int cli_require_login(cli_ctx *ctx, const cli_command *c)
 	return CLI_FAIL;
 }
 
-static int cli_open_as(cli_ctx *ctx, int create, int writes)
-
+/* Before the copy a structure upgrade makes (a national database: a minute
+ * and more, the screen not yet drawn): what is happening, and not to stop
+ * it. A small file is copied at once: then nothing is said */
+static void say_upgrading(void *ctx, const char *path, long long bytes)
 {
+	char size[32];
+
+	(void)ctx;
+	if (bytes < 50000000LL)   /* copied in a blink: nothing to wait for */
+		return;
+	if (bytes >= 1000000000LL)
+		snprintf(size, sizeof(size), "%.1f GB", bytes / 1e9);
+	else
+		snprintf(size, sizeof(size), "%.0f MB", bytes / 1e6);
+	for (char *p = size; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	/* lines within 80 columns (but the path's): a terminal breaks words */
+	fprintf(stderr, "antt: %s là dữ liệu của bản antt cũ hơn: đang nâng cấp cấu trúc.\n"
+		"antt: Trước đó chép một bản sao lưu (%s, vào thư mục antt-backups),\n"
+		"antt: có thể mất vài phút. Đừng tắt máy hay đóng cửa sổ.\n", path, size);
+	fflush(stderr);
+}
+
+static int cli_open_as(cli_ctx *ctx, int create, int writes)
+{
+	static const session_notice notice = { say_upgrading, NULL };
 	antt_err err = { "" };
 	antt_status st;
 
 	if (ctx->db)
 		return CLI_OK;
-	st = session_open(ctx->db_path, create ? DB_CREATE : 0, &ctx->db, &err);
+	st = session_open_noticed(ctx->db_path, create ? DB_CREATE : 0, &notice, &ctx->db, &err);
 	if (st == ANTT_ERR_DB_CORRUPT) {   /* the exact command, with the latest backup */
 		char latest[4096];
 		if (backup_latest(ctx->db_path, latest, sizeof(latest))) {

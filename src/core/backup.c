@@ -297,14 +297,18 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 	return s;
 }
 
+int backup_migrate_copies(const antt_db *db)
+{
+	return db->version > 0 && db->version < db_schema_version() && !db->readonly;
+}
+
 antt_status backup_migrate(antt_db *db, antt_err *err)
 {
 	char saved[4096];
 	antt_status s;
 
 	/* a copy of the old state before its structure changes */
-	if (db->version > 0 && db->version < db_schema_version() && !db->readonly &&
-	    (s = backup_now(db, "truoc-nang-cap", saved, sizeof(saved), err)) != ANTT_OK)
+	if (backup_migrate_copies(db) && (s = backup_now(db, "truoc-nang-cap", saved, sizeof(saved), err)) != ANTT_OK)
 		return s;
 	return db_migrate(db, err);
 }

@@ -74,6 +74,8 @@ antt_status backup_daily(antt_db *db, int *made, antt_err *err);
 /* Upgrade the database's structure (db_migrate), after a backup of it
  * (tagged truoc-nang-cap) when it holds an older one's data. */
 antt_status backup_migrate(antt_db *db, antt_err *err);
+/* 1 when backup_migrate will copy the database first. */
+int backup_migrate_copies(const antt_db *db);
 
 /* What storage asks about damaged files (db_care): backup_damaged_marked,
  * backup_damaged_mark and backup_latest, for db_open. */

@@ -25,6 +25,12 @@ static void who_am_i(char *out, size_t n)
 
 antt_status session_open(const char *path, int flags, antt_db **out, antt_err *err)
 {
+	return session_open_noticed(path, flags, NULL, out, err);
+}
+
+antt_status session_open_noticed(const char *path, int flags, const session_notice *n, antt_db **out,
+                                 antt_err *err)
+{
 	antt_db *db;
 	antt_status st;
 	int rc;
@@ -35,6 +41,16 @@ antt_status session_open(const char *path, int flags, antt_db **out, antt_err *e
 	if ((rc = form_sql_functions(db)) != SQLITE_OK) {
 		st = db_fail(db, rc, err, "mở tệp");
 		goto fail;
+	}
+	if (n && n->upgrading && backup_migrate_copies(db)) {
+		/* the size as SQLite counts it (stat's is 32 bits on Windows) */
+		sqlite3_stmt *q = NULL;
+		long long bytes = 0;
+		if (sqlite3_prepare_v2(db->sql, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+		                       -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
+			bytes = sqlite3_column_int64(q, 0);
+		sqlite3_finalize(q);
+		n->upgrading(n->ctx, path, bytes);
 	}
 	if ((st = backup_migrate(db, err)) != ANTT_OK)
 		goto fail;
