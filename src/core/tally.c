@@ -453,16 +453,29 @@ antt_status tally_compute(antt_db *db, int year, const char *under, const report
 	return ANTT_OK;
 }
 
+/* The criteria set last asked for by id: a report asks for one of a few
+ * sets with each of thousands of failed units (form_for_set reads the
+ * set's row each time). The registry keeps the set until the database is
+ * closed, so the pointer stays good through the listing. */
+typedef struct {
+	sqlite3_int64 id;
+	const form *f;
+} set_memo;
+
 /* "4b — label; 5.2 — label" for a failed (or incomplete) unit, from its
  * criteria set. */
-static void failed_words(antt_db *db, sqlite3_int64 set_id, const char *detail, char *buf, size_t n)
+static void failed_words(antt_db *db, set_memo *memo, sqlite3_int64 set_id, const char *detail, char *buf, size_t n)
 {
 	const form *f = NULL;
 	char ids[512], *save = NULL;
 	size_t used = 0;
 
 	buf[0] = '\0';
-	if (form_for_set(db, set_id, &f, NULL) != ANTT_OK)
+	if (memo->f && memo->id == set_id)
+		f = memo->f;
+	else if (form_for_set(db, set_id, &f, NULL) == ANTT_OK)
+		*memo = (set_memo){ set_id, f };
+	else
 		f = NULL;
 	snprintf(ids, sizeof(ids), "%s", detail);
 	for (char *id = strtok_r(ids, ",", &save); id && used + 1 < n; id = strtok_r(NULL, ",", &save)) {
@@ -476,6 +489,7 @@ static void failed_words(antt_db *db, sqlite3_int64 set_id, const char *detail, 
 antt_status tally_units(antt_db *db, int year, const char *under,
                         int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err)
 {
+	set_memo memo = { 0, NULL };
 	sqlite3_stmt *st = NULL;
 	antt_status s;
 	int rc;
@@ -536,7 +550,7 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		u.detail = detail;
 		words[0] = '\0';
 		if (verdict && strcmp(verdict, "pass"))
-			failed_words(db, sqlite3_column_int64(st, 8), detail, words, sizeof(words));
+			failed_words(db, &memo, sqlite3_column_int64(st, 8), detail, words, sizeof(words));
 		u.failed_words = words;
 		if (fn(&u, ctx))
 			break;
