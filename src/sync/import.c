@@ -289,25 +289,38 @@ out:
 	" AND NOT EXISTS (SELECT 1 FROM main.audit h WHERE h.scope = a.uuid AND h.row_uuid = x.uuid) ORDER BY x.id"
 
 /* The rows the audit triggers wrote while the import changed things here
- * (db/016: into import_trace, at the time of the import) that the
- * sender's history does not already say: an insert of a row whose history
- * has its insert (a form the office keeps in another state than the
- * sender's, an approval not taken, keeps its row: the history says what
- * the sender did, this row what the office holds), an update the rows
- * this import copied have with the same values. The rest is kept, so
- * nothing the import did is left without a row. */
+ * (db/016: into import_trace, at the time of the import), left out when
+ * the sender's history already says them. A package brings whatever
+ * history its sender wrote, so that is when each of a row's changes has
+ * its row there (an insert: an insert of the row; an update: a row this
+ * import copied with the same values) and the history, read to its last
+ * row, ends with the values the import left in it (each insert or update
+ * row gives the values it names, the last to name one holds; a row that
+ * is no JSON names none). Otherwise every row the triggers wrote for that
+ * row is kept, after the history, so it ends with what the office holds:
+ * a new unit the history names otherwise (another name, another parent),
+ * a form in another state (an approval not taken here, a status row left
+ * out), a recognition under another decision, a change the history
+ * undoes after saying it. Nothing the import did is left without a row. */
 #define TRACE_KEEP \
 	"INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)" \
+	" WITH kv AS (SELECT t.tbl, t.row_uuid, t.scope, k.fullkey, k.type, k.value, row_number() OVER" \
+	"   (PARTITION BY t.tbl, t.row_uuid, t.scope, k.fullkey ORDER BY t.id DESC) AS nth" \
+	"   FROM main.import_trace t, json_each(t.new_value) k)," \
+	" unsaid AS (SELECT t.tbl, t.row_uuid, t.scope FROM main.import_trace t" \
+	"   WHERE NOT (t.action = 'insert' AND EXISTS (SELECT 1 FROM main.audit a WHERE a.scope = t.scope" \
+	"     AND a.tbl = t.tbl AND a.row_uuid = t.row_uuid AND a.action = 'insert'))" \
+	"   AND NOT (t.action = 'update' AND EXISTS (SELECT 1 FROM main.audit a WHERE a.scope = t.scope" \
+	"     AND a.id > (SELECT id FROM temp.import_before) AND a.tbl = t.tbl AND a.row_uuid = t.row_uuid" \
+	"     AND a.action = 'update' AND a.old_value IS t.old_value AND a.new_value IS t.new_value))" \
+	"  UNION SELECT x.tbl, x.row_uuid, x.scope FROM kv x WHERE x.nth = 1 AND NOT EXISTS (SELECT 1 FROM" \
+	"   (SELECT a.new_value v FROM main.audit a WHERE a.scope = x.scope AND a.tbl = x.tbl AND a.row_uuid = x.row_uuid" \
+	"    AND a.action IN ('insert', 'update') AND iif(json_valid(a.new_value), json_type(a.new_value, x.fullkey), NULL)" \
+	"    IS NOT NULL ORDER BY a.id DESC LIMIT 1)" \
+	"   WHERE json_type(v, x.fullkey) = x.type AND json_extract(v, x.fullkey) IS x.value))" \
 	" SELECT t.at, t.who, t.tbl, t.row_uuid, t.scope, t.action, t.old_value, t.new_value, t.origin" \
-	" FROM main.import_trace t" \
-	" WHERE NOT (t.action = 'insert' AND EXISTS (SELECT 1 FROM main.audit a WHERE a.scope = t.scope" \
-	"   AND a.tbl = t.tbl AND a.row_uuid = t.row_uuid AND a.action = 'insert')" \
-	"  AND NOT EXISTS (SELECT 1 FROM main.assessments m JOIN main.units u ON u.id = m.unit_id" \
-	"   JOIN pkg.assessments p ON p.unit_uuid = u.uuid AND p.year = m.year" \
-	"   WHERE t.tbl = 'assessments' AND m.uuid = t.row_uuid AND p.status <> m.status))" \
-	" AND NOT (t.action = 'update' AND EXISTS (SELECT 1 FROM main.audit a WHERE a.scope = t.scope" \
-	"   AND a.id > (SELECT id FROM temp.import_before) AND a.tbl = t.tbl AND a.row_uuid = t.row_uuid" \
-	"   AND a.action = 'update' AND a.old_value IS t.old_value AND a.new_value IS t.new_value))" \
+	" FROM main.import_trace t WHERE (t.tbl, coalesce(t.row_uuid, ''), coalesce(t.scope, '')) IN" \
+	"  (SELECT tbl, coalesce(row_uuid, ''), coalesce(scope, '') FROM unsaid)" \
 	" ORDER BY t.id;" \
 	"DELETE FROM main.import_trace"
 
