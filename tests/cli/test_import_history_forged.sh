@@ -9,8 +9,10 @@
 # Steps 1a-1d, 3, 4 and 5 fail on 919d6ef (the office's row was dropped:
 # the history said only the forged values); on its parent the office's
 # row was there but before the copied history, which ended with the
-# forged values (1a-1d, 3, 5). A refused or tried import leaves nothing
-# in import_trace.
+# forged values (1a-1d, 3, 5). Step 6, the same for a new answer (db/014
+# wrote its row only when the package had no history of it), fails on
+# 919d6ef and before. A refused or tried import leaves nothing in
+# import_trace.
 . "$(dirname "$0")/lib.sh"
 
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
@@ -20,6 +22,13 @@ LD="env ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1"
 QT="env ANTT_USER=qt ANTT_PASSWORD=quantri1"
 uuid_of() { sqlite3 "$T/$1" "SELECT uuid FROM units WHERE code = '$2'"; }
 form_of() { sqlite3 "$T/$1" "SELECT a.uuid FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = '$2' AND a.year = $3"; }
+# forge NAME FROM SQL: the commune's package FROM, edited, signed again with
+# its own key
+forge() {
+	cp "$T/$2.antt" "$T/$1.antt"
+	sqlite3 "$T/$1.antt" "$3"
+	R "$T/$1.antt" --key-from "$T/commune.db" > /dev/null
+}
 # rows left in import_trace and sync_origin at the office
 left_over() { sqlite3 "$T/office.db" "SELECT (SELECT count(*) FROM import_trace), (SELECT count(*) FROM sync_origin)"; }
 # said DB TABLE ROW KEY: what the history, read to its last row, says the
@@ -55,8 +64,7 @@ A commune.db export --under X1 -o "$T/p1.antt" > /dev/null
 # 1. its package, its history forged and signed again with its own key: K9
 # added under another name, K8 under the district, K9's form never sent
 # (its status rows left out), K8's form as K1's
-cp "$T/p1.antt" "$T/f1.antt"
-sqlite3 "$T/f1.antt" "UPDATE audit SET new_value = json_set(new_value, '\$.name', 'Thôn Giả')
+forge f1 p1 "UPDATE audit SET new_value = json_set(new_value, '\$.name', 'Thôn Giả')
 		WHERE tbl = 'units' AND row_uuid = '$k9' AND action = 'insert';
 	UPDATE audit SET new_value = json_set(new_value, '\$.parent', '$(uuid_of commune.db H)')
 		WHERE tbl = 'units' AND row_uuid = '$k8' AND action = 'insert';
@@ -64,7 +72,6 @@ sqlite3 "$T/f1.antt" "UPDATE audit SET new_value = json_set(new_value, '\$.name'
 		AND json_type(new_value, '\$.status') IS NOT NULL;
 	UPDATE audit SET new_value = json_set(new_value, '\$.unit', '$k1')
 		WHERE tbl = 'assessments' AND row_uuid = '$f8' AND action = 'insert'"
-R "$T/f1.antt" --key-from "$T/commune.db" > /dev/null
 run import "$T/f1.antt"
 expect_rc 0 "a package whose history names its new rows otherwise is taken (its data is in scope)"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT name FROM units WHERE uuid = '$k9'")" "Thôn Chín" "  K9 is here as Thôn Chín"
@@ -88,10 +95,8 @@ $LD "$ANTT" --db "$T/commune.db" recognise --decision 45/QĐ-UBND --date 10/11/2
 	--signer "Trần Thị Lan" 2024 X1-K9 > /dev/null || not_ok "the commune's chairman recognises K9"
 A commune.db export --under X1 -o "$T/p2.antt" > /dev/null
 r9=$(sqlite3 "$T/p2.antt" "SELECT uuid FROM recognitions")
-cp "$T/p2.antt" "$T/f2.antt"
-sqlite3 "$T/f2.antt" "UPDATE audit SET new_value = json_set(new_value, '\$.number', '99/QĐ-UBND')
+forge f2 p2 "UPDATE audit SET new_value = json_set(new_value, '\$.number', '99/QĐ-UBND')
 	WHERE tbl = 'recognitions' AND action = 'insert'"
-R "$T/f2.antt" --key-from "$T/commune.db" > /dev/null
 run import "$T/f2.antt"
 expect_rc 0 "a package whose recognition's history names another decision is taken"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT d.number FROM recognitions r JOIN decisions d ON d.id = r.decision_id
@@ -101,10 +106,8 @@ expect_eq "$(said office.db recognitions "$r9" number)" "45/QĐ-UBND" "3. the hi
 # a package refused after its merge began (a village renamed, then a new
 # recognition, of a form not approved here), and one only tried (--dry-run): nothing stays in
 # import_trace, and the audit is as it was
-cp "$T/p2.antt" "$T/r2.antt"
-sqlite3 "$T/r2.antt" "UPDATE recognitions SET unit_uuid = '$k1', uuid = '0c4b1d2e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
+forge r2 p2 "UPDATE recognitions SET unit_uuid = '$k1', uuid = '0c4b1d2e-5f6a-4b7c-8d9e-0f1a2b3c4d5e';
 	UPDATE units SET name = 'Thôn Một Khác', rev = rev + 1 WHERE uuid = '$k1'"
-R "$T/r2.antt" --key-from "$T/commune.db" > /dev/null
 rows=$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit")
 run import "$T/r2.antt"
 expect_rc 1 "a package recognising a unit not approved here is refused"
@@ -120,9 +123,7 @@ expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit")" "$rows" "   t
 C unit add X1-K7 "khu dân cư" "Thôn Bảy" --parent X1 > /dev/null
 k7=$(uuid_of commune.db X1-K7)
 A commune.db export --under X1 -o "$T/p3.antt" > /dev/null
-cp "$T/p3.antt" "$T/f3.antt"
-sqlite3 "$T/f3.antt" "UPDATE audit SET new_value = '{\"name\": không' WHERE tbl = 'units' AND row_uuid = '$k7'"
-R "$T/f3.antt" --key-from "$T/commune.db" > /dev/null
+forge f3 p3 "UPDATE audit SET new_value = '{\"name\": không' WHERE tbl = 'units' AND row_uuid = '$k7'"
 run import "$T/f3.antt"
 expect_rc 0 "a package whose history of a new village is no JSON is taken"
 expect_eq "$(said office.db units "$k7" name)" "Thôn Bảy" "4. the office's history says the village is Thôn Bảy"
@@ -132,18 +133,30 @@ expect_eq "$(said office.db units "$k7" name)" "Thôn Bảy" "4. the office's hi
 C unit rename X1-K2 "Thôn Hai Mới" > /dev/null
 k2=$(uuid_of commune.db X1-K2)
 A commune.db export --under X1 -o "$T/p4.antt" > /dev/null
-cp "$T/p4.antt" "$T/f4.antt"
-sqlite3 "$T/f4.antt" "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value)
+forge f4 p4 "INSERT INTO audit (at, who, tbl, row_uuid, scope, action, old_value, new_value)
 	SELECT at, who, tbl, row_uuid, scope, 'update', new_value, json_set(new_value, '\$.name', 'Thôn Giả')
 	FROM audit WHERE tbl = 'units' AND row_uuid = '$k2' AND action = 'update' ORDER BY id DESC LIMIT 1"
-R "$T/f4.antt" --key-from "$T/commune.db" > /dev/null
 run import "$T/f4.antt"
 expect_rc 0 "a package renaming a village, its history undoing the rename after"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT name FROM units WHERE uuid = '$k2'")" "Thôn Hai Mới" "  the village is here Thôn Hai Mới"
 expect_eq "$(said office.db units "$k2" name)" "Thôn Hai Mới" "5. the office's history ends saying Thôn Hai Mới"
 
-# 6. the genuine rows still say each change once (test_import_history_rows)
+# 6. a new answer whose history in the package says another value (db/014
+# writes the office's row only for an answer with no history at all)
+C answer set X1-K7 2024 '*' đạt > /dev/null
+A commune.db export --under X1 -o "$T/p5.antt" > /dev/null
+f7=$(form_of commune.db X1-K7 2024)
+a7=$(sqlite3 "$T/commune.db" "SELECT x.uuid FROM answers x JOIN assessments a ON a.id = x.assessment_id
+	WHERE a.uuid = '$f7' AND x.criterion = '2'")
+v7=$(sqlite3 "$T/commune.db" "SELECT value FROM answers WHERE uuid = '$a7'")
+forge f5 p5 "UPDATE audit SET new_value = json_set(new_value, '\$.value', 0) WHERE tbl = 'answers' AND row_uuid = '$a7'"
+run import "$T/f5.antt"
+expect_rc 0 "a package whose history gives a new answer another value"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT value FROM answers WHERE uuid = '$a7'")" "$v7" "  the answer is here as sent"
+expect_eq "$(said office.db answers "$a7" value)" "$v7" "6. the office's history says its value"
+
+# 7. the genuine rows still say each change once (test_import_history_rows)
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'units' AND row_uuid = '$k1' AND action = 'insert'")" \
-	"1" "6. a unit the packages did not change has one insert row"
+	"1" "7. a unit the packages did not change has one insert row"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM import_trace")" "0" "   import_trace is empty"
 finish
