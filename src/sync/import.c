@@ -333,6 +333,24 @@ out:
 	" ORDER BY t.id;" \
 	"DELETE FROM main.import_trace"
 
+/* A form the package carries whose history, read to its last row, ends
+ * with another status than it has here: an approval this office did not
+ * take (the sender may not give it), on a form it already had, changed
+ * nothing here, so no trigger wrote a row, and the sender's rows said
+ * the form was approved. A row of the office's (?1, who imported; marked
+ * with the sender's name as every row of the import) says the state kept.
+ * Only forms whose package status is not the one here are read. */
+#define STATUS_KEPT \
+	"INSERT INTO audit (who, tbl, row_uuid, scope, action, old_value, new_value, origin)" \
+	" SELECT ?1, 'assessments', s.uuid, s.uuid, 'update', json_object('status', s.said)," \
+	" json_object('status', s.status, 'reason', 'trạng thái ở máy này giữ nguyên, không theo gói của máy gửi')," \
+	" (SELECT origin FROM sync_origin LIMIT 1) FROM" \
+	" (SELECT m.id, m.uuid, m.status, (SELECT json_extract(a.new_value, '$.status') FROM main.audit a" \
+	"   WHERE a.scope = m.uuid AND a.tbl = 'assessments' AND a.row_uuid = m.uuid AND a.action IN ('insert', 'update')" \
+	"   AND iif(json_valid(a.new_value), json_type(a.new_value, '$.status'), NULL) = 'text' ORDER BY a.id DESC LIMIT 1) AS said" \
+	"  FROM pkg.assessments p JOIN main.assessments m ON m.uuid = p.uuid WHERE p.status IS NOT m.status) s" \
+	" WHERE s.said <> s.status ORDER BY s.id"
+
 /* What the sender's history may name (read after the merge). Each row
  * names its unit or form (scope) and is copied as it is, so a signed
  * package could name a neighbour's form, give its own form the uuid of a
@@ -442,8 +460,10 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		return s;
 	/* communes follow their units: recompute the years the package
 	 * brought; the verdicts its answers change are the sender's too. Then
-	 * the rows the triggers wrote meanwhile that the history lacks */
+	 * the rows the triggers wrote meanwhile that the history lacks, and
+	 * the state kept of a form whose history ends with another */
 	if ((s = recompute(db, err)) != ANTT_OK || (s = exec(db, TRACE_KEEP, err, "ghi nhật ký")) != ANTT_OK ||
+	    (s = run1(db, STATUS_KEPT, db->user, err, "ghi nhật ký")) != ANTT_OK ||
 	    (s = exec(db, "DELETE FROM sync_origin", err, "nhập gói")) != ANTT_OK)
 		return s;
 	if (t->first) {

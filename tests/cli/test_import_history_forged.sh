@@ -11,8 +11,10 @@
 # row was there but before the copied history, which ended with the
 # forged values (1a-1d, 3, 5). Step 6, the same for a new answer (db/014
 # wrote its row only when the package had no history of it), fails on
-# 919d6ef and before. A refused or tried import leaves nothing in
-# import_trace.
+# 919d6ef and before. Step 7, a genuine package whose approval the office
+# does not take on a form it has, fails on 919d6ef and before: the import
+# changed nothing, so no trigger wrote, and the history ended "approved".
+# A refused or tried import leaves nothing in import_trace.
 . "$(dirname "$0")/lib.sh"
 
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
@@ -155,8 +157,28 @@ expect_rc 0 "a package whose history gives a new answer another value"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT value FROM answers WHERE uuid = '$a7'")" "$v7" "  the answer is here as sent"
 expect_eq "$(said office.db answers "$a7" value)" "$v7" "6. the office's history says its value"
 
-# 7. the genuine rows still say each change once (test_import_history_rows)
+# 7. an approval not taken on a form the office has (merge_rows; a new
+# form's is step 4 of test_import_history_rows): the commune, enrolled
+# again without the right to approve, sends K8's form approved by its
+# leader; the form keeps its state here, and the history, which has the
+# commune's approval, ends with the state kept
+$QT "$ANTT" --db "$T/office.db" trust add "$T/c1.antt" --under X1 > /dev/null || not_ok "enrol the commune again"
+f8=$(form_of commune.db X1-K8 2024)
+C submit X1-K8 2024 > /dev/null
+$LD "$ANTT" --db "$T/commune.db" approve X1-K8 2024 > /dev/null || not_ok "the commune's leader approves K8"
+A commune.db export --under X1 -o "$T/p6.antt" > /dev/null
+kept=$(sqlite3 "$T/office.db" "SELECT status FROM assessments WHERE uuid = '$f8'")
+run import "$T/p6.antt"
+expect_rc 0 "the commune's package approving K8's form, from a sender without the right"
+expect_out "không nhận" "  the import says the approval was not taken"
+expect_eq "$(sqlite3 "$T/office.db" "SELECT status FROM assessments WHERE uuid = '$f8'")" "$kept" "  the form keeps its state here"
+expect_eq "$(said office.db assessments "$f8" status)" "$kept" "7. the history ends with the state kept here"
+run audit --unit X1-K8 --year 2024
+expect_out "đã duyệt" "   antt audit shows the commune's approval"
+expect_out "không theo gói" "   and the office's row saying the state was kept"
+
+# 8. the genuine rows still say each change once (test_import_history_rows)
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'units' AND row_uuid = '$k1' AND action = 'insert'")" \
-	"1" "7. a unit the packages did not change has one insert row"
+	"1" "8. a unit the packages did not change has one insert row"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM import_trace")" "0" "   import_trace is empty"
 finish
