@@ -89,9 +89,32 @@ static char *virtual_table(sqlite3 *c)
 	return name;
 }
 
+/* 1 when the file holds the mark of an import under way: a row in
+ * sync_origin (db/007), which an import fills only inside its
+ * transaction, or in import_trace (db/016), emptied before it commits.
+ * Restored, the audit triggers would take every later change for an
+ * import's: into import_trace instead of the audit, answers unwritten
+ * (db/014); the history silent from then on. */
+static int import_mark(sqlite3 *c, int version)
+{
+	sqlite3_stmt *st = NULL;
+	int marked;
+
+	if (version < 7)
+		return 0;
+	if (sqlite3_prepare_v2(c, version < 16 ? "SELECT EXISTS (SELECT 1 FROM sync_origin)" :
+		"SELECT EXISTS (SELECT 1 FROM sync_origin) OR EXISTS (SELECT 1 FROM import_trace)", -1, &st, NULL) != SQLITE_OK)
+		marked = 1;   /* antt's own table unreadable: not its backup */
+	else
+		marked = sqlite3_step(st) != SQLITE_ROW || sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return marked;
+}
+
 /* A backup must be an antt database this version can open: not an
  * exchange package (which has tables of the same names), not a newer
- * antt's, with only antt's own triggers and views. */
+ * antt's, with only antt's own triggers and views, not marked as inside
+ * an import. */
 static antt_status check_file(const char *file, antt_err *err)
 {
 	sqlite3 *c = NULL;
@@ -138,6 +161,10 @@ static antt_status check_file(const char *file, antt_err *err)
 		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp có %s khác với những gì antt tạo ra (đã bị thêm hoặc sửa "
 			"bằng chương trình khác), nên không phải bản sao lưu nguyên vẹn của antt. Chưa khôi phục gì; "
 			"chọn một bản sao lưu khác.", file, bad);
+	else if (import_mark(c, version))
+		s = err_set(err, ANTT_ERR_INVALID, "%s: tệp đang ở giữa một lần nhập gói (bảng sync_origin hoặc "
+			"import_trace có dữ liệu), điều mà bản sao lưu do antt ghi không bao giờ có: nếu khôi phục từ tệp này, "
+			"mọi thay đổi về sau sẽ không được ghi vào nhật ký. Chưa khôi phục gì; chọn một bản sao lưu khác.", file);
 out:
 	free(bad);
 	sqlite3_finalize(st);

@@ -1,8 +1,9 @@
 # End to end: restore given a file that is not this version's backup — a
 # package (.antt) taken for a backup, a database from a newer antt, a plain
 # SQLite file with antt's table names, a backup carrying a trigger antt
-# never made. Each is refused with what it is and what to do, and the
-# database stays as it was (and keeps working).
+# never made or the mark of an import under way. Each is refused with what
+# it is and what to do, and the database stays as it was (and keeps
+# working).
 . "$(dirname "$0")/lib.sh"
 
 "$ANTT" --db "$DB" demo > /dev/null
@@ -55,6 +56,26 @@ sqlite3 "$T/vtab.db" "CREATE VIRTUAL TABLE zz USING fts5(a); INSERT INTO zz VALU
 run restore "$T/vtab.db" --yes
 expect_rc 1 "a backup with a virtual table is refused"
 expect_err "bảng ảo" "the message says what it has"
+expect_eq "$(state)" "$before" "the database is unchanged"
+# a backup holding the mark of an import under way (sync_origin, which an
+# import fills only inside its transaction): restored, the audit triggers
+# would write every later change into import_trace, not the audit (db/016),
+# and answers_ai nothing (db/014): the history silent from then on
+cp "$good" "$T/origin.db"
+sqlite3 "$T/origin.db" "INSERT INTO sync_origin VALUES ('Công an xã Giả')"
+run restore "$T/origin.db" --yes
+expect_rc 1 "a backup marked as inside an import (sync_origin) is refused"
+expect_err "ở giữa một lần nhập gói" "the message says what it holds"
+expect_eq "$(state)" "$before" "the database is unchanged"
+expect_eq "$(sql "SELECT count(*) FROM sync_origin")" "0" "no import's mark arrived"
+rows=$(sql "SELECT count(*) FROM audit")
+run unit rename X001 "Xã Đổi Tên"
+expect_eq "$(sql "SELECT count(*) FROM audit")" "$((rows + 1))" "a change after it is in the audit"
+cp "$good" "$T/trace.db"
+sqlite3 "$T/trace.db" "INSERT INTO import_trace (who, tbl, row_uuid, scope, action, new_value)
+	VALUES ('kẻ giả', 'units', 'x', 'x', 'insert', '{}')"
+run restore "$T/trace.db" --yes
+expect_rc 1 "a backup with rows in import_trace is refused"
 expect_eq "$(state)" "$before" "the database is unchanged"
 run restore "$good" --yes
 expect_rc 0 "the genuine backup restores"
