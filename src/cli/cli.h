@@ -52,6 +52,10 @@ int cli_open(cli_ctx *ctx, int create);
  * of killed runs, make the daily backup, and say so when the database is
  * damaged (it is then only read). */
 void cli_startup_checks(cli_ctx *ctx);
+/* A copy of at least this many bytes is said before it starts; *out gets
+ * its size in words ("6,0 GB", "232 MB") and 1 is returned. */
+#define CLI_COPY_SAID 50000000LL
+int cli_copy_sized(long long bytes, char *out, size_t n);
 
 /* Print "antt: <message>" for a failed call, then the command that goes on
  * from there when there is one; returns CLI_FAIL. cli_fail_at names the

@@ -21,6 +21,14 @@ void cli_startup_checks(cli_ctx *ctx)
 	/* once per day of use; it also reads every page, so a damaged
 	 * database shows here, and is then only read until restored. The
 	 * screens take theirs in steps after the first screen (ui/daily.c). */
+	if (!ctx->screens && backup_daily_due(ctx->db)) {
+		char size[32];
+		if (cli_copy_sized(db_bytes(ctx->db), size, sizeof(size))) {
+			fprintf(stderr, "antt: lần chạy đầu tiên trong ngày: chép bản sao lưu của ngày (%s) rồi mới\n"
+				"antt: làm lệnh, có thể mất vài phút. Đừng tắt máy hay đóng cửa sổ.\n", size);
+			fflush(stderr);
+		}
+	}
 	if (!ctx->screens && backup_daily(ctx->db, &made, &err) != ANTT_OK && !ctx->db->damaged)
 		fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
 	if (!ctx->db->damaged)

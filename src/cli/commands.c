@@ -261,24 +261,32 @@ static int cli_require_login(cli_ctx *ctx, const cli_command *c)
 	return CLI_FAIL;
 }
 
-/* Before the copy a structure upgrade makes (a national database: a minute
- * and more, the screen not yet drawn): what is happening, and not to stop
- * it. A small file is copied at once: then nothing is said */
+/* A copy that takes a while (a national database: a minute and more)
+ * says first what it is; a small file is copied at once, without a word */
+int cli_copy_sized(long long bytes, char *out, size_t n)
+{
+	if (bytes < CLI_COPY_SAID)
+		return 0;
+	if (bytes >= 1000000000LL)
+		snprintf(out, n, "%.1f GB", bytes / 1e9);
+	else
+		snprintf(out, n, "%.0f MB", bytes / 1e6);
+	for (char *p = out; *p; p++)
+		if (*p == '.')
+			*p = ',';
+	return 1;
+}
+
+/* Before the copy a structure upgrade makes (the screen not yet drawn):
+ * what is happening, and not to stop it. Lines within 80 columns (but
+ * the path's): a terminal breaks words */
 static void say_upgrading(void *ctx, const char *path, long long bytes)
 {
 	char size[32];
 
 	(void)ctx;
-	if (bytes < 50000000LL)   /* copied in a blink: nothing to wait for */
+	if (!cli_copy_sized(bytes, size, sizeof(size)))
 		return;
-	if (bytes >= 1000000000LL)
-		snprintf(size, sizeof(size), "%.1f GB", bytes / 1e9);
-	else
-		snprintf(size, sizeof(size), "%.0f MB", bytes / 1e6);
-	for (char *p = size; *p; p++)
-		if (*p == '.')
-			*p = ',';
-	/* lines within 80 columns (but the path's): a terminal breaks words */
 	fprintf(stderr, "antt: %s là dữ liệu của bản antt cũ hơn: đang nâng cấp cấu trúc.\n"
 		"antt: Trước đó chép một bản sao lưu (%s, vào thư mục antt-backups),\n"
 		"antt: có thể mất vài phút. Đừng tắt máy hay đóng cửa sổ.\n", path, size);

@@ -283,12 +283,17 @@ int backup_made_today(const char *db_path)
 	return strlen(p) > strlen(base) + 9 && !strncmp(p + strlen(base) + 1, today, 8);
 }
 
+int backup_daily_due(const antt_db *db)
+{
+	return !db->readonly && strcmp(db->path, ":memory:") && !backup_made_today(db->path);
+}
+
 antt_status backup_daily(antt_db *db, int *made, antt_err *err)
 {
 	antt_status s;
 
 	*made = 0;
-	if (db->readonly || !strcmp(db->path, ":memory:") || backup_made_today(db->path))
+	if (!backup_daily_due(db))
 		return ANTT_OK;
 	*made = 1;
 	s = backup_now(db, NULL, NULL, 0, err);

@@ -70,6 +70,8 @@ void backup_after_import(antt_db *db, const char *backup, const char *state, con
 /* A backup unless one was made today. *made says whether one was. When the
  * copy finds the database damaged, it is made read-only (db_set_damaged). */
 antt_status backup_daily(antt_db *db, int *made, antt_err *err);
+/* 1 when backup_daily will copy the database (none made today). */
+int backup_daily_due(const antt_db *db);
 
 /* Upgrade the database's structure (db_migrate), after a backup of it
  * (tagged truoc-nang-cap) when it holds an older one's data. */

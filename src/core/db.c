@@ -117,6 +117,18 @@ long long db_cache_size(antt_db *db)
 	return n;
 }
 
+long long db_bytes(antt_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	long long n = 0;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+	                       -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err)
 {
 	size_t n = sizeof(db->cache) / sizeof(*db->cache), oldest = 0;

@@ -88,6 +88,9 @@ antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err 
 /* PRAGMA cache_size as set (negative: KiB), for a step that takes more
  * to give it back; -2000 (SQLite's own) when it cannot be read. */
 long long db_cache_size(antt_db *db);
+/* The database's size in bytes, as SQLite counts its pages (0 if it
+ * cannot say): stat's is 32 bits on Windows. */
+long long db_bytes(antt_db *db);
 
 /* A random RFC 4122 version 4 UUID, as 36 characters plus NUL. */
 void db_uuid(char out[37]);

@@ -42,16 +42,8 @@ antt_status session_open_noticed(const char *path, int flags, const session_noti
 		st = db_fail(db, rc, err, "mở tệp");
 		goto fail;
 	}
-	if (n && n->upgrading && backup_migrate_copies(db)) {
-		/* the size as SQLite counts it (stat's is 32 bits on Windows) */
-		sqlite3_stmt *q = NULL;
-		long long bytes = 0;
-		if (sqlite3_prepare_v2(db->sql, "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
-		                       -1, &q, NULL) == SQLITE_OK && sqlite3_step(q) == SQLITE_ROW)
-			bytes = sqlite3_column_int64(q, 0);
-		sqlite3_finalize(q);
-		n->upgrading(n->ctx, path, bytes);
-	}
+	if (n && n->upgrading && backup_migrate_copies(db))
+		n->upgrading(n->ctx, path, db_bytes(db));
 	if ((st = backup_migrate(db, err)) != ANTT_OK)
 		goto fail;
 	db->role = auth_initial_role(db);

@@ -1,8 +1,9 @@
 # A database of an older antt is copied before its structure is upgraded
-# (backup_migrate): at a national size a minute and more before the first
-# screen or the command's answer, with nothing to see. The command line
-# says first what is happening and not to stop it; a small file, copied in
-# a blink, is upgraded without a word.
+# (backup_migrate), and the first command of a day copies the day's backup:
+# at a national size a minute and more before the first screen or the
+# command's answer, with nothing to see. The command line says first what
+# is happening and not to stop it; a small file, copied in a blink, is
+# copied without a word.
 . "$(dirname "$0")/lib.sh"
 
 # old FILE: a database of structure 15 (the migrations before db/016, run
@@ -36,4 +37,19 @@ expect_eq "$n" "1" "  the copy before the upgrade is there"
 	ok "  its lines fit 80 columns (a terminal breaks words)" || not_ok "a line over 80 columns: $(cat "$T/err")"
 DB="$T/big.db" run summary 2025
 expect_eq "$(cat "$T/err")" "" "opened again: nothing to upgrade, nothing said"
+
+# the first command of a day copies the day's backup before it runs (the
+# screens copy theirs in steps after the first screen): said first as well
+rm -f "$T"/antt-backups/big-*.db
+DB="$T/big.db" run summary 2025
+expect_rc 0 "the first command of the day"
+expect_err "chép bản sao lưu của ngày (6" "  says the day's backup is copied first, and how big"
+expect_eq "$(ls "$T"/antt-backups/big-*.db 2>/dev/null | wc -l)" "1" "  and copies it"
+/usr/bin/python3 -c "import sys; sys.exit(any(len(l) > 80 for l in open(sys.argv[1], encoding='utf-8').read().splitlines()))" "$T/err" &&
+	ok "  in lines of 80 columns" || not_ok "a line over 80 columns: $(cat "$T/err")"
+DB="$T/big.db" run summary 2025
+expect_eq "$(cat "$T/err")" "" "the next command: nothing to copy, nothing said"
+rm -f "$T"/antt-backups/small-*.db
+DB="$T/small.db" run summary 2025
+expect_eq "$(cat "$T/err")" "" "a small database's first command of the day says nothing"
 finish
