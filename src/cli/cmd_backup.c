@@ -13,7 +13,6 @@ void cli_startup_checks(cli_ctx *ctx)
 {
 	antt_err err = { "" };
 	char latest[4200];
-	int made;
 
 	/* a killed backup's or restore's temporary files; a report's are
 	 * removed by the next report written to the same folder (report.c) */
@@ -28,9 +27,9 @@ void cli_startup_checks(cli_ctx *ctx)
 				"antt: làm lệnh, có thể mất vài phút. Đừng tắt máy hay đóng cửa sổ.\n", size);
 			fflush(stderr);
 		}
+		if (backup_daily_copy(ctx->db, &err) != ANTT_OK && !ctx->db->damaged)
+			fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
 	}
-	if (!ctx->screens && backup_daily(ctx->db, &made, &err) != ANTT_OK && !ctx->db->damaged)
-		fprintf(stderr, "antt: cảnh báo: chưa sao lưu được: %s\n", err.msg);
 	if (!ctx->db->damaged)
 		return;
 	fprintf(stderr, "antt: %s bị hỏng: chỉ mở để xem, mọi thay đổi bị từ chối cho đến khi khôi phục.\n",

@@ -288,18 +288,19 @@ int backup_daily_due(const antt_db *db)
 	return !db->readonly && strcmp(db->path, ":memory:") && !backup_made_today(db->path);
 }
 
-antt_status backup_daily(antt_db *db, int *made, antt_err *err)
+antt_status backup_daily_copy(antt_db *db, antt_err *err)
 {
-	antt_status s;
+	antt_status s = backup_now(db, NULL, NULL, 0, err);
 
-	*made = 0;
-	if (!backup_daily_due(db))
-		return ANTT_OK;
-	*made = 1;
-	s = backup_now(db, NULL, NULL, 0, err);
 	if (s == ANTT_ERR_DB_CORRUPT)
 		db_set_damaged(db);
 	return s;
+}
+
+antt_status backup_daily(antt_db *db, int *made, antt_err *err)
+{
+	*made = backup_daily_due(db);
+	return *made ? backup_daily_copy(db, err) : ANTT_OK;
 }
 
 int backup_migrate_copies(const antt_db *db)

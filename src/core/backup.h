@@ -70,8 +70,11 @@ void backup_after_import(antt_db *db, const char *backup, const char *state, con
 /* A backup unless one was made today. *made says whether one was. When the
  * copy finds the database damaged, it is made read-only (db_set_damaged). */
 antt_status backup_daily(antt_db *db, int *made, antt_err *err);
-/* 1 when backup_daily will copy the database (none made today). */
+/* The same in two steps, for a caller that says something between them:
+ * 1 when the day's backup is still to make (it looks through the backups'
+ * folder), then the copy (whatever the day's state). */
 int backup_daily_due(const antt_db *db);
+antt_status backup_daily_copy(antt_db *db, antt_err *err);
 
 /* Upgrade the database's structure (db_migrate), after a backup of it
  * (tagged truoc-nang-cap) when it holds an older one's data. */

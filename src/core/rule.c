@@ -58,8 +58,9 @@ struct rule_engine {
 };
 
 /* One engine for the process: every form needs one to compile its
- * rules, and their statements stay prepared on it. antt is single-threaded; the engine stays for the next form once
- * the last one is freed (it remains reachable, so it is not a leak). */
+ * rules, and their statements stay prepared on it. antt is
+ * single-threaded; the engine stays for the next form once the last one
+ * is freed (it remains reachable, so it is not a leak). */
 static rule_engine *shared;
 
 static int in_list(const char *const *list, const char *name)

@@ -28,17 +28,27 @@ type_text() { tmux send-keys -t "$S" -l "$1"; }
 screen() { tmux capture-pane -p -t "$S"; }
 pane_pid() { tmux list-panes -t "$S" -F '#{pane_pid}'; }
 
-# wait_for TEXT [SECONDS]: until TEXT is on the screen; then ok/not ok
-wait_for() {
-	i=0 limit=$(( ${2:-5} * 20 * SLOW ))
+# polled SECONDS CMD...: run CMD every 50 ms (SLOW times as long in all)
+# until it succeeds; 0 if it did in time
+polled() {
+	i=0 limit=$(( $1 * 20 * SLOW ))
+	shift
 	while [ $i -lt $limit ]; do
-		if screen | grep -qF -- "$1"; then
-			ok "screen shows: $1"
-			return 0
-		fi
+		"$@" && return 0
 		sleep 0.05
 		i=$((i + 1))
 	done
+	return 1
+}
+screen_has() { screen | grep -qF -- "$1"; }
+bar_begins() { case "$(screen | tail -1)" in "$1"*) return 0;; esac; return 1; }
+
+# wait_for TEXT [SECONDS]: until TEXT is on the screen; then ok/not ok
+wait_for() {
+	if polled "${2:-5}" screen_has "$1"; then
+		ok "screen shows: $1"
+		return 0
+	fi
 	out=$(screen)
 	err=""
 	not_ok "screen never showed: $1"
@@ -49,12 +59,10 @@ wait_for() {
 # PREFIX; then ok NAME. The title of a new screen is drawn before its bar
 # reaches the terminal: checking the bar at once failed under ASan
 bar_starts() {
-	i=0
-	while [ $i -lt $((100 * SLOW)) ]; do
-		case "$(screen | tail -1)" in "$1"*) ok "$2"; return 0;; esac
-		sleep 0.05
-		i=$((i + 1))
-	done
+	if polled 5 bar_begins "$1"; then
+		ok "$2"
+		return 0
+	fi
 	not_ok "$2: the bar is '$(screen | tail -1)'"
 	return 1
 }
