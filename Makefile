@@ -102,8 +102,14 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN=1 unit-tests build/san/antt
 	$(Q)./tests/run.sh
 
-bench: all
+bench: all $(BUILD)/bench/xlsx_floor
 	$(Q)./bench/run.sh
+
+# the report's floor: libxlsxwriter alone writing a report's cells
+$(BUILD)/bench/xlsx_floor: bench/xlsx_floor.c $(BUILD)/src/report/report_zip.o
+	$(call say,LD,$@)mkdir -p $(dir $@)
+	$(Q)$(CC) $(CPPFLAGS) $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null) $(CFLAGS) -o $@ $^ \
+	  $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lz -ldl
 
 # make stress: 200 kill -9 trials in the middle of entry (make check runs 3)
 stress: all

@@ -13,6 +13,7 @@
 # database before it); the same package a second time, as the province's
 # next package (its history all here already).
 #   bench/import.sh [TARGET [RUNS [ANTT]]]   (ONLY_FIRST=1: the first case only)
+# Last, the floor under the first case: bench/import_floor.sh.
 set -eu
 cd "$(dirname "$0")/.."
 B=build/bench
@@ -80,3 +81,6 @@ case_ "import một tỉnh, không đổi gì từ lần sao lưu (không chép 
 # is looked for among its form's rows (db/015), none added
 [ -n "${ONLY_FIRST:-}" ] ||
 	case_ "import lại gói của cùng tỉnh (mọi dòng lịch sử đã có)" "import $W/q31.antt --under $root"
+# the floor: SQLite alone putting the same rows into the same target,
+# with none of antt's checks (bench/import_floor.sh)
+sh bench/import_floor.sh "$base" "$W/q31.antt" "$RUNS"

@@ -44,5 +44,12 @@ for n in ${BENCH_SCALES:-1 3 30}; do
 	if cmp -s "$B/antt-$n.cells" "$B/python-$n.cells"; then same="có ($(wc -l < "$B/antt-$n.cells") ô)"; else same="KHÔNG: diff $B/antt-$n.cells $B/python-$n.cells"; fi
 	printf '%-5s %-36s %-36s %-15s %s\n' "$n×" "$a" "$p" "$(echo "$pt / $at" | bc -l | xargs printf '%.1f ×') ($(echo "$pc / $ac" | bc -l | xargs printf '%.1f ×'))" "$same"
 done
+# the floor: libxlsxwriter alone writing antt's cells (bench/xlsx_floor.c),
+# nothing read from a database; median (min-max) of 3 runs
+for n in ${BENCH_SCALES:-1 3 30}; do
+	[ -x build/bench/xlsx_floor ] && [ -f "$B/antt-$n.cells" ] || continue
+	for i in 1 2 3; do build/bench/xlsx_floor "$B/antt-$n.cells" "$B/floor-$n.xlsx"; done | sort -n |
+		awk -v n="$n" '{ t[NR] = $1; c = $2 } END { printf "%-5s sàn: libxlsxwriter một mình ghi %s ô của antt: %.2f s (%.2f-%.2f)\n", n "×", c, t[2], t[1], t[3] }'
+done
 printf 'Tải máy lúc kết thúc: %s (trên 2 là máy đang bận: số đo nhiễu)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'Mục tiêu: ở 30×, antt report ≤ 1,0 s và ≤ 24 MiB; nhanh hơn Python ≥ 5 × từ 3× trở lên.\n'
