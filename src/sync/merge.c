@@ -14,6 +14,7 @@
  * a signer without the right to approve are not taken (the answers are). */
 #include "sync.h"
 #include "sync_int.h"
+#include "merge_int.h"
 #include "content.h"
 #include "form.h"
 #include "text.h"
@@ -23,7 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { K_UNIT, K_ASSESSMENT, K_ANSWER };
 enum { M_INSERT, M_SAME, M_FORWARD, M_KEEP, M_CONFLICT };
 
 static int decide(int exists, const char *local, const char *incoming, const char *base, int locked)
@@ -41,7 +41,7 @@ static int decide(int exists, const char *local, const char *incoming, const cha
 	return M_CONFLICT;
 }
 
-static const char *col(sqlite3_stmt *st, int i)
+const char *merge_col(sqlite3_stmt *st, int i)
 {
 	const unsigned char *s = sqlite3_column_text(st, i);
 	return s ? (const char *)s : NULL;
@@ -49,17 +49,6 @@ static const char *col(sqlite3_stmt *st, int i)
 
 /* --- merging --------------------------------------------------------------- */
 
-typedef struct {
-	antt_db *db;
-	sync_result *r;
-	antt_err *err;
-	sqlite3_stmt *base, *conflict, *clash, *up, *uid;
-	sqlite3_int64 attach_id;
-	const sync_trust *t;
-	form **sets;      /* the criteria sets checked so far, parsed once each: */
-	size_t n_sets;    /* a province's assessments switch between a dozen */
-	sqlite3_int64 scope_unit; /* the last unit found in scope (rows come unit by unit) */
-} merger;
 
 /* 1 when unit anc is unit id or one of its ancestors (UNION: a cycle
  * already in the tree cannot make this loop). */
@@ -88,7 +77,7 @@ static int in_scope(merger *m, sqlite3_int64 id)
 	return 1;
 }
 
-static void unit_words(merger *m, sqlite3_int64 id, char *buf, size_t n)
+void merge_unit_words(merger *m, sqlite3_int64 id, char *buf, size_t n)
 {
 	sqlite3_stmt *st = NULL;
 
@@ -180,12 +169,12 @@ static antt_status merge_rows(merger *m, const merge_kind *k)
 	if (sqlite3_bind_parameter_count(st) >= 1)
 		sqlite3_bind_int(st, 1, m->t->may_approve);
 	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = col(st, k->c_key), *incoming = col(st, k->c_incoming), *local = col(st, k->c_local);
-		const char *status = k->c_status < 0 ? NULL : col(st, k->c_status);
+		const char *key = merge_col(st, k->c_key), *incoming = merge_col(st, k->c_incoming), *local = merge_col(st, k->c_local);
+		const char *status = k->c_status < 0 ? NULL : merge_col(st, k->c_status);
 		sqlite3_int64 rev = sqlite3_column_int64(st, k->c_rev);
 		int exists = sqlite3_column_type(st, k->c_local_id) != SQLITE_NULL;
 		int locked = status && !strcmp(status, "approved");
-		int d = decide(exists, exists ? local : "", incoming, col(st, k->c_base), locked && exists);
+		int d = decide(exists, exists ? local : "", incoming, merge_col(st, k->c_base), locked && exists);
 		const char *why = locked ? why_approved : why_both;
 		/* a package older than what both sides last agreed on (an old
 		 * package imported again) would take the data back */
@@ -239,24 +228,24 @@ static void bind_columns(sqlite3_stmt *w, sqlite3_stmt *row, const int *cols, in
 static antt_status bind_unit(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 {
 	static const int cols[] = { 0, 1, 2, 3 };
-	const char *code = col(row, 2);
+	const char *code = merge_col(row, 2);
 	char *key;
 
 	sqlite3_reset(m->clash);
 	sqlite3_bind_text(m->clash, 1, code, -1, SQLITE_STATIC);
-	sqlite3_bind_text(m->clash, 2, col(row, 0), -1, SQLITE_STATIC);
+	sqlite3_bind_text(m->clash, 2, merge_col(row, 0), -1, SQLITE_STATIC);
 	if (sqlite3_step(m->clash) == SQLITE_ROW) {
 		antt_status s = err_set(m->err, ANTT_ERR_EXISTS, "mã đơn vị \"%s\" trong gói đã dùng cho một đơn vị "
 			"khác ở máy này (\"%s\"). Hai máy cần dùng chung mã (nên dùng mã đơn vị hành chính); chưa nhập gì.",
-			code, col(m->clash, 0));
+			code, merge_col(m->clash, 0));
 		sqlite3_reset(m->clash);
 		return s;
 	}
 	sqlite3_reset(m->clash);
 	/* uuid rev code name | search key | type parent from to excluded merged | top | who | managed above */
 	bind_columns(w, row, cols, 4);
-	key = text_key(col(row, 3));
-	if (!key && text_key_failed(col(row, 3)) == ANTT_ERR_NOMEM)
+	key = text_key(merge_col(row, 3));
+	if (!key && text_key_failed(merge_col(row, 3)) == ANTT_ERR_NOMEM)
 		return ANTT_ERR_NOMEM;
 	sqlite3_bind_text(w, 5, key ? key : "", -1, SQLITE_TRANSIENT);
 	free(key);
@@ -281,9 +270,9 @@ static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, 
 
 	/* the parent here, looked up now and not when the rows were read
 	 * (sorted, before any was written): it may be new in this package */
-	if (col(row, 5)) {
+	if (merge_col(row, 5)) {
 		sqlite3_reset(m->uid);
-		sqlite3_bind_text(m->uid, 1, col(row, 5), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(m->uid, 1, merge_col(row, 5), -1, SQLITE_TRANSIENT);
 		if (sqlite3_step(m->uid) == SQLITE_ROW)
 			parent = sqlite3_column_int64(m->uid, 0);
 		sqlite3_reset(m->uid);
@@ -295,30 +284,30 @@ static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, 
 	moves = exists && sqlite3_column_type(row, 5) != SQLITE_NULL && sqlite3_column_int64(row, 15) != parent;
 
 	if (exists && !in_scope(m, id)) {
-		unit_words(m, id, a, sizeof(a));
+		merge_unit_words(m, id, a, sizeof(a));
 		snprintf(what, sizeof(what), "sửa đơn vị %s", a);
 		return outside(m, what);
 	}
 	if ((!exists || moves) && !in_scope(m, parent)) {
-		unit_words(m, parent, b, sizeof(b));
+		merge_unit_words(m, parent, b, sizeof(b));
 		if (exists)
-			unit_words(m, id, a, sizeof(a));
+			merge_unit_words(m, id, a, sizeof(a));
 		else
-			snprintf(a, sizeof(a), "%s (%s)", col(row, 2), col(row, 3));
+			snprintf(a, sizeof(a), "%s (%s)", merge_col(row, 2), merge_col(row, 3));
 		snprintf(what, sizeof(what), "%s đơn vị %s vào dưới %s", exists ? "chuyển" : "thêm", a, b);
 		return outside(m, what);
 	}
 	/* a new code is plain ASCII, as unit add and the CSV import require:
 	 * no lookalike of another unit's code (a Cyrillic letter, a
 	 * zero-width space) */
-	if ((!exists || strcmp(col(row, 2), col(row, 19) ? col(row, 19) : "")) && !unit_code_valid(col(row, 2)))
+	if ((!exists || strcmp(merge_col(row, 2), merge_col(row, 19) ? merge_col(row, 19) : "")) && !unit_code_valid(merge_col(row, 2)))
 		return err_set(m->err, ANTT_ERR_INVALID, "gói có mã đơn vị \"%s\" (%s) không hợp lệ: " UNIT_CODE_RULE
 			". Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi. Hãy báo máy gửi sửa mã đó.",
-			col(row, 2), col(row, 3));
+			merge_col(row, 2), merge_col(row, 3));
 	/* "merged into" names a unit too: a new one must be in scope */
 	if (sqlite3_column_type(row, 18) != SQLITE_NULL && !in_scope(m, sqlite3_column_int64(row, 18))) {
-		unit_words(m, sqlite3_column_int64(row, 18), b, sizeof(b));
-		snprintf(what, sizeof(what), "ghi đơn vị %s (%s) là đã sáp nhập vào %s", col(row, 2), col(row, 3), b);
+		merge_unit_words(m, sqlite3_column_int64(row, 18), b, sizeof(b));
+		snprintf(what, sizeof(what), "ghi đơn vị %s (%s) là đã sáp nhập vào %s", merge_col(row, 2), merge_col(row, 3), b);
 		return outside(m, what);
 	}
 	if (moves && below(m, parent, id)) {
@@ -329,20 +318,20 @@ static antt_status check_unit(merger *m, sqlite3_stmt *row, int exists, int *d, 
 }
 
 /* An assessment or answer: its unit must be in scope. */
-static antt_status check_unit_of(merger *m, sqlite3_int64 unit_id, int year)
+antt_status merge_check_unit_of(merger *m, sqlite3_int64 unit_id, int year)
 {
 	char what[400], a[300];
 
 	if (in_scope(m, unit_id))
 		return ANTT_OK;
-	unit_words(m, unit_id, a, sizeof(a));
+	merge_unit_words(m, unit_id, a, sizeof(a));
 	snprintf(what, sizeof(what), "sửa phiếu năm %d của đơn vị %s", year, a);
 	return outside(m, what);
 }
 
 static void label_unit(sqlite3_stmt *row, char *buf, size_t size)
 {
-	snprintf(buf, size, "đơn vị %s", col(row, 2));
+	snprintf(buf, size, "đơn vị %s", merge_col(row, 2));
 }
 
 static const merge_kind merge_unit = {
@@ -391,8 +380,8 @@ static antt_status bind_assessment(merger *m, sqlite3_stmt *row, sqlite3_stmt *w
  * be one this unit's type and year are assessed by: a sender cannot pick
  * a known but more lenient set, say an older regulation's. known: the set
  * is in this database (one that is not fails the insert). */
-static antt_status check_set_of(merger *m, const char *sha, int known, const char *type, int year,
-                                sqlite3_int64 unit_id)
+antt_status merge_check_set_of(merger *m, const char *sha, int known, const char *type, int year,
+                               sqlite3_int64 unit_id)
 {
 	const char *body;
 	sqlite3_stmt *st = NULL;
@@ -431,7 +420,7 @@ static antt_status check_set_of(merger *m, const char *sha, int known, const cha
 	f = m->sets[i];
 	if (form_applies(f, type, year))
 		return ANTT_OK;
-	unit_words(m, unit_id, a, sizeof(a));
+	merge_unit_words(m, unit_id, a, sizeof(a));
 	return err_set(m->err, ANTT_ERR_DENIED, "gói ghi phiếu năm %d của đơn vị %s theo bộ tiêu chí \"%s\" phiên bản "
 		"\"%s\", nhưng bộ này không dùng cho loại đơn vị đó trong năm %d. Không nhập gì từ gói này; cơ sở dữ liệu "
 		"không bị thay đổi. Hãy báo máy gửi kiểm tra lại phiếu đó.", year, a, f->regulation ? f->regulation : "?",
@@ -440,13 +429,13 @@ static antt_status check_set_of(merger *m, const char *sha, int known, const cha
 
 static antt_status check_set(merger *m, sqlite3_stmt *row)
 {
-	return check_set_of(m, col(row, 3), sqlite3_column_int(row, 21), col(row, 20), sqlite3_column_int(row, 17),
+	return merge_check_set_of(m, merge_col(row, 3), sqlite3_column_int(row, 21), merge_col(row, 20), sqlite3_column_int(row, 17),
 		sqlite3_column_int64(row, 15));
 }
 
 static antt_status check_assessment(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
 {
-	antt_status s = check_unit_of(m, sqlite3_column_int64(row, 15), sqlite3_column_int(row, 17));
+	antt_status s = merge_check_unit_of(m, sqlite3_column_int64(row, 15), sqlite3_column_int(row, 17));
 	(void)exists; (void)d; (void)why;
 	if (s == ANTT_OK && sqlite3_column_int(row, 22))
 		s = check_set(m, row);
@@ -455,16 +444,9 @@ static antt_status check_assessment(merger *m, sqlite3_stmt *row, int exists, in
 
 static void label_assessment(sqlite3_stmt *row, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s năm %d", col(row, 16), sqlite3_column_int(row, 17));
+	snprintf(buf, size, "%s năm %d", merge_col(row, 16), sqlite3_column_int(row, 17));
 }
 
-/* ?1: the signer may approve. If not, an approval state in the package
- * (approved, returned) is not taken: the status here stays; a new
- * assessment arrives as submitted (or draft) for this office to decide. */
-#define WITHHELD "(NOT ?1 AND p.status IN ('approved', 'returned'))"
-#define EFFECTIVE_STATUS "CASE WHEN NOT " WITHHELD " THEN p.status WHEN a.id IS NOT NULL THEN a.status" \
-	" WHEN p.status = 'approved' THEN 'submitted' ELSE 'draft' END"
-#define EFFECTIVE_REASON "CASE WHEN NOT " WITHHELD " THEN p.reason WHEN a.id IS NOT NULL THEN a.reason ELSE '' END"
 
 static const merge_kind merge_assessment = {
 	.kind = K_ASSESSMENT, .what = "nhập phiếu đánh giá",
@@ -493,159 +475,6 @@ static const merge_kind merge_assessment = {
 	.c_withheld = 18, .c_base_rev = 19, .check = check_assessment, .bind = bind_assessment, .label = label_assessment,
 };
 
-/* A new form's or answer's uuid is its own: one used here for another
- * unit's row, or twice among the package's new rows (only a forged
- * package or a broken sender does either), failed the insert with
- * SQLite's words ("UNIQUE constraint failed"). Asked only once an insert
- * failed on a constraint, so a good package pays nothing. in_pkg: the new
- * rows sharing a uuid, by uuid (the first two are a pair); in_main: a new
- * row whose uuid is another row's here (not its own copy, put in by an
- * earlier slice of this import). Each row: unit id, year,
- * uuid, and for in_main the other's unit id and year. what: "phiếu" or
- * "một câu trả lời của phiếu". */
-static antt_status clash_words(merger *m, const char *in_pkg, const char *in_main, const char *what, antt_status s)
-{
-	sqlite3_stmt *st = NULL;
-	sqlite3_int64 unit[2];
-	int year[2];
-	char uuid[80] = "", a[300], b[300];
-
-	if ((sqlite3_extended_errcode(m->db->sql) & 0xff) != SQLITE_CONSTRAINT)
-		return s;
-	for (int q = 0; q < 2; q++) {
-		int n = 0;
-
-		if (sqlite3_prepare_v2(m->db->sql, q ? in_main : in_pkg, -1, &st, NULL) != SQLITE_OK)
-			return s;
-		while (n < 2 && sqlite3_step(st) == SQLITE_ROW) {
-			unit[n] = sqlite3_column_int64(st, 0);
-			year[n] = sqlite3_column_int(st, 1);
-			snprintf(uuid, sizeof(uuid), "%s", col(st, 2) ? col(st, 2) : "");
-			if (q) {   /* the other is here */
-				unit[1] = sqlite3_column_int64(st, 3);
-				year[1] = sqlite3_column_int(st, 4);
-				n = 2;
-			} else
-				n++;
-		}
-		sqlite3_finalize(st);
-		st = NULL;
-		if (n < 2)
-			continue;
-		unit_words(m, unit[0], a, sizeof(a));
-		unit_words(m, unit[1], b, sizeof(b));
-		return err_set(m->err, ANTT_ERR_INVALID, "gói ghi %s năm %d của đơn vị %s với mã \"%s\", nhưng %s mã đó cho "
-			"%s năm %d của đơn vị %s. Mỗi phiếu, mỗi câu trả lời có một mã riêng: gói bị sửa hoặc máy gửi bị lỗi. "
-			"Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi. Hãy báo máy gửi kiểm tra lại gói.",
-			what, year[0], a, uuid, q ? "máy này đã dùng" : "gói cũng ghi", what, year[1], b);
-	}
-	return s;
-}
-
-/* The rows new here (ROWS: a query giving unit id and year; UNIT: its
- * unit id column) must all be in the signer's scope: the first that is
- * not refuses the package, as check_unit_of would row by row. UNION: a
- * cycle in a damaged tree cannot make the walk loop. */
-static antt_status new_rows_in_scope(merger *m, const char *rows, const char *unit, const char *what)
-{
-	sqlite3_stmt *st = NULL;
-	char *q;
-	antt_status s;
-	int rc;
-
-	if (m->t->whole)
-		return ANTT_OK;
-	if (!(q = sqlite3_mprintf("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM main.units u"
-		" JOIN sub ON u.parent_id = sub.id) %s WHERE %s NOT IN (SELECT id FROM sub) LIMIT 1", rows, unit)))
-		return ANTT_ERR_NOMEM;
-	s = db_prepare(m->db, q, &st, m->err);
-	sqlite3_free(q);
-	if (s != ANTT_OK)
-		return s;
-	sqlite3_bind_int64(st, 1, m->t->root_id);
-	rc = sqlite3_step(st);
-	s = rc == SQLITE_ROW ? check_unit_of(m, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1))
-		: rc == SQLITE_DONE ? ANTT_OK : db_fail(m->db, rc, m->err, what);
-	sqlite3_finalize(st);
-	return s;
-}
-
-/* The assessments new here: what merge_rows would decide for each is
- * "add", so they go in a few statements instead of two per row (a
- * province brings 30,000). The checks stay: each one's unit in the
- * signer's scope, and its criteria set one its unit's type and year are
- * assessed by (checked once for each set, type and year); an approval
- * the signer may not give is withheld as merge_rows does; a base newer
- * than the row is kept. */
-#define MERGE_NEW_A_BOUND "SELECT max(prow) FROM (SELECT prow FROM temp.merge_new_a WHERE prow >= ?1 ORDER BY prow LIMIT ?2)"
-
-static antt_status add_assessments(merger *m)
-{
-	sqlite3_stmt *st = NULL;
-	antt_status s = ANTT_OK;
-	int rc;
-
-	if (sqlite3_exec(m->db->sql, "CREATE TEMP TABLE IF NOT EXISTS merge_new_a (prow INTEGER PRIMARY KEY,"
-		" unit_id INTEGER, status TEXT, reason TEXT, withheld INTEGER, older INTEGER);"
-		"DELETE FROM temp.merge_new_a;", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập phiếu đánh giá");
-	if ((s = db_prepare(m->db, "INSERT INTO temp.merge_new_a SELECT p.rowid, u.id, " EFFECTIVE_STATUS ", "
-		EFFECTIVE_REASON ", " WITHHELD ", b.rev IS NOT NULL AND p.rev < b.rev"
-		" FROM pkg.assessments p JOIN main.units u ON u.uuid = p.unit_uuid"
-		" LEFT JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
-		" LEFT JOIN main.sync_base b ON b.key = p.unit_uuid || '/' || p.year WHERE a.id IS NULL", &st, m->err)) != ANTT_OK)
-		return s;
-	sqlite3_bind_int(st, 1, m->t->may_approve);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc != SQLITE_DONE)
-		return db_fail(m->db, rc, m->err, "nhập phiếu đánh giá");
-	if ((s = new_rows_in_scope(m, "SELECT n.unit_id, p.year FROM temp.merge_new_a n"
-		" JOIN pkg.assessments p ON p.rowid = n.prow", "n.unit_id", "nhập phiếu đánh giá")) != ANTT_OK)
-		return s;
-	/* each set once for each unit type and year it is given to */
-	if ((s = db_prepare(m->db, "SELECT p.set_sha, EXISTS (SELECT 1 FROM main.criteria_sets WHERE sha256 = p.set_sha),"
-		" u.type, p.year, min(u.id) FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow"
-		" JOIN main.units u ON u.id = n.unit_id GROUP BY p.set_sha, u.type, p.year", &st, m->err)) != ANTT_OK)
-		return s;
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		s = check_set_of(m, col(st, 0), sqlite3_column_int(st, 1), col(st, 2), sqlite3_column_int(st, 3),
-			sqlite3_column_int64(st, 4));
-	sqlite3_finalize(st);
-	st = NULL;
-	if (s != ANTT_OK)
-		return s;
-	if (rc != SQLITE_DONE)
-		return db_fail(m->db, rc, m->err, "nhập phiếu đánh giá");
-	if ((s = db_prepare(m->db, "SELECT count(*) FROM temp.merge_new_a WHERE withheld", &st, m->err)) != ANTT_OK)
-		return s;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		m->r->withheld += sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_fail(m->db, rc, m->err, "nhập phiếu đánh giá");
-	if ((s = sync_slices(m->db, "INSERT INTO assessments (uuid, rev, unit_id, year, criteria_set_id, status, verdict,"
-		" detail, reason, registered_at, updated_by) SELECT p.uuid, p.rev, n.unit_id, p.year,"
-		" (SELECT id FROM main.criteria_sets WHERE sha256 = p.set_sha), n.status, p.verdict, p.detail, n.reason,"
-		" p.registered_at, p.updated_by FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow"
-		" WHERE n.prow BETWEEN ?1 AND ?2 ORDER BY n.prow",
-		MERGE_NEW_A_BOUND, &m->r->added[K_ASSESSMENT], m->err, "nhập phiếu đánh giá")) != ANTT_OK)
-		return clash_words(m, "SELECT n.unit_id, p.year, p.uuid FROM temp.merge_new_a n JOIN pkg.assessments p"
-			" ON p.rowid = n.prow WHERE p.uuid IN (SELECT q.uuid FROM temp.merge_new_a k JOIN pkg.assessments q"
-			" ON q.rowid = k.prow GROUP BY q.uuid HAVING count(*) > 1) ORDER BY p.uuid, n.prow",
-			"SELECT n.unit_id, p.year, p.uuid, o.unit_id, o.year FROM temp.merge_new_a n JOIN pkg.assessments p"
-			" ON p.rowid = n.prow JOIN main.assessments o ON o.uuid = p.uuid"
-			" WHERE o.unit_id <> n.unit_id OR o.year <> p.year ORDER BY n.prow LIMIT 1", "phiếu", s);
-	if ((s = sync_slices(m->db, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
-		" SELECT p.unit_uuid || '/' || p.year, p.rev, " ASSESSMENT_JSON("n.status", "p.set_sha", "n.reason")
-		" FROM temp.merge_new_a n JOIN pkg.assessments p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2"
-		" AND NOT n.older ORDER BY n.prow", MERGE_NEW_A_BOUND, NULL, m->err, "ghi mốc trao đổi")) != ANTT_OK)
-		return s;
-	return sqlite3_exec(m->db->sql, "DELETE FROM temp.merge_new_a", NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK
-		: db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập phiếu đánh giá");
-}
-
 /* uuid rev assessment criterion | value exception note by */
 static antt_status bind_answer(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 {
@@ -658,12 +487,12 @@ static antt_status bind_answer(merger *m, sqlite3_stmt *row, sqlite3_stmt *w)
 static antt_status check_answer(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why)
 {
 	(void)exists; (void)d; (void)why;
-	return check_unit_of(m, sqlite3_column_int64(row, 16), sqlite3_column_int(row, 14));
+	return merge_check_unit_of(m, sqlite3_column_int64(row, 16), sqlite3_column_int(row, 14));
 }
 
 static void label_answer(sqlite3_stmt *row, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s năm %d, tiêu chí %s", col(row, 13), sqlite3_column_int(row, 14), col(row, 15));
+	snprintf(buf, size, "%s năm %d, tiêu chí %s", merge_col(row, 13), sqlite3_column_int(row, 14), merge_col(row, 15));
 }
 
 static const merge_kind merge_answer = {
@@ -690,89 +519,6 @@ static const merge_kind merge_answer = {
 	.c_withheld = -1, .c_base_rev = 17, .check = check_answer, .bind = bind_answer, .label = label_answer,
 };
 
-/* The answers new here, in assessments not approved here before the
- * package: what merge_rows would decide for each is "add" (with no local
- * row there is nothing to compare), so they are added in three statements
- * instead of three per row (a province brings 370,000: the per-row way
- * took twice as long). The checks stay: every one's unit must be in the
- * signer's scope (the first that is not refuses the package, as
- * check_answer would), and a base newer than the row (an old package
- * replayed) is kept, as set_base's caller does. */
-#define MERGE_NEW_BOUND "SELECT max(prow) FROM (SELECT prow FROM temp.merge_new WHERE prow >= ?1 ORDER BY prow LIMIT ?2)"
-
-static antt_status add_answers(merger *m)
-{
-	antt_status s;
-
-	if (sqlite3_exec(m->db->sql, "CREATE TEMP TABLE IF NOT EXISTS merge_new (prow INTEGER PRIMARY KEY, aid INTEGER, older INTEGER);"
-		"DELETE FROM temp.merge_new;"
-		"INSERT INTO temp.merge_new SELECT p.rowid, a.id, b.rev IS NOT NULL AND p.rev < b.rev"
-		" FROM pkg.answers p JOIN main.units u ON u.uuid = p.unit_uuid"
-		" JOIN main.assessments a ON a.unit_id = u.id AND a.year = p.year"
-		" LEFT JOIN main.answers x ON x.assessment_id = a.id AND x.criterion = p.criterion"
-		" LEFT JOIN main.sync_base b ON b.key = p.unit_uuid || '/' || p.year || '/' || p.criterion"
-		" WHERE x.id IS NULL AND a.id NOT IN (SELECT id FROM temp.merge_locked)", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập câu trả lời");
-	if ((s = new_rows_in_scope(m, "SELECT a.unit_id, a.year FROM temp.merge_new n"
-		" JOIN main.assessments a ON a.id = n.aid", "a.unit_id", "nhập câu trả lời")) != ANTT_OK)
-		return s;
-	if ((s = sync_slices(m->db, "INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note, updated_by)"
-		" SELECT p.uuid, p.rev, n.aid, p.criterion, p.value, p.exception, p.note, p.updated_by"
-		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2 ORDER BY n.prow",
-		MERGE_NEW_BOUND, &m->r->added[K_ANSWER], m->err, "nhập câu trả lời")) != ANTT_OK)
-		return clash_words(m, "SELECT a.unit_id, a.year, p.uuid FROM temp.merge_new n JOIN pkg.answers p"
-			" ON p.rowid = n.prow JOIN main.assessments a ON a.id = n.aid WHERE p.uuid IN (SELECT q.uuid"
-			" FROM temp.merge_new k JOIN pkg.answers q ON q.rowid = k.prow GROUP BY q.uuid HAVING count(*) > 1)"
-			" ORDER BY p.uuid, n.prow",
-			"SELECT a.unit_id, a.year, p.uuid, o.unit_id, o.year FROM temp.merge_new n JOIN pkg.answers p"
-			" ON p.rowid = n.prow JOIN main.assessments a ON a.id = n.aid JOIN main.answers x ON x.uuid = p.uuid"
-			" JOIN main.assessments o ON o.id = x.assessment_id WHERE x.assessment_id <> n.aid"
-			" OR x.criterion <> p.criterion ORDER BY n.prow LIMIT 1", "một câu trả lời của phiếu", s);
-	if ((s = sync_slices(m->db, "INSERT OR REPLACE INTO sync_base (key, rev, content)"
-		" SELECT p.unit_uuid || '/' || p.year || '/' || p.criterion, p.rev, " ANSWER_JSON("p.value", "p.exception", "p.note")
-		" FROM temp.merge_new n JOIN pkg.answers p ON p.rowid = n.prow WHERE n.prow BETWEEN ?1 AND ?2"
-		" AND NOT n.older ORDER BY n.prow", MERGE_NEW_BOUND, NULL, m->err, "ghi mốc trao đổi")) != ANTT_OK)
-		return s;
-	return sqlite3_exec(m->db->sql, "DELETE FROM temp.merge_new", NULL, NULL, NULL) == SQLITE_OK ? ANTT_OK
-		: db_fail(m->db, sqlite3_errcode(m->db->sql), m->err, "nhập câu trả lời");
-}
-
-antt_status sync_slices(antt_db *db, const char *sql, const char *bound_sql, long long *changes, antt_err *err,
-                        const char *what)
-{
-	sqlite3_stmt *st = NULL, *bound = NULL;
-	sqlite3_int64 lo = INT64_MIN, hi;
-	antt_status s;
-	int rc;
-
-	if ((s = db_prepare(db, bound_sql, &bound, err)) != ANTT_OK || (s = db_prepare(db, sql, &st, err)) != ANTT_OK)
-		goto out;
-	/* each slice ends at the key SYNC_SLICE rows on (keys come from the
-	 * package: they may be anywhere in 64 bits, so no fixed steps) */
-	for (;;) {
-		sqlite3_bind_int64(bound, 1, lo);
-		sqlite3_bind_int(bound, 2, SYNC_SLICE);
-		if ((rc = sqlite3_step(bound)) != SQLITE_ROW || sqlite3_column_type(bound, 0) == SQLITE_NULL)
-			break;
-		hi = sqlite3_column_int64(bound, 0);
-		sqlite3_reset(bound);
-		sqlite3_bind_int64(st, 1, lo);
-		sqlite3_bind_int64(st, 2, hi);
-		if ((rc = sqlite3_step(st)) == SQLITE_DONE && changes)
-			*changes += sqlite3_changes(db->sql);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE || hi == INT64_MAX)
-			break;
-		lo = hi + 1;
-	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		s = db_fail(db, rc, err, what);
-out:
-	sqlite3_finalize(st);
-	sqlite3_finalize(bound);
-	return s;
-}
-
 antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)
 {
 	merger m = { .db = db, .r = r, .err = err, .attach_id = attach_id, .t = t };
@@ -793,8 +539,8 @@ antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id
 		" JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL) SELECT count(*) FROM up WHERE id = ?2", &m.up, err)) == ANTT_OK &&
 	    (s = db_prepare(db, "SELECT id FROM main.units WHERE uuid = ?", &m.uid, err)) == ANTT_OK &&
 	    (s = merge_rows(&m, &merge_unit)) == ANTT_OK && (s = merge_rows(&m, &merge_assessment)) == ANTT_OK &&
-	    (s = add_assessments(&m)) == ANTT_OK &&
-	    (s = merge_rows(&m, &merge_answer)) == ANTT_OK && (s = add_answers(&m)) == ANTT_OK)
+	    (s = merge_add_assessments(&m)) == ANTT_OK &&
+	    (s = merge_rows(&m, &merge_answer)) == ANTT_OK && (s = merge_add_answers(&m)) == ANTT_OK)
 		s = sync_merge_recognitions(db, t, r, err);
 	sqlite3_finalize(m.base);
 	sqlite3_finalize(m.conflict);
