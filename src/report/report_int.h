@@ -101,6 +101,8 @@ antt_status report_date(writer *w, const char *date, const char *what, struct tm
 antt_status report_target(const antt_db *db, const char *path, int mode, antt_err *err);
 antt_status report_book_open(writer *w, const char *path, const char *title, struct tm *tm, antt_err *err);
 antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err);
+/* w->f[], every format a report uses, made once in w->wb (report.c). */
+void report_formats(writer *w);
 
 /* The zlib level every part of a workbook is deflated at (report_zip.c:
  * libxlsxwriter's fixed default taken on its way to minizip): the fastest */
