@@ -109,7 +109,7 @@ bench: all $(BUILD)/bench/xlsx_floor
 $(BUILD)/bench/xlsx_floor: bench/xlsx_floor.c $(BUILD)/src/report/report_zip.o
 	$(call say,LD,$@)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null) $(CFLAGS) -o $@ $^ \
-	  $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lz -ldl
+	  $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lz -ldl -pthread
 
 # make stress: 200 kill -9 trials in the middle of entry (make check runs 3)
 stress: all

@@ -58,7 +58,9 @@ case_() {
 	label=$1 prep=$2
 	: > "$W/times"
 	for i in $(seq "$RUNS"); do
-		rm -f "$W/nat.db-wal" "$W/nat.db-shm" "$W"/antt-backups/nat-*-truoc-nhap-goi.db
+		# the copies an import keeps (the database before it, the package:
+		# 185 MB a run) go too, or a bench leaves gigabytes behind
+		rm -f "$W/nat.db-wal" "$W/nat.db-shm" "$W"/antt-backups/nat-*-truoc-nhap-goi.db "$W"/antt-backups/nat-goi-*.antt
 		cp "$base" "$W/nat.db"
 		cp "$W/base.moc" "$W/antt-backups/.nat.moc"
 		[ -z "$prep" ] || ./antt --db "$W/nat.db" $prep > /dev/null
@@ -84,3 +86,6 @@ case_ "import một tỉnh, không đổi gì từ lần sao lưu (không chép 
 # the floor: SQLite alone putting the same rows into the same target,
 # with none of antt's checks (bench/import_floor.sh)
 sh bench/import_floor.sh "$base" "$W/q31.antt" "$RUNS"
+# what the runs left: the last copy and its backups (base.db stays: the
+# floor can be run again on it alone)
+rm -f "$W/nat.db" "$W/nat.db-wal" "$W/nat.db-shm" "$W"/antt-backups/nat-*

@@ -3,34 +3,62 @@
 # one province's package into the target database, with none of antt's
 # checks or decisions. On a fresh copy of the target, in Debian's sqlite3:
 # the package's checksum read and its integrity_check (what any reader of
-# a file from another machine must do before believing it, sync_verify),
-# then one transaction of plain INSERT … SELECT of its units, forms,
+# a file from another machine must do before believing it, sync_verify;
+# a result other than "ok" stops the run before COMMIT), then one
+# transaction of plain INSERT … SELECT of its units, assessments,
 # answers, history rows and merge bases into the target's own tables and
 # indexes, with the audit triggers dropped and foreign keys off (fewer
-# writes than antt's), the same page cache and log (WAL, synchronous=FULL)
-# as antt's import, then the close that writes the log back. Whole
-# processes from exec, median (min-max) of RUNS, each part's time shown.
-#   bench/import_floor.sh BASE PACKAGE [RUNS]
+# writes than antt's), the same page cache as antt's import. Two ways:
+#   wal      antt's log today (WAL, synchronous=FULL), the package checked
+#            first. Its COMMIT holds the copy of the log back into the
+#            database too (SQLite's checkpoint at commit: the log is past
+#            1,000 pages), so every new page is written twice.
+#   journal  a rollback journal with synchronous=EXTRA (the journal's
+#            removal synced too: a committed import survives a power cut,
+#            an interrupted one rolls back), pages past the old end of the
+#            file are written once; the package is checked by a second
+#            process on the other core while the rows are copied, and the
+#            COMMIT waits for its "ok". Changing a WAL database to another
+#            journal needs no other connection open on it (readers wait).
+# Whole processes from exec, median (min-max) of RUNS, each part's time shown.
+#   bench/import_floor.sh BASE PACKAGE [RUNS [MODES]]   (MODES: "wal journal")
 set -eu
 cd "$(dirname "$0")/.."
-BASE=$1 PKG=$2 RUNS=${3:-3}
+BASE=$1 PKG=$2 RUNS=${3:-3} MODES=${4:-wal journal}
 W=build/bench/import-floor
 mkdir -p "$W"
-: > "$W/times"
-for i in $(seq "$RUNS"); do
-	rm -f "$W/t.db" "$W/t.db-wal" "$W/t.db-shm"
-	cp "$BASE" "$W/t.db"
-	sync
-	/usr/bin/time -f '%e %U %S %M' -o "$W/time" sqlite3 "$W/t.db" > "$W/parts" <<EOF
-PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = OFF;
-PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;
+# the copy of the target (hundreds of MB) goes however the script ends
+trap 'rm -f "$W/t.db" "$W/t.db-wal" "$W/t.db-shm" "$W/t.db-journal"' EXIT
+trap 'exit 130' INT TERM
+
+# the package read in its checksum's order and checked; the result of the
+# check into $W/check
+checks() {
+	cat <<EOF
 ATTACH 'file:$PKG?immutable=1' AS pkg;
 .timer on
 SELECT 'read', count(*) FROM (SELECT * FROM pkg.units ORDER BY uuid);
 SELECT 'read', count(*) FROM (SELECT * FROM pkg.assessments ORDER BY unit_uuid, year);
 SELECT 'read', count(*), sum(length(value)) FROM (SELECT * FROM pkg.answers ORDER BY unit_uuid, year, criterion);
 SELECT 'read', count(*), sum(length(new_value)) FROM (SELECT * FROM pkg.audit ORDER BY id);
+.once $W/check
 PRAGMA pkg.integrity_check;
+.timer off
+EOF
+}
+
+# no COMMIT unless the file FILE says "ok" (with -bail the shell stops, the
+# transaction is rolled back; no file, NULL, is not "ok" either)
+believe() {
+	cat <<EOF
+CREATE TEMP TABLE verdict (v TEXT CHECK (v IS 'ok'));
+INSERT INTO temp.verdict VALUES (trim(CAST(readfile('$1') AS TEXT), char(10)));
+EOF
+}
+
+writes() {
+	cat <<EOF
+.timer on
 BEGIN;
 DROP TRIGGER units_ai;
 DROP TRIGGER assessments_ai;
@@ -53,21 +81,82 @@ INSERT OR REPLACE INTO sync_base (key, rev, content)
  FROM pkg.answers;
 INSERT OR REPLACE INTO sync_base (key, rev, content)
  SELECT unit_uuid || '/' || year, rev, json_object('status', status, 'set', set_sha) FROM pkg.assessments;
-COMMIT;
+.timer off
 EOF
-	set -- $(cat "$W/time")
-	echo "$1 $2 $3 $4" >> "$W/times"
+}
+
+# the script of one run: $W/run.sh, timed whole
+script() {
+	opts="PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;"
+	if [ "$1" = wal ]; then
+		cat <<EOF
+sqlite3 -bail "$W/t.db" > "$W/parts" <<'SQL'
+PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; $opts
+$(checks)
+$(believe "$W/check")
+$(writes)
+.timer on
+COMMIT;
+SQL
+EOF
+	else
+		# the writer waits for the checker's mark, made however the check
+		# ended, and reads its result (a fifo would hang whichever side
+		# stopped first)
+		cat <<EOF
+( sqlite3 -bail > "$W/parts-check" <<'SQL' || :
+$(checks)
+SQL
+  touch "$W/check.done" ) &
+sqlite3 -bail "$W/t.db" > "$W/parts" <<'SQL'
+PRAGMA journal_mode = DELETE; PRAGMA synchronous = EXTRA; $opts
+ATTACH 'file:$PKG?immutable=1' AS pkg;
+$(writes)
+.shell while [ ! -e "$W/check.done" ]; do sleep 0.01; done
+$(believe "$W/check")
+.timer on
+COMMIT;
+SQL
+rc=\$?
+wait
+exit \$rc
+EOF
+	fi
+}
+
+# the modes interleaved, run after run, so that a busy minute falls on both
+for mode in $MODES; do : > "$W/times-$mode"; done
+for i in $(seq "$RUNS"); do
+	for mode in $MODES; do
+		rm -f "$W/t.db" "$W/t.db-wal" "$W/t.db-shm" "$W/t.db-journal" "$W/check" "$W/check.done"
+		cp "$BASE" "$W/t.db"
+		script "$mode" > "$W/run.sh"
+		sync
+		/usr/bin/time -f '%e %U %S %M' -o "$W/time" sh "$W/run.sh"
+		[ "$(sqlite3 "$W/t.db" 'SELECT origin FROM audit ORDER BY id DESC LIMIT 1')" = floor ] ||
+			{ echo "bench/import_floor.sh: $mode: nothing committed" >&2; exit 1; }
+		cp "$W/parts" "$W/parts-$mode"
+		set -- $(cat "$W/time")
+		echo "$1 $2 $3 $4" >> "$W/times-$mode"
+	done
 done
-/usr/bin/python3 - "$W/times" "$W/parts" <<'PY'
+for mode in $MODES; do
+	/usr/bin/python3 - "$W/times-$mode" "$W/parts-$mode" "$mode" <<'PY'
 import statistics, sys
 rows = [[float(x) for x in l.split()] for l in open(sys.argv[1])]
 wall = [r[0] for r in rows]
+mode = sys.argv[3]
+how = {"wal": "WAL, kiểm tra gói trước", "journal": "nhật ký rollback, kiểm tra gói song song"}[mode]
 print(f"{statistics.median(wall):8.2f} s ({min(wall):.2f}-{max(wall):.2f}) CPU {statistics.median(r[1] + r[2] for r in rows):.2f} s"
-      f" {max(r[3] for r in rows) / 1024:7.1f} MiB   sàn: SQLite chép các dòng của gói, không kiểm tra gì của antt")
+      f" {max(r[3] for r in rows) / 1024:7.1f} MiB   sàn ({how}): SQLite chép các dòng của gói, không kiểm tra gì của antt")
 t = [float(l.split()[3]) for l in open(sys.argv[2]) if l.startswith("Run Time")]
-# the statements in the order above: 4 reads, integrity_check, BEGIN, 4 drops, 7 writes, COMMIT
-if len(t) == 18:
+# wal: 4 reads, integrity_check, BEGIN, 4 drops, 7 writes, COMMIT;
+# journal (the reads and the check in the other process): BEGIN, 4 drops, 7 writes, COMMIT
+if mode == "wal" and len(t) == 18:
     print(f"           (lần chạy cuối: đọc và kiểm tra gói {sum(t[0:5]):.2f} s, chép các dòng {sum(t[10:17]):.2f} s,"
-          f" COMMIT {t[17]:.2f} s; phần còn lại là mở, đóng và ghi nhật ký WAL về tệp)")
+          f" COMMIT kèm ghi nhật ký WAL về tệp {t[17]:.2f} s; phần còn lại là mở và đóng)")
+elif mode == "journal" and len(t) == 13:
+    print(f"           (lần chạy cuối: chép các dòng {sum(t[5:12]):.2f} s, COMMIT {t[12]:.2f} s;"
+          f" đọc và kiểm tra gói cùng lúc ở tiến trình kia)")
 PY
-rm -f "$W/t.db" "$W/t.db-wal" "$W/t.db-shm"
+done

@@ -29,15 +29,19 @@ for n in ${BENCH_SCALES:-1 3 30}; do
 	[ "$n" = 1 ] && db=$B/province.db
 	if [ ! -f "$db" ]; then
 		if [ "$n" = 1 ]; then set -- --size province; else set -- --scale "$n"; fi
-		set -- $($M 1 "$A" --db "$db" demo "$@")
+		r=$($M 1 "$A" --db "$db" demo "$@") || exit 1
+		set -- $r
 		printf '%-5s demo: %s s, %s MiB RSS\n' "$n×" "$1" "$4"
 	fi
 	"$A" --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE > /dev/null   # the day's backup
 	runs=$RUNS
 	[ "$n" -ge 10 ] && runs=$(( RUNS < 5 ? RUNS : 5 ))
-	set -- $($M "$runs" "$A" --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE)
+	# `set -- $(…)` alone would go on with nothing when the command fails
+	r=$($M "$runs" "$A" --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE) || exit 1
+	set -- $r
 	a="$1 ($2-$3) s ${4} MiB CPU $5" at=$1 ac=$5
-	set -- $($M "$runs" /usr/bin/python3 bench/report.py "$db" 2025 "$B/python-$n.xlsx" $DATE)
+	r=$($M "$runs" /usr/bin/python3 bench/report.py "$db" 2025 "$B/python-$n.xlsx" $DATE) || exit 1
+	set -- $r
 	p="$1 ($2-$3) s ${4} MiB CPU $5" pt=$1 pc=$5
 	/usr/bin/python3 bench/cells.py "$B/antt-$n.xlsx" --values > "$B/antt-$n.cells"
 	/usr/bin/python3 bench/cells.py "$B/python-$n.xlsx" --values > "$B/python-$n.cells"
@@ -45,11 +49,24 @@ for n in ${BENCH_SCALES:-1 3 30}; do
 	printf '%-5s %-36s %-36s %-15s %s\n' "$n×" "$a" "$p" "$(echo "$pt / $at" | bc -l | xargs printf '%.1f ×') ($(echo "$pc / $ac" | bc -l | xargs printf '%.1f ×'))" "$same"
 done
 # the floor: libxlsxwriter alone writing antt's cells (bench/xlsx_floor.c),
-# nothing read from a database; median (min-max) of 3 runs
+# nothing read from a database, on one core and with the sheets shared by
+# two threads; median (min-max) of 3 runs of each, interleaved
 for n in ${BENCH_SCALES:-1 3 30}; do
 	[ -x build/bench/xlsx_floor ] && [ -f "$B/antt-$n.cells" ] || continue
-	for i in 1 2 3; do build/bench/xlsx_floor "$B/antt-$n.cells" "$B/floor-$n.xlsx"; done | sort -n |
-		awk -v n="$n" '{ t[NR] = $1; c = $2 } END { printf "%-5s sàn: libxlsxwriter một mình ghi %s ô của antt: %.2f s (%.2f-%.2f)\n", n "×", c, t[2], t[1], t[3] }'
+	: > "$B/floor-times"
+	for i in 1 2 3; do
+		for j in 1 2; do
+			# a failed run stops here: in the pipe below its time would pass
+			t=$(build/bench/xlsx_floor $([ $j = 2 ] && echo -j2) "$B/antt-$n.cells" "$B/floor-$n.xlsx") || exit 1
+			echo "$j $t" >> "$B/floor-times"
+		done
+	done
+	for j in 1 2; do
+		grep "^$j " "$B/floor-times" | sort -k2 -n | awk -v n="$n" -v j="$j" '{ t[NR] = $2; c = $3 }
+			END { printf "%-5s sàn: libxlsxwriter một mình ghi %s ô của antt, %s: %.2f s (%.2f-%.2f)\n",
+				n "×", c, j == 1 ? "một luồng" : "hai luồng (-j2)", t[2], t[1], t[3] }'
+	done
+	rm -f "$B/floor-times"
 done
 printf 'Tải máy lúc kết thúc: %s (trên 2 là máy đang bận: số đo nhiễu)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf 'Mục tiêu: ở 30×, antt report ≤ 1,0 s và ≤ 24 MiB; nhanh hơn Python ≥ 5 × từ 3× trở lên.\n'
