@@ -156,12 +156,20 @@ void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths,
 		.y_scale = 1, .object_position = LXW_OBJECT_MOVE_AND_SIZE, .decorative = 1 });
 }
 
-/* The issuing unit's format: in a printed document (w->issuer set), a
- * long name (a company's) on two lines. */
+/* The issuing unit's format: 13 pt; 12 pt (Nghị định 30 allows 12 to 13)
+ * for a name a little wider than its half of the header ("CÔNG AN HUYỆN
+ * SÔNG LAM"); a long name (a company's, or the province demo's "Phòng
+ * PV05 - Công an tỉnh Bình Giang") on two or three lines rather than cut
+ * at both ends. */
 static lxw_format *head_wrap(writer *w, lxw_worksheet *ws, const char *up, double width)
 {
-	if (!w->issuer || report_text_pt(up, 13, 1) <= width * 0.75 - 4)
+	if (report_text_pt(up, 13, 1) <= width * 0.75 - 4)
 		return w->f[F_UNIT];
+	if (report_text_pt(up, 12, 1) <= width * 0.75 - 4) {
+		if (!w->f[F_UNIT_12])
+			w->f[F_UNIT_12] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+		return w->f[F_UNIT_12];
+	}
 	if (!w->f[F_UNIT_WRAP]) {
 		w->f[F_UNIT_WRAP] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 		format_set_text_wrap(w->f[F_UNIT_WRAP]);
@@ -265,6 +273,7 @@ int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 	char up[512], line[600];
 	int left_end = report_left_end(w, last_col), right = left_end + 1, top = r, end;
 
+	w->unsigned_page = !*title || !*name;
 	text_upper(title, up, sizeof(up));
 	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)right, (lxw_row_t)r, (lxw_col_t)last_col, up, w->f[F_SIGN_TITLE]);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, w->l->recipients_label, w->f[F_RECIPIENTS_LABEL]);
@@ -329,8 +338,17 @@ static void note_left_out(writer *w)
 	if (!w->left_out[0] || !w->summary)
 		return;
 	snprintf(line, sizeof(line), "Năm %d chưa có số liệu nên báo cáo không kèm trang: %s.", w->year, w->left_out);
+	/* wrapped inside the table's width: four sheets named run past the
+	 * right margin on one line */
+	if (!w->f[F_NOTE]) {
+		w->f[F_NOTE] = report_fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
+		format_set_text_wrap(w->f[F_NOTE]);
+		format_set_align(w->f[F_NOTE], LXW_ALIGN_VERTICAL_TOP);
+	}
 	worksheet_merge_range(w->summary, (lxw_row_t)w->note_row, 0, (lxw_row_t)w->note_row, (lxw_col_t)w->last_col,
-		line, w->f[F_RECIPIENT]);
+		line, w->f[F_NOTE]);
+	worksheet_set_row(w->summary, (lxw_row_t)w->note_row,
+		14.0 * report_lines(line, w->note_width, 11, 0) + 2, NULL);
 }
 
 /* --- the file -------------------------------------------------------------- */
@@ -453,6 +471,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && o->landed)
 		snprintf(o->landed, o->landed_n, "%s", w.done);
 	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
+	info->unsigned_page = w.unsigned_page;
 out:
 	report_failed_free(&failing);   /* left by an error before its sheet */
 	free(w.now);

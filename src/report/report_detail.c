@@ -61,8 +61,10 @@ void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_c
 
 	report_page(ws, landscape ? PAGE_LANDSCAPE : PAGE_PORTRAIT);
 	roman(continued ? w->appendix : ++w->appendix, num, sizeof(num));
-	snprintf(line, sizeof(line), "Phụ lục %s%s\n(Kèm theo Báo cáo số      /BC-%s ngày %s tháng %s năm %s%s%s)", num,
-		continued ? " (tiếp theo)" : "", prefix, w->day, w->month, w->yyyy, *office ? " của " : "", office);
+	/* the number as the signed page writes it (report_header): no dash
+	 * without a prefix */
+	snprintf(line, sizeof(line), "Phụ lục %s%s\n(Kèm theo Báo cáo số      /BC%s%s ngày %s tháng %s năm %s%s%s)", num,
+		continued ? " (tiếp theo)" : "", *prefix ? "-" : "", prefix, w->day, w->month, w->yyyy, *office ? " của " : "", office);
 	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)last_col, line, w->f[F_APPENDIX]);
 	worksheet_set_row(ws, 0, 36, NULL);
 	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last_col, t ? t : title, w->f[F_SHEET_TITLE]);

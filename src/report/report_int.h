@@ -14,12 +14,13 @@
 #include <xlsxwriter.h>
 
 /* The formats made once per workbook (report.c); F_UNIT_WRAP only when a
- * name in the head needs two lines. */
+ * name in the head needs two lines, F_UNIT_12 when it needs 12 pt, F_NOTE when
+ * sheets are left out. */
 enum {
 	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
 	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
 	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
-	F_BODY, F_PERIOD, F_UNIT_WRAP, F_CELL_SCORE /* a score, one decimal: 92,5 */, F_COUNT
+	F_BODY, F_PERIOD, F_UNIT_WRAP, F_CELL_SCORE /* a score, one decimal: 92,5 */, F_NOTE, F_UNIT_12, F_COUNT
 };
 
 typedef struct {
@@ -32,6 +33,8 @@ typedef struct {
 	char day[8], month[8], yyyy[8];
 	lxw_worksheet *summary;   /* the Tổng hợp sheet, and the row left for the note */
 	int note_row, last_col;
+	double note_width;        /* the note's width, in a column's units (report_lines) */
+	int unsigned_page;        /* report_signature found no signer_title or signer_name */
 	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
 	int extra_sheets;         /* movement sheets written */
 	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */

@@ -1,0 +1,96 @@
+# The signed page as PV05 prints it (review 10b): an issuing unit a little
+# too wide at 13 pt in 12 pt, a long one
+# (the province demo's "Phòng PV05 - Công an tỉnh Bình Giang") on lines
+# of its own, not cut at both ends; the note on the sheets left out wrapped
+# inside the table's width, not cut at the right margin; "Số: /BC" and the
+# appendices' "Kèm theo Báo cáo số /BC…" the same number, with no dash
+# hanging when there is no prefix; a warning when no signer is set. Read back with openpyxl and measured
+# with the font's own widths (tests/report/fontwidth.py).
+. "$(dirname "$0")/lib.sh"
+FW="$(cd "$(dirname "$0")/../report" && pwd)"
+
+run demo
+expect_rc 0 "demo data"
+# "CÔNG AN HUYỆN SÔNG LAM" on one line (Nghị định 30: 12 to 13 pt), not
+# "SÔNG" and "LAM" apart
+run report --year 2024 -o "$T/d.xlsx" --date 20/11/2024
+got=$(/usr/bin/python3 -c "
+import openpyxl, sys
+c = openpyxl.load_workbook(sys.argv[1])['Tổng hợp']['A2']
+print(c.value, c.font.sz in (12, 13), c.font.b, bool(c.alignment.wrap_text))" "$T/d.xlsx")
+expect_eq "$got" "CÔNG AN HUYỆN SÔNG LAM True True False" "the district's name on one line, bold, 12 or 13 pt"
+"$ANTT" --db "$DB" settings office_name "Phòng PV05 - Công an tỉnh Bình Giang" > /dev/null
+"$ANTT" --db "$DB" settings report_prefix "" > /dev/null
+run report --year 2024 -o "$T/r.xlsx" --date 20/11/2024
+expect_rc 0 "the report with a long issuing unit and no number prefix"
+
+/usr/bin/python3 - "$T/r.xlsx" "$FW" << 'EOF' || failed=1
+import sys, re
+sys.path.insert(0, sys.argv[2])
+import openpyxl
+from fontwidth import lines
+b = openpyxl.load_workbook(sys.argv[1])
+ws = b["Tổng hợp"]
+
+def width_pt(rng):
+    """A merged range's width in points, as LibreOffice draws columns: the
+    file's width (libxlsxwriter's, padding included) at 7 px a character,
+    some 6 % wider (report_summary.c), 96 dpi, less the cell's padding."""
+    c0, c1 = rng.min_col, rng.max_col
+    px = 0
+    for c in range(c0, c1 + 1):
+        w = ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width
+        px += int(w * 7 + 0.5)
+    return px * 1.06 * 0.75 - 4
+
+def merged(cell):
+    for rng in ws.merged_cells.ranges:
+        if cell in rng:
+            return rng
+    return None
+
+def fits(cell, what):
+    c = ws[cell]
+    rng = merged(cell)
+    need = lines(str(c.value), width_pt(rng), c.font.sz, bold=c.font.b)
+    h = ws.row_dimensions[c.row].height or 15
+    ok = need == 1 or (c.alignment.wrap_text and h >= need * c.font.sz * 1.1)
+    print(("ok" if ok else "not ok") + f" - {what}: {need} line(s) at {c.font.sz:g} pt in {width_pt(rng):.0f} pt, "
+          f"wrap {c.alignment.wrap_text}, row {h} pt")
+
+fits("A2", "the issuing unit fits its half of the header")
+fits("D1", "the nation's name fits its half")
+note = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "chưa có số liệu" in c.value]
+if note:
+    fits(note[0].coordinate, "the note on the sheets left out fits the table's width")
+else:
+    print("not ok - the note on the sheets left out is on the signed page")
+
+number = ws["A4"].value
+m = re.match(r"Số:\s+(/\S+)$", number or "")
+print(("ok" if m and not m.group(1).endswith("-") else "not ok") + f" - the report's number: {number!r}")
+annex = b["Theo xã"]["A1"].value
+a = re.search(r"Báo cáo số\s+(/\S*) ngày", annex or "")
+print(("ok" if m and a and a.group(1) == m.group(1) else "not ok") +
+      f" - the appendix names the same number: {a.group(1) if a else annex!r} and {m.group(1) if m else number!r}")
+EOF
+
+# with a prefix, both carry it
+"$ANTT" --db "$DB" settings report_prefix "PV05" > /dev/null
+run report --year 2024 -o "$T/p.xlsx" --date 20/11/2024
+got=$(/usr/bin/python3 -c "
+import openpyxl, sys
+b = openpyxl.load_workbook(sys.argv[1])
+print(b['Tổng hợp']['A4'].value.split()[-1], b['Theo xã']['A1'].value.split('Báo cáo số')[1].split()[0])" "$T/p.xlsx")
+expect_eq "$got" "/BC-PV05 /BC-PV05" "with a prefix the report and its appendix say /BC-PV05"
+
+# no signer in the settings (the province demo had none): the signature
+# block is blank, and the report says so rather than print it unnoticed
+expect_no_err() { case "$err" in *"$1"*) not_ok "$2: stderr has '$1'";; *) ok "$2";; esac; }
+expect_no_err "người ký" "with a signer set, no word about the signature"
+"$ANTT" --db "$DB" settings signer_name "" > /dev/null
+run report --year 2024 -o "$T/u.xlsx" --date 20/11/2024
+expect_rc 0 "the report without a signer's name"
+expect_err "chưa đặt chức vụ hoặc họ tên người ký" "it warns that the signature block is blank"
+expect_err "antt settings signer_name" "and says how to set it"
+finish
