@@ -16,9 +16,10 @@ void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const 
 {
 	int lines = 1;
 
+	/* measured in the font (report_lines): counting characters gave
+	 * "Phường Xuân Trường 3" one line, and LibreOffice hid its "3" */
 	for (int k = 0; k < n; k++) {
-		double per_line = widths[k] * 1.1;
-		int l = (int)((double)text_width(texts[k]) / (per_line > 1 ? per_line : 1)) + 1;
+		int l = report_lines(texts[k], widths[k], 12, 0);
 		if (l > lines)
 			lines = l;
 	}
@@ -170,7 +171,8 @@ int report_type_row(const tally_unit *u, void *ctx)
 {
 	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
 		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
-	static const double widths[] = { 5, 9, 26, 16, 11, 10, 16, 10, 18 };
+	/* STT: room for "1.490", taken from Ghi chú (which wraps anyway) */
+	static const double widths[] = { 6, 9, 26, 16, 11, 10, 16, 10, 17 };
 	detail *d = ctx;
 	writer *w = d->w;
 
@@ -235,7 +237,7 @@ int report_type_row(const tally_unit *u, void *ctx)
 antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
-	static const double widths[] = { 5, 20, 28, 14, 52 };
+	static const double widths[] = { 6, 20, 28, 14, 52 };   /* STT: "1.490" */
 	detail d = { .w = w };
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
