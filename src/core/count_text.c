@@ -42,6 +42,21 @@ static void put(buf *b, const char *fmt, ...)
 }
 
 /* 95 -> "95", 92.5 -> "92,5" */
+/* A rate in tenths of a percent as text_fmt_pct prints it ("%.1f"):
+ * 87.149 is 871. */
+static long tenths(double pct)
+{
+	char b[32], digits[32];
+	size_t n = 0;
+
+	snprintf(b, sizeof(b), "%.1f", pct);
+	for (const char *p = b; *p && n + 1 < sizeof(digits); p++)
+		if ((*p >= '0' && *p <= '9') || *p == '-')
+			digits[n++] = *p;
+	digits[n] = '\0';
+	return strtol(digits, NULL, 10);
+}
+
 static void target_words(double t, char *out, size_t n)
 {
 	if (t == (double)(long long)t)
@@ -141,10 +156,13 @@ antt_status count_results_text_of(antt_db *db, int year, const char *under, cons
 	if (ptot.registered == 0 || count_rate(&ptot) < 0) {
 		put(&t, "; năm %d chưa có số liệu để so sánh", year - 1);
 	} else {
-		double d = count_rate(&tot) - count_rate(&ptot);
+		/* the difference of the two rates as printed, in tenths: 87,1 %
+		 * and 47,7 % are 39,4 points apart, though the unrounded rates
+		 * are 39,5 */
+		long d = tenths(count_rate(&tot)) - tenths(count_rate(&ptot));
 		text_fmt_pct(ppct, sizeof(ppct), count_rate(&ptot));
-		text_fmt_pct(pct, sizeof(pct), d < 0 ? -d : d);
-		if (d > -0.05 && d < 0.05)
+		text_fmt_pct(pct, sizeof(pct), (double)(d < 0 ? -d : d) / 10.0);
+		if (d == 0)
 			put(&t, "; so với năm %d (%s %%), tỷ lệ không đổi", year - 1, ppct);
 		else
 			put(&t, "; so với năm %d (%s %%), %s %s điểm phần trăm", year - 1, ppct, d > 0 ? "tăng" : "giảm", pct);

@@ -4,13 +4,35 @@
 # of its own, not cut at both ends; the note on the sheets left out wrapped
 # inside the table's width, not cut at the right margin; "Số: /BC" and the
 # appendices' "Kèm theo Báo cáo số /BC…" the same number, with no dash
-# hanging when there is no prefix; a warning when no signer is set. Read back with openpyxl and measured
+# hanging when there is no prefix; a warning when no signer is set; the
+# paragraph's change in points the difference of the rates it prints. Read back with openpyxl and measured
 # with the font's own widths (tests/report/fontwidth.py).
 . "$(dirname "$0")/lib.sh"
 FW="$(cd "$(dirname "$0")/../report" && pwd)"
 
 run demo
 expect_rc 0 "demo data"
+# the paragraph's change is the difference of the two rates it prints:
+# the demo's 2024 said "so với năm 2023 (87,1 %), giảm 39,5 điểm phần
+# trăm" beside "tỷ lệ chung 47,7 %" (87,1 - 47,7 = 39,4)
+for y in 2024 2023; do
+	run report --year $y --text
+	got=$(printf '%s\n' "$out" | /usr/bin/python3 -c "
+import re, sys
+t = sys.stdin.read()
+now = re.search(r'tỷ lệ chung ([0-9.,]+) %', t)
+was = re.search(r'so với năm \d+ \(([0-9.,]+) %\), (tăng|giảm) ([0-9.,]+) điểm phần trăm', t)
+same = re.search(r'so với năm \d+ \(([0-9.,]+) %\), tỷ lệ không đổi', t)
+num = lambda s: float(s.replace('.', '').replace(',', '.'))
+if was:
+    d = num(now.group(1)) - num(was.group(1))
+    print('ok' if abs(abs(d) - num(was.group(3))) < 1e-9 and (d > 0) == (was.group(2) == 'tăng') else
+          'differ: %s vs %s' % (was.group(0), now.group(0)))
+else:
+    print('ok' if not now or not same or same.group(1) == now.group(1) else 'no change said: ' + t)")
+	expect_eq "$got" "ok" "$y: the change in percentage points is the printed rates' difference"
+done
+
 # "CÔNG AN HUYỆN SÔNG LAM" on one line (Nghị định 30: 12 to 13 pt), not
 # "SÔNG" and "LAM" apart
 run report --year 2024 -o "$T/d.xlsx" --date 20/11/2024
