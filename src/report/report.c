@@ -243,7 +243,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
  * way provinces write a report's body. Returns the next row. */
 int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col)
 {
-	char *text = NULL, *period = w->l->period ? layout_expand(w->l->period, w->year) : NULL;
+	const char *said = layout_period(w->l, w->year);
+	char *text = NULL, *period = said ? layout_expand(said, w->year) : NULL;
 	double width = 0;
 
 	for (int c = 0; c <= last_col; c++)
@@ -490,7 +491,7 @@ antt_status report_text(antt_db *db, const report_opts *o, char **out, antt_err 
 	*out = NULL;
 	if ((s = load_layout(db, o, &l, err)) == ANTT_OK &&
 	    (s = count_results_text(db, o->year, o->under, &text, err)) == ANTT_OK) {
-		period = l->period ? layout_expand(l->period, o->year) : NULL;
+		period = layout_period(l, o->year) ? layout_expand(layout_period(l, o->year), o->year) : NULL;
 		if (!(*out = malloc(strlen(text) + (period ? strlen(period) : 0) + 3)))
 			s = ANTT_ERR_NOMEM;
 		else
