@@ -132,6 +132,15 @@ double report_col_px(double width)
 	return width < 1 ? (int)(width * 12 + 0.5) : (int)(width * 7 + 0.5) + 5;
 }
 
+double report_span(const double *widths, int n)
+{
+	double px = 0;
+
+	for (int c = 0; c < n; c++)
+		px += report_col_px(widths[c]);
+	return (px - 5) / 7;
+}
+
 /* Pixels (96 dpi) a line of text takes in Times New Roman of size pt,
  * em: a character's mean width (measured in LibreOffice's PDF: 0.4 for
  * Vietnamese text, 0.5 bold, 0.7 bold capitals with their accents). */

@@ -119,6 +119,8 @@ lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, 
  * New Roman of size pt (em: the mean character width, 0.4 for Vietnamese
  * text, 0.5 bold, 0.7 bold capitals). */
 double report_col_px(double width);
+/* Columns widths[0..n) merged, as one column's width (for report_lines). */
+double report_span(const double *widths, int n);
 double report_text_px(const char *text, double pt, double em);
 /* The Nghị định 30 short rule in row r, centred over columns c0..c1, 2/5
  * of the text's width in pixels (a stretched pixel, not a cell border). */
@@ -162,10 +164,14 @@ lxw_worksheet *report_stream_sheet(writer *w, const char *name, antt_err *err);
 void report_left_out(writer *w, const char *sheet);
 
 /* An appendix's top rows: "Phụ lục …" (the next number, or the same when
- * continued) and its title over columns 0..last_col. */
-void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, int landscape, int continued);
+ * continued) and its title over columns 0..last_col, span wide (report_span). */
+void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, double span, int landscape,
+                     int continued);
 /* An appendix's head: "Phụ lục …", its title and the column heads. */
 void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n);
+/* SQLite's collation "vi" on db: Vietnamese alphabetical order, numbers
+ * by value (report_order.c). Returns SQLite's code. */
+int report_collation(sqlite3 *db);
 /* A row tall enough for its longest wrapped cell. */
 void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
 

@@ -174,12 +174,7 @@ antt_status report_summary_sheet(writer *w, const tally *t)
 	w->summary = ws;
 	w->note_row = r + 1;
 	w->last_col = last_col;
-	{   /* the merged row's pixels, as one column's width */
-		double px = 0;
-		for (int c = 0; c <= last_col; c++)
-			px += report_col_px(widths[c]);
-		w->note_width = (px - 5) / 7;
-	}
+	w->note_width = report_span(widths, last_col + 1);
 	r = report_signature(w, ws, r + 3, last_col);
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, (lxw_col_t)last_col);
 	free(widths);

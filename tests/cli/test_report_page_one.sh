@@ -105,6 +105,30 @@ import openpyxl, sys
 b = openpyxl.load_workbook(sys.argv[1])
 print(b['Tổng hợp']['A4'].value.split()[-1], b['Theo xã']['A1'].value.split('Báo cáo số')[1].split()[0])" "$T/p.xlsx")
 expect_eq "$got" "/BC-PV05 /BC-PV05" "with a prefix the report and its appendix say /BC-PV05"
+# and the appendix's "(Kèm theo …)" then takes a third line: its row holds it
+/usr/bin/python3 - "$T/p.xlsx" "$FW" << 'EOF2' || failed=1
+import sys
+sys.path.insert(0, sys.argv[2])
+import openpyxl
+from openpyxl.utils import get_column_letter
+from fontwidth import lines
+b = openpyxl.load_workbook(sys.argv[1])
+def col_width(ws, c):
+    """A column's width; openpyxl keeps a run of columns set together
+    (C:J) under its first letter, with min and max."""
+    for d in ws.column_dimensions.values():
+        if d.min and d.max and d.min <= c <= d.max:
+            return d.width
+    return ws.column_dimensions[get_column_letter(c)].width
+for name in ("Theo xã", "Khu dân cư", "Chưa đạt"):
+    ws = b[name]
+    rng = [r for r in ws.merged_cells.ranges if "A1" in r][0]
+    px = sum(int(col_width(ws, c) * 7 + 0.5) for c in range(rng.min_col, rng.max_col + 1))
+    room = px * 1.06 * 0.75 - 5.7
+    need = sum(lines(t, room, 12, italic=True) for t in ws["A1"].value.split("\n"))
+    h = ws.row_dimensions[1].height
+    print(("ok" if h >= need * 12 * 1.1 else "not ok") + f" - {name}: the appendix's first row holds its {need} lines ({h} pt)")
+EOF2
 
 # no signer in the settings (the province demo had none): the signature
 # block is blank, and the report says so rather than print it unnoticed
