@@ -66,7 +66,8 @@ static void target_words(double t, char *out, size_t n)
 }
 
 /* "huyện" for "toàn huyện": the office's type, or "đơn vị" when the
- * database holds several tops. */
+ * database holds several tops; under a unit, its type and name, "xã Hòa
+ * Bình" ("toàn xã" alone left the reader to guess which). */
 static antt_status scope_word(antt_db *db, const char *under, char *out, size_t n, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -74,15 +75,31 @@ static antt_status scope_word(antt_db *db, const char *under, char *out, size_t 
 	int rows = 0;
 
 	snprintf(out, n, "đơn vị");
-	s = db_prepare(db, "SELECT t.name FROM units u JOIN unit_types t ON t.code = u.type"
+	s = db_prepare(db, "SELECT t.name, u.name FROM units u JOIN unit_types t ON t.code = u.type"
 		" WHERE u.id IN (" UNIT_SEED_SQL ")", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (under)
 		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		if (rows++ == 0)
-			text_lower((const char *)sqlite3_column_text(st, 0), out, n);
+		if (rows++ == 0) {
+			const char *name = (const char *)sqlite3_column_text(st, 1);
+			char type[64], low[160];
+			size_t k;
+
+			text_lower((const char *)sqlite3_column_text(st, 0), type, sizeof(type));
+			snprintf(out, n, "%s", type);
+			if (!under || !name)
+				continue;
+			/* "Xã Hòa Bình" is "xã Hòa Bình"; "Thôn 1" of type khu dân cư
+			 * is "khu dân cư Thôn 1" */
+			text_lower(name, low, sizeof(low));
+			k = strlen(type);
+			if (!strncmp(low, type, k) && (name[k] == ' ' || !name[k]))
+				snprintf(out, n, "%s%s", type, name + k);
+			else
+				snprintf(out, n, "%s %s", type, name);
+		}
 	sqlite3_finalize(st);
 	if (rows > 1)
 		snprintf(out, n, "đơn vị");
@@ -123,7 +140,7 @@ antt_status count_results_text_of(antt_db *db, int year, const char *under, cons
 	count_row tot = { .total = 0 }, ptot = { .total = 0 };
 	const count_row **order = NULL;
 	size_t k;
-	char scope[64], name[96], a[32], b[32], pct[32], ppct[32];
+	char scope[256], name[96], a[32], b[32], pct[32], ppct[32];
 	buf t = { 0 };
 	antt_status s;
 

@@ -33,6 +33,13 @@ else:
 	expect_eq "$got" "ok" "$y: the change in percentage points is the printed rates' difference"
 done
 
+# a report --under a commune names it: "toàn xã có 20/21 khu dân cư" left
+# PV05 to guess which commune
+x=$(sql "SELECT code FROM units WHERE type = 'xa' ORDER BY code LIMIT 1")
+xname=$(sql "SELECT name FROM units WHERE code = '$x'")
+run report --year 2024 --under "$x" --text
+expect_out "Năm 2024, toàn xã ${xname#Xã } có " "--under $x: the paragraph names the commune (toàn xã ${xname#Xã })"
+
 # "CÔNG AN HUYỆN SÔNG LAM" on one line (Nghị định 30: 12 to 13 pt), not
 # "SÔNG" and "LAM" apart
 run report --year 2024 -o "$T/d.xlsx" --date 20/11/2024
