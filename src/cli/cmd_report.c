@@ -63,6 +63,9 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 	if (info.orphans)
 		fprintf(stderr, "antt: lưu ý: %lld đơn vị không thuộc xã nào (trực thuộc thẳng đơn vị báo cáo); "
 			"đã tính chung vào dòng \"Trực thuộc ...\" của bảng tổng hợp.\n", info.orphans);
+	if (info.unsigned_page)
+		fprintf(stderr, "antt: lưu ý: chưa đặt chức vụ hoặc họ tên người ký nên khối chữ ký ở trang đầu để trống; "
+			"đặt bằng: antt settings signer_title \"Trưởng phòng\" và antt settings signer_name \"Thượng tá ...\"\n");
 	char shown[4200];
 	printf("Đã ghi báo cáo năm %d vào %s (%lld đơn vị, %d trang tính).\n", o.year,
 		platform_path_shown(o.path, shown, sizeof(shown)), info.units, info.sheets);

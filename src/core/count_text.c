@@ -42,6 +42,21 @@ static void put(buf *b, const char *fmt, ...)
 }
 
 /* 95 -> "95", 92.5 -> "92,5" */
+/* A rate in tenths of a percent as text_fmt_pct prints it ("%.1f"):
+ * 87.149 is 871. */
+static long tenths(double pct)
+{
+	char b[32], digits[32];
+	size_t n = 0;
+
+	snprintf(b, sizeof(b), "%.1f", pct);
+	for (const char *p = b; *p && n + 1 < sizeof(digits); p++)
+		if ((*p >= '0' && *p <= '9') || *p == '-')
+			digits[n++] = *p;
+	digits[n] = '\0';
+	return strtol(digits, NULL, 10);
+}
+
 static void target_words(double t, char *out, size_t n)
 {
 	if (t == (double)(long long)t)
@@ -51,7 +66,8 @@ static void target_words(double t, char *out, size_t n)
 }
 
 /* "huyện" for "toàn huyện": the office's type, or "đơn vị" when the
- * database holds several tops. */
+ * database holds several tops; under a unit, its type and name, "xã Hòa
+ * Bình" ("toàn xã" alone left the reader to guess which). */
 static antt_status scope_word(antt_db *db, const char *under, char *out, size_t n, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -59,15 +75,31 @@ static antt_status scope_word(antt_db *db, const char *under, char *out, size_t 
 	int rows = 0;
 
 	snprintf(out, n, "đơn vị");
-	s = db_prepare(db, "SELECT t.name FROM units u JOIN unit_types t ON t.code = u.type"
+	s = db_prepare(db, "SELECT t.name, u.name FROM units u JOIN unit_types t ON t.code = u.type"
 		" WHERE u.id IN (" UNIT_SEED_SQL ")", &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (under)
 		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
-		if (rows++ == 0)
-			text_lower((const char *)sqlite3_column_text(st, 0), out, n);
+		if (rows++ == 0) {
+			const char *name = (const char *)sqlite3_column_text(st, 1);
+			char type[64], low[160];
+			size_t k;
+
+			text_lower((const char *)sqlite3_column_text(st, 0), type, sizeof(type));
+			snprintf(out, n, "%s", type);
+			if (!under || !name)
+				continue;
+			/* "Xã Hòa Bình" is "xã Hòa Bình"; "Thôn 1" of type khu dân cư
+			 * is "khu dân cư Thôn 1" */
+			text_lower(name, low, sizeof(low));
+			k = strlen(type);
+			if (!strncmp(low, type, k) && (name[k] == ' ' || !name[k]))
+				snprintf(out, n, "%s%s", type, name + k);
+			else
+				snprintf(out, n, "%s %s", type, name);
+		}
 	sqlite3_finalize(st);
 	if (rows > 1)
 		snprintf(out, n, "đơn vị");
@@ -108,7 +140,7 @@ antt_status count_results_text_of(antt_db *db, int year, const char *under, cons
 	count_row tot = { .total = 0 }, ptot = { .total = 0 };
 	const count_row **order = NULL;
 	size_t k;
-	char scope[64], name[96], a[32], b[32], pct[32], ppct[32];
+	char scope[256], name[96], a[32], b[32], pct[32], ppct[32];
 	buf t = { 0 };
 	antt_status s;
 
@@ -141,10 +173,13 @@ antt_status count_results_text_of(antt_db *db, int year, const char *under, cons
 	if (ptot.registered == 0 || count_rate(&ptot) < 0) {
 		put(&t, "; năm %d chưa có số liệu để so sánh", year - 1);
 	} else {
-		double d = count_rate(&tot) - count_rate(&ptot);
+		/* the difference of the two rates as printed, in tenths: 87,1 %
+		 * and 47,7 % are 39,4 points apart, though the unrounded rates
+		 * are 39,5 */
+		long d = tenths(count_rate(&tot)) - tenths(count_rate(&ptot));
 		text_fmt_pct(ppct, sizeof(ppct), count_rate(&ptot));
-		text_fmt_pct(pct, sizeof(pct), d < 0 ? -d : d);
-		if (d > -0.05 && d < 0.05)
+		text_fmt_pct(pct, sizeof(pct), (double)(d < 0 ? -d : d) / 10.0);
+		if (d == 0)
 			put(&t, "; so với năm %d (%s %%), tỷ lệ không đổi", year - 1, ppct);
 		else
 			put(&t, "; so với năm %d (%s %%), %s %s điểm phần trăm", year - 1, ppct, d > 0 ? "tăng" : "giảm", pct);

@@ -377,7 +377,10 @@ antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units,
 	};
 	static const char *const province_settings[][2] = {
 		{ "office_name", "Phòng PV05 - Công an tỉnh Bình Giang" }, { "parent_agency", "Công an tỉnh Bình Giang" },
-		{ "current_year", "2025" },
+		/* the report's signature block, number and place, as the district's
+		 * (without them its signed page printed with no one to sign) */
+		{ "signer_title", "Trưởng phòng" }, { "signer_name", "Thượng tá Trần Quốc Hưng" },
+		{ "report_prefix", "PV05" }, { "place", "Bình Giang" }, { "current_year", "2025" },
 	};
 	static const int two_years[] = { 2023, 2024 };
 	static const int ten_years[] = { 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025 };

@@ -27,6 +27,7 @@ void layout_free(report_layout *l)
 	free(l->preparer);
 	free(l->recipients_label);
 	free(l->period);
+	free(l->old_period);
 	free_list(l->recipients, l->n_recipients);
 	for (size_t i = 0; i < l->n_groups; i++) {
 		free(l->groups[i].label);
@@ -42,7 +43,8 @@ void layout_free(report_layout *l)
 static antt_status load(ydoc *y, report_layout *l, int (*known)(const char *, void *), void *ctx)
 {
 	static const char *const keys[] = { "title", "subject", "row_header", "totals_label", "previous_label",
-		"target_label", "groups", "columns", "preparer", "recipients_label", "recipients", "period", NULL };
+		"target_label", "groups", "columns", "preparer", "recipients_label", "recipients", "period", "old_period", NULL };
+	static const char *const old_keys[] = { "until", "text", NULL };
 	static const char *const group_keys[] = { "label", "types", NULL };
 	static const char *const column_keys[] = { "measure", "label", NULL };
 	/* in layout_measure's order; "recognised" is "passed" by its plain name */
@@ -65,6 +67,26 @@ static antt_status load(ydoc *y, report_layout *l, int (*known)(const char *, vo
 	    (s = ydoc_text(y, root, "recipients_label", 1, &l->recipients_label)) != ANTT_OK ||
 	    (s = ydoc_text(y, root, "period", 0, &l->period)) != ANTT_OK)
 		return s;
+	if ((n = ydoc_get(y, root, "old_period"))) {
+		char *until = NULL, *end = NULL;
+		long v;
+
+		if (n->type != YAML_MAPPING_NODE)
+			return ydoc_fail(y, n, 0, "\"old_period\" cần until (năm cuối) và text");
+		if ((s = ydoc_check_keys(y, n, old_keys, "old_period")) != ANTT_OK ||
+		    (s = ydoc_text(y, n, "until", 1, &until)) != ANTT_OK ||
+		    (s = ydoc_text(y, n, "text", 1, &l->old_period)) != ANTT_OK) {
+			free(until);
+			return s;
+		}
+		v = strtol(until, &end, 10);
+		if (*end)
+			v = 0;
+		free(until);
+		if (v < 1900 || v > 9999)
+			return ydoc_fail(y, ydoc_get(y, n, "until"), 0, "\"until\" phải là một năm, như 2021");
+		l->old_until = (int)v;
+	}
 	if (!(n = ydoc_get(y, root, "recipients")))
 		return ydoc_fail(y, root, 0, "thiếu khóa \"recipients\" (nơi nhận)");
 	if ((s = ydoc_list(y, n, "recipients", &l->recipients, &l->n_recipients)) != ANTT_OK)
@@ -147,6 +169,11 @@ antt_status layout_load(const char *path, int (*known_type)(const char *code, vo
 	}
 	*out = l;
 	return ANTT_OK;
+}
+
+const char *layout_period(const report_layout *l, int year)
+{
+	return l->old_period && year <= l->old_until ? l->old_period : l->period;
 }
 
 char *layout_expand(const char *text, int year)

@@ -32,6 +32,8 @@ typedef struct {
 	char *title, *subject, *row_header, *totals_label, *previous_label, *target_label;
 	char *preparer, *recipients_label;
 	char *period;          /* the assessment periods, a sentence ({year}, {prev}); NULL when not given */
+	char *old_period;      /* the periods of the years up to old_until (an earlier regulation's); NULL: none */
+	int old_until;
 	char **recipients;
 	size_t n_recipients;
 	layout_group *groups;
@@ -45,6 +47,10 @@ typedef struct {
 antt_status layout_load(const char *path, int (*known_type)(const char *code, void *ctx), void *ctx,
                         report_layout **out, antt_err *err);
 void layout_free(report_layout *l);
+
+/* The periods sentence for a year (period, or old_period up to old_until),
+ * unexpanded; NULL when the layout gives none. */
+const char *layout_period(const report_layout *l, int year);
 
 /* Replace {year} and {prev} in text; a new string the caller frees. */
 char *layout_expand(const char *text, int year);

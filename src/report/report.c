@@ -132,6 +132,15 @@ double report_col_px(double width)
 	return width < 1 ? (int)(width * 12 + 0.5) : (int)(width * 7 + 0.5) + 5;
 }
 
+double report_span(const double *widths, int n)
+{
+	double px = 0;
+
+	for (int c = 0; c < n; c++)
+		px += report_col_px(widths[c]);
+	return (px - 5) / 7;
+}
+
 /* Pixels (96 dpi) a line of text takes in Times New Roman of size pt,
  * em: a character's mean width (measured in LibreOffice's PDF: 0.4 for
  * Vietnamese text, 0.5 bold, 0.7 bold capitals with their accents). */
@@ -156,12 +165,20 @@ void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths,
 		.y_scale = 1, .object_position = LXW_OBJECT_MOVE_AND_SIZE, .decorative = 1 });
 }
 
-/* The issuing unit's format: in a printed document (w->issuer set), a
- * long name (a company's) on two lines. */
+/* The issuing unit's format: 13 pt; 12 pt (Nghị định 30 allows 12 to 13)
+ * for a name a little wider than its half of the header ("CÔNG AN HUYỆN
+ * SÔNG LAM"); a long name (a company's, or the province demo's "Phòng
+ * PV05 - Công an tỉnh Bình Giang") on two or three lines rather than cut
+ * at both ends. */
 static lxw_format *head_wrap(writer *w, lxw_worksheet *ws, const char *up, double width)
 {
-	if (!w->issuer || report_text_pt(up, 13, 1) <= width * 0.75 - 4)
+	if (report_text_pt(up, 13, 1) <= width * 0.75 - 4)
 		return w->f[F_UNIT];
+	if (report_text_pt(up, 12, 1) <= width * 0.75 - 4) {
+		if (!w->f[F_UNIT_12])
+			w->f[F_UNIT_12] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
+		return w->f[F_UNIT_12];
+	}
 	if (!w->f[F_UNIT_WRAP]) {
 		w->f[F_UNIT_WRAP] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 		format_set_text_wrap(w->f[F_UNIT_WRAP]);
@@ -235,7 +252,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
  * way provinces write a report's body. Returns the next row. */
 int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col)
 {
-	char *text = NULL, *period = w->l->period ? layout_expand(w->l->period, w->year) : NULL;
+	const char *said = layout_period(w->l, w->year);
+	char *text = NULL, *period = said ? layout_expand(said, w->year) : NULL;
 	double width = 0;
 
 	for (int c = 0; c <= last_col; c++)
@@ -265,6 +283,7 @@ int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col)
 	char up[512], line[600];
 	int left_end = report_left_end(w, last_col), right = left_end + 1, top = r, end;
 
+	w->unsigned_page = !*title || !*name;
 	text_upper(title, up, sizeof(up));
 	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)right, (lxw_row_t)r, (lxw_col_t)last_col, up, w->f[F_SIGN_TITLE]);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, w->l->recipients_label, w->f[F_RECIPIENTS_LABEL]);
@@ -329,8 +348,17 @@ static void note_left_out(writer *w)
 	if (!w->left_out[0] || !w->summary)
 		return;
 	snprintf(line, sizeof(line), "Năm %d chưa có số liệu nên báo cáo không kèm trang: %s.", w->year, w->left_out);
+	/* wrapped inside the table's width: four sheets named run past the
+	 * right margin on one line */
+	if (!w->f[F_NOTE]) {
+		w->f[F_NOTE] = report_fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
+		format_set_text_wrap(w->f[F_NOTE]);
+		format_set_align(w->f[F_NOTE], LXW_ALIGN_VERTICAL_TOP);
+	}
 	worksheet_merge_range(w->summary, (lxw_row_t)w->note_row, 0, (lxw_row_t)w->note_row, (lxw_col_t)w->last_col,
-		line, w->f[F_RECIPIENT]);
+		line, w->f[F_NOTE]);
+	worksheet_set_row(w->summary, (lxw_row_t)w->note_row,
+		14.0 * report_lines(line, w->note_width, 11, 0) + 2, NULL);
 }
 
 /* --- the file -------------------------------------------------------------- */
@@ -453,6 +481,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && o->landed)
 		snprintf(o->landed, o->landed_n, "%s", w.done);
 	info->sheets = o->summary_only ? 1 : 2 + d.sheets + w.extra_sheets;
+	info->unsigned_page = w.unsigned_page;
 out:
 	report_failed_free(&failing);   /* left by an error before its sheet */
 	free(w.now);
@@ -471,7 +500,7 @@ antt_status report_text(antt_db *db, const report_opts *o, char **out, antt_err 
 	*out = NULL;
 	if ((s = load_layout(db, o, &l, err)) == ANTT_OK &&
 	    (s = count_results_text(db, o->year, o->under, &text, err)) == ANTT_OK) {
-		period = l->period ? layout_expand(l->period, o->year) : NULL;
+		period = layout_period(l, o->year) ? layout_expand(layout_period(l, o->year), o->year) : NULL;
 		if (!(*out = malloc(strlen(text) + (period ? strlen(period) : 0) + 3)))
 			s = ANTT_ERR_NOMEM;
 		else

@@ -25,6 +25,8 @@ typedef struct {
 	long long units;          /* units counted */
 	long long orphans;        /* of which directly under the office, in the "trực thuộc" row */
 	int sheets;
+	int unsigned_page;        /* the settings name no signer (signer_title, signer_name):
+	                             the signed page has the signature block blank */
 } report_info;
 
 /* Write the workbook: to a temporary file beside the target, then renamed,

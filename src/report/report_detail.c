@@ -10,15 +10,15 @@
 
 
 /* Viewers do not grow rows for wrapped text written by a program: set the
- * height from the longest cell (Times New Roman 12 fits about 1.1
- * characters per unit of column width). */
+ * height from the longest cell, its lines measured in Times New Roman 12. */
 void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n)
 {
 	int lines = 1;
 
+	/* measured in the font (report_lines): counting characters gave
+	 * "Phường Xuân Trường 3" one line, and LibreOffice hid its "3" */
 	for (int k = 0; k < n; k++) {
-		double per_line = widths[k] * 1.1;
-		int l = (int)((double)text_width(texts[k]) / (per_line > 1 ? per_line : 1)) + 1;
+		int l = report_lines(texts[k], widths[k], 12, 0);
 		if (l > lines)
 			lines = l;
 	}
@@ -54,17 +54,24 @@ static void roman(int v, char *buf, size_t n)
 
 /* An appendix's top: "Phụ lục II" and the report it goes with, then its
  * own title (rows 0 and 1); a continued table keeps the number. */
-void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, int landscape, int continued)
+void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, double span, int landscape,
+                     int continued)
 {
 	char *t = layout_expand(title, w->year), *prefix = report_setting(w, "report_prefix", ""),
 		*office = report_setting(w, "office_name", ""), num[32], line[900];
 
 	report_page(ws, landscape ? PAGE_LANDSCAPE : PAGE_PORTRAIT);
 	roman(continued ? w->appendix : ++w->appendix, num, sizeof(num));
-	snprintf(line, sizeof(line), "Phụ lục %s%s\n(Kèm theo Báo cáo số      /BC-%s ngày %s tháng %s năm %s%s%s)", num,
-		continued ? " (tiếp theo)" : "", prefix, w->day, w->month, w->yyyy, *office ? " của " : "", office);
+	/* the number as the signed page writes it (report_header): no dash
+	 * without a prefix */
+	snprintf(line, sizeof(line), "Phụ lục %s%s\n(Kèm theo Báo cáo số      /BC%s%s ngày %s tháng %s năm %s%s%s)", num,
+		continued ? " (tiếp theo)" : "", *prefix ? "-" : "", prefix, w->day, w->month, w->yyyy, *office ? " của " : "", office);
 	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)last_col, line, w->f[F_APPENDIX]);
-	worksheet_set_row(ws, 0, 36, NULL);
+	{   /* "(Kèm theo …)" on a narrow table, with a prefix and a long office
+	     * name, takes two lines: three in all */
+		int lines = report_lines(line, span, 12, 0);
+		worksheet_set_row(ws, 0, lines <= 2 ? 36 : 16.0 * lines + 4, NULL);
+	}
 	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last_col, t ? t : title, w->f[F_SHEET_TITLE]);
 	/* two lines for a long title (it wraps), else one */
 	worksheet_set_row(ws, 1, text_width(t ? t : title) > 60 ? 36 : 22, NULL);
@@ -77,7 +84,7 @@ void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_c
  * every page); landscape, wide enough for its columns at full size. */
 void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n)
 {
-	report_appendix(d->w, d->ws, title, n - 1, 1, 0);
+	report_appendix(d->w, d->ws, title, n - 1, report_span(widths, n), 1, 0);
 	for (int i = 0; i < n; i++) {
 		worksheet_set_column(d->ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
 		worksheet_write_string(d->ws, 2, (lxw_col_t)i, cols[i], d->w->f[F_HEAD]);
@@ -168,7 +175,8 @@ int report_type_row(const tally_unit *u, void *ctx)
 {
 	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
 		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
-	static const double widths[] = { 5, 9, 26, 16, 11, 10, 16, 10, 18 };
+	/* STT: room for "1.490", taken from Ghi chú (which wraps anyway) */
+	static const double widths[] = { 6, 9, 26, 16, 11, 10, 16, 10, 17 };
 	detail *d = ctx;
 	writer *w = d->w;
 
@@ -233,15 +241,17 @@ int report_type_row(const tally_unit *u, void *ctx)
 antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
-	static const double widths[] = { 5, 20, 28, 14, 52 };
+	static const double widths[] = { 6, 20, 28, 14, 52 };   /* STT: "1.490" */
 	detail d = { .w = w };
 	sqlite3_stmt *st = NULL;
 	antt_status s = ANTT_OK;
 	int rc = SQLITE_DONE;
 
-	/* by commune, then name; units of the same both in the order met */
-	if (fl->n && (s = db_prepare(fl->db, "SELECT commune, name, type, reason FROM temp.report_failed"
-	                                     " ORDER BY commune, name, seq", &st, err)) != ANTT_OK)
+	/* by commune, then name, in Vietnamese order (report_order.c); units
+	 * of the same both in the order met */
+	if (fl->n && (report_collation(fl->db->sql) != SQLITE_OK ||
+	              (s = db_prepare(fl->db, "SELECT commune, name, type, reason FROM temp.report_failed"
+	                                      " ORDER BY commune COLLATE vi, name COLLATE vi, seq", &st, err)) != ANTT_OK))
 		goto out;
 	if (!(d.ws = report_stream_sheet(w, "Chưa đạt", err))) {
 		s = ANTT_ERR_IO;

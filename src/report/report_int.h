@@ -14,12 +14,13 @@
 #include <xlsxwriter.h>
 
 /* The formats made once per workbook (report.c); F_UNIT_WRAP only when a
- * name in the head needs two lines. */
+ * name in the head needs two lines, F_UNIT_12 when it needs 12 pt, F_NOTE when
+ * sheets are left out. */
 enum {
 	F_AGENCY, F_UNIT, F_RULE, F_NATION, F_MOTTO, F_NUMBER, F_DATE, F_TITLE, F_SUBJECT,
 	F_HEAD, F_CELL_TEXT, F_CELL_INT, F_CELL_PCT, F_TOTAL_TEXT, F_TOTAL_INT, F_TOTAL_PCT,
 	F_SIGN_TITLE, F_SIGN_NAME, F_RECIPIENTS_LABEL, F_RECIPIENT, F_SHEET_TITLE, F_CELL_WRAP, F_APPENDIX,
-	F_BODY, F_PERIOD, F_UNIT_WRAP, F_CELL_SCORE /* a score, one decimal: 92,5 */, F_COUNT
+	F_BODY, F_PERIOD, F_UNIT_WRAP, F_CELL_SCORE /* a score, one decimal: 92,5 */, F_NOTE, F_UNIT_12, F_COUNT
 };
 
 typedef struct {
@@ -32,6 +33,8 @@ typedef struct {
 	char day[8], month[8], yyyy[8];
 	lxw_worksheet *summary;   /* the Tổng hợp sheet, and the row left for the note */
 	int note_row, last_col;
+	double note_width;        /* the note's width, in a column's units (report_lines) */
+	int unsigned_page;        /* report_signature found no signer_title or signer_name */
 	char left_out[128];       /* sheets without data, left out: "Xếp loại, Phong trào" */
 	int extra_sheets;         /* movement sheets written */
 	int appendix;             /* the detail sheets' number so far (Phụ lục I, II …) */
@@ -116,6 +119,8 @@ lxw_format *report_fmt(writer *w, double size, int bold, int italic, int align, 
  * New Roman of size pt (em: the mean character width, 0.4 for Vietnamese
  * text, 0.5 bold, 0.7 bold capitals). */
 double report_col_px(double width);
+/* Columns widths[0..n) merged, as one column's width (for report_lines). */
+double report_span(const double *widths, int n);
 double report_text_px(const char *text, double pt, double em);
 /* The Nghị định 30 short rule in row r, centred over columns c0..c1, 2/5
  * of the text's width in pixels (a stretched pixel, not a cell border). */
@@ -159,10 +164,14 @@ lxw_worksheet *report_stream_sheet(writer *w, const char *name, antt_err *err);
 void report_left_out(writer *w, const char *sheet);
 
 /* An appendix's top rows: "Phụ lục …" (the next number, or the same when
- * continued) and its title over columns 0..last_col. */
-void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, int landscape, int continued);
+ * continued) and its title over columns 0..last_col, span wide (report_span). */
+void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, double span, int landscape,
+                     int continued);
 /* An appendix's head: "Phụ lục …", its title and the column heads. */
 void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n);
+/* SQLite's collation "vi" on db: Vietnamese alphabetical order, numbers
+ * by value (report_order.c). Returns SQLite's code. */
+int report_collation(sqlite3 *db);
 /* A row tall enough for its longest wrapped cell. */
 void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
 

@@ -11,11 +11,13 @@
 #include <string.h>
 
 /* Columns: TT, the group, the layout's columns, last year's rate, target.
- * 572 pixels in all (LibreOffice draws them some 6 % wider): A4 portrait
- * less the margins is 624, so the page prints at 100 %, and the header's
- * halves hold the unit's name (13 pt bold) and the quốc hiệu (12 pt). */
+ * 586 pixels in all (LibreOffice draws them some 6 % wider: 621): A4
+ * portrait less the margins is 624, so the page prints at 100 %, and the
+ * header's halves hold the unit's name (13 pt bold: "CÔNG AN HUYỆN SÔNG
+ * LAM" on one line; the label column was 18, which cut it) and the quốc
+ * hiệu (12 pt). */
 #define W_TT    4.0
-#define W_LABEL 18.0
+#define W_LABEL 20.0
 #define W_NUMS  54.0   /* shared by the figures: 6 columns of 9 */
 
 long long report_measure(const count_row *c, layout_measure m)
@@ -172,6 +174,7 @@ antt_status report_summary_sheet(writer *w, const tally *t)
 	w->summary = ws;
 	w->note_row = r + 1;
 	w->last_col = last_col;
+	w->note_width = report_span(widths, last_col + 1);
 	r = report_signature(w, ws, r + 3, last_col);
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, (lxw_col_t)last_col);
 	free(widths);
