@@ -169,9 +169,10 @@ void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_c
                      int continued);
 /* An appendix's head: "Phụ lục …", its title and the column heads. */
 void report_detail_head(detail *d, const char *title, const char *const *cols, const double *widths, int n);
-/* SQLite's collation "vi" on db: Vietnamese alphabetical order, numbers
- * by value (report_order.c). Returns SQLite's code. */
-int report_collation(sqlite3 *db);
+/* SQLite's function vi_key(text) on db: a sort key (a blob) in Vietnamese
+ * alphabetical order, numbers by value (report_order.c): made once a row,
+ * not decoded again at every comparison. Returns SQLite's code. */
+int report_sort_key(sqlite3 *db);
 /* A row tall enough for its longest wrapped cell. */
 void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
 

@@ -1,11 +1,13 @@
-/* Vietnamese alphabetical order for the report's lists, as SQLite's
- * collation "vi": a ă â b c d đ e ê … o ô ơ … u ư v x y, tones (none,
- * huyền, hỏi, ngã, sắc, nặng) only where a word's letters tie, numbers by value
- * ("Tổ dân phố số 2" before "số 10"). Byte order put "Xã Đông" after "Xã
- * Yên" and "Phường Tân" after "Phường Thạch". */
+/* Vietnamese alphabetical order for the report's lists: SQLite's function
+ * vi_key gives a name's sort key, compared byte by byte — a ă â b c d đ e
+ * ê … o ô ơ … u ư v x y, tones (none, huyền, hỏi, ngã, sắc, nặng) only
+ * where a word's letters tie, numbers by value ("Tổ dân phố số 2" before
+ * "số 10"). Byte order put "Xã Đông" after "Xã Yên" and "Phường Tân" after
+ * "Phường Thạch". */
 #include "report_int.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unictype.h>
 #include <uninorm.h>
@@ -102,38 +104,102 @@ static int next_elem(const uint8_t *s, int len, elem *e)
 	return used;
 }
 
-static int compare(void *ctx, int na, const void *a, int nb, const void *b)
-{
-	const uint8_t *pa = a, *pb = b;
-	int ia = 0, ib = 0, tone = 0;
+/* A growing key; NULL data once out of memory. */
+typedef struct {
+	uint8_t *data;
+	size_t n, cap;
+} key;
 
-	(void)ctx;
-	while (ia < na && ib < nb) {
-		elem ea, eb;
-		ia += next_elem(pa + ia, na - ia, &ea);
-		ib += next_elem(pb + ib, nb - ib, &eb);
-		if (ea.key != eb.key)
-			return ea.key < eb.key ? -1 : 1;
-		if (ea.num != eb.num)
-			return ea.num < eb.num ? -1 : 1;
-		if (!tone && ea.tone != eb.tone)
-			tone = ea.tone < eb.tone ? -1 : 1;
-		/* a word is whole with its tones, as in a dictionary: "Đông Sơn"
-		 * before "Đồng An" */
-		if (ea.key == W_SPACE && tone)
-			return tone;
+static void put(key *k, const uint8_t *p, size_t len)
+{
+	if (!k->data)
+		return;
+	if (k->n + len > k->cap) {
+		uint8_t *g = realloc(k->data, k->cap = (k->n + len) * 2);
+		if (!g) {
+			free(k->data);
+			k->data = NULL;
+			return;
+		}
+		k->data = g;
 	}
-	if (ia < na || ib < nb)
-		return ia < na ? 1 : -1;
-	if (tone)
-		return tone;
-	{
-		int n = memcmp(a, b, (size_t)(na < nb ? na : nb));
-		return n ? n : na - nb;
-	}
+	memcpy(k->data + k->n, p, len);
+	k->n += len;
 }
 
-int report_collation(sqlite3 *db)
+/* an element's primary weight: its class (sign 1, number 2, letter 3,
+ * other script 4), then its value, big-endian */
+static void put_primary(key *k, const elem *e)
 {
-	return sqlite3_create_collation_v2(db, "vi", SQLITE_UTF8, NULL, compare, NULL);
+	uint8_t b[9];
+	unsigned long long v;
+	size_t len;
+
+	if (e->key >= W_OTHER)
+		b[0] = 4, v = (unsigned long long)(e->key - W_OTHER), len = 3;
+	else if (e->key >= W_LETTER)
+		b[0] = 3, v = (unsigned long long)(e->key - W_LETTER), len = 2;
+	else if (e->key >= W_NUMBER)
+		b[0] = 2, v = (unsigned long long)e->num, len = 8;
+	else
+		b[0] = 1, v = (unsigned long long)(e->key - W_SIGN), len = 3;
+	for (size_t i = 0; i < len; i++)
+		b[1 + i] = (uint8_t)(v >> (8 * (len - 1 - i)));
+	put(k, b, 1 + len);
+}
+
+/* The sort key of a name (the strxfrm idea: made once a row, compared
+ * byte by byte): word by word, the word's letters, a 0 (a word before the
+ * longer words it begins), then its tones (1 + tone each). So the first
+ * word whose letters differ decides; where they tie, its tones; only then
+ * the next word; a name before the longer names it begins. */
+static void vi_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const uint8_t *s = sqlite3_value_text(argv[0]);
+	int len = sqlite3_value_bytes(argv[0]), i = 0;
+	uint8_t tones[256];
+	size_t nt = 0;
+	key k = { malloc(64), 0, 64 };
+	static const uint8_t end = 0;
+
+	(void)argc;
+	if (!s) {
+		free(k.data);
+		sqlite3_result_null(cx);
+		return;
+	}
+	while (k.data) {
+		elem e = { W_SPACE, 0, 0 };
+		int more = i < len;
+
+		if (more)
+			i += next_elem(s + i, len - i, &e);
+		if (e.key == W_SPACE) {   /* a word ends (or the name) */
+			if (nt) {
+				put(&k, &end, 1);
+				put(&k, tones, nt);
+			}
+			nt = 0;
+			if (!more)
+				break;
+			continue;
+		}
+		put_primary(&k, &e);
+		if (nt == sizeof(tones)) {   /* a word of 256 letters: its tones so far */
+			put(&k, &end, 1);
+			put(&k, tones, nt);
+			nt = 0;
+		}
+		tones[nt++] = (uint8_t)(1 + e.tone);
+	}
+	if (!k.data)
+		sqlite3_result_error_nomem(cx);
+	else
+		sqlite3_result_blob(cx, k.data, (int)k.n, free);
+}
+
+int report_sort_key(sqlite3 *db)
+{
+	return sqlite3_create_function_v2(db, "vi_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, vi_key,
+		NULL, NULL, NULL);
 }
