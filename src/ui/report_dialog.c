@@ -33,9 +33,10 @@ static antt_status write_report(ui *ui, int force)
 		return s;
 	}
 	char shown[4200];
-	ui_message(ui, 0, "Đã ghi báo cáo năm %d vào %s (%lld đơn vị)%s", o.year,
+	ui_message(ui, 0, "Đã ghi báo cáo năm %d vào %s (%lld đơn vị)%s%s", o.year,
 		platform_path_shown(o.path, shown, sizeof(shown)), info.units,
-		info.orphans ? "; có đơn vị không thuộc xã nào, tính vào dòng \"Trực thuộc\"." : ".");
+		info.orphans ? "; có đơn vị không thuộc xã nào, tính vào dòng \"Trực thuộc\"" : "",
+		info.unsigned_page ? "; chữ ký ở trang đầu để trống: F9 Thiết lập, điền chức vụ và họ tên người ký." : ".");
 	return ANTT_OK;
 }
 

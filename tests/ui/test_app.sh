@@ -88,6 +88,26 @@ wait_for "Tệp đã có. Ghi đè?"
 type_text "c"
 keys Enter
 wait_for "Đã ghi báo cáo năm 2024"
+screen_has "chữ ký ở trang đầu" && not_ok "a signer is set, yet the message says the signature is blank" ||
+	ok "with a signer set, nothing said of the signature"
+# no signer's name: the page is written with the block blank, and the
+# message says so and where to set it
+"$ANTT" --db "$DB" settings signer_name "" > /dev/null
+keys F5
+wait_for "Báo cáo năm:"
+keys Enter
+wait_for "Lưu vào tệp:"
+keys C-u
+type_text "$T/bc.xlsx"
+keys Enter
+wait_for "Tệp đã có. Ghi đè?"
+type_text "c"
+keys Enter
+wait_for "F9 Thiết lập, điền chức vụ và họ tên người ký"
+# the message wraps where the path ends: read across the lines
+screen | tr '\n' ' ' | tr -s ' ' | grep -qF "chữ ký ở trang đầu để trống" &&
+	ok "the message says the signature is blank" || not_ok "no word of the blank signature: $(screen | tail -4)"
+"$ANTT" --db "$DB" settings signer_name "Nguyễn Văn An" > /dev/null
 # a folder that does not exist: said, and the path stays to be corrected
 keys F5
 wait_for "Báo cáo năm:"
