@@ -77,32 +77,27 @@ type_text "$T/bc.xlsx"
 keys Enter
 wait_for "Đã ghi báo cáo năm 2024 vào $T/bc.xlsx"
 [ -s "$T/bc.xlsx" ] && ok "the report file exists" || not_ok "no report file"
-keys F5
-wait_for "Báo cáo năm:"
-keys Enter
-wait_for "Lưu vào tệp:"
-keys C-u
-type_text "$T/bc.xlsx"
-keys Enter
-wait_for "Tệp đã có. Ghi đè?"
-type_text "c"
-keys Enter
+# F5 over the report already written: year, the same file, "c" to overwrite
+report_again() {
+	keys F5
+	wait_for "Báo cáo năm:"
+	keys Enter
+	wait_for "Lưu vào tệp:"
+	keys C-u
+	type_text "$T/bc.xlsx"
+	keys Enter
+	wait_for "Tệp đã có. Ghi đè?"
+	type_text "c"
+	keys Enter
+}
+report_again
 wait_for "Đã ghi báo cáo năm 2024"
 screen_has "chữ ký ở trang đầu" && not_ok "a signer is set, yet the message says the signature is blank" ||
 	ok "with a signer set, nothing said of the signature"
 # no signer's name: the page is written with the block blank, and the
 # message says so and where to set it
 "$ANTT" --db "$DB" settings signer_name "" > /dev/null
-keys F5
-wait_for "Báo cáo năm:"
-keys Enter
-wait_for "Lưu vào tệp:"
-keys C-u
-type_text "$T/bc.xlsx"
-keys Enter
-wait_for "Tệp đã có. Ghi đè?"
-type_text "c"
-keys Enter
+report_again
 wait_for "F9 Thiết lập, điền chức vụ và họ tên người ký"
 # the message wraps where the path ends: read across the lines
 screen | tr '\n' ' ' | tr -s ' ' | grep -qF "chữ ký ở trang đầu để trống" &&
