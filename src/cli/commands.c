@@ -81,6 +81,41 @@ static const cli_command commands[] = {
 	{ "settings",      cmd_settings, "[KHÓA [GIÁ_TRỊ]]", "xem hoặc đặt thiết lập của đơn vị", 1, 0 },
 };
 
+static void command_usage(FILE *out, const cli_command *c)
+{
+	fprintf(out, "  antt %s %s\n      %s\n", c->name, c->usage, c->help);
+}
+
+/* "antt report --help", "antt unit -h": the usage of the command, or of
+ * every command of the group, with no database opened (a new machine
+ * has none yet). 1 when it said something. */
+static int help_asked(int argc, char **argv)
+{
+	int said = 0, words = 0;
+
+	for (int i = 1; i < argc && !words; i++)
+		if (!strcmp(argv[i], "--help") || (i == 1 && !strcmp(argv[i], "-h")))
+			words = i;
+	if (!words)
+		return 0;
+	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++) {
+		const cli_command *c = &commands[i];
+		size_t n = strlen(argv[0]);
+		const char *sp = strchr(c->name, ' ');
+		/* the command itself (its one or two words), or, after the group's
+		 * word alone, every command of the group */
+		int match = !sp ? !strcmp(c->name, argv[0]) :
+			!strncmp(c->name, argv[0], n) && c->name[n] == ' ' &&
+			(words == 1 || !strcmp(c->name + n + 1, argv[1]));
+		if (match) {
+			if (!said++)
+				printf("Cách dùng:\n");
+			command_usage(stdout, c);
+		}
+	}
+	return said;
+}
+
 void cli_usage(FILE *out)
 {
 	fprintf(out, "Cách dùng: antt [--db TỆP] [LỆNH ...]\n\n"
@@ -88,7 +123,7 @@ void cli_usage(FILE *out)
 		"Cơ sở dữ liệu: --db, hoặc biến ANTT_DB, hoặc %s\n\n"
 		"Các lệnh:\n", PLATFORM_DEFAULT_DB);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++)
-		fprintf(out, "  antt %s %s\n      %s\n", commands[i].name, commands[i].usage, commands[i].help);
+		command_usage(out, &commands[i]);
 }
 
 /* Core says what is wrong; the command line says how to go on: the
@@ -358,6 +393,8 @@ int cli_main(cli_ctx *ctx, int argc, char **argv)
 		cli_usage(stdout);
 		return CLI_OK;
 	}
+	if (help_asked(argc, argv))
+		return CLI_OK;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++) {
 		const cli_command *c = &commands[i];
 		const char *sp = strchr(c->name, ' ');
