@@ -22,6 +22,7 @@ import json
 import os
 import sqlite3
 import sys
+import unicodedata
 
 import xlsxwriter
 import yaml
@@ -187,6 +188,58 @@ def sums(ws, r, first, c0, c):
             ws.write_formula(r, c0 + k, f"=SUM({a}:{b})", f_tint, measure[col["measure"]])
 
 
+# Vietnamese alphabetical order (antt's src/report/report_order.c, written
+# again from its rule): word by word, the word's letters first — a ă â b c
+# d đ e ê … o ô ơ … u ư v x y, signs before numbers (by value) before
+# letters — then, where they tie, its tones (none, huyền, hỏi, ngã, sắc,
+# nặng); a name before the longer names it begins.
+TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+MODS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}
+
+
+def vi_key(name):
+    words, i, n = [], 0, len(name)
+    cur, tones = [], []
+    while i < n:
+        ch = name[i]
+        if ch in " \t":
+            if cur:
+                words.append((tuple(cur), tuple(tones)))
+            cur, tones = [], []
+            i += 1
+            continue
+        if ch.isdigit() and ch < "\x80":
+            j = i
+            while j < n and "0" <= name[j] <= "9":
+                j += 1
+            cur.append((2, min(int(name[i:j]), 10 ** 11)))
+            tones.append(0)
+            i = j
+            continue
+        d = unicodedata.normalize("NFD", ch)
+        base, mod, tone = d[0].lower(), 0, 0
+        for m in d[1:]:
+            mod = MODS.get(m, mod)
+            tone = TONES.get(m, tone)
+        i += 1
+        while i < n and (name[i] in MODS or name[i] in TONES):   # marks written apart
+            mod = MODS.get(name[i], mod)
+            tone = TONES.get(name[i], tone)
+            i += 1
+        if base in "đ":
+            base, mod = "d", 1
+        if "a" <= base <= "z":
+            cur.append((3, ord(base) * 4 + mod))
+        elif ord(base) < 0x80 or unicodedata.category(base).startswith("P"):
+            cur.append((1, ord(base)))
+        else:
+            cur.append((4, ord(base)))
+        tones.append(tone)
+    if cur:
+        words.append((tuple(cur), tuple(tones)))
+    return tuple(w for pair in words for w in pair)
+
+
 def results_text():
     order = [t for t in sorted(TYPES, key=lambda t: TYPES[t][3]) if TYPES[t][1] and in_scope(by_type_now[t]) > 0]
     order = [t for t in order if t == "khu-dan-cu"] + [t for t in order if t != "khu-dan-cu"]
@@ -239,7 +292,8 @@ ws.merge_range(3, 0, 3, le, f"Số:      /BC{'-' + prefix if prefix else ''}", f
 ws.merge_range(3, le + 1, 3, last, f"{S.get('place') or '……'}, ngày {dd} tháng {mm} năm {yyyy}", f_date)
 ws.merge_range(5, 0, 5, last, L["title"], f_title)
 ws.merge_range(6, 0, 6, last, expand(L["subject"]), f_subject)
-ws.merge_range(8, 0, 8, last, results_text(), f_body)
+# a figure and its "%" kept on one line in print (a no-break space), as antt
+ws.merge_range(8, 0, 8, last, results_text().replace(" %", "\u00a0%"), f_body)
 r = 9
 if L.get("period"):
     ws.merge_range(9, 0, 9, last, expand(L["period"]), f_period)
@@ -298,7 +352,7 @@ def appendix_top(ws, title, last_col, continued=False):
         appendix += 1
     office = S.get("office_name", "")
     ws.merge_range(0, 0, 0, last_col, f"Phụ lục {roman(appendix)}{' (tiếp theo)' if continued else ''}\n"
-                   f"(Kèm theo Báo cáo số      /BC-{S.get('report_prefix', '')} ngày {dd} tháng {mm} năm {yyyy}"
+                   f"(Kèm theo Báo cáo số      /BC{('-' + S['report_prefix'] if S.get('report_prefix') else '')} ngày {dd} tháng {mm} năm {yyyy}"
                    f"{' của ' + office if office else ''})", f_appendix)
     ws.merge_range(1, 0, 1, last_col, expand(title), f_sheet_title)
 
@@ -435,7 +489,7 @@ if not summary_only:
                else "Tự đánh giá đạt, chờ lãnh đạo duyệt" if status == "submitted"
                else "Tự đánh giá đạt, chưa trình lãnh đạo")
         failed.append((commune, name, tname, why))
-    failed.sort(key=lambda f: (f[0].encode(), f[1].encode()))
+    failed.sort(key=lambda f: (vi_key(f[0]), vi_key(f[1])))   # stable: the order met breaks ties
     ws = wb.add_worksheet("Chưa đạt")
     detail_head(ws, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
                 ["STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt"], [5, 20, 28, 14, 52])

@@ -250,6 +250,29 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 
 /* The results paragraph and the assessment periods above the table, the
  * way provinces write a report's body. Returns the next row. */
+/* text with a no-break space before every "%": printed, a figure and its
+ * sign stay on one line ("50,0" ending one, "%" starting the next read
+ * badly on the signed page). NULL when out of memory. */
+static char *nobreak_pct(const char *text)
+{
+	size_t n = 0, k = 0;
+	char *out;
+
+	for (const char *p = text; (p = strstr(p, " %")); p += 2)
+		n++;
+	if (!(out = malloc(strlen(text) + n + 1)))
+		return NULL;
+	for (const char *p = text; *p; p++) {
+		if (p[0] == ' ' && p[1] == '%') {
+			out[k++] = '\xc2';   /* U+00A0 */
+			out[k++] = '\xa0';
+		} else
+			out[k++] = *p;
+	}
+	out[k] = '\0';
+	return out;
+}
+
 int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col)
 {
 	const char *said = layout_period(w->l, w->year);
@@ -261,8 +284,11 @@ int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, in
 	/* the report counted by type once (w->now); a document counts here */
 	if ((w->now ? count_results_text_of(w->db, w->year, w->o->under, w->now, w->n_now, w->prev, w->n_prev, &text, NULL)
 	            : count_results_text(w->db, w->year, w->o->under, &text, NULL)) == ANTT_OK && text) {
-		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, text, w->f[F_BODY]);
-		worksheet_set_row(ws, (lxw_row_t)r, 16.0 * (int)(report_text_px(text, 13, 0.42) / width + 1) + 2, NULL);
+		char *kept = nobreak_pct(text);
+		const char *shown = kept ? kept : text;
+		worksheet_merge_range(ws, (lxw_row_t)r, 0, (lxw_row_t)r, (lxw_col_t)last_col, shown, w->f[F_BODY]);
+		worksheet_set_row(ws, (lxw_row_t)r, 16.0 * (int)(report_text_px(shown, 13, 0.42) / width + 1) + 2, NULL);
+		free(kept);
 		r++;
 	}
 	if (period) {

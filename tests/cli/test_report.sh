@@ -111,7 +111,8 @@ import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Tổng hợp"]
 cells = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
 tt = next(c.row for c in ws["A"] if c.value == "TT")
-for text, what in ((sys.argv[2], "results paragraph"), (sys.argv[3], "periods")):
+# printed, a figure keeps its "%" on its line: a no-break space before it
+for text, what in ((sys.argv[2].replace(" %", "\u00a0%"), "results paragraph"), (sys.argv[3], "periods")):
     c = cells.get(text)
     print(("ok" if c is not None and c.row < tt and c.font.sz >= 12 else "not ok") + f" - the {what} above the table, readable size")
 PY
