@@ -195,49 +195,65 @@ def sums(ws, r, first, c0, c):
 # nặng); a name before the longer names it begins.
 TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 MODS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}
+CHAR_KEY = {}
 
 
-def vi_key(name):
-    words, i, n = [], 0, len(name)
-    cur, tones = [], []
-    while i < n:
-        ch = name[i]
-        if ch in " \t":
-            if cur:
-                words.append((tuple(cur), tuple(tones)))
-            cur, tones = [], []
-            i += 1
-            continue
-        if ch.isdigit() and ch < "\x80":
-            j = i
-            while j < n and "0" <= name[j] <= "9":
-                j += 1
-            cur.append((2, min(int(name[i:j]), 10 ** 11)))
-            tones.append(0)
-            i = j
-            continue
+def char_key(ch):
+    """A character's primary weight (bytes) and tone, as report_order.c's."""
+    k = CHAR_KEY.get(ch)
+    if k is None:
         d = unicodedata.normalize("NFD", ch)
         base, mod, tone = d[0].lower(), 0, 0
         for m in d[1:]:
             mod = MODS.get(m, mod)
             tone = TONES.get(m, tone)
-        i += 1
-        while i < n and (name[i] in MODS or name[i] in TONES):   # marks written apart
-            mod = MODS.get(name[i], mod)
-            tone = TONES.get(name[i], tone)
-            i += 1
-        if base in "đ":
+        if base == "đ":
             base, mod = "d", 1
         if "a" <= base <= "z":
-            cur.append((3, ord(base) * 4 + mod))
+            k = (b"\x03" + (ord(base) * 4 + mod).to_bytes(2, "big"), tone)
         elif ord(base) < 0x80 or unicodedata.category(base).startswith("P"):
-            cur.append((1, ord(base)))
+            k = (b"\x01" + ord(base).to_bytes(3, "big"), tone)
         else:
-            cur.append((4, ord(base)))
-        tones.append(tone)
-    if cur:
-        words.append((tuple(cur), tuple(tones)))
-    return tuple(w for pair in words for w in pair)
+            k = (b"\x04" + ord(base).to_bytes(3, "big"), tone)
+        CHAR_KEY[ch] = k
+    return k
+
+
+def vi_key(name):
+    """The name's sort key, byte for byte report_order.c's vi_key."""
+    out, prim, tones, i, n = [], [], [], 0, len(name)
+    while True:
+        if i >= n or name[i] in " \t":
+            if prim:
+                out += prim
+                out.append(b"\x00")
+                out.append(bytes(tones))
+            prim, tones = [], []
+            if i >= n:
+                return b"".join(out)
+            i += 1
+            continue
+        ch = name[i]
+        if "0" <= ch <= "9":
+            j = i
+            while j < n and "0" <= name[j] <= "9":
+                j += 1
+            prim.append(b"\x02" + min(int(name[i:j]), 10 ** 11).to_bytes(8, "big"))
+            tones.append(1)
+            i = j
+            continue
+        if (ch in MODS or ch in TONES) and prim:   # a mark written apart joins its letter
+            if ch in TONES:
+                tones[-1] = 1 + TONES[ch]
+            elif prim[-1][0] == 3:
+                w = int.from_bytes(prim[-1][1:], "big")
+                prim[-1] = b"\x03" + (w // 4 * 4 + MODS[ch]).to_bytes(2, "big")
+            i += 1
+            continue
+        p, t = char_key(ch)
+        prim.append(p)
+        tones.append(1 + t)
+        i += 1
 
 
 def results_text():

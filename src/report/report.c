@@ -17,7 +17,6 @@
 #define FONT "Times New Roman"
 /* Vietnamese number formats whatever the viewer's locale: 1.686 and 97,6 % */
 #define FMT_INT "[$-42A]#,##0"
-#define FMT_PCT "[$-42A]0.0 %"
 #define FMT_SCORE "[$-42A]#,##0.0"
 
 /* Nghị định 30 margins, in inches: left 30 mm, right 15 mm, top/bottom 20 mm */
@@ -67,11 +66,11 @@ void report_formats(writer *w)
 	format_set_text_wrap(w->f[F_HEAD]);
 	w->f[F_CELL_TEXT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_LEFT, 1, NULL);
 	w->f[F_CELL_INT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
-	w->f[F_CELL_PCT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);
+	w->f[F_CELL_PCT] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, REPORT_FMT_PCT);
 	w->f[F_CELL_SCORE] = report_fmt(w, 12, 0, 0, LXW_ALIGN_CENTER, 1, FMT_SCORE);
 	w->f[F_TOTAL_TEXT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_LEFT, 1, NULL);
 	w->f[F_TOTAL_INT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_INT);
-	w->f[F_TOTAL_PCT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, FMT_PCT);
+	w->f[F_TOTAL_PCT] = report_fmt(w, 12, 1, 0, LXW_ALIGN_CENTER, 1, REPORT_FMT_PCT);
 	w->f[F_SIGN_TITLE] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	w->f[F_SIGN_NAME] = report_fmt(w, 13, 1, 0, LXW_ALIGN_CENTER, 0, NULL);
 	w->f[F_RECIPIENTS_LABEL] = report_fmt(w, 12, 1, 1, LXW_ALIGN_LEFT, 0, NULL);

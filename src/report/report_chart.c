@@ -84,14 +84,19 @@ antt_status report_chart_sheet(writer *w, antt_err *err)
 			snprintf(name, sizeof(name), "='Biểu đồ'!$%c$%d", 'A' + c, FIRST + 1);
 			series = chart_add_series(chart, cats, vals);
 			chart_series_set_name(series, name);
-			chart_series_set_labels(series);
-			chart_series_set_labels_num_format(series, "0%");
-			chart_series_set_labels_font(series, &font);
+			if (c == 1) {
+				/* this year's figure on its bar, as the table writes it
+				 * (47,0 %); last year's and the target's are in the table:
+				 * three labels a type ran into each other ("91%95%") */
+				chart_series_set_labels(series);
+				chart_series_set_labels_num_format(series, REPORT_FMT_PCT);
+				chart_series_set_labels_font(series, &font);
+			}
 		}
 		chart_axis_set_num_font(chart->x_axis, &font);
 		chart_axis_set_num_font(chart->y_axis, &font);
 		chart_legend_set_font(chart, &font);
-		chart_axis_set_num_format(chart->y_axis, "0%");
+		chart_axis_set_num_format(chart->y_axis, "[$-42A]0 %");   /* 100 %, as the labels */
 		chart_axis_set_min(chart->y_axis, 0);
 		chart_axis_set_max(chart->y_axis, 1);
 		chart_title_off(chart);

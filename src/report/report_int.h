@@ -110,6 +110,9 @@ void report_formats(writer *w);
 /* The zlib level every part of a workbook is deflated at (report_zip.c:
  * libxlsxwriter's fixed default taken on its way to minizip): the fastest */
 #define REPORT_ZIP_LEVEL 1
+/* A rate as every cell and chart label of a report writes it, 97,6 %,
+ * whatever the viewer's locale (the format's [$-42A]: Vietnamese). */
+#define REPORT_FMT_PCT "[$-42A]0.0 %"
 int report_zip_level(void);
 
 /* A format of the workbook's table (Times New Roman of size pt, centred

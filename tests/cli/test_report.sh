@@ -99,6 +99,15 @@ flags=$(/usr/bin/python3 -c "import sys, zipfile
 print(' '.join(sorted({'%d/%d' % (i.compress_type, i.flag_bits & 6) for i in zipfile.ZipFile(sys.argv[1]).infolist()})))" "$T/bc.xlsx")
 expect_eq "$flags" "8/6" "every part of the workbook deflated at the fastest level"
 
+# the chart: this year's bars labelled as the table writes a rate (41,2 %),
+# last year's and the target's not (three labels a type ran into each
+# other, "91%95%"); the axis 0 % … 100 %
+chart=$(/usr/bin/python3 -c "import re, sys, zipfile
+x = zipfile.ZipFile(sys.argv[1]).read('xl/charts/chart1.xml').decode()
+labels = re.findall(r'<c:dLbls>.*?</c:dLbls>', x, re.S)
+print(len(labels), re.findall(r'formatCode=\"([^\"]*)\"', ''.join(labels)), '[\$-42A]0 %' in x)" "$T/bc.xlsx")
+expect_eq "$chart" "1 ['[\$-42A]0.0 %'] True" "the chart: this year's bars alone labelled, as 41,2 %; the axis as 100 %"
+
 # the results paragraph, word for word, for the office's Word document
 results='Năm 2024, toàn huyện có 9/14 khu dân cư, 1/2 xã và 0/1 cơ quan được công nhận đạt tiêu chuẩn "An toàn về an ninh, trật tự" (tỷ lệ chung 58,8 %); so với năm 2023 (0,0 %), tăng 58,8 điểm phần trăm; so với chỉ tiêu: khu dân cư 64,3 %/95 % (chưa đạt), xã 50,0 %/95 % (chưa đạt), cơ quan 0,0 %/90 % (chưa đạt).'
 period='Thời gian đánh giá: khu dân cư từ ngày 01/11/2023 đến ngày 31/10/2024; xã, phường, thị trấn, cơ quan, doanh nghiệp, cơ sở giáo dục từ ngày 16/11/2023 đến ngày 15/11/2024.'
