@@ -92,6 +92,7 @@ static void command_usage(FILE *out, const cli_command *c)
 static int help_asked(int argc, char **argv)
 {
 	int said = 0, words = 0;
+	size_t n = strlen(argv[0]);
 
 	for (int i = 1; i < argc && !words; i++)
 		if (!strcmp(argv[i], "--help") || (i == 1 && !strcmp(argv[i], "-h")))
@@ -100,7 +101,6 @@ static int help_asked(int argc, char **argv)
 		return 0;
 	for (size_t i = 0; i < sizeof(commands) / sizeof(*commands); i++) {
 		const cli_command *c = &commands[i];
-		size_t n = strlen(argv[0]);
 		const char *sp = strchr(c->name, ' ');
 		/* the command itself (its one or two words), or, after the group's
 		 * word alone, every command of the group */

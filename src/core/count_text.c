@@ -7,6 +7,7 @@
 #include "text.h"
 #include "unit.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,22 +42,17 @@ static void put(buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
-/* 95 -> "95", 92.5 -> "92,5" */
-/* A rate in tenths of a percent as text_fmt_pct prints it ("%.1f"):
- * 87.149 is 871. */
+/* A rate in tenths of a percent as text_fmt_pct prints it ("%.1f",
+ * read back the same way): 87.149 is 871. */
 static long tenths(double pct)
 {
-	char b[32], digits[32];
-	size_t n = 0;
+	char b[32];
 
 	snprintf(b, sizeof(b), "%.1f", pct);
-	for (const char *p = b; *p && n + 1 < sizeof(digits); p++)
-		if ((*p >= '0' && *p <= '9') || *p == '-')
-			digits[n++] = *p;
-	digits[n] = '\0';
-	return strtol(digits, NULL, 10);
+	return lround(strtod(b, NULL) * 10);
 }
 
+/* 95 -> "95", 92.5 -> "92,5" */
 static void target_words(double t, char *out, size_t n)
 {
 	if (t == (double)(long long)t)
@@ -84,7 +80,7 @@ static antt_status scope_word(antt_db *db, const char *under, char *out, size_t 
 	while (sqlite3_step(st) == SQLITE_ROW)
 		if (rows++ == 0) {
 			const char *name = (const char *)sqlite3_column_text(st, 1);
-			char type[64], low[160];
+			char type[64], low[UNIT_NAME_MAX * 4 + 1];   /* a name, lowered, whole */
 			size_t k;
 
 			text_lower((const char *)sqlite3_column_text(st, 0), type, sizeof(type));
@@ -140,7 +136,7 @@ antt_status count_results_text_of(antt_db *db, int year, const char *under, cons
 	count_row tot = { .total = 0 }, ptot = { .total = 0 };
 	const count_row **order = NULL;
 	size_t k;
-	char scope[256], name[96], a[32], b[32], pct[32], ppct[32];
+	char scope[64 + 1 + UNIT_NAME_MAX * 4 + 1], name[96], a[32], b[32], pct[32], ppct[32];   /* type and name */
 	buf t = { 0 };
 	antt_status s;
 

@@ -247,8 +247,6 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	return 8;
 }
 
-/* The results paragraph and the assessment periods above the table, the
- * way provinces write a report's body. Returns the next row. */
 /* text with a no-break space before every "%": printed, a figure and its
  * sign stay on one line ("50,0" ending one, "%" starting the next read
  * badly on the signed page). NULL when out of memory. */
@@ -272,6 +270,8 @@ static char *nobreak_pct(const char *text)
 	return out;
 }
 
+/* The results paragraph and the assessment periods above the table, the
+ * way provinces write a report's body. Returns the next row. */
 int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col)
 {
 	const char *said = layout_period(w->l, w->year);
@@ -525,7 +525,8 @@ antt_status report_text(antt_db *db, const report_opts *o, char **out, antt_err 
 	*out = NULL;
 	if ((s = load_layout(db, o, &l, err)) == ANTT_OK &&
 	    (s = count_results_text(db, o->year, o->under, &text, err)) == ANTT_OK) {
-		period = layout_period(l, o->year) ? layout_expand(layout_period(l, o->year), o->year) : NULL;
+		const char *said = layout_period(l, o->year);
+		period = said ? layout_expand(said, o->year) : NULL;
 		if (!(*out = malloc(strlen(text) + (period ? strlen(period) : 0) + 3)))
 			s = ANTT_ERR_NOMEM;
 		else

@@ -58,14 +58,9 @@ static void table(writer *w, const tally *t, const size_t *gs, size_t n, int par
 	 * next, the head's first row whole before the second */
 	if (!(ws = report_stream_sheet(w, name, NULL)))
 		return;
-	{
-		double widths[64];
-		int k = 0;
-		for (; k <= last_col && k < 64; k++)
-			widths[k] = k == 0 ? W_TT : k == 1 ? W_NAME : W_FIG;
-		report_appendix(w, ws, "KẾT QUẢ THEO TỪNG XÃ, PHƯỜNG, THỊ TRẤN NĂM {year}", last_col, report_span(widths, k),
-			1, part > 0);
-	}
+	/* the table's width: TT and the name, then a column per figure */
+	report_appendix(w, ws, "KẾT QUẢ THEO TỪNG XÃ, PHƯỜNG, THỊ TRẤN NĂM {year}", last_col,
+		report_span((const double[]){ W_TT, W_NAME }, 2) + (last_col - 1) * report_col_px(W_FIG) / 7, 1, part > 0);
 	worksheet_set_column(ws, 0, 0, W_TT, NULL);
 	worksheet_set_column(ws, 1, 1, W_NAME, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)last_col, W_FIG, NULL);

@@ -13,19 +13,16 @@
 #include <uninorm.h>
 #include <unistr.h>
 
-/* One element of a name: a letter (with its modifier), a number, a space
- * or another sign, and the letter's tone. */
+/* One element of a name: a space, a sign, a number, a letter (with its
+ * modifier) or a letter of another script, and the letter's tone. The
+ * classes in their order: a word's end (0, a space) before everything. */
+enum { C_SPACE, C_SIGN, C_NUMBER, C_LETTER, C_OTHER };
+
 typedef struct {
-	long long key;   /* the primary weight; a number's value follows it in num */
-	long long num;
+	int cls;
+	unsigned long long val;   /* the code point, the number's value, or letter * 4 + modifier */
 	int tone;
 } elem;
-
-#define W_SPACE  1LL
-#define W_SIGN   2LL           /* + the code point: punctuation before digits */
-#define W_NUMBER 200000LL
-#define W_LETTER 300000LL      /* + letter * 4 + modifier */
-#define W_OTHER  400000LL      /* + the code point: letters of other scripts */
 
 /* 0 none, 1 breve (ă), 2 circumflex (â ê ô), 3 horn (ơ ư); tones 1..5. */
 static int modifier_of(ucs4_t m)
@@ -44,21 +41,17 @@ static int next_elem(const uint8_t *s, int len, elem *e)
 	ucs4_t c, dec[UC_DECOMPOSITION_MAX_LENGTH];
 	int k = u8_mbtouc(&c, s, (size_t)len), used = k > 0 ? k : 1, mod = 0;
 
-	e->num = 0;
+	e->val = 0;
 	e->tone = 0;
 	if (c >= '0' && c <= '9') {
 		int i = 0;
-		e->key = W_NUMBER;
+		e->cls = C_NUMBER;
 		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-			if (e->num < 100000000000LL)
-				e->num = e->num * 10 + (s[i] - '0');
+			if (e->val < 100000000000ULL)
+				e->val = e->val * 10 + (unsigned)(s[i] - '0');
 		return i;
 	}
-	/* ấ -> â + sắc -> a + circumflex + sắc; Ơ Ư by hand, as report_measure */
-	if (c == 0x01A0 || c == 0x01A1 || c == 0x01AF || c == 0x01B0) {
-		mod = 3;
-		c = c == 0x01A0 || c == 0x01A1 ? 'o' : 'u';
-	}
+	/* ờ -> ơ + huyền -> o + horn: one level of marks at a time */
 	for (int depth = 0; depth < 4 && c >= 0x80; depth++) {
 		int n = uc_canonical_decomposition(c, dec);
 		if (n <= 1)
@@ -70,10 +63,6 @@ static int next_elem(const uint8_t *s, int len, elem *e)
 				e->tone = tone_of(dec[i]);
 		}
 		c = dec[0];
-		if (c == 0x01A1 || c == 0x01A0 || c == 0x01AF || c == 0x01B0) {
-			mod = 3;
-			c = c == 0x01A0 || c == 0x01A1 ? 'o' : 'u';
-		}
 	}
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
@@ -81,22 +70,24 @@ static int next_elem(const uint8_t *s, int len, elem *e)
 		c = 'd';
 		mod = 1;
 	}
-	if (c >= 'a' && c <= 'z')
-		e->key = W_LETTER + (long long)c * 4 + mod;
-	else if (c == ' ' || c == '\t')
-		e->key = W_SPACE;
+	e->val = c;
+	if (c >= 'a' && c <= 'z') {
+		e->cls = C_LETTER;
+		e->val = (unsigned long long)c * 4 + (unsigned)mod;
+	} else if (c == ' ' || c == '\t')
+		e->cls = C_SPACE;
 	else if (c < 0x80 || uc_is_general_category(c, UC_PUNCTUATION))
-		e->key = W_SIGN + (long long)c;
+		e->cls = C_SIGN;
 	else
-		e->key = W_OTHER + (long long)c;
+		e->cls = C_OTHER;
 	/* a tone or modifier written apart (decomposed text) joins its letter */
 	while (used < len) {
 		ucs4_t m;
 		int n = u8_mbtouc(&m, s + used, (size_t)(len - used));
 		if (n <= 0 || (modifier_of(m) < 0 && !tone_of(m)))
 			break;
-		if (modifier_of(m) > 0 && e->key >= W_LETTER && e->key < W_OTHER)
-			e->key = W_LETTER + (e->key - W_LETTER) / 4 * 4 + modifier_of(m);
+		if (modifier_of(m) > 0 && e->cls == C_LETTER)
+			e->val = e->val / 4 * 4 + (unsigned)modifier_of(m);
 		else if (tone_of(m))
 			e->tone = tone_of(m);
 		used += n;
@@ -127,24 +118,16 @@ static void put(key *k, const uint8_t *p, size_t len)
 	k->n += len;
 }
 
-/* an element's primary weight: its class (sign 1, number 2, letter 3,
- * other script 4), then its value, big-endian */
+/* an element's primary weight: its class, then its value, big-endian
+ * (a number's in 8 bytes, a letter's in 2, a code point's in 3) */
 static void put_primary(key *k, const elem *e)
 {
 	uint8_t b[9];
-	unsigned long long v;
-	size_t len;
+	size_t len = e->cls == C_NUMBER ? 8 : e->cls == C_LETTER ? 2 : 3;
 
-	if (e->key >= W_OTHER)
-		b[0] = 4, v = (unsigned long long)(e->key - W_OTHER), len = 3;
-	else if (e->key >= W_LETTER)
-		b[0] = 3, v = (unsigned long long)(e->key - W_LETTER), len = 2;
-	else if (e->key >= W_NUMBER)
-		b[0] = 2, v = (unsigned long long)e->num, len = 8;
-	else
-		b[0] = 1, v = (unsigned long long)(e->key - W_SIGN), len = 3;
+	b[0] = (uint8_t)e->cls;
 	for (size_t i = 0; i < len; i++)
-		b[1 + i] = (uint8_t)(v >> (8 * (len - 1 - i)));
+		b[1 + i] = (uint8_t)(e->val >> (8 * (len - 1 - i)));
 	put(k, b, 1 + len);
 }
 
@@ -169,12 +152,12 @@ static void vi_key(sqlite3_context *cx, int argc, sqlite3_value **argv)
 		return;
 	}
 	while (k.data) {
-		elem e = { W_SPACE, 0, 0 };
+		elem e = { C_SPACE, 0, 0 };
 		int more = i < len;
 
 		if (more)
 			i += next_elem(s + i, len - i, &e);
-		if (e.key == W_SPACE) {   /* a word ends (or the name) */
+		if (e.cls == C_SPACE) {   /* a word ends (or the name) */
 			if (nt) {
 				put(&k, &end, 1);
 				put(&k, tones, nt);

@@ -22,6 +22,11 @@
 	echo "X5-K6,X5,khu dân cư,Thôn Đông Sơn"
 	echo "X5-K7,X5,khu dân cư,Thôn Đồng"
 	echo "X5-K8,X5,khu dân cư,Thôn Đông"
+	n=8
+	for x in "Thôn Vân" "Thôn Ưng" "Thôn Uy" "Thôn Ơn" "Thôn Ông" "Thôn Oanh"; do
+		n=$((n + 1))
+		echo "X5-K$n,X5,khu dân cư,$x"
+	done
 } > "$T/units.csv"
 run unit import "$T/units.csv"; expect_rc 0 "units"
 for u in $(sql "SELECT code FROM units WHERE type = 'khu-dan-cu' ORDER BY code"); do
@@ -34,6 +39,6 @@ import openpyxl, sys
 ws = openpyxl.load_workbook(sys.argv[1])['Chưa đạt']
 print('|'.join(ws.cell(r, 2).value + ' / ' + ws.cell(r, 3).value for r in range(4, ws.max_row + 1)
                if ws.cell(r, 3).value and ws.cell(r, 3).value.startswith(('Tổ', 'Thôn'))))" "$T/r.xlsx")
-want="Xã An Phú / Thôn Một|Xã Ăn Khê / Thôn Một|Xã Ân Thi / Thôn Một|Xã Dương Hòa / Thôn Một|Xã Đông Sơn / Thôn Một|Xã Tân Lập / Thôn Ba|Xã Tân Lập / Thôn Bà|Xã Tân Lập / Thôn Bá|Xã Tân Lập / Thôn Đông|Xã Tân Lập / Thôn Đông Sơn|Xã Tân Lập / Thôn Đồng|Xã Tân Lập / Thôn Đồng An|Xã Tân Lập / Thôn Một|Xã Thạch Đà / Thôn Một|Xã Yên Thế / Tổ dân phố số 1|Xã Yên Thế / Tổ dân phố số 2|Xã Yên Thế / Tổ dân phố số 3|Xã Yên Thế / Tổ dân phố số 10|Xã Yên Thế / Tổ dân phố số 11"
-expect_eq "$got" "$want" "Chưa đạt in Vietnamese order: a ă â, d đ, Tân before Thạch, tones word by word where letters tie (Đông Sơn, Đồng, Đồng An), số 2 before số 10"
+want="Xã An Phú / Thôn Một|Xã Ăn Khê / Thôn Một|Xã Ân Thi / Thôn Một|Xã Dương Hòa / Thôn Một|Xã Đông Sơn / Thôn Một|Xã Tân Lập / Thôn Ba|Xã Tân Lập / Thôn Bà|Xã Tân Lập / Thôn Bá|Xã Tân Lập / Thôn Đông|Xã Tân Lập / Thôn Đông Sơn|Xã Tân Lập / Thôn Đồng|Xã Tân Lập / Thôn Đồng An|Xã Tân Lập / Thôn Một|Xã Tân Lập / Thôn Oanh|Xã Tân Lập / Thôn Ông|Xã Tân Lập / Thôn Ơn|Xã Tân Lập / Thôn Uy|Xã Tân Lập / Thôn Ưng|Xã Tân Lập / Thôn Vân|Xã Thạch Đà / Thôn Một|Xã Yên Thế / Tổ dân phố số 1|Xã Yên Thế / Tổ dân phố số 2|Xã Yên Thế / Tổ dân phố số 3|Xã Yên Thế / Tổ dân phố số 10|Xã Yên Thế / Tổ dân phố số 11"
+expect_eq "$got" "$want" "Chưa đạt in Vietnamese order: a ă â, d đ, Tân before Thạch, tones word by word where letters tie (Đông Sơn, Đồng, Đồng An), o ô ơ and u ư v, số 2 before số 10"
 finish

@@ -39,6 +39,14 @@ x=$(sql "SELECT code FROM units WHERE type = 'xa' ORDER BY code LIMIT 1")
 xname=$(sql "SELECT name FROM units WHERE code = '$x'")
 run report --year 2024 --under "$x" --text
 expect_out "Năm 2024, toàn xã ${xname#Xã } có " "--under $x: the paragraph names the commune (toàn xã ${xname#Xã })"
+# a name as long as a unit's may be (80 letters of 3 bytes) after a long
+# type's name: whole, not cut in the middle of a letter
+e=$(sql "SELECT code FROM units WHERE type = 'co-so-giao-duc' ORDER BY code LIMIT 1")
+long=$(/usr/bin/python3 -c "print('ữ' * 80)")
+run unit rename "$e" "$long"
+expect_rc 0 "a school renamed to 80 letters of 3 bytes"
+run report --year 2024 --under "$e" --text
+expect_out "Năm 2024, toàn cơ sở giáo dục $long có " "--under $e: the whole long name in the paragraph"
 
 # "CÔNG AN HUYỆN SÔNG LAM" on one line (Nghị định 30: 12 to 13 pt), not
 # "SÔNG" and "LAM" apart
