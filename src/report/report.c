@@ -458,6 +458,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
 		goto out;
 	w.l = layout;
+	w.appendix_prefix = report_setting(&w, "report_prefix", "");
+	w.appendix_office = report_setting(&w, "office_name", "");
 	if ((s = tally_compute(db, o->year, o->under, layout, &t, err)) != ANTT_OK)
 		goto out;
 	{
@@ -492,11 +494,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if (s == ANTT_OK && !o->summary_only && (s = report_chart_sheet(&w, err)) == ANTT_OK)
 		w.extra_sheets++;
 	if (s == ANTT_OK && !o->summary_only)
-		s = tally_units(db, o->year, o->under, report_type_row, &d, err);
-	if (s == ANTT_OK && d.st != ANTT_OK)
-		s = d.st;
-	if (s == ANTT_OK && d.ws)
-		worksheet_print_area(d.ws, 0, 0, (lxw_row_t)(d.row - 1), TYPE_COLS - 1);
+		s = report_type_sheets(&w, &d, err);
 	if (s == ANTT_OK && !o->summary_only)
 		s = report_failed_sheet(&w, &failing, err);
 	if (s == ANTT_OK && !o->summary_only && (s = report_classes_sheet(&w, err)) == ANTT_OK &&
@@ -511,6 +509,8 @@ out:
 	report_failed_free(&failing);   /* left by an error before its sheet */
 	free(w.now);
 	free(w.prev);
+	free(w.appendix_prefix);
+	free(w.appendix_office);
 	tally_free(&t);
 	layout_free(layout);
 	return s;

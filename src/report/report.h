@@ -19,6 +19,8 @@ typedef struct {
 	const char *date;         /* YYYY-MM-DD of the place-and-date line; NULL: today */
 	const char *layout;       /* layout file; NULL: forms/reports/tong-hop.yaml */
 	int summary_only;         /* only the "Tổng hợp" sheet */
+	int one_thread;           /* read and write the detail sheets on one thread
+	                             (report_pipe.c; the same workbook, byte for byte) */
 } report_opts;
 
 typedef struct {

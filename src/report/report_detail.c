@@ -57,8 +57,11 @@ static void roman(int v, char *buf, size_t n)
 void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_col, double span, int landscape,
                      int continued)
 {
-	char *t = layout_expand(title, w->year), *prefix = report_setting(w, "report_prefix", ""),
-		*office = report_setting(w, "office_name", ""), num[32], line[900];
+	/* the settings as report_write read them: this may run on the thread
+	 * that writes the sheets, which does not touch the database */
+	char *t = layout_expand(title, w->year), num[32], line[900];
+	const char *prefix = w->appendix_prefix ? w->appendix_prefix : "",
+		*office = w->appendix_office ? w->appendix_office : "";
 
 	report_page(ws, landscape ? PAGE_LANDSCAPE : PAGE_PORTRAIT);
 	roman(continued ? w->appendix : ++w->appendix, num, sizeof(num));
@@ -76,8 +79,6 @@ void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_c
 	/* two lines for a long title (it wraps), else one */
 	worksheet_set_row(ws, 1, text_width(t ? t : title) > 60 ? 36 : 22, NULL);
 	free(t);
-	free(prefix);
-	free(office);
 }
 
 /* A detail sheet: the appendix's top, then the column heads (repeated on
@@ -168,10 +169,31 @@ static antt_status collect_failed(const tally_unit *u, failed_list *l, antt_err 
 	return ANTT_OK;
 }
 
-/* The per-type sheets: the unit's own verdict, the leader's approval and
- * the recognising decision side by side. */
+/* The fields of a unit on the pipe to the writing thread. */
+enum { U_CODE, U_NAME, U_TYPE, U_TYPE_NAME, U_COMMUNE, U_VERDICT, U_STATUS, U_DECISION, U_DETAIL, U_NOTES, U_COLS };
+enum { U_EXCLUDED, U_MANAGED_ABOVE };
 
-int report_type_row(const tally_unit *u, void *ctx)
+/* tally_units callback, on the reading thread: the unit into d->failed
+ * when not đạt, and on to the writing thread. */
+static int type_row_read(const tally_unit *u, void *ctx)
+{
+	detail *d = ctx;
+	const char *s[U_COLS];
+	int ints[PIPE_INTS];
+
+	if (d->failed && (d->read_st = collect_failed(u, d->failed, d->read_err)) != ANTT_OK)
+		return 1;
+	s[U_CODE] = u->code; s[U_NAME] = u->name; s[U_TYPE] = u->type; s[U_TYPE_NAME] = u->type_name;
+	s[U_COMMUNE] = u->commune; s[U_VERDICT] = u->verdict; s[U_STATUS] = u->status;
+	s[U_DECISION] = u->decision; s[U_DETAIL] = u->detail; s[U_NOTES] = u->notes;
+	ints[U_EXCLUDED] = u->excluded;
+	ints[U_MANAGED_ABOVE] = u->managed_above;
+	return report_pipe_put(d->pipe, s, ints);
+}
+
+/* The per-type sheets: the unit's own verdict, the leader's approval and
+ * the recognising decision side by side. On the writing thread. */
+static int type_row_write(const pipe_row *r, void *ctx)
 {
 	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
 		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
@@ -179,20 +201,21 @@ int report_type_row(const tally_unit *u, void *ctx)
 	static const double widths[] = { 6, 9, 26, 16, 11, 10, 16, 10, 17 };
 	detail *d = ctx;
 	writer *w = d->w;
+	const char *type = r->s[U_TYPE] ? r->s[U_TYPE] : "", *type_name = r->s[U_TYPE_NAME] ? r->s[U_TYPE_NAME] : "",
+		*verdict = r->s[U_VERDICT], *status = r->s[U_STATUS], *detail_ids = r->s[U_DETAIL] ? r->s[U_DETAIL] : "",
+		*notes = r->s[U_NOTES] ? r->s[U_NOTES] : "";
 
-	if (d->failed && (d->st = collect_failed(u, d->failed, d->err)) != ANTT_OK)
-		return 1;
-	if (strcmp(d->type, u->type)) {
+	if (strcmp(d->type, type)) {
 		char title[160];
 		if (d->ws)
 			worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), TYPE_COLS - 1);
-		snprintf(d->type, sizeof(d->type), "%s", u->type);
-		if (!(d->ws = report_stream_sheet(w, u->type_name, d->err))) {
+		snprintf(d->type, sizeof(d->type), "%s", type);
+		if (!(d->ws = report_stream_sheet(w, type_name, d->err))) {
 			d->st = ANTT_ERR_IO;
 			return 1;
 		}
 		d->sheets++;
-		snprintf(title, sizeof(title), "Danh sách %s năm %d", u->type_name, w->year);
+		snprintf(title, sizeof(title), "Danh sách %s năm %d", type_name, w->year);
 		{
 			char up[200];
 			text_upper(title, up, sizeof(up));
@@ -207,33 +230,88 @@ int report_type_row(const tally_unit *u, void *ctx)
 		ids[0] = '\0';
 		/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on
 		 * the "Chưa đạt" sheet */
-		if (u->verdict && !strcmp(u->verdict, "fail") && *u->detail) {
-			for (const char *p = u->detail; *p && n + 3 < sizeof(ids); p++) {
+		if (verdict && !strcmp(verdict, "fail") && *detail_ids) {
+			for (const char *p = detail_ids; *p && n + 3 < sizeof(ids); p++) {
 				ids[n++] = *p;
 				if (*p == ',')
 					ids[n++] = ' ';
 			}
 			ids[n] = '\0';
 		}
-		texts[0] = ""; texts[1] = u->code; texts[2] = u->name; texts[3] = u->commune;
-		texts[4] = verdict_words(u->verdict, u->excluded);
-		texts[5] = u->status && !strcmp(u->status, "approved") ? "Đã duyệt" :
-		           u->status && !strcmp(u->status, "submitted") ? "Đã trình" : "";
-		texts[6] = u->decision ? u->decision : ""; texts[7] = ids; texts[8] = u->notes;
-		if (u->managed_above) {   /* said beside the notes: why the commune does not count it */
+		texts[0] = ""; texts[1] = r->s[U_CODE]; texts[2] = r->s[U_NAME]; texts[3] = r->s[U_COMMUNE];
+		texts[4] = verdict_words(verdict, r->i[U_EXCLUDED]);
+		texts[5] = status && !strcmp(status, "approved") ? "Đã duyệt" :
+		           status && !strcmp(status, "submitted") ? "Đã trình" : "";
+		texts[6] = r->s[U_DECISION] ? r->s[U_DECISION] : ""; texts[7] = ids; texts[8] = notes;
+		if (r->i[U_MANAGED_ABOVE]) {   /* said beside the notes: why the commune does not count it */
 			static const char said[] = "Do cấp trên quản lý, không tính vào tiêu chí 4 của xã";
-			size_t n = sizeof(said) + 2 + strlen(u->notes);
-			if (!(note = malloc(n)))
+			size_t n = sizeof(said) + 2 + strlen(notes);
+			if (!(note = malloc(n))) {
+				d->st = ANTT_ERR_NOMEM;
 				return 1;
-			snprintf(note, n, "%s%s%s", said, *u->notes ? ". " : "", u->notes);
+			}
+			snprintf(note, n, "%s%s%s", said, *notes ? ". " : "", notes);
 			texts[8] = note;
 		}
 		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
 		for (int k = 1; k < TYPE_COLS; k++)
-			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
+			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k] ? texts[k] : "", w->f[F_CELL_WRAP]);
 		report_fit_row(d->ws, d->row, texts, widths, TYPE_COLS);
 		free(note);
 	}
+	d->row++;
+	return 0;
+}
+
+/* What stopped a piped sheet: the reading (s, already in err), the
+ * reading's callback (read_st), the pipe, or the writing (st, in werr). */
+static antt_status piped_status(antt_status s, antt_status piped, const detail *d, const antt_err *werr,
+                                antt_err *err)
+{
+	if (s == ANTT_OK && d->read_st != ANTT_OK)
+		s = d->read_st;
+	if (s == ANTT_OK && piped != ANTT_OK)
+		s = err_set(err, piped, "không đủ bộ nhớ để ghi báo cáo");
+	if (s == ANTT_OK && d->st != ANTT_OK) {
+		s = d->st;
+		if (err)
+			*err = *werr;
+	}
+	return s;
+}
+
+antt_status report_type_sheets(writer *w, detail *d, antt_err *err)
+{
+	antt_err werr = { { 0 } };
+	antt_status s, piped;
+
+	d->err = &werr;
+	d->read_err = err;
+	if ((s = report_pipe_open(&d->pipe, U_COLS, w->o->one_thread, type_row_write, d)) != ANTT_OK)
+		return err_set(err, s, "không đủ bộ nhớ để ghi báo cáo");
+	s = tally_units(w->db, w->o->year, w->o->under, type_row_read, d, err);
+	piped = report_pipe_close(d->pipe);
+	d->pipe = NULL;
+	s = piped_status(s, piped, d, &werr, err);
+	d->err = err;
+	if (s == ANTT_OK && d->ws)
+		worksheet_print_area(d->ws, 0, 0, (lxw_row_t)(d->row - 1), TYPE_COLS - 1);
+	return s;
+}
+
+/* A row of "Chưa đạt", on the writing thread. */
+static int failed_row_write(const pipe_row *r, void *ctx)
+{
+	static const double widths[] = { 6, 20, 28, 14, 52 };
+	detail *d = ctx;
+	const char *texts[5] = { "" };
+
+	for (int k = 1; k < 5; k++)
+		texts[k] = r->s[k - 1] ? r->s[k - 1] : "";
+	worksheet_write_number(d->ws, d->row, 0, ++d->n, d->w->f[F_CELL_INT]);
+	for (int k = 1; k < 5; k++)
+		worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], d->w->f[F_CELL_WRAP]);
+	report_fit_row(d->ws, d->row, texts, widths, 5);
 	d->row++;
 	return 0;
 }
@@ -242,9 +320,10 @@ antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
 	static const double widths[] = { 6, 20, 28, 14, 52 };   /* STT: "1.490" */
-	detail d = { .w = w };
+	antt_err werr = { { 0 } };
+	detail d = { .w = w, .err = &werr };
 	sqlite3_stmt *st = NULL;
-	antt_status s = ANTT_OK;
+	antt_status s = ANTT_OK, piped;
 	int rc = SQLITE_DONE;
 
 	/* by commune, then name, in Vietnamese order (report_order.c); units
@@ -259,20 +338,24 @@ antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 	}
 	report_detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
 		cols, widths, 5);
-	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *texts[5] = { "" };
-		for (int k = 1; k < 5; k++)
-			texts[k] = (const char *)sqlite3_column_text(st, k - 1);
-		worksheet_write_number(d.ws, d.row, 0, ++d.n, w->f[F_CELL_INT]);
-		for (int k = 1; k < 5; k++)
-			worksheet_write_string(d.ws, d.row, (lxw_col_t)k, texts[k], w->f[F_CELL_WRAP]);
-		report_fit_row(d.ws, d.row, texts, widths, 5);
-		d.row++;
+	if ((s = report_pipe_open(&d.pipe, 4, w->o->one_thread, failed_row_write, &d)) != ANTT_OK) {
+		s = err_set(err, s, "không đủ bộ nhớ để ghi báo cáo");
+		goto out;
 	}
-	if (rc != SQLITE_DONE) {
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *texts[4];
+		for (int k = 0; k < 4; k++)
+			texts[k] = (const char *)sqlite3_column_text(st, k);
+		if (report_pipe_put(d.pipe, texts, NULL))
+			break;
+	}
+	piped = report_pipe_close(d.pipe);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		s = db_fail(fl->db, rc, err, "đọc danh sách đơn vị chưa đạt");
 		goto out;
 	}
+	if ((s = piped_status(ANTT_OK, piped, &d, &werr, err)) != ANTT_OK)
+		goto out;
 	if (d.n == 0)
 		worksheet_merge_range(d.ws, 3, 0, 3, 4, "Mọi đơn vị thuộc diện đánh giá đều đã được công nhận.",
 			w->f[F_CELL_TEXT]);

@@ -53,6 +53,8 @@ typedef struct {
 	void *quiet;              /* stderr while libxlsxwriter works */
 	char **bufs;              /* the streamed sheets' file buffers, freed at close */
 	size_t n_bufs;
+	char *appendix_prefix;    /* the settings report_prefix and office_name, read */
+	char *appendix_office;    /* once: the sheets may be written on another thread */
 	count_row *now, *prev;    /* counts by type, this year and the year before */
 	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
 } writer;
@@ -69,6 +71,27 @@ typedef struct {
 	int cache, cache_set;   /* the temporary cache size before (failed_begin) */
 } failed_list;
 
+/* Rows passed from the thread reading the database to one writing the
+ * sheets (report_pipe.c): up to PIPE_COLS strings (NULL allowed) and
+ * PIPE_INTS numbers each, copied by report_pipe_put, so the reader's
+ * buffers may change at once. fn writes a row (in the writing thread, or
+ * in the caller's when one_thread or no thread could be made) and returns
+ * non-zero to stop; report_pipe_put then returns 1 for every row after.
+ * report_pipe_close writes what is left, waits for the writer and frees
+ * the pipe: ANTT_ERR_NOMEM when a row could not be kept. Between open and
+ * close the caller touches no workbook, fn no database. */
+#define PIPE_COLS 12
+#define PIPE_INTS 2
+typedef struct {
+	const char *s[PIPE_COLS];
+	int i[PIPE_INTS];
+} pipe_row;
+typedef struct report_pipe report_pipe;
+antt_status report_pipe_open(report_pipe **p, int cols, int one_thread,
+                             int (*fn)(const pipe_row *r, void *ctx), void *ctx);
+int report_pipe_put(report_pipe *p, const char *const *s, const int *ints);
+antt_status report_pipe_close(report_pipe *p);
+
 /* A detail sheet being written. */
 typedef struct {
 	writer *w;
@@ -77,8 +100,11 @@ typedef struct {
 	int row, n;
 	int sheets;
 	failed_list *failed; /* per-type sheets: also gather the units not đạt here */
-	antt_err *err;       /* and what stopped them, in st */
+	antt_err *err;       /* what stopped the writing, and in st */
 	antt_status st;
+	report_pipe *pipe;   /* the rows, read on one thread, written on another */
+	antt_err *read_err;  /* what stopped the reading (collect_failed), in read_st */
+	antt_status read_st;
 } detail;
 
 /* What the finished workbook's rename may do to a file under its name:
@@ -179,11 +205,11 @@ int report_sort_key(sqlite3 *db);
 /* A row tall enough for its longest wrapped cell. */
 void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
 
-/* tally_units callback: a unit on its type's sheet, and in d->failed when
- * not đạt (report_detail.c). */
-int report_type_row(const tally_unit *u, void *ctx);
+/* The per-type sheets from the unit list (tally_units), the units not
+ * đạt gathered into d->failed on the way (report_detail.c). */
+antt_status report_type_sheets(writer *w, detail *d, antt_err *err);
 #define TYPE_COLS 9
-/* "Chưa đạt" from the units gathered by report_type_row; frees them. */
+/* "Chưa đạt" from the units gathered by report_type_sheets; frees them. */
 antt_status report_failed_sheet(writer *w, failed_list *l, antt_err *err);
 void report_failed_free(failed_list *l);
 antt_status report_classes_sheet(writer *w, antt_err *err);
