@@ -448,6 +448,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	detail d = { .w = &w, .failed = &failing, .err = err };
 	struct tm tm;
 	antt_status s;
+	int rc;
 
 	memset(info, 0, sizeof(*info));
 	if ((s = report_date(&w, o->date, "ngày ghi trên báo cáo", &tm, err)) != ANTT_OK)
@@ -455,6 +456,11 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	w.mode = BOOK_MODE(o->force, o->next_free);
 	if ((s = report_target(db, o->path, w.mode, err)) != ANTT_OK)
 		return s;
+	/* every sheet read from one snapshot: a commit by another antt while
+	 * the report is written changes none of them, so the summary's figures
+	 * and the lists under them always agree */
+	if ((rc = sqlite3_exec(db->sql, "SAVEPOINT report_read", NULL, NULL, NULL)) != SQLITE_OK)
+		return db_fail(db, rc, err, "bắt đầu đọc số liệu cho báo cáo");
 	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
 		goto out;
 	w.l = layout;
@@ -513,6 +519,9 @@ out:
 	free(w.appendix_office);
 	tally_free(&t);
 	layout_free(layout);
+	/* it wrote nothing but temporary tables: should its end fail, undone */
+	if (sqlite3_exec(db->sql, "RELEASE report_read", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(db->sql, "ROLLBACK TO report_read; RELEASE report_read", NULL, NULL, NULL);
 	return s;
 }
 

@@ -131,6 +131,72 @@ static void a_long_word_counts_whole(void **state)
 	assert_true(report_lines(d, 60, 12, 0) > report_lines(d + 1200, 60, 12, 0) + 2);
 }
 
+/* Another antt commits while the report is being read (here: the moment
+ * the unit list's statement starts, from a second connection): the
+ * workbook is the one written before the commit, byte for byte — the
+ * summary and the lists under it come from one snapshot. */
+typedef struct {
+	sqlite3 *other;
+	int done;
+} meddler;
+
+static int meddle(unsigned type, void *ctx, void *p, void *x)
+{
+	meddler *m = ctx;
+	const char *sql = sqlite3_sql((sqlite3_stmt *)p);
+	(void)type;
+	(void)x;
+	if (!m->done && sql && strstr(sql, "walk(id, top, depth)")) {
+		m->done = 1;
+		char *e = NULL;
+		if (sqlite3_exec(m->other, "UPDATE units SET name = name || ' (đổi tên)'",
+			NULL, NULL, &e) != SQLITE_OK)
+			fail_msg("%s", e);
+	}
+	return 0;
+}
+
+static long slurp(const char *path, char *buf, long n)
+{
+	FILE *fp = fopen(path, "rb");
+	long got;
+	assert_non_null(fp);
+	got = (long)fread(buf, 1, (size_t)n, fp);
+	fclose(fp);
+	return got;
+}
+
+static void a_commit_meanwhile_changes_nothing(void **state)
+{
+	antt_db *db = season();
+	report_opts o = { .year = 2024, .path = tu_path("truoc.xlsx"), .date = "2024-12-01" };
+	report_info info;
+	meddler m = { NULL, 0 };
+	static char a[1 << 20], b[1 << 20];
+	long na, nb;
+	(void)state;
+
+	OK(report_write(db, &o, &info, &err));
+	assert_int_equal(sqlite3_open(tu_path("test.db"), &m.other), SQLITE_OK);
+	sqlite3_busy_timeout(m.other, 5000);
+	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, meddle, &m);
+	o.path = tu_path("trong-khi.xlsx");
+	OK(report_write(db, &o, &info, &err));
+	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
+	assert_int_equal(m.done, 1);
+	assert_true(sqlite3_get_autocommit(db->sql));   /* the read transaction is over */
+	na = slurp(tu_path("truoc.xlsx"), a, sizeof(a));
+	nb = slurp(o.path, b, sizeof(b));
+	assert_true(na > 1000 && na < (long)sizeof(a));
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, (size_t)na);
+	/* and the commit did land: the connection sees it now */
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM units WHERE name LIKE '%(đổi tên)'"),
+		tu_int(db, "SELECT count(*) FROM units"));
+	sqlite3_close(m.other);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -138,6 +204,7 @@ int main(void)
 		cmocka_unit_test(existing_file_is_kept_unless_forced),
 		cmocka_unit_test(empty_year_and_bad_layout_write_nothing),
 		cmocka_unit_test(text_says_the_results),
+		cmocka_unit_test(a_commit_meanwhile_changes_nothing),
 		cmocka_unit_test(a_long_word_counts_whole),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
