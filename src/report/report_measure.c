@@ -36,12 +36,10 @@ static int char_width(ucs4_t c, int bold)
 	ucs4_t dec[UC_DECOMPOSITION_MAX_LENGTH];
 	int wide = c >= 0x100;
 
-	if (c == 0x01A0 || c == 0x01A1 || c == 0x01AF || c == 0x01B0)   /* Ơ ơ Ư ư: no decomposition */
-		c = c == 0x01A0 ? 'O' : c == 0x01A1 ? 'o' : c == 0x01AF ? 'U' : 'u';
 	for (int depth = 0; depth < 4; depth++) {
 		if (c >= ' ' && c <= '~')
 			return wide ? t[c - ' '] * (c >= 'a' ? 135 : 110) / 100 : t[c - ' '];
-		/* ấ -> â + ◌́ -> a + ◌̂ + ◌́: the base letter's width */
+		/* ấ -> â + ◌́ -> a + ◌̂ + ◌́, ơ -> o + ◌̛: the base letter's width */
 		if (uc_canonical_decomposition(c, dec) <= 0)
 			break;
 		c = dec[0];
