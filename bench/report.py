@@ -424,13 +424,14 @@ if not summary_only:
 
     # --- Biểu đồ
     ws = wb.add_worksheet("Biểu đồ")
-    page(ws, True)
-    ws.merge_range(0, 0, 0, 9, "TỶ LỆ ĐƠN VỊ ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" "
-                   f"NĂM {year}", f_sheet_title)
+    appendix_top(ws, "TỶ LỆ ĐƠN VỊ ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}", 9)
     for c, name in enumerate(["Loại đơn vị", f"Năm {year}", f"Năm {year - 1}", "Chỉ tiêu"]):
         ws.write_string(3, c, name, f_head)
     k = 0
-    for t in sorted(TYPES, key=lambda t: TYPES[t][3]):
+    # in page 1's order (the layout's groups), then the types it leaves out
+    order = [t for g in groups for t in g["types"] if t in TYPES]
+    order = list(dict.fromkeys(order + sorted(TYPES, key=lambda t: TYPES[t][3])))
+    for t in order:
         c, p = by_type_now[t], by_type_prev[t]
         if not TYPES[t][1] or c[0] == 0 or in_scope(c) == 0:
             continue

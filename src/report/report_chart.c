@@ -35,39 +35,73 @@ static void chart_row(writer *w, lxw_worksheet *ws, int r, const count_row *now,
 	free(v);
 }
 
+/* The types in the order page 1 lists them (the layout's groups: khu dân
+ * cư first, as Thông tư 124 names them), then any the layout leaves out,
+ * in theirs: order[] gets indices into w->now; returns how many. */
+static size_t page_one_order(const writer *w, size_t *order)
+{
+	size_t k = 0;
+
+	for (size_t g = 0; g < w->l->n_groups; g++)
+		for (size_t t = 0; t < w->l->groups[g].n_types; t++)
+			for (size_t i = 0; i < w->n_now; i++)
+				if (!strcmp(w->now[i].type, w->l->groups[g].types[t])) {
+					size_t j = 0;
+					while (j < k && order[j] != i)
+						j++;
+					if (j == k)   /* a type named in two groups: once */
+						order[k++] = i;
+				}
+	for (size_t i = 0; i < w->n_now; i++) {
+		size_t j = 0;
+		while (j < k && order[j] != i)
+			j++;
+		if (j == k)
+			order[k++] = i;
+	}
+	return k;
+}
+
 antt_status report_chart_sheet(writer *w, antt_err *err)
 {
 	static const char *const cols[] = { "Loại đơn vị", "Năm {year}", "Năm {prev}", "Chỉ tiêu" };
+	/* the table's four columns, then the chart's room to the tenth */
+	static const double widths[] = { 22, 13, 13, 13, 8.43, 8.43, 8.43, 8.43, 8.43, 8.43 };
 	const count_row *now = w->now, *prev = w->prev;
-	size_t nn = w->n_now, np = w->n_prev, k = 0;
+	size_t np = w->n_prev, k = 0, n_order, *order = NULL;
 	lxw_worksheet *ws;
 	lxw_chart *chart;
 	antt_status s;
-	char title[200], *t;
+	char *t;
 
+	if (!(order = malloc((w->n_now ? w->n_now : 1) * sizeof(*order)))) {
+		s = err_set(err, ANTT_ERR_NOMEM, "không đủ bộ nhớ cho trang biểu đồ");
+		goto out;
+	}
+	n_order = page_one_order(w, order);
 	if (!(ws = workbook_add_worksheet(w->wb, "Biểu đồ"))) {
 		s = err_set(err, ANTT_ERR_NOMEM, "không tạo được trang biểu đồ");
 		goto out;
 	}
-	report_page(ws, 1);
-	worksheet_set_column(ws, 0, 0, 22, NULL);
-	worksheet_set_column(ws, 1, 3, 13, NULL);
-	snprintf(title, sizeof(title), "TỶ LỆ ĐƠN VỊ ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM %d",
-		w->year);
-	worksheet_merge_range(ws, 0, 0, 0, 9, title, w->f[F_SHEET_TITLE]);
+	worksheet_set_column(ws, 0, 0, widths[0], NULL);
+	worksheet_set_column(ws, 1, 3, widths[1], NULL);
+	/* an appendix of the report like every page after the signed one:
+	 * "Phụ lục …" and the report it goes with, over its title */
+	report_appendix(w, ws, "TỶ LỆ ĐƠN VỊ ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
+		9, report_span(widths, 10), 1, 0);
 	for (int c = 0; c < 4; c++) {
 		t = layout_expand(cols[c], w->year);
 		worksheet_write_string(ws, FIRST, (lxw_col_t)c, t ? t : cols[c], w->f[F_HEAD]);
 		free(t);
 	}
-	for (size_t i = 0; i < nn; i++) {
-		const count_row *p = NULL;
-		if (count_in_scope(&now[i]) == 0)
+	for (size_t o = 0; o < n_order; o++) {
+		const count_row *c = &now[order[o]], *p = NULL;
+		if (count_in_scope(c) == 0)
 			continue;   /* nothing to assess: no bar */
 		for (size_t j = 0; j < np; j++)
-			if (!strcmp(prev[j].type, now[i].type))
+			if (!strcmp(prev[j].type, c->type))
 				p = &prev[j];
-		chart_row(w, ws, FIRST + 1 + (int)k++, &now[i], p);
+		chart_row(w, ws, FIRST + 1 + (int)k++, c, p);
 	}
 	if (k > 0 && !(chart = workbook_add_chart(w->wb, LXW_CHART_COLUMN))) {
 		s = err_set(err, ANTT_ERR_NOMEM, "không tạo được biểu đồ");
@@ -101,11 +135,14 @@ antt_status report_chart_sheet(writer *w, antt_err *err)
 		chart_axis_set_max(chart->y_axis, 1);
 		chart_title_off(chart);
 		chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+		/* under the appendix's head and eight types' rows, the chart with
+		 * its legend still on the one landscape page */
 		worksheet_insert_chart_opt(ws, (lxw_row_t)(FIRST + 2 + k), 0, chart,
-			&(lxw_chart_options){ .x_scale = 1.7, .y_scale = 1.3 });
+			&(lxw_chart_options){ .x_scale = 1.7, .y_scale = 1.1 });
 	}
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)(FIRST + 2 + k + 20), 9);
 	s = ANTT_OK;
 out:
+	free(order);
 	return s;
 }

@@ -2,7 +2,7 @@
 # commune, then unit, a ă â b c d đ e ê … with the tones only where the
 # letters of a word tie, numbers by value. Byte order put "Phường Điện Quang" after
 # "Phường Xuân Trường", "Phường Tân Lập" after "Phường Thủy Nguyên", and
-# "Tổ dân phố số 10" before "số 2" (the province demo's Phụ lục IX).
+# "Tổ dân phố số 10" before "số 2" (the province demo's Phụ lục X).
 . "$(dirname "$0")/lib.sh"
 
 {

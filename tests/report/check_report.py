@@ -194,7 +194,13 @@ if "Biểu đồ" in exp["sheets"]:
     check(xml.count("<c:ser>") == 3 and "Biểu đồ" in xml, "a column chart of this year, last year and the target")
     check(ch.page_setup.orientation == "landscape" and ch.print_area is not None, "the chart sheet prints on A4 landscape")
 
-for name in [x for x in exp["sheets"][1:] if x != "Biểu đồ"]:
+if "Biểu đồ" in exp["sheets"]:
+    # the chart's types in the order page 1 lists them
+    summary = wv[exp["sheets"][0]]
+    page_one = [summary.cell(row=r, column=2).value for r in range(1, summary.max_row + 1)]
+    charted = [c for c in rates if c]
+    check(charted == [t for t in page_one if t in charted], f"chart: the types in page 1's order {charted}")
+for name in exp["sheets"][1:]:
     a1 = wv[name]["A1"].value or ""
     check(a1.startswith("Phụ lục ") and "Kèm theo Báo cáo số" in a1 and "/BC-CAH" in a1,
           f"{name}: an appendix of the report ({a1[:40]!r})")
