@@ -480,7 +480,9 @@ if not summary_only:
             "   JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = a.id AND r.withdrawn_at IS NULL)"
             " FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
             " JOIN units top ON top.id = w.top LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = :y"
-            " WHERE ty.assessed AND " + IN_YEAR + " ORDER BY ty.sort, top.code, u.code", {"y": year}):
+            " WHERE ty.assessed AND " + IN_YEAR + " ORDER BY coalesce(nullif(instr(:order, ',' || u.type || ','), 0),"
+            " 1000000 + ty.sort), top.code, u.code",
+            {"y": year, "order": "," + "".join(t + "," for g in groups for t in g["types"])}):
         if typ != cur:
             cur, n_in = typ, 0
             ws = wb.add_worksheet(tname)

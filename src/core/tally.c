@@ -486,13 +486,40 @@ static void failed_words(antt_db *db, set_memo *memo, sqlite3_int64 set_id, cons
 	}
 }
 
-antt_status tally_units(antt_db *db, int year, const char *under,
+/* ",khu-dan-cu,xa,…,": the layout's types in its order, for instr() in
+ * SQL; NULL without a layout (the types' own order). */
+static char *type_order(const report_layout *l)
+{
+	size_t n = 2;
+	char *out;
+
+	if (!l)
+		return NULL;
+	for (size_t g = 0; g < l->n_groups; g++)
+		for (size_t t = 0; t < l->groups[g].n_types; t++)
+			n += strlen(l->groups[g].types[t]) + 1;
+	if (!(out = malloc(n)))
+		return NULL;
+	strcpy(out, ",");
+	for (size_t g = 0; g < l->n_groups; g++)
+		for (size_t t = 0; t < l->groups[g].n_types; t++) {
+			strcat(out, l->groups[g].types[t]);
+			strcat(out, ",");
+		}
+	return out;
+}
+
+antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l,
                         int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err)
 {
 	set_memo memo = { 0, NULL };
 	sqlite3_stmt *st = NULL;
+	char *order = type_order(l);
 	antt_status s;
 	int rc;
+
+	if (l && !order)
+		return err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
 
 	s = db_prepare(db,
 		"WITH RECURSIVE office(id) AS ("
@@ -515,12 +542,19 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 		" JOIN units top ON top.id = w.top"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
 		" WHERE ty.assessed AND " UNIT_IN_YEAR("u", "?2")
-		" ORDER BY ty.sort, top.code, u.code", &st, err);
-	if (s != ANTT_OK)
+		/* the types as page 1 lists them (a type the layout leaves out
+		 * after them), then by commune and code */
+		" ORDER BY coalesce(nullif(instr(?3, ',' || u.type || ','), 0), 1000000 + ty.sort), top.code, u.code",
+		&st, err);
+	if (s != ANTT_OK) {
+		free(order);
 		return s;
+	}
 	if (under)
 		sqlite3_bind_text(st, 1, under, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
+	if (order)
+		sqlite3_bind_text(st, 3, order, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		char words[2048], detail[512];   /* not zero-filled: 90,000 rows */
 		const char *verdict = (const char *)sqlite3_column_text(st, 6);
@@ -558,5 +592,6 @@ antt_status tally_units(antt_db *db, int year, const char *under,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc danh sách đơn vị cho báo cáo");
 	sqlite3_finalize(st);
+	free(order);
 	return s;
 }

@@ -52,8 +52,9 @@ typedef struct {
 } tally_unit;
 
 /* Call fn for every unit under the office in force that year, by type (in
- * the types' order), commune and code. fn returns non-zero to stop. */
-antt_status tally_units(antt_db *db, int year, const char *under,
+ * the layout's order, as page 1 lists them; l NULL: the types' own),
+ * commune and code. fn returns non-zero to stop. */
+antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l,
                         int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err);
 
 #endif

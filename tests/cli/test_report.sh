@@ -65,7 +65,7 @@ row() { printf '%s\n' "$out" | grep "^$1 " | tr -s ' ' | sed "s/^$1 //"; }
 triple() { echo "$1" | awk '{ printf "[%d, %d, %d]", $1 - $2, $3, $7 }'; }
 cat > "$T/expected.json" <<JSON
 {
-  "sheets": ["Tổng hợp", "Theo xã", "Theo xã (2)", "Biểu đồ", "Xã", "Khu dân cư", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt"],
+  "sheets": ["Tổng hợp", "Theo xã", "Theo xã (2)", "Biểu đồ", "Khu dân cư", "Xã", "Cơ quan", "Cơ sở giáo dục", "Chưa đạt"],
   "left_out": "Năm 2024 chưa có số liệu nên báo cáo không kèm trang: Xếp loại, Danh sách chấm điểm, Phong trào, Đề nghị điển hình.",
   "rows": {
     "Xã Hòa Bình": {"Khu dân cư": [10, 10, 7], "Cơ sở giáo dục": [0, 0, 0]},

@@ -86,13 +86,21 @@ static void units_come_by_type_commune_and_code(void **state)
 	antt_db *db = season(&l);
 	seen s = { .n = 0 };
 	(void)state;
-	OK(tally_units(db, 2024, NULL, collect, &s, &err));
+	OK(tally_units(db, 2024, NULL, NULL, collect, &s, &err));   /* the types' own order */
 	assert_int_equal(s.n, 5);
 	assert_string_equal(s.codes[0], "X1");
 	assert_string_equal(s.codes[1], "K1");
 	assert_string_equal(s.verdicts[1], "pass");
 	assert_string_equal(s.codes[3], "K3");
 	assert_string_equal(s.verdicts[3], "-");
+	assert_string_equal(s.codes[4], "T1");
+	/* the layout's: khu dân cư first, as page 1 lists them */
+	memset(&s, 0, sizeof(s));
+	OK(tally_units(db, 2024, NULL, l, collect, &s, &err));
+	assert_int_equal(s.n, 5);
+	assert_string_equal(s.codes[0], "K1");
+	assert_string_equal(s.codes[2], "K3");
+	assert_string_equal(s.codes[3], "X1");
 	assert_string_equal(s.codes[4], "T1");
 	layout_free(l);
 	tu_cleanup(db);
