@@ -344,8 +344,11 @@ if not summary_only:
 top = r + 3
 ws.merge_range(top, le + 1, top, last, S.get("signer_title", "").upper(), f_bold13)
 ws.write_string(top, 0, L["recipients_label"], f_rlabel)
-for i, rec in enumerate(L["recipients"]):
-    ws.write_string(top + 1 + i, 0, f"- {rec}", f_recipient)
+# the setting "recipients" (names apart by ";", given back but to the last), else the layout's
+own = [p.strip(" ") for p in S.get("recipients", "").split(";") if p.strip(" ")]
+lines = [f"- {p}{';' if i + 1 < len(own) else ''}" for i, p in enumerate(own)] or [f"- {r}" for r in L["recipients"]]
+for i, line in enumerate(lines):
+    ws.write_string(top + 1 + i, 0, line, f_recipient)
 if S.get("signer_name"):
     ws.merge_range(top + 6, le + 1, top + 6, last, S["signer_name"], f_bold13)
 

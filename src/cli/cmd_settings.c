@@ -12,7 +12,7 @@
 /* Values as an officer types them: 92,5 and 15/11 (stored 92.5, 11-15). */
 static int print_setting(const char *key, const char *value, void *ctx)
 {
-	char shown[1024];
+	char shown[SETTING_VALUE_SIZE];
 
 	(void)ctx;
 	printf("%-20s %s\n", key, num_setting_show(key, value, shown, sizeof(shown)));
@@ -40,14 +40,14 @@ int cmd_settings(cli_ctx *ctx, int argc, char **argv)
 			return CLI_FAIL;
 		}
 		{
-			char shown[1024];
+			char shown[SETTING_VALUE_SIZE];
 			printf("%s\n", num_setting_show(argv[1], v, shown, sizeof(shown)));
 		}
 		free(v);
 		return CLI_OK;
 	}
 	if (argc == 3) {
-		char stored[1024], shown[1024];
+		char stored[SETTING_VALUE_SIZE], shown[SETTING_VALUE_SIZE];
 		v = NULL;
 		if ((s = text_clean(argv[2], "giá trị thiết lập", &v, &err)) == ANTT_OK &&
 		    (s = num_setting_value(argv[1], v, stored, sizeof(stored), &err)) == ANTT_OK)

@@ -381,6 +381,10 @@ antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units,
 		 * (without them its signed page printed with no one to sign) */
 		{ "signer_title", "Trưởng phòng" }, { "signer_name", "Thượng tá Trần Quốc Hưng" },
 		{ "report_prefix", "PV05" }, { "place", "Bình Giang" }, { "current_year", "2025" },
+		/* a province's PV05 reports to the ministry, not to itself (the
+		 * layout's list is a commune's or a district's) */
+		{ "recipients", "Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc - Bộ Công an (để báo cáo);"
+		  " Ban Giám đốc Công an tỉnh (để báo cáo); Lưu: VT, PV05." },
 	};
 	static const int two_years[] = { 2023, 2024 };
 	static const int ten_years[] = { 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025 };

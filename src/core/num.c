@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 static antt_status out_of_range(const char *s, long long lo, long long hi, const char *what, antt_err *err)
 {
@@ -114,7 +115,7 @@ char *num_show_decimal(char *buf, size_t n, double v)
 
 antt_status num_setting(const char *key, const char *value, antt_err *err)
 {
-	char scratch[64];
+	char scratch[SETTING_VALUE_SIZE];
 
 	return num_setting_value(key, value, scratch, sizeof(scratch), err);
 }
@@ -143,6 +144,12 @@ antt_status num_setting_value(const char *key, const char *typed, char *out, siz
 		if ((s = date_parse_day_month(typed, "hạn", md, err)) != ANTT_OK)
 			return s;
 		typed = md;
+	}
+	{
+		size_t chars = u8_mbsnlen((const uint8_t *)typed, strlen(typed));
+		if (chars > SETTING_VALUE_MAX || strlen(typed) >= n)
+			return err_set(err, ANTT_ERR_INVALID, "giá trị dài %zu ký tự, quá %d ký tự một thiết lập giữ được",
+				chars, SETTING_VALUE_MAX);
 	}
 	snprintf(out, n, "%s", typed);
 	return ANTT_OK;

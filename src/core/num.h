@@ -45,9 +45,16 @@ char *num_show_decimal(char *buf, size_t n, double v);
  * stored 11-15). Other keys are free text and pass. */
 antt_status num_setting(const char *key, const char *value, antt_err *err);
 
+/* A setting's value at most (a name, a title, the list of recipients:
+ * a few lines on paper; the screens' line editor holds as many), and the
+ * bytes it is stored in. */
+#define SETTING_VALUE_MAX 300
+#define SETTING_VALUE_SIZE (SETTING_VALUE_MAX * 4 + 1)
+
 /* The same check, and the value as stored: a target with a point
- * ("92.5"), a deadline as month-day ("11-15"), others as typed. out is
- * untouched on failure. */
+ * ("92.5"), a deadline as month-day ("11-15"), others as typed. A value
+ * longer than SETTING_VALUE_MAX characters, or than out holds, is
+ * refused, never cut. out is untouched on failure. */
 antt_status num_setting_value(const char *key, const char *typed, char *out, size_t n, antt_err *err);
 
 /* A stored setting as an officer reads it: "92,5", "15/11". */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 static const char *const fixed[] = {
-	"office_name", "parent_agency", "signer_title", "signer_name", "report_prefix", "place",
+	"office_name", "parent_agency", "signer_title", "signer_name", "report_prefix", "place", "recipients",
 	"current_year", "login_required", "backup_keep",
 	"deadline_khu-dan-cu", "deadline_others",
 	"deadline_510_khu-dan-cu", "deadline_510_others", "deadline_510_above",

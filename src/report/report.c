@@ -6,6 +6,7 @@
 #include "count.h"
 #include "date.h"
 #include "form.h"
+#include "num.h"
 #include "text.h"
 #include "unit.h"
 
@@ -300,28 +301,90 @@ int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, in
 	return r + 1;
 }
 
+/* The wrapped 11 pt text under the signed page's table (the note on the
+ * sheets left out, a long recipient), made when first needed. */
+static lxw_format *small_wrap(writer *w)
+{
+	if (!w->f[F_NOTE]) {
+		w->f[F_NOTE] = report_fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
+		format_set_text_wrap(w->f[F_NOTE]);
+		format_set_align(w->f[F_NOTE], LXW_ALIGN_VERTICAL_TOP);
+	}
+	return w->f[F_NOTE];
+}
+
+/* One line of Nơi nhận: "- name" and end (";" or nothing), in the left
+ * half (columns 0 to left_end, width wide): a name longer than that wraps
+ * there, on a taller row, rather than running under the signature. */
+static void recipient(writer *w, lxw_worksheet *ws, int row, int left_end, double width, const char *name,
+                      const char *end)
+{
+	char *line = malloc(strlen(name) + strlen(end) + 3);
+	int lines;
+
+	if (!line)
+		return;
+	sprintf(line, "- %s%s", name, end);
+	if ((lines = report_lines(line, width, 11, 0)) > 1) {
+		worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)left_end, line, small_wrap(w));
+		worksheet_set_row(ws, (lxw_row_t)row, 14.0 * lines + 2, NULL);
+	} else {
+		worksheet_write_string(ws, (lxw_row_t)row, 0, line, w->f[F_RECIPIENT]);
+	}
+	free(line);
+}
+
+/* The recipients' lines: the setting "recipients" (an office's own, the
+ * names apart by ";": a province's PV05 sends to the ministry, not to
+ * itself) or, not set, the layout's. Each but the last ends with ";", as
+ * Nghị định 30 lists them. Writes them from row top + 1; returns how many. */
+static int recipients(writer *w, lxw_worksheet *ws, int top, int left_end, double width)
+{
+	char *set = report_setting(w, "recipients", ""), *save = NULL, **parts = NULL;
+	size_t n = 0, room = 1;
+
+	for (const char *p = set ? set : ""; *p; p++)
+		room += *p == ';';
+	if (set && *set && (parts = malloc(room * sizeof(*parts))))
+		for (char *p = strtok_r(set, ";", &save); p; p = strtok_r(NULL, ";", &save)) {
+			while (*p == ' ')
+				p++;
+			for (size_t k = strlen(p); k > 0 && p[k - 1] == ' '; k--)
+				p[k - 1] = '\0';
+			if (*p)
+				parts[n++] = p;
+		}
+	/* their ";" taken by the split: given back but to the last */
+	for (size_t i = 0; i < n; i++)
+		recipient(w, ws, top + 1 + (int)i, left_end, width, parts[i], i + 1 < n ? ";" : "");
+	if (n == 0) {   /* not set (or only ";"): the layout's, as written there */
+		for (size_t i = 0; i < w->l->n_recipients; i++)
+			recipient(w, ws, top + 1 + (int)i, left_end, width, w->l->recipients[i], "");
+		n = w->l->n_recipients;
+	}
+	free(parts);
+	free(set);
+	return (int)n;
+}
+
 /* Nơi nhận on the left at the level of the signer's title, four blank
  * rows to sign and stamp, then the name. Returns the last row used. */
-int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col)
+int report_signature(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col)
 {
 	char *title = report_setting(w, "signer_title", ""), *name = report_setting(w, "signer_name", "");
-	char up[512], line[600];
+	char up[SETTING_VALUE_SIZE];
 	int left_end = report_left_end(w, last_col), right = left_end + 1, top = r, end;
 
 	w->unsigned_page = !*title || !*name;
 	text_upper(title, up, sizeof(up));
 	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)right, (lxw_row_t)r, (lxw_col_t)last_col, up, w->f[F_SIGN_TITLE]);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, w->l->recipients_label, w->f[F_RECIPIENTS_LABEL]);
-	for (size_t i = 0; i < w->l->n_recipients; i++) {
-		snprintf(line, sizeof(line), "- %s", w->l->recipients[i]);
-		worksheet_write_string(ws, (lxw_row_t)(top + 1 + (int)i), 0, line, w->f[F_RECIPIENT]);
-	}
+	r = top + recipients(w, ws, top, left_end, report_span(widths, left_end + 1));
 	end = top + 5 + 1;   /* the title, 5 rows for the signature and the stamp */
 	worksheet_merge_range(ws, (lxw_row_t)end, (lxw_col_t)right, (lxw_row_t)end, (lxw_col_t)last_col, name,
 		w->f[F_SIGN_NAME]);
 	free(title);
 	free(name);
-	r = top + (int)w->l->n_recipients;
 	return r > end ? r : end;
 }
 
@@ -375,13 +438,8 @@ static void note_left_out(writer *w)
 	snprintf(line, sizeof(line), "Năm %d chưa có số liệu nên báo cáo không kèm trang: %s.", w->year, w->left_out);
 	/* wrapped inside the table's width: four sheets named run past the
 	 * right margin on one line */
-	if (!w->f[F_NOTE]) {
-		w->f[F_NOTE] = report_fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
-		format_set_text_wrap(w->f[F_NOTE]);
-		format_set_align(w->f[F_NOTE], LXW_ALIGN_VERTICAL_TOP);
-	}
 	worksheet_merge_range(w->summary, (lxw_row_t)w->note_row, 0, (lxw_row_t)w->note_row, (lxw_col_t)w->last_col,
-		line, w->f[F_NOTE]);
+		line, small_wrap(w));
 	worksheet_set_row(w->summary, (lxw_row_t)w->note_row,
 		14.0 * report_lines(line, w->note_width, 11, 0) + 2, NULL);
 }

@@ -170,7 +170,7 @@ void report_page(lxw_worksheet *ws, int flags);
  * of the signed page (report.c); widths: the columns' widths. */
 int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_col);
 int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col);
-int report_signature(writer *w, lxw_worksheet *ws, int r, int last_col);
+int report_signature(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col);
 /* The last column of the head's and the signature's left half. */
 int report_left_end(const writer *w, int last_col);
 /* The signed page: one row per group (report_summary.c). */

@@ -175,7 +175,7 @@ antt_status report_summary_sheet(writer *w, const tally *t)
 	w->note_row = r + 1;
 	w->last_col = last_col;
 	w->note_width = report_span(widths, last_col + 1);
-	r = report_signature(w, ws, r + 3, last_col);
+	r = report_signature(w, ws, r + 3, widths, last_col);
 	worksheet_print_area(ws, 0, 0, (lxw_row_t)r, (lxw_col_t)last_col);
 	free(widths);
 	return ANTT_OK;

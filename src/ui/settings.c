@@ -23,6 +23,7 @@ static const setting settings[] = {
 	{ "signer_name",   "Họ tên người ký", 0 },
 	{ "report_prefix", "Ký hiệu số báo cáo (…/BC-…)", 0 },
 	{ "place",         "Địa danh ghi ngày tháng", 0 },
+	{ "recipients",    "Nơi nhận báo cáo (cách nhau bằng ;)", 0 },
 	{ "current_year",  "Năm đang làm việc", 1 },
 	{ "login_required", "Đăng nhập khi mở (1 có, 2 không)", 3 },
 	{ "deadline_khu-dan-cu", "Hạn công nhận khu dân cư (ngày/tháng)", 4 },
@@ -92,7 +93,7 @@ static void draw_settings(ui *ui)
 	ui_put(1, 1, ui->cols - 2, "Chọn dòng rồi bấm Enter để sửa. Mọi thay đổi được ghi vào nhật ký.", A_DIM);
 	for (int i = top; i < N_SETTINGS && 3 + i - top < ui->rows - 2; i++) {
 		const char *v = st->values[i];
-		char shown[512];
+		char shown[SETTING_VALUE_SIZE];
 		int attr = i == st->sel ? ui_attr(ui, UI_SELECT) : (int)A_NORMAL, y = 3 + i - top;
 
 		if (i == st->sel)
@@ -110,7 +111,7 @@ static antt_status setting_submit(ui *ui, const char *text)
 	const setting *s = &settings[((settings_state *)ui->priv)->sel];
 	antt_err err = { "" };
 	antt_status st;
-	char stored[LINEEDIT_MAX * 4 + 1];
+	char stored[SETTING_VALUE_SIZE];
 	double v = strtod(text, NULL);
 
 	/* a yes/no is picked as a checklist answer is: 1 có, 2 không (or the word) */
@@ -154,7 +155,7 @@ static int act_settings(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_EDIT: {
 		const char *v = st->values[st->sel];
-		char shown[512];
+		char shown[SETTING_VALUE_SIZE];
 		if (settings[st->sel].kind == 3)   /* a pick: the field starts empty, the label lists both */
 			shown[0] = '\0';
 		else

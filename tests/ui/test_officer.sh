@@ -206,7 +206,7 @@ wait_msg "Đã ghi báo cáo năm 2024"
 keys F9
 wait_for "Đăng nhập khi mở"
 row_of "Đăng nhập khi mở" | grep -q " có *$" && ok "login_required shown as có" || not_ok "login_required: $(row_of "Đăng nhập khi mở")"
-keys Home Down Down Down Down Down Down Down Enter
+keys Home Down Down Down Down Down Down Down Down Enter
 wait_for "Đăng nhập khi mở (1 có, 2 không)"
 type_text "x"
 keys Enter

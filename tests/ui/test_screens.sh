@@ -56,7 +56,7 @@ expect_eq "$(sql "SELECT excluded FROM units WHERE code = 'K2'")" "1" "exclude i
 # settings: a target out of range is refused, a good one stored
 keys F9
 wait_for "Thiết lập"
-keys Down Down Down Down Down Down Down Down Down Down Enter
+keys Down Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "Chỉ tiêu xã (%)"
 keys C-u
 type_text "150"

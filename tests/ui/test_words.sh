@@ -127,7 +127,7 @@ keys F9
 wait_for "Thiết lập"
 # Enter edits a setting: the hint bar says so, not "answer" as on a checklist
 bar_starts "Enter Sửa " "settings: Enter Sửa"
-keys Down Down Down Down Down Down Down Down Down Down Enter
+keys Down Down Down Down Down Down Down Down Down Down Down Enter
 wait_for "Chỉ tiêu xã (%)"
 keys C-u
 type_text "92,5"
