@@ -363,9 +363,12 @@ antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 
 	/* by commune, then name, in Vietnamese order (report_order.c); units
 	 * of the same both in the order met */
-	if (fl->n && (report_sort_key(fl->db->sql) != SQLITE_OK ||
-	              (s = db_prepare(fl->db, "SELECT commune, name, type, reason FROM temp.report_failed"
-	                                      " ORDER BY vi_key(commune), vi_key(name), seq", &st, err)) != ANTT_OK))
+	if (fl->n && report_sort_key(fl->db->sql) != SQLITE_OK) {   /* the sheet is not left out unsaid */
+		s = err_set(err, ANTT_ERR_NOMEM, "không đủ bộ nhớ để xếp danh sách đơn vị chưa đạt");
+		goto out;
+	}
+	if (fl->n && (s = db_prepare(fl->db, "SELECT commune, name, type, reason FROM temp.report_failed"
+	                                     " ORDER BY vi_key(commune), vi_key(name), seq", &st, err)) != ANTT_OK)
 		goto out;
 	if (!(d.ws = report_stream_sheet(w, "Chưa đạt", err))) {
 		s = ANTT_ERR_IO;
