@@ -169,6 +169,35 @@ static antt_status collect_failed(const tally_unit *u, failed_list *l, antt_err 
 	return ANTT_OK;
 }
 
+/* A cell holds at most 32,767 characters (Excel's limit, libxlsxwriter's
+ * LXW_STR_MAX): a longer string is refused and the cell left out without a
+ * word. A unit's notes are every noted answer's, joined, and have no bound
+ * of their own: past NOTE_CHARS characters they are cut, the cut said, with
+ * room left for type_row_write's "Do cấp trên quản lý …" before them. */
+#define NOTE_CHARS 32000
+#define NOTE_BYTES (4 * NOTE_CHARS)
+static const char NOTE_CUT[] = " … (ghi chú còn dài hơn một ô Excel chứa được; xem đủ trong antt)";
+
+/* notes, or a copy cut at NOTE_CHARS characters (in d->note_cut); NULL
+ * when that copy cannot be made. */
+static const char *note_in_cell(detail *d, const char *notes)
+{
+	size_t chars = 0, k = 0;
+
+	/* characters as libxlsxwriter counts them: the bytes that start one;
+	 * NOTE_BYTES reached first only in text that is not UTF-8 */
+	for (; notes[k] && k < NOTE_BYTES; k++)
+		if (((unsigned char)notes[k] & 0xC0) != 0x80 && ++chars > NOTE_CHARS)
+			break;
+	if (!notes[k])
+		return notes;
+	if (!d->note_cut && !(d->note_cut = malloc(NOTE_BYTES + sizeof(NOTE_CUT))))
+		return NULL;
+	memcpy(d->note_cut, notes, k);
+	memcpy(d->note_cut + k, NOTE_CUT, sizeof(NOTE_CUT));
+	return d->note_cut;
+}
+
 /* The fields of a unit on the pipe to the writing thread. */
 enum { U_CODE, U_NAME, U_TYPE, U_TYPE_NAME, U_COMMUNE, U_VERDICT, U_STATUS, U_DECISION, U_DETAIL, U_NOTES, U_COLS };
 enum { U_EXCLUDED, U_MANAGED_ABOVE };
@@ -185,7 +214,11 @@ static int type_row_read(const tally_unit *u, void *ctx)
 		return 1;
 	s[U_CODE] = u->code; s[U_NAME] = u->name; s[U_TYPE] = u->type; s[U_TYPE_NAME] = u->type_name;
 	s[U_COMMUNE] = u->commune; s[U_VERDICT] = u->verdict; s[U_STATUS] = u->status;
-	s[U_DECISION] = u->decision; s[U_DETAIL] = u->detail; s[U_NOTES] = u->notes;
+	s[U_DECISION] = u->decision; s[U_DETAIL] = u->detail;
+	if (!(s[U_NOTES] = note_in_cell(d, u->notes ? u->notes : ""))) {   /* NULL is written as "" */
+		d->read_st = err_set(d->read_err, ANTT_ERR_NOMEM, "không đủ bộ nhớ để ghi báo cáo");
+		return 1;
+	}
 	ints[U_EXCLUDED] = u->excluded;
 	ints[U_MANAGED_ABOVE] = u->managed_above;
 	return report_pipe_put(d->pipe, s, ints);
@@ -292,6 +325,8 @@ antt_status report_type_sheets(writer *w, detail *d, antt_err *err)
 	s = tally_units(w->db, w->o->year, w->o->under, w->l, type_row_read, d, err);
 	piped = report_pipe_close(d->pipe);
 	d->pipe = NULL;
+	free(d->note_cut);
+	d->note_cut = NULL;
 	s = piped_status(s, piped, d, &werr, err);
 	d->err = err;
 	if (s == ANTT_OK && d->ws)
@@ -328,9 +363,12 @@ antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 
 	/* by commune, then name, in Vietnamese order (report_order.c); units
 	 * of the same both in the order met */
-	if (fl->n && (report_sort_key(fl->db->sql) != SQLITE_OK ||
-	              (s = db_prepare(fl->db, "SELECT commune, name, type, reason FROM temp.report_failed"
-	                                      " ORDER BY vi_key(commune), vi_key(name), seq", &st, err)) != ANTT_OK))
+	if (fl->n && report_sort_key(fl->db->sql) != SQLITE_OK) {   /* the sheet is not left out unsaid */
+		s = err_set(err, ANTT_ERR_NOMEM, "không đủ bộ nhớ để xếp danh sách đơn vị chưa đạt");
+		goto out;
+	}
+	if (fl->n && (s = db_prepare(fl->db, "SELECT commune, name, type, reason FROM temp.report_failed"
+	                                     " ORDER BY vi_key(commune), vi_key(name), seq", &st, err)) != ANTT_OK)
 		goto out;
 	if (!(d.ws = report_stream_sheet(w, "Chưa đạt", err))) {
 		s = ANTT_ERR_IO;

@@ -105,6 +105,7 @@ typedef struct {
 	report_pipe *pipe;   /* the rows, read on one thread, written on another */
 	antt_err *read_err;  /* what stopped the reading (collect_failed), in read_st */
 	antt_status read_st;
+	char *note_cut;      /* a unit's notes cut to a cell's room (type_row_read); freed by report_type_sheets */
 } detail;
 
 /* What the finished workbook's rename may do to a file under its name:

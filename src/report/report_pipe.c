@@ -17,6 +17,10 @@
 /* rows of a batch: large enough that the hand-over costs nothing beside
  * them, small enough that two batches stay a few hundred kilobytes */
 #define BATCH_ROWS 256
+/* a batch is handed over sooner when its text reaches this: rows of long
+ * notes (a unit's notes have no bound of their own) would otherwise make
+ * two batches of 256 of them */
+#define BATCH_BYTES (1024 * 1024)
 #define NO_TEXT SIZE_MAX
 
 typedef struct {
@@ -138,8 +142,11 @@ static int grow(batch *b, size_t need)
 
 	if (need <= b->cap)
 		return 1;
-	while (n < need)
+	while (n < need) {
+		if (n > SIZE_MAX / 2)   /* doubled, it would wrap to 0: never >= need */
+			return 0;
 		n *= 2;
+	}
 	if (!(q = realloc(b->text, n)))
 		return 0;
 	b->text = q;
@@ -173,8 +180,14 @@ int report_pipe_put(report_pipe *p, const char *const *s, const int *ints)
 
 	if (p->ended)
 		return 1;
-	for (size_t c = 0; c < cols; c++)
-		len += s[c] ? strlen(s[c]) + 1 : 0;
+	for (size_t c = 0; c < cols; c++) {
+		size_t n = s[c] ? strlen(s[c]) + 1 : 0;
+		if (n > SIZE_MAX - b->used - len) {   /* no room can be found for it */
+			p->nomem = p->ended = 1;
+			return 1;
+		}
+		len += n;
+	}
 	if (!b->off) {   /* a batch's first row: its offsets and numbers, once */
 		b->off = malloc(BATCH_ROWS * cols * sizeof(*b->off));
 		b->ints = malloc(BATCH_ROWS * PIPE_INTS * sizeof(*b->ints));
@@ -194,7 +207,7 @@ int report_pipe_put(report_pipe *p, const char *const *s, const int *ints)
 	}
 	for (int k = 0; k < PIPE_INTS; k++)
 		b->ints[b->rows * PIPE_INTS + (size_t)k] = ints ? ints[k] : 0;
-	if (++b->rows < BATCH_ROWS)
+	if (++b->rows < BATCH_ROWS && b->used < BATCH_BYTES)
 		return 0;
 	if (p->threaded)
 		p->ended = hand_over(p);

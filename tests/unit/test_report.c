@@ -197,6 +197,45 @@ static void a_commit_meanwhile_changes_nothing(void **state)
 	tu_cleanup(db);
 }
 
+/* A unit's notes longer than a cell holds (Excel's 32,767 characters):
+ * libxlsxwriter refuses the string and the cell was left out without a
+ * word; now the notes are cut, the cut said. Read back with unzip. */
+static void a_long_note_is_cut_not_lost(void **state)
+{
+	antt_db *db = season();
+	report_opts o = { .year = 2024, .path = tu_path("dai.xlsx"), .date = "2024-12-01" };
+	report_info info;
+	size_t n = 40000;
+	char *note = malloc(n + 16), cmd[600], *xml = malloc(1 << 22);
+	FILE *fp;
+	size_t got;
+	(void)state;
+
+	assert_non_null(note);
+	assert_non_null(xml);
+	if (system("unzip -v >/dev/null 2>&1") != 0) {
+		free(note);
+		free(xml);
+		tu_cleanup(db);
+		skip();
+	}
+	strcpy(note, "ĐẦU ");
+	memset(note + strlen(note), 'x', n);
+	note[n] = '\0';
+	OK(answer_set(db, "K2", 2024, "4b", "không", note, -1, &err));
+	OK(report_write(db, &o, &info, &err));
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' 'xl/worksheets/sheet*.xml'", o.path);
+	assert_non_null(fp = popen(cmd, "r"));
+	got = fread(xml, 1, (1 << 22) - 1, fp);
+	pclose(fp);
+	xml[got] = '\0';
+	assert_non_null(strstr(xml, "4b: ĐẦU xxx"));
+	assert_non_null(strstr(xml, "xxx … (ghi chú còn dài hơn một ô Excel chứa được; xem đủ trong antt)"));
+	free(note);
+	free(xml);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +245,7 @@ int main(void)
 		cmocka_unit_test(text_says_the_results),
 		cmocka_unit_test(a_commit_meanwhile_changes_nothing),
 		cmocka_unit_test(a_long_word_counts_whole),
+		cmocka_unit_test(a_long_note_is_cut_not_lost),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
