@@ -506,7 +506,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	detail d = { .w = &w, .failed = &failing, .err = err };
 	struct tm tm;
 	antt_status s;
-	int rc;
+	int rc, was_auto;
 
 	memset(info, 0, sizeof(*info));
 	if ((s = report_date(&w, o->date, "ngày ghi trên báo cáo", &tm, err)) != ANTT_OK)
@@ -517,6 +517,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	/* every sheet read from one snapshot: a commit by another antt while
 	 * the report is written changes none of them, so the summary's figures
 	 * and the lists under them always agree */
+	was_auto = sqlite3_get_autocommit(db->sql);
 	if ((rc = sqlite3_exec(db->sql, "SAVEPOINT report_read", NULL, NULL, NULL)) != SQLITE_OK)
 		return db_fail(db, rc, err, "bắt đầu đọc số liệu cho báo cáo");
 	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
@@ -577,9 +578,12 @@ out:
 	free(w.appendix_office);
 	tally_free(&t);
 	layout_free(layout);
-	/* it wrote nothing but temporary tables: should its end fail, undone */
+	/* it wrote nothing but temporary tables: should its end fail, undone,
+	 * and a transaction it began never left open behind the report */
 	if (sqlite3_exec(db->sql, "RELEASE report_read", NULL, NULL, NULL) != SQLITE_OK)
 		sqlite3_exec(db->sql, "ROLLBACK TO report_read; RELEASE report_read", NULL, NULL, NULL);
+	if (was_auto && !sqlite3_get_autocommit(db->sql))
+		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	return s;
 }
 
