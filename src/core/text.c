@@ -422,3 +422,25 @@ char *text_lower(const char *in, char *out, size_t n)
 {
 	return recase(in, out, n, 0);
 }
+
+char *text_upper_dup(const char *in)
+{
+	size_t len = 0, nlen = 0;
+	uint8_t *u = u8_toupper((const uint8_t *)in, strlen(in), NULL, NULL, NULL, &len), *nfc;
+	char *out;
+
+	if (!*in || !u) {   /* nothing, or not convertible (not UTF-8): as it is, like text_upper */
+		free(u);
+		return strdup(in);
+	}
+	nfc = u8_normalize(UNINORM_NFC, u, len, NULL, &nlen);
+	free(u);
+	if (!nfc || !(out = malloc(nlen + 1))) {
+		free(nfc);
+		return NULL;
+	}
+	memcpy(out, nfc, nlen);
+	out[nlen] = '\0';
+	free(nfc);
+	return out;
+}

@@ -82,6 +82,10 @@ char *text_rpad(char *buf, size_t n, const char *s, size_t cols);
  * names in running text. Returns out. */
 char *text_upper(const char *in, char *out, size_t n);
 char *text_lower(const char *in, char *out, size_t n);
+/* The upper case of UTF-8 text whole, in NFC, malloc'd (the caller frees);
+ * NULL when out of memory. For text of no bound (a setting as the database
+ * holds it), where text_upper's buffer would cut it. */
+char *text_upper_dup(const char *in);
 
 /* Vietnamese number formats: 1.686 and 97,6 */
 char *text_fmt_int(char *buf, size_t n, long long v);

@@ -10,6 +10,7 @@
 #include "text.h"
 #include "unit.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +116,23 @@ char *report_setting(writer *w, const char *key, const char *def)
 	return db_setting_get(w->db, key, def);
 }
 
+char *report_strf(const char *fmt, ...)
+{
+	va_list ap;
+	char *out;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !(out = malloc((size_t)n + 1)))
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(out, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return out;
+}
+
 /* A black pixel (PNG, 96 dpi), stretched into the short rules Nghị định 30
  * draws under the issuing unit and under the trích yếu: a drawn line
  * sized to the text, not a cell border that starts where a column does. */
@@ -205,7 +223,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	char *office = w->issuer ? strdup(w->issuer) : report_setting(w, "office_name", "");
 	char *prefix = w->prefix ? strdup(w->prefix) : report_setting(w, "report_prefix", "");
 	char *place = w->place ? strdup(w->place) : report_setting(w, "place", "");
-	char buf[1024], up[1024], *subject;
+	char *agency_up = text_upper_dup(parent ? parent : ""), *office_up = text_upper_dup(office ? office : ""), *buf, *subject;
+	const char *up = office_up ? office_up : "";   /* out of memory: the head's text left empty */
 	int left_end = report_left_end(w, last_col), right = left_end + 1;
 	double width = 0;
 
@@ -213,9 +232,9 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 		w->head_h[r] = r == 2 || r == 7 ? 9 : 15;
 	for (int c = 0; c <= left_end; c++)
 		width += report_col_px(widths[c]);
-	text_upper(parent ? parent : "", up, sizeof(up));
-	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)left_end, up, w->f[F_AGENCY]);
-	text_upper(office ? office : "", up, sizeof(up));
+	/* whole, however long the settings (a 300-character name of letters
+	 * outside the BMP is 1,200 bytes; the database holds any length) */
+	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)left_end, agency_up ? agency_up : "", w->f[F_AGENCY]);
 	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)left_end, up, head_wrap(w, ws, up, width));
 	width = 0;
 	worksheet_merge_range(ws, 0, (lxw_col_t)right, 0, (lxw_col_t)last_col, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -223,13 +242,14 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	worksheet_merge_range(ws, 1, (lxw_col_t)right, 1, (lxw_col_t)last_col, "Độc lập - Tự do - Hạnh phúc", w->f[F_MOTTO]);
 	worksheet_set_row(ws, 2, 9, NULL);
 	report_rule(ws, 2, 0, left_end, widths, report_text_px(up, 13, 0.7));
-	snprintf(buf, sizeof(buf), "Số:      /%s%s%s", w->kind ? w->kind : "BC", prefix && *prefix ? "-" : "",
-		prefix ? prefix : "");
+	buf = report_strf("Số:      /%s%s%s", w->kind ? w->kind : "BC", prefix && *prefix ? "-" : "", prefix ? prefix : "");
 	if (!w->kind || *w->kind)   /* a biên bản has no number */
-		worksheet_merge_range(ws, 3, 0, 3, (lxw_col_t)left_end, buf, w->f[F_NUMBER]);
-	snprintf(buf, sizeof(buf), "%s, ngày %s tháng %s năm %s", place && *place ? place : "……", w->day, w->month, w->yyyy);
+		worksheet_merge_range(ws, 3, 0, 3, (lxw_col_t)left_end, buf ? buf : "", w->f[F_NUMBER]);
+	free(buf);
+	buf = report_strf("%s, ngày %s tháng %s năm %s", place && *place ? place : "……", w->day, w->month, w->yyyy);
 	if (!w->undated)
-		worksheet_merge_range(ws, 3, (lxw_col_t)right, 3, (lxw_col_t)last_col, buf, w->f[F_DATE]);
+		worksheet_merge_range(ws, 3, (lxw_col_t)right, 3, (lxw_col_t)last_col, buf ? buf : "", w->f[F_DATE]);
+	free(buf);
 	worksheet_merge_range(ws, 5, 0, 5, (lxw_col_t)last_col, w->l->title, w->f[F_TITLE]);
 	subject = layout_expand(w->l->subject, w->year);
 	worksheet_merge_range(ws, 6, 0, 6, (lxw_col_t)last_col, subject ? subject : "", w->f[F_SUBJECT]);
@@ -241,6 +261,8 @@ int report_header(writer *w, lxw_worksheet *ws, const double *widths, int last_c
 	worksheet_set_row(ws, 7, 9, NULL);
 	report_rule(ws, 7, 0, last_col, widths, report_text_px(subject ? subject : "", 13, 0.5));
 	free(subject);
+	free(agency_up);
+	free(office_up);
 	free(parent);
 	free(office);
 	free(prefix);
@@ -371,13 +393,14 @@ static int recipients(writer *w, lxw_worksheet *ws, int top, int left_end, doubl
  * rows to sign and stamp, then the name. Returns the last row used. */
 int report_signature(writer *w, lxw_worksheet *ws, int r, const double *widths, int last_col)
 {
-	char *title = report_setting(w, "signer_title", ""), *name = report_setting(w, "signer_name", "");
-	char up[SETTING_VALUE_SIZE];
+	char *title = report_setting(w, "signer_title", ""), *name = report_setting(w, "signer_name", ""), *up;
 	int left_end = report_left_end(w, last_col), right = left_end + 1, top = r, end;
 
 	w->unsigned_page = !*title || !*name;
-	text_upper(title, up, sizeof(up));
-	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)right, (lxw_row_t)r, (lxw_col_t)last_col, up, w->f[F_SIGN_TITLE]);
+	up = text_upper_dup(title);   /* whole: the database holds any length */
+	worksheet_merge_range(ws, (lxw_row_t)r, (lxw_col_t)right, (lxw_row_t)r, (lxw_col_t)last_col, up ? up : "",
+		w->f[F_SIGN_TITLE]);
+	free(up);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, w->l->recipients_label, w->f[F_RECIPIENTS_LABEL]);
 	r = top + recipients(w, ws, top, left_end, report_span(widths, left_end + 1));
 	end = top + 5 + 1;   /* the title, 5 rows for the signature and the stamp */

@@ -59,7 +59,7 @@ void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_c
 {
 	/* the settings as report_write read them: this may run on the thread
 	 * that writes the sheets, which does not touch the database */
-	char *t = layout_expand(title, w->year), num[32], line[900];
+	char *t = layout_expand(title, w->year), num[32], *line;
 	const char *prefix = w->appendix_prefix ? w->appendix_prefix : "",
 		*office = w->appendix_office ? w->appendix_office : "";
 
@@ -67,14 +67,17 @@ void report_appendix(writer *w, lxw_worksheet *ws, const char *title, int last_c
 	roman(continued ? w->appendix : ++w->appendix, num, sizeof(num));
 	/* the number as the signed page writes it (report_header): no dash
 	 * without a prefix */
-	snprintf(line, sizeof(line), "Phụ lục %s%s\n(Kèm theo Báo cáo số      /BC%s%s ngày %s tháng %s năm %s%s%s)", num,
+	/* prefix and office whole (a fixed buffer cut them in the middle of a
+	 * letter, and the sheet's XML was no longer UTF-8) */
+	line = report_strf("Phụ lục %s%s\n(Kèm theo Báo cáo số      /BC%s%s ngày %s tháng %s năm %s%s%s)", num,
 		continued ? " (tiếp theo)" : "", *prefix ? "-" : "", prefix, w->day, w->month, w->yyyy, *office ? " của " : "", office);
-	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)last_col, line, w->f[F_APPENDIX]);
+	worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)last_col, line ? line : "", w->f[F_APPENDIX]);
 	{   /* "(Kèm theo …)" on a narrow table, with a prefix and a long office
 	     * name, takes two lines: three in all */
-		int lines = report_lines(line, span, 12, 0);
+		int lines = report_lines(line ? line : "", span, 12, 0);
 		worksheet_set_row(ws, 0, lines <= 2 ? 36 : 16.0 * lines + 4, NULL);
 	}
+	free(line);
 	worksheet_merge_range(ws, 1, 0, 1, (lxw_col_t)last_col, t ? t : title, w->f[F_SHEET_TITLE]);
 	/* two lines for a long title (it wraps), else one */
 	worksheet_set_row(ws, 1, text_width(t ? t : title) > 60 ? 36 : 22, NULL);

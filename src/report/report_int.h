@@ -187,6 +187,10 @@ void report_sums(writer *w, lxw_worksheet *ws, int r, int first, int c0, const c
 antt_status report_annex_sheets(writer *w, const tally *t, antt_err *err);
 /* A setting's value (a new string), or def. */
 char *report_setting(writer *w, const char *key, const char *def);
+/* printf into a malloc'd string of the length it needs (the caller frees);
+ * NULL when out of memory. For text with settings in it: no buffer cuts
+ * them. */
+char *report_strf(const char *fmt, ...);
 /* A new sheet whose rows are written in order and not kept in memory
  * (report.c); NULL, said in err, when it cannot be made. */
 lxw_worksheet *report_stream_sheet(writer *w, const char *name, antt_err *err);

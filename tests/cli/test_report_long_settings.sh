@@ -1,0 +1,56 @@
+# The settings the report writes in its heads, as long as a setting may be
+# (300 characters, num.h) and longer when set straight in the database: the
+# appendix head ("Phụ lục … (Kèm theo Báo cáo số …/BC-prefix … của office)")
+# was built in 900 bytes and cut there in the middle of a letter, so every
+# appendix sheet's XML was not UTF-8 and the workbook would not open; the
+# signed page's number, date and upper-cased names in 1,024 bytes (a letter
+# outside the BMP takes 4). Every one is written whole, or the file is not.
+. "$(dirname "$0")/lib.sh"
+
+run demo
+expect_rc 0 "demo data"
+o300=$(/usr/bin/python3 -c "print('Ở' * 300)")
+w300=$(/usr/bin/python3 -c "print('𠀀' * 300)")
+for kv in "office_name $o300" "report_prefix $o300" "parent_agency $w300" "place $w300" "signer_title $w300"; do
+	run settings ${kv%% *} "${kv#* }"
+	expect_rc 0 "${kv%% *}: 300 characters taken"
+done
+run report --year 2024 -o "$T/a.xlsx" --date 20/11/2024
+expect_rc 0 "the report with 300-character heads"
+# longer than a setting holds, set by hand in the database: written whole
+sql "UPDATE settings SET value = '$(/usr/bin/python3 -c "print('ữ' * 2000)")' WHERE key = 'office_name'"
+run report --year 2024 -o "$T/b.xlsx" --date 20/11/2024
+expect_rc 0 "the report with a 2,000-character office name from the database"
+
+/usr/bin/python3 - "$T/a.xlsx" "$T/b.xlsx" << 'EOF' || failed=1
+import sys, zipfile
+import openpyxl
+
+def check(path, office, prefix, agency, place, title):
+    bad = []
+    with zipfile.ZipFile(path) as z:
+        for n in z.namelist():
+            if n.endswith(".xml"):
+                try:
+                    z.read(n).decode("utf-8")
+                except UnicodeDecodeError as e:
+                    bad.append(f"{n}: {e}")
+    print(("ok" if not bad else "not ok") + f" - {path[-6:]}: every part UTF-8 {bad[:3]}")
+    if bad:
+        return
+    wb = openpyxl.load_workbook(path)
+    cells = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    want = {"office upper-cased": office.upper(), "agency upper-cased": agency.upper(), "title upper-cased": title.upper(),
+            "the number": f"/BC-{prefix}", "the date": f"{place}, ngày 20"}
+    for what, s in want.items():
+        print(("ok" if any(s in c for c in cells) else "not ok") + f" - {path[-6:]}: {what} whole on the signed page")
+    heads = [ws["A1"].value or "" for ws in wb.worksheets[1:]]
+    whole = [h for h in heads if h.startswith("Phụ lục") and h.endswith(f"/BC-{prefix} ngày 20 tháng 11 năm 2024 của {office})")]
+    print(("ok" if heads and len(whole) == len(heads) else "not ok")
+          + f" - {path[-6:]}: {len(whole)} of {len(heads)} appendix heads whole")
+
+o, w = "Ở" * 300, "𠀀" * 300
+check(sys.argv[1], o, o, w, w, w)
+check(sys.argv[2], "ữ" * 2000, o, w, w, w)
+EOF
+finish
