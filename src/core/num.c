@@ -148,7 +148,8 @@ antt_status num_setting_value(const char *key, const char *typed, char *out, siz
 	{
 		size_t chars = u8_mbsnlen((const uint8_t *)typed, strlen(typed));
 		if (chars > SETTING_VALUE_MAX || strlen(typed) >= n)
-			return err_set(err, ANTT_ERR_INVALID, "giá trị dài %zu ký tự, quá %d ký tự một thiết lập giữ được",
+			return err_set(err, ANTT_ERR_INVALID, "giá trị dài %zu ký tự, quá %d ký tự một thiết lập giữ được; "
+				"giá trị cũ vẫn giữ, hãy rút gọn (viết tắt) rồi đặt lại",
 				chars, SETTING_VALUE_MAX);
 	}
 	snprintf(out, n, "%s", typed);

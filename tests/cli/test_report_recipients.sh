@@ -18,6 +18,7 @@ run settings office_name "$long"
 expect_rc 1 "a 301-character value refused"
 expect_err "301 ký tự" "the refusal says how long it is"
 expect_err "300 ký tự" "and the most a setting holds"
+expect_err "hãy rút gọn" "and what to do: shorten it (the officer cannot act on a length alone)"
 expect_eq "$(sql "SELECT value FROM settings WHERE key = 'office_name'")" "Công an huyện Sông Lam" "the old value kept"
 ok300=$(/usr/bin/python3 -c "print('ữ' * 300)")
 run settings place "$ok300"
