@@ -291,6 +291,51 @@ def results_text():
     return s + "."
 
 
+# --- text measured as report_measure.c does (Times New Roman widths, a
+# Vietnamese letter as its base letter, wider where it may fall back)
+REGULAR = [25, 33, 41, 50, 50, 83, 78, 18, 33, 33, 50, 56, 25, 33, 25, 28, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 28,
+           28, 56, 56, 56, 44, 92, 72, 67, 67, 72, 61, 56, 72, 72, 33, 39, 72, 61, 89, 72, 72, 56, 72, 67, 56, 61, 72, 72,
+           94, 72, 72, 61, 33, 28, 33, 47, 50, 33, 44, 50, 44, 50, 44, 33, 50, 50, 28, 28, 50, 28, 78, 50, 50, 50, 50, 33,
+           39, 28, 50, 50, 72, 50, 50, 44, 48, 20, 48, 54]
+
+
+def char_width(ch):
+    c, wide = ord(ch), ord(ch) >= 0x100
+    for _ in range(4):
+        if 0x20 <= c <= 0x7E:
+            return REGULAR[c - 0x20] * (135 if c >= ord("a") else 110) // 100 if wide else REGULAR[c - 0x20]
+        d = unicodedata.decomposition(chr(c))
+        if not d or d.startswith("<"):
+            break
+        c = int(d.split()[0], 16)
+    if c == 0x2026:
+        return 100
+    if c == 0x0110:
+        return 72
+    if c == 0x0111:
+        return 50
+    if c in (0x2013, 0x2014):
+        return 50 if c == 0x2013 else 100
+    return 80 if chr(c).isupper() else 65
+
+
+def text_pt(t, pt):
+    return sum(char_width(ch) for ch in t) * pt / 100.0
+
+
+def wrap(text, width, pt):
+    px = int(width * 7 + 0.5) + 5 if width >= 1 else int(width * 12 + 0.5)
+    room, space, used, out, cur = px * 0.75 - 3, text_pt(" ", pt), 0.0, [], []
+    for word in text.split(" "):
+        w = text_pt(word, pt)
+        if used > 0 and used + space + w > room:
+            out.append(" ".join(cur))
+            cur, used = [], 0.0
+        used += (space if used > 0 else 0) + w
+        cur.append(word)
+    return out + [" ".join(cur)]
+
+
 # --- Tổng hợp ---------------------------------------------------------------
 ws = wb.add_worksheet("Tổng hợp")
 page(ws, False, numbered=False)
@@ -344,11 +389,16 @@ if not summary_only:
 top = r + 3
 ws.merge_range(top, le + 1, top, last, S.get("signer_title", "").upper(), f_bold13)
 ws.write_string(top, 0, L["recipients_label"], f_rlabel)
-# the setting "recipients" (names apart by ";", given back but to the last), else the layout's
+# the setting "recipients" (names apart by ";", given back but to the last), else the layout's;
+# each broken into the lines the left half holds (report_wrap), a line a row
 own = [p.strip(" ") for p in S.get("recipients", "").split(";") if p.strip(" ")]
-lines = [f"- {p}{';' if i + 1 < len(own) else ''}" for i, p in enumerate(own)] or [f"- {r}" for r in L["recipients"]]
-for i, line in enumerate(lines):
-    ws.write_string(top + 1 + i, 0, line, f_recipient)
+names = [f"- {p}{';' if i + 1 < len(own) else ''}" for i, p in enumerate(own)] or [f"- {r}" for r in L["recipients"]]
+half = sum((int(wd * 7 + 0.5) + 5) for wd in ([4.0, 20.0] + [54.0 / n] * n)[:le + 1])
+row = top + 1
+for name in names:
+    for k, line in enumerate(wrap(name, (half - 5) / 7 - 1, 11)):
+        ws.write_string(row, 0, ("  " if k else "") + line, f_recipient)
+        row += 1
 if S.get("signer_name"):
     ws.merge_range(top + 6, le + 1, top + 6, last, S["signer_name"], f_bold13)
 

@@ -48,7 +48,7 @@ antt_status num_setting(const char *key, const char *value, antt_err *err);
 /* A setting's value at most (a name, a title, the list of recipients:
  * a few lines on paper; the screens' line editor holds as many), and the
  * bytes it is stored in. */
-#define SETTING_VALUE_MAX 300
+#define SETTING_VALUE_MAX 400
 #define SETTING_VALUE_SIZE (SETTING_VALUE_MAX * 4 + 1)
 
 /* The same check, and the value as stored: a target with a point

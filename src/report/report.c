@@ -335,35 +335,54 @@ static lxw_format *small_wrap(writer *w)
 	return w->f[F_NOTE];
 }
 
-/* One line of Nơi nhận: "- name" and end (";" or nothing), in the left
- * half (columns 0 to left_end, width wide): a name longer than that wraps
- * there, on a taller row, rather than running under the signature. */
-static void recipient(writer *w, lxw_worksheet *ws, int row, int left_end, double width, const char *name,
-                      const char *end)
+/* A recipient's lines, each on a row of its own from row on. */
+typedef struct {
+	writer *w;
+	lxw_worksheet *ws;
+	int first, row;   /* the recipient's first row, the next */
+} nhan;
+
+static void nhan_line(const char *line, size_t n, void *ctx)
+{
+	nhan *x = ctx;
+	char *text = malloc(n + 3);
+
+	if (text) {   /* a continuation under the name, not under the dash */
+		sprintf(text, "%s%.*s", x->row > x->first ? "  " : "", (int)n, line);
+		worksheet_write_string(x->ws, (lxw_row_t)x->row, 0, text, x->w->f[F_RECIPIENT]);
+	}
+	free(text);
+	x->row++;
+}
+
+/* One recipient of Nơi nhận: "- name" and end (";" or nothing), in the
+ * left half (width wide) from row on: a name longer than that goes on in
+ * the rows below, a line a row — a row made taller for it stretched the
+ * room left to sign, and a long one pushed the signer's name off the page.
+ * Returns the rows used. */
+static int recipient(writer *w, lxw_worksheet *ws, int row, double width, const char *name, const char *end)
 {
 	char *line = malloc(strlen(name) + strlen(end) + 3);
-	int lines;
+	nhan x = { w, ws, row, row };
 
 	if (!line)
-		return;
+		return 1;
 	sprintf(line, "- %s%s", name, end);
-	if ((lines = report_lines(line, width, 11, 0)) > 1) {
-		worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, (lxw_col_t)left_end, line, small_wrap(w));
-		worksheet_set_row(ws, (lxw_row_t)row, 14.0 * lines + 2, NULL);
-	} else {
-		worksheet_write_string(ws, (lxw_row_t)row, 0, line, w->f[F_RECIPIENT]);
-	}
+	report_wrap(line, width - 1, 11, 0, nhan_line, &x);   /* room for the two spaces */
 	free(line);
+	return x.row - row;
 }
 
 /* The recipients' lines: the setting "recipients" (an office's own, the
  * names apart by ";": a province's PV05 sends to the ministry, not to
  * itself) or, not set, the layout's. Each but the last ends with ";", as
- * Nghị định 30 lists them. Writes them from row top + 1; returns how many. */
-static int recipients(writer *w, lxw_worksheet *ws, int top, int left_end, double width)
+ * Nghị định 30 lists them. Writes them from row top + 1; returns the rows
+ * they take. */
+static int recipients(writer *w, lxw_worksheet *ws, int top, double width)
 {
 	char *set = report_setting(w, "recipients", ""), *save = NULL, **parts = NULL;
 	size_t n = 0, room = 1;
+	int rows = 0;
 
 	for (const char *p = set ? set : ""; *p; p++)
 		room += *p == ';';
@@ -378,15 +397,13 @@ static int recipients(writer *w, lxw_worksheet *ws, int top, int left_end, doubl
 		}
 	/* their ";" taken by the split: given back but to the last */
 	for (size_t i = 0; i < n; i++)
-		recipient(w, ws, top + 1 + (int)i, left_end, width, parts[i], i + 1 < n ? ";" : "");
-	if (n == 0) {   /* not set (or only ";"): the layout's, as written there */
+		rows += recipient(w, ws, top + 1 + rows, width, parts[i], i + 1 < n ? ";" : "");
+	if (n == 0)   /* not set (or only ";"): the layout's, as written there */
 		for (size_t i = 0; i < w->l->n_recipients; i++)
-			recipient(w, ws, top + 1 + (int)i, left_end, width, w->l->recipients[i], "");
-		n = w->l->n_recipients;
-	}
+			rows += recipient(w, ws, top + 1 + rows, width, w->l->recipients[i], "");
 	free(parts);
 	free(set);
-	return (int)n;
+	return rows;
 }
 
 /* Nơi nhận on the left at the level of the signer's title, four blank
@@ -402,7 +419,7 @@ int report_signature(writer *w, lxw_worksheet *ws, int r, const double *widths, 
 		w->f[F_SIGN_TITLE]);
 	free(up);
 	worksheet_write_string(ws, (lxw_row_t)r, 0, w->l->recipients_label, w->f[F_RECIPIENTS_LABEL]);
-	r = top + recipients(w, ws, top, left_end, report_span(widths, left_end + 1));
+	r = top + recipients(w, ws, top, report_span(widths, left_end + 1));
 	end = top + 5 + 1;   /* the title, 5 rows for the signature and the stamp */
 	worksheet_merge_range(ws, (lxw_row_t)end, (lxw_col_t)right, (lxw_row_t)end, (lxw_col_t)last_col, name,
 		w->f[F_SIGN_NAME]);

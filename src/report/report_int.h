@@ -161,6 +161,11 @@ void report_rule(lxw_worksheet *ws, int r, int c0, int c1, const double *widths,
  * the height of a row of that many lines. */
 double report_text_pt(const char *text, double pt, int bold);
 int report_lines(const char *text, double width, double pt, int bold);
+/* text of words apart by single spaces broken into the lines a cell of
+ * width units holds (a word longer than a line on a line of its own):
+ * fn gets each line, without the space it broke at; returns how many. */
+int report_wrap(const char *text, double width, double pt, int bold,
+                void (*fn)(const char *line, size_t n, void *ctx), void *ctx);
 double report_row_height(int lines, double pt);
 
 /* Page set-up: A4, margins of Nghị định 30, fit to width, no gridlines,

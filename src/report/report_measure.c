@@ -111,6 +111,32 @@ int report_lines(const char *text, double width, double pt, int bold)
 	return lines;
 }
 
+int report_wrap(const char *text, double width, double pt, int bold,
+                void (*fn)(const char *line, size_t n, void *ctx), void *ctx)
+{
+	double room = inner_pt(width), space = report_text_pt(" ", pt, bold), used = 0;
+	const char *start = text, *p = text;
+	int lines = 0;
+
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		double w = text_pt_n(p, n, pt, bold);   /* a word however long, whole */
+
+		if (used > 0 && used + space + w > room) {
+			fn(start, (size_t)(p - 1 - start), ctx);   /* without the space before p */
+			lines++;
+			start = p;
+			used = 0;
+		}
+		used += (used > 0 ? space : 0) + w;
+		p += n;
+		if (*p)
+			p++;
+	}
+	fn(start, strlen(start), ctx);
+	return lines + 1;
+}
+
 double report_row_height(int lines, double pt)
 {
 	/* Times New Roman's line: ascent and descent 1.107 em, with a little air */

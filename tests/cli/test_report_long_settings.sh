@@ -1,5 +1,5 @@
 # The settings the report writes in its heads, as long as a setting may be
-# (300 characters, num.h) and longer when set straight in the database: the
+# (400 characters, num.h) and longer when set straight in the database: the
 # appendix head ("Phụ lục … (Kèm theo Báo cáo số …/BC-prefix … của office)")
 # was built in 900 bytes and cut there in the middle of a letter, so every
 # appendix sheet's XML was not UTF-8 and the workbook would not open; the
@@ -9,14 +9,14 @@
 
 run demo
 expect_rc 0 "demo data"
-o300=$(/usr/bin/python3 -c "print('Ở' * 300)")
-w300=$(/usr/bin/python3 -c "print('𠀀' * 300)")
-for kv in "office_name $o300" "report_prefix $o300" "parent_agency $w300" "place $w300" "signer_title $w300"; do
+o400=$(/usr/bin/python3 -c "print('Ở' * 400)")
+w400=$(/usr/bin/python3 -c "print('𠀀' * 400)")
+for kv in "office_name $o400" "report_prefix $o400" "parent_agency $w400" "place $w400" "signer_title $w400"; do
 	run settings ${kv%% *} "${kv#* }"
-	expect_rc 0 "${kv%% *}: 300 characters taken"
+	expect_rc 0 "${kv%% *}: 400 characters taken"
 done
 run report --year 2024 -o "$T/a.xlsx" --date 20/11/2024
-expect_rc 0 "the report with 300-character heads"
+expect_rc 0 "the report with 400-character heads"
 # longer than a setting holds, set by hand in the database: written whole
 sql "UPDATE settings SET value = '$(/usr/bin/python3 -c "print('ữ' * 2000)")' WHERE key = 'office_name'"
 run report --year 2024 -o "$T/b.xlsx" --date 20/11/2024
@@ -49,7 +49,7 @@ def check(path, office, prefix, agency, place, title):
     print(("ok" if heads and len(whole) == len(heads) else "not ok")
           + f" - {path[-6:]}: {len(whole)} of {len(heads)} appendix heads whole")
 
-o, w = "Ở" * 300, "𠀀" * 300
+o, w = "Ở" * 400, "𠀀" * 400
 check(sys.argv[1], o, o, w, w, w)
 check(sys.argv[2], "ữ" * 2000, o, w, w, w)
 EOF
