@@ -105,7 +105,7 @@ antt_status doc_decision(antt_db *db, const doc_opts *o, doc_info *info, antt_er
 	recog_level lv;
 	recog_list l = { 0 };
 	decision x = { 0 };
-	char sign[160];
+	char sign[DOC_SIGN_SIZE];
 	doc d;
 	antt_status s;
 

@@ -114,7 +114,7 @@ antt_status doc_proposal(antt_db *db, const doc_opts *o, doc_info *info, antt_er
 {
 	recog_level lv;
 	recog_list l = { 0 };
-	char date[32], sign[160];
+	char date[32], sign[DOC_SIGN_SIZE];
 	doc d;
 	antt_status s;
 

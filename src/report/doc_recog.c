@@ -81,11 +81,17 @@ static antt_status level_check(doc *d, const unit_row *u, antt_err *err)
 		"cấp xã (ở đây: %s, mã %s) hoặc cho cả đơn vị", u->code, u->name, type, words, p.code);
 }
 
+/* s (NULL: "") into buf of n bytes: 0 when it does not fit whole. */
+static int put(char *buf, size_t n, const char *s)
+{
+	return snprintf(buf, n, "%s", s ? s : "") < (int)n;
+}
+
 antt_status recog_level_get(doc *d, recog_level *lv, const char *committee_line, const char *issuer,
                             antt_err *err)
 {
 	unit_row u;
-	int found = 0;
+	int found = 0, fit;
 	antt_status s;
 
 	memset(lv, 0, sizeof(*lv));
@@ -103,20 +109,21 @@ antt_status recog_level_get(doc *d, recog_level *lv, const char *committee_line,
 	if (lv->office) {
 		char *office = report_setting(&d->w, "office_name", ""), *parent = report_setting(&d->w, "parent_agency", "");
 		char *place = report_setting(&d->w, "place", "");
-		snprintf(lv->issuer, sizeof(lv->issuer), "%s", office ? office : "");
-		snprintf(lv->agency, sizeof(lv->agency), "%s", parent ? parent : "");
-		snprintf(lv->place, sizeof(lv->place), "%s", place ? place : "");
+		fit = put(lv->issuer, sizeof(lv->issuer), office) && put(lv->agency, sizeof(lv->agency), parent) &&
+		      put(lv->place, sizeof(lv->place), place);
 		free(office);
 		free(parent);
 		free(place);
 	} else {
 		char *office = report_setting(&d->w, "office_name", "");
 		char *who = replace(issuer, (const char *const[]){ "unit", lv->words, NULL });
-		snprintf(lv->issuer, sizeof(lv->issuer), "%s", who ? who : "");
-		snprintf(lv->agency, sizeof(lv->agency), "%s", office ? office : "");
+		fit = put(lv->issuer, sizeof(lv->issuer), who) && put(lv->agency, sizeof(lv->agency), office);
 		free(who);
 		free(office);
 	}
+	if (!fit)   /* set in the database past what antt lets anyone type */
+		return err_set(err, ANTT_ERR_INVALID, "tên cơ quan, cơ quan chủ quản hoặc địa danh trong thiết lập dài quá "
+			"%d ký tự: không in được đủ", SETTING_VALUE_MAX);
 	return ANTT_OK;
 }
 

@@ -7,15 +7,18 @@
 #define ANTT_DOC_RECOG_H
 
 #include "doc_int.h"
+#include "num.h"
 
 /* The level whose People's Committee decides: o->under, or the office. */
 typedef struct {
 	int office;              /* the office itself (no --under, or its top unit) */
 	char level[64];          /* its type in lower case ("xã"); "" when unknown */
 	char words[320];         /* "xã Hòa Bình" */
-	char place[256];         /* "Hòa Bình": the place-and-date line */
-	char issuer[512];        /* who proposes: "Công an xã Hòa Bình", or office_name */
-	char agency[512];        /* the issuer's parent agency: office_name, or parent_agency */
+	/* settings (at most SETTING_VALUE_MAX characters) or names made from
+	 * them: a text that does not fit is refused (recog_level_get), not cut */
+	char place[SETTING_VALUE_SIZE];         /* "Hòa Bình": the place-and-date line */
+	char issuer[SETTING_VALUE_SIZE + 512];  /* who proposes: "Công an xã Hòa Bình", or office_name */
+	char agency[SETTING_VALUE_SIZE];        /* the issuer's parent agency: office_name, or parent_agency */
 	char committee[512];     /* "Ủy ban nhân dân xã Hòa Bình" */
 } recog_level;
 
@@ -74,6 +77,8 @@ antt_status recog_annex(doc *d, const recog_level *lv, const recog_list *l, cons
  * forms/reports/to-trinh.yaml, into buf (doc_proposal.c): the draft
  * decision names the tờ trình it answers. */
 antt_status doc_proposal_sign(doc *d, const recog_level *lv, char *buf, size_t n, antt_err *err);
+/* The room for a number's sign ("TTr-CAX", the kind and report_prefix). */
+#define DOC_SIGN_SIZE (SETTING_VALUE_SIZE + 64)
 
 /* Nơi nhận (label and list) on the left, the signer's title (lines split
  * at '\n', in capitals) on the right, room to sign, then the name (may be

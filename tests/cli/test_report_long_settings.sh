@@ -17,12 +17,25 @@ for kv in "office_name $o400" "report_prefix $o400" "parent_agency $w400" "place
 done
 run report --year 2024 -o "$T/a.xlsx" --date 20/11/2024
 expect_rc 0 "the report with 400-character heads"
+# the printed documents take the office's names from the same settings:
+# a tờ trình and a draft decision of the office's level had their place,
+# issuer, agency and number sign in 256-, 512- and 160-byte buffers, cut in
+# the middle of a letter (sharedStrings.xml not UTF-8: the file would not open)
+for d in to-trinh quyet-dinh giay-cong-nhan; do
+	run print $d --year 2024 -o "$T/$d.xlsx" --date 20/11/2024
+	expect_rc 0 "print $d with 400-character names"
+done
 # longer than a setting holds, set by hand in the database: written whole
 sql "UPDATE settings SET value = '$(/usr/bin/python3 -c "print('ữ' * 2000)")' WHERE key = 'office_name'"
 run report --year 2024 -o "$T/b.xlsx" --date 20/11/2024
 expect_rc 0 "the report with a 2,000-character office name from the database"
+# where a document cannot hold it whole it is refused, in words, not cut
+run print to-trinh --year 2024 -o "$T/c.xlsx" --date 20/11/2024
+expect_rc 1 "a tờ trình with a 2,000-character office name refused"
+expect_err "dài quá 400 ký tự" "the refusal says why"
+[ ! -e "$T/c.xlsx" ] && ok "nothing written" || not_ok "a file was left"
 
-/usr/bin/python3 - "$T/a.xlsx" "$T/b.xlsx" << 'EOF' || failed=1
+/usr/bin/python3 - "$T/a.xlsx" "$T/b.xlsx" "$T" << 'EOF' || failed=1
 import sys, zipfile
 import openpyxl
 
@@ -52,5 +65,20 @@ def check(path, office, prefix, agency, place, title):
 o, w = "Ở" * 400, "𠀀" * 400
 check(sys.argv[1], o, o, w, w, w)
 check(sys.argv[2], "ữ" * 2000, o, w, w, w)
+for d in ("to-trinh", "quyet-dinh", "giay-cong-nhan"):
+    path = f"{sys.argv[3]}/{d}.xlsx"
+    bad = []
+    with zipfile.ZipFile(path) as z:
+        for n in z.namelist():
+            try:
+                z.read(n).decode("utf-8") if n.endswith(".xml") else None
+            except UnicodeDecodeError:
+                bad.append(n)
+    print(("ok" if not bad else "not ok") + f" - {d}: every part UTF-8 {bad[:3]}")
+    if bad:
+        continue
+    cells = [c.value for ws in openpyxl.load_workbook(path) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    names = [x for x in (o, w) if any(x in c or x.upper() in c for c in cells)]
+    print(("ok" if d == "giay-cong-nhan" or len(names) == 2 else "not ok") + f" - {d}: the office's and the place's names whole")
 EOF
 finish
