@@ -283,7 +283,7 @@ static int type_row_write(const pipe_row *r, void *ctx)
 			static const char said[] = "Do cấp trên quản lý, không tính vào tiêu chí 4 của xã";
 			size_t n = sizeof(said) + 2 + strlen(notes);
 			if (!(note = malloc(n))) {
-				d->st = ANTT_ERR_NOMEM;
+				d->st = err_set(d->err, ANTT_ERR_NOMEM, "không đủ bộ nhớ để ghi báo cáo");
 				return 1;
 			}
 			snprintf(note, n, "%s%s%s", said, *notes ? ". " : "", notes);
