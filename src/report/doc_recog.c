@@ -123,7 +123,7 @@ antt_status recog_level_get(doc *d, recog_level *lv, const char *committee_line,
 	}
 	if (!fit)   /* set in the database past what antt lets anyone type */
 		return err_set(err, ANTT_ERR_INVALID, "tên cơ quan, cơ quan chủ quản hoặc địa danh trong thiết lập dài quá "
-			"%d ký tự: không in được đủ", SETTING_VALUE_MAX);
+			"%d ký tự: không in được đủ; hãy đặt lại cho ngắn hơn (Thiết lập)", SETTING_VALUE_MAX);
 	return ANTT_OK;
 }
 

@@ -323,18 +323,6 @@ int report_results(writer *w, lxw_worksheet *ws, int r, const double *widths, in
 	return r + 1;
 }
 
-/* The wrapped 11 pt text under the signed page's table (the note on the
- * sheets left out, a long recipient), made when first needed. */
-static lxw_format *small_wrap(writer *w)
-{
-	if (!w->f[F_NOTE]) {
-		w->f[F_NOTE] = report_fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
-		format_set_text_wrap(w->f[F_NOTE]);
-		format_set_align(w->f[F_NOTE], LXW_ALIGN_VERTICAL_TOP);
-	}
-	return w->f[F_NOTE];
-}
-
 /* A recipient's lines, each on a row of its own from row on. */
 typedef struct {
 	writer *w;
@@ -478,8 +466,13 @@ static void note_left_out(writer *w)
 	snprintf(line, sizeof(line), "Năm %d chưa có số liệu nên báo cáo không kèm trang: %s.", w->year, w->left_out);
 	/* wrapped inside the table's width: four sheets named run past the
 	 * right margin on one line */
+	if (!w->f[F_NOTE]) {
+		w->f[F_NOTE] = report_fmt(w, 11, 0, 0, LXW_ALIGN_LEFT, 0, NULL);
+		format_set_text_wrap(w->f[F_NOTE]);
+		format_set_align(w->f[F_NOTE], LXW_ALIGN_VERTICAL_TOP);
+	}
 	worksheet_merge_range(w->summary, (lxw_row_t)w->note_row, 0, (lxw_row_t)w->note_row, (lxw_col_t)w->last_col,
-		line, small_wrap(w));
+		line, w->f[F_NOTE]);
 	worksheet_set_row(w->summary, (lxw_row_t)w->note_row,
 		14.0 * report_lines(line, w->note_width, 11, 0) + 2, NULL);
 }
