@@ -74,15 +74,27 @@ $(BUILD)/libantt.a: $(CORE_OBJ) $(REPORT_OBJ) $(SYNC_OBJ)
 
 # only src/ui sees curses, only src/report sees xlsxwriter
 $(UI_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(UI_PKGS) 2>/dev/null)
-$(REPORT_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null)
+$(REPORT_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null) $(XLSX_CPPFLAGS)
+
+# libxlsxwriter opened by name when the first workbook is made, not linked
+# (src/report/xlsx.h): its name read from the shared library the linker
+# would take. None found (no shared library, a cross build): linked as
+# before. zipOpenNewFileInZip4_64 (report_zip.c) must then be exported by
+# hand: the linker exports it only to a library it links.
+XLSX_SONAME := $(if $(REPORT_PKGS),$(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p'))
+ifneq ($(XLSX_SONAME),)
+XLSX_CPPFLAGS := -DANTT_XLSX_SONAME='"$(XLSX_SONAME)"'
+XLSX_LIBS := -Wl,--export-dynamic-symbol=zipOpenNewFileInZip4_64
+else
+XLSX_LIBS = $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null)
+endif
 
 $(BIN): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a
-	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs $(UI_PKGS) $(REPORT_PKGS) 2>/dev/null)
+	$(call say,LD,$@)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(shell pkg-config --libs $(UI_PKGS) 2>/dev/null) $(XLSX_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libantt.a
 	$(call say,CC,$<)mkdir -p $(dir $@)
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libantt.a $(LDLIBS) \
-	  $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lcmocka
+	$(Q)$(CC) $(CPPFLAGS) $(XLSX_CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libantt.a $(LDLIBS) $(XLSX_LIBS) -lcmocka
 
 # test_nomem refuses the Nth allocation of the code under test
 $(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup

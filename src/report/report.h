@@ -1,7 +1,7 @@
 /* The province-format Excel report: a summary sheet laid out by
  * forms/reports/tong-hop.yaml with the Nghị định 30 header and signature
- * block, one sheet per unit type, and the units that did not pass. The
- * only place that includes xlsxwriter.h. */
+ * block, one sheet per unit type, and the units that did not pass.
+ * libxlsxwriter stays inside src/report (xlsx.h). */
 #ifndef ANTT_REPORT_H
 #define ANTT_REPORT_H
 

@@ -113,10 +113,13 @@ antt_status report_book_open(writer *w, const char *path, const char *title, str
 {
 	lxw_workbook_options wopt = { 0 };
 	lxw_doc_properties props = { 0 };
-	char *copy = strdup(path);
+	char *copy;
 	FILE *probe;
+	antt_status s;
 
-	if (!copy)
+	if ((s = xlsx_load(err)) != ANTT_OK)   /* before any file is made */
+		return s;
+	if (!(copy = strdup(path)))
 		return ANTT_ERR_NOMEM;
 	{
 		const char *out_dir = dirname(copy);   /* "." for a bare name */

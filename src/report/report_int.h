@@ -10,8 +10,9 @@
 #include "layout.h"
 #include "tally.h"
 
+#include "xlsx.h"
+
 #include <time.h>
-#include <xlsxwriter.h>
 
 /* The formats made once per workbook (report.c); F_UNIT_WRAP only when a
  * name in the head needs two lines, F_UNIT_12 when it needs 12 pt, F_NOTE when

@@ -5,7 +5,8 @@
  * quarter larger (5.5 → 7 MB), every byte still the same for the same
  * workbook. So the one call that opens a part in the zip is taken on its
  * way: on Linux the executable's definition comes first in the dynamic
- * lookup and passes on to minizip's own (RTLD_NEXT); in the static
+ * lookup and passes on to minizip's own (RTLD_NEXT, or through the
+ * library's handle when it is opened by name: xlsx.h); in the static
  * Windows build the linker's --wrap sends the call here (windows.mk). */
 #include "report_int.h"
 
@@ -44,8 +45,13 @@ int ZIP_OPEN(void *file, const char *filename, const void *zipfi, const void *ex
 #else
 	static zip_open_fn *real;
 
+#ifdef ANTT_XLSX_SONAME
+	if (!real)   /* the library was opened by name (xlsx.h) */
+		*(void **)&real = xlsx_symbol("zipOpenNewFileInZip4_64");
+#else
 	if (!real)
 		*(void **)&real = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
+#endif
 	if (!real)
 		return ZIP_FAILED;
 #endif
