@@ -25,16 +25,17 @@ double count_rate(const count_row *r)
 	return count_pct(r->recognised, count_in_scope(r));
 }
 
+#define ADD(f) a->f += b->f;
 void count_add(count_row *a, const count_row *b)
 {
-	a->total += b->total;
-	a->excluded += b->excluded;
-	a->registered += b->registered;
-	a->assessed += b->assessed;
-	a->passed += b->passed;
-	a->approved += b->approved;
-	a->recognised += b->recognised;
+	COUNT_FIELDS(ADD)
 }
+
+void count_add_units(count_units *a, const count_row *b)
+{
+	COUNT_FIELDS(ADD)
+}
+#undef ADD
 
 /* "[id,id,...]" for json_each. */
 static char *id_list(const sqlite3_int64 *ids, size_t n)
@@ -262,8 +263,14 @@ static int add_commune(size_t top, const count_row *r, void *ctx)
 {
 	count_commune *rows = ctx;
 
-	count_add(&rows[top].units, r);
+	count_add_units(&rows[top].units, r);
 	return 0;
+}
+
+void count_communes_named(count_commune *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		rows[i].name = rows[i].code + strlen(rows[i].code) + 1;
 }
 
 antt_status count_by_commune(antt_db *db, int year, count_commune **out, size_t *n, antt_err *err)
@@ -308,12 +315,13 @@ antt_status count_by_commune(antt_db *db, int year, count_commune **out, size_t 
 		}
 		c = &rows[k];
 		memset(c, 0, sizeof(*c));
-		if ((offs[k] = packed_add(&names, (const char *)sqlite3_column_text(st, 2))) == PACKED_NOMEM) {
+		/* the code, then the name right after it (packed.h) */
+		if ((offs[k] = packed_add(&names, (const char *)sqlite3_column_text(st, 1))) == PACKED_NOMEM ||
+		    packed_add(&names, (const char *)sqlite3_column_text(st, 2)) == PACKED_NOMEM) {
 			s = ANTT_ERR_NOMEM;
 			break;
 		}
 		ids[k++] = sqlite3_column_int64(st, 0);
-		snprintf(c->code, sizeof(c->code), "%s", (const char *)sqlite3_column_text(st, 1));
 		c->verdict = !v ? -2 : !strcmp(v, "pass") ? RULE_PASS : !strcmp(v, "fail") ? RULE_FAIL : RULE_MISSING;
 		c->recognised = sqlite3_column_int(st, 4);
 	}
@@ -323,9 +331,10 @@ antt_status count_by_commune(antt_db *db, int year, count_commune **out, size_t 
 	if (s == ANTT_OK)
 		s = count_below(db, year, ids, k, 0, add_commune, rows, err);
 	if (s == ANTT_OK) {
-		if ((*out = packed_rows(rows, k, sizeof(*rows), offsetof(count_commune, name), offs, &names)))
+		if ((*out = packed_rows(rows, k, sizeof(*rows), offsetof(count_commune, code), offs, &names))) {
 			rows = NULL;   /* grown into *out */
-		else
+			count_communes_named(*out, k);
+		} else
 			s = ANTT_ERR_NOMEM;
 	}
 	free(ids);

@@ -50,17 +50,32 @@ antt_status count_below(antt_db *db, int year, const sqlite3_int64 *tops, size_t
  * Caller frees *rows. */
 antt_status count_by_type(antt_db *db, int year, const char *under, count_row **rows, size_t *n, antt_err *err);
 
+/* count_row's figures without its labels: a commune's units (a national
+ * database has 6,000 communes, Progress keeps two years of them). */
+#define COUNT_FIELDS(X) X(total) X(excluded) X(registered) X(assessed) X(passed) X(approved) X(recognised)
 typedef struct {
-	char code[64];
-	const char *name;       /* after the rows, in their block (packed.h): free(rows) lets it go */
+#define COUNT_FIELD(f) long long f;
+	COUNT_FIELDS(COUNT_FIELD)
+#undef COUNT_FIELD
+} count_units;
+
+/* Add a row's figures to a commune's. */
+void count_add_units(count_units *a, const count_row *b);
+
+typedef struct {
+	const char *code;       /* code, '\0', name, after the rows in their block */
+	const char *name;       /* (packed.h): free(rows) lets them go */
 	int verdict;            /* the commune's own: RULE_PASS/FAIL/MISSING, or -2 when not registered */
 	int recognised;         /* the commune itself is recognised */
-	count_row units;        /* its units (all types, the commune itself not included) */
+	count_units units;      /* its units (all types, the commune itself not included) */
 } count_commune;
 
 /* Every commune in force that year, by code, with its units' figures.
  * Caller frees *rows. */
 antt_status count_by_commune(antt_db *db, int year, count_commune **rows, size_t *n, antt_err *err);
+/* rows' names pointed at, each right after its code in the block
+ * (count_by_commune, tree_tally). */
+void count_communes_named(count_commune *rows, size_t n);
 
 /* The results paragraph ("Năm 2024, toàn huyện có 9/14 khu dân cư, 1/2 xã
  * … được công nhận đạt tiêu chuẩn …; so với năm 2023 …; so với chỉ tiêu

@@ -93,17 +93,18 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 		goto out;
 	}
 	for (size_t i = 0; i < nn; i++) {
-		const count_row *u = &now[i].units;
+		const count_units *u = &now[i].units;
 		progress_commune *c = &out[i];
 
-		if ((offs[i] = packed_add(&names, now[i].name)) == PACKED_NOMEM) {
+		/* the code, then the name right after it (packed.h) */
+		if ((offs[i] = packed_add(&names, now[i].code)) == PACKED_NOMEM ||
+		    packed_add(&names, now[i].name) == PACKED_NOMEM) {
 			s = ANTT_ERR_NOMEM;
 			goto out;
 		}
-		snprintf(c->code, sizeof(c->code), "%s", now[i].code);
 		c->verdict = now[i].verdict;
 		c->recognised = now[i].recognised;
-		c->units = count_in_scope(u);
+		c->units = u->total - u->excluded;   /* to assess, as count_in_scope */
 		c->assessed = u->assessed;
 		c->passed = u->passed;
 		c->approved = u->approved;
@@ -112,16 +113,18 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 		 * side on a national database */
 		const count_commune *p = np ? bsearch(now[i].code, prev, np, sizeof(*prev), commune_code) : NULL;
 		if (p) {
-			c->prev_units = count_in_scope(&p->units);
+			c->prev_units = p->units.total - p->units.excluded;
 			c->prev_passed = p->units.passed;
 			c->prev_recognised = p->units.recognised;
 		}
 	}
-	if (!(*rows = packed_rows(out, nn, sizeof(*out), offsetof(progress_commune, name), offs, &names)))
+	if (!(*rows = packed_rows(out, nn, sizeof(*out), offsetof(progress_commune, code), offs, &names)))
 		s = ANTT_ERR_NOMEM;
 	else {
 		out = NULL;   /* grown into *rows */
 		*n = nn;
+		for (size_t i = 0; i < nn; i++)
+			(*rows)[i].name = (*rows)[i].code + strlen((*rows)[i].code) + 1;
 	}
 out:
 	free(out);

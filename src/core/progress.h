@@ -18,8 +18,8 @@ typedef struct {
 } progress_type;
 
 typedef struct {
-	char code[64];
-	const char *name;        /* after the rows, in their block (packed.h): free(rows) lets it go */
+	const char *code;        /* code, '\0', name, after the rows in their block */
+	const char *name;        /* (packed.h): free(rows) lets them go */
 	int verdict;             /* the commune's own: RULE_PASS/FAIL/MISSING, or -2 when not registered */
 	int recognised;          /* the commune itself is recognised */
 	long long units, assessed, passed;     /* its units this year (not excluded) */

@@ -167,6 +167,7 @@ void tree_free(tree_view *t)
 		free(t->pool);
 		t->pool = next;
 	}
+	tree_words_free(t);
 	names_free(t->names);
 	free(t->rows);
 	free(t->order);
@@ -387,24 +388,20 @@ const tree_type *tree_type_named(const tree_view *t, const char *code)
 	return NULL;
 }
 
-/* A row's code and, after its '\0', its name's search key (tree_name_key):
- * no pointer of its own, 8 bytes a row. */
+/* A row's code and, after its '\0', its name's search key as the
+ * numbers of its words (tree_words.c): no pointer of its own. */
 static const char *code_and_key(tree_view *t, const unsigned char *code, const unsigned char *name_key)
 {
-	size_t cl = code ? strlen((const char *)code) : 0, nl = name_key ? strlen((const char *)name_key) : 0;
-	char *p = pool_room(t, cl + 1 + nl);
+	size_t cl = code ? strlen((const char *)code) : 0, nl = 0;
+	const unsigned char *words = tree_words_encode(t, (const char *)name_key, &nl);
+	char *p = words ? pool_room(t, cl + 1 + nl) : NULL;
 
 	if (!p)
 		return NULL;
 	memcpy(p, code ? (const char *)code : "", cl);
 	p[cl] = '\0';
-	memcpy(p + cl + 1, name_key ? (const char *)name_key : "", nl);
+	memcpy(p + cl + 1, words, nl);
 	return p;
-}
-
-const char *tree_name_key(const tree_row *r)
-{
-	return r->code + strlen(r->code) + 1;
 }
 
 /* A name's width as the screen draws it (a control character as '?'),

@@ -50,7 +50,8 @@ const char *tree_filter_name(int f);
 
 /* A unit as the tree holds it: what the list filters and moves on, in 32
  * bytes (a national tree is 90,000 units). Its code is in the view's pool,
- * followed by its name's search key (tree_name_key); its name is not held
+ * followed by its name's search key as numbers of words (tree_name_key,
+ * tree_words.c); its name is not held
  * (a national tree's names are 3 MB): tree_name reads it when it is shown,
  * and name_width is its width on the screen, measured at the load. Its
  * type is t->types[type]; its parent t->rows[parent], TREE_TOP for a top
@@ -95,6 +96,7 @@ typedef struct {
 #define TREE_SEARCH_KEY_MAX (3 * TREE_SEARCH_MAX)
 
 struct tree_block;   /* the pool: blocks that never move (tree.c) */
+struct tree_words;
 
 typedef struct {
 	char type[32];
@@ -122,6 +124,7 @@ typedef struct {
 	char typed[TREE_SEARCH_MAX];    /* the search as typed, what the screen shows and
 	                          gives back to tree_filter ("" when no search) */
 	struct tree_block *pool;
+	struct tree_words *words;   /* the names' search keys' words, each once (tree_words.c) */
 	struct tree_names *names;   /* the names read last (tree_name) */
 	tree_type *types;
 	size_t n_types;
@@ -211,8 +214,10 @@ int tree_states_ahead(antt_db *db, tree_view *t, int year, long rows);
  * else the whole tree again. */
 antt_status tree_set_year(antt_db *db, tree_view *t, int year, antt_err *err);
 
-/* A row's name's search key (unit.h's name_key), kept after its code. */
-const char *tree_name_key(const tree_row *r);
+/* A row's name's search key (unit.h's name_key), its words apart by one
+ * space, into buf (n bytes): the length it has, n or more when it did not
+ * fit (as snprintf). The row keeps its words' numbers (tree_words.c). */
+size_t tree_name_key(const tree_view *t, const tree_row *r, char *buf, size_t n);
 
 /* A row's type, and the code of the unit above it ("" at a top). */
 const tree_type *tree_type_of(const tree_view *t, const tree_row *r);

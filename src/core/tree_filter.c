@@ -74,13 +74,44 @@ static int has_words(const char *code, const char *name_key, const char *key)
 
 /* Which rows hold the search, worked out once per search: a change of
  * year or status, or a form edited, filters again without searching
- * 90,000 keys again. NULL (out of memory) leaves passes() to search. */
+ * 90,000 keys again. A word of the search is looked for once among the
+ * keys' words (tree_words.c), then each row still in asks whether one of
+ * its words is among those found, or its code holds it. NULL (out of
+ * memory) leaves passes() to search. */
 static void find_hits(tree_view *t)
 {
+	const char *key = t->search;
+
 	free(t->hits);
-	if ((t->hits = malloc(t->n_rows ? t->n_rows : 1)))
-		for (size_t i = 0; i < t->n_rows; i++)
-			t->hits[i] = (unsigned char)has_words(t->rows[i].code, tree_name_key(&t->rows[i]), t->search);
+	if (!(t->hits = malloc(t->n_rows ? t->n_rows : 1)))
+		return;
+	memset(t->hits, 1, t->n_rows);
+	while (*key) {
+		size_t n = strcspn(key, " ");
+		unsigned char *in = n ? tree_words_holding(t, key, n) : NULL;
+		if (n && !in) {
+			free(t->hits);
+			t->hits = NULL;
+			return;
+		}
+		for (size_t i = 0; n && i < t->n_rows; i++)
+			if (t->hits[i] && !tree_words_any(&t->rows[i], in) && !holds(t->rows[i].code, 1, key, n))
+				t->hits[i] = 0;
+		free(in);
+		key += n;
+		key += strspn(key, " ");
+	}
+}
+
+/* A row against the search with no memory to spare for find_hits: its
+ * key spelled out on the stack (a name is at most UNIT_NAME_MAX
+ * characters; a longer key from elsewhere is searched in what fits). */
+static int row_has_words(const tree_view *t, const tree_row *r)
+{
+	char key[3 * 4 * UNIT_NAME_MAX + 1];
+
+	tree_name_key(t, r, key, sizeof(key));
+	return has_words(r->code, key, t->search);
 }
 
 /* type: the index of the type filtered on, -1 for none, n_types for a
@@ -95,7 +126,7 @@ static int passes(const tree_view *t, const tree_row *r, long type)
 		return 0;
 	if (!t->search[0])
 		return 1;
-	return t->hits ? t->hits[r - t->rows] : has_words(r->code, tree_name_key(r), t->search);
+	return t->hits ? t->hits[r - t->rows] : row_has_words(t, r);
 }
 
 void tree_filter(tree_view *t, const char *type, int status, const char *search)

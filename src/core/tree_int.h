@@ -24,6 +24,17 @@ void tree_set_state(tree_row *r, const tree_state *x);
 /* The view's pool: a text kept while the view is (tree.c); NULL when out
  * of memory. */
 const char *tree_pool_text(tree_view *t, const unsigned char *s);
+/* A name's search key as the numbers of its words (tree_words.c), the
+ * words added to t's when new: *len bytes, good until the next call, or
+ * NULL when out of memory. */
+const unsigned char *tree_words_encode(tree_view *t, const char *key, size_t *len);
+/* Which of t's words hold the n bytes at w (no space among them): one
+ * byte per word, 1 when it does (caller frees); NULL out of memory. */
+unsigned char *tree_words_holding(const tree_view *t, const char *w, size_t n);
+/* 1 when one of r's key's words is marked in hit (tree_words_holding). */
+int tree_words_any(const tree_row *r, const unsigned char *hit);
+void tree_words_free(tree_view *t);
+
 /* Every unit type into t->types, and the one with this code, or NULL. */
 antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err);
 const tree_type *tree_type_named(const tree_view *t, const char *code);

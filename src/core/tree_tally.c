@@ -3,24 +3,26 @@
  * over memory instead of recursive walks over the database, so the
  * progress screen opens without reading every unit again. */
 #include "tree.h"
+#include "packed.h"
 #include "rule.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Add a unit to a row of the model (count.c's columns). */
-static void add_unit(count_row *c, const tree_row *r)
+/* A unit as a row of the model (count.c's columns), to add up. */
+static count_row unit_figures(const tree_row *r)
 {
 	int in = !r->excluded;
+	count_row c = { .total = 1, .excluded = !in };
 
-	c->total++;
-	c->excluded += !in;
-	c->registered += in && r->registered;
-	c->assessed += in && (r->verdict == 'p' || r->verdict == 'f');
-	c->passed += in && r->verdict == 'p';
-	c->approved += in && r->verdict == 'p' && r->flow == FLOW_APPROVED;
-	c->recognised += in && r->recognised;
+	c.registered = in && r->registered;
+	c.assessed = in && (r->verdict == 'p' || r->verdict == 'f');
+	c.passed = in && r->verdict == 'p';
+	c.approved = in && r->verdict == 'p' && r->flow == FLOW_APPROVED;
+	c.recognised = in && r->recognised;
+	return c;
 }
 
 static int by_code(const void *a, const void *b)
@@ -41,6 +43,8 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 	size_t open_cap = 16;   /* communes within communes: a few levels, grown when deeper */
 	open_commune *open = malloc(open_cap * sizeof(*open));
 	count_commune *cm = NULL;
+	packed_names codes = { 0 };
+	size_t *offs = NULL;
 
 	*types = NULL;
 	*communes = NULL;
@@ -71,9 +75,10 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 		while (n_open && open[n_open - 1].depth >= r->depth)
 			n_open--;
 		if (r->status != STATUS_NA && ti < t->n_types) {
-			add_unit(&ty[rank[ti]], r);
+			count_row one = unit_figures(r);
+			count_add(&ty[rank[ti]], &one);
 			for (size_t j = 0; j < n_open; j++)   /* its units: below the commune */
-				add_unit(&cm[open[j].commune].units, r);
+				count_add_units(&cm[open[j].commune].units, &one);
 		}
 		if (ti < t->n_types && t->types[ti].commune) {
 			count_commune *c;
@@ -85,8 +90,7 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 			}
 			c = &cm[n_cm];
 			memset(c, 0, sizeof(*c));
-			snprintf(c->code, sizeof(c->code), "%s", r->code);
-			c->name = "";   /* the tree holds no names */
+			c->code = r->code;   /* the tree's, until the rows are packed below */
 			c->verdict = r->verdict == 'p' ? RULE_PASS : r->verdict == 'f' ? RULE_FAIL :
 				r->verdict == 'm' ? RULE_MISSING : -2;
 			c->recognised = r->recognised;
@@ -99,15 +103,25 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 			open[n_open++] = (open_commune){ n_cm++, r->depth };
 		}
 	}
-	/* the open stack holds indices: sorted only now; kept as many as
-	 * there are, not the room doubled to (Progress keeps two years) */
+	/* the open stack holds indices: sorted only now; then the codes
+	 * copied after the rows, each with an empty name (the tree holds
+	 * none), in as much room as they take (Progress keeps two years) */
 	if (n_cm > 1)
 		qsort(cm, n_cm, sizeof(*cm), by_code);
-	if (n_cm && n_cm < cap) {
-		count_commune *fit = realloc(cm, n_cm * sizeof(*cm));
-		if (fit)
-			cm = fit;
+	if (n_cm) {
+		count_commune *packed;
+		if (!(offs = malloc(n_cm * sizeof(*offs))))
+			goto nomem;
+		for (size_t i = 0; i < n_cm; i++)
+			if ((offs[i] = packed_add(&codes, cm[i].code)) == PACKED_NOMEM || packed_add(&codes, "") == PACKED_NOMEM)
+				goto nomem;
+		if (!(packed = packed_rows(cm, n_cm, sizeof(*cm), offsetof(count_commune, code), offs, &codes)))
+			goto nomem;
+		cm = packed;
+		count_communes_named(cm, n_cm);
 	}
+	free(offs);
+	packed_free(&codes);
 	for (size_t i = 0; i < t->n_types; i++)   /* types with units only, as GROUP BY gives */
 		if (ty[i].total)
 			ty[k++] = ty[i];
@@ -123,5 +137,7 @@ nomem:
 	free(rank);
 	free(open);
 	free(cm);
+	free(offs);
+	packed_free(&codes);
 	return ANTT_ERR_NOMEM;
 }

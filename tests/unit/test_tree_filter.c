@@ -168,6 +168,61 @@ static void a_code_is_searched_by_its_words(void **state)
 
 /* The names are not held: tree_name reads the one asked for, and keeps
  * the last TREE_NAMES read, so a screen's rows read again cost nothing. */
+/* The keys are kept as numbers of words each held once (tree_words.c):
+ * 300 units of distinct words (numbers past 127 take two bytes), all of
+ * them sharing "thon"; a search word inside a word, at its end, in two
+ * words of one unit, in none; each key spelled back whole. */
+static void keys_kept_as_words_find_what_the_text_did(void **state)
+{
+	antt_db *db = tu_open();
+	tree_view t;
+	char code[32], name[64], key[256];
+	size_t found = 0;
+
+	(void)state;
+	OK(unit_add(db, "X1", "xa", "Xã Hòa Bình", NULL, &err));
+	for (int i = 0; i < 300; i++) {
+		snprintf(code, sizeof(code), "X1-K%03d", i);
+		snprintf(name, sizeof(name), "Thôn Lạc%dx Bản%d", i, i % 7);
+		OK(unit_add(db, code, "khu-dan-cu", name, "X1", &err));
+	}
+	OK(tree_load(db, 2025, &t, &err));
+	for (size_t i = 0; i < t.n; i++) {
+		const tree_row *r = &t.rows[t.order[i]];
+		int k;
+		if (sscanf(r->code, "X1-K%d", &k) != 1)
+			continue;
+		assert_true(tree_name_key(&t, r, key, sizeof(key)) < sizeof(key));
+		snprintf(name, sizeof(name), "thon lac%dx ban%d", k, k % 7);
+		assert_string_equal(key, name);
+		found++;
+	}
+	assert_int_equal(found, 300);
+	/* too small a room: n or more, and what is there ends whole */
+	assert_true(tree_name_key(&t, &t.rows[t.order[1]], key, 6) >= 6);
+	assert_string_equal(key, "thon");
+	tree_filter(&t, NULL, -1, "thon");
+	assert_int_equal(t.n_vis, 300);
+	tree_filter(&t, NULL, -1, "ac29");           /* inside lac29x, lac290x..lac299x */
+	assert_int_equal(t.n_vis, 11);
+	tree_filter(&t, NULL, -1, "9x ban3");        /* two words of one unit, any order */
+	assert_int_equal(t.n_vis, 4);                /* 59, 129, 199, 269 */
+	for (size_t i = 0; i < t.n_vis; i++) {
+		int k;
+		assert_int_equal(sscanf(t.rows[t.vis[i]].code, "X1-K%d", &k), 1);
+		assert_true(k % 10 == 9 && k % 7 == 3);
+	}
+	tree_filter(&t, NULL, -1, "lac1x");          /* one unit only */
+	assert_int_equal(t.n_vis, 1);
+	assert_string_equal(t.rows[t.vis[0]].code, "X1-K001");
+	tree_filter(&t, NULL, -1, "xban");           /* not across two words */
+	assert_int_equal(t.n_vis, 0);
+	tree_filter(&t, NULL, -1, "k299");           /* the code still */
+	assert_int_equal(t.n_vis, 1);
+	tree_free(&t);
+	db_close(db);
+}
+
 static void names_are_read_when_asked(void **state)
 {
 	antt_db *db = tu_open();
@@ -327,6 +382,7 @@ int main(void)
 		cmocka_unit_test(a_search_whose_key_is_longer_keeps_its_last_word),
 		cmocka_unit_test(a_unit_whose_key_is_long_is_found_by_its_last_word),
 		cmocka_unit_test(a_code_is_searched_by_its_words),
+		cmocka_unit_test(keys_kept_as_words_find_what_the_text_did),
 		cmocka_unit_test(names_are_read_when_asked),
 		cmocka_unit_test(a_name_is_measured_as_drawn),
 		cmocka_unit_test(a_name_with_hidden_controls_is_measured_as_drawn),
