@@ -267,6 +267,14 @@ int ui_progress_warm(ui *ui)
 
 	if (!cache_of(ui, &err))
 		return 0;   /* Progress will say why */
+	/* nothing while this connection's own writes are not in the tree (a
+	 * checklist being filled in) and Progress is not shown: each answer
+	 * would start the deadlines over, a pass over the year's forms (6 ms
+	 * at 3 provinces) in pieces the next key waits behind; back on the
+	 * list, tree_update brings the tree up to date and the deadlines
+	 * follow it in a step (progress_due_follow) */
+	if (!current && ui->screen != &ui_progress_screen)
+		return 0;
 	/* the figures only from the units screen's tree while it is current,
 	 * not a tree loaded for them; the deadlines of the year shown,
 	 * whatever the tree's (Progress may be showing "đang tính") */
