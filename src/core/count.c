@@ -35,7 +35,19 @@ void count_add_units(count_units *a, const count_row *b)
 {
 	COUNT_FIELDS(ADD)
 }
+
+void count_units_add(count_units *a, const count_units *b)
+{
+	COUNT_FIELDS(ADD)
+}
 #undef ADD
+
+void count_row_set(count_row *a, const count_units *b)
+{
+#define SET(f) a->f = b->f;
+	COUNT_FIELDS(SET)
+#undef SET
+}
 
 /* "[id,id,...]" for json_each. */
 static char *id_list(const sqlite3_int64 *ids, size_t n)

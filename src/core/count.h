@@ -59,8 +59,11 @@ typedef struct {
 #undef COUNT_FIELD
 } count_units;
 
-/* Add a row's figures to a commune's. */
+/* Add a row's figures to a commune's; a commune's to another's; set a
+ * row's figures (its labels kept) from a commune's. */
 void count_add_units(count_units *a, const count_row *b);
+void count_units_add(count_units *a, const count_units *b);
+void count_row_set(count_row *a, const count_units *b);
 
 typedef struct {
 	const char *code;       /* code, '\0', name, after the rows in their block */

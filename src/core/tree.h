@@ -190,6 +190,23 @@ antt_status tree_tally(const tree_view *t, const tree_state *states, count_row *
 /* states: NULL for the rows' own, else one per row (t->rows' order) of
  * another year, from tree_states. */
 
+/* The same a piece at a time, for the screens to count between keys (a
+ * national tree takes 5-10 ms in one go, a key typed meanwhile waiting):
+ * a job for t and states as they are now, NULL out of memory; steps of
+ * at most rows rows, each 1 while rows are left, 0 when all are counted,
+ * -1 out of memory, -2 when t and states are no longer those the job
+ * counts (its year or database state moved on, other states: drop the
+ * job and start again); then the figures as tree_tally gives them
+ * (ANTT_ERR_INVALID for a job not done or another tree's), the job let
+ * go. Each call is given t and the states of the year as they are then
+ * (tree_kept's pointer, good while t's state is). */
+typedef struct tree_tally_job tree_tally_job;
+tree_tally_job *tree_tally_start(const tree_view *t, const tree_state *states);
+int tree_tally_step(tree_tally_job *j, const tree_view *t, const tree_state *states, size_t rows);
+antt_status tree_tally_finish(tree_tally_job *j, const tree_view *t, const tree_state *states, count_row **types,
+                              size_t *n_types, count_commune **communes, size_t *n_communes);
+void tree_tally_drop(tree_tally_job *j);
+
 /* The rows' states in another year, when the same units are in force then
  * as in t's year (units start or end rarely): only that year's forms are
  * read, from one index, and kept in t for a switch to that year. *states

@@ -421,12 +421,13 @@ void ui_start(ui *u)
 }
 
 /* The screens read a few rows a key; SQLite's own 2 MiB of pages were a
- * tenth of a national session's memory, 1 MiB costs no key a millisecond
- * (bench/ui.sh at 30×). An import run from a screen takes more for its
+ * tenth of a national session's memory, 512 KiB costs no key a
+ * millisecond (bench/ui.sh at 30×: p99 8.6 ms, the slowest keys the
+ * year's, CPU-bound). An import run from a screen takes more for its
  * transaction and gives it back. */
 void ui_db_cache(antt_db *db)
 {
-	sqlite3_exec(db->sql, "PRAGMA cache_size = -1024", NULL, NULL, NULL);
+	sqlite3_exec(db->sql, "PRAGMA cache_size = -512", NULL, NULL, NULL);
 }
 
 int ui_run(antt_db **dbp, const char *db_path)

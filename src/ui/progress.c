@@ -113,6 +113,8 @@ struct dues {
 struct ui_progress_cache {
 	struct tally tallies[2];
 	struct dues dues[2];
+	tree_tally_job *job;   /* a year's figures being counted between keys */
+	int job_year;
 };
 
 static struct ui_progress_cache *cache_of(ui *ui, antt_err *err)
@@ -133,6 +135,8 @@ void ui_progress_free(ui *ui)
 		free(ps->cache->tallies[i].communes);
 		progress_due_free(ps->cache->dues[i].due);
 	}
+	if (ps->cache)
+		tree_tally_drop(ps->cache->job);
 	free(ps->cache);
 	free(ps->pt);
 	free(ps->pc);
@@ -243,6 +247,64 @@ static int deadlines_of(ui *ui, int year, long rows, antt_err *err)
  * the disk cache holds. */
 #define PIECE_MS 3.0
 #define STEP_ROWS 100
+#define TALLY_ROWS 2048   /* a tree's rows counted a step (tree_tally_step) */
+
+static int tally_current(const struct tally *t, int year, long long stamp)
+{
+	return t->year == year && t->stamp == stamp && t->types;
+}
+
+/* A year's figures from the units screen's tree, current (its own states
+ * or those it keeps for year), counted in pieces of about PIECE_MS: a
+ * national tree takes 5-10 ms in one go, a key typed meanwhile waiting.
+ * 1 while more are to count, 0 when they are there, -1 when they could
+ * not be counted (Progress says why when shown). */
+static int tally_ahead(ui *ui, int year, antt_err *err)
+{
+	ui_units_state *us = &ui->units;
+	struct ui_progress_cache *pc = ui->progress.cache;
+	struct tally *t = &pc->tallies[year & 1];
+	const tree_state *use = year == us->tree.year ? NULL : tree_kept(ui->db, &us->tree, year);
+	antt_status s;
+	int r = 1;
+
+	if (year != us->tree.year && !use)   /* its units differ: a tree loaded for it, at once */
+		return tally_of(ui, year, err) ? 0 : -1;
+	if (pc->job && pc->job_year != year) {
+		tree_tally_drop(pc->job);
+		pc->job = NULL;
+	}
+	if (!pc->job && !(pc->job = tree_tally_start(&us->tree, use))) {
+		err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
+		return -1;
+	}
+	pc->job_year = year;
+	for (double t0 = ui_now_ms(); (r = tree_tally_step(pc->job, &us->tree, use, TALLY_ROWS)) > 0 &&
+	     ui_now_ms() - t0 < PIECE_MS;)
+		;
+	if (r > 0)
+		return 1;
+	if (r < 0) {   /* -2: the tree moved on, counted again from the next piece */
+		tree_tally_drop(pc->job);
+		pc->job = NULL;
+		if (r == -2)
+			return 1;
+		err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
+		return -1;
+	}
+	free(t->types);
+	free(t->communes);
+	memset(t, 0, sizeof(*t));
+	s = tree_tally_finish(pc->job, &us->tree, use, &t->types, &t->n_types, &t->communes, &t->n_communes);
+	pc->job = NULL;
+	if (s != ANTT_OK) {
+		err_set(err, s, "%s", antt_strerror(s));
+		return -1;
+	}
+	t->year = year;
+	t->stamp = us->tree.stamp;
+	return 0;
+}
 
 /* Progress shown without its deadlines takes them once read. */
 static void deadlines_shown(ui *ui)
@@ -267,6 +329,11 @@ int ui_progress_warm(ui *ui)
 
 	if (!cache_of(ui, &err))
 		return 0;   /* Progress will say why */
+	if (ps->cache->job && tally_current(&ps->cache->tallies[ps->cache->job_year & 1], ps->cache->job_year,
+	                                    us->tree.stamp)) {   /* counted meanwhile in one go (Progress shown) */
+		tree_tally_drop(ps->cache->job);
+		ps->cache->job = NULL;
+	}
 	/* nothing while this connection's own writes are not in the tree (a
 	 * checklist being filled in) and Progress is not shown: each answer
 	 * would start the deadlines over, a pass over the year's forms (6 ms
@@ -280,7 +347,7 @@ int ui_progress_warm(ui *ui)
 	 * whatever the tree's (Progress may be showing "đang tính") */
 	for (int k = 0; k < 2 && current && us->tree.year == ui->year; k++) {
 		t = &ui->progress.cache->tallies[(ui->year - k) & 1];
-		if (t->year != ui->year - k || t->stamp != us->tree.stamp || !t->types) {
+		if (!tally_current(t, ui->year - k, us->tree.stamp)) {
 			/* the year before's states in steps of a few milliseconds,
 			 * then its figures from them; none when they cannot be
 			 * kept (its units differ: Progress loads that year's tree) */
@@ -290,7 +357,7 @@ int ui_progress_warm(ui *ui)
 				;
 			if (more < 0)
 				break;
-			if (!more && !tally_of(ui, ui->year - k, &err))
+			if (!more && tally_ahead(ui, ui->year - k, &err) < 0)
 				return 0;   /* Progress will say why */
 			return 1;
 		}

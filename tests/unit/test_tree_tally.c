@@ -329,6 +329,84 @@ static void update_keeps_the_figures(void **state)
 	tu_cleanup(db);
 }
 
+/* Counted a piece at a time (the screens, between keys): in steps of 1,
+ * 7 and 1,000 rows, this year's and the year before's states, the same
+ * figures as in one go; a step after the tree moved on (an answer, then
+ * tree_update) says so and counts nothing of it; figures asked for
+ * before the end, or with other states, are refused. */
+static void counted_in_steps_is_counted_in_one_go(void **state)
+{
+	antt_db *db = tu_open();
+	const tree_state *prev;
+	tree_state *states = NULL;
+	count_row *tt = NULL, *st = NULL;
+	count_commune *tc = NULL, *sc = NULL;
+	size_t ntt, nst, ntc, nsc, pieces[] = { 1, 7, 1000 };
+	tree_tally_job *j;
+	tree_view a;
+	int units, r;
+	(void)state;
+
+	OK(demo_build(db, 0, &units, &err));
+	OK(tree_load(db, 2024, &a, &err));
+	OK(tree_states(db, &a, 2023, &states, &err));
+	assert_non_null(states);
+	free(states);
+	prev = tree_kept(db, &a, 2023);
+	assert_non_null(prev);
+	for (int y = 0; y < 2; y++)
+		for (size_t p = 0; p < sizeof(pieces) / sizeof(*pieces); p++) {
+			const tree_state *use = y ? prev : NULL;
+			size_t steps = 0;
+			OK(tree_tally(&a, use, &tt, &ntt, &tc, &ntc));
+			assert_non_null(j = tree_tally_start(&a, use));
+			while ((r = tree_tally_step(j, &a, use, pieces[p])) == 1)
+				steps++;
+			assert_int_equal(r, 0);
+			assert_true(steps + 1 >= a.n / pieces[p]);   /* each step counted at most its rows */
+			OK(tree_tally_finish(j, &a, use, &st, &nst, &sc, &nsc));
+			assert_int_equal(ntt, nst);
+			for (size_t i = 0; i < ntt; i++)
+				same_row(&tt[i], &st[i], "in steps");
+			assert_int_equal(ntc, nsc);
+			assert_true(ntc > 0);
+			for (size_t i = 0; i < ntc; i++) {
+				assert_string_equal(tc[i].code, sc[i].code);
+				assert_string_equal(sc[i].name, "");
+				assert_int_equal(tc[i].verdict, sc[i].verdict);
+				same_units(&tc[i].units, &sc[i].units, sc[i].code);
+			}
+			free(tt);
+			free(tc);
+			free(st);
+			free(sc);
+		}
+	/* not done, or other states: no figures */
+	assert_non_null(j = tree_tally_start(&a, NULL));
+	assert_int_equal(tree_tally_step(j, &a, NULL, 5), 1);
+	assert_int_equal(tree_tally_finish(j, &a, NULL, &st, &nst, &sc, &nsc), ANTT_ERR_INVALID);
+	assert_null(st);
+	assert_null(sc);
+	assert_non_null(j = tree_tally_start(&a, NULL));
+	assert_int_equal(tree_tally_step(j, &a, prev, 5), -2);
+	tree_tally_drop(j);
+	/* the tree moved on between two steps */
+	assert_non_null(j = tree_tally_start(&a, NULL));
+	assert_int_equal(tree_tally_step(j, &a, NULL, 5), 1);
+	for (size_t i = 0; i < a.n; i++) {
+		const tree_row *x = &a.rows[a.order[i]];
+		if (x->status == STATUS_NONE && !x->registered && x->type < a.n_types && a.types[x->type].assessed) {
+			OK(answer_set(db, x->code, 2024, "*", "đạt", NULL, -1, &err));
+			OK(tree_update(db, &a, x->code, &err));
+			break;
+		}
+	}
+	assert_int_equal(tree_tally_step(j, &a, NULL, 5), -2);
+	assert_int_equal(tree_tally_finish(j, &a, NULL, &st, &nst, &sc, &nsc), ANTT_ERR_INVALID);
+	tree_free(&a);
+	tu_cleanup(db);
+}
+
 /* What is still due for the deadlines, counted once and then followed
  * through checklist edits (tree_update), is what a fresh count gives. */
 static void due_follows_updates(void **state)
@@ -375,6 +453,7 @@ int main(void)
 		cmocka_unit_test(tally_follows_changes),
 		cmocka_unit_test(kept_states_follow_changes),
 		cmocka_unit_test(update_keeps_the_figures),
+		cmocka_unit_test(counted_in_steps_is_counted_in_one_go),
 		cmocka_unit_test(screen_place_is_no_change),
 		cmocka_unit_test(due_follows_updates),
 	};
