@@ -401,9 +401,18 @@ antt_status db_open(const char *path, int flags, const db_care *care, antt_db **
 	}
 
 	if (!db->readonly) {
-		st = exec(db, "PRAGMA journal_mode = WAL", err, "bật nhật ký WAL");
-		if (st != ANTT_OK)
+		sqlite3_stmt *jm = NULL;
+		int rc = sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode = WAL", -1, &jm, NULL);
+		if (rc == SQLITE_OK && (rc = sqlite3_step(jm)) == SQLITE_ROW) {
+			const unsigned char *mode = sqlite3_column_text(jm, 0);
+			db->wal = mode && !strcmp((const char *)mode, "wal");
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(jm);
+		if (rc != SQLITE_OK) {
+			st = db_fail(db, rc, err, "bật nhật ký WAL");
 			goto fail;
+		}
 	}
 	st = exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err, "cấu hình");
 	if (st != ANTT_OK)
@@ -526,14 +535,24 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 {
 	sqlite3_stmt *st = NULL;
 	antt_status s;
-	int rc;
+	int rc, own;
 
 	if (db->readonly)
 		return ANTT_OK;
+	/* written only when it changed: the screens save their place after
+	 * every answer, mostly the same */
 	s = db_cached(db, "INSERT INTO ui_state (key, value) VALUES (?1, ?2)"
-		" ON CONFLICT (key) DO UPDATE SET value = excluded.value", &st, err);
+		" ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value", &st, err);
 	if (s != ANTT_OK)
 		return s;
+	/* and, on its own in WAL, without waiting for the disk (three syncs
+	 * after each answer's own, the slowest keys on a slow disk): a power
+	 * cut may lose the place, never data nor the database's soundness
+	 * (WAL with synchronous NORMAL), and the next commit of data syncs
+	 * the log with it */
+	own = db->wal && sqlite3_get_autocommit(db->sql);
+	if (own)
+		sqlite3_exec(db->sql, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -542,5 +561,7 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 	else
 		db->quiet += sqlite3_changes64(db->sql);
 	sqlite3_reset(st);
+	if (own)
+		sqlite3_exec(db->sql, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
 	return s;
 }

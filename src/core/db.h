@@ -43,6 +43,7 @@ typedef struct antt_db {
 	unsigned tick;
 	long long quiet;              /* rows written that are no data (ui_state, the screens'
 	                                 place): tree_stamp leaves them out */
+	int wal;                      /* the journal is WAL (db_state_set's writes) */
 } antt_db;
 
 /* Open the database at path, without migrating it (db_migrate; the

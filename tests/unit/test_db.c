@@ -278,6 +278,54 @@ static void cached_statements_are_reused(void **state)
 	db_close(db);
 }
 
+/* 12. The screens' place (ui_state) is written only when it changed, and
+ * on its own without a sync of its own (WAL, synchronous NORMAL for that
+ * write alone): the connection is back to FULL after, and a write inside
+ * a transaction leaves the setting alone. */
+static int synchronous(antt_db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db->sql, "PRAGMA synchronous", -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void the_place_is_written_when_it_changed(void **state)
+{
+	antt_db *db = migrated("place.db");
+	long long total, quiet;
+	char *v;
+	(void)state;
+
+	assert_true(db->wal);
+	assert_int_equal(synchronous(db), 2);   /* FULL */
+	OK(db_state_set(db, "unit", "X1-K1", &err));
+	assert_int_equal(synchronous(db), 2);
+	total = sqlite3_total_changes64(db->sql);
+	quiet = db->quiet;
+	OK(db_state_set(db, "unit", "X1-K1", &err));   /* the same: nothing written */
+	assert_int_equal(sqlite3_total_changes64(db->sql), total);
+	assert_int_equal(db->quiet, quiet);
+	OK(db_state_set(db, "unit", "X1-K2", &err));
+	assert_int_equal(sqlite3_total_changes64(db->sql), total + 1);
+	assert_int_equal(db->quiet, quiet + 1);
+	assert_non_null(v = db_state_get(db, "unit"));
+	assert_string_equal(v, "X1-K2");
+	free(v);
+	OK(db_begin(db, &err));
+	OK(db_state_set(db, "item", "1.1", &err));
+	assert_int_equal(synchronous(db), 2);
+	OK(db_commit(db, &err));
+	assert_non_null(v = db_state_get(db, "item"));
+	assert_string_equal(v, "1.1");
+	free(v);
+	db_close(db);
+}
+
 /* 11. Each SQLite code is told as the status a user can act on. */
 static void codes_become_statuses(void **state)
 {
@@ -313,6 +361,7 @@ int main(void)
 		cmocka_unit_test(transactions_keep_or_leave_all),
 		cmocka_unit_test(cached_statements_are_reused),
 		cmocka_unit_test(codes_become_statuses),
+		cmocka_unit_test(the_place_is_written_when_it_changed),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
