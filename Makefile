@@ -81,7 +81,7 @@ $(REPORT_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/nul
 # would take. None found (no shared library, a cross build): linked as
 # before. zipOpenNewFileInZip4_64 (report_zip.c) must then be exported by
 # hand: the linker exports it only to a library it links.
-XLSX_SONAME := $(if $(REPORT_PKGS),$(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so)" 2>/dev/null | sed -n 's/^ *SONAME *//p'))
+XLSX_SONAME := $(if $(REPORT_PKGS),$(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so 2>/dev/null)" 2>/dev/null | sed -n 's/^ *SONAME *//p'))
 ifneq ($(XLSX_SONAME),)
 XLSX_CPPFLAGS := -DANTT_XLSX_SONAME='"$(XLSX_SONAME)"'
 XLSX_LIBS := -Wl,--export-dynamic-symbol=zipOpenNewFileInZip4_64
