@@ -18,6 +18,7 @@
 
 #include <dirent.h>
 
+#ifdef XLSX_SO_MISSING
 static antt_err err;
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
 
@@ -44,9 +45,6 @@ static void refused_says_what_to_do(void **state)
 	doc_info dinfo;
 
 	(void)state;
-#ifndef XLSX_SO_MISSING
-	skip();   /* linked (the static Windows build): nothing is opened */
-#else
 	db = tu_commune(2);
 	o.path = tu_path("bc.xlsx");
 	d.path = tu_path("phieu.xlsx");
@@ -61,8 +59,14 @@ static void refused_says_what_to_do(void **state)
 	}
 	assert_null(xlsx_symbol("zipOpenNewFileInZip4_64"));
 	tu_cleanup(db);
-#endif
 }
+#else
+static void refused_says_what_to_do(void **state)
+{
+	(void)state;
+	skip();   /* linked (no shared library found when built): nothing is opened */
+}
+#endif
 
 int main(void)
 {
