@@ -29,7 +29,8 @@
 	X(ANTT_ERR_CSV,         "tệp CSV có lỗi") \
 	X(ANTT_ERR_RULE,        "quy tắc đánh giá có lỗi") \
 	X(ANTT_ERR_DENIED,      "không có quyền làm việc này") \
-	X(ANTT_ERR_LOCKED,      "phiếu đã trình hoặc đã duyệt, không sửa được")
+	X(ANTT_ERR_LOCKED,      "phiếu đã trình hoặc đã duyệt, không sửa được") \
+	X(ANTT_ERR_LIBRARY,     "máy thiếu một thư viện antt cần: nhờ người quản trị cài lại")
 
 typedef enum {
 #define X(name, msg) name,

@@ -38,16 +38,10 @@ static char code_fold(char c)
 	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c == '-' || c == '_' ? ' ' : c);
 }
 
-/* The n bytes at w (a word of the search, not ended there) occur in s,
- * read through code_fold when fold is set. */
-static int holds(const char *s, int fold, const char *w, size_t n)
+/* The n bytes at w (a word of the search, not ended there) occur in the
+ * code s read through code_fold (a name's words: tree_words.c). */
+static int code_holds(const char *s, const char *w, size_t n)
 {
-	if (!fold) {
-		for (const char *p = s; (p = strchr(p, *w)); p++)
-			if (!strncmp(p, w, n))
-				return 1;
-		return 0;
-	}
 	for (; *s; s++) {
 		size_t k = 0;
 		while (k < n && s[k] && code_fold(s[k]) == w[k])
@@ -56,20 +50,6 @@ static int holds(const char *s, int fold, const char *w, size_t n)
 			return 1;
 	}
 	return 0;
-}
-
-/* Every word of the key occurs in the unit's "code name_key": a word has
- * no space, so it occurs in one or the other. */
-static int has_words(const char *code, const char *name_key, const char *key)
-{
-	while (*key) {
-		size_t n = strcspn(key, " ");
-		if (n && !holds(name_key, 0, key, n) && !holds(code, 1, key, n))
-			return 0;
-		key += n;
-		key += strspn(key, " ");
-	}
-	return 1;
 }
 
 /* Which rows hold the search, worked out once per search: a change of
@@ -95,7 +75,7 @@ static void find_hits(tree_view *t)
 			return;
 		}
 		for (size_t i = 0; n && i < t->n_rows; i++)
-			if (t->hits[i] && !tree_words_any(&t->rows[i], in) && !holds(t->rows[i].code, 1, key, n))
+			if (t->hits[i] && !tree_words_any(&t->rows[i], in) && !code_holds(t->rows[i].code, key, n))
 				t->hits[i] = 0;
 		free(in);
 		key += n;
@@ -103,15 +83,21 @@ static void find_hits(tree_view *t)
 	}
 }
 
-/* A row against the search with no memory to spare for find_hits: its
- * key spelled out on the stack (a name is at most UNIT_NAME_MAX
- * characters; a longer key from elsewhere is searched in what fits). */
+/* A row against the search with no memory to spare for find_hits: every
+ * word of the search in one of its key's words or in its code, each of
+ * its words read in the words' text (a key of any length). */
 static int row_has_words(const tree_view *t, const tree_row *r)
 {
-	char key[3 * 4 * UNIT_NAME_MAX + 1];
+	const char *key = t->search;
 
-	tree_name_key(t, r, key, sizeof(key));
-	return has_words(r->code, key, t->search);
+	while (*key) {
+		size_t n = strcspn(key, " ");
+		if (n && !tree_words_hold(t, r, key, n) && !code_holds(r->code, key, n))
+			return 0;
+		key += n;
+		key += strspn(key, " ");
+	}
+	return 1;
 }
 
 /* type: the index of the type filtered on, -1 for none, n_types for a

@@ -33,6 +33,9 @@ const unsigned char *tree_words_encode(tree_view *t, const char *key, size_t *le
 unsigned char *tree_words_holding(const tree_view *t, const char *w, size_t n);
 /* 1 when one of r's key's words is marked in hit (tree_words_holding). */
 int tree_words_any(const tree_row *r, const unsigned char *hit);
+/* 1 when one of r's key's words holds the n bytes at w: a row searched
+ * alone, with no memory to mark the words. */
+int tree_words_hold(const tree_view *t, const tree_row *r, const char *w, size_t n);
 void tree_words_free(tree_view *t);
 
 /* Every unit type into t->types, and the one with this code, or NULL. */

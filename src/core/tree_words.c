@@ -147,7 +147,7 @@ static long next_word(const unsigned char **p)
 	return (long)v - 1;
 }
 
-const unsigned char *tree_words_of(const tree_row *r)
+static const unsigned char *tree_words_of(const tree_row *r)
 {
 	return (const unsigned char *)r->code + strlen(r->code) + 1;
 }
@@ -173,20 +173,34 @@ size_t tree_name_key(const tree_view *t, const tree_row *r, char *buf, size_t n)
 	return used;
 }
 
+/* The n bytes at w occur in the word s. */
+static int word_holds(const char *s, const char *w, size_t n)
+{
+	for (const char *p = s; (p = strchr(p, *w)); p++)
+		if (!strncmp(p, w, n))
+			return 1;
+	return 0;
+}
+
 unsigned char *tree_words_holding(const tree_view *t, const char *w, size_t n)
 {
 	const struct tree_words *d = t->words;
 	unsigned char *hit = calloc(d && d->n ? d->n : 1, 1);
 
-	for (size_t i = 0; hit && d && i < d->n; i++) {
-		const char *s = d->text + d->at[i];
-		for (const char *p = s; (p = strchr(p, *w)); p++)
-			if (!strncmp(p, w, n)) {
-				hit[i] = 1;
-				break;
-			}
-	}
+	for (size_t i = 0; hit && d && i < d->n; i++)
+		hit[i] = (unsigned char)word_holds(d->text + d->at[i], w, n);
 	return hit;
+}
+
+int tree_words_hold(const tree_view *t, const tree_row *r, const char *w, size_t n)
+{
+	const unsigned char *p = tree_words_of(r);
+	long i;
+
+	while ((i = next_word(&p)) >= 0)
+		if (word_holds(t->words->text + t->words->at[i], w, n))
+			return 1;
+	return 0;
 }
 
 int tree_words_any(const tree_row *r, const unsigned char *hit)

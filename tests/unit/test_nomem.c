@@ -288,6 +288,33 @@ static antt_status op_progress_communes(antt_db *db, antt_err *err)
 	return s;
 }
 
+/* Progress's figures from the tree (tree_tally): the year's and the one
+ * before, a commune's code after the rows in their block, then the two
+ * years side by side (progress_communes_of), as the screen makes them */
+static antt_status op_tree_tally(antt_db *db, antt_err *err)
+{
+	tree_view t[2] = { { 0 }, { 0 } };
+	count_row *types[2] = { NULL, NULL };
+	count_commune *cm[2] = { NULL, NULL };
+	size_t nt[2] = { 0, 0 }, nc[2] = { 0, 0 }, n = 0;
+	progress_commune *pc = NULL;
+	antt_status s = ANTT_OK;
+
+	for (int k = 0; k < 2 && s == ANTT_OK; k++)
+		if ((s = tree_load(db, 2024 - k, &t[k], err)) == ANTT_OK)
+			s = tree_tally(&t[k], NULL, &types[k], &nt[k], &cm[k], &nc[k]);
+	if (s == ANTT_OK && (s = progress_communes_of(cm[0], nc[0], cm[1], nc[1], &pc, &n)) == ANTT_OK &&
+	    (n != 1 || strcmp(pc[0].code, "X1") || pc[0].name[0] || pc[0].units != 3))
+		fail_msg("the commune's row: %zu, %s, %lld units", n, n ? pc[0].code : "", n ? pc[0].units : 0);
+	free(pc);
+	for (int k = 0; k < 2; k++) {
+		free(types[k]);
+		free(cm[k]);
+		tree_free(&t[k]);
+	}
+	return s;
+}
+
 static int drift_one(const drift_row *row, void *ctx)
 {
 	(void)row;
@@ -397,8 +424,71 @@ static void reads_of_the_database(void **state)
 	each_allocation_refused("tally_compute", db, op_tally, NULL);
 	each_allocation_refused("register", db, op_register, NULL);
 	each_allocation_refused("tree", db, op_tree, NULL);
+	each_allocation_refused("tree_tally", db, op_tree_tally, NULL);
 	each_allocation_refused("drift_scan", db, op_drift, NULL);
 	each_allocation_refused("sync_export", db, op_export, NULL);
+	tu_cleanup(db);
+}
+
+/* A search with an allocation refused lists what it lists with none:
+ * find_hits out of memory leaves each row to be searched on its own
+ * (tree_filter.c), the same units found; the search refused whole (its
+ * key not made) is no search, and shown as none. One unit's key is
+ * longer than a name can give (a database written by another program):
+ * its last word is found too. */
+static void searches_without_memory(void **state)
+{
+	static const char *const searches[] = { "thon", "w0099abcde", "hoa x1", "k 3", "w0000abcde w0099", "zz" };
+	antt_db *db = fixture();
+	char name[1200] = "";
+	tree_view t;
+	antt_err err = { "" };
+
+	(void)state;
+	for (int w = 0; w < 100; w++)
+		snprintf(name + strlen(name), sizeof(name) - strlen(name), "%sw%04dabcde", w ? " " : "", w);
+	{
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(db->sql, "INSERT INTO units (uuid, code, name, name_key, type, parent_id)"
+			" VALUES ('L1', 'L1', 'Thôn dài', ?1, 'khu-dan-cu', (SELECT id FROM units WHERE code = 'X1'))", -1, &st,
+			NULL), SQLITE_OK);
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+		sqlite3_finalize(st);
+	}
+	if (tree_load(db, 2024, &t, &err) != ANTT_OK)
+		fail_msg("tree_load: %s", err.msg);
+	for (size_t q = 0; q < sizeof(searches) / sizeof(*searches); q++) {
+		uint32_t want[16];
+		size_t n_want;
+		long n;
+		tree_filter(&t, NULL, -1, searches[q]);
+		n_want = t.n_vis;
+		assert_true(n_want <= 16);
+		memcpy(want, t.vis, n_want * sizeof(*want));
+		for (n = 1; n < 1000; n++) {
+			for (int keep = 0; keep < 2; keep++) {
+				tree_filter(&t, NULL, -1, "");   /* the next search is worked out again */
+				refused = 0;
+				persistent = keep;
+				countdown = n;
+				tree_filter(&t, NULL, -1, searches[q]);
+				countdown = 0;
+				persistent = 0;
+				if (refused && !t.search[0]) {   /* the key not made: no search, none shown */
+					assert_string_equal(t.typed, "");
+					assert_int_equal(t.n_vis, t.n);
+				} else if (t.n_vis != n_want || memcmp(t.vis, want, n_want * sizeof(*want)))
+					fail_msg("\"%s\" with allocation %ld%s (asked at 0x%lx) refused: %zu units, %zu without",
+						searches[q], n, keep ? " and every later one" : "", where(), t.n_vis, n_want);
+			}
+			if (!refused)
+				break;
+		}
+		print_message("search \"%s\": %ld allocations, each refused alone and with every later one\n",
+			searches[q], n - 1);
+	}
+	tree_free(&t);
 	tu_cleanup(db);
 }
 
@@ -434,6 +524,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(files_and_text),
 		cmocka_unit_test(reads_of_the_database),
+		cmocka_unit_test(searches_without_memory),
 		cmocka_unit_test(writes_lose_nothing),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

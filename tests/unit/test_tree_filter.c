@@ -166,8 +166,6 @@ static void a_code_is_searched_by_its_words(void **state)
 	db_close(db);
 }
 
-/* The names are not held: tree_name reads the one asked for, and keeps
- * the last TREE_NAMES read, so a screen's rows read again cost nothing. */
 /* The keys are kept as numbers of words each held once (tree_words.c):
  * 300 units of distinct words (numbers past 127 take two bytes), all of
  * them sharing "thon"; a search word inside a word, at its end, in two
@@ -223,6 +221,8 @@ static void keys_kept_as_words_find_what_the_text_did(void **state)
 	db_close(db);
 }
 
+/* The names are not held: tree_name reads the one asked for, and keeps
+ * the last TREE_NAMES read, so a screen's rows read again cost nothing. */
 static void names_are_read_when_asked(void **state)
 {
 	antt_db *db = tu_open();
