@@ -234,7 +234,8 @@ antt_status doc_begin(doc *d, antt_db *db, const doc_opts *o, const char *file, 
 	if ((s = report_date(&d->w, o->date, "ngày ghi trên văn bản", &d->tm, err)) != ANTT_OK ||
 	    (o->type && ((s = unit_type_resolve(db, o->type, d->type, sizeof(d->type), err)) != ANTT_OK ||
 	                 (s = type_name(d, err)) != ANTT_OK)) ||
-	    (s = report_target(db, o->path, d->w.mode, err)) != ANTT_OK)
+	    (s = report_target(db, o->path, d->w.mode, err)) != ANTT_OK ||
+	    (s = xlsx_load(err)) != ANTT_OK)   /* before anything is read for the document */
 		return s;
 	return words_load(d, file, keys, err);
 }

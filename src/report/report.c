@@ -547,6 +547,10 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	w.mode = BOOK_MODE(o->force, o->next_free);
 	if ((s = report_target(db, o->path, w.mode, err)) != ANTT_OK)
 		return s;
+	/* the library before the figures: its absence said at once, not
+	 * after a national database is counted */
+	if ((s = xlsx_load(err)) != ANTT_OK)
+		return s;
 	/* every sheet read from one snapshot: a commit by another antt while
 	 * the report is written changes none of them, so the summary's figures
 	 * and the lists under them always agree */
