@@ -58,8 +58,10 @@ antt_status recognise_list(antt_db *db, int year, const char *under,
 #define RECOGNISE_DECISION_OF(col, a) \
 	"(SELECT " col " FROM recognitions r" \
 	" JOIN decisions d ON d.id = r.decision_id WHERE r.assessment_id = " a ".id AND r.withdrawn_at IS NULL)"
-/* The decision as written: "45/QĐ-UBND ngày 10/11/2024". */
-#define RECOGNISE_DECISION_SQL(a) RECOGNISE_DECISION_OF("d.number || ' ngày ' || strftime('%d/%m/%Y', d.date)", a)
+/* The decision d as written: "45/QĐ-UBND ngày 10/11/2024"; the same of
+ * the decision recognising assessment alias a. */
+#define RECOGNISE_DECISION_WORDS "d.number || ' ngày ' || strftime('%d/%m/%Y', d.date)"
+#define RECOGNISE_DECISION_SQL(a) RECOGNISE_DECISION_OF(RECOGNISE_DECISION_WORDS, a)
 
 /* A decision number as written on the paper (45/QĐ-UBND): 1 when valid,
  * at most RECOGNISE_NUMBER_MAX characters. */

@@ -536,11 +536,15 @@ antt_status tally_units(antt_db *db, int year, const char *under, const report_l
 		"  u.excluded, a.verdict, a.detail, a.criteria_set_id,"
 		"  (SELECT group_concat(criterion || ': ' || note, '; ') FROM answers"
 		"    WHERE assessment_id = a.id AND note <> ''), a.status,"
-		"  " RECOGNISE_DECISION_SQL("a") ","
+		"  " RECOGNISE_DECISION_WORDS ","
 		"  u.managed_above"
 		" FROM walk w JOIN units u ON u.id = w.id JOIN unit_types ty ON ty.code = u.type"
 		" JOIN units top ON top.id = w.top"
 		" LEFT JOIN assessments a ON a.unit_id = u.id AND a.year = ?2"
+		/* the decision in force: a join, not a subquery a row (at most one
+		 * recognition in force an assessment, recognitions_current) */
+		" LEFT JOIN recognitions r ON r.assessment_id = a.id AND r.withdrawn_at IS NULL"
+		" LEFT JOIN decisions d ON d.id = r.decision_id"
 		" WHERE ty.assessed AND " UNIT_IN_YEAR("u", "?2")
 		/* the types as page 1 lists them (a type the layout leaves out
 		 * after them), then by commune and code */
