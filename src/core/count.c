@@ -42,6 +42,11 @@ void count_units_add(count_units *a, const count_units *b)
 }
 #undef ADD
 
+long long count_units_in_scope(const count_units *u)
+{
+	return u->total - u->excluded;
+}
+
 void count_row_set(count_row *a, const count_units *b)
 {
 #define SET(f) a->f = b->f;

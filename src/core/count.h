@@ -64,6 +64,8 @@ typedef struct {
 void count_add_units(count_units *a, const count_row *b);
 void count_units_add(count_units *a, const count_units *b);
 void count_row_set(count_row *a, const count_units *b);
+/* A commune's units to assess: count_in_scope's reading. */
+long long count_units_in_scope(const count_units *u);
 
 typedef struct {
 	const char *code;       /* code, '\0', name, after the rows in their block */

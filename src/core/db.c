@@ -531,6 +531,18 @@ char *db_state_get(antt_db *db, const char *key)
 	return v;
 }
 
+/* A pragma run at every key (db_state_set's): kept prepared, as the
+ * statement it goes with, not parsed again each time. */
+static void pragma_kept(antt_db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (db_cached(db, sql, &st, NULL) == ANTT_OK) {
+		sqlite3_step(st);
+		sqlite3_reset(st);
+	}
+}
+
 antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -552,7 +564,7 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 	 * the log with it */
 	own = db->wal && sqlite3_get_autocommit(db->sql);
 	if (own)
-		sqlite3_exec(db->sql, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+		pragma_kept(db, "PRAGMA synchronous = NORMAL");
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -562,6 +574,6 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 		db->quiet += sqlite3_changes64(db->sql);
 	sqlite3_reset(st);
 	if (own)
-		sqlite3_exec(db->sql, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+		pragma_kept(db, "PRAGMA synchronous = FULL");
 	return s;
 }

@@ -104,7 +104,7 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 		}
 		c->verdict = now[i].verdict;
 		c->recognised = now[i].recognised;
-		c->units = u->total - u->excluded;   /* to assess, as count_in_scope */
+		c->units = count_units_in_scope(u);
 		c->assessed = u->assessed;
 		c->passed = u->passed;
 		c->approved = u->approved;
@@ -113,7 +113,7 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 		 * side on a national database */
 		const count_commune *p = np ? bsearch(now[i].code, prev, np, sizeof(*prev), commune_code) : NULL;
 		if (p) {
-			c->prev_units = p->units.total - p->units.excluded;
+			c->prev_units = count_units_in_scope(&p->units);
 			c->prev_passed = p->units.passed;
 			c->prev_recognised = p->units.recognised;
 		}

@@ -18,13 +18,19 @@ unscored() { sql "SELECT count(*) FROM assessments a JOIN units u ON u.id = a.un
 [ -n "$unit" ] && ok "a khu dân cư not registered for 2024: $unit" || not_ok "the demo has none"
 before=$(due) before510=$(unscored)
 
+# progress_shows DUE UNSCORED: from the list, p, and Progress's two
+# deadlines lines say them
+progress_shows() {
+	wait_for "Lọc: loại"
+	keys p
+	wait_for "Hạn 15/11/2024 (QUÁ HẠN): $1 chưa duyệt" 10 && ok "Progress: $1 chưa duyệt" ||
+		not_ok "deadline: $(row_of 'Hạn 15/11/2024')"
+	wait_for "khu dân cư còn $2" 10 && ok "QĐ 510: $2 still to score" ||
+		not_ok "QĐ 510: $(row_of 'QĐ 510')"
+}
+
 start
-wait_for "Lọc: loại"
-keys p
-wait_for "Hạn 15/11/2024 (QUÁ HẠN): $before chưa duyệt" 10 && ok "Progress: $before chưa duyệt" ||
-	not_ok "deadline: $(row_of 'Hạn 15/11/2024')"
-wait_for "khu dân cư còn $before510" 10 && ok "QĐ 510: $before510 still to score" ||
-	not_ok "QĐ 510: $(row_of 'QĐ 510')"
+progress_shows "$before" "$before510"
 keys Escape
 wait_for "Lọc: loại"
 find_unit "$unit"
@@ -34,12 +40,7 @@ keys Home Down c
 wait_for "Đã lưu tiêu chí 1.1."
 expect_eq "$(due)" "$((before + 1))" "the first answer registered the unit"
 keys Escape
-wait_for "Lọc: loại"
-keys p
-wait_for "Hạn 15/11/2024 (QUÁ HẠN): $((before + 1)) chưa duyệt" 10 && ok "back on Progress: one more chưa duyệt" ||
-	not_ok "deadline: $(row_of 'Hạn 15/11/2024')"
-wait_for "khu dân cư còn $((before510 + 1))" 10 && ok "and one more still to score" ||
-	not_ok "QĐ 510: $(row_of 'QĐ 510')"
+progress_shows "$((before + 1))" "$((before510 + 1))"   # back from the checklist: one more of each
 case "$(screen)" in *"đang tính"*) not_ok "'đang tính' left on Progress";; *) ok "no 'đang tính' left";; esac
 quit_app && ok "quits" || not_ok "still running"
 exit $failed
