@@ -53,7 +53,9 @@ typedef struct {
 
 /* Call fn for every unit under the office in force that year, by type (in
  * the layout's order, as page 1 lists them; l NULL: the types' own),
- * commune and code. fn returns non-zero to stop. */
+ * commune and code. fn returns non-zero to stop. The order is kept in a
+ * temporary table while fn is called: fn may write rows, but a table it
+ * made or dropped on db would stop the reading. */
 antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l,
                         int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err);
 

@@ -123,8 +123,9 @@ static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
 	return buf;
 }
 
-/* The table is made with the first unit not đạt; "temp." keeps it off
- * the database itself, which may be read-only. Its pages are cached in a
+/* The table is made before the units are read (a table made while
+ * tally_units reads its own temporary one would stop that reading);
+ * "temp." keeps it off the database itself, which may be read-only. Its pages are cached in a
  * quarter of a megabyte (SQLite's default is 2 MB, more than a 30×
  * report's whole margin): the rest waits in the temporary file. The
  * connection's own cache size comes back with report_failed_free. */
@@ -154,13 +155,10 @@ static antt_status collect_failed(const tally_unit *u, failed_list *l, antt_err 
 {
 	char buf[2200];
 	const char *why = not_passed_reason(u, buf, sizeof(buf)), *parts[4];
-	antt_status s = ANTT_OK;
 	int rc;
 
 	if (!why)
 		return ANTT_OK;
-	if (!l->add && (s = failed_begin(l, err)) != ANTT_OK)
-		return s;
 	parts[0] = u->commune; parts[1] = u->name; parts[2] = u->type_name; parts[3] = why;
 	for (int k = 0; k < 4; k++)
 		sqlite3_bind_text(l->add, k + 1, parts[k] ? parts[k] : "", -1, SQLITE_STATIC);
@@ -323,6 +321,8 @@ antt_status report_type_sheets(writer *w, detail *d, antt_err *err)
 
 	d->err = &werr;
 	d->read_err = err;
+	if (d->failed && !d->failed->add && (s = failed_begin(d->failed, err)) != ANTT_OK)
+		return s;
 	if ((s = report_pipe_open(&d->pipe, U_COLS, w->o->one_thread, type_row_write, d)) != ANTT_OK)
 		return err_set(err, s, "không đủ bộ nhớ để ghi báo cáo");
 	s = tally_units(w->db, w->o->year, w->o->under, w->l, type_row_read, d, err);

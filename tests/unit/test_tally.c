@@ -80,6 +80,11 @@ static int collect(const tally_unit *u, void *ctx)
 	return 0;
 }
 
+static int stop_at_two(const tally_unit *u, void *ctx)
+{
+	return collect(u, ctx), ((seen *)ctx)->n == 2;
+}
+
 static void units_come_by_type_commune_and_code(void **state)
 {
 	report_layout *l;
@@ -102,6 +107,18 @@ static void units_come_by_type_commune_and_code(void **state)
 	assert_string_equal(s.codes[2], "K3");
 	assert_string_equal(s.codes[3], "X1");
 	assert_string_equal(s.codes[4], "T1");
+	/* the order's temporary table is gone after, and after a stop */
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'tally_order'"), 0);
+	memset(&s, 0, sizeof(s));
+	OK(tally_units(db, 2024, NULL, l, stop_at_two, &s, &err));
+	assert_int_equal(s.n, 2);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'tally_order'"), 0);
+	/* the same list again, and under a commune */
+	memset(&s, 0, sizeof(s));
+	OK(tally_units(db, 2024, "X1", l, collect, &s, &err));
+	assert_int_equal(s.n, 4);
+	assert_string_equal(s.codes[0], "K1");
+	assert_string_equal(s.codes[3], "X1");
 	layout_free(l);
 	tu_cleanup(db);
 }
