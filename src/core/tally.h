@@ -55,7 +55,12 @@ typedef struct {
  * the layout's order, as page 1 lists them; l NULL: the types' own),
  * commune and code. fn returns non-zero to stop. The order is kept in a
  * temporary table while fn is called: fn may write rows, but a table it
- * made or dropped on db would stop the reading. */
+ * made or dropped on db would stop the reading. tally_order makes that
+ * table beforehand (the report does, while it counts on another
+ * connection; with the same arguments): tally_units then reads it, and
+ * drops it after. tally_order_drop drops it when the list is not read. */
+antt_status tally_order(antt_db *db, int year, const char *under, const report_layout *l, antt_err *err);
+void tally_order_drop(antt_db *db);
 antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l,
                         int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err);
 

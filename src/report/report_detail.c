@@ -125,23 +125,14 @@ static const char *not_passed_reason(const tally_unit *u, char *buf, size_t n)
 
 /* The table is made before the units are read (a table made while
  * tally_units reads its own temporary one would stop that reading);
- * "temp." keeps it off the database itself, which may be read-only. Its pages are cached in a
- * quarter of a megabyte (SQLite's default is 2 MB, more than a 30×
- * report's whole margin): the rest waits in the temporary file. The
- * connection's own cache size comes back with report_failed_free. */
+ * "temp." keeps it off the database itself, which may be read-only (its
+ * cache: report_write's). */
 static antt_status failed_begin(failed_list *l, antt_err *err)
 {
-	sqlite3_stmt *st = NULL;
 	int rc;
 	antt_status s;
 
-	if (sqlite3_prepare_v2(l->db->sql, "PRAGMA temp.cache_size", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW) {
-		l->cache = sqlite3_column_int(st, 0);
-		l->cache_set = 1;
-	}
-	sqlite3_finalize(st);
-	rc = sqlite3_exec(l->db->sql, "PRAGMA temp.cache_size = -256; DROP TABLE IF EXISTS temp.report_failed;"
+	rc = sqlite3_exec(l->db->sql, "DROP TABLE IF EXISTS temp.report_failed;"
 		" CREATE TEMP TABLE report_failed (seq INTEGER PRIMARY KEY, commune TEXT, name TEXT, type TEXT, reason TEXT)",
 		NULL, NULL, NULL);
 	s = rc == SQLITE_OK ? ANTT_OK : db_fail(l->db, rc, err, "tạo bảng tạm cho danh sách đơn vị chưa đạt");
@@ -413,12 +404,6 @@ void report_failed_free(failed_list *l)
 		sqlite3_finalize(l->add);
 		sqlite3_exec(l->db->sql, "DROP TABLE IF EXISTS temp.report_failed", NULL, NULL, NULL);
 	}
-	if (l->cache_set) {
-		char pragma[64];
-		snprintf(pragma, sizeof(pragma), "PRAGMA temp.cache_size = %d", l->cache);
-		sqlite3_exec(l->db->sql, pragma, NULL, NULL, NULL);
-	}
 	l->add = NULL;
 	l->n = 0;
-	l->cache_set = 0;
 }

@@ -12,6 +12,7 @@
 
 #include "xlsx.h"
 
+#include <pthread.h>
 #include <time.h>
 
 /* The formats made once per workbook (report.c); F_UNIT_WRAP only when a
@@ -69,7 +70,6 @@ typedef struct {
 	antt_db *db;
 	sqlite3_stmt *add;   /* NULL until the first unit */
 	size_t n;
-	int cache, cache_set;   /* the temporary cache size before (failed_begin) */
 } failed_list;
 
 /* Rows passed from the thread reading the database to one writing the
@@ -92,6 +92,29 @@ antt_status report_pipe_open(report_pipe **p, int cols, int one_thread,
                              int (*fn)(const pipe_row *r, void *ctx), void *ctx);
 int report_pipe_put(report_pipe *p, const char *const *s, const int *ints);
 antt_status report_pipe_close(report_pipe *p);
+
+/* The year's figures counted on a second connection and thread while the
+ * report's sorts the unit list (report_twin.c). report_twin_begin, called
+ * when the caller has just opened its read transaction on db and read
+ * nothing yet, starts both connections' reading at the same state of the
+ * database; 0 when it could not (nothing to end then: count on db).
+ * report_twin_count starts tally_compute into t (0: not started, the
+ * twin ended); report_twin_end waits for it and gives its status (its
+ * words in err), and ends the twin in every case. */
+typedef struct {
+	antt_db *db;          /* the second connection, or NULL */
+	pthread_t th;
+	int running;
+	int year;
+	const char *under;
+	const report_layout *l;
+	tally *t;
+	antt_status s;
+	antt_err err;
+} report_twin;
+int report_twin_begin(report_twin *tw, antt_db *db);
+int report_twin_count(report_twin *tw, int year, const char *under, const report_layout *l, tally *t);
+antt_status report_twin_end(report_twin *tw, antt_err *err);
 
 /* A detail sheet being written. */
 typedef struct {

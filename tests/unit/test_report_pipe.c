@@ -150,22 +150,6 @@ static void big_rows_go_on_sooner(void **state)
 	free(b);
 }
 
-static long file_bytes(const char *path, char **out)
-{
-	FILE *fp = fopen(path, "rb");
-	long n;
-
-	assert_non_null(fp);
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	*out = malloc((size_t)n);
-	assert_non_null(*out);
-	assert_int_equal(fread(*out, 1, (size_t)n, fp), (size_t)n);
-	fclose(fp);
-	return n;
-}
-
 /* Three copies of the demo district: 800 units, many batches, sheets
  * begun mid-batch. */
 static antt_db *three_districts(void)
@@ -192,8 +176,8 @@ static void two_threads_write_what_one_writes(void **state)
 	OK(report_write(db, &two, &i2, &err));
 	assert_int_equal(i1.units, i2.units);
 	assert_int_equal(i1.sheets, i2.sheets);
-	na = file_bytes(one.path, &a);
-	nb = file_bytes(two.path, &b);
+	na = tu_file_bytes(one.path, &a);
+	nb = tu_file_bytes(two.path, &b);
 	assert_true(na > 10000);
 	assert_int_equal(na, nb);
 	assert_memory_equal(a, b, (size_t)na);
@@ -209,8 +193,8 @@ static void two_threads_write_what_one_writes(void **state)
 	OK(report_write(db, &two, &i2, &err));
 	assert_true(i1.units > 0 && i1.units < 3 * 256);
 	assert_int_equal(i1.units, i2.units);
-	na = file_bytes(one.path, &a);
-	nb = file_bytes(two.path, &b);
+	na = tu_file_bytes(one.path, &a);
+	nb = tu_file_bytes(two.path, &b);
 	assert_int_equal(na, nb);
 	assert_memory_equal(a, b, (size_t)na);
 	free(a);

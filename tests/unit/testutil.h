@@ -69,6 +69,31 @@ static inline void tu_cleanup(antt_db *db)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* A whole file into *out (malloc'd); its size. */
+static inline long tu_file_bytes(const char *path, char **out)
+{
+	FILE *fp = fopen(path, "rb");
+	long n;
+
+	assert_non_null(fp);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	*out = malloc((size_t)n);
+	assert_non_null(*out);
+	assert_int_equal(fread(*out, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	return n;
+}
+
+/* layout_load's check of a type's code: every code is known. */
+static inline int tu_any_type(const char *code, void *ctx)
+{
+	(void)code;
+	(void)ctx;
+	return 1;
+}
+
 /* The first column of the first row of a query, as an integer. */
 static inline long long tu_int(antt_db *db, const char *sql)
 {

@@ -1,0 +1,160 @@
+/* report_twin: the figures counted on a second connection read the state
+ * of the database the report's connection reads, even when another antt
+ * commits right after both began; none is started (and none waited for)
+ * while another antt holds the write lock, on a database in memory, or
+ * with a transaction already open; and the report is the same workbook
+ * either way, its temporary tables gone after. */
+#include "testutil.h"
+#include "demo.h"
+#include "report/report.h"
+#include "report/report_int.h"
+
+#include <time.h>
+
+static antt_err err;
+
+#define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
+
+static antt_db *province(report_layout **l)
+{
+	antt_db *db = tu_open();
+	int units = 0;
+
+	OK(demo_build_scaled(db, 0, 2, &units, &err));
+	OK(layout_load("forms/reports/tong-hop.yaml", tu_any_type, NULL, l, &err));
+	return db;
+}
+
+static antt_db *other(void)
+{
+	antt_db *db = NULL;
+
+	OK(db_open(tu_path("test.db"), 0, NULL, &db, &err));
+	return db;
+}
+
+static long long registered(const tally *t)
+{
+	long long n = 0;
+
+	for (size_t g = 0; g < t->n_groups; g++)
+		n += t->totals[g].registered;
+	return n;
+}
+
+static void both_read_the_state_they_began_at(void **state)
+{
+	report_layout *l;
+	antt_db *db = province(&l), *o = other();
+	report_twin tw;
+	tally mine, twins;
+	long long before;
+	(void)state;
+
+	assert_int_equal(sqlite3_exec(db->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(report_twin_begin(&tw, db), 1);
+	/* another antt takes every village out of the assessment now: the
+	 * lock is free again, and neither reader sees its commit */
+	assert_int_equal(sqlite3_exec(o->sql, "UPDATE units SET excluded = 1 WHERE type = 'khu-dan-cu'", NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_true(sqlite3_changes(o->sql) > 0);
+	assert_int_equal(report_twin_count(&tw, 2024, NULL, l, &twins), 1);
+	OK(tally_compute(db, 2024, NULL, l, &mine, &err));
+	OK(report_twin_end(&tw, &err));
+	assert_null(tw.db);
+	before = registered(&mine);
+	assert_true(before > 0);
+	assert_int_equal(registered(&twins), before);
+	assert_int_equal(twins.n_rows, mine.n_rows);
+	assert_int_equal(twins.units, mine.units);
+	tally_free(&mine);
+	tally_free(&twins);
+	assert_int_equal(sqlite3_exec(db->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
+	/* read again, the commit is there */
+	OK(tally_compute(db, 2024, NULL, l, &mine, &err));
+	assert_true(registered(&mine) < before);
+	tally_free(&mine);
+	db_close(o);
+	layout_free(l);
+	tu_cleanup(db);
+}
+
+static void none_while_another_writes(void **state)
+{
+	report_layout *l;
+	antt_db *db = province(&l), *o = other();
+	report_twin tw;
+	struct timespec a, b;
+	(void)state;
+
+	assert_int_equal(sqlite3_exec(o->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	assert_int_equal(report_twin_begin(&tw, db), 0);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	assert_null(tw.db);
+	/* not waited for: the busy timeout is 5 s */
+	assert_true(b.tv_sec - a.tv_sec < 2);
+	assert_int_equal(report_twin_count(&tw, 2024, NULL, l, NULL), 0);
+	OK(report_twin_end(&tw, &err));
+	assert_int_equal(sqlite3_exec(db->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(o->sql, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	db_close(o);
+	layout_free(l);
+	tu_cleanup(db);
+}
+
+static void none_in_memory(void **state)
+{
+	antt_db *db = NULL;
+	report_twin tw;
+	(void)state;
+
+	OK(session_open(":memory:", DB_CREATE, &db, &err));
+	assert_int_equal(report_twin_begin(&tw, db), 0);
+	OK(report_twin_end(&tw, &err));
+	db_close(db);
+}
+
+/* The workbook counted beside (a second connection) and counted here
+ * (another antt holds the write lock: no twin) is the same, byte for
+ * byte, and no temporary table is left either way. */
+static void the_same_workbook_either_way(void **state)
+{
+	report_layout *l;
+	antt_db *db = province(&l), *o = other();
+	report_opts twin = { .year = 2024, .path = tu_path("beside.xlsx"), .date = "2024-11-20" };
+	report_opts here = { .year = 2024, .path = tu_path("here.xlsx"), .date = "2024-11-20" };
+	report_info i1, i2;
+	char *a = NULL, *b = NULL;
+	long na, nb;
+	(void)state;
+
+	OK(report_write(db, &twin, &i1, &err));
+	assert_int_equal(sqlite3_exec(o->sql, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	OK(report_write(db, &here, &i2, &err));
+	assert_int_equal(sqlite3_exec(o->sql, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(i1.units, i2.units);
+	na = tu_file_bytes(twin.path, &a);
+	nb = tu_file_bytes(here.path, &b);
+	assert_true(na > 10000);
+	assert_int_equal(na, nb);
+	assert_memory_equal(a, b, (size_t)na);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master"), 0);
+	free(a);
+	free(b);
+	db_close(o);
+	layout_free(l);
+	tu_cleanup(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(both_read_the_state_they_began_at),
+		cmocka_unit_test(none_while_another_writes),
+		cmocka_unit_test(none_in_memory),
+		cmocka_unit_test(the_same_workbook_either_way),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
