@@ -48,6 +48,22 @@ static int others_in_dir(void)
 	return n;
 }
 
+/* Widths in hundredths of an em at 100 pt: ASCII from the font's table,
+ * a Vietnamese letter as its base letter (a third wider when small, the
+ * fallback font's), Đ and … as said, bold from its own table. */
+static void letters_measure_as_the_font_draws_them(void **state)
+{
+	(void)state;
+	assert_true(report_text_pt("Ab", 100, 0) == 72 + 50);
+	assert_true(report_text_pt("Ab", 100, 1) == 72 + 56);
+	assert_true(report_text_pt("ấ", 100, 0) == 44 * 135 / 100);
+	assert_true(report_text_pt("Ơ", 100, 0) == 72 * 110 / 100);
+	assert_true(report_text_pt("ư", 100, 1) == 56 * 135 / 100);
+	assert_true(report_text_pt("Đđ", 100, 1) == 72 + 56);
+	assert_true(report_text_pt("a…b", 100, 0) == 44 + 100 + 50);
+	assert_true(report_text_pt("\xe4\xb8\xad", 100, 0) == 65);   /* 中: no base letter */
+}
+
 static void workbook_is_written_whole(void **state)
 {
 	antt_db *db = season();
@@ -239,6 +255,7 @@ static void a_long_note_is_cut_not_lost(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(letters_measure_as_the_font_draws_them),
 		cmocka_unit_test(workbook_is_written_whole),
 		cmocka_unit_test(existing_file_is_kept_unless_forced),
 		cmocka_unit_test(empty_year_and_bad_layout_write_nothing),
