@@ -8,9 +8,9 @@
  * connection holds the write lock (BEGIN IMMEDIATE, a few hundred
  * microseconds) while the two begin to read: no commit can fall between
  * them. Whenever that cannot be had — a read-only file, another antt
- * writing at that moment, a transaction already open, no thread — nothing
- * is started, and the figures are counted on the report's connection as
- * before. */
+ * writing at that moment, a transaction or a statement already reading,
+ * no thread — nothing is started, and the figures are counted on the
+ * report's connection as before. */
 #include "report_int.h"
 
 #include <stdlib.h>
@@ -21,6 +21,17 @@ static int run(antt_db *db, const char *sql)
 	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* A statement of db still reading (stepped, not reset): autocommit or
+ * not, db then reads the state that statement began at, which in WAL may
+ * be older than the one the twin would begin at. */
+static int reading(antt_db *db)
+{
+	for (sqlite3_stmt *st = sqlite3_next_stmt(db->sql, NULL); st; st = sqlite3_next_stmt(db->sql, st))
+		if (sqlite3_stmt_busy(st))
+			return 1;
+	return 0;
+}
+
 int report_twin_begin(report_twin *tw, antt_db *db)
 {
 	antt_db *lock = NULL;
@@ -28,7 +39,7 @@ int report_twin_begin(report_twin *tw, antt_db *db)
 	int ok = 0;
 
 	memset(tw, 0, sizeof(*tw));
-	if (db->readonly || !db->path || !strcmp(db->path, ":memory:") ||
+	if (db->readonly || !db->path || !strcmp(db->path, ":memory:") || reading(db) ||
 	    db_open(db->path, 0, NULL, &lock, &e2) != ANTT_OK)
 		return 0;
 	sqlite3_busy_timeout(lock->sql, 0);   /* another antt writing now: not waited for */
