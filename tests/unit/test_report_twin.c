@@ -9,6 +9,7 @@
 #include "report/report.h"
 #include "report/report_int.h"
 
+#include <sys/stat.h>
 #include <time.h>
 
 static antt_err err;
@@ -146,6 +147,124 @@ static void none_while_another_writes(void **state)
 	tu_cleanup(db);
 }
 
+/* A copy of the database (test.db) at name, with every village taken out
+ * of the assessment: the same schema, other figures. */
+static void changed_copy(antt_db *db, const char *name)
+{
+	char sql[700];
+	antt_db *c = NULL;
+
+	snprintf(sql, sizeof(sql), "VACUUM INTO '%s'", name);
+	assert_int_equal(sqlite3_exec(db->sql, sql, NULL, NULL, NULL), SQLITE_OK);
+	OK(db_open(name, 0, NULL, &c, &err));
+	assert_int_equal(sqlite3_exec(c->sql, "UPDATE units SET excluded = 1 WHERE type = 'khu-dan-cu'", NULL, NULL, NULL),
+		SQLITE_OK);
+	assert_true(sqlite3_changes(c->sql) > 0);
+	db_close(c);
+}
+
+/* The file renamed over while the report's connection has it open (a
+ * copy put in its place): that connection reads the old file, a twin
+ * opened by its name would count the new one. */
+static void none_on_a_file_put_in_its_place(void **state)
+{
+	report_layout *l;
+	antt_db *db = province(&l);
+	(void)state;
+
+	changed_copy(db, tu_path("copy.db"));
+	/* its log emptied first: the new file read alone */
+	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(rename(tu_path("copy.db"), tu_path("test.db")), 0);
+	assert_int_equal(sqlite3_exec(db->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	twin_counts_as_db(db, l);
+	assert_int_equal(sqlite3_exec(db->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
+	layout_free(l);
+	tu_cleanup(db);
+}
+
+static char home[1024];   /* the folder the tests run in (forms/ there) */
+
+static int back_home(void **state)
+{
+	(void)state;
+	return chdir(home);
+}
+
+/* Opened by a relative name, then the process moved to a folder holding
+ * another test.db; opened through a link that points elsewhere since:
+ * the twin reads the report's file all the same. */
+static void the_file_whatever_its_name_says_now(void **state)
+{
+	report_layout *l;
+	antt_db *db = province(&l), *rel = NULL, *linked = NULL;
+	report_twin tw;
+	(void)state;
+
+	assert_non_null(getcwd(home, sizeof(home)));
+	assert_int_equal(mkdir(tu_path("elsewhere"), 0700), 0);
+	changed_copy(db, tu_path("elsewhere/test.db"));
+	changed_copy(db, tu_path("other.db"));
+	assert_int_equal(chdir(tu_dir), 0);
+	OK(db_open("test.db", 0, NULL, &rel, &err));
+	assert_int_equal(chdir("elsewhere"), 0);
+	assert_int_equal(sqlite3_exec(rel->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(report_twin_begin(&tw, rel), 1);
+	OK(report_twin_end(&tw, &err));
+	twin_counts_as_db(rel, l);
+	assert_int_equal(sqlite3_exec(rel->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(back_home(NULL), 0);
+	db_close(rel);
+
+	assert_int_equal(symlink(tu_path("test.db"), tu_path("link.db")), 0);
+	OK(db_open(tu_path("link.db"), 0, NULL, &linked, &err));
+	assert_int_equal(unlink(tu_path("link.db")), 0);
+	assert_int_equal(symlink(tu_path("other.db"), tu_path("link.db")), 0);
+	assert_int_equal(sqlite3_exec(linked->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	twin_counts_as_db(linked, l);
+	assert_int_equal(sqlite3_exec(linked->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
+	db_close(linked);
+	layout_free(l);
+	tu_cleanup(db);
+}
+
+/* A rollback journal (a database another program set so): another antt
+ * in the middle of a commit (or a large transaction) holds the EXCLUSIVE
+ * lock, and reading waits for it. The twin's lock is asked for at once
+ * and given up; with no other writer the twin is begun, and the journal
+ * left as it was (not turned into WAL by the lock's connection). */
+static void a_rollback_journal(void **state)
+{
+	report_layout *l;
+	antt_db *db = province(&l);
+	sqlite3 *o;
+	report_twin tw;
+	struct timespec a, b;
+	(void)state;
+
+	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_open(tu_path("test.db"), &o), SQLITE_OK);   /* db_open would make it WAL */
+	assert_int_equal(sqlite3_exec(o, "BEGIN EXCLUSIVE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	clock_gettime(CLOCK_MONOTONIC, &a);
+	assert_int_equal(report_twin_begin(&tw, db), 0);
+	clock_gettime(CLOCK_MONOTONIC, &b);
+	/* 5 s (db_open's busy timeout) before */
+	assert_true(b.tv_sec - a.tv_sec < 3);
+	assert_int_equal(sqlite3_exec(db->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(o, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(o);
+
+	assert_int_equal(sqlite3_exec(db->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(report_twin_begin(&tw, db), 1);
+	OK(report_twin_end(&tw, &err));
+	twin_counts_as_db(db, l);
+	assert_int_equal(sqlite3_exec(db->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(tu_int(db, "SELECT journal_mode = 'delete' FROM pragma_journal_mode"), 1);
+	layout_free(l);
+	tu_cleanup(db);
+}
+
 static void none_in_memory(void **state)
 {
 	antt_db *db = NULL;
@@ -196,6 +315,9 @@ int main(void)
 		cmocka_unit_test(both_read_the_state_they_began_at),
 		cmocka_unit_test(none_while_a_read_is_open),
 		cmocka_unit_test(none_while_another_writes),
+		cmocka_unit_test(none_on_a_file_put_in_its_place),
+		cmocka_unit_test_teardown(the_file_whatever_its_name_says_now, back_home),
+		cmocka_unit_test(a_rollback_journal),
 		cmocka_unit_test(none_in_memory),
 		cmocka_unit_test(the_same_workbook_either_way),
 	};
