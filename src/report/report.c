@@ -607,7 +607,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	w.l = layout;
 	w.appendix_prefix = report_setting(&w, "report_prefix", "");
 	w.appendix_office = report_setting(&w, "office_name", "");
-	if (twin && report_twin_count(&tw, o->year, o->under, layout, &t)) {
+	if (twin && (info->beside = report_twin_count(&tw, o->year, o->under, layout, &t))) {
 		if ((s = order_beside(&w, &tw, err)) != ANTT_OK)
 			goto out;
 	} else if ((s = tally_compute(db, o->year, o->under, layout, &t, err)) != ANTT_OK) {

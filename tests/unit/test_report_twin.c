@@ -296,6 +296,8 @@ static void the_same_workbook_either_way(void **state)
 	OK(report_write(db, &here, &i2, &err));
 	assert_int_equal(sqlite3_exec(o->sql, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
 	assert_int_equal(i1.units, i2.units);
+	assert_int_equal(i1.beside, 1);
+	assert_int_equal(i2.beside, 0);
 	na = tu_file_bytes(twin.path, &a);
 	nb = tu_file_bytes(here.path, &b);
 	assert_true(na > 10000);
@@ -337,6 +339,59 @@ static void an_order_left_behind_is_not_read(void **state)
 	tu_cleanup(db);
 }
 
+/* The connection as the screens keep it after F5, whatever became of the
+ * report: no transaction, no temporary table of the report's, and its
+ * page caches as they were (main's the screens' 512 KiB, temp's 1,000). */
+static void connection_as_it_was(antt_db *db, int views)
+{
+	assert_int_equal(sqlite3_get_autocommit(db->sql), 1);
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master"), views);
+	assert_int_equal(tu_int(db, "PRAGMA main.cache_size"), -512);
+	assert_int_equal(tu_int(db, "PRAGMA temp.cache_size"), -1000);
+}
+
+/* Every way the report fails with the twin begun: the layout refused, the
+ * count on the twin failing (a commune no one has; its words are the
+ * report's), the order failing while the twin counts. */
+static void failures_with_the_twin_begun(void **state)
+{
+	report_layout *l;
+	antt_db *db = province(&l);
+	report_opts o = { .year = 2024, .path = tu_path("r.xlsx"), .date = "2024-11-20" };
+	report_info info;
+	(void)state;
+
+	assert_int_equal(sqlite3_exec(db->sql, "PRAGMA main.cache_size = -512; PRAGMA temp.cache_size = -1000",
+		NULL, NULL, NULL), SQLITE_OK);
+	OK(report_write(db, &o, &info, &err));
+	assert_int_equal(info.beside, 1);
+	connection_as_it_was(db, 0);
+	o.force = 1;
+
+	o.layout = tu_path("khong-co.yaml");
+	assert_int_not_equal(report_write(db, &o, &info, &err), ANTT_OK);
+	connection_as_it_was(db, 0);
+	o.layout = NULL;
+
+	o.under = "KHONG-CO";
+	err.msg[0] = '\0';
+	assert_int_equal(report_write(db, &o, &info, &err), ANTT_ERR_NOT_FOUND);
+	assert_int_equal(info.beside, 1);
+	assert_non_null(strstr(err.msg, "KHONG-CO"));
+	connection_as_it_was(db, 0);
+	o.under = NULL;
+
+	/* a view by the order's name: DROP TABLE refuses it */
+	assert_int_equal(sqlite3_exec(db->sql, "CREATE TEMP VIEW tally_order AS SELECT 1", NULL, NULL, NULL), SQLITE_OK);
+	err.msg[0] = '\0';
+	assert_int_not_equal(report_write(db, &o, &info, &err), ANTT_OK);
+	assert_int_equal(info.beside, 1);
+	assert_non_null(strstr(err.msg, "xếp danh sách"));
+	connection_as_it_was(db, 1);
+	layout_free(l);
+	tu_cleanup(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -349,6 +404,7 @@ int main(void)
 		cmocka_unit_test(none_in_memory),
 		cmocka_unit_test(the_same_workbook_either_way),
 		cmocka_unit_test(an_order_left_behind_is_not_read),
+		cmocka_unit_test(failures_with_the_twin_begun),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
