@@ -221,6 +221,9 @@ static void the_file_whatever_its_name_says_now(void **state)
 	assert_int_equal(unlink(tu_path("link.db")), 0);
 	assert_int_equal(symlink(tu_path("other.db"), tu_path("link.db")), 0);
 	assert_int_equal(sqlite3_exec(linked->sql, "SAVEPOINT r", NULL, NULL, NULL), SQLITE_OK);
+	/* SQLite opened the file the link named then: not "moved" */
+	assert_int_equal(report_twin_begin(&tw, linked), 1);
+	OK(report_twin_end(&tw, &err));
 	twin_counts_as_db(linked, l);
 	assert_int_equal(sqlite3_exec(linked->sql, "RELEASE r", NULL, NULL, NULL), SQLITE_OK);
 	db_close(linked);
