@@ -584,18 +584,7 @@ void tally_order_drop(antt_db *db)
 	sqlite3_exec(db->sql, "DROP TABLE IF EXISTS temp.tally_order", NULL, NULL, NULL);
 }
 
-/* 1 when tally_order made the table (and it was not read yet). */
-static int ordered(antt_db *db)
-{
-	sqlite3_stmt *st = NULL;
-	int yes = sqlite3_prepare_v2(db->sql, "SELECT 1 FROM temp.sqlite_master WHERE name = 'tally_order'", -1, &st,
-		NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
-
-	sqlite3_finalize(st);
-	return yes;
-}
-
-antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l,
+antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l, int ordered,
                         int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err)
 {
 	set_memo memo = { 0, NULL };
@@ -606,7 +595,9 @@ antt_status tally_units(antt_db *db, int year, const char *under, const report_l
 
 	if (l && !order)
 		return err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
-	if (!ordered(db) && (s = order_units(db, year, under, order, err)) != ANTT_OK)
+	/* not "a table is there, so it is ours": one a failed drop left (a
+	 * statement still reading on db refuses it) holds another year's list */
+	if (!ordered && (s = order_units(db, year, under, order, err)) != ANTT_OK)
 		goto out;
 	s = db_prepare(db,
 		"SELECT u.code, u.name, u.type, ty.name,"

@@ -57,11 +57,13 @@ typedef struct {
  * temporary table while fn is called: fn may write rows, but a table it
  * made or dropped on db would stop the reading. tally_order makes that
  * table beforehand (the report does, while it counts on another
- * connection; with the same arguments): tally_units then reads it, and
- * drops it after. tally_order_drop drops it when the list is not read. */
+ * connection): tally_units given ordered 1 and the same arguments then
+ * reads it; ordered 0, it makes its own, whatever table is there. Either
+ * way it drops it after. tally_order_drop drops it when the list is not
+ * read. */
 antt_status tally_order(antt_db *db, int year, const char *under, const report_layout *l, antt_err *err);
 void tally_order_drop(antt_db *db);
-antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l,
+antt_status tally_units(antt_db *db, int year, const char *under, const report_layout *l, int ordered,
                         int (*fn)(const tally_unit *u, void *ctx), void *ctx, antt_err *err);
 
 #endif

@@ -555,14 +555,14 @@ static int cache_set(antt_db *db, const char *schema, int kib)
  * a sorter of that size (SQLite's takes the cache's), the count's memory
  * and the sort's not both at their largest (30×: 25 MiB at the peak with
  * SQLite's 2 MB, 22 with this; no slower). */
-static antt_status order_beside(antt_db *db, report_twin *tw, const report_opts *o, const report_layout *l,
-                                antt_err *err)
+static antt_status order_beside(writer *w, report_twin *tw, antt_err *err)
 {
-	int was = cache_set(db, "main", -512);
-	antt_status s = tally_order(db, o->year, o->under, l, err), counted;
+	int was = cache_set(w->db, "main", -512);
+	antt_status s = tally_order(w->db, w->o->year, w->o->under, w->l, err), counted;
 
+	w->ordered = s == ANTT_OK;
 	if (was)
-		cache_set(db, "main", was);
+		cache_set(w->db, "main", was);
 	counted = report_twin_end(tw, s == ANTT_OK ? err : NULL);
 	return s == ANTT_OK ? counted : s;
 }
@@ -607,8 +607,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	w.l = layout;
 	w.appendix_prefix = report_setting(&w, "report_prefix", "");
 	w.appendix_office = report_setting(&w, "office_name", "");
-	if (twin && report_twin_count(&tw, o->year, o->under, layout, &t)) {
-		if ((s = order_beside(db, &tw, o, layout, err)) != ANTT_OK)
+	if (twin && (info->beside = report_twin_count(&tw, o->year, o->under, layout, &t))) {
+		if ((s = order_beside(&w, &tw, err)) != ANTT_OK)
 			goto out;
 	} else if ((s = tally_compute(db, o->year, o->under, layout, &t, err)) != ANTT_OK) {
 		goto out;

@@ -29,6 +29,8 @@ typedef struct {
 	int sheets;
 	int unsigned_page;        /* the settings name no signer (signer_title, signer_name):
 	                             the signed page has the signature block blank */
+	int beside;               /* the figures were counted on a second connection while
+	                             this one sorted the unit list (report_twin.c) */
 } report_info;
 
 /* Write the workbook: to a temporary file beside the target, then renamed,

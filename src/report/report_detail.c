@@ -316,7 +316,7 @@ antt_status report_type_sheets(writer *w, detail *d, antt_err *err)
 		return s;
 	if ((s = report_pipe_open(&d->pipe, U_COLS, w->o->one_thread, type_row_write, d)) != ANTT_OK)
 		return err_set(err, s, "không đủ bộ nhớ để ghi báo cáo");
-	s = tally_units(w->db, w->o->year, w->o->under, w->l, type_row_read, d, err);
+	s = tally_units(w->db, w->o->year, w->o->under, w->l, w->ordered, type_row_read, d, err);
 	piped = report_pipe_close(d->pipe);
 	d->pipe = NULL;
 	free(d->note_cut);

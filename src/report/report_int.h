@@ -59,6 +59,7 @@ typedef struct {
 	char *appendix_office;    /* once: the sheets may be written on another thread */
 	count_row *now, *prev;    /* counts by type, this year and the year before */
 	size_t n_now, n_prev;     /* (count_by_type: once for the paragraph and the chart) */
+	int ordered;              /* the unit list's order made (tally_order, beside the twin) */
 } writer;
 
 /* The units not đạt, gathered for the "Chưa đạt" sheet (report_detail.c)

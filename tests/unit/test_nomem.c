@@ -20,6 +20,7 @@
 #include "layout.h"
 #include "progress.h"
 #include "register.h"
+#include "report/report_int.h"
 #include "sync/sync.h"
 #include "tally.h"
 #include "text.h"
@@ -369,6 +370,33 @@ static antt_status op_tally(antt_db *db, antt_err *err)
 	return s;
 }
 
+/* The figures on the report's second connection (report_twin.c): its
+ * begin and the count on its thread (the main thread waits for it, so the
+ * allocations come one at a time, in order). On this file, no other antt
+ * writing, only memory refuses the twin: a begin refused is counted
+ * ANTT_ERR_NOMEM here (report_write counts on its own connection then). */
+static antt_status op_twin(antt_db *db, antt_err *err)
+{
+	report_layout *l = NULL;
+	report_twin tw;
+	tally t;
+	antt_status s;
+
+	if ((s = layout_load("forms/reports/tong-hop.yaml", NULL, NULL, &l, err)) != ANTT_OK)
+		return s;
+	if (sqlite3_exec(db->sql, "SAVEPOINT r", NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("twin: %s", sqlite3_errmsg(db->sql));
+	if (!report_twin_begin(&tw, db))
+		s = ANTT_ERR_NOMEM;
+	else if (!report_twin_count(&tw, 2024, NULL, l, &t))
+		fail_msg("twin: no thread");
+	else if ((s = report_twin_end(&tw, err)) == ANTT_OK)
+		tally_free(&t);
+	sqlite3_exec(db->sql, "RELEASE r", NULL, NULL, NULL);
+	layout_free(l);
+	return s;
+}
+
 static antt_status op_register(antt_db *db, antt_err *err)
 {
 	reg_lists *l = NULL;
@@ -422,6 +450,7 @@ static void reads_of_the_database(void **state)
 	each_allocation_refused("progress", db, op_progress, NULL);
 	each_allocation_refused("progress_communes", db, op_progress_communes, NULL);
 	each_allocation_refused("tally_compute", db, op_tally, NULL);
+	each_allocation_refused("tally_compute beside (report_twin)", db, op_twin, NULL);
 	each_allocation_refused("register", db, op_register, NULL);
 	each_allocation_refused("tree", db, op_tree, NULL);
 	each_allocation_refused("tree_tally", db, op_tree_tally, NULL);

@@ -84,7 +84,7 @@ static void units_come_by_type_commune_and_code(void **state)
 	antt_db *db = season(&l);
 	seen s = { .n = 0 };
 	(void)state;
-	OK(tally_units(db, 2024, NULL, NULL, collect, &s, &err));   /* the types' own order */
+	OK(tally_units(db, 2024, NULL, NULL, 0, collect, &s, &err));   /* the types' own order */
 	assert_int_equal(s.n, 5);
 	assert_string_equal(s.codes[0], "X1");
 	assert_string_equal(s.codes[1], "K1");
@@ -94,7 +94,7 @@ static void units_come_by_type_commune_and_code(void **state)
 	assert_string_equal(s.codes[4], "T1");
 	/* the layout's: khu dân cư first, as page 1 lists them */
 	memset(&s, 0, sizeof(s));
-	OK(tally_units(db, 2024, NULL, l, collect, &s, &err));
+	OK(tally_units(db, 2024, NULL, l, 0, collect, &s, &err));
 	assert_int_equal(s.n, 5);
 	assert_string_equal(s.codes[0], "K1");
 	assert_string_equal(s.codes[2], "K3");
@@ -103,15 +103,30 @@ static void units_come_by_type_commune_and_code(void **state)
 	/* the order's temporary table is gone after, and after a stop */
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'tally_order'"), 0);
 	memset(&s, 0, sizeof(s));
-	OK(tally_units(db, 2024, NULL, l, stop_at_two, &s, &err));
+	OK(tally_units(db, 2024, NULL, l, 0, stop_at_two, &s, &err));
 	assert_int_equal(s.n, 2);
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'tally_order'"), 0);
 	/* the same list again, and under a commune */
 	memset(&s, 0, sizeof(s));
-	OK(tally_units(db, 2024, "X1", l, collect, &s, &err));
+	OK(tally_units(db, 2024, "X1", l, 0, collect, &s, &err));
 	assert_int_equal(s.n, 4);
 	assert_string_equal(s.codes[0], "K1");
 	assert_string_equal(s.codes[3], "X1");
+	/* the order made beforehand (the report's, beside its twin) is read */
+	OK(tally_order(db, 2024, "X1", l, &err));
+	memset(&s, 0, sizeof(s));
+	OK(tally_units(db, 2024, "X1", l, 1, collect, &s, &err));
+	assert_int_equal(s.n, 4);
+	assert_string_equal(s.codes[0], "K1");
+	assert_string_equal(s.codes[3], "X1");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'tally_order'"), 0);
+	/* and one left behind, for another list, is not */
+	OK(tally_order(db, 2024, "X1", l, &err));
+	memset(&s, 0, sizeof(s));
+	OK(tally_units(db, 2024, NULL, l, 0, collect, &s, &err));
+	assert_int_equal(s.n, 5);
+	assert_string_equal(s.codes[4], "T1");
+	assert_int_equal(tu_int(db, "SELECT count(*) FROM temp.sqlite_master WHERE name = 'tally_order'"), 0);
 	layout_free(l);
 	tu_cleanup(db);
 }
