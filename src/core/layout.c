@@ -3,6 +3,7 @@
 #include "file.h"
 #include "ydoc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,6 +170,17 @@ antt_status layout_load(const char *path, int (*known_type)(const char *code, vo
 	}
 	*out = l;
 	return ANTT_OK;
+}
+
+size_t layout_type_rank(const report_layout *l, const char *type)
+{
+	size_t k = 0;
+
+	for (size_t g = 0; g < l->n_groups; g++)
+		for (size_t t = 0; t < l->groups[g].n_types; t++, k++)
+			if (!strcmp(l->groups[g].types[t], type))
+				return k;
+	return SIZE_MAX;
 }
 
 const char *layout_period(const report_layout *l, int year)

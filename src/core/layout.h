@@ -52,6 +52,11 @@ void layout_free(report_layout *l);
  * unexpanded; NULL when the layout gives none. */
 const char *layout_period(const report_layout *l, int year);
 
+/* Where page 1 lists a unit type: the place of its first mention in the
+ * groups, in order (a type named in two groups counts once); SIZE_MAX for
+ * one the layout leaves out (listed after, in the types' own order). */
+size_t layout_type_rank(const report_layout *l, const char *type);
+
 /* Replace {year} and {prev} in text; a new string the caller frees. */
 char *layout_expand(const char *text, int year);
 

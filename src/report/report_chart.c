@@ -40,26 +40,13 @@ static void chart_row(writer *w, lxw_worksheet *ws, int r, const count_row *now,
  * in theirs: order[] gets indices into w->now; returns how many. */
 static size_t page_one_order(const writer *w, size_t *order)
 {
-	size_t k = 0;
-
-	for (size_t g = 0; g < w->l->n_groups; g++)
-		for (size_t t = 0; t < w->l->groups[g].n_types; t++)
-			for (size_t i = 0; i < w->n_now; i++)
-				if (!strcmp(w->now[i].type, w->l->groups[g].types[t])) {
-					size_t j = 0;
-					while (j < k && order[j] != i)
-						j++;
-					if (j == k)   /* a type named in two groups: once */
-						order[k++] = i;
-				}
-	for (size_t i = 0; i < w->n_now; i++) {
-		size_t j = 0;
-		while (j < k && order[j] != i)
-			j++;
-		if (j == k)
-			order[k++] = i;
+	for (size_t i = 0; i < w->n_now; i++) {   /* stable: equal ranks keep their order */
+		size_t rank = layout_type_rank(w->l, w->now[i].type), j = i;
+		for (; j > 0 && layout_type_rank(w->l, w->now[order[j - 1]].type) > rank; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
 	}
-	return k;
+	return w->n_now;
 }
 
 antt_status report_chart_sheet(writer *w, antt_err *err)

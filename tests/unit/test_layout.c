@@ -47,6 +47,23 @@ static void write_layout(const char *groups, const char *columns)
 	tu_write(tu_path("l.yaml"), text);
 }
 
+/* A type's place on page 1: its first mention across the groups; one
+ * named twice counts once; one left out comes after every other. */
+static void types_rank_by_their_first_mention(void **state)
+{
+	report_layout *l = NULL;
+	(void)state;
+	tu_mkdir();
+	write_layout("groups:\n  - {label: A, types: [phuong, xa]}\n  - {label: B, types: [khu-dan-cu, xa]}\n",
+		"columns:\n  - {measure: total, label: T}\n");
+	assert_int_equal(layout_load(tu_path("l.yaml"), known, NULL, &l, &err), ANTT_OK);
+	assert_int_equal(layout_type_rank(l, "phuong"), 0);
+	assert_int_equal(layout_type_rank(l, "xa"), 1);
+	assert_int_equal(layout_type_rank(l, "khu-dan-cu"), 2);
+	assert_true(layout_type_rank(l, "co-quan") == SIZE_MAX);
+	layout_free(l);
+}
+
 static void bad_layouts_are_refused(void **state)
 {
 	report_layout *l = NULL;
@@ -75,6 +92,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_layout_loads),
 		cmocka_unit_test(expand_years),
+		cmocka_unit_test(types_rank_by_their_first_mention),
 		cmocka_unit_test(bad_layouts_are_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
