@@ -3,7 +3,8 @@
 # antt's whole workbook against the Python peer (bench/report.py: sqlite3 +
 # python3-xlsxwriter) writing the same workbook, whose cell values are
 # checked equal to antt's (bench/cells.py, openpyxl). Whole processes from
-# exec (bench/measure.py): median, min and max of RUNS runs, peak RSS.
+# exec (bench/measure.py): median, min and max of RUNS runs, peak RSS; the
+# two in turn, and the ratio the median of each round's.
 # The first command on a database each day makes its backup: one run before
 # the timed ones. Large databases go to BENCH_DIR (default build/bench);
 # BENCH_SCALES="1 3" leaves out 30× (7 GB, minutes to build); ANTT: the
@@ -23,7 +24,7 @@ DATE=2025-11-20
 
 printf 'Báo cáo Excel (mọi trang) theo quy mô; trung vị (nhỏ nhất-lớn nhất) của %s lần chạy trọn tiến trình.\n' "$RUNS"
 printf 'Tải máy lúc bắt đầu: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-5s %-36s %-36s %-15s %s\n' "" "antt report" "Python + XlsxWriter" "nhanh (CPU)" "ô giống nhau"
+printf '%-5s %-36s %-36s %-24s %s\n' "" "antt report" "Python + XlsxWriter" "nhanh: trung vị các vòng" "ô giống nhau"
 for n in ${BENCH_SCALES:-1 3 30}; do
 	db=$D/scale-$n.db
 	[ "$n" = 1 ] && db=$B/province.db
@@ -37,16 +38,34 @@ for n in ${BENCH_SCALES:-1 3 30}; do
 	runs=$RUNS
 	[ "$n" -ge 10 ] && runs=$(( RUNS < 5 ? RUNS : 5 ))
 	# `set -- $(…)` alone would go on with nothing when the command fails
-	r=$($M "$runs" "$A" --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE) || exit 1
-	set -- $r
-	a="$1 ($2-$3) s ${4} MiB CPU $5" at=$1 ac=$5
-	r=$($M "$runs" /usr/bin/python3 bench/report.py "$db" 2025 "$B/python-$n.xlsx" $DATE) || exit 1
-	set -- $r
-	p="$1 ($2-$3) s ${4} MiB CPU $5" pt=$1 pc=$5
+	# antt and Python in turn, a run of each a round: a machine whose
+	# speed drifts over the minutes (a shared host) slows both alike, and
+	# each round's ratio is one sample of the ratio
+	: > "$B/times-antt"
+	: > "$B/times-python"
+	for i in $(seq "$runs"); do
+		$M 1 "$A" --db "$db" report --year 2025 -o "$B/antt-$n.xlsx" --force --date $DATE >> "$B/times-antt" || exit 1
+		$M 1 /usr/bin/python3 bench/report.py "$db" 2025 "$B/python-$n.xlsx" $DATE >> "$B/times-python" || exit 1
+	done
+	set -- $(/usr/bin/python3 - "$B/times-antt" "$B/times-python" <<'PY'
+import statistics, sys
+a, p = ([l.split() for l in open(f)] for f in sys.argv[1:3])
+def line(rows):
+    w = [float(r[0]) for r in rows]
+    return "%.3f (%.3f-%.3f) s %.1f MiB CPU %.3f" % (statistics.median(w), min(w), max(w),
+        max(float(r[3]) for r in rows), statistics.median(float(r[4]) for r in rows))
+ratios = sorted(float(q[0]) / float(r[0]) for r, q in zip(a, p))
+print(line(a).replace(" ", "_"), line(p).replace(" ", "_"), "%.1f" % statistics.median(ratios),
+      "%.1f-%.1f" % (ratios[0], ratios[-1]),
+      "%.1f" % (statistics.median(float(q[4]) for q in p) / statistics.median(float(r[4]) for r in a)))
+PY
+)
+	a=$(echo "$1" | tr _ ' ') p=$(echo "$2" | tr _ ' ') ratio="$3 × ($4; CPU $5 ×)"
+	rm -f "$B/times-antt" "$B/times-python"
 	/usr/bin/python3 bench/cells.py "$B/antt-$n.xlsx" --values > "$B/antt-$n.cells"
 	/usr/bin/python3 bench/cells.py "$B/python-$n.xlsx" --values > "$B/python-$n.cells"
 	if cmp -s "$B/antt-$n.cells" "$B/python-$n.cells"; then same="có ($(wc -l < "$B/antt-$n.cells") ô)"; else same="KHÔNG: diff $B/antt-$n.cells $B/python-$n.cells"; fi
-	printf '%-5s %-36s %-36s %-15s %s\n' "$n×" "$a" "$p" "$(echo "$pt / $at" | bc -l | xargs printf '%.1f ×') ($(echo "$pc / $ac" | bc -l | xargs printf '%.1f ×'))" "$same"
+	printf '%-5s %-36s %-36s %-24s %s\n' "$n×" "$a" "$p" "$ratio" "$same"
 done
 # the floor: libxlsxwriter alone writing antt's cells (bench/xlsx_floor.c),
 # nothing read from a database, on one core and with the sheets shared by
