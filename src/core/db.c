@@ -106,15 +106,37 @@ antt_status db_prepare(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err
 	return ANTT_OK;
 }
 
-long long db_cache_size(antt_db *db)
+/* schema's cache_size, or 0 when it cannot be read. */
+static long long cache_of(antt_db *db, const char *schema)
 {
 	sqlite3_stmt *st = NULL;
-	long long n = -2000;
+	char pragma[64];
+	long long n = 0;
 
-	if (sqlite3_prepare_v2(db->sql, "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	snprintf(pragma, sizeof(pragma), "PRAGMA %s.cache_size", schema);
+	if (sqlite3_prepare_v2(db->sql, pragma, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return n;
+}
+
+long long db_cache_size(antt_db *db)
+{
+	long long n = cache_of(db, "main");
+
+	return n ? n : -2000;
+}
+
+long long db_cache_swap(antt_db *db, const char *schema, long long size)
+{
+	char pragma[96];
+	long long was = cache_of(db, schema);
+
+	if (was) {
+		snprintf(pragma, sizeof(pragma), "PRAGMA %s.cache_size = %lld", schema, size);
+		sqlite3_exec(db->sql, pragma, NULL, NULL, NULL);
+	}
+	return was;
 }
 
 long long db_bytes(antt_db *db)

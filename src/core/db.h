@@ -89,6 +89,10 @@ antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err 
 /* PRAGMA cache_size as set (negative: KiB), for a step that takes more
  * to give it back; -2000 (SQLite's own) when it cannot be read. */
 long long db_cache_size(antt_db *db);
+/* Set schema's ("main", "temp") page cache to size (the pragma's: negative
+ * is KiB) and return the size before, to give back; 0 when it could not
+ * be read (then nothing is changed). */
+long long db_cache_swap(antt_db *db, const char *schema, long long size);
 /* The database's size in bytes, as SQLite counts its pages (0 if it
  * cannot say): stat's is 32 bits on Windows. */
 long long db_bytes(antt_db *db);

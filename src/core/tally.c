@@ -589,15 +589,12 @@ antt_status tally_units(antt_db *db, int year, const char *under, const report_l
 {
 	set_memo memo = { 0, NULL };
 	sqlite3_stmt *st = NULL;
-	char *order = type_order(l);
 	antt_status s;
 	int rc;
 
-	if (l && !order)
-		return err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
 	/* not "a table is there, so it is ours": one a failed drop left (a
 	 * statement still reading on db refuses it) holds another year's list */
-	if (!ordered && (s = order_units(db, year, under, order, err)) != ANTT_OK)
+	if (!ordered && (s = tally_order(db, year, under, l, err)) != ANTT_OK)
 		goto out;
 	s = db_prepare(db,
 		"SELECT u.code, u.name, u.type, ty.name,"
@@ -661,6 +658,5 @@ antt_status tally_units(antt_db *db, int year, const char *under, const report_l
 out:
 	sqlite3_finalize(st);
 	tally_order_drop(db);
-	free(order);
 	return s;
 }

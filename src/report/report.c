@@ -530,26 +530,6 @@ static antt_status load_layout(antt_db *db, const report_opts *o, report_layout 
 	return s;
 }
 
-/* A schema's page cache set to kib (negative: KiB, as the pragma takes
- * it); returns the size before, to be given back, or 0 when it could not
- * be read (then left as it is). */
-static int cache_set(antt_db *db, const char *schema, int kib)
-{
-	sqlite3_stmt *st = NULL;
-	char pragma[64];
-	int was = 0;
-
-	snprintf(pragma, sizeof(pragma), "PRAGMA %s.cache_size", schema);
-	if (sqlite3_prepare_v2(db->sql, pragma, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		was = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (was) {
-		snprintf(pragma, sizeof(pragma), "PRAGMA %s.cache_size = %d", schema, kib);
-		sqlite3_exec(db->sql, pragma, NULL, NULL, NULL);
-	}
-	return was;
-}
-
 /* The unit list sorted while the figures are counted on the second
  * connection: in half a megabyte of cache (it reads each unit once) and so
  * a sorter of that size (SQLite's takes the cache's), the count's memory
@@ -557,12 +537,12 @@ static int cache_set(antt_db *db, const char *schema, int kib)
  * SQLite's 2 MB, 22 with this; no slower). */
 static antt_status order_beside(writer *w, report_twin *tw, antt_err *err)
 {
-	int was = cache_set(w->db, "main", -512);
+	long long was = db_cache_swap(w->db, "main", -512);
 	antt_status s = tally_order(w->db, w->o->year, w->o->under, w->l, err), counted;
 
 	w->ordered = s == ANTT_OK;
 	if (was)
-		cache_set(w->db, "main", was);
+		db_cache_swap(w->db, "main", was);
 	counted = report_twin_end(tw, s == ANTT_OK ? err : NULL);
 	return s == ANTT_OK ? counted : s;
 }
@@ -577,7 +557,8 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	report_twin tw = { 0 };
 	struct tm tm;
 	antt_status s;
-	int rc, was_auto, twin, cache;
+	int rc, was_auto, twin;
+	long long cache;
 
 	memset(info, 0, sizeof(*info));
 	if ((s = report_date(&w, o->date, "ngày ghi trên báo cáo", &tm, err)) != ANTT_OK)
@@ -601,7 +582,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	/* the temporary tables (the order, the units not đạt: megabytes in a
 	 * national database) in a quarter of a megabyte, not SQLite's 2 MB
 	 * (more than a 30× report's margin): the rest waits in their file */
-	cache = cache_set(db, "temp", -256);
+	cache = db_cache_swap(db, "temp", -256);
 	if ((s = load_layout(db, o, &layout, err)) != ANTT_OK)
 		goto out;
 	w.l = layout;
@@ -661,7 +642,7 @@ out:
 	tally_order_drop(db);           /* sorted, not read: an error before the sheets */
 	report_failed_free(&failing);   /* left by an error before its sheet */
 	if (cache)
-		cache_set(db, "temp", cache);
+		db_cache_swap(db, "temp", cache);
 	free(w.now);
 	free(w.prev);
 	free(w.appendix_prefix);

@@ -86,6 +86,19 @@ static inline long tu_file_bytes(const char *path, char **out)
 	return n;
 }
 
+/* Two files the same, byte for byte; their size. */
+static inline long tu_same_files(const char *a, const char *b)
+{
+	char *x = NULL, *y = NULL;
+	long nx = tu_file_bytes(a, &x), ny = tu_file_bytes(b, &y);
+
+	assert_int_equal(nx, ny);
+	assert_memory_equal(x, y, (size_t)nx);
+	free(x);
+	free(y);
+	return nx;
+}
+
 /* layout_load's check of a type's code: every code is known. */
 static inline int tu_any_type(const char *code, void *ctx)
 {
