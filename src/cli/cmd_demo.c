@@ -12,6 +12,7 @@
 
 /* More copies than this would be a database of hundreds of GB. */
 #define DEMO_SCALE_MAX 1000
+_Static_assert(DEMO_SCALE_MAX <= DEMO_COPIES_MAX, "--scale within what the core copies");
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {

@@ -282,14 +282,16 @@ static antt_status not_assessed(const unit_row *u, antt_err *err)
 		"tiêu chuẩn \"An toàn về an ninh, trật tự\"", u->name, u->type_name);
 }
 
-/* Fill r for a unit and year (r->unit already read). */
-static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
+/* r's form row for its unit and year (r->unit already read): r->id (0
+ * when there is none), status, reason, and the criteria set it was made
+ * with in *set_id. */
+static antt_status load_form_row(antt_db *db, assess_result *r, sqlite3_int64 *set_id, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	sqlite3_int64 set_id = 0;
 	antt_status s;
 	int rc;
 
+	*set_id = 0;
 	s = db_cached(db, "SELECT id, criteria_set_id, status, reason FROM assessments WHERE unit_id = ? AND year = ?",
 		&st, err);
 	if (s != ANTT_OK)
@@ -300,7 +302,7 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 	if (rc == SQLITE_ROW) {
 		const char *why = (const char *)sqlite3_column_text(st, 3);
 		r->id = sqlite3_column_int64(st, 0);
-		set_id = sqlite3_column_int64(st, 1);
+		*set_id = sqlite3_column_int64(st, 1);
 		snprintf(r->status, sizeof(r->status), "%s", (const char *)sqlite3_column_text(st, 2));
 		if (why && *why && !(r->reason = strdup(why)))
 			s = ANTT_ERR_NOMEM;
@@ -308,15 +310,25 @@ static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
 		s = db_fail(db, rc, err, "đọc đánh giá");
 	}
 	sqlite3_reset(st);
-	if (s != ANTT_OK)
-		return s;
-	if (r->id)
-		s = form_for_set(db, set_id, &r->f, err);
-	else
-		s = form_for_new(db, r->unit.type, r->year, &r->f, NULL, err);
-	if (s != ANTT_OK)
-		return s;
-	return evaluate(db, r, err);
+	return s;
+}
+
+/* The rest of r once its form row is read: the form and every item's
+ * state. */
+static antt_status evaluate_form(antt_db *db, assess_result *r, sqlite3_int64 set_id, antt_err *err)
+{
+	antt_status s = r->id ? form_for_set(db, set_id, &r->f, err) : form_for_new(db, r->unit.type, r->year, &r->f, NULL, err);
+
+	return s != ANTT_OK ? s : evaluate(db, r, err);
+}
+
+/* Fill r for a unit and year (r->unit already read). */
+static antt_status load_result(antt_db *db, assess_result *r, antt_err *err)
+{
+	sqlite3_int64 set_id;
+	antt_status s = load_form_row(db, r, &set_id, err);
+
+	return s != ANTT_OK ? s : evaluate_form(db, r, set_id, err);
 }
 
 static antt_status check_year(int year, antt_err *err)
@@ -396,18 +408,21 @@ static antt_status store_verdict(antt_db *db, const assess_result *r, antt_err *
 	return s;
 }
 
-/* Evaluate and store the verdict of one unit's assessment, if any. */
+/* Evaluate and store the verdict of one unit's assessment, if any. A unit
+ * with no form that year, or an approved one (it keeps the verdict it was
+ * recognised with), is not evaluated at all: every answer saved walks up
+ * through communes and districts that often have neither, and 96% of the
+ * forms a province's package brings are approved. */
 static antt_status recompute_unit(antt_db *db, const unit_row *u, int year, antt_err *err)
 {
 	assess_result r = { .unit = *u, .year = year };
+	sqlite3_int64 set_id;
 	antt_status s;
 
 	if (!type_assessed(db, u->type))
 		return ANTT_OK;
-	s = load_result(db, &r, err);
-
-	/* an approved assessment keeps the verdict it was recognised with */
-	if (s == ANTT_OK && r.id && strcmp(r.status, "approved"))
+	s = load_form_row(db, &r, &set_id, err);
+	if (s == ANTT_OK && r.id && strcmp(r.status, "approved") && (s = evaluate_form(db, &r, set_id, err)) == ANTT_OK)
 		s = store_verdict(db, &r, err);
 	assess_result_free(&r);
 	return s;

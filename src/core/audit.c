@@ -151,6 +151,41 @@ static void describe_row(sqlite3_stmt *st, const char *tbl, const char *action, 
 	}
 }
 
+#define AUDIT_LIST(unit_rows) \
+	"WITH scopes(s) AS (" \
+	"  SELECT uuid FROM units WHERE code = ?1" \
+	"  UNION ALL SELECT a.uuid FROM assessments a JOIN units u ON u.id = a.unit_id" \
+	"   WHERE u.code = ?1 AND (?2 = 0 OR a.year = ?2))" \
+	" SELECT au.at, au.who, au.tbl, au.action," \
+	"  coalesce(json_extract(au.nj, '$.criterion'), json_extract(au.oj, '$.criterion'))," \
+	"  coalesce(ua.code, uu.code), a.year, coalesce(a.criteria_set_id, 0)," \
+	"  json_extract(au.oj, '$.value'), json_extract(au.nj, '$.value')," \
+	"  json_extract(au.nj, '$.note'), json_extract(au.oj, '$.note')," \
+	"  json_extract(au.nj, '$.exception'), json_extract(au.oj, '$.exception')," \
+	"  json_extract(au.oj, '$.status'), json_extract(au.nj, '$.status')," \
+	"  json_extract(au.nj, '$.reason'), json_extract(au.oj, '$.verdict')," \
+	"  json_extract(au.nj, '$.verdict')," \
+	"  json_extract(au.oj, '$.name'), json_extract(au.nj, '$.name')," \
+	"  au.row_uuid, au.old_value, au.new_value, au.origin," \
+	/* enrolments of package senders (trust.c) */ \
+	"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.name') END," \
+	"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.under') END," \
+	"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(au.nj, '$.may_approve') END," \
+	/* a re-assessment under another criteria set (db/011) */ \
+	"  json_extract(au.oj, '$.set'), json_extract(au.nj, '$.set'), json_extract(au.nj, '$.regulation')" \
+	/* settings hold plain text, not JSON: read only valid JSON */ \
+	" FROM (SELECT *, iif(json_valid(old_value), old_value, NULL) AS oj," \
+	"  iif(json_valid(new_value), new_value, NULL) AS nj FROM audit) au" \
+	" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments', 'recognitions')" \
+	" LEFT JOIN units ua ON ua.id = a.unit_id" \
+	" LEFT JOIN units uu ON uu.uuid = au.scope AND au.tbl = 'units'" \
+	" WHERE " unit_rows \
+	"  AND (?2 = 0 OR a.year = ?2 OR au.tbl = 'units')" \
+	"  AND (?3 IS NULL OR au.tbl = 'assessments' OR (au.tbl = 'answers' AND" \
+	"   coalesce(json_extract(au.nj, '$.criterion'), json_extract(au.oj, '$.criterion')) = ?3))" \
+	"  AND (?4 IS NULL OR au.at >= ?4)" \
+	" ORDER BY au.id"
+
 antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit_entry *e, void *ctx),
                        void *ctx, antt_err *err)
 {
@@ -160,41 +195,12 @@ antt_status audit_list(antt_db *db, const audit_filter *f, int (*fn)(const audit
 
 	/* Each audit row with the unit and year it concerns, found through its
 	 * scope (an assessment's or a unit's uuid); with a unit asked for,
-	 * only the rows whose scope is that unit or one of its assessments. */
-	s = db_prepare(db,
-		"WITH scopes(s) AS ("
-		"  SELECT uuid FROM units WHERE code = ?1"
-		"  UNION ALL SELECT a.uuid FROM assessments a JOIN units u ON u.id = a.unit_id"
-		"   WHERE u.code = ?1 AND (?2 = 0 OR a.year = ?2))"
-		" SELECT au.at, au.who, au.tbl, au.action,"
-		"  coalesce(json_extract(au.nj, '$.criterion'), json_extract(au.oj, '$.criterion')),"
-		"  coalesce(ua.code, uu.code), a.year, coalesce(a.criteria_set_id, 0),"
-		"  json_extract(au.oj, '$.value'), json_extract(au.nj, '$.value'),"
-		"  json_extract(au.nj, '$.note'), json_extract(au.oj, '$.note'),"
-		"  json_extract(au.nj, '$.exception'), json_extract(au.oj, '$.exception'),"
-		"  json_extract(au.oj, '$.status'), json_extract(au.nj, '$.status'),"
-		"  json_extract(au.nj, '$.reason'), json_extract(au.oj, '$.verdict'),"
-		"  json_extract(au.nj, '$.verdict'),"
-		"  json_extract(au.oj, '$.name'), json_extract(au.nj, '$.name'),"
-		"  au.row_uuid, au.old_value, au.new_value, au.origin,"
-		/* enrolments of package senders (trust.c) */
-		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.name') END,"
-		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(coalesce(au.nj, au.oj), '$.under') END,"
-		"  CASE WHEN au.tbl = 'trusted_senders' THEN json_extract(au.nj, '$.may_approve') END,"
-		/* a re-assessment under another criteria set (db/011) */
-		"  json_extract(au.oj, '$.set'), json_extract(au.nj, '$.set'), json_extract(au.nj, '$.regulation')"
-		/* settings hold plain text, not JSON: read only valid JSON */
-		" FROM (SELECT *, iif(json_valid(old_value), old_value, NULL) AS oj,"
-		"  iif(json_valid(new_value), new_value, NULL) AS nj FROM audit) au"
-		" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments', 'recognitions')"
-		" LEFT JOIN units ua ON ua.id = a.unit_id"
-		" LEFT JOIN units uu ON uu.uuid = au.scope AND au.tbl = 'units'"
-		" WHERE (?1 IS NULL OR au.scope IN (SELECT s FROM scopes))"
-		"  AND (?2 = 0 OR a.year = ?2 OR au.tbl = 'units')"
-		"  AND (?3 IS NULL OR au.tbl = 'assessments' OR (au.tbl = 'answers' AND"
-		"   coalesce(json_extract(au.nj, '$.criterion'), json_extract(au.oj, '$.criterion')) = ?3))"
-		"  AND (?4 IS NULL OR au.at >= ?4)"
-		" ORDER BY au.id", &st, err);
+	 * only the rows whose scope is that unit or one of its assessments,
+	 * read through the scope index. Two statements, not one with "?1 IS
+	 * NULL OR": SQLite plans before it knows ?1, and that one read the
+	 * whole audit for a unit's history (0.35 s at 3 provinces, the
+	 * screen's `l`, growing with the audit). */
+	s = db_prepare(db, f->unit ? AUDIT_LIST("au.scope IN (SELECT s FROM scopes)") : AUDIT_LIST("1"), &st, err);
 	if (s != ANTT_OK)
 		return s;
 	if (f->unit)

@@ -120,13 +120,6 @@ static long long cache_of(antt_db *db, const char *schema)
 	return n;
 }
 
-long long db_cache_size(antt_db *db)
-{
-	long long n = cache_of(db, "main");
-
-	return n ? n : -2000;
-}
-
 long long db_cache_swap(antt_db *db, const char *schema, long long size)
 {
 	char pragma[96];
@@ -224,6 +217,28 @@ void db_uuid(char out[37])
 		"%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
 		b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
 		b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+int db_uuid_valid(const char *s, size_t n)
+{
+	if (!s || n != 36)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (i == 8 || i == 13 || i == 18 || i == 23 ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return 0;
+	}
+	return 1;
+}
+
+int db_uuid_legacy(const char *s, size_t n)
+{
+	if (!s || n != 32)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
 }
 
 antt_status db_migrate(antt_db *db, antt_err *err)
@@ -401,7 +416,7 @@ antt_status db_open(const char *path, int flags, const db_care *care, antt_db **
 		goto fail;
 	}
 	sqlite3_extended_result_codes(db->sql, 0);
-	sqlite3_busy_timeout(db->sql, 5000);
+	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
 
 	/* Read the version before anything writes: a newer database must be
 	 * left exactly as it is. This is also where a non-database shows. */
@@ -589,11 +604,18 @@ antt_status db_state_set(antt_db *db, const char *key, const char *value, antt_e
 		pragma_kept(db, "PRAGMA synchronous = NORMAL");
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	/* a place is no data: never waited for. While another program
+	 * writes (an import, a backup), each of a key's three places waited
+	 * the 5 s any write waits, and leaving a form froze the screen 15 s
+	 * without a word; now the place stays as it was, and the next move
+	 * writes it */
+	sqlite3_busy_timeout(db->sql, 0);
 	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		s = db_fail(db, rc, err, "ghi vị trí làm việc");
-	else
+	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
+	if (rc == SQLITE_DONE)
 		db->quiet += sqlite3_changes64(db->sql);
+	else if (rc != SQLITE_BUSY)
+		s = db_fail(db, rc, err, "ghi vị trí làm việc");
 	sqlite3_reset(st);
 	if (own)
 		pragma_kept(db, "PRAGMA synchronous = FULL");

@@ -86,12 +86,9 @@ antt_status db_prepare(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err
  * finalize it, and calls sqlite3_reset() when done so no read stays open. */
 antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err *err);
 
-/* PRAGMA cache_size as set (negative: KiB), for a step that takes more
- * to give it back; -2000 (SQLite's own) when it cannot be read. */
-long long db_cache_size(antt_db *db);
 /* Set schema's ("main", "temp") page cache to size (the pragma's: negative
- * is KiB) and return the size before, to give back; 0 when it could not
- * be read (then nothing is changed). */
+ * is KiB) and return the size before, to give back (a step that takes
+ * more, or less); 0 when it could not be read (then nothing is changed). */
 long long db_cache_swap(antt_db *db, const char *schema, long long size);
 /* The database's size in bytes, as SQLite counts its pages (0 if it
  * cannot say): stat's is 32 bits on Windows. */
@@ -99,6 +96,15 @@ long long db_bytes(antt_db *db);
 
 /* A random RFC 4122 version 4 UUID, as 36 characters plus NUL. */
 void db_uuid(char out[37]);
+/* 1 when s (n bytes) is a uuid as db_uuid writes it: 36 characters,
+ * lower-case hex in groups of 8-4-4-4-12 (what a package's rows are
+ * checked against: keys are built as "uuid/year/criterion"). */
+int db_uuid_valid(const char *s, size_t n);
+/* 1 when s (n bytes) is 32 lower-case hex digits: the uuid a resolved
+ * conflict gave a new answer until 1/12/2026 (lower(hex(randomblob(16)))).
+ * Still accepted for answers, which no key is built from, so that the
+ * offices that resolved one can still send their packages. */
+int db_uuid_legacy(const char *s, size_t n);
 
 /* Settings: db_setting_read sets *out to a new string (caller frees), the
  * stored value, or a copy of def when the key is not set, or NULL when it
@@ -113,6 +119,10 @@ antt_status db_setting_read(antt_db *db, const char *key, const char *def, char 
  * matters, db_setting_read. */
 char *db_setting_get(antt_db *db, const char *key, const char *def);
 antt_status db_setting_set(antt_db *db, const char *key, const char *value, antt_err *err);
+
+/* How long a write waits for another program's (an import, a backup, a
+ * second antt) before it is refused with words: SQLite's busy timeout. */
+#define DB_BUSY_MS 5000
 
 /* What the screens remember between runs (table ui_state, not audited).
  * db_state_get returns a new string or NULL. */

@@ -17,7 +17,9 @@ antt_status demo_build(antt_db *db, int province, int *units, antt_err *err);
 antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units, antt_err *err);
 
 /* Copies 2..copies of what the database holds (see demo_scale.c); inside
- * the caller's transaction. */
+ * the caller's transaction. At most DEMO_COPIES_MAX (a copy's number is
+ * written in four hex digits of its uuids). */
+#define DEMO_COPIES_MAX 0xFFFF
 antt_status demo_copies_tx(antt_db *db, int copies, antt_err *err);
 
 #endif

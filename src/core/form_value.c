@@ -215,3 +215,44 @@ void form_format_value(const form_item *it, const rule_value *v, char *buf, size
 		return;
 	}
 }
+
+int form_rule_words(const form_item *it, char *buf, size_t n)
+{
+	static const struct { const char *op, *words; } ops[] = {
+		{ ">=", "cần ít nhất" }, { "<=", "cần không quá" }, { "==", "cần đúng" },
+		{ ">", "cần trên" }, { "<", "cần dưới" }, { "=", "cần đúng" },
+	};
+	const char *r = it->rule;
+	char shown[64];
+	rule_value v;
+	size_t k;
+
+	if (n)
+		buf[0] = '\0';
+	if (!r || (it->type != FORM_COUNT && it->type != FORM_PERCENT))
+		return 0;
+	r += strspn(r, " ");
+	if (strncmp(r, "value", 5))
+		return 0;
+	r += 5;
+	r += strspn(r, " ");
+	for (k = 0; k < sizeof(ops) / sizeof(*ops) && strncmp(r, ops[k].op, strlen(ops[k].op)); k++)
+		;
+	if (k == sizeof(ops) / sizeof(*ops))
+		return 0;
+	/* the number as num.c reads one (digits, one point: no sign,
+	 * exponent or "inf"), whatever the locale says a point is */
+	if (num_decimal(r + strlen(ops[k].op), 0, 1e15, "", &v.d, NULL) != ANTT_OK)
+		return 0;
+	if (it->type == FORM_PERCENT) {
+		v.kind = RV_REAL;
+	} else {
+		if (v.d != floor(v.d))
+			return 0;
+		v.kind = RV_INT;
+		v.i = (long long)v.d;
+	}
+	form_format_value(it, &v, shown, sizeof(shown));
+	snprintf(buf, n, "%s %s", ops[k].words, shown);
+	return 1;
+}

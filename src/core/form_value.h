@@ -18,4 +18,10 @@ antt_status form_parse_value(const struct form_item *it, const char *text, rule_
 /* Write the value for display ("có", "không", "12", "97,5", ...). */
 void form_format_value(const struct form_item *it, const rule_value *v, char *buf, size_t n);
 
+/* What a count or a percentage needs to pass, in words ("cần ít nhất
+ * 100 %"), when its rule is one comparison of the value with a number
+ * ("value >= 100"); 0 (buf empty) for any other rule: the screen says
+ * nothing rather than a formula. */
+int form_rule_words(const struct form_item *it, char *buf, size_t n);
+
 #endif

@@ -112,7 +112,9 @@ antt_status progress_communes_of(const count_commune *now, size_t nn, const coun
 		/* last year's row by a search, not a scan: 4,000 communes each
 		 * side on a national database */
 		const count_commune *p = np ? bsearch(now[i].code, prev, np, sizeof(*prev), commune_code) : NULL;
-		if (p) {
+		/* a commune with no form last year has no rate then ("-"): its
+		 * units are counted only when there was one to count */
+		if (p && p->units.registered) {
 			c->prev_units = count_units_in_scope(&p->units);
 			c->prev_passed = p->units.passed;
 			c->prev_recognised = p->units.recognised;

@@ -115,9 +115,10 @@ static antt_status decision_row(antt_db *db, const clean_decision *c, sqlite3_in
 			s = err_set(err, ANTT_ERR_EXISTS, "quyết định số %s của %s đã được ghi với ngày %.2s/%.2s/%.4s, "
 				"không phải %.2s/%.2s/%.4s", c->number, c->authority, date + 8, date + 5, date,
 				c->date + 8, c->date + 5, c->date);
-		else if (*c->signer && *signer && strcmp(signer, c->signer))
-			s = err_set(err, ANTT_ERR_EXISTS, "quyết định số %s của %s đã được ghi với người ký \"%s\", "
-				"không phải \"%s\"", c->number, c->authority, signer, c->signer);
+		else if (*c->signer && strcmp(signer, c->signer))   /* none given: the one recorded */
+			s = err_set(err, ANTT_ERR_EXISTS, "quyết định số %s của %s đã được ghi %s%s%s, không phải \"%s\"",
+				c->number, c->authority, *signer ? "với người ký \"" : "không có người ký", signer, *signer ? "\"" : "",
+				c->signer);
 	} else if (rc != SQLITE_DONE) {
 		s = db_fail(db, rc, err, "tìm quyết định");
 	}

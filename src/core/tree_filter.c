@@ -39,9 +39,12 @@ static char code_fold(char c)
 }
 
 /* The n bytes at w (a word of the search, not ended there) occur in the
- * code s read through code_fold (a name's words: tree_words.c). */
+ * code s read through code_fold (a name's words: tree_words.c); a number
+ * as a whole run of digits (tree_number_in). */
 static int code_holds(const char *s, const char *w, size_t n)
 {
+	if (tree_is_number(w, n))
+		return tree_number_in(s, w, n);
 	for (; *s; s++) {
 		size_t k = 0;
 		while (k < n && s[k] && code_fold(s[k]) == w[k])

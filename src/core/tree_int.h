@@ -36,6 +36,13 @@ int tree_words_any(const tree_row *r, const unsigned char *hit);
 /* 1 when one of r's key's words holds the n bytes at w: a row searched
  * alone, with no memory to mark the words. */
 int tree_words_hold(const tree_view *t, const tree_row *r, const char *w, size_t n);
+/* A search word all digits is a number: it occurs in a word or a code only
+ * as a whole run of digits there ("4" in "to dan pho so 4", "3a",
+ * "x022 k04"'s "04" no, its "4" no; "04" yes), not inside another number
+ * (every "14", "40" and "X004" matched "số 4"). 1 when the n bytes at w
+ * are all digits; 1 when they are a whole run of digits in s. */
+int tree_is_number(const char *w, size_t n);
+int tree_number_in(const char *s, const char *w, size_t n);
 void tree_words_free(tree_view *t);
 
 /* Every unit type into t->types, and the one with this code, or NULL. */

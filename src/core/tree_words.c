@@ -173,9 +173,32 @@ size_t tree_name_key(const tree_view *t, const tree_row *r, char *buf, size_t n)
 	return used;
 }
 
-/* The n bytes at w occur in the word s. */
+int tree_is_number(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return 0;
+	return n > 0;
+}
+
+int tree_number_in(const char *s, const char *w, size_t n)
+{
+	while (*s) {
+		size_t k;
+		s += strcspn(s, "0123456789");
+		k = strspn(s, "0123456789");
+		if (k == n && !strncmp(s, w, n))
+			return 1;
+		s += k;
+	}
+	return 0;
+}
+
+/* The n bytes at w occur in the word s (a number: as a whole number). */
 static int word_holds(const char *s, const char *w, size_t n)
 {
+	if (tree_is_number(w, n))
+		return tree_number_in(s, w, n);
 	for (const char *p = s; (p = strchr(p, *w)); p++)
 		if (!strncmp(p, w, n))
 			return 1;

@@ -65,9 +65,11 @@ static const char *const apply_sql[] = {
 	" criteria_set_id = (SELECT id FROM criteria_sets WHERE sha256 = json_extract(?2, '$.set')),"
 	" rev = max(rev, ?3) + 1, updated_by = ?4"
 	" WHERE unit_id = (SELECT id FROM units WHERE uuid = substr(?1, 1, 36)) AND year = CAST(substr(?1, 38) AS INTEGER)",
-	/* answer: key = unit uuid/year/criterion */
+	/* answer: key = unit uuid/year/criterion; a new one gets its uuid
+	 * from db_uuid (?5), as every row antt writes (before 1/12 this wrote
+	 * 32 hex digits without dashes: db_uuid_legacy) */
 	"INSERT INTO answers (uuid, rev, assessment_id, criterion, value, exception, note, updated_by)"
-	" SELECT lower(hex(randomblob(16))), ?3 + 1, a.id, substr(?1, 43), json_extract(?2, '$.value'),"
+	" SELECT ?5, ?3 + 1, a.id, substr(?1, 43), json_extract(?2, '$.value'),"
 	"  json_extract(?2, '$.exception'), json_extract(?2, '$.note'), ?4"
 	" FROM assessments a WHERE a.unit_id = (SELECT id FROM units WHERE uuid = substr(?1, 1, 36))"
 	"  AND a.year = CAST(substr(?1, 38, 4) AS INTEGER)"
@@ -131,6 +133,9 @@ antt_status sync_resolve(antt_db *db, long long id, int take_incoming, antt_err 
 		year = atoi(key + 37);
 
 	if (take_incoming) {
+		char uuid[37];
+
+		db_uuid(uuid);
 		if ((k == 0 && (s = check_cycle(db, key, incoming, err)) != ANTT_OK) ||
 		    (s = db_prepare(db, apply_sql[k], &w, err)) != ANTT_OK)
 			goto out;
@@ -138,6 +143,8 @@ antt_status sync_resolve(antt_db *db, long long id, int take_incoming, antt_err 
 		sqlite3_bind_text(w, 2, incoming, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(w, 3, rev);
 		sqlite3_bind_text(w, 4, db->user, -1, SQLITE_STATIC);
+		if (k == 2)
+			sqlite3_bind_text(w, 5, uuid, -1, SQLITE_STATIC);
 		rc = sqlite3_step(w);
 		sqlite3_finalize(w);
 		if (rc != SQLITE_DONE) {

@@ -150,6 +150,7 @@ typedef struct {
 	                   approved before this package), -1 if none */
 	int c_withheld; /* 1: an approval state not taken, -1 if none */
 	int c_base_rev; /* the rev of the base */
+	int c_unit;     /* the unit here the row is of (itself, for a unit) */
 	/* may the signer make this change? may turn it into a conflict */
 	antt_status (*check)(merger *m, sqlite3_stmt *row, int exists, int *d, const char **why);
 	antt_status (*bind)(merger *m, sqlite3_stmt *row, sqlite3_stmt *w);
@@ -192,6 +193,13 @@ static antt_status merge_rows(merger *m, const merge_kind *k)
 			m->r->withheld++;
 		if (d != M_SAME && d != M_KEEP && (s = k->check(m, st, exists, &d, &why)) != ANTT_OK)
 			break;
+		/* a row the same here but outside the signer's scope (a genuine
+		 * package carries its units' ancestors unchanged) changes nothing,
+		 * not even the base both sides last agreed on: with its own rev
+		 * it would make the next package of the one who may change that
+		 * row "older", each of its changes a conflict */
+		if (d == M_SAME && !in_scope(m, sqlite3_column_int64(st, k->c_unit)))
+			d = M_KEEP;
 		if (d == M_INSERT || d == M_FORWARD) {
 			sqlite3_stmt *w = d == M_INSERT ? ins : upd;
 			if ((s = k->bind(m, st, w)) != ANTT_OK || (s = step_done(m, w, k->what)) != ANTT_OK)
@@ -364,7 +372,7 @@ static const merge_kind merge_unit = {
 		" valid_from = ?8, valid_to = ?9, excluded = ?10, merged_into = (SELECT id FROM units WHERE uuid = ?11),"
 		" managed_above = ?14, updated_by = ?13, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE uuid = ?1",
 	.c_key = 0, .c_rev = 1, .c_incoming = 11, .c_local_id = 12, .c_local = 13, .c_base = 14, .c_status = -1,
-	.c_withheld = -1, .c_base_rev = 17, .check = check_unit, .bind = bind_unit, .label = label_unit,
+	.c_withheld = -1, .c_base_rev = 17, .c_unit = 12, .check = check_unit, .bind = bind_unit, .label = label_unit,
 };
 
 /* uuid rev unit year | set status verdict detail reason registered by */
@@ -472,7 +480,8 @@ static const merge_kind merge_assessment = {
 		" WHERE sha256 = ?5), status = ?6, verdict = ?7, detail = ?8, reason = ?9, updated_by = ?11,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE unit_id = ?3 AND year = ?4",
 	.c_key = 0, .c_rev = 2, .c_incoming = 10, .c_local_id = 11, .c_local = 12, .c_base = 13, .c_status = 14,
-	.c_withheld = 18, .c_base_rev = 19, .check = check_assessment, .bind = bind_assessment, .label = label_assessment,
+	.c_withheld = 18, .c_base_rev = 19, .c_unit = 15, .check = check_assessment, .bind = bind_assessment,
+	.label = label_assessment,
 };
 
 /* uuid rev assessment criterion | value exception note by */
@@ -516,7 +525,7 @@ static const merge_kind merge_answer = {
 		"UPDATE answers SET rev = ?2, value = ?5, exception = ?6, note = ?7, updated_by = ?8,"
 		" updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE assessment_id = ?3 AND criterion = ?4",
 	.c_key = 0, .c_rev = 2, .c_incoming = 7, .c_local_id = 8, .c_local = 9, .c_base = 10, .c_status = 11,
-	.c_withheld = -1, .c_base_rev = 17, .check = check_answer, .bind = bind_answer, .label = label_answer,
+	.c_withheld = -1, .c_base_rev = 17, .c_unit = 16, .check = check_answer, .bind = bind_answer, .label = label_answer,
 };
 
 antt_status sync_merge(antt_db *db, const sync_trust *t, sqlite3_int64 attach_id, sync_result *r, antt_err *err)

@@ -24,7 +24,7 @@
 static const char *const rows_q =
 	"SELECT r.uuid, r.year, r.withdrawn_at, r.withdrawn_by, r.reason, r.updated_by,"
 	"  u.id, u.code || ' (' || u.name || ')', a.id, a.status, a.verdict, l.id, l.withdrawn_at IS NOT NULL,"
-	"  d.uuid, d.number, d.date, d.authority, d.signer, d.updated_by,"
+	"  d.uuid, d.number, d.date, d.authority, d.signer, d.updated_by, l.assessment_id,"
 	"  EXISTS (SELECT 1 FROM main.audit o WHERE o.scope = (SELECT uuid FROM main.assessments WHERE id = l.assessment_id)"
 	"   AND o.tbl = 'recognitions' AND o.row_uuid = l.uuid"
 	"   AND o.action = 'insert' AND o.origin IS NULL)"
@@ -34,7 +34,8 @@ static const char *const rows_q =
 	" LEFT JOIN main.recognitions l ON l.uuid = r.uuid"
 	" ORDER BY r.withdrawn_at IS NULL, u.code, r.year, r.uuid";
 enum { C_UUID, C_YEAR, C_WITHDRAWN_AT, C_WITHDRAWN_BY, C_REASON, C_BY, C_UNIT, C_UNIT_WORDS, C_AID, C_STATUS,
-       C_VERDICT, C_LOCAL, C_LOCAL_WITHDRAWN, C_DUUID, C_NUMBER, C_DATE, C_AUTHORITY, C_SIGNER, C_DBY, C_OWN };
+       C_VERDICT, C_LOCAL, C_LOCAL_WITHDRAWN, C_DUUID, C_NUMBER, C_DATE, C_AUTHORITY, C_SIGNER, C_DBY, C_LOCAL_AID,
+       C_OWN };
 
 typedef struct {
 	antt_db *db;
@@ -42,6 +43,7 @@ typedef struct {
 	sync_result *r;
 	antt_err *err;
 	sqlite3_stmt *row, *up, *other, *decision, *add_decision, *add, *add_withdrawn, *withdraw;
+	sqlite3_int64 in_unit;   /* the last unit found in the signer's scope (0: none yet) */
 } rmerge;
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -61,14 +63,21 @@ static antt_status refuse(rmerge *m, const char *why)
 static antt_status may_decide(rmerge *m)
 {
 	char why[900];
-	int in = m->t->whole;
+	int in = m->t->whole, here = sqlite3_column_type(m->row, C_UNIT) != SQLITE_NULL;   /* before its value */
+	sqlite3_int64 unit = sqlite3_column_int64(m->row, C_UNIT);
 
+	/* the rows come unit by unit (a unit's years together): its walk up
+	 * once, not once a year; no unit moves while they are read */
+	if (!in && m->t->root_id && here && m->in_unit && unit == m->in_unit)
+		in = 1;
 	if (!in && m->t->root_id) {
 		sqlite3_reset(m->up);
-		sqlite3_bind_int64(m->up, 1, sqlite3_column_int64(m->row, C_UNIT));
+		sqlite3_bind_int64(m->up, 1, unit);
 		sqlite3_bind_int64(m->up, 2, m->t->root_id);
 		in = sqlite3_step(m->up) == SQLITE_ROW && sqlite3_column_int(m->up, 0);
 		sqlite3_reset(m->up);
+		if (in && here)
+			m->in_unit = unit;
 	}
 	if (!in) {
 		snprintf(why, sizeof(why), "ngoài phạm vi mà máy gửi \"%s\" được ghi nhận ở máy này (%s và các đơn vị "
@@ -82,6 +91,43 @@ static antt_status may_decide(rmerge *m)
 		return refuse(m, why);
 	}
 	return ANTT_OK;
+}
+
+/* A refusal over a row here that holds what the package names: WORDS (an
+ * SQL of ?1 giving the words that say whose it is; FALLBACK when they
+ * cannot be read), so that the office can see which unit's row it is. */
+static antt_status refuse_held(rmerge *m, const char *words, sqlite3_int64 id, const char *fallback)
+{
+	sqlite3_stmt *st = NULL;
+	char why[900];
+
+	snprintf(why, sizeof(why), "%s", fallback);
+	if (sqlite3_prepare_v2(m->db->sql, words, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			snprintf(why, sizeof(why), "%.600s", (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	snprintf(why + strlen(why), sizeof(why) - strlen(why), ": gói đã bị sửa, hoặc một máy khác đã gửi mã đó trước. Hãy "
+		"báo lãnh đạo kiểm tra hai đơn vị ấy");
+	return refuse(m, why);
+}
+
+/* A recognition known here (by its uuid) is the one of its form here: a
+ * package may not name it under another unit or year. The signer's scope
+ * is checked on the unit the package names, so without this a signer of
+ * one commune could withdraw a recognition of another by giving a row of
+ * its own the other's uuid. */
+static antt_status same_form(rmerge *m)
+{
+	if (sqlite3_column_type(m->row, C_LOCAL) == SQLITE_NULL)
+		return ANTT_OK;
+	if (sqlite3_column_type(m->row, C_AID) != SQLITE_NULL &&
+	    sqlite3_column_int64(m->row, C_AID) == sqlite3_column_int64(m->row, C_LOCAL_AID))
+		return ANTT_OK;
+	return refuse_held(m, "SELECT 'nhưng mã của công nhận đó ở máy này là công nhận của ' || u.code || ' (' || u.name || ')"
+		" năm ' || a.year FROM main.assessments a JOIN main.units u ON u.id = a.unit_id WHERE a.id = ?1",
+		sqlite3_column_int64(m->row, C_LOCAL_AID), "nhưng mã của công nhận đó ở máy này là công nhận của đơn vị hay năm khác");
 }
 
 static antt_status step(rmerge *m, sqlite3_stmt *st, const char *what)
@@ -129,16 +175,44 @@ static antt_status take_withdrawal(rmerge *m)
 	return s;
 }
 
+/* Which units a decision here recognises, in words for a message: the
+ * first recorded and how many more (sqlite3_free it; NULL when it cannot
+ * be read). */
+static char *holders_of(antt_db *db, sqlite3_int64 decision)
+{
+	sqlite3_stmt *st = NULL;
+	char *words = NULL;
+
+	if (sqlite3_prepare_v2(db->sql, "SELECT coalesce((SELECT 'công nhận cho ' || u.code || ' (' || u.name || ')'"
+		"  FROM main.recognitions r JOIN main.assessments a ON a.id = r.assessment_id JOIN main.units u ON u.id = a.unit_id"
+		"  WHERE r.decision_id = ?1 ORDER BY r.id LIMIT 1)"
+		" || (SELECT iif(count(*) > 1, ' và ' || (count(*) - 1) || ' đơn vị khác', '') FROM main.recognitions"
+		"  WHERE decision_id = ?1), 'chưa công nhận đơn vị nào')", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, decision);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		words = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 0));
+out:
+	sqlite3_finalize(st);
+	return words;
+}
+
 /* The decision's row here: found by uuid or by number, authority and date,
  * or added with the package's uuid. One found by uuid must say the same:
  * a recognition cannot be hung on another decision known here (say the
- * district's) by naming its uuid. */
+ * district's) by naming its uuid. And one decision has one signer, as
+ * `recognise` holds here (recognise.c): a package naming another signer
+ * than the row here, none where it has one or one where it has none, is
+ * refused, whoever came first — else a commune recording its own unit
+ * under a neighbour's coming decision number (numbers run in order) would
+ * set the signer the office prints for the neighbour's units, and the
+ * neighbour's genuine package would take it. */
 static antt_status decision_id(rmerge *m, sqlite3_int64 *id)
 {
 	antt_status s;
 	int rc;
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		sqlite3_bind_value(m->decision, i + 1, sqlite3_column_value(m->row, C_DUUID + i));
 	rc = sqlite3_step(m->decision);
 	*id = rc == SQLITE_ROW ? sqlite3_column_int64(m->decision, 0) : 0;
@@ -147,6 +221,21 @@ static antt_status decision_id(rmerge *m, sqlite3_int64 *id)
 		snprintf(why, sizeof(why), "nhưng mã của quyết định đó ở máy này là của quyết định số %s: gói đã bị sửa. "
 			"Hãy xin máy gửi ghi lại gói", (const char *)sqlite3_column_text(m->decision, 2));
 		sqlite3_reset(m->decision);
+		return refuse(m, why);
+	}
+	if (rc == SQLITE_ROW && sqlite3_column_int(m->decision, 3)) {
+		char why[1400], *signer = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(m->decision, 4));
+		char *holders = NULL;
+
+		sqlite3_reset(m->decision);
+		holders = holders_of(m->db, *id);
+		snprintf(why, sizeof(why), "người ký \"%.200s\", nhưng quyết định đó đã được ghi ở máy này với người ký "
+			"\"%.200s\" (%.200s). Một quyết định chỉ có một người ký: một trong hai bản ghi sai hoặc đã bị giả. "
+			"Hãy đối chiếu bản giấy của quyết định; nếu gói ghi sai, xin máy gửi sửa rồi ghi lại gói",
+			*col(m->row, C_SIGNER) ? col(m->row, C_SIGNER) : "(không ghi)", signer && *signer ? signer : "(không ghi)",
+			holders ? holders : "công nhận cho đơn vị nào không đọc được");
+		sqlite3_free(signer);
+		sqlite3_free(holders);
 		return refuse(m, why);
 	}
 	sqlite3_reset(m->decision);
@@ -240,7 +329,8 @@ antt_status sync_merge_recognitions(antt_db *db, const sync_trust *t, sync_resul
 		" d.number = ?2 AND d.date = ?3 AND d.authority = ?4 FROM main.recognitions o JOIN main.decisions d"
 		" ON d.id = o.decision_id WHERE o.assessment_id = ?1 AND o.withdrawn_at IS NULL", &m.other, err)) != ANTT_OK ||
 	    (s = db_prepare(db, "SELECT id, number = ?2 AND date = ?3 AND authority = ?4,"
-		" number || ' ngày ' || strftime('%d/%m/%Y', date) || ' của ' || authority"
+		" number || ' ngày ' || strftime('%d/%m/%Y', date) || ' của ' || authority,"
+		" signer IS NOT coalesce(?5, ''), signer"
 		" FROM main.decisions WHERE uuid = ?1 OR (number = ?2 AND date = ?3 AND authority = ?4)"
 		" ORDER BY uuid = ?1 DESC LIMIT 1", &m.decision, err)) != ANTT_OK ||
 	    (s = db_prepare(db, "INSERT INTO main.decisions (uuid, number, date, authority, signer, updated_by)"
@@ -254,7 +344,8 @@ antt_status sync_merge_recognitions(antt_db *db, const sync_trust *t, sync_resul
 		" WHERE id = ?5 AND withdrawn_at IS NULL", &m.withdraw, err)) != ANTT_OK)
 		goto out;
 	while (s == ANTT_OK && (rc = sqlite3_step(m.row)) == SQLITE_ROW)
-		s = sqlite3_column_type(m.row, C_WITHDRAWN_AT) != SQLITE_NULL ? take_withdrawal(&m) : take_recognition(&m);
+		if ((s = same_form(&m)) == ANTT_OK)
+			s = sqlite3_column_type(m.row, C_WITHDRAWN_AT) != SQLITE_NULL ? take_withdrawal(&m) : take_recognition(&m);
 	if (s == ANTT_OK && rc != SQLITE_DONE)
 		s = db_fail(db, rc, err, "đọc công nhận trong gói");
 out:

@@ -43,7 +43,10 @@ void sync_clean_text(const char *in, char *out, size_t n);
  * fills r's sender, scope, dates, checksum, key and fingerprint. */
 antt_status sync_verify(const char *path, sync_result *r, antt_err *err);
 /* The same, reading file (import's own copy of the package) and naming
- * path, the file the officer gave, in every message. */
+ * path, the file the officer gave, in every message. A file other than
+ * path is opened twice (the checksum on a second core): it must be one
+ * this process wrote where no one else writes. The officer's own file
+ * (file == path) is read through one connection. */
 antt_status sync_verify_as(const char *file, const char *path, sync_result *r, antt_err *err);
 /* 1 when path is worth copying before it is checked: a file (not a folder,
  * a device or a pipe) that is an SQLite database with a package's manifest

@@ -13,6 +13,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <unistr.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,8 +137,22 @@ int ui_year_step(ui *ui, int delta)
 
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit)
 {
+	size_t n = initial ? u8_mbsnlen((const uint8_t *)initial, strlen(initial)) : 0;
+
+	/* text longer than the field holds (a note or an answer from a CSV,
+	 * the command line or a package) is not opened in it: the field would
+	 * keep its first part, and Enter would save that part over the whole */
+	if (n > LINEEDIT_MAX) {
+		int len = (int)strlen(label);
+		while (len > 0 && (label[len - 1] == ':' || label[len - 1] == ' '))
+			len--;
+		ui_message(ui, 1, "%.*s: dài %zu ký tự, quá %d ký tự ô gõ chứa được, nên không mở ở đây để khỏi mất "
+			"phần sau. Xem cả ở lịch sử (l); sửa bằng dòng lệnh antt.", len, label, n, LINEEDIT_MAX);
+		return;
+	}
 	snprintf(ui->prompt_label, sizeof(ui->prompt_label), "%s", label);
 	lineedit_init(&ui->prompt, initial ? initial : "", ui->telex);
+	lineedit_text(&ui->prompt, ui->prompt_initial, sizeof(ui->prompt_initial));
 	ui->submit = submit;
 	ui->prompting = 1;
 	ui->prompt_mask = 0;
@@ -173,12 +188,19 @@ static void prompt_key(ui *ui, int is_code, wint_t ch)
 			return;
 		case KEY_ENTER:
 			break;
-		default:
+		default:   /* F10 and the like do nothing here: say what does */
+			ui_message(ui, 0, "Đang gõ: Enter để ghi, Esc để thôi.");
 			return;
 		}
 	} else if (ch == 27) {
+		/* nothing typed is thrown away without a word: a note begun
+		 * and left with Esc is not saved, and the screen says so */
+		lineedit_text(&ui->prompt, text, sizeof(text));
 		ui->prompting = 0;
-		ui->msg[0] = '\0';
+		if (strcmp(text, ui->prompt_initial))
+			ui_message(ui, 0, "Đã thôi: điều vừa gõ không được lưu (muốn ghi thì gõ lại rồi bấm Enter).");
+		else
+			ui->msg[0] = '\0';
 		return;
 	} else if (ch == 127 || ch == 8) {
 		lineedit_backspace(&ui->prompt);
@@ -187,7 +209,13 @@ static void prompt_key(ui *ui, int is_code, wint_t ch)
 		lineedit_clear(&ui->prompt);
 		return;
 	} else if (ch != '\n' && ch != '\r') {
-		lineedit_insert(&ui->prompt, (uint32_t)ch);
+		/* a full field takes nothing more, and says so: a key dropped
+		 * without a word is a letter the officer thinks was typed */
+		if (ui->prompt.len >= LINEEDIT_MAX)
+			ui_message(ui, 0, "Ô gõ đã đủ %d ký tự: chữ gõ thêm không được nhận. Enter để ghi phần đã gõ, "
+				"Esc để thôi.", LINEEDIT_MAX);
+		else
+			lineedit_insert(&ui->prompt, (uint32_t)ch);
 		return;
 	}
 	lineedit_text(&ui->prompt, text, sizeof(text));
@@ -227,6 +255,8 @@ static void draw_too_small(ui *ui)
 	ui_put(ui->rows / 2 - 1, 0, ui->cols, line, A_BOLD);
 	ui_put(ui->rows / 2, 0, ui->cols, "Hãy phóng to cửa sổ, hoặc bấm F10 để thoát.", A_NORMAL);
 	ui_put(ui->rows / 2 + 1, 0, ui->cols, "Mọi câu trả lời đã được lưu.", A_NORMAL);
+	/* keys are not taken here (handle): said, so none is typed in vain */
+	ui_put(ui->rows / 2 + 2, 0, ui->cols, "Phím gõ lúc này không được dùng.", A_DIM);
 	refresh();
 }
 

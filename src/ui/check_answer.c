@@ -97,6 +97,16 @@ static antt_status exception_submit(ui *ui, const char *text)
 
 static int leaf_ok(ui *ui)
 {
+	const check_state *c = ui->priv;
+
+	/* a locked form first: on a group row the officer heard how to
+	 * answer its items, then, on an item, that nothing can be changed */
+	if (!strcmp(c->chk.status, "approved") || !strcmp(c->chk.status, "submitted")) {
+		ui_message(ui, 1, !strcmp(c->chk.status, "approved") ? "Phiếu của %s năm %d đã được duyệt, không sửa được nữa "
+			"(F8: mở lại)." : "Phiếu của %s năm %d đã trình lãnh đạo nên không sửa được. Lãnh đạo trả lại (có lý do) "
+			"thì mới sửa tiếp (F8: trả lại).", c->chk.unit.name, c->chk.year);
+		return 0;
+	}
 	if (item(ui)->computed) {
 		ui_message(ui, 1, "Tiêu chí %s được tính tự động từ các đơn vị trực thuộc.", item(ui)->id);
 		return 0;

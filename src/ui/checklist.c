@@ -158,6 +158,27 @@ static int label_cols(const ui *ui)
 	return ui->cols - 3 - 1 - 6 - 2 - ANSWER_COLS - 1;
 }
 
+/* The selected item's note takes up to NOTE_ROWS rows under it, the last
+ * cut with the cut mark (g opens it in its editor, l shows it whole in the
+ * history): cut to one row, a note of two sentences lost its second on an
+ * 80-column screen. The rows it takes, as ui_put_wrap draws them. */
+#define NOTE_ROWS 3
+
+static int note_rows(const ui *ui, const char *note, int indent)
+{
+	char buf[1024];
+	const char *p = buf;
+	int rows = 0, cols = ui->cols - 12 - indent;
+
+	snprintf(buf, sizeof(buf), "Ghi chú: %s", note);
+	for (; *p && rows < NOTE_ROWS && cols > 0; rows++) {
+		p += text_wrap_line(p, (size_t)cols);
+		while (*p == ' ')
+			p++;
+	}
+	return rows;
+}
+
 /* Lines an item takes: its wrapped label, plus the note and the computed
  * counts when it is the selected one. */
 static int item_lines(const ui *ui, int k)
@@ -174,9 +195,10 @@ static int item_lines(const ui *ui, int k)
 		n++;
 	}
 	if (k == c->item) {
+		char need[96];
 		if (c->chk.items[k].note && *c->chk.items[k].note)
-			n++;
-		if (it->computed || it->article)
+			n += note_rows(ui, c->chk.items[k].note, it->parent >= 0 ? 2 : 0);
+		if (it->computed || it->article || form_rule_words(it, need, sizeof(need)))
 			n++;
 	}
 	return n ? n : 1;
@@ -224,6 +246,7 @@ static void draw_check(ui *ui)
 	char buf[1024], answer[160], reason[1200], verdict[4096], vtext[4200];
 	const assess_result *r = &c->chk;
 	int top, height, y, lc = label_cols(ui), vrows, gap, first_k, skip;
+	char need[96] = "";
 
 	if (!c->loaded)
 		return;
@@ -290,19 +313,23 @@ static void draw_check(ui *ui)
 			first = 0;
 			y++;
 		}
-		if (sel && y < top + height && (it->computed || it->article)) {
+		if (sel && y < top + height && (it->computed || it->article || form_rule_words(it, need, sizeof(need)))) {
 			if (it->computed)
 				/* only a decision counts here, not the units' own verdict */
 				snprintf(buf, sizeof(buf), "Tự tính: %lld đơn vị, %lld đăng ký, %lld có kết quả, "
 					"%lld được công nhận", a->counts.total, a->counts.registered, a->counts.assessed,
 					a->counts.recognised);
-			else
-				snprintf(buf, sizeof(buf), "%s%s", it->article, it->exception ? " · có thể đánh dấu ngoại lệ (e)" : "");
-			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf, A_DIM);
+			else   /* what a number needs, first: a failed 95 % said no why */
+				snprintf(buf, sizeof(buf), "%s%s%s%s", form_rule_words(it, need, sizeof(need)) ? need : "",
+					need[0] && it->article ? " · " : "", it->article ? it->article : "",
+					it->exception ? " · có thể đánh dấu ngoại lệ (e)" : "");
+			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf,
+				need[0] && a->state == RULE_FAIL ? ui_attr(ui, UI_FAIL) : (int)A_DIM);
 		}
 		if (sel && y < top + height && a->note && *a->note) {
 			snprintf(buf, sizeof(buf), "Ghi chú: %s", a->note);
-			ui_put(y++, 11 + indent, ui->cols - 12 - indent, buf, A_NORMAL);
+			y += ui_put_wrap(y, 11 + indent, ui->cols - 12 - indent, NOTE_ROWS < top + height - y ? NOTE_ROWS
+				: top + height - y, buf, A_NORMAL);
 		}
 	}
 

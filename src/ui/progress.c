@@ -407,8 +407,11 @@ static void load(ui *ui)
 static void draw_progress(ui *ui)
 {
 	ui_progress_state *ps = &ui->progress;
-	static const int tw[] = { 15, 5, 9, 8, 9, 7, 9, 8 };
-	static const int cw[] = { 15, 5, 9, 8, 9, 7, 9, 9 };
+	/* at 80 columns the names get 15; a wider window gives them the rest
+	 * (communes' names run long: "Thị trấn Đồng Tâm", "Xã Hòa Bình 1 (2)") */
+	int wide = ui->cols > 80 ? (ui->cols - 80 < 30 ? ui->cols - 80 : 30) : 0;
+	const int tw[] = { 15 + wide, 5, 9, 8, 9, 7, 9, 8 };
+	const int cw[] = { 15 + wide, 5, 9, 8, 9, 7, 9, 9 };
 	char a[32], b[32], c[32], d[32], e[32], f[32], g[32], title[128];
 	int y = 2, h;
 
@@ -435,7 +438,8 @@ static void draw_progress(ui *ui)
 		snprintf(c, sizeof(c), "%lld", p->now.approved);
 		snprintf(d, sizeof(d), "%lld", p->now.recognised);
 		pct(e, sizeof(e), now);
-		pct(f, sizeof(f), p->prev.total ? count_rate(&p->prev) : -1);
+		/* a year with no forms at all has no rate ("–"), not 0 % */
+		pct(f, sizeof(f), p->prev.registered ? count_rate(&p->prev) : -1);
 		pct(g, sizeof(g), p->target);
 		cells[0] = p->now.name; cells[1] = a; cells[2] = b; cells[3] = c; cells[4] = d; cells[5] = e;
 		cells[6] = f; cells[7] = g;
@@ -471,15 +475,17 @@ static void draw_progress(ui *ui)
 	}
 	y++;
 	if (ps->packages) {
+		ps->page = ui->rows - (y + 1) - 2;
 		draw_packages(ui, y);
 		return;
 	}
 	{
 		const char *head[] = { "Xã/phường/TT", "Số ĐV", "Tự ĐG đạt", "Đã duyệt", "Công nhận", "Tỷ lệ", "Năm trước",
-		                       "Xã" };
+		                       "Phiếu xã" };
 		row(y++, ui, head, cw, 8, A_BOLD);
 	}
 	h = ui->rows - y - 2;
+	ps->page = h;
 	if (ps->ptop > (int)ps->npc - h)
 		ps->ptop = (int)ps->npc - h > 0 ? (int)ps->npc - h : 0;
 	for (int i = ps->ptop; i < (int)ps->npc && y < ui->rows - 2; i++) {
@@ -507,6 +513,7 @@ static void draw_progress(ui *ui)
 static int act_progress(ui *ui, ui_action a)
 {
 	ui_progress_state *ps = &ui->progress;
+	int page = ps->page > 1 ? ps->page : 1;
 
 	switch (a) {
 	case ACT_BACK:
@@ -516,8 +523,9 @@ static int act_progress(ui *ui, ui_action a)
 		return R_REDRAW;
 	case ACT_UP:   if (ps->ptop > 0) ps->ptop--; return R_REDRAW;
 	case ACT_DOWN: ps->ptop++; return R_REDRAW;
-	case ACT_PGUP: ps->ptop = ps->ptop > 10 ? ps->ptop - 10 : 0; return R_REDRAW;
-	case ACT_PGDN: ps->ptop += 10; return R_REDRAW;
+	/* a page is what the screen shows (5 communes at 80x24) */
+	case ACT_PGUP: ps->ptop = ps->ptop > page ? ps->ptop - page : 0; return R_REDRAW;
+	case ACT_PGDN: ps->ptop += page; return R_REDRAW;
 	case ACT_HOME: ps->ptop = 0; return R_REDRAW;
 	case ACT_END:  ps->ptop = 1 << 20; return R_REDRAW;
 	case ACT_PACKAGES: ps->packages = !ps->packages; ps->ptop = 0; return R_REDRAW;

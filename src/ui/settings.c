@@ -3,6 +3,7 @@
  * checked before they are stored; every change is audited. */
 #include <curses.h>
 #include "ui.h"
+#include "auth.h"
 #include "num.h"
 #include "session.h"
 #include "text.h"
@@ -100,7 +101,9 @@ static void draw_settings(ui *ui)
 			ui_line(y, ui->cols, attr);
 		ui_put(y, 1, lc, ui_pad(buf, sizeof(buf), settings[i].label, lc), attr | A_BOLD);
 		if (settings[i].kind == 3 && v && *v)   /* yes/no in words, not its stored 1/0 */
-			snprintf(shown, sizeof(shown), "%s", strcmp(v, "0") ? "có" : "không");
+			/* with no account yet there is no one to log in: said */
+			snprintf(shown, sizeof(shown), "%s", !strcmp(v, "0") ? "không" : auth_accounts(ui->db, ROLE_NONE) ? "có"
+				: "có (chưa có tài khoản)");
 		else
 			num_setting_show(settings[i].key, v ? v : "", shown, sizeof(shown));
 		ui_put(y, lc + 3, ui->cols - lc - 4, v && *v ? shown : "(chưa đặt)", attr);

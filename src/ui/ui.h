@@ -92,6 +92,7 @@ typedef struct ui_progress_state {
 	int deadlines_due;         /* still being read, a piece at a time between keys */
 	int p_year;
 	int ptop;
+	int page;              /* rows the list shows, for PgUp and PgDn */
 	int packages;              /* the progress screen shows who sent packages */
 	struct ui_progress_cache *cache;   /* the years' figures and deadlines kept (progress.c) */
 } ui_progress_state;
@@ -123,6 +124,7 @@ typedef struct ui {
 	/* the prompt on the line above the hint bar */
 	int prompting;
 	char prompt_label[160];
+	char prompt_initial[LINEEDIT_MAX * 4 + 1];   /* what the field opened with: Esc says when more was typed */
 	lineedit prompt;
 	ui_submit submit;
 	int prompt_mask;           /* a password: drawn as stars, no Telex */
@@ -199,6 +201,8 @@ void ui_message(ui *ui, int error, const char *fmt, ...) __attribute__((format(A
 /* Before work that takes seconds in one call (a province's package): what
  * is being done, shown at once, so the screen does not look stuck. */
 void ui_busy(ui *ui, const char *what);
+/* A text field at the bottom, opened with initial; not opened (and said
+ * why) when initial is longer than a field holds. */
 void ui_prompt(ui *ui, const char *label, const char *initial, ui_submit submit);
 /* A failure as the screens say it: core's detail, or the status's own
  * words when there is none (an empty red line says nothing). */

@@ -495,6 +495,10 @@ static antt_status search_submit(ui *ui, const char *text)
 		ui_message(ui, 0, "Đã bỏ tìm.");
 		return ANTT_OK;
 	}
+	/* a search goes to its first unit (a filter keeps the one selected,
+	 * when it is still listed: refilter) */
+	us->sel = 0;
+	us->top = 0;
 	if (us->tree.n_vis == 0)
 		ui_message(ui, 0, "Không tìm thấy \"%s\". Bấm / rồi Enter với ô trống để bỏ tìm.",
 			text_cut(shown, sizeof(shown), text, QUOTED_COLS, "…"));
@@ -574,11 +578,22 @@ static int act_units(ui *ui, ui_action a)
 		ui_check_open(ui, r->code);
 		return R_REDRAW;
 	case ACT_SEARCH:
-		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", us->tree.typed, search_submit);
+		/* an empty box: what is typed is the search (added to the last
+		 * one it made a search no one meant), and Enter on it as it
+		 * opens ends the search, as the messages say; the filter line
+		 * shows the search in force */
+		ui_prompt(ui, "Tìm (tên hoặc mã, không cần dấu):", "", search_submit);
 		return R_REDRAW;
 	case ACT_NEXT: case ACT_QUEUE:
 		next = a == ACT_NEXT ? tree_next_pending(&us->tree, us->sel) : tree_next_submitted(&us->tree, us->sel);
-		if (next >= 0)
+		if (next >= 0 && next == us->sel)
+			ui_message(ui, 0, a == ACT_NEXT ? "Chỉ còn đơn vị này chưa đánh giá xong trong danh sách."
+				: "Chỉ còn phiếu này chờ duyệt trong danh sách.");
+		else if (next >= 0 && next < us->sel) {
+			/* past the last one: from the top again, and said */
+			us->sel = next;
+			ui_message(ui, 0, "Đã hết danh sách: quay lại từ đầu.");
+		} else if (next >= 0)
 			us->sel = next;
 		else if (a == ACT_NEXT)
 			ui_message(ui, 0, "Không còn đơn vị nào chưa đánh giá trong danh sách này.");

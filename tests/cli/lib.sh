@@ -40,6 +40,8 @@ expect_eq() { [ "$1" = "$2" ] && ok "$3" || not_ok "$3: '$1' != '$2'"; }
 
 # sql QUERY: read the database with sqlite3
 sql() { sqlite3 -cmd ".timeout 5000" "$DB" "$1"; }
+# a random uuid as antt writes them (lowercase, 8-4-4-4-12)
+new_uuid() { cat /proc/sys/kernel/random/uuid; }
 
 # leaders [DB]: an admin (qt / quantri1) and a leader (lanhdao / lanhdao1),
 # with login left off: anyone enters, only a proven leader approves
@@ -68,6 +70,34 @@ trusted_commune() {
 	"$ANTT" --db "$T/commune.db" export --under X1 -o "$T/c1.antt" > /dev/null &&
 	"$ANTT" --db "$T/office.db" trust add "$T/c1.antt" --under X1 > /dev/null &&
 	"$ANTT" --db "$T/office.db" import "$T/c1.antt" > /dev/null
+}
+
+# two_communes N: the office ($T/office.db, district H, with leaders)
+# and its communes X1 (Hòa Bình) and X2 (An Phú), each with the khu dân cư
+# X1-K1..X1-KN, X2-K1..X2-KN, and a machine for each commune ($T/c1.db,
+# $T/c2.db) set up from the office's package of it, and each commune's
+# first package ($T/c1-0.antt, $T/c2-0.antt), not yet enrolled: where
+# every test of what one commune may do to the other starts
+two_communes() {
+	{
+		echo "code,parent_code,type,name"
+		echo "H,,huyện,Huyện Sông Lam"
+		echo "X1,H,xã,Xã Hòa Bình"
+		for k in $(seq "$1"); do echo "X1-K$k,X1,khu dân cư,Thôn $k Hòa Bình"; done
+		echo "X2,H,xã,Xã An Phú"
+		for k in $(seq "$1"); do echo "X2-K$k,X2,khu dân cư,Thôn $k An Phú"; done
+	} > "$T/units.csv"
+	"$ANTT" --db "$T/office.db" unit import "$T/units.csv" > /dev/null &&
+	"$ANTT" --db "$T/office.db" settings office_name "Công an huyện Sông Lam" > /dev/null &&
+	leaders "$T/office.db" &&
+	"$ANTT" --db "$T/office.db" export --under X1 -o "$T/seed1.antt" > /dev/null &&
+	"$ANTT" --db "$T/office.db" export --under X2 -o "$T/seed2.antt" > /dev/null &&
+	"$ANTT" --db "$T/c1.db" import "$T/seed1.antt" > /dev/null &&
+	"$ANTT" --db "$T/c1.db" settings office_name "Công an xã Hòa Bình" > /dev/null &&
+	"$ANTT" --db "$T/c2.db" import "$T/seed2.antt" > /dev/null &&
+	"$ANTT" --db "$T/c2.db" settings office_name "Công an xã An Phú" > /dev/null &&
+	"$ANTT" --db "$T/c1.db" export --under X1 -o "$T/c1-0.antt" > /dev/null &&
+	"$ANTT" --db "$T/c2.db" export --under X2 -o "$T/c2-0.antt" > /dev/null
 }
 
 # mount_tmpfs DIR SIZE: a small tmpfs at DIR, unmounted at exit; without

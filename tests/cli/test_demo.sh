@@ -66,6 +66,15 @@ expect_eq "$(sql "SELECT count(*) FROM units c JOIN units o ON o.code = substr(c
 expect_eq "$(sql "SELECT count(*) FROM assessments a JOIN units u ON u.id = a.unit_id
 	WHERE u.code GLOB 'P03-*' AND a.verdict = 'fail'")" "$(sqlite3 "$one" "SELECT count(*) FROM assessments WHERE verdict = 'fail'")" "copies keep verdicts"
 expect_eq "$(sql "PRAGMA foreign_key_check" | wc -l)" "0" "no dangling reference"
+# the copies' uuids spread over the key space as real provinces' do (an
+# import into copies clustered at 0000000k-… met one province's worth of
+# random keys, and timed faster than 30 real provinces in a row)
+expect_eq "$(sql "SELECT count(*) FROM answers WHERE substr(uuid, 1, 7) = '0000000'")" "0" "no copy's uuids gathered under its number"
+expect_eq "$(sql "SELECT count(DISTINCT substr(a.uuid, 1, 1)) FROM answers a JOIN assessments f ON f.id = a.assessment_id
+	JOIN units u ON u.id = f.unit_id WHERE u.code GLOB 'P03-*'")" "16" "one copy's uuids begin with every hex digit"
+expect_eq "$(sql "SELECT count(*) FROM units c JOIN units d ON d.code = 'P03-' || substr(c.code, 5)
+	WHERE c.code GLOB 'P02-*' AND (substr(c.uuid, 1, 8) <> substr(d.uuid, 1, 8) OR substr(c.uuid, 10, 4) = substr(d.uuid, 10, 4)
+	OR substr(c.uuid, 15, 1) <> '8' OR substr(d.uuid, 15, 1) <> '8')")" "0" "two copies of a unit: one random start, their numbers apart, version 8"
 expect_eq "$(sql "SELECT count(*) FROM (SELECT scope FROM audit WHERE scope IS NOT NULL EXCEPT SELECT uuid FROM assessments EXCEPT SELECT uuid FROM units)")" "0" "every audit row's scope names a row of its copy"
 run summary 2024
 expect_out "Tổng cộng" "summary reads the copies"

@@ -2,7 +2,8 @@
 # test_trust.sh): a genuine package whose tables are made views that show
 # the signed rows to the check and other rows to the merge; an old genuine
 # package replayed after a newer one; a unit "merged into" a unit outside
-# the sender's scope; years no antt can write. Each is refused or kept
+# the sender's scope; years no antt can write; uuids not as antt writes
+# them. Each is refused or kept
 # visible as a conflict, and a refusal changes nothing.
 . "$(dirname "$0")/lib.sh"
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
@@ -147,15 +148,42 @@ expect_err "X2 (Xã An Phú)" "the refusal names that unit"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM packages p JOIN units u ON u.uuid = p.under_uuid WHERE u.code = 'X2'")" \
 	"0" "X2 is not recorded as having sent a package"
 
+# forged SQL: the commune's package v2 edited by SQL, signed again with the
+# commune's own key (a sender forging inside its enrolment), imported
+forged() {
+	cp "$T/v2.antt" "$T/forged.antt"
+	sqlite3 "$T/forged.antt" "$1"
+	R "$T/forged.antt" --key-from "$T/commune.db" > /dev/null
+	run import "$T/forged.antt"
+}
+
 # 4c. a new unit whose code looks like another's (a Cyrillic Х)
-cp "$T/v2.antt" "$T/code.antt"
-sqlite3 "$T/code.antt" "INSERT INTO units SELECT lower(hex(randomblob(16))), 1, 'Х2', 'Xã An Phú', type, uuid, NULL, NULL, 0,
+forged "INSERT INTO units SELECT '$(new_uuid)', 1, 'Х2', 'Xã An Phú', type, uuid, NULL, NULL, 0,
 	NULL, updated_by, updated_at, 0 FROM units WHERE code = 'X1'"
-R "$T/code.antt" --key-from "$T/commune.db" > /dev/null
-run import "$T/code.antt"
 expect_rc 1 "a unit code that only looks like X2 is refused"
 expect_err "không hợp lệ" "the refusal says the code is not valid"
 expect_eq "$(state office.db)" "$before" "nothing changed"
+
+# 4d. a new unit of the sender's own whose uuid is not one: merge bases and
+# conflicts are keyed "uuid/year/criterion", so a unit named
+# "<X2's uuid>/2024" reached X2's form's keys (a reviewer's attack). Any
+# uuid not as antt writes it (upper case, no dashes, other lengths) is refused
+x2=$(sqlite3 "$T/office.db" "SELECT uuid FROM units WHERE code = 'X2'")
+for bad in "$x2/2024" "$x2/2024/1.1" "$(new_uuid | tr a-f A-F)" "$(new_uuid | tr -d -)" "$(new_uuid)x"; do
+	forged "INSERT INTO units SELECT '$bad', 1, 'X1-K9', 'Thôn Chín', type, uuid, NULL, NULL, 0,
+		NULL, updated_by, updated_at, 0 FROM units WHERE code = 'X1'"
+	expect_rc 1 "a unit whose uuid is '$bad' is refused"
+	expect_err "không đúng dạng" "  the refusal says the uuid is not one"
+	expect_eq "$(state office.db)" "$before" "  nothing changed"
+done
+# and every other uuid a package carries: a form's, an answer's, a history row's
+for edit in "UPDATE assessments SET uuid = upper(uuid)" "UPDATE answers SET uuid = uuid || '/x' WHERE rowid = 1" \
+	"UPDATE audit SET scope = upper(scope) WHERE id = (SELECT max(id) FROM audit)" "UPDATE audit SET row_uuid = 'x' WHERE id = 1"; do
+	forged "$edit"
+	expect_rc 1 "a package where $edit is refused"
+	expect_err "không đúng dạng" "  says which uuid"
+	expect_eq "$(state office.db)" "$before" "  nothing changed"
+done
 
 # 5. an assessment switched to another criteria set the office knows (an
 # older regulation's, for years up to 2021): refused

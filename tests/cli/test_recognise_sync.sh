@@ -3,7 +3,8 @@
 # sender without --may-approve, a unit outside the sender's scope, a unit
 # not approved or not đạt, an escape sequence or an oversized decision
 # number or authority, a decision row altered after signing; an older
-# package replayed after a withdrawal does not resurrect it. Then the happy path: commune → office
+# package replayed after a withdrawal does not resurrect it, a recognition
+# known here named under another unit. Then the happy path: commune → office
 # → province, in any order, twice, each summary counting the commune's
 # recognised units, the audit naming where they came from.
 . "$(dirname "$0")/lib.sh"
@@ -247,5 +248,27 @@ expect_eq "$(printf '%s\n' "$out" | grep '^Khu dân cư' | tr -s ' ')" "Khu dân
 p1=$(state province.db)
 DB="$T/province.db" run import "$T/office.antt" --under T
 expect_eq "$(state province.db)" "$p1" "the province imports it twice: nothing changes"
+
+# 9. a known recognition named under another unit: the commune, enrolled at
+# the province for X1 only, gives a row of its own (X1-K1) the uuid of the
+# province's recognition of X2-K1 (outside X1), signed with its own key.
+# The scope is checked on the unit the package names, so this withdrew
+# X2-K1's recognition (found by a reviewer); now refused, nothing written
+$QT "$ANTT" --db "$T/province.db" trust add "$T/c1.antt" --under X1 --may-approve > /dev/null ||
+	not_ok "the province enrols the commune under X1"
+victim=$(sqlite3 "$T/province.db" "SELECT r.uuid FROM recognitions r JOIN assessments a ON a.id = r.assessment_id
+	JOIN units u ON u.id = a.unit_id WHERE u.code = 'X2-K1' AND r.withdrawn_at IS NULL")
+[ -n "$victim" ] || not_ok "X2-K1 has a recognition in force at the province"
+p2=$(whole province.db)
+for how in "withdrawn_at = '2024-12-01T00:00:00Z', withdrawn_by = 'x', reason = 'rút'" "withdrawn_at = NULL"; do
+	cp "$T/c1.antt" "$T/other.antt"
+	sqlite3 "$T/other.antt" "UPDATE recognitions SET uuid = '$victim', $how WHERE unit_uuid = '$(uuid_of office.db X1-K1)'"
+	R "$T/other.antt" --key-from "$T/commune.db" > /dev/null
+	DB="$T/province.db" run import "$T/other.antt"
+	expect_rc 1 "another unit's recognition named under X1-K1 ($how): refused"
+	expect_err "là công nhận của X2-K1 (Thôn 1 An Phú) năm 2024" "  says the uuid is another unit's"
+	expect_eq "$(whole province.db)" "$p2" "  nothing written"
+	expect_eq "$(recognised province.db)" "X1-K1 X2-K1" "  X2-K1 still recognised"
+done
 
 [ "$failed" -eq 0 ]

@@ -84,6 +84,10 @@ cp "$T/office.db" "$T/officeC.db"
 A officeC.db import "$T/c3.antt" > /dev/null
 expect_eq "$(sqlite3 "$T/province.db" "SELECT count(*) FROM answers")" "$(sqlite3 "$T/office.db" "SELECT count(*) FROM answers")" \
 	"the province has every answer the office has"
+# the answers get ids in the package's order: a form's answers side by
+# side in the table, as they are read
+expect_eq "$(sqlite3 "$T/province.db" "SELECT count(*) FROM (SELECT assessment_id FROM answers GROUP BY assessment_id
+	HAVING max(id) - min(id) + 1 <> count(*))")" "0" "each form's answers have ids side by side"
 A province.db report --year 2024 -o "$T/prov.xlsx" --date 2024-11-20 > /dev/null
 expect_eq "$?" "0" "the province's report"
 rows=$(/usr/bin/python3 -c "

@@ -13,7 +13,8 @@ trap 'stop; rm -rf "$T"' EXIT
 # session has just ended, its tmux server is going away and may take the
 # new client with it ("server exited unexpectedly": seen 1 run in 6 under
 # ASan, test_units_managed): tried again, a few times
-start() {
+start() { start_pane "$@"; }
+start_pane() {
 	stop
 	start_try=0
 	until tmux new-session -d -s "$S" -x 80 -y 24 "exec env $* $ANTT --db $DB"; do
@@ -125,6 +126,15 @@ find_unit() {
 	keys Enter
 	wait_for "Tìm thấy"
 	keys Home
+}
+
+# open_form CODE: from the unit list, the unit found by its code and its
+# form opened
+open_form() {
+	keys /
+	type_text "$1"
+	keys Enter Enter
+	wait_for "($1)"
 }
 
 # antt.exe under wine (make check-windows): keys and paths translated

@@ -142,6 +142,7 @@ wait_for "Ghi chú: Vụ trộm đã xử lý"
 # resize: too small, then back
 tmux resize-window -t "$S" -x 70 -y 20
 wait_for "Cửa sổ quá nhỏ: cần ít nhất 80×24, hiện có 70×20."
+wait_for "Phím gõ lúc này không được dùng."   # a key typed here is not kept
 tmux resize-window -t "$S" -x 100 -y 30
 wait_for "Phiếu tiêu chí — Thôn Đông Hòa Bình"
 keys F10

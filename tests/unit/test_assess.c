@@ -328,6 +328,54 @@ static void import_recomputes_every_year(void **state)
 	tu_cleanup(db);
 }
 
+/* Statements run that read a form's answers (load_answers), counted by a
+ * trace on the connection. */
+static int answer_reads;
+
+static int count_answer_reads(unsigned type, void *ctx, void *p, void *x)
+{
+	(void)type, (void)ctx, (void)x;
+	if (strstr(sqlite3_sql(p), "FROM answers WHERE assessment_id"))
+		answer_reads++;
+	return 0;
+}
+
+/* A recompute evaluates only forms whose verdict it may store: an
+ * approved form keeps the verdict it was recognised with and a unit with
+ * no form that year has none, so neither is read (every answer saved
+ * walks up through the communes above; an import brings mostly approved
+ * forms). Its verdict is kept, and the draft beside it still follows. */
+static void recompute_reads_no_approved_form(void **state)
+{
+	antt_db *db = tu_commune(2);
+	unit_row k1, k2, x1;
+	(void)state;
+	OK(answer_set(db, "K1", 2024, "*", "đạt", NULL, -1, &err));
+	OK(answer_set(db, "K2", 2024, "*", "đạt", NULL, -1, &err));
+	tu_recognise(db, "K1", 2024);
+	/* its answers changed behind the approval (as a package's could be):
+	 * the stored verdict must not follow */
+	assert_int_equal(sqlite3_exec(db->sql, "DROP TRIGGER IF EXISTS answers_au", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE answers SET value = 'không' WHERE criterion = '4b' AND assessment_id ="
+		" (SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'K1')", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db->sql, "UPDATE answers SET value = 'không' WHERE criterion = '4b' AND assessment_id ="
+		" (SELECT a.id FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'K2')", NULL, NULL, NULL), SQLITE_OK);
+	OK(unit_get(db, "K1", &k1, &err));
+	OK(unit_get(db, "K2", &k2, &err));
+	OK(unit_get(db, "X1", &x1, &err));
+	answer_reads = 0;
+	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, count_answer_reads, NULL);
+	OK(assess_recompute_unit(db, &k1, 2024, &err));
+	OK(assess_recompute_unit(db, &x1, 2024, &err));   /* X1 has no form in 2024 */
+	assert_int_equal(answer_reads, 0);
+	OK(assess_recompute_unit(db, &k2, 2024, &err));
+	assert_int_equal(answer_reads, 1);
+	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
+	assert_int_equal(stored(db, "K1", 2024), 1);
+	assert_int_equal(stored(db, "K2", 2024), 0);
+	tu_cleanup(db);
+}
+
 static void summary_counts_per_type(void **state)
 {
 	antt_db *db = tu_commune(4);
@@ -402,6 +450,7 @@ int main(void)
 		cmocka_unit_test(import_answers_all_or_nothing),
 		cmocka_unit_test(rolled_back_set_is_not_remembered_by_id),
 		cmocka_unit_test(import_recomputes_every_year),
+		cmocka_unit_test(recompute_reads_no_approved_form),
 		cmocka_unit_test(summary_counts_per_type),
 		cmocka_unit_test(start_year_setting_then_latest_then_today),
 	};

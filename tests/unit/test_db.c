@@ -347,6 +347,36 @@ static void codes_become_statuses(void **state)
 	}
 }
 
+/* A uuid is what db_uuid writes, and nothing else: a package's rows are
+ * refused on anything else (keys are built as "uuid/year/criterion"). */
+static void uuids_are_what_db_uuid_writes(void **state)
+{
+	static const char *const bad[] = {
+		"1C285B1D-99AB-41F7-8D40-71297474EE04", "1c285b1d99ab41f78d4071297474ee04",
+		"1c285b1d-99ab-41f7-8d40-71297474ee0", "1c285b1d-99ab-41f7-8d40-71297474ee04x",
+		"1c285b1d-99ab-41f7-8d40-71297474ee04/2024", "1c285b1d-99ab-41f7-8d4071297474ee04-",
+		"1c285b1d_99ab-41f7-8d40-71297474ee04", "1c285b1g-99ab-41f7-8d40-71297474ee04", "",
+	};
+	char u[37];
+	(void)state;
+	for (int i = 0; i < 100; i++) {
+		db_uuid(u);
+		assert_true(db_uuid_valid(u, strlen(u)));
+	}
+	assert_true(db_uuid_valid("1c285b1d-99ab-81f7-8d40-71297474ee04", 36));   /* the demo's copies: version 8 */
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		assert_false(db_uuid_valid(bad[i], strlen(bad[i])));
+	assert_false(db_uuid_valid(NULL, 36));
+	assert_false(db_uuid_valid("1c285b1d-99ab-41f7-8d40-71297474e\0\04", 36));   /* a NUL inside */
+	/* the answers' old form (a resolved conflict, before 1/12/2026) */
+	assert_true(db_uuid_legacy("1c285b1d99ab41f78d4071297474ee04", 32));
+	assert_false(db_uuid_legacy("1C285B1D99AB41F78D4071297474EE04", 32));
+	assert_false(db_uuid_legacy("1c285b1d99ab41f78d4071297474ee0/", 32));
+	assert_false(db_uuid_legacy("1c285b1d99ab41f78d4071297474ee0", 31));
+	assert_false(db_uuid_legacy("1c285b1d-99ab-41f7-8d40-71297474ee04", 36));
+	assert_false(db_uuid_legacy(NULL, 32));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +392,7 @@ int main(void)
 		cmocka_unit_test(cached_statements_are_reused),
 		cmocka_unit_test(codes_become_statuses),
 		cmocka_unit_test(the_place_is_written_when_it_changed),
+		cmocka_unit_test(uuids_are_what_db_uuid_writes),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

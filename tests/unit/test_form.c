@@ -167,6 +167,40 @@ static void values_are_parsed_by_type(void **state)
 	form_free(f);
 }
 
+/* What a count or a percentage needs, in words, from a rule that is one
+ * comparison with a number; nothing from any other rule or type. */
+static void a_numbers_rule_in_words(void **state)
+{
+	static const char *const text =
+		"regulation: R\nversion: \"1\"\ntitle: T\nunit_types: [khu-dan-cu]\nyears: {from: 2022}\ncriteria:\n"
+		"  - {id: \"1\", label: A, type: percent, pass: value >= 100}\n"
+		"  - {id: \"2\", label: B, type: count, pass: value >= 1}\n"
+		"  - {id: \"3\", label: C, type: count, pass: value = 0}\n"
+		"  - {id: \"4\", label: D, type: percent, pass: \"value <= 2.5\"}\n"
+		"  - {id: \"5\", label: E, type: count, pass: value >= 1 AND value <= 3}\n"
+		"  - {id: \"6\", label: F, type: yesno}\n"
+		"  - {id: \"7\", label: G, type: count, pass: value < 1.5}\n";
+	form *f;
+	char buf[96];
+	antt_err err = { "" };
+	(void)state;
+	if (form_load_text("t", text, strlen(text), &f, &err) != ANTT_OK)
+		fail_msg("%s", err.msg);
+	assert_true(form_rule_words(ITEM("1"), buf, sizeof(buf)));
+	assert_string_equal(buf, "cần ít nhất 100 %");
+	assert_true(form_rule_words(ITEM("2"), buf, sizeof(buf)));
+	assert_string_equal(buf, "cần ít nhất 1");
+	assert_true(form_rule_words(ITEM("3"), buf, sizeof(buf)));
+	assert_string_equal(buf, "cần đúng 0");
+	assert_true(form_rule_words(ITEM("4"), buf, sizeof(buf)));
+	assert_string_equal(buf, "cần không quá 2,5 %");
+	assert_false(form_rule_words(ITEM("5"), buf, sizeof(buf)));   /* two comparisons: no words */
+	assert_string_equal(buf, "");
+	assert_false(form_rule_words(ITEM("6"), buf, sizeof(buf)));   /* yes/no says itself */
+	assert_false(form_rule_words(ITEM("7"), buf, sizeof(buf)));   /* a count is whole */
+	form_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -176,6 +210,7 @@ int main(void)
 		cmocka_unit_test(stored_text_reloads_identically),
 		cmocka_unit_test(fuzz_regressions_are_refused),
 		cmocka_unit_test(values_are_parsed_by_type),
+		cmocka_unit_test(a_numbers_rule_in_words),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -187,6 +187,20 @@ static void one_decision_many_units_once(void **state)
 		other.number = "45/QĐ-UBND";   /* same number and authority, another day: a slip */
 		assert_int_equal(recognise_record(db, &other, 2024, &k2, 1, &added, &err), ANTT_ERR_EXISTS);
 		assert_contains(err.msg, "đã được ghi với ngày 10/11/2024");
+		/* one decision, one signer: none given is the one recorded; another
+		 * is refused, and so is one where the row has none (a neighbour's
+		 * package could have left that row: test_attack_neighbour2.sh) */
+		other.date = "10/11/2024";
+		other.signer = "Trần Thị Khác";
+		assert_int_equal(recognise_record(db, &other, 2024, &k2, 1, &added, &err), ANTT_ERR_EXISTS);
+		assert_contains(err.msg, "đã được ghi với người ký \"Nguyễn Văn Hùng\", không phải \"Trần Thị Khác\"");
+		assert_int_equal(sqlite3_exec(db->sql, "INSERT INTO decisions (uuid, number, date, authority, signer)"
+			" VALUES ('00000000-0000-4000-8000-000000000047', '47/QĐ-UBND', '2024-11-12', 'Chủ tịch UBND xã Hòa Bình', '')",
+			NULL, NULL, NULL), SQLITE_OK);
+		other.number = "47/QĐ-UBND";
+		other.date = "12/11/2024";
+		assert_int_equal(recognise_record(db, &other, 2024, &k2, 1, &added, &err), ANTT_ERR_EXISTS);
+		assert_contains(err.msg, "đã được ghi không có người ký, không phải \"Trần Thị Khác\"");
 	}
 	assert_int_equal(tu_int(db, "SELECT count(*) FROM audit WHERE tbl = 'recognitions' AND action = 'insert'"
 		" AND who = 'lanhdao' AND json_extract(new_value, '$.number') = '45/QĐ-UBND'"), 2);

@@ -1,7 +1,9 @@
 /* tree_filter's search against the reading it had before the keys were
  * kept as numbers of words (tree_words.c): a unit is listed when every
  * word of the search's key occurs in its name's key, or in its code read
- * as text_key reads it (lower case, '-' and '_' as spaces). The reference
+ * as text_key reads it (lower case, '-' and '_' as spaces); a word of
+ * digits alone as a whole number (a reviewer, 1/12: "to dan pho so 4"
+ * listed every unit of X004 and X014). The reference
  * below is that reading, written plainly over the keys the database holds;
  * any unit listed by one and not the other is a bug. On the demo district,
  * and on random names: Vietnamese with marks, digits, punctuation, words
@@ -67,7 +69,20 @@ static void keys_free(keys *k)
 	free(k->key);
 }
 
-/* The old reading: every word of search in key or in code. */
+/* A whole run of digits of s is word (a maximal one: no digit either
+ * side). */
+static int run_is(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = s; (p = strstr(p, word)); p++)
+		if ((p == s || p[-1] < '0' || p[-1] > '9') && (p[n] < '0' || p[n] > '9'))
+			return 1;
+	return 0;
+}
+
+/* The old reading: every word of search in key or in code; since 1/12 a
+ * word all digits as a whole number there ("4" not in "14" nor "x004"). */
 static int reference(const char *code, const char *key, const char *search)
 {
 	char word[TREE_SEARCH_KEY_MAX + 1];
@@ -77,7 +92,8 @@ static int reference(const char *code, const char *key, const char *search)
 		if (n) {
 			memcpy(word, search, n);
 			word[n] = '\0';
-			if (!strstr(key, word) && !strstr(code, word))
+			if (strspn(word, "0123456789") == n ? !run_is(key, word) && !run_is(code, word)
+			    : !strstr(key, word) && !strstr(code, word))
 				return 0;
 		}
 		search += n;

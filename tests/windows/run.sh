@@ -100,6 +100,6 @@ done
 rm -f "$out" "$out.raw"
 wineserver -k # its services would keep it (and the namespace) alive
 restarts=$(wc -l < build/windows/wine-restarts.log)
-[ "$restarts" -eq 0 ] || echo "windows: $restarts time(s) wine ended antt.exe with no word at all; each was run again (build/windows/wine-restarts.log)"
+[ "$restarts" -eq 0 ] || echo "windows: $restarts time(s) wine did not start antt.exe (it ended with no word, or left its pane blank); each was run again (build/windows/wine-restarts.log)"
 echo "windows: $pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
