@@ -18,9 +18,11 @@
 struct sink {
 	int fd;
 	int held;        /* a 0xC2 byte waiting to see if a C1 control follows */
+	size_t n_part;   /* the first bytes of a letter whose rest is to come */
+	char part[4];
 };
 
-static struct sink out_sink = { STDOUT_FILENO, 0 }, err_sink = { STDERR_FILENO, 0 };
+static struct sink out_sink = { .fd = STDOUT_FILENO }, err_sink = { .fd = STDERR_FILENO };
 
 static int put_all(int fd, const char *b, size_t n)
 {
@@ -36,12 +38,38 @@ static int put_all(int fd, const char *b, size_t n)
 	return 0;
 }
 
+/* Write out[0..k) up to its last whole letter and keep the bytes of one
+ * begun at its end for the next write: stdio hands the filter pieces of a
+ * fixed size, and a Windows console shows a letter split between two
+ * writes as two replacement characters. Bytes that are not UTF-8 go as
+ * they are. */
+static int put_whole(struct sink *s, const char *out, size_t k)
+{
+	size_t lead = k, need = 0;
+
+	for (size_t back = 1; back <= 3 && back <= k; back++) {
+		unsigned char c = (unsigned char)out[k - back];
+		if (c < 0x80 || c >= 0xC0) {
+			lead = k - back;
+			need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+			break;
+		}
+	}
+	if (need <= k - lead || need > 4)
+		lead = k;
+	s->n_part = k - lead;
+	memcpy(s->part, out + lead, s->n_part);
+	return lead ? put_all(s->fd, out, lead) : 0;
+}
+
 static ssize_t sink_write(void *c, const char *buf, size_t n)
 {
 	struct sink *s = c;
 	char out[4096];
-	size_t k = 0;
+	size_t k = s->n_part;
 
+	memcpy(out, s->part, k);
+	s->n_part = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)buf[i];
 
@@ -61,19 +89,27 @@ static ssize_t sink_write(void *c, const char *buf, size_t n)
 			ch = '?';
 		out[k++] = (char)ch;
 		if (k >= sizeof(out) - 2) {
-			if (put_all(s->fd, out, k) < 0)
+			if (put_whole(s, out, k) < 0)
 				return -1;
-			k = 0;
+			memcpy(out, s->part, s->n_part);
+			k = s->n_part;
+			s->n_part = 0;
 		}
 	}
-	if (k && put_all(s->fd, out, k) < 0)
+	if (k && put_whole(s, out, k) < 0)
 		return -1;
 	return (ssize_t)n;
 }
 
+/* At the end, what is held goes as it is: a letter never finished, and a
+ * lone 0xC2 as '?' */
 static int sink_close(void *c)
 {
 	struct sink *s = c;
+
+	if (s->n_part && put_all(s->fd, s->part, s->n_part) < 0)
+		return -1;
+	s->n_part = 0;
 	return s->held ? put_all(s->fd, "?", 1) : 0;
 }
 

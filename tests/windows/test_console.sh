@@ -1,7 +1,10 @@
 # The command line's output written to the Windows console (not a pipe)
 # reaches the screen intact: UTF-8 through the relay thread of
-# platform_filter_stdio, in 4 KB pieces that may split a letter, with the
-# console set to UTF-8.  The pane must show what the Linux antt prints.
+# platform_filter_stdio, in pieces of any size, with the console set to
+# UTF-8; the filter writes whole letters only (wine's console showed a
+# letter split between two writes as two U+FFFD, CI 1/12; see
+# tests/cli/test_output_pieces.sh).  The pane must show what the Linux
+# antt prints.
 # (Under wine, LANG of the wine process decides how its console is written
 # to the tmux pane: lib.sh sets C.UTF-8; without it wine writes ASCII.)
 . "$(dirname "$0")/../ui/lib.sh"
