@@ -327,8 +327,17 @@ size_t text_wrap_line(const char *s, size_t cols)
 		if (dot >= 3 && (size_t)u8_width((const uint8_t *)s, dot, "UTF-8") * 2 >= cols)
 			return dot;
 	}
-	if (sp > 0)
-		return sp;
+	if (sp > 0) {
+		/* the word after the break wider than a whole line is broken
+		 * anyway: here, where the line ends, not after a row left half
+		 * empty */
+		size_t w = sp, end;
+		while (s[w] == ' ')
+			w++;
+		end = w + strcspn(s + w, " ");
+		if ((size_t)u8_width((const uint8_t *)s + w, end - w, "UTF-8") <= cols)
+			return sp;
+	}
 	return fit ? fit : strlen(s) > 0 ? 1 : 0;
 }
 

@@ -66,8 +66,9 @@ char *text_cut(char *buf, size_t n, const char *s, size_t cols, const char *mark
 
 /* Bytes of the first line of s when wrapped at cols columns, breaking at
  * a space where one fits, and in a list "a · b · c" after a " ·" (between
- * items) when that keeps at least half the line. The next line starts
- * after the spaces that follow. Returns 0 only for an empty s. */
+ * items) when that keeps at least half the line; a word wider than a
+ * whole line is broken where the line ends. The next line starts after
+ * the spaces that follow. Returns 0 only for an empty s. */
 size_t text_wrap_line(const char *s, size_t cols);
 
 /* Print s padded with spaces to cols columns into buf of size n, cut with

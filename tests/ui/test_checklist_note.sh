@@ -9,6 +9,8 @@
 long="Thôn đã tổ chức ký cam kết cho 312/315 hộ gia đình; ba hộ vắng nhà đi làm ăn xa, sẽ ký bổ sung khi về quê dịp Tết. Biên bản họp thôn ngày 12/3 lưu tại nhà văn hóa, bản sao gửi Công an xã ngày 15/3. Trưởng thôn xác nhận."
 "$ANTT" --db "$DB" answer set X001-K01 2024 1.1 đạt --note "$long" > /dev/null
 "$ANTT" --db "$DB" answer set X001-K01 2024 1.2 100 --note "đủ hộ" > /dev/null
+url="https://congan.nghean.gov.vn/vanban/2024/quyet-dinh-cong-nhan-khu-dan-cu-an-toan-ve-an-ninh-trat-tu.pdf"
+"$ANTT" --db "$DB" answer set X001-K01 2024 2 đạt --note "$url bản chụp" > /dev/null
 
 start
 wait_for "Lọc: loại"
@@ -70,5 +72,13 @@ wait_for "Đã thôi"
 expect_eq "$(sql "SELECT note FROM answers WHERE criterion = '1.1' AND assessment_id = (SELECT a.id
 	FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X001-K01' AND a.year = 2024)")" "$long" \
 	"Esc on the full field: the note as it was"
+
+# a word longer than the row (a link) begins on the label's row, broken
+# where the row ends: "Ghi chú:" alone on the first row left the note one
+# row less
+keys Home Down Down Down
+wait_for "Ghi chú: https://congan.nghean.gov.vn"
+screen_has "bản chụp" && ok "a note of one long word and more fits its rows" ||
+	{ out=$(screen); not_ok "the end of a note led by a long word"; }
 quit_app
 exit $failed

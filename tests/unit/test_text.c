@@ -87,6 +87,13 @@ static void cut_marks_what_does_not_fit(void **state)
 	assert_int_equal(text_wrap_line("Xã 13/17 · Cơ quan 34/40 · Khu dân cư 143/156", 35),
 		strlen("Xã 13/17 · Cơ quan 34/40 ·"));
 	assert_int_equal(text_wrap_line("một hai ba bốn", 9), strlen("một hai"));
+	/* a word wider than any line is broken where the line ends, not
+	 * left to the next with the line before it holding a label alone
+	 * ("Ghi chú:" on a row of its own, the note cut on the next) */
+	assert_int_equal(text_wrap_line("Ghi chú: https://congan.gov.vn/vanban/2024/qd-ubnd-xa-hoa-binh", 20),
+		strlen("Ghi chú: https://con"));
+	/* a long word that fits on a line of its own still goes there */
+	assert_int_equal(text_wrap_line("Ghi chú: Khuyếnnôngthúy", 20), strlen("Ghi chú:"));
 	/* a small buffer still ends at a character boundary */
 	assert_string_equal(text_cut(buf, 5, "ưưư", 10, "…"), "ưư");
 }
