@@ -147,6 +147,16 @@ static antt_status switch_year(ui *ui)
 	return ANTT_OK;
 }
 
+/* a year of no form at all: the list alone (every unit "chưa đánh giá")
+ * does not say whether that is the year or the filters */
+static int any_form(const tree_view *t)
+{
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (t->rows[i].registered)
+			return 1;
+	return 0;
+}
+
 antt_status ui_units_refresh(ui *ui)
 {
 	ui_units_state *us = &ui->units;
@@ -608,8 +618,9 @@ static int act_units(ui *ui, ui_action a)
 		cycle_status(ui);
 		return R_REDRAW;
 	case ACT_YEAR_PREV: case ACT_YEAR_NEXT:
-		if (ui_year_step(ui, a == ACT_YEAR_NEXT ? 1 : -1))
-			ui_units_refresh(ui);
+		if (ui_year_step(ui, a == ACT_YEAR_NEXT ? 1 : -1) && ui_units_refresh(ui) == ANTT_OK && !any_form(&us->tree))
+			ui_message(ui, 0, "Năm %d chưa có phiếu nào: mọi đơn vị chưa đánh giá; %s về năm %s.", ui->year,
+				a == ACT_YEAR_NEXT ? "[" : "]", a == ACT_YEAR_NEXT ? "trước" : "sau");
 		return R_REDRAW;
 	case ACT_PROGRESS:
 		ui->progress.ptop = 0;
