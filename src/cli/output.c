@@ -1,11 +1,12 @@
 /* The command line's output made safe to show: stdout and stderr pass
  * through a filter that turns control characters (ESC, C1, NUL, DEL, CR
- * ...) into '?', keeping line breaks and tabs, so a name from the
- * database, a CSV cell or a package's sender text can never drive the
- * terminal. Only for the command line: the screens write curses' own
- * escape sequences. A message quoting a word the user typed (a code with
- * ESC [2J and a line break in it) shows that word escaped, so it reads as
- * typed and forges no line of its own (cli_message). */
+ * ...) and bytes that are no UTF-8 into '?', keeping line breaks and
+ * tabs, so a name from the database, a CSV cell or a package's sender
+ * text can never drive the terminal. Only for the command line: the
+ * screens write curses' own escape sequences. A message quoting a word
+ * the user typed (a code with ESC [2J and a line break in it) shows that
+ * word escaped, so it reads as typed and forges no line of its own
+ * (cli_message). */
 #include <stdio.h>
 #include "cli.h"
 #include "platform.h"
@@ -17,9 +18,8 @@
 
 struct sink {
 	int fd;
-	int held;        /* a 0xC2 byte waiting to see if a C1 control follows */
-	size_t n_part;   /* the first bytes of a letter whose rest is to come */
-	char part[4];
+	size_t n_part;   /* the bytes of a letter begun whose rest is to come */
+	unsigned char part[4];
 };
 
 static struct sink out_sink = { .fd = STDOUT_FILENO }, err_sink = { .fd = STDERR_FILENO };
@@ -38,79 +38,94 @@ static int put_all(int fd, const char *b, size_t n)
 	return 0;
 }
 
-/* Write out[0..k) up to its last whole letter and keep the bytes of one
- * begun at its end for the next write: stdio hands the filter pieces of a
- * fixed size, and a Windows console shows a letter split between two
- * writes as two replacement characters. Bytes that are not UTF-8 go as
- * they are. */
-static int put_whole(struct sink *s, const char *out, size_t k)
+/* The bytes of the letter c begins (RFC 3629); 0: c begins none (a
+ * continuation byte, an overlong 0xC0 0xC1, past U+10FFFF) */
+static size_t letter_len(unsigned char c)
 {
-	size_t lead = k, need = 0;
-
-	for (size_t back = 1; back <= 3 && back <= k; back++) {
-		unsigned char c = (unsigned char)out[k - back];
-		if (c < 0x80 || c >= 0xC0) {
-			lead = k - back;
-			need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-			break;
-		}
-	}
-	if (need <= k - lead || need > 4)
-		lead = k;
-	s->n_part = k - lead;
-	memcpy(s->part, out + lead, s->n_part);
-	return lead ? put_all(s->fd, out, lead) : 0;
+	return c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
 }
 
+/* Whether b goes on the letter begun with part[0..n): no overlong form,
+ * no surrogate, nothing past U+10FFFF */
+static int goes_on(const unsigned char *part, size_t n, unsigned char b)
+{
+	if ((b & 0xC0) != 0x80)
+		return 0;
+	if (n > 1)
+		return 1;
+	switch (part[0]) {
+	case 0xE0: return b >= 0xA0;
+	case 0xED: return b <= 0x9F;
+	case 0xF0: return b >= 0x90;
+	case 0xF4: return b <= 0x8F;
+	default:   return 1;
+	}
+}
+
+/* Every byte of buf to the terminal as itself or as '?': a control
+ * (ESC, CR, NUL, DEL; a C1, U+0080..U+009F) or a byte that is no UTF-8
+ * (a lone 0x9B is CSI to a terminal that is not UTF-8) becomes '?'. A
+ * letter is written whole, never split between two writes: stdio hands
+ * the filter pieces of a fixed size, and a Windows console shows a letter
+ * split between two writes as two replacement characters. The letter
+ * begun at a piece's end waits in s->part for the next. */
 static ssize_t sink_write(void *c, const char *buf, size_t n)
 {
 	struct sink *s = c;
 	char out[4096];
-	size_t k = s->n_part;
+	size_t k = 0;
 
-	memcpy(out, s->part, k);
-	s->n_part = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)buf[i];
 
-		if (s->held) {
-			s->held = 0;
-			if (ch >= 0x80 && ch <= 0x9F) {
+		if (k + 4 > sizeof(out)) {   /* an iteration adds 4 bytes at most */
+			if (put_all(s->fd, out, k) < 0)
+				return -1;
+			k = 0;
+		}
+		if (s->n_part) {
+			if (s->n_part == 1 && s->part[0] == 0xC2 && ch <= 0x9F && ch >= 0x80) {
+				s->n_part = 0;   /* a C1 control */
 				out[k++] = '?';
 				continue;
 			}
-			out[k++] = (char)0xC2;
+			if (goes_on(s->part, s->n_part, ch)) {
+				s->part[s->n_part++] = ch;
+				if (s->n_part == letter_len(s->part[0])) {
+					memcpy(out + k, s->part, s->n_part);
+					k += s->n_part;
+					s->n_part = 0;
+				}
+				continue;
+			}
+			s->n_part = 0;   /* a letter broken off: '?', and ch begins anew */
+			out[k++] = '?';
 		}
-		if (ch == 0xC2) {
-			s->held = 1;
-			continue;
-		}
-		if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F)
-			ch = '?';
-		out[k++] = (char)ch;
-		if (k >= sizeof(out) - 2) {
-			if (put_whole(s, out, k) < 0)
-				return -1;
-			memcpy(out, s->part, s->n_part);
-			k = s->n_part;
-			s->n_part = 0;
+		switch (letter_len(ch)) {
+		case 0:
+			out[k++] = '?';
+			break;
+		case 1:
+			out[k++] = (ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7F ? '?' : (char)ch;
+			break;
+		default:
+			s->part[s->n_part++] = ch;
 		}
 	}
-	if (k && put_whole(s, out, k) < 0)
+	if (k && put_all(s->fd, out, k) < 0)
 		return -1;
 	return (ssize_t)n;
 }
 
-/* At the end, what is held goes as it is: a letter never finished, and a
- * lone 0xC2 as '?' */
+/* At the end, a letter never finished is '?' */
 static int sink_close(void *c)
 {
 	struct sink *s = c;
 
-	if (s->n_part && put_all(s->fd, s->part, s->n_part) < 0)
-		return -1;
+	if (!s->n_part)
+		return 0;
 	s->n_part = 0;
-	return s->held ? put_all(s->fd, "?", 1) : 0;
+	return put_all(s->fd, "?", 1);
 }
 
 void cli_safe_output(void)

@@ -354,6 +354,21 @@ void platform_stderr_on(void *saved)
 	stderr = saved;
 }
 
+/* glibc's exit flushes the streams but closes none: what a filter holds
+ * at the end (a letter begun, output.c) is given it to finish here, as
+ * the relay threads do at exit on Windows */
+static platform_close_fn end_fn;
+static void *end_cookies[2];
+
+static void filters_end(void)
+{
+	fflush(stdout);
+	fflush(stderr);
+	for (int i = 0; i < 2; i++)
+		if (end_cookies[i])
+			end_fn(end_cookies[i]);
+}
+
 static FILE *cookie(platform_write_fn w, platform_close_fn c, void *cookie, int mode)
 {
 	cookie_io_functions_t io = { .write = w, .close = c };
@@ -377,6 +392,10 @@ int platform_filter_stdio(platform_write_fn w, platform_close_fn c, void *out, v
 		stdout = o;
 	if (e)
 		stderr = e;
+	end_fn = c;
+	end_cookies[0] = o ? out : NULL;
+	end_cookies[1] = e ? err : NULL;
+	atexit(filters_end);
 	return o && e;
 }
 #endif

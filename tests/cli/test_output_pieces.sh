@@ -65,4 +65,30 @@ expect_eq "$same" 1 "the pieces join into the listing written to a file"
 # the writes are full pieces, not a letter at a time
 [ "$(wc -c < "$T/plain")" -gt $(( writes / 3 * 1024 )) ] && ok "writes are large pieces" ||
 	not_ok "$writes writes for $(wc -c < "$T/plain") bytes"
+
+# --- what the filter writes, whatever the pieces ---------------------------
+# A run of C1 controls (U+009B, CSI: C2 9B) after 4,093 plain bytes of one
+# piece: each control's '?' skipped the check for a full buffer, and the
+# filter wrote past its 4 KB (a crash, or one byte of the attacker's on
+# Windows, whose pieces are 4 KB; found by review 1/12). The history's
+# "who" is shown whole, and a package's history rows are copied as the
+# sender wrote them.
+sql "INSERT INTO audit (who, tbl, row_uuid, action, old_value, new_value)
+	SELECT replace(hex(zeroblob(2500)), '0', 'x') || replace(hex(zeroblob(3000)), '00', char(155)),
+	'settings', 'target_xa', 'update', '95', '90' FROM generate_series(1, 3)"
+run audit
+expect_rc 0 "a history of 6,000 C1 controls in one name is written"
+n=$(printf '%s' "$out" | grep -o 'x?????' | wc -l)
+[ "$n" -eq 3 ] && ok "each control shown as ?" || not_ok "controls as ?: $n of 3"
+printf '%s' "$out" | LC_ALL=C grep -q "$(printf '\302\233')" && not_ok "a C1 control reached the terminal" ||
+	ok "no C1 control written"
+# bytes that are no UTF-8 (a lone C1 byte, an overlong ESC, half a
+# surrogate) are '?': a terminal that is not UTF-8 takes a lone 0x9B as
+# CSI. The history prints its "who" as it is stored.
+sql "INSERT INTO audit (who, tbl, row_uuid, action, old_value, new_value)
+	VALUES (CAST(X'416e9b42c09b43eda08044' AS TEXT), 'settings', 'target_xa', 'update', '95', '90')"
+run audit
+expect_out "An?B??C???D" "bytes that are no UTF-8 shown as ?"
+printf '%s' "$out" | iconv -f UTF-8 -t UTF-8 > /dev/null 2>&1 && ok "the history written is UTF-8 whole" ||
+	not_ok "bytes that are no UTF-8 reached the terminal"
 exit $failed
