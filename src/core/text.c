@@ -338,7 +338,14 @@ size_t text_wrap_line(const char *s, size_t cols)
 		if ((size_t)u8_width((const uint8_t *)s + w, end - w, "UTF-8") <= cols)
 			return sp;
 	}
-	return fit ? fit : strlen(s) > 0 ? 1 : 0;
+	if (fit || !*s)
+		return fit;
+	/* not even one character fits (a wide one on a line of one column):
+	 * it goes alone, whole — a byte of it alone was not UTF-8 */
+	{
+		int one = u8_mblen((const uint8_t *)s, strlen(s));
+		return one > 0 ? (size_t)one : 1;
+	}
 }
 
 char *text_pad(char *buf, size_t n, const char *s, size_t cols)

@@ -242,8 +242,17 @@ static void draw_counts(ui *ui)
 			snprintf(line, sizeof(line), "%.*s", (int)n, p);
 			ui_put(y, 1, ui->cols - 2, line, A_NORMAL);
 			p += n;
-			while (*p == ' ' || *p == '\xc2' || *p == '\xb7')
-				p++;
+			/* the spaces and the " · " the line broke at, as a whole:
+			 * byte by byte, a name beginning with another letter of
+			 * the same first byte (§ is C2 A7) lost half of it */
+			for (;;) {
+				if (*p == ' ')
+					p++;
+				else if (!strncmp(p, "·", strlen("·")))
+					p += strlen("·");
+				else
+					break;
+			}
 		}
 	}
 }

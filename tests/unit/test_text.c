@@ -94,6 +94,11 @@ static void cut_marks_what_does_not_fit(void **state)
 		strlen("Ghi chú: https://con"));
 	/* a long word that fits on a line of its own still goes there */
 	assert_int_equal(text_wrap_line("Ghi chú: Khuyếnnôngthúy", 20), strlen("Ghi chú:"));
+	/* a character wider than the whole line goes alone and whole, and so
+	 * does a Vietnamese letter on a line of no column */
+	assert_int_equal(text_wrap_line("漢字", 1), strlen("漢"));
+	assert_int_equal(text_wrap_line("ưa", 0), strlen("ư"));
+	assert_int_equal(text_wrap_line("", 0), 0);
 	/* a small buffer still ends at a character boundary */
 	assert_string_equal(text_cut(buf, 5, "ưưư", 10, "…"), "ưư");
 }
