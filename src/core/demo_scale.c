@@ -92,8 +92,8 @@ static antt_status extents(antt_db *db, sqlite3_int64 v[7], antt_err *err)
 	return s;
 }
 
-/* The copied tables' own indexes (not those of a UNIQUE or PRIMARY KEY,
- * which SQLite keeps with the table): their definitions, to make again
+/* The copied tables' own indexes (not those SQLite makes for a UNIQUE or
+ * PRIMARY KEY constraint, which stay with the table): their definitions, to make again
  * once the rows are in. A copy's uuids are spread over the whole of every
  * uuid index (above), so each of its rows went into a page of its own of
  * the history's index by scope — 800 MB at 30 provinces, far past the
@@ -120,9 +120,11 @@ static void index_set_free(index_set *x)
 
 static int index_set_add(index_set *x, const char *name, const char *sql)
 {
-	char **names = sqlite3_realloc64(x->name, (x->n + 1) * sizeof(*names)), **sqls;
+	char **names, **sqls;
 
-	if (!names)
+	/* NULL here is SQLite out of memory: taken as "" it would drop the
+	 * index and make it again from nothing */
+	if (!name || !sql || !(names = sqlite3_realloc64(x->name, (x->n + 1) * sizeof(*names))))
 		return 0;
 	x->name = names;
 	if (!(sqls = sqlite3_realloc64(x->sql, (x->n + 1) * sizeof(*sqls))))
@@ -166,14 +168,26 @@ static antt_status indexes_drop(antt_db *db, index_set *x, antt_err *err)
 static antt_status indexes_make(antt_db *db, const index_set *x, antt_err *err)
 {
 	antt_status s = ANTT_OK;
+	sqlite3_stmt *st = NULL;
+	int was = 0;   /* SQLite's default, should the setting not be read */
+	char back[40];
 
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA temp_store", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		was = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+
+	/* refused inside a transaction once the connection has a temporary
+	 * table: the indexes are then sorted in memory, as before, and are
+	 * the same */
 	sqlite3_exec(db->sql, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
 	for (size_t i = 0; s == ANTT_OK && i < x->n; i++) {
 		int rc = sqlite3_exec(db->sql, x->sql[i], NULL, NULL, NULL);
 		if (rc != SQLITE_OK)
 			s = db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
 	}
-	sqlite3_exec(db->sql, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+	snprintf(back, sizeof(back), "PRAGMA temp_store = %d", was);
+	sqlite3_exec(db->sql, back, NULL, NULL, NULL);
 	return s;
 }
 
@@ -189,6 +203,10 @@ antt_status demo_copies_tx(antt_db *db, int copies, antt_err *err)
 
 	if (copies < 2)
 		return ANTT_OK;
+	/* the indexes are dropped below: only inside the caller's transaction
+	 * does an error bring them back */
+	if (sqlite3_get_autocommit(db->sql))
+		return err_set(err, ANTT_ERR_INVALID, "nhân bản dữ liệu mẫu phải nằm trong một giao dịch");
 	if (copies > DEMO_COPIES_MAX)   /* the number is four hex digits of the uuid */
 		return err_set(err, ANTT_ERR_INVALID, "số bản của dữ liệu mẫu quá lớn: nhiều nhất %d", DEMO_COPIES_MAX);
 	if ((s = extents(db, v, err)) != ANTT_OK)
