@@ -10,7 +10,6 @@
 #include "demo.h"
 
 #include <stdio.h>
-#include <string.h>
 
 /* Copy k of a row's uuid: the copy number in the second group of hex
  * digits and version 8 (RFC 9562's own-layout UUIDs) where the demo's
@@ -93,107 +92,79 @@ static antt_status extents(antt_db *db, sqlite3_int64 v[7], antt_err *err)
 }
 
 /* The copied tables' own indexes (not those SQLite makes for a UNIQUE or
- * PRIMARY KEY constraint, which stay with the table): their definitions, to make again
- * once the rows are in. A copy's uuids are spread over the whole of every
- * uuid index (above), so each of its rows went into a page of its own of
- * the history's index by scope — 800 MB at 30 provinces, far past the
+ * PRIMARY KEY constraint, which stay with the table) are dropped and
+ * made again once the rows are in. A copy's uuids are spread over the
+ * whole of every uuid index (above), so each of its rows went into a page
+ * of its own of the history's index by scope — 800 MB at 30 provinces, far past the
  * demo's cache — and each page was read, spilled and read again: 15.5
  * minutes for --scale 30, 5.6 of them in the kernel. Made after the
  * copies, an index is one sort (with the slices below: 6.6 minutes). */
 #define DEMO_INDEXED "('units', 'assessments', 'answers', 'decisions', 'recognitions', 'audit')"
 
+/* What is dropped and made again, as two scripts, and the temporary
+ * storage to give back. */
 typedef struct {
-	char **name, **sql;
-	size_t n;
-} index_set;
+	char *drop, *make;   /* NULL: no index to drop */
+	int temp_store;
+} index_plan;
 
-static void index_set_free(index_set *x)
+static void index_plan_free(index_plan *x)
 {
-	for (size_t i = 0; i < x->n; i++) {
-		sqlite3_free(x->name[i]);
-		sqlite3_free(x->sql[i]);
-	}
-	sqlite3_free(x->name);
-	sqlite3_free(x->sql);
-	memset(x, 0, sizeof(*x));
+	sqlite3_free(x->drop);
+	sqlite3_free(x->make);
+	x->drop = x->make = NULL;
 }
 
-static int index_set_add(index_set *x, const char *name, const char *sql)
-{
-	char **names, **sqls;
-
-	/* NULL here is SQLite out of memory: taken as "" it would drop the
-	 * index and make it again from nothing */
-	if (!name || !sql || !(names = sqlite3_realloc64(x->name, (x->n + 1) * sizeof(*names))))
-		return 0;
-	x->name = names;
-	if (!(sqls = sqlite3_realloc64(x->sql, (x->n + 1) * sizeof(*sqls))))
-		return 0;
-	x->sql = sqls;
-	x->name[x->n] = sqlite3_mprintf("%s", name);
-	x->sql[x->n] = sqlite3_mprintf("%s", sql);
-	x->n++;   /* freed with the set, made or not */
-	return x->name[x->n - 1] && x->sql[x->n - 1];
-}
-
-/* Drop the indexes, their names and definitions into x (read whole
- * before the first is dropped: the schema is not changed under a read). */
-static antt_status indexes_drop(antt_db *db, index_set *x, antt_err *err)
+/* Read the indexes' definitions whole, then drop them. */
+static antt_status indexes_drop(antt_db *db, index_plan *x, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
-	antt_status s = db_prepare(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
-		" AND tbl_name IN " DEMO_INDEXED " ORDER BY name", &st, err);
-	int rc = SQLITE_DONE;
+	antt_status s = db_prepare(db, "SELECT group_concat('DROP INDEX \"' || replace(name, '\"', '\"\"') || '\"', ';'),"
+		" group_concat(sql, ';'), (SELECT temp_store FROM pragma_temp_store())"
+		" FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN " DEMO_INDEXED, &st, err);
+	int rc;
 
-	while (s == ANTT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (!index_set_add(x, (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1)))
-			s = err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
-	if (s == ANTT_OK && rc != SQLITE_DONE)
+	if (s != ANTT_OK)
+		return s;
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		s = db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
-	sqlite3_finalize(st);
-	for (size_t i = 0; s == ANTT_OK && i < x->n; i++) {
-		char *drop = sqlite3_mprintf("DROP INDEX \"%w\"", x->name[i]);
-		if (!drop)
+	} else if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		x->temp_store = sqlite3_column_int(st, 2);
+		/* a NULL beside a text is SQLite out of memory: taken as "" it
+		 * would drop the indexes and make them again from nothing */
+		if (!sqlite3_column_text(st, 0) || !sqlite3_column_text(st, 1) ||
+		    !(x->drop = sqlite3_mprintf("%s", sqlite3_column_text(st, 0))) ||
+		    !(x->make = sqlite3_mprintf("%s", sqlite3_column_text(st, 1))))
 			s = err_set(err, ANTT_ERR_NOMEM, "%s", antt_strerror(ANTT_ERR_NOMEM));
-		else if ((rc = sqlite3_exec(db->sql, drop, NULL, NULL, NULL)) != SQLITE_OK)
-			s = db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
-		sqlite3_free(drop);
 	}
+	sqlite3_finalize(st);
+	if (s == ANTT_OK && x->drop && (rc = sqlite3_exec(db->sql, x->drop, NULL, NULL, NULL)) != SQLITE_OK)
+		s = db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
 	return s;
 }
 
 /* Each index sorted in files of its own: the demo keeps SQLite's
  * temporary files in memory (demo.c), where sorting the history's 20
- * million keys at 30 provinces held 1.3 GB. */
-static antt_status indexes_make(antt_db *db, const index_set *x, antt_err *err)
+ * million keys at 30 provinces held 1.3 GB. The switch is refused inside
+ * a transaction once the connection has a temporary table: the indexes
+ * are then sorted in memory, as before, and are the same. */
+static antt_status indexes_make(antt_db *db, const index_plan *x, antt_err *err)
 {
-	antt_status s = ANTT_OK;
-	sqlite3_stmt *st = NULL;
-	int was = 0;   /* SQLite's default, should the setting not be read */
 	char back[40];
+	int rc;
 
-	if (sqlite3_prepare_v2(db->sql, "PRAGMA temp_store", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		was = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-
-	/* refused inside a transaction once the connection has a temporary
-	 * table: the indexes are then sorted in memory, as before, and are
-	 * the same */
+	if (!x->make)
+		return ANTT_OK;
 	sqlite3_exec(db->sql, "PRAGMA temp_store = FILE", NULL, NULL, NULL);
-	for (size_t i = 0; s == ANTT_OK && i < x->n; i++) {
-		int rc = sqlite3_exec(db->sql, x->sql[i], NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			s = db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
-	}
-	snprintf(back, sizeof(back), "PRAGMA temp_store = %d", was);
+	rc = sqlite3_exec(db->sql, x->make, NULL, NULL, NULL);
+	snprintf(back, sizeof(back), "PRAGMA temp_store = %d", x->temp_store);
 	sqlite3_exec(db->sql, back, NULL, NULL, NULL);
-	return s;
+	return rc == SQLITE_OK ? ANTT_OK : db_fail(db, rc, err, "nhân bản dữ liệu mẫu");
 }
 
 antt_status demo_copies_tx(antt_db *db, int copies, antt_err *err)
 {
-	index_set idx = { NULL, NULL, 0 };
+	index_plan idx = { NULL, NULL, 0 };
 	sqlite3_stmt *st[sizeof(copy_sql) / sizeof(*copy_sql)] = { NULL };
 	const size_t n = sizeof(copy_sql) / sizeof(*copy_sql);
 	/* the table each statement reads: its last id in v[] */
@@ -244,6 +215,6 @@ antt_status demo_copies_tx(antt_db *db, int copies, antt_err *err)
 	/* on an error the caller rolls back, and the indexes with it */
 	if (s == ANTT_OK)
 		s = indexes_make(db, &idx, err);
-	index_set_free(&idx);
+	index_plan_free(&idx);
 	return s;
 }
