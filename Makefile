@@ -107,12 +107,16 @@ run: deps
 	$(Q)[ -f $(DEMO_DB) ] || ./antt --db $(DEMO_DB) demo
 	$(Q)./antt --db $(DEMO_DB)
 
+# the builds that make check and make windows start themselves use every
+# core unless make was given its own -j
+JOBS_FLAG = $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/dev/null || echo 2))
+
 # Every test, then the unit tests again under ASan + UBSan. Like run, it
 # installs what is missing first: on a fresh machine it is the first command.
 # The benchmark's floor is built too: it links what antt opens by name.
 check: deps
-	$(Q)$(MAKE) --no-print-directory all unit-tests $(BUILD)/bench/xlsx_floor
-	$(Q)$(MAKE) --no-print-directory BUILD=build/san SAN=1 unit-tests build/san/antt
+	$(Q)$(MAKE) --no-print-directory $(JOBS_FLAG) all unit-tests $(BUILD)/bench/xlsx_floor
+	$(Q)$(MAKE) --no-print-directory $(JOBS_FLAG) BUILD=build/san SAN=1 unit-tests build/san/antt
 	$(Q)./tests/run.sh
 
 bench: all $(BUILD)/bench/xlsx_floor

@@ -14,7 +14,7 @@ windows-deps:
 	$(Q)JOBS=$${JOBS:-2} ./scripts/windows-deps.sh
 
 windows: windows-deps $(BUILD)/gen/db_migrations.c
-	$(Q)$(MAKE) --no-print-directory BUILD=$(WIN_DIR)/obj CC=$(WIN_HOST)-gcc AR=$(WIN_HOST)-ar \
+	$(Q)$(MAKE) --no-print-directory $(JOBS_FLAG) BUILD=$(WIN_DIR)/obj CC=$(WIN_HOST)-gcc AR=$(WIN_HOST)-ar \
 	  PKGS= UI_PKGS= REPORT_PKGS= CFLAGS="-O2 -std=c11 -Wall -Wextra -Werror" \
 	  CPPFLAGS="-D_GNU_SOURCE -Isrc -Isrc/core -Isrc/platform/win -Isrc/platform/win/include \
 	    -include compat.h -I$(WIN_DEPS)/include -I$(WIN_DEPS)/include/ncursesw \

@@ -5,7 +5,9 @@
 # (TAP's directive, any case: "# skipped" counts too; cmocka's skip() prints
 # "not ok N # SKIP"), and a whole file that cannot run exits with 77.
 # ANTT_RUN_ONLY="a.sh b.sh" runs just those scripts (tests/cli/test_runner.sh
-# tests the runner so), logging to ANTT_TEST_LOG.
+# tests the runner so), logging to ANTT_TEST_LOG. They run side by side
+# (tests/jobs.sh: ANTT_TEST_JOBS at once, each stopped after
+# ANTT_TEST_TIMEOUT seconds); the time each took is in build/test-times.log.
 cd "$(dirname "$0")/.." || exit 2
 export ANTT_FORMS="$PWD/forms"
 export CMOCKA_MESSAGE_OUTPUT=TAP
@@ -51,20 +53,24 @@ tally() { # name rc output-file
 units="build/tests/test_* build/san/tests/test_*"
 scripts="tests/cli/test_*.sh tests/ui/test_*.sh"
 [ -n "${ANTT_RUN_ONLY:-}" ] && units= && scripts=$ANTT_RUN_ONLY
-out=$(mktemp)
+. tests/jobs.sh
 for t in $units; do
-	[ -x "$t" ] || continue
-	"$t" > "$out" 2>&1
-	tally "$t" $? "$out"
+	[ -x "$t" ] && job_add "$t" - 5 "exec $t"
 done
 for t in $scripts; do
-	ANTT="$PWD/antt" sh "$t" > "$out" 2>&1
-	tally "$t" $? "$out"
+	case $t in */ui/*) guess=60 ;; *) guess=20 ;; esac
+	job_add "$t" - $guess "ANTT='$PWD/antt' exec sh $t"
 	if [ -x build/san/antt ] && [ -z "${ANTT_RUN_ONLY:-}" ]; then
-		ANTT="$PWD/build/san/antt" sh "$t" > "$out" 2>&1
-		tally "$t (ASan+UBSan)" $? "$out"
+		job_add "$t (ASan+UBSan)" - $((guess * 2)) "ANTT='$PWD/build/san/antt' exec sh $t"
 	fi
 done
-rm -f "$out"
+jobs_start "${log%.log}-times.log"
+i=1
+while [ "$i" -le "$jobs_n" ]; do
+	job_wait "$i"
+	tally "$(cat "$jobs_dir/$i.name")" "$job_rc" "$job_out"
+	i=$((i + 1))
+done
+jobs_end
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

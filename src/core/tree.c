@@ -358,12 +358,16 @@ antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err)
 			s = err_set(err, ANTT_ERR_INVALID, "có quá %u loại đơn vị", (unsigned)UINT16_MAX + 1);
 			break;
 		}
-		if (!(g = realloc(t->types, (t->n_types + 1) * sizeof(*g)))) {
-			s = ANTT_ERR_NOMEM;
-			break;
+		/* room doubled when full (8, 16, ...): grown a row at a time,
+		 * 65,536 types were copied 65,536 times */
+		if (t->n_types == 0 || (t->n_types >= 8 && !(t->n_types & (t->n_types - 1)))) {
+			if (!(g = realloc(t->types, (t->n_types ? t->n_types * 2 : 8) * sizeof(*g)))) {
+				s = ANTT_ERR_NOMEM;
+				break;
+			}
+			t->types = g;
 		}
-		t->types = g;
-		g += t->n_types;
+		g = t->types + t->n_types;
 		g->type = tree_pool_text(t, sqlite3_column_text(st, 0));
 		g->name = tree_pool_text(t, sqlite3_column_text(st, 1));
 		g->sort = sqlite3_column_int(st, 2);

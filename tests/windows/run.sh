@@ -61,7 +61,9 @@ mkdir -p "$docs"
 export ANTT_WINE_DOCS="$docs"
 wineserver -p 60 < /dev/null > /dev/null 2>&1 # one server for all the runs
 
-out=$(mktemp)
+# the tests side by side (tests/jobs.sh); those that use the prefix's one
+# Documents folder one at a time
+. tests/jobs.sh
 for t in ${TESTS:-tests/cli/test_*.sh tests/ui/test_*.sh tests/windows/test_*.sh}; do
 	name=$(basename "$t" .sh)
 	why=$(sed -n "s/^$name[[:space:]][[:space:]]*//p" tests/windows/skip.txt)
@@ -71,8 +73,19 @@ for t in ${TESTS:-tests/cli/test_*.sh tests/ui/test_*.sh tests/windows/test_*.sh
 		skip=$((skip + 1))
 		continue
 	fi
-	sh "$t" > "$out.raw" 2>&1
-	rc=$?
+	lock=-
+	grep -q 'WINE_DOCS\|Documents' "$t" && lock=documents
+	case $t in */cli/*) guess=60 ;; *) guess=120 ;; esac
+	job_add "$t" "$lock" $guess "exec sh $t"
+done
+jobs_start build/windows/test-times.log
+out=$(mktemp)
+i=1
+while [ "$i" -le "$jobs_n" ]; do
+	job_wait "$i"
+	t=$(cat "$jobs_dir/$i.name")
+	name=$(basename "$t" .sh)
+	rc=$job_rc
 	# single checks that cannot apply (skip-checks.txt: test, text of the
 	# check, reason, and which of the checks with that text if not all):
 	# skipped whatever their result, counted neither passed nor failed
@@ -81,9 +94,9 @@ for t in ${TESTS:-tests/cli/test_*.sh tests/ui/test_*.sh tests/windows/test_*.sh
 		/^(not )?ok / { for (i = 1; i <= n; i++) if (index($0, pat[i]) && (!nth[i] || ++seen[i] == nth[i])) {
 			sub(/^(not )?ok - /, ""); sub(/ # SKIP.*/, "")
 			print "ok - " $0 " # SKIP " why[i]; next } }
-		{ print }' tests/windows/skip-checks.txt "$out.raw" > "$out"
+		{ print }' tests/windows/skip-checks.txt "$job_out" > "$out"
 	# a test that failed only in skipped checks has not failed
-	[ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$out" && grep -q '^not ok ' "$out.raw" && rc=0
+	[ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$out" && grep -q '^not ok ' "$job_out" && rc=0
 	k=$(grep -c '^ok .*# SKIP' "$out")
 	p=$(( $(grep -c '^ok ' "$out") - k ))
 	f=$(grep -c '^not ok ' "$out")
@@ -96,8 +109,10 @@ for t in ${TESTS:-tests/cli/test_*.sh tests/ui/test_*.sh tests/windows/test_*.sh
 		printf '  PASS   %s (%d%s)\n' "$t" "$p" "$([ "$k" -gt 0 ] && echo ", $k skipped")"
 	fi
 	cat "$out" >> "$log"
+	i=$((i + 1))
 done
-rm -f "$out" "$out.raw"
+jobs_end
+rm -f "$out"
 wineserver -k # its services would keep it (and the namespace) alive
 restarts=$(wc -l < build/windows/wine-restarts.log)
 [ "$restarts" -eq 0 ] || echo "windows: $restarts time(s) wine did not start antt.exe (it ended with no word, or left its pane blank); each was run again (build/windows/wine-restarts.log)"
