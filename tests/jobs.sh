@@ -11,6 +11,8 @@
 # slowest first, so that the last to end is a short one.
 jobs_dir=$(mktemp -d)
 jobs_n=0
+trap 'rm -rf "$jobs_dir"' EXIT
+trap 'exit 130' INT TERM
 
 # job_add NAME LOCK GUESS COMMAND: LOCK a file name, or - for none; GUESS
 # the seconds it may take, for the order of a first run

@@ -62,6 +62,7 @@ static void types_rank_by_their_first_mention(void **state)
 	assert_int_equal(layout_type_rank(l, "khu-dan-cu"), 2);
 	assert_true(layout_type_rank(l, "co-quan") == SIZE_MAX);
 	layout_free(l);
+	tu_cleanup(NULL);
 }
 
 static void bad_layouts_are_refused(void **state)

@@ -63,7 +63,7 @@ static void search_is_kept_as_typed(void **state)
 	/* a view let go (a reload that failed leaves one) filters nothing:
 	 * 0 would be the status "chưa đánh giá" */
 	assert_int_equal(t.status, -1);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 static void a_long_search_keeps_its_last_word(void **state)
@@ -86,7 +86,7 @@ static void a_long_search_keeps_its_last_word(void **state)
 	tree_filter(&t, NULL, -1, typed);
 	assert_int_equal(t.n_vis, 1);   /* without it, Thôn Đông */
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 /* A search's key can be longer than the search: the key decomposes
@@ -112,7 +112,7 @@ static void a_search_whose_key_is_longer_keeps_its_last_word(void **state)
 	assert_int_equal(t.n_vis, 1);   /* only the unit that holds "zz" */
 	assert_string_equal(t.rows[t.vis[0]].code, "X2");
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 /* A unit's own key likewise: a two-part vowel (Bengali "ো", 3 bytes,
@@ -139,7 +139,7 @@ static void a_unit_whose_key_is_long_is_found_by_its_last_word(void **state)
 	tree_filter(&t, NULL, -1, name);
 	assert_int_equal(t.n_vis, 1);
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 /* A code is searched as text_key reads it ("X1-K1": words x1 and k1),
@@ -163,7 +163,7 @@ static void a_code_is_searched_by_its_words(void **state)
 	tree_filter(&t, NULL, -1, "hoa k1");    /* each word in the same unit */
 	assert_int_equal(t.n_vis, 0);
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 /* The keys are kept as numbers of words each held once (tree_words.c):
@@ -218,7 +218,7 @@ static void keys_kept_as_words_find_what_the_text_did(void **state)
 	tree_filter(&t, NULL, -1, "k299");           /* the code still */
 	assert_int_equal(t.n_vis, 1);
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 /* The names are not held: tree_name reads the one asked for, and keeps
@@ -258,7 +258,7 @@ static void names_are_read_when_asked(void **state)
 	assert_string_equal(again, "Thôn mới");
 	assert_int_equal(t.rows[t.order[0]].name_width, 9);
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 /* A name's width is measured as the list draws it: a control character a
@@ -276,7 +276,7 @@ static void a_name_is_measured_as_drawn(void **state)
 	assert_int_equal(t.rows[t.order[1]].name_width, 7);
 	assert_string_equal(tree_name(db, &t, &t.rows[t.order[1]]), "Thôn 中");
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 /* ... and so is a name that holds what only a byte above 0x7F can be: a

@@ -69,7 +69,7 @@ static void preview_is_the_loads_first_rows_on_the_demo(void **state)
 	for (int y = 2019; y <= 2027; y += 2)
 		for (size_t k = 0; k < sizeof(sizes) / sizeof(*sizes); k++)
 			same_first_rows(db, y, sizes[k]);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 static void preview_orders_prefixes_and_skips_what_is_not_in_force(void **state)
@@ -92,7 +92,7 @@ static void preview_orders_prefixes_and_skips_what_is_not_in_force(void **state)
 	for (int y = 2021; y <= 2024; y++)
 		for (size_t max = 1; max <= 12; max++)
 			same_first_rows(db, y, max);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 int main(void)
