@@ -9,8 +9,11 @@ dir=$1 limit=$2 i=$3
 t0=$(date +%s%N)
 lock=
 [ -f "$dir/$i.lock" ] && lock="flock $(cat "$dir/$i.lock")"
-timeout -k 10 "$limit" $lock sh "$dir/$i.cmd" > "$dir/$i.out" 2>&1 < /dev/null
+# timed from when it holds its lock: the wait for another is not its time
+timeout -k 10 "$limit" $lock sh -c 'date +%s%N > "$1.t0"; exec sh "$1.cmd"' - "$dir/$i" \
+	> "$dir/$i.out" 2>&1 < /dev/null
 rc=$?
+[ -s "$dir/$i.t0" ] && t0=$(cat "$dir/$i.t0")
 if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then
 	echo "not ok - $(cat "$dir/$i.name") stopped after $limit s (ANTT_TEST_TIMEOUT)" >> "$dir/$i.out"
 fi
