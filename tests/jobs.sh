@@ -2,9 +2,10 @@
 # side, ANTT_TEST_JOBS at a time (twice the cores by default: an end-to-end
 # test spends most of its time waiting for a screen or for wine, and one at
 # a time make check outgrew CI's 90 minutes), and are reported one by one
-# in the order they were added, as each ends. Every test has its own
-# folder, database and tmux server (cli/lib.sh), so none waits on another;
-# those that share something outside (wine's Documents folder) name a lock.
+# in the order they were started (jobs_dir/order), as each ends. Every test
+# has its own folder, database and tmux server (cli/lib.sh), so none waits
+# on another; those that share something outside (wine's Documents folder)
+# name a lock.
 # A test still running after ANTT_TEST_TIMEOUT seconds is stopped and
 # fails, so that one hung screen cannot hold the whole run.
 # The time each took, slowest first, goes to TIMES; the next run starts the

@@ -65,11 +65,9 @@ for t in $scripts; do
 	fi
 done
 jobs_start "${log%.log}-times.log"
-i=1
-while [ "$i" -le "$jobs_n" ]; do
+for i in $(cat "$jobs_dir/order"); do
 	job_wait "$i"
 	tally "$(cat "$jobs_dir/$i.name")" "$job_rc" "$job_out"
-	i=$((i + 1))
 done
 jobs_end
 echo "$pass passed, $fail failed, $skip skipped"

@@ -80,8 +80,7 @@ for t in ${TESTS:-tests/cli/test_*.sh tests/ui/test_*.sh tests/windows/test_*.sh
 done
 jobs_start build/windows/test-times.log
 out=$(mktemp)
-i=1
-while [ "$i" -le "$jobs_n" ]; do
+for i in $(cat "$jobs_dir/order"); do
 	job_wait "$i"
 	t=$(cat "$jobs_dir/$i.name")
 	name=$(basename "$t" .sh)
@@ -109,7 +108,6 @@ while [ "$i" -le "$jobs_n" ]; do
 		printf '  PASS   %s (%d%s)\n' "$t" "$p" "$([ "$k" -gt 0 ] && echo ", $k skipped")"
 	fi
 	cat "$out" >> "$log"
-	i=$((i + 1))
 done
 jobs_end
 rm -f "$out"
