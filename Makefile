@@ -109,7 +109,7 @@ run: deps
 
 # the builds that make check and make windows start themselves use every
 # core unless make was given its own -j
-JOBS_FLAG = $(if $(findstring j,$(filter-out --%,$(MAKEFLAGS))),,-j$(shell nproc 2>/dev/null || echo 2))
+JOBS_FLAG = $(if $(filter -j%,$(MAKEFLAGS)),,-j$(shell nproc 2>/dev/null || echo 2))
 
 # Every test, then the unit tests again under ASan + UBSan. Like run, it
 # installs what is missing first: on a fresh machine it is the first command.

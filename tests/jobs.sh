@@ -12,8 +12,11 @@
 # slowest first, so that the last to end is a short one.
 jobs_dir=$(mktemp -d)
 jobs_n=0
+# stopped (Ctrl-C): each test is in a process group of its own (timeout's),
+# out of the terminal's reach: its timeout (or the flock before it) is
+# told, and passes it on
 trap 'rm -rf "$jobs_dir"' EXIT
-trap 'exit 130' INT TERM
+trap 'pkill -TERM -f -- "$jobs_dir/"; exit 130' INT TERM
 
 # job_add NAME LOCK GUESS COMMAND: LOCK a file name, or - for none; GUESS
 # the seconds it may take, for the order of a first run
@@ -36,7 +39,7 @@ jobs_start() {
 		echo "${ms:-$(( $(cat "$jobs_dir/$i.guess") * 1000 ))} $i"
 		i=$((i + 1))
 	done | sort -k1,1nr -k2,2n | cut -d' ' -f2 > "$jobs_dir/order"
-	xargs -P "${ANTT_TEST_JOBS:-$(( $(nproc) * 2 ))}" -n 1 sh "$PWD/tests/job.sh" "$jobs_dir" \
+	xargs -r -P "${ANTT_TEST_JOBS:-$(( $(nproc) * 2 ))}" -n 1 sh "$PWD/tests/job.sh" "$jobs_dir" \
 		"${ANTT_TEST_TIMEOUT:-1200}" < "$jobs_dir/order" &
 	jobs_pid=$!
 }
@@ -55,9 +58,13 @@ job_wait() {
 	printf '%s %s\n' "$job_ms" "$(cat "$jobs_dir/$1.name")" >> "$jobs_dir/times"
 }
 
-# jobs_end: the times, slowest first, to TIMES; the folder removed
+# jobs_end: the times, slowest first, into TIMES (those of tests not run
+# this time kept); the folder removed
 jobs_end() {
 	wait "$jobs_pid" 2> /dev/null
-	sort -k1,1nr "$jobs_dir/times" > "$jobs_times" 2> /dev/null
+	touch "$jobs_dir/times"
+	awk 'NR == FNR { print; t = $1; $1 = ""; seen[$0] = 1; next } { t = $1; $1 = ""; if (!seen[$0]) print t $0 }' \
+		"$jobs_dir/times" "$jobs_times" 2> /dev/null | sort -k1,1nr > "$jobs_dir/merged"
+	mv "$jobs_dir/merged" "$jobs_times"
 	rm -rf "$jobs_dir"
 }

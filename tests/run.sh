@@ -54,14 +54,17 @@ units="build/tests/test_* build/san/tests/test_*"
 scripts="tests/cli/test_*.sh tests/ui/test_*.sh"
 [ -n "${ANTT_RUN_ONLY:-}" ] && units= && scripts=$ANTT_RUN_ONLY
 . tests/jobs.sh
+# the binaries by name in the commands: a checkout path with a quote in it
+# is in no command's text
+export ANTT_PLAIN="$PWD/antt" ANTT_SAN="$PWD/build/san/antt"
 for t in $units; do
 	[ -x "$t" ] && job_add "$t" - 5 "exec $t"
 done
 for t in $scripts; do
 	case $t in */ui/*) guess=60 ;; *) guess=20 ;; esac
-	job_add "$t" - $guess "ANTT='$PWD/antt' exec sh $t"
+	job_add "$t" - $guess "ANTT=\"\$ANTT_PLAIN\" exec sh $t"
 	if [ -x build/san/antt ] && [ -z "${ANTT_RUN_ONLY:-}" ]; then
-		job_add "$t (ASan+UBSan)" - $((guess * 2)) "ANTT='$PWD/build/san/antt' exec sh $t"
+		job_add "$t (ASan+UBSan)" - $((guess * 2)) "ANTT=\"\$ANTT_SAN\" exec sh $t"
 	fi
 done
 jobs_start "${log%.log}-times.log"

@@ -9,7 +9,8 @@ trap 'rm -rf "$T"' EXIT
 # inside tmux) anything else that ends the server's last session or starts
 # one in the same instant took a test's panes with it ("no server running
 # on /tmp/tmux-0/default", CI 29/11)
-export TMUX_TMPDIR="$T"
+# (the runner's job gives one of its own, ended after the test: job.sh)
+export TMUX_TMPDIR="${ANTT_JOB_TMUX:-$T}"
 unset TMUX
 DB="$T/test.db"
 # a name is believed only once its password is proven (auth.c)
