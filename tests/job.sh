@@ -22,8 +22,8 @@ TMUX_TMPDIR=$ANTT_JOB_TMUX tmux kill-server 2> /dev/null
 rm -rf "$ANTT_JOB_TMUX"
 t0=$(cat "$dir/$i.t0" 2> /dev/null) || t0=$t1
 ms=$(( (t1 - t0) / 1000000 ))
-# 124: timeout's TERM; 137 KILL, after it or from elsewhere (OOM)
-if { [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; } && [ "$ms" -ge $((limit * 1000)) ]; then
+# 124: timeout's TERM; 137 its KILL 10 s after, or one from elsewhere (OOM)
+if [ "$rc" -eq 124 ] || { [ "$rc" -eq 137 ] && [ "$ms" -ge $((limit * 1000)) ]; }; then
 	echo "not ok - $(cat "$dir/$i.name") stopped after $limit s (ANTT_TEST_TIMEOUT)" >> "$dir/$i.out"
 fi
 { echo "$rc $ms" > "$dir/$i.rc.part" && mv "$dir/$i.rc.part" "$dir/$i.rc"; } 2> /dev/null   # gone: the run was stopped
