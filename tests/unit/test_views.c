@@ -103,7 +103,7 @@ static void tree_counts_recognised(void **state)
 	assert_int_equal(c->recognised, 0);
 	assert_int_equal(t.rows[t.vis[tree_find(&t, "K1")]].recognised, 0);
 	tree_free(&t);
-	db_close(db);
+	tu_cleanup(db);
 }
 
 static void tree_filters_and_pending(void **state)
