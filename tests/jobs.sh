@@ -23,7 +23,7 @@ trap 'pkill -TERM -f -- "$jobs_dir/"; exit 130' INT TERM
 job_add() {
 	jobs_n=$((jobs_n + 1))
 	printf '%s\n' "$1" > "$jobs_dir/$jobs_n.name"
-	printf '%s\n' "$3" > "$jobs_dir/$jobs_n.guess"
+	printf '%s\t%s\t%s\n' "$jobs_n" "$3" "$1" >> "$jobs_dir/list"
 	printf '%s\n' "$4" > "$jobs_dir/$jobs_n.cmd"
 	[ "$2" = - ] || printf '%s\n' "$jobs_dir/$2.lock" > "$jobs_dir/$jobs_n.lock"
 }
@@ -32,13 +32,13 @@ job_add() {
 # (one it did not see by its guess)
 jobs_start() {
 	jobs_times=$1
-	i=1
-	while [ "$i" -le "$jobs_n" ]; do
-		ms=$(awk -v n="$(cat "$jobs_dir/$i.name")" '{ t = $1; $1 = "" } substr($0, 2) == n { print t; exit }' \
-			"$jobs_times" 2> /dev/null)
-		echo "${ms:-$(( $(cat "$jobs_dir/$i.guess") * 1000 ))} $i"
-		i=$((i + 1))
-	done | sort -k1,1nr -k2,2n | cut -d' ' -f2 > "$jobs_dir/order"
+	touch "$jobs_dir/list" "$jobs_dir/times"
+	[ -f "$jobs_times" ] || jobs_times_seen=/dev/null
+	# one pass: the times seen ("ms name"), then the list ("i guess name")
+	awk -F '\t' -v seen="${jobs_times_seen:-$jobs_times}" '
+		FILENAME == seen { t = $0; sub(/ .*/, "", t); sub(/^[0-9]+ /, ""); ms[$0] = t; next }
+		{ print ($3 in ms ? ms[$3] : $2 * 1000), $1 }' "${jobs_times_seen:-$jobs_times}" "$jobs_dir/list" |
+		sort -k1,1nr -k2,2n | cut -d' ' -f2 > "$jobs_dir/order"
 	xargs -r -P "${ANTT_TEST_JOBS:-$(( $(nproc) * 2 ))}" -n 1 sh "$PWD/tests/job.sh" "$jobs_dir" \
 		"${ANTT_TEST_TIMEOUT:-1200}" < "$jobs_dir/order" &
 	jobs_pid=$!
@@ -62,9 +62,9 @@ job_wait() {
 # this time kept); the folder removed
 jobs_end() {
 	wait "$jobs_pid" 2> /dev/null
-	touch "$jobs_dir/times"
-	awk 'NR == FNR { print; t = $1; $1 = ""; seen[$0] = 1; next } { t = $1; $1 = ""; if (!seen[$0]) print t $0 }' \
-		"$jobs_dir/times" "$jobs_times" 2> /dev/null | sort -k1,1nr > "$jobs_dir/merged"
+	awk -v now="$jobs_dir/times" 'FILENAME == now { print; t = $1; $1 = ""; run[$0] = 1; next }
+		{ t = $1; $1 = ""; if (!run[$0]) print t $0 }' \
+		"$jobs_dir/times" "${jobs_times_seen:-$jobs_times}" | sort -k1,1nr > "$jobs_dir/merged"
 	mv "$jobs_dir/merged" "$jobs_times"
 	rm -rf "$jobs_dir"
 }

@@ -56,6 +56,19 @@ ANTT_TEST_TIMEOUT=4 runner "$T/5.log" "$F/slow.sh" "$F/hung.sh" "$F/pass.sh"
 order=$(grep -E '^  (PASS|FAIL) ' "$T/out" | awk '{ sub(/.*\//, "", $2); printf "%s ", $2 }')
 expect_eq "$order" "hung.sh slow.sh pass.sh " "the next run starts the slowest of the last first"
 
+# two jobs that name one lock (the Documents folder under wine) run one
+# after the other, even with room for both
+ROOT=$(dirname "$(dirname "$RUN")")
+for j in a b; do
+	printf 'echo %s-in >> "%s"; sleep 1; echo %s-out >> "%s"\n' $j "$T/seq" $j "$T/seq" > "$F/lock_$j.sh"
+done
+(cd "$ROOT" && . tests/jobs.sh && job_add a docs 1 "sh $F/lock_a.sh" && job_add b docs 1 "sh $F/lock_b.sh" &&
+	ANTT_TEST_JOBS=2 jobs_start "$T/lock-times.log" && job_wait 1 && job_wait 2 && jobs_end)
+case $(tr '\n' ' ' < "$T/seq") in
+"a-in a-out b-in b-out " | "b-in b-out a-in a-out ") ok "jobs that share a lock run one at a time" ;;
+*) not_ok "jobs that share a lock overlapped: $(tr '\n' ' ' < "$T/seq")" ;;
+esac
+
 # the real full-disk test where mounting is refused (as for a user who is not root)
 mkdir -p "$T/bin"
 printf '#!/bin/sh\nexit 32\n' > "$T/bin/mount"
