@@ -4,6 +4,7 @@
 #include "packed.h"
 #include "rule.h"
 #include "unit.h"
+#include "grow.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -213,7 +214,7 @@ static int add_type(size_t top, const count_row *r, void *ctx)
 	for (i = 0; i < t->n && strcmp(t->rows[i].type, r->type); i++)
 		;
 	if (i == t->n) {
-		count_row *g = realloc(t->rows, (t->n + 1) * sizeof(*g));
+		count_row *g = grow_one(t->rows, t->n, sizeof(*g));
 		if (!g) {
 			t->nomem = 1;
 			return 1;

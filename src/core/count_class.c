@@ -4,6 +4,7 @@
  * and per type overall. */
 #include "count.h"
 #include "unit.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,7 @@ static count_class *row_for(count_class **rows, size_t *n, const char *commune, 
 	for (size_t i = last_only && *n ? *n - 1 : 0; i < *n; i++)
 		if (!strcmp((*rows)[i].commune, commune) && !strcmp((*rows)[i].type_name, type))
 			return &(*rows)[i];
-	if (!(g = realloc(*rows, (*n + 1) * sizeof(*g))))
+	if (!(g = grow_one(*rows, *n, sizeof(*g))))
 		return NULL;
 	*rows = g;
 	g = &g[(*n)++];

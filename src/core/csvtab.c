@@ -5,6 +5,7 @@
 #include "csvtab.h"
 #include "file.h"
 #include "text.h"
+#include "grow.h"
 
 #include <csv.h>
 #include <stdio.h>
@@ -65,7 +66,7 @@ static void on_field(void *data, size_t len, void *ud)
 			r->path, r->line, r->cur.n + 1, e.msg);
 		return;
 	}
-	nf = realloc(r->cur.fields, (r->cur.n + 1) * sizeof(char *));
+	nf = grow_one(r->cur.fields, r->cur.n, sizeof(char *));
 	if (!nf) {
 		free(nfc);
 		r->st = ANTT_ERR_NOMEM;
@@ -97,7 +98,7 @@ static void on_record(int c, void *ud)
 		memset(&r->cur, 0, sizeof(r->cur));
 		return;
 	}
-	nr = realloc(r->t->rows, (r->t->n + 1) * sizeof(*nr));
+	nr = grow_one(r->t->rows, r->t->n, sizeof(*nr));
 	if (!nr) {
 		r->st = ANTT_ERR_NOMEM;
 		return;

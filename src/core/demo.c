@@ -10,6 +10,7 @@
 #include "recognise.h"
 #include "session.h"
 #include "unit.h"
+#include "grow.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -177,7 +178,7 @@ static antt_status decide(struct demo *d, const char *commune, int year, int its
 	sqlite3_bind_text(st, 1, commune, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
 	while (s == ANTT_OK && sqlite3_step(st) == SQLITE_ROW) {
-		char **g = realloc(codes, (n + 1) * sizeof(*g));
+		char **g = grow_one(codes, n, sizeof(*g));
 		if (!g || !(g[n] = strdup((const char *)sqlite3_column_text(st, 0)))) {
 			s = ANTT_ERR_NOMEM;
 			if (g)
@@ -215,7 +216,7 @@ static antt_status close_year(struct demo *d, int year, int last, const char *up
 	if (s != ANTT_OK)
 		return s;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		void *g = realloc(communes, (n + 1) * sizeof(*communes));
+		void *g = grow_one(communes, n, sizeof(*communes));
 		if (!g) {
 			s = ANTT_ERR_NOMEM;
 			break;

@@ -4,6 +4,7 @@
  * storage frees it without knowing what it is. */
 #include "registry.h"
 #include "file.h"
+#include "grow.h"
 
 #include <glob.h>
 #include <limits.h>
@@ -254,7 +255,7 @@ static void *known(struct registry *r, const registry_kind *k, const char *sha25
 
 static antt_status remember(struct registry *r, const registry_kind *k, void *set, int owned)
 {
-	struct known *g = realloc(r->known, (r->n_known + 1) * sizeof(*g));
+	struct known *g = grow_one(r->known, r->n_known, sizeof(*g));
 
 	if (!g)
 		return ANTT_ERR_NOMEM;

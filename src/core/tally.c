@@ -10,6 +10,7 @@
 #include "assess.h"
 #include "form_store.h"
 #include "unit.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,7 +150,7 @@ static antt_status type_rows_of(const type_info *ty, const count_row *sums, size
 	*n = 0;
 	for (size_t k = 0; k < n_types; k++)
 		if (sums[k].total) {
-			count_row *g = realloc(*rows, (*n + 1) * sizeof(*g));
+			count_row *g = grow_one(*rows, *n, sizeof(*g));
 			if (!g)
 				return ANTT_ERR_NOMEM;
 			*rows = g;
@@ -172,7 +173,7 @@ static antt_status read_types(antt_db *db, type_info **out, size_t *n, antt_err 
 	if (s != ANTT_OK)
 		return s;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		type_info *g = realloc(*out, (*n + 1) * sizeof(*g));
+		type_info *g = grow_one(*out, *n, sizeof(*g));
 		if (!g) {
 			s = ANTT_ERR_NOMEM;
 			break;
@@ -388,7 +389,7 @@ static antt_status find_rows(antt_db *db, int year, const char *under, tally *t,
 			t->orphans++;
 		}
 		if (row < 0) {
-			tally_row *g = realloc(t->rows, (t->n_rows + 1) * sizeof(*g));
+			tally_row *g = grow_one(t->rows, t->n_rows, sizeof(*g));
 			if (!g) {
 				s = ANTT_ERR_NOMEM;
 				break;

@@ -4,6 +4,7 @@
 #include "tree.h"
 #include "tree_int.h"
 #include "text.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -273,7 +274,7 @@ static antt_status count_unit(tree_view *t, const tree_row *r)
 	if (r->status == STATUS_NA)
 		return ANTT_OK;
 	if (!(c = count_of(t, t->types[r->type].type))) {
-		tree_count *g = realloc(t->counts, (t->n_counts + 1) * sizeof(*g));
+		tree_count *g = grow_one(t->counts, t->n_counts, sizeof(*g));
 		if (!g)
 			return ANTT_ERR_NOMEM;
 		t->counts = g;
@@ -358,15 +359,11 @@ antt_status tree_read_types(antt_db *db, tree_view *t, antt_err *err)
 			s = err_set(err, ANTT_ERR_INVALID, "có quá %u loại đơn vị", (unsigned)UINT16_MAX + 1);
 			break;
 		}
-		/* room doubled when full (8, 16, ...): grown a row at a time,
-		 * 65,536 types were copied 65,536 times */
-		if (t->n_types == 0 || (t->n_types >= 8 && !(t->n_types & (t->n_types - 1)))) {
-			if (!(g = realloc(t->types, (t->n_types ? t->n_types * 2 : 8) * sizeof(*g)))) {
-				s = ANTT_ERR_NOMEM;
-				break;
-			}
-			t->types = g;
+		if (!(g = grow_one(t->types, t->n_types, sizeof(*g)))) {
+			s = ANTT_ERR_NOMEM;
+			break;
 		}
+		t->types = g;
 		g = t->types + t->n_types;
 		g->type = tree_pool_text(t, sqlite3_column_text(st, 0));
 		g->name = tree_pool_text(t, sqlite3_column_text(st, 1));

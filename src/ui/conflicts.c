@@ -5,6 +5,7 @@
 #include "ui.h"
 #include "sync/sync.h"
 #include "text.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,7 @@ static void close_conflicts(ui *ui)
 static int add(const sync_conflict *c, void *ctx)
 {
 	conflicts_state *cs = ctx;
-	shown_conflict *g = realloc(cs->list, (cs->n + 1) * sizeof(*g)), *r;
+	shown_conflict *g = grow_one(cs->list, cs->n, sizeof(*g)), *r;
 	char line[3][600];
 	int k;
 

@@ -6,6 +6,7 @@
 #include "date.h"
 #include "audit.h"
 #include "text.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,7 @@ static void close_history(ui *ui)
 static int add_line(const audit_entry *e, void *ctx)
 {
 	history_state *h = ctx;
-	char line[1400], when[64], **g = realloc(h->lines, (h->n + 1) * sizeof(*g));
+	char line[1400], when[64], **g = grow_one(h->lines, h->n, sizeof(*g));
 
 	if (!g)
 		return 1;

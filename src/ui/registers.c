@@ -7,6 +7,7 @@
 #include "num.h"
 #include "register.h"
 #include "text.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,7 +60,7 @@ static void rows_free(reg_state *r)
 static int add_row(const char *section, long long id, const char *text, void *ctx)
 {
 	reg_state *r = ctx;
-	shown_row *g = realloc(r->rows, (r->n + 1) * sizeof(*g));
+	shown_row *g = grow_one(r->rows, r->n, sizeof(*g));
 
 	if (!g)
 		return 1;

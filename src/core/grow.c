@@ -1,0 +1,21 @@
+/* Doubling arrays: see grow.h. */
+#include "grow.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+enum { GROW_FIRST = 8 };
+
+void *grow_one(void *a, size_t n, size_t size)
+{
+	size_t room;
+
+	/* room for 8 from the first element; after that a full array holds
+	 * a power of two */
+	if (n > 0 && (n < GROW_FIRST || (n & (n - 1))))
+		return a;
+	room = n ? n * 2 : GROW_FIRST;
+	if (size == 0 || room < n || room > SIZE_MAX / size)
+		return NULL;
+	return realloc(a, room * size);
+}

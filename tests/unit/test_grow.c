@@ -1,0 +1,59 @@
+/* grow.c: arrays whose room doubles when full. */
+#include "testutil.h"
+#include "grow.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+/* 100,000 elements one at a time: each lands and the earlier ones stay. */
+static void grows_keeping_every_element(void **state)
+{
+	int *a = NULL;
+	(void)state;
+	for (size_t n = 0; n < 100000; n++) {
+		int *g = grow_one(a, n, sizeof(*a));
+		assert_non_null(g);
+		a = g;
+		a[n] = (int)n * 3;
+	}
+	for (size_t n = 0; n < 100000; n++)
+		assert_int_equal(a[n], (int)n * 3);
+	free(a);
+}
+
+/* Room is asked for only at 0 and at the powers of two from 8: in
+ * between, the same pointer comes back without a call to realloc. */
+static void room_left_returns_the_same_array(void **state)
+{
+	char *a = grow_one(NULL, 0, 1);
+	(void)state;
+	assert_non_null(a);
+	for (size_t n = 1; n < 8; n++)
+		assert_ptr_equal(grow_one(a, n, 1), a);
+	a = grow_one(a, 8, 1);
+	assert_non_null(a);
+	for (size_t n = 9; n < 16; n++)
+		assert_ptr_equal(grow_one(a, n, 1), a);
+	free(a);
+}
+
+/* A size that would overflow size_t is refused, not wrapped to a small
+ * block that the caller would then write past. */
+static void overflow_is_refused(void **state)
+{
+	size_t big = (size_t)1 << (sizeof(size_t) * 8 - 2);
+	(void)state;
+	assert_null(grow_one(NULL, big, 4));
+	assert_null(grow_one(NULL, 0, SIZE_MAX / 2));
+	assert_null(grow_one(NULL, 0, 0));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(grows_keeping_every_element),
+		cmocka_unit_test(room_left_returns_the_same_array),
+		cmocka_unit_test(overflow_is_refused),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
