@@ -56,6 +56,16 @@ ANTT_TEST_TIMEOUT=4 runner "$T/5.log" "$F/slow.sh" "$F/hung.sh" "$F/pass.sh"
 order=$(grep -E '^  (PASS|FAIL) ' "$T/out" | awk '{ sub(/.*\//, "", $2); printf "%s ", $2 }')
 expect_eq "$order" "hung.sh slow.sh pass.sh " "the next run starts the slowest of the last first"
 
+# a test stopped by the timeout still removes its scratch folder (the
+# helpers' EXIT trap runs on TERM too)
+printf '. "%s/lib.sh"\necho "$T" > "%s/hung_dir"\necho "ok 1 - started"\nsleep 60\n' \
+	"$(cd "$(dirname "$0")" && pwd)" "$F" > "$F/hung_lib.sh"
+ANTT_TEST_TIMEOUT=3 runner "$T/6.log" "$F/hung_lib.sh"
+expect_eq "$out" "1 passed, 1 failed, 0 skipped" "a test using the helpers that hangs is stopped"
+left=$(cat "$F/hung_dir" 2>/dev/null)
+[ -n "$left" ] && [ ! -e "$left" ] && ok "and its scratch folder is gone" ||
+	not_ok "the stopped test left its folder ${left:-(none said)}"
+
 # two jobs that name one lock (the Documents folder under wine) run one
 # after the other, even with room for both
 ROOT=$(dirname "$(dirname "$RUN")")
