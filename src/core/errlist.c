@@ -1,6 +1,7 @@
 /* Error lists: every line kept; in a message, the first lines whole, then
  * how many more. */
 #include "errlist.h"
+#include "grow.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -19,7 +20,7 @@ void errlist_add(errlist *l, const char *fmt, ...)
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !(g = realloc(l->all, l->len + (size_t)n + 2))) {
+	if (n < 0 || !(g = grow_bytes(l->all, &l->room, l->len + (size_t)n + 2))) {
 		l->nomem = 1;
 		return;
 	}
@@ -36,7 +37,7 @@ void errlist_free(errlist *l)
 {
 	free(l->all);
 	l->all = NULL;
-	l->len = 0;
+	l->len = l->room = 0;
 }
 
 char *errlist_take(errlist *l)
@@ -44,7 +45,7 @@ char *errlist_take(errlist *l)
 	char *all = l->all;
 
 	l->all = NULL;
-	l->len = 0;
+	l->len = l->room = 0;
 	return all;
 }
 

@@ -11,6 +11,7 @@
 typedef struct {
 	char *all;      /* every line, each ending in '\n'; owned, errlist_free */
 	size_t len;
+	size_t room;    /* bytes allocated for all */
 	int count;
 	int nomem;      /* a line could not be kept: the count still holds it */
 } errlist;

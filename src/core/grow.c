@@ -19,3 +19,21 @@ void *grow_one(void *a, size_t n, size_t size)
 		return NULL;
 	return realloc(a, room * size);
 }
+
+void *grow_bytes(void *a, size_t *room, size_t need)
+{
+	size_t r = *room;
+	void *g;
+
+	if (need <= r && a)
+		return a;
+	r = r > SIZE_MAX / 2 ? SIZE_MAX : 2 * r;
+	if (r < need)
+		r = need;
+	if (r < 64)
+		r = 64;
+	if (!(g = realloc(a, r)))
+		return NULL;
+	*room = r;
+	return g;
+}

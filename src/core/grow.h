@@ -14,4 +14,10 @@
  * the size would overflow); a is then left as it was, still the caller's. */
 void *grow_one(void *a, size_t n, size_t size);
 
+/* A text growing by pieces of any length (a list of codes, of error
+ * lines): the buffer a, of *room bytes, with room for need bytes; *room
+ * at least doubles when it grows. NULL when memory runs out; a and *room
+ * are then left as they were. */
+void *grow_bytes(void *a, size_t *room, size_t need);
+
 #endif

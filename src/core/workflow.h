@@ -27,6 +27,7 @@ typedef enum {
 typedef struct {
 	long long n[BULK_COUNT];
 	char *codes[BULK_COUNT];
+	size_t len[BULK_COUNT], room[BULK_COUNT];   /* of codes[k] */
 } assess_bulk;
 
 antt_status assess_submit_under(antt_db *db, const char *code, int year, assess_bulk *out, antt_err *err);

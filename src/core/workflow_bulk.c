@@ -4,6 +4,7 @@
 #include "assess.h"
 #include "auth.h"
 #include "num.h"
+#include "grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,19 +30,22 @@ void assess_bulk_free(assess_bulk *b)
 	for (int k = 0; k < BULK_COUNT; k++) {
 		free(b->codes[k]);
 		b->codes[k] = NULL;
+		b->len[k] = b->room[k] = 0;
 	}
 }
 
-/* Append code to the comma-separated list of its kind. */
+/* Append code to the comma-separated list of its kind (its length kept:
+ * a province's 30,000 units were each a strlen of the list so far). */
 static antt_status note(assess_bulk *b, assess_bulk_kind k, const char *code)
 {
-	size_t old = b->codes[k] ? strlen(b->codes[k]) : 0;
-	char *g = realloc(b->codes[k], old + strlen(code) + 3);
+	size_t old = b->len[k], add = strlen(code) + (old ? 2 : 0);
+	char *g = grow_bytes(b->codes[k], &b->room[k], old + add + 1);
 
 	if (!g)
 		return ANTT_ERR_NOMEM;
-	snprintf(g + old, strlen(code) + 3, "%s%s", old ? ", " : "", code);
+	snprintf(g + old, add + 1, "%s%s", old ? ", " : "", code);
 	b->codes[k] = g;
+	b->len[k] = old + add;
 	b->n[k]++;
 	return ANTT_OK;
 }

@@ -7,7 +7,8 @@ trap 'rm -rf "$T"' EXIT
 # a signal ends the test through exit, so the EXIT trap still runs: a test
 # the runner stops (timeout's TERM) or Ctrl-C leaves no folder behind
 trap 'exit 143' TERM
-trap 'exit 130' INT HUP
+trap 'exit 130' INT
+trap 'exit 129' HUP
 # each test its own tmux server, its socket in the test's folder: on one
 # shared server (tmux's default, or the developer's own when make check runs
 # inside tmux) anything else that ends the server's last session or starts

@@ -3,6 +3,7 @@
 #include "grow.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 /* 100,000 elements one at a time: each lands and the earlier ones stay. */
@@ -48,12 +49,38 @@ static void overflow_is_refused(void **state)
 	assert_null(grow_one(NULL, 0, 0));
 }
 
+/* A text appended to piece by piece keeps every piece; its room at least
+ * doubles when it grows, so 100,000 pieces cost a few dozen reallocs; a
+ * size no allocator can give leaves the buffer and its room as they were. */
+static void bytes_grow_by_doubling(void **state)
+{
+	char *a = NULL, *g;
+	size_t room = 0, len = 0, grew = 0;
+	(void)state;
+	for (int i = 0; i < 100000; i++) {
+		size_t before = room;
+		assert_non_null(g = grow_bytes(a, &room, len + 6));
+		grew += room != before;
+		assert_true(room >= len + 6);
+		a = g;
+		len += (size_t)snprintf(a + len, 6, "%05d", i % 100000);
+	}
+	assert_int_equal(len, 500000);
+	assert_memory_equal(a + 5 * 12345, "12345", 5);
+	assert_true(grew <= 20);
+	assert_null(grow_bytes(a, &room, SIZE_MAX));
+	assert_true(room >= len);
+	assert_memory_equal(a + 5 * 99999, "99999", 5);
+	free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(grows_keeping_every_element),
 		cmocka_unit_test(room_left_returns_the_same_array),
 		cmocka_unit_test(overflow_is_refused),
+		cmocka_unit_test(bytes_grow_by_doubling),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
