@@ -175,7 +175,7 @@ static void describe_row(sqlite3_stmt *st, const char *tbl, const char *action, 
 	"  json_extract(au.oj, '$.set'), json_extract(au.nj, '$.set'), json_extract(au.nj, '$.regulation')" \
 	/* settings hold plain text, not JSON: read only valid JSON */ \
 	" FROM (SELECT *, iif(json_valid(old_value), old_value, NULL) AS oj," \
-	"  iif(json_valid(new_value), new_value, NULL) AS nj FROM audit) au" \
+	"  iif(json_valid(new_value), new_value, NULL) AS nj FROM audit_named) au" \
 	" LEFT JOIN assessments a ON a.uuid = au.scope AND au.tbl IN ('answers', 'assessments', 'recognitions')" \
 	" LEFT JOIN units ua ON ua.id = a.unit_id" \
 	" LEFT JOIN units uu ON uu.uuid = au.scope AND au.tbl = 'units'" \

@@ -428,8 +428,11 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		"INSERT INTO temp.import_before SELECT (SELECT coalesce(max(id), 0) FROM main.audit),"
 		" (SELECT coalesce(max(id), 0) FROM main.answers)", err, "nhập gói")) != ANTT_OK)
 		return s;
-	/* the audit triggers mark every change of the merge as the sender's */
-	if ((s = run1(db, "INSERT INTO sync_origin (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
+	/* the audit triggers mark every change of the merge as the sender's
+	 * (by the number of its name, kept once: db/017) */
+	if ((s = run1(db, "INSERT OR IGNORE INTO audit_origins (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
+	    (s = run1(db, "INSERT INTO sync_origin (origin) SELECT '#' || id FROM audit_origins WHERE origin = ?1", t->origin,
+		err, "nhập gói")) != ANTT_OK ||
 	    (s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
 		" SELECT regulation, version, source, body, sha256 FROM pkg.criteria_sets", err, "nhập bộ tiêu chí")) != ANTT_OK ||
 	    (s = sync_merge(db, t, attach_id, r, err)) != ANTT_OK)

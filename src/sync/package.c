@@ -248,7 +248,7 @@ static antt_status copy_rows(antt_db *db, const sync_export_opts *o, antt_err *e
 	    (s = exec(db, "INSERT INTO pkg.criteria_sets SELECT sha256, regulation, version, source, body FROM criteria_sets"
 		" WHERE sha256 IN (SELECT set_sha FROM pkg.assessments)", err, "ghi gói")) != ANTT_OK ||
 	    (s = exec(db, "INSERT INTO pkg.audit (at, who, tbl, row_uuid, scope, action, old_value, new_value, origin)"
-		" SELECT at, who, tbl, row_uuid, scope, action, old_value, new_value, origin FROM audit"
+		" SELECT at, who, tbl, row_uuid, scope, action, old_value, new_value, origin FROM audit_named"
 		" WHERE scope IN (SELECT uuid FROM pkg.assessments UNION SELECT uuid FROM pkg.units) ORDER BY id",
 		err, "ghi gói")) != ANTT_OK)
 		return s;

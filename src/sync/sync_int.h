@@ -21,9 +21,10 @@
 
 /* The structure a package says it is written in (its manifest's
  * schema_version): the newest migration a receiver needs to take it, not
- * always this machine's. db/015 only dropped an index here and db/016
- * changed only this machine's triggers, so packages written after them
- * still go to offices that have not updated to them. */
+ * always this machine's. db/015 only dropped an index here, db/016
+ * changed only this machine's triggers and db/017 how this machine keeps
+ * senders' names (a package carries them in full), so packages written
+ * after them still go to offices that have not updated to them. */
 #define SYNC_PACKAGE_WRITTEN 14
 
 /* SHA-256 over a package's content in schema ("pkg", "main"). */

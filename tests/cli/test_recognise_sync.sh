@@ -155,7 +155,7 @@ expect_out "công nhận" "the import says what it did with recognitions"
 expect_eq "$(recognised office.db)" "X1-K1 X1-K2" "the office sees the chairman's decision for K1 and K2"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT number || ' ' || date || ' ' || authority || ' / ' || signer FROM decisions")" \
 	"45/QĐ-UBND 2024-11-10 Chủ tịch UBND xã Hòa Bình / Trần Thị Lan" "with its decision"
-expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl = 'recognitions' AND action = 'insert'
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit_named WHERE tbl = 'recognitions' AND action = 'insert'
 	AND origin LIKE 'Công an xã Hòa Bình%' AND who = 'lanhdao'")" "2" \
 	"the audit keeps them once, as the commune's (its history; the merge adds no second row, db/016)"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE tbl IN ('recognitions', 'decisions') AND origin IS NULL")" \

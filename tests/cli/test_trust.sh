@@ -176,7 +176,7 @@ run import "$T/history.antt"
 expect_rc 0 "a package with back-dated audit rows is taken"
 expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE who = 'lanhdao' AND origin IS NULL")" "0" \
 	"no planted row reads as an action of this machine"
-expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit WHERE who = 'lanhdao' AND origin LIKE '%$commune_fp%'")" "1" \
+expect_eq "$(sqlite3 "$T/office.db" "SELECT count(*) FROM audit_named WHERE who = 'lanhdao' AND origin LIKE '%$commune_fp%'")" "1" \
 	"the planted row is kept as the sender's history"
 run audit --unit X1-K2
 line=$(printf '%s\n' "$out" | grep lanhdao)
