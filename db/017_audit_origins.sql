@@ -17,10 +17,13 @@ CREATE TRIGGER audit_origins_no_update BEFORE UPDATE ON audit_origins
 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 CREATE TRIGGER audit_origins_no_delete BEFORE DELETE ON audit_origins
 BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
--- the audit as it reads: each row's sender named in full
+-- the audit as it reads: each row's sender named in full (its columns
+-- named: one added to audit later is added here too)
 CREATE VIEW audit_named AS
 SELECT a.id, a.at, a.who, a.tbl, a.row_uuid, a.scope, a.action, a.old_value, a.new_value,
-	CASE WHEN a.origin GLOB '#[1-9]*' AND substr(a.origin, 2) NOT GLOB '*[^0-9]*'
-		THEN (SELECT o.origin FROM audit_origins o WHERE o.id = CAST(substr(a.origin, 2) AS INTEGER))
+	CASE WHEN a.origin GLOB '#[1-9]*' AND substr(a.origin, 2) NOT GLOB '*[^0-9]*' AND length(a.origin) <= 20
+		-- a number with no name (only a hand-made file has one) reads as
+		-- written: never NULL, which would say "this machine's own"
+		THEN coalesce((SELECT o.origin FROM audit_origins o WHERE o.id = CAST(substr(a.origin, 2) AS INTEGER)), a.origin)
 		ELSE a.origin END AS origin
 FROM audit a;

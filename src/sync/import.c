@@ -429,17 +429,21 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		" (SELECT coalesce(max(id), 0) FROM main.answers)", err, "nhập gói")) != ANTT_OK)
 		return s;
 	/* the audit triggers mark every change of the merge as the sender's
-	 * (by the number of its name, kept once: db/017) */
+	 * (by the number of its name, kept once: db/017); without that row
+	 * every change would read as this machine's own, so it must be there */
 	if ((s = run1(db, "INSERT OR IGNORE INTO audit_origins (origin) VALUES (?1)", t->origin, err, "nhập gói")) != ANTT_OK ||
 	    (s = run1(db, "INSERT INTO sync_origin (origin) SELECT '#' || id FROM audit_origins WHERE origin = ?1", t->origin,
-		err, "nhập gói")) != ANTT_OK ||
-	    (s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
+		err, "nhập gói")) != ANTT_OK)
+		return s;
+	if (sqlite3_changes(db->sql) != 1)
+		return err_set(err, ANTT_ERR_INVALID, "không ghi được tên máy gửi \"%s\" vào nhật ký; chưa nhập gì.", t->origin);
+	if ((s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
 		" SELECT regulation, version, source, body, sha256 FROM pkg.criteria_sets", err, "nhập bộ tiêu chí")) != ANTT_OK ||
 	    (s = sync_merge(db, t, attach_id, r, err)) != ANTT_OK)
 		return s;
 	/* the sender's history, each row once, marked as the sender's: it can
 	 * never read as something this machine's accounts did (sync_origin
-	 * holds the sender's name); in slices (sync_slices). A row is here
+	 * holds the number of the sender's name); in slices (sync_slices). A row is here
 	 * already when an earlier import brought it: looked for among the rows
 	 * of its form (or unit) from before this import, so the rows this one
 	 * adds to a form new here cost no search. Only the rows of the units

@@ -64,7 +64,8 @@ typedef struct {
 	sqlite3_int64 root_id;    /* else the unit it may change, with those below */
 	int may_approve;
 	char scope[400];          /* the root unit in words, for messages */
-	char origin[300];         /* "name [fingerprint]": audit rows it brings */
+	char origin[300];         /* "name [fingerprint]": the sender of the audit rows
+	                             it brings (kept once, audit_origins) */
 } sync_trust;
 
 /* The enrolment of r's signer; an error naming its fingerprint (and

@@ -22,7 +22,7 @@ name=$(sql "SELECT origin FROM audit_origins")
 case "$name" in *"[$fp]") ok "  in full, with its fingerprint ($name)";; *) not_ok "the name kept: $name";; esac
 expect_eq "$(sql "SELECT DISTINCT origin FROM audit WHERE origin IS NOT NULL")" "#$(sql "SELECT id FROM audit_origins")" \
 	"every row from the package holds its number"
-expect_eq "$(sql "SELECT count(*) FROM audit WHERE origin IS NOT NULL AND length(origin) > 3")" "0" "  a few bytes, not the name"
+expect_eq "$(sql "SELECT count(*) FROM audit WHERE origin IS NOT NULL AND length(origin) > 8")" "0" "  a few bytes, not the name"
 n=$(sql "SELECT count(*) FROM audit WHERE origin IS NOT NULL")
 [ "$n" -gt 10 ] && ok "  ($n rows)" || not_ok "only $n rows from the package"
 expect_eq "$(sql "SELECT count(*) FROM audit_named WHERE origin = (SELECT origin FROM audit_origins)")" "$n" \
@@ -55,6 +55,29 @@ sql "INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin) VA
 	('cu2', 'units', '$scope', '$scope', 'update', '{\"name\":\"Thôn Một\"}', '#1 [CCCC-DDDD]')" > /dev/null
 expect_eq "$(sql "SELECT origin FROM audit_named WHERE who = 'cu'")" "Công an xã Cũ [AAAA-BBBB]" "an older row's name reads as written"
 expect_eq "$(sql "SELECT origin FROM audit_named WHERE who = 'cu2'")" "#1 [CCCC-DDDD]" "  and '#1 [...]' is a name, not a number"
+# a number with no name (only a file made by hand holds one) reads as
+# written, never as this machine's own (NULL)
+sql "INSERT INTO audit (who, tbl, row_uuid, scope, action, new_value, origin) VALUES
+	('cu3', 'units', '$scope', '$scope', 'update', '{\"name\":\"Thôn Một\"}', '#77'),
+	('cu4', 'units', '$scope', '$scope', 'update', '{\"name\":\"Thôn Một\"}', '#99999999999999999999999')" > /dev/null
+expect_eq "$(sql "SELECT origin FROM audit_named WHERE who = 'cu3'")" "#77" "a number with no name reads as written"
+expect_eq "$(sql "SELECT origin FROM audit_named WHERE who = 'cu4'")" "#99999999999999999999999" "  a huge one too"
+
+# a dry run of a new sender's package leaves no name behind; taking it
+# keeps the name (a copy of the office where the commune, named anew, is
+# enrolled again)
+cp "$DB" "$T/office2.db"
+A office2.db trust remove "$fp" > /dev/null
+A commune.db settings office_name "Công an xã Hòa Bình" > /dev/null
+A commune.db answer set X1-K1 2025 '*' đạt > /dev/null
+A commune.db export --under X1 -o "$T/c4.antt" --force > /dev/null
+A office2.db trust add "$T/c4.antt" --under X1 > /dev/null
+A office2.db import "$T/c4.antt" --dry-run > /dev/null
+expect_eq "$?" "0" "another office's dry run of the commune's package, under its new name"
+expect_eq "$(sqlite3 "$T/office2.db" "SELECT count(*) FROM audit_origins")" "1" "  keeps no new name"
+A office2.db import "$T/c4.antt" > /dev/null
+expect_eq "$(sqlite3 "$T/office2.db" "SELECT count(*) FROM audit_origins WHERE origin LIKE 'Công an xã Hòa Bình [%'")" "1" \
+	"  taking it keeps the new one"
 
 # kept once, and never changed: the names are the audit's
 sqlite3 "$DB" "UPDATE audit_origins SET origin = 'Ai đó [0000]'" 2> /dev/null
