@@ -1,6 +1,7 @@
 /* Doubling arrays: see grow.h. */
 #include "grow.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -15,7 +16,9 @@ void *grow_one(void *a, size_t n, size_t size)
 	if (n > 0 && (n < GROW_FIRST || (n & (n - 1))))
 		return a;
 	room = n ? n * 2 : GROW_FIRST;
-	if (size == 0 || room < n || room > SIZE_MAX / size)
+	/* no block is larger than PTRDIFF_MAX (and asking for one aborts
+	 * under ASan instead of failing) */
+	if (size == 0 || room < n || room > PTRDIFF_MAX / size)
 		return NULL;
 	return realloc(a, room * size);
 }
@@ -27,7 +30,9 @@ void *grow_bytes(void *a, size_t *room, size_t need)
 
 	if (need <= r && a)
 		return a;
-	r = r > SIZE_MAX / 2 ? SIZE_MAX : 2 * r;
+	if (need > PTRDIFF_MAX)
+		return NULL;
+	r = r > PTRDIFF_MAX / 2 ? PTRDIFF_MAX : 2 * r;
 	if (r < need)
 		r = need;
 	if (r < 64)

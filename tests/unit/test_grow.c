@@ -2,6 +2,7 @@
 #include "testutil.h"
 #include "grow.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,7 @@ static void overflow_is_refused(void **state)
 	(void)state;
 	assert_null(grow_one(NULL, big, 4));
 	assert_null(grow_one(NULL, 0, SIZE_MAX / 2));
+	assert_null(grow_one(NULL, (size_t)1 << (sizeof(size_t) * 8 - 4), 8));   /* 2^63 bytes */
 	assert_null(grow_one(NULL, 0, 0));
 }
 
@@ -69,6 +71,7 @@ static void bytes_grow_by_doubling(void **state)
 	assert_memory_equal(a + 5 * 12345, "12345", 5);
 	assert_true(grew <= 20);
 	assert_null(grow_bytes(a, &room, SIZE_MAX));
+	assert_null(grow_bytes(a, &room, (size_t)PTRDIFF_MAX + 1));
 	assert_true(room >= len);
 	assert_memory_equal(a + 5 * 99999, "99999", 5);
 	free(a);
