@@ -436,7 +436,9 @@ static antt_status take(antt_db *db, const sync_import_opts *o, const sync_trust
 		err, "nhập gói")) != ANTT_OK)
 		return s;
 	if (sqlite3_changes(db->sql) != 1)
-		return err_set(err, ANTT_ERR_INVALID, "không ghi được tên máy gửi \"%s\" vào nhật ký; chưa nhập gì.", t->origin);
+		return err_set(err, ANTT_ERR_INVALID, "không ghi được tên máy gửi \"%s\" vào nhật ký (bảng sync_origin của "
+			"cơ sở dữ liệu đã bị sửa ngoài antt). Không nhập gì từ gói này; cơ sở dữ liệu không bị thay đổi. Hãy khôi "
+			"phục cơ sở dữ liệu từ bản sao lưu gần nhất rồi nhập lại gói.", t->origin);
 	if ((s = exec(db, "INSERT OR IGNORE INTO criteria_sets (regulation, version, source, body, sha256)"
 		" SELECT regulation, version, source, body, sha256 FROM pkg.criteria_sets", err, "nhập bộ tiêu chí")) != ANTT_OK ||
 	    (s = sync_merge(db, t, attach_id, r, err)) != ANTT_OK)

@@ -79,6 +79,18 @@ A office2.db import "$T/c4.antt" > /dev/null
 expect_eq "$(sqlite3 "$T/office2.db" "SELECT count(*) FROM audit_origins WHERE origin LIKE 'Công an xã Hòa Bình [%'")" "1" \
 	"  taking it keeps the new one"
 
+# a database changed behind antt's back so that the sender's mark is
+# silently dropped (a trigger ignoring it) would let every change of the
+# import read as this machine's own: the import is refused, nothing changes
+cp "$T/c4.antt" "$T/c5.antt"
+cp "$DB" "$T/hacked.db"
+sqlite3 "$T/hacked.db" "CREATE TRIGGER drop_mark BEFORE INSERT ON sync_origin BEGIN SELECT RAISE(IGNORE); END"
+before=$(sqlite3 "$T/hacked.db" "SELECT count(*) FROM audit; SELECT count(*) FROM answers")
+out=$("$ANTT" --db "$T/hacked.db" import "$T/c5.antt" 2>&1); rc=$?
+expect_eq "$rc" "1" "an office whose sync_origin drops the mark refuses the package"
+case "$out" in *"không ghi được tên máy gửi"*"khôi phục"*) ok "  saying why and what to do";; *) not_ok "  message: $out";; esac
+expect_eq "$(sqlite3 "$T/hacked.db" "SELECT count(*) FROM audit; SELECT count(*) FROM answers")" "$before" "  and changes nothing"
+
 # kept once, and never changed: the names are the audit's
 sqlite3 "$DB" "UPDATE audit_origins SET origin = 'Ai đó [0000]'" 2> /dev/null
 expect_eq "$(sql "SELECT origin FROM audit_origins")" "$name" "a name cannot be changed"
