@@ -97,8 +97,10 @@ antt_status backup_before_import(antt_db *db, char *out, size_t n, int *made, ch
 	if (line[0] && !strchr(line, '/') && !strcmp(had, state) && access(out, R_OK) == 0)
 		return ANTT_OK;
 	/* a copy through a second connection: this one holds the write lock,
-	 * so the copy is exactly the state just read */
-	if ((s = db_open(db->path, 0, NULL, &src, err)) != ANTT_OK)
+	 * so the copy is exactly the state just read. Read-only: it reads as
+	 * well in the WAL as in the rollback journal an import may use
+	 * (db_journal_alone), and sets no journal of its own */
+	if ((s = db_open(db->path, DB_READONLY, NULL, &src, err)) != ANTT_OK)
 		return s;
 	s = backup_copy(db, src, "truoc-nhap-goi", out, n, err);
 	db_close(src);

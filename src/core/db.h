@@ -90,6 +90,13 @@ antt_status db_cached(antt_db *db, const char *sql, sqlite3_stmt **st, antt_err 
  * is KiB) and return the size before, to give back (a step that takes
  * more, or less); 0 when it could not be read (then nothing is changed). */
 long long db_cache_swap(antt_db *db, const char *schema, long long size);
+/* For one large write (an import), outside any transaction: a rollback
+ * journal instead of the WAL when no other connection has the database
+ * open (db_journal.c says why). 1 when it was changed: db_journal_wal,
+ * after the write's commit or rollback, puts the WAL back (db_open does
+ * too, should the program stop first). 0: the WAL stays. */
+int db_journal_alone(antt_db *db);
+void db_journal_wal(antt_db *db);
 /* The database's size in bytes, as SQLite counts its pages (0 if it
  * cannot say): stat's is 32 bits on Windows. */
 long long db_bytes(antt_db *db);

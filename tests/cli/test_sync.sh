@@ -175,7 +175,7 @@ expect_eq "$wrong" "0" "40 byte-flipped packages: none imported wrongly"
 A big.db export -o "$T/big.antt" > /dev/null
 partial=0 k=0
 while [ $k -lt 5 ]; do
-	rm -f "$T/kill.db" "$T/kill.db-wal" "$T/kill.db-shm"
+	rm -f "$T/kill.db" "$T/kill.db-wal" "$T/kill.db-shm" "$T/kill.db-journal"
 	A kill.db settings office_name "Tỉnh" > /dev/null
 	"$ANTT" --db "$T/kill.db" import "$T/big.antt" > /dev/null 2>&1 &
 	pid=$!   # antt itself, not a subshell
