@@ -42,7 +42,7 @@ static antt_status upsert(antt_db *db, sqlite3_int64 aid, const form_item *it, c
 	char uuid[37];
 	int rc;
 
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	s = db_cached(db,
 		"INSERT INTO answers (uuid, assessment_id, criterion, value, exception, note, updated_by)"
 		" VALUES (?1, ?2, ?3, ?4, coalesce(?5, 0), coalesce(?6, ''), ?7)"

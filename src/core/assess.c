@@ -509,7 +509,7 @@ antt_status assess_ensure(antt_db *db, const unit_row *u, int year, sqlite3_int6
 
 	if ((s = form_for_new(db, u->type, year, f, &set_id, err)) != ANTT_OK)
 		return s;
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	s = db_prepare(db, "INSERT INTO assessments (uuid, unit_id, year, criteria_set_id, updated_by)"
 		" VALUES (?, ?, ?, ?, ?)", &st, err);
 	if (s != ANTT_OK)

@@ -4,12 +4,14 @@
 #include "db.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Generated at build time from db/NNN_*.sql (see Makefile). */
@@ -198,21 +200,92 @@ void db_rollback(antt_db *db)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
-void db_uuid(char out[37])
+static void random_bytes(unsigned char *b, size_t n)
 {
-	unsigned char b[16];
 	size_t got = 0;
 
-	while (got < sizeof(b)) {
-		ssize_t n = getrandom(b + got, sizeof(b) - got, 0);
-		if (n < 0 && errno == EINTR)
+	while (got < n) {
+		ssize_t k = getrandom(b + got, n - got, 0);
+		if (k < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (k <= 0)
 			break;
-		got += (size_t)n;
+		got += (size_t)k;
 	}
-	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
-	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+}
+
+/* The origin's 6 bytes: the database's (db/018), read once a connection,
+ * or a random one where it has none (a file of an older structure, opened
+ * without migrating). */
+static const unsigned char *origin_of(antt_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int ok = 0;
+
+	if (db->uuid_origin_set)
+		return db->uuid_origin;
+	if (sqlite3_prepare_v2(db->sql, "SELECT origin FROM uuid_origin WHERE id = 1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		ok = db_uuid_origin_set(db, (const char *)sqlite3_column_text(st, 0)) == 0;
+	sqlite3_finalize(st);
+	if (!ok) {
+		random_bytes(db->uuid_origin, sizeof(db->uuid_origin));
+		db->uuid_origin_set = 1;
+	}
+	return db->uuid_origin;
+}
+
+int db_uuid_origin_set(antt_db *db, const char *hex)
+{
+	unsigned char b[6];
+
+	if (!hex) {
+		db->uuid_origin_set = 0;
+		return 0;
+	}
+	if (strlen(hex) != 12)
+		return -1;
+	for (int i = 0; i < 6; i++) {
+		unsigned v = 0;
+		for (int j = 0; j < 2; j++) {
+			char c = hex[2 * i + j];
+			if (c >= '0' && c <= '9')
+				v = v * 16 + (unsigned)(c - '0');
+			else if (c >= 'a' && c <= 'f')
+				v = v * 16 + (unsigned)(c - 'a' + 10);
+			else
+				return -1;
+		}
+		b[i] = (unsigned char)v;
+	}
+	memcpy(db->uuid_origin, b, sizeof(b));
+	db->uuid_origin_set = 1;
+	return 0;
+}
+
+void db_uuid(antt_db *db, char out[37])
+{
+	static uint64_t counter;   /* from a random start in each process */
+	static int seeded;
+	const unsigned char *o = origin_of(db);
+	time_t now = time(NULL);
+	uint32_t t = now > DB_UUID_EPOCH ? (uint32_t)(now - DB_UUID_EPOCH) : 0;
+	uint64_t c;
+	unsigned char b[16];
+
+	if (!seeded) {
+		random_bytes((unsigned char *)&counter, sizeof(counter));
+		seeded = 1;
+	}
+	c = counter++ & ((UINT64_C(1) << 42) - 1);
+	memcpy(b, o, 6);
+	b[6] = (unsigned char)(0x80 | ((t >> 28) & 0x0f));   /* version 8 */
+	b[7] = (unsigned char)(t >> 20);
+	b[8] = (unsigned char)(0x80 | ((t >> 14) & 0x3f));   /* variant 10 */
+	b[9] = (unsigned char)(t >> 6);
+	b[10] = (unsigned char)(((t & 0x3f) << 2) | (unsigned)(c >> 40));
+	for (int i = 0; i < 5; i++)
+		b[11 + i] = (unsigned char)(c >> (32 - 8 * i));
 	snprintf(out, 37,
 		"%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
 		b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],

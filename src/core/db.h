@@ -44,6 +44,8 @@ typedef struct antt_db {
 	long long quiet;              /* rows written that are no data (ui_state, the screens'
 	                                 place): tree_stamp leaves them out */
 	int wal;                      /* the journal is WAL (db_state_set's writes) */
+	unsigned char uuid_origin[6]; /* db_uuid's origin, once read (uuid_origin_set) */
+	int uuid_origin_set;
 } antt_db;
 
 /* Open the database at path, without migrating it (db_migrate; the
@@ -101,8 +103,21 @@ void db_journal_wal(antt_db *db);
  * cannot say): stat's is 32 bits on Windows. */
 long long db_bytes(antt_db *db);
 
-/* A random RFC 4122 version 4 UUID, as 36 characters plus NUL. */
-void db_uuid(char out[37]);
+/* A new row's uuid, as 36 characters plus NUL: RFC 9562's version 8 (a
+ * layout of one's own), so that the rows one database makes sit together
+ * in every uuid index, here and wherever its packages go (db/018 says
+ * why). 48 bits the database's origin (db/018; db_uuid_origin_set), 32
+ * bits the seconds since 2020 (to 2156), 42 bits a counter from a random
+ * start in each process: unique while two writers of one origin do not
+ * meet in the same second at the same count. Rows made before 2/12/2026
+ * hold random version 4 uuids. */
+void db_uuid(antt_db *db, char out[37]);
+#define DB_UUID_EPOCH 1577836800   /* 2020-01-01T00:00:00Z */
+/* The origin db_uuid writes for db from now on: 12 lower-case hex digits
+ * (the demo gives each commune's rows one, as if typed on its own
+ * machine), or NULL for the database's own again. -1 when hex is not 12
+ * lower-case hex digits (nothing changed). */
+int db_uuid_origin_set(antt_db *db, const char *hex);
 /* 1 when s (n bytes) is a uuid as db_uuid writes it: 36 characters,
  * lower-case hex in groups of 8-4-4-4-12 (what a package's rows are
  * checked against: keys are built as "uuid/year/criterion"). */

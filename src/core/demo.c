@@ -48,6 +48,7 @@ struct demo {
 	uint64_t rng;
 	antt_err *err;
 	int units, answers;
+	char origin[16];   /* the database's uuid origin (db/018) */
 };
 
 static unsigned pick(struct demo *d, unsigned n)
@@ -63,6 +64,36 @@ static antt_status add(struct demo *d, const char *code, const char *type, const
 {
 	d->units++;
 	return unit_add_tx(d->db, code, type, name, parent, excluded, d->err);
+}
+
+/* The forms and answers of a commune's units as if typed on the
+ * commune's own machine and brought here in its packages: under an
+ * origin of their own (db_uuid), one for each commune, so a province's
+ * rows lie in a hundred runs of every uuid index, as a real province's
+ * would, not in one. The units above the communes keep the database's. */
+static void commune_origin(struct demo *d, const char *code)
+{
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a */
+	size_t n = strcspn(code, "-");
+	char hex[16];
+
+	if (code[0] != 'X' || !d->origin[0]) {
+		db_uuid_origin_set(d->db, NULL);
+		return;
+	}
+	for (const char *p = d->origin; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)code[i]) * 1099511628211ULL;
+	/* mixed (MurmurHash3's finish): FNV alone gave neighbouring
+	 * communes' codes origins that differ in a few bits */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	snprintf(hex, sizeof(hex), "%012llx", (unsigned long long)(h >> 16));
+	db_uuid_origin_set(d->db, hex);
 }
 
 /* One unit's year: usually everything holds; sometimes a realistic failure
@@ -89,6 +120,7 @@ static antt_status answer_year(struct demo *d, const char *code, int year, int l
 		return s;
 	if (u.excluded)
 		return ANTT_OK;
+	commune_origin(d, code);
 	if (roll < 5)    /* did not register this year */
 		return ANTT_OK;
 	if (last && roll < 30) { /* registered, nothing entered yet */
@@ -390,12 +422,17 @@ antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units,
 	static const int two_years[] = { 2023, 2024 };
 	static const int ten_years[] = { 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025 };
 	struct demo d = { .db = db, .rng = 0x9e3779b97f4a7c15ULL, .err = err };
+	sqlite3_stmt *st = NULL;
 	antt_status s;
 	int has = 0;
 
 	*units = 0;
 	if ((s = first_unit_check(db, &has, err)) != ANTT_OK)
 		return s;
+	if (sqlite3_prepare_v2(db->sql, "SELECT origin FROM uuid_origin WHERE id = 1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		snprintf(d.origin, sizeof(d.origin), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
 	if (has)
 		return err_set(err, ANTT_ERR_EXISTS, "%s đã có đơn vị; dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu "
 			"trống", db->path);
@@ -419,6 +456,7 @@ antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units,
 		s = build(&d, 100, 20, 500, 150, 250, ten_years, 10, "tinh", "Tỉnh Bình Giang", "tỉnh Bình Giang");
 	else
 		s = build(&d, 20, 8, 40, 15, 35, two_years, 2, "huyen", "Huyện Sông Lam", "huyện Sông Lam");
+	db_uuid_origin_set(db, NULL);   /* the database's own again */
 	if (s == ANTT_OK)
 		s = demo_copies_tx(db, copies, err);
 	if (s == ANTT_OK) {

@@ -12,20 +12,21 @@
 #include <stdio.h>
 
 /* Copy k of a row's uuid: the copy number in the second group of hex
- * digits and version 8 (RFC 9562's own-layout UUIDs) where the demo's
- * random ones say 4, so a copy meets no original, and no other copy of its
- * row (two copies of different rows would need them to agree in the 106
- * random bits kept; the uuid's UNIQUE would stop the demo). The first
- * eight digits stay the original's, random: with the copy number there
- * instead, 29 of 30 provinces sat in 29 narrow runs of every uuid index,
- * and a package imported into the copies met only the one province spread
- * across the index (22.7 s at 30×, where 30 real provinces in a row took
- * 28 to 49 s each: bench/import_many.sh). */
+ * digits and "c" where db_uuid writes its version (8; 4 in rows made
+ * before db/018), so a copy meets no original, and no other copy of its
+ * row. The first eight digits stay the original's: its origin's (the
+ * commune whose machine the demo says typed it, demo.c), so each copy of
+ * a commune's rows lies in a run of its own in every uuid index, as the
+ * rows of another province's communes would. With the copy number first
+ * instead, 29 of 30 provinces sat in 29 narrow runs and a package imported
+ * into the copies met only the one province spread across the index
+ * (22.7 s at 30x, where 30 real provinces in a row took 28 to 49 s each:
+ * bench/import_many.sh), when rows were random everywhere. */
 /* Rows copied per statement: a slice of the largest rows (the audit's) is
  * about a megabyte. */
 #define DEMO_SLICE 4096
 
-#define COPY_UUID(col) "substr(" col ", 1, 9) || printf('%04x', ?1) || '-8' || substr(" col ", 16)"
+#define COPY_UUID(col) "substr(" col ", 1, 9) || printf('%04x', ?1) || '-c' || substr(" col ", 16)"
 
 /* ?1 the copy number, ?2..?6 the id offsets of units, assessments,
  * answers, decisions and recognitions; ?7 the root's id; ?8, ?9 the ids

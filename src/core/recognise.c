@@ -126,7 +126,7 @@ static antt_status decision_row(antt_db *db, const clean_decision *c, sqlite3_in
 	if (s != ANTT_OK || rc == SQLITE_ROW)
 		return s;
 
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	s = db_prepare(db, "INSERT INTO decisions (uuid, number, date, authority, signer, updated_by)"
 		" VALUES (?, ?, ?, ?, ?, ?)", &st, err);
 	if (s != ANTT_OK)
@@ -198,7 +198,7 @@ static antt_status recognise_one(antt_db *db, sqlite3_int64 decision, const char
 		return err_set(err, ANTT_ERR_INVALID, "%s (%s) năm %d: kết luận là \"%s\"; chỉ đơn vị đạt mới được công nhận",
 			u.name, u.code, year, !strcmp(verdict, "fail") ? "chưa đạt" : "chưa đủ thông tin");
 
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	s = db_prepare(db, "INSERT INTO recognitions (uuid, assessment_id, decision_id, updated_by) VALUES (?, ?, ?, ?)",
 		&st, err);
 	if (s != ANTT_OK)

@@ -197,7 +197,7 @@ static antt_status model_tx(antt_db *db, reg_lists *l, const char *unit, const c
 		free(nname);
 		return err_set(err, ANTT_ERR_INVALID, "cần tên mô hình");
 	}
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	snprintf(num[0], sizeof(num[0]), "%d", started);
 	snprintf(num[1], sizeof(num[1]), "%lld", places);
 	snprintf(num[2], sizeof(num[2]), "%lld", teams);
@@ -230,7 +230,7 @@ static antt_status activity_tx(antt_db *db, reg_lists *l, const char *unit, int 
 		return s;
 	if ((s = text_clean(note ? note : "", "ghi chú", &nnote, err)) != ANTT_OK)
 		return s;
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	snprintf(num[0], sizeof(num[0]), "%d", year);
 	snprintf(num[1], sizeof(num[1]), "%lld", participants);
 	v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = iso; v[5] = num[1]; v[6] = nnote; v[7] = db->user;
@@ -297,7 +297,7 @@ static antt_status commendation_tx(antt_db *db, reg_lists *l, const char *unit, 
 	if ((s = text_clean(recipient ? recipient : "", "người được khen", &t[0], err)) == ANTT_OK &&
 	    (s = text_clean(reason ? reason : "", "lý do khen", &t[1], err)) == ANTT_OK &&
 	    (s = text_clean(no ? no : "", "số quyết định", &t[2], err)) == ANTT_OK) {
-		db_uuid(uuid);
+		db_uuid(db, uuid);
 		snprintf(num[0], sizeof(num[0]), "%d", year);
 		snprintf(num[1], sizeof(num[1]), "%d", collective ? 1 : 0);
 		v[0] = uuid; v[1] = u.code; v[2] = num[0]; v[3] = code; v[4] = num[1]; v[5] = t[0];

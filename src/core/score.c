@@ -201,7 +201,7 @@ static antt_status set_tx(antt_db *db, const unit_row *u, int year, const char *
 		return s;
 	if (reviewer && (s = auth_require(db, CAN_REVIEW, "chấm điểm của cấp trên", err)) != ANTT_OK)
 		return s;
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	s = db_prepare(db, "INSERT INTO scores (uuid, unit_id, year, sheet_id, item, self, reviewer, updated_by)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?8 THEN ?6 END, CASE WHEN ?9 THEN ?7 END, ?10)"
 		" ON CONFLICT (unit_id, year, item) DO UPDATE SET"

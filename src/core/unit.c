@@ -132,7 +132,7 @@ antt_status unit_add_tx(antt_db *db, const char *code, const char *type, const c
 
 	if (!key)
 		return ANTT_ERR_NOMEM;
-	db_uuid(uuid);
+	db_uuid(db, uuid);
 	s = db_prepare(db, "INSERT INTO units (uuid, code, name, name_key, type, parent_id, excluded, updated_by) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, (SELECT id FROM units WHERE code = ?6), ?7, ?8)", &st, err);
 	if (s != ANTT_OK)

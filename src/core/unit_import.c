@@ -160,7 +160,7 @@ static antt_status insert_all(antt_db *db, int *added, antt_err *err)
 			s = ANTT_ERR_NOMEM;
 			break;
 		}
-		db_uuid(uuid);
+		db_uuid(db, uuid);
 		sqlite3_reset(ins);
 		sqlite3_bind_text(ins, 1, uuid, -1, SQLITE_STATIC);
 		sqlite3_bind_value(ins, 2, sqlite3_column_value(st, 0));

@@ -135,7 +135,7 @@ antt_status sync_resolve(antt_db *db, long long id, int take_incoming, antt_err 
 	if (take_incoming) {
 		char uuid[37];
 
-		db_uuid(uuid);
+		db_uuid(db, uuid);
 		if ((k == 0 && (s = check_cycle(db, key, incoming, err)) != ANTT_OK) ||
 		    (s = db_prepare(db, apply_sql[k], &w, err)) != ANTT_OK)
 			goto out;

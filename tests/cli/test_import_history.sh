@@ -48,12 +48,14 @@ expect_eq "$(sql "SELECT count(*) FROM audit a JOIN answers x ON x.uuid = a.row_
 
 # a package is written in the structure a receiver needs to read it (14,
 # SYNC_PACKAGE_WRITTEN), not this machine's: db/015 dropped an index only,
-# db/017 keeps senders' names once but packages carry them as before, so an
-# office not updated to them still takes the packages of one that is
+# db/017 keeps senders' names once but packages carry them as before,
+# db/018 gives new rows' uuids another layout of the same 8-4-4-4-12 hex
+# digits (db_uuid_valid), so an office not updated to them still takes the
+# packages of one that is
 A commune.db export --under X1 -o "$T/now.antt" --force > /dev/null
 expect_eq "$(sqlite3 "$T/now.antt" "SELECT value FROM manifest WHERE key = 'schema_version'")" "14" \
 	"a package says structure 14"
-expect_eq "$(sqlite3 "$T/commune.db" "PRAGMA user_version")" "17" "  written by a database of structure 17"
+expect_eq "$(sqlite3 "$T/commune.db" "PRAGMA user_version")" "18" "  written by a database of structure 18"
 
 # packages of a machine not updated yet: the structure before db/014 (13)
 # reads the same (only the office's trigger changed), an older one does not,

@@ -4,7 +4,10 @@
  * transactions, the statement cache, and how SQLite's codes are told. */
 #include "testutil.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static antt_err err;
 #define OK(call) do { if ((call) != ANTT_OK) fail_msg("%s: %s", #call, err.msg); } while (0)
@@ -357,13 +360,17 @@ static void uuids_are_what_db_uuid_writes(void **state)
 		"1c285b1d-99ab-41f7-8d40-71297474ee04/2024", "1c285b1d-99ab-41f7-8d4071297474ee04-",
 		"1c285b1d_99ab-41f7-8d40-71297474ee04", "1c285b1g-99ab-41f7-8d40-71297474ee04", "",
 	};
+	antt_db *db = NULL;
 	char u[37];
 	(void)state;
+	OK(db_open(":memory:", DB_CREATE, NULL, &db, &err));
 	for (int i = 0; i < 100; i++) {
-		db_uuid(u);
+		db_uuid(db, u);
 		assert_true(db_uuid_valid(u, strlen(u)));
 	}
-	assert_true(db_uuid_valid("1c285b1d-99ab-81f7-8d40-71297474ee04", 36));   /* the demo's copies: version 8 */
+	db_close(db);
+	assert_true(db_uuid_valid("1c285b1d-99ab-41f7-8d40-71297474ee04", 36));   /* made before 2/12/2026: version 4 */
+	assert_true(db_uuid_valid("1c285b1d-0003-c1f7-8d40-71297474ee04", 36));   /* the demo's copies */
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
 		assert_false(db_uuid_valid(bad[i], strlen(bad[i])));
 	assert_false(db_uuid_valid(NULL, 36));
@@ -375,6 +382,81 @@ static void uuids_are_what_db_uuid_writes(void **state)
 	assert_false(db_uuid_legacy("1c285b1d99ab41f78d4071297474ee0", 31));
 	assert_false(db_uuid_legacy("1c285b1d-99ab-41f7-8d40-71297474ee04", 36));
 	assert_false(db_uuid_legacy(NULL, 32));
+}
+
+/* db/018: a database's uuids begin with its origin, then the time and a
+ * counter, so one database's rows sit together in a uuid index; another
+ * database's begin otherwise; each is a version 8 uuid, and none repeats. */
+static void uuids_begin_with_the_origin(void **state)
+{
+	antt_db *a = NULL, *b = NULL;
+	char u[37], prev[37] = "", origin[13];
+	size_t n = 20000;
+	char (*all)[37] = malloc(n * sizeof(*all));
+	time_t t0 = time(NULL);
+	(void)state;
+	assert_non_null(all);
+	OK(db_open(tu_path("o1.db"), DB_CREATE, NULL, &a, &err));
+	OK(db_migrate(a, &err));
+	OK(db_open(tu_path("o2.db"), DB_CREATE, NULL, &b, &err));
+	OK(db_migrate(b, &err));
+	{
+		sqlite3_stmt *st = NULL;
+		assert_int_equal(sqlite3_prepare_v2(a->sql, "SELECT origin FROM uuid_origin", -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		snprintf(origin, sizeof(origin), "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	assert_int_equal(strlen(origin), 12);
+	for (size_t i = 0; i < n; i++) {
+		db_uuid(a, all[i]);
+		assert_true(db_uuid_valid(all[i], 36));
+		assert_memory_equal(all[i], origin, 8);            /* the origin: 8-4 */
+		assert_memory_equal(all[i] + 9, origin + 8, 4);
+		assert_int_equal(all[i][14], '8');                  /* version 8 */
+		assert_non_null(strchr("89ab", all[i][19]));        /* variant 10 */
+		if (prev[0] && strcmp(all[i], prev) <= 0)   /* (the counter wraps at 2^42: 1 in 10^8 here) */
+			fail_msg("%s after %s: not in order", all[i], prev);
+		memcpy(prev, all[i], sizeof(prev));
+	}
+	qsort(all, n, sizeof(*all), (int (*)(const void *, const void *))strcmp);
+	for (size_t i = 1; i < n; i++)
+		assert_string_not_equal(all[i - 1], all[i]);
+	/* the seconds since 2020 in bits 48.. (after the version and variant) */
+	{
+		unsigned long long t = 0;
+		char h[13];
+		snprintf(h, sizeof(h), "%.3s%.4s%.4s", all[0] + 15, all[0] + 19, all[0] + 24);
+		t = strtoull(h, NULL, 16);   /* 12 + 16 (2 of variant) + 16 bits, top to bottom */
+		t = ((t >> 32) << 20) | (((t >> 16) & 0x3fff) << 6) | ((t & 0xffff) >> 10);
+		assert_true((long long)t >= (long long)(t0 - DB_UUID_EPOCH) - 1 && (long long)t <= (long long)(time(NULL) - DB_UUID_EPOCH));
+	}
+	db_uuid(b, u);
+	assert_memory_not_equal(u, origin, 8);   /* another database: another origin (2^-32 the same) */
+	/* the demo's communes: an origin given, then the database's own again;
+	 * one that is not 12 lower-case hex digits changes nothing */
+	assert_int_equal(db_uuid_origin_set(a, "0123456789ab"), 0);
+	db_uuid(a, u);
+	assert_memory_equal(u, "01234567-89ab-8", 15);
+	assert_int_equal(db_uuid_origin_set(a, "0123456789AB"), -1);
+	assert_int_equal(db_uuid_origin_set(a, "0123456789a"), -1);
+	assert_int_equal(db_uuid_origin_set(a, "0123456789abc"), -1);
+	db_uuid(a, u);
+	assert_memory_equal(u, "01234567-89ab-8", 15);
+	assert_int_equal(db_uuid_origin_set(a, NULL), 0);
+	db_uuid(a, u);
+	assert_memory_equal(u, origin, 8);
+	/* the origin is the database's own: a second connection writes it too */
+	db_close(a);
+	OK(db_open(tu_path("o1.db"), 0, NULL, &a, &err));
+	db_uuid(a, u);
+	assert_memory_equal(u, origin, 8);
+	/* and the table takes no other */
+	assert_int_not_equal(sqlite3_exec(a->sql, "UPDATE uuid_origin SET origin = 'ABCDEF012345'", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(a->sql, "INSERT INTO uuid_origin VALUES (2, '0123456789ab')", NULL, NULL, NULL), SQLITE_OK);
+	db_close(a);
+	db_close(b);
+	free(all);
 }
 
 int main(void)
@@ -393,6 +475,7 @@ int main(void)
 		cmocka_unit_test(codes_become_statuses),
 		cmocka_unit_test(the_place_is_written_when_it_changed),
 		cmocka_unit_test(uuids_are_what_db_uuid_writes),
+		cmocka_unit_test(uuids_begin_with_the_origin),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

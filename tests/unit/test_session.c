@@ -218,16 +218,18 @@ static void audit_refuses_update_and_delete(void **state)
 	tu_cleanup(db);
 }
 
-static void uuids_are_version_4_and_distinct(void **state)
+static void uuids_are_version_8_and_distinct(void **state)
 {
+	antt_db *db = tu_open();
 	char a[37], b[37];
 	(void)state;
-	db_uuid(a);
-	db_uuid(b);
+	db_uuid(db, a);
+	db_uuid(db, b);
 	assert_int_equal(strlen(a), 36);
-	assert_int_equal(a[14], '4');
+	assert_int_equal(a[14], '8');
 	assert_true(strchr("89ab", a[19]) != NULL);
 	assert_string_not_equal(a, b);
+	tu_cleanup(db);
 }
 
 int main(void)
@@ -244,7 +246,7 @@ int main(void)
 		cmocka_unit_test(restore_reaches_other_connections),
 		cmocka_unit_test(settings_are_kept_and_audited),
 		cmocka_unit_test(audit_refuses_update_and_delete),
-		cmocka_unit_test(uuids_are_version_4_and_distinct),
+		cmocka_unit_test(uuids_are_version_8_and_distinct),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
