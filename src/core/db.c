@@ -200,9 +200,13 @@ void db_rollback(antt_db *db)
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* n random bytes; where the system gives none, the process and the clock
+ * stand in (two processes then still start their counters apart). */
 static void random_bytes(unsigned char *b, size_t n)
 {
 	size_t got = 0;
+	struct timespec ts;
+	uint64_t mix;
 
 	while (got < n) {
 		ssize_t k = getrandom(b + got, n - got, 0);
@@ -212,6 +216,12 @@ static void random_bytes(unsigned char *b, size_t n)
 			break;
 		got += (size_t)k;
 	}
+	if (got == n)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	mix = ((uint64_t)getpid() << 40) ^ ((uint64_t)ts.tv_sec << 20) ^ (uint64_t)ts.tv_nsec;
+	for (size_t i = got; i < n; i++, mix = mix * 6364136223846793005ULL + 1442695040888963407ULL)
+		b[i] = (unsigned char)(mix >> 56);
 }
 
 /* The origin's 6 bytes: the database's (db/018), read once a connection,
