@@ -358,8 +358,9 @@ out:
  * and forms of the package that are here, by their uuid, in the signer's
  * scope; only their rows are taken (the history of a unit comes from
  * whoever may report for it; a genuine package also carries the rows of
- * the units above its own, which place it, most often here already). A
- * signer who may change every unit (t->whole) brings every row, as before. */
+ * the units above its own, which place it, most often here already); the
+ * units in scope are temp.import_sub (merge.c). A signer who may change
+ * every unit (t->whole) brings every row, as before. */
 static antt_status history_scopes(antt_db *db, const sync_trust *t, antt_err *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -370,13 +371,11 @@ static antt_status history_scopes(antt_db *db, const sync_trust *t, antt_err *er
 		return ANTT_OK;
 	if ((s = exec(db, "CREATE TEMP TABLE IF NOT EXISTS import_scopes (uuid TEXT PRIMARY KEY);"
 		"DELETE FROM temp.import_scopes", err, "nhập nhật ký")) != ANTT_OK ||
-	    (s = db_prepare(db, "INSERT OR IGNORE INTO temp.import_scopes WITH RECURSIVE sub(id) AS (SELECT ?1"
-		"  UNION SELECT u.id FROM main.units u JOIN sub ON u.parent_id = sub.id)"
-		" SELECT p.uuid FROM pkg.units p JOIN main.units u ON u.uuid = p.uuid WHERE u.id IN (SELECT id FROM sub)"
+	    (s = db_prepare(db, "INSERT OR IGNORE INTO temp.import_scopes"
+		" SELECT p.uuid FROM pkg.units p JOIN main.units u ON u.uuid = p.uuid WHERE u.id IN (SELECT id FROM temp.import_sub)"
 		" UNION ALL SELECT p.uuid FROM pkg.assessments p JOIN main.assessments a ON a.uuid = p.uuid"
-		"  WHERE a.unit_id IN (SELECT id FROM sub)", &st, err)) != ANTT_OK)
+		"  WHERE a.unit_id IN (SELECT id FROM temp.import_sub)", &st, err)) != ANTT_OK)
 		return s;
-	sqlite3_bind_int64(st, 1, t->root_id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? ANTT_OK : db_fail(db, rc, err, "nhập nhật ký");

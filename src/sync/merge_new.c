@@ -62,9 +62,9 @@ static antt_status clash_words(merger *m, const char *in_pkg, const char *in_mai
 }
 
 /* The rows new here (ROWS: a query giving unit id and year; UNIT: its
- * unit id column) must all be in the signer's scope: the first that is
- * not refuses the package, as check_unit_of would row by row. UNION: a
- * cycle in a damaged tree cannot make the walk loop. */
+ * unit id column) must all be in the signer's scope (temp.import_sub,
+ * merge.c): the first that is not refuses the package, as check_unit_of
+ * would row by row. */
 static antt_status new_rows_in_scope(merger *m, const char *rows, const char *unit, const char *what)
 {
 	sqlite3_stmt *st = NULL;
@@ -74,14 +74,12 @@ static antt_status new_rows_in_scope(merger *m, const char *rows, const char *un
 
 	if (m->t->whole)
 		return ANTT_OK;
-	if (!(q = sqlite3_mprintf("WITH RECURSIVE sub(id) AS (SELECT ?1 UNION SELECT u.id FROM main.units u"
-		" JOIN sub ON u.parent_id = sub.id) %s WHERE %s NOT IN (SELECT id FROM sub) LIMIT 1", rows, unit)))
+	if (!(q = sqlite3_mprintf("%s WHERE %s NOT IN (SELECT id FROM temp.import_sub) LIMIT 1", rows, unit)))
 		return ANTT_ERR_NOMEM;
 	s = db_prepare(m->db, q, &st, m->err);
 	sqlite3_free(q);
 	if (s != ANTT_OK)
 		return s;
-	sqlite3_bind_int64(st, 1, m->t->root_id);
 	rc = sqlite3_step(st);
 	s = rc == SQLITE_ROW ? merge_check_unit_of(m, sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1))
 		: rc == SQLITE_DONE ? ANTT_OK : db_fail(m->db, rc, m->err, what);
