@@ -273,6 +273,15 @@ int db_uuid_origin_set(antt_db *db, const char *hex)
 	return 0;
 }
 
+void db_uuid_origin(antt_db *db, char out[13])
+{
+	const unsigned char *o;
+
+	db->uuid_origin_set = 0;   /* the database's, not one the demo gave */
+	o = origin_of(db);
+	snprintf(out, 13, "%02x%02x%02x%02x%02x%02x", o[0], o[1], o[2], o[3], o[4], o[5]);
+}
+
 void db_uuid(antt_db *db, char out[37])
 {
 	static uint64_t counter;   /* from a random start in each process */

@@ -118,6 +118,9 @@ void db_uuid(antt_db *db, char out[37]);
  * machine), or NULL for the database's own again. -1 when hex is not 12
  * lower-case hex digits (nothing changed). */
 int db_uuid_origin_set(antt_db *db, const char *hex);
+/* The database's own origin, as 12 hex digits (a random one where the
+ * file has none). */
+void db_uuid_origin(antt_db *db, char out[13]);
 /* 1 when s (n bytes) is a uuid as db_uuid writes it: 36 characters,
  * lower-case hex in groups of 8-4-4-4-12 (what a package's rows are
  * checked against: keys are built as "uuid/year/criterion"). */

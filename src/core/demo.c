@@ -48,7 +48,7 @@ struct demo {
 	uint64_t rng;
 	antt_err *err;
 	int units, answers;
-	char origin[16];   /* the database's uuid origin (db/018) */
+	char origin[13];   /* the database's uuid origin (db/018) */
 };
 
 static unsigned pick(struct demo *d, unsigned n)
@@ -77,7 +77,7 @@ static void commune_origin(struct demo *d, const char *code)
 	size_t n = strcspn(code, "-");
 	char hex[16];
 
-	if (code[0] != 'X' || !d->origin[0]) {
+	if (code[0] != 'X') {
 		db_uuid_origin_set(d->db, NULL);
 		return;
 	}
@@ -422,17 +422,13 @@ antt_status demo_build_scaled(antt_db *db, int province, int copies, int *units,
 	static const int two_years[] = { 2023, 2024 };
 	static const int ten_years[] = { 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025 };
 	struct demo d = { .db = db, .rng = 0x9e3779b97f4a7c15ULL, .err = err };
-	sqlite3_stmt *st = NULL;
 	antt_status s;
 	int has = 0;
 
 	*units = 0;
 	if ((s = first_unit_check(db, &has, err)) != ANTT_OK)
 		return s;
-	if (sqlite3_prepare_v2(db->sql, "SELECT origin FROM uuid_origin WHERE id = 1", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		snprintf(d.origin, sizeof(d.origin), "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	db_uuid_origin(db, d.origin);
 	if (has)
 		return err_set(err, ANTT_ERR_EXISTS, "%s đã có đơn vị; dữ liệu mẫu chỉ tạo trên cơ sở dữ liệu "
 			"trống", db->path);

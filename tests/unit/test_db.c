@@ -408,6 +408,11 @@ static void uuids_begin_with_the_origin(void **state)
 		sqlite3_finalize(st);
 	}
 	assert_int_equal(strlen(origin), 12);
+	{
+		char own[13];
+		db_uuid_origin(a, own);
+		assert_string_equal(own, origin);
+	}
 	for (size_t i = 0; i < n; i++) {
 		db_uuid(a, all[i]);
 		assert_true(db_uuid_valid(all[i], 36));
