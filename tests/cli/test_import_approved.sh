@@ -9,12 +9,15 @@
 A() { db=$1; shift; "$ANTT" --db "$T/$db" "$@"; }
 R() { /usr/bin/python3 "$(dirname "$0")/resign.py" "$@"; }
 trusted_commune "X1-K1,X1,khu dân cư,Thôn Một" "X1-K2,X1,khu dân cư,Thôn Hai"
-leaders "$T/office.db"
 DB="$T/office.db"
 for k in K1 K2; do A commune.db answer set X1-$k 2024 '*' đạt > /dev/null; done
 A commune.db export --under X1 -o "$T/c2.antt" --force > /dev/null
 run import "$T/c2.antt"
 expect_rc 0 "the office takes the commune's answers"
+# the accounts after the first import: under ASan or wine antt reads its
+# forms from ANTT_FORMS or ./forms, and once accounts exist a criteria set
+# from there is taken only by an admin (form_store.c may_store)
+leaders "$T/office.db"
 A office.db submit X1-K1 2024 > /dev/null
 ANTT_USER=lanhdao ANTT_PASSWORD=lanhdao1 A office.db approve X1-K1 2024 > /dev/null
 expect_eq "$(sql "SELECT a.status FROM assessments a JOIN units u ON u.id = a.unit_id WHERE u.code = 'X1-K1'")" "approved" \
