@@ -3,6 +3,9 @@
 . "$(dirname "$0")/lib.sh"
 
 "$ANTT" --db "$DB" demo > /dev/null
+# answer rows on the screen: mark, id, ..., có|không
+shown_rows() { awk '$1 ~ /^(✓|✗|·)$/ && ($NF == "có" || $NF == "không") { print $2, $NF }'; }
+answers_shown() { [ -n "$(screen | shown_rows)" ]; }
 trials=${TRIALS:-3}
 t=1
 while [ $t -le "$trials" ]; do
@@ -25,6 +28,9 @@ while [ $t -le "$trials" ]; do
 		if [ $(( (i + t) % 3 )) -eq 0 ]; then keys k; else keys c; fi
 		keys Down
 	done
+	# the kill at a random moment after the first answer is drawn (under
+	# load a kill at once came before any: nothing on screen to check)
+	polled 5 answers_shown || true
 	sleep "$(awk -v r="$(od -An -N1 -tu1 /dev/urandom)" -v k="$SLOW" 'BEGIN { print (r % 40) / 100 * k }')"
 	shot=$(screen)
 	kill -9 "$(pane_pid)"
@@ -34,7 +40,7 @@ while [ $t -le "$trials" ]; do
 	expect_eq "$check" "ok" "trial $t: integrity_check after kill -9"
 	# every answer row on the screen (mark, id, ..., có|không) is stored
 	lost=0 seen=0
-	printf '%s\n' "$shot" | awk '$1 ~ /^(✓|✗|·)$/ && ($NF == "có" || $NF == "không") { print $2, $NF }' > "$T/shown"
+	printf '%s\n' "$shot" | shown_rows > "$T/shown"
 	while read -r id ans; do
 		want=1; [ "$ans" = "không" ] && want=0
 		got=$(sql "SELECT value FROM answers WHERE criterion = '$id' AND assessment_id =
