@@ -79,12 +79,13 @@ $(REPORT_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/nul
 # libxlsxwriter opened by name when the first workbook is made, not linked
 # (src/report/xlsx.h): its name read from the shared library the linker
 # would take. None found (no shared library, a cross build): linked as
-# before. zipOpenNewFileInZip4_64 (report_zip.c) must then be exported by
-# hand: the linker exports it only to a library it links.
+# before. The three minizip calls report_zip.c takes must then be exported
+# by hand: the linker exports them only to a library it links.
 XLSX_SONAME := $(if $(REPORT_PKGS),$(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so 2>/dev/null)" 2>/dev/null | sed -n 's/^ *SONAME *//p'))
 ifneq ($(XLSX_SONAME),)
 XLSX_CPPFLAGS := -DANTT_XLSX_SONAME='"$(XLSX_SONAME)"'
-XLSX_LIBS := -Wl,--export-dynamic-symbol=zipOpenNewFileInZip4_64
+XLSX_LIBS := -Wl,--export-dynamic-symbol=zipOpenNewFileInZip4_64,--export-dynamic-symbol=zipWriteInFileInZip \
+  -Wl,--export-dynamic-symbol=zipCloseFileInZip
 else
 XLSX_LIBS = $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null)
 endif
@@ -95,6 +96,9 @@ $(BIN): $(CLI_OBJ) $(UI_OBJ) $(REPORT_OBJ) $(SYNC_OBJ) $(BUILD)/libantt.a
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(BUILD)/libantt.a
 	$(call say,CC,$<)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(XLSX_CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libantt.a $(LDLIBS) $(XLSX_LIBS) -lcmocka
+
+# test_report_deflate inflates what it deflated: zlib linked, as libxlsxwriter links it
+$(BUILD)/tests/test_report_deflate: LDLIBS += -lz
 
 # test_nomem refuses the Nth allocation of the code under test
 $(BUILD)/tests/test_nomem: LDFLAGS += -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=strdup
@@ -126,12 +130,12 @@ bench: all $(BUILD)/bench/xlsx_floor
 # links the library, so its zip level's interposer is compiled as for a
 # linked one (RTLD_NEXT), not antt's, which finds minizip through the
 # handle xlsx_load opens (xlsx.h)
-$(BUILD)/bench/xlsx_floor: bench/xlsx_floor.c $(BUILD)/bench/report_zip.o
+$(BUILD)/bench/xlsx_floor: bench/xlsx_floor.c $(BUILD)/bench/report_zip.o $(BUILD)/bench/report_deflate.o
 	$(call say,LD,$@)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null) $(CFLAGS) -o $@ $^ \
 	  $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null) -lz -ldl -pthread
 
-$(BUILD)/bench/report_zip.o: src/report/report_zip.c
+$(BUILD)/bench/report_%.o: src/report/report_%.c
 	$(call say,CC,$<)mkdir -p $(dir $@)
 	$(Q)$(CC) $(CPPFLAGS) $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/null) $(CFLAGS) -MMD -MP -c -o $@ $<
 

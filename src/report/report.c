@@ -564,6 +564,7 @@ antt_status report_write(antt_db *db, const report_opts *o, report_info *info, a
 	if ((s = report_date(&w, o->date, "ngày ghi trên báo cáo", &tm, err)) != ANTT_OK)
 		return s;
 	w.mode = BOOK_MODE(o->force, o->next_free);
+	report_zip_one_thread(o->one_thread);
 	if ((s = report_target(db, o->path, w.mode, err)) != ANTT_OK)
 		return s;
 	/* the library before the figures: its absence said at once, not
@@ -649,6 +650,7 @@ out:
 	free(w.appendix_office);
 	tally_free(&t);
 	layout_free(layout);
+	report_zip_one_thread(0);
 	/* it wrote nothing but temporary tables: should its end fail, undone,
 	 * and a transaction it began never left open behind the report */
 	if (sqlite3_exec(db->sql, "RELEASE report_read", NULL, NULL, NULL) != SQLITE_OK)

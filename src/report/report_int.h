@@ -166,6 +166,22 @@ void report_formats(writer *w);
  * whatever the viewer's locale (the format's [$-42A]: Vietnamese). */
 #define REPORT_FMT_PCT "[$-42A]0.0 %"
 int report_zip_level(void);
+/* Deflate the parts of the workbooks written from now on with the
+ * caller's thread alone (report_opts.one_thread); the bytes are the same. */
+void report_zip_one_thread(int on);
+
+/* One part of a workbook deflated on two cores (report_deflate.c): open
+ * with zlib's level, memory level and strategy, threads 0 to keep to the
+ * caller's thread; write the part's bytes, in any pieces; close gives the
+ * part's size and CRC-32 and frees it (NULL: nothing more written). put
+ * gets the raw deflate stream in order, always on the caller's thread,
+ * and returns non-zero on failure. Write and close return 0, or -1 once
+ * anything failed (put, memory, zlib). NULL when there is no memory. */
+typedef struct report_deflate report_deflate;
+report_deflate *report_deflate_open(int level, int mem_level, int strategy, int threads,
+                                    int (*put)(void *ctx, const void *buf, size_t n), void *ctx);
+int report_deflate_write(report_deflate *d, const void *buf, size_t n);
+int report_deflate_close(report_deflate *d, unsigned long long *total, unsigned long *crc);
 
 /* A format of the workbook's table (Times New Roman of size pt, centred
  * vertically; num: a number format or NULL). Make each once per workbook. */

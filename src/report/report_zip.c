@@ -1,69 +1,195 @@
 /* The workbook's compression. libxlsxwriter 1.1.4 deflates every part of
- * the workbook at zlib's default level (6) and has no option for it; at
- * 30 provinces that is 70 MB of sheet XML and a third of the report's
- * time. zlib's fastest level (1) takes a third of that for a file about a
- * quarter larger (5.5 → 7 MB), every byte still the same for the same
- * workbook. So the one call that opens a part in the zip is taken on its
- * way: on Linux the executable's definition comes first in the dynamic
- * lookup and passes on to minizip's own (RTLD_NEXT, or through the
- * library's handle when it is opened by name: xlsx.h); in the static
- * Windows build the linker's --wrap sends the call here (windows.mk). */
+ * the workbook at zlib's default level (6), on the one thread, and has no
+ * option for either; at 30 provinces that is 70 MB of sheet XML and a
+ * third of the report's time. So the three calls that open, write and
+ * close a part in the zip are taken on their way to minizip: the part is
+ * opened raw, at zlib's fastest level (1: a third of the time for a file
+ * about a quarter larger, 5.5 → 7 MB), deflated on both cores
+ * (report_deflate.c), and minizip is told its size and CRC at close. On
+ * Linux the executable's definitions come first in the dynamic lookup and
+ * pass on to minizip's own (RTLD_NEXT, or through the library's handle
+ * when it is opened by name: xlsx.h); in the static Windows build the
+ * linker's --wrap sends the calls here (windows.mk). */
 #include "report_int.h"
 
+#include <limits.h>
 #include <zlib.h>
 
 #ifdef _WIN32
 #define ZIP_OPEN __wrap_zipOpenNewFileInZip4_64
-#define ZIP_REAL __real_zipOpenNewFileInZip4_64
+#define ZIP_WRITE __wrap_zipWriteInFileInZip
+#define ZIP_CLOSE __wrap_zipCloseFileInZip
 #else
 #include <dlfcn.h>
 #define ZIP_OPEN zipOpenNewFileInZip4_64
+#define ZIP_WRITE zipWriteInFileInZip
+#define ZIP_CLOSE zipCloseFileInZip
 #endif
 
 /* minizip's zip.h (not installed with Debian's libxlsxwriter-dev): its
- * types spelled out — zipFile is a pointer, uInt/uLong zlib's */
+ * types spelled out — zipFile is a pointer, uInt/uLong zlib's, ZPOS64_T
+ * 64 bits */
 typedef int zip_open_fn(void *file, const char *filename, const void *zipfi, const void *extra_local,
 	uInt extra_local_size, const void *extra_global, uInt extra_global_size, const char *comment,
 	int method, int level, int raw, int window_bits, int mem_level, int strategy, const char *password,
 	uLong crc_for_crypting, uLong version_made_by, uLong flag_base, int zip64);
+typedef int zip_write_fn(void *file, const void *buf, unsigned len);
+typedef int zip_close_fn(void *file);
+typedef int zip_close_raw_fn(void *file, unsigned long long uncompressed_size, uLong crc);
 
 zip_open_fn ZIP_OPEN;
+zip_write_fn ZIP_WRITE;
+zip_close_fn ZIP_CLOSE;
 #ifdef _WIN32
-zip_open_fn ZIP_REAL;
+zip_open_fn __real_zipOpenNewFileInZip4_64;
+zip_write_fn __real_zipWriteInFileInZip;
+zip_close_fn __real_zipCloseFileInZip;
+zip_close_raw_fn zipCloseFileInZipRaw64;
 #endif
 
-/* minizip's ZIP_INTERNALERROR: libxlsxwriter then reports the zip failed */
+/* minizip's ZIP_OK and ZIP_INTERNALERROR: libxlsxwriter then reports the
+ * zip failed */
+#define ZIP_OK 0
 #define ZIP_FAILED (-104)
+
+static struct {
+	zip_open_fn *open;
+	zip_write_fn *write;
+	zip_close_fn *close;
+	zip_close_raw_fn *close_raw;
+} real;
+
+/* the part deflated here, while one is open */
+static struct {
+	void *file;
+	report_deflate *d;
+} part;
+
+static int one_thread;
+
+void report_zip_one_thread(int on)
+{
+	one_thread = on;
+}
+
+static void *next_symbol(const char *name)
+{
+#ifdef ANTT_XLSX_SONAME
+	return xlsx_symbol(name);   /* the library was opened by name (xlsx.h) */
+#else
+	return dlsym(RTLD_NEXT, name);
+#endif
+}
+
+static int find_real(void)
+{
+#ifdef _WIN32
+	real.open = __real_zipOpenNewFileInZip4_64;
+	real.write = __real_zipWriteInFileInZip;
+	real.close = __real_zipCloseFileInZip;
+	real.close_raw = zipCloseFileInZipRaw64;
+#else
+	if (!real.open) {
+		*(void **)&real.write = next_symbol("zipWriteInFileInZip");
+		*(void **)&real.close = next_symbol("zipCloseFileInZip");
+		*(void **)&real.close_raw = next_symbol("zipCloseFileInZipRaw64");
+		*(void **)&real.open = next_symbol("zipOpenNewFileInZip4_64");
+	}
+#endif
+	return real.open && real.write && real.close && real.close_raw;
+}
+
+/* report_deflate's output: the part's deflated bytes, to minizip as they
+ * are (the part is open raw); nothing once the part is given up */
+static int put_raw(void *ctx, const void *buf, size_t n)
+{
+	const char *p = buf;
+
+	(void)ctx;
+	while (n) {
+		unsigned k = n > UINT_MAX / 2 ? UINT_MAX / 2 : (unsigned)n;
+		if (!part.file || real.write(part.file, p, k) < 0)
+			return -1;
+		p += k;
+		n -= k;
+	}
+	return 0;
+}
+
+/* A part left open (libxlsxwriter stopped in the middle of one): its
+ * thread stopped and its memory freed, nothing more written. */
+static void give_up(void)
+{
+	report_deflate *d = part.d;
+
+	part.file = NULL;
+	part.d = NULL;
+	report_deflate_close(d, NULL, NULL);
+}
 
 int ZIP_OPEN(void *file, const char *filename, const void *zipfi, const void *extra_local,
 	uInt extra_local_size, const void *extra_global, uInt extra_global_size, const char *comment,
 	int method, int level, int raw, int window_bits, int mem_level, int strategy, const char *password,
 	uLong crc_for_crypting, uLong version_made_by, uLong flag_base, int zip64)
 {
-#ifdef _WIN32
-	zip_open_fn *real = ZIP_REAL;
-#else
-	static zip_open_fn *real;
+	int rc;
 
-#ifdef ANTT_XLSX_SONAME
-	if (!real)   /* the library was opened by name (xlsx.h) */
-		*(void **)&real = xlsx_symbol("zipOpenNewFileInZip4_64");
-#else
-	if (!real)
-		*(void **)&real = dlsym(RTLD_NEXT, "zipOpenNewFileInZip4_64");
-#endif
-	if (!real)
+	if (!find_real())
 		return ZIP_FAILED;
-#endif
+	if (part.d)
+		give_up();
 	if (method == Z_DEFLATED && level == Z_DEFAULT_COMPRESSION)
 		level = REPORT_ZIP_LEVEL;
-	return real(file, filename, zipfi, extra_local, extra_local_size, extra_global, extra_global_size, comment,
-		method, level, raw, window_bits, mem_level, strategy, password, crc_for_crypting, version_made_by,
-		flag_base, zip64);
+	/* the level still goes to minizip: it writes it into the part's flags */
+	if (method == Z_DEFLATED && !raw && !password && window_bits == -MAX_WBITS &&
+	    (part.d = report_deflate_open(level, mem_level, strategy, !one_thread, put_raw, NULL))) {
+		rc = real.open(file, filename, zipfi, extra_local, extra_local_size, extra_global, extra_global_size,
+			comment, method, level, 1, window_bits, mem_level, strategy, password, crc_for_crypting,
+			version_made_by, flag_base, zip64);
+		if (rc == ZIP_OK)
+			part.file = file;
+		else
+			give_up();
+		return rc;
+	}
+	return real.open(file, filename, zipfi, extra_local, extra_local_size, extra_global, extra_global_size,
+		comment, method, level, raw, window_bits, mem_level, strategy, password, crc_for_crypting,
+		version_made_by, flag_base, zip64);
 }
 
-/* report.c calls this, so the definition above is linked wherever the
- * report is (a static archive would otherwise leave it out) */
+int ZIP_WRITE(void *file, const void *buf, unsigned len)
+{
+	if (!find_real())
+		return ZIP_FAILED;
+	if (!part.d || file != part.file)
+		return real.write(file, buf, len);
+	if (report_deflate_write(part.d, buf, len) == 0)
+		return ZIP_OK;
+	give_up();
+	return ZIP_FAILED;
+}
+
+int ZIP_CLOSE(void *file)
+{
+	unsigned long long total;
+	unsigned long crc;
+	int rc;
+
+	if (!find_real())
+		return ZIP_FAILED;
+	if (!part.d || file != part.file)
+		return real.close(file);
+	rc = report_deflate_close(part.d, &total, &crc);
+	part.d = NULL;
+	part.file = NULL;
+	/* closed in any case: minizip's part is then ended */
+	if (real.close_raw(file, total, crc) != ZIP_OK || rc != 0)
+		return ZIP_FAILED;
+	return ZIP_OK;
+}
+
+/* report.c calls this, so the definitions above are linked wherever the
+ * report is (a static archive would otherwise leave them out) */
 int report_zip_level(void)
 {
 	return REPORT_ZIP_LEVEL;
