@@ -72,6 +72,7 @@ void report_zip_one_thread(int on)
 	one_thread = on;
 }
 
+#ifndef _WIN32
 static void *next_symbol(const char *name)
 {
 #ifdef ANTT_XLSX_SONAME
@@ -80,6 +81,7 @@ static void *next_symbol(const char *name)
 	return dlsym(RTLD_NEXT, name);
 #endif
 }
+#endif
 
 static int find_real(void)
 {
