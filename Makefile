@@ -79,13 +79,13 @@ $(REPORT_OBJ): CPPFLAGS += $(shell pkg-config --cflags $(REPORT_PKGS) 2>/dev/nul
 # libxlsxwriter opened by name when the first workbook is made, not linked
 # (src/report/xlsx.h): its name read from the shared library the linker
 # would take. None found (no shared library, a cross build): linked as
-# before. The three minizip calls report_zip.c takes must then be exported
+# before. The minizip and libxlsxwriter calls report_zip.c takes must then be exported
 # by hand: the linker exports them only to a library it links.
 XLSX_SONAME := $(if $(REPORT_PKGS),$(shell objdump -p "$$($(CC) -print-file-name=libxlsxwriter.so 2>/dev/null)" 2>/dev/null | sed -n 's/^ *SONAME *//p'))
 ifneq ($(XLSX_SONAME),)
 XLSX_CPPFLAGS := -DANTT_XLSX_SONAME='"$(XLSX_SONAME)"'
 XLSX_LIBS := -Wl,--export-dynamic-symbol=zipOpenNewFileInZip4_64,--export-dynamic-symbol=zipWriteInFileInZip \
-  -Wl,--export-dynamic-symbol=zipCloseFileInZip
+  -Wl,--export-dynamic-symbol=zipCloseFileInZip,--export-dynamic-symbol=lxw_tmpfile
 else
 XLSX_LIBS = $(shell pkg-config --libs $(REPORT_PKGS) 2>/dev/null)
 endif

@@ -19,7 +19,7 @@ windows: windows-deps $(BUILD)/gen/db_migrations.c
 	  CPPFLAGS="-D_GNU_SOURCE -Isrc -Isrc/core -Isrc/platform/win -Isrc/platform/win/include \
 	    -include compat.h -I$(WIN_DEPS)/include -I$(WIN_DEPS)/include/ncursesw \
 	    -DNCURSES_STATIC -DNCURSES_WIDECHAR=1 -DYAML_DECLARE_STATIC" \
-	  LDFLAGS="-static -s -Wl,--wrap=setlocale,--wrap=zipOpenNewFileInZip4_64,--wrap=zipWriteInFileInZip,--wrap=zipCloseFileInZip -L$(WIN_DEPS)/lib" \
+	  LDFLAGS="-static -s -Wl,--wrap=setlocale,--wrap=zipOpenNewFileInZip4_64,--wrap=zipWriteInFileInZip,--wrap=zipCloseFileInZip,--wrap=lxw_tmpfile -L$(WIN_DEPS)/lib" \
 	  LDLIBS="-lxlsxwriter -lsqlite3 -lyaml -lhogweed -lnettle -lunistring -lcsv -lcrypt \
 	    -lncursesw -lz -lbcrypt -lshell32 -lwinpthread -lm" \
 	  $(WIN_EXE) $(WIN_ZIP)

@@ -196,8 +196,11 @@ static antt_status book_name(writer *w, const char *path, antt_err *err)
 
 antt_status report_book_close(writer *w, antt_status s, const char *path, antt_err *err)
 {
-	lxw_error xe = workbook_close(w->wb);
+	lxw_error xe;
 
+	report_zip_packing(1);
+	xe = workbook_close(w->wb);
+	report_zip_packing(0);
 	w->wb = NULL;
 	for (size_t i = 0; i < w->n_bufs; i++)
 		free(w->bufs[i]);

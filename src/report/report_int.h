@@ -169,6 +169,9 @@ int report_zip_level(void);
 /* Deflate the parts of the workbooks written from now on with the
  * caller's thread alone (report_opts.one_thread); the bytes are the same. */
 void report_zip_one_thread(int on);
+/* Give the temporary files libxlsxwriter opens from now on a larger
+ * buffer (on: while a workbook closes); off frees them, their files closed. */
+void report_zip_packing(int on);
 
 /* One part of a workbook deflated on two cores (report_deflate.c): open
  * with zlib's level, memory level and strategy, threads 0 to keep to the

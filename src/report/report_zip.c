@@ -19,11 +19,13 @@
 #define ZIP_OPEN __wrap_zipOpenNewFileInZip4_64
 #define ZIP_WRITE __wrap_zipWriteInFileInZip
 #define ZIP_CLOSE __wrap_zipCloseFileInZip
+#define TMPFILE __wrap_lxw_tmpfile
 #else
 #include <dlfcn.h>
 #define ZIP_OPEN zipOpenNewFileInZip4_64
 #define ZIP_WRITE zipWriteInFileInZip
 #define ZIP_CLOSE zipCloseFileInZip
+#define TMPFILE lxw_tmpfile
 #endif
 
 /* minizip's zip.h (not installed with Debian's libxlsxwriter-dev): its
@@ -37,14 +39,18 @@ typedef int zip_write_fn(void *file, const void *buf, unsigned len);
 typedef int zip_close_fn(void *file);
 typedef int zip_close_raw_fn(void *file, unsigned long long uncompressed_size, uLong crc);
 
+typedef FILE *tmpfile_fn(char *tmpdir);
+
 zip_open_fn ZIP_OPEN;
 zip_write_fn ZIP_WRITE;
 zip_close_fn ZIP_CLOSE;
+tmpfile_fn TMPFILE;
 #ifdef _WIN32
 zip_open_fn __real_zipOpenNewFileInZip4_64;
 zip_write_fn __real_zipWriteInFileInZip;
 zip_close_fn __real_zipCloseFileInZip;
 zip_close_raw_fn zipCloseFileInZipRaw64;
+tmpfile_fn __real_lxw_tmpfile;
 #endif
 
 /* minizip's ZIP_OK and ZIP_INTERNALERROR: libxlsxwriter then reports the
@@ -57,12 +63,16 @@ static struct {
 	zip_write_fn *write;
 	zip_close_fn *close;
 	zip_close_raw_fn *close_raw;
+	tmpfile_fn *tmpfile;
 } real;
 
-/* the part deflated here, while one is open */
+/* the part deflated here, while one is open; zip_rc: minizip's failure
+ * writing it, given back as minizip's own (a full disk is ZIP_ERRNO, which
+ * libxlsxwriter tells from its other errors) */
 static struct {
 	void *file;
 	report_deflate *d;
+	int zip_rc;
 } part;
 
 static int one_thread;
@@ -90,15 +100,17 @@ static int find_real(void)
 	real.write = __real_zipWriteInFileInZip;
 	real.close = __real_zipCloseFileInZip;
 	real.close_raw = zipCloseFileInZipRaw64;
+	real.tmpfile = __real_lxw_tmpfile;
 #else
 	if (!real.open) {
 		*(void **)&real.write = next_symbol("zipWriteInFileInZip");
 		*(void **)&real.close = next_symbol("zipCloseFileInZip");
 		*(void **)&real.close_raw = next_symbol("zipCloseFileInZipRaw64");
+		*(void **)&real.tmpfile = next_symbol("lxw_tmpfile");
 		*(void **)&real.open = next_symbol("zipOpenNewFileInZip4_64");
 	}
 #endif
-	return real.open && real.write && real.close && real.close_raw;
+	return real.open && real.write && real.close && real.close_raw && real.tmpfile;
 }
 
 /* report_deflate's output: the part's deflated bytes, to minizip as they
@@ -110,8 +122,13 @@ static int put_raw(void *ctx, const void *buf, size_t n)
 	(void)ctx;
 	while (n) {
 		unsigned k = n > UINT_MAX / 2 ? UINT_MAX / 2 : (unsigned)n;
-		if (!part.file || real.write(part.file, p, k) < 0)
+		int rc;
+		if (!part.file)
 			return -1;
+		if ((rc = real.write(part.file, p, k)) < 0) {
+			part.zip_rc = rc;
+			return -1;
+		}
 		p += k;
 		n -= k;
 	}
@@ -143,6 +160,7 @@ int ZIP_OPEN(void *file, const char *filename, const void *zipfi, const void *ex
 	if (method == Z_DEFLATED && level == Z_DEFAULT_COMPRESSION)
 		level = REPORT_ZIP_LEVEL;
 	/* the level still goes to minizip: it writes it into the part's flags */
+	part.zip_rc = ZIP_OK;
 	if (method == Z_DEFLATED && !raw && !password && window_bits == -MAX_WBITS &&
 	    (part.d = report_deflate_open(level, mem_level, strategy, !one_thread, put_raw, NULL))) {
 		rc = real.open(file, filename, zipfi, extra_local, extra_local_size, extra_global, extra_global_size,
@@ -168,14 +186,14 @@ int ZIP_WRITE(void *file, const void *buf, unsigned len)
 	if (report_deflate_write(part.d, buf, len) == 0)
 		return ZIP_OK;
 	give_up();
-	return ZIP_FAILED;
+	return part.zip_rc != ZIP_OK ? part.zip_rc : ZIP_FAILED;
 }
 
 int ZIP_CLOSE(void *file)
 {
 	unsigned long long total;
 	unsigned long crc;
-	int rc;
+	int rc, closed;
 
 	if (!find_real())
 		return ZIP_FAILED;
@@ -185,9 +203,56 @@ int ZIP_CLOSE(void *file)
 	part.d = NULL;
 	part.file = NULL;
 	/* closed in any case: minizip's part is then ended */
-	if (real.close_raw(file, total, crc) != ZIP_OK || rc != 0)
-		return ZIP_FAILED;
+	if ((closed = real.close_raw(file, total, crc)) != ZIP_OK)
+		return closed;
+	if (rc != 0)
+		return part.zip_rc != ZIP_OK ? part.zip_rc : ZIP_FAILED;
 	return ZIP_OK;
+}
+
+/* While a workbook closes, libxlsxwriter writes each part to a temporary
+ * file through a stdio buffer of one disk block, copying a streamed sheet
+ * into it 4 KiB at a time and reading it back for the zip: at 30
+ * provinces 70 MB, some 20,000 write()s and read()s. The files it opens
+ * then get a larger buffer, freed when the workbook is closed
+ * (report_zip_packing(0)): every such file is closed by then. */
+#define PACK_BUFFER (64 * 1024)
+
+static struct {
+	int on;
+	char **buf;
+	size_t n;
+} pack;
+
+void report_zip_packing(int on)
+{
+	if (!on) {
+		for (size_t i = 0; i < pack.n; i++)
+			free(pack.buf[i]);
+		free(pack.buf);
+		pack.buf = NULL;
+		pack.n = 0;
+	}
+	pack.on = on;
+}
+
+FILE *TMPFILE(char *tmpdir)
+{
+	FILE *f;
+	char **more;
+
+	if (!find_real() || !(f = real.tmpfile(tmpdir)))
+		return NULL;
+	/* nothing is written yet, so the buffer can still be set; without
+	 * memory, the default one: slower, the same bytes */
+	if (pack.on && (more = realloc(pack.buf, (pack.n + 1) * sizeof(*more)))) {
+		pack.buf = more;
+		if ((more[pack.n] = malloc(PACK_BUFFER)) && setvbuf(f, more[pack.n], _IOFBF, PACK_BUFFER) == 0)
+			pack.n++;
+		else
+			free(more[pack.n]);
+	}
+	return f;
 }
 
 /* report.c calls this, so the definitions above are linked wherever the

@@ -3,11 +3,14 @@
  * (empty, a byte, just under, at and over a chunk, many chunks, data that
  * will not shrink); its size and CRC-32 are the part's; the bytes are the
  * same on one thread and on two; the chunks' dictionaries keep it as small
- * as one stream would be; and a failing writer is heard, not ignored. */
+ * as one stream would be; and a failing writer is heard, not ignored.
+ * And the temporary files libxlsxwriter opens while a workbook closes
+ * are buffered in 64 KiB, not in one disk block. */
 #include "testutil.h"
 #include "report/report_int.h"
 #include "report/xlsx.h"
 
+#include <sys/stat.h>
 #include <zlib.h>
 
 #define CHUNK (128 * 1024)
@@ -200,6 +203,32 @@ static void close_at_once_is_an_empty_part(void **state)
 	free(k.p);
 }
 
+/* 8 KiB in small writes: with packing on none of it has reached the
+ * file yet; off (the default buffer), most of it has. */
+static off_t on_disk_after_8k(int packing)
+{
+	FILE *f;
+	struct stat st;
+	char line[100];
+
+	report_zip_packing(packing);
+	assert_non_null(f = lxw_tmpfile(NULL));
+	memset(line, 'x', sizeof(line));
+	for (int k = 0; k < 82; k++)
+		assert_int_equal(fwrite(line, 1, sizeof(line), f), sizeof(line));
+	assert_int_equal(fstat(fileno(f), &st), 0);
+	fclose(f);
+	report_zip_packing(0);   /* frees the buffer: under ASan, a leak otherwise */
+	return st.st_size;
+}
+
+static void packing_files_get_a_larger_buffer(void **state)
+{
+	(void)state;
+	assert_int_equal(on_disk_after_8k(1), 0);
+	assert_true(on_disk_after_8k(0) >= 4096);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +236,7 @@ int main(void)
 		cmocka_unit_test(chunks_cost_little_over_one_stream),
 		cmocka_unit_test(a_failing_writer_is_heard),
 		cmocka_unit_test(close_at_once_is_an_empty_part),
+		cmocka_unit_test(packing_files_get_a_larger_buffer),
 	};
 	antt_err err;
 
