@@ -47,8 +47,9 @@ static int zlib_find(void)
 
 #define CHUNK (128 * 1024)
 #define DICT (32 * 1024)
-/* a chunk's deflated bytes at worst: zlib's bound for stored blocks, with
- * room for the sync flush's marker */
+/* a chunk's deflated bytes at worst: zlib's deflateBound for a memory
+ * level of 8 or more (report_deflate_open refuses less), with room for the
+ * sync flush's marker; deflate_chunk checks it held */
 #define OUT_CAP (CHUNK + (CHUNK >> 12) + (CHUNK >> 14) + 64)
 /* chunks in flight: one filled, one on each thread, one waiting its turn
  * to be written */
@@ -125,8 +126,11 @@ static void *worker(void *arg)
 {
 	report_deflate *d = arg;
 	z_stream z;
-	int z_ok = stream_init(d, &z);
 
+	/* no stream here: the caller's thread deflates every chunk itself,
+	 * never waiting, since none is ever taken (SLOT_BUSY) here */
+	if (!stream_init(d, &z))
+		return NULL;
 	pthread_mutex_lock(&d->mu);
 	for (;;) {
 		chunk *c = NULL;
@@ -136,17 +140,13 @@ static void *worker(void *arg)
 			break;
 		c->state = SLOT_BUSY;
 		pthread_mutex_unlock(&d->mu);
-		if (z_ok)
-			deflate_chunk(&z, c);
-		else
-			c->ok = 0;
+		deflate_chunk(&z, c);
 		pthread_mutex_lock(&d->mu);
 		c->state = SLOT_DONE;
 		pthread_cond_broadcast(&d->cv);
 	}
 	pthread_mutex_unlock(&d->mu);
-	if (z_ok)
-		Z(deflateEnd)(&z);
+	Z(deflateEnd)(&z);
 	return NULL;
 }
 
@@ -155,7 +155,7 @@ report_deflate *report_deflate_open(int level, int mem_level, int strategy, int 
 {
 	report_deflate *d = calloc(1, sizeof(*d));
 
-	if (!d || !zlib_find()) {
+	if (!d || mem_level < 8 || !zlib_find()) {
 		free(d);
 		return NULL;
 	}
@@ -261,8 +261,8 @@ static chunk *free_slot(report_deflate *d)
  * chunk that is not the part's last when threads are allowed. */
 static void hand_on(report_deflate *d, chunk *c)
 {
-	if (d->threads && !d->threaded && !c->last)
-		d->threaded = pthread_create(&d->th, NULL, worker, d) == 0;
+	if (d->threads && !d->threaded && !c->last && !(d->threaded = pthread_create(&d->th, NULL, worker, d) == 0))
+		d->threads = 0;   /* none to be had: this thread alone, not asked again */
 	pthread_mutex_lock(&d->mu);
 	c->state = SLOT_READY;
 	pthread_cond_broadcast(&d->cv);
@@ -309,6 +309,13 @@ int report_deflate_close(report_deflate *d, unsigned long long *total, unsigned 
 		return -1;
 	if (!d->failed && !d->filling && !(d->filling = free_slot(d)))   /* an empty part: one empty final block */
 		d->failed = 1;
+	if (d->filling && d->failed) {   /* given up: its last chunk not deflated for nothing */
+		pthread_mutex_lock(&d->mu);
+		d->filling->state = SLOT_FREE;
+		d->next_seq--;   /* the chunk being filled is always the latest */
+		pthread_mutex_unlock(&d->mu);
+		d->filling = NULL;
+	}
 	if (d->filling) {
 		d->filling->last = 1;
 		hand_on(d, d->filling);

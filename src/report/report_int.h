@@ -179,7 +179,8 @@ void report_zip_packing(int on);
  * part's size and CRC-32 and frees it (NULL: nothing more written). put
  * gets the raw deflate stream in order, always on the caller's thread,
  * and returns non-zero on failure. Write and close return 0, or -1 once
- * anything failed (put, memory, zlib). NULL when there is no memory. */
+ * anything failed (put, memory, zlib). NULL when there is no memory, or
+ * for a memory level under 8 (a chunk could outgrow its buffer). */
 typedef struct report_deflate report_deflate;
 report_deflate *report_deflate_open(int level, int mem_level, int strategy, int threads,
                                     int (*put)(void *ctx, const void *buf, size_t n), void *ctx);

@@ -226,6 +226,11 @@ static struct {
 
 void report_zip_packing(int on)
 {
+	/* a part libxlsxwriter left open (it stops in the middle of one on a
+	 * read error) and minizip closed without us (the static Windows build:
+	 * zipClose's own call is not wrapped): its thread and memory let go */
+	if (!on && part.d)
+		give_up();
 	if (!on) {
 		for (size_t i = 0; i < pack.n; i++)
 			free(pack.buf[i]);
