@@ -11,7 +11,7 @@
 
 /* Viewers do not grow rows for wrapped text written by a program: set the
  * height from the longest cell, its lines measured in Times New Roman 12. */
-void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n)
+int report_row_lines(const char *const *texts, const double *widths, int n)
 {
 	int lines = 1;
 
@@ -22,7 +22,17 @@ void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const 
 		if (l > lines)
 			lines = l;
 	}
+	return lines;
+}
+
+void report_set_lines(lxw_worksheet *ws, int row, int lines)
+{
 	worksheet_set_row(ws, (lxw_row_t)row, 15.75 * lines, NULL);
+}
+
+void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n)
+{
+	report_set_lines(ws, row, report_row_lines(texts, widths, n));
 }
 
 static const char *verdict_words(const char *v, int excluded)
@@ -190,29 +200,79 @@ static const char *note_in_cell(detail *d, const char *notes)
 	return d->note_cut;
 }
 
-/* The fields of a unit on the pipe to the writing thread. */
-enum { U_CODE, U_NAME, U_TYPE, U_TYPE_NAME, U_COMMUNE, U_VERDICT, U_STATUS, U_DECISION, U_DETAIL, U_NOTES, U_COLS };
-enum { U_EXCLUDED, U_MANAGED_ABOVE };
+/* A unit's row on the pipe to the writing thread: the sheet it goes to
+ * (type, its name) and its cells after STT, made on the reading thread, as
+ * is the row's height: the writing thread, the slower of the two, only
+ * writes them. */
+enum { U_TYPE, U_TYPE_NAME, U_CELLS, U_COLS = U_CELLS + TYPE_COLS - 1 };
+enum { U_LINES };
+
+/* The columns' widths of the per-type sheets; STT: room for "1.490",
+ * taken from Ghi chú (which wraps anyway) */
+static const double TYPE_WIDTHS[TYPE_COLS] = { 6, 9, 26, 16, 11, 10, 16, 10, 17 };
+
+/* notes with "Do cấp trên quản lý …" before them, in d->note_said; NULL
+ * when there is no memory for it */
+static const char *note_managed_above(detail *d, const char *notes)
+{
+	/* why the commune does not count it, said beside the notes */
+	static const char said[] = "Do cấp trên quản lý, không tính vào tiêu chí 4 của xã";
+	size_t n = sizeof(said) + 2 + strlen(notes);
+
+	if (n > d->note_said_cap) {
+		char *more = realloc(d->note_said, n);
+		if (!more)
+			return NULL;
+		d->note_said = more;
+		d->note_said_cap = n;
+	}
+	snprintf(d->note_said, n, "%s%s%s", said, *notes ? ". " : "", notes);
+	return d->note_said;
+}
 
 /* tally_units callback, on the reading thread: the unit into d->failed
- * when not đạt, and on to the writing thread. */
+ * when not đạt, and its row on to the writing thread. */
 static int type_row_read(const tally_unit *u, void *ctx)
 {
 	detail *d = ctx;
-	const char *s[U_COLS];
-	int ints[PIPE_INTS];
+	const char *s[U_COLS], *texts[TYPE_COLS], *notes;
+	int ints[PIPE_INTS] = { 0 };
+	char ids[600];
+	size_t n = 0;
 
 	if (d->failed && (d->read_st = collect_failed(u, d->failed, d->read_err)) != ANTT_OK)
 		return 1;
-	s[U_CODE] = u->code; s[U_NAME] = u->name; s[U_TYPE] = u->type; s[U_TYPE_NAME] = u->type_name;
-	s[U_COMMUNE] = u->commune; s[U_VERDICT] = u->verdict; s[U_STATUS] = u->status;
-	s[U_DECISION] = u->decision; s[U_DETAIL] = u->detail;
-	if (!(s[U_NOTES] = note_in_cell(d, u->notes ? u->notes : ""))) {   /* NULL is written as "" */
+	/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on the
+	 * "Chưa đạt" sheet */
+	if (u->verdict && !strcmp(u->verdict, "fail") && u->detail)
+		for (const char *p = u->detail; *p && n + 3 < sizeof(ids); p++) {
+			ids[n++] = *p;
+			if (*p == ',')
+				ids[n++] = ' ';
+		}
+	ids[n] = '\0';
+	if (!(notes = note_in_cell(d, u->notes ? u->notes : "")) ||
+	    (u->managed_above && !(notes = note_managed_above(d, notes)))) {
 		d->read_st = err_set(d->read_err, ANTT_ERR_NOMEM, "không đủ bộ nhớ để ghi báo cáo");
 		return 1;
 	}
-	ints[U_EXCLUDED] = u->excluded;
-	ints[U_MANAGED_ABOVE] = u->managed_above;
+	texts[0] = "";
+	texts[1] = u->code;
+	texts[2] = u->name;
+	texts[3] = u->commune;
+	texts[4] = verdict_words(u->verdict, u->excluded);
+	texts[5] = u->status && !strcmp(u->status, "approved") ? "Đã duyệt" :
+	           u->status && !strcmp(u->status, "submitted") ? "Đã trình" : "";
+	texts[6] = u->decision;
+	texts[7] = ids;
+	texts[8] = notes;
+	for (int k = 1; k < TYPE_COLS; k++)
+		if (!texts[k])
+			texts[k] = "";
+	s[U_TYPE] = u->type;
+	s[U_TYPE_NAME] = u->type_name;
+	memcpy(s + U_CELLS, texts + 1, (TYPE_COLS - 1) * sizeof(*s));
+	ints[U_LINES] = report_row_lines(texts, TYPE_WIDTHS, TYPE_COLS);
 	return report_pipe_put(d->pipe, s, ints);
 }
 
@@ -222,13 +282,9 @@ static int type_row_write(const pipe_row *r, void *ctx)
 {
 	static const char *const cols[] = { "STT", "Mã", "Tên đơn vị", "Xã / trực thuộc", "Tự đánh giá", "Duyệt",
 		"Công nhận (quyết định)", "Tiêu chí không đạt", "Ghi chú" };
-	/* STT: room for "1.490", taken from Ghi chú (which wraps anyway) */
-	static const double widths[] = { 6, 9, 26, 16, 11, 10, 16, 10, 17 };
 	detail *d = ctx;
 	writer *w = d->w;
-	const char *type = r->s[U_TYPE] ? r->s[U_TYPE] : "", *type_name = r->s[U_TYPE_NAME] ? r->s[U_TYPE_NAME] : "",
-		*verdict = r->s[U_VERDICT], *status = r->s[U_STATUS], *detail_ids = r->s[U_DETAIL] ? r->s[U_DETAIL] : "",
-		*notes = r->s[U_NOTES] ? r->s[U_NOTES] : "";
+	const char *type = r->s[U_TYPE] ? r->s[U_TYPE] : "", *type_name = r->s[U_TYPE_NAME] ? r->s[U_TYPE_NAME] : "";
 
 	if (strcmp(d->type, type)) {
 		char title[160];
@@ -244,46 +300,13 @@ static int type_row_write(const pipe_row *r, void *ctx)
 		{
 			char up[200];
 			text_upper(title, up, sizeof(up));
-			report_detail_head(d, up, cols, widths, TYPE_COLS);
+			report_detail_head(d, up, cols, TYPE_WIDTHS, TYPE_COLS);
 		}
 	}
-	{
-		char ids[600], *note = NULL;
-		const char *texts[TYPE_COLS];
-		size_t n = 0;
-
-		ids[0] = '\0';
-		/* "4b, 5.2" for a failed unit; what an incomplete one lacks is on
-		 * the "Chưa đạt" sheet */
-		if (verdict && !strcmp(verdict, "fail") && *detail_ids) {
-			for (const char *p = detail_ids; *p && n + 3 < sizeof(ids); p++) {
-				ids[n++] = *p;
-				if (*p == ',')
-					ids[n++] = ' ';
-			}
-			ids[n] = '\0';
-		}
-		texts[0] = ""; texts[1] = r->s[U_CODE]; texts[2] = r->s[U_NAME]; texts[3] = r->s[U_COMMUNE];
-		texts[4] = verdict_words(verdict, r->i[U_EXCLUDED]);
-		texts[5] = status && !strcmp(status, "approved") ? "Đã duyệt" :
-		           status && !strcmp(status, "submitted") ? "Đã trình" : "";
-		texts[6] = r->s[U_DECISION] ? r->s[U_DECISION] : ""; texts[7] = ids; texts[8] = notes;
-		if (r->i[U_MANAGED_ABOVE]) {   /* said beside the notes: why the commune does not count it */
-			static const char said[] = "Do cấp trên quản lý, không tính vào tiêu chí 4 của xã";
-			size_t n = sizeof(said) + 2 + strlen(notes);
-			if (!(note = malloc(n))) {
-				d->st = err_set(d->err, ANTT_ERR_NOMEM, "không đủ bộ nhớ để ghi báo cáo");
-				return 1;
-			}
-			snprintf(note, n, "%s%s%s", said, *notes ? ". " : "", notes);
-			texts[8] = note;
-		}
-		worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
-		for (int k = 1; k < TYPE_COLS; k++)
-			worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k] ? texts[k] : "", w->f[F_CELL_WRAP]);
-		report_fit_row(d->ws, d->row, texts, widths, TYPE_COLS);
-		free(note);
-	}
+	worksheet_write_number(d->ws, d->row, 0, ++d->n, w->f[F_CELL_INT]);
+	for (int k = 1; k < TYPE_COLS; k++)
+		worksheet_write_string(d->ws, d->row, (lxw_col_t)k, r->s[U_CELLS + k - 1], w->f[F_CELL_WRAP]);
+	report_set_lines(d->ws, d->row, r->i[U_LINES]);
 	d->row++;
 	return 0;
 }
@@ -321,6 +344,9 @@ antt_status report_type_sheets(writer *w, detail *d, antt_err *err)
 	d->pipe = NULL;
 	free(d->note_cut);
 	d->note_cut = NULL;
+	free(d->note_said);
+	d->note_said = NULL;
+	d->note_said_cap = 0;
 	s = piped_status(s, piped, d, &werr, err);
 	d->err = err;
 	if (s == ANTT_OK && d->ws)
@@ -328,19 +354,19 @@ antt_status report_type_sheets(writer *w, detail *d, antt_err *err)
 	return s;
 }
 
-/* A row of "Chưa đạt", on the writing thread. */
+/* STT: room for "1.490" */
+static const double FAILED_WIDTHS[] = { 6, 20, 28, 14, 52 };
+
+/* A row of "Chưa đạt", on the writing thread: its height measured by the
+ * reading one (report_failed_sheet). */
 static int failed_row_write(const pipe_row *r, void *ctx)
 {
-	static const double widths[] = { 6, 20, 28, 14, 52 };
 	detail *d = ctx;
-	const char *texts[5] = { "" };
 
-	for (int k = 1; k < 5; k++)
-		texts[k] = r->s[k - 1] ? r->s[k - 1] : "";
 	worksheet_write_number(d->ws, d->row, 0, ++d->n, d->w->f[F_CELL_INT]);
 	for (int k = 1; k < 5; k++)
-		worksheet_write_string(d->ws, d->row, (lxw_col_t)k, texts[k], d->w->f[F_CELL_WRAP]);
-	report_fit_row(d->ws, d->row, texts, widths, 5);
+		worksheet_write_string(d->ws, d->row, (lxw_col_t)k, r->s[k - 1] ? r->s[k - 1] : "", d->w->f[F_CELL_WRAP]);
+	report_set_lines(d->ws, d->row, r->i[0]);
 	d->row++;
 	return 0;
 }
@@ -348,7 +374,6 @@ static int failed_row_write(const pipe_row *r, void *ctx)
 antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 {
 	static const char *const cols[] = { "STT", "Xã / trực thuộc", "Đơn vị", "Loại", "Lý do chưa đạt" };
-	static const double widths[] = { 6, 20, 28, 14, 52 };   /* STT: "1.490" */
 	antt_err werr = { { 0 } };
 	detail d = { .w = w, .err = &werr };
 	sqlite3_stmt *st = NULL;
@@ -369,16 +394,21 @@ antt_status report_failed_sheet(writer *w, failed_list *fl, antt_err *err)
 		goto out;
 	}
 	report_detail_head(&d, "CÁC ĐƠN VỊ CHƯA ĐƯỢC CÔNG NHẬN ĐẠT TIÊU CHUẨN \"AN TOÀN VỀ AN NINH, TRẬT TỰ\" NĂM {year}",
-		cols, widths, 5);
+		cols, FAILED_WIDTHS, 5);
 	if ((s = report_pipe_open(&d.pipe, 4, w->o->one_thread, failed_row_write, &d)) != ANTT_OK) {
 		s = err_set(err, s, "không đủ bộ nhớ để ghi báo cáo");
 		goto out;
 	}
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *texts[4];
-		for (int k = 0; k < 4; k++)
-			texts[k] = (const char *)sqlite3_column_text(st, k);
-		if (report_pipe_put(d.pipe, texts, NULL))
+		const char *texts[5] = { "" };
+		int lines[PIPE_INTS] = { 0 };
+		for (int k = 1; k < 5; k++)
+			texts[k] = (const char *)sqlite3_column_text(st, k - 1);
+		for (int k = 1; k < 5; k++)
+			if (!texts[k])
+				texts[k] = "";
+		lines[0] = report_row_lines(texts, FAILED_WIDTHS, 5);
+		if (report_pipe_put(d.pipe, texts + 1, lines))
 			break;
 	}
 	piped = report_pipe_close(d.pipe);

@@ -131,6 +131,8 @@ typedef struct {
 	antt_err *read_err;  /* what stopped the reading (collect_failed), in read_st */
 	antt_status read_st;
 	char *note_cut;      /* a unit's notes cut to a cell's room (type_row_read); freed by report_type_sheets */
+	char *note_said;     /* the notes of a unit managed above, said so (type_row_read); freed there too */
+	size_t note_said_cap;
 } detail;
 
 /* What the finished workbook's rename may do to a file under its name:
@@ -257,7 +259,10 @@ void report_detail_head(detail *d, const char *title, const char *const *cols, c
  * alphabetical order, numbers by value (report_order.c): made once a row,
  * not decoded again at every comparison. Returns SQLite's code. */
 int report_sort_key(sqlite3 *db);
-/* A row tall enough for its longest wrapped cell. */
+/* A row tall enough for its longest wrapped cell: its lines (measured on
+ * any thread), the row set to that many (on the writing one), or both. */
+int report_row_lines(const char *const *texts, const double *widths, int n);
+void report_set_lines(lxw_worksheet *ws, int row, int lines);
 void report_fit_row(lxw_worksheet *ws, int row, const char *const *texts, const double *widths, int n);
 
 /* The per-type sheets from the unit list (tally_units), the units not
