@@ -4,7 +4,7 @@
 set -eu
 
 PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev libxlsxwriter-dev
-libyaml-dev libunistring-dev libcsv-dev nettle-dev libcmocka-dev sqlite3
+libyaml-dev libunistring-dev libcsv-dev nettle-dev libisal-dev libcmocka-dev sqlite3
 tmux procps python3-openpyxl python3-xlsxwriter python3-yaml python3-cryptography bc time
 libreoffice-calc-nogui poppler-utils fonts-liberation fonts-crosextra-carlito"
 

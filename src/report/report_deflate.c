@@ -17,6 +17,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+#ifdef ANTT_ISAL_SONAME
+#include <dlfcn.h>
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
+#endif
 
 /* zlib comes with libxlsxwriter, which antt opens by name when it makes
  * its first workbook (xlsx.h): its functions are taken from there, so that
@@ -45,12 +50,55 @@ static int zlib_find(void)
 }
 #endif
 
+/* ISA-L (Intel's igzip), where it is installed: at its fastest level four
+ * times zlib's speed at its own, for a file 8 % smaller (30 provinces: 70
+ * MB of sheets in 0.05 s of a core, not 0.21). The same deflate format,
+ * with the same preset dictionary and sync flush, so the chunks join the
+ * same way; its bytes are its own, so a workbook written with it is not
+ * the one zlib writes, cell for cell the same. Opened by name with the
+ * first part (no process that writes no workbook loads it); absent, zlib
+ * as before. */
+#ifdef ANTT_ISAL_SONAME
+#define ISAL_FUNCTIONS(X) X(isal_deflate_init) X(isal_deflate_set_dict) X(isal_deflate) X(crc32_gzip_refl)
+static struct {
+#define ISAL_POINTER(f) __typeof__(f) *f;
+	ISAL_FUNCTIONS(ISAL_POINTER)
+} isal;
+static pthread_once_t isal_once = PTHREAD_ONCE_INIT;
+
+static void isal_find(void)
+{
+	void *h = dlopen(ANTT_ISAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	int found = h != NULL;
+
+#define ISAL_FIND(f) if (h && !(*(void **)&isal.f = dlsym(h, #f))) found = 0;
+	ISAL_FUNCTIONS(ISAL_FIND)
+	if (!found)
+		memset(&isal, 0, sizeof(isal));   /* zlib, then; the handle kept, as any library's */
+}
+
+/* its fastest level's working memory: the small one, the same bytes as
+ * the default's four times larger at these chunks' size */
+#define ISAL_BUF ISAL_DEF_LVL1_SMALL
+#endif
+
+const char *report_deflate_engine(void)
+{
+#ifdef ANTT_ISAL_SONAME
+	pthread_once(&isal_once, isal_find);
+	if (isal.isal_deflate)
+		return "isa-l";
+#endif
+	return "zlib";
+}
+
 #define CHUNK (128 * 1024)
 #define DICT (32 * 1024)
 /* a chunk's deflated bytes at worst: zlib's deflateBound for a memory
  * level of 8 or more (report_deflate_open refuses less), with room for the
- * sync flush's marker; deflate_chunk checks it held */
-#define OUT_CAP (CHUNK + (CHUNK >> 12) + (CHUNK >> 14) + 64)
+ * sync flush's marker, and more for ISA-L's stored blocks (131,093 bytes
+ * seen for 128 KiB of noise); deflate_chunk checks it held */
+#define OUT_CAP (CHUNK + (CHUNK >> 4) + 1024)
 /* chunks in flight: one filled, one on each thread, one waiting its turn
  * to be written */
 #define SLOTS 4
@@ -75,8 +123,8 @@ struct report_deflate {
 	unsigned long long next_seq, write_seq;
 	unsigned long long total;
 	unsigned long crc;
-	z_stream z;           /* the caller's thread's stream */
-	int z_ok;
+	int use_isal;         /* ISA-L deflates the part, not zlib */
+	struct engine *e;     /* the caller's thread's */
 	int threads;          /* a second thread may be started */
 	int threaded;         /* it was */
 	int stop, failed;
@@ -85,17 +133,99 @@ struct report_deflate {
 	pthread_cond_t cv;
 };
 
-static int stream_init(const report_deflate *d, z_stream *z)
+/* A thread's deflate: a zlib stream, or ISA-L's and its working memory. */
+typedef struct engine {
+	z_stream z;
+#ifdef ANTT_ISAL_SONAME
+	struct isal_zstream *is;
+	unsigned char *is_buf;
+#endif
+} engine;
+
+static void engine_free(engine *e)
 {
-	memset(z, 0, sizeof(*z));
-	return Z(deflateInit2_)(z, d->level, Z_DEFLATED, -MAX_WBITS, d->mem_level, d->strategy, ZLIB_VERSION,
-		(int)sizeof(z_stream)) == Z_OK;
+	if (!e)
+		return;
+#ifdef ANTT_ISAL_SONAME
+	if (e->is) {
+		free(e->is);
+		free(e->is_buf);
+		free(e);
+		return;
+	}
+#endif
+	Z(deflateEnd)(&e->z);
+	free(e);
 }
 
-/* Deflate c with z; c->ok says whether it went whole. */
-static void deflate_chunk(z_stream *z, chunk *c)
+/* NULL when there is no memory, or zlib refuses the stream. */
+static engine *engine_new(const report_deflate *d)
 {
-	int rc = Z(deflateReset)(z);
+	engine *e = calloc(1, sizeof(*e));
+
+	if (!e)
+		return NULL;
+#ifdef ANTT_ISAL_SONAME
+	if (d->use_isal) {
+		if (!(e->is = malloc(sizeof(*e->is))) || !(e->is_buf = malloc(ISAL_BUF))) {
+			free(e->is);
+			free(e);
+			return NULL;
+		}
+		return e;
+	}
+#endif
+	if (Z(deflateInit2_)(&e->z, d->level, Z_DEFLATED, -MAX_WBITS, d->mem_level, d->strategy, ZLIB_VERSION,
+	                     (int)sizeof(z_stream)) != Z_OK) {
+		free(e);
+		return NULL;
+	}
+	return e;
+}
+
+#ifdef ANTT_ISAL_SONAME
+/* c with ISA-L: a stream made anew, primed, flushed as zlib's would be. */
+static void isal_chunk(engine *e, chunk *c)
+{
+	struct isal_zstream *z = e->is;
+	int rc;
+
+	isal.isal_deflate_init(z);
+	z->level = 1;
+	z->level_buf = e->is_buf;
+	z->level_buf_size = ISAL_BUF;
+	z->gzip_flag = IGZIP_DEFLATE;   /* raw, as the zip part is opened */
+	rc = c->dict ? isal.isal_deflate_set_dict(z, c->in, (uint32_t)c->dict) : COMP_OK;
+	z->flush = c->last ? NO_FLUSH : SYNC_FLUSH;
+	z->end_of_stream = c->last;
+	z->next_in = c->in + c->dict;
+	z->avail_in = (uint32_t)c->len;
+	z->next_out = c->out;
+	z->avail_out = OUT_CAP;
+	if (rc == COMP_OK)
+		rc = isal.isal_deflate(z);
+	c->out_len = OUT_CAP - z->avail_out;
+	c->crc = isal.crc32_gzip_refl(0, c->in + c->dict, c->len);
+	c->ok = rc == COMP_OK && z->avail_in == 0 && z->avail_out > 0 &&
+	        (!c->last || z->internal_state.state == ZSTATE_END);
+}
+#endif
+
+/* Deflate c; c->ok says whether it went whole. */
+static void deflate_chunk(const report_deflate *d, engine *e, chunk *c)
+{
+	z_stream *z = &e->z;
+	int rc;
+
+#ifdef ANTT_ISAL_SONAME
+	if (d->use_isal) {
+		isal_chunk(e, c);
+		return;
+	}
+#else
+	(void)d;
+#endif
+	rc = Z(deflateReset)(z);
 
 	if (rc == Z_OK && c->dict)
 		rc = Z(deflateSetDictionary)(z, c->in, (uInt)c->dict);
@@ -125,11 +255,11 @@ static chunk *first_ready(report_deflate *d)
 static void *worker(void *arg)
 {
 	report_deflate *d = arg;
-	z_stream z;
+	engine *e;
 
 	/* no stream here: the caller's thread deflates every chunk itself,
 	 * never waiting, since none is ever taken (SLOT_BUSY) here */
-	if (!stream_init(d, &z))
+	if (!(e = engine_new(d)))
 		return NULL;
 	pthread_mutex_lock(&d->mu);
 	for (;;) {
@@ -140,13 +270,13 @@ static void *worker(void *arg)
 			break;
 		c->state = SLOT_BUSY;
 		pthread_mutex_unlock(&d->mu);
-		deflate_chunk(&z, c);
+		deflate_chunk(d, e, c);
 		pthread_mutex_lock(&d->mu);
 		c->state = SLOT_DONE;
 		pthread_cond_broadcast(&d->cv);
 	}
 	pthread_mutex_unlock(&d->mu);
-	Z(deflateEnd)(&z);
+	engine_free(e);
 	return NULL;
 }
 
@@ -164,15 +294,15 @@ report_deflate *report_deflate_open(int level, int mem_level, int strategy, int 
 	d->strategy = strategy;
 	d->put = put;
 	d->ctx = ctx;
-	if (!(d->z_ok = stream_init(d, &d->z)) || pthread_mutex_init(&d->mu, NULL) != 0) {
-		if (d->z_ok)
-			Z(deflateEnd)(&d->z);
+	d->use_isal = level == 1 && strategy == Z_DEFAULT_STRATEGY && !strcmp(report_deflate_engine(), "isa-l");
+	if (!(d->e = engine_new(d)) || pthread_mutex_init(&d->mu, NULL) != 0) {
+		engine_free(d->e);
 		free(d);
 		return NULL;
 	}
 	if (pthread_cond_init(&d->cv, NULL) != 0) {
 		pthread_mutex_destroy(&d->mu);
-		Z(deflateEnd)(&d->z);
+		engine_free(d->e);
 		free(d);
 		return NULL;
 	}
@@ -216,7 +346,7 @@ static void step(report_deflate *d)
 	if ((c = first_ready(d))) {
 		c->state = SLOT_BUSY;
 		pthread_mutex_unlock(&d->mu);
-		deflate_chunk(&d->z, c);
+		deflate_chunk(d, d->e, c);
 		pthread_mutex_lock(&d->mu);
 		c->state = SLOT_DONE;
 		write_done(d);
@@ -338,7 +468,7 @@ int report_deflate_close(report_deflate *d, unsigned long long *total, unsigned 
 		free(d->c[k].in);
 		free(d->c[k].out);
 	}
-	Z(deflateEnd)(&d->z);
+	engine_free(d->e);
 	pthread_cond_destroy(&d->cv);
 	pthread_mutex_destroy(&d->mu);
 	free(d);

@@ -188,6 +188,8 @@ report_deflate *report_deflate_open(int level, int mem_level, int strategy, int 
                                     int (*put)(void *ctx, const void *buf, size_t n), void *ctx);
 int report_deflate_write(report_deflate *d, const void *buf, size_t n);
 int report_deflate_close(report_deflate *d, unsigned long long *total, unsigned long *crc);
+/* "isa-l" when parts at zlib's level 1 are deflated by ISA-L, else "zlib". */
+const char *report_deflate_engine(void);
 
 /* A format of the workbook's table (Times New Roman of size pt, centred
  * vertically; num: a number format or NULL). Make each once per workbook. */
