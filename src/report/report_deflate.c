@@ -66,6 +66,38 @@ static struct {
 } isal;
 static pthread_once_t isal_once = PTHREAD_ONCE_INIT;
 
+/* its fastest level's working memory: the small one, the same bytes as
+ * the default's four times larger at these chunks' size */
+#define ISAL_BUF ISAL_DEF_LVL1_SMALL
+
+/* ISA-L picks the code for this processor at its first call, into a
+ * pointer of its own: made here, once, before any second thread could
+ * make it at the same moment. 0 when that first deflate failed. */
+static int isal_first_call(void)
+{
+	struct isal_zstream *z = malloc(sizeof(*z));
+	unsigned char *buf = malloc(ISAL_BUF), out[64], in[1] = { 'x' };
+	int ok = 0;
+
+	if (z && buf) {
+		isal.isal_deflate_init(z);
+		z->level = 1;
+		z->level_buf = buf;
+		z->level_buf_size = ISAL_BUF;
+		z->gzip_flag = IGZIP_DEFLATE;
+		z->end_of_stream = 1;
+		z->next_in = in;
+		z->avail_in = sizeof(in);
+		z->next_out = out;
+		z->avail_out = sizeof(out);
+		ok = isal.isal_deflate(z) == COMP_OK && z->internal_state.state == ZSTATE_END &&
+		     isal.crc32_gzip_refl(0, in, sizeof(in)) == 0x8CDC1683u;   /* zlib's crc32 of "x" */
+	}
+	free(z);
+	free(buf);
+	return ok;
+}
+
 static void isal_find(void)
 {
 	void *h = dlopen(ANTT_ISAL_SONAME, RTLD_NOW | RTLD_LOCAL);
@@ -73,13 +105,12 @@ static void isal_find(void)
 
 #define ISAL_FIND(f) if (h && !(*(void **)&isal.f = dlsym(h, #f))) found = 0;
 	ISAL_FUNCTIONS(ISAL_FIND)
-	if (!found)
-		memset(&isal, 0, sizeof(isal));   /* zlib, then; the handle kept, as any library's */
+	if (!found || !isal_first_call()) {   /* zlib, then */
+		memset(&isal, 0, sizeof(isal));
+		if (h)
+			dlclose(h);
+	}
 }
-
-/* its fastest level's working memory: the small one, the same bytes as
- * the default's four times larger at these chunks' size */
-#define ISAL_BUF ISAL_DEF_LVL1_SMALL
 #endif
 
 const char *report_deflate_engine(void)
@@ -207,7 +238,7 @@ static void isal_chunk(engine *e, chunk *c)
 	c->out_len = OUT_CAP - z->avail_out;
 	c->crc = isal.crc32_gzip_refl(0, c->in + c->dict, c->len);
 	c->ok = rc == COMP_OK && z->avail_in == 0 && z->avail_out > 0 &&
-	        (!c->last || z->internal_state.state == ZSTATE_END);
+	        z->internal_state.state == (c->last ? ZSTATE_END : ZSTATE_NEW_HDR);
 }
 #endif
 

@@ -13,6 +13,9 @@
 
 #include <sys/stat.h>
 #include <zlib.h>
+#ifdef ANTT_ISAL_SONAME
+#include <isa-l/igzip_lib.h>
+#endif
 
 #define CHUNK (128 * 1024)
 
@@ -135,8 +138,9 @@ static void parts_of_every_size_inflate_whole(void **state)
 }
 
 /* Each chunk's stream is primed with the 32 KiB before it: cut into 40
- * chunks, a sheet comes out within 2 % of one stream's size (without the
- * dictionaries, each chunk would start with nothing to match against). */
+ * chunks, a sheet comes out within 2 % of one stream's size, of the same
+ * engine (without the dictionaries, each chunk would start with nothing
+ * to match against: with ISA-L 3 % larger, with zlib more). */
 static void chunks_cost_little_over_one_stream(void **state)
 {
 	size_t n = 40 * CHUNK;
@@ -148,17 +152,44 @@ static void chunks_cost_little_over_one_stream(void **state)
 
 	(void)state;
 	assert_non_null(one);
-	assert_int_equal(deflateInit2(&z, 1, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
-	z.next_in = p;
-	z.avail_in = (uInt)n;
-	z.next_out = one;
-	z.avail_out = (uInt)n;
-	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
-	one_n = z.total_out;
-	deflateEnd(&z);
+#ifdef ANTT_ISAL_SONAME
+	/* against one stream of the engine that deflates the chunks */
+	if (!strcmp(report_deflate_engine(), "isa-l")) {
+		struct isal_zstream *is = malloc(sizeof(*is));
+		unsigned char *buf = malloc(ISAL_DEF_LVL1_SMALL);
+		assert_non_null(is);
+		assert_non_null(buf);
+		isal_deflate_init(is);
+		is->level = 1;
+		is->level_buf = buf;
+		is->level_buf_size = ISAL_DEF_LVL1_SMALL;
+		is->gzip_flag = IGZIP_DEFLATE;
+		is->end_of_stream = 1;
+		is->next_in = p;
+		is->avail_in = (uint32_t)n;
+		is->next_out = one;
+		is->avail_out = (uint32_t)n;
+		assert_int_equal(isal_deflate(is), COMP_OK);
+		assert_int_equal(is->internal_state.state, ZSTATE_END);
+		one_n = is->total_out;
+		free(buf);
+		free(is);
+	} else
+#endif
+	{
+		assert_int_equal(deflateInit2(&z, 1, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+		z.next_in = p;
+		z.avail_in = (uInt)n;
+		z.next_out = one;
+		z.avail_out = (uInt)n;
+		assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+		one_n = z.total_out;
+		deflateEnd(&z);
+	}
 
 	assert_int_equal(deflate_part(p, n, 1, NULL, &k, NULL, NULL), 0);
 	inflates_to(&k, p, n);
+	print_message("chunked %zu bytes, one stream %zu (%s)\n", k.n, one_n, report_deflate_engine());
 	assert_true(k.n <= one_n + one_n / 50);
 	free(k.p);
 	free(one);
